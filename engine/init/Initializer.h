@@ -1,0 +1,21 @@
+// Weight initialisers. W is (fan_out, fan_in) — rows are output units, columns inputs.
+#pragma once
+
+#include "core/Rng.h"
+#include "core/Types.h"
+#include "train/Config.h"
+
+#include <string>
+#include <vector>
+
+namespace dl {
+
+// Fill W according to c.scheme. Throws ConfigError (field "init.scheme") for an unknown scheme.
+void initializeWeights(const InitConfig& c, MatrixMap W, Rng& rng);
+const std::vector<std::string>& initializerNames();
+
+// The standard deviation the scheme gives a weight of a (fanOut, fanIn) layer (for tests and the
+// notes); uniform schemes report limit/√3.
+double initializerStdDev(const InitConfig& c, Index fanIn, Index fanOut);
+
+}  // namespace dl

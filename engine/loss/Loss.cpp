@@ -1,0 +1,145 @@
+// Softmax + cross-entropy, sigmoid + binary cross-entropy and mean squared error.
+#include "loss/Loss.h"
+
+#include "core/Error.h"
+
+#include <cmath>
+
+namespace dl {
+
+namespace {
+
+class WeightedClassLoss : public Loss {
+public:
+  explicit WeightedClassLoss(std::vector<double> w) : m_weights(std::move(w)) {}
+  bool classification() const override { return true; }
+
+protected:
+  double weight(int y) const { return m_weights.empty() ? 1.0 : m_weights[static_cast<std::size_t>(y)]; }
+  std::vector<double> m_weights;
+};
+
+// p = softmax(z) = e^(z−max z)/Σe^(z−max z);  ℓ = −log p_y = logΣe^z − z_y;  ∂ℓ/∂z = p − onehot(y)
+class SoftmaxCrossEntropy final : public WeightedClassLoss {
+public:
+  using WeightedClassLoss::WeightedClassLoss;
+  std::string name() const override { return "softmax_ce"; }
+  double evaluate(const Matrix& Z, const int* y, const Matrix*, Matrix* dZ) const override {
+    const Index B = Z.cols();
+    if (dZ) dZ->resize(Z.rows(), B);
+    double total = 0, weights = 0;
+    for (Index b = 0; b < B; ++b) {
+      const auto z = Z.col(b);
+      const Scalar zmax = z.maxCoeff();
+      const double sum = (z.array() - zmax).exp().sum();
+      const double logSumExp = static_cast<double>(zmax) + std::log(sum);
+      const double w = weight(y[b]);
+      total += w * (logSumExp - static_cast<double>(z(y[b])));
+      weights += w;
+      if (dZ) {
+        dZ->col(b) = ((z.array() - zmax).exp() / static_cast<Scalar>(sum)).matrix();
+        (*dZ)(y[b], b) -= Scalar(1);
+        dZ->col(b) *= static_cast<Scalar>(w);
+      }
+    }
+    if (dZ && weights > 0) *dZ /= static_cast<Scalar>(weights);
+    return weights > 0 ? total / weights : 0.0;
+  }
+  void predict(const Matrix& Z, Matrix& P) const override {
+    P.resize(Z.rows(), Z.cols());
+    P = (Z.rowwise() - Z.colwise().maxCoeff()).array().exp().matrix();
+    P.array().rowwise() /= P.colwise().sum().array();
+  }
+  int predictedClass(const Matrix& Z, Index b) const override {
+    Index i = 0;
+    Z.col(b).maxCoeff(&i);
+    return static_cast<int>(i);
+  }
+};
+
+// p = σ(z);  ℓ = −[y·log p + (1−y)·log(1−p)] = softplus(z) − y·z (stable form);  ∂ℓ/∂z = p − y
+class SigmoidBinaryCrossEntropy final : public WeightedClassLoss {
+public:
+  using WeightedClassLoss::WeightedClassLoss;
+  std::string name() const override { return "sigmoid_bce"; }
+  double evaluate(const Matrix& Z, const int* y, const Matrix*, Matrix* dZ) const override {
+    const Index B = Z.cols();
+    if (dZ) dZ->resize(1, B);
+    double total = 0, weights = 0;
+    for (Index b = 0; b < B; ++b) {
+      const double z = Z(0, b);
+      const double softplus = z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));
+      const double w = weight(y[b]);
+      total += w * (softplus - y[b] * z);
+      weights += w;
+      if (dZ) (*dZ)(0, b) = static_cast<Scalar>(w * (1.0 / (1.0 + std::exp(-z)) - y[b]));
+    }
+    if (dZ && weights > 0) *dZ /= static_cast<Scalar>(weights);
+    return weights > 0 ? total / weights : 0.0;
+  }
+  void predict(const Matrix& Z, Matrix& P) const override {
+    P.resize(2, Z.cols());
+    P.row(1) = (Scalar(1) + (-Z.row(0).array()).exp()).inverse().matrix();
+    P.row(0) = (Scalar(1) - P.row(1).array()).matrix();
+  }
+  int predictedClass(const Matrix& Z, Index b) const override { return Z(0, b) > 0 ? 1 : 0; }
+};
+
+// ℓ = mean over samples and outputs of (ŷ − y)²;  ∂ℓ/∂ŷ = 2(ŷ − y)/(B·outputs)
+class MeanSquaredError final : public Loss {
+public:
+  std::string name() const override { return "mse"; }
+  bool classification() const override { return false; }
+  double evaluate(const Matrix& Z, const int*, const Matrix* T, Matrix* dZ) const override {
+    const double n = static_cast<double>(Z.size());
+    if (n == 0) return 0.0;
+    if (dZ) {
+      *dZ = Z - *T;
+      const double loss = static_cast<double>(dZ->squaredNorm()) / n;
+      *dZ *= static_cast<Scalar>(2.0 / n);
+      return loss;
+    }
+    return static_cast<double>((Z - *T).squaredNorm()) / n;
+  }
+  void predict(const Matrix& Z, Matrix& P) const override { P = Z; }
+  int predictedClass(const Matrix&, Index) const override { return 0; }
+};
+
+}  // namespace
+
+const std::vector<std::string>& lossNames() {
+  static const std::vector<std::string> names = {"softmax_ce", "sigmoid_bce", "mse"};
+  return names;
+}
+
+Index lossOutputs(const std::string& name, int numClasses, Index regressionTargets) {
+  if (name == "sigmoid_bce") return 1;
+  if (name == "mse") return regressionTargets;
+  return numClasses;
+}
+
+std::unique_ptr<Loss> makeLoss(const std::string& name, int numClasses, const std::vector<double>& classWeights) {
+  if (!classWeights.empty()) {
+    if (static_cast<int>(classWeights.size()) != numClasses)
+      throw ConfigError("training.classWeights", std::to_string(classWeights.size()) + " values",
+                        "needs one weight per class (" + std::to_string(numClasses) + ")");
+    for (double w : classWeights)
+      if (!std::isfinite(w) || w <= 0)
+        throw ConfigError("training.classWeights", formatValue(w), "class weights must be positive");
+  }
+  if (name == "softmax_ce") {
+    if (numClasses < 2) throw ConfigError("training.loss", name, "cross-entropy needs a classification data set");
+    return std::make_unique<SoftmaxCrossEntropy>(classWeights);
+  }
+  if (name == "sigmoid_bce") {
+    if (numClasses != 2) throw ConfigError("training.loss", name, "binary cross-entropy needs exactly 2 classes");
+    return std::make_unique<SigmoidBinaryCrossEntropy>(classWeights);
+  }
+  if (name == "mse") {
+    if (numClasses != 0) throw ConfigError("training.loss", name, "mean squared error needs a regression data set");
+    return std::make_unique<MeanSquaredError>();
+  }
+  throw ConfigError("training.loss", name, "unknown loss (known: auto, softmax_ce, sigmoid_bce, mse)");
+}
+
+}  // namespace dl

@@ -1,0 +1,63 @@
+// Validation of the experiment configuration: the first bad field throws ConfigError naming it.
+#include "train/Config.h"
+
+#include "act/Activation.h"
+#include "core/Error.h"
+#include "data/Prepare.h"
+#include "init/Initializer.h"
+#include "optim/Optimizer.h"
+#include "schedule/Schedule.h"
+
+#include <cmath>
+#include <string>
+
+namespace dl {
+
+namespace {
+void requireRange(const std::string& field, double v, double lo, double hi, const std::string& what) {
+  if (!std::isfinite(v) || v < lo || v > hi) throw ConfigError(field, formatValue(v), what);
+}
+}  // namespace
+
+void ExperimentConfig::validate() const {
+  validateDataConfig(data);
+  if (hidden.size() > 64) throw ConfigError("layers", std::to_string(hidden.size()) + " layers", "at most 64 hidden layers");
+  for (std::size_t i = 0; i < hidden.size(); ++i) {
+    const LayerConfig& h = hidden[i];
+    const std::string field = "layers[" + std::to_string(i) + "]";
+    if (h.units < 1 || h.units > 4096)
+      throw ConfigError(field + ".units", std::to_string(h.units), "a layer needs between 1 and 4096 units");
+    requireRange(field + ".dropout", h.dropout, 0.0, 0.95, "the dropout rate must be between 0 and 0.95");
+    makeActivation(h, field);  // throws for unknown names and bad slope/alpha/pieces
+  }
+  // Learning rates above 10 are never useful here; divergence is shown with rates up to 10.
+  if (!std::isfinite(optimizer.learningRate) || optimizer.learningRate <= 0 || optimizer.learningRate > 10)
+    throw ConfigError("optimizer.lr", formatValue(optimizer.learningRate), "the learning rate must be > 0 and at most 10");
+  makeOptimizer(optimizer);
+  makeSchedule(schedule);
+  {
+    Rng rng(0);
+    Matrix probe(2, 2);
+    initializeWeights(init, MatrixMap(probe.data(), 2, 2), rng);
+    requireRange("init.bias", init.bias, -100, 100, "the initial bias must be between -100 and 100");
+  }
+  requireRange("regularization.l1", regularization.l1, 0, 10, "the L1 strength must be between 0 and 10");
+  requireRange("regularization.l2", regularization.l2, 0, 10, "the L2 strength must be between 0 and 10");
+  if (regularization.l1Mode != "proximal" && regularization.l1Mode != "subgradient")
+    throw ConfigError("regularization.l1Mode", regularization.l1Mode, "must be 'proximal' or 'subgradient'");
+  requireRange("regularization.clipNorm", regularization.clipNorm, 0, 1e6, "must be 0 (off) or positive");
+  requireRange("regularization.clipValue", regularization.clipValue, 0, 1e6, "must be 0 (off) or positive");
+  if (training.batchSize < 1 || training.batchSize > 1000000)
+    throw ConfigError("training.batchSize", std::to_string(training.batchSize), "the batch size must be between 1 and 1000000");
+  if (training.steps < 0) throw ConfigError("training.steps", std::to_string(training.steps), "must not be negative");
+  if (training.evalEvery < 0) throw ConfigError("training.evalEvery", std::to_string(training.evalEvery), "must be 0 (every epoch) or positive");
+  if (training.threads < 1 || training.threads > 256)
+    throw ConfigError("training.threads", std::to_string(training.threads), "must be between 1 and 256");
+  const std::string& loss = training.loss;
+  if (loss != "auto" && loss != "softmax_ce" && loss != "sigmoid_bce" && loss != "mse")
+    throw ConfigError("training.loss", loss, "unknown loss (known: auto, softmax_ce, sigmoid_bce, mse)");
+  for (double w : training.classWeights)
+    if (!std::isfinite(w) || w <= 0) throw ConfigError("training.classWeights", formatValue(w), "class weights must be positive");
+}
+
+}  // namespace dl

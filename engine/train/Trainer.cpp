@@ -1,0 +1,482 @@
+// One training step and everything around it; see Trainer.h.
+#include "train/Trainer.h"
+
+#include "core/Error.h"
+#include "core/Parallel.h"
+#include "train/Regularization.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+namespace dl {
+
+namespace {
+
+std::string resolvedLoss(const ExperimentConfig& c, const Dataset& train) {
+  if (c.training.loss != "auto") return c.training.loss;
+  return train.task == Task::Regression ? "mse" : "softmax_ce";
+}
+
+Network makeNetwork(const ExperimentConfig& c, const PreparedData& d) {
+  const Dataset& t = d.train;
+  const Index outputs = lossOutputs(resolvedLoss(c, t), t.numClasses, t.targets.rows());
+  return Network(t.features(), c.hidden, outputs);
+}
+
+std::vector<double> classWeightsFor(const ExperimentConfig& c, const PreparedData& d) {
+  if (d.train.task == Task::Regression) return {};
+  if (c.training.balancedClassWeights) return balancedClassWeights(d.classCounts);
+  return c.training.classWeights;
+}
+
+double sumSquares(const Scalar* p, Index n) {
+  return ConstVectorMap(p, n).template cast<double>().squaredNorm();
+}
+
+bool allFinite(const Scalar* p, Index n) { return ConstVectorMap(p, n).allFinite(); }
+
+constexpr Index kEvalChunk = 1024;
+
+}  // namespace
+
+std::string Divergence::describe() const {
+  return "non-finite " + quantity + " at step " + std::to_string(step) + ", layer " + std::to_string(layer);
+}
+
+Trainer::Trainer(ExperimentConfig config)
+    : Trainer(config, [&] {
+        config.validate();
+        return std::make_shared<const PreparedData>(prepareData(config.data));
+      }()) {}
+
+Trainer::Trainer(ExperimentConfig config, std::shared_ptr<const PreparedData> data)
+    : m_config(std::move(config)), m_data(std::move(data)), m_net(makeNetwork(m_config, *m_data)) {
+  m_config.validate();
+  const std::string lossName = resolvedLoss(m_config, m_data->train);
+  m_loss = makeLoss(lossName, m_data->train.numClasses, classWeightsFor(m_config, *m_data));
+  m_evalLoss = makeLoss(lossName, m_data->train.numClasses, {});
+  for (std::size_t i = 0; i < m_config.hidden.size(); ++i)
+    if (m_config.hidden[i].batchNorm && m_config.training.batchSize < 2)
+      throw ConfigError("training.batchSize", std::to_string(m_config.training.batchSize),
+                        "batch normalisation needs at least 2 samples per mini-batch");
+  build();
+}
+
+void Trainer::build() {
+  Rng initRng(m_config.training.seed);
+  m_net.initialize(m_config.init, initRng);
+  m_net.dropoutRng().reseed(m_config.training.seed ^ 0xd0d0d0d0ULL);
+  m_optimizer = makeOptimizer(m_config.optimizer);
+  m_optimizer->reset(m_net.params().size());
+  m_schedule = makeSchedule(m_config.schedule);
+  m_shuffleRng.reseed(m_config.training.seed ^ 0x9e3779b97f4a7c15ULL);
+  const Index n = m_data->train.size();
+  m_order.resize(static_cast<std::size_t>(n));
+  std::iota(m_order.begin(), m_order.end(), Index(0));
+  m_cursor = n;  // the first step starts epoch 1 with a shuffle
+  m_step = 0;
+  m_epoch = 0;
+  m_divergence.reset();
+}
+
+void Trainer::reset() { build(); }
+
+Index Trainer::stepsPerEpoch() const {
+  const Index n = m_data->train.size();
+  const Index b = std::min<Index>(m_config.training.batchSize, n);
+  return (n + b - 1) / b;
+}
+
+double Trainer::currentLearningRate() const {
+  return m_schedule->rate(m_config.optimizer.learningRate, std::max<long long>(1, m_epoch));
+}
+
+// Fisher–Yates shuffle at each epoch start, then the next `batchSize` training columns.
+void Trainer::nextBatch() {
+  const Dataset& t = m_data->train;
+  const Index n = t.size();
+  const Index b = std::min<Index>(m_config.training.batchSize, n);
+  bool needBn = false;
+  for (const auto& h : m_config.hidden) needBn = needBn || h.batchNorm;
+  // A last batch of one sample cannot be batch-normalised: start the next epoch instead.
+  if (m_cursor >= n || (needBn && n - m_cursor < 2)) {
+    for (Index i = n - 1; i > 0; --i)
+      std::swap(m_order[static_cast<std::size_t>(i)], m_order[m_shuffleRng.below(static_cast<std::uint64_t>(i + 1))]);
+    m_cursor = 0;
+    ++m_epoch;
+  }
+  const Index len = std::min(b, n - m_cursor);
+  m_xb.resize(t.features(), len);
+  m_labels.resize(static_cast<std::size_t>(len));
+  if (t.task == Task::Regression) m_yb.resize(t.targets.rows(), len);
+  for (Index i = 0; i < len; ++i) {
+    const Index src = m_order[static_cast<std::size_t>(m_cursor + i)];
+    m_xb.col(i) = t.X.col(src);
+    if (t.task == Task::Regression)
+      m_yb.col(i) = t.targets.col(src);
+    else
+      m_labels[static_cast<std::size_t>(i)] = t.labels[static_cast<std::size_t>(src)];
+  }
+  m_cursor += len;
+}
+
+StepMetrics Trainer::step() {
+  if (m_divergence) throw std::logic_error("training diverged (" + m_divergence->describe() + "); reset first");
+  StepMetrics m;
+  nextBatch();
+  m.step = m_step + 1;
+  m.epoch = m_epoch;
+  m.lr = currentLearningRate();
+  const Dataset& t = m_data->train;
+  const bool regression = t.task == Task::Regression;
+
+  m_net.forward(m_xb, Mode::Train);
+  m.trainLoss = m_loss->evaluate(m_net.logits(), m_labels.data(), regression ? &m_yb : nullptr, &m_dLogits);
+  m.penalty = weightPenalty(m_net, m_config.regularization.l1, m_config.regularization.l2);
+  if (!std::isfinite(m.trainLoss)) {
+    int layer = m_net.layerCount();
+    for (int l = 0; l + 1 < m_net.layerCount(); ++l)
+      if (!m_net.hiddenOutput(l).allFinite()) {
+        layer = l + 1;
+        break;
+      }
+    m_divergence = Divergence{m.step, layer, layer < m_net.layerCount() ? "activations" : "loss"};
+    ++m_step;
+    return m;
+  }
+  m_net.backward(m_xb, m_dLogits);
+  const auto& reg = m_config.regularization;
+  addPenaltyGradient(m_net, reg.l1, reg.l2, reg.l1Mode == "subgradient");
+
+  // Per-layer squared gradient norms, accumulated in double so large gradients do not overflow.
+  const int L = m_net.layerCount();
+  m_gradSq.assign(static_cast<std::size_t>(L), 0.0);
+  double total = 0;
+  for (int l = 0; l < L; ++l) {
+    const ParamRange& a = m_net.layer(l).all;
+    m_gradSq[static_cast<std::size_t>(l)] = sumSquares(m_net.grads().data() + a.offset, a.size);
+    total += m_gradSq[static_cast<std::size_t>(l)];
+  }
+  m.gradNormTotal = std::sqrt(total);
+  if (!std::isfinite(m.gradNormTotal)) {
+    int layer = L;  // where it first appeared going backwards: the highest non-finite layer
+    for (int l = L - 1; l >= 0; --l)
+      if (!std::isfinite(m_gradSq[static_cast<std::size_t>(l)])) {
+        layer = l + 1;
+        break;
+      }
+    m_divergence = Divergence{m.step, layer, "gradient"};
+    ++m_step;
+    return m;
+  }
+
+  // Clipping: by value first, then by global norm.
+  const auto& r = reg;
+  Vector& g = m_net.grads();
+  if (r.clipValue > 0) {
+    const auto c = static_cast<Scalar>(r.clipValue);
+    if (g.cwiseAbs().maxCoeff() > c) {
+      g = g.cwiseMax(-c).cwiseMin(c);
+      m.clipped = true;
+    }
+  }
+  if (r.clipNorm > 0) {
+    const double norm = m.clipped ? std::sqrt(g.template cast<double>().squaredNorm()) : m.gradNormTotal;
+    if (norm > r.clipNorm) {
+      g *= static_cast<Scalar>(r.clipNorm / norm);
+      m.clipped = true;
+    }
+  }
+
+  m_backup = m_net.params();
+  m_optimizer->step(VectorMap(m_net.params().data(), m_net.params().size()),
+                    ConstVectorMap(g.data(), g.size()), static_cast<Scalar>(m.lr));
+  if (reg.l1Mode == "proximal") proximalL1(m_net, m.lr * reg.l1);
+
+  if (!std::isfinite(m_net.params().sum())) {
+    for (int l = 0; l < L; ++l) {
+      const ParamRange& a = m_net.layer(l).all;
+      if (!allFinite(m_net.params().data() + a.offset, a.size)) {
+        m_net.params() = m_backup;  // keep the last finite weights
+        m_divergence = Divergence{m.step, l + 1, "weights"};
+        ++m_step;
+        return m;
+      }
+    }
+  }
+  ++m_step;
+  if (m_diagnostics) fillDiagnostics(m);
+
+  const bool epochEnd = m_cursor >= t.size();
+  const int every = m_config.training.evalEvery;
+  if (m_data->validation.size() > 0 && ((every > 0 && m_step % every == 0) || (every <= 0 && epochEnd))) {
+    const Evaluation e = evaluate(Split::Validation);
+    m.evaluated = true;
+    m.valLoss = e.loss;
+    m.valAccuracy = e.accuracy;
+    if (std::isfinite(e.loss)) m_schedule->onValidation(e.loss);
+  }
+  return m;
+}
+
+void Trainer::fillDiagnostics(StepMetrics& m) {
+  const int L = m_net.layerCount();
+  m.layers.resize(static_cast<std::size_t>(L));
+  for (int l = 0; l < L; ++l) {
+    LayerStats& s = m.layers[static_cast<std::size_t>(l)];
+    const ParamRange& w = m_net.layer(l).weights;
+    const auto W = m_net.params().segment(w.offset, w.size);
+    const auto old = m_backup.segment(w.offset, w.size);
+    s.gradNorm = std::sqrt(m_gradSq[static_cast<std::size_t>(l)]);
+    s.weightNorm = std::sqrt(W.template cast<double>().squaredNorm());
+    const double delta = std::sqrt((W - old).template cast<double>().squaredNorm());
+    s.updateRatio = s.weightNorm > 0 ? delta / s.weightNorm : 0.0;
+    s.sparsity = w.size ? static_cast<double>((W.array().abs() < Scalar(kSparseThreshold)).count()) / static_cast<double>(w.size) : 0.0;
+    s.saturation = l + 1 < L ? m_net.saturation(l) : kNaN;
+  }
+}
+
+const Dataset& Trainer::split(Split which) const {
+  switch (which) {
+    case Split::Train: return m_data->train;
+    case Split::Validation: return m_data->validation;
+    case Split::Test: return m_data->test;
+  }
+  return m_data->train;
+}
+
+// Chunks of 1024 columns in parallel; sums added in chunk order, so the result is the same for
+// any thread count.
+Evaluation Trainer::evaluate(Split which) const {
+  const Dataset& d = split(which);
+  Evaluation e;
+  e.samples = d.size();
+  if (d.size() == 0) return e;
+  const Index chunks = (d.size() + kEvalChunk - 1) / kEvalChunk;
+  std::vector<double> lossSum(static_cast<std::size_t>(chunks), 0.0);
+  std::vector<Index> correct(static_cast<std::size_t>(chunks), 0);
+  const bool regression = d.task == Task::Regression;
+  const int threads = inParallelRegion() ? 1 : threadCount();
+#pragma omp parallel num_threads(threads)
+  {
+    Network::Workspace ws;
+    Matrix logits;
+    Matrix targets;
+#pragma omp for schedule(static)
+    for (Index c = 0; c < chunks; ++c) {
+      const Index start = c * kEvalChunk;
+      const Index len = std::min(kEvalChunk, d.size() - start);
+      const Matrix x = d.X.middleCols(start, len);
+      m_net.infer(x, logits, ws);
+      const auto ci = static_cast<std::size_t>(c);
+      if (regression) {
+        targets = d.targets.middleCols(start, len);
+        lossSum[ci] = m_evalLoss->evaluate(logits, nullptr, &targets, nullptr) * static_cast<double>(len);
+      } else {
+        const int* labels = d.labels.data() + start;
+        lossSum[ci] = m_evalLoss->evaluate(logits, labels, nullptr, nullptr) * static_cast<double>(len);
+        Index ok = 0;
+        for (Index b = 0; b < len; ++b) ok += m_evalLoss->predictedClass(logits, b) == labels[b];
+        correct[ci] = ok;
+      }
+    }
+  }
+  const double n = static_cast<double>(d.size());
+  e.loss = std::accumulate(lossSum.begin(), lossSum.end(), 0.0) / n;
+  if (!regression) e.accuracy = static_cast<double>(std::accumulate(correct.begin(), correct.end(), Index(0))) / n;
+  return e;
+}
+
+ClassificationReport Trainer::report(Split which) const {
+  const Dataset& d = split(which);
+  std::vector<int> predicted(static_cast<std::size_t>(d.size()), 0);
+  Network::Workspace ws;
+  Matrix logits;
+  for (Index start = 0; start < d.size(); start += kEvalChunk) {
+    const Index len = std::min(kEvalChunk, d.size() - start);
+    m_net.infer(d.X.middleCols(start, len), logits, ws);
+    for (Index b = 0; b < len; ++b) predicted[static_cast<std::size_t>(start + b)] = m_evalLoss->predictedClass(logits, b);
+  }
+  return classificationReport(d.labels, predicted, std::max(2, d.numClasses));
+}
+
+RocCurve Trainer::roc(Split which, int positiveClass) const {
+  const Dataset& d = split(which);
+  std::vector<double> scores(static_cast<std::size_t>(d.size()));
+  std::vector<int> positive(static_cast<std::size_t>(d.size()));
+  Network::Workspace ws;
+  Matrix logits, probs;
+  for (Index start = 0; start < d.size(); start += kEvalChunk) {
+    const Index len = std::min(kEvalChunk, d.size() - start);
+    m_net.infer(d.X.middleCols(start, len), logits, ws);
+    m_evalLoss->predict(logits, probs);
+    for (Index b = 0; b < len; ++b) {
+      const auto i = static_cast<std::size_t>(start + b);
+      scores[i] = probs(std::min<Index>(positiveClass, probs.rows() - 1), b);
+      positive[i] = d.labels[i] == positiveClass ? 1 : 0;
+    }
+  }
+  return rocCurve(scores, positive);
+}
+
+void Trainer::mapBounds(double& x0, double& x1, double& y0, double& y1) const {
+  const Matrix& raw = m_data->trainRaw;
+  const int fx = m_config.data.mapFeatures.size() > 0 ? m_config.data.mapFeatures[0] : 0;
+  const int fy = m_config.data.mapFeatures.size() > 1 ? m_config.data.mapFeatures[1] : std::min<int>(1, static_cast<int>(raw.rows()) - 1);
+  x0 = raw.row(fx).minCoeff(); x1 = raw.row(fx).maxCoeff();
+  y0 = raw.row(fy).minCoeff(); y1 = raw.row(fy).maxCoeff();
+  const double px = std::max(1e-3, 0.1 * (x1 - x0)), py = std::max(1e-3, 0.1 * (y1 - y0));
+  x0 -= px; x1 += px; y0 -= py; y1 += py;
+}
+
+// Grid points vary the two map features over the raw plane; every other feature stays at its
+// training mean. The points then go through the same preprocessing as the training data.
+GridEvaluation Trainer::evaluateGrid(int res, double x0, double x1, double y0, double y1, bool withHidden) const {
+  GridEvaluation g;
+  g.resolution = res; g.x0 = x0; g.x1 = x1; g.y0 = y0; g.y1 = y1;
+  const Preprocessor& pre = m_data->preprocessor;
+  const Index features = m_data->train.features();
+  const int fx = m_config.data.mapFeatures.size() > 0 ? m_config.data.mapFeatures[0] : 0;
+  const int fy = m_config.data.mapFeatures.size() > 1 ? m_config.data.mapFeatures[1] : 1;
+  const Index n = static_cast<Index>(res) * res;
+  const Index outRows = m_evalLoss->classification() ? std::max<Index>(2, m_data->train.numClasses) : m_net.outputs();
+  g.values.resize(outRows, n);
+  if (withHidden) {
+    g.hidden.resize(static_cast<std::size_t>(m_net.layerCount() - 1));
+    for (int l = 0; l + 1 < m_net.layerCount(); ++l) g.hidden[static_cast<std::size_t>(l)].resize(m_net.layer(l).units, n);
+  }
+  const Index rowsPerChunk = std::max<Index>(1, kEvalChunk / std::max(1, res));
+  const Index chunks = (res + rowsPerChunk - 1) / rowsPerChunk;
+  const int threads = inParallelRegion() ? 1 : threadCount();
+#pragma omp parallel num_threads(threads)
+  {
+    Network::Workspace ws;
+    Matrix x, logits, probs;
+    std::vector<Matrix> hidden;
+#pragma omp for schedule(static)
+    for (Index c = 0; c < chunks; ++c) {
+      const Index r0 = c * rowsPerChunk;
+      const Index rows = std::min<Index>(rowsPerChunk, res - r0);
+      const Index len = rows * res;
+      x.resize(features, len);
+      for (Index i = 0; i < len; ++i) {
+        const Index gy = r0 + i / res, gx = i % res;
+        x.col(i) = pre.rawMean;
+        x(fx, i) = static_cast<Scalar>(x0 + (x1 - x0) * (res > 1 ? double(gx) / (res - 1) : 0.5));
+        x(fy, i) = static_cast<Scalar>(y0 + (y1 - y0) * (res > 1 ? double(gy) / (res - 1) : 0.5));
+      }
+      pre.apply(x);
+      m_net.infer(x, logits, ws, withHidden ? &hidden : nullptr);
+      m_evalLoss->predict(logits, probs);
+      g.values.middleCols(r0 * res, len) = probs;
+      if (withHidden)
+        for (std::size_t l = 0; l < hidden.size(); ++l) g.hidden[l].middleCols(r0 * res, len) = hidden[l];
+    }
+  }
+  return g;
+}
+
+// ---- mid-training changes -------------------------------------------------------------------
+void Trainer::setLearningRate(double lr) {
+  OptimizerConfig c = m_config.optimizer;
+  c.learningRate = lr;
+  setOptimizer(c);
+}
+
+void Trainer::setOptimizer(const OptimizerConfig& c) {
+  ExperimentConfig next = m_config;
+  next.optimizer = c;
+  next.validate();
+  if (c.name == m_config.optimizer.name) {
+    m_optimizer->setHyperparameters(c);
+  } else {
+    m_optimizer = makeOptimizer(c);
+    m_optimizer->reset(m_net.params().size());
+  }
+  m_config.optimizer = c;
+}
+
+void Trainer::setSchedule(const ScheduleConfig& c) {
+  ExperimentConfig next = m_config;
+  next.schedule = c;
+  next.validate();
+  if (c.name == m_config.schedule.name) m_schedule->setConfig(c);
+  else m_schedule = makeSchedule(c);
+  m_config.schedule = c;
+}
+
+void Trainer::setRegularization(const RegularizationConfig& c) {
+  ExperimentConfig next = m_config;
+  next.regularization = c;
+  next.validate();
+  m_config.regularization = c;
+}
+
+void Trainer::setBatchSize(int batchSize) {
+  ExperimentConfig next = m_config;
+  next.training.batchSize = batchSize;
+  next.validate();
+  for (const auto& h : m_config.hidden)
+    if (h.batchNorm && batchSize < 2)
+      throw ConfigError("training.batchSize", std::to_string(batchSize), "batch normalisation needs at least 2 samples per mini-batch");
+  m_config.training.batchSize = batchSize;
+}
+
+void Trainer::setDropout(int hiddenLayer, double rate) {
+  if (hiddenLayer < 0 || hiddenLayer >= static_cast<int>(m_config.hidden.size()))
+    throw ConfigError("layers", std::to_string(hiddenLayer), "no such hidden layer");
+  m_net.setDropout(hiddenLayer, rate);
+  m_config.hidden[static_cast<std::size_t>(hiddenLayer)].dropout = rate;
+}
+
+void Trainer::setEvalEvery(int steps) { m_config.training.evalEvery = steps; }
+
+// ---- save / resume ----------------------------------------------------------------------------
+TrainerState Trainer::state() const {
+  TrainerState s;
+  s.params = m_net.params();
+  s.buffers = m_net.buffers();
+  s.optimizer = m_optimizer->state();
+  s.schedule = m_schedule->state();
+  s.shuffleRng = m_shuffleRng.state();
+  s.dropoutRng = m_net.dropoutRng().state();
+  s.order = m_order;
+  s.cursor = m_cursor;
+  s.step = m_step;
+  s.epoch = m_epoch;
+  return s;
+}
+
+void Trainer::restore(const TrainerState& s) {
+  if (s.params.size() != m_net.params().size())
+    throw ConfigError("model.params", std::to_string(s.params.size()) + " values",
+                      "the network has " + std::to_string(m_net.params().size()) + " parameters");
+  if (s.buffers.size() != m_net.buffers().size())
+    throw ConfigError("model.buffers", std::to_string(s.buffers.size()) + " values",
+                      "the network has " + std::to_string(m_net.buffers().size()) + " batch-norm statistics");
+  if (!s.params.allFinite()) throw ConfigError("model.params", "NaN/Inf", "weights must be finite numbers");
+  const Index n = m_data->train.size();
+  const bool orderOk = s.order.empty() || static_cast<Index>(s.order.size()) == n;
+  if (!orderOk) throw ConfigError("model.order", std::to_string(s.order.size()) + " indices", "does not match the training set size " + std::to_string(n));
+  for (Index i : s.order)
+    if (i < 0 || i >= n) throw ConfigError("model.order", std::to_string(i), "index outside the training set");
+  if (s.cursor < 0 || s.cursor > n) throw ConfigError("model.cursor", std::to_string(s.cursor), "outside the training set");
+  if (!s.optimizer.buffers.empty()) m_optimizer->setState(s.optimizer);
+  else m_optimizer->reset(m_net.params().size());
+  m_schedule->setState(s.schedule);
+  m_net.params() = s.params;
+  m_net.buffers() = s.buffers;
+  m_shuffleRng.setState(s.shuffleRng);
+  m_net.dropoutRng().setState(s.dropoutRng);
+  if (!s.order.empty()) m_order = s.order;
+  m_cursor = s.order.empty() ? n : s.cursor;
+  m_step = s.step;
+  m_epoch = s.epoch;
+  m_divergence.reset();
+}
+
+}  // namespace dl

@@ -1,0 +1,164 @@
+// The trainer: one mini-batch step at a time — forward, loss, backward, penalties, clipping,
+// update — with the diagnostics every step records, divergence detection that keeps the last
+// finite weights, evaluation, decision-map grids, and an exact save/resume state.
+// The trainer never prints and never knows about threads of the GUI: callers own it.
+#pragma once
+
+#include "core/Rng.h"
+#include "data/Prepare.h"
+#include "loss/Loss.h"
+#include "metrics/Metrics.h"
+#include "nn/Network.h"
+#include "optim/Optimizer.h"
+#include "schedule/Schedule.h"
+#include "train/Config.h"
+
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+inline constexpr double kSparseThreshold = 1e-3;  // |w| below this counts as "near zero"
+
+// Per weighted layer (1 = first hidden layer, last = output layer), see docs/diagnostics.md.
+struct LayerStats {
+  double gradNorm = 0;     // ‖∂L/∂θ‖₂ over all the layer's parameters (W, b, γ, β, slopes)
+  double weightNorm = 0;   // ‖W‖₂
+  double updateRatio = 0;  // ‖ΔW‖₂ / ‖W‖₂ of this step
+  double sparsity = 0;     // fraction of W with |w| < 1e-3
+  double saturation = kNaN;  // hidden layers: Activation::saturation; output layer: NaN
+};
+
+struct StepMetrics {
+  long long step = 0;   // steps completed, including this one
+  long long epoch = 0;  // epoch this step belongs to (from 1)
+  double lr = 0;
+  double trainLoss = 0;  // mean data loss of the mini-batch (without the penalty)
+  double penalty = 0;    // λ1·Σ|w| + (λ2/2)·Σw²
+  bool evaluated = false;
+  double valLoss = kNaN;
+  double valAccuracy = kNaN;
+  double gradNormTotal = 0;  // global gradient norm before clipping
+  bool clipped = false;
+  std::vector<LayerStats> layers;  // empty when diagnostics are off
+};
+
+// Where a non-finite value first appeared. layer counts from 1 like the metrics columns.
+struct Divergence {
+  long long step = 0;
+  int layer = 0;
+  std::string quantity;  // "loss", "activations", "gradient" or "weights"
+  std::string describe() const;
+};
+
+enum class Split { Train, Validation, Test };
+
+struct Evaluation {
+  double loss = kNaN;      // mean data loss (unweighted)
+  double accuracy = kNaN;  // classification only
+  Index samples = 0;
+};
+
+// Decision-map values on a res×res grid (row-major, y outer, from y0 to y1; x from x0 to x1).
+struct GridEvaluation {
+  int resolution = 0;
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+  Matrix values;                // (classes, res²) probabilities, or (targets, res²) for regression
+  std::vector<Matrix> hidden;   // per hidden layer (units, res²), when asked for
+};
+
+// Everything needed to continue training exactly where it stopped.
+struct TrainerState {
+  Vector params;
+  Vector buffers;
+  OptimizerState optimizer;
+  std::vector<double> schedule;
+  Rng::State shuffleRng{};
+  Rng::State dropoutRng{};
+  std::vector<Index> order;
+  Index cursor = 0;
+  long long step = 0;
+  long long epoch = 0;
+};
+
+class Trainer {
+public:
+  // Validates the configuration (ConfigError), prepares the data (DataError), builds and
+  // initialises the network from training.seed.
+  explicit Trainer(ExperimentConfig config);
+  // The same with data prepared elsewhere (runs stepped in lockstep share one data set).
+  Trainer(ExperimentConfig config, std::shared_ptr<const PreparedData> data);
+
+  const ExperimentConfig& config() const { return m_config; }
+  const PreparedData& data() const { return *m_data; }
+  std::shared_ptr<const PreparedData> sharedData() const { return m_data; }
+  const Network& network() const { return m_net; }
+  const Loss& loss() const { return *m_loss; }
+  long long stepCount() const { return m_step; }
+  long long epoch() const { return m_epoch; }
+  Index stepsPerEpoch() const;
+  double currentLearningRate() const;
+  bool diverged() const { return m_divergence.has_value(); }
+  const std::optional<Divergence>& divergence() const { return m_divergence; }
+
+  // One mini-batch step. After a divergence throws std::logic_error until reset().
+  StepMetrics step();
+  // New weights from the seed; counters, optimiser and schedule state back to zero.
+  void reset();
+
+  Evaluation evaluate(Split which) const;
+  ClassificationReport report(Split which) const;
+  // Scores for `positiveClass` against the rest.
+  RocCurve roc(Split which, int positiveClass = 1) const;
+  GridEvaluation evaluateGrid(int resolution, double x0, double x1, double y0, double y1, bool withHidden = false) const;
+  // Bounds of the raw data in the two map features, padded by 10%.
+  void mapBounds(double& x0, double& x1, double& y0, double& y1) const;
+
+  // ---- changes that apply between steps, keeping the weights ----
+  void setLearningRate(double lr);
+  void setOptimizer(const OptimizerConfig& c);  // same name: keeps state; other name: fresh state
+  void setSchedule(const ScheduleConfig& c);
+  void setRegularization(const RegularizationConfig& c);
+  void setBatchSize(int batchSize);
+  void setDropout(int hiddenLayer, double rate);
+  void setEvalEvery(int steps);
+  void setDiagnostics(bool on) { m_diagnostics = on; }
+  bool diagnostics() const { return m_diagnostics; }
+
+  TrainerState state() const;
+  // Throws ConfigError when the state does not fit this network/data.
+  void restore(const TrainerState& s);
+
+private:
+  void build();
+  void nextBatch();
+  const Dataset& split(Split which) const;
+  bool checkFinite(StepMetrics& m);
+  void fillDiagnostics(StepMetrics& m);
+
+  ExperimentConfig m_config;
+  std::shared_ptr<const PreparedData> m_data;
+  Network m_net;
+  std::unique_ptr<Loss> m_loss;      // training loss (class weights)
+  std::unique_ptr<Loss> m_evalLoss;  // unweighted, for evaluation
+  std::unique_ptr<Optimizer> m_optimizer;
+  std::unique_ptr<Schedule> m_schedule;
+  Rng m_shuffleRng;
+  std::vector<Index> m_order;
+  Index m_cursor = 0;
+  long long m_step = 0;
+  long long m_epoch = 0;
+  bool m_diagnostics = true;
+  std::optional<Divergence> m_divergence;
+  // step buffers (reused: no allocation per step unless the batch size changes)
+  Matrix m_xb, m_yb, m_dLogits;
+  std::vector<int> m_labels;
+  Vector m_backup;
+  std::vector<double> m_gradSq;
+};
+
+}  // namespace dl

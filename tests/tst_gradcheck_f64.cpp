@@ -1,0 +1,217 @@
+// Finite-difference gradient checks in double precision: every activation, every loss, dense
+// layers, batch norm (train and eval), dropout with a frozen mask, PReLU slopes, maxout, and the
+// L1/L2 penalties. Relative error = ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) < 1e-6.
+#include "loss/Loss.h"
+#include "nn/Network.h"
+#include "train/Regularization.h"
+
+#include <QtTest>
+
+using namespace dl;
+
+namespace {
+
+struct Problem {
+  Network net;
+  Matrix X;
+  std::vector<int> labels;
+  Matrix targets;
+  std::unique_ptr<Loss> loss;
+  Mode mode = Mode::Train;
+  double l1 = 0, l2 = 0;
+
+  double objective() {
+    net.forward(X, mode);
+    return loss->evaluate(net.logits(), labels.data(), &targets, nullptr) + weightPenalty(net, l1, l2);
+  }
+
+  // Returns the relative error; also checks that the gradient is not trivially zero.
+  double relativeError(double* analyticNorm = nullptr) {
+    net.forward(X, mode);
+    Matrix dLogits;
+    loss->evaluate(net.logits(), labels.data(), &targets, &dLogits);
+    net.backward(X, dLogits);
+    addPenaltyGradient(net, l1, l2, true);
+    const Vector analytic = net.grads();
+    net.freezeDropoutMasks(true);
+    Vector numeric(analytic.size());
+    const double h = 1e-6;
+    for (Index i = 0; i < numeric.size(); ++i) {
+      const double keep = net.params()(i);
+      net.params()(i) = keep + h;
+      const double up = objective();
+      net.params()(i) = keep - h;
+      const double down = objective();
+      net.params()(i) = keep;
+      numeric(i) = (up - down) / (2 * h);
+    }
+    if (analyticNorm) *analyticNorm = analytic.norm();
+    const double denom = analytic.norm() + numeric.norm();
+    return denom == 0 ? 0.0 : (analytic - numeric).norm() / denom;
+  }
+};
+
+Problem makeProblem(std::vector<LayerConfig> hidden, const std::string& lossName, int classes, std::uint64_t seed = 7) {
+  const Index inputs = 3, batch = 6;
+  const Index outputs = lossOutputs(lossName, classes, 2);
+  Problem p{Network(inputs, hidden, outputs), Matrix(), {}, Matrix(), nullptr};
+  Rng rng(seed);
+  InitConfig init;
+  init.scheme = "normal";
+  init.sigma = 0.6;
+  init.bias = 0.1;
+  p.net.initialize(init, rng);
+  // Random, non-trivial biases and batch-norm parameters so no symmetric cancellation hides a bug.
+  for (Index i = 0; i < p.net.params().size(); ++i) p.net.params()(i) += static_cast<Scalar>(0.05 * rng.normal());
+  p.X.resize(inputs, batch);
+  for (Index i = 0; i < p.X.size(); ++i) p.X.data()[i] = rng.normal();
+  p.labels.resize(batch);
+  for (Index b = 0; b < batch; ++b) p.labels[b] = classes > 0 ? static_cast<int>(b % classes) : 0;
+  p.targets.resize(outputs, batch);
+  for (Index i = 0; i < p.targets.size(); ++i) p.targets.data()[i] = rng.normal();
+  p.loss = makeLoss(lossName, classes, {});
+  return p;
+}
+
+LayerConfig layer(int units, const std::string& act) {
+  LayerConfig c;
+  c.units = units;
+  c.activation = act;
+  return c;
+}
+
+}  // namespace
+
+class GradCheck : public QObject {
+  Q_OBJECT
+private slots:
+  void activations_data() {
+    QTest::addColumn<QString>("activation");
+    for (const char* a : {"linear", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "selu", "maxout"})
+      QTest::newRow(a) << QString(a);
+  }
+  // Every activation inside a 3-5-4-3 network with softmax cross-entropy (dense layers included).
+  void activations() {
+    QFETCH(QString, activation);
+    LayerConfig a = layer(5, activation.toStdString()), b = layer(4, activation.toStdString());
+    a.slope = b.slope = 0.2;  // leaky/PReLU: a visible negative slope
+    a.alpha = b.alpha = 0.8;
+    a.pieces = 3;
+    b.pieces = 2;
+    Problem p = makeProblem({a, b}, "softmax_ce", 3);
+    double norm = 0;
+    const double err = p.relativeError(&norm);
+    QVERIFY2(norm > 1e-6, "the gradient must not vanish");
+    QVERIFY2(err < 1e-6, qPrintable(QString("relative error %1").arg(err)));
+  }
+
+  void losses_data() {
+    QTest::addColumn<QString>("loss");
+    QTest::addColumn<int>("classes");
+    QTest::newRow("softmax_ce") << "softmax_ce" << 3;
+    QTest::newRow("sigmoid_bce") << "sigmoid_bce" << 2;
+    QTest::newRow("mse") << "mse" << 0;
+  }
+  void losses() {
+    QFETCH(QString, loss);
+    QFETCH(int, classes);
+    Problem p = makeProblem({layer(4, "tanh")}, loss.toStdString(), classes);
+    const double err = p.relativeError();
+    QVERIFY2(err < 1e-6, qPrintable(QString("relative error %1").arg(err)));
+  }
+
+  void classWeightedCrossEntropy() {
+    Problem p = makeProblem({layer(4, "tanh")}, "softmax_ce", 3);
+    p.loss = makeLoss("softmax_ce", 3, {0.5, 2.0, 4.0});
+    QVERIFY(p.relativeError() < 1e-6);
+    Problem q = makeProblem({layer(4, "tanh")}, "sigmoid_bce", 2);
+    q.loss = makeLoss("sigmoid_bce", 2, {1.0, 9.0});
+    QVERIFY(q.relativeError() < 1e-6);
+  }
+
+  void batchNormTrainMode() {
+    LayerConfig a = layer(5, "tanh"), b = layer(4, "relu");
+    a.batchNorm = b.batchNorm = true;
+    Problem p = makeProblem({a, b}, "softmax_ce", 3);
+    p.mode = Mode::Train;
+    const double err = p.relativeError();
+    QVERIFY2(err < 1e-6, qPrintable(QString("relative error %1").arg(err)));
+  }
+
+  void batchNormEvalMode() {
+    LayerConfig a = layer(5, "sigmoid");
+    a.batchNorm = true;
+    Problem p = makeProblem({a}, "softmax_ce", 3);
+    for (int i = 0; i < 5; ++i) p.net.forward(p.X * (1.0 + i), Mode::Train);  // non-trivial running stats
+    p.mode = Mode::Eval;
+    const double err = p.relativeError();
+    QVERIFY2(err < 1e-6, qPrintable(QString("relative error %1").arg(err)));
+  }
+
+  void dropoutWithFixedMask() {
+    LayerConfig a = layer(6, "tanh"), b = layer(5, "relu");
+    a.dropout = 0.5;
+    b.dropout = 0.3;
+    Problem p = makeProblem({a, b}, "softmax_ce", 3);
+    p.net.forward(p.X, Mode::Train);
+    p.net.freezeDropoutMasks(true);
+    const double err = p.relativeError();
+    QVERIFY2(err < 1e-6, qPrintable(QString("relative error %1").arg(err)));
+    // The mask really drops units: some activations of layer 1 are exactly zero.
+    QVERIFY((p.net.hiddenOutput(0).array() == 0).count() > 0);
+  }
+
+  void penalties_data() {
+    QTest::addColumn<double>("l1");
+    QTest::addColumn<double>("l2");
+    QTest::newRow("L1") << 0.05 << 0.0;
+    QTest::newRow("L2") << 0.0 << 0.1;
+    QTest::newRow("elastic net") << 0.03 << 0.07;
+  }
+  void penalties() {
+    QFETCH(double, l1);
+    QFETCH(double, l2);
+    Problem p = makeProblem({layer(4, "tanh")}, "softmax_ce", 3);
+    p.l1 = l1;
+    p.l2 = l2;
+    const double err = p.relativeError();
+    QVERIFY2(err < 1e-6, qPrintable(QString("relative error %1").arg(err)));
+    // The penalty really is in the objective: the same weights without it give a different value.
+    const double with = p.objective();
+    p.l1 = p.l2 = 0;
+    QVERIFY(with > p.objective());
+  }
+
+  // A deliberately wrong backward pass must be caught: the check is able to fail.
+  void checkerDetectsAWrongGradient() {
+    Problem p = makeProblem({layer(4, "tanh")}, "softmax_ce", 3);
+    p.net.forward(p.X, p.mode);
+    Matrix d;
+    p.loss->evaluate(p.net.logits(), p.labels.data(), &p.targets, &d);
+    p.net.backward(p.X, d);
+    Vector analytic = p.net.grads();
+    analytic(0) *= 1.01;  // a 1% error in one weight's gradient
+    const double h = 1e-6;
+    const double keep = p.net.params()(0);
+    p.net.params()(0) = keep + h;
+    const double up = p.objective();
+    p.net.params()(0) = keep - h;
+    const double down = p.objective();
+    p.net.params()(0) = keep;
+    const double numeric0 = (up - down) / (2 * h);
+    QVERIFY(std::abs(analytic(0) - numeric0) / (std::abs(analytic(0)) + std::abs(numeric0)) > 1e-4);
+  }
+
+  void proximalL1MakesExactZeros() {
+    Problem p = makeProblem({layer(4, "tanh")}, "softmax_ce", 3);
+    p.net.params().setConstant(0.01);
+    proximalL1(p.net, 0.02);
+    const ParamRange w = p.net.layer(0).weights;
+    QCOMPARE(p.net.params().segment(w.offset, w.size).cwiseAbs().maxCoeff(), 0.0);
+    const ParamRange b = p.net.layer(0).bias;  // biases untouched
+    QCOMPARE(p.net.params()(b.offset), 0.01);
+  }
+};
+
+QTEST_APPLESS_MAIN(GradCheck)
+#include "tst_gradcheck_f64.moc"
