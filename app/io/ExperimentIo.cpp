@@ -1,0 +1,448 @@
+// Experiment files: ExperimentConfig (+ optional TrainerState) ⇄ JSON with QJsonDocument.
+// Strict: an unknown key or a wrong type is an error naming the dotted field, so a typo in a
+// hand-written file is reported instead of silently ignored.
+#include "io/ExperimentIo.h"
+
+#include "core/Error.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cmath>
+#include <set>
+
+namespace dlio {
+
+namespace {
+
+using dl::ConfigError;
+
+QString show(const QJsonValue& v) {
+  switch (v.type()) {
+    case QJsonValue::String: return v.toString().left(40);
+    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 10);
+    case QJsonValue::Bool: return v.toBool() ? "true" : "false";
+    case QJsonValue::Null: return "null";
+    case QJsonValue::Array: return "[...]";
+    case QJsonValue::Object: return "{...}";
+    default: return "?";
+  }
+}
+
+// Reads the fields of one JSON object into a struct; remembers which keys were used so the rest
+// can be reported as unknown.
+class Reader {
+public:
+  Reader(const QJsonObject& o, std::string path) : m_o(o), m_path(std::move(path)) {}
+  std::string field(const QString& key) const { return m_path.empty() ? key.toStdString() : m_path + "." + key.toStdString(); }
+  bool has(const QString& key) const { return m_o.contains(key); }
+
+  QJsonValue take(const QString& key) {
+    m_used.insert(key);
+    return m_o.value(key);
+  }
+  void number(const QString& key, double& out) {
+    if (!has(key)) return;
+    const QJsonValue v = take(key);
+    if (!v.isDouble()) throw ConfigError(field(key), show(v).toStdString(), "must be a number");
+    out = v.toDouble();
+  }
+  void integer(const QString& key, int& out) {
+    double d = out;
+    number(key, d);
+    if (d != std::floor(d) || std::abs(d) > 2e9) throw ConfigError(field(key), dl::formatValue(d), "must be a whole number");
+    out = static_cast<int>(d);
+  }
+  void integer64(const QString& key, long long& out) {
+    double d = static_cast<double>(out);
+    number(key, d);
+    if (d != std::floor(d) || std::abs(d) > 9e15) throw ConfigError(field(key), dl::formatValue(d), "must be a whole number");
+    out = static_cast<long long>(d);
+  }
+  void seed(const QString& key, std::uint64_t& out) {
+    if (!has(key)) return;
+    const QJsonValue v = take(key);
+    const double d = v.toDouble(-1);
+    if (!v.isDouble() || d < 0 || d != std::floor(d) || d > 9007199254740992.0)
+      throw ConfigError(field(key), show(v).toStdString(), "a seed is a whole number from 0 to 2^53");
+    out = static_cast<std::uint64_t>(d);
+  }
+  void boolean(const QString& key, bool& out) {
+    if (!has(key)) return;
+    const QJsonValue v = take(key);
+    if (!v.isBool()) throw ConfigError(field(key), show(v).toStdString(), "must be true or false");
+    out = v.toBool();
+  }
+  void string(const QString& key, std::string& out) {
+    if (!has(key)) return;
+    const QJsonValue v = take(key);
+    if (!v.isString()) throw ConfigError(field(key), show(v).toStdString(), "must be a string");
+    out = v.toString().toStdString();
+  }
+  QJsonObject object(const QString& key) {
+    const QJsonValue v = take(key);
+    if (!v.isObject()) throw ConfigError(field(key), show(v).toStdString(), "must be an object");
+    return v.toObject();
+  }
+  QJsonArray array(const QString& key) {
+    const QJsonValue v = take(key);
+    if (!v.isArray()) throw ConfigError(field(key), show(v).toStdString(), "must be a list");
+    return v.toArray();
+  }
+  void numbers(const QString& key, std::vector<double>& out) {
+    if (!has(key)) return;
+    const QJsonArray a = array(key);
+    out.clear();
+    for (int i = 0; i < a.size(); ++i) {
+      if (!a[i].isDouble()) throw ConfigError(field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(), "must be a number");
+      out.push_back(a[i].toDouble());
+    }
+  }
+  void integers(const QString& key, std::vector<int>& out) {
+    std::vector<double> d;
+    numbers(key, d);
+    if (!has(key)) return;
+    out.clear();
+    for (std::size_t i = 0; i < d.size(); ++i) {
+      if (d[i] != std::floor(d[i])) throw ConfigError(field(key) + "[" + std::to_string(i) + "]", dl::formatValue(d[i]), "must be a whole number");
+      out.push_back(static_cast<int>(d[i]));
+    }
+  }
+  // Every key of the object must have been read.
+  void finish() const {
+    for (auto it = m_o.begin(); it != m_o.end(); ++it)
+      if (!m_used.count(it.key())) throw ConfigError(field(it.key()), show(it.value()).toStdString(), "unknown field");
+  }
+
+private:
+  QJsonObject m_o;
+  std::string m_path;
+  std::set<QString> m_used;
+};
+
+QJsonArray toArray(const dl::Vector& v) {
+  QJsonArray a;
+  for (dl::Index i = 0; i < v.size(); ++i) a.append(static_cast<double>(v(i)));
+  return a;
+}
+
+dl::Vector vectorFrom(Reader& r, const QString& key) {
+  std::vector<double> d;
+  r.numbers(key, d);
+  dl::Vector v(static_cast<dl::Index>(d.size()));
+  for (std::size_t i = 0; i < d.size(); ++i) v(static_cast<dl::Index>(i)) = static_cast<dl::Scalar>(d[i]);
+  return v;
+}
+
+QJsonArray rngToJson(const dl::Rng::State& s) {
+  QJsonArray a;
+  for (std::uint64_t w : s) a.append(QString::number(w, 16));
+  return a;
+}
+
+dl::Rng::State rngFrom(Reader& r, const QString& key) {
+  dl::Rng::State s{};
+  if (!r.has(key)) return s;
+  const QJsonArray a = r.array(key);
+  if (a.size() != 4) throw ConfigError(r.field(key), std::to_string(a.size()) + " words", "a generator state has 4 hex words");
+  for (int i = 0; i < 4; ++i) {
+    bool ok = false;
+    s[static_cast<std::size_t>(i)] = a[i].toString().toULongLong(&ok, 16);
+    if (!ok) throw ConfigError(r.field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(), "must be a hex string");
+  }
+  return s;
+}
+
+}  // namespace
+
+// ---- configuration ---------------------------------------------------------------------------
+QJsonObject configToJson(const dl::ExperimentConfig& c) {
+  QJsonObject o;
+  o["format"] = "dlplay-experiment";
+  o["version"] = kFormatVersion;
+  if (!c.name.empty()) o["name"] = QString::fromStdString(c.name);
+  if (!c.description.empty()) o["description"] = QString::fromStdString(c.description);
+
+  const dl::DataConfig& d = c.data;
+  QJsonObject data{{"source", QString::fromStdString(d.source)}, {"points", d.points}, {"noise", d.noise},
+                   {"seed", static_cast<double>(d.seed)}, {"classes", d.classes}, {"arms", d.arms},
+                   {"imbalance", d.imbalance}, {"validationFraction", d.validationFraction},
+                   {"testFraction", d.testFraction}, {"standardize", d.standardize}, {"whiten", d.whiten},
+                   {"resample", QString::fromStdString(d.resample)}, {"smoteNeighbours", d.smoteNeighbours},
+                   {"mapFeatures", QJsonArray{d.mapFeatures.size() > 0 ? d.mapFeatures[0] : 0, d.mapFeatures.size() > 1 ? d.mapFeatures[1] : 1}}};
+  if (d.source == "csv" || !d.csvPath.empty())
+    data["csv"] = QJsonObject{{"path", QString::fromStdString(d.csvPath)}, {"labelColumn", d.labelColumn},
+                              {"header", d.csvHeader}, {"regression", d.regression}};
+  o["data"] = data;
+
+  QJsonArray layers;
+  for (const dl::LayerConfig& l : c.hidden) {
+    QJsonObject lo{{"units", l.units}, {"activation", QString::fromStdString(l.activation)}};
+    if (l.activation == "leaky_relu" || l.activation == "prelu") lo["slope"] = l.slope;
+    if (l.activation == "elu") lo["alpha"] = l.alpha;
+    if (l.activation == "maxout") lo["pieces"] = l.pieces;
+    if (l.batchNorm) lo["batchNorm"] = true;
+    if (l.dropout > 0) lo["dropout"] = l.dropout;
+    layers.append(lo);
+  }
+  o["layers"] = layers;
+
+  const dl::InitConfig& i = c.init;
+  o["init"] = QJsonObject{{"scheme", QString::fromStdString(i.scheme)}, {"sigma", i.sigma}, {"limit", i.limit},
+                          {"value", i.value}, {"gain", i.gain}, {"bias", i.bias}};
+  const dl::OptimizerConfig& p = c.optimizer;
+  o["optimizer"] = QJsonObject{{"name", QString::fromStdString(p.name)}, {"lr", p.learningRate}, {"momentum", p.momentum},
+                               {"beta1", p.beta1}, {"beta2", p.beta2}, {"rho", p.rho}, {"epsilon", p.epsilon}};
+  const dl::ScheduleConfig& s = c.schedule;
+  o["schedule"] = QJsonObject{{"name", QString::fromStdString(s.name)}, {"decay", s.decay}, {"base", s.base}, {"k", s.k},
+                              {"stepEvery", s.stepEvery}, {"stepFactor", s.stepFactor}, {"patience", s.patience},
+                              {"plateauFactor", s.plateauFactor}, {"minLr", s.minLearningRate}};
+  const dl::RegularizationConfig& r = c.regularization;
+  o["regularization"] = QJsonObject{{"l1", r.l1}, {"l2", r.l2}, {"l1Mode", QString::fromStdString(r.l1Mode)},
+                                    {"clipNorm", r.clipNorm}, {"clipValue", r.clipValue}, {"compareL1L2", r.compareL1L2}};
+  const dl::TrainingConfig& t = c.training;
+  QJsonArray weights;
+  for (double w : t.classWeights) weights.append(w);
+  o["training"] = QJsonObject{{"batchSize", t.batchSize}, {"steps", static_cast<double>(t.steps)}, {"evalEvery", t.evalEvery},
+                              {"seed", static_cast<double>(t.seed)}, {"threads", t.threads},
+                              {"loss", QString::fromStdString(t.loss)}, {"classWeights", weights},
+                              {"balancedClassWeights", t.balancedClassWeights}};
+  return o;
+}
+
+dl::ExperimentConfig configFromJson(const QJsonObject& o) {
+  dl::ExperimentConfig c;
+  Reader top(o, "");
+  if (top.has("format")) {
+    std::string f;
+    top.string("format", f);
+    if (f != "dlplay-experiment") throw ConfigError("format", f, "not a dlplay experiment (expected 'dlplay-experiment')");
+  }
+  if (top.has("version")) {
+    int v = 0;
+    top.integer("version", v);
+    if (v < 1 || v > kFormatVersion)
+      throw ConfigError("version", std::to_string(v), "this dlplay reads format version 1 to " + std::to_string(kFormatVersion));
+  }
+  top.string("name", c.name);
+  top.string("description", c.description);
+  top.take("state");  // read separately
+  if (top.has("data")) {
+    Reader r(top.object("data"), "data");
+    dl::DataConfig& d = c.data;
+    r.string("source", d.source);
+    r.integer("points", d.points);
+    r.number("noise", d.noise);
+    r.seed("seed", d.seed);
+    r.integer("classes", d.classes);
+    r.integer("arms", d.arms);
+    r.number("imbalance", d.imbalance);
+    r.number("validationFraction", d.validationFraction);
+    r.number("testFraction", d.testFraction);
+    r.boolean("standardize", d.standardize);
+    r.boolean("whiten", d.whiten);
+    r.string("resample", d.resample);
+    r.integer("smoteNeighbours", d.smoteNeighbours);
+    r.integers("mapFeatures", d.mapFeatures);
+    if (r.has("csv")) {
+      Reader cr(r.object("csv"), "data.csv");
+      cr.string("path", d.csvPath);
+      cr.integer("labelColumn", d.labelColumn);
+      cr.boolean("header", d.csvHeader);
+      cr.boolean("regression", d.regression);
+      cr.finish();
+    }
+    r.finish();
+  }
+  if (top.has("layers")) {
+    const QJsonArray a = top.array("layers");
+    c.hidden.clear();
+    for (int i = 0; i < a.size(); ++i) {
+      const std::string path = "layers[" + std::to_string(i) + "]";
+      if (!a[i].isObject()) throw ConfigError(path, show(a[i]).toStdString(), "each layer is an object like {\"units\": 8, \"activation\": \"tanh\"}");
+      Reader r(a[i].toObject(), path);
+      dl::LayerConfig l;
+      r.integer("units", l.units);
+      r.string("activation", l.activation);
+      r.number("slope", l.slope);
+      r.number("alpha", l.alpha);
+      r.integer("pieces", l.pieces);
+      r.boolean("batchNorm", l.batchNorm);
+      r.number("dropout", l.dropout);
+      r.finish();
+      c.hidden.push_back(l);
+    }
+  }
+  if (top.has("init")) {
+    Reader r(top.object("init"), "init");
+    r.string("scheme", c.init.scheme);
+    r.number("sigma", c.init.sigma);
+    r.number("limit", c.init.limit);
+    r.number("value", c.init.value);
+    r.number("gain", c.init.gain);
+    r.number("bias", c.init.bias);
+    r.finish();
+  }
+  if (top.has("optimizer")) {
+    Reader r(top.object("optimizer"), "optimizer");
+    r.string("name", c.optimizer.name);
+    r.number("lr", c.optimizer.learningRate);
+    r.number("momentum", c.optimizer.momentum);
+    r.number("beta1", c.optimizer.beta1);
+    r.number("beta2", c.optimizer.beta2);
+    r.number("rho", c.optimizer.rho);
+    r.number("epsilon", c.optimizer.epsilon);
+    r.finish();
+  }
+  if (top.has("schedule")) {
+    Reader r(top.object("schedule"), "schedule");
+    dl::ScheduleConfig& s = c.schedule;
+    r.string("name", s.name);
+    r.number("decay", s.decay);
+    r.number("base", s.base);
+    r.number("k", s.k);
+    r.integer("stepEvery", s.stepEvery);
+    r.number("stepFactor", s.stepFactor);
+    r.integer("patience", s.patience);
+    r.number("plateauFactor", s.plateauFactor);
+    r.number("minLr", s.minLearningRate);
+    r.finish();
+  }
+  if (top.has("regularization")) {
+    Reader r(top.object("regularization"), "regularization");
+    dl::RegularizationConfig& g = c.regularization;
+    r.number("l1", g.l1);
+    r.number("l2", g.l2);
+    r.string("l1Mode", g.l1Mode);
+    r.number("clipNorm", g.clipNorm);
+    r.number("clipValue", g.clipValue);
+    r.boolean("compareL1L2", g.compareL1L2);
+    r.finish();
+  }
+  if (top.has("training")) {
+    Reader r(top.object("training"), "training");
+    dl::TrainingConfig& t = c.training;
+    r.integer("batchSize", t.batchSize);
+    r.integer64("steps", t.steps);
+    r.integer("evalEvery", t.evalEvery);
+    r.seed("seed", t.seed);
+    r.integer("threads", t.threads);
+    r.string("loss", t.loss);
+    r.numbers("classWeights", t.classWeights);
+    r.boolean("balancedClassWeights", t.balancedClassWeights);
+    r.finish();
+  }
+  top.finish();
+  return c;
+}
+
+// ---- trained state ---------------------------------------------------------------------------
+QJsonObject stateToJson(const dl::TrainerState& s) {
+  QJsonObject o;
+  o["step"] = static_cast<double>(s.step);
+  o["epoch"] = static_cast<double>(s.epoch);
+  o["cursor"] = static_cast<double>(s.cursor);
+  QJsonArray order;
+  for (dl::Index i : s.order) order.append(static_cast<double>(i));
+  o["order"] = order;
+  o["shuffleRng"] = rngToJson(s.shuffleRng);
+  o["dropoutRng"] = rngToJson(s.dropoutRng);
+  o["params"] = toArray(s.params);
+  o["buffers"] = toArray(s.buffers);
+  QJsonObject buffers;
+  for (const auto& [name, v] : s.optimizer.buffers) buffers[QString::fromStdString(name)] = toArray(v);
+  o["optimizer"] = QJsonObject{{"t", static_cast<double>(s.optimizer.t)}, {"buffers", buffers}};
+  QJsonArray schedule;
+  for (double v : s.schedule) schedule.append(std::isfinite(v) ? QJsonValue(v) : QJsonValue(QString::number(v)));
+  o["schedule"] = schedule;
+  return o;
+}
+
+dl::TrainerState stateFromJson(const QJsonObject& o) {
+  dl::TrainerState s;
+  Reader r(o, "state");
+  r.integer64("step", s.step);
+  r.integer64("epoch", s.epoch);
+  long long cursor = 0;
+  r.integer64("cursor", cursor);
+  s.cursor = cursor;
+  std::vector<double> order;
+  r.numbers("order", order);
+  for (double d : order) s.order.push_back(static_cast<dl::Index>(d));
+  s.shuffleRng = rngFrom(r, "shuffleRng");
+  s.dropoutRng = rngFrom(r, "dropoutRng");
+  s.params = vectorFrom(r, "params");
+  s.buffers = vectorFrom(r, "buffers");
+  if (r.has("optimizer")) {
+    Reader opt(r.object("optimizer"), "state.optimizer");
+    opt.integer64("t", s.optimizer.t);
+    if (opt.has("buffers")) {
+      const QJsonObject b = opt.object("buffers");
+      Reader br(b, "state.optimizer.buffers");
+      for (auto it = b.begin(); it != b.end(); ++it)
+        s.optimizer.buffers.emplace_back(it.key().toStdString(), vectorFrom(br, it.key()));
+      br.finish();
+    }
+    opt.finish();
+  }
+  if (r.has("schedule")) {
+    const QJsonArray a = r.array("schedule");
+    for (const QJsonValue& v : a) s.schedule.push_back(v.isDouble() ? v.toDouble() : v.toString().toDouble());
+  }
+  r.finish();
+  return s;
+}
+
+// ---- files -----------------------------------------------------------------------------------
+ExperimentFile parseExperiment(const QByteArray& json, const QString& name) {
+  QJsonParseError pe;
+  const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+  if (pe.error != QJsonParseError::NoError) {
+    const QByteArray head = json.left(pe.offset);
+    const int line = head.count('\n') + 1;
+    const int column = pe.offset - (head.lastIndexOf('\n') + 1) + 1;
+    throw IoError(QString("%1: invalid JSON at line %2, column %3: %4").arg(name).arg(line).arg(column).arg(pe.errorString()));
+  }
+  if (!doc.isObject()) throw IoError(QString("%1: the top level must be a JSON object").arg(name));
+  try {
+    ExperimentFile f;
+    const QJsonObject o = doc.object();
+    f.config = configFromJson(o);
+    f.config.validate();
+    if (o.contains("state")) {
+      if (!o.value("state").isObject()) throw ConfigError("state", show(o.value("state")).toStdString(), "must be an object");
+      f.state = stateFromJson(o.value("state").toObject());
+    }
+    return f;
+  } catch (const dl::ConfigError& e) {
+    throw IoError(QString("%1: %2").arg(name, QString::fromStdString(e.what())));
+  }
+}
+
+ExperimentFile readExperimentFile(const QString& path) {
+  const QFileInfo info(path);
+  if (!info.exists()) throw IoError(QString("%1: no such file").arg(path));
+  if (info.isDir()) throw IoError(QString("%1: is a folder, not a file").arg(path));
+  if (info.size() > kMaxJsonBytes)
+    throw IoError(QString("%1: the file is %2 MB; experiment files are limited to %3 MB")
+                      .arg(path).arg(info.size() / 1e6, 0, 'f', 1).arg(kMaxJsonBytes / (1024 * 1024)));
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) throw IoError(QString("%1: cannot be read: %2").arg(path, file.errorString()));
+  const QByteArray bytes = file.readAll();
+  if (bytes.trimmed().isEmpty()) throw IoError(QString("%1: the file is empty").arg(path));
+  return parseExperiment(bytes, path);
+}
+
+void writeExperimentFile(const QString& path, const dl::ExperimentConfig& c, const dl::TrainerState* state) {
+  QJsonObject o = configToJson(c);
+  if (state) o["state"] = stateToJson(*state);
+  QSaveFile file(path);  // atomic: a failed write never leaves half a file behind
+  if (!file.open(QIODevice::WriteOnly)) throw IoError(QString("%1: cannot be written: %2").arg(path, file.errorString()));
+  file.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
+  if (!file.commit()) throw IoError(QString("%1: cannot be written: %2").arg(path, file.errorString()));
+}
+
+}  // namespace dlio

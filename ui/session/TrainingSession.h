@@ -1,0 +1,59 @@
+// A training session: a worker thread that owns the engine objects (one Trainer per run) and
+// applies the GUI's commands between steps, publishing throttled snapshots (≤ 60 Hz) through a
+// queued signal. Every public method is callable from the GUI thread and never blocks on training.
+#pragma once
+
+#include "session/Snapshot.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace dlui {
+
+class SessionWorker;  // lives in the worker thread (TrainingSession.cpp)
+
+class TrainingSession : public QObject {
+  Q_OBJECT
+public:
+  explicit TrainingSession(QObject* parent = nullptr);
+  ~TrainingSession() override;  // stops the worker (atomic flag), joins within one step
+
+  // ---- commands: queued, applied by the worker between steps ----
+  void play();
+  void pause();
+  void stepOnce();         // exactly one step (pauses first)
+  void reset();            // new weights from the seed, counters to zero
+  // Steps per second; 0 = as fast as possible.
+  void setSpeed(double stepsPerSecond);
+  // A new configuration. What can change mid-training (learning rate, optimiser parameters,
+  // schedule, penalties, clipping, dropout, batch size) applies at once keeping the weights;
+  // anything else (data, architecture, initialiser, seed, L1-vs-L2 on/off) rebuilds and resets,
+  // and resetHappened() says why. Invalid configurations are refused with error(): the running
+  // experiment is untouched.
+  void setConfig(const dl::ExperimentConfig& config);
+  // Replace the experiment with a loaded one, with or without a trained state.
+  void loadExperiment(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state);
+  // Ask for the current state of run 0 (delivered by stateReady) — for saving.
+  void requestState();
+  void setGridResolution(int resolution);
+  void setThumbnails(bool on);
+
+  // Last configuration accepted by the worker (GUI-thread copy).
+  dl::ExperimentConfig config() const;
+
+signals:
+  void snapshotReady(dlui::SnapshotPtr snapshot);
+  void stateReady(dl::ExperimentConfig config, std::shared_ptr<const dl::TrainerState> state);
+  void resetHappened(QString reason);   // translated text, e.g. "Architecture changed: new weights"
+  void error(QString message);          // a refused command (bad configuration), one line
+  void diverged(int run, QString where);
+
+private:
+  friend class SessionWorker;  // delivers results in the GUI thread (posted functors)
+  std::unique_ptr<SessionWorker> m_worker;
+  dl::ExperimentConfig m_config;
+};
+
+}  // namespace dlui
