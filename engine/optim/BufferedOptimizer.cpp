@@ -1,0 +1,50 @@
+// Save, restore and reset of the optimisers' named state buffers.
+#include "optim/BufferedOptimizer.h"
+
+#include "core/Error.h"
+
+namespace dl {
+
+void BufferedOptimizer::reset(Index n) {
+  m_n = n;
+  m_t = 0;
+  for (auto& [name, buffer] : m_buffers) buffer->setZero(n);
+}
+
+OptimizerState BufferedOptimizer::state() const {
+  OptimizerState s;
+  s.t = m_t;
+  for (const auto& [name, buffer] : m_buffers) s.buffers.emplace_back(name, *buffer);
+  return s;
+}
+
+// Everything is checked before anything is assigned, so a rejected state leaves this one intact.
+void BufferedOptimizer::setState(const OptimizerState& s) {
+  std::string expected;
+  for (const auto& [name, buffer] : m_buffers) expected += (expected.empty() ? "" : ", ") + name;
+  if (expected.empty()) expected = "none";
+
+  if (s.t < 0) throw ConfigError("optimizer.state.t", std::to_string(s.t), "must be >= 0");
+  std::vector<const Vector*> source(m_buffers.size(), nullptr);
+  for (const auto& [name, values] : s.buffers) {
+    std::size_t i = 0;
+    while (i < m_buffers.size() && m_buffers[i].first != name) ++i;
+    if (i == m_buffers.size())
+      throw ConfigError("optimizer.state", name,
+                        "not a state buffer of " + this->name() + " (expected: " + expected + ")");
+    if (source[i]) throw ConfigError("optimizer.state", name, "buffer given twice");
+    if (values.size() != m_n)
+      throw ConfigError("optimizer.state." + name, std::to_string(values.size()) + " values",
+                        "expected " + std::to_string(m_n) + " values, one per parameter");
+    source[i] = &values;
+  }
+  for (std::size_t i = 0; i < m_buffers.size(); ++i)
+    if (!source[i])
+      throw ConfigError("optimizer.state", m_buffers[i].first,
+                        "buffer missing from the state of " + name());
+
+  for (std::size_t i = 0; i < m_buffers.size(); ++i) *m_buffers[i].second = *source[i];
+  m_t = s.t;
+}
+
+}  // namespace dl

@@ -1,0 +1,53 @@
+// The optimisers by the names used in JSON and the UI.
+#include "optim/AdaGrad.h"
+#include "optim/Adadelta.h"
+#include "optim/Adam.h"
+#include "optim/Momentum.h"
+#include "optim/Nesterov.h"
+#include "optim/RmsProp.h"
+#include "optim/Sgd.h"
+
+#include "train/ConfigChecks.h"
+
+namespace dl {
+
+namespace {
+
+using Factory = std::unique_ptr<Optimizer> (*)(const OptimizerConfig&);
+
+template <class T>
+std::unique_ptr<Optimizer> create(const OptimizerConfig& c) {
+  return std::make_unique<T>(c);
+}
+
+struct Entry {
+  const char* name;
+  Factory make;
+};
+
+// Order is the order the UI lists them in: from plain descent to adaptive methods.
+constexpr Entry kOptimizers[] = {
+    {"sgd", &create<Sgd>},         {"momentum", &create<Momentum>}, {"nesterov", &create<Nesterov>},
+    {"adagrad", &create<AdaGrad>}, {"rmsprop", &create<RmsProp>},   {"adadelta", &create<Adadelta>},
+    {"adam", &create<Adam>},
+};
+
+}  // namespace
+
+const std::vector<std::string>& optimizerNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& e : kOptimizers) v.emplace_back(e.name);
+    return v;
+  }();
+  return names;
+}
+
+std::unique_ptr<Optimizer> makeOptimizer(const OptimizerConfig& c) {
+  validateOptimizerConfig(c);  // the name too: an unknown one throws here
+  for (const auto& e : kOptimizers)
+    if (c.name == e.name) return e.make(c);
+  return nullptr;  // unreachable: validateOptimizerConfig knows the same names
+}
+
+}  // namespace dl

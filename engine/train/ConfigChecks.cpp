@@ -1,0 +1,101 @@
+// Range checks for configuration values and the validators of the optimiser, schedule and
+// initialiser sections of the experiment.
+#include "train/ConfigChecks.h"
+
+#include "core/Error.h"
+#include "init/Initializer.h"
+#include "optim/Optimizer.h"
+#include "schedule/Schedule.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+namespace {
+
+[[noreturn]] void fail(const char* field, double v, const std::string& reason) {
+  throw ConfigError(field, formatValue(v), reason);
+}
+
+std::string interval(char open, double lo, double hi, char close) {
+  return std::string("must be in ") + open + formatValue(lo) + ", " + formatValue(hi) + close;
+}
+
+void requireKnown(const char* field, const std::string& name,
+                  const std::vector<std::string>& known) {
+  if (std::find(known.begin(), known.end(), name) != known.end()) return;
+  std::string list;
+  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+  throw ConfigError(field, name, "unknown name (expected one of: " + list + ")");
+}
+
+}  // namespace
+
+// Every check is written as "fail unless the good condition holds", so NaN always fails.
+void requireFinite(const char* field, double v) {
+  if (!std::isfinite(v)) fail(field, v, "must be finite");
+}
+
+void requireAbove(const char* field, double v, double lo) {
+  if (!(std::isfinite(v) && v > lo)) fail(field, v, "must be finite and > " + formatValue(lo));
+}
+
+void requireAtLeast(const char* field, double v, double lo) {
+  if (!(std::isfinite(v) && v >= lo)) fail(field, v, "must be finite and >= " + formatValue(lo));
+}
+
+void requireInClosedOpen(const char* field, double v, double lo, double hi) {
+  if (!(v >= lo && v < hi)) fail(field, v, interval('[', lo, hi, ')'));
+}
+
+void requireInOpenClosed(const char* field, double v, double lo, double hi) {
+  if (!(v > lo && v <= hi)) fail(field, v, interval('(', lo, hi, ']'));
+}
+
+void requireInOpen(const char* field, double v, double lo, double hi) {
+  if (!(v > lo && v < hi)) fail(field, v, interval('(', lo, hi, ')'));
+}
+
+void validateOptimizerHyperparameters(const OptimizerConfig& c) {
+  requireAbove("optimizer.lr", c.learningRate, 0.0);
+  requireInClosedOpen("optimizer.momentum", c.momentum, 0.0, 1.0);
+  requireInClosedOpen("optimizer.beta1", c.beta1, 0.0, 1.0);
+  requireInClosedOpen("optimizer.beta2", c.beta2, 0.0, 1.0);
+  requireInClosedOpen("optimizer.rho", c.rho, 0.0, 1.0);
+  requireAbove("optimizer.epsilon", c.epsilon, 0.0);
+}
+
+void validateOptimizerConfig(const OptimizerConfig& c) {
+  requireKnown("optimizer.name", c.name, optimizerNames());
+  validateOptimizerHyperparameters(c);
+}
+
+void validateScheduleParameters(const ScheduleConfig& c) {
+  requireAtLeast("schedule.decay", c.decay, 0.0);
+  requireInOpenClosed("schedule.base", c.base, 0.0, 1.0);
+  requireAbove("schedule.k", c.k, 0.0);
+  requireAtLeast("schedule.stepEvery", c.stepEvery, 1.0);
+  requireInOpenClosed("schedule.stepFactor", c.stepFactor, 0.0, 1.0);
+  requireAtLeast("schedule.patience", c.patience, 1.0);
+  requireInOpen("schedule.plateauFactor", c.plateauFactor, 0.0, 1.0);
+  requireAtLeast("schedule.minLearningRate", c.minLearningRate, 0.0);
+}
+
+void validateScheduleConfig(const ScheduleConfig& c) {
+  requireKnown("schedule.name", c.name, scheduleNames());
+  validateScheduleParameters(c);
+}
+
+void validateInitConfig(const InitConfig& c) {
+  requireKnown("init.scheme", c.scheme, initializerNames());
+  requireAbove("init.sigma", c.sigma, 0.0);
+  requireAbove("init.limit", c.limit, 0.0);
+  requireFinite("init.value", c.value);
+  requireAbove("init.gain", c.gain, 0.0);
+  requireFinite("init.bias", c.bias);
+}
+
+}  // namespace dl
