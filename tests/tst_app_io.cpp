@@ -1,0 +1,227 @@
+// The experiment file format and the headless command line: round trips, exact resume through a
+// saved model file, and every bad input answered by one clear line naming file, field and value.
+#include "io/ExperimentIo.h"
+#include "io/MetricsCsv.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+
+using namespace dlio;
+
+namespace {
+
+const QString kDlplay = QStringLiteral(DLPLAY_BINARY_DIR "/app/dlplay");
+
+QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+  const QString path = dir.filePath(name);
+  QFile f(path);
+  f.open(QIODevice::WriteOnly);
+  f.write(text);
+  return path;
+}
+
+struct Run {
+  int code = -1;
+  QString out, err;
+};
+
+Run dlplay(const QStringList& args) {
+  QProcess p;
+  p.start(kDlplay, args);
+  p.waitForFinished(120000);
+  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+const QByteArray kSpiral = R"({"data": {"source": "spiral", "points": 300, "noise": 0.1},
+  "layers": [{"units": 16, "activation": "relu"}, {"units": 16, "activation": "tanh", "dropout": 0.1}],
+  "init": {"scheme": "he_normal"}, "optimizer": {"name": "adam", "lr": 0.01},
+  "training": {"batchSize": 16, "steps": 100, "evalEvery": 10, "seed": 5}})";
+
+}  // namespace
+
+class AppIoTest : public QObject {
+  Q_OBJECT
+private slots:
+  void configRoundTrip() {
+    dl::ExperimentConfig c;
+    c.name = "round trip";
+    c.data.source = "moons";
+    c.data.imbalance = 0.5;
+    c.hidden = {dl::LayerConfig{.units = 7, .activation = "prelu", .slope = 0.2, .batchNorm = true},
+                dl::LayerConfig{.units = 3, .activation = "maxout", .pieces = 3, .dropout = 0.25}};
+    c.optimizer.name = "nesterov";
+    c.schedule.name = "step";
+    c.regularization.l1 = 1e-4;
+    c.regularization.compareL1L2 = true;
+    c.training.classWeights = {1.0, 3.0};
+    const QJsonObject once = configToJson(c);
+    const dl::ExperimentConfig back = configFromJson(once);
+    QCOMPARE(configToJson(back), once);
+    QCOMPARE(back.hidden[1].pieces, 3);
+    QCOMPARE(back.training.classWeights[1], 3.0);
+  }
+
+  void minimalFileUsesDefaults() {
+    const ExperimentFile f = parseExperiment("{}", "x.json");
+    QCOMPARE(f.config.optimizer.name, dl::ExperimentConfig{}.optimizer.name);
+    QVERIFY(!f.state.has_value());
+  }
+
+  void badInput_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");  // must all appear in the one-line message
+    QTest::newRow("invalid JSON") << QByteArray("{\n \"data\": {\"points\": 10,,}\n}") << "invalid JSON at line 2";
+    QTest::newRow("top level list") << QByteArray("[1, 2]") << "top level must be a JSON object";
+    QTest::newRow("unknown activation") << QByteArray(R"({"layers": [{"units": 4, "activation": "swish"}]})") << "'layers[0].activation' has bad value 'swish'";
+    QTest::newRow("unknown optimizer") << QByteArray(R"({"optimizer": {"name": "lion"}})") << "'optimizer.name' has bad value 'lion'";
+    QTest::newRow("negative lr") << QByteArray(R"({"optimizer": {"lr": -0.5}})") << "'optimizer.lr' has bad value '-0.5'";
+    QTest::newRow("zero lr") << QByteArray(R"({"optimizer": {"lr": 0}})") << "'optimizer.lr' has bad value '0'";
+    QTest::newRow("lr 1e9") << QByteArray(R"({"optimizer": {"lr": 1e9}})") << "'optimizer.lr' has bad value '1000000000'";
+    QTest::newRow("width 0") << QByteArray(R"({"layers": [{"units": 0}]})") << "'layers[0].units' has bad value '0'";
+    QTest::newRow("batch size 0") << QByteArray(R"({"training": {"batchSize": 0}})") << "'training.batchSize' has bad value '0'";
+    QTest::newRow("unknown field") << QByteArray(R"({"optimizer": {"learningrate": 0.1}})") << "'optimizer.learningrate'";
+    QTest::newRow("wrong type") << QByteArray(R"({"training": {"batchSize": "ten"}})") << "'training.batchSize' has bad value 'ten'";
+    QTest::newRow("fractional") << QByteArray(R"({"training": {"batchSize": 2.5}})") << "'training.batchSize' has bad value '2.5'";
+    QTest::newRow("wrong format") << QByteArray(R"({"format": "something-else"})") << "'format'";
+  }
+  void badInput() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString path = write(dir, "bad.json", json);
+    try {
+      readExperimentFile(path);
+      QFAIL("expected an IoError");
+    } catch (const IoError& e) {
+      QVERIFY2(e.message().startsWith(path + ": "), qPrintable(e.message()));
+      QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
+      QVERIFY(!e.message().contains('\n'));
+    }
+  }
+
+  void badFiles() {
+    QTemporaryDir dir;
+    QVERIFY_THROWS_EXCEPTION(IoError, readExperimentFile(dir.filePath("missing.json")));
+    QVERIFY_THROWS_EXCEPTION(IoError, readExperimentFile(write(dir, "empty.json", "")));
+    QVERIFY_THROWS_EXCEPTION(IoError, readExperimentFile(dir.path()));
+    const QString big = dir.filePath("big.json");
+    QFile(big).open(QIODevice::WriteOnly);
+    std::filesystem::resize_file(big.toStdString(), 100LL * 1000 * 1000);  // sparse: 100 MB, instantly
+    try {
+      readExperimentFile(big);
+      QFAIL("expected an IoError");
+    } catch (const IoError& e) {
+      QVERIFY2(e.message().contains("100.0 MB"), qPrintable(e.message()));
+    }
+  }
+
+  // A model file holds everything: loading it and stepping equals stepping the original.
+  void modelFileResumesExactly() {
+    QTemporaryDir dir;
+    const dl::ExperimentConfig c = parseExperiment(kSpiral, "spiral").config;
+    dl::Trainer a(c);
+    for (int i = 0; i < 57; ++i) a.step();
+    const dl::TrainerState s = a.state();
+    const QString path = dir.filePath("model.json");
+    writeExperimentFile(path, a.config(), &s);
+    const ExperimentFile f = readExperimentFile(path);
+    QVERIFY(f.state.has_value());
+    dl::Trainer b(f.config);
+    b.restore(*f.state);
+    for (int i = 0; i < 20; ++i) {
+      const int L = a.network().layerCount();
+      QCOMPARE(metricsCsvRow(b.step(), L), metricsCsvRow(a.step(), L));
+    }
+  }
+
+  void cliTrainsAndWritesMetrics() {
+    QTemporaryDir dir;
+    const QString config = write(dir, "spiral.json", kSpiral);
+    const QString csv = dir.filePath("m.csv");
+    const Run r = dlplay({"--headless", "--config", config, "--steps", "50", "--metrics", csv});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("steps 50"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 51);
+    QVERIFY(lines[0].startsWith("step,epoch,lr,train_loss,val_loss,val_acc,grad_norm_total,clipped,grad_norm_1,weight_norm_1,update_ratio_1,sparsity_1,saturation_1"));
+    QCOMPARE(lines[0].split(',').size(), 8 + 3 * 5);
+    QCOMPARE(lines[1].split(',')[4], QString());    // no validation at step 1
+    QVERIFY(!lines[10].split(',')[4].isEmpty());      // evaluated at step 10
+  }
+
+  void cliSaveAndLoadModelContinues() {
+    QTemporaryDir dir;
+    const QString config = write(dir, "spiral.json", kSpiral);
+    const QString model = dir.filePath("model.json");
+    const QString all = dir.filePath("all.csv"), second = dir.filePath("second.csv");
+    QCOMPARE(dlplay({"--headless", "--quiet", "--config", config, "--steps", "60", "--metrics", all}).code, 0);
+    QCOMPARE(dlplay({"--headless", "--quiet", "--config", config, "--steps", "30", "--save-model", model}).code, 0);
+    QCOMPARE(dlplay({"--headless", "--quiet", "--load-model", model, "--steps", "30", "--metrics", second}).code, 0);
+    auto rows = [](const QString& p) {
+      QFile f(p);
+      f.open(QIODevice::ReadOnly);
+      return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    };
+    const QStringList a = rows(all), b = rows(second);
+    QCOMPARE(b.size(), 31);
+    for (int i = 1; i <= 30; ++i) QCOMPARE(b[i], a[30 + i]);
+  }
+
+  void cliBadInputExitsTwo_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("missing file") << QStringList{"--config", "/nonexistent/x.json"} << "/nonexistent/x.json: no such file";
+    QTest::newRow("no experiment") << QStringList{} << "--headless needs";
+    QTest::newRow("bad steps") << QStringList{"--preset", "xor-tanh", "--steps", "-3"} << "--steps: '-3'";
+    QTest::newRow("unknown preset") << QStringList{"--preset", "nope"} << "preset 'nope' does not exist";
+    QTest::newRow("bad threads") << QStringList{"--preset", "xor-tanh", "--threads", "0"} << "--threads: '0'";
+  }
+  void cliBadInputExitsTwo() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const Run r = dlplay(QStringList{"--headless"} + args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.startsWith("error: "), qPrintable(r.err));
+    QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+    QCOMPARE(r.err.count('\n'), 1);
+  }
+
+  void cliBadConfigNamesFileFieldAndValue() {
+    QTemporaryDir dir;
+    const QString path = write(dir, "neg.json", R"({"optimizer": {"lr": -1}})");
+    const Run r = dlplay({"--headless", "--config", path});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(path) && r.err.contains("optimizer.lr") && r.err.contains("'-1'"), qPrintable(r.err));
+  }
+
+  void cliDivergenceExitsThree() {
+    QTemporaryDir dir;
+    const QString config = write(dir, "boom.json", R"({"data": {"source": "spiral", "points": 300},
+      "layers": [{"units": 32, "activation": "relu"}, {"units": 32, "activation": "relu"}, {"units": 32, "activation": "relu"},
+                 {"units": 32, "activation": "relu"}, {"units": 32, "activation": "relu"}],
+      "init": {"scheme": "normal", "sigma": 3}, "optimizer": {"name": "sgd", "lr": 10}, "training": {"batchSize": 32}})");
+    const QString csv = dir.filePath("m.csv");
+    const Run r = dlplay({"--headless", "--config", config, "--steps", "1000", "--metrics", csv});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.err.contains("diverged: non-finite"), qPrintable(r.err));
+    QVERIFY(r.err.contains("layer"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts).size() >= 2);  // header + rows before the blow-up
+  }
+
+  void cliListsPresets() {
+    const Run r = dlplay({"--list-presets"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("xor-tanh"));
+  }
+};
+
+QTEST_GUILESS_MAIN(AppIoTest)
+#include "tst_app_io.moc"
