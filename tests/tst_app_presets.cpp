@@ -1,0 +1,628 @@
+// The "Try it" presets: every file parses and validates, and every preset, trained headless with
+// dl::Trainer, makes the claim that docs/presets.md lists and the notes quote. Comparison claims
+// train every preset of the group the same number of steps and check first that the presets
+// differ only in the setting being compared.
+//
+// DLPLAY_PRESET_SEED=n overrides every preset's training seed (weights, shuffling, dropout masks)
+// to check that a claim is not an accident of seed 1; docs/presets.md lists the seeds checked.
+#include "io/ExperimentIo.h"
+#include "io/Presets.h"
+#include "train/Trainer.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <string>
+#include <vector>
+
+using namespace dl;
+
+namespace {
+
+// The presets docs/presets.md promises.
+const QStringList kPresets = {
+    "adam-ill-conditioned", "batch-full", "batch-size-1", "batch-size-32", "batchnorm-high-lr",
+    "constant-lr-oscillates", "dead-relu-high-lr", "deep-relu-he", "deep-relu-xavier", "dropout-small-noisy",
+    "exploding-clipped", "exploding-large-init", "imbalance-accuracy-paradox", "imbalance-class-weights",
+    "imbalance-oversample", "imbalance-smote", "imbalance-undersample", "l1-vs-l2", "leaky-relu-high-lr",
+    "lr-decay-settles", "momentum-ill-conditioned", "no-batchnorm-high-lr", "overfit-large-network",
+    "overfit-no-dropout", "sgd-ill-conditioned", "sigmoid-saturation-large-init", "underfit-small-network",
+    "vanishing-sigmoid-deep", "xor-linear", "xor-tanh", "zero-init-symmetry"};
+
+ExperimentConfig preset(const QString& name) {
+  ExperimentConfig c = dlio::readPreset(name).config;
+  const QByteArray seed = qgetenv("DLPLAY_PRESET_SEED");
+  if (!seed.isEmpty()) c.training.seed = seed.toULongLong();
+  return c;
+}
+
+// A configuration without its name and description, for "same setup except X" comparisons.
+QJsonObject setupOf(ExperimentConfig c) {
+  c.name.clear();
+  c.description.clear();
+  return dlio::configToJson(c);
+}
+
+struct Run {
+  std::unique_ptr<Trainer> trainer;
+  std::vector<StepMetrics> steps;
+};
+
+// Trains `steps` steps (the preset's own budget when negative), stopping at a divergence.
+Run train(const ExperimentConfig& c, long long steps = -1) {
+  Run r;
+  r.trainer = std::make_unique<Trainer>(c);
+  const long long n = steps < 0 ? c.training.steps : steps;
+  r.steps.reserve(static_cast<std::size_t>(n));
+  for (long long i = 0; i < n && !r.trainer->diverged(); ++i) r.steps.push_back(r.trainer->step());
+  return r;
+}
+
+// Runs shared by the tests of one comparison group (each preset trained once, full budget).
+const Run& cached(const QString& name) {
+  static std::map<QString, Run> runs;
+  auto it = runs.find(name);
+  if (it == runs.end()) it = runs.emplace(name, train(preset(name))).first;
+  return it->second;
+}
+
+double mean(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()); }
+double stdev(const std::vector<double>& v) {
+  const double m = mean(v);
+  double s = 0;
+  for (double x : v) s += (x - m) * (x - m);
+  return std::sqrt(s / static_cast<double>(v.size()));
+}
+
+std::vector<double> trainLosses(const Run& r, std::size_t from = 0, std::size_t to = SIZE_MAX) {
+  std::vector<double> v;
+  for (std::size_t i = from; i < std::min(to, r.steps.size()); ++i) v.push_back(r.steps[i].trainLoss);
+  return v;
+}
+// The training losses of the last `fraction` of the steps.
+std::vector<double> lossTail(const Run& r, double fraction) {
+  return trainLosses(r, r.steps.size() - static_cast<std::size_t>(std::lround(fraction * static_cast<double>(r.steps.size()))));
+}
+// Step-to-step noise: standard deviation of the differences of consecutive training losses.
+double stepNoise(const Run& r) {
+  std::vector<double> d;
+  for (std::size_t i = 1; i < r.steps.size(); ++i) d.push_back(r.steps[i].trainLoss - r.steps[i - 1].trainLoss);
+  return stdev(d);
+}
+
+// Hidden-layer outputs (units, N) on the training set, inference mode.
+std::vector<Matrix> hiddenOutputs(const Trainer& t) {
+  Network::Workspace ws;
+  Matrix logits;
+  std::vector<Matrix> hidden;
+  t.network().infer(t.data().train.X, logits, ws, &hidden);
+  return hidden;
+}
+double meanSquare(const Matrix& m) { return static_cast<double>(m.array().square().mean()); }
+
+// Fraction of a hidden layer's units whose output is zero for every training sample (dead).
+double deadFraction(const Trainer& t, int layer) {
+  const Matrix h = hiddenOutputs(t)[static_cast<std::size_t>(layer)];
+  Index dead = 0;
+  for (Index u = 0; u < h.rows(); ++u) dead += (h.row(u).array() == Scalar(0)).all() ? 1 : 0;
+  return static_cast<double>(dead) / static_cast<double>(h.rows());
+}
+
+// Fraction of all weights (every weighted layer, no biases) with |w| < 1e-3.
+double sparsity(const Network& net) {
+  Index n = 0, zero = 0;
+  for (int l = 0; l < net.layerCount(); ++l) {
+    const auto w = net.weights(l);
+    n += w.size();
+    zero += (w.array().abs() < Scalar(kSparseThreshold)).count();
+  }
+  return static_cast<double>(zero) / static_cast<double>(n);
+}
+
+double firstLayerToOutputGradRatio(const StepMetrics& m) { return m.layers.front().gradNorm / m.layers.back().gradNorm; }
+
+// The L1 and L2 runs the GUI makes of a compareL1L2 configuration (ui/session/ConfigDiff.cpp).
+ExperimentConfig l1l2Run(ExperimentConfig c, bool l1) {
+  const double s = std::max(c.regularization.l1, c.regularization.l2);
+  c.regularization.l1 = l1 ? s : 0.0;
+  c.regularization.l2 = l1 ? 0.0 : s;
+  if (l1) c.regularization.l1Mode = "proximal";
+  return c;
+}
+
+}  // namespace
+
+class TestAppPresets : public QObject {
+  Q_OBJECT
+
+private slots:
+  void presetFiles();
+
+  void vanishingSigmoidDeep();
+  void deepReluHe();
+  void deepReluXavier();
+  void explodingLargeInit();
+  void explodingClipped();
+  void zeroInitSymmetry();
+  void sigmoidSaturationLargeInit();
+  void deadReluHighLr();
+  void leakyReluHighLr();
+  void xorLinear();
+  void xorTanh();
+  void l1VsL2();
+  void overfitNoDropout();
+  void dropoutSmallNoisy();
+  void noBatchnormHighLr();
+  void batchnormHighLr();
+  void constantLrOscillates();
+  void lrDecaySettles();
+  void batchSize1();
+  void batchSize32();
+  void batchFull();
+  void sgdIllConditioned();
+  void momentumIllConditioned();
+  void adamIllConditioned();
+  void imbalanceAccuracyParadox();
+  void imbalanceClassWeights();
+  void imbalanceOversample();
+  void imbalanceUndersample();
+  void imbalanceSmote();
+  void underfitSmallNetwork();
+  void overfitLargeNetwork();
+};
+
+// Every file in resources/presets parses, validates and builds a trainer; the compiled-in list is
+// exactly the files; each preset is named after its file and describes itself in one sentence.
+void TestAppPresets::presetFiles() {
+  const QDir dir(QStringLiteral(DLPLAY_SOURCE_DIR) + "/resources/presets");
+  QStringList files;
+  for (const QString& f : dir.entryList({"*.json"}, QDir::Files, QDir::Name)) files << f.chopped(5);
+  QCOMPARE(dlio::presetNames(), files);
+  QStringList expected = kPresets;
+  expected.sort();
+  QCOMPARE(files, expected);
+  for (const QString& name : files) {
+    const dlio::ExperimentFile onDisk = dlio::readExperimentFile(dir.filePath(name + ".json"));
+    const dlio::ExperimentFile compiled = dlio::readPreset(name);
+    QVERIFY2(!compiled.state, qPrintable(name));
+    QCOMPARE(dlio::configToJson(compiled.config), dlio::configToJson(onDisk.config));
+    QCOMPARE(QString::fromStdString(compiled.config.name), name);
+    const QString d = QString::fromStdString(compiled.config.description);
+    QVERIFY2(d.size() > 20 && d.endsWith('.') && !d.chopped(1).contains(". "), qPrintable(name + ": " + d));
+    try {
+      Trainer t(compiled.config);
+      QVERIFY(t.data().train.size() > 0);
+    } catch (const std::exception& e) {
+      QFAIL(qPrintable(name + ": " + e.what()));
+    }
+  }
+}
+
+// Over the first 200 steps the layer-1 gradient norm stays below 1% of the output layer's at every
+// step; the He network of the same kind stays far above that bound.
+void TestAppPresets::vanishingSigmoidDeep() {
+  const Run r = train(preset("vanishing-sigmoid-deep"), 200);
+  QCOMPARE(r.steps.size(), std::size_t(200));
+  double worst = 0;
+  for (const StepMetrics& m : r.steps) worst = std::max(worst, firstLayerToOutputGradRatio(m));
+  qInfo("vanishing-sigmoid-deep: max layer-1/output gradient-norm ratio over steps 1-200 = %.3g", worst);
+  QVERIFY(worst < 0.01);
+  const Run he = train(preset("deep-relu-he"), 200);
+  double heWorst = 0;
+  for (const StepMetrics& m : he.steps) heWorst = std::max(heWorst, firstLayerToOutputGradRatio(m));
+  QVERIFY(heWorst >= 0.01);  // the bound is not vacuous
+}
+
+// Over the first 200 steps the layer-1 gradient norm averages between 0.1× and 10× the output
+// layer's; validation accuracy reaches 95% within 200 steps.
+void TestAppPresets::deepReluHe() {
+  const Run r = train(preset("deep-relu-he"), 200);
+  double g1 = 0, gOut = 0, reached = 0;
+  for (const StepMetrics& m : r.steps) {
+    g1 += m.layers.front().gradNorm;
+    gOut += m.layers.back().gradNorm;
+    if (m.evaluated && m.valAccuracy >= 0.95 && reached == 0) reached = static_cast<double>(m.step);
+  }
+  const double ratio = g1 / gOut;
+  qInfo("deep-relu-he: mean layer-1/output gradient-norm ratio (steps 1-200) = %.3g; 95%% validation accuracy at step %g", ratio, reached);
+  QVERIFY(ratio >= 0.1 && ratio <= 10);
+  QVERIFY(reached > 0 && reached <= 200);
+}
+
+// At initialisation the mean square of the activations halves at every ReLU layer: layer 20 holds
+// < 1e-4 of layer 1's (He: > 1e-2). Mean training loss over the first 200 steps ≥ 2× He's.
+void TestAppPresets::deepReluXavier() {
+  const ExperimentConfig he = preset("deep-relu-he");
+  ExperimentConfig c = preset("deep-relu-xavier");
+  ExperimentConfig expected = he;
+  expected.init.scheme = "xavier_normal";
+  QCOMPARE(setupOf(c), setupOf(expected));
+
+  const Trainer xavierInit(c), heInit(he);
+  const std::vector<Matrix> hx = hiddenOutputs(xavierInit), hh = hiddenOutputs(heInit);
+  const double xavierSignal = meanSquare(hx.back()) / meanSquare(hx.front());
+  const double heSignal = meanSquare(hh.back()) / meanSquare(hh.front());
+  const Run x = train(c, 200), h = train(he, 200);
+  const double xavierLoss = mean(trainLosses(x)), heLoss = mean(trainLosses(h));
+  qInfo("deep-relu-xavier: activation mean square layer 20 / layer 1 at init = %.3g (He %.3g); mean loss steps 1-200 = %.3f (He %.3f)",
+        xavierSignal, heSignal, xavierLoss, heLoss);
+  QVERIFY(xavierSignal < 1e-4);
+  QVERIFY(heSignal > 1e-2);
+  QVERIFY(xavierLoss >= 2 * heLoss);
+}
+
+// Training turns non-finite within 200 steps.
+void TestAppPresets::explodingLargeInit() {
+  const Run r = train(preset("exploding-large-init"), 200);
+  QVERIFY(r.trainer->diverged());
+  qInfo("exploding-large-init: %s", r.trainer->divergence()->describe().c_str());
+  QVERIFY(r.trainer->divergence()->step <= 200);
+}
+
+// With clipping by global norm 1 the same run stays finite for all 2,000 steps (clipping active)
+// and ends with ≥ 85% validation accuracy.
+void TestAppPresets::explodingClipped() {
+  ExperimentConfig c = preset("exploding-clipped");
+  ExperimentConfig expected = preset("exploding-large-init");
+  expected.regularization.clipNorm = 1.0;
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const Run r = train(c);
+  QVERIFY(!r.trainer->diverged());
+  QCOMPARE(r.steps.size(), std::size_t(2000));
+  int clipped = 0;
+  for (const StepMetrics& m : r.steps) {
+    QVERIFY(std::isfinite(m.trainLoss));
+    clipped += m.clipped ? 1 : 0;
+  }
+  const double acc = r.trainer->evaluate(Split::Validation).accuracy;
+  qInfo("exploding-clipped: 2000 finite steps, %d clipped; validation accuracy %.3f", clipped, acc);
+  QVERIFY(clipped > 0);
+  QVERIFY(acc >= 0.85);
+}
+
+// After 1,000 steps every hidden unit still has identical incoming weights and bias (and outgoing
+// weights); accuracy ≤ 75%. A randomly initialised copy is not symmetric, so the check can fail.
+void TestAppPresets::zeroInitSymmetry() {
+  const ExperimentConfig c = preset("zero-init-symmetry");
+  const auto spread = [](const Network& net) {
+    const auto w1 = net.weights(0), w2 = net.weights(1);
+    const LayerInfo& l1 = net.layer(0);
+    const auto b1 = net.params().segment(l1.bias.offset, l1.bias.size);
+    double s = 0;
+    for (Index u = 1; u < w1.rows(); ++u) {
+      s = std::max<double>(s, (w1.row(u) - w1.row(0)).cwiseAbs().maxCoeff());
+      s = std::max<double>(s, std::abs(b1(u) - b1(0)));
+      s = std::max<double>(s, (w2.col(u) - w2.col(0)).cwiseAbs().maxCoeff());
+    }
+    return s;
+  };
+  const Run r = train(c);
+  QCOMPARE(r.steps.size(), std::size_t(1000));
+  const double acc = r.trainer->evaluate(Split::Validation).accuracy;
+  qInfo("zero-init-symmetry: largest difference between hidden units after 1000 steps = %g; validation accuracy %.3f",
+        spread(r.trainer->network()), acc);
+  QCOMPARE(spread(r.trainer->network()), 0.0);
+  QVERIFY(acc <= 0.75);
+  ExperimentConfig random = c;
+  random.init.scheme = "xavier_uniform";
+  QVERIFY(spread(Trainer(random).network()) > 0.01);
+}
+
+// More than half of all hidden activations are saturated (σ' < 5% of its peak) at step 1 and still
+// after 1,000 steps; the second hidden layer's weights move (mean ‖ΔW‖/‖W‖ per step) less than a
+// tenth as fast as with Xavier initialisation.
+void TestAppPresets::sigmoidSaturationLargeInit() {
+  const ExperimentConfig c = preset("sigmoid-saturation-large-init");
+  ExperimentConfig xavier = c;
+  xavier.init.scheme = "xavier_normal";
+  const Run r = train(c), x = train(xavier);
+  const auto saturated = [](const StepMetrics& m) { return (m.layers[0].saturation + m.layers[1].saturation) / 2; };
+  const auto layer2Speed = [](const Run& run) {
+    std::vector<double> u;
+    for (const StepMetrics& m : run.steps) u.push_back(m.layers[1].updateRatio);
+    return mean(u);
+  };
+  qInfo("sigmoid-saturation-large-init: saturated %.2f at step 1, %.2f at step %lld (Xavier %.2f); layer-2 update ratio %.3g (Xavier %.3g)",
+        saturated(r.steps.front()), saturated(r.steps.back()), r.steps.back().step, saturated(x.steps.front()),
+        layer2Speed(r), layer2Speed(x));
+  QVERIFY(saturated(r.steps.front()) > 0.5);
+  QVERIFY(saturated(r.steps.back()) > 0.5);
+  QVERIFY(saturated(x.steps.front()) < 0.5);
+  QVERIFY(layer2Speed(r) < 0.1 * layer2Speed(x));
+}
+
+// After training more than 40% of the layer-1 ReLU units are dead (zero for every training sample).
+void TestAppPresets::deadReluHighLr() {
+  const Run& r = cached("dead-relu-high-lr");
+  const double dead = deadFraction(*r.trainer, 0);
+  qInfo("dead-relu-high-lr: %.0f%% of layer-1 units dead; validation accuracy %.3f", 100 * dead,
+        r.trainer->evaluate(Split::Validation).accuracy);
+  QVERIFY(dead > 0.4);
+}
+
+// Leaky ReLU (slope 0.2) with the same step: no layer-1 unit is dead, validation accuracy ≥ 85%
+// and at least 20 points above the ReLU run's.
+void TestAppPresets::leakyReluHighLr() {
+  const ExperimentConfig c = preset("leaky-relu-high-lr");
+  ExperimentConfig expected = preset("dead-relu-high-lr");
+  for (LayerConfig& l : expected.hidden) {
+    l.activation = "leaky_relu";
+    l.slope = 0.2;
+  }
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const Run& leaky = cached("leaky-relu-high-lr");
+  const Run& relu = cached("dead-relu-high-lr");
+  QCOMPARE(leaky.steps.size(), relu.steps.size());
+  const double acc = leaky.trainer->evaluate(Split::Validation).accuracy;
+  const double reluAcc = relu.trainer->evaluate(Split::Validation).accuracy;
+  qInfo("leaky-relu-high-lr: %.0f%% of layer-1 units dead; validation accuracy %.3f (ReLU %.3f)",
+        100 * deadFraction(*leaky.trainer, 0), acc, reluAcc);
+  QCOMPARE(deadFraction(*leaky.trainer, 0), 0.0);
+  QVERIFY(acc >= 0.85);
+  QVERIFY(acc >= reluAcc + 0.2);
+}
+
+// A linear network ends at ≤ 75% validation accuracy with the training loss at chance (≥ 0.68,
+// ln 2 = 0.693).
+void TestAppPresets::xorLinear() {
+  const Run r = train(preset("xor-linear"));
+  const double acc = r.trainer->evaluate(Split::Validation).accuracy;
+  const double loss = r.trainer->evaluate(Split::Train).loss;
+  qInfo("xor-linear: validation accuracy %.3f, training loss %.4f", acc, loss);
+  QVERIFY(acc <= 0.75);
+  QVERIFY(loss >= 0.68);
+}
+
+// The same network with tanh reaches 100% training and validation accuracy.
+void TestAppPresets::xorTanh() {
+  const ExperimentConfig c = preset("xor-tanh");
+  ExperimentConfig expected = preset("xor-linear");
+  expected.hidden[0].activation = "tanh";
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const Run r = train(c);
+  const Evaluation tr = r.trainer->evaluate(Split::Train), va = r.trainer->evaluate(Split::Validation);
+  qInfo("xor-tanh: training accuracy %.3f, validation accuracy %.3f, training loss %.4f", tr.accuracy, va.accuracy, tr.loss);
+  QCOMPARE(tr.accuracy, 1.0);
+  QCOMPARE(va.accuracy, 1.0);
+}
+
+// The L1 and L2 runs of the comparison start from identical weights; at the end ≥ 50% of the L1
+// run's weights are near zero (|w| < 1e-3), ≤ 10% of the L2 run's.
+void TestAppPresets::l1VsL2() {
+  const ExperimentConfig c = preset("l1-vs-l2");
+  QVERIFY(c.regularization.compareL1L2);
+  QVERIFY(c.regularization.l1 > 0);
+  Trainer l1(l1l2Run(c, true)), l2(l1l2Run(c, false));
+  QCOMPARE(l1.config().regularization.l1, c.regularization.l1);
+  QCOMPARE(l2.config().regularization.l2, c.regularization.l1);
+  QCOMPARE(l2.config().regularization.l1, 0.0);
+  QVERIFY(l1.network().params() == l2.network().params());
+  for (long long i = 0; i < c.training.steps; ++i) {
+    l1.step();
+    l2.step();
+  }
+  QVERIFY(!l1.diverged() && !l2.diverged());
+  const double s1 = sparsity(l1.network()), s2 = sparsity(l2.network());
+  qInfo("l1-vs-l2: near-zero weights L1 %.1f%%, L2 %.1f%%; validation accuracy L1 %.3f, L2 %.3f", 100 * s1, 100 * s2,
+        l1.evaluate(Split::Validation).accuracy, l2.evaluate(Split::Validation).accuracy);
+  QVERIFY(s1 >= 0.5);
+  QVERIFY(s2 <= 0.1);
+}
+
+// Without dropout the training accuracy ends at least 10 points above the validation accuracy.
+void TestAppPresets::overfitNoDropout() {
+  const Run& r = cached("overfit-no-dropout");
+  const double tr = r.trainer->evaluate(Split::Train).accuracy, va = r.trainer->evaluate(Split::Validation).accuracy;
+  qInfo("overfit-no-dropout: training accuracy %.3f, validation %.3f, gap %.1f points", tr, va, 100 * (tr - va));
+  QVERIFY(tr - va >= 0.10);
+}
+
+// With dropout 0.5 the gap is at least 5 points smaller and validation accuracy is higher.
+void TestAppPresets::dropoutSmallNoisy() {
+  ExperimentConfig expected = preset("overfit-no-dropout");
+  for (LayerConfig& l : expected.hidden) l.dropout = 0.5;
+  QCOMPARE(setupOf(preset("dropout-small-noisy")), setupOf(expected));
+  const Run& d = cached("dropout-small-noisy");
+  const Run& n = cached("overfit-no-dropout");
+  QCOMPARE(d.steps.size(), n.steps.size());
+  const double dGap = d.trainer->evaluate(Split::Train).accuracy - d.trainer->evaluate(Split::Validation).accuracy;
+  const double nGap = n.trainer->evaluate(Split::Train).accuracy - n.trainer->evaluate(Split::Validation).accuracy;
+  const double dVal = d.trainer->evaluate(Split::Validation).accuracy, nVal = n.trainer->evaluate(Split::Validation).accuracy;
+  qInfo("dropout-small-noisy: gap %.1f points (no dropout %.1f); validation accuracy %.3f (no dropout %.3f)", 100 * dGap,
+        100 * nGap, dVal, nVal);
+  QVERIFY(dGap <= nGap - 0.05);
+  QVERIFY(dVal > nVal);
+}
+
+// Without batch normalisation training turns non-finite within 100 steps.
+void TestAppPresets::noBatchnormHighLr() {
+  const Run r = train(preset("no-batchnorm-high-lr"), 100);
+  QVERIFY(r.trainer->diverged());
+  qInfo("no-batchnorm-high-lr: %s", r.trainer->divergence()->describe().c_str());
+}
+
+// With batch normalisation the same run stays finite and ends with ≥ 90% validation accuracy.
+void TestAppPresets::batchnormHighLr() {
+  const ExperimentConfig c = preset("batchnorm-high-lr");
+  ExperimentConfig expected = preset("no-batchnorm-high-lr");
+  for (LayerConfig& l : expected.hidden) l.batchNorm = true;
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const Run r = train(c);
+  QVERIFY(!r.trainer->diverged());
+  QCOMPARE(static_cast<long long>(r.steps.size()), c.training.steps);
+  const double acc = r.trainer->evaluate(Split::Validation).accuracy;
+  qInfo("batchnorm-high-lr: validation accuracy %.3f after %zu steps", acc, r.steps.size());
+  QVERIFY(acc >= 0.9);
+}
+
+// Over the last 20% of the steps the training loss keeps bouncing: standard deviation ≥ 0.007.
+void TestAppPresets::constantLrOscillates() {
+  const Run& r = cached("constant-lr-oscillates");
+  QVERIFY(!r.trainer->diverged());
+  const std::vector<double> tail = lossTail(r, 0.2);
+  qInfo("constant-lr-oscillates: last 20%% training loss mean %.4f, std %.4f", mean(tail), stdev(tail));
+  QVERIFY(stdev(tail) >= 0.007);
+}
+
+// With inverse-time decay the last 20% of the loss is lower and steadier than with the constant
+// rate: mean and standard deviation both ≤ 0.7× the constant run's.
+void TestAppPresets::lrDecaySettles() {
+  ExperimentConfig expected = preset("constant-lr-oscillates");
+  expected.schedule.name = "inverse_time";
+  expected.schedule.decay = 0.1;
+  QCOMPARE(setupOf(preset("lr-decay-settles")), setupOf(expected));
+  const Run& d = cached("lr-decay-settles");
+  const Run& c = cached("constant-lr-oscillates");
+  QVERIFY(!d.trainer->diverged());
+  QCOMPARE(d.steps.size(), c.steps.size());
+  QVERIFY(d.steps.back().lr < 0.2 * d.steps.front().lr);
+  const std::vector<double> dt = lossTail(d, 0.2), ct = lossTail(c, 0.2);
+  qInfo("lr-decay-settles: last 20%% training loss mean %.4f, std %.4f (constant %.4f, %.4f); final lr %.3g", mean(dt),
+        stdev(dt), mean(ct), stdev(ct), d.steps.back().lr);
+  QVERIFY(mean(dt) <= 0.7 * mean(ct));
+  QVERIFY(stdev(dt) <= 0.7 * stdev(ct));
+}
+
+namespace {
+void checkBatchGroup() {
+  const ExperimentConfig one = preset("batch-size-1");
+  for (const char* name : {"batch-size-32", "batch-full"}) {
+    ExperimentConfig c = preset(name);
+    c.training.batchSize = 1;
+    QCOMPARE(setupOf(c), setupOf(one));
+  }
+  QVERIFY(preset("batch-full").training.batchSize >= cached("batch-full").trainer->data().train.size());
+}
+}  // namespace
+
+// Batch 1: the step-to-step loss noise (std of consecutive differences) is the highest, at least
+// 3× that of batch 32.
+void TestAppPresets::batchSize1() {
+  checkBatchGroup();
+  const double n1 = stepNoise(cached("batch-size-1")), n32 = stepNoise(cached("batch-size-32"));
+  qInfo("batch-size-1: step-to-step loss noise %.4f (batch 32: %.4f)", n1, n32);
+  QVERIFY(n1 >= 3 * n32);
+}
+
+// Batch 32: noise in between, at least 3× below batch 1 and at least 3× above full batch.
+void TestAppPresets::batchSize32() {
+  const double n1 = stepNoise(cached("batch-size-1")), n32 = stepNoise(cached("batch-size-32")),
+               nf = stepNoise(cached("batch-full"));
+  qInfo("batch-size-32: step-to-step loss noise %.4f (batch 1: %.4f, full: %.4f)", n32, n1, nf);
+  QVERIFY(n32 * 3 <= n1);
+  QVERIFY(n32 >= 3 * nf);
+}
+
+// Full batch: the lowest noise, at least 3× below batch 32.
+void TestAppPresets::batchFull() {
+  const double n32 = stepNoise(cached("batch-size-32")), nf = stepNoise(cached("batch-full"));
+  qInfo("batch-full: step-to-step loss noise %.4f (batch 32: %.4f)", nf, n32);
+  QVERIFY(nf * 3 <= n32);
+}
+
+namespace {
+double finalTrainLoss(const char* name) { return cached(name).trainer->evaluate(Split::Train).loss; }
+}  // namespace
+
+// After 300 steps plain SGD's training loss is at least 50× Adam's.
+void TestAppPresets::sgdIllConditioned() {
+  for (const char* name : {"momentum-ill-conditioned", "adam-ill-conditioned"}) {
+    ExperimentConfig c = preset(name);
+    c.optimizer = preset("sgd-ill-conditioned").optimizer;
+    QCOMPARE(setupOf(c), setupOf(preset("sgd-ill-conditioned")));
+  }
+  const double sgd = finalTrainLoss("sgd-ill-conditioned"), adam = finalTrainLoss("adam-ill-conditioned");
+  qInfo("sgd-ill-conditioned: training loss after 300 steps %.4f (Adam %.4f)", sgd, adam);
+  QVERIFY(sgd >= 50 * adam);
+}
+
+// Momentum 0.9: at least 4× lower than plain SGD after the same 300 steps.
+void TestAppPresets::momentumIllConditioned() {
+  const double sgd = finalTrainLoss("sgd-ill-conditioned"), momentum = finalTrainLoss("momentum-ill-conditioned");
+  qInfo("momentum-ill-conditioned: training loss after 300 steps %.4f (SGD %.4f)", momentum, sgd);
+  QVERIFY(momentum * 4 <= sgd);
+}
+
+// Adam: the lowest of the three, at least 4× below momentum.
+void TestAppPresets::adamIllConditioned() {
+  const double momentum = finalTrainLoss("momentum-ill-conditioned"), adam = finalTrainLoss("adam-ill-conditioned");
+  qInfo("adam-ill-conditioned: training loss after 300 steps %.4f (momentum %.4f)", adam, momentum);
+  QVERIFY(adam * 4 <= momentum);
+}
+
+namespace {
+// Validation report of an imbalance preset: class 1 is the minority.
+ClassificationReport imbalanceReport(const char* name) { return cached(name).trainer->report(Split::Validation); }
+
+// A cure raises minority recall by ≥ 30 points and balanced accuracy (mean recall) by ≥ 5 points
+// over the paradox run; the presets differ only in the cure.
+void checkCure(const char* name, ExperimentConfig expected) {
+  QCOMPARE(setupOf(preset(name)), setupOf(expected));
+  const ClassificationReport cure = imbalanceReport(name), paradox = imbalanceReport("imbalance-accuracy-paradox");
+  QCOMPARE(cached(name).steps.size(), cached("imbalance-accuracy-paradox").steps.size());
+  qInfo("%s: minority recall %.3f (paradox %.3f); balanced accuracy %.3f (paradox %.3f); accuracy %.3f; kappa %.3f (paradox %.3f)",
+        name, cure.recall[1], paradox.recall[1], cure.macroRecall, paradox.macroRecall, cure.accuracy, cure.kappa, paradox.kappa);
+  QVERIFY(cure.recall[1] >= paradox.recall[1] + 0.3);
+  QVERIFY(cure.macroRecall >= paradox.macroRecall + 0.05);
+}
+}  // namespace
+
+// Two blobs 20:1: validation accuracy ≥ 90% while minority recall ≤ 50%.
+void TestAppPresets::imbalanceAccuracyParadox() {
+  const ClassificationReport r = imbalanceReport("imbalance-accuracy-paradox");
+  QCOMPARE(r.recall.size(), std::size_t(2));
+  QVERIFY(r.support[1] * 10 < r.support[0]);
+  qInfo("imbalance-accuracy-paradox: accuracy %.3f, minority recall %.3f, balanced accuracy %.3f, kappa %.3f", r.accuracy,
+        r.recall[1], r.macroRecall, r.kappa);
+  QVERIFY(r.accuracy >= 0.9);
+  QVERIFY(r.recall[1] <= 0.5);
+}
+
+void TestAppPresets::imbalanceClassWeights() {
+  ExperimentConfig c = preset("imbalance-accuracy-paradox");
+  c.training.balancedClassWeights = true;
+  checkCure("imbalance-class-weights", c);
+}
+
+void TestAppPresets::imbalanceOversample() {
+  ExperimentConfig c = preset("imbalance-accuracy-paradox");
+  c.data.resample = "oversample";
+  checkCure("imbalance-oversample", c);
+}
+
+void TestAppPresets::imbalanceUndersample() {
+  ExperimentConfig c = preset("imbalance-accuracy-paradox");
+  c.data.resample = "undersample";
+  checkCure("imbalance-undersample", c);
+}
+
+void TestAppPresets::imbalanceSmote() {
+  ExperimentConfig c = preset("imbalance-accuracy-paradox");
+  c.data.resample = "smote";
+  checkCure("imbalance-smote", c);
+}
+
+// A 2-2-3 network ends with training accuracy ≤ 70% (high bias).
+void TestAppPresets::underfitSmallNetwork() {
+  const Run r = train(preset("underfit-small-network"));
+  const double tr = r.trainer->evaluate(Split::Train).accuracy, va = r.trainer->evaluate(Split::Validation).accuracy;
+  qInfo("underfit-small-network: training accuracy %.3f, validation %.3f", tr, va);
+  QVERIFY(tr <= 0.7);
+}
+
+// A 2-128-128-3 network ends with training accuracy ≥ 95% and validation accuracy at least 15
+// points lower (high variance).
+void TestAppPresets::overfitLargeNetwork() {
+  const Run r = train(preset("overfit-large-network"));
+  const double tr = r.trainer->evaluate(Split::Train).accuracy, va = r.trainer->evaluate(Split::Validation).accuracy;
+  qInfo("overfit-large-network: training accuracy %.3f, validation %.3f, gap %.1f points", tr, va, 100 * (tr - va));
+  QVERIFY(tr >= 0.95);
+  QVERIFY(va <= tr - 0.15);
+}
+
+QTEST_GUILESS_MAIN(TestAppPresets)
+#include "tst_app_presets.moc"
