@@ -1,0 +1,26 @@
+// The window mode: language, session, main window, optional experiment from the command line.
+#include "Gui.h"
+
+#include "Language.h"
+#include "MainWindow.h"
+#include "core/Parallel.h"
+#include "session/TrainingSession.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QThread>
+
+namespace dlapp {
+
+int runGui(const QCommandLineParser& parser) {
+  dlui::setLanguage(dlui::initialLanguage(), false);
+  dl::setThreadCount(std::max(1, QThread::idealThreadCount()));
+  dlui::TrainingSession session;
+  dlui::MainWindow window(&session);
+  if (parser.isSet("preset")) window.loadPreset(parser.value("preset"));
+  else if (parser.isSet("config")) window.openExperiment(parser.value("config"));
+  window.show();
+  return QApplication::exec();
+}
+
+}  // namespace dlapp

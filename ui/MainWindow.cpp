@@ -1,0 +1,627 @@
+// The main window (see MainWindow.h): builds the panels, wires the session to them and keeps the
+// files, recent list, layout and presentation mode.
+#include "MainWindow.h"
+
+#include "Language.h"
+#include "notes/NotesDock.h"
+#include "notes/PracticeDialog.h"
+#include "plots/ChartPanel.h"
+#include "session/TrainingSession.h"
+#include "widgets/ControlDock.h"
+#include "widgets/DecisionMapWidget.h"
+#include "widgets/DisplayNames.h"
+#include "widgets/DivergenceBanner.h"
+#include "widgets/LogSlider.h"
+#include "widgets/NetworkDiagramWidget.h"
+#include "widgets/TransportBar.h"
+
+#include "io/ExperimentIo.h"
+#include "io/Presets.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QShowEvent>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace dlui {
+
+namespace {
+constexpr int kMaxRecent = 8;
+constexpr double kPresentationScale = 1.45;
+
+QString experimentFilter() { return MainWindow::tr("dlplay experiments (*.json);;All files (*)"); }
+
+QString architectureText(const dl::ExperimentConfig& c) {
+  QStringList parts;
+  for (const dl::LayerConfig& l : c.hidden) parts << QString::number(l.units);
+  return parts.isEmpty() ? MainWindow::tr("no hidden layer") : parts.join(QStringLiteral("–"));
+}
+}  // namespace
+
+MainWindow::MainWindow(TrainingSession* session, QWidget* parent) : QMainWindow(parent), m_session(session) {
+  setObjectName(QStringLiteral("mainWindow"));
+  if (!m_session) {
+    m_ownSession = std::make_unique<TrainingSession>();
+    m_session = m_ownSession.get();
+  }
+  m_normalFont = QApplication::font();
+  m_errorReporter = [this](const QString& message) { QMessageBox::warning(this, tr("dlplay"), message); };
+
+  createCentralArea();
+  createDocks();
+  createActions();
+  createMenus();
+  m_statusConfig = new QLabel(this);
+  statusBar()->addPermanentWidget(m_statusConfig);
+  retranslateUi();
+  m_defaultState = saveState();
+  if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+    const QSize avail = screen->availableGeometry().size();
+    resize(std::min(1600, avail.width() * 95 / 100), std::min(1000, avail.height() * 95 / 100));
+  }
+  connectSession();
+  m_session->setThumbnails(true);
+  m_session->setSpeed(m_transport->speed());
+  m_controls->setFromConfig(m_session->config());
+  readSettings();
+}
+
+MainWindow::~MainWindow() {
+  if (m_presentation) QApplication::setFont(m_normalFont);
+  // The snapshots in flight may still arrive while the widgets are being destroyed.
+  if (m_session) disconnect(m_session, nullptr, this, nullptr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Construction
+
+void MainWindow::createCentralArea() {
+  auto* central = new QWidget(this);
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  m_banner = new DivergenceBanner(central);
+  m_splitter = new QSplitter(Qt::Horizontal, central);
+  m_splitter->setObjectName(QStringLiteral("centralSplitter"));
+  m_network = new NetworkDiagramWidget(m_splitter);
+  m_map = new DecisionMapWidget(m_splitter);
+  m_splitter->addWidget(m_network);
+  m_splitter->addWidget(m_map);
+  m_splitter->setStretchFactor(0, 1);
+  m_splitter->setStretchFactor(1, 1);
+  m_splitter->setChildrenCollapsible(false);
+  layout->addWidget(m_banner);
+  layout->addWidget(m_splitter, 1);
+  setCentralWidget(central);
+  connect(m_banner, &DivergenceBanner::resetRequested, this, &MainWindow::onReset);
+}
+
+void MainWindow::createDocks() {
+  setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+  m_controls = new ControlDock(this);
+  addDockWidget(Qt::LeftDockWidgetArea, m_controls);
+  connect(m_controls, &ControlDock::configEdited, this, &MainWindow::onConfigEdited);
+  connect(m_map, &DecisionMapWidget::mapFeaturesEdited, m_controls, &ControlDock::editMapFeatures);
+
+  m_chartDock = new QDockWidget(this);
+  m_chartDock->setObjectName(QStringLiteral("chartDock"));
+  m_charts = new ChartPanel(m_chartDock);
+  m_chartDock->setWidget(m_charts);
+  addDockWidget(Qt::BottomDockWidgetArea, m_chartDock);
+
+  m_notes = new NotesDock(this);
+  addDockWidget(Qt::RightDockWidgetArea, m_notes);
+  m_practice = new PracticeDialog(this);
+  connect(m_notes, &NotesDock::tryPreset, this, &MainWindow::loadPreset);
+  connect(m_practice, &PracticeDialog::tryPreset, this, &MainWindow::loadPreset);
+  connect(m_notes, &NotesDock::practiceRequested, this, [this](const QString& id) { showPractice(id); });
+  connect(m_practice, &PracticeDialog::openNote, this, [this](const QString& id) {
+    m_notes->show();
+    m_notes->raise();
+    m_notes->showNote(id);
+  });
+
+  m_transport = new TransportBar(this);
+  addToolBar(Qt::TopToolBarArea, m_transport);
+  // The keys work even when the toolbar is hidden.
+  addActions(m_transport->actions());
+  connect(m_transport, &TransportBar::playToggled, this, &MainWindow::onPlayToggled);
+  connect(m_transport, &TransportBar::stepRequested, this, [this] { m_session->stepOnce(); });
+  connect(m_transport, &TransportBar::resetRequested, this, &MainWindow::onReset);
+  connect(m_transport, &TransportBar::speedChanged, this, [this](double v) { m_session->setSpeed(v); });
+}
+
+void MainWindow::createActions() {
+  m_openAction = new QAction(this);
+  m_openAction->setShortcut(QKeySequence::Open);
+  connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
+  m_saveAction = new QAction(this);
+  m_saveAction->setShortcut(QKeySequence::Save);
+  connect(m_saveAction, &QAction::triggered, this, [this] { saveDialog(false); });
+  m_saveWeightsAction = new QAction(this);
+  connect(m_saveWeightsAction, &QAction::triggered, this, [this] { saveDialog(true); });
+  m_exportPngAction = new QAction(this);
+  connect(m_exportPngAction, &QAction::triggered, this, [this] { exportChart(false); });
+  m_exportSvgAction = new QAction(this);
+  connect(m_exportSvgAction, &QAction::triggered, this, [this] { exportChart(true); });
+  m_exportCsvAction = new QAction(this);
+  connect(m_exportCsvAction, &QAction::triggered, this, &MainWindow::exportMetrics);
+  m_clearRecentAction = new QAction(this);
+  connect(m_clearRecentAction, &QAction::triggered, this, [this] {
+    m_recent.clear();
+    updateRecentMenu();
+    writeSettings();
+  });
+  m_quitAction = new QAction(this);
+  m_quitAction->setShortcut(QKeySequence::Quit);
+  m_quitAction->setMenuRole(QAction::QuitRole);
+  connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+  m_presentationAction = new QAction(this);
+  m_presentationAction->setCheckable(true);
+  m_presentationAction->setShortcut(QKeySequence(Qt::Key_F5));
+  connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
+  m_defaultLayoutAction = new QAction(this);
+  connect(m_defaultLayoutAction, &QAction::triggered, this, &MainWindow::restoreDefaultLayout);
+  m_languageGroup = new QActionGroup(this);
+  for (const QString& code : availableLanguages()) {
+    QAction* a = m_languageGroup->addAction(languageName(code));  // a language's own name is never translated
+    a->setCheckable(true);
+    a->setData(code);
+    a->setChecked(code == currentLanguage());
+    connect(a, &QAction::triggered, this, [this, code] { switchLanguage(code); });
+  }
+  m_practiceAction = new QAction(this);
+  m_practiceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+  connect(m_practiceAction, &QAction::triggered, this, [this] { showPractice(QString()); });
+  m_aboutAction = new QAction(this);
+  m_aboutAction->setMenuRole(QAction::AboutRole);
+  connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus() {
+  m_fileMenu = menuBar()->addMenu(QString());
+  m_fileMenu->addAction(m_openAction);
+  m_recentMenu = m_fileMenu->addMenu(QString());
+  m_fileMenu->addSeparator();
+  m_fileMenu->addAction(m_saveAction);
+  m_fileMenu->addAction(m_saveWeightsAction);
+  m_fileMenu->addSeparator();
+  m_exportMenu = m_fileMenu->addMenu(QString());
+  m_exportMenu->addAction(m_exportPngAction);
+  m_exportMenu->addAction(m_exportSvgAction);
+  m_exportMenu->addAction(m_exportCsvAction);
+  m_fileMenu->addSeparator();
+  m_fileMenu->addAction(m_quitAction);
+
+  m_viewMenu = menuBar()->addMenu(QString());
+  m_viewMenu->addAction(m_controls->toggleViewAction());
+  m_viewMenu->addAction(m_chartDock->toggleViewAction());
+  m_viewMenu->addAction(m_notes->toggleViewAction());
+  m_viewMenu->addAction(m_transport->toggleViewAction());
+  m_viewMenu->addSeparator();
+  m_viewMenu->addAction(m_presentationAction);
+  m_viewMenu->addAction(m_defaultLayoutAction);
+  m_viewMenu->addSeparator();
+  m_languageMenu = m_viewMenu->addMenu(QString());
+  m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+  m_languageMenu->addActions(m_languageGroup->actions());
+
+  // Presets: every built-in experiment, one click each (the notes' Try it buttons load the same).
+  m_presetMenu = menuBar()->addMenu(QString());
+  m_presetMenu->setObjectName(QStringLiteral("presetMenu"));
+  for (const QString& name : dlio::presetNames()) {
+    QAction* a = m_presetMenu->addAction(name);
+    try {
+      a->setToolTip(QString::fromStdString(dlio::readPreset(name).config.description));
+    } catch (const dlio::IoError&) {
+    }
+    connect(a, &QAction::triggered, this, [this, name] { loadPreset(name); });
+  }
+  m_presetMenu->setToolTipsVisible(true);
+  m_practiceMenu = menuBar()->addMenu(QString());
+  m_practiceMenu->addAction(m_notes->toggleViewAction());
+  m_practiceMenu->addAction(m_practiceAction);
+
+  m_helpMenu = menuBar()->addMenu(QString());
+  m_helpMenu->addAction(m_aboutAction);
+  updateRecentMenu();
+}
+
+void MainWindow::connectSession() {
+  connect(m_session, &TrainingSession::snapshotReady, this, &MainWindow::applySnapshot);
+  connect(m_session, &TrainingSession::stateReady, this, &MainWindow::onStateReady);
+  connect(m_session, &TrainingSession::error, this, &MainWindow::onSessionError);
+  connect(m_session, &TrainingSession::resetHappened, this, &MainWindow::onResetHappened);
+  connect(m_session, &TrainingSession::diverged, this, &MainWindow::onDiverged);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Session → window
+
+void MainWindow::applySnapshot(const SnapshotPtr& s) {
+  if (!s) return;
+  m_last = s;
+  m_transport->applySnapshot(s);
+  m_map->applySnapshot(s);
+  m_network->applySnapshot(s);
+  m_charts->applySnapshot(s);
+  const RunSnapshot* diverged = nullptr;
+  for (const RunSnapshot& r : s->runs)
+    if (r.divergence && !diverged) diverged = &r;
+  if (diverged)
+    m_banner->showDivergence(*diverged->divergence, diverged->label);
+  else if (s->generation != m_generation)
+    m_banner->clear();
+  m_generation = s->generation;
+  updateStatusSummary();
+  emit snapshotApplied(s);
+}
+
+void MainWindow::updateStatusSummary() {
+  if (!m_last) return;
+  const dl::ExperimentConfig& c = m_last->config;
+  const QString source = c.data.source == "csv" ? QFileInfo(QString::fromStdString(c.data.csvPath)).fileName()
+                                                : displayName(NameKind::Source, c.data.source);
+  m_statusConfig->setText(tr("%1 · %2 · %3, learning rate %4")
+                              .arg(source, architectureText(c),
+                                   displayName(NameKind::Optimizer, c.optimizer.name), formatRate(c.optimizer.learningRate)));
+}
+
+void MainWindow::onStateReady(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state) {
+  if (m_pendingSaves.empty()) return;
+  const PendingSave save = m_pendingSaves.front();
+  m_pendingSaves.pop_front();
+  try {
+    dlio::writeExperimentFile(save.path, config, save.withState ? state.get() : nullptr);
+    addRecentFile(save.path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(save.path)), 5000);
+  } catch (const dlio::IoError& e) {
+    reportError(e.message());
+  } catch (const std::exception& e) {
+    reportError(tr("%1: %2").arg(save.path, QString::fromStdString(e.what())));
+  }
+}
+
+void MainWindow::onSessionError(const QString& message) {
+  // A refused edit: the session keeps the experiment it had, so the controls go back to it. A
+  // CSV file that cannot be used deserves more than the status bar: the user just chose it.
+  const dl::ExperimentConfig& edited = m_controls->config();
+  const bool csvRefused = edited.data.source == "csv" && edited.data.csvPath != m_session->config().data.csvPath;
+  statusBar()->showMessage(tr("Not applied: %1").arg(message), 10000);
+  m_controls->setFromConfig(m_session->config());
+  if (csvRefused) reportError(message);
+}
+
+void MainWindow::onResetHappened(const QString& reason) {
+  if (!reason.isEmpty()) statusBar()->showMessage(tr("↻ %1").arg(reason), 8000);
+  m_banner->clear();
+}
+
+void MainWindow::onDiverged(int run, const QString& where) {
+  Q_UNUSED(run);
+  m_banner->showMessage(where);
+}
+
+// ---------------------------------------------------------------------------------------------
+// User → session
+
+void MainWindow::onConfigEdited(const dl::ExperimentConfig& config) { m_session->setConfig(config); }
+
+void MainWindow::onPlayToggled(bool play) {
+  if (play)
+    m_session->play();
+  else
+    m_session->pause();
+}
+
+void MainWindow::onReset() {
+  m_banner->clear();
+  m_session->reset();
+}
+
+void MainWindow::setErrorReporter(std::function<void(const QString&)> reporter) { m_errorReporter = std::move(reporter); }
+
+void MainWindow::reportError(const QString& message) {
+  statusBar()->showMessage(message, 10000);
+  if (m_errorReporter) m_errorReporter(message);
+}
+
+void MainWindow::loadPreset(const QString& name) {
+  try {
+    const dlio::ExperimentFile file = dlio::readPreset(name);
+    m_session->loadExperiment(file.config, nullptr);
+    m_controls->setFromConfig(file.config);
+    m_banner->clear();
+    setWindowFilePath(QString());
+    statusBar()->showMessage(tr("Preset %1: %2").arg(name, QString::fromStdString(file.config.description)), 10000);
+  } catch (const dlio::IoError& e) {
+    reportError(e.message());
+  }
+}
+
+void MainWindow::showPractice(const QString& noteId) {
+  m_practice->setNoteFilter(noteId);
+  m_practice->show();
+  m_practice->raise();
+  m_practice->activateWindow();
+}
+
+void MainWindow::switchLanguage(const QString& code) {
+  if (!setLanguage(code)) return;
+  for (QAction* a : m_languageGroup->actions()) a->setChecked(a->data().toString() == code);
+  m_notes->setUiLanguage(code);
+  m_practice->setUiLanguage(code);
+}
+
+bool MainWindow::openExperiment(const QString& path) {
+  dlio::ExperimentFile file;
+  try {
+    file = dlio::readExperimentFile(path);
+  } catch (const dlio::IoError& e) {
+    reportError(e.message());
+    return false;
+  } catch (const std::exception& e) {  // ConfigError/DataError should arrive wrapped; be safe
+    reportError(tr("%1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    return false;
+  }
+  std::shared_ptr<const dl::TrainerState> state;
+  if (file.state) state = std::make_shared<const dl::TrainerState>(std::move(*file.state));
+  m_session->loadExperiment(file.config, state);
+  m_controls->setFromConfig(file.config);
+  m_banner->clear();
+  addRecentFile(path);
+  setWindowFilePath(path);
+  statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+  return true;
+}
+
+void MainWindow::saveExperiment(const QString& path, bool withState) {
+  m_pendingSaves.push_back({path, withState});
+  m_session->requestState();
+}
+
+void MainWindow::openDialog() {
+  QString dir = m_recent.isEmpty() ? QString() : QFileInfo(m_recent.front()).absolutePath();
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open experiment"), dir, experimentFilter());
+  if (!path.isEmpty()) openExperiment(path);
+}
+
+void MainWindow::saveDialog(bool withState) {
+  const QString title = withState ? tr("Save model weights") : tr("Save experiment");
+  QString dir = m_recent.isEmpty() ? QString() : QFileInfo(m_recent.front()).absolutePath();
+  QString path = QFileDialog::getSaveFileName(this, title, dir, experimentFilter());
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".json");
+  saveExperiment(path, withState);
+}
+
+void MainWindow::exportChart(bool svg) {
+  const QString filter = svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)");
+  QString path = QFileDialog::getSaveFileName(this, svg ? tr("Export chart as SVG") : tr("Export chart as PNG"), QString(), filter);
+  if (path.isEmpty()) return;
+  const QString suffix = svg ? QStringLiteral(".svg") : QStringLiteral(".png");
+  if (!path.endsWith(suffix, Qt::CaseInsensitive)) path += suffix;
+  const bool ok = svg ? m_charts->exportSvg(path) : m_charts->exportPng(path);
+  if (!ok) reportError(tr("%1: could not write the image").arg(path));
+}
+
+void MainWindow::exportMetrics() {
+  QString path = QFileDialog::getSaveFileName(this, tr("Export metrics as CSV"), QString(), tr("CSV files (*.csv)"));
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) path += QStringLiteral(".csv");
+  if (!m_charts->exportCsv(path)) reportError(tr("%1: could not write the metrics").arg(path));
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+  const QString abs = QFileInfo(path).absoluteFilePath();
+  m_recent.removeAll(abs);
+  m_recent.prepend(abs);
+  while (m_recent.size() > kMaxRecent) m_recent.removeLast();
+  updateRecentMenu();
+  writeSettings();
+}
+
+void MainWindow::updateRecentMenu() {
+  // Called from a recent entry's own triggered(): never delete an action synchronously here.
+  for (QAction* a : m_recentMenu->actions()) {
+    m_recentMenu->removeAction(a);
+    if (a != m_clearRecentAction) a->deleteLater();
+  }
+  for (int i = 0; i < m_recent.size(); ++i) {
+    const QString path = m_recent[i];
+    QAction* a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+    a->setToolTip(QDir::toNativeSeparators(path));
+    a->setStatusTip(QDir::toNativeSeparators(path));
+    connect(a, &QAction::triggered, this, [this, path] {
+      if (!openExperiment(path)) {  // gone or broken: it leaves the list
+        m_recent.removeAll(path);
+        updateRecentMenu();
+        writeSettings();
+      }
+    });
+  }
+  m_recentMenu->addSeparator();
+  m_recentMenu->addAction(m_clearRecentAction);
+  m_clearRecentAction->setEnabled(!m_recent.isEmpty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// View
+
+void MainWindow::setPresentationMode(bool on) {
+  if (on == m_presentation) return;
+  m_presentation = on;
+  {
+    const QSignalBlocker blocker(m_presentationAction);
+    m_presentationAction->setChecked(on);
+  }
+  QFont f = m_normalFont;
+  if (on) {
+    if (f.pointSizeF() > 0)
+      f.setPointSizeF(f.pointSizeF() * kPresentationScale);
+    else
+      f.setPixelSize(static_cast<int>(f.pixelSize() * kPresentationScale));
+  }
+  QApplication::setFont(f);  // everywhere: docks, menus, dialogs, charts
+  m_map->setPresentationMode(on);
+  m_network->setPresentationMode(on);
+  m_charts->setPresentationMode(on);
+}
+
+void MainWindow::restoreDefaultLayout() {
+  if (!m_defaultState.isEmpty()) restoreState(m_defaultState);
+  for (QDockWidget* d : {static_cast<QDockWidget*>(m_controls), m_chartDock}) {
+    d->setFloating(false);
+    d->show();
+  }
+  m_transport->show();
+  applyDefaultSizes();
+}
+
+void MainWindow::applyDefaultSizes() {
+  // Controls on the left, charts under the centre; the diagram and the map share the rest, the
+  // map a little more (it is square and carries the lesson).
+  resizeDocks({m_controls}, {std::clamp(width() / 5, 250, 340)}, Qt::Horizontal);
+  resizeDocks({m_chartDock}, {std::clamp(height() * 34 / 100, 200, 400)}, Qt::Vertical);
+  const int centre = std::max(400, m_splitter->width());
+  m_splitter->setSizes({centre * 45 / 100, centre * 55 / 100});
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  if (m_shownOnce) return;
+  m_shownOnce = true;
+  if (!m_layoutRestored) applyDefaultSizes();
+}
+
+QStringList MainWindow::grabPanels(const QString& dir) {
+  QStringList written;
+  QDir().mkpath(dir);
+  auto save = [&](QWidget* w, const QString& name) {
+    if (!w || !w->isVisible()) return;
+    const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+    if (w->grab().save(path)) written << path;
+  };
+  save(this, QStringLiteral("main-window"));
+  save(m_controls, QStringLiteral("controls"));
+  save(m_chartDock, QStringLiteral("charts"));
+  save(m_map, QStringLiteral("decision-map"));
+  save(m_network, QStringLiteral("network"));
+  save(m_transport, QStringLiteral("transport"));
+  if (m_banner->isVisible()) save(m_banner, QStringLiteral("divergence-banner"));
+  return written;
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About dlplay"),
+                     tr("<h3>dlplay %1</h3><p>A deep-learning playground for the desktop: train small neural "
+                        "networks on 2-D data and watch them learn.</p><p>Built with Qt %2 and Eigen.</p>")
+                         .arg(QApplication::applicationVersion().isEmpty() ? QStringLiteral("0.1") : QApplication::applicationVersion(),
+                              QString::fromLatin1(qVersion())));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+void MainWindow::readSettings() {
+  QSettings s;
+  m_recent = s.value(QStringLiteral("files/recent")).toStringList();
+  while (m_recent.size() > kMaxRecent) m_recent.removeLast();
+  updateRecentMenu();
+  const QByteArray geometry = s.value(QStringLiteral("window/geometry")).toByteArray();
+  if (!geometry.isEmpty()) restoreGeometry(geometry);
+  const QByteArray state = s.value(QStringLiteral("window/state")).toByteArray();
+  const QByteArray splitter = s.value(QStringLiteral("window/splitter")).toByteArray();
+  m_layoutRestored = !state.isEmpty() && restoreState(state);
+  if (!splitter.isEmpty()) m_splitter->restoreState(splitter);
+  const QByteArray last = s.value(QStringLiteral("experiment/last")).toByteArray();
+  if (!last.isEmpty()) {
+    try {
+      const QJsonDocument doc = QJsonDocument::fromJson(last);
+      if (doc.isObject()) {
+        dl::ExperimentConfig c = dlio::configFromJson(doc.object());
+        c.validate();
+        m_session->setConfig(c);
+        m_controls->setFromConfig(c);
+      }
+    } catch (const std::exception&) {
+      // A stale or broken entry: start from the defaults.
+    }
+  }
+  setPresentationMode(s.value(QStringLiteral("view/presentation"), false).toBool());
+}
+
+void MainWindow::writeSettings() const {
+  QSettings s;
+  s.setValue(QStringLiteral("files/recent"), m_recent);
+  s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  s.setValue(QStringLiteral("window/state"), saveState());
+  s.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+  s.setValue(QStringLiteral("view/presentation"), m_presentation);
+  s.setValue(QStringLiteral("experiment/last"),
+             QJsonDocument(dlio::configToJson(m_controls->config())).toJson(QJsonDocument::Compact));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  writeSettings();
+  m_session->pause();
+  QMainWindow::closeEvent(event);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Texts
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi() {
+  setWindowTitle(tr("dlplay — deep-learning playground"));
+  m_fileMenu->setTitle(tr("&File"));
+  m_openAction->setText(tr("&Open experiment…"));
+  m_openAction->setStatusTip(tr("Load an experiment file (settings, and weights when it has them)."));
+  m_recentMenu->setTitle(tr("Recent &files"));
+  m_clearRecentAction->setText(tr("Clear list"));
+  m_saveAction->setText(tr("&Save experiment…"));
+  m_saveAction->setStatusTip(tr("Save the settings of this experiment as a file to share or reopen."));
+  m_saveWeightsAction->setText(tr("Save model &weights…"));
+  m_saveWeightsAction->setStatusTip(tr("Save the settings with the trained weights, so training continues where it stopped."));
+  m_exportMenu->setTitle(tr("&Export"));
+  m_exportPngAction->setText(tr("Chart as &PNG…"));
+  m_exportSvgAction->setText(tr("Chart as &SVG…"));
+  m_exportCsvAction->setText(tr("Metrics as &CSV…"));
+  m_quitAction->setText(tr("&Quit"));
+  m_viewMenu->setTitle(tr("&View"));
+  m_presentationAction->setText(tr("&Presentation mode"));
+  m_presentationAction->setStatusTip(tr("Larger text and thicker lines, for a projector."));
+  m_defaultLayoutAction->setText(tr("&Restore default layout"));
+  m_languageMenu->setTitle(tr("&Language"));
+  m_presetMenu->setTitle(tr("&Presets"));
+  m_practiceMenu->setTitle(tr("&Notes"));
+  m_practiceAction->setText(tr("Interview &practice…"));
+  m_practiceAction->setStatusTip(tr("Multiple-choice questions and flash cards from the notes."));
+  m_helpMenu->setTitle(tr("&Help"));
+  m_aboutAction->setText(tr("&About dlplay"));
+  m_chartDock->setWindowTitle(tr("Charts"));
+  updateStatusSummary();
+}
+
+}  // namespace dlui

@@ -1,0 +1,172 @@
+// The main window: the decision map and the network diagram in the centre, the controls dock,
+// the charts dock and the transport toolbar around them; the File, View and Help menus; settings
+// (geometry, last experiment, recent files) kept in QSettings. It drives one TrainingSession:
+// user edits go in as commands, snapshots come out to every widget.
+#pragma once
+
+#include "session/Snapshot.h"
+
+#include <QMainWindow>
+#include <QStringList>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QSplitter;
+
+namespace dlui {
+
+class ChartPanel;
+class ControlDock;
+class DecisionMapWidget;
+class DivergenceBanner;
+class NetworkDiagramWidget;
+class NotesDock;
+class PracticeDialog;
+class TrainingSession;
+class TransportBar;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+public:
+  // Drives `session` (not owned), or a session of its own when null.
+  explicit MainWindow(TrainingSession* session = nullptr, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  TrainingSession* session() const { return m_session; }
+
+  // Where error messages go: a modal QMessageBox::warning by default; tests inject a recorder.
+  void setErrorReporter(std::function<void(const QString&)> reporter);
+
+  // Loads an experiment file (with or without trained state). On a bad file reports the
+  // IoError's message and returns false; the current experiment is untouched.
+  bool openExperiment(const QString& path);
+  // Saves the experiment (withState: with weights, optimiser state and counters). Asynchronous:
+  // the session delivers the state first; errors go to the error reporter.
+  void saveExperiment(const QString& path, bool withState);
+  // Writes main-window.png and one PNG per dock and central panel into `dir`; returns the paths.
+  QStringList grabPanels(const QString& dir);
+
+  void setPresentationMode(bool on);
+  bool presentationMode() const { return m_presentation; }
+  void restoreDefaultLayout();
+  QStringList recentFiles() const { return m_recent; }
+
+  // The View → Language submenu: the hook for the runtime language switch.
+  QMenu* languageMenu() const { return m_languageMenu; }
+  // Load a built-in preset (the Presets menu and the notes' Try it buttons).
+  void loadPreset(const QString& name);
+  // "zh" or "en": installs the translation; every widget retranslates.
+  void switchLanguage(const QString& code);
+  void showPractice(const QString& noteId);
+  NotesDock* notesDock() const { return m_notes; }
+  PracticeDialog* practiceDialog() const { return m_practice; }
+  ControlDock* controlDock() const { return m_controls; }
+  TransportBar* transport() const { return m_transport; }
+  DecisionMapWidget* decisionMap() const { return m_map; }
+  NetworkDiagramWidget* networkDiagram() const { return m_network; }
+  DivergenceBanner* divergenceBanner() const { return m_banner; }
+  QDockWidget* chartDock() const { return m_chartDock; }
+  SnapshotPtr lastSnapshot() const { return m_last; }
+
+signals:
+  // Every snapshot after the window's widgets have taken it (tests wait on this).
+  void snapshotApplied(const dlui::SnapshotPtr& snapshot);
+
+protected:
+  void changeEvent(QEvent* event) override;
+  void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
+
+private:
+  struct PendingSave {
+    QString path;
+    bool withState = false;
+  };
+
+  void createCentralArea();
+  void createDocks();
+  void createActions();
+  void createMenus();
+  void connectSession();
+  void retranslateUi();
+  void applyDefaultSizes();
+  void readSettings();
+  void writeSettings() const;
+
+  // ---- session → window ----
+  void applySnapshot(const SnapshotPtr& snapshot);
+  void updateStatusSummary();
+  void onStateReady(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state);
+  void onSessionError(const QString& message);
+  void onResetHappened(const QString& reason);
+  void onDiverged(int run, const QString& where);
+  // ---- user → session ----
+  void onConfigEdited(const dl::ExperimentConfig& config);
+  void onPlayToggled(bool play);
+  void onReset();
+  void openDialog();
+  void saveDialog(bool withState);
+  void exportChart(bool svg);
+  void exportMetrics();
+  void addRecentFile(const QString& path);
+  void updateRecentMenu();
+  void showAbout();
+  void reportError(const QString& message);
+
+  TrainingSession* m_session = nullptr;
+  std::unique_ptr<TrainingSession> m_ownSession;
+  std::function<void(const QString&)> m_errorReporter;
+
+  DivergenceBanner* m_banner = nullptr;
+  QSplitter* m_splitter = nullptr;
+  NetworkDiagramWidget* m_network = nullptr;
+  DecisionMapWidget* m_map = nullptr;
+  ControlDock* m_controls = nullptr;
+  QDockWidget* m_chartDock = nullptr;
+  ChartPanel* m_charts = nullptr;
+  TransportBar* m_transport = nullptr;
+  QLabel* m_statusConfig = nullptr;
+
+  QMenu* m_fileMenu = nullptr;
+  QMenu* m_recentMenu = nullptr;
+  QMenu* m_exportMenu = nullptr;
+  QMenu* m_viewMenu = nullptr;
+  QMenu* m_languageMenu = nullptr;
+  QMenu* m_helpMenu = nullptr;
+  QMenu* m_presetMenu = nullptr;
+  QMenu* m_practiceMenu = nullptr;
+  QActionGroup* m_languageGroup = nullptr;
+  QAction* m_practiceAction = nullptr;
+  NotesDock* m_notes = nullptr;
+  PracticeDialog* m_practice = nullptr;
+  QAction* m_openAction = nullptr;
+  QAction* m_saveAction = nullptr;
+  QAction* m_saveWeightsAction = nullptr;
+  QAction* m_exportPngAction = nullptr;
+  QAction* m_exportSvgAction = nullptr;
+  QAction* m_exportCsvAction = nullptr;
+  QAction* m_clearRecentAction = nullptr;
+  QAction* m_quitAction = nullptr;
+  QAction* m_presentationAction = nullptr;
+  QAction* m_defaultLayoutAction = nullptr;
+  QAction* m_aboutAction = nullptr;
+
+  SnapshotPtr m_last;
+  quint64 m_generation = ~quint64{0};
+  std::deque<PendingSave> m_pendingSaves;
+  QStringList m_recent;
+  QByteArray m_defaultState;
+  QFont m_normalFont;
+  bool m_presentation = false;
+  bool m_shownOnce = false;
+  bool m_layoutRestored = false;  // a saved dock layout was restored from the settings
+};
+
+}  // namespace dlui

@@ -1,0 +1,164 @@
+// Axis and series helpers of the live charts (see ChartAxes.h).
+#include "plots/ChartAxes.h"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace dlui {
+
+QColor seriesColor(int i) {
+  static const QColor palette[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), QColor(0xe1, 0x57, 0x59),
+                                   QColor(0x76, 0xb7, 0xb2), QColor(0x59, 0xa1, 0x4f), QColor(0xed, 0xc9, 0x48),
+                                   QColor(0xb0, 0x7a, 0xa1), QColor(0xff, 0x9d, 0xa7), QColor(0x9c, 0x75, 0x5f),
+                                   QColor(0xba, 0xb0, 0xac)};
+  constexpr int n = static_cast<int>(std::size(palette));
+  return palette[((i % n) + n) % n];
+}
+
+YAxis::YAxis(QChart* chart, Qt::Alignment alignment, bool log) : m_chart(chart), m_alignment(alignment), m_log(log) {
+  create();
+}
+
+void YAxis::create() {
+  if (m_log) {
+    auto* a = new QLogValueAxis;
+    a->setBase(10);
+    a->setLabelFormat(m_format.isEmpty() ? QStringLiteral("%g") : m_format);
+    a->setMinorTickCount(-1);
+    m_lo = 1e-3;
+    m_hi = 1;
+    m_axis = a;
+  } else {
+    auto* a = new QValueAxis;
+    a->setLabelFormat(m_format.isEmpty() ? QStringLiteral("%g") : m_format);
+    m_lo = 0;
+    m_hi = 1;
+    m_axis = a;
+  }
+  m_axis->setTitleText(m_title);
+  m_axis->setRange(m_lo, m_hi);
+  m_chart->addAxis(m_axis, m_alignment);
+  for (QAbstractSeries* s : m_series) s->attachAxis(m_axis);
+}
+
+void YAxis::setLog(bool log) {
+  if (log == m_log) return;
+  for (QAbstractSeries* s : m_series) s->detachAxis(m_axis);
+  m_chart->removeAxis(m_axis);
+  delete m_axis;
+  m_log = log;
+  create();
+}
+
+void YAxis::attach(QAbstractSeries* series) {
+  m_series.push_back(series);
+  series->attachAxis(m_axis);
+}
+
+void YAxis::forget(QAbstractSeries* series) { std::erase(m_series, series); }
+
+void YAxis::setTitle(const QString& title) {
+  m_title = title;
+  m_axis->setTitleText(title);
+}
+
+void YAxis::setLabelFormat(const QString& format) {
+  m_format = format;
+  if (auto* v = qobject_cast<QValueAxis*>(m_axis)) v->setLabelFormat(format);
+  if (auto* l = qobject_cast<QLogValueAxis*>(m_axis)) l->setLabelFormat(format);
+}
+
+void YAxis::setFixedRange(double lo, double hi) {
+  m_lo = lo;
+  m_hi = hi;
+  m_axis->setRange(lo, hi);
+}
+
+void YAxis::autoscale(double lo, double hi, double minPositive, bool fromZero) {
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return;
+  if (m_log) {
+    if (!std::isfinite(minPositive) || minPositive <= 0) return;
+    const double a = std::pow(10.0, std::floor(std::log10(minPositive)));
+    double b = std::pow(10.0, std::ceil(std::log10(std::max(hi, minPositive))));
+    if (b <= a) b = a * 10;
+    // A hair beyond the decades so pow()'s rounding cannot drop the end labels.
+    const double lo2 = a * (1 - 1e-9), hi2 = b * (1 + 1e-9);
+    if (lo2 != m_lo || hi2 != m_hi) setFixedRange(lo2, hi2);
+    return;
+  }
+  if (fromZero && lo >= 0) lo = 0;
+  const bool inside = lo >= m_lo && hi <= m_hi;
+  const bool loose = (hi - lo) < 0.5 * (m_hi - m_lo);
+  if (inside && !loose) return;
+  double span = hi - lo;
+  if (span <= 0) span = std::max(std::abs(hi) * 0.1, 1e-6);
+  const double padLo = (fromZero && lo == 0) ? 0.0 : lo - 0.05 * span;
+  const double padHi = hi + 0.05 * span;
+  const double step = niceInterval(padHi - padLo, 5);
+  m_lo = std::floor(padLo / step) * step;
+  m_hi = std::ceil(padHi / step) * step;
+  auto* v = static_cast<QValueAxis*>(m_axis);
+  v->setTickType(QValueAxis::TicksDynamic);
+  v->setTickAnchor(0);
+  v->setTickInterval(step);
+  v->setRange(m_lo, m_hi);
+}
+
+double niceInterval(double span, int ticks) {
+  const double raw = std::max(span, 1e-300) / std::max(1, ticks);
+  const double decade = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double f : {1.0, 2.0, 2.5, 5.0})
+    if (f * decade >= raw) return f * decade;
+  return 10 * decade;
+}
+
+QValueAxis* makeStepAxis(QChart* chart) {
+  auto* a = new QValueAxis;
+  a->setLabelFormat(QStringLiteral("%.0f"));
+  a->setRange(0, 1);
+  chart->addAxis(a, Qt::AlignBottom);
+  return a;
+}
+
+// Ticks at round step numbers (1, 2 or 5 · 10^k apart, about six of them) while the range
+// follows the data exactly.
+void scaleStepAxis(QValueAxis* axis, double first, double last) {
+  if (!(last > first)) last = first + 1;
+  const double interval = std::max(1.0, niceInterval(last - first, 6));
+  axis->setTickType(QValueAxis::TicksDynamic);
+  axis->setTickAnchor(0);
+  axis->setTickInterval(interval);
+  axis->setRange(first, last);
+}
+
+void updateTrace(Trace& t, int pixels, double floorY, double scale) {
+  QList<QPointF> points = t.history.decimated(pixels);
+  if (scale != 1.0 || floorY > -1e300)
+    for (QPointF& p : points) p.setY(std::max(p.y() * scale, floorY));
+  t.series->replace(points);
+}
+
+DataRange rangeOf(const std::vector<const Trace*>& traces, double scale) {
+  DataRange r;
+  r.lo = r.minPositive = r.firstX = std::numeric_limits<double>::infinity();
+  r.hi = r.lastX = -std::numeric_limits<double>::infinity();
+  for (const Trace* t : traces) {
+    if (!t || t->history.isEmpty()) continue;
+    r.empty = false;
+    r.lo = std::min(r.lo, t->history.minY() * scale);
+    r.hi = std::max(r.hi, t->history.maxY() * scale);
+    r.minPositive = std::min(r.minPositive, t->history.minPositiveY() * scale);
+    r.firstX = std::min(r.firstX, t->history.firstX());
+    r.lastX = std::max(r.lastX, t->history.lastX());
+  }
+  if (r.empty) r = DataRange{};
+  return r;
+}
+
+}  // namespace dlui

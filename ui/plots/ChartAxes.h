@@ -1,0 +1,79 @@
+// Axis and series helpers shared by the live charts: a y axis that switches between linear and
+// logarithmic while keeping its series, autoscaling that does not jitter, the step axis, the
+// series colours, and the one place where a PlotHistory becomes a QLineSeries (via replace()).
+#pragma once
+
+#include "plots/PlotHistory.h"
+
+#include <QColor>
+#include <QString>
+
+#include <vector>
+
+class QAbstractAxis;
+class QAbstractSeries;
+class QChart;
+class QLineSeries;
+class QValueAxis;
+
+namespace dlui {
+
+// Colour i of the chart palette (colour-blind safe "Tableau 10"), cycling.
+QColor seriesColor(int i);
+
+// A history and the line that draws it.
+struct Trace {
+  PlotHistory history;
+  QLineSeries* series = nullptr;  // owned by its chart
+};
+
+class YAxis {
+public:
+  YAxis(QChart* chart, Qt::Alignment alignment, bool log = false);
+  void setLog(bool log);  // replaces the axis object, re-attaching every series
+  bool isLog() const { return m_log; }
+  void attach(QAbstractSeries* series);
+  void forget(QAbstractSeries* series);  // before the series is deleted
+  QAbstractAxis* axis() const { return m_axis; }
+  void setTitle(const QString& title);
+  void setLabelFormat(const QString& format);
+  // Autoscale to [lo, hi] (minPositive: smallest value > 0, for the log scale). Linear ranges get
+  // nice numbers and 5% headroom, start at 0 for non-negative data when `fromZero`; log ranges
+  // span whole decades. The range only grows or shrinks when the data leaves or clearly
+  // undershoots it, so a live chart does not jump every frame.
+  void autoscale(double lo, double hi, double minPositive, bool fromZero = false);
+  // A fixed range (percentages).
+  void setFixedRange(double lo, double hi);
+  // Lowest value the axis can draw (log: the range minimum), for clamping points.
+  double floor() const { return m_log ? m_lo : -1e300; }
+
+private:
+  void create();
+  QChart* m_chart;
+  Qt::Alignment m_alignment;
+  bool m_log;
+  QAbstractAxis* m_axis = nullptr;
+  std::vector<QAbstractSeries*> m_series;
+  QString m_title, m_format;
+  double m_lo = 0, m_hi = 1;
+};
+
+// A round tick interval (1, 2, 2.5 or 5 · 10^k) giving about `ticks` intervals over span.
+double niceInterval(double span, int ticks);
+
+// The x axis of every time chart: steps, integer labels.
+QValueAxis* makeStepAxis(QChart* chart);
+void scaleStepAxis(QValueAxis* axis, double first, double last);
+
+// Replaces the series' points by the history decimated to `pixels` columns (values below
+// `floorY` raised to it, for log axes; values scaled by `scale`, e.g. 100 for %).
+void updateTrace(Trace& t, int pixels, double floorY = -1e300, double scale = 1.0);
+
+// The range over the traces' histories (non-empty ones), scaled.
+struct DataRange {
+  double lo = 0, hi = 0, minPositive = 0, firstX = 0, lastX = 0;
+  bool empty = true;
+};
+DataRange rangeOf(const std::vector<const Trace*>& traces, double scale = 1.0);
+
+}  // namespace dlui

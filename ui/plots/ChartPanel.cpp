@@ -1,0 +1,116 @@
+// The tabbed chart panel and its CSV export (see ChartPanel.h).
+#include "plots/ChartPanel.h"
+
+#include "io/MetricsCsv.h"
+#include "plots/GradientNormChart.h"
+#include "plots/LearningRateChart.h"
+#include "plots/LossChart.h"
+#include "plots/PlotWidget.h"
+#include "plots/SaturationChart.h"
+#include "plots/SparsityChart.h"
+
+#include <QEvent>
+#include <QSaveFile>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTextStream>
+#include <QVBoxLayout>
+
+namespace dlui {
+
+ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget(this)) {
+  m_loss = new LossChart(m_tabs);
+  m_gradients = new GradientNormChart(m_tabs);
+  m_saturation = new SaturationChart(m_tabs);
+  m_sparsity = new SparsityChart(m_tabs);
+  m_learningRate = new LearningRateChart(m_tabs);
+  m_charts = {m_loss, m_gradients, m_saturation, m_sparsity, m_learningRate};
+  for (PlotWidget* c : m_charts) m_tabs->addTab(c, QString());
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_tabs);
+  retranslateUi();
+}
+
+void ChartPanel::retranslateUi() {
+  m_tabs->setTabText(0, tr("Loss"));
+  m_tabs->setTabText(1, tr("Gradient norms"));
+  m_tabs->setTabText(2, tr("Saturation"));
+  m_tabs->setTabText(3, tr("L1 vs L2"));
+  m_tabs->setTabText(4, tr("Learning rate"));
+  m_tabs->setTabToolTip(3, tr("Sparsity and weight histograms of the L1 and L2 runs"));
+}
+
+void ChartPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+PlotWidget* ChartPanel::currentChart() const { return qobject_cast<PlotWidget*>(m_tabs->currentWidget()); }
+
+void ChartPanel::setPresentationMode(bool on) {
+  for (PlotWidget* c : m_charts) c->setPresentationMode(on);
+  QFont f = m_tabs->font();
+  f.setPointSize(on ? 16 : font().pointSize());
+  m_tabs->tabBar()->setFont(f);
+}
+
+void ChartPanel::clear() {
+  for (PlotWidget* c : m_charts) c->clear();
+  m_rings.clear();
+  m_dropped.clear();
+}
+
+void ChartPanel::applySnapshot(const SnapshotPtr& snapshot) {
+  if (!snapshot) return;
+  const Snapshot& s = *snapshot;
+  if (!m_hasGeneration || s.generation != m_generation) {
+    clear();
+    m_generation = s.generation;
+    m_hasGeneration = true;
+  }
+  if (m_rings.size() != s.runs.size()) {
+    m_rings.assign(s.runs.size(), MetricsRing(kCsvSteps));
+    m_dropped.assign(s.runs.size(), 0);
+  }
+  for (std::size_t i = 0; i < s.runs.size(); ++i) {
+    for (const dl::StepMetrics& m : s.runs[i].metrics) m_rings[i].append(m);
+    m_dropped[i] += s.runs[i].droppedSteps;
+  }
+  for (PlotWidget* c : m_charts) c->applySnapshot(s);
+}
+
+bool ChartPanel::exportPng(const QString& path) const {
+  PlotWidget* c = currentChart();
+  return c && c->exportPng(path);
+}
+
+bool ChartPanel::exportSvg(const QString& path) const {
+  PlotWidget* c = currentChart();
+  return c && c->exportSvg(path);
+}
+
+std::size_t ChartPanel::csvSteps(int run) const {
+  return run >= 0 && run < runCount() ? m_rings[static_cast<std::size_t>(run)].size() : 0;
+}
+
+long long ChartPanel::csvMissingSteps(int run) const {
+  if (run < 0 || run >= runCount()) return 0;
+  return m_rings[static_cast<std::size_t>(run)].overwritten() + m_dropped[static_cast<std::size_t>(run)];
+}
+
+bool ChartPanel::exportCsv(const QString& path, int run) const {
+  if (run < 0 || run >= runCount()) return false;
+  const MetricsRing& ring = m_rings[static_cast<std::size_t>(run)];
+  if (ring.size() == 0) return false;
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) return false;
+  QTextStream out(&file);
+  const int layers = std::max(0, ring.layerCount());
+  out << dlio::metricsCsvHeader(layers) << '\n';
+  for (std::size_t i = 0; i < ring.size(); ++i) out << dlio::metricsCsvRow(ring.at(i), layers) << '\n';
+  out.flush();
+  return out.status() == QTextStream::Ok && file.commit();
+}
+
+}  // namespace dlui

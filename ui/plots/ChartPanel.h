@@ -1,0 +1,74 @@
+// All live charts of the playground in tabs, fed by the session's snapshots. Clears when the
+// generation changes (reset, reconfiguration). Keeps the last 100,000 steps of every run at full
+// resolution for the CSV export — the charts' own histories are decimated and never exported.
+#pragma once
+
+#include "plots/MetricsRing.h"
+#include "session/Snapshot.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QTabWidget;
+
+namespace dlui {
+
+class GradientNormChart;
+class LearningRateChart;
+class LossChart;
+class PlotWidget;
+class SaturationChart;
+class SparsityChart;
+
+class ChartPanel : public QWidget {
+  Q_OBJECT
+public:
+  static constexpr std::size_t kCsvSteps = MetricsRing::kDefaultCapacity;
+
+  explicit ChartPanel(QWidget* parent = nullptr);
+
+  void applySnapshot(const SnapshotPtr& snapshot);
+  void clear();
+  void setPresentationMode(bool on);
+  void retranslateUi();
+
+  // The metrics CSV (same columns as the headless run) of run `run` (0, or 1 = the L2 run of the
+  // pair): the last kCsvSteps steps. False when the file cannot be written or nothing was recorded.
+  bool exportCsv(const QString& path, int run = 0) const;
+  // Steps recorded for the CSV of a run, and how many older ones fell out of the ring or were
+  // never received (the worker thins metrics out when the GUI falls behind).
+  std::size_t csvSteps(int run = 0) const;
+  long long csvMissingSteps(int run = 0) const;
+
+  // The chart of the current tab as an image / vector drawing.
+  bool exportPng(const QString& path) const;
+  bool exportSvg(const QString& path) const;
+
+  int runCount() const { return static_cast<int>(m_rings.size()); }
+  QList<PlotWidget*> charts() const { return m_charts; }
+  PlotWidget* currentChart() const;
+  LossChart* lossChart() const { return m_loss; }
+  GradientNormChart* gradientNormChart() const { return m_gradients; }
+  SaturationChart* saturationChart() const { return m_saturation; }
+  SparsityChart* sparsityChart() const { return m_sparsity; }
+  LearningRateChart* learningRateChart() const { return m_learningRate; }
+
+protected:
+  void changeEvent(QEvent* event) override;
+
+private:
+  QTabWidget* m_tabs;
+  LossChart* m_loss;
+  GradientNormChart* m_gradients;
+  SaturationChart* m_saturation;
+  SparsityChart* m_sparsity;
+  LearningRateChart* m_learningRate;
+  QList<PlotWidget*> m_charts;
+  std::vector<MetricsRing> m_rings;
+  std::vector<long long> m_dropped;
+  quint64 m_generation = 0;
+  bool m_hasGeneration = false;
+};
+
+}  // namespace dlui

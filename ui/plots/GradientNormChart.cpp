@@ -1,0 +1,18 @@
+// Per-layer gradient norms (see GradientNormChart.h).
+#include "plots/GradientNormChart.h"
+
+#include <QChart>
+
+namespace dlui {
+
+GradientNormChart::GradientNormChart(QWidget* parent) : LayerSeriesChart(true, parent) {
+  retranslateUi();
+  restyle();
+}
+
+void GradientNormChart::retranslateTitles() {
+  m_chart->setTitle(tr("Gradient norm per layer"));
+  m_y->setTitle(tr("gradient norm (log)"));
+}
+
+}  // namespace dlui

@@ -1,0 +1,52 @@
+// Base of the charts with one line per weighted layer of the first run (gradient norms,
+// saturation): creates the lines when the layer count is known, one colour per layer, legend
+// "layer 1" … "output". Subclasses choose the value, the layers shown and the y axis.
+#pragma once
+
+#include "plots/ChartAxes.h"
+#include "plots/PlotWidget.h"
+
+#include <memory>
+#include <vector>
+
+class QValueAxis;
+
+namespace dlui {
+
+class LayerSeriesChart : public PlotWidget {
+  Q_OBJECT
+public:
+  ~LayerSeriesChart() override;
+
+  void applySnapshot(const Snapshot& s) override;
+  void clear() override;
+  void retranslateUi() override;
+
+  int layerCount() const { return static_cast<int>(m_layers.size()); }
+  const PlotHistory& history(int layer) const { return m_layers[static_cast<std::size_t>(layer)].history; }
+
+protected:
+  LayerSeriesChart(bool logAxis, QWidget* parent);
+  // Layers drawn out of `weighted` (all of them, or the hidden ones).
+  virtual int shownLayers(int weighted) const = 0;
+  virtual double value(const dl::LayerStats& s) const = 0;
+  virtual void retranslateTitles() = 0;
+  void refresh() override;
+
+  QChart* m_chart;
+  QChartView* m_view;
+  QValueAxis* m_steps;
+  std::unique_ptr<YAxis> m_y;
+  double m_scale = 1.0;       // e.g. 100 for %
+  bool m_fixedRange = false;  // the y axis keeps its range (percentages)
+
+private:
+  void ensureLayers(int weighted);
+  void removeLayers();
+  void nameSeries();
+
+  std::vector<Trace> m_layers;
+  int m_weighted = 0;  // weighted layers of the network (the last one is the output layer)
+};
+
+}  // namespace dlui

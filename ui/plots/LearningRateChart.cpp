@@ -1,0 +1,78 @@
+// Learning rate over steps (see LearningRateChart.h).
+#include "plots/LearningRateChart.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLegend>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace dlui {
+
+LearningRateChart::LearningRateChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) {
+  m_logBox = new QCheckBox(this);
+  m_view = createView(m_chart);
+  m_steps = makeStepAxis(m_chart);
+  m_y = std::make_unique<YAxis>(m_chart, Qt::AlignLeft);
+  m_trace.series = new QLineSeries;
+  QPen pen(seriesColor(6));
+  pen.setWidthF(2);
+  m_trace.series->setPen(pen);
+  m_chart->addSeries(m_trace.series);
+  m_trace.series->attachAxis(m_steps);
+  m_y->attach(m_trace.series);
+  m_chart->legend()->hide();
+
+  auto* top = new QHBoxLayout;
+  top->addStretch();
+  top->addWidget(m_logBox);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(top);
+  layout->addWidget(m_view, 1);
+  connect(m_logBox, &QCheckBox::toggled, this, [this](bool on) {
+    m_y->setLog(on);
+    restyle();
+    requestRefresh();
+  });
+  retranslateUi();
+  restyle();
+}
+
+LearningRateChart::~LearningRateChart() = default;
+
+bool LearningRateChart::logScale() const { return m_logBox->isChecked(); }
+void LearningRateChart::setLogScale(bool on) { m_logBox->setChecked(on); }
+
+void LearningRateChart::retranslateUi() {
+  m_chart->setTitle(tr("Learning rate"));
+  m_logBox->setText(tr("Logarithmic axis"));
+  m_steps->setTitleText(tr("step"));
+  m_y->setTitle(tr("learning rate"));
+  m_trace.series->setName(tr("learning rate"));
+}
+
+void LearningRateChart::clear() {
+  m_trace.history.clear();
+  requestRefresh();
+}
+
+void LearningRateChart::applySnapshot(const Snapshot& s) {
+  if (s.runs.empty()) return;
+  for (const dl::StepMetrics& m : s.runs.front().metrics) m_trace.history.append(static_cast<double>(m.step), m.lr);
+  requestRefresh();
+}
+
+void LearningRateChart::refresh() {
+  const DataRange r = rangeOf({&m_trace});
+  if (!r.empty) {
+    m_y->autoscale(r.lo, r.hi, r.minPositive, true);
+    scaleStepAxis(m_steps, r.firstX, r.lastX);
+  }
+  updateTrace(m_trace, plotWidth(m_view), m_y->floor());
+}
+
+}  // namespace dlui

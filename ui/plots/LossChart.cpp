@@ -1,0 +1,153 @@
+// Loss and accuracy chart (see LossChart.h).
+#include "plots/LossChart.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace dlui {
+
+namespace {
+QLineSeries* makeLine(QChart* chart, QValueAxis* x, YAxis& y, const QColor& color, bool dashed, bool thin) {
+  auto* s = new QLineSeries;
+  QPen pen(color);
+  pen.setWidthF(2);
+  if (dashed) pen.setStyle(Qt::DashLine);
+  s->setPen(pen);
+  s->setProperty("dlplayThin", thin);
+  chart->addSeries(s);
+  s->attachAxis(x);
+  y.attach(s);
+  return s;
+}
+}  // namespace
+
+LossChart::LossChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) {
+  m_logBox = new QCheckBox(this);
+  m_view = createView(m_chart);
+  m_steps = makeStepAxis(m_chart);
+  m_loss = std::make_unique<YAxis>(m_chart, Qt::AlignLeft);
+  m_accuracy = std::make_unique<YAxis>(m_chart, Qt::AlignRight);
+  m_accuracy->setLabelFormat(QStringLiteral("%.0f"));
+  m_accuracy->setFixedRange(0, 100);
+  m_accuracy->axis()->setVisible(false);
+  m_accuracy->axis()->setGridLineVisible(false);  // the loss axis draws the grid
+  m_chart->legend()->setAlignment(Qt::AlignBottom);
+
+  auto* top = new QHBoxLayout;
+  top->addStretch();
+  top->addWidget(m_logBox);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(top);
+  layout->addWidget(m_view, 1);
+  connect(m_logBox, &QCheckBox::toggled, this, [this](bool on) {
+    m_loss->setLog(on);
+    restyle();
+    requestRefresh();
+    emit logScaleChanged(on);
+  });
+  retranslateUi();
+  restyle();
+}
+
+LossChart::~LossChart() = default;
+
+bool LossChart::logScale() const { return m_logBox->isChecked(); }
+
+void LossChart::setLogScale(bool on) { m_logBox->setChecked(on); }
+
+void LossChart::retranslateUi() {
+  m_chart->setTitle(tr("Loss"));
+  m_logBox->setText(tr("Logarithmic loss axis"));
+  m_steps->setTitleText(tr("step"));
+  m_loss->setTitle(tr("loss"));
+  m_accuracy->setTitle(tr("validation accuracy (%)"));
+  nameSeries();
+}
+
+void LossChart::nameSeries() {
+  for (const auto& r : m_runs) {
+    auto name = [&](const QString& base) { return r->label.isEmpty() ? base : tr("%1 (%2)").arg(base, r->label); };
+    r->train.series->setName(name(tr("training loss")));
+    r->valLoss.series->setName(name(tr("validation loss")));
+    r->valAcc.series->setName(name(tr("validation accuracy")));
+  }
+}
+
+void LossChart::removeRuns() {
+  for (const auto& r : m_runs)
+    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc}) {
+      m_loss->forget(t->series);
+      m_accuracy->forget(t->series);
+      m_chart->removeSeries(t->series);
+      delete t->series;
+    }
+  m_runs.clear();
+}
+
+void LossChart::ensureRuns(const Snapshot& s) {
+  if (m_runs.size() == s.runs.size()) return;
+  removeRuns();
+  for (std::size_t i = 0; i < s.runs.size(); ++i) {
+    auto r = std::make_unique<RunTraces>();
+    r->label = s.runs[i].label;
+    const bool dashed = i > 0;
+    r->train.series = makeLine(m_chart, m_steps, *m_loss, seriesColor(0), dashed, true);
+    r->valLoss.series = makeLine(m_chart, m_steps, *m_loss, seriesColor(1), dashed, false);
+    r->valAcc.series = makeLine(m_chart, m_steps, *m_accuracy, seriesColor(4), dashed, false);
+    m_runs.push_back(std::move(r));
+  }
+  nameSeries();
+  restyle();
+}
+
+void LossChart::clear() {
+  removeRuns();
+  requestRefresh();
+}
+
+void LossChart::applySnapshot(const Snapshot& s) {
+  ensureRuns(s);
+  for (std::size_t i = 0; i < s.runs.size(); ++i) {
+    RunTraces& r = *m_runs[i];
+    for (const dl::StepMetrics& m : s.runs[i].metrics) {
+      const auto x = static_cast<double>(m.step);
+      r.train.history.append(x, m.trainLoss);
+      if (m.evaluated) {
+        r.valLoss.history.append(x, m.valLoss);
+        r.valAcc.history.append(x, m.valAccuracy);
+      }
+    }
+  }
+  requestRefresh();
+}
+
+void LossChart::refresh() {
+  std::vector<const Trace*> losses, accuracies;
+  for (const auto& r : m_runs) {
+    losses.push_back(&r->train);
+    losses.push_back(&r->valLoss);
+    accuracies.push_back(&r->valAcc);
+  }
+  const DataRange loss = rangeOf(losses);
+  const DataRange acc = rangeOf(accuracies);
+  if (!loss.empty) {
+    m_loss->autoscale(loss.lo, loss.hi, loss.minPositive, true);
+    scaleStepAxis(m_steps, loss.firstX, loss.lastX);
+  }
+  m_accuracy->axis()->setVisible(!acc.empty);
+  const int w = plotWidth(m_view);
+  for (const auto& r : m_runs) {
+    updateTrace(r->train, w, m_loss->floor());
+    updateTrace(r->valLoss, w, m_loss->floor());
+    updateTrace(r->valAcc, w, -1e300, 100.0);
+    r->valAcc.series->setVisible(!r->valAcc.history.isEmpty());  // regression: no accuracy
+  }
+}
+
+}  // namespace dlui

@@ -1,0 +1,58 @@
+// Training and validation loss over steps, with validation accuracy (%) on a second axis; the
+// loss axis switches between linear and logarithmic. One set of lines per run (the L1-vs-L2
+// pair draws its second run dashed).
+#pragma once
+
+#include "plots/ChartAxes.h"
+#include "plots/PlotWidget.h"
+
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QValueAxis;
+
+namespace dlui {
+
+class LossChart : public PlotWidget {
+  Q_OBJECT
+public:
+  explicit LossChart(QWidget* parent = nullptr);
+  ~LossChart() override;
+
+  void applySnapshot(const Snapshot& s) override;
+  void clear() override;
+  void retranslateUi() override;
+
+  void setLogScale(bool on);
+  bool logScale() const;
+  int runCount() const { return static_cast<int>(m_runs.size()); }
+  // The histories, for tests and tooltips: run r's training loss, validation loss, accuracy (0..1).
+  const PlotHistory& trainingLoss(int run) const { return m_runs[static_cast<std::size_t>(run)]->train.history; }
+  const PlotHistory& validationLoss(int run) const { return m_runs[static_cast<std::size_t>(run)]->valLoss.history; }
+  const PlotHistory& validationAccuracy(int run) const { return m_runs[static_cast<std::size_t>(run)]->valAcc.history; }
+
+signals:
+  void logScaleChanged(bool on);
+
+protected:
+  void refresh() override;
+
+private:
+  struct RunTraces {
+    QString label;
+    Trace train, valLoss, valAcc;
+  };
+  void ensureRuns(const Snapshot& s);
+  void removeRuns();
+  void nameSeries();
+
+  QChart* m_chart;
+  QChartView* m_view;
+  QCheckBox* m_logBox;
+  QValueAxis* m_steps;
+  std::unique_ptr<YAxis> m_loss, m_accuracy;
+  std::vector<std::unique_ptr<RunTraces>> m_runs;
+};
+
+}  // namespace dlui

@@ -1,0 +1,159 @@
+// Common behaviour of the live charts (see PlotWidget.h).
+#include "plots/PlotWidget.h"
+
+#include <QAbstractAxis>
+#include <QChart>
+#include <QChartView>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QImage>
+#include <QLegend>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QTimer>
+#include <QXYSeries>
+
+#include <algorithm>
+
+namespace dlui {
+
+namespace {
+constexpr int kNormalLabelPt = 9, kNormalTitlePt = 11, kNormalPen = 2;
+constexpr int kPresentationLabelPt = 16, kPresentationTitlePt = 20, kPresentationPen = 4;
+const QSize kHiddenExportSize(1000, 600);
+}  // namespace
+
+PlotWidget::PlotWidget(QWidget* parent) : QWidget(parent), m_refreshTimer(new QTimer(this)) {
+  m_refreshTimer->setSingleShot(true);
+  connect(m_refreshTimer, &QTimer::timeout, this, [this] {
+    if (isVisible()) flush();
+  });
+}
+
+// Redraws are coalesced (one per event-loop turn) and paced by their own cost: after a redraw that
+// took t ms the next waits until 6·t ms have passed. The repaint replace() causes costs about 1.5·t
+// more, so a chart takes at most ~40% of the GUI thread (measured: a 1200-px panel fed 300k noisy
+// steps/s); smooth curves redraw at the full snapshot rate.
+void PlotWidget::requestRefresh() {
+  m_refreshPending = true;
+  if (!isVisible() || m_refreshTimer->isActive()) return;
+  const qint64 since = m_sinceRefresh.isValid() ? m_sinceRefresh.elapsed() : 1000000;
+  m_refreshTimer->start(static_cast<int>(std::clamp<qint64>(6 * m_refreshCostMs - since, 0, 250)));
+}
+
+void PlotWidget::flush() {
+  if (!m_refreshPending) return;
+  m_refreshPending = false;
+  QElapsedTimer cost;
+  cost.start();
+  refresh();
+  m_refreshCostMs = cost.elapsed();
+  m_sinceRefresh.start();
+}
+
+void PlotWidget::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (m_refreshPending) m_refreshTimer->start(0);
+}
+
+void PlotWidget::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+QChartView* PlotWidget::createView(QChart* chart) {
+  auto* view = new QChartView(chart, this);
+  view->setRenderHint(QPainter::Antialiasing);
+  chart->setMargins(QMargins(4, 4, 4, 4));
+  m_views.push_back(view);
+  return view;
+}
+
+int PlotWidget::plotWidth(const QChartView* view) {
+  const int w = view && view->chart() ? static_cast<int>(view->chart()->plotArea().width()) : 0;
+  return std::max(100, w);
+}
+
+void PlotWidget::setPresentationMode(bool on) {
+  if (m_presentation == on) return;
+  m_presentation = on;
+  restyle();
+}
+
+void PlotWidget::restyle() {
+  const int labelPt = m_presentation ? kPresentationLabelPt : kNormalLabelPt;
+  const int titlePt = m_presentation ? kPresentationTitlePt : kNormalTitlePt;
+  const int pen = m_presentation ? kPresentationPen : kNormalPen;
+  QFont labels = font(), titles = font();
+  labels.setPointSize(labelPt);
+  titles.setPointSize(titlePt);
+  titles.setBold(true);
+  for (QChartView* v : m_views) {
+    QChart* c = v->chart();
+    c->setTitleFont(titles);
+    c->legend()->setFont(labels);
+    for (QAbstractAxis* a : c->axes()) {
+      a->setLabelsFont(labels);
+      QFont t = labels;
+      t.setBold(true);
+      a->setTitleFont(t);
+    }
+    for (QAbstractSeries* s : c->series())
+      if (auto* xy = qobject_cast<QXYSeries*>(s)) {
+        QPen p = xy->pen();
+        p.setWidthF(xy->property("dlplayThin").toBool() ? pen / 2.0 : pen);
+        xy->setPen(p);
+      }
+  }
+  QFont f = font();
+  f.setPointSize(labelPt);
+  for (QWidget* w : findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
+    if (!qobject_cast<QChartView*>(w)) w->setFont(f);
+}
+
+// render() lays out hidden widgets from their window, which it first shrinks to its size hint
+// unless the window was resized explicitly: give a never-shown window a useful export size.
+void PlotWidget::prepareForExport() {
+  QWidget* top = window();
+  if (!isVisible()) {
+    if (!top->isVisible() && !top->testAttribute(Qt::WA_Resized)) top->resize(top->size().expandedTo(kHiddenExportSize));
+    // A throw-away render does that layout now, so size() below is the size the export gets.
+    QImage probe(1, 1, QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&probe);
+    render(&p, QPoint(), QRegion(0, 0, 1, 1), QWidget::DrawChildren);
+  }
+  m_refreshPending = true;
+  flush();
+  // The charts lay out their axes on a posted LayoutRequest: deliver it before drawing.
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+}
+
+bool PlotWidget::exportPng(const QString& path) {
+  prepareForExport();
+  const qreal scale = 2.0;  // crisp on slides
+  QImage image(size() * scale, QImage::Format_ARGB32_Premultiplied);
+  image.setDevicePixelRatio(scale);
+  image.fill(Qt::white);
+  {
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
+  }
+  return image.save(path, "PNG");
+}
+
+bool PlotWidget::exportSvg(const QString& path) {
+  prepareForExport();
+  QSvgGenerator svg;
+  svg.setFileName(path);
+  svg.setSize(size());
+  svg.setViewBox(QRect(QPoint(0, 0), size()));
+  svg.setTitle(windowTitle());
+  svg.setDescription(tr("Exported from dlplay"));
+  QPainter p;
+  if (!p.begin(&svg)) return false;
+  render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
+  return p.end();
+}
+
+}  // namespace dlui

@@ -1,0 +1,66 @@
+// The base of every live chart: takes snapshots, redraws at most once per event-loop turn (paced
+// by the redraw's own cost) and only while visible, exports PNG/SVG, has a presentation mode (big fonts, thick lines, for
+// projectors) and retranslates on QEvent::LanguageChange. Qt Charts stays inside ui/plots/.
+#pragma once
+
+#include "session/Snapshot.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <vector>
+
+class QChart;
+class QChartView;
+class QTimer;
+
+namespace dlui {
+
+class PlotWidget : public QWidget {
+  Q_OBJECT
+public:
+  explicit PlotWidget(QWidget* parent = nullptr);
+
+  // Appends the snapshot's metrics to the chart's histories and schedules a redraw.
+  virtual void applySnapshot(const Snapshot& s) = 0;
+  // Forgets every point (a new generation: reset or reconfiguration).
+  virtual void clear() = 0;
+  virtual void retranslateUi() = 0;
+
+  void setPresentationMode(bool on);
+  bool presentationMode() const { return m_presentation; }
+
+  // The chart as shown (or at 1000×600 when hidden). False when the file cannot be written.
+  bool exportPng(const QString& path);
+  bool exportSvg(const QString& path);
+
+  // Redraws now if anything changed since the last redraw (export and tests call it).
+  void flush();
+
+protected:
+  // Rebuilds the series' points from the histories and rescales the axes.
+  virtual void refresh() = 0;
+  // Schedules refresh(): coalesced to one per event-loop turn, deferred while hidden.
+  void requestRefresh();
+  // A chart view owned by this widget; styled with the presentation mode.
+  QChartView* createView(QChart* chart);
+  // Fonts and pen widths of every view's chart for the current mode (after adding series/axes).
+  void restyle();
+  // Width in pixels of a view's plot area (for the decimation), at least 100.
+  static int plotWidth(const QChartView* view);
+
+  void changeEvent(QEvent* event) override;
+  void showEvent(QShowEvent* event) override;
+
+private:
+  void prepareForExport();
+
+  std::vector<QChartView*> m_views;
+  QTimer* m_refreshTimer;
+  QElapsedTimer m_sinceRefresh;
+  qint64 m_refreshCostMs = 0;
+  bool m_presentation = false;
+  bool m_refreshPending = false;
+};
+
+}  // namespace dlui

@@ -1,0 +1,186 @@
+// L1 versus L2: sparsity over time and weight histograms (see SparsityChart.h).
+#include "plots/SparsityChart.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLineSeries>
+#include <QStackedWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace dlui {
+
+SparsityChart::SparsityChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) {
+  m_stack = new QStackedWidget(this);
+  m_placeholder = new QLabel(m_stack);
+  m_placeholder->setWordWrap(true);
+  m_placeholder->setAlignment(Qt::AlignCenter);
+  m_placeholder->setMargin(24);
+  m_stack->addWidget(m_placeholder);
+
+  auto* page = new QWidget(m_stack);
+  m_view = createView(m_chart);
+  m_view->setParent(page);
+  m_steps = makeStepAxis(m_chart);
+  m_y = std::make_unique<YAxis>(m_chart, Qt::AlignLeft);
+  m_y->setLabelFormat(QStringLiteral("%.0f"));
+  m_y->setFixedRange(0, 100);
+  for (std::size_t i = 0; i < m_sparsity.size(); ++i) {
+    auto* s = new QLineSeries;
+    QPen pen(seriesColor(i == 0 ? 2 : 0));
+    pen.setWidthF(2);
+    s->setPen(pen);
+    m_chart->addSeries(s);
+    s->attachAxis(m_steps);
+    m_y->attach(s);
+    m_sparsity[i].series = s;
+  }
+  m_chart->legend()->setAlignment(Qt::AlignBottom);
+  setupHistogram(m_hist[0], seriesColor(2));
+  setupHistogram(m_hist[1], seriesColor(0));
+
+  auto* histograms = new QHBoxLayout;
+  histograms->setContentsMargins(0, 0, 0, 0);
+  histograms->addWidget(m_hist[0].view);
+  histograms->addWidget(m_hist[1].view);
+  auto* pageLayout = new QVBoxLayout(page);
+  pageLayout->setContentsMargins(0, 0, 0, 0);
+  pageLayout->addWidget(m_view, 1);
+  pageLayout->addLayout(histograms, 1);
+  m_stack->addWidget(page);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_stack);
+  m_stack->setCurrentIndex(0);
+  retranslateUi();
+  restyle();
+}
+
+SparsityChart::~SparsityChart() = default;
+
+void SparsityChart::setupHistogram(Histogram& h, const QColor& color) {
+  h.chart = new QChart;
+  h.view = createView(h.chart);
+  h.x = new QValueAxis;
+  h.y = new QValueAxis;
+  h.x->setLabelFormat(QStringLiteral("%.2g"));
+  h.y->setLabelFormat(QStringLiteral("%.0f"));
+  h.chart->addAxis(h.x, Qt::AlignBottom);
+  h.chart->addAxis(h.y, Qt::AlignLeft);
+  h.series = new QLineSeries;
+  QPen pen(color);
+  pen.setWidthF(2);
+  h.series->setPen(pen);
+  h.chart->addSeries(h.series);
+  h.series->attachAxis(h.x);
+  h.series->attachAxis(h.y);
+  h.chart->legend()->hide();
+}
+
+bool SparsityChart::pairShown() const { return m_stack->currentIndex() == 1; }
+
+void SparsityChart::retranslateUi() {
+  m_placeholder->setText(tr("Switch on “Compare L1 and L2” to train two copies of the network from the same "
+                            "initial weights, one with an L1 penalty and one with an L2 penalty of the same "
+                            "strength, and compare how sparse their weights become."));
+  m_chart->setTitle(tr("Sparsity: share of weights with |w| below 0.001"));
+  m_steps->setTitleText(tr("step"));
+  m_y->setTitle(tr("near-zero weights (%)"));
+  m_sparsity[0].series->setName(tr("L1 run"));
+  m_sparsity[1].series->setName(tr("L2 run"));
+  m_hist[0].chart->setTitle(tr("Weights of the L1 run"));
+  m_hist[1].chart->setTitle(tr("Weights of the L2 run"));
+  for (Histogram& h : m_hist) {
+    h.x->setTitleText(tr("weight"));
+    h.y->setTitleText(tr("share of weights (%)"));
+  }
+}
+
+void SparsityChart::clear() {
+  for (Trace& t : m_sparsity) t.history.clear();
+  for (Histogram& h : m_hist) h.points.clear();
+  m_layerSizes.clear();
+  m_histMax = 0;
+  m_histRange = 1;
+  requestRefresh();
+}
+
+void SparsityChart::applySnapshot(const Snapshot& s) {
+  const bool pair = s.runs.size() == 2;
+  m_stack->setCurrentIndex(pair ? 1 : 0);
+  if (!pair) return;
+  if (m_layerSizes.empty() && !s.runs[0].weights.empty())
+    for (const LayerWeights& w : s.runs[0].weights) m_layerSizes.push_back(static_cast<double>(w.W.size()));
+  for (std::size_t i = 0; i < 2; ++i)
+    for (const dl::StepMetrics& m : s.runs[i].metrics) {
+      if (m.layers.empty()) continue;
+      // Overall share: per-layer sparsities weighted by the layers' weight counts.
+      double zeros = 0, total = 0;
+      for (std::size_t l = 0; l < m.layers.size(); ++l) {
+        const double n = l < m_layerSizes.size() ? m_layerSizes[l] : 1.0;
+        zeros += m.layers[l].sparsity * n;
+        total += n;
+      }
+      m_sparsity[i].history.append(static_cast<double>(m.step), total > 0 ? zeros / total : 0.0);
+    }
+  if (!s.runs[0].weights.empty() && !s.runs[1].weights.empty()) updateHistograms(s);
+  requestRefresh();
+}
+
+// Both histograms over the same ±max|w| so their shapes compare directly; the outline is a step
+// line (bin edges at equal heights) so QLineSeries::replace() can update it.
+void SparsityChart::updateHistograms(const Snapshot& s) {
+  double m = 0;
+  for (std::size_t i = 0; i < 2; ++i)
+    for (const LayerWeights& w : s.runs[i].weights)
+      if (w.W.size() > 0) m = std::max(m, static_cast<double>(w.W.cwiseAbs().maxCoeff()));
+  if (!std::isfinite(m) || m <= 0) m = 1e-3;
+  m_histRange = m;
+  m_histMax = 0;
+  const double width = 2 * m / kBins;
+  for (std::size_t i = 0; i < 2; ++i) {
+    std::array<double, kBins> counts{};
+    double total = 0;
+    for (const LayerWeights& w : s.runs[i].weights)
+      for (Eigen::Index k = 0; k < w.W.size(); ++k) {
+        const double v = static_cast<double>(w.W.data()[k]);
+        if (!std::isfinite(v)) continue;
+        const int bin = std::clamp(static_cast<int>(std::floor((v + m) / width)), 0, kBins - 1);
+        counts[static_cast<std::size_t>(bin)] += 1;
+        total += 1;
+      }
+    QList<QPointF>& p = m_hist[i].points;
+    p.clear();
+    p.reserve(2 * kBins + 2);
+    p.append(QPointF(-m, 0));
+    for (int b = 0; b < kBins; ++b) {
+      const double share = total > 0 ? 100.0 * counts[static_cast<std::size_t>(b)] / total : 0.0;
+      m_histMax = std::max(m_histMax, share);
+      p.append(QPointF(-m + b * width, share));
+      p.append(QPointF(-m + (b + 1) * width, share));
+    }
+    p.append(QPointF(m, 0));
+  }
+}
+
+void SparsityChart::refresh() {
+  const int w = plotWidth(m_view);
+  const DataRange r = rangeOf({&m_sparsity[0], &m_sparsity[1]});
+  if (!r.empty) scaleStepAxis(m_steps, r.firstX, r.lastX);
+  for (Trace& t : m_sparsity) updateTrace(t, w, -1e300, 100.0);
+  for (Histogram& h : m_hist) {
+    h.x->setRange(-m_histRange, m_histRange);
+    h.y->setRange(0, std::max(1.0, m_histMax * 1.05));
+    h.y->applyNiceNumbers();
+    h.series->replace(h.points);
+  }
+}
+
+}  // namespace dlui

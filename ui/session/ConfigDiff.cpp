@@ -1,0 +1,91 @@
+// Comparison of configurations for the session: what applies in place, what rebuilds (ConfigDiff.h).
+#include "session/ConfigDiff.h"
+
+#include "core/Error.h"
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+
+namespace dlui::detail {
+
+namespace {
+
+auto tieData(const dl::DataConfig& d) {
+  return std::tie(d.source, d.points, d.noise, d.seed, d.classes, d.arms, d.imbalance, d.csvPath, d.labelColumn,
+                  d.csvHeader, d.regression, d.validationFraction, d.testFraction, d.standardize, d.whiten, d.resample,
+                  d.smoteNeighbours, d.mapFeatures);
+}
+
+// Everything of a layer but the dropout rate, which a Trainer changes in place.
+auto tieLayerShape(const dl::LayerConfig& l) {
+  return std::tie(l.units, l.activation, l.slope, l.alpha, l.pieces, l.batchNorm);
+}
+
+auto tieInit(const dl::InitConfig& i) { return std::tie(i.scheme, i.sigma, i.limit, i.value, i.gain, i.bias); }
+
+bool sameArchitecture(const std::vector<dl::LayerConfig>& a, const std::vector<dl::LayerConfig>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (tieLayerShape(a[i]) != tieLayerShape(b[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+bool sameData(const dl::DataConfig& a, const dl::DataConfig& b) { return tieData(a) == tieData(b); }
+
+bool sameOptimizer(const dl::OptimizerConfig& a, const dl::OptimizerConfig& b) {
+  return std::tie(a.name, a.learningRate, a.momentum, a.beta1, a.beta2, a.rho, a.epsilon) ==
+         std::tie(b.name, b.learningRate, b.momentum, b.beta1, b.beta2, b.rho, b.epsilon);
+}
+
+bool sameSchedule(const dl::ScheduleConfig& a, const dl::ScheduleConfig& b) {
+  return std::tie(a.name, a.decay, a.base, a.k, a.stepEvery, a.stepFactor, a.patience, a.plateauFactor, a.minLearningRate) ==
+         std::tie(b.name, b.decay, b.base, b.k, b.stepEvery, b.stepFactor, b.patience, b.plateauFactor, b.minLearningRate);
+}
+
+bool sameRegularization(const dl::RegularizationConfig& a, const dl::RegularizationConfig& b) {
+  return std::tie(a.l1, a.l2, a.l1Mode, a.clipNorm, a.clipValue, a.compareL1L2) ==
+         std::tie(b.l1, b.l2, b.l1Mode, b.clipNorm, b.clipValue, b.compareL1L2);
+}
+
+RebuildReason rebuildReason(const dl::ExperimentConfig& from, const dl::ExperimentConfig& to) {
+  if (!sameData(from.data, to.data)) return RebuildReason::Data;
+  if (!sameArchitecture(from.hidden, to.hidden)) return RebuildReason::Architecture;
+  if (tieInit(from.init) != tieInit(to.init)) return RebuildReason::Initialization;
+  if (from.training.seed != to.training.seed) return RebuildReason::Seed;
+  if (from.training.loss != to.training.loss) return RebuildReason::Loss;
+  if (from.training.classWeights != to.training.classWeights ||
+      from.training.balancedClassWeights != to.training.balancedClassWeights)
+    return RebuildReason::ClassWeights;
+  if (from.regularization.compareL1L2 != to.regularization.compareL1L2) return RebuildReason::CompareL1L2;
+  return RebuildReason::None;
+}
+
+int runCount(const dl::ExperimentConfig& c) { return c.regularization.compareL1L2 ? 2 : 1; }
+
+double pairStrength(const dl::RegularizationConfig& r) {
+  const double s = std::max(r.l1, r.l2);
+  return s > 0 ? s : 1e-3;
+}
+
+dl::ExperimentConfig runConfig(const dl::ExperimentConfig& c, int run) {
+  if (!c.regularization.compareL1L2) return c;
+  dl::ExperimentConfig r = c;
+  const double s = pairStrength(c.regularization);
+  r.regularization.l1 = run == 0 ? s : 0.0;
+  r.regularization.l2 = run == 0 ? 0.0 : s;
+  if (run == 0) r.regularization.l1Mode = "proximal";
+  return r;
+}
+
+void validateRunConfig(const dl::ExperimentConfig& c) {
+  c.validate();
+  for (const auto& h : c.hidden)
+    if (h.batchNorm && c.training.batchSize < 2)
+      throw dl::ConfigError("training.batchSize", std::to_string(c.training.batchSize),
+                            "batch normalisation needs at least 2 samples per mini-batch");
+}
+
+}  // namespace dlui::detail

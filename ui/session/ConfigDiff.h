@@ -1,0 +1,32 @@
+// What a new configuration changes for a running session: the parts a Trainer can take between
+// steps (optimiser, schedule, penalties, batch size, dropout, evaluation period) or a rebuild and
+// why; and the per-run configurations of the L1-vs-L2 pair. Private to ui/session/.
+#pragma once
+
+#include "train/Config.h"
+
+namespace dlui::detail {
+
+// Why a configuration needs new trainers (new weights). None: every change applies in place.
+enum class RebuildReason { None, Data, Architecture, Initialization, Seed, Loss, ClassWeights, CompareL1L2 };
+
+RebuildReason rebuildReason(const dl::ExperimentConfig& from, const dl::ExperimentConfig& to);
+
+bool sameData(const dl::DataConfig& a, const dl::DataConfig& b);
+bool sameOptimizer(const dl::OptimizerConfig& a, const dl::OptimizerConfig& b);
+bool sameSchedule(const dl::ScheduleConfig& a, const dl::ScheduleConfig& b);
+// Includes compareL1L2 (a run's own regularization never has a different flag).
+bool sameRegularization(const dl::RegularizationConfig& a, const dl::RegularizationConfig& b);
+
+// 2 when the L1-vs-L2 pair is on, else 1.
+int runCount(const dl::ExperimentConfig& c);
+// The configuration run `run` trains. The pair shares everything (hence the initial weights) but
+// the penalty: run 0 "L1" has l1 = s (proximal), run 1 "L2" has l2 = s, s = max(l1, l2) or 1e-3.
+dl::ExperimentConfig runConfig(const dl::ExperimentConfig& c, int run);
+double pairStrength(const dl::RegularizationConfig& r);
+
+// The checks Trainer::set* would make for c, all at once, so that applying them cannot stop
+// half-way. Throws dl::ConfigError.
+void validateRunConfig(const dl::ExperimentConfig& c);
+
+}  // namespace dlui::detail

@@ -1,0 +1,493 @@
+// The training thread: command queue in, throttled snapshots out (see SessionWorker.h).
+#include "session/SessionWorker.h"
+
+#include "core/Error.h"
+#include "core/Parallel.h"
+#include "session/TrainingSession.h"
+
+#include <QMetaObject>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+
+namespace dlui {
+
+using detail::RebuildReason;
+
+namespace {
+
+std::vector<LayerWeights> weightsOf(const dl::Trainer& t) {
+  const dl::Network& net = t.network();
+  std::vector<LayerWeights> out(static_cast<std::size_t>(net.layerCount()));
+  for (int l = 0; l < net.layerCount(); ++l) {
+    LayerWeights& w = out[static_cast<std::size_t>(l)];
+    w.W = net.weights(l);
+    const dl::ParamRange& b = net.layer(l).bias;
+    if (b.size > 0) w.b = net.params().segment(b.offset, b.size);
+  }
+  return out;
+}
+
+QString runLabel(const dl::ExperimentConfig& c, int run) {
+  if (detail::runCount(c) < 2) return {};
+  return run == 0 ? QStringLiteral("L1") : QStringLiteral("L2");
+}
+
+}  // namespace
+
+SessionWorker::SessionWorker(TrainingSession* session, dl::ExperimentConfig initial) : m_session(session) {
+  m_thread = std::thread([this, initial = std::move(initial)]() mutable {
+    rebuild(initial, RebuildReason::None, nullptr, false);
+    run();
+  });
+}
+
+SessionWorker::~SessionWorker() {
+  {
+    std::lock_guard lock(m_mutex);
+    m_stop.store(true);
+  }
+  m_wake.notify_all();
+  if (m_thread.joinable()) m_thread.join();
+}
+
+void SessionWorker::post(Command c) {
+  {
+    std::lock_guard lock(m_mutex);
+    m_queue.push_back(std::move(c));
+    m_hasCommands.store(true);
+  }
+  m_wake.notify_all();
+}
+
+void SessionWorker::snapshotDelivered() {
+  m_inFlight.fetch_sub(1);
+  m_wake.notify_all();  // a snapshot held back for the GUI may go out now
+}
+
+// ---- the loop ---------------------------------------------------------------------------------
+
+void SessionWorker::run() {
+  while (!m_stop.load()) {
+    if (m_hasCommands.load()) processCommands();
+    if (m_stop.load()) break;
+
+    auto now = Clock::now();
+    bool stepped = false;
+    if (m_playing && !m_runs.empty()) {
+      if (m_speed <= 0) {
+        stepAll();
+        stepped = true;
+      } else {
+        // Token bucket: tokens arrive at m_speed per second; bursts after a stall are capped at
+        // 50 ms worth so the pace catches up without a visible jump.
+        const double dt = std::chrono::duration<double>(now - m_lastRefill).count();
+        m_lastRefill = now;
+        m_tokens = std::min(m_tokens + dt * m_speed, std::max(1.0, 0.05 * m_speed));
+        if (m_tokens >= 1.0) {
+          m_tokens -= 1.0;
+          stepAll();
+          stepped = true;
+        }
+      }
+      if (stepped) now = Clock::now();
+    }
+    maybePublish(now);
+    if (stepped) continue;
+
+    std::unique_lock lock(m_mutex);
+    const auto until = nextWake(now);
+    auto woken = [this] { return m_stop.load() || m_hasCommands.load(); };
+    if (until == Clock::time_point::max())
+      m_wake.wait(lock, woken);
+    else
+      m_wake.wait_until(lock, until, woken);
+  }
+}
+
+SessionWorker::Clock::time_point SessionWorker::nextWake(Clock::time_point now) const {
+  auto until = Clock::time_point::max();
+  if (m_playing && !m_runs.empty() && m_speed > 0) {
+    const double wait = std::max(0.0, (1.0 - m_tokens) / m_speed);
+    until = std::min(until, now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wait)));
+  }
+  if (m_dirty && !m_runs.empty()) {
+    // While the GUI has snapshots unread, poll at the snapshot period instead of spinning.
+    const auto earliest = m_inFlight.load() >= kMaxSnapshotsInFlight ? now + kSnapshotPeriod : now;
+    until = std::min(until, std::max(earliest, m_lastPublish + kSnapshotPeriod));
+  }
+  if (m_staleWeights) until = std::min(until, std::max(now + kSnapshotPeriod, m_lastWeights + kWeightsPeriod));
+  if (m_staleGrid) until = std::min(until, std::max(now + kSnapshotPeriod, m_lastGrid + kGridPeriod));
+  return until;
+}
+
+void SessionWorker::processCommands() {
+  std::deque<Command> commands;
+  {
+    std::lock_guard lock(m_mutex);
+    commands.swap(m_queue);
+    m_hasCommands.store(false);
+  }
+  for (Command& c : commands) {
+    if (m_stop.load()) return;
+    apply(c);
+  }
+}
+
+void SessionWorker::apply(Command& c) {
+  switch (c.kind) {
+    case CommandKind::Play: play(); break;
+    case CommandKind::Pause: pause(); break;
+    case CommandKind::Step: stepOnce(); break;
+    case CommandKind::Reset: resetRuns(); break;
+    case CommandKind::Speed:
+      m_speed = std::isfinite(c.value) ? std::max(0.0, c.value) : 0.0;
+      m_tokens = std::min(m_tokens, 1.0);
+      break;
+    case CommandKind::Config:
+      if (c.config) applyConfig(*c.config);
+      break;
+    case CommandKind::Load:
+      if (c.config && rebuild(*c.config, RebuildReason::None, c.state, false)) {
+        m_playing = false;
+        postReset(RebuildReason::None);
+      }
+      break;
+    case CommandKind::RequestState:
+      if (!m_runs.empty()) {
+        auto state = std::make_shared<const dl::TrainerState>(m_runs.front().trainer->state());
+        QMetaObject::invokeMethod(
+            m_session, [s = m_session, config = m_config, state] { emit s->stateReady(config, state); },
+            Qt::QueuedConnection);
+      }
+      break;
+    case CommandKind::GridResolution:
+      m_gridResolution = std::clamp(static_cast<int>(std::isfinite(c.value) ? c.value : 64.0), 2, 512);
+      markChanged(false, true);
+      break;
+    case CommandKind::Thumbnails:
+      m_thumbnails = c.flag;
+      markChanged(false, true);
+      break;
+  }
+}
+
+void SessionWorker::play() {
+  if (m_runs.empty() || m_playing) return;
+  if (anyDiverged()) {
+    postError(TrainingSession::tr("Training diverged: reset or change the configuration before playing."));
+    return;
+  }
+  m_playing = true;
+  m_tokens = 1.0;  // the first step goes at once
+  m_lastRefill = Clock::now();
+  markChanged(true, true);
+}
+
+void SessionWorker::pause() {
+  if (!m_playing) return;
+  m_playing = false;
+  markChanged(true, true);
+}
+
+void SessionWorker::stepOnce() {
+  pause();
+  if (m_runs.empty()) return;
+  if (anyDiverged()) {
+    postError(TrainingSession::tr("Training diverged: reset or change the configuration before stepping."));
+    return;
+  }
+  stepAll();
+  markChanged(true, true);
+}
+
+void SessionWorker::resetRuns() {
+  for (Run& r : m_runs) {
+    r.trainer->reset();
+    r.pending.clear();
+    r.dropped = 0;
+    r.stride = 1;
+    r.strideCount = 0;
+    r.divergenceReported = false;
+  }
+  m_playing = false;
+  ++m_generation;
+  m_sendData = true;
+  markChanged(true, true);
+}
+
+// ---- configuration ----------------------------------------------------------------------------
+
+void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
+  if (m_runs.empty()) {
+    rebuild(next, RebuildReason::Data, nullptr, true);
+    return;
+  }
+  const RebuildReason reason = detail::rebuildReason(m_config, next);
+  if (reason != RebuildReason::None) {
+    rebuild(next, reason, nullptr, true);
+    return;
+  }
+  // In place: validate every run's configuration first so nothing is applied half-way.
+  try {
+    for (int i = 0; i < detail::runCount(next); ++i) detail::validateRunConfig(detail::runConfig(next, i));
+  } catch (const std::exception& e) {
+    postConfigError(e);
+    return;
+  }
+  try {
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+      dl::Trainer& t = *m_runs[i].trainer;
+      const dl::ExperimentConfig rc = detail::runConfig(next, static_cast<int>(i));
+      const dl::ExperimentConfig& cur = t.config();
+      if (!detail::sameOptimizer(cur.optimizer, rc.optimizer)) t.setOptimizer(rc.optimizer);
+      if (!detail::sameSchedule(cur.schedule, rc.schedule)) t.setSchedule(rc.schedule);
+      if (!detail::sameRegularization(cur.regularization, rc.regularization)) t.setRegularization(rc.regularization);
+      if (cur.training.batchSize != rc.training.batchSize) t.setBatchSize(rc.training.batchSize);
+      if (cur.training.evalEvery != rc.training.evalEvery) t.setEvalEvery(rc.training.evalEvery);
+      for (std::size_t l = 0; l < rc.hidden.size(); ++l)
+        if (t.config().hidden[l].dropout != rc.hidden[l].dropout) t.setDropout(static_cast<int>(l), rc.hidden[l].dropout);
+    }
+  } catch (const std::exception& e) {
+    postConfigError(e);  // not expected after the validation above
+    return;
+  }
+  m_config = next;
+  postAccepted(m_config);
+  markChanged(false, false);
+}
+
+bool SessionWorker::rebuild(const dl::ExperimentConfig& next, RebuildReason reason,
+                            const std::shared_ptr<const dl::TrainerState>& state, bool announce) {
+  std::vector<Run> runs;
+  std::shared_ptr<const dl::PreparedData> data;
+  try {
+    const int count = detail::runCount(next);
+    for (int i = 0; i < count; ++i) detail::validateRunConfig(detail::runConfig(next, i));
+    data = (m_data && detail::sameData(m_config.data, next.data))
+               ? m_data
+               : std::make_shared<const dl::PreparedData>(dl::prepareData(next.data));
+    for (int i = 0; i < count; ++i) {
+      Run r;
+      r.trainer = std::make_unique<dl::Trainer>(detail::runConfig(next, i), data);
+      r.label = runLabel(next, i);
+      if (state) r.trainer->restore(*state);
+      runs.push_back(std::move(r));
+    }
+  } catch (const std::exception& e) {
+    postConfigError(e);
+    return false;
+  }
+  m_runs = std::move(runs);
+  m_data = std::move(data);
+  m_config = next;
+  ++m_generation;
+  m_sendData = true;
+  markChanged(true, true);
+  if (announce) postReset(reason);
+  postAccepted(m_config);
+  return true;
+}
+
+// ---- stepping ---------------------------------------------------------------------------------
+
+void SessionWorker::stepAll() {
+  auto stepRun = [this](std::size_t i) {
+    Run& r = m_runs[i];
+    try {
+      keepMetrics(r, r.trainer->step());
+    } catch (const std::exception& e) {
+      r.failure = e.what();
+    }
+  };
+  if (m_runs.size() == 2 && dl::threadCount() >= 2) {
+    // The pair in lockstep, one thread each; the engine's GEMM runs serially inside this region.
+#pragma omp parallel for num_threads(2)
+    for (int i = 0; i < 2; ++i) stepRun(static_cast<std::size_t>(i));
+  } else {
+    for (std::size_t i = 0; i < m_runs.size(); ++i) stepRun(i);
+  }
+  ++m_totalSteps;
+  m_staleWeights = m_staleGrid = true;
+  m_dirty = true;
+  checkRuns();
+}
+
+// Metrics wait here until the next snapshot. When the GUI falls behind, at most
+// kMaxPendingMetrics are kept: on overflow every other one is dropped and from then on only every
+// stride-th step is kept (stride doubling each time), so memory stays bounded.
+void SessionWorker::keepMetrics(Run& r, dl::StepMetrics&& m) {
+  if (++r.strideCount < r.stride) {
+    ++r.dropped;
+    return;
+  }
+  r.strideCount = 0;
+  r.pending.push_back(std::move(m));
+  if (r.pending.size() >= kMaxPendingMetrics) {
+    std::size_t j = 0;
+    for (std::size_t i = 1; i < r.pending.size(); i += 2) r.pending[j++] = std::move(r.pending[i]);
+    r.dropped += static_cast<long long>(r.pending.size() - j);
+    r.pending.resize(j);
+    r.stride *= 2;
+  }
+}
+
+void SessionWorker::checkRuns() {
+  for (std::size_t i = 0; i < m_runs.size(); ++i) {
+    Run& r = m_runs[i];
+    if (!r.failure.empty()) {
+      m_playing = false;
+      postError(TrainingSession::tr("Training stopped: %1").arg(QString::fromStdString(r.failure)));
+      r.failure.clear();
+      markChanged(true, true);
+    }
+    if (r.trainer->diverged() && !r.divergenceReported) {
+      r.divergenceReported = true;
+      m_playing = false;
+      postDiverged(static_cast<int>(i), *r.trainer->divergence());
+      markChanged(true, true);
+    }
+  }
+}
+
+bool SessionWorker::anyDiverged() const {
+  return std::any_of(m_runs.begin(), m_runs.end(), [](const Run& r) { return r.trainer->diverged(); });
+}
+
+void SessionWorker::markChanged(bool weights, bool grid) {
+  m_dirty = true;
+  m_forceWeights = m_forceWeights || weights;
+  m_forceGrid = m_forceGrid || grid;
+}
+
+// ---- publishing -------------------------------------------------------------------------------
+
+void SessionWorker::maybePublish(Clock::time_point now) {
+  const bool due = m_dirty || (m_staleWeights && now - m_lastWeights >= kWeightsPeriod) ||
+                   (m_staleGrid && now - m_lastGrid >= kGridPeriod);
+  if (!due || m_runs.empty()) return;
+  if (now - m_lastPublish < kSnapshotPeriod) return;
+  if (m_inFlight.load() >= kMaxSnapshotsInFlight) return;  // the GUI is behind: keep collecting
+  publish(now);
+}
+
+void SessionWorker::publish(Clock::time_point now) {
+  auto s = std::make_shared<Snapshot>();
+  s->sequence = ++m_sequence;
+  s->generation = m_generation;
+  s->running = m_playing;
+  s->config = m_config;
+
+  m_rateWindow.emplace_back(now, m_totalSteps);
+  while (m_rateWindow.size() > 2 && now - m_rateWindow[1].first >= std::chrono::seconds(1)) m_rateWindow.pop_front();
+  const double span = std::chrono::duration<double>(now - m_rateWindow.front().first).count();
+  s->stepsPerSecond = m_playing && span > 0 ? static_cast<double>(m_totalSteps - m_rateWindow.front().second) / span : 0.0;
+
+  const bool withWeights = m_forceWeights || (m_staleWeights && now - m_lastWeights >= kWeightsPeriod);
+  const bool withGrid = m_forceGrid || (m_staleGrid && now - m_lastGrid >= kGridPeriod);
+  s->runs.reserve(m_runs.size());
+  for (Run& r : m_runs) {
+    RunSnapshot rs;
+    rs.label = r.label;
+    rs.metrics = std::move(r.pending);
+    r.pending = {};
+    rs.droppedSteps = r.dropped;
+    r.dropped = 0;
+    r.stride = 1;
+    r.strideCount = 0;
+    if (withWeights) rs.weights = weightsOf(*r.trainer);
+    rs.divergence = r.trainer->divergence();
+    rs.step = r.trainer->stepCount();
+    rs.epoch = r.trainer->epoch();
+    rs.learningRate = r.trainer->currentLearningRate();
+    s->runs.push_back(std::move(rs));
+  }
+  if (withWeights) {
+    m_forceWeights = m_staleWeights = false;
+    m_lastWeights = now;
+  }
+  if (withGrid) {
+    const dl::Trainer& t = *m_runs.front().trainer;
+    double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+    t.mapBounds(x0, x1, y0, y1);
+    s->grid = std::make_shared<const dl::GridEvaluation>(t.evaluateGrid(m_gridResolution, x0, x1, y0, y1, m_thumbnails));
+    m_forceGrid = m_staleGrid = false;
+    m_lastGrid = Clock::now();
+  }
+  if (m_sendData) {
+    s->data = m_data;
+    m_sendData = false;
+  }
+  m_dirty = false;
+  m_lastPublish = now;
+  postSnapshot(std::move(s));
+}
+
+void SessionWorker::postSnapshot(SnapshotPtr s) {
+  m_inFlight.fetch_add(1);
+  QMetaObject::invokeMethod(
+      m_session,
+      [session = m_session, s = std::move(s)] {
+        session->m_worker->snapshotDelivered();
+        emit session->snapshotReady(s);
+      },
+      Qt::QueuedConnection);
+}
+
+void SessionWorker::postError(const QString& message) {
+  QMetaObject::invokeMethod(
+      m_session, [session = m_session, message] { emit session->error(message); }, Qt::QueuedConnection);
+}
+
+void SessionWorker::postConfigError(const std::exception& e) {
+  const QString what = QString::fromStdString(e.what());
+  if (dynamic_cast<const dl::ConfigError*>(&e))
+    postError(TrainingSession::tr("Configuration refused: %1").arg(what));
+  else if (dynamic_cast<const dl::DataError*>(&e))
+    postError(TrainingSession::tr("Data refused: %1").arg(what));
+  else
+    postError(TrainingSession::tr("Refused: %1").arg(what));
+}
+
+void SessionWorker::postReset(RebuildReason reason) {
+  QMetaObject::invokeMethod(
+      m_session,
+      [session = m_session, reason] {
+        QString text;
+        switch (reason) {
+          case RebuildReason::None: text = TrainingSession::tr("Experiment loaded"); break;
+          case RebuildReason::Data: text = TrainingSession::tr("Data changed: new data set and weights"); break;
+          case RebuildReason::Architecture: text = TrainingSession::tr("Architecture changed: new weights"); break;
+          case RebuildReason::Initialization: text = TrainingSession::tr("Initialisation changed: new weights"); break;
+          case RebuildReason::Seed: text = TrainingSession::tr("Seed changed: new weights"); break;
+          case RebuildReason::Loss: text = TrainingSession::tr("Loss changed: new weights"); break;
+          case RebuildReason::ClassWeights: text = TrainingSession::tr("Class weights changed: new weights"); break;
+          case RebuildReason::CompareL1L2: text = TrainingSession::tr("L1-vs-L2 comparison switched: new runs"); break;
+        }
+        emit session->resetHappened(text);
+      },
+      Qt::QueuedConnection);
+}
+
+void SessionWorker::postDiverged(int run, const dl::Divergence& d) {
+  QMetaObject::invokeMethod(
+      m_session,
+      [session = m_session, run, d] {
+        QString what;
+        if (d.quantity == "loss") what = TrainingSession::tr("loss");
+        else if (d.quantity == "activations") what = TrainingSession::tr("activations");
+        else if (d.quantity == "gradient") what = TrainingSession::tr("gradient");
+        else if (d.quantity == "weights") what = TrainingSession::tr("weights");
+        else what = QString::fromStdString(d.quantity);
+        emit session->diverged(run, TrainingSession::tr("non-finite %1 at step %2, layer %3").arg(what).arg(d.step).arg(d.layer));
+      },
+      Qt::QueuedConnection);
+}
+
+void SessionWorker::postAccepted(const dl::ExperimentConfig& c) {
+  QMetaObject::invokeMethod(
+      m_session, [session = m_session, c] { session->m_config = c; }, Qt::QueuedConnection);
+}
+
+}  // namespace dlui

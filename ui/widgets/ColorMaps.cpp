@@ -1,0 +1,29 @@
+// Colour tables of the playground (see ColorMaps.h).
+#include "widgets/ColorMaps.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace dlui::colors {
+
+QColor classColor(int c) {
+  // Orange and blue first (TF Playground), then a colour-blind-friendly set (Okabe–Ito, Tableau).
+  static constexpr std::array<QRgb, 10> table = {0xfff59322, 0xff0877bd, 0xff2ca02c, 0xff9467bd, 0xffd62728,
+                                                 0xff8c564b, 0xffe377c2, 0xff7f7f7f, 0xffbcbd22, 0xff17becf};
+  return QColor::fromRgb(table[static_cast<std::size_t>(std::max(c, 0)) % table.size()]);
+}
+
+QRgb mix(QRgb a, QRgb b, double t) {
+  t = std::isfinite(t) ? std::clamp(t, 0.0, 1.0) : 0.0;  // NaN would make lround undefined
+  auto ch = [t](int x, int y) { return static_cast<int>(std::lround(x + (y - x) * t)); };
+  return qRgb(ch(qRed(a), qRed(b)), ch(qGreen(a), qGreen(b)), ch(qBlue(a), qBlue(b)));
+}
+
+QRgb diverging(double t) {
+  if (!std::isfinite(t)) return qRgb(0xc4, 0xc4, 0xc4);  // NaN or overflow: neutral grey, as on the map
+  t = std::clamp(t, -1.0, 1.0);
+  return t < 0 ? mix(0xffffffff, kNegative, -t) : mix(0xffffffff, kPositive, t);
+}
+
+}  // namespace dlui::colors

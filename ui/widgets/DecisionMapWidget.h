@@ -1,0 +1,56 @@
+// The decision map: the training (and, optionally, validation) points over a heat map of the
+// network's predictions on the plane of two input features — class colours blended by probability
+// (or only the most likely class, "discretise"), a diverging map for regression — with axes in
+// raw data units. With more than two features, two combos choose the mapped ones.
+#pragma once
+
+#include "session/Snapshot.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+
+namespace dlui {
+
+class MapCanvas;
+
+class DecisionMapWidget : public QWidget {
+  Q_OBJECT
+public:
+  explicit DecisionMapWidget(QWidget* parent = nullptr);
+  ~DecisionMapWidget() override;
+
+  // Model → widget: new data, grid and mapped features (a null grid keeps the last one).
+  void applySnapshot(const SnapshotPtr& snapshot);
+  void setShowValidation(bool on);
+  void setDiscretize(bool on);
+  void setPresentationMode(bool on);
+  QWidget* canvas() const;
+
+signals:
+  // The user chose other features for the axes (only offered with more than two features).
+  void mapFeaturesEdited(int xFeature, int yFeature);
+
+protected:
+  void changeEvent(QEvent* event) override;
+
+private:
+  void retranslateUi();
+  void fillFeatureCombos();
+  void featureComboActivated();
+
+  MapCanvas* m_canvas = nullptr;
+  QCheckBox* m_showValidation = nullptr;
+  QCheckBox* m_discretize = nullptr;
+  QWidget* m_featureRow = nullptr;
+  QLabel* m_xLabel = nullptr;
+  QComboBox* m_xFeature = nullptr;
+  QLabel* m_yLabel = nullptr;
+  QComboBox* m_yFeature = nullptr;
+  std::shared_ptr<const dl::PreparedData> m_data;
+  std::vector<int> m_mapFeatures = {0, 1};
+};
+
+}  // namespace dlui

@@ -1,0 +1,399 @@
+// The network diagram (see NetworkDiagramWidget.h). Geometry is recomputed on every paint (it is
+// cheap); thumbnails only when a new grid arrives.
+#include "widgets/NetworkDiagramWidget.h"
+
+#include "widgets/ColorMaps.h"
+#include "widgets/DisplayNames.h"
+
+#include <QEvent>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace dlui {
+
+namespace {
+
+constexpr int kMaxThumbs = 128;  // more units than this never fit a column anyway
+
+// Largest finite |value| (at least 1e-6): one overflowing unit must not wash out the others.
+double finiteMaxAbs(const dl::Matrix& m) {
+  double best = 1e-6;
+  for (dl::Index i = 0; i < m.size(); ++i) {
+    const double v = std::abs(static_cast<double>(m.data()[i]));
+    if (std::isfinite(v)) best = std::max(best, v);
+  }
+  return best;
+}
+
+QPointF bezierPoint(const QPointF& a, const QPointF& b, double t) {
+  // Cubic with horizontal tangents at both ends: control points at the horizontal midpoint.
+  const double mx = (a.x() + b.x()) / 2;
+  const QPointF c1(mx, a.y()), c2(mx, b.y());
+  const double u = 1 - t;
+  return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
+}
+
+double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b) {
+  const QPointF ab = b - a;
+  const double len2 = QPointF::dotProduct(ab, ab);
+  const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+  const QPointF d = p - (a + t * ab);
+  return std::hypot(d.x(), d.y());
+}
+
+}  // namespace
+
+NetworkDiagramWidget::NetworkDiagramWidget(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("networkDiagram"));
+  setMouseTracking(true);
+  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  rebuildColumns();
+  retranslateUi();
+}
+
+NetworkDiagramWidget::~NetworkDiagramWidget() = default;
+
+void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
+  if (!s) return;
+  bool structure = false;
+  if (s->config.hidden.size() != m_config.hidden.size()) structure = true;
+  for (std::size_t i = 0; !structure && i < s->config.hidden.size(); ++i)
+    structure = s->config.hidden[i].units != m_config.hidden[i].units;
+  m_config = s->config;
+  if (s->data) {
+    structure = structure || s->data != m_data;
+    m_data = s->data;
+  }
+  if (!s->runs.empty() && !s->runs.front().weights.empty()) {
+    const auto& w = s->runs.front().weights;
+    structure = structure || w.size() != m_weights.size() ||
+                (!w.empty() && !m_weights.empty() && (w.front().W.cols() != m_weights.front().W.cols() ||
+                                                      w.back().W.rows() != m_weights.back().W.rows()));
+    m_weights = w;
+  }
+  if (s->grid) {
+    m_grid = s->grid;
+    m_thumbsDirty = true;
+  }
+  if (structure) {
+    rebuildColumns();
+    m_thumbsDirty = true;
+  }
+  update();
+}
+
+void NetworkDiagramWidget::setPresentationMode(bool on) {
+  m_presentation = on;
+  update();
+}
+
+void NetworkDiagramWidget::rebuildColumns() {
+  int inputs = 2;
+  if (!m_weights.empty() && m_weights.front().W.cols() > 0)
+    inputs = static_cast<int>(m_weights.front().W.cols());
+  else if (m_data)
+    inputs = static_cast<int>(m_data->train.features());
+  int outputs = 1;
+  if (!m_weights.empty() && m_weights.size() == m_config.hidden.size() + 1)
+    outputs = static_cast<int>(m_weights.back().W.rows());
+  else if (m_grid)
+    outputs = static_cast<int>(m_grid->values.rows());
+  else if (m_data && m_data->train.numClasses > 2)
+    outputs = m_data->train.numClasses;
+  m_columns.assign(m_config.hidden.size() + 2, Column{});
+  m_columns.front().units = inputs;
+  for (std::size_t l = 0; l < m_config.hidden.size(); ++l) m_columns[l + 1].units = m_config.hidden[l].units;
+  m_columns.back().units = std::max(outputs, 1);
+}
+
+void NetworkDiagramWidget::layoutColumns() {
+  const QFontMetrics fm(font());
+  const double header = 2 * fm.height() + 8;
+  const double margin = 8;
+  const double top = header + margin;
+  const double h = std::max(20.0, height() - top - margin);
+  const int cols = static_cast<int>(m_columns.size());
+  const double colSpacing = cols > 1 ? (width() - 2 * margin) / cols : width();
+  const double minBox = 12;
+  const int cap = std::max(2, static_cast<int>(h / (minBox * 1.3)));
+  int maxShown = 1;
+  for (Column& c : m_columns) {
+    c.shown = std::min(c.units, cap);
+    maxShown = std::max(maxShown, c.shown);
+  }
+  const double box = std::clamp(std::min(h / (maxShown * 1.3), colSpacing * 0.5), 6.0, m_presentation ? 60.0 : 46.0);
+  const double pitch = std::min(box * 1.3, h / maxShown);
+  for (int ci = 0; ci < cols; ++ci) {
+    Column& c = m_columns[static_cast<std::size_t>(ci)];
+    const double cx = margin + colSpacing * (ci + 0.5);
+    const double y0 = top + (h - c.shown * pitch) / 2 + (pitch - box) / 2;
+    c.boxes.clear();
+    c.more = QRectF();
+    const int drawn = c.shown < c.units ? c.shown - 1 : c.shown;
+    for (int u = 0; u < drawn; ++u) c.boxes.emplace_back(cx - box / 2, y0 + u * pitch, box, box);
+    if (drawn < c.units) c.more = QRectF(cx - colSpacing / 2, y0 + drawn * pitch, colSpacing, box);
+  }
+}
+
+float NetworkDiagramWidget::linkWeight(int layer, int to, int from) const {
+  const dl::Matrix& W = m_weights[static_cast<std::size_t>(layer)].W;
+  const int units = m_columns[static_cast<std::size_t>(layer) + 1].units;
+  if (W.rows() == units) return W(to, from);
+  // Maxout: piece p of unit u is row p·units + u; show the largest piece.
+  float best = 0;
+  for (dl::Index r = to; r < W.rows(); r += units)
+    if (std::abs(W(r, from)) > std::abs(best)) best = W(r, from);
+  return best;
+}
+
+void NetworkDiagramWidget::rebuildThumbnails() {
+  m_thumbsDirty = false;
+  m_thumbs.assign(m_columns.size(), {});
+  if (!m_grid || m_grid->resolution <= 0) return;
+  const int res = m_grid->resolution;
+  const dl::Index n = static_cast<dl::Index>(res) * res;
+  auto image = [res](auto&& colour) {
+    QImage img(res, res, QImage::Format_RGB32);
+    for (int j = 0; j < res; ++j) {
+      auto* line = reinterpret_cast<QRgb*>(img.scanLine(res - 1 - j));
+      for (int i = 0; i < res; ++i) line[i] = colour(static_cast<dl::Index>(j) * res + i, i, j);
+    }
+    return img;
+  };
+  // Inputs: the mapped features vary along x or y; the others are held at their mean.
+  const std::vector<int>& mf = m_config.data.mapFeatures;
+  for (int u = 0; u < std::min(m_columns.front().units, kMaxThumbs); ++u) {
+    const bool isX = mf.size() >= 1 && mf[0] == u, isY = mf.size() >= 2 && mf[1] == u;
+    m_thumbs.front().push_back(image([&](dl::Index, int i, int j) {
+      if (isX) return colors::diverging(2.0 * i / std::max(res - 1, 1) - 1.0);
+      if (isY) return colors::diverging(2.0 * j / std::max(res - 1, 1) - 1.0);
+      return qRgb(0xe8, 0xe8, 0xe8);
+    }));
+  }
+  // Hidden layers: one shared scale per layer, so a dead or quiet unit looks pale next to the others.
+  for (std::size_t l = 0; l < m_grid->hidden.size() && l + 2 < m_columns.size(); ++l) {
+    const dl::Matrix& A = m_grid->hidden[l];
+    const Column& c = m_columns[l + 1];
+    if (A.cols() != n || A.rows() != c.units) continue;
+    const double scale = finiteMaxAbs(A);
+    for (int u = 0; u < std::min(c.units, kMaxThumbs); ++u)
+      m_thumbs[l + 1].push_back(image([&](dl::Index k, int, int) { return colors::diverging(A(u, k) / scale); }));
+  }
+  // Outputs: a class probability, or the regression value.
+  const dl::Matrix& V = m_grid->values;
+  const Column& out = m_columns.back();
+  if (V.cols() == n && V.rows() == out.units) {
+    const bool reg = m_data && m_data->train.task == dl::Task::Regression;
+    const double scale = finiteMaxAbs(V);
+    for (int u = 0; u < std::min(out.units, kMaxThumbs); ++u) {
+      m_thumbs.back().push_back(image([&](dl::Index k, int, int) {
+        const double v = V(u, k);
+        if (reg) return colors::diverging(v / scale);
+        if (V.rows() == 1) return colors::diverging(2 * v - 1);
+        return colors::mix(0xffffffff, colors::classColor(u).rgb(), v);
+      }));
+    }
+  }
+}
+
+QString NetworkDiagramWidget::columnTitle(int column) const {
+  if (column == 0) return tr("Input");
+  if (column == static_cast<int>(m_columns.size()) - 1) return tr("Output");
+  return tr("Layer %1").arg(column);
+}
+
+QString NetworkDiagramWidget::columnSubtitle(int column) const {
+  const Column& c = m_columns[static_cast<std::size_t>(column)];
+  if (column == 0) return c.units == 1 ? tr("1 feature") : tr("%1 features").arg(c.units);
+  if (column == static_cast<int>(m_columns.size()) - 1) {
+    if (m_data && m_data->train.task == dl::Task::Regression) return c.units == 1 ? tr("1 value") : tr("%1 values").arg(c.units);
+    if (c.units == 1) return tr("P(class 1)");
+    return tr("%1 classes").arg(c.units);
+  }
+  const dl::LayerConfig& l = m_config.hidden[static_cast<std::size_t>(column - 1)];
+  return QStringLiteral("%1 · %2").arg(c.units).arg(displayName(NameKind::Activation, l.activation));
+}
+
+void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
+  if (m_columns.size() != m_config.hidden.size() + 2) rebuildColumns();
+  layoutColumns();
+  if (m_thumbsDirty) rebuildThumbnails();
+  QPainter p(this);
+  p.fillRect(rect(), palette().base());
+  p.setRenderHint(QPainter::Antialiasing);
+  const QFontMetrics fm(font());
+
+  // Links first, so the neurons sit on top. One scale for all layers: relative sizes matter
+  // (vanishing and exploding weights are the lesson).
+  m_links.clear();
+  double maxAbs = 1e-12;
+  const bool weightsFit = m_weights.size() + 1 == m_columns.size();
+  if (weightsFit)
+    for (const LayerWeights& w : m_weights)
+      if (w.W.size() > 0) maxAbs = std::max(maxAbs, finiteMaxAbs(w.W));
+  const double maxWidth = m_presentation ? 8.0 : 5.5;
+  for (std::size_t l = 0; weightsFit && l + 1 < m_columns.size(); ++l) {
+    const Column& src = m_columns[l];
+    const Column& dst = m_columns[l + 1];
+    const dl::Matrix& W = m_weights[l].W;
+    if (W.cols() != src.units || dst.units == 0 || W.rows() % dst.units != 0) continue;
+    // Many links between wide layers: thinner and fainter, so the picture stays readable.
+    const double density = std::clamp(6.0 / std::sqrt(static_cast<double>(src.boxes.size() * dst.boxes.size())), 0.15, 1.0);
+    for (int to = 0; to < static_cast<int>(dst.boxes.size()); ++to) {
+      for (int from = 0; from < static_cast<int>(src.boxes.size()); ++from) {
+        const float w = linkWeight(static_cast<int>(l), to, from);
+        const double r = std::min(1.0, std::abs(w) / maxAbs);
+        Link link{QPointF(src.boxes[static_cast<std::size_t>(from)].right(), src.boxes[static_cast<std::size_t>(from)].center().y()),
+                  QPointF(dst.boxes[static_cast<std::size_t>(to)].left(), dst.boxes[static_cast<std::size_t>(to)].center().y()), w,
+                  static_cast<int>(l) + 1, from, to};
+        QColor colour = QColor::fromRgb(w < 0 ? colors::kNegative : colors::kPositive);
+        colour.setAlpha(static_cast<int>((40 + 215 * r) * (0.35 + 0.65 * density)));
+        p.setPen(QPen(colour, 0.4 + maxWidth * r * density, Qt::SolidLine, Qt::RoundCap));
+        QPainterPath path(link.a);
+        const double mx = (link.a.x() + link.b.x()) / 2;
+        path.cubicTo(QPointF(mx, link.a.y()), QPointF(mx, link.b.y()), link.b);
+        p.drawPath(path);
+        m_links.push_back(link);
+      }
+    }
+  }
+
+  // Neurons.
+  const QColor frame = palette().windowText().color();
+  for (std::size_t ci = 0; ci < m_columns.size(); ++ci) {
+    const Column& c = m_columns[ci];
+    for (std::size_t u = 0; u < c.boxes.size(); ++u) {
+      const QRectF& b = c.boxes[u];
+      if (ci < m_thumbs.size() && u < m_thumbs[ci].size()) {
+        p.setRenderHint(QPainter::SmoothPixmapTransform);
+        p.drawImage(b, m_thumbs[ci][u]);
+      } else {
+        p.fillRect(b, QColor(0xee, 0xee, 0xee));
+      }
+      p.setPen(QPen(frame, m_presentation ? 2.0 : 1.0));
+      p.setBrush(Qt::NoBrush);
+      p.drawRect(b);
+    }
+    if (!c.more.isNull()) {
+      p.setPen(frame);
+      const int hidden = c.units - static_cast<int>(c.boxes.size());
+      QString more = tr("+%1 more").arg(hidden);
+      if (fm.horizontalAdvance(more) > c.more.width() - 2) more = QStringLiteral("+%1").arg(hidden);
+      p.drawText(c.more, Qt::AlignCenter, more);
+    }
+  }
+
+  // Column headers, elided when the columns are narrow (deep networks).
+  const double margin = 8;
+  const double colSpacing = m_columns.size() > 1 ? (width() - 2 * margin) / static_cast<double>(m_columns.size()) : width();
+  p.setPen(palette().windowText().color());
+  QFont bold = font();
+  bold.setBold(true);
+  for (std::size_t ci = 0; ci < m_columns.size(); ++ci) {
+    const double cx = margin + colSpacing * (static_cast<double>(ci) + 0.5);
+    const QRectF r1(cx - colSpacing / 2, 4, colSpacing, fm.height());
+    const QRectF r2(cx - colSpacing / 2, 4 + fm.height(), colSpacing, fm.height());
+    p.setFont(bold);
+    const int ci_ = static_cast<int>(ci);
+    QString title = columnTitle(ci_);
+    if (QFontMetrics(bold).horizontalAdvance(title) > colSpacing - 6 && ci_ > 0 && ci_ + 1 < static_cast<int>(m_columns.size()))
+      title = QString::number(ci_);
+    p.drawText(r1, Qt::AlignCenter, QFontMetrics(bold).elidedText(title, Qt::ElideRight, static_cast<int>(colSpacing) - 2));
+    p.setFont(font());
+    QString subtitle = columnSubtitle(ci_);
+    if (fm.horizontalAdvance(subtitle) > colSpacing - 10) subtitle = QString::number(m_columns[ci].units);  // narrow: the count
+    p.drawText(r2, Qt::AlignCenter, fm.elidedText(subtitle, Qt::ElideRight, static_cast<int>(colSpacing) - 2));
+  }
+}
+
+QString NetworkDiagramWidget::neuronToolTip(int column, int unit) const {
+  const int last = static_cast<int>(m_columns.size()) - 1;
+  auto bias = [&](int layer) -> QString {  // layer: 0-based weighted layer
+    if (layer < 0 || layer >= static_cast<int>(m_weights.size())) return {};
+    const dl::Vector& b = m_weights[static_cast<std::size_t>(layer)].b;
+    if (unit >= b.size()) return {};
+    return QLatin1Char('\n') + tr("Bias: %1").arg(static_cast<double>(b(unit)), 0, 'g', 4);
+  };
+  if (column == 0) {
+    QString name = tr("feature %1").arg(unit + 1);
+    if (m_data && unit < static_cast<int>(m_data->train.featureNames.size()))
+      name = QString::fromStdString(m_data->train.featureNames[static_cast<std::size_t>(unit)]);
+    return tr("Input %1: %2").arg(unit + 1).arg(name);
+  }
+  if (column == last) {
+    QString what;
+    if (m_data && m_data->train.task == dl::Task::Regression)
+      what = tr("the predicted value");
+    else if (m_columns.back().units == 1)
+      what = tr("the probability of class 1");
+    else {
+      QString cls = QString::number(unit);
+      if (m_data && unit < static_cast<int>(m_data->train.classNames.size()))
+        cls = QString::fromStdString(m_data->train.classNames[static_cast<std::size_t>(unit)]);
+      what = tr("the probability of class %1").arg(cls);
+    }
+    return tr("Output %1: %2").arg(unit + 1).arg(what) + bias(column - 1);
+  }
+  const dl::LayerConfig& l = m_config.hidden[static_cast<std::size_t>(column - 1)];
+  QString tip = tr("Layer %1, neuron %2\nActivation: %3").arg(column).arg(unit + 1).arg(displayName(NameKind::Activation, l.activation));
+  if (l.batchNorm) tip += QLatin1Char('\n') + tr("Batch normalisation");
+  if (l.dropout > 0) tip += QLatin1Char('\n') + tr("Dropout: %1").arg(l.dropout);
+  return tip + bias(column - 1);
+}
+
+bool NetworkDiagramWidget::event(QEvent* e) {
+  if (e->type() != QEvent::ToolTip) return QWidget::event(e);
+  auto* help = static_cast<QHelpEvent*>(e);
+  const QPointF pos = help->pos();
+  for (std::size_t ci = 0; ci < m_columns.size(); ++ci) {
+    const Column& c = m_columns[ci];
+    for (std::size_t u = 0; u < c.boxes.size(); ++u) {
+      if (c.boxes[u].adjusted(-2, -2, 2, 2).contains(pos)) {
+        QToolTip::showText(help->globalPos(), neuronToolTip(static_cast<int>(ci), static_cast<int>(u)), this);
+        return true;
+      }
+    }
+  }
+  const Link* best = nullptr;
+  double bestDist = 5.0;
+  for (const Link& l : m_links) {
+    if (pos.x() < std::min(l.a.x(), l.b.x()) - 5 || pos.x() > std::max(l.a.x(), l.b.x()) + 5) continue;
+    QPointF prev = l.a;
+    for (int k = 1; k <= 16; ++k) {
+      const QPointF next = bezierPoint(l.a, l.b, k / 16.0);
+      const double d = distanceToSegment(pos, prev, next);
+      if (d < bestDist) {
+        bestDist = d;
+        best = &l;
+      }
+      prev = next;
+    }
+  }
+  if (best) {
+    const int last = static_cast<int>(m_columns.size()) - 1;
+    const QString from = best->layer == 1 ? tr("input %1").arg(best->from + 1) : tr("layer %1 neuron %2").arg(best->layer - 1).arg(best->from + 1);
+    const QString to = best->layer == last ? tr("output %1").arg(best->to + 1) : tr("layer %1 neuron %2").arg(best->layer).arg(best->to + 1);
+    QToolTip::showText(help->globalPos(), tr("Weight %1\nfrom %2 to %3").arg(static_cast<double>(best->weight), 0, 'g', 4).arg(from, to), this);
+    return true;
+  }
+  QToolTip::hideText();
+  e->ignore();
+  return true;
+}
+
+void NetworkDiagramWidget::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+void NetworkDiagramWidget::retranslateUi() {
+  setAccessibleName(tr("Network diagram"));
+  update();  // headers and tooltips are translated when painted / shown
+}
+
+}  // namespace dlui

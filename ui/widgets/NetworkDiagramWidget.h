@@ -1,0 +1,66 @@
+// The network diagram: one column of neurons per layer (inputs, hidden layers, outputs), each
+// neuron a thumbnail of its output over the decision-map plane, links coloured by the weight's
+// sign (orange negative, blue positive, as in TF Playground) and as thick as |w|. Hovering shows
+// a weight or a neuron's layer, index and activation. It follows the architecture as it changes.
+#pragma once
+
+#include "session/Snapshot.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <vector>
+
+namespace dlui {
+
+class NetworkDiagramWidget : public QWidget {
+  Q_OBJECT
+public:
+  explicit NetworkDiagramWidget(QWidget* parent = nullptr);
+  ~NetworkDiagramWidget() override;
+
+  void applySnapshot(const SnapshotPtr& snapshot);
+  void setPresentationMode(bool on);
+
+  QSize sizeHint() const override { return {460, 420}; }
+  QSize minimumSizeHint() const override { return {200, 160}; }
+
+protected:
+  void paintEvent(QPaintEvent* event) override;
+  bool event(QEvent* event) override;  // tooltips
+  void changeEvent(QEvent* event) override;
+
+private:
+  struct Column {
+    int units = 0;
+    int shown = 0;               // drawn boxes (a column with more units ends in "+N")
+    std::vector<QRectF> boxes;   // geometry of the shown units
+    QRectF more;                 // the "+N" marker, empty when every unit is drawn
+  };
+  struct Link {
+    QPointF a, b;
+    float weight = 0;
+    int layer = 0, from = 0, to = 0;  // layer: 1-based weighted layer
+  };
+
+  void retranslateUi();
+  void rebuildColumns();
+  void layoutColumns();
+  void rebuildThumbnails();
+  float linkWeight(int layer, int to, int from) const;
+  QString columnTitle(int column) const;
+  QString columnSubtitle(int column) const;
+  QString neuronToolTip(int column, int unit) const;
+
+  dl::ExperimentConfig m_config;
+  std::vector<LayerWeights> m_weights;
+  std::shared_ptr<const dl::GridEvaluation> m_grid;
+  std::shared_ptr<const dl::PreparedData> m_data;
+  std::vector<Column> m_columns;
+  std::vector<std::vector<QImage>> m_thumbs;  // per column, per shown unit
+  std::vector<Link> m_links;                  // filled by paintEvent, read by tooltips
+  bool m_thumbsDirty = true;
+  bool m_presentation = false;
+};
+
+}  // namespace dlui
