@@ -6,32 +6,32 @@
     <message>
         <location filename="../ui/plots/ChartPanel.cpp" line="+36"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gradient norms</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度范数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saturation</source>
-        <translation type="unfinished"></translation>
+        <translation>饱和度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>L1 vs L2</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 对比 L2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sparsity and weight histograms of the L1 and L2 runs</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 组与 L2 组训练的稀疏度和权重直方图</translation>
     </message>
 </context>
 <context>
@@ -39,564 +39,564 @@
     <message>
         <location filename="../ui/widgets/ControlDock.cpp" line="+46"/>
         <source>No hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>无隐藏层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>1 hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个隐藏层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个隐藏层</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>↻ Changing this starts again with new weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
         <location line="+351"/>
         <location line="+341"/>
         <source>No file loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>未加载文件</translation>
     </message>
     <message>
         <location line="-125"/>
         <source>Load CSV data</source>
-        <translation type="unfinished"></translation>
+        <translation>加载 CSV 数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove a neuron from this layer. ↻ New weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>从此层移除一个神经元。↻ 权重将重新初始化。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a neuron to this layer. ↻ New weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>向此层添加一个神经元。↻ 权重将重新初始化。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Neurons in this layer. ↻ New weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>此层的神经元数量。↻ 权重将重新初始化。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>neurons</source>
-        <translation type="unfinished"></translation>
+        <translation>个神经元</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Activation function of this layer: the non-linearity applied to each neuron&apos;s weighted sum. ↻ New weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>此层的激活函数：作用于每个神经元加权和的非线性变换。↻ 权重将重新初始化。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>BN</source>
-        <translation type="unfinished"></translation>
+        <translation>BN</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batch normalisation: standardise each neuron&apos;s input over the mini-batch, then scale and shift (Ioffe &amp; Szegedy 2015). ↻ New weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>批归一化（BN）：在小批量上对每个神经元的输入做标准化，再进行缩放和平移（Ioffe &amp; Szegedy 2015）。↻ 权重将重新初始化。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>drop</source>
-        <translation type="unfinished"></translation>
+        <translation>失活率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dropout rate: the fraction of this layer&apos;s neurons switched off at random in each training step (Srivastava et al. 2014). Applies at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机失活（Dropout）率：每个训练步中此层被随机关闭的神经元所占比例（Srivastava et al. 2014）。立即生效。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Controls</source>
-        <translation type="unfinished"></translation>
+        <translation>控制面板</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Data ↻</source>
-        <translation type="unfinished"></translation>
+        <translation>数据 ↻</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The data set, its split and preparation.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集及其划分和预处理。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Network ↻</source>
-        <translation type="unfinished"></translation>
+        <translation>网络 ↻</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hidden layers, neurons, activations and the weight initialisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层、神经元、激活函数和权重初始化。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optimiser, learning rate, schedule and batch size: they apply at once, keeping the weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器、学习率、学习率调度和批大小：修改后立即生效，并保留当前权重。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regularisation</source>
-        <translation type="unfinished"></translation>
+        <translation>正则化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight penalties and gradient clipping: they apply at once, keeping the weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重惩罚和梯度裁剪：修改后立即生效，并保留当前权重。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data set</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The data to learn: a generated 2-D shape (classification or regression) or a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>要学习的数据：生成的二维图形（分类或回归）或 CSV 文件。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Load CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载 CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a CSV file: numeric feature columns and one label column.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 CSV 文件：包含若干数值特征列和一个标签列。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>last</source>
-        <translation type="unfinished"></translation>
+        <translation>末列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Label column</source>
-        <translation type="unfinished"></translation>
+        <translation>标签列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Which column of the CSV file holds the label (0 = first; &quot;last&quot; = the last column).</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件中哪一列是标签（0 = 第一列；“末列” = 最后一列）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Real-valued target</source>
-        <translation type="unfinished"></translation>
+        <translation>实数值目标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Treat the label column as a number to predict (regression) rather than a class.</source>
-        <translation type="unfinished"></translation>
+        <translation>将标签列视为要预测的数值（回归），而不是类别。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>样本点数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>How many samples to generate.</source>
-        <translation type="unfinished"></translation>
+        <translation>要生成的样本数量。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Noise</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>How much random noise blurs the shape (0 = clean data).</source>
-        <translation type="unfinished"></translation>
+        <translation>随机噪声使图形变模糊的程度（0 = 无噪声的干净数据）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>类别数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Number of blobs or spiral arms, one class each.</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯簇或螺旋臂的数量，每个对应一个类别。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Class ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>类别比例</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size of the smallest class relative to the largest (1 = balanced, 0.05 = one rare class).</source>
-        <translation type="unfinished"></translation>
+        <translation>最小类别相对于最大类别的样本量之比（1 = 均衡，0.05 = 有一个稀有类别）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Share of the data held out to measure generalisation; the network never trains on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>留出用于衡量泛化能力的数据比例；网络从不在这部分数据上训练。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resampling</source>
-        <translation type="unfinished"></translation>
+        <translation>重采样</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rebalance the training part: duplicate minority samples, drop majority samples, or synthesise new minority samples between neighbours (SMOTE).</source>
-        <translation type="unfinished"></translation>
+        <translation>重新平衡训练部分的类别：复制少数类样本、丢弃多数类样本，或在近邻之间合成新的少数类样本（SMOTE）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Standardise inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>标准化输入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shift and scale every input to mean 0 and standard deviation 1 (fitted on the training part).</source>
-        <translation type="unfinished"></translation>
+        <translation>将每个输入平移并缩放到均值为 0、标准差为 1（均值和标准差由训练部分计算）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Balanced class weights</source>
-        <translation type="unfinished"></translation>
+        <translation>均衡类别权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight each class&apos;s loss by the inverse of its size, so rare classes count as much as common ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>按各类别样本数的倒数为其损失加权，使稀有类别与常见类别同等重要。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Data seed</source>
-        <translation type="unfinished"></translation>
+        <translation>数据种子</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Random seed of the generated data: the same seed gives the same points.</source>
-        <translation type="unfinished"></translation>
+        <translation>生成数据所用的随机种子：相同的种子生成相同的数据点。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the last hidden layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>移除最后一个隐藏层。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a hidden layer (a copy of the last one).</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个隐藏层（复制最后一层）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Initialiser</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化方法</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How the weights start. Xavier (Glorot &amp; Bengio 2010) suits tanh and sigmoid, He (He et al. 2015) suits ReLU; zeros leaves every neuron identical.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重的初始取值方式。Xavier（Glorot &amp; Bengio 2010）适合 tanh 和 sigmoid，He（He et al. 2015）适合 ReLU；全零初始化会使每个神经元完全相同。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>σ</source>
-        <translation type="unfinished"></translation>
+        <translation>σ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Standard deviation of the normal distribution the weights are drawn from.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重采样所用正态分布的标准差。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>界限</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Weights are drawn uniformly from [−limit, +limit].</source>
-        <translation type="unfinished"></translation>
+        <translation>权重从 [−界限, +界限] 中均匀采样。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>取值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Every weight starts at this value.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有权重的初始值都等于此值。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gain</source>
-        <translation type="unfinished"></translation>
+        <translation>增益</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Scale of the orthogonal matrix (Saxe et al. 2014).</source>
-        <translation type="unfinished"></translation>
+        <translation>正交矩阵的缩放系数（Saxe et al. 2014）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Optimiser</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The rule that turns gradients into weight updates. Applies at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>把梯度转化为权重更新的规则。立即生效。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Step size of each update (logarithmic scale). Too small: slow; too large: the loss oscillates or diverges.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新的步长（对数刻度）。太小：训练缓慢；太大：损失振荡或发散。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>动量</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Fraction of the previous update carried into the next one (0.9 is typical).</source>
-        <translation type="unfinished"></translation>
+        <translation>上一次更新延续到下一次更新中的比例（典型值为 0.9）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>β1</source>
-        <translation type="unfinished"></translation>
+        <translation>β1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Adam: decay rate of the running mean of the gradients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam：梯度滑动平均的衰减率。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>β2</source>
-        <translation type="unfinished"></translation>
+        <translation>β2</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Adam: decay rate of the running mean of the squared gradients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam：梯度平方滑动平均的衰减率。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ρ</source>
-        <translation type="unfinished"></translation>
+        <translation>ρ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Decay rate of the running mean of squared gradients (RMSprop, Adadelta).</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度平方滑动平均的衰减率（RMSprop、Adadelta）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ε</source>
-        <translation type="unfinished"></translation>
+        <translation>ε</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Small constant added to the denominator to avoid division by zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>加到分母上的小常数，用于避免除以零。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率调度</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>How the learning rate changes with the epochs. Applies at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率随轮次（epoch）变化的方式。立即生效。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Decay</source>
-        <translation type="unfinished"></translation>
+        <translation>衰减系数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Inverse time: rate = lr / (1 + decay · epoch).</source>
-        <translation type="unfinished"></translation>
+        <translation>逆时衰减：学习率 = lr / (1 + 衰减系数 · 轮次)。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation>底数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Exponential: rate = lr · base^epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>指数衰减：学习率 = lr · 底数^轮次。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>k</source>
-        <translation type="unfinished"></translation>
+        <translation>k</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Inverse square root: rate = lr · k / √epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>平方根倒数衰减：学习率 = lr · k / √轮次。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every (epochs)</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔（轮次）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Step: multiply the rate by the factor every this many epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>阶梯衰减：每隔这么多轮次，将学习率乘以一次该因子。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>Factor</source>
-        <translation type="unfinished"></translation>
+        <translation>因子</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Step: the factor applied to the rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>阶梯衰减：学习率所乘的因子。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Patience</source>
-        <translation type="unfinished"></translation>
+        <translation>耐心值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Plateau: evaluations without improvement before the rate is reduced.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台期衰减：连续多少次评估没有改善后才降低学习率。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plateau: the factor applied to the rate when the validation loss stops improving.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台期衰减：验证集损失不再改善时学习率所乘的因子。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Samples per update: 1 = stochastic gradient descent (noisy), the whole training set = full batch (smooth).</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新使用的样本数：1 = 随机梯度下降（噪声大），整个训练集 = 全批量（平滑）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seed ↻</source>
-        <translation type="unfinished"></translation>
+        <translation>种子 ↻</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Random seed of the weights, dropout and shuffling.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重、随机失活（Dropout）和数据打乱所用的随机种子。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>L1</source>
-        <translation type="unfinished"></translation>
+        <translation>L1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>L1 penalty λ1·Σ|w| (logarithmic scale; leftmost = off): drives weights to exactly zero, a sparse network.</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 惩罚 λ1·Σ|w|（对数刻度；最左 = 关闭）：把权重压到恰好为零，得到稀疏网络。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>L2</source>
-        <translation type="unfinished"></translation>
+        <translation>L2</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>L2 penalty (λ2/2)·Σw² (logarithmic scale; leftmost = off): keeps all weights small (weight decay).</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 惩罚 (λ2/2)·Σw²（对数刻度；最左 = 关闭）：使所有权重保持较小（权重衰减）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare L1 vs L2 ↻</source>
-        <translation type="unfinished"></translation>
+        <translation>对比 L1 与 L2 ↻</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train two networks side by side from the same weights, one with an L1 penalty and one with an L2 penalty of strength L1 + L2.</source>
-        <translation type="unfinished"></translation>
+        <translation>从相同的权重出发并排训练两个网络，一个使用 L1 惩罚，一个使用 L2 惩罚，惩罚强度均为 L1 + L2。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By global norm</source>
-        <translation type="unfinished"></translation>
+        <translation>按全局范数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By value</source>
-        <translation type="unfinished"></translation>
+        <translation>按数值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clipping</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度裁剪</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gradient clipping: rescale the gradient when its overall length exceeds the threshold (by norm), or clamp each component (by value). A cure for exploding gradients.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度裁剪：当梯度的整体长度超过阈值时将其按比例缩小（按范数），或将每个分量截断到阈值以内（按数值）。用于应对梯度爆炸。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The largest gradient norm or component allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>允许的最大梯度范数（或单个梯度分量的最大绝对值）。</translation>
     </message>
 </context>
 <context>
@@ -604,67 +604,67 @@
     <message>
         <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+313"/>
         <source>training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <location line="+87"/>
         <source>feature %1</source>
-        <translation type="unfinished"></translation>
+        <translation>特征 %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Show validation</source>
-        <translation type="unfinished"></translation>
+        <translation>显示验证集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Also draw the validation points (black outline): data the network never trains on.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时绘制验证集数据点（黑色描边）：网络从不在这些数据上训练。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Discretise</source>
-        <translation type="unfinished"></translation>
+        <translation>离散化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Colour each region by the most likely class only, instead of blending the class colours by probability.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个区域只按最可能的类别着色，而不是按概率混合各类别的颜色。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>x:</source>
-        <translation type="unfinished"></translation>
+        <translation>x：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>y:</source>
-        <translation type="unfinished"></translation>
+        <translation>y：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feature on the horizontal axis of the map; the other features are held at their training mean. ↻ New weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>决策图横轴对应的特征；其他特征固定为其在训练集上的均值。↻ 权重将重新初始化。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feature on the vertical axis of the map; the other features are held at their training mean. ↻ New weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>决策图纵轴对应的特征；其他特征固定为其在训练集上的均值。↻ 权重将重新初始化。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The network&apos;s prediction over the plane: colour = class probability; dots = the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络在整个平面上的预测：颜色 = 类别概率；圆点 = 数据。</translation>
     </message>
 </context>
 <context>
@@ -672,253 +672,253 @@
     <message>
         <location filename="../ui/widgets/DisplayNames.cpp" line="+18"/>
         <source>Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>圆形</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>XOR</source>
-        <translation type="unfinished"></translation>
+        <translation>异或（XOR）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gaussian blobs</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯簇</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spiral</source>
-        <translation type="unfinished"></translation>
+        <translation>螺旋</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Two moons</source>
-        <translation type="unfinished"></translation>
+        <translation>双月形</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Linear split</source>
-        <translation type="unfinished"></translation>
+        <translation>线性可分</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checkerboard</source>
-        <translation type="unfinished"></translation>
+        <translation>棋盘格</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plane (regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>平面（回归）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ripple (regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>波纹（回归）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ill-conditioned (regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>病态条件（回归）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV file…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Linear</source>
-        <translation type="unfinished"></translation>
+        <translation>线性</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tanh</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanh</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Leaky ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaky ReLU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>PReLU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ELU</source>
-        <translation type="unfinished"></translation>
+        <translation>ELU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SELU</source>
-        <translation type="unfinished"></translation>
+        <translation>SELU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Maxout</source>
-        <translation type="unfinished"></translation>
+        <translation>Maxout</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zeros</source>
-        <translation type="unfinished"></translation>
+        <translation>全零</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+16"/>
         <source>Constant</source>
-        <translation type="unfinished"></translation>
+        <translation>常数</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>Normal (σ)</source>
-        <translation type="unfinished"></translation>
+        <translation>正态分布（σ）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uniform (±limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀分布（±界限）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Xavier uniform</source>
-        <translation type="unfinished"></translation>
+        <translation>Xavier 均匀</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Xavier normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Xavier 正态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>He normal</source>
-        <translation type="unfinished"></translation>
+        <translation>He 正态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>He uniform</source>
-        <translation type="unfinished"></translation>
+        <translation>He 均匀</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LeCun normal</source>
-        <translation type="unfinished"></translation>
+        <translation>LeCun 正态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Orthogonal</source>
-        <translation type="unfinished"></translation>
+        <translation>正交</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SGD</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>动量法</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nesterov</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AdaGrad</source>
-        <translation type="unfinished"></translation>
+        <translation>AdaGrad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>RMSprop</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSprop</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Adadelta</source>
-        <translation type="unfinished"></translation>
+        <translation>Adadelta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inverse time</source>
-        <translation type="unfinished"></translation>
+        <translation>逆时衰减</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exponential</source>
-        <translation type="unfinished"></translation>
+        <translation>指数衰减</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Inverse square root</source>
-        <translation type="unfinished"></translation>
+        <translation>平方根倒数衰减</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>阶梯衰减</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reduce on plateau</source>
-        <translation type="unfinished"></translation>
+        <translation>平台期衰减</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Random over-sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>随机过采样</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Random under-sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>随机欠采样</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SMOTE</source>
-        <translation type="unfinished"></translation>
+        <translation>SMOTE</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
 </context>
 <context>
@@ -926,47 +926,47 @@
     <message>
         <location filename="../ui/widgets/DivergenceBanner.cpp" line="+76"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start again with new weights (keyboard: R).</source>
-        <translation type="unfinished"></translation>
+        <translation>以新的权重重新开始（快捷键：R）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hide this message; the network stays stopped until you reset it.</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏此消息；在重置之前，网络会一直保持停止状态。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Training diverged at step %1: the %2 became infinite or NaN in layer %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 %1 步发散：第 %3 层的%2变成了无穷大或 NaN。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Training diverged at step %1: the %2 became infinite or NaN.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 %1 步发散：%2变成了无穷大或 NaN。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 组：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training diverged (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练发散（%1）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The last finite state is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前显示的是最后一个有限值状态。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Try: a lower learning rate · gradient clipping (Regularisation page) · a better initialisation such as Xavier or He.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以尝试：降低学习率 · 梯度裁剪（“正则化”页）· 更好的初始化方法，如 Xavier 或 He。</translation>
     </message>
 </context>
 <context>
@@ -974,12 +974,12 @@
     <message>
         <location filename="../ui/plots/GradientNormChart.cpp" line="+14"/>
         <source>Gradient norm per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>各层梯度范数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gradient norm (log)</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度范数（对数）</translation>
     </message>
 </context>
 <context>
@@ -987,17 +987,17 @@
     <message>
         <location filename="../ui/plots/LayerSeriesChart.cpp" line="+26"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出层</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层</translation>
     </message>
 </context>
 <context>
@@ -1005,23 +1005,23 @@
     <message>
         <location filename="../ui/plots/LearningRateChart.cpp" line="+51"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logarithmic axis</source>
-        <translation type="unfinished"></translation>
+        <translation>对数坐标轴</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
 </context>
 <context>
@@ -1029,47 +1029,47 @@
     <message>
         <location filename="../ui/plots/LossChart.cpp" line="+65"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logarithmic loss axis</source>
-        <translation type="unfinished"></translation>
+        <translation>损失轴使用对数刻度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>validation accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集准确率 (%)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>validation loss</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>validation accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集准确率</translation>
     </message>
 </context>
 <context>
@@ -1077,253 +1077,253 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="+49"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>无隐藏层</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>dlplay</source>
-        <translation type="unfinished"></translation>
+        <translation>dlplay</translation>
     </message>
     <message>
         <location line="+217"/>
         <source>%1 · %2 · %3, learning rate %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+83"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="-74"/>
         <source>Not applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未应用：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>↻ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>↻ %1</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Preset %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>预设 %1：%2</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Open experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>打开实验</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save model weights</source>
-        <translation type="unfinished"></translation>
+        <translation>保存模型权重</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>保存实验</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export chart as SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表导出为 SVG</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Export chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表导出为 PNG</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: could not write the image</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法写入图像</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Export metrics as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将指标导出为 CSV</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: could not write the metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法写入指标</translation>
     </message>
     <message>
         <location line="+104"/>
         <source>About dlplay</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 dlplay</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;A deep-learning playground for the desktop: train small neural networks on 2-D data and watch them learn.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and Eigen.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;桌面版深度学习实验场：在二维数据上训练小型神经网络，观察它们如何学习。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 Eigen 构建。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>dlplay — deep-learning playground</source>
-        <translation type="unfinished"></translation>
+        <translation>dlplay — 深度学习实验场</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open experiment…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开实验(&amp;O)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Load an experiment file (settings, and weights when it has them).</source>
-        <translation type="unfinished"></translation>
+        <translation>加载实验文件（包括设置；文件中含有权重时也一并加载）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recent &amp;files</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear list</source>
-        <translation type="unfinished"></translation>
+        <translation>清除列表</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save experiment…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存实验(&amp;S)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the settings of this experiment as a file to share or reopen.</source>
-        <translation type="unfinished"></translation>
+        <translation>将本实验的设置保存为文件，便于分享或重新打开。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save model &amp;weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存模型权重(&amp;W)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the settings with the trained weights, so training continues where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>将设置连同训练得到的权重一起保存，以便从停止处继续训练。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chart as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 格式图表(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chart as &amp;SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 格式图表(&amp;S)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Metrics as &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 格式指标(&amp;C)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Larger text and thicker lines, for a projector.</source>
-        <translation type="unfinished"></translation>
+        <translation>更大的文字和更粗的线条，适合投影。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Restore default layout</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复默认布局(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>预设(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>笔记(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Interview &amp;practice…</source>
-        <translation type="unfinished"></translation>
+        <translation>面试练习(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Multiple-choice questions and flash cards from the notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>根据笔记生成的选择题和闪卡。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About dlplay</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 dlplay(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>图表</translation>
     </message>
 </context>
 <context>
@@ -1331,130 +1331,132 @@
     <message>
         <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+205"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>1 feature</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个特征</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 features</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个特征</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>1 value</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 values</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P(class 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>P(类别 1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个类别</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>+%1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>另有 %1 个</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Bias: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>feature %1</source>
-        <translation type="unfinished"></translation>
+        <translation>特征 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Input %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 %1：%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the predicted value</source>
-        <translation type="unfinished"></translation>
+        <translation>预测值</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the probability of class 1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 1 的概率</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the probability of class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1 的概率</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Output %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 %1：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Layer %1, neuron %2
 Activation: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层，神经元 %2
+激活函数：%3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batch normalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>批归一化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dropout: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>随机失活率：%1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>input %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>layer %1 neuron %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层神经元 %2</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>output %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight %1
 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 %1
+从%2到%3</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Network diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>网络结构图</translation>
     </message>
 </context>
 <context>
@@ -1462,114 +1464,114 @@ from %2 to %3</source>
     <message>
         <location filename="../ui/notes/NotesDock.cpp" line="+227"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>笔记</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>后退</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>前进</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search notes (中文 or English)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索笔记（中文或 English）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finds the words in titles, summaries and text of both languages</source>
-        <translation type="unfinished"></translation>
+        <translation>在两种语言的标题、摘要和正文中查找这些词</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>中文</source>
         <extracomment>Show the notes in Chinese; shown in its own language.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Both</source>
         <extracomment>Show the notes in Chinese and English side by side.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>双语</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chinese and English side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>中英文并排显示</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Large text</source>
-        <translation type="unfinished"></translation>
+        <translation>大字体</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Presentation mode: larger text for a projector</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式：更大的文字，适合投影</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Try it in the playground</source>
-        <translation type="unfinished"></translation>
+        <translation>在实验场中试一试</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Practice this topic…</source>
-        <translation type="unfinished"></translation>
+        <translation>练习此主题…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quiz questions and flash cards for this note</source>
-        <translation type="unfinished"></translation>
+        <translation>本笔记的测验题和闪卡</translation>
     </message>
     <message>
         <location line="+121"/>
         <source>Try it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>试一试：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Load the experiment “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>加载实验“%1”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What to watch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>观察要点：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+44"/>
         <source>%n note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 篇笔记</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No note matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“%1”匹配的笔记。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 of %2 notes match</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 篇笔记中有 %1 篇匹配</translation>
     </message>
 </context>
 <context>
     <name>dlui::PlotWidget</name>
     <message>
-        <location filename="../ui/plots/PlotWidget.cpp" line="+152"/>
+        <location filename="../ui/plots/PlotWidget.cpp" line="+153"/>
         <source>Exported from dlplay</source>
-        <translation type="unfinished"></translation>
+        <translation>由 dlplay 导出</translation>
     </message>
 </context>
 <context>
@@ -1577,193 +1579,193 @@ from %2 to %3</source>
     <message>
         <location filename="../ui/notes/PracticeDialog.cpp" line="+274"/>
         <source>Practice</source>
-        <translation type="unfinished"></translation>
+        <translation>练习</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Topic:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;T)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+366"/>
         <source>Reset progress</source>
-        <translation type="unfinished"></translation>
+        <translation>重置进度</translation>
     </message>
     <message>
         <location line="-365"/>
         <source>Forget all answers and flash-card marks</source>
-        <translation type="unfinished"></translation>
+        <translation>清除所有答题记录和闪卡标记</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>测验</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flash cards</source>
-        <translation type="unfinished"></translation>
+        <translation>闪卡</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No quiz questions for this topic. Try the flash cards, or choose all topics.</source>
-        <translation type="unfinished"></translation>
+        <translation>此主题没有测验题。可以试试闪卡，或选择“所有主题”。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+5"/>
         <source>Open note</source>
-        <translation type="unfinished"></translation>
+        <translation>打开笔记</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Show the note this question practises</source>
-        <translation type="unfinished"></translation>
+        <translation>显示本题所练习的笔记</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查答案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No flash cards for this topic.</source>
-        <translation type="unfinished"></translation>
+        <translation>此主题没有闪卡。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show the note this card practises</source>
-        <translation type="unfinished"></translation>
+        <translation>显示本卡片所练习的笔记</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reveal answer</source>
-        <translation type="unfinished"></translation>
+        <translation>显示答案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>I knew it</source>
-        <translation type="unfinished"></translation>
+        <translation>我会了</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The card comes back later, and later each time you know it</source>
-        <translation type="unfinished"></translation>
+        <translation>这张卡片稍后会再次出现；你每答对一次，间隔就会更长</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还不会</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The card comes back after a few others</source>
-        <translation type="unfinished"></translation>
+        <translation>这张卡片会在几张其他卡片之后再次出现</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>中文</source>
         <extracomment>Language choice; shown in its own language.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>中文 + English</source>
         <extracomment>Language choice: Chinese with English under it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>中文 + English</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>All topics</source>
-        <translation type="unfinished"></translation>
+        <translation>所有主题</translation>
     </message>
     <message>
         <location line="+157"/>
         <source>Score: %1 of %2 questions answered, %3 right at the last try</source>
-        <translation type="unfinished"></translation>
+        <translation>得分：%2 道题中已答 %1 道，最近一次作答正确 %3 道</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Question %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 题，共 %2 题 · %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Several answers are right: select all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>有多个正确答案：请全部选出。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Right!</source>
-        <translation type="unfinished"></translation>
+        <translation>正确！</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not quite. The answer is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>不太对。正确答案是 %1。</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>%1 of %2 cards known · %3 not yet · %4 new</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 张卡片中已掌握 %1 张 · %3 张未掌握 · %4 张新卡片</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>新卡片</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>known %n time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已掌握 %n 次</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>未掌握</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Card %1 of %2 · %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 张，共 %2 张 · %3 · %4</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Try it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>试一试：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Watch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>观察：%1</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>Forget all quiz answers and flash-card marks?</source>
-        <translation type="unfinished"></translation>
+        <translation>要清除所有测验答案和闪卡标记吗？</translation>
     </message>
 </context>
 <context>
@@ -1771,163 +1773,163 @@ from %2 to %3</source>
     <message>
         <location filename="../ui/plots/SaturationChart.cpp" line="+18"/>
         <source>Saturated units per hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>各隐藏层的饱和单元</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>saturated units (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>饱和单元比例 (%)</translation>
     </message>
 </context>
 <context>
     <name>dlui::SparsityChart</name>
     <message>
-        <location filename="../ui/plots/SparsityChart.cpp" line="+90"/>
+        <location filename="../ui/plots/SparsityChart.cpp" line="+91"/>
         <source>Switch on “Compare L1 and L2” to train two copies of the network from the same initial weights, one with an L1 penalty and one with an L2 penalty of the same strength, and compare how sparse their weights become.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选“对比 L1 与 L2”，即可从相同的初始权重出发训练网络的两个副本：一个使用 L1 惩罚，另一个使用相同强度的 L2 惩罚，然后比较它们的权重变得有多稀疏。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sparsity: share of weights with |w| below 0.001</source>
-        <translation type="unfinished"></translation>
+        <translation>稀疏度：|w| 小于 0.001 的权重所占比例</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>near-zero weights (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>接近零的权重 (%)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>L1 run</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 组</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>L2 run</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 组</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weights of the L1 run</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 组的权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weights of the L2 run</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 组的权重</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>share of weights (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>权重占比 (%)</translation>
     </message>
 </context>
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/SessionWorker.cpp" line="+179"/>
+        <location filename="../ui/session/SessionWorker.cpp" line="+187"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Training diverged: reset or change the configuration before stepping.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练已发散：请先重置或修改配置，再单步训练。</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+160"/>
         <source>Training stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练已停止：%1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>Configuration refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>配置被拒绝：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Data refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据被拒绝：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Experiment loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>实验已加载</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Data changed: new data set and weights</source>
-        <translation type="unfinished"></translation>
+        <translation>数据已更改：使用新的数据集并重新初始化权重</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Architecture changed: new weights</source>
-        <translation type="unfinished"></translation>
+        <translation>网络结构已更改：权重已重新初始化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Initialisation changed: new weights</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化方法已更改：权重已重新初始化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Seed changed: new weights</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子已更改：权重已重新初始化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Loss changed: new weights</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数已更改：权重已重新初始化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Class weights changed: new weights</source>
-        <translation type="unfinished"></translation>
+        <translation>类别权重已更改：权重已重新初始化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>L1-vs-L2 comparison switched: new runs</source>
-        <translation type="unfinished"></translation>
+        <translation>L1/L2 对比已切换：重新开始训练</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>activations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>gradient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>weights</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>non-finite %1 at step %2, layer %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %2 步、第 %3 层的%1出现非有限值</translation>
     </message>
 </context>
 <context>
@@ -1935,92 +1937,92 @@ from %2 to %3</source>
     <message>
         <location filename="../ui/widgets/TransportBar.cpp" line="+116"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epoch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 轮</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 步/秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/秒</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>max</source>
-        <translation type="unfinished"></translation>
+        <translation>最快</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>运行控制</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Train continuously, or pause (Space).</source>
-        <translation type="unfinished"></translation>
+        <translation>持续训练或暂停（空格键）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train exactly one mini-batch step (→ or S).</source>
-        <translation type="unfinished"></translation>
+        <translation>只训练一步，即一个小批量（→ 或 S 键）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New weights from the seed; counters back to zero (R).</source>
-        <translation type="unfinished"></translation>
+        <translation>根据种子生成新的权重；计数器归零（R 键）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training speed in steps per second; rightmost = as fast as the computer can.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练速度（每秒步数）；最右 = 计算机所能达到的最快速度。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mini-batch steps trained so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前已训练的小批量步数。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Passes over the training data so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前已完整遍历训练数据的轮数（epoch）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Measured training speed over the last second.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一秒内实测的训练速度。</translation>
     </message>
 </context>
 </TS>

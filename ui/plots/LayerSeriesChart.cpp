@@ -76,7 +76,8 @@ void LayerSeriesChart::applySnapshot(const Snapshot& s) {
     if (m.layers.empty()) continue;  // diagnostics off
     ensureLayers(static_cast<int>(m.layers.size()));
     const auto x = static_cast<double>(m.step);
-    for (std::size_t l = 0; l < m_layers.size() && l < m.layers.size(); ++l) m_layers[l].history.append(x, value(m.layers[l]));
+    for (std::size_t l = 0; l < m_layers.size() && l < m.layers.size(); ++l)
+      m_layers[l].history.append(x, value(m.layers[l]));
   }
   requestRefresh();
 }

@@ -53,7 +53,8 @@ void PlotHistory::append(double x, double y) {
     m_buckets.resize(m_buckets.size() / 2);
     m_width *= 2;
   }
-  if (m_buckets.capacity() < static_cast<std::size_t>(m_capacity)) m_buckets.reserve(static_cast<std::size_t>(m_capacity));
+  if (m_buckets.capacity() < static_cast<std::size_t>(m_capacity))
+    m_buckets.reserve(static_cast<std::size_t>(m_capacity));
   m_buckets.push_back(Bucket{x, y, x, y, x, y, x, y, 1});
 }
 

@@ -35,7 +35,7 @@ public:
   int bucketCount() const { return static_cast<int>(m_buckets.size()); }
   int capacity() const { return m_capacity; }
   long long bucketWidth() const { return m_width; }  // samples per full bucket (a power of two)
-  std::size_t memoryBytes() const;                  // allocated storage, flat after the first fill
+  std::size_t memoryBytes() const;                   // allocated storage, flat after the first fill
 
   double firstX() const { return isEmpty() ? 0.0 : m_buckets.front().firstX; }
   double lastX() const { return isEmpty() ? 0.0 : m_buckets.back().lastX; }

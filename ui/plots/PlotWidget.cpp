@@ -116,7 +116,8 @@ void PlotWidget::restyle() {
 void PlotWidget::prepareForExport() {
   QWidget* top = window();
   if (!isVisible()) {
-    if (!top->isVisible() && !top->testAttribute(Qt::WA_Resized)) top->resize(top->size().expandedTo(kHiddenExportSize));
+    if (!top->isVisible() && !top->testAttribute(Qt::WA_Resized))
+      top->resize(top->size().expandedTo(kHiddenExportSize));
     // A throw-away render does that layout now, so size() below is the size the export gets.
     QImage probe(1, 1, QImage::Format_ARGB32_Premultiplied);
     QPainter p(&probe);

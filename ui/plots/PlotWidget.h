@@ -1,6 +1,6 @@
 // The base of every live chart: takes snapshots, redraws at most once per event-loop turn (paced
-// by the redraw's own cost) and only while visible, exports PNG/SVG, has a presentation mode (big fonts, thick lines, for
-// projectors) and retranslates on QEvent::LanguageChange. Qt Charts stays inside ui/plots/.
+// by the redraw's own cost) and only while visible, exports PNG/SVG, has a presentation mode (big fonts, thick lines,
+// for projectors) and retranslates on QEvent::LanguageChange. Qt Charts stays inside ui/plots/.
 #pragma once
 
 #include "session/Snapshot.h"

@@ -87,9 +87,10 @@ void SparsityChart::setupHistogram(Histogram& h, const QColor& color) {
 bool SparsityChart::pairShown() const { return m_stack->currentIndex() == 1; }
 
 void SparsityChart::retranslateUi() {
-  m_placeholder->setText(tr("Switch on “Compare L1 and L2” to train two copies of the network from the same "
-                            "initial weights, one with an L1 penalty and one with an L2 penalty of the same "
-                            "strength, and compare how sparse their weights become."));
+  m_placeholder->setText(
+      tr("Switch on “Compare L1 and L2” to train two copies of the network from the same "
+         "initial weights, one with an L1 penalty and one with an L2 penalty of the same "
+         "strength, and compare how sparse their weights become."));
   m_chart->setTitle(tr("Sparsity: share of weights with |w| below 0.001"));
   m_steps->setTitleText(tr("step"));
   m_y->setTitle(tr("near-zero weights (%)"));

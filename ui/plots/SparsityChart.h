@@ -58,8 +58,8 @@ private:
   std::unique_ptr<YAxis> m_y;
   std::array<Trace, 2> m_sparsity;
   std::array<Histogram, 2> m_hist;
-  double m_histRange = 1;       // common x range ±m_histRange
-  double m_histMax = 0;         // largest bin share (%) of both runs
+  double m_histRange = 1;            // common x range ±m_histRange
+  double m_histMax = 0;              // largest bin share (%) of both runs
   std::vector<double> m_layerSizes;  // weights per layer, to combine the per-layer sparsities
 };
 

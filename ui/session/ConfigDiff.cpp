@@ -41,8 +41,9 @@ bool sameOptimizer(const dl::OptimizerConfig& a, const dl::OptimizerConfig& b) {
 }
 
 bool sameSchedule(const dl::ScheduleConfig& a, const dl::ScheduleConfig& b) {
-  return std::tie(a.name, a.decay, a.base, a.k, a.stepEvery, a.stepFactor, a.patience, a.plateauFactor, a.minLearningRate) ==
-         std::tie(b.name, b.decay, b.base, b.k, b.stepEvery, b.stepFactor, b.patience, b.plateauFactor, b.minLearningRate);
+  return std::tie(a.name, a.decay, a.base, a.k, a.stepEvery, a.stepFactor, a.patience, a.plateauFactor,
+                  a.minLearningRate) == std::tie(b.name, b.decay, b.base, b.k, b.stepEvery, b.stepFactor, b.patience,
+                                                 b.plateauFactor, b.minLearningRate);
 }
 
 bool sameRegularization(const dl::RegularizationConfig& a, const dl::RegularizationConfig& b) {

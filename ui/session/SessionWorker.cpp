@@ -137,10 +137,18 @@ void SessionWorker::processCommands() {
 
 void SessionWorker::apply(Command& c) {
   switch (c.kind) {
-    case CommandKind::Play: play(); break;
-    case CommandKind::Pause: pause(); break;
-    case CommandKind::Step: stepOnce(); break;
-    case CommandKind::Reset: resetRuns(); break;
+    case CommandKind::Play:
+      play();
+      break;
+    case CommandKind::Pause:
+      pause();
+      break;
+    case CommandKind::Step:
+      stepOnce();
+      break;
+    case CommandKind::Reset:
+      resetRuns();
+      break;
     case CommandKind::Speed:
       m_speed = std::isfinite(c.value) ? std::max(0.0, c.value) : 0.0;
       m_tokens = std::min(m_tokens, 1.0);
@@ -247,7 +255,8 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
       if (cur.training.batchSize != rc.training.batchSize) t.setBatchSize(rc.training.batchSize);
       if (cur.training.evalEvery != rc.training.evalEvery) t.setEvalEvery(rc.training.evalEvery);
       for (std::size_t l = 0; l < rc.hidden.size(); ++l)
-        if (t.config().hidden[l].dropout != rc.hidden[l].dropout) t.setDropout(static_cast<int>(l), rc.hidden[l].dropout);
+        if (t.config().hidden[l].dropout != rc.hidden[l].dropout)
+          t.setDropout(static_cast<int>(l), rc.hidden[l].dropout);
     }
   } catch (const std::exception& e) {
     postConfigError(e);  // not expected after the validation above
@@ -280,6 +289,8 @@ bool SessionWorker::rebuild(const dl::ExperimentConfig& next, RebuildReason reas
     return false;
   }
   m_runs = std::move(runs);
+  m_pairStepSeconds = 0;
+  m_pairParallel = false;
   m_data = std::move(data);
   m_config = next;
   ++m_generation;
@@ -295,18 +306,32 @@ bool SessionWorker::rebuild(const dl::ExperimentConfig& next, RebuildReason reas
 void SessionWorker::stepAll() {
   auto stepRun = [this](std::size_t i) {
     Run& r = m_runs[i];
+    const auto t0 = Clock::now();
     try {
       keepMetrics(r, r.trainer->step());
     } catch (const std::exception& e) {
       r.failure = e.what();
     }
+    r.stepSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
   };
-  if (m_runs.size() == 2 && dl::threadCount() >= 2) {
-    // The pair in lockstep, one thread each; the engine's GEMM runs serially inside this region.
+  // The pair in lockstep, one thread each (the engine's GEMM runs serially inside the region) —
+  // once the pair's steps are long enough to pay for the fork and join. Tiny networks step in a
+  // few microseconds, where a 2-thread region is slower, and far slower on a loaded machine where
+  // the join waits for a descheduled thread. The cost is measured inside each run's step (so the
+  // region's own overhead cannot keep it parallel), smoothed, with spikes clipped, and switched
+  // with hysteresis.
+  const bool pair = m_runs.size() == 2 && dl::threadCount() >= 2;
+  if (pair) m_pairParallel = m_pairStepSeconds > (m_pairParallel ? kSerialBelow : kParallelAbove);
+  if (pair && m_pairParallel) {
 #pragma omp parallel for num_threads(2)
     for (int i = 0; i < 2; ++i) stepRun(static_cast<std::size_t>(i));
   } else {
     for (std::size_t i = 0; i < m_runs.size(); ++i) stepRun(i);
+  }
+  if (pair) {
+    const double serial = m_runs[0].stepSeconds + m_runs[1].stepSeconds;
+    m_pairStepSeconds =
+        m_pairStepSeconds <= 0 ? serial : 0.9 * m_pairStepSeconds + 0.1 * std::min(serial, 4 * m_pairStepSeconds);
   }
   ++m_totalSteps;
   m_staleWeights = m_staleGrid = true;
@@ -382,7 +407,8 @@ void SessionWorker::publish(Clock::time_point now) {
   m_rateWindow.emplace_back(now, m_totalSteps);
   while (m_rateWindow.size() > 2 && now - m_rateWindow[1].first >= std::chrono::seconds(1)) m_rateWindow.pop_front();
   const double span = std::chrono::duration<double>(now - m_rateWindow.front().first).count();
-  s->stepsPerSecond = m_playing && span > 0 ? static_cast<double>(m_totalSteps - m_rateWindow.front().second) / span : 0.0;
+  s->stepsPerSecond =
+      m_playing && span > 0 ? static_cast<double>(m_totalSteps - m_rateWindow.front().second) / span : 0.0;
 
   const bool withWeights = m_forceWeights || (m_staleWeights && now - m_lastWeights >= kWeightsPeriod);
   const bool withGrid = m_forceGrid || (m_staleGrid && now - m_lastGrid >= kGridPeriod);
@@ -411,7 +437,8 @@ void SessionWorker::publish(Clock::time_point now) {
     const dl::Trainer& t = *m_runs.front().trainer;
     double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
     t.mapBounds(x0, x1, y0, y1);
-    s->grid = std::make_shared<const dl::GridEvaluation>(t.evaluateGrid(m_gridResolution, x0, x1, y0, y1, m_thumbnails));
+    s->grid =
+        std::make_shared<const dl::GridEvaluation>(t.evaluateGrid(m_gridResolution, x0, x1, y0, y1, m_thumbnails));
     m_forceGrid = m_staleGrid = false;
     m_lastGrid = Clock::now();
   }
@@ -456,14 +483,30 @@ void SessionWorker::postReset(RebuildReason reason) {
       [session = m_session, reason] {
         QString text;
         switch (reason) {
-          case RebuildReason::None: text = TrainingSession::tr("Experiment loaded"); break;
-          case RebuildReason::Data: text = TrainingSession::tr("Data changed: new data set and weights"); break;
-          case RebuildReason::Architecture: text = TrainingSession::tr("Architecture changed: new weights"); break;
-          case RebuildReason::Initialization: text = TrainingSession::tr("Initialisation changed: new weights"); break;
-          case RebuildReason::Seed: text = TrainingSession::tr("Seed changed: new weights"); break;
-          case RebuildReason::Loss: text = TrainingSession::tr("Loss changed: new weights"); break;
-          case RebuildReason::ClassWeights: text = TrainingSession::tr("Class weights changed: new weights"); break;
-          case RebuildReason::CompareL1L2: text = TrainingSession::tr("L1-vs-L2 comparison switched: new runs"); break;
+          case RebuildReason::None:
+            text = TrainingSession::tr("Experiment loaded");
+            break;
+          case RebuildReason::Data:
+            text = TrainingSession::tr("Data changed: new data set and weights");
+            break;
+          case RebuildReason::Architecture:
+            text = TrainingSession::tr("Architecture changed: new weights");
+            break;
+          case RebuildReason::Initialization:
+            text = TrainingSession::tr("Initialisation changed: new weights");
+            break;
+          case RebuildReason::Seed:
+            text = TrainingSession::tr("Seed changed: new weights");
+            break;
+          case RebuildReason::Loss:
+            text = TrainingSession::tr("Loss changed: new weights");
+            break;
+          case RebuildReason::ClassWeights:
+            text = TrainingSession::tr("Class weights changed: new weights");
+            break;
+          case RebuildReason::CompareL1L2:
+            text = TrainingSession::tr("L1-vs-L2 comparison switched: new runs");
+            break;
         }
         emit session->resetHappened(text);
       },
@@ -475,12 +518,18 @@ void SessionWorker::postDiverged(int run, const dl::Divergence& d) {
       m_session,
       [session = m_session, run, d] {
         QString what;
-        if (d.quantity == "loss") what = TrainingSession::tr("loss");
-        else if (d.quantity == "activations") what = TrainingSession::tr("activations");
-        else if (d.quantity == "gradient") what = TrainingSession::tr("gradient");
-        else if (d.quantity == "weights") what = TrainingSession::tr("weights");
-        else what = QString::fromStdString(d.quantity);
-        emit session->diverged(run, TrainingSession::tr("non-finite %1 at step %2, layer %3").arg(what).arg(d.step).arg(d.layer));
+        if (d.quantity == "loss")
+          what = TrainingSession::tr("loss");
+        else if (d.quantity == "activations")
+          what = TrainingSession::tr("activations");
+        else if (d.quantity == "gradient")
+          what = TrainingSession::tr("gradient");
+        else if (d.quantity == "weights")
+          what = TrainingSession::tr("weights");
+        else
+          what = QString::fromStdString(d.quantity);
+        emit session->diverged(
+            run, TrainingSession::tr("non-finite %1 at step %2, layer %3").arg(what).arg(d.step).arg(d.layer));
       },
       Qt::QueuedConnection);
 }

@@ -29,18 +29,22 @@ public:
   struct Command {
     explicit Command(CommandKind k) : kind(k) {}
     CommandKind kind;
-    double value = 0;  // Speed, GridResolution
-    bool flag = false; // Thumbnails
-    std::optional<dl::ExperimentConfig> config;        // Config, Load
-    std::shared_ptr<const dl::TrainerState> state;     // Load (may be null)
+    double value = 0;                               // Speed, GridResolution
+    bool flag = false;                              // Thumbnails
+    std::optional<dl::ExperimentConfig> config;     // Config, Load
+    std::shared_ptr<const dl::TrainerState> state;  // Load (may be null)
   };
 
   // Limits, public for the tests and the documentation.
-  static constexpr std::chrono::milliseconds kSnapshotPeriod{16};   // ≤ 60 Hz
+  static constexpr std::chrono::milliseconds kSnapshotPeriod{16};  // ≤ 60 Hz
   static constexpr std::chrono::milliseconds kWeightsPeriod{100};
   static constexpr std::chrono::milliseconds kGridPeriod{150};
-  static constexpr std::size_t kMaxPendingMetrics = 20000;          // per run
-  static constexpr int kMaxSnapshotsInFlight = 2;                   // posted but not yet delivered
+  static constexpr std::size_t kMaxPendingMetrics = 20000;  // per run
+  static constexpr int kMaxSnapshotsInFlight = 2;           // posted but not yet delivered
+  // The L1-vs-L2 pair steps on two threads once a (serial) pair step takes longer than this, and
+  // goes back to one thread below the second threshold.
+  static constexpr double kParallelAbove = 200e-6;  // seconds
+  static constexpr double kSerialBelow = 100e-6;
 
   // Starts the thread; the first thing it does is build `initial`.
   SessionWorker(TrainingSession* session, dl::ExperimentConfig initial);
@@ -64,7 +68,8 @@ private:
     long long stride = 1;                  // keep every stride-th metric while over the limit
     long long strideCount = 0;
     bool divergenceReported = false;
-    std::string failure;                   // an exception thrown by step(), reported after the step
+    std::string failure;     // an exception thrown by step(), reported after the step
+    double stepSeconds = 0;  // duration of the last step
   };
 
   void run();
@@ -100,34 +105,36 @@ private:
   // ---- shared with the GUI thread ----
   std::mutex m_mutex;
   std::condition_variable m_wake;
-  std::deque<Command> m_queue;            // guarded by m_mutex
+  std::deque<Command> m_queue;  // guarded by m_mutex
   std::atomic<bool> m_hasCommands{false};
   std::atomic<bool> m_stop{false};
   std::atomic<int> m_inFlight{0};
 
   // ---- worker thread only ----
-  dl::ExperimentConfig m_config;          // the session's configuration in force
+  dl::ExperimentConfig m_config;  // the session's configuration in force
   std::shared_ptr<const dl::PreparedData> m_data;
   std::vector<Run> m_runs;
   quint64 m_generation = 0;
   quint64 m_sequence = 0;
   bool m_playing = false;
-  double m_speed = 0;                     // steps per second, 0 = flat out
-  double m_tokens = 0;                    // token bucket for the pace
+  double m_speed = 0;   // steps per second, 0 = flat out
+  double m_tokens = 0;  // token bucket for the pace
   Clock::time_point m_lastRefill;
   int m_gridResolution = 64;
   bool m_thumbnails = false;
 
-  bool m_dirty = false;                   // something to publish
-  bool m_forceWeights = true;             // next snapshot carries weights regardless of the period
+  bool m_dirty = false;        // something to publish
+  bool m_forceWeights = true;  // next snapshot carries weights regardless of the period
   bool m_forceGrid = true;
-  bool m_staleWeights = false;            // steps since the last weights were sent
+  bool m_staleWeights = false;  // steps since the last weights were sent
   bool m_staleGrid = false;
   bool m_sendData = true;
   Clock::time_point m_lastPublish{};
   Clock::time_point m_lastWeights{};
   Clock::time_point m_lastGrid{};
-  long long m_totalSteps = 0;             // never reset: for the rate
+  double m_pairStepSeconds = 0;  // smoothed serial cost of one pair step
+  bool m_pairParallel = false;
+  long long m_totalSteps = 0;  // never reset: for the rate
   std::deque<std::pair<Clock::time_point, long long>> m_rateWindow;
 
   std::thread m_thread;  // last: starts after every member above is constructed

@@ -34,7 +34,8 @@ void TrainingSession::setConfig(const dl::ExperimentConfig& config) {
   m_worker->post(std::move(c));
 }
 
-void TrainingSession::loadExperiment(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state) {
+void TrainingSession::loadExperiment(const dl::ExperimentConfig& config,
+                                     std::shared_ptr<const dl::TrainerState> state) {
   SessionWorker::Command c(Kind::Load);
   c.config = config;
   c.state = std::move(state);

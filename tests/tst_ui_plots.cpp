@@ -1,0 +1,339 @@
+// The live charts: PlotHistory keeps flat memory over a million steps and decimates exactly
+// (per pixel column the true minimum and maximum), the charts take snapshots, export PNG/SVG,
+// and the panel exports the full-resolution CSV.
+#include "plots/ChartPanel.h"
+#include "plots/GradientNormChart.h"
+#include "plots/LearningRateChart.h"
+#include "plots/LossChart.h"
+#include "plots/MetricsRing.h"
+#include "plots/PlotHistory.h"
+#include "plots/SaturationChart.h"
+#include "plots/SparsityChart.h"
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <map>
+#include <random>
+
+using namespace dlui;
+
+namespace {
+
+// A snapshot with `steps` metrics from `from`, `layers` weighted layers, `runs` runs.
+SnapshotPtr fakeSnapshot(quint64 generation, long long from, int steps, int runs = 1, int layers = 3) {
+  auto s = std::make_shared<Snapshot>();
+  s->generation = generation;
+  s->running = true;
+  for (int r = 0; r < runs; ++r) {
+    RunSnapshot rs;
+    rs.label = runs == 2 ? (r == 0 ? "L1" : "L2") : "";
+    for (long long k = from; k < from + steps; ++k) {
+      dl::StepMetrics m;
+      m.step = k + 1;
+      m.epoch = k / 10 + 1;
+      m.lr = 0.1 / (1.0 + 0.001 * static_cast<double>(k));
+      m.trainLoss = 1.0 / (1.0 + 0.01 * static_cast<double>(k)) + 0.01 * r;
+      m.evaluated = k % 10 == 0;
+      if (m.evaluated) {
+        m.valLoss = m.trainLoss * 1.1;
+        m.valAccuracy = 1.0 - 0.5 * m.trainLoss;
+      }
+      m.gradNormTotal = 1.0;
+      for (int l = 0; l < layers; ++l) {
+        dl::LayerStats st;
+        st.gradNorm = std::pow(10.0, -l) / (1.0 + 0.001 * static_cast<double>(k));
+        st.weightNorm = 1.0 + l;
+        st.updateRatio = 1e-3;
+        st.sparsity = r == 0 ? std::min(0.9, 0.001 * static_cast<double>(k)) : 0.01;
+        st.saturation = l + 1 < layers ? 0.2 + 0.1 * l : dl::kNaN;
+        m.layers.push_back(st);
+      }
+      rs.metrics.push_back(m);
+    }
+    rs.step = from + steps;
+    std::mt19937 rng(static_cast<unsigned>(r + 1));
+    std::normal_distribution<float> normal(0.0f, 0.3f);
+    for (int l = 0; l < layers; ++l) {
+      LayerWeights w;
+      w.W = dl::Matrix::NullaryExpr(8, 8, [&] { return r == 0 && normal(rng) > 0 ? 0.0f : normal(rng); });
+      w.b = dl::Vector::Zero(8);
+      rs.weights.push_back(w);
+    }
+    s->runs.push_back(rs);
+  }
+  return s;
+}
+
+bool imageHasContent(const QString& path) {
+  QImage img(path);
+  if (img.isNull() || img.width() < 100 || img.height() < 100) return false;
+  // More than one colour: something was drawn.
+  const QRgb first = img.pixel(0, 0);
+  for (int y = 0; y < img.height(); y += 7)
+    for (int x = 0; x < img.width(); x += 7)
+      if (img.pixel(x, y) != first) return true;
+  return false;
+}
+
+}  // namespace
+
+class TestPlots : public QObject {
+  Q_OBJECT
+private slots:
+  void historySmall();
+  void historyBoundedMemory();
+  void historyDecimationIsExact();
+  void historySkipsNonFinite();
+  void metricsRing();
+  void chartsAcceptSnapshots();
+  void exports();
+  void panelClearsOnGeneration();
+  void panelCsv();
+  void presentationAndLanguage();
+};
+
+void TestPlots::historySmall() {
+  PlotHistory h(4);
+  for (int i = 0; i < 8; ++i) h.append(i, i % 3);  // 0 1 2 0 1 2 0 1
+  QCOMPARE(h.sampleCount(), 8LL);
+  QCOMPARE(h.bucketCount(), 4);
+  QCOMPARE(h.bucketWidth(), 2LL);
+  QCOMPARE(h.firstX(), 0.0);
+  QCOMPARE(h.lastX(), 7.0);
+  QCOMPARE(h.lastY(), 1.0);
+  QCOMPARE(h.minY(), 0.0);
+  QCOMPARE(h.maxY(), 2.0);
+  h.append(8, 5);  // merges into 2 buckets of 4, then a third bucket
+  QCOMPARE(h.bucketCount(), 3);
+  QCOMPARE(h.bucketWidth(), 4LL);
+  // Fewer buckets than columns: the first sample, every bucket's min and max in x order, the last.
+  const QList<QPointF> p = h.decimated(100);
+  const QList<QPointF> expected = {{0, 0}, {2, 2}, {5, 2}, {6, 0}, {8, 5}};
+  QCOMPARE(p, expected);
+  // A flat line is its two ends.
+  PlotHistory flat(8);
+  for (int i = 0; i < 100; ++i) flat.append(i, 0.5);
+  QCOMPARE(flat.decimated(50), (QList<QPointF>{{0, 0.5}, {99, 0.5}}));
+  h.clear();
+  QVERIFY(h.isEmpty());
+  QVERIFY(h.decimated(10).isEmpty());
+}
+
+void TestPlots::historyBoundedMemory() {
+  PlotHistory h;
+  for (int i = 0; i < 10000; ++i) h.append(i, std::sin(i * 0.01));
+  const std::size_t early = h.memoryBytes();
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> u(-1, 1);
+  for (int i = 10000; i < 1000000; ++i) h.append(i, u(rng));
+  QCOMPARE(h.sampleCount(), 1000000LL);
+  QVERIFY(h.bucketCount() <= PlotHistory::kDefaultCapacity);
+  QVERIFY(h.bucketCount() > PlotHistory::kDefaultCapacity / 2);
+  QCOMPARE(h.memoryBytes(), early);  // flat after the first fill
+  QVERIFY(h.memoryBytes() < 300 * 1024);
+  for (int i = 1000000; i < 3000000; ++i) h.append(i, u(rng));
+  QCOMPARE(h.memoryBytes(), early);
+  QVERIFY(h.decimated(800).size() <= 2 * 800 + 2);
+}
+
+// Against brute force: for 10⁶ samples with spikes, per pixel column the decimated points hold
+// exactly the column's minimum and maximum (columns are unions of whole buckets).
+void TestPlots::historyDecimationIsExact() {
+  const int n = 1000000, columns = 777;
+  std::vector<double> y(n);
+  std::mt19937 rng(3);
+  std::normal_distribution<double> normal(0, 1);
+  for (int i = 0; i < n; ++i) y[static_cast<std::size_t>(i)] = normal(rng);
+  y[123457] = 50;
+  y[876543] = -60;
+  PlotHistory h;
+  for (int i = 0; i < n; ++i) h.append(i, y[static_cast<std::size_t>(i)]);
+  const long long width = h.bucketWidth();
+  const QList<QPointF> pts = h.decimated(columns);
+  QVERIFY(pts.size() <= 2 * columns + 2);
+  // Column of sample i: that of its bucket's first sample.
+  const double span = n - 1;
+  auto columnOf = [&](long long i) {
+    const double first = static_cast<double>((i / width) * width);
+    return std::min(columns - 1, static_cast<int>(std::floor(first / span * columns)));
+  };
+  std::map<int, std::pair<double, double>> brute, seen;
+  for (long long i = 0; i < n; ++i) {
+    auto [it, fresh] = brute.try_emplace(columnOf(i), y[static_cast<std::size_t>(i)], y[static_cast<std::size_t>(i)]);
+    if (!fresh) {
+      it->second.first = std::min(it->second.first, y[static_cast<std::size_t>(i)]);
+      it->second.second = std::max(it->second.second, y[static_cast<std::size_t>(i)]);
+    }
+  }
+  double lastX = -1;
+  for (const QPointF& p : pts) {
+    QVERIFY(p.x() >= lastX);  // in x order
+    lastX = p.x();
+    const auto i = static_cast<long long>(p.x());
+    QCOMPARE(p.y(), y[static_cast<std::size_t>(i)]);  // every point is a real sample
+    auto [it, fresh] = seen.try_emplace(columnOf(i), p.y(), p.y());
+    if (!fresh) {
+      it->second.first = std::min(it->second.first, p.y());
+      it->second.second = std::max(it->second.second, p.y());
+    }
+  }
+  QCOMPARE(seen.size(), brute.size());
+  for (const auto& [col, mm] : brute) {
+    QCOMPARE(seen[col].first, mm.first);
+    QCOMPARE(seen[col].second, mm.second);
+  }
+  QCOMPARE(pts.front().x(), 0.0);
+  QCOMPARE(pts.back().x(), double(n - 1));
+  QCOMPARE(h.minY(), -60.0);
+  QCOMPARE(h.maxY(), 50.0);
+}
+
+void TestPlots::historySkipsNonFinite() {
+  PlotHistory h;
+  h.append(0, dl::kNaN);
+  h.append(1, std::numeric_limits<double>::infinity());
+  QVERIFY(h.isEmpty());
+  h.append(2, -1);
+  h.append(3, 0.5);
+  QCOMPARE(h.sampleCount(), 2LL);
+  QCOMPARE(h.minPositiveY(), 0.5);
+}
+
+void TestPlots::metricsRing() {
+  MetricsRing ring(100);
+  auto s = fakeSnapshot(1, 0, 250);
+  for (const auto& m : s->runs[0].metrics) ring.append(m);
+  QCOMPARE(ring.size(), std::size_t(100));
+  QCOMPARE(ring.overwritten(), 150LL);
+  QCOMPARE(ring.layerCount(), 3);
+  const dl::StepMetrics first = ring.at(0), last = ring.at(99);
+  QCOMPARE(first.step, 151LL);
+  QCOMPARE(last.step, 250LL);
+  const dl::StepMetrics& orig = s->runs[0].metrics[150];
+  QCOMPARE(first.lr, orig.lr);
+  QCOMPARE(first.trainLoss, orig.trainLoss);
+  QCOMPARE(first.evaluated, orig.evaluated);
+  QCOMPARE(first.layers.size(), std::size_t(3));
+  QCOMPARE(first.layers[1].gradNorm, orig.layers[1].gradNorm);
+  QVERIFY(std::isnan(first.layers[2].saturation));
+}
+
+void TestPlots::chartsAcceptSnapshots() {
+  ChartPanel panel;
+  panel.resize(900, 600);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  long long step = 0;
+  for (int i = 0; i < 30; ++i) {
+    panel.applySnapshot(fakeSnapshot(1, step, 500));
+    step += 500;
+    QCoreApplication::processEvents();
+  }
+  for (PlotWidget* c : panel.charts()) c->flush();
+  QCOMPARE(panel.lossChart()->runCount(), 1);
+  QCOMPARE(panel.lossChart()->trainingLoss(0).sampleCount(), step);
+  QCOMPARE(panel.lossChart()->validationLoss(0).sampleCount(), step / 10);
+  QCOMPARE(panel.gradientNormChart()->layerCount(), 3);
+  QCOMPARE(panel.saturationChart()->layerCount(), 2);  // hidden layers only
+  QCOMPARE(panel.learningRateChart()->history().sampleCount(), step);
+  QVERIFY(!panel.sparsityChart()->pairShown());
+  panel.lossChart()->setLogScale(true);
+  panel.learningRateChart()->setLogScale(true);
+  panel.applySnapshot(fakeSnapshot(1, step, 10));
+  for (PlotWidget* c : panel.charts()) c->flush();
+  QVERIFY(panel.lossChart()->logScale());
+
+  // The pair: two runs, the sparsity tab leaves its placeholder.
+  panel.applySnapshot(fakeSnapshot(2, 0, 300, 2));
+  QVERIFY(panel.sparsityChart()->pairShown());
+  QCOMPARE(panel.lossChart()->runCount(), 2);
+  QCOMPARE(panel.sparsityChart()->sparsity(0).sampleCount(), 300LL);
+  QVERIFY(panel.sparsityChart()->sparsity(0).maxY() > panel.sparsityChart()->sparsity(1).maxY());
+  for (PlotWidget* c : panel.charts()) c->flush();
+}
+
+void TestPlots::exports() {
+  QTemporaryDir dir;
+  QVERIFY(dir.isValid());
+  // Hidden charts export at a default size; shown ones as they are.
+  std::vector<std::unique_ptr<PlotWidget>> charts;
+  charts.push_back(std::make_unique<LossChart>());
+  charts.push_back(std::make_unique<GradientNormChart>());
+  charts.push_back(std::make_unique<SaturationChart>());
+  charts.push_back(std::make_unique<SparsityChart>());
+  charts.push_back(std::make_unique<LearningRateChart>());
+  auto snap = fakeSnapshot(1, 0, 2000, 2);
+  int i = 0;
+  for (auto& c : charts) {
+    c->applySnapshot(*snap);
+    const QString png = dir.filePath(QString("chart%1.png").arg(i));
+    const QString svg = dir.filePath(QString("chart%1.svg").arg(i));
+    QVERIFY(c->exportPng(png));
+    QVERIFY2(imageHasContent(png), qPrintable(png));
+    QVERIFY(c->exportSvg(svg));
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    QVERIFY(text.size() > 1000);
+    QVERIFY(text.contains("<svg"));
+    ++i;
+  }
+  QVERIFY(!charts.front()->exportPng(dir.filePath("no/such/dir/x.png")));
+}
+
+void TestPlots::panelClearsOnGeneration() {
+  ChartPanel panel;
+  panel.applySnapshot(fakeSnapshot(1, 0, 100));
+  QCOMPARE(panel.lossChart()->trainingLoss(0).sampleCount(), 100LL);
+  QCOMPARE(panel.csvSteps(), std::size_t(100));
+  panel.applySnapshot(fakeSnapshot(2, 0, 7));
+  QCOMPARE(panel.lossChart()->trainingLoss(0).sampleCount(), 7LL);
+  QCOMPARE(panel.csvSteps(), std::size_t(7));
+  QCOMPARE(panel.gradientNormChart()->history(0).sampleCount(), 7LL);
+}
+
+void TestPlots::panelCsv() {
+  QTemporaryDir dir;
+  ChartPanel panel;
+  auto s = fakeSnapshot(1, 0, 1000);
+  std::const_pointer_cast<Snapshot>(s)->runs[0].droppedSteps = 5;
+  panel.applySnapshot(s);
+  panel.applySnapshot(fakeSnapshot(1, 1000, 500));
+  const QString path = dir.filePath("metrics.csv");
+  QVERIFY(panel.exportCsv(path));
+  QVERIFY(!panel.exportCsv(path, 1));  // no second run
+  QCOMPARE(panel.csvMissingSteps(), 5LL);
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));
+  const QList<QByteArray> lines = f.readAll().split('\n');
+  QCOMPARE(lines.front(), QByteArray("step,epoch,lr,train_loss,val_loss,val_acc,grad_norm_total,clipped,"
+                                     "grad_norm_1,weight_norm_1,update_ratio_1,sparsity_1,saturation_1,"
+                                     "grad_norm_2,weight_norm_2,update_ratio_2,sparsity_2,saturation_2,"
+                                     "grad_norm_3,weight_norm_3,update_ratio_3,sparsity_3,saturation_3"));
+  QCOMPARE(lines.size(), 1 + 1500 + 1);  // header, rows, final newline
+  QVERIFY(lines[1].startsWith("1,1,0.1,1,1.1,"));
+  QVERIFY(lines[2].startsWith("2,1,"));
+  QVERIFY(lines[1500].startsWith("1500,"));
+  QCOMPARE(lines[2].split(',').size(), 8 + 15);
+}
+
+void TestPlots::presentationAndLanguage() {
+  ChartPanel panel;
+  panel.applySnapshot(fakeSnapshot(1, 0, 100, 2));
+  panel.setPresentationMode(true);
+  for (PlotWidget* c : panel.charts()) QVERIFY(c->presentationMode());
+  QEvent change(QEvent::LanguageChange);
+  for (PlotWidget* c : panel.charts()) QCoreApplication::sendEvent(c, &change);
+  QCoreApplication::sendEvent(&panel, &change);
+  panel.setPresentationMode(false);
+  QTemporaryDir dir;
+  QVERIFY(panel.exportPng(dir.filePath("current.png")));
+  QVERIFY(imageHasContent(dir.filePath("current.png")));
+}
+
+QTEST_MAIN(TestPlots)
+#include "tst_ui_plots.moc"

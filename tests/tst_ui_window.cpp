@@ -1,0 +1,463 @@
+// The main window end to end (offscreen): it builds, the transport keys train exactly as many
+// steps as asked, the learning-rate slider reaches the session, a broken experiment file is
+// reported and changes nothing, the window renders to a PNG and fits a 1366×768 screen.
+#include "MainWindow.h"
+#include "session/TrainingSession.h"
+#include "widgets/ControlDock.h"
+#include "widgets/DecisionMapWidget.h"
+#include "widgets/DivergenceBanner.h"
+#include "widgets/LogSlider.h"
+#include "widgets/NetworkDiagramWidget.h"
+#include "widgets/TransportBar.h"
+
+#include "io/ExperimentIo.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+#include <QMenu>
+#include <QHelpEvent>
+#include <QToolTip>
+#include <QComboBox>
+#include <QDir>
+
+#include <cmath>
+#include <QToolBox>
+#include <QToolButton>
+
+using namespace dlui;
+
+namespace {
+
+QByteArray configJson(const dl::ExperimentConfig& c) { return QJsonDocument(dlio::configToJson(c)).toJson(QJsonDocument::Compact); }
+
+// Waits until the window has applied a snapshot showing `step` steps of run 0.
+bool waitForStep(MainWindow& w, long long step, int timeoutMs = 10000) {
+  return QTest::qWaitFor(
+      [&] {
+        const SnapshotPtr s = w.lastSnapshot();
+        return s && !s->runs.empty() && s->runs.front().step == step && w.transport()->stepCount() == step;
+      },
+      timeoutMs);
+}
+
+QString screenshotDir() { return QStringLiteral(DLPLAY_BINARY_DIR "/screenshots"); }
+
+// Model → controls → session, as a loaded file would do it.
+void applyConfig(MainWindow& w, const dl::ExperimentConfig& c) {
+  w.controlDock()->setFromConfig(c);
+  w.session()->setConfig(c);
+  QVERIFY(QTest::qWaitFor([&] { return w.lastSnapshot() && w.lastSnapshot()->config.data.source == c.data.source &&
+                                       w.lastSnapshot()->config.hidden.size() == c.hidden.size(); }, 10000));
+}
+
+// Plays flat out until `steps` steps, pauses and lets the last snapshot (and its grid) arrive.
+void trainQuickly(MainWindow& w, long long steps) {
+  w.session()->setSpeed(0);
+  w.session()->play();
+  QVERIFY(QTest::qWaitFor([&] { return w.transport()->stepCount() >= steps; }, 60000));
+  w.session()->pause();
+  QVERIFY(QTest::qWaitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->running; }, 10000));
+  QTest::qWait(300);
+  QDir().mkpath(screenshotDir());
+}
+
+}  // namespace
+
+class TestUiWindow : public QObject {
+  Q_OBJECT
+private slots:
+  void initTestCase() {
+    // Settings of the tests never mix with a user's.
+    QCoreApplication::setOrganizationName(QStringLiteral("dlplay-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_ui_window"));
+    QSettings().clear();
+  }
+
+  void cleanup() { QSettings().clear(); }
+
+  void buildsWindow() {
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.controlDock());
+    QVERIFY(w.chartDock());
+    QVERIFY(w.decisionMap()->isVisible());
+    QVERIFY(w.networkDiagram()->isVisible());
+    QVERIFY(!w.divergenceBanner()->isVisible());
+    QVERIFY(w.languageMenu());
+    // The first snapshot of the default experiment arrives without pressing anything.
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+  }
+
+  void transportKeysCountExactly() {
+    MainWindow w;
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    QCOMPARE(w.transport()->stepCount(), 0);
+
+    for (int i = 0; i < 3; ++i) QTest::keyClick(&w, Qt::Key_S);
+    QVERIFY(waitForStep(w, 3));
+    for (int i = 0; i < 2; ++i) QTest::keyClick(&w, Qt::Key_Right);
+    QVERIFY(waitForStep(w, 5));
+    auto* label = w.findChild<QLabel*>(QStringLiteral("stepCounter"));
+    QVERIFY(label);
+    QVERIFY2(label->text().endsWith(QLatin1String(" 5")), qPrintable(label->text()));
+
+    QTest::keyClick(&w, Qt::Key_R);
+    QVERIFY(waitForStep(w, 0));
+
+    // Play flat out for a few hundred steps, then pause: the counter stops and agrees with the
+    // session, and one more step adds exactly one.
+    w.transport()->setSpeed(0);
+    w.session()->setSpeed(0);
+    QTest::keyClick(&w, Qt::Key_Space);
+    QVERIFY(w.transport()->playAction()->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(w.transport()->stepCount() >= 300, 30000);
+    QTest::keyClick(&w, Qt::Key_Space);
+    QVERIFY(!w.transport()->playAction()->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() && !w.lastSnapshot()->running, 10000);
+    QTest::qWait(300);  // any snapshot still in flight arrives
+    const long long stopped = w.transport()->stepCount();
+    QVERIFY(stopped >= 300);
+    QCOMPARE(w.lastSnapshot()->runs.front().step, stopped);
+    QTest::qWait(200);
+    QCOMPARE(w.transport()->stepCount(), stopped);
+    QTest::keyClick(&w, Qt::Key_S);
+    QVERIFY(waitForStep(w, stopped + 1));
+    const long long epoch = w.transport()->epochCount();
+    QVERIFY(epoch >= 1);
+    QCOMPARE(w.lastSnapshot()->runs.front().epoch, epoch);
+  }
+
+  void learningRateSliderReachesSession() {
+    MainWindow w;
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    LogSlider* lr = w.controlDock()->learningRateSlider();
+    QVERIFY(lr);
+    const double before = w.session()->config().optimizer.learningRate;
+    QCOMPARE(lr->value(), before);
+    // As a user would: one page step to the right (a decade up) through the slider itself.
+    lr->slider()->triggerAction(QAbstractSlider::SliderPageStepAdd);
+    const double after = lr->value();
+    QVERIFY(after > before * 5);
+    QTRY_COMPARE_WITH_TIMEOUT(w.session()->config().optimizer.learningRate, after, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.optimizer.learningRate == after, 5000);
+  }
+
+  void brokenFileIsReportedAndChangesNothing() {
+    MainWindow w;
+    QStringList errors;
+    w.setErrorReporter([&](const QString& m) { errors << m; });
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    const QByteArray before = configJson(w.session()->config());
+    const QByteArray dockBefore = configJson(w.controlDock()->config());
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"format\": 1, \"config\": {\"data\": ");  // cut off mid-object
+    f.close();
+
+    QVERIFY(!w.openExperiment(path));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.front().contains(QStringLiteral("broken.json")), qPrintable(errors.front()));
+    QTest::qWait(200);
+    QCOMPARE(configJson(w.session()->config()), before);
+    QCOMPARE(configJson(w.controlDock()->config()), dockBefore);
+    QVERIFY(w.recentFiles().isEmpty());
+
+    // A missing file too.
+    QVERIFY(!w.openExperiment(dir.filePath(QStringLiteral("missing.json"))));
+    QCOMPARE(errors.size(), 2);
+
+    // A CSV the session refuses: reported, and the controls go back to the running experiment.
+    dl::ExperimentConfig csv = w.controlDock()->config();
+    csv.data.source = "csv";
+    csv.data.csvPath = dir.filePath(QStringLiteral("nothing-here.csv")).toStdString();
+    w.controlDock()->setFromConfig(csv);
+    emit w.controlDock()->configEdited(csv);  // as after Load CSV…
+    QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 3, 5000);
+    QVERIFY2(errors.back().contains(QStringLiteral("nothing-here.csv")), qPrintable(errors.back()));
+    QCOMPARE(configJson(w.controlDock()->config()), dockBefore);
+    QCOMPARE(configJson(w.session()->config()), before);
+  }
+
+  void saveAndReopenRoundTrip() {
+    MainWindow w;
+    QStringList errors;
+    w.setErrorReporter([&](const QString& m) { errors << m; });
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("exp.json"));
+    dl::ExperimentConfig c = w.controlDock()->config();
+    c.optimizer.learningRate = 0.3;
+    c.hidden.resize(3);
+    w.controlDock()->setFromConfig(c);
+    w.session()->setConfig(c);
+    QTRY_COMPARE_WITH_TIMEOUT(w.session()->config().hidden.size(), std::size_t{3}, 5000);
+    w.saveExperiment(path, true);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(path), 5000);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+    QCOMPARE(w.recentFiles().size(), 1);
+
+    MainWindow w2;
+    w2.setErrorReporter([&](const QString& m) { errors << m; });
+    QVERIFY(w2.openExperiment(path));
+    QCOMPARE(w2.controlDock()->config().hidden.size(), std::size_t{3});
+    QCOMPARE(w2.controlDock()->learningRateSlider()->value(), 0.3);
+    QTRY_COMPARE_WITH_TIMEOUT(w2.session()->config().optimizer.learningRate, 0.3, 5000);
+  }
+
+  void divergenceShowsBanner() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    dl::ExperimentConfig c = w.controlDock()->config();
+    c.hidden.assign(6, dl::LayerConfig{16, "relu"});
+    c.init.scheme = "normal";
+    c.init.sigma = 3.0;
+    c.optimizer.learningRate = 10.0;
+    w.controlDock()->setFromConfig(c);
+    w.session()->setConfig(c);
+    w.session()->setSpeed(0);
+    w.session()->play();
+    QTRY_VERIFY_WITH_TIMEOUT(w.divergenceBanner()->isVisible(), 20000);
+    QVERIFY(w.divergenceBanner()->text().contains(QStringLiteral("learning rate")));
+    QDir().mkpath(screenshotDir());
+    QTest::qWait(300);
+    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/main-window-diverged.png")));
+    QTest::keyClick(&w, Qt::Key_R);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.divergenceBanner()->isVisible(), 5000);
+  }
+
+  void screenshot() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    dl::ExperimentConfig c = w.controlDock()->config();
+    c.data.source = "spiral";
+    c.data.noise = 0.1;
+    c.hidden = {dl::LayerConfig{8, "tanh"}, dl::LayerConfig{8, "tanh"}, dl::LayerConfig{6, "tanh"}};
+    c.optimizer.name = "adam";
+    c.optimizer.learningRate = 0.01;
+    w.controlDock()->setFromConfig(c);
+    w.session()->setConfig(c);
+    w.session()->setSpeed(0);
+    w.session()->play();
+    QTRY_VERIFY_WITH_TIMEOUT(w.transport()->stepCount() >= 1500, 60000);
+    w.session()->pause();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() && !w.lastSnapshot()->running, 10000);
+    QTest::qWait(300);  // the last grid
+    const QStringList files = w.grabPanels(screenshotDir());
+    QVERIFY(files.contains(screenshotDir() + QStringLiteral("/main-window.png")));
+    for (const QString& f : files) QVERIFY2(QFileInfo(f).size() > 1000, qPrintable(f));
+    auto* pages = w.controlDock()->findChild<QToolBox*>();
+    for (int page = 0; page < pages->count(); ++page) {
+      pages->setCurrentIndex(page);
+      QTest::qWait(50);
+      QVERIFY(w.controlDock()->grab().save(screenshotDir() + QStringLiteral("/controls-page%1.png").arg(page)));
+    }
+    pages->setCurrentIndex(1);
+
+  }
+
+  void screenshotLargeAndPresentation() {
+    MainWindow w;
+    w.resize(1920, 1080);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    trainQuickly(w, 600);
+    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/main-window-1920.png")));
+    const qreal normal = w.controlDock()->font().pointSizeF();
+    w.setPresentationMode(true);
+    QVERIFY(w.presentationMode());
+    QTest::qWait(200);
+    QVERIFY2(w.controlDock()->font().pointSizeF() > normal * 1.3, qPrintable(QString::number(w.controlDock()->font().pointSizeF())));
+    QVERIFY(w.findChild<QLabel*>(QStringLiteral("stepCounter"))->font().pointSizeF() > normal * 1.3);
+    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/main-window-presentation.png")));
+    w.setPresentationMode(false);
+  }
+
+  void mapVariants() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+
+    // Regression: a diverging colour map, and its discretised form.
+    dl::ExperimentConfig c = w.controlDock()->config();
+    c.data.source = "ripple";
+    c.hidden = {dl::LayerConfig{12, "tanh"}, dl::LayerConfig{12, "tanh"}};
+    c.optimizer.name = "adam";
+    c.optimizer.learningRate = 0.01;
+    applyConfig(w, c);
+    trainQuickly(w, 1500);
+    QVERIFY(w.decisionMap()->grab().save(screenshotDir() + QStringLiteral("/decision-map-regression.png")));
+    w.decisionMap()->setDiscretize(true);
+    QTest::qWait(50);
+    QVERIFY(w.decisionMap()->grab().save(screenshotDir() + QStringLiteral("/decision-map-regression-discrete.png")));
+    w.decisionMap()->setDiscretize(false);
+
+    // A deep, wide network: columns shrink, a column with too many units ends in "+N more".
+    c = w.controlDock()->config();
+    c.data.source = "circle";
+    c.hidden.assign(10, dl::LayerConfig{32, "relu"});
+    c.hidden[4].units = 128;
+    c.optimizer.name = "sgd";
+    applyConfig(w, c);
+    trainQuickly(w, 50);
+    QVERIFY(w.networkDiagram()->grab().save(screenshotDir() + QStringLiteral("/network-deep.png")));
+
+    // A CSV with four features and named classes: the feature combos appear and drive the config.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("four.csv"));
+    {
+      QFile f(csv);
+      QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Text));
+      QTextStream out(&f);
+      out << "width,height,depth,weight,kind\n";
+      const char* kinds[] = {"small", "medium", "large"};
+      for (int i = 0; i < 150; ++i) {
+        const int k = i % 3;
+        const double a = k + 0.3 * std::sin(i * 1.7), b = 2 * k + 0.5 * std::cos(i * 0.9);
+        out << a << ',' << b << ',' << (i % 7) * 0.1 << ',' << 10 + k * 5 + (i % 5) << ',' << kinds[k] << '\n';
+      }
+    }
+    c = w.controlDock()->config();
+    c.data.source = "csv";
+    c.data.csvPath = csv.toStdString();
+    c.data.labelColumn = -1;
+    c.data.mapFeatures = {0, 1};
+    applyConfig(w, c);
+    trainQuickly(w, 300);
+    auto* xCombo = w.decisionMap()->findChild<QComboBox*>(QStringLiteral("mapXFeature"));
+    auto* yCombo = w.decisionMap()->findChild<QComboBox*>(QStringLiteral("mapYFeature"));
+    QVERIFY(xCombo && yCombo);
+    QTRY_VERIFY(xCombo->isVisible());
+    QCOMPARE(xCombo->count(), 4);
+    QCOMPARE(xCombo->itemText(3), QStringLiteral("weight"));
+    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/main-window-csv.png")));
+    yCombo->setCurrentIndex(3);
+    emit yCombo->activated(3);  // as a user's choice
+    QCOMPARE(w.controlDock()->config().data.mapFeatures, (std::vector<int>{0, 3}));
+    QTRY_VERIFY_WITH_TIMEOUT(w.session()->config().data.mapFeatures == (std::vector<int>{0, 3}), 5000);
+  }
+
+  void fitsSmallLaptop() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    QTest::qWait(300);  // the first grid
+    QDir().mkpath(screenshotDir());
+    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/main-window-start.png")));
+    // Whatever page of controls is open, nothing forces the window wider or taller than the screen.
+    for (int page = 0; page < 4; ++page) {
+      w.controlDock()->findChild<QToolBox*>()->setCurrentIndex(page);
+      QTest::qWait(20);
+      const QSize min = w.minimumSizeHint().expandedTo(w.minimumSize());
+      QVERIFY2(min.width() <= 1366 && min.height() <= 740,
+               qPrintable(QStringLiteral("page %1: minimum %2×%3").arg(page).arg(min.width()).arg(min.height())));
+      QCOMPARE(w.size(), QSize(1366, 768));
+      for (QDockWidget* d : w.findChildren<QDockWidget*>()) {
+        if (!d->isVisible()) continue;
+        const QSize dm = d->minimumSizeHint().expandedTo(d->minimumSize());
+        QVERIFY2(d->width() >= dm.width() && d->height() >= dm.height(),
+                 qPrintable(QStringLiteral("%1 squeezed: %2×%3 < %4×%5")
+                                .arg(d->objectName())
+                                .arg(d->width())
+                                .arg(d->height())
+                                .arg(dm.width())
+                                .arg(dm.height())));
+      }
+      QVERIFY(w.decisionMap()->width() >= 200);
+      QVERIFY(w.decisionMap()->height() >= 200);
+    }
+    // Restoring the default layout keeps it that way.
+    w.restoreDefaultLayout();
+    QTest::qWait(20);
+    QCOMPARE(w.size(), QSize(1366, 768));
+  }
+
+  void languageChangeRetranslates() {
+    MainWindow w;
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    // What installing a translator does: LanguageChange to every widget (here with no translation).
+    QList<QWidget*> widgets = w.findChildren<QWidget*>();
+    widgets << &w;
+    for (QWidget* widget : widgets) {
+      QEvent change(QEvent::LanguageChange);
+      QCoreApplication::sendEvent(widget, &change);
+    }
+    QCOMPARE(w.controlDock()->windowTitle(), QStringLiteral("Controls"));
+    QCOMPARE(w.languageMenu()->title(), QStringLiteral("&Language"));
+    QVERIFY(w.findChild<QLabel*>(QStringLiteral("stepCounter"))->text().startsWith(QStringLiteral("Step ")));
+  }
+
+  void diagramTooltips() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    w.session()->stepOnce();
+    QVERIFY(waitForStep(w, 1));
+    QTest::qWait(300);  // the weights follow at most 100 ms later
+    NetworkDiagramWidget* net = w.networkDiagram();
+    net->repaint();  // geometry and links are laid out when painted
+    // Scan a column of points through the input neurons and a line through the first links.
+    auto tipAt = [&](QPoint p) {
+      QHelpEvent e(QEvent::ToolTip, p, net->mapToGlobal(p));
+      QCoreApplication::sendEvent(net, &e);
+      return QToolTip::isVisible() ? QToolTip::text() : QString();
+    };
+    const int columns = static_cast<int>(w.lastSnapshot()->config.hidden.size()) + 2;
+    const double spacing = (net->width() - 16.0) / columns;
+    bool neuron = false, weight = false;
+    for (int y = 0; y < net->height() && !neuron; y += 3)
+      neuron = tipAt(QPoint(static_cast<int>(8 + spacing / 2), y)).startsWith(QStringLiteral("Input"));
+    for (int y = 0; y < net->height() && !weight; y += 2)
+      weight = tipAt(QPoint(static_cast<int>(8 + spacing), y)).startsWith(QStringLiteral("Weight"));
+    QVERIFY(neuron);
+    QVERIFY(weight);
+    QToolTip::hideText();
+  }
+
+  void architectureEditsReachDiagram() {
+    MainWindow w;
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    const std::size_t layers = w.controlDock()->config().hidden.size();
+    auto* add = w.controlDock()->findChild<QToolButton*>(QStringLiteral("addLayerButton"));
+    QVERIFY(add);
+    add->click();
+    QCOMPARE(w.controlDock()->config().hidden.size(), layers + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(w.session()->config().hidden.size(), layers + 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.hidden.size() == layers + 1, 5000);
+  }
+};
+
+QTEST_MAIN(TestUiWindow)
+#include "tst_ui_window.moc"
