@@ -1,4 +1,5 @@
-// Heavy-ball momentum (Polyak 1964; in deep learning Sutskever et al. 2013), PyTorch convention.
+// Momentum (Polyak 1964; Sutskever et al. 2013) and its Nesterov variant (Nesterov 1983), in
+// PyTorch's convention: the velocity sums raw gradients and the learning rate applies after.
 #pragma once
 
 #include "optim/BufferedOptimizer.h"
@@ -7,13 +8,14 @@ namespace dl {
 
 class Momentum final : public BufferedOptimizer {
 public:
-  explicit Momentum(const OptimizerConfig& c);
-  std::string name() const override { return "momentum"; }
+  Momentum(const OptimizerConfig& c, bool nesterov);
+  std::string name() const override { return m_nesterov ? "nesterov" : "momentum"; }
   void step(VectorMap params, ConstVectorMap grads, Scalar lr) override;
   void setHyperparameters(const OptimizerConfig& c) override;
 
 private:
   Scalar m_mu = 0.9f;
+  bool m_nesterov = false;
   Vector m_velocity;  // (n) "velocity"
 };
 

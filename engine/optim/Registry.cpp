@@ -3,7 +3,6 @@
 #include "optim/Adadelta.h"
 #include "optim/Adam.h"
 #include "optim/Momentum.h"
-#include "optim/Nesterov.h"
 #include "optim/RmsProp.h"
 #include "optim/Sgd.h"
 
@@ -20,6 +19,11 @@ std::unique_ptr<Optimizer> create(const OptimizerConfig& c) {
   return std::make_unique<T>(c);
 }
 
+template <bool Nesterov>
+std::unique_ptr<Optimizer> createMomentum(const OptimizerConfig& c) {
+  return std::make_unique<Momentum>(c, Nesterov);
+}
+
 struct Entry {
   const char* name;
   Factory make;
@@ -27,7 +31,7 @@ struct Entry {
 
 // Order is the order the UI lists them in: from plain descent to adaptive methods.
 constexpr Entry kOptimizers[] = {
-    {"sgd", &create<Sgd>},         {"momentum", &create<Momentum>}, {"nesterov", &create<Nesterov>},
+    {"sgd", &create<Sgd>},         {"momentum", &createMomentum<false>}, {"nesterov", &createMomentum<true>},
     {"adagrad", &create<AdaGrad>}, {"rmsprop", &create<RmsProp>},   {"adadelta", &create<Adadelta>},
     {"adam", &create<Adam>},
 };
