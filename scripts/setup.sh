@@ -25,10 +25,16 @@ dlplay_setup_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
-# dlplay_build BUILD_DIR [cmake options...]: configure (once) and build everything in it.
+# dlplay_build BUILD_DIR [cmake options...]: configure and build everything in it (only the
+# targets in $DLPLAY_TARGETS when that is set).
 dlplay_build() {
   local dir="$1"
   shift
   cmake -S "$DLPLAY_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
-  cmake --build "$dir" -j "$(nproc)"
+  if [ -n "${DLPLAY_TARGETS:-}" ]; then
+    # shellcheck disable=SC2086
+    cmake --build "$dir" -j "$(nproc)" --target $DLPLAY_TARGETS
+  else
+    cmake --build "$dir" -j "$(nproc)"
+  fi
 }

@@ -23,8 +23,8 @@ dlplay_build "$DLPLAY_ROOT/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDLPLA
 
 if [ -f "$DLPLAY_ROOT/tests/tst_ui_session.cpp" ]; then
   echo "== Training session under ThreadSanitizer (build-tsan/)"
-  dlplay_build "$DLPLAY_ROOT/build-tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDLPLAY_SANITIZE=thread \
-    -DDLPLAY_BUILD_BENCH=OFF
+  DLPLAY_TARGETS=tst_ui_session dlplay_build "$DLPLAY_ROOT/build-tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DDLPLAY_SANITIZE=thread -DDLPLAY_BUILD_BENCH=OFF
   (cd "$DLPLAY_ROOT/build-tsan" && TSAN_OPTIONS="halt_on_error=1 suppressions=$DLPLAY_ROOT/scripts/tsan.supp" \
     ctest --output-on-failure -R tst_ui_session)
 fi
