@@ -58,15 +58,21 @@ NetworkDiagramWidget::NetworkDiagramWidget(QWidget* parent) : QWidget(parent) {
 
 NetworkDiagramWidget::~NetworkDiagramWidget() = default;
 
+// Repaints only when something drawn changed: most snapshots carry metrics alone (weights come at
+// most every 100 ms, grids every 150 ms), and a repaint strokes hundreds of antialiased links.
 void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
   if (!s) return;
   bool structure = false;
   if (s->config.hidden.size() != m_config.hidden.size()) structure = true;
   for (std::size_t i = 0; !structure && i < s->config.hidden.size(); ++i)
     structure = s->config.hidden[i].units != m_config.hidden[i].units;
+  bool changed = structure || s->config.data.mapFeatures != m_config.data.mapFeatures;
+  for (std::size_t i = 0; !changed && i < s->config.hidden.size(); ++i)
+    changed = s->config.hidden[i].activation != m_config.hidden[i].activation;  // column subtitles
   m_config = s->config;
   if (s->data) {
     structure = structure || s->data != m_data;
+    changed = changed || s->data != m_data;
     m_data = s->data;
   }
   if (!s->runs.empty() && !s->runs.front().weights.empty()) {
@@ -75,16 +81,18 @@ void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
                 (!w.empty() && !m_weights.empty() && (w.front().W.cols() != m_weights.front().W.cols() ||
                                                       w.back().W.rows() != m_weights.back().W.rows()));
     m_weights = w;
+    changed = true;
   }
   if (s->grid) {
     m_grid = s->grid;
     m_thumbsDirty = true;
+    changed = true;
   }
   if (structure) {
     rebuildColumns();
     m_thumbsDirty = true;
   }
-  update();
+  if (changed || structure) update();
 }
 
 void NetworkDiagramWidget::setPresentationMode(bool on) {
@@ -151,9 +159,13 @@ float NetworkDiagramWidget::linkWeight(int layer, int to, int from) const {
   return best;
 }
 
+// Only the shown units get a thumbnail (a 64-unit column shows about 20 boxes): paintEvent
+// rebuilds when the layout shows a different number of boxes.
 void NetworkDiagramWidget::rebuildThumbnails() {
   m_thumbsDirty = false;
   m_thumbs.assign(m_columns.size(), {});
+  m_thumbCounts.clear();
+  for (const Column& c : m_columns) m_thumbCounts.push_back(std::min(c.boxes.size(), std::size_t{kMaxThumbs}));
   if (!m_grid || m_grid->resolution <= 0) return;
   const int res = m_grid->resolution;
   const dl::Index n = static_cast<dl::Index>(res) * res;
@@ -167,7 +179,7 @@ void NetworkDiagramWidget::rebuildThumbnails() {
   };
   // Inputs: the mapped features vary along x or y; the others are held at their mean.
   const std::vector<int>& mf = m_config.data.mapFeatures;
-  for (int u = 0; u < std::min(m_columns.front().units, kMaxThumbs); ++u) {
+  for (int u = 0; u < static_cast<int>(m_thumbCounts.front()); ++u) {
     const bool isX = mf.size() >= 1 && mf[0] == u, isY = mf.size() >= 2 && mf[1] == u;
     m_thumbs.front().push_back(image([&](dl::Index, int i, int j) {
       if (isX) return colors::diverging(2.0 * i / std::max(res - 1, 1) - 1.0);
@@ -181,7 +193,7 @@ void NetworkDiagramWidget::rebuildThumbnails() {
     const Column& c = m_columns[l + 1];
     if (A.cols() != n || A.rows() != c.units) continue;
     const double scale = finiteMaxAbs(A);
-    for (int u = 0; u < std::min(c.units, kMaxThumbs); ++u)
+    for (int u = 0; u < static_cast<int>(m_thumbCounts[l + 1]); ++u)
       m_thumbs[l + 1].push_back(image([&](dl::Index k, int, int) { return colors::diverging(A(u, k) / scale); }));
   }
   // Outputs: a class probability, or the regression value.
@@ -190,7 +202,7 @@ void NetworkDiagramWidget::rebuildThumbnails() {
   if (V.cols() == n && V.rows() == out.units) {
     const bool reg = m_data && m_data->train.task == dl::Task::Regression;
     const double scale = finiteMaxAbs(V);
-    for (int u = 0; u < std::min(out.units, kMaxThumbs); ++u) {
+    for (int u = 0; u < static_cast<int>(m_thumbCounts.back()); ++u) {
       m_thumbs.back().push_back(image([&](dl::Index k, int, int) {
         const double v = V(u, k);
         if (reg) return colors::diverging(v / scale);
@@ -222,7 +234,10 @@ QString NetworkDiagramWidget::columnSubtitle(int column) const {
 void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
   if (m_columns.size() != m_config.hidden.size() + 2) rebuildColumns();
   layoutColumns();
-  if (m_thumbsDirty) rebuildThumbnails();
+  bool thumbsFit = m_thumbCounts.size() == m_columns.size();
+  for (std::size_t ci = 0; thumbsFit && ci < m_columns.size(); ++ci)
+    thumbsFit = m_thumbCounts[ci] == std::min(m_columns[ci].boxes.size(), std::size_t{kMaxThumbs});
+  if (m_thumbsDirty || !thumbsFit) rebuildThumbnails();
   QPainter p(this);
   p.fillRect(rect(), palette().base());
   p.setRenderHint(QPainter::Antialiasing);

@@ -58,6 +58,7 @@ private:
   std::shared_ptr<const dl::PreparedData> m_data;
   std::vector<Column> m_columns;
   std::vector<std::vector<QImage>> m_thumbs;  // per column, per shown unit
+  std::vector<std::size_t> m_thumbCounts;     // per column: boxes shown when m_thumbs was built
   std::vector<Link> m_links;                  // filled by paintEvent, read by tooltips
   bool m_thumbsDirty = true;
   bool m_presentation = false;
