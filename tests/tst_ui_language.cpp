@@ -4,6 +4,9 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "notes/NotesDock.h"
+#include "plots/ChartPanel.h"
+#include "plots/GradientNormChart.h"
+#include "plots/SparsityChart.h"
 #include "session/TrainingSession.h"
 
 #include <QApplication>
@@ -89,6 +92,18 @@ private slots:
       QCoreApplication::processEvents();
       QVERIFY(w.notesDock()->grab().save(base.arg("notes-dock")));
       QVERIFY(QFileInfo(base.arg("main-window")).size() > 10000);
+      // The two pictures the README shows: vanishing gradients per layer, and L1 against L2.
+      w.chartPanel()->showChart(w.chartPanel()->gradientNormChart());
+      QCoreApplication::processEvents();
+      QVERIFY(w.grab().save(base.arg("vanishing-gradients")));
+      w.loadPreset("l1-vs-l2");
+      QCOMPARE(w.chartPanel()->currentChart(), static_cast<dlui::PlotWidget*>(w.chartPanel()->sparsityChart()));
+      session.setSpeed(0);
+      session.play();
+      QTest::qWait(4000);
+      session.pause();
+      QTest::qWait(300);
+      QVERIFY(w.grab().save(base.arg("l1-vs-l2")));
     }
     dlui::setLanguage("en", false);
   }

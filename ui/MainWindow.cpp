@@ -6,6 +6,7 @@
 #include "notes/NotesDock.h"
 #include "notes/PracticeDialog.h"
 #include "plots/ChartPanel.h"
+#include "plots/SparsityChart.h"
 #include "session/TrainingSession.h"
 #include "widgets/ControlDock.h"
 #include "widgets/DecisionMapWidget.h"
@@ -351,10 +352,13 @@ void MainWindow::loadPreset(const QString& name) {
     m_banner->clear();
     setWindowFilePath(QString());
     statusBar()->showMessage(tr("Preset %1: %2").arg(name, QString::fromStdString(file.config.description)), 10000);
+    if (file.config.regularization.compareL1L2) m_charts->showChart(m_charts->sparsityChart());
   } catch (const dlio::IoError& e) {
     reportError(e.message());
   }
 }
+
+ChartPanel* MainWindow::chartPanel() const { return m_charts; }
 
 void MainWindow::showPractice(const QString& noteId) {
   m_practice->setNoteFilter(noteId);

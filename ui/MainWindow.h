@@ -66,6 +66,7 @@ public:
   void switchLanguage(const QString& code);
   void showPractice(const QString& noteId);
   NotesDock* notesDock() const { return m_notes; }
+  ChartPanel* chartPanel() const;
   PracticeDialog* practiceDialog() const { return m_practice; }
   ControlDock* controlDock() const { return m_controls; }
   TransportBar* transport() const { return m_transport; }

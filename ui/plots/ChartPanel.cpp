@@ -113,4 +113,8 @@ bool ChartPanel::exportCsv(const QString& path, int run) const {
   return out.status() == QTextStream::Ok && file.commit();
 }
 
+void ChartPanel::showChart(PlotWidget* chart) {
+  if (m_charts.contains(chart)) m_tabs->setCurrentWidget(chart);
+}
+
 }  // namespace dlui

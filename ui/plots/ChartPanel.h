@@ -48,6 +48,8 @@ public:
   int runCount() const { return static_cast<int>(m_rings.size()); }
   QList<PlotWidget*> charts() const { return m_charts; }
   PlotWidget* currentChart() const;
+  // Bring one of charts() to the front (a preset about L1/L2 shows the sparsity chart).
+  void showChart(PlotWidget* chart);
   LossChart* lossChart() const { return m_loss; }
   GradientNormChart* gradientNormChart() const { return m_gradients; }
   SaturationChart* saturationChart() const { return m_saturation; }

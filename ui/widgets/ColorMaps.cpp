@@ -15,8 +15,10 @@ QColor classColor(int c) {
 }
 
 QRgb mix(QRgb a, QRgb b, double t) {
-  t = std::isfinite(t) ? std::clamp(t, 0.0, 1.0) : 0.0;  // NaN would make lround undefined
-  auto ch = [t](int x, int y) { return static_cast<int>(std::lround(x + (y - x) * t)); };
+  t = std::isfinite(t) ? std::clamp(t, 0.0, 1.0) : 0.0;  // NaN would make the rounding undefined
+  // Rounds half up like lround (the value is in [0, 255]) without the libm call: the thumbnails
+  // mix a colour per pixel, tens of thousands per grid.
+  auto ch = [t](int x, int y) { return static_cast<int>(x + (y - x) * t + 0.5); };
   return qRgb(ch(qRed(a), qRed(b)), ch(qGreen(a), qGreen(b)), ch(qBlue(a), qBlue(b)));
 }
 

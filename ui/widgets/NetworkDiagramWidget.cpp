@@ -81,6 +81,7 @@ void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
                 (!w.empty() && !m_weights.empty() && (w.front().W.cols() != m_weights.front().W.cols() ||
                                                       w.back().W.rows() != m_weights.back().W.rows()));
     m_weights = w;
+    m_linksDirty = true;
     changed = true;
   }
   if (s->grid) {
@@ -91,12 +92,14 @@ void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
   if (structure) {
     rebuildColumns();
     m_thumbsDirty = true;
+    m_linksDirty = true;
   }
   if (changed || structure) update();
 }
 
 void NetworkDiagramWidget::setPresentationMode(bool on) {
   m_presentation = on;
+  m_linksDirty = true;  // thicker links
   update();
 }
 
@@ -231,20 +234,9 @@ QString NetworkDiagramWidget::columnSubtitle(int column) const {
   return QStringLiteral("%1 · %2").arg(c.units).arg(displayName(NameKind::Activation, l.activation));
 }
 
-void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
-  if (m_columns.size() != m_config.hidden.size() + 2) rebuildColumns();
-  layoutColumns();
-  bool thumbsFit = m_thumbCounts.size() == m_columns.size();
-  for (std::size_t ci = 0; thumbsFit && ci < m_columns.size(); ++ci)
-    thumbsFit = m_thumbCounts[ci] == std::min(m_columns[ci].boxes.size(), std::size_t{kMaxThumbs});
-  if (m_thumbsDirty || !thumbsFit) rebuildThumbnails();
-  QPainter p(this);
-  p.fillRect(rect(), palette().base());
-  p.setRenderHint(QPainter::Antialiasing);
-  const QFontMetrics fm(font());
-
-  // Links first, so the neurons sit on top. One scale for all layers: relative sizes matter
-  // (vanishing and exploding weights are the lesson).
+// The links, in layout order (m_links, read by the tooltips). One scale for all layers: relative
+// sizes matter (vanishing and exploding weights are the lesson).
+void NetworkDiagramWidget::paintLinks(QPainter& p) {
   m_links.clear();
   double maxAbs = 1e-12;
   const bool weightsFit = m_weights.size() + 1 == m_columns.size();
@@ -277,6 +269,39 @@ void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
       }
     }
   }
+
+}
+
+void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
+  if (m_columns.size() != m_config.hidden.size() + 2) rebuildColumns();
+  layoutColumns();
+  bool thumbsFit = m_thumbCounts.size() == m_columns.size();
+  for (std::size_t ci = 0; thumbsFit && ci < m_columns.size(); ++ci)
+    thumbsFit = m_thumbCounts[ci] == std::min(m_columns[ci].boxes.size(), std::size_t{kMaxThumbs});
+  if (m_thumbsDirty || !thumbsFit) rebuildThumbnails();
+  QPainter p(this);
+  p.fillRect(rect(), palette().base());
+  p.setRenderHint(QPainter::Antialiasing);
+  const QFontMetrics fm(font());
+
+  // Links first, so the neurons sit on top. Hundreds of antialiased curves cost milliseconds, and
+  // they change only with the weights (at most every 100 ms) or the layout: drawn into a cached
+  // image, which a repaint for anything else (a new grid, the thumbnails) reuses.
+  const qreal dpr = devicePixelRatioF();
+  const QSize pixels = (QSizeF(size()) * dpr).toSize();
+  std::vector<std::vector<QRectF>> layout;
+  for (const Column& c : m_columns) layout.push_back(c.boxes);
+  if (m_linksDirty || layout != m_linkLayout || m_linkCache.size() != pixels || m_linkCache.devicePixelRatio() != dpr) {
+    m_linkCache = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+    m_linkCache.setDevicePixelRatio(dpr);
+    m_linkCache.fill(Qt::transparent);
+    QPainter lp(&m_linkCache);
+    lp.setRenderHint(QPainter::Antialiasing);
+    paintLinks(lp);
+    m_linkLayout = std::move(layout);
+    m_linksDirty = false;
+  }
+  p.drawImage(QPointF(0, 0), m_linkCache);
 
   // Neurons.
   const QColor frame = palette().windowText().color();

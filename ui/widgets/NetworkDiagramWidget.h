@@ -11,6 +11,8 @@
 
 #include <vector>
 
+class QPainter;
+
 namespace dlui {
 
 class NetworkDiagramWidget : public QWidget {
@@ -47,6 +49,7 @@ private:
   void rebuildColumns();
   void layoutColumns();
   void rebuildThumbnails();
+  void paintLinks(QPainter& p);
   float linkWeight(int layer, int to, int from) const;
   QString columnTitle(int column) const;
   QString columnSubtitle(int column) const;
@@ -59,7 +62,10 @@ private:
   std::vector<Column> m_columns;
   std::vector<std::vector<QImage>> m_thumbs;  // per column, per shown unit
   std::vector<std::size_t> m_thumbCounts;     // per column: boxes shown when m_thumbs was built
-  std::vector<Link> m_links;                  // filled by paintEvent, read by tooltips
+  std::vector<Link> m_links;                  // filled by paintLinks, read by tooltips
+  QImage m_linkCache;                         // the links as last drawn (transparent elsewhere)
+  std::vector<std::vector<QRectF>> m_linkLayout;  // the boxes m_linkCache was drawn for
+  bool m_linksDirty = true;                   // new weights or presentation since m_linkCache
   bool m_thumbsDirty = true;
   bool m_presentation = false;
 };
