@@ -5,8 +5,6 @@
 #include "core/Parallel.h"
 #include "train/Regularization.h"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
