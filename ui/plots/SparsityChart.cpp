@@ -45,14 +45,13 @@ SparsityChart::SparsityChart(QWidget* parent) : PlotWidget(parent), m_chart(new 
   setupHistogram(m_hist[0], seriesColor(2));
   setupHistogram(m_hist[1], seriesColor(0));
 
-  auto* histograms = new QHBoxLayout;
-  histograms->setContentsMargins(0, 0, 0, 0);
-  histograms->addWidget(m_hist[0].view);
-  histograms->addWidget(m_hist[1].view);
-  auto* pageLayout = new QVBoxLayout(page);
+  // Side by side, not stacked: the charts dock is wide and short, and stacked charts lose their
+  // axis labels at laptop heights.
+  auto* pageLayout = new QHBoxLayout(page);
   pageLayout->setContentsMargins(0, 0, 0, 0);
-  pageLayout->addWidget(m_view, 1);
-  pageLayout->addLayout(histograms, 1);
+  pageLayout->addWidget(m_view, 2);
+  pageLayout->addWidget(m_hist[0].view, 1);
+  pageLayout->addWidget(m_hist[1].view, 1);
   m_stack->addWidget(page);
 
   auto* layout = new QVBoxLayout(this);
