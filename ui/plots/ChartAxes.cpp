@@ -84,9 +84,17 @@ void YAxis::autoscale(double lo, double hi, double minPositive, bool fromZero) {
   if (!std::isfinite(lo) || !std::isfinite(hi)) return;
   if (m_log) {
     if (!std::isfinite(minPositive) || minPositive <= 0) return;
-    const double a = std::pow(10.0, std::floor(std::log10(minPositive)));
-    double b = std::pow(10.0, std::ceil(std::log10(std::max(hi, minPositive))));
-    if (b <= a) b = a * 10;
+    // One label per k decades, k chosen so at most about five labels share the axis: a short
+    // chart with a label per decade elides them all to "…".
+    double ea = std::floor(std::log10(minPositive));
+    double eb = std::ceil(std::log10(std::max(hi, minPositive)));
+    if (eb <= ea) eb = ea + 1;
+    const double k = std::max(1.0, std::ceil((eb - ea) / 4.0));
+    ea = k * std::floor(ea / k);
+    eb = k * std::ceil(eb / k);
+    static_cast<QLogValueAxis*>(m_axis)->setBase(std::pow(10.0, k));
+    const double a = std::pow(10.0, ea);
+    const double b = std::pow(10.0, eb);
     // A hair beyond the decades so pow()'s rounding cannot drop the end labels.
     const double lo2 = a * (1 - 1e-9), hi2 = b * (1 + 1e-9);
     if (lo2 != m_lo || hi2 != m_hi) setFixedRange(lo2, hi2);
