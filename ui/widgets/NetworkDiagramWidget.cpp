@@ -1,5 +1,5 @@
 // The network diagram (see NetworkDiagramWidget.h). Geometry is recomputed on every paint (it is
-// cheap); thumbnails only when a new grid arrives.
+// cheap); thumbnails only when a new grid arrives; the links only with new weights or a new layout.
 #include "widgets/NetworkDiagramWidget.h"
 
 #include "widgets/ColorMaps.h"
@@ -9,6 +9,7 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QThreadPool>
 #include <QToolTip>
 
 #include <algorithm>
@@ -46,6 +47,24 @@ double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b) {
   return std::hypot(d.x(), d.y());
 }
 
+// The links as antialiased curves on a transparent image. Runs on the GUI thread or in a pool
+// thread (only value inputs; QImage painting is thread-safe).
+QImage renderLinks(const std::vector<NetworkDiagramWidget::LinkStroke>& strokes, QSize pixels, qreal dpr) {
+  QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+  image.setDevicePixelRatio(dpr);
+  image.fill(Qt::transparent);
+  QPainter p(&image);
+  p.setRenderHint(QPainter::Antialiasing);
+  for (const NetworkDiagramWidget::LinkStroke& s : strokes) {
+    p.setPen(QPen(s.colour, s.width, Qt::SolidLine, Qt::RoundCap));
+    QPainterPath path(s.a);
+    const double mx = (s.a.x() + s.b.x()) / 2;
+    path.cubicTo(QPointF(mx, s.a.y()), QPointF(mx, s.b.y()), s.b);
+    p.drawPath(path);
+  }
+  return image;
+}
+
 }  // namespace
 
 NetworkDiagramWidget::NetworkDiagramWidget(QWidget* parent) : QWidget(parent) {
@@ -56,10 +75,15 @@ NetworkDiagramWidget::NetworkDiagramWidget(QWidget* parent) : QWidget(parent) {
   retranslateUi();
 }
 
-NetworkDiagramWidget::~NetworkDiagramWidget() = default;
+NetworkDiagramWidget::~NetworkDiagramWidget() {
+  // A render in flight posts its result to this object: let it finish first (the posted call
+  // is then discarded with the object).
+  if (m_linkRender.valid()) m_linkRender.wait();
+}
 
 // Repaints only when something drawn changed: most snapshots carry metrics alone (weights come at
-// most every 100 ms, grids every 150 ms), and a repaint strokes hundreds of antialiased links.
+// most every 100 ms, grids every 150 ms). New weights alone redraw the links in a pool thread and
+// repaint when they are ready (see startLinkRender).
 void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
   if (!s) return;
   bool structure = false;
@@ -75,6 +99,7 @@ void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
     changed = changed || s->data != m_data;
     m_data = s->data;
   }
+  bool weights = false;
   if (!s->runs.empty() && !s->runs.front().weights.empty()) {
     const auto& w = s->runs.front().weights;
     structure = structure || w.size() != m_weights.size() ||
@@ -82,7 +107,7 @@ void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
                                                       w.back().W.rows() != m_weights.back().W.rows()));
     m_weights = w;
     m_linksDirty = true;
-    changed = true;
+    weights = true;
   }
   if (s->grid) {
     m_grid = s->grid;
@@ -92,14 +117,21 @@ void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
   if (structure) {
     rebuildColumns();
     m_thumbsDirty = true;
-    m_linksDirty = true;
+    m_linkLayout.clear();  // the next paint draws the links at once
   }
-  if (changed || structure) update();
+  if (changed || structure) {
+    update();
+  } else if (weights) {
+    if (isVisible() && !m_linkCache.isNull() && !m_linkLayout.empty())
+      startLinkRender();
+    else
+      m_linkLayout.clear();  // hidden: drawn at once when next painted
+  }
 }
 
 void NetworkDiagramWidget::setPresentationMode(bool on) {
   m_presentation = on;
-  m_linksDirty = true;  // thicker links
+  m_linkLayout.clear();  // thicker links, drawn at once
   update();
 }
 
@@ -234,9 +266,11 @@ QString NetworkDiagramWidget::columnSubtitle(int column) const {
   return QStringLiteral("%1 · %2").arg(c.units).arg(displayName(NameKind::Activation, l.activation));
 }
 
-// The links, in layout order (m_links, read by the tooltips). One scale for all layers: relative
-// sizes matter (vanishing and exploding weights are the lesson).
-void NetworkDiagramWidget::paintLinks(QPainter& p) {
+// The links of the current layout and weights, in layout order; also refreshes m_links (read by
+// the tooltips). One scale for all layers: relative sizes matter (vanishing and exploding weights
+// are the lesson).
+std::vector<NetworkDiagramWidget::LinkStroke> NetworkDiagramWidget::linkStrokes() {
+  std::vector<LinkStroke> strokes;
   m_links.clear();
   double maxAbs = 1e-12;
   const bool weightsFit = m_weights.size() + 1 == m_columns.size();
@@ -260,16 +294,41 @@ void NetworkDiagramWidget::paintLinks(QPainter& p) {
                   static_cast<int>(l) + 1, from, to};
         QColor colour = QColor::fromRgb(w < 0 ? colors::kNegative : colors::kPositive);
         colour.setAlpha(static_cast<int>((40 + 215 * r) * (0.35 + 0.65 * density)));
-        p.setPen(QPen(colour, 0.4 + maxWidth * r * density, Qt::SolidLine, Qt::RoundCap));
-        QPainterPath path(link.a);
-        const double mx = (link.a.x() + link.b.x()) / 2;
-        path.cubicTo(QPointF(mx, link.a.y()), QPointF(mx, link.b.y()), link.b);
-        p.drawPath(path);
+        strokes.push_back({link.a, link.b, colour, 0.4 + maxWidth * r * density});
         m_links.push_back(link);
       }
     }
   }
+  return strokes;
+}
 
+// Hundreds of antialiased curves take milliseconds of the GUI thread and more waiting: Qt's
+// raster engine hands every larger span batch to the global thread pool and waits for it. New
+// weights (up to 10 times a second) are therefore drawn in a pool thread, where the fills stay
+// serial, one render at a time; the diagram shows the previous links until the new ones arrive.
+void NetworkDiagramWidget::startLinkRender() {
+  if (m_linkRenderRunning) return;  // linksRendered() starts the next one
+  m_linkRenderRunning = true;
+  m_linksDirty = false;
+  auto done = std::make_shared<std::promise<void>>();
+  m_linkRender = done->get_future();
+  QThreadPool::globalInstance()->start([this, strokes = linkStrokes(), pixels = m_linkCache.size(),
+                                        dpr = m_linkCache.devicePixelRatio(), layout = m_linkLayout, done] {
+    QImage image = renderLinks(strokes, pixels, dpr);
+    QMetaObject::invokeMethod(
+        this, [this, image = std::move(image), layout] { linksRendered(image, layout); }, Qt::QueuedConnection);
+    done->set_value();
+  });
+}
+
+void NetworkDiagramWidget::linksRendered(const QImage& image, const std::vector<std::vector<QRectF>>& layout) {
+  m_linkRenderRunning = false;
+  // A new layout drawn meanwhile makes this image stale.
+  if (!layout.empty() && layout == m_linkLayout && image.size() == m_linkCache.size()) {
+    m_linkCache = image;
+    update();
+  }
+  if (m_linksDirty && !m_linkLayout.empty() && isVisible()) startLinkRender();
 }
 
 void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
@@ -284,22 +343,19 @@ void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
   p.setRenderHint(QPainter::Antialiasing);
   const QFontMetrics fm(font());
 
-  // Links first, so the neurons sit on top. Hundreds of antialiased curves cost milliseconds, and
-  // they change only with the weights (at most every 100 ms) or the layout: drawn into a cached
-  // image, which a repaint for anything else (a new grid, the thumbnails) reuses.
+  // Links first, so the neurons sit on top: from the cache, drawn here only for a new layout
+  // (first paint, resize, architecture, presentation mode), else in a pool thread.
   const qreal dpr = devicePixelRatioF();
   const QSize pixels = (QSizeF(size()) * dpr).toSize();
   std::vector<std::vector<QRectF>> layout;
   for (const Column& c : m_columns) layout.push_back(c.boxes);
-  if (m_linksDirty || layout != m_linkLayout || m_linkCache.size() != pixels || m_linkCache.devicePixelRatio() != dpr) {
-    m_linkCache = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
-    m_linkCache.setDevicePixelRatio(dpr);
-    m_linkCache.fill(Qt::transparent);
-    QPainter lp(&m_linkCache);
-    lp.setRenderHint(QPainter::Antialiasing);
-    paintLinks(lp);
+  if (layout != m_linkLayout || m_linkCache.isNull() || m_linkCache.size() != pixels ||
+      m_linkCache.devicePixelRatio() != dpr) {
+    m_linkCache = renderLinks(linkStrokes(), pixels, dpr);
     m_linkLayout = std::move(layout);
     m_linksDirty = false;
+  } else if (m_linksDirty) {
+    startLinkRender();
   }
   p.drawImage(QPointF(0, 0), m_linkCache);
 

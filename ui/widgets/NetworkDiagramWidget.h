@@ -6,12 +6,13 @@
 
 #include "session/Snapshot.h"
 
+#include <QColor>
 #include <QImage>
+#include <QPointF>
 #include <QWidget>
 
+#include <future>
 #include <vector>
-
-class QPainter;
 
 namespace dlui {
 
@@ -26,6 +27,13 @@ public:
 
   QSize sizeHint() const override { return {460, 420}; }
   QSize minimumSizeHint() const override { return {200, 160}; }
+
+  // One link as drawn (public for the renderer in the .cpp, which may run in a pool thread).
+  struct LinkStroke {
+    QPointF a, b;
+    QColor colour;
+    double width = 1;
+  };
 
 protected:
   void paintEvent(QPaintEvent* event) override;
@@ -49,7 +57,9 @@ private:
   void rebuildColumns();
   void layoutColumns();
   void rebuildThumbnails();
-  void paintLinks(QPainter& p);
+  std::vector<LinkStroke> linkStrokes();
+  void startLinkRender();
+  void linksRendered(const QImage& image, const std::vector<std::vector<QRectF>>& layout);
   float linkWeight(int layer, int to, int from) const;
   QString columnTitle(int column) const;
   QString columnSubtitle(int column) const;
@@ -62,10 +72,12 @@ private:
   std::vector<Column> m_columns;
   std::vector<std::vector<QImage>> m_thumbs;  // per column, per shown unit
   std::vector<std::size_t> m_thumbCounts;     // per column: boxes shown when m_thumbs was built
-  std::vector<Link> m_links;                  // filled by paintLinks, read by tooltips
+  std::vector<Link> m_links;                  // filled by linkStrokes, read by tooltips
   QImage m_linkCache;                         // the links as last drawn (transparent elsewhere)
-  std::vector<std::vector<QRectF>> m_linkLayout;  // the boxes m_linkCache was drawn for
-  bool m_linksDirty = true;                   // new weights or presentation since m_linkCache
+  std::vector<std::vector<QRectF>> m_linkLayout;  // the boxes m_linkCache was drawn for; empty: draw anew
+  bool m_linksDirty = true;                       // weights newer than m_linkCache
+  bool m_linkRenderRunning = false;               // a pool thread is drawing the links
+  std::future<void> m_linkRender;                 // ready once the render in flight has posted its result
   bool m_thumbsDirty = true;
   bool m_presentation = false;
 };

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Window-responsiveness report: builds bench/gui_bench.cpp and runs it on the offscreen platform
+# (configuration B of ../shared/perf/README.md trained flat out in a real MainWindow). Prints one
+# Markdown table; exits 0 even when a target is missed — it is a report, not a test.
+#
+# usage: scripts/gui-bench.sh [dlplay_gui_bench options]   e.g. --seconds 20 --steps 100000
+#   defaults: --seconds 20 --steps 1000000 (the run lasts until both are reached)
+set -euo pipefail
+
+root="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
+cd "$root"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+ninja -C build -j2 dlplay_gui_bench >/dev/null
+QT_QPA_PLATFORM=offscreen "$root/build/bench/dlplay_gui_bench" "$@"
+exit 0
