@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test:
 #   1. the Release build in build/ and all its CTest suites (GUI suites offscreen);
-#   2. the engine suites again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/);
+#   2. the engine and app suites again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/, no GUI);
 #   3. the training-session suite under ThreadSanitizer (build-tsan/), when the GUI is built.
 # Set DLPLAY_TEST_QUICK=1 to skip 2 and 3.
 source "$(dirname "$0")/setup.sh"
@@ -19,7 +19,7 @@ echo "== Engine tests under AddressSanitizer + UndefinedBehaviorSanitizer (build
 dlplay_build "$DLPLAY_ROOT/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDLPLAY_SANITIZE=address,undefined \
   -DDLPLAY_BUILD_GUI=OFF -DDLPLAY_BUILD_BENCH=OFF
 (cd "$DLPLAY_ROOT/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --output-on-failure -j "$jobs" -L engine)
+  ctest --output-on-failure -j "$jobs")
 
 if [ -f "$DLPLAY_ROOT/tests/tst_ui_session.cpp" ]; then
   echo "== Training session under ThreadSanitizer (build-tsan/)"
