@@ -17,8 +17,10 @@ int runGui(const QCommandLineParser& parser) {
   dl::setThreadCount(std::max(1, QThread::idealThreadCount()));
   dlui::TrainingSession session;
   dlui::MainWindow window(&session);
-  if (parser.isSet("preset")) window.loadPreset(parser.value("preset"));
-  else if (parser.isSet("config")) window.openExperiment(parser.value("config"));
+  if (parser.isSet("preset"))
+    window.loadPreset(parser.value("preset"));
+  else if (parser.isSet("config"))
+    window.openExperiment(parser.value("config"));
   window.show();
   return QApplication::exec();
 }

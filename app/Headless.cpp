@@ -83,8 +83,10 @@ int runHeadless(const QCommandLineParser& p) {
   try {
     const int sources = int(p.isSet("config")) + int(p.isSet("preset"));
     if (sources > 1) return fail("--config and --preset cannot be used together");
-    if (p.isSet("config")) file = dlio::readExperimentFile(p.value("config"));
-    else if (p.isSet("preset")) file = dlio::readPreset(p.value("preset"));
+    if (p.isSet("config"))
+      file = dlio::readExperimentFile(p.value("config"));
+    else if (p.isSet("preset"))
+      file = dlio::readPreset(p.value("preset"));
     if (p.isSet("load-model")) {
       model = dlio::readExperimentFile(p.value("load-model"));
       if (!model->state) return fail(p.value("load-model") + ": has no trained state (save one with --save-model)");
@@ -104,7 +106,8 @@ int runHeadless(const QCommandLineParser& p) {
     c.training.seed = seed;
   }
   if (p.isSet("threads")) {
-    if (!positiveInteger(p.value("threads"), n, 256)) return fail(QString("--threads: '%1' must be between 1 and 256").arg(p.value("threads")));
+    if (!positiveInteger(p.value("threads"), n, 256))
+      return fail(QString("--threads: '%1' must be between 1 and 256").arg(p.value("threads")));
     c.training.threads = static_cast<int>(n);
   }
   if (p.isSet("steps") && p.isSet("epochs")) return fail("--steps and --epochs cannot be used together");
@@ -115,7 +118,10 @@ int runHeadless(const QCommandLineParser& p) {
     trainer = std::make_unique<dl::Trainer>(c);
     if (model) trainer->restore(*model->state);
   } catch (const dl::ConfigError& e) {
-    return fail(QString("%1: %2").arg(p.isSet("config") ? p.value("config") : p.isSet("preset") ? "preset " + p.value("preset") : p.value("load-model"), e.what()));
+    return fail(QString("%1: %2").arg(p.isSet("config")   ? p.value("config")
+                                      : p.isSet("preset") ? "preset " + p.value("preset")
+                                                          : p.value("load-model"),
+                                      e.what()));
   } catch (const dl::DataError& e) {
     return fail(QString::fromStdString(e.what()));
   } catch (const std::exception& e) {
@@ -124,10 +130,12 @@ int runHeadless(const QCommandLineParser& p) {
 
   long long steps = c.training.steps;
   if (p.isSet("steps")) {
-    if (!positiveInteger(p.value("steps"), n, 1'000'000'000'000LL)) return fail(QString("--steps: '%1' must be a whole number >= 1").arg(p.value("steps")));
+    if (!positiveInteger(p.value("steps"), n, 1'000'000'000'000LL))
+      return fail(QString("--steps: '%1' must be a whole number >= 1").arg(p.value("steps")));
     steps = n;
   } else if (p.isSet("epochs")) {
-    if (!positiveInteger(p.value("epochs"), n, 1'000'000'000LL)) return fail(QString("--epochs: '%1' must be a whole number >= 1").arg(p.value("epochs")));
+    if (!positiveInteger(p.value("epochs"), n, 1'000'000'000LL))
+      return fail(QString("--epochs: '%1' must be a whole number >= 1").arg(p.value("epochs")));
     steps = n * trainer->stepsPerEpoch();
   }
 

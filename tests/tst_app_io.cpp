@@ -76,16 +76,24 @@ private slots:
     QTest::addColumn<QString>("expected");  // must all appear in the one-line message
     QTest::newRow("invalid JSON") << QByteArray("{\n \"data\": {\"points\": 10,,}\n}") << "invalid JSON at line 2";
     QTest::newRow("top level list") << QByteArray("[1, 2]") << "top level must be a JSON object";
-    QTest::newRow("unknown activation") << QByteArray(R"({"layers": [{"units": 4, "activation": "swish"}]})") << "'layers[0].activation' has bad value 'swish'";
-    QTest::newRow("unknown optimizer") << QByteArray(R"({"optimizer": {"name": "lion"}})") << "'optimizer.name' has bad value 'lion'";
-    QTest::newRow("negative lr") << QByteArray(R"({"optimizer": {"lr": -0.5}})") << "'optimizer.lr' has bad value '-0.5'";
+    QTest::newRow("unknown activation") << QByteArray(R"({"layers": [{"units": 4, "activation": "swish"}]})")
+                                        << "'layers[0].activation' has bad value 'swish'";
+    QTest::newRow("unknown optimizer") << QByteArray(R"({"optimizer": {"name": "lion"}})")
+                                       << "'optimizer.name' has bad value 'lion'";
+    QTest::newRow("negative lr") << QByteArray(R"({"optimizer": {"lr": -0.5}})")
+                                 << "'optimizer.lr' has bad value '-0.5'";
     QTest::newRow("zero lr") << QByteArray(R"({"optimizer": {"lr": 0}})") << "'optimizer.lr' has bad value '0'";
-    QTest::newRow("lr 1e9") << QByteArray(R"({"optimizer": {"lr": 1e9}})") << "'optimizer.lr' has bad value '1000000000'";
+    QTest::newRow("lr 1e9") << QByteArray(R"({"optimizer": {"lr": 1e9}})")
+                            << "'optimizer.lr' has bad value '1000000000'";
     QTest::newRow("width 0") << QByteArray(R"({"layers": [{"units": 0}]})") << "'layers[0].units' has bad value '0'";
-    QTest::newRow("batch size 0") << QByteArray(R"({"training": {"batchSize": 0}})") << "'training.batchSize' has bad value '0'";
-    QTest::newRow("unknown field") << QByteArray(R"({"optimizer": {"learningrate": 0.1}})") << "'optimizer.learningrate'";
-    QTest::newRow("wrong type") << QByteArray(R"({"training": {"batchSize": "ten"}})") << "'training.batchSize' has bad value 'ten'";
-    QTest::newRow("fractional") << QByteArray(R"({"training": {"batchSize": 2.5}})") << "'training.batchSize' has bad value '2.5'";
+    QTest::newRow("batch size 0") << QByteArray(R"({"training": {"batchSize": 0}})")
+                                  << "'training.batchSize' has bad value '0'";
+    QTest::newRow("unknown field") << QByteArray(R"({"optimizer": {"learningrate": 0.1}})")
+                                   << "'optimizer.learningrate'";
+    QTest::newRow("wrong type") << QByteArray(R"({"training": {"batchSize": "ten"}})")
+                                << "'training.batchSize' has bad value 'ten'";
+    QTest::newRow("fractional") << QByteArray(R"({"training": {"batchSize": 2.5}})")
+                                << "'training.batchSize' has bad value '2.5'";
     QTest::newRow("wrong format") << QByteArray(R"({"format": "something-else"})") << "'format'";
   }
   void badInput() {
@@ -149,10 +157,12 @@ private slots:
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 51);
-    QVERIFY(lines[0].startsWith("step,epoch,lr,train_loss,val_loss,val_acc,grad_norm_total,clipped,grad_norm_1,weight_norm_1,update_ratio_1,sparsity_1,saturation_1"));
+    QVERIFY(
+        lines[0].startsWith("step,epoch,lr,train_loss,val_loss,val_acc,grad_norm_total,clipped,grad_norm_1,weight_norm_"
+                            "1,update_ratio_1,sparsity_1,saturation_1"));
     QCOMPARE(lines[0].split(',').size(), 8 + 3 * 5);
-    QCOMPARE(lines[1].split(',')[4], QString());    // no validation at step 1
-    QVERIFY(!lines[10].split(',')[4].isEmpty());      // evaluated at step 10
+    QCOMPARE(lines[1].split(',')[4], QString());  // no validation at step 1
+    QVERIFY(!lines[10].split(',')[4].isEmpty());  // evaluated at step 10
   }
 
   void cliSaveAndLoadModelContinues() {
@@ -176,7 +186,8 @@ private slots:
   void cliBadInputExitsTwo_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("missing file") << QStringList{"--config", "/nonexistent/x.json"} << "/nonexistent/x.json: no such file";
+    QTest::newRow("missing file") << QStringList{"--config", "/nonexistent/x.json"}
+                                  << "/nonexistent/x.json: no such file";
     QTest::newRow("no experiment") << QStringList{} << "--headless needs";
     QTest::newRow("bad steps") << QStringList{"--preset", "xor-tanh", "--steps", "-3"} << "--steps: '-3'";
     QTest::newRow("unknown preset") << QStringList{"--preset", "nope"} << "preset 'nope' does not exist";
@@ -213,7 +224,8 @@ private slots:
     QVERIFY(r.err.contains("layer"));
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QVERIFY(QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts).size() >= 2);  // header + rows before the blow-up
+    QVERIFY(QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts).size() >=
+            2);  // header + rows before the blow-up
   }
 
   void cliListsPresets() {

@@ -24,14 +24,37 @@ using namespace dl;
 namespace {
 
 // The presets docs/presets.md promises.
-const QStringList kPresets = {
-    "adam-ill-conditioned", "batch-full", "batch-size-1", "batch-size-32", "batchnorm-high-lr",
-    "constant-lr-oscillates", "dead-relu-high-lr", "deep-relu-he", "deep-relu-xavier", "dropout-small-noisy",
-    "exploding-clipped", "exploding-large-init", "imbalance-accuracy-paradox", "imbalance-class-weights",
-    "imbalance-oversample", "imbalance-smote", "imbalance-undersample", "l1-vs-l2", "leaky-relu-high-lr",
-    "lr-decay-settles", "momentum-ill-conditioned", "no-batchnorm-high-lr", "overfit-large-network",
-    "overfit-no-dropout", "sgd-ill-conditioned", "sigmoid-saturation-large-init", "underfit-small-network",
-    "vanishing-sigmoid-deep", "xor-linear", "xor-tanh", "zero-init-symmetry"};
+const QStringList kPresets = {"adam-ill-conditioned",
+                              "batch-full",
+                              "batch-size-1",
+                              "batch-size-32",
+                              "batchnorm-high-lr",
+                              "constant-lr-oscillates",
+                              "dead-relu-high-lr",
+                              "deep-relu-he",
+                              "deep-relu-xavier",
+                              "dropout-small-noisy",
+                              "exploding-clipped",
+                              "exploding-large-init",
+                              "imbalance-accuracy-paradox",
+                              "imbalance-class-weights",
+                              "imbalance-oversample",
+                              "imbalance-smote",
+                              "imbalance-undersample",
+                              "l1-vs-l2",
+                              "leaky-relu-high-lr",
+                              "lr-decay-settles",
+                              "momentum-ill-conditioned",
+                              "no-batchnorm-high-lr",
+                              "overfit-large-network",
+                              "overfit-no-dropout",
+                              "sgd-ill-conditioned",
+                              "sigmoid-saturation-large-init",
+                              "underfit-small-network",
+                              "vanishing-sigmoid-deep",
+                              "xor-linear",
+                              "xor-tanh",
+                              "zero-init-symmetry"};
 
 ExperimentConfig preset(const QString& name) {
   ExperimentConfig c = dlio::readPreset(name).config;
@@ -70,7 +93,9 @@ const Run& cached(const QString& name) {
   return it->second;
 }
 
-double mean(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()); }
+double mean(const std::vector<double>& v) {
+  return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+}
 double stdev(const std::vector<double>& v) {
   const double m = mean(v);
   double s = 0;
@@ -85,7 +110,8 @@ std::vector<double> trainLosses(const Run& r, std::size_t from = 0, std::size_t 
 }
 // The training losses of the last `fraction` of the steps.
 std::vector<double> lossTail(const Run& r, double fraction) {
-  return trainLosses(r, r.steps.size() - static_cast<std::size_t>(std::lround(fraction * static_cast<double>(r.steps.size()))));
+  return trainLosses(
+      r, r.steps.size() - static_cast<std::size_t>(std::lround(fraction * static_cast<double>(r.steps.size()))));
 }
 // Step-to-step noise: standard deviation of the differences of consecutive training losses.
 double stepNoise(const Run& r) {
@@ -123,7 +149,9 @@ double sparsity(const Network& net) {
   return static_cast<double>(zero) / static_cast<double>(n);
 }
 
-double firstLayerToOutputGradRatio(const StepMetrics& m) { return m.layers.front().gradNorm / m.layers.back().gradNorm; }
+double firstLayerToOutputGradRatio(const StepMetrics& m) {
+  return m.layers.front().gradNorm / m.layers.back().gradNorm;
+}
 
 // The L1 and L2 runs the GUI makes of a compareL1L2 configuration (ui/session/ConfigDiff.cpp).
 ExperimentConfig l1l2Run(ExperimentConfig c, bool l1) {
@@ -228,7 +256,9 @@ void TestAppPresets::deepReluHe() {
     if (m.evaluated && m.valAccuracy >= 0.95 && reached == 0) reached = static_cast<double>(m.step);
   }
   const double ratio = g1 / gOut;
-  qInfo("deep-relu-he: mean layer-1/output gradient-norm ratio (steps 1-200) = %.3g; 95%% validation accuracy at step %g", ratio, reached);
+  qInfo(
+      "deep-relu-he: mean layer-1/output gradient-norm ratio (steps 1-200) = %.3g; 95%% validation accuracy at step %g",
+      ratio, reached);
   QVERIFY(ratio >= 0.1 && ratio <= 10);
   QVERIFY(reached > 0 && reached <= 200);
 }
@@ -248,8 +278,10 @@ void TestAppPresets::deepReluXavier() {
   const double heSignal = meanSquare(hh.back()) / meanSquare(hh.front());
   const Run x = train(c, 200), h = train(he, 200);
   const double xavierLoss = mean(trainLosses(x)), heLoss = mean(trainLosses(h));
-  qInfo("deep-relu-xavier: activation mean square layer 20 / layer 1 at init = %.3g (He %.3g); mean loss steps 1-200 = %.3f (He %.3f)",
-        xavierSignal, heSignal, xavierLoss, heLoss);
+  qInfo(
+      "deep-relu-xavier: activation mean square layer 20 / layer 1 at init = %.3g (He %.3g); mean loss steps 1-200 = "
+      "%.3f (He %.3f)",
+      xavierSignal, heSignal, xavierLoss, heLoss);
   QVERIFY(xavierSignal < 1e-4);
   QVERIFY(heSignal > 1e-2);
   QVERIFY(xavierLoss >= 2 * heLoss);
@@ -326,9 +358,11 @@ void TestAppPresets::sigmoidSaturationLargeInit() {
     for (const StepMetrics& m : run.steps) u.push_back(m.layers[1].updateRatio);
     return mean(u);
   };
-  qInfo("sigmoid-saturation-large-init: saturated %.2f at step 1, %.2f at step %lld (Xavier %.2f); layer-2 update ratio %.3g (Xavier %.3g)",
-        saturated(r.steps.front()), saturated(r.steps.back()), r.steps.back().step, saturated(x.steps.front()),
-        layer2Speed(r), layer2Speed(x));
+  qInfo(
+      "sigmoid-saturation-large-init: saturated %.2f at step 1, %.2f at step %lld (Xavier %.2f); layer-2 update ratio "
+      "%.3g (Xavier %.3g)",
+      saturated(r.steps.front()), saturated(r.steps.back()), r.steps.back().step, saturated(x.steps.front()),
+      layer2Speed(r), layer2Speed(x));
   QVERIFY(saturated(r.steps.front()) > 0.5);
   QVERIFY(saturated(r.steps.back()) > 0.5);
   QVERIFY(saturated(x.steps.front()) < 0.5);
@@ -385,7 +419,8 @@ void TestAppPresets::xorTanh() {
   QCOMPARE(setupOf(c), setupOf(expected));
   const Run r = train(c);
   const Evaluation tr = r.trainer->evaluate(Split::Train), va = r.trainer->evaluate(Split::Validation);
-  qInfo("xor-tanh: training accuracy %.3f, validation accuracy %.3f, training loss %.4f", tr.accuracy, va.accuracy, tr.loss);
+  qInfo("xor-tanh: training accuracy %.3f, validation accuracy %.3f, training loss %.4f", tr.accuracy, va.accuracy,
+        tr.loss);
   QCOMPARE(tr.accuracy, 1.0);
   QCOMPARE(va.accuracy, 1.0);
 }
@@ -431,9 +466,10 @@ void TestAppPresets::dropoutSmallNoisy() {
   QCOMPARE(d.steps.size(), n.steps.size());
   const double dGap = d.trainer->evaluate(Split::Train).accuracy - d.trainer->evaluate(Split::Validation).accuracy;
   const double nGap = n.trainer->evaluate(Split::Train).accuracy - n.trainer->evaluate(Split::Validation).accuracy;
-  const double dVal = d.trainer->evaluate(Split::Validation).accuracy, nVal = n.trainer->evaluate(Split::Validation).accuracy;
-  qInfo("dropout-small-noisy: gap %.1f points (no dropout %.1f); validation accuracy %.3f (no dropout %.3f)", 100 * dGap,
-        100 * nGap, dVal, nVal);
+  const double dVal = d.trainer->evaluate(Split::Validation).accuracy,
+               nVal = n.trainer->evaluate(Split::Validation).accuracy;
+  qInfo("dropout-small-noisy: gap %.1f points (no dropout %.1f); validation accuracy %.3f (no dropout %.3f)",
+        100 * dGap, 100 * nGap, dVal, nVal);
   QVERIFY(dGap <= nGap - 0.05);
   QVERIFY(dVal > nVal);
 }
@@ -564,8 +600,11 @@ void checkCure(const char* name, ExperimentConfig expected) {
   QCOMPARE(setupOf(preset(name)), setupOf(expected));
   const ClassificationReport cure = imbalanceReport(name), paradox = imbalanceReport("imbalance-accuracy-paradox");
   QCOMPARE(cached(name).steps.size(), cached("imbalance-accuracy-paradox").steps.size());
-  qInfo("%s: minority recall %.3f (paradox %.3f); balanced accuracy %.3f (paradox %.3f); accuracy %.3f; kappa %.3f (paradox %.3f)",
-        name, cure.recall[1], paradox.recall[1], cure.macroRecall, paradox.macroRecall, cure.accuracy, cure.kappa, paradox.kappa);
+  qInfo(
+      "%s: minority recall %.3f (paradox %.3f); balanced accuracy %.3f (paradox %.3f); accuracy %.3f; kappa %.3f "
+      "(paradox %.3f)",
+      name, cure.recall[1], paradox.recall[1], cure.macroRecall, paradox.macroRecall, cure.accuracy, cure.kappa,
+      paradox.kappa);
   QVERIFY(cure.recall[1] >= paradox.recall[1] + 0.3);
   QVERIFY(cure.macroRecall >= paradox.macroRecall + 0.05);
 }
@@ -576,8 +615,8 @@ void TestAppPresets::imbalanceAccuracyParadox() {
   const ClassificationReport r = imbalanceReport("imbalance-accuracy-paradox");
   QCOMPARE(r.recall.size(), std::size_t(2));
   QVERIFY(r.support[1] * 10 < r.support[0]);
-  qInfo("imbalance-accuracy-paradox: accuracy %.3f, minority recall %.3f, balanced accuracy %.3f, kappa %.3f", r.accuracy,
-        r.recall[1], r.macroRecall, r.kappa);
+  qInfo("imbalance-accuracy-paradox: accuracy %.3f, minority recall %.3f, balanced accuracy %.3f, kappa %.3f",
+        r.accuracy, r.recall[1], r.macroRecall, r.kappa);
   QVERIFY(r.accuracy >= 0.9);
   QVERIFY(r.recall[1] <= 0.5);
 }

@@ -63,8 +63,8 @@ private slots:
   }
 
   void stringLabelsInOrderOfAppearance() {
-    const Dataset d = loadCsv(write("x,y,species\n1,2,virginica\n3,4,setosa\n5,6,virginica\n7,8,versicolor\n"), -1,
-                              true, false);
+    const Dataset d =
+        loadCsv(write("x,y,species\n1,2,virginica\n3,4,setosa\n5,6,virginica\n7,8,versicolor\n"), -1, true, false);
     QCOMPARE(d.classNames, (std::vector<std::string>{"virginica", "setosa", "versicolor"}));
     QCOMPARE(d.labels, (std::vector<int>{0, 1, 0, 2}));
     QCOMPARE(d.numClasses, 3);

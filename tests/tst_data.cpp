@@ -320,8 +320,8 @@ private slots:
     // equals (raw validation mean − training mean)·scale.
     const Eigen::VectorXd rawTrainMean = meanOf(p.trainRaw);
     QVERIFY((p.preprocessor.rawMean.cast<double>() - rawTrainMean).norm() < 1e-5);
-    const Eigen::VectorXd expected = (meanOf(p.validationRaw) - rawTrainMean)
-                                         .cwiseProduct(p.preprocessor.scale.cast<double>());
+    const Eigen::VectorXd expected =
+        (meanOf(p.validationRaw) - rawTrainMean).cwiseProduct(p.preprocessor.scale.cast<double>());
     const Eigen::VectorXd valMean = meanOf(p.validation.X);
     QVERIFY((valMean - expected).norm() < 1e-5);
     QVERIFY(valMean.cwiseAbs().maxCoeff() > 1e-3);
@@ -369,8 +369,8 @@ private slots:
                qPrintable(QString::number((cov - Eigen::MatrixXd::Identity(3, 3)).cwiseAbs().maxCoeff())));
       // Exactly: ε = 1e-5 leaves variance λ/(λ+ε) along each principal axis (λ of the training
       // covariance after standardisation, ascending as the rows of W), and no correlation.
-      const Eigen::MatrixXd z = p.preprocessor.scale.cast<double>().asDiagonal() *
-                                (p.trainRaw.cast<double>().colwise() - meanOf(p.trainRaw));
+      const Eigen::MatrixXd z =
+          p.preprocessor.scale.cast<double>().asDiagonal() * (p.trainRaw.cast<double>().colwise() - meanOf(p.trainRaw));
       const Eigen::VectorXd lambda =
           Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(z * z.transpose() / double(z.cols())).eigenvalues();
       const Eigen::VectorXd expected = lambda.array() / (lambda.array() + 1e-5);
@@ -396,7 +396,7 @@ private slots:
     QCOMPARE(p.classCounts, (std::vector<int>{400, 400}));
     QCOMPARE(countClasses(p.train.labels, 2), p.classCounts);
     QCOMPARE(p.train.size(), Index{800});
-    QCOMPARE(p.trainRaw.cols(), Index{480});  // plotting keeps the data before resampling
+    QCOMPARE(p.trainRaw.cols(), Index{480});    // plotting keeps the data before resampling
     QCOMPARE(p.validation.size(), Index{120});  // validation untouched
     // Every minority sample is a copy of an original one.
     std::set<std::pair<float, float>> originals;
@@ -450,7 +450,8 @@ private slots:
             dist.push_back({(original.col(b) - original.col(a)).cast<double>().squaredNorm(), b});
         std::sort(dist.begin(), dist.end());
         for (std::size_t j = 0; j < 3 && j < dist.size() && !found; ++j)
-          found = segmentDistance(x, original.col(a).cast<double>(), original.col(dist[j].second).cast<double>()) < 1e-5;
+          found =
+              segmentDistance(x, original.col(a).cast<double>(), original.col(dist[j].second).cast<double>()) < 1e-5;
       }
       QVERIFY2(found, qPrintable(QString("synthetic sample %1 is on no neighbour segment").arg(i)));
     }
@@ -488,39 +489,62 @@ private slots:
     QTest::addColumn<QString>("value");
     QTest::addColumn<std::function<void(DataConfig&)>>("change");
     using F = std::function<void(DataConfig&)>;
-    QTest::newRow("points 0") << "data.points" << "0" << F([](DataConfig& c) { c.points = 0; });
-    QTest::newRow("points 2M") << "data.points" << "2000000" << F([](DataConfig& c) { c.points = 2'000'000; });
-    QTest::newRow("noise <0") << "data.noise" << "-0.5" << F([](DataConfig& c) { c.noise = -0.5; });
-    QTest::newRow("noise inf") << "data.noise" << "inf" << F([](DataConfig& c) { c.noise = INFINITY; });
-    QTest::newRow("imbalance 0") << "data.imbalance" << "0" << F([](DataConfig& c) { c.imbalance = 0; });
-    QTest::newRow("imbalance 1.5") << "data.imbalance" << "1.5" << F([](DataConfig& c) { c.imbalance = 1.5; });
-    QTest::newRow("classes 1") << "data.classes" << "1" << F([](DataConfig& c) { c.classes = 1; });
-    QTest::newRow("classes 11") << "data.classes" << "11" << F([](DataConfig& c) { c.classes = 11; });
-    QTest::newRow("arms 1") << "data.arms" << "1" << F([](DataConfig& c) { c.arms = 1; });
-    QTest::newRow("source") << "data.source" << "moon" << F([](DataConfig& c) { c.source = "moon"; });
-    QTest::newRow("csv path") << "data.csvPath" << "" << F([](DataConfig& c) { c.source = "csv"; });
-    QTest::newRow("val 0.95") << "data.validationFraction" << "0.95"
-                              << F([](DataConfig& c) { c.validationFraction = 0.95; });
-    QTest::newRow("val <0") << "data.validationFraction" << "-0.1"
-                            << F([](DataConfig& c) { c.validationFraction = -0.1; });
-    QTest::newRow("sum") << "data.testFraction" << "0.5" << F([](DataConfig& c) {
-      c.validationFraction = 0.45;
-      c.testFraction = 0.5;
-    });
-    QTest::newRow("resample") << "data.resample" << "upsample" << F([](DataConfig& c) { c.resample = "upsample"; });
-    QTest::newRow("smote k") << "data.smoteNeighbours" << "0" << F([](DataConfig& c) { c.smoteNeighbours = 0; });
-    QTest::newRow("map same") << "data.mapFeatures" << "[1, 1]" << F([](DataConfig& c) { c.mapFeatures = {1, 1}; });
-    QTest::newRow("map size") << "data.mapFeatures" << "[0]" << F([](DataConfig& c) { c.mapFeatures = {0}; });
-    QTest::newRow("map range") << "data.mapFeatures" << "2" << F([](DataConfig& c) { c.mapFeatures = {0, 2}; });
-    QTest::newRow("regression resample") << "data.resample" << "smote" << F([](DataConfig& c) {
-      c.source = "plane";
-      c.resample = "smote";
-    });
-    QTest::newRow("train too small") << "data.validationFraction" << "0.5" << F([](DataConfig& c) {
-      c.points = 4;
-      c.validationFraction = 0.5;
-      c.testFraction = 0.4;
-    });
+    QTest::newRow("points 0") << "data.points"
+                              << "0" << F([](DataConfig& c) { c.points = 0; });
+    QTest::newRow("points 2M") << "data.points"
+                               << "2000000" << F([](DataConfig& c) { c.points = 2'000'000; });
+    QTest::newRow("noise <0") << "data.noise"
+                              << "-0.5" << F([](DataConfig& c) { c.noise = -0.5; });
+    QTest::newRow("noise inf") << "data.noise"
+                               << "inf" << F([](DataConfig& c) { c.noise = INFINITY; });
+    QTest::newRow("imbalance 0") << "data.imbalance"
+                                 << "0" << F([](DataConfig& c) { c.imbalance = 0; });
+    QTest::newRow("imbalance 1.5") << "data.imbalance"
+                                   << "1.5" << F([](DataConfig& c) { c.imbalance = 1.5; });
+    QTest::newRow("classes 1") << "data.classes"
+                               << "1" << F([](DataConfig& c) { c.classes = 1; });
+    QTest::newRow("classes 11") << "data.classes"
+                                << "11" << F([](DataConfig& c) { c.classes = 11; });
+    QTest::newRow("arms 1") << "data.arms"
+                            << "1" << F([](DataConfig& c) { c.arms = 1; });
+    QTest::newRow("source") << "data.source"
+                            << "moon" << F([](DataConfig& c) { c.source = "moon"; });
+    QTest::newRow("csv path") << "data.csvPath"
+                              << "" << F([](DataConfig& c) { c.source = "csv"; });
+    QTest::newRow("val 0.95") << "data.validationFraction"
+                              << "0.95" << F([](DataConfig& c) { c.validationFraction = 0.95; });
+    QTest::newRow("val <0") << "data.validationFraction"
+                            << "-0.1" << F([](DataConfig& c) { c.validationFraction = -0.1; });
+    QTest::newRow("sum") << "data.testFraction"
+                         << "0.5" << F([](DataConfig& c) {
+                              c.validationFraction = 0.45;
+                              c.testFraction = 0.5;
+                            });
+    QTest::newRow("resample") << "data.resample"
+                              << "upsample" << F([](DataConfig& c) { c.resample = "upsample"; });
+    QTest::newRow("smote k") << "data.smoteNeighbours"
+                             << "0" << F([](DataConfig& c) { c.smoteNeighbours = 0; });
+    QTest::newRow("map same") << "data.mapFeatures"
+                              << "[1, 1]" << F([](DataConfig& c) {
+                                   c.mapFeatures = {1, 1};
+                                 });
+    QTest::newRow("map size") << "data.mapFeatures"
+                              << "[0]" << F([](DataConfig& c) { c.mapFeatures = {0}; });
+    QTest::newRow("map range") << "data.mapFeatures"
+                               << "2" << F([](DataConfig& c) {
+                                    c.mapFeatures = {0, 2};
+                                  });
+    QTest::newRow("regression resample") << "data.resample"
+                                         << "smote" << F([](DataConfig& c) {
+                                              c.source = "plane";
+                                              c.resample = "smote";
+                                            });
+    QTest::newRow("train too small") << "data.validationFraction"
+                                     << "0.5" << F([](DataConfig& c) {
+                                          c.points = 4;
+                                          c.validationFraction = 0.5;
+                                          c.testFraction = 0.4;
+                                        });
   }
 
   void badConfigNamesField() {

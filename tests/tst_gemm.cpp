@@ -57,15 +57,16 @@ private slots:
     gemm(acc, A, ta ? Trans::Yes : Trans::No, B, tb ? Trans::Yes : Trans::No, true);
     QVERIFY(((acc - 2 * one).cwiseAbs().maxCoeff()) <= 1e-4 * one.cwiseAbs().maxCoeff());
     // and the numbers are a product: compare with Eigen's, in double
-    const Eigen::MatrixXd ref = (ta ? Eigen::MatrixXd(A.cast<double>().transpose()) : Eigen::MatrixXd(A.cast<double>())) *
-                                (tb ? Eigen::MatrixXd(B.cast<double>().transpose()) : Eigen::MatrixXd(B.cast<double>()));
+    const Eigen::MatrixXd ref =
+        (ta ? Eigen::MatrixXd(A.cast<double>().transpose()) : Eigen::MatrixXd(A.cast<double>())) *
+        (tb ? Eigen::MatrixXd(B.cast<double>().transpose()) : Eigen::MatrixXd(B.cast<double>()));
     QVERIFY((one.cast<double>() - ref).cwiseAbs().maxCoeff() < 1e-3 * std::max(1.0, ref.cwiseAbs().maxCoeff()));
   }
 
   void splitPolicy() {
-    QCOMPARE(gemmBlocks(64, 64, 64, 2), 1);      // small products stay on one thread
-    QCOMPARE(gemmBlocks(256, 128, 784, 1), 1);   // one thread: no split
-    QCOMPARE(gemmBlocks(256, 128, 784, 2), 2);   // C's first layer splits in two
+    QCOMPARE(gemmBlocks(64, 64, 64, 2), 1);     // small products stay on one thread
+    QCOMPARE(gemmBlocks(256, 128, 784, 1), 1);  // one thread: no split
+    QCOMPARE(gemmBlocks(256, 128, 784, 2), 2);  // C's first layer splits in two
   }
 };
 

@@ -62,9 +62,9 @@ private slots:
 };
 
 void TestInit::registryNames() {
-  const std::vector<std::string> expected = {
-      "zeros",         "constant",  "normal",     "uniform",      "xavier_uniform",
-      "xavier_normal", "he_normal", "he_uniform", "lecun_normal", "orthogonal"};
+  const std::vector<std::string> expected = {"zeros",          "constant",      "normal",    "uniform",
+                                             "xavier_uniform", "xavier_normal", "he_normal", "he_uniform",
+                                             "lecun_normal",   "orthogonal"};
   QCOMPARE(initializerNames(), expected);
 }
 
@@ -114,8 +114,7 @@ void TestInit::randomSchemes() {
   QVERIFY(std::abs(initializerStdDev(c, kIn, kOut) - sigma) < 1e-8);
 
   const Moments m = moments(initialized(c, kOut, kIn, 42));
-  QVERIFY2(std::abs(m.mean) < 5.0 * sigma / std::sqrt(kN),
-           qPrintable(QString("mean %1").arg(m.mean)));
+  QVERIFY2(std::abs(m.mean) < 5.0 * sigma / std::sqrt(kN), qPrintable(QString("mean %1").arg(m.mean)));
   const double ratio = m.variance / (sigma * sigma);
   QVERIFY2(std::abs(ratio - 1.0) < varianceTolerance,
            qPrintable(QString("variance / expected = %1").arg(ratio, 0, 'f', 5)));
@@ -151,14 +150,12 @@ void TestInit::orthogonal() {
   auto c = config("orthogonal");
   c.gain = gain;
   const Eigen::MatrixXd W = initialized(c, rows, cols, 5).cast<double>();
-  const Eigen::MatrixXd G =
-      rows >= cols ? Eigen::MatrixXd(W.transpose() * W) : Eigen::MatrixXd(W * W.transpose());
+  const Eigen::MatrixXd G = rows >= cols ? Eigen::MatrixXd(W.transpose() * W) : Eigen::MatrixXd(W * W.transpose());
   const Index k = std::min(rows, cols);
   const double err = (G - gain * gain * Eigen::MatrixXd::Identity(k, k)).cwiseAbs().maxCoeff();
   QVERIFY2(err < 1e-4 * gain * gain, qPrintable(QString("max |G − gain²·I| = %1").arg(err)));
   if (rows == cols) {  // square: both products are gain²·I
-    const double err2 =
-        (W.transpose() * W - gain * gain * Eigen::MatrixXd::Identity(k, k)).cwiseAbs().maxCoeff();
+    const double err2 = (W.transpose() * W - gain * gain * Eigen::MatrixXd::Identity(k, k)).cwiseAbs().maxCoeff();
     QVERIFY(err2 < 1e-4 * gain * gain);
   }
 }

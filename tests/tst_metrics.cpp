@@ -14,9 +14,9 @@ namespace {
 
 bool close(double got, double want) { return std::abs(got - want) <= 1e-12 + 1e-12 * std::abs(want); }
 
-#define CHECK_CLOSE(got, want)                                                                                  \
-  QVERIFY2(close((got), (want)), qPrintable(QStringLiteral("%1 = %2, want %3").arg(#got).arg((got), 0, 'g', 15) \
-                                                 .arg((want), 0, 'g', 15)))
+#define CHECK_CLOSE(got, want)   \
+  QVERIFY2(close((got), (want)), \
+           qPrintable(QStringLiteral("%1 = %2, want %3").arg(#got).arg((got), 0, 'g', 15).arg((want), 0, 'g', 15)))
 
 void checkCurve(const RocCurve& roc, const std::vector<double>& fpr, const std::vector<double>& tpr) {
   QCOMPARE(roc.fpr.size(), fpr.size());

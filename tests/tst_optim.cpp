@@ -22,8 +22,7 @@ bool close(double got, double want) { return std::abs(got - want) <= 1e-6 * std:
 
 QByteArray describe(const Vector& got, const std::vector<double>& want) {
   QByteArray s = "got (";
-  for (Index i = 0; i < got.size(); ++i)
-    s += QByteArray::number(got[i], 'g', 9) + (i + 1 < got.size() ? ", " : "");
+  for (Index i = 0; i < got.size(); ++i) s += QByteArray::number(got[i], 'g', 9) + (i + 1 < got.size() ? ", " : "");
   s += ") want (";
   for (std::size_t i = 0; i < want.size(); ++i)
     s += QByteArray::number(want[i], 'g', 9) + (i + 1 < want.size() ? ", " : "");
@@ -74,8 +73,7 @@ const Vector* buffer(const OptimizerState& s, const std::string& name) {
 bool sameState(const OptimizerState& a, const OptimizerState& b) {
   if (a.t != b.t || a.buffers.size() != b.buffers.size()) return false;
   for (std::size_t i = 0; i < a.buffers.size(); ++i)
-    if (a.buffers[i].first != b.buffers[i].first || a.buffers[i].second != b.buffers[i].second)
-      return false;
+    if (a.buffers[i].first != b.buffers[i].first || a.buffers[i].second != b.buffers[i].second) return false;
   return true;
 }
 
@@ -115,8 +113,7 @@ private slots:
 };
 
 void TestOptim::registryNames() {
-  const std::vector<std::string> expected = {"sgd",     "momentum", "nesterov", "adagrad",
-                                             "rmsprop", "adadelta", "adam"};
+  const std::vector<std::string> expected = {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam"};
   QCOMPARE(optimizerNames(), expected);
   for (const auto& name : optimizerNames()) {
     auto opt = makeOptimizer(config(name));
@@ -437,8 +434,7 @@ void TestOptim::badHyperparametersThrow() {
 
 void TestOptim::unknownNameThrows() {
   bool ok = false;
-  const std::string value =
-      configErrorValue([] { makeOptimizer(config("adamw")); }, "optimizer.name", &ok);
+  const std::string value = configErrorValue([] { makeOptimizer(config("adamw")); }, "optimizer.name", &ok);
   QVERIFY(ok);
   QCOMPARE(value, std::string("adamw"));
   configErrorValue([] { makeOptimizer(config("")); }, "optimizer.name", &ok);

@@ -46,8 +46,10 @@ ExperimentConfig spiralConfig() {
 
 // Every number a step reports, for exact comparison.
 std::vector<double> flatten(const StepMetrics& m) {
-  std::vector<double> v{double(m.step), double(m.epoch), m.lr, m.trainLoss, m.penalty, m.valLoss, m.valAccuracy, m.gradNormTotal, double(m.clipped)};
-  for (const LayerStats& s : m.layers) v.insert(v.end(), {s.gradNorm, s.weightNorm, s.updateRatio, s.sparsity, s.saturation});
+  std::vector<double> v{double(m.step),  double(m.epoch),  m.lr, m.trainLoss, m.penalty, m.valLoss, m.valAccuracy,
+                        m.gradNormTotal, double(m.clipped)};
+  for (const LayerStats& s : m.layers)
+    v.insert(v.end(), {s.gradNorm, s.weightNorm, s.updateRatio, s.sparsity, s.saturation});
   return v;
 }
 
@@ -149,7 +151,8 @@ private slots:
     for (int i = 0; i < 40; ++i) expected.push_back(flatten(a.step()));
     Trainer b(c);
     b.restore(s);
-    for (int i = 0; i < 40; ++i) QVERIFY2(sameBits(flatten(b.step()), expected[i]), qPrintable(QString("resumed step %1 differs").arg(i)));
+    for (int i = 0; i < 40; ++i)
+      QVERIFY2(sameBits(flatten(b.step()), expected[i]), qPrintable(QString("resumed step %1 differs").arg(i)));
   }
 
   void restoreRejectsAWrongState() {
@@ -244,16 +247,36 @@ private slots:
     QFETCH(int, which);
     ExperimentConfig c = spiralConfig();
     switch (which) {
-      case 0: c.hidden[0].activation = "swish"; break;
-      case 1: c.optimizer.name = "lion"; break;
-      case 2: c.optimizer.learningRate = -0.1; break;
-      case 3: c.optimizer.learningRate = 0; break;
-      case 4: c.optimizer.learningRate = 1e9; break;
-      case 5: c.hidden[1].units = 0; break;
-      case 6: c.training.batchSize = 0; break;
-      case 7: c.training.loss = "hinge"; break;
-      case 8: c.hidden[0].dropout = 1.0; break;
-      case 9: c.init.scheme = "magic"; break;
+      case 0:
+        c.hidden[0].activation = "swish";
+        break;
+      case 1:
+        c.optimizer.name = "lion";
+        break;
+      case 2:
+        c.optimizer.learningRate = -0.1;
+        break;
+      case 3:
+        c.optimizer.learningRate = 0;
+        break;
+      case 4:
+        c.optimizer.learningRate = 1e9;
+        break;
+      case 5:
+        c.hidden[1].units = 0;
+        break;
+      case 6:
+        c.training.batchSize = 0;
+        break;
+      case 7:
+        c.training.loss = "hinge";
+        break;
+      case 8:
+        c.hidden[0].dropout = 1.0;
+        break;
+      case 9:
+        c.init.scheme = "magic";
+        break;
     }
     try {
       Trainer t(c);

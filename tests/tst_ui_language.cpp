@@ -65,7 +65,8 @@ private slots:
     QCoreApplication::processEvents();
     const QStringList chinese = menuTitles(w);
     QCOMPARE(chinese.size(), english.size());
-    for (int i = 0; i < english.size(); ++i) QVERIFY2(chinese[i] != english[i], qPrintable(english[i] + " was not translated"));
+    for (int i = 0; i < english.size(); ++i)
+      QVERIFY2(chinese[i] != english[i], qPrintable(english[i] + " was not translated"));
     QVERIFY(chinese.join(' ').contains(QString::fromUtf8("文件")));
     QVERIFY(dlui::setLanguage("en", false));
     QCoreApplication::processEvents();

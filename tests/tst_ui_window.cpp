@@ -38,7 +38,9 @@ using namespace dlui;
 
 namespace {
 
-QByteArray configJson(const dl::ExperimentConfig& c) { return QJsonDocument(dlio::configToJson(c)).toJson(QJsonDocument::Compact); }
+QByteArray configJson(const dl::ExperimentConfig& c) {
+  return QJsonDocument(dlio::configToJson(c)).toJson(QJsonDocument::Compact);
+}
 
 // Waits until the window has applied a snapshot showing `step` steps of run 0.
 bool waitForStep(MainWindow& w, long long step, int timeoutMs = 10000) {
@@ -56,8 +58,12 @@ QString screenshotDir() { return QStringLiteral(DLPLAY_BINARY_DIR "/screenshots"
 void applyConfig(MainWindow& w, const dl::ExperimentConfig& c) {
   w.controlDock()->setFromConfig(c);
   w.session()->setConfig(c);
-  QVERIFY(QTest::qWaitFor([&] { return w.lastSnapshot() && w.lastSnapshot()->config.data.source == c.data.source &&
-                                       w.lastSnapshot()->config.hidden.size() == c.hidden.size(); }, 10000));
+  QVERIFY(QTest::qWaitFor(
+      [&] {
+        return w.lastSnapshot() && w.lastSnapshot()->config.data.source == c.data.source &&
+               w.lastSnapshot()->config.hidden.size() == c.hidden.size();
+      },
+      10000));
 }
 
 // Plays flat out until `steps` steps, pauses and lets the last snapshot (and its grid) arrive.
@@ -276,7 +282,6 @@ private slots:
       QVERIFY(w.controlDock()->grab().save(screenshotDir() + QStringLiteral("/controls-page%1.png").arg(page)));
     }
     pages->setCurrentIndex(1);
-
   }
 
   void screenshotLargeAndPresentation() {
@@ -291,7 +296,8 @@ private slots:
     w.setPresentationMode(true);
     QVERIFY(w.presentationMode());
     QTest::qWait(200);
-    QVERIFY2(w.controlDock()->font().pointSizeF() > normal * 1.3, qPrintable(QString::number(w.controlDock()->font().pointSizeF())));
+    QVERIFY2(w.controlDock()->font().pointSizeF() > normal * 1.3,
+             qPrintable(QString::number(w.controlDock()->font().pointSizeF())));
     QVERIFY(w.findChild<QLabel*>(QStringLiteral("stepCounter"))->font().pointSizeF() > normal * 1.3);
     QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/main-window-presentation.png")));
     w.setPresentationMode(false);

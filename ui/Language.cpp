@@ -24,7 +24,9 @@ QTranslator& qtTranslator() {
 
 QStringList availableLanguages() { return {QStringLiteral("en"), QStringLiteral("zh")}; }
 
-QString languageName(const QString& code) { return code == QLatin1String("zh") ? QStringLiteral("中文") : QStringLiteral("English"); }
+QString languageName(const QString& code) {
+  return code == QLatin1String("zh") ? QStringLiteral("中文") : QStringLiteral("English");
+}
 
 QString initialLanguage() {
   const QString saved = QSettings().value(QStringLiteral("language")).toString();
@@ -39,7 +41,8 @@ bool setLanguage(const QString& code, bool remember) {
   QCoreApplication::removeTranslator(&appTranslator());
   QCoreApplication::removeTranslator(&qtTranslator());
   if (code == QLatin1String("zh")) {
-    if (appTranslator().load(QStringLiteral(":/i18n/dlplay_zh_CN.qm"))) QCoreApplication::installTranslator(&appTranslator());
+    if (appTranslator().load(QStringLiteral(":/i18n/dlplay_zh_CN.qm")))
+      QCoreApplication::installTranslator(&appTranslator());
     if (qtTranslator().load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
       QCoreApplication::installTranslator(&qtTranslator());
   }

@@ -281,8 +281,8 @@ void MainWindow::updateStatusSummary() {
   const QString source = c.data.source == "csv" ? QFileInfo(QString::fromStdString(c.data.csvPath)).fileName()
                                                 : displayName(NameKind::Source, c.data.source);
   m_statusConfig->setText(tr("%1 · %2 · %3, learning rate %4")
-                              .arg(source, architectureText(c),
-                                   displayName(NameKind::Optimizer, c.optimizer.name), formatRate(c.optimizer.learningRate)));
+                              .arg(source, architectureText(c), displayName(NameKind::Optimizer, c.optimizer.name),
+                                   formatRate(c.optimizer.learningRate)));
 }
 
 void MainWindow::onStateReady(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state) {
@@ -337,7 +337,9 @@ void MainWindow::onReset() {
   m_session->reset();
 }
 
-void MainWindow::setErrorReporter(std::function<void(const QString&)> reporter) { m_errorReporter = std::move(reporter); }
+void MainWindow::setErrorReporter(std::function<void(const QString&)> reporter) {
+  m_errorReporter = std::move(reporter);
+}
 
 void MainWindow::reportError(const QString& message) {
   statusBar()->showMessage(message, 10000);
@@ -418,7 +420,8 @@ void MainWindow::saveDialog(bool withState) {
 
 void MainWindow::exportChart(bool svg) {
   const QString filter = svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)");
-  QString path = QFileDialog::getSaveFileName(this, svg ? tr("Export chart as SVG") : tr("Export chart as PNG"), QString(), filter);
+  QString path = QFileDialog::getSaveFileName(this, svg ? tr("Export chart as SVG") : tr("Export chart as PNG"),
+                                              QString(), filter);
   if (path.isEmpty()) return;
   const QString suffix = svg ? QStringLiteral(".svg") : QStringLiteral(".png");
   if (!path.endsWith(suffix, Qt::CaseInsensitive)) path += suffix;
@@ -537,7 +540,8 @@ void MainWindow::showAbout() {
   QMessageBox::about(this, tr("About dlplay"),
                      tr("<h3>dlplay %1</h3><p>A deep-learning playground for the desktop: train small neural "
                         "networks on 2-D data and watch them learn.</p><p>Built with Qt %2 and Eigen.</p>")
-                         .arg(QApplication::applicationVersion().isEmpty() ? QStringLiteral("0.1") : QApplication::applicationVersion(),
+                         .arg(QApplication::applicationVersion().isEmpty() ? QStringLiteral("0.1")
+                                                                           : QApplication::applicationVersion(),
                               QString::fromLatin1(qVersion())));
 }
 
@@ -607,7 +611,8 @@ void MainWindow::retranslateUi() {
   m_saveAction->setText(tr("&Save experiment…"));
   m_saveAction->setStatusTip(tr("Save the settings of this experiment as a file to share or reopen."));
   m_saveWeightsAction->setText(tr("Save model &weights…"));
-  m_saveWeightsAction->setStatusTip(tr("Save the settings with the trained weights, so training continues where it stopped."));
+  m_saveWeightsAction->setStatusTip(
+      tr("Save the settings with the trained weights, so training continues where it stopped."));
   m_exportMenu->setTitle(tr("&Export"));
   m_exportPngAction->setText(tr("Chart as &PNG…"));
   m_exportSvgAction->setText(tr("Chart as &SVG…"));

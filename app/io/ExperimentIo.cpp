@@ -22,13 +22,20 @@ using dl::ConfigError;
 
 QString show(const QJsonValue& v) {
   switch (v.type()) {
-    case QJsonValue::String: return v.toString().left(40);
-    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 10);
-    case QJsonValue::Bool: return v.toBool() ? "true" : "false";
-    case QJsonValue::Null: return "null";
-    case QJsonValue::Array: return "[...]";
-    case QJsonValue::Object: return "{...}";
-    default: return "?";
+    case QJsonValue::String:
+      return v.toString().left(40);
+    case QJsonValue::Double:
+      return QString::number(v.toDouble(), 'g', 10);
+    case QJsonValue::Bool:
+      return v.toBool() ? "true" : "false";
+    case QJsonValue::Null:
+      return "null";
+    case QJsonValue::Array:
+      return "[...]";
+    case QJsonValue::Object:
+      return "{...}";
+    default:
+      return "?";
   }
 }
 
@@ -37,7 +44,9 @@ QString show(const QJsonValue& v) {
 class Reader {
 public:
   Reader(const QJsonObject& o, std::string path) : m_o(o), m_path(std::move(path)) {}
-  std::string field(const QString& key) const { return m_path.empty() ? key.toStdString() : m_path + "." + key.toStdString(); }
+  std::string field(const QString& key) const {
+    return m_path.empty() ? key.toStdString() : m_path + "." + key.toStdString();
+  }
   bool has(const QString& key) const { return m_o.contains(key); }
 
   QJsonValue take(const QString& key) {
@@ -53,13 +62,15 @@ public:
   void integer(const QString& key, int& out) {
     double d = out;
     number(key, d);
-    if (d != std::floor(d) || std::abs(d) > 2e9) throw ConfigError(field(key), dl::formatValue(d), "must be a whole number");
+    if (d != std::floor(d) || std::abs(d) > 2e9)
+      throw ConfigError(field(key), dl::formatValue(d), "must be a whole number");
     out = static_cast<int>(d);
   }
   void integer64(const QString& key, long long& out) {
     double d = static_cast<double>(out);
     number(key, d);
-    if (d != std::floor(d) || std::abs(d) > 9e15) throw ConfigError(field(key), dl::formatValue(d), "must be a whole number");
+    if (d != std::floor(d) || std::abs(d) > 9e15)
+      throw ConfigError(field(key), dl::formatValue(d), "must be a whole number");
     out = static_cast<long long>(d);
   }
   void seed(const QString& key, std::uint64_t& out) {
@@ -97,7 +108,8 @@ public:
     const QJsonArray a = array(key);
     out.clear();
     for (int i = 0; i < a.size(); ++i) {
-      if (!a[i].isDouble()) throw ConfigError(field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(), "must be a number");
+      if (!a[i].isDouble())
+        throw ConfigError(field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(), "must be a number");
       out.push_back(a[i].toDouble());
     }
   }
@@ -107,7 +119,8 @@ public:
     if (!has(key)) return;
     out.clear();
     for (std::size_t i = 0; i < d.size(); ++i) {
-      if (d[i] != std::floor(d[i])) throw ConfigError(field(key) + "[" + std::to_string(i) + "]", dl::formatValue(d[i]), "must be a whole number");
+      if (d[i] != std::floor(d[i]))
+        throw ConfigError(field(key) + "[" + std::to_string(i) + "]", dl::formatValue(d[i]), "must be a whole number");
       out.push_back(static_cast<int>(d[i]));
     }
   }
@@ -147,11 +160,13 @@ dl::Rng::State rngFrom(Reader& r, const QString& key) {
   dl::Rng::State s{};
   if (!r.has(key)) return s;
   const QJsonArray a = r.array(key);
-  if (a.size() != 4) throw ConfigError(r.field(key), std::to_string(a.size()) + " words", "a generator state has 4 hex words");
+  if (a.size() != 4)
+    throw ConfigError(r.field(key), std::to_string(a.size()) + " words", "a generator state has 4 hex words");
   for (int i = 0; i < 4; ++i) {
     bool ok = false;
     s[static_cast<std::size_t>(i)] = a[i].toString().toULongLong(&ok, 16);
-    if (!ok) throw ConfigError(r.field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(), "must be a hex string");
+    if (!ok)
+      throw ConfigError(r.field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(), "must be a hex string");
   }
   return s;
 }
@@ -167,15 +182,26 @@ QJsonObject configToJson(const dl::ExperimentConfig& c) {
   if (!c.description.empty()) o["description"] = QString::fromStdString(c.description);
 
   const dl::DataConfig& d = c.data;
-  QJsonObject data{{"source", QString::fromStdString(d.source)}, {"points", d.points}, {"noise", d.noise},
-                   {"seed", static_cast<double>(d.seed)}, {"classes", d.classes}, {"arms", d.arms},
-                   {"imbalance", d.imbalance}, {"validationFraction", d.validationFraction},
-                   {"testFraction", d.testFraction}, {"standardize", d.standardize}, {"whiten", d.whiten},
-                   {"resample", QString::fromStdString(d.resample)}, {"smoteNeighbours", d.smoteNeighbours},
-                   {"mapFeatures", QJsonArray{d.mapFeatures.size() > 0 ? d.mapFeatures[0] : 0, d.mapFeatures.size() > 1 ? d.mapFeatures[1] : 1}}};
+  QJsonObject data{{"source", QString::fromStdString(d.source)},
+                   {"points", d.points},
+                   {"noise", d.noise},
+                   {"seed", static_cast<double>(d.seed)},
+                   {"classes", d.classes},
+                   {"arms", d.arms},
+                   {"imbalance", d.imbalance},
+                   {"validationFraction", d.validationFraction},
+                   {"testFraction", d.testFraction},
+                   {"standardize", d.standardize},
+                   {"whiten", d.whiten},
+                   {"resample", QString::fromStdString(d.resample)},
+                   {"smoteNeighbours", d.smoteNeighbours},
+                   {"mapFeatures", QJsonArray{d.mapFeatures.size() > 0 ? d.mapFeatures[0] : 0,
+                                              d.mapFeatures.size() > 1 ? d.mapFeatures[1] : 1}}};
   if (d.source == "csv" || !d.csvPath.empty())
-    data["csv"] = QJsonObject{{"path", QString::fromStdString(d.csvPath)}, {"labelColumn", d.labelColumn},
-                              {"header", d.csvHeader}, {"regression", d.regression}};
+    data["csv"] = QJsonObject{{"path", QString::fromStdString(d.csvPath)},
+                              {"labelColumn", d.labelColumn},
+                              {"header", d.csvHeader},
+                              {"regression", d.regression}};
   o["data"] = data;
 
   QJsonArray layers;
@@ -191,25 +217,44 @@ QJsonObject configToJson(const dl::ExperimentConfig& c) {
   o["layers"] = layers;
 
   const dl::InitConfig& i = c.init;
-  o["init"] = QJsonObject{{"scheme", QString::fromStdString(i.scheme)}, {"sigma", i.sigma}, {"limit", i.limit},
-                          {"value", i.value}, {"gain", i.gain}, {"bias", i.bias}};
+  o["init"] = QJsonObject{{"scheme", QString::fromStdString(i.scheme)},
+                          {"sigma", i.sigma},
+                          {"limit", i.limit},
+                          {"value", i.value},
+                          {"gain", i.gain},
+                          {"bias", i.bias}};
   const dl::OptimizerConfig& p = c.optimizer;
-  o["optimizer"] = QJsonObject{{"name", QString::fromStdString(p.name)}, {"lr", p.learningRate}, {"momentum", p.momentum},
-                               {"beta1", p.beta1}, {"beta2", p.beta2}, {"rho", p.rho}, {"epsilon", p.epsilon}};
+  o["optimizer"] = QJsonObject{{"name", QString::fromStdString(p.name)},
+                               {"lr", p.learningRate},
+                               {"momentum", p.momentum},
+                               {"beta1", p.beta1},
+                               {"beta2", p.beta2},
+                               {"rho", p.rho},
+                               {"epsilon", p.epsilon}};
   const dl::ScheduleConfig& s = c.schedule;
-  o["schedule"] = QJsonObject{{"name", QString::fromStdString(s.name)}, {"decay", s.decay}, {"base", s.base}, {"k", s.k},
-                              {"stepEvery", s.stepEvery}, {"stepFactor", s.stepFactor}, {"patience", s.patience},
-                              {"plateauFactor", s.plateauFactor}, {"minLr", s.minLearningRate}};
+  o["schedule"] = QJsonObject{{"name", QString::fromStdString(s.name)},
+                              {"decay", s.decay},
+                              {"base", s.base},
+                              {"k", s.k},
+                              {"stepEvery", s.stepEvery},
+                              {"stepFactor", s.stepFactor},
+                              {"patience", s.patience},
+                              {"plateauFactor", s.plateauFactor},
+                              {"minLr", s.minLearningRate}};
   const dl::RegularizationConfig& r = c.regularization;
-  o["regularization"] = QJsonObject{{"l1", r.l1}, {"l2", r.l2}, {"l1Mode", QString::fromStdString(r.l1Mode)},
-                                    {"clipNorm", r.clipNorm}, {"clipValue", r.clipValue}, {"compareL1L2", r.compareL1L2}};
+  o["regularization"] = QJsonObject{{"l1", r.l1},
+                                    {"l2", r.l2},
+                                    {"l1Mode", QString::fromStdString(r.l1Mode)},
+                                    {"clipNorm", r.clipNorm},
+                                    {"clipValue", r.clipValue},
+                                    {"compareL1L2", r.compareL1L2}};
   const dl::TrainingConfig& t = c.training;
   QJsonArray weights;
   for (double w : t.classWeights) weights.append(w);
-  o["training"] = QJsonObject{{"batchSize", t.batchSize}, {"steps", static_cast<double>(t.steps)}, {"evalEvery", t.evalEvery},
-                              {"seed", static_cast<double>(t.seed)}, {"threads", t.threads},
-                              {"loss", QString::fromStdString(t.loss)}, {"classWeights", weights},
-                              {"balancedClassWeights", t.balancedClassWeights}};
+  o["training"] = QJsonObject{{"batchSize", t.batchSize}, {"steps", static_cast<double>(t.steps)},
+                              {"evalEvery", t.evalEvery}, {"seed", static_cast<double>(t.seed)},
+                              {"threads", t.threads},     {"loss", QString::fromStdString(t.loss)},
+                              {"classWeights", weights},  {"balancedClassWeights", t.balancedClassWeights}};
   return o;
 }
 
@@ -219,13 +264,15 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
   if (top.has("format")) {
     std::string f;
     top.string("format", f);
-    if (f != "dlplay-experiment") throw ConfigError("format", f, "not a dlplay experiment (expected 'dlplay-experiment')");
+    if (f != "dlplay-experiment")
+      throw ConfigError("format", f, "not a dlplay experiment (expected 'dlplay-experiment')");
   }
   if (top.has("version")) {
     int v = 0;
     top.integer("version", v);
     if (v < 1 || v > kFormatVersion)
-      throw ConfigError("version", std::to_string(v), "this dlplay reads format version 1 to " + std::to_string(kFormatVersion));
+      throw ConfigError("version", std::to_string(v),
+                        "this dlplay reads format version 1 to " + std::to_string(kFormatVersion));
   }
   top.string("name", c.name);
   top.string("description", c.description);
@@ -262,7 +309,9 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
     c.hidden.clear();
     for (int i = 0; i < a.size(); ++i) {
       const std::string path = "layers[" + std::to_string(i) + "]";
-      if (!a[i].isObject()) throw ConfigError(path, show(a[i]).toStdString(), "each layer is an object like {\"units\": 8, \"activation\": \"tanh\"}");
+      if (!a[i].isObject())
+        throw ConfigError(path, show(a[i]).toStdString(),
+                          "each layer is an object like {\"units\": 8, \"activation\": \"tanh\"}");
       Reader r(a[i].toObject(), path);
       dl::LayerConfig l;
       r.integer("units", l.units);
@@ -404,7 +453,8 @@ ExperimentFile parseExperiment(const QByteArray& json, const QString& name) {
     const QByteArray head = json.left(pe.offset);
     const int line = head.count('\n') + 1;
     const int column = pe.offset - (head.lastIndexOf('\n') + 1) + 1;
-    throw IoError(QString("%1: invalid JSON at line %2, column %3: %4").arg(name).arg(line).arg(column).arg(pe.errorString()));
+    throw IoError(
+        QString("%1: invalid JSON at line %2, column %3: %4").arg(name).arg(line).arg(column).arg(pe.errorString()));
   }
   if (!doc.isObject()) throw IoError(QString("%1: the top level must be a JSON object").arg(name));
   try {
@@ -413,7 +463,8 @@ ExperimentFile parseExperiment(const QByteArray& json, const QString& name) {
     f.config = configFromJson(o);
     f.config.validate();
     if (o.contains("state")) {
-      if (!o.value("state").isObject()) throw ConfigError("state", show(o.value("state")).toStdString(), "must be an object");
+      if (!o.value("state").isObject())
+        throw ConfigError("state", show(o.value("state")).toStdString(), "must be an object");
       f.state = stateFromJson(o.value("state").toObject());
     }
     return f;
@@ -428,7 +479,9 @@ ExperimentFile readExperimentFile(const QString& path) {
   if (info.isDir()) throw IoError(QString("%1: is a folder, not a file").arg(path));
   if (info.size() > kMaxJsonBytes)
     throw IoError(QString("%1: the file is %2 MB; experiment files are limited to %3 MB")
-                      .arg(path).arg(info.size() / 1e6, 0, 'f', 1).arg(kMaxJsonBytes / (1024 * 1024)));
+                      .arg(path)
+                      .arg(info.size() / 1e6, 0, 'f', 1)
+                      .arg(kMaxJsonBytes / (1024 * 1024)));
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) throw IoError(QString("%1: cannot be read: %2").arg(path, file.errorString()));
   const QByteArray bytes = file.readAll();
@@ -440,7 +493,8 @@ void writeExperimentFile(const QString& path, const dl::ExperimentConfig& c, con
   QJsonObject o = configToJson(c);
   if (state) o["state"] = stateToJson(*state);
   QSaveFile file(path);  // atomic: a failed write never leaves half a file behind
-  if (!file.open(QIODevice::WriteOnly)) throw IoError(QString("%1: cannot be written: %2").arg(path, file.errorString()));
+  if (!file.open(QIODevice::WriteOnly))
+    throw IoError(QString("%1: cannot be written: %2").arg(path, file.errorString()));
   file.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
   if (!file.commit()) throw IoError(QString("%1: cannot be written: %2").arg(path, file.errorString()));
 }

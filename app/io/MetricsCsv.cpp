@@ -6,7 +6,9 @@
 namespace dlio {
 
 namespace {
-QString num(double v) { return std::isfinite(v) ? QString::number(v, 'g', 7) : (std::isnan(v) ? QString() : QString::number(v)); }
+QString num(double v) {
+  return std::isfinite(v) ? QString::number(v, 'g', 7) : (std::isnan(v) ? QString() : QString::number(v));
+}
 }  // namespace
 
 QString metricsCsvHeader(int layers) {
@@ -25,7 +27,8 @@ QString metricsCsvRow(const dl::StepMetrics& m, int layers) {
   for (int i = 0; i < layers; ++i) {
     if (i < static_cast<int>(m.layers.size())) {
       const dl::LayerStats& s = m.layers[static_cast<std::size_t>(i)];
-      r += "," + num(s.gradNorm) + "," + num(s.weightNorm) + "," + num(s.updateRatio) + "," + num(s.sparsity) + "," + num(s.saturation);
+      r += "," + num(s.gradNorm) + "," + num(s.weightNorm) + "," + num(s.updateRatio) + "," + num(s.sparsity) + "," +
+           num(s.saturation);
     } else {
       r += ",,,,,";
     }

@@ -24,8 +24,8 @@ public:
   // A = f(Z). params: this layer's activation parameters (may be null when paramCount is 0).
   virtual void forward(const Matrix& Z, Matrix& A, const Scalar* params) const = 0;
   // dZ = f'(Z) ⊙ dA; adds ∂L/∂params into gradParams. Z and A come from forward().
-  virtual void backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ,
-                        const Scalar* params, Scalar* gradParams) const = 0;
+  virtual void backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ, const Scalar* params,
+                        Scalar* gradParams) const = 0;
   // Fraction of the batch's unit activations that are saturated (docs/diagnostics.md):
   // sigmoid/tanh — derivative below 5% of its maximum; ReLU family — output not positive (z ≤ 0);
   // ELU/SELU — derivative below 5% of its maximum (z < ln(0.05/α)); linear, maxout — 0.

@@ -46,7 +46,8 @@ double PRelu::saturation(const Matrix& Z, const Matrix&) const { return fraction
 // f(z) = λ·(z > 0 ? z : α(eᶻ − 1));  f'(z) = z > 0 ? λ : λαeᶻ = f(z) + λα
 void Elu::forward(const Matrix& Z, Matrix& A, const Scalar*) const {
   A.resize(Z.rows(), Z.cols());
-  A.array() = m_scale * (Z.array() > Scalar(0)).select(Z.array(), m_alpha * (Z.array().min(Scalar(0)).exp() - Scalar(1)));
+  A.array() =
+      m_scale * (Z.array() > Scalar(0)).select(Z.array(), m_alpha * (Z.array().min(Scalar(0)).exp() - Scalar(1)));
 }
 void Elu::backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ, const Scalar*, Scalar*) const {
   dZ.resize(Z.rows(), Z.cols());

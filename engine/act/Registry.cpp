@@ -9,8 +9,8 @@
 namespace dl {
 
 const std::vector<std::string>& activationNames() {
-  static const std::vector<std::string> names = {"linear", "sigmoid", "tanh", "relu", "leaky_relu",
-                                                 "prelu", "elu", "selu", "maxout"};
+  static const std::vector<std::string> names = {"linear", "sigmoid", "tanh", "relu",  "leaky_relu",
+                                                 "prelu",  "elu",     "selu", "maxout"};
   return names;
 }
 

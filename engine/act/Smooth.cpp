@@ -38,7 +38,9 @@ double Tanh::saturation(const Matrix&, const Matrix& A) const {
 
 // Identity: f(z) = z, f' = 1. Never saturates.
 void Linear::forward(const Matrix& Z, Matrix& A, const Scalar*) const { A = Z; }
-void Linear::backward(const Matrix&, const Matrix&, const Matrix& dA, Matrix& dZ, const Scalar*, Scalar*) const { dZ = dA; }
+void Linear::backward(const Matrix&, const Matrix&, const Matrix& dA, Matrix& dZ, const Scalar*, Scalar*) const {
+  dZ = dA;
+}
 double Linear::saturation(const Matrix&, const Matrix&) const { return 0.0; }
 
 }  // namespace dl

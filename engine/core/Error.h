@@ -12,7 +12,8 @@ class ConfigError : public std::runtime_error {
 public:
   ConfigError(std::string field, std::string value, const std::string& reason)
       : std::runtime_error("field '" + field + "' has bad value '" + value + "': " + reason),
-        m_field(std::move(field)), m_value(std::move(value)) {}
+        m_field(std::move(field)),
+        m_value(std::move(value)) {}
   const std::string& field() const { return m_field; }
   const std::string& value() const { return m_value; }
 

@@ -8,7 +8,7 @@
 namespace dl {
 
 namespace {
-constexpr Index kRowAlign = 48;          // multiple of Eigen's float/double micro-panel heights
+constexpr Index kRowAlign = 48;  // multiple of Eigen's float/double micro-panel heights
 constexpr Index kMinRowsToSplit = 128;
 constexpr double kMinMacsToSplit = 1 << 20;
 // Deeper products are summed over equal k-chunks of at most this depth (multiples of 8). Eigen 3.4
@@ -38,12 +38,16 @@ void blockProduct(Eigen::Ref<Matrix>& dst, const Eigen::Ref<const Matrix>& A, Tr
     const bool acc = accumulate || k0 > 0;
     if (ta == Trans::No) {
       auto a = A.block(r0, k0, len, kl);
-      if (tb == Trans::No) product(d, a, B.middleRows(k0, kl), acc);
-      else product(d, a, B.middleCols(k0, kl).transpose(), acc);
+      if (tb == Trans::No)
+        product(d, a, B.middleRows(k0, kl), acc);
+      else
+        product(d, a, B.middleCols(k0, kl).transpose(), acc);
     } else {
       auto a = A.block(k0, r0, kl, len).transpose();
-      if (tb == Trans::No) product(d, a, B.middleRows(k0, kl), acc);
-      else product(d, a, B.middleCols(k0, kl).transpose(), acc);
+      if (tb == Trans::No)
+        product(d, a, B.middleRows(k0, kl), acc);
+      else
+        product(d, a, B.middleCols(k0, kl).transpose(), acc);
     }
     if (k == 0) break;
   }
@@ -58,8 +62,8 @@ int gemmBlocks(Index m, Index n, Index k, int threads) {
   return static_cast<int>((m + block - 1) / block);
 }
 
-void gemm(Eigen::Ref<Matrix> dst, const Eigen::Ref<const Matrix>& A, Trans ta,
-          const Eigen::Ref<const Matrix>& B, Trans tb, bool accumulate) {
+void gemm(Eigen::Ref<Matrix> dst, const Eigen::Ref<const Matrix>& A, Trans ta, const Eigen::Ref<const Matrix>& B,
+          Trans tb, bool accumulate) {
   const Index m = dst.rows();
   const Index n = dst.cols();
   const Index k = (ta == Trans::No) ? A.cols() : A.rows();

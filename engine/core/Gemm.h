@@ -14,8 +14,8 @@ namespace dl {
 enum class Trans { No, Yes };
 
 // dst must already have the shape of op(A)·op(B). With accumulate, adds instead of assigning.
-void gemm(Eigen::Ref<Matrix> dst, const Eigen::Ref<const Matrix>& A, Trans ta,
-          const Eigen::Ref<const Matrix>& B, Trans tb, bool accumulate = false);
+void gemm(Eigen::Ref<Matrix> dst, const Eigen::Ref<const Matrix>& A, Trans ta, const Eigen::Ref<const Matrix>& B,
+          Trans tb, bool accumulate = false);
 
 // The row blocks gemm() would use for an (m, n, k) product with `threads` threads: the number
 // of blocks (1 = not split). Exposed for tests and the benchmark.

@@ -131,8 +131,8 @@ std::string readWholeFile(const std::string& path) {
   if (ec) throw DataError(path, "cannot read the file size: " + ec.message());
   // Checked before reading so a huge file costs nothing.
   if (size > kMaxCsvBytes)
-    throw DataError(path, "file is " + megabytes(size) + " MB, larger than the " + megabytes(kMaxCsvBytes) +
-                              " MB limit");
+    throw DataError(path,
+                    "file is " + megabytes(size) + " MB, larger than the " + megabytes(kMaxCsvBytes) + " MB limit");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(path, "cannot open the file for reading");
   std::string data(static_cast<std::size_t>(size), '\0');
@@ -202,10 +202,10 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
     d.featureNames.push_back(std::move(name));
   }
 
-  std::vector<Scalar> x;          // sample-major = (features, N) column-major
-  std::vector<Scalar> targets;    // regression
-  std::vector<int> labelIds;      // classification: index into texts
-  std::vector<LabelText> texts;   // distinct label texts in order of first appearance
+  std::vector<Scalar> x;         // sample-major = (features, N) column-major
+  std::vector<Scalar> targets;   // regression
+  std::vector<int> labelIds;     // classification: index into texts
+  std::vector<LabelText> texts;  // distinct label texts in order of first appearance
   std::unordered_map<std::string, int> textIndex;
   x.reserve(lines.size() * static_cast<std::size_t>(features));
 
@@ -213,9 +213,9 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
     const int lineNo = lines[r].first;
     const auto cells = splitLine(lines[r].second, sep);
     if (static_cast<int>(cells.size()) != columns)
-      throw DataError(path + ": line " + std::to_string(lineNo),
-                      "line " + std::to_string(lineNo) + " has " + std::to_string(cells.size()) + " cells, expected " +
-                          std::to_string(columns));
+      throw DataError(path + ": line " + std::to_string(lineNo), "line " + std::to_string(lineNo) + " has " +
+                                                                     std::to_string(cells.size()) +
+                                                                     " cells, expected " + std::to_string(columns));
     for (int j = 0; j < columns; ++j) {
       Cell cell = classify(cells[j]);
       const bool isLabel = j == label;
@@ -229,7 +229,8 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
         continue;
       }
       if (cell.kind == CellKind::Empty) throw DataError(at(path, lineNo, j + 1), "empty cell is not a number");
-      if (cell.kind == CellKind::Text) throw DataError(at(path, lineNo, j + 1), quoteCell(cell.text) + " is not a number");
+      if (cell.kind == CellKind::Text)
+        throw DataError(at(path, lineNo, j + 1), quoteCell(cell.text) + " is not a number");
       (isLabel ? targets : x).push_back(static_cast<Scalar>(cell.value));
     }
   }
@@ -264,7 +265,8 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
       cls = id++;
       d.classNames.push_back(std::to_string(value));
     }
-    for (std::size_t i = 0; i < texts.size(); ++i) classOfText[i] = classOfValue[static_cast<long long>(texts[i].cell.value)];
+    for (std::size_t i = 0; i < texts.size(); ++i)
+      classOfText[i] = classOfValue[static_cast<long long>(texts[i].cell.value)];
   } else {
     for (std::size_t i = 0; i < texts.size(); ++i) {
       classOfText[i] = static_cast<int>(i);

@@ -12,10 +12,10 @@ namespace dl {
 enum class Task { Classification, Regression };
 
 struct Dataset {
-  Matrix X;                       // (features, N): one column per sample (the engine's batch layout)
-  std::vector<int> labels;        // classification: class id per sample in 0..numClasses-1
-  Matrix targets;                 // regression: (outputs, N)
-  int numClasses = 0;             // 0 for regression
+  Matrix X;                 // (features, N): one column per sample (the engine's batch layout)
+  std::vector<int> labels;  // classification: class id per sample in 0..numClasses-1
+  Matrix targets;           // regression: (outputs, N)
+  int numClasses = 0;       // 0 for regression
   Task task = Task::Classification;
   std::vector<std::string> featureNames;
   // Classification: the name of each class id (numClasses entries). Generated sets use "0", "1",

@@ -189,8 +189,7 @@ void validateGeneratorConfig(const DataConfig& c) {
     throw ConfigError("data.source", c.source, "unknown source; expected one of " + list + "csv");
   }
   if (c.points < 4) throw ConfigError("data.points", std::to_string(c.points), "must be at least 4");
-  if (c.points > kMaxPoints)
-    throw ConfigError("data.points", std::to_string(c.points), "must be at most 1000000");
+  if (c.points > kMaxPoints) throw ConfigError("data.points", std::to_string(c.points), "must be at most 1000000");
   if (!std::isfinite(c.noise) || c.noise < 0.0)
     throw ConfigError("data.noise", formatValue(c.noise), "must be a finite number >= 0");
   if (!(c.imbalance > 0.0 && c.imbalance <= 1.0))

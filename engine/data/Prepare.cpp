@@ -32,9 +32,7 @@ void shuffle(std::vector<T>& v, Rng& rng) {
 
 std::string fractionText(double f) { return formatValue(f); }
 
-bool isRegressionConfig(const DataConfig& c) {
-  return c.source == "csv" ? c.regression : isRegressionSource(c.source);
-}
+bool isRegressionConfig(const DataConfig& c) { return c.source == "csv" ? c.regression : isRegressionSource(c.source); }
 
 // The checks that need neither the source nor the data.
 void validatePreparation(const DataConfig& c) {
@@ -48,7 +46,8 @@ void validatePreparation(const DataConfig& c) {
                       "validation and test fractions together must stay below 0.95");
   const auto& names = resampleNames();
   if (std::find(names.begin(), names.end(), c.resample) == names.end())
-    throw ConfigError("data.resample", c.resample, "unknown resampling; expected none, oversample, undersample or smote");
+    throw ConfigError("data.resample", c.resample,
+                      "unknown resampling; expected none, oversample, undersample or smote");
   if (c.smoteNeighbours < 1)
     throw ConfigError("data.smoteNeighbours", std::to_string(c.smoteNeighbours), "must be at least 1");
   const auto mapText = [&c] {
@@ -202,8 +201,7 @@ Preprocessor fitPreprocessor(const Matrix& rawTrain, const DataConfig& c) {
     // by its standard deviation; ε keeps near-constant directions from exploding.
     const Eigen::MatrixXd cov = centred * centred.transpose() / n;
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(cov);
-    const Eigen::VectorXd inv =
-        (eig.eigenvalues().array().max(0.0) + kWhitenEpsilon).rsqrt().matrix();
+    const Eigen::VectorXd inv = (eig.eigenvalues().array().max(0.0) + kWhitenEpsilon).rsqrt().matrix();
     p.whitening = (inv.asDiagonal() * eig.eigenvectors().transpose()).cast<Scalar>();
   }
   return p;
@@ -330,7 +328,8 @@ PreparedData prepareData(const DataConfig& c, Dataset all) {
                               " samples");
     for (const int l : all.labels)
       if (l < 0 || l >= all.numClasses)
-        throw DataError("", "class label " + std::to_string(l) + " is outside 0.." + std::to_string(all.numClasses - 1));
+        throw DataError("",
+                        "class label " + std::to_string(l) + " is outside 0.." + std::to_string(all.numClasses - 1));
   } else {
     if (all.targets.cols() != n)
       throw DataError("", "the data set has " + std::to_string(all.targets.cols()) + " targets for " +

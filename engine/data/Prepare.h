@@ -11,10 +11,10 @@ namespace dl {
 
 // Fitted on the training part only, so validation and test see exactly what new data would.
 struct Preprocessor {
-  Vector rawMean;  // training mean of raw features (fixes the non-mapped features on the decision map)
+  Vector rawMean;      // training mean of raw features (fixes the non-mapped features on the decision map)
   Vector mean, scale;  // x ← (x − mean)∘scale; scale = 1/std (population std, std 0 → 1), all 1 unless standardize
-  Matrix whitening;    // empty unless whiten: x ← W·x after centring (and scaling), W = (Λ+ε)^{-1/2}·Uᵀ,
-                       // U Λ Uᵀ the training covariance (1/N), ε = 1e-5 (PCA whitening)
+  Matrix whitening;  // empty unless whiten: x ← W·x after centring (and scaling), W = (Λ+ε)^{-1/2}·Uᵀ,
+                     // U Λ Uᵀ the training covariance (1/N), ε = 1e-5 (PCA whitening)
   bool standardize = false, whiten = false;
   void apply(Matrix& X) const;  // in place, (features, N)
 };
@@ -24,7 +24,7 @@ struct PreparedData {
   Matrix trainRaw, validationRaw;   // raw inputs of train (before resampling) and validation, for plotting
   std::vector<int> trainRawLabels;  // labels of trainRaw
   Preprocessor preprocessor;
-  std::vector<int> classCounts;     // training part after resampling (empty for regression)
+  std::vector<int> classCounts;  // training part after resampling (empty for regression)
 };
 
 // Generates c.source, or loads c.csvPath when source is "csv", then prepares it as below.

@@ -66,8 +66,7 @@ const double kSqrt3 = std::sqrt(3.0);
 const Entry kInitializers[] = {
     {"zeros", [](const InitConfig&, MatrixMap W, Rng&) { W.setZero(); },
      [](const InitConfig&, Index, Index) { return 0.0; }},
-    {"constant",
-     [](const InitConfig& c, MatrixMap W, Rng&) { W.setConstant(static_cast<Scalar>(c.value)); },
+    {"constant", [](const InitConfig& c, MatrixMap W, Rng&) { W.setConstant(static_cast<Scalar>(c.value)); },
      [](const InitConfig&, Index, Index) { return 0.0; }},
     // N(0, σ²)
     {"normal", [](const InitConfig& c, MatrixMap W, Rng& rng) { fillNormal(W, rng, c.sigma); },
@@ -91,9 +90,7 @@ const Entry kInitializers[] = {
     // He, Zhang, Ren & Sun 2015, "Delving Deep into Rectifiers", ICCV: Var(w) = 2/fan_in keeps
     // the variance of ReLU activations constant. N(0, 2/fan_in) ...
     {"he_normal",
-     [](const InitConfig&, MatrixMap W, Rng& rng) {
-       fillNormal(W, rng, std::sqrt(2.0 / fanInOf(W.cols(), W.rows())));
-     },
+     [](const InitConfig&, MatrixMap W, Rng& rng) { fillNormal(W, rng, std::sqrt(2.0 / fanInOf(W.cols(), W.rows()))); },
      [](const InitConfig&, Index in, Index out) { return std::sqrt(2.0 / fanInOf(in, out)); }},
     // ... or U(±√(6/fan_in)).
     {"he_uniform",
@@ -103,15 +100,12 @@ const Entry kInitializers[] = {
      [](const InitConfig&, Index in, Index out) { return std::sqrt(2.0 / fanInOf(in, out)); }},
     // LeCun, Bottou, Orr & Müller 1998, "Efficient BackProp": Var(w) = 1/fan_in, N(0, 1/fan_in).
     {"lecun_normal",
-     [](const InitConfig&, MatrixMap W, Rng& rng) {
-       fillNormal(W, rng, std::sqrt(1.0 / fanInOf(W.cols(), W.rows())));
-     },
+     [](const InitConfig&, MatrixMap W, Rng& rng) { fillNormal(W, rng, std::sqrt(1.0 / fanInOf(W.cols(), W.rows()))); },
      [](const InitConfig&, Index in, Index out) { return std::sqrt(1.0 / fanInOf(in, out)); }},
     // Semi-orthogonal times gain. The entries' root mean square (exact, and their std about the
     // mean 0): ‖W‖²_F = gain²·min(fan_in, fan_out) spread over fan_in·fan_out entries, so
     // std = gain / √max(fan_in, fan_out).
-    {"orthogonal",
-     [](const InitConfig& c, MatrixMap W, Rng& rng) { fillOrthogonal(W, rng, c.gain); },
+    {"orthogonal", [](const InitConfig& c, MatrixMap W, Rng& rng) { fillOrthogonal(W, rng, c.gain); },
      [](const InitConfig& c, Index in, Index out) {
        return c.gain / std::sqrt(static_cast<double>(std::max(in, out)));
      }},

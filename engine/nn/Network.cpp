@@ -172,8 +172,7 @@ void Network::forward(const Matrix& X, Mode mode) {
         const double keep = 1.0 - I.dropout;
         const auto scale = static_cast<Scalar>(1.0 / keep);
         L.mask.resize(I.units, B);
-        for (Index i = 0; i < L.mask.size(); ++i)
-          L.mask.data()[i] = m_dropoutRng.uniform() < keep ? scale : Scalar(0);
+        for (Index i = 0; i < L.mask.size(); ++i) L.mask.data()[i] = m_dropoutRng.uniform() < keep ? scale : Scalar(0);
       }
       L.out.resize(I.units, B);
       L.out.array() = L.a.array() * L.mask.array();
@@ -230,7 +229,8 @@ const Matrix& Network::hiddenOutput(int l) const { return layerOutput(m_layers[l
 
 void Network::setDropout(int l, double rate) {
   if (!std::isfinite(rate) || rate < 0 || rate >= 1)
-    throw ConfigError("layers[" + std::to_string(l) + "].dropout", formatValue(rate), "the dropout rate must be in [0, 1)");
+    throw ConfigError("layers[" + std::to_string(l) + "].dropout", formatValue(rate),
+                      "the dropout rate must be in [0, 1)");
   m_layers[l].info.dropout = rate;
 }
 

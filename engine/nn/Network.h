@@ -23,14 +23,14 @@ struct ParamRange {
 
 // One weighted layer: its shape and where its parameters sit in the flat buffer.
 struct LayerInfo {
-  Index in = 0;        // inputs
-  Index units = 0;     // outputs after the activation
-  Index rows = 0;      // rows of W: units·pieces
+  Index in = 0;     // inputs
+  Index units = 0;  // outputs after the activation
+  Index rows = 0;   // rows of W: units·pieces
   bool batchNorm = false;
   bool output = false;
-  double dropout = 0;  // rate of dropped units (hidden layers)
-  ParamRange weights;  // W (rows, in), column-major
-  ParamRange bias;     // b (rows); empty with batch norm (β replaces it)
+  double dropout = 0;      // rate of dropped units (hidden layers)
+  ParamRange weights;      // W (rows, in), column-major
+  ParamRange bias;         // b (rows); empty with batch norm (β replaces it)
   ParamRange gamma, beta;  // batch-norm scale and shift (rows each)
   ParamRange actParams;    // PReLU slopes (units)
   ParamRange all;          // every parameter of the layer, contiguous
@@ -97,13 +97,13 @@ private:
     LayerInfo info;
     std::unique_ptr<Activation> act;
     // caches of the training pass
-    Matrix lin;      // (rows, B) W·X + b, before batch norm (only with batch norm)
-    Matrix xhat;     // (rows, B) normalised lin
-    Vector invStd;   // (rows) 1/√(σ²+ε) used in the forward pass
-    Matrix z;        // (rows, B) pre-activation
-    Matrix a;        // (units, B) activation output
-    Matrix mask;     // (units, B) dropout mask, already scaled by 1/(1−p)
-    Matrix out;      // (units, B) a ⊙ mask (only with dropout in train mode)
+    Matrix lin;            // (rows, B) W·X + b, before batch norm (only with batch norm)
+    Matrix xhat;           // (rows, B) normalised lin
+    Vector invStd;         // (rows) 1/√(σ²+ε) used in the forward pass
+    Matrix z;              // (rows, B) pre-activation
+    Matrix a;              // (units, B) activation output
+    Matrix mask;           // (units, B) dropout mask, already scaled by 1/(1−p)
+    Matrix out;            // (units, B) a ⊙ mask (only with dropout in train mode)
     bool dropped = false;  // out holds the dropout output of the last pass
     Mode mode = Mode::Train;
     // backward scratch

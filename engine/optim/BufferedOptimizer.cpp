@@ -40,8 +40,7 @@ void BufferedOptimizer::setState(const OptimizerState& s) {
   }
   for (std::size_t i = 0; i < m_buffers.size(); ++i)
     if (!source[i])
-      throw ConfigError("optimizer.state", m_buffers[i].first,
-                        "buffer missing from the state of " + name());
+      throw ConfigError("optimizer.state", m_buffers[i].first, "buffer missing from the state of " + name());
 
   for (std::size_t i = 0; i < m_buffers.size(); ++i) *m_buffers[i].second = *source[i];
   m_t = s.t;

@@ -32,7 +32,7 @@ struct Entry {
 // Order is the order the UI lists them in: from plain descent to adaptive methods.
 constexpr Entry kOptimizers[] = {
     {"sgd", &create<Sgd>},         {"momentum", &createMomentum<false>}, {"nesterov", &createMomentum<true>},
-    {"adagrad", &create<AdaGrad>}, {"rmsprop", &create<RmsProp>},   {"adadelta", &create<Adadelta>},
+    {"adagrad", &create<AdaGrad>}, {"rmsprop", &create<RmsProp>},        {"adadelta", &create<Adadelta>},
     {"adam", &create<Adam>},
 };
 

@@ -21,7 +21,8 @@ void requireRange(const std::string& field, double v, double lo, double hi, cons
 
 void ExperimentConfig::validate() const {
   validateDataConfig(data);
-  if (hidden.size() > 64) throw ConfigError("layers", std::to_string(hidden.size()) + " layers", "at most 64 hidden layers");
+  if (hidden.size() > 64)
+    throw ConfigError("layers", std::to_string(hidden.size()) + " layers", "at most 64 hidden layers");
   for (std::size_t i = 0; i < hidden.size(); ++i) {
     const LayerConfig& h = hidden[i];
     const std::string field = "layers[" + std::to_string(i) + "]";
@@ -32,7 +33,8 @@ void ExperimentConfig::validate() const {
   }
   // Learning rates above 10 are never useful here; divergence is shown with rates up to 10.
   if (!std::isfinite(optimizer.learningRate) || optimizer.learningRate <= 0 || optimizer.learningRate > 10)
-    throw ConfigError("optimizer.lr", formatValue(optimizer.learningRate), "the learning rate must be > 0 and at most 10");
+    throw ConfigError("optimizer.lr", formatValue(optimizer.learningRate),
+                      "the learning rate must be > 0 and at most 10");
   makeOptimizer(optimizer);
   makeSchedule(schedule);
   {
@@ -48,16 +50,19 @@ void ExperimentConfig::validate() const {
   requireRange("regularization.clipNorm", regularization.clipNorm, 0, 1e6, "must be 0 (off) or positive");
   requireRange("regularization.clipValue", regularization.clipValue, 0, 1e6, "must be 0 (off) or positive");
   if (training.batchSize < 1 || training.batchSize > 1000000)
-    throw ConfigError("training.batchSize", std::to_string(training.batchSize), "the batch size must be between 1 and 1000000");
+    throw ConfigError("training.batchSize", std::to_string(training.batchSize),
+                      "the batch size must be between 1 and 1000000");
   if (training.steps < 0) throw ConfigError("training.steps", std::to_string(training.steps), "must not be negative");
-  if (training.evalEvery < 0) throw ConfigError("training.evalEvery", std::to_string(training.evalEvery), "must be 0 (every epoch) or positive");
+  if (training.evalEvery < 0)
+    throw ConfigError("training.evalEvery", std::to_string(training.evalEvery), "must be 0 (every epoch) or positive");
   if (training.threads < 1 || training.threads > 256)
     throw ConfigError("training.threads", std::to_string(training.threads), "must be between 1 and 256");
   const std::string& loss = training.loss;
   if (loss != "auto" && loss != "softmax_ce" && loss != "sigmoid_bce" && loss != "mse")
     throw ConfigError("training.loss", loss, "unknown loss (known: auto, softmax_ce, sigmoid_bce, mse)");
   for (double w : training.classWeights)
-    if (!std::isfinite(w) || w <= 0) throw ConfigError("training.classWeights", formatValue(w), "class weights must be positive");
+    if (!std::isfinite(w) || w <= 0)
+      throw ConfigError("training.classWeights", formatValue(w), "class weights must be positive");
 }
 
 }  // namespace dl

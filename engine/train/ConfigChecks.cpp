@@ -24,8 +24,7 @@ std::string interval(char open, double lo, double hi, char close) {
   return std::string("must be in ") + open + formatValue(lo) + ", " + formatValue(hi) + close;
 }
 
-void requireKnown(const char* field, const std::string& name,
-                  const std::vector<std::string>& known) {
+void requireKnown(const char* field, const std::string& name, const std::vector<std::string>& known) {
   if (std::find(known.begin(), known.end(), name) != known.end()) return;
   std::string list;
   for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;

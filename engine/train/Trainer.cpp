@@ -196,8 +196,8 @@ StepMetrics Trainer::step() {
   }
 
   m_backup = m_net.params();
-  m_optimizer->step(VectorMap(m_net.params().data(), m_net.params().size()),
-                    ConstVectorMap(g.data(), g.size()), static_cast<Scalar>(m.lr));
+  m_optimizer->step(VectorMap(m_net.params().data(), m_net.params().size()), ConstVectorMap(g.data(), g.size()),
+                    static_cast<Scalar>(m.lr));
   if (reg.l1Mode == "proximal") proximalL1(m_net, m.lr * reg.l1);
 
   if (!std::isfinite(m_net.params().sum())) {
@@ -255,9 +255,12 @@ void Trainer::fillDiagnostics(StepMetrics& m) {
 
 const Dataset& Trainer::split(Split which) const {
   switch (which) {
-    case Split::Train: return m_data->train;
-    case Split::Validation: return m_data->validation;
-    case Split::Test: return m_data->test;
+    case Split::Train:
+      return m_data->train;
+    case Split::Validation:
+      return m_data->validation;
+    case Split::Test:
+      return m_data->test;
   }
   return m_data->train;
 }
@@ -312,7 +315,8 @@ ClassificationReport Trainer::report(Split which) const {
   for (Index start = 0; start < d.size(); start += kEvalChunk) {
     const Index len = std::min(kEvalChunk, d.size() - start);
     m_net.infer(d.X.middleCols(start, len), logits, ws);
-    for (Index b = 0; b < len; ++b) predicted[static_cast<std::size_t>(start + b)] = m_evalLoss->predictedClass(logits, b);
+    for (Index b = 0; b < len; ++b)
+      predicted[static_cast<std::size_t>(start + b)] = m_evalLoss->predictedClass(logits, b);
   }
   return classificationReport(d.labels, predicted, std::max(2, d.numClasses));
 }
@@ -339,18 +343,28 @@ RocCurve Trainer::roc(Split which, int positiveClass) const {
 void Trainer::mapBounds(double& x0, double& x1, double& y0, double& y1) const {
   const Matrix& raw = m_data->trainRaw;
   const int fx = m_config.data.mapFeatures.size() > 0 ? m_config.data.mapFeatures[0] : 0;
-  const int fy = m_config.data.mapFeatures.size() > 1 ? m_config.data.mapFeatures[1] : std::min<int>(1, static_cast<int>(raw.rows()) - 1);
-  x0 = raw.row(fx).minCoeff(); x1 = raw.row(fx).maxCoeff();
-  y0 = raw.row(fy).minCoeff(); y1 = raw.row(fy).maxCoeff();
+  const int fy = m_config.data.mapFeatures.size() > 1 ? m_config.data.mapFeatures[1]
+                                                      : std::min<int>(1, static_cast<int>(raw.rows()) - 1);
+  x0 = raw.row(fx).minCoeff();
+  x1 = raw.row(fx).maxCoeff();
+  y0 = raw.row(fy).minCoeff();
+  y1 = raw.row(fy).maxCoeff();
   const double px = std::max(1e-3, 0.1 * (x1 - x0)), py = std::max(1e-3, 0.1 * (y1 - y0));
-  x0 -= px; x1 += px; y0 -= py; y1 += py;
+  x0 -= px;
+  x1 += px;
+  y0 -= py;
+  y1 += py;
 }
 
 // Grid points vary the two map features over the raw plane; every other feature stays at its
 // training mean. The points then go through the same preprocessing as the training data.
 GridEvaluation Trainer::evaluateGrid(int res, double x0, double x1, double y0, double y1, bool withHidden) const {
   GridEvaluation g;
-  g.resolution = res; g.x0 = x0; g.x1 = x1; g.y0 = y0; g.y1 = y1;
+  g.resolution = res;
+  g.x0 = x0;
+  g.x1 = x1;
+  g.y0 = y0;
+  g.y1 = y1;
   const Preprocessor& pre = m_data->preprocessor;
   const Index features = m_data->train.features();
   const int fx = m_config.data.mapFeatures.size() > 0 ? m_config.data.mapFeatures[0] : 0;
@@ -360,7 +374,8 @@ GridEvaluation Trainer::evaluateGrid(int res, double x0, double x1, double y0, d
   g.values.resize(outRows, n);
   if (withHidden) {
     g.hidden.resize(static_cast<std::size_t>(m_net.layerCount() - 1));
-    for (int l = 0; l + 1 < m_net.layerCount(); ++l) g.hidden[static_cast<std::size_t>(l)].resize(m_net.layer(l).units, n);
+    for (int l = 0; l + 1 < m_net.layerCount(); ++l)
+      g.hidden[static_cast<std::size_t>(l)].resize(m_net.layer(l).units, n);
   }
   const Index rowsPerChunk = std::max<Index>(1, kEvalChunk / std::max(1, res));
   const Index chunks = (res + rowsPerChunk - 1) / rowsPerChunk;
@@ -417,8 +432,10 @@ void Trainer::setSchedule(const ScheduleConfig& c) {
   ExperimentConfig next = m_config;
   next.schedule = c;
   next.validate();
-  if (c.name == m_config.schedule.name) m_schedule->setConfig(c);
-  else m_schedule = makeSchedule(c);
+  if (c.name == m_config.schedule.name)
+    m_schedule->setConfig(c);
+  else
+    m_schedule = makeSchedule(c);
   m_config.schedule = c;
 }
 
@@ -435,7 +452,8 @@ void Trainer::setBatchSize(int batchSize) {
   next.validate();
   for (const auto& h : m_config.hidden)
     if (h.batchNorm && batchSize < 2)
-      throw ConfigError("training.batchSize", std::to_string(batchSize), "batch normalisation needs at least 2 samples per mini-batch");
+      throw ConfigError("training.batchSize", std::to_string(batchSize),
+                        "batch normalisation needs at least 2 samples per mini-batch");
   m_config.training.batchSize = batchSize;
 }
 
@@ -474,12 +492,17 @@ void Trainer::restore(const TrainerState& s) {
   if (!s.params.allFinite()) throw ConfigError("model.params", "NaN/Inf", "weights must be finite numbers");
   const Index n = m_data->train.size();
   const bool orderOk = s.order.empty() || static_cast<Index>(s.order.size()) == n;
-  if (!orderOk) throw ConfigError("model.order", std::to_string(s.order.size()) + " indices", "does not match the training set size " + std::to_string(n));
+  if (!orderOk)
+    throw ConfigError("model.order", std::to_string(s.order.size()) + " indices",
+                      "does not match the training set size " + std::to_string(n));
   for (Index i : s.order)
     if (i < 0 || i >= n) throw ConfigError("model.order", std::to_string(i), "index outside the training set");
-  if (s.cursor < 0 || s.cursor > n) throw ConfigError("model.cursor", std::to_string(s.cursor), "outside the training set");
-  if (!s.optimizer.buffers.empty()) m_optimizer->setState(s.optimizer);
-  else m_optimizer->reset(m_net.params().size());
+  if (s.cursor < 0 || s.cursor > n)
+    throw ConfigError("model.cursor", std::to_string(s.cursor), "outside the training set");
+  if (!s.optimizer.buffers.empty())
+    m_optimizer->setState(s.optimizer);
+  else
+    m_optimizer->reset(m_net.params().size());
   m_schedule->setState(s.schedule);
   m_net.params() = s.params;
   m_net.buffers() = s.buffers;

@@ -26,10 +26,10 @@ inline constexpr double kSparseThreshold = 1e-3;  // |w| below this counts as "n
 
 // Per weighted layer (1 = first hidden layer, last = output layer), see docs/diagnostics.md.
 struct LayerStats {
-  double gradNorm = 0;     // ‖∂L/∂θ‖₂ over all the layer's parameters (W, b, γ, β, slopes)
-  double weightNorm = 0;   // ‖W‖₂
-  double updateRatio = 0;  // ‖ΔW‖₂ / ‖W‖₂ of this step
-  double sparsity = 0;     // fraction of W with |w| < 1e-3
+  double gradNorm = 0;       // ‖∂L/∂θ‖₂ over all the layer's parameters (W, b, γ, β, slopes)
+  double weightNorm = 0;     // ‖W‖₂
+  double updateRatio = 0;    // ‖ΔW‖₂ / ‖W‖₂ of this step
+  double sparsity = 0;       // fraction of W with |w| < 1e-3
   double saturation = kNaN;  // hidden layers: Activation::saturation; output layer: NaN
 };
 
@@ -67,8 +67,8 @@ struct Evaluation {
 struct GridEvaluation {
   int resolution = 0;
   double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
-  Matrix values;                // (classes, res²) probabilities, or (targets, res²) for regression
-  std::vector<Matrix> hidden;   // per hidden layer (units, res²), when asked for
+  Matrix values;               // (classes, res²) probabilities, or (targets, res²) for regression
+  std::vector<Matrix> hidden;  // per hidden layer (units, res²), when asked for
 };
 
 // Everything needed to continue training exactly where it stopped.
@@ -114,7 +114,8 @@ public:
   ClassificationReport report(Split which) const;
   // Scores for `positiveClass` against the rest.
   RocCurve roc(Split which, int positiveClass = 1) const;
-  GridEvaluation evaluateGrid(int resolution, double x0, double x1, double y0, double y1, bool withHidden = false) const;
+  GridEvaluation evaluateGrid(int resolution, double x0, double x1, double y0, double y1,
+                              bool withHidden = false) const;
   // Bounds of the raw data in the two map features, padded by 10%.
   void mapBounds(double& x0, double& x1, double& y0, double& y1) const;
 

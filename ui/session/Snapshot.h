@@ -22,12 +22,12 @@ struct LayerWeights {
 
 // One run of the session (the L1-vs-L2 view has two, identical but for the penalty kind).
 struct RunSnapshot {
-  QString label;                          // "" for a single run, "L1" / "L2" for the pair
-  std::vector<dl::StepMetrics> metrics;   // every step since the previous snapshot, in order
+  QString label;                         // "" for a single run, "L1" / "L2" for the pair
+  std::vector<dl::StepMetrics> metrics;  // every step since the previous snapshot, in order
   // Steps left out of `metrics` because the GUI fell behind: the worker keeps at most 20,000
   // pending metrics per run, then keeps every k-th (k doubling). 0 in normal operation.
   long long droppedSteps = 0;
-  std::vector<LayerWeights> weights;      // current weights (at most every 100 ms)
+  std::vector<LayerWeights> weights;  // current weights (at most every 100 ms)
   std::optional<dl::Divergence> divergence;
   long long step = 0;
   long long epoch = 0;
@@ -35,11 +35,11 @@ struct RunSnapshot {
 };
 
 struct Snapshot {
-  quint64 sequence = 0;        // increases by one per snapshot
-  quint64 generation = 0;      // increases on every reset / reconfiguration: charts clear
+  quint64 sequence = 0;    // increases by one per snapshot
+  quint64 generation = 0;  // increases on every reset / reconfiguration: charts clear
   bool running = false;
-  double stepsPerSecond = 0;   // measured over the last second
-  dl::ExperimentConfig config; // the configuration in force
+  double stepsPerSecond = 0;    // measured over the last second
+  dl::ExperimentConfig config;  // the configuration in force
   std::vector<RunSnapshot> runs;
   // Decision map of run 0 (and the neuron thumbnails), at a lower rate (≈ 5–10 Hz); null when unchanged.
   std::shared_ptr<const dl::GridEvaluation> grid;

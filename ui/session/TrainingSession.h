@@ -23,8 +23,8 @@ public:
   // ---- commands: queued, applied by the worker between steps ----
   void play();
   void pause();
-  void stepOnce();         // exactly one step (pauses first)
-  void reset();            // new weights from the seed, counters to zero
+  void stepOnce();  // exactly one step (pauses first)
+  void reset();     // new weights from the seed, counters to zero
   // Steps per second; 0 = as fast as possible.
   void setSpeed(double stepsPerSecond);
   // A new configuration. What can change mid-training (learning rate, optimiser parameters,
@@ -46,8 +46,8 @@ public:
 signals:
   void snapshotReady(dlui::SnapshotPtr snapshot);
   void stateReady(dl::ExperimentConfig config, std::shared_ptr<const dl::TrainerState> state);
-  void resetHappened(QString reason);   // translated text, e.g. "Architecture changed: new weights"
-  void error(QString message);          // a refused command (bad configuration), one line
+  void resetHappened(QString reason);  // translated text, e.g. "Architecture changed: new weights"
+  void error(QString message);         // a refused command (bad configuration), one line
   void diverged(int run, QString where);
 
 private:

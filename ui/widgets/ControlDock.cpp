@@ -37,7 +37,7 @@ namespace dlui {
 
 namespace {
 
-constexpr int kMaxLayers = 24;  // the diagram stays readable; the engine allows 64
+constexpr int kMaxLayers = 24;   // the diagram stays readable; the engine allows 64
 constexpr int kMaxUnits = 4096;  // the engine's limit, so a loaded file is shown as it is
 enum class Clip { Off = 0, Norm = 1, Value = 2 };
 
@@ -76,7 +76,9 @@ QComboBox* makeCombo(QWidget* parent) {
   return c;
 }
 
-int seedShown(std::uint64_t seed) { return static_cast<int>(std::min<std::uint64_t>(seed, std::numeric_limits<int>::max())); }
+int seedShown(std::uint64_t seed) {
+  return static_cast<int>(std::min<std::uint64_t>(seed, std::numeric_limits<int>::max()));
+}
 
 QSpinBox* makeSpin(QWidget* parent, int lo, int hi, int step) {
   auto* s = new QSpinBox(parent);
@@ -202,7 +204,8 @@ QWidget* ControlDock::buildDataPage() {
   connect(m_loadCsv, &QPushButton::clicked, this, &ControlDock::loadCsv);
   for (QSpinBox* s : {m_labelColumn, m_points, m_classes, m_validation, m_dataSeed})
     connect(s, &QSpinBox::valueChanged, this, &ControlDock::userEdited);
-  for (QDoubleSpinBox* s : {m_noise, m_imbalance}) connect(s, &QDoubleSpinBox::valueChanged, this, &ControlDock::userEdited);
+  for (QDoubleSpinBox* s : {m_noise, m_imbalance})
+    connect(s, &QDoubleSpinBox::valueChanged, this, &ControlDock::userEdited);
   for (QCheckBox* c : {m_csvRegression, m_standardize, m_balancedWeights})
     connect(c, &QCheckBox::toggled, this, &ControlDock::userEdited);
   connect(m_resample, &QComboBox::currentIndexChanged, this, &ControlDock::userEdited);
@@ -297,11 +300,13 @@ QWidget* ControlDock::buildTrainingPage() {
   m_seed = makeSpin(page, 0, std::numeric_limits<int>::max(), 1);
   addField(form, m_seed);
 
-  for (QComboBox* c : {m_optimizer, m_schedule}) connect(c, &QComboBox::currentIndexChanged, this, &ControlDock::userEdited);
+  for (QComboBox* c : {m_optimizer, m_schedule})
+    connect(c, &QComboBox::currentIndexChanged, this, &ControlDock::userEdited);
   for (LogSlider* s : {m_lrSlider, m_epsilon}) connect(s, &LogSlider::valueChanged, this, &ControlDock::userEdited);
   for (QDoubleSpinBox* s : {m_momentum, m_beta1, m_beta2, m_rho, m_decay, m_base, m_k, m_stepFactor, m_plateauFactor})
     connect(s, &QDoubleSpinBox::valueChanged, this, &ControlDock::userEdited);
-  for (QSpinBox* s : {m_stepEvery, m_patience, m_batchSize, m_seed}) connect(s, &QSpinBox::valueChanged, this, &ControlDock::userEdited);
+  for (QSpinBox* s : {m_stepEvery, m_patience, m_batchSize, m_seed})
+    connect(s, &QSpinBox::valueChanged, this, &ControlDock::userEdited);
   return page;
 }
 
@@ -399,7 +404,8 @@ void ControlDock::setFromConfig(const dl::ExperimentConfig& c) {
   m_config = c;
   const dl::DataConfig& d = c.data;
   selectId(m_source, d.source);
-  m_csvPath->setText(d.csvPath.empty() ? tr("No file loaded") : QFileInfo(QString::fromStdString(d.csvPath)).fileName());
+  m_csvPath->setText(d.csvPath.empty() ? tr("No file loaded")
+                                       : QFileInfo(QString::fromStdString(d.csvPath)).fileName());
   m_csvPath->setToolTip(QString::fromStdString(d.csvPath));
   setQuietly(m_labelColumn, d.labelColumn);
   setChecked(m_csvRegression, d.regression);
@@ -450,7 +456,9 @@ void ControlDock::setFromConfig(const dl::ExperimentConfig& c) {
   setChecked(m_compare, c.regularization.compareL1L2);
   {
     const QSignalBlocker blocker(m_clipMode);
-    const Clip mode = c.regularization.clipNorm > 0 ? Clip::Norm : c.regularization.clipValue > 0 ? Clip::Value : Clip::Off;
+    const Clip mode = c.regularization.clipNorm > 0    ? Clip::Norm
+                      : c.regularization.clipValue > 0 ? Clip::Value
+                                                       : Clip::Off;
     m_clipMode->setCurrentIndex(static_cast<int>(mode));
     if (mode == Clip::Norm) setQuietly(m_clipThreshold, c.regularization.clipNorm);
     if (mode == Clip::Value) setQuietly(m_clipThreshold, c.regularization.clipValue);
@@ -519,7 +527,8 @@ dl::ExperimentConfig ControlDock::configFromControls() const {
   }
   d.imbalance = m_imbalance->value();
   // Fields a spin box cannot show exactly (0.125, a 64-bit seed) change only when the user moved them.
-  if (m_validation->value() != static_cast<int>(std::lround(d.validationFraction * 100))) d.validationFraction = m_validation->value() / 100.0;
+  if (m_validation->value() != static_cast<int>(std::lround(d.validationFraction * 100)))
+    d.validationFraction = m_validation->value() / 100.0;
   d.resample = currentId(m_resample);
   d.standardize = m_standardize->isChecked();
   if (m_dataSeed->value() != seedShown(d.seed)) d.seed = static_cast<std::uint64_t>(m_dataSeed->value());
@@ -640,14 +649,17 @@ void ControlDock::retranslateLayerRow(LayerRow& r, int index) {
   r.units->setToolTip(tr("Neurons in this layer. ↻ New weights."));
   r.unitsLabel->setText(tr("neurons"));
   retranslateIds(r.activation, NameKind::Activation);
-  r.activation->setToolTip(tr("Activation function of this layer: the non-linearity applied to each neuron's "
-                              "weighted sum. ↻ New weights."));
+  r.activation->setToolTip(
+      tr("Activation function of this layer: the non-linearity applied to each neuron's "
+         "weighted sum. ↻ New weights."));
   r.batchNorm->setText(tr("BN"));
-  r.batchNorm->setToolTip(tr("Batch normalisation: standardise each neuron's input over the mini-batch, then "
-                             "scale and shift (Ioffe & Szegedy 2015). ↻ New weights."));
+  r.batchNorm->setToolTip(
+      tr("Batch normalisation: standardise each neuron's input over the mini-batch, then "
+         "scale and shift (Ioffe & Szegedy 2015). ↻ New weights."));
   r.dropoutLabel->setText(tr("drop"));
-  r.dropout->setToolTip(tr("Dropout rate: the fraction of this layer's neurons switched off at random in each "
-                           "training step (Srivastava et al. 2014). Applies at once."));
+  r.dropout->setToolTip(
+      tr("Dropout rate: the fraction of this layer's neurons switched off at random in each "
+         "training step (Srivastava et al. 2014). Applies at once."));
   r.dropoutLabel->setToolTip(r.dropout->toolTip());
 }
 
@@ -657,41 +669,56 @@ void ControlDock::retranslateUi() {
   m_pages->setItemText(0, tr("Data ↻"));
   m_pages->setItemToolTip(0, tr("The data set, its split and preparation.") + QLatin1Char('\n') + resets);
   m_pages->setItemText(1, tr("Network ↻"));
-  m_pages->setItemToolTip(1, tr("Hidden layers, neurons, activations and the weight initialisation.") + QLatin1Char('\n') + resets);
+  m_pages->setItemToolTip(
+      1, tr("Hidden layers, neurons, activations and the weight initialisation.") + QLatin1Char('\n') + resets);
   m_pages->setItemText(2, tr("Training"));
-  m_pages->setItemToolTip(2, tr("Optimiser, learning rate, schedule and batch size: they apply at once, keeping the weights."));
+  m_pages->setItemToolTip(
+      2, tr("Optimiser, learning rate, schedule and batch size: they apply at once, keeping the weights."));
   m_pages->setItemText(3, tr("Regularisation"));
   m_pages->setItemToolTip(3, tr("Weight penalties and gradient clipping: they apply at once, keeping the weights."));
 
   retranslateIds(m_source, NameKind::Source);
   describeRow(m_source, tr("Data set"),
-              tr("The data to learn: a generated 2-D shape (classification or regression) or a CSV file.") + QLatin1Char('\n') + resets);
+              tr("The data to learn: a generated 2-D shape (classification or regression) or a CSV file.") +
+                  QLatin1Char('\n') + resets);
   m_loadCsv->setText(tr("Load CSV…"));
-  m_loadCsv->setToolTip(tr("Open a CSV file: numeric feature columns and one label column.") + QLatin1Char('\n') + resets);
+  m_loadCsv->setToolTip(tr("Open a CSV file: numeric feature columns and one label column.") + QLatin1Char('\n') +
+                        resets);
   describeRow(m_csvPath, tr("File"), QString::fromStdString(m_config.data.csvPath));
   m_labelColumn->setSpecialValueText(tr("last"));
   describeRow(m_labelColumn, tr("Label column"),
-              tr("Which column of the CSV file holds the label (0 = first; \"last\" = the last column).") + QLatin1Char('\n') + resets);
+              tr("Which column of the CSV file holds the label (0 = first; \"last\" = the last column).") +
+                  QLatin1Char('\n') + resets);
   m_csvRegression->setText(tr("Real-valued target"));
-  describeRow(m_csvRegression, QString(), tr("Treat the label column as a number to predict (regression) rather than a class."));
+  describeRow(m_csvRegression, QString(),
+              tr("Treat the label column as a number to predict (regression) rather than a class."));
   describeRow(m_points, tr("Points"), tr("How many samples to generate.") + QLatin1Char('\n') + resets);
-  describeRow(m_noise, tr("Noise"), tr("How much random noise blurs the shape (0 = clean data).") + QLatin1Char('\n') + resets);
-  describeRow(m_classes, tr("Classes"), tr("Number of blobs or spiral arms, one class each.") + QLatin1Char('\n') + resets);
+  describeRow(m_noise, tr("Noise"),
+              tr("How much random noise blurs the shape (0 = clean data).") + QLatin1Char('\n') + resets);
+  describeRow(m_classes, tr("Classes"),
+              tr("Number of blobs or spiral arms, one class each.") + QLatin1Char('\n') + resets);
   describeRow(m_imbalance, tr("Class ratio"),
-              tr("Size of the smallest class relative to the largest (1 = balanced, 0.05 = one rare class).") + QLatin1Char('\n') + resets);
+              tr("Size of the smallest class relative to the largest (1 = balanced, 0.05 = one rare class).") +
+                  QLatin1Char('\n') + resets);
   describeRow(m_validation, tr("Validation"),
-              tr("Share of the data held out to measure generalisation; the network never trains on it.") + QLatin1Char('\n') + resets);
+              tr("Share of the data held out to measure generalisation; the network never trains on it.") +
+                  QLatin1Char('\n') + resets);
   retranslateIds(m_resample, NameKind::Resample);
   describeRow(m_resample, tr("Resampling"),
               tr("Rebalance the training part: duplicate minority samples, drop majority samples, or synthesise new "
-                 "minority samples between neighbours (SMOTE).") + QLatin1Char('\n') + resets);
+                 "minority samples between neighbours (SMOTE).") +
+                  QLatin1Char('\n') + resets);
   m_standardize->setText(tr("Standardise inputs"));
-  m_standardize->setToolTip(tr("Shift and scale every input to mean 0 and standard deviation 1 (fitted on the training part).") +
-                            QLatin1Char('\n') + resets);
+  m_standardize->setToolTip(
+      tr("Shift and scale every input to mean 0 and standard deviation 1 (fitted on the training part).") +
+      QLatin1Char('\n') + resets);
   m_balancedWeights->setText(tr("Balanced class weights"));
-  m_balancedWeights->setToolTip(tr("Weight each class's loss by the inverse of its size, so rare classes count as much as common ones.") +
-                                QLatin1Char('\n') + resets);
-  describeRow(m_dataSeed, tr("Data seed"), tr("Random seed of the generated data: the same seed gives the same points.") + QLatin1Char('\n') + resets);
+  m_balancedWeights->setToolTip(
+      tr("Weight each class's loss by the inverse of its size, so rare classes count as much as common ones.") +
+      QLatin1Char('\n') + resets);
+  describeRow(
+      m_dataSeed, tr("Data seed"),
+      tr("Random seed of the generated data: the same seed gives the same points.") + QLatin1Char('\n') + resets);
 
   m_removeLayer->setToolTip(tr("Remove the last hidden layer.") + QLatin1Char('\n') + resets);
   m_addLayer->setToolTip(tr("Add a hidden layer (a copy of the last one).") + QLatin1Char('\n') + resets);
@@ -700,17 +727,24 @@ void ControlDock::retranslateUi() {
   retranslateIds(m_init, NameKind::Initializer);
   describeRow(m_init, tr("Initialiser"),
               tr("How the weights start. Xavier (Glorot & Bengio 2010) suits tanh and sigmoid, He (He et al. 2015) "
-                 "suits ReLU; zeros leaves every neuron identical.") + QLatin1Char('\n') + resets);
-  describeRow(m_initSigma, tr("σ"), tr("Standard deviation of the normal distribution the weights are drawn from.") + QLatin1Char('\n') + resets);
-  describeRow(m_initLimit, tr("Limit"), tr("Weights are drawn uniformly from [−limit, +limit].") + QLatin1Char('\n') + resets);
+                 "suits ReLU; zeros leaves every neuron identical.") +
+                  QLatin1Char('\n') + resets);
+  describeRow(
+      m_initSigma, tr("σ"),
+      tr("Standard deviation of the normal distribution the weights are drawn from.") + QLatin1Char('\n') + resets);
+  describeRow(m_initLimit, tr("Limit"),
+              tr("Weights are drawn uniformly from [−limit, +limit].") + QLatin1Char('\n') + resets);
   describeRow(m_initValue, tr("Value"), tr("Every weight starts at this value.") + QLatin1Char('\n') + resets);
-  describeRow(m_initGain, tr("Gain"), tr("Scale of the orthogonal matrix (Saxe et al. 2014).") + QLatin1Char('\n') + resets);
+  describeRow(m_initGain, tr("Gain"),
+              tr("Scale of the orthogonal matrix (Saxe et al. 2014).") + QLatin1Char('\n') + resets);
 
   retranslateIds(m_optimizer, NameKind::Optimizer);
   describeRow(m_optimizer, tr("Optimiser"), tr("The rule that turns gradients into weight updates. Applies at once."));
-  describeRow(m_lrSlider, tr("Learning rate"),
-              tr("Step size of each update (logarithmic scale). Too small: slow; too large: the loss oscillates or diverges."));
-  describeRow(m_momentum, tr("Momentum"), tr("Fraction of the previous update carried into the next one (0.9 is typical)."));
+  describeRow(
+      m_lrSlider, tr("Learning rate"),
+      tr("Step size of each update (logarithmic scale). Too small: slow; too large: the loss oscillates or diverges."));
+  describeRow(m_momentum, tr("Momentum"),
+              tr("Fraction of the previous update carried into the next one (0.9 is typical)."));
   describeRow(m_beta1, tr("β1"), tr("Adam: decay rate of the running mean of the gradients."));
   describeRow(m_beta2, tr("β2"), tr("Adam: decay rate of the running mean of the squared gradients."));
   describeRow(m_rho, tr("ρ"), tr("Decay rate of the running mean of squared gradients (RMSprop, Adadelta)."));
@@ -723,16 +757,24 @@ void ControlDock::retranslateUi() {
   describeRow(m_stepEvery, tr("Every (epochs)"), tr("Step: multiply the rate by the factor every this many epochs."));
   describeRow(m_stepFactor, tr("Factor"), tr("Step: the factor applied to the rate."));
   describeRow(m_patience, tr("Patience"), tr("Plateau: evaluations without improvement before the rate is reduced."));
-  describeRow(m_plateauFactor, tr("Factor"), tr("Plateau: the factor applied to the rate when the validation loss stops improving."));
-  describeRow(m_batchSize, tr("Batch size"),
-              tr("Samples per update: 1 = stochastic gradient descent (noisy), the whole training set = full batch (smooth)."));
-  describeRow(m_seed, tr("Seed ↻"), tr("Random seed of the weights, dropout and shuffling.") + QLatin1Char('\n') + resets);
+  describeRow(m_plateauFactor, tr("Factor"),
+              tr("Plateau: the factor applied to the rate when the validation loss stops improving."));
+  describeRow(
+      m_batchSize, tr("Batch size"),
+      tr("Samples per update: 1 = stochastic gradient descent (noisy), the whole training set = full batch (smooth)."));
+  describeRow(m_seed, tr("Seed ↻"),
+              tr("Random seed of the weights, dropout and shuffling.") + QLatin1Char('\n') + resets);
 
-  describeRow(m_l1, tr("L1"), tr("L1 penalty λ1·Σ|w| (logarithmic scale; leftmost = off): drives weights to exactly zero, a sparse network."));
-  describeRow(m_l2, tr("L2"), tr("L2 penalty (λ2/2)·Σw² (logarithmic scale; leftmost = off): keeps all weights small (weight decay)."));
+  describeRow(
+      m_l1, tr("L1"),
+      tr("L1 penalty λ1·Σ|w| (logarithmic scale; leftmost = off): drives weights to exactly zero, a sparse network."));
+  describeRow(m_l2, tr("L2"),
+              tr("L2 penalty (λ2/2)·Σw² (logarithmic scale; leftmost = off): keeps all weights small (weight decay)."));
   m_compare->setText(tr("Compare L1 vs L2 ↻"));
-  m_compare->setToolTip(tr("Train two networks side by side from the same weights, one with an L1 penalty and one with an "
-                           "L2 penalty of strength L1 + L2.") + QLatin1Char('\n') + resets);
+  m_compare->setToolTip(
+      tr("Train two networks side by side from the same weights, one with an L1 penalty and one with an "
+         "L2 penalty of strength L1 + L2.") +
+      QLatin1Char('\n') + resets);
   m_clipMode->setItemText(0, tr("Off"));
   m_clipMode->setItemText(1, tr("By global norm"));
   m_clipMode->setItemText(2, tr("By value"));
@@ -740,8 +782,9 @@ void ControlDock::retranslateUi() {
               tr("Gradient clipping: rescale the gradient when its overall length exceeds the threshold (by norm), or "
                  "clamp each component (by value). A cure for exploding gradients."));
   describeRow(m_clipThreshold, tr("Threshold"), tr("The largest gradient norm or component allowed."));
-  m_csvPath->setText(m_config.data.csvPath.empty() ? tr("No file loaded")
-                                                   : QFileInfo(QString::fromStdString(m_config.data.csvPath)).fileName());
+  m_csvPath->setText(m_config.data.csvPath.empty()
+                         ? tr("No file loaded")
+                         : QFileInfo(QString::fromStdString(m_config.data.csvPath)).fileName());
 }
 
 }  // namespace dlui

@@ -231,12 +231,14 @@ void MapCanvas::paintPoints(QPainter& p, const QRectF& plot, double x0, double x
     if (fx >= raw.rows() || fy >= raw.rows()) return;
     const dl::Index n = raw.cols();
     const dl::Index stride = std::max<dl::Index>(1, n / 6000);  // a playground never needs more dots
-    QPen outline(validation ? QColor(20, 20, 20) : QColor(255, 255, 255), validation ? (m_presentation ? 2.0 : 1.4) : 1.0);
+    QPen outline(validation ? QColor(20, 20, 20) : QColor(255, 255, 255),
+                 validation ? (m_presentation ? 2.0 : 1.4) : 1.0);
     p.setPen(outline);
     for (dl::Index i = 0; i < n; i += stride) {
       QColor fill(0x60, 0x60, 0x60);
       if (reg) {
-        if (targets && i < targets->cols()) fill = QColor::fromRgb(colors::diverging(static_cast<double>((*targets)(0, i)) / scale));
+        if (targets && i < targets->cols())
+          fill = QColor::fromRgb(colors::diverging(static_cast<double>((*targets)(0, i)) / scale));
       } else if (labels && i < static_cast<dl::Index>(labels->size())) {
         fill = colors::classColor((*labels)[static_cast<std::size_t>(i)]);
       }
@@ -249,7 +251,8 @@ void MapCanvas::paintPoints(QPainter& p, const QRectF& plot, double x0, double x
   const dl::PreparedData& d = *m_data;
   // Raw training points are stored before resampling; regression is never resampled, so its
   // training targets line up with trainRaw.
-  draw(d.trainRaw, &d.trainRawLabels, reg && d.train.targets.cols() == d.trainRaw.cols() ? &d.train.targets : nullptr, false);
+  draw(d.trainRaw, &d.trainRawLabels, reg && d.train.targets.cols() == d.trainRaw.cols() ? &d.train.targets : nullptr,
+       false);
   if (m_showValidation) draw(d.validationRaw, &d.validation.labels, reg ? &d.validation.targets : nullptr, true);
 }
 
@@ -260,7 +263,8 @@ void MapCanvas::paintAxes(QPainter& p, const QRectF& plot, double x0, double x1,
   p.setBrush(Qt::NoBrush);
   p.drawRect(plot);
   const int tick = 4;
-  const int target = std::max(2, static_cast<int>(plot.width() / (fm.horizontalAdvance(QStringLiteral("−0.00")) * 1.5)));
+  const int target =
+      std::max(2, static_cast<int>(plot.width() / (fm.horizontalAdvance(QStringLiteral("−0.00")) * 1.5)));
   for (double t : niceTicks(x0, x1, target)) {
     const double px = plot.left() + (t - x0) / (x1 - x0) * plot.width();
     p.drawLine(QPointF(px, plot.bottom()), QPointF(px, plot.bottom() + tick));
@@ -270,18 +274,20 @@ void MapCanvas::paintAxes(QPainter& p, const QRectF& plot, double x0, double x1,
   for (double t : niceTicks(y0, y1, std::max(2, static_cast<int>(plot.height() / (fm.height() * 2.5))))) {
     const double py = plot.bottom() - (t - y0) / (y1 - y0) * plot.height();
     p.drawLine(QPointF(plot.left() - tick, py), QPointF(plot.left(), py));
-    p.drawText(QRectF(plot.left() - tick - 3 - 80, py - fm.height() / 2.0, 80, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
-               tickText(t));
+    p.drawText(QRectF(plot.left() - tick - 3 - 80, py - fm.height() / 2.0, 80, fm.height()),
+               Qt::AlignRight | Qt::AlignVCenter, tickText(t));
   }
   // Axis titles: the mapped features' names.
   QString xName = QStringLiteral("x1"), yName = QStringLiteral("x2");
   if (m_data && m_features.size() >= 2) {
     const auto& names = m_data->train.featureNames;
-    if (m_features[0] < static_cast<int>(names.size())) xName = QString::fromStdString(names[static_cast<std::size_t>(m_features[0])]);
-    if (m_features[1] < static_cast<int>(names.size())) yName = QString::fromStdString(names[static_cast<std::size_t>(m_features[1])]);
+    if (m_features[0] < static_cast<int>(names.size()))
+      xName = QString::fromStdString(names[static_cast<std::size_t>(m_features[0])]);
+    if (m_features[1] < static_cast<int>(names.size()))
+      yName = QString::fromStdString(names[static_cast<std::size_t>(m_features[1])]);
   }
-  p.drawText(QRectF(plot.left(), plot.bottom() + tick + fm.height(), plot.width(), fm.height() + 4), Qt::AlignHCenter | Qt::AlignVCenter,
-             xName);
+  p.drawText(QRectF(plot.left(), plot.bottom() + tick + fm.height(), plot.width(), fm.height() + 4),
+             Qt::AlignHCenter | Qt::AlignVCenter, xName);
   p.save();
   p.translate(fm.height() / 2.0 + 2, plot.center().y());
   p.rotate(-90);
@@ -307,7 +313,8 @@ void MapCanvas::paintLegend(QPainter& p, const QRectF& area) {
       p.drawRect(r);
     x += box + 4;
     p.setPen(palette().windowText().color());
-    p.drawText(QRectF(x, area.top(), fm.horizontalAdvance(text) + 2, area.height()), Qt::AlignVCenter | Qt::AlignLeft, text);
+    p.drawText(QRectF(x, area.top(), fm.horizontalAdvance(text) + 2, area.height()), Qt::AlignVCenter | Qt::AlignLeft,
+               text);
     x += fm.horizontalAdvance(text) + 12;
   };
   item(QColor(0x90, 0x90, 0x90), Qt::white, true, DecisionMapWidget::tr("training"));
@@ -420,7 +427,8 @@ void DecisionMapWidget::fillFeatureCombos() {
     c->clear();
     for (int i = 0; i < n; ++i) {
       const auto& names = m_data->train.featureNames;
-      c->addItem(i < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<std::size_t>(i)]) : tr("feature %1").arg(i + 1));
+      c->addItem(i < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<std::size_t>(i)])
+                                                    : tr("feature %1").arg(i + 1));
     }
   }
   if (n > 2 && m_mapFeatures.size() >= 2) {
@@ -444,13 +452,17 @@ void DecisionMapWidget::changeEvent(QEvent* event) {
 
 void DecisionMapWidget::retranslateUi() {
   m_showValidation->setText(tr("Show validation"));
-  m_showValidation->setToolTip(tr("Also draw the validation points (black outline): data the network never trains on."));
+  m_showValidation->setToolTip(
+      tr("Also draw the validation points (black outline): data the network never trains on."));
   m_discretize->setText(tr("Discretise"));
-  m_discretize->setToolTip(tr("Colour each region by the most likely class only, instead of blending the class colours by probability."));
+  m_discretize->setToolTip(
+      tr("Colour each region by the most likely class only, instead of blending the class colours by probability."));
   m_xLabel->setText(tr("x:"));
   m_yLabel->setText(tr("y:"));
-  m_xFeature->setToolTip(tr("Feature on the horizontal axis of the map; the other features are held at their training mean. ↻ New weights."));
-  m_yFeature->setToolTip(tr("Feature on the vertical axis of the map; the other features are held at their training mean. ↻ New weights."));
+  m_xFeature->setToolTip(tr(
+      "Feature on the horizontal axis of the map; the other features are held at their training mean. ↻ New weights."));
+  m_yFeature->setToolTip(tr(
+      "Feature on the vertical axis of the map; the other features are held at their training mean. ↻ New weights."));
   m_canvas->setToolTip(tr("The network's prediction over the plane: colour = class probability; dots = the data."));
   m_canvas->update();
 }

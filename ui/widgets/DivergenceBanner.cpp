@@ -79,19 +79,19 @@ void DivergenceBanner::retranslateUi() {
   QString what;
   if (m_divergence) {
     const QString quantity = displayName(NameKind::Quantity, m_divergence->quantity);
-    what = m_divergence->layer > 0
-               ? tr("Training diverged at step %1: the %2 became infinite or NaN in layer %3.")
-                     .arg(m_divergence->step)
-                     .arg(quantity)
-                     .arg(m_divergence->layer)
-               : tr("Training diverged at step %1: the %2 became infinite or NaN.").arg(m_divergence->step).arg(quantity);
+    what =
+        m_divergence->layer > 0
+            ? tr("Training diverged at step %1: the %2 became infinite or NaN in layer %3.")
+                  .arg(m_divergence->step)
+                  .arg(quantity)
+                  .arg(m_divergence->layer)
+            : tr("Training diverged at step %1: the %2 became infinite or NaN.").arg(m_divergence->step).arg(quantity);
     if (!m_runLabel.isEmpty()) what = tr("Run %1: %2").arg(m_runLabel, what);
   } else {
     what = tr("Training diverged (%1).").arg(m_where);
   }
   m_text->setText(QStringLiteral("<b>%1</b> %2<br>%3")
-                      .arg(what.toHtmlEscaped(),
-                           tr("The last finite state is shown.").toHtmlEscaped(),
+                      .arg(what.toHtmlEscaped(), tr("The last finite state is shown.").toHtmlEscaped(),
                            tr("Try: a lower learning rate · gradient clipping (Regularisation page) · a better "
                               "initialisation such as Xavier or He.")
                                .toHtmlEscaped()));

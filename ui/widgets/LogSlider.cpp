@@ -24,13 +24,16 @@ QString formatRate(double v) {
   if (std::abs(v) >= 1e-3 && std::abs(v) < 1e4) return QLocale().toString(v, 'g', 3);
   const int e = static_cast<int>(std::floor(std::log10(std::abs(v))));
   const double m = v / std::pow(10.0, e);
-  const QString mant = std::abs(m - std::round(m)) < 1e-9 ? QString::number(std::lround(m)) : QLocale().toString(m, 'g', 2);
+  const QString mant =
+      std::abs(m - std::round(m)) < 1e-9 ? QString::number(std::lround(m)) : QLocale().toString(m, 'g', 2);
   return mant + QStringLiteral("e") + QString::number(e);
 }
 
 LogSlider::LogSlider(double lo, double hi, bool allowZero, QWidget* parent)
-    : QWidget(parent), m_loExp(static_cast<int>(std::lround(std::log10(lo)))),
-      m_hiExp(static_cast<int>(std::lround(std::log10(hi)))), m_allowZero(allowZero) {
+    : QWidget(parent),
+      m_loExp(static_cast<int>(std::lround(std::log10(lo)))),
+      m_hiExp(static_cast<int>(std::lround(std::log10(hi)))),
+      m_allowZero(allowZero) {
   m_slider = new QSlider(Qt::Horizontal, this);
   const int logPositions = (m_hiExp - m_loExp) * kPerDecade + 1;
   m_slider->setRange(0, logPositions - 1 + (m_allowZero ? 1 : 0));
@@ -59,8 +62,11 @@ bool LogSlider::eventFilter(QObject* watched, QEvent* event) {
       case Qt::Key_PageUp:
       case Qt::Key_PageDown:
       case Qt::Key_Home:
-      case Qt::Key_End: event->accept(); return true;
-      default: break;
+      case Qt::Key_End:
+        event->accept();
+        return true;
+      default:
+        break;
     }
   }
   return QWidget::eventFilter(watched, event);

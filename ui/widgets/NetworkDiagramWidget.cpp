@@ -103,8 +103,8 @@ void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
   if (!s->runs.empty() && !s->runs.front().weights.empty()) {
     const auto& w = s->runs.front().weights;
     structure = structure || w.size() != m_weights.size() ||
-                (!w.empty() && !m_weights.empty() && (w.front().W.cols() != m_weights.front().W.cols() ||
-                                                      w.back().W.rows() != m_weights.back().W.rows()));
+                (!w.empty() && !m_weights.empty() &&
+                 (w.front().W.cols() != m_weights.front().W.cols() || w.back().W.rows() != m_weights.back().W.rows()));
     m_weights = w;
     m_linksDirty = true;
     weights = true;
@@ -258,7 +258,8 @@ QString NetworkDiagramWidget::columnSubtitle(int column) const {
   const Column& c = m_columns[static_cast<std::size_t>(column)];
   if (column == 0) return c.units == 1 ? tr("1 feature") : tr("%1 features").arg(c.units);
   if (column == static_cast<int>(m_columns.size()) - 1) {
-    if (m_data && m_data->train.task == dl::Task::Regression) return c.units == 1 ? tr("1 value") : tr("%1 values").arg(c.units);
+    if (m_data && m_data->train.task == dl::Task::Regression)
+      return c.units == 1 ? tr("1 value") : tr("%1 values").arg(c.units);
     if (c.units == 1) return tr("P(class 1)");
     return tr("%1 classes").arg(c.units);
   }
@@ -284,14 +285,20 @@ std::vector<NetworkDiagramWidget::LinkStroke> NetworkDiagramWidget::linkStrokes(
     const dl::Matrix& W = m_weights[l].W;
     if (W.cols() != src.units || dst.units == 0 || W.rows() % dst.units != 0) continue;
     // Many links between wide layers: thinner and fainter, so the picture stays readable.
-    const double density = std::clamp(6.0 / std::sqrt(static_cast<double>(src.boxes.size() * dst.boxes.size())), 0.15, 1.0);
+    const double density =
+        std::clamp(6.0 / std::sqrt(static_cast<double>(src.boxes.size() * dst.boxes.size())), 0.15, 1.0);
     for (int to = 0; to < static_cast<int>(dst.boxes.size()); ++to) {
       for (int from = 0; from < static_cast<int>(src.boxes.size()); ++from) {
         const float w = linkWeight(static_cast<int>(l), to, from);
         const double r = std::min(1.0, std::abs(w) / maxAbs);
-        Link link{QPointF(src.boxes[static_cast<std::size_t>(from)].right(), src.boxes[static_cast<std::size_t>(from)].center().y()),
-                  QPointF(dst.boxes[static_cast<std::size_t>(to)].left(), dst.boxes[static_cast<std::size_t>(to)].center().y()), w,
-                  static_cast<int>(l) + 1, from, to};
+        Link link{QPointF(src.boxes[static_cast<std::size_t>(from)].right(),
+                          src.boxes[static_cast<std::size_t>(from)].center().y()),
+                  QPointF(dst.boxes[static_cast<std::size_t>(to)].left(),
+                          dst.boxes[static_cast<std::size_t>(to)].center().y()),
+                  w,
+                  static_cast<int>(l) + 1,
+                  from,
+                  to};
         QColor colour = QColor::fromRgb(w < 0 ? colors::kNegative : colors::kPositive);
         colour.setAlpha(static_cast<int>((40 + 215 * r) * (0.35 + 0.65 * density)));
         strokes.push_back({link.a, link.b, colour, 0.4 + maxWidth * r * density});
@@ -386,7 +393,8 @@ void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
 
   // Column headers, elided when the columns are narrow (deep networks).
   const double margin = 8;
-  const double colSpacing = m_columns.size() > 1 ? (width() - 2 * margin) / static_cast<double>(m_columns.size()) : width();
+  const double colSpacing =
+      m_columns.size() > 1 ? (width() - 2 * margin) / static_cast<double>(m_columns.size()) : width();
   p.setPen(palette().windowText().color());
   QFont bold = font();
   bold.setBold(true);
@@ -397,12 +405,15 @@ void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
     p.setFont(bold);
     const int ci_ = static_cast<int>(ci);
     QString title = columnTitle(ci_);
-    if (QFontMetrics(bold).horizontalAdvance(title) > colSpacing - 6 && ci_ > 0 && ci_ + 1 < static_cast<int>(m_columns.size()))
+    if (QFontMetrics(bold).horizontalAdvance(title) > colSpacing - 6 && ci_ > 0 &&
+        ci_ + 1 < static_cast<int>(m_columns.size()))
       title = QString::number(ci_);
-    p.drawText(r1, Qt::AlignCenter, QFontMetrics(bold).elidedText(title, Qt::ElideRight, static_cast<int>(colSpacing) - 2));
+    p.drawText(r1, Qt::AlignCenter,
+               QFontMetrics(bold).elidedText(title, Qt::ElideRight, static_cast<int>(colSpacing) - 2));
     p.setFont(font());
     QString subtitle = columnSubtitle(ci_);
-    if (fm.horizontalAdvance(subtitle) > colSpacing - 10) subtitle = QString::number(m_columns[ci].units);  // narrow: the count
+    if (fm.horizontalAdvance(subtitle) > colSpacing - 10)
+      subtitle = QString::number(m_columns[ci].units);  // narrow: the count
     p.drawText(r2, Qt::AlignCenter, fm.elidedText(subtitle, Qt::ElideRight, static_cast<int>(colSpacing) - 2));
   }
 }
@@ -436,7 +447,10 @@ QString NetworkDiagramWidget::neuronToolTip(int column, int unit) const {
     return tr("Output %1: %2").arg(unit + 1).arg(what) + bias(column - 1);
   }
   const dl::LayerConfig& l = m_config.hidden[static_cast<std::size_t>(column - 1)];
-  QString tip = tr("Layer %1, neuron %2\nActivation: %3").arg(column).arg(unit + 1).arg(displayName(NameKind::Activation, l.activation));
+  QString tip = tr("Layer %1, neuron %2\nActivation: %3")
+                    .arg(column)
+                    .arg(unit + 1)
+                    .arg(displayName(NameKind::Activation, l.activation));
   if (l.batchNorm) tip += QLatin1Char('\n') + tr("Batch normalisation");
   if (l.dropout > 0) tip += QLatin1Char('\n') + tr("Dropout: %1").arg(l.dropout);
   return tip + bias(column - 1);
@@ -472,9 +486,13 @@ bool NetworkDiagramWidget::event(QEvent* e) {
   }
   if (best) {
     const int last = static_cast<int>(m_columns.size()) - 1;
-    const QString from = best->layer == 1 ? tr("input %1").arg(best->from + 1) : tr("layer %1 neuron %2").arg(best->layer - 1).arg(best->from + 1);
-    const QString to = best->layer == last ? tr("output %1").arg(best->to + 1) : tr("layer %1 neuron %2").arg(best->layer).arg(best->to + 1);
-    QToolTip::showText(help->globalPos(), tr("Weight %1\nfrom %2 to %3").arg(static_cast<double>(best->weight), 0, 'g', 4).arg(from, to), this);
+    const QString from = best->layer == 1 ? tr("input %1").arg(best->from + 1)
+                                          : tr("layer %1 neuron %2").arg(best->layer - 1).arg(best->from + 1);
+    const QString to = best->layer == last ? tr("output %1").arg(best->to + 1)
+                                           : tr("layer %1 neuron %2").arg(best->layer).arg(best->to + 1);
+    QToolTip::showText(help->globalPos(),
+                       tr("Weight %1\nfrom %2 to %3").arg(static_cast<double>(best->weight), 0, 'g', 4).arg(from, to),
+                       this);
     return true;
   }
   QToolTip::hideText();

@@ -43,9 +43,9 @@ protected:
 private:
   struct Column {
     int units = 0;
-    int shown = 0;               // drawn boxes (a column with more units ends in "+N")
-    std::vector<QRectF> boxes;   // geometry of the shown units
-    QRectF more;                 // the "+N" marker, empty when every unit is drawn
+    int shown = 0;              // drawn boxes (a column with more units ends in "+N")
+    std::vector<QRectF> boxes;  // geometry of the shown units
+    QRectF more;                // the "+N" marker, empty when every unit is drawn
   };
   struct Link {
     QPointF a, b;
@@ -70,10 +70,10 @@ private:
   std::shared_ptr<const dl::GridEvaluation> m_grid;
   std::shared_ptr<const dl::PreparedData> m_data;
   std::vector<Column> m_columns;
-  std::vector<std::vector<QImage>> m_thumbs;  // per column, per shown unit
-  std::vector<std::size_t> m_thumbCounts;     // per column: boxes shown when m_thumbs was built
-  std::vector<Link> m_links;                  // filled by linkStrokes, read by tooltips
-  QImage m_linkCache;                         // the links as last drawn (transparent elsewhere)
+  std::vector<std::vector<QImage>> m_thumbs;      // per column, per shown unit
+  std::vector<std::size_t> m_thumbCounts;         // per column: boxes shown when m_thumbs was built
+  std::vector<Link> m_links;                      // filled by linkStrokes, read by tooltips
+  QImage m_linkCache;                             // the links as last drawn (transparent elsewhere)
   std::vector<std::vector<QRectF>> m_linkLayout;  // the boxes m_linkCache was drawn for; empty: draw anew
   bool m_linksDirty = true;                       // weights newer than m_linkCache
   bool m_linkRenderRunning = false;               // a pool thread is drawing the links
