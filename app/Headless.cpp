@@ -158,16 +158,11 @@ int runHeadless(const QCommandLineParser& p) {
   timer.start();
   qint64 lastDraw = -1000;
   dl::StepMetrics last;
-  double lastVal = dl::kNaN, lastAcc = dl::kNaN;
   long long done = 0;
   for (; done < steps; ++done) {
     last = trainer->step();
     if (trainer->diverged()) break;
     if (metrics) *metrics << dlio::metricsCsvRow(last, layers) << '\n';
-    if (last.evaluated) {
-      lastVal = last.valLoss;
-      lastAcc = last.valAccuracy;
-    }
     if (bar && timer.elapsed() - lastDraw >= 100) {
       lastDraw = timer.elapsed();
       progress(done + 1, steps, last.trainLoss, (done + 1) / std::max(1e-9, timer.elapsed() / 1000.0));
@@ -208,8 +203,6 @@ int runHeadless(const QCommandLineParser& p) {
       if (std::isfinite(test.accuracy)) std::printf(", accuracy %.2f%%", 100 * test.accuracy);
       std::printf("\n");
     }
-    (void)lastVal;
-    (void)lastAcc;
   }
   return trainer->diverged() ? Diverged : Success;
 }
