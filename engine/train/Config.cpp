@@ -4,9 +4,7 @@
 #include "act/Activation.h"
 #include "core/Error.h"
 #include "data/Prepare.h"
-#include "init/Initializer.h"
-#include "optim/Optimizer.h"
-#include "schedule/Schedule.h"
+#include "train/ConfigChecks.h"
 
 #include <cmath>
 #include <string>
@@ -35,14 +33,10 @@ void ExperimentConfig::validate() const {
   if (!std::isfinite(optimizer.learningRate) || optimizer.learningRate <= 0 || optimizer.learningRate > 10)
     throw ConfigError("optimizer.lr", formatValue(optimizer.learningRate),
                       "the learning rate must be > 0 and at most 10");
-  makeOptimizer(optimizer);
-  makeSchedule(schedule);
-  {
-    Rng rng(0);
-    Matrix probe(2, 2);
-    initializeWeights(init, MatrixMap(probe.data(), 2, 2), rng);
-    requireRange("init.bias", init.bias, -100, 100, "the initial bias must be between -100 and 100");
-  }
+  validateOptimizerConfig(optimizer);
+  validateScheduleConfig(schedule);
+  validateInitConfig(init);
+  requireRange("init.bias", init.bias, -100, 100, "the initial bias must be between -100 and 100");
   requireRange("regularization.l1", regularization.l1, 0, 10, "the L1 strength must be between 0 and 10");
   requireRange("regularization.l2", regularization.l2, 0, 10, "the L2 strength must be between 0 and 10");
   if (regularization.l1Mode != "proximal" && regularization.l1Mode != "subgradient")
@@ -52,6 +46,10 @@ void ExperimentConfig::validate() const {
   if (training.batchSize < 1 || training.batchSize > 1000000)
     throw ConfigError("training.batchSize", std::to_string(training.batchSize),
                       "the batch size must be between 1 and 1000000");
+  for (const LayerConfig& h : hidden)
+    if (h.batchNorm && training.batchSize < 2)
+      throw ConfigError("training.batchSize", std::to_string(training.batchSize),
+                        "batch normalisation needs at least 2 samples per mini-batch");
   if (training.steps < 0) throw ConfigError("training.steps", std::to_string(training.steps), "must not be negative");
   if (training.evalEvery < 0)
     throw ConfigError("training.evalEvery", std::to_string(training.evalEvery), "must be 0 (every epoch) or positive");

@@ -62,10 +62,6 @@ Trainer::Trainer(ExperimentConfig config, std::shared_ptr<const PreparedData> da
   const std::string lossName = resolvedLoss(m_config, m_data->train);
   m_loss = makeLoss(lossName, m_data->train.numClasses, classWeightsFor(m_config, *m_data));
   m_evalLoss = makeLoss(lossName, m_data->train.numClasses, {});
-  for (std::size_t i = 0; i < m_config.hidden.size(); ++i)
-    if (m_config.hidden[i].batchNorm && m_config.training.batchSize < 2)
-      throw ConfigError("training.batchSize", std::to_string(m_config.training.batchSize),
-                        "batch normalisation needs at least 2 samples per mini-batch");
   build();
 }
 
@@ -450,10 +446,6 @@ void Trainer::setBatchSize(int batchSize) {
   ExperimentConfig next = m_config;
   next.training.batchSize = batchSize;
   next.validate();
-  for (const auto& h : m_config.hidden)
-    if (h.batchNorm && batchSize < 2)
-      throw ConfigError("training.batchSize", std::to_string(batchSize),
-                        "batch normalisation needs at least 2 samples per mini-batch");
   m_config.training.batchSize = batchSize;
 }
 
