@@ -2,6 +2,591 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../app/io/ErrorText.cpp" line="+35"/>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location filename="../app/io/ExperimentIo.cpp" line="+486"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>field &apos;%1&apos; has bad value &apos;%2&apos;: %3</source>
+        <translation>字段“%1”的值“%2”无效：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/io/ExperimentIo.cpp" line="-16"/>
+        <source>%1: invalid JSON at line %2, column %3: %4</source>
+        <translation>%1：第 %2 行第 %3 列的 JSON 无效：%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the top level must be a JSON object</source>
+        <translation>%1：最外层必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: is a folder, not a file</source>
+        <translation>%1：这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the file is %2 MB; experiment files are limited to %3 MB</source>
+        <translation>%1：文件大小为 %2 MB，实验文件不能超过 %3 MB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the file is empty</source>
+        <translation>%1：文件为空</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/io/Presets.cpp" line="+21"/>
+        <source>preset &apos;%1&apos; does not exist; --list-presets shows them</source>
+        <translation>预设“%1”不存在；用 --list-presets 可列出全部预设</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>preset &apos;%1&apos; cannot be read</source>
+        <translation>无法读取预设“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>preset &apos;%1&apos;</source>
+        <translation>预设“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dl</name>
+    <message>
+        <location filename="../app/io/ExperimentIo.cpp" line="-453"/>
+        <location line="+58"/>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <location line="+7"/>
+        <location line="+56"/>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>a seed is a whole number from %1 to %2</source>
+        <translation>随机种子必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+377"/>
+        <source>must be an object</source>
+        <translation>必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="-372"/>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>unknown field</source>
+        <translation>未知字段</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>a generator state has %1 hex words</source>
+        <translation>随机数生成器的状态由 %1 个十六进制字组成</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be a hex string</source>
+        <translation>必须是十六进制字符串</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>not a dlplay experiment (expected &apos;%1&apos;)</source>
+        <translation>不是 dlplay 实验文件（应为“%1”）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this dlplay reads format version %1 to %2</source>
+        <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>each layer is an object like %1</source>
+        <translation>每一层都应是形如 %1 的对象</translation>
+    </message>
+    <message>
+        <location filename="../engine/act/Registry.cpp" line="+22"/>
+        <location line="+22"/>
+        <location filename="../engine/data/Generators.cpp" line="+204"/>
+        <location line="+3"/>
+        <location filename="../engine/train/Config.cpp" line="+17"/>
+        <location line="+56"/>
+        <source>must be between %1 and %2</source>
+        <translation>必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown activation (known: %1)</source>
+        <translation>未知的激活函数（可用：%1）</translation>
+    </message>
+    <message>
+        <location filename="../engine/data/Csv.cpp" line="+126"/>
+        <source>file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read the file size: %1</source>
+        <translation>无法读取文件大小：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>file is %1 MB, larger than the %2 MB limit</source>
+        <translation>文件大小为 %1 MB，超过了 %2 MB 的上限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot open the file for reading</source>
+        <translation>无法打开文件读取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot read the file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>label column index %1 (0-based, -1 = last) is out of range: the file has %2 columns</source>
+        <translation>标签列序号 %1（从 0 开始，-1 表示最后一列）超出范围：文件只有 %2 列</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file has only one column; it needs at least one feature column and a label column</source>
+        <translation>文件只有一列；至少需要一列特征和一列标签</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>the line has %1 cells, expected %2</source>
+        <translation>这一行有 %1 个单元格，应为 %2 个</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: NaN/Inf is not allowed</source>
+        <translation>%1：不允许出现 NaN/Inf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the class label is empty</source>
+        <translation>类别标签为空</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>empty cell is not a number</source>
+        <translation>空单元格不是数字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>need at least %1 data rows, found %2</source>
+        <translation>至少需要 %1 行数据，只找到 %2 行</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>class label %1 is not a non-negative integer (use regression for real-valued targets)</source>
+        <translation>类别标签 %1 不是非负整数（实数目标请选择回归）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>label column has only one class: %1</source>
+        <translation>标签列只有一个类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/data/Generators.cpp" line="-17"/>
+        <source>unknown source; expected one of %1</source>
+        <translation>未知的数据来源；可用：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+19"/>
+        <location filename="../engine/data/Prepare.cpp" line="+55"/>
+        <source>must be at least %1</source>
+        <translation>不能小于 %1</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>must be at most %1</source>
+        <translation>不能大于 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
+        <source>must be finite and &gt;= %1</source>
+        <translation>必须是有限数且 ≥ %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../engine/data/Prepare.cpp" line="-14"/>
+        <location filename="../engine/schedule/Schedules.cpp" line="+127"/>
+        <location filename="../engine/train/ConfigChecks.cpp" line="-24"/>
+        <source>must be in %1</source>
+        <translation>必须在区间 %1 内</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>too few points for %1 classes of at least 1 point each</source>
+        <translation>点数太少：%1 个类别每类至少需要 1 个点</translation>
+    </message>
+    <message>
+        <location filename="../engine/data/Prepare.cpp" line="+6"/>
+        <source>validation and test fractions together must stay below %1</source>
+        <translation>验证集与测试集的比例之和必须小于 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown resampling (expected one of: %1)</source>
+        <translation>未知的重采样方式（可用：%1）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>must hold exactly two feature indices</source>
+        <translation>必须恰好包含两个特征序号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>feature indices must be &gt;= 0</source>
+        <translation>特征序号必须 ≥ 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the two feature indices must differ</source>
+        <translation>两个特征序号必须不同</translation>
+    </message>
+    <message>
+        <location line="+229"/>
+        <source>no CSV file given</source>
+        <translation>未指定 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be -1 (last column) or &gt;= 0</source>
+        <translation>必须是 -1（最后一列）或 ≥ 0</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+39"/>
+        <source>resampling balances classes; this is a regression data set</source>
+        <translation>重采样用于平衡类别，而这是回归数据集</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>the data set has %1 labels for %2 samples</source>
+        <translation>数据集有 %2 个样本，却有 %1 个标签</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>class label %1 is outside 0..%2</source>
+        <translation>类别标签 %1 超出了 0..%2 的范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the data set has %1 targets for %2 samples</source>
+        <translation>数据集有 %2 个样本，却有 %1 个目标值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>feature index out of range: the data has %1 features</source>
+        <translation>特征序号超出范围：数据只有 %1 个特征</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>leaves %1 training samples of %2; at least %3 are needed</source>
+        <translation>%2 个样本中只剩 %1 个用于训练；至少需要 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../engine/loss/Loss.cpp" line="+125"/>
+        <source>needs one weight per class (%1)</source>
+        <translation>每个类别需要一个权重（共 %1 个）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../engine/train/Config.cpp" line="+8"/>
+        <source>class weights must be positive</source>
+        <translation>类别权重必须为正数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cross-entropy needs a classification data set</source>
+        <translation>交叉熵损失需要分类数据集</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>binary cross-entropy needs exactly 2 classes</source>
+        <translation>二元交叉熵需要恰好 2 个类别</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mean squared error needs a regression data set</source>
+        <translation>均方误差需要回归数据集</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../engine/train/Config.cpp" line="-4"/>
+        <source>unknown loss (known: %1)</source>
+        <translation>未知的损失函数（可用：%1）</translation>
+    </message>
+    <message>
+        <location filename="../engine/metrics/Metrics.cpp" line="+16"/>
+        <source>confusion matrix: %1 true labels but %2 predictions</source>
+        <translation>混淆矩阵：有 %1 个真实标签，却有 %2 个预测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>confusion matrix: k = %1 classes</source>
+        <translation>混淆矩阵：类别数 k = %1 无效</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>confusion matrix: label pair (%1, %2) at sample %3 is outside 0..%4</source>
+        <translation>混淆矩阵：样本 %3 的标签对 (%1, %2) 超出了 0..%4 的范围</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>ROC curve: %1 scores but %2 labels</source>
+        <translation>ROC 曲线：有 %1 个得分，却有 %2 个标签</translation>
+    </message>
+    <message>
+        <location filename="../engine/nn/Network.cpp" line="+25"/>
+        <source>the data must have at least one feature</source>
+        <translation>数据至少要有一个特征</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the network needs at least one output</source>
+        <translation>网络至少需要一个输出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../engine/train/Config.cpp" line="-50"/>
+        <source>at most %1 hidden layers</source>
+        <translation>隐藏层最多 %1 层</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../engine/train/Config.cpp" line="+6"/>
+        <source>a layer needs between %1 and %2 units</source>
+        <translation>每层的单元数必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+183"/>
+        <source>the dropout rate must be in %1</source>
+        <translation>Dropout 比例必须在区间 %1 内</translation>
+    </message>
+    <message>
+        <location filename="../engine/optim/BufferedOptimizer.cpp" line="+28"/>
+        <source>must be &gt;= %1</source>
+        <translation>必须 ≥ %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not a state buffer of %1 (expected: %2)</source>
+        <translation>不是 %1 的状态缓冲区（应为：%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>buffer given twice</source>
+        <translation>缓冲区重复出现</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected %1 values, one per parameter</source>
+        <translation>应有 %1 个值，每个参数一个</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>buffer missing from the state of %1</source>
+        <translation>%1 的状态中缺少这个缓冲区</translation>
+    </message>
+    <message>
+        <location filename="../engine/schedule/Schedules.cpp" line="-8"/>
+        <source>plateau state is {best loss, evaluations without improvement, factor}</source>
+        <translation>平台期调度的状态应为 {最佳损失, 未改善的评估次数, 系数}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not be NaN</source>
+        <translation>不能是 NaN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be a whole number &gt;= 0</source>
+        <translation>必须是 ≥ 0 的整数</translation>
+    </message>
+    <message>
+        <location filename="../engine/train/Config.cpp" line="+2"/>
+        <source>the dropout rate must be between %1 and %2</source>
+        <translation>Dropout 比例必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the learning rate must be &gt; 0 and at most %1</source>
+        <translation>学习率必须大于 0 且不超过 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the initial bias must be between %1 and %2</source>
+        <translation>初始偏置必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the L1 strength must be between %1 and %2</source>
+        <translation>L1 强度必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the L2 strength must be between %1 and %2</source>
+        <translation>L2 强度必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be &apos;%1&apos; or &apos;%2&apos;</source>
+        <translation>必须是“%1”或“%2”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be 0 (off) or a positive number up to %2</source>
+        <translation>必须为 0（关闭）或不超过 %2 的正数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the batch size must be between %1 and %2</source>
+        <translation>批大小必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>batch normalisation needs at least %1 samples per mini-batch</source>
+        <translation>批归一化要求每个小批量至少有 %1 个样本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be 0 (every epoch) or positive</source>
+        <translation>必须为 0（每轮评估一次）或正数</translation>
+    </message>
+    <message>
+        <location filename="../engine/train/ConfigChecks.cpp" line="+7"/>
+        <source>unknown name (expected one of: %1)</source>
+        <translation>未知的名称（可用：%1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be finite</source>
+        <translation>必须是有限数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be finite and &gt; %1</source>
+        <translation>必须是有限数且 &gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/train/Trainer.cpp" line="+454"/>
+        <source>no such hidden layer</source>
+        <translation>没有这个隐藏层</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the network has %1 parameters</source>
+        <translation>网络有 %1 个参数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the network has %1 batch-norm statistics</source>
+        <translation>网络有 %1 个批归一化统计量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>weights must be finite numbers</source>
+        <translation>权重必须是有限数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>does not match the training set size %1</source>
+        <translation>与训练集的大小 %1 不符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>index outside the training set</source>
+        <translation>序号超出训练集范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>outside the training set</source>
+        <translation>超出训练集范围</translation>
+    </message>
+</context>
+<context>
     <name>dlui::ChartPanel</name>
     <message>
         <location filename="../ui/plots/ChartPanel.cpp" line="+36"/>
@@ -57,13 +642,13 @@
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
-        <location line="+351"/>
-        <location line="+341"/>
+        <location line="+356"/>
+        <location line="+379"/>
         <source>No file loaded</source>
         <translation>未加载文件</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-159"/>
         <source>Load CSV data</source>
         <translation>加载 CSV 数据</translation>
     </message>
@@ -98,7 +683,7 @@
         <translation>个神经元</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Activation function of this layer: the non-linearity applied to each neuron&apos;s weighted sum. ↻ New weights.</source>
         <translation>此层的激活函数：作用于每个神经元加权和的非线性变换。↻ 权重将重新初始化。</translation>
     </message>
@@ -108,7 +693,7 @@
         <translation>BN</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Batch normalisation: standardise each neuron&apos;s input over the mini-batch, then scale and shift (Ioffe &amp; Szegedy 2015). ↻ New weights.</source>
         <translation>批归一化（BN）：在小批量上对每个神经元的输入做标准化，再进行缩放和平移（Ioffe &amp; Szegedy 2015）。↻ 权重将重新初始化。</translation>
     </message>
@@ -118,7 +703,7 @@
         <translation>失活率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Dropout rate: the fraction of this layer&apos;s neurons switched off at random in each training step (Srivastava et al. 2014). Applies at once.</source>
         <translation>随机失活（Dropout）率：每个训练步中此层被随机关闭的神经元所占比例（Srivastava et al. 2014）。立即生效。</translation>
     </message>
@@ -143,7 +728,7 @@
         <translation>网络 ↻</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hidden layers, neurons, activations and the weight initialisation.</source>
         <translation>隐藏层、神经元、激活函数和权重初始化。</translation>
     </message>
@@ -153,7 +738,7 @@
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Optimiser, learning rate, schedule and batch size: they apply at once, keeping the weights.</source>
         <translation>优化器、学习率、学习率调度和批大小：修改后立即生效，并保留当前权重。</translation>
     </message>
@@ -178,7 +763,7 @@
         <translation>要学习的数据：生成的二维图形（分类或回归）或 CSV 文件。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Load CSV…</source>
         <translation>加载 CSV…</translation>
     </message>
@@ -188,7 +773,7 @@
         <translation>打开 CSV 文件：包含若干数值特征列和一个标签列。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -208,12 +793,12 @@
         <translation>CSV 文件中哪一列是标签（0 = 第一列；“末列” = 最后一列）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Real-valued target</source>
         <translation>实数值目标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Treat the label column as a number to predict (regression) rather than a class.</source>
         <translation>将标签列视为要预测的数值（回归），而不是类别。</translation>
     </message>
@@ -233,7 +818,7 @@
         <translation>噪声</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>How much random noise blurs the shape (0 = clean data).</source>
         <translation>随机噪声使图形变模糊的程度（0 = 无噪声的干净数据）。</translation>
     </message>
@@ -243,7 +828,7 @@
         <translation>类别数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Number of blobs or spiral arms, one class each.</source>
         <translation>高斯簇或螺旋臂的数量，每个对应一个类别。</translation>
     </message>
@@ -258,7 +843,7 @@
         <translation>最小类别相对于最大类别的样本量之比（1 = 均衡，0.05 = 有一个稀有类别）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
@@ -268,7 +853,7 @@
         <translation>留出用于衡量泛化能力的数据比例；网络从不在这部分数据上训练。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Resampling</source>
         <translation>重采样</translation>
     </message>
@@ -278,12 +863,12 @@
         <translation>重新平衡训练部分的类别：复制少数类样本、丢弃多数类样本，或在近邻之间合成新的少数类样本（SMOTE）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Standardise inputs</source>
         <translation>标准化输入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Shift and scale every input to mean 0 and standard deviation 1 (fitted on the training part).</source>
         <translation>将每个输入平移并缩放到均值为 0、标准差为 1（均值和标准差由训练部分计算）。</translation>
     </message>
@@ -293,17 +878,17 @@
         <translation>均衡类别权重</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Weight each class&apos;s loss by the inverse of its size, so rare classes count as much as common ones.</source>
         <translation>按各类别样本数的倒数为其损失加权，使稀有类别与常见类别同等重要。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Data seed</source>
         <translation>数据种子</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Random seed of the generated data: the same seed gives the same points.</source>
         <translation>生成数据所用的随机种子：相同的种子生成相同的数据点。</translation>
     </message>
@@ -328,12 +913,12 @@
         <translation>权重的初始取值方式。Xavier（Glorot &amp; Bengio 2010）适合 tanh 和 sigmoid，He（He et al. 2015）适合 ReLU；全零初始化会使每个神经元完全相同。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>σ</source>
         <translation>σ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Standard deviation of the normal distribution the weights are drawn from.</source>
         <translation>权重采样所用正态分布的标准差。</translation>
     </message>
@@ -343,7 +928,7 @@
         <translation>界限</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Weights are drawn uniformly from [−limit, +limit].</source>
         <translation>权重从 [−界限, +界限] 中均匀采样。</translation>
     </message>
@@ -363,7 +948,7 @@
         <translation>增益</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Scale of the orthogonal matrix (Saxe et al. 2014).</source>
         <translation>正交矩阵的缩放系数（Saxe et al. 2014）。</translation>
     </message>
@@ -378,7 +963,7 @@
         <translation>把梯度转化为权重更新的规则。立即生效。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -393,7 +978,7 @@
         <translation>动量</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Fraction of the previous update carried into the next one (0.9 is typical).</source>
         <translation>上一次更新延续到下一次更新中的比例（典型值为 0.9）。</translation>
     </message>
@@ -509,12 +1094,12 @@
         <translation>平台期衰减：连续多少次评估没有改善后才降低学习率。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Plateau: the factor applied to the rate when the validation loss stops improving.</source>
         <translation>平台期衰减：验证集损失不再改善时学习率所乘的因子。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
@@ -529,17 +1114,17 @@
         <translation>种子 ↻</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Random seed of the weights, dropout and shuffling.</source>
         <translation>权重、随机失活（Dropout）和数据打乱所用的随机种子。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>L1 penalty λ1·Σ|w| (logarithmic scale; leftmost = off): drives weights to exactly zero, a sparse network.</source>
         <translation>L1 惩罚 λ1·Σ|w|（对数刻度；最左 = 关闭）：把权重压到恰好为零，得到稀疏网络。</translation>
     </message>
@@ -549,7 +1134,7 @@
         <translation>L2</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>L2 penalty (λ2/2)·Σw² (logarithmic scale; leftmost = off): keeps all weights small (weight decay).</source>
         <translation>L2 惩罚 (λ2/2)·Σw²（对数刻度；最左 = 关闭）：使所有权重保持较小（权重衰减）。</translation>
     </message>
@@ -559,12 +1144,12 @@
         <translation>对比 L1 与 L2 ↻</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Train two networks side by side from the same weights, one with an L1 penalty and one with an L2 penalty of strength L1 + L2.</source>
         <translation>从相同的权重出发并排训练两个网络，一个使用 L1 惩罚，一个使用 L2 惩罚，惩罚强度均为 L1 + L2。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
@@ -602,7 +1187,7 @@
 <context>
     <name>dlui::DecisionMapWidget</name>
     <message>
-        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+313"/>
+        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+320"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
@@ -617,7 +1202,7 @@
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>feature %1</source>
         <translation>特征 %1</translation>
     </message>
@@ -627,7 +1212,7 @@
         <translation>显示验证集</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Also draw the validation points (black outline): data the network never trains on.</source>
         <translation>同时绘制验证集数据点（黑色描边）：网络从不在这些数据上训练。</translation>
     </message>
@@ -637,7 +1222,7 @@
         <translation>离散化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Colour each region by the most likely class only, instead of blending the class colours by probability.</source>
         <translation>每个区域只按最可能的类别着色，而不是按概率混合各类别的颜色。</translation>
     </message>
@@ -657,12 +1242,12 @@
         <translation>决策图横轴对应的特征；其他特征固定为其在训练集上的均值。↻ 权重将重新初始化。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Feature on the vertical axis of the map; the other features are held at their training mean. ↻ New weights.</source>
         <translation>决策图纵轴对应的特征；其他特征固定为其在训练集上的均值。↻ 权重将重新初始化。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The network&apos;s prediction over the plane: colour = class probability; dots = the data.</source>
         <translation>网络在整个平面上的预测：颜色 = 类别概率；圆点 = 数据。</translation>
     </message>
@@ -939,7 +1524,7 @@
         <translation>隐藏此消息；在重置之前，网络会一直保持停止状态。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Training diverged at step %1: the %2 became infinite or NaN in layer %3.</source>
         <translation>训练在第 %1 步发散：第 %3 层的%2变成了无穷大或 NaN。</translation>
     </message>
@@ -959,7 +1544,7 @@
         <translation>训练发散（%1）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The last finite state is shown.</source>
         <translation>当前显示的是最后一个有限值状态。</translation>
     </message>
@@ -1075,7 +1660,7 @@
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+49"/>
+        <location filename="../ui/MainWindow.cpp" line="+52"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -1090,7 +1675,7 @@
         <translation>dlplay</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+240"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -1101,12 +1686,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+83"/>
+        <location line="+92"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-83"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -1116,12 +1701,12 @@
         <translation>↻ %1</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>Preset %1: %2</source>
-        <translation>预设 %1：%2</translation>
+        <location line="+46"/>
+        <source>Preset “%1”: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -1161,7 +1746,7 @@
         <translation>将图表导出为 PNG</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: could not write the image</source>
         <translation>%1：无法写入图像</translation>
     </message>
@@ -1191,7 +1776,7 @@
         <translation>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;桌面版深度学习实验场：在二维数据上训练小型神经网络，观察它们如何学习。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 Eigen 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>dlplay — deep-learning playground</source>
         <translation>dlplay — 深度学习实验场</translation>
     </message>
@@ -1236,7 +1821,7 @@
         <translation>保存模型权重(&amp;W)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save the settings with the trained weights, so training continues where it stopped.</source>
         <translation>将设置连同训练得到的权重一起保存，以便从停止处继续训练。</translation>
     </message>
@@ -1329,7 +1914,7 @@
 <context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
-        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+205"/>
+        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+252"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -1354,7 +1939,7 @@
         <translation>%1 个特征</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>1 value</source>
         <translation>1 个值</translation>
     </message>
@@ -1374,12 +1959,12 @@
         <translation>%1 个类别</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+124"/>
         <source>+%1 more</source>
         <translation>另有 %1 个</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Bias: %1</source>
         <translation>偏置：%1</translation>
     </message>
@@ -1421,7 +2006,7 @@ Activation: %3</source>
 激活函数：%3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Batch normalisation</source>
         <translation>批归一化</translation>
     </message>
@@ -1436,25 +2021,25 @@ Activation: %3</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location line="+0"/>
         <location line="+1"/>
+        <location line="+2"/>
         <source>layer %1 neuron %2</source>
         <translation>第 %1 层神经元 %2</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>output %1</source>
         <translation>输出 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Weight %1
 from %2 to %3</source>
         <translation>权重 %1
 从%2到%3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
@@ -1462,7 +2047,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::NotesDock</name>
     <message>
-        <location filename="../ui/notes/NotesDock.cpp" line="+227"/>
+        <location filename="../ui/notes/NotesDock.cpp" line="+229"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
@@ -1534,7 +2119,7 @@ from %2 to %3</source>
         <translation>本笔记的测验题和闪卡</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>Try it: %1</source>
         <translation>试一试：%1</translation>
     </message>
@@ -1577,7 +2162,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::PracticeDialog</name>
     <message>
-        <location filename="../ui/notes/PracticeDialog.cpp" line="+274"/>
+        <location filename="../ui/notes/PracticeDialog.cpp" line="+276"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
@@ -1784,7 +2369,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::SparsityChart</name>
     <message>
-        <location filename="../ui/plots/SparsityChart.cpp" line="+91"/>
+        <location filename="../ui/plots/SparsityChart.cpp" line="+90"/>
         <source>Switch on “Compare L1 and L2” to train two copies of the network from the same initial weights, one with an L1 penalty and one with an L2 penalty of the same strength, and compare how sparse their weights become.</source>
         <translation>勾选“对比 L1 与 L2”，即可从相同的初始权重出发训练网络的两个副本：一个使用 L1 惩罚，另一个使用相同强度的 L2 惩罚，然后比较它们的权重变得有多稀疏。</translation>
     </message>
@@ -1837,7 +2422,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/SessionWorker.cpp" line="+187"/>
+        <location filename="../ui/session/SessionWorker.cpp" line="+189"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
         <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>
@@ -1847,12 +2432,17 @@ from %2 to %3</source>
         <translation>训练已发散：请先重置或修改配置，再单步训练。</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+166"/>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Training stopped: %1</source>
         <translation>训练已停止：%1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+106"/>
         <source>Configuration refused: %1</source>
         <translation>配置被拒绝：%1</translation>
     </message>

@@ -16,6 +16,7 @@
 #include "widgets/NetworkDiagramWidget.h"
 #include "widgets/TransportBar.h"
 
+#include "io/ErrorText.h"
 #include "io/ExperimentIo.h"
 #include "io/Presets.h"
 
@@ -296,7 +297,7 @@ void MainWindow::onStateReady(const dl::ExperimentConfig& config, std::shared_pt
   } catch (const dlio::IoError& e) {
     reportError(e.message());
   } catch (const std::exception& e) {
-    reportError(tr("%1: %2").arg(save.path, QString::fromStdString(e.what())));
+    reportError(tr("%1: %2").arg(save.path, dlio::ErrorText::of(e)));
   }
 }
 
@@ -384,7 +385,7 @@ bool MainWindow::openExperiment(const QString& path) {
     reportError(e.message());
     return false;
   } catch (const std::exception& e) {  // ConfigError/DataError should arrive wrapped; be safe
-    reportError(tr("%1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    reportError(tr("%1: %2").arg(QFileInfo(path).fileName(), dlio::ErrorText::of(e)));
     return false;
   }
   std::shared_ptr<const dl::TrainerState> state;

@@ -4,6 +4,7 @@
 #include "io/ExperimentIo.h"
 
 #include "core/Error.h"
+#include "io/ErrorText.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -56,21 +57,22 @@ public:
   void number(const QString& key, double& out) {
     if (!has(key)) return;
     const QJsonValue v = take(key);
-    if (!v.isDouble()) throw ConfigError(field(key), show(v).toStdString(), "must be a number");
+    if (!v.isDouble())
+      throw ConfigError(field(key), show(v).toStdString(), QT_TRANSLATE_NOOP("dl", "must be a number"));
     out = v.toDouble();
   }
   void integer(const QString& key, int& out) {
     double d = out;
     number(key, d);
     if (d != std::floor(d) || std::abs(d) > 2e9)
-      throw ConfigError(field(key), dl::formatValue(d), "must be a whole number");
+      throw ConfigError(field(key), dl::formatValue(d), QT_TRANSLATE_NOOP("dl", "must be a whole number"));
     out = static_cast<int>(d);
   }
   void integer64(const QString& key, long long& out) {
     double d = static_cast<double>(out);
     number(key, d);
     if (d != std::floor(d) || std::abs(d) > 9e15)
-      throw ConfigError(field(key), dl::formatValue(d), "must be a whole number");
+      throw ConfigError(field(key), dl::formatValue(d), QT_TRANSLATE_NOOP("dl", "must be a whole number"));
     out = static_cast<long long>(d);
   }
   void seed(const QString& key, std::uint64_t& out) {
@@ -78,29 +80,33 @@ public:
     const QJsonValue v = take(key);
     const double d = v.toDouble(-1);
     if (!v.isDouble() || d < 0 || d != std::floor(d) || d > 9007199254740992.0)
-      throw ConfigError(field(key), show(v).toStdString(), "a seed is a whole number from 0 to 2^53");
+      throw ConfigError(field(key), show(v).toStdString(),
+                        {QT_TRANSLATE_NOOP("dl", "a seed is a whole number from %1 to %2"), {"0", "2^53"}});
     out = static_cast<std::uint64_t>(d);
   }
   void boolean(const QString& key, bool& out) {
     if (!has(key)) return;
     const QJsonValue v = take(key);
-    if (!v.isBool()) throw ConfigError(field(key), show(v).toStdString(), "must be true or false");
+    if (!v.isBool())
+      throw ConfigError(field(key), show(v).toStdString(), QT_TRANSLATE_NOOP("dl", "must be true or false"));
     out = v.toBool();
   }
   void string(const QString& key, std::string& out) {
     if (!has(key)) return;
     const QJsonValue v = take(key);
-    if (!v.isString()) throw ConfigError(field(key), show(v).toStdString(), "must be a string");
+    if (!v.isString())
+      throw ConfigError(field(key), show(v).toStdString(), QT_TRANSLATE_NOOP("dl", "must be a string"));
     out = v.toString().toStdString();
   }
   QJsonObject object(const QString& key) {
     const QJsonValue v = take(key);
-    if (!v.isObject()) throw ConfigError(field(key), show(v).toStdString(), "must be an object");
+    if (!v.isObject())
+      throw ConfigError(field(key), show(v).toStdString(), QT_TRANSLATE_NOOP("dl", "must be an object"));
     return v.toObject();
   }
   QJsonArray array(const QString& key) {
     const QJsonValue v = take(key);
-    if (!v.isArray()) throw ConfigError(field(key), show(v).toStdString(), "must be a list");
+    if (!v.isArray()) throw ConfigError(field(key), show(v).toStdString(), QT_TRANSLATE_NOOP("dl", "must be a list"));
     return v.toArray();
   }
   void numbers(const QString& key, std::vector<double>& out) {
@@ -109,7 +115,8 @@ public:
     out.clear();
     for (int i = 0; i < a.size(); ++i) {
       if (!a[i].isDouble())
-        throw ConfigError(field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(), "must be a number");
+        throw ConfigError(field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(),
+                          QT_TRANSLATE_NOOP("dl", "must be a number"));
       out.push_back(a[i].toDouble());
     }
   }
@@ -120,14 +127,16 @@ public:
     out.clear();
     for (std::size_t i = 0; i < d.size(); ++i) {
       if (d[i] != std::floor(d[i]))
-        throw ConfigError(field(key) + "[" + std::to_string(i) + "]", dl::formatValue(d[i]), "must be a whole number");
+        throw ConfigError(field(key) + "[" + std::to_string(i) + "]", dl::formatValue(d[i]),
+                          QT_TRANSLATE_NOOP("dl", "must be a whole number"));
       out.push_back(static_cast<int>(d[i]));
     }
   }
   // Every key of the object must have been read.
   void finish() const {
     for (auto it = m_o.begin(); it != m_o.end(); ++it)
-      if (!m_used.count(it.key())) throw ConfigError(field(it.key()), show(it.value()).toStdString(), "unknown field");
+      if (!m_used.count(it.key()))
+        throw ConfigError(field(it.key()), show(it.value()).toStdString(), QT_TRANSLATE_NOOP("dl", "unknown field"));
   }
 
 private:
@@ -161,12 +170,14 @@ dl::Rng::State rngFrom(Reader& r, const QString& key) {
   if (!r.has(key)) return s;
   const QJsonArray a = r.array(key);
   if (a.size() != 4)
-    throw ConfigError(r.field(key), std::to_string(a.size()) + " words", "a generator state has 4 hex words");
+    throw ConfigError(r.field(key), std::to_string(a.size()) + " words",
+                      {QT_TRANSLATE_NOOP("dl", "a generator state has %1 hex words"), {"4"}});
   for (int i = 0; i < 4; ++i) {
     bool ok = false;
     s[static_cast<std::size_t>(i)] = a[i].toString().toULongLong(&ok, 16);
     if (!ok)
-      throw ConfigError(r.field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(), "must be a hex string");
+      throw ConfigError(r.field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(),
+                        QT_TRANSLATE_NOOP("dl", "must be a hex string"));
   }
   return s;
 }
@@ -265,14 +276,16 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
     std::string f;
     top.string("format", f);
     if (f != "dlplay-experiment")
-      throw ConfigError("format", f, "not a dlplay experiment (expected 'dlplay-experiment')");
+      throw ConfigError("format", f,
+                        {QT_TRANSLATE_NOOP("dl", "not a dlplay experiment (expected '%1')"), {"dlplay-experiment"}});
   }
   if (top.has("version")) {
     int v = 0;
     top.integer("version", v);
     if (v < 1 || v > kFormatVersion)
       throw ConfigError("version", std::to_string(v),
-                        "this dlplay reads format version 1 to " + std::to_string(kFormatVersion));
+                        {QT_TRANSLATE_NOOP("dl", "this dlplay reads format version %1 to %2"),
+                         {"1", std::to_string(kFormatVersion)}});
   }
   top.string("name", c.name);
   top.string("description", c.description);
@@ -310,8 +323,9 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
     for (int i = 0; i < a.size(); ++i) {
       const std::string path = "layers[" + std::to_string(i) + "]";
       if (!a[i].isObject())
-        throw ConfigError(path, show(a[i]).toStdString(),
-                          "each layer is an object like {\"units\": 8, \"activation\": \"tanh\"}");
+        throw ConfigError(
+            path, show(a[i]).toStdString(),
+            {QT_TRANSLATE_NOOP("dl", "each layer is an object like %1"), {R"({"units": 8, "activation": "tanh"})"}});
       Reader r(a[i].toObject(), path);
       dl::LayerConfig l;
       r.integer("units", l.units);
@@ -453,10 +467,10 @@ ExperimentFile parseExperiment(const QByteArray& json, const QString& name) {
     const QByteArray head = json.left(pe.offset);
     const int line = head.count('\n') + 1;
     const int column = pe.offset - (head.lastIndexOf('\n') + 1) + 1;
-    throw IoError(
-        QString("%1: invalid JSON at line %2, column %3: %4").arg(name).arg(line).arg(column).arg(pe.errorString()));
+    throw IoError(fillTemplate(ErrorText::tr("%1: invalid JSON at line %2, column %3: %4"),
+                               {name, QString::number(line), QString::number(column), pe.errorString()}));
   }
-  if (!doc.isObject()) throw IoError(QString("%1: the top level must be a JSON object").arg(name));
+  if (!doc.isObject()) throw IoError(fillTemplate(ErrorText::tr("%1: the top level must be a JSON object"), {name}));
   try {
     ExperimentFile f;
     const QJsonObject o = doc.object();
@@ -464,28 +478,28 @@ ExperimentFile parseExperiment(const QByteArray& json, const QString& name) {
     f.config.validate();
     if (o.contains("state")) {
       if (!o.value("state").isObject())
-        throw ConfigError("state", show(o.value("state")).toStdString(), "must be an object");
+        throw ConfigError("state", show(o.value("state")).toStdString(), QT_TRANSLATE_NOOP("dl", "must be an object"));
       f.state = stateFromJson(o.value("state").toObject());
     }
     return f;
   } catch (const dl::ConfigError& e) {
-    throw IoError(QString("%1: %2").arg(name, QString::fromStdString(e.what())));
+    throw IoError(fillTemplate(ErrorText::tr("%1: %2"), {name, ErrorText::of(e)}));
   }
 }
 
 ExperimentFile readExperimentFile(const QString& path) {
   const QFileInfo info(path);
-  if (!info.exists()) throw IoError(QString("%1: no such file").arg(path));
-  if (info.isDir()) throw IoError(QString("%1: is a folder, not a file").arg(path));
+  if (!info.exists()) throw IoError(fillTemplate(ErrorText::tr("%1: no such file"), {path}));
+  if (info.isDir()) throw IoError(fillTemplate(ErrorText::tr("%1: is a folder, not a file"), {path}));
   if (info.size() > kMaxJsonBytes)
-    throw IoError(QString("%1: the file is %2 MB; experiment files are limited to %3 MB")
-                      .arg(path)
-                      .arg(info.size() / 1e6, 0, 'f', 1)
-                      .arg(kMaxJsonBytes / (1024 * 1024)));
+    throw IoError(fillTemplate(
+        ErrorText::tr("%1: the file is %2 MB; experiment files are limited to %3 MB"),
+        {path, QString::number(info.size() / 1e6, 'f', 1), QString::number(kMaxJsonBytes / (1024 * 1024))}));
   QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) throw IoError(QString("%1: cannot be read: %2").arg(path, file.errorString()));
+  if (!file.open(QIODevice::ReadOnly))
+    throw IoError(fillTemplate(ErrorText::tr("%1: cannot be read: %2"), {path, file.errorString()}));
   const QByteArray bytes = file.readAll();
-  if (bytes.trimmed().isEmpty()) throw IoError(QString("%1: the file is empty").arg(path));
+  if (bytes.trimmed().isEmpty()) throw IoError(fillTemplate(ErrorText::tr("%1: the file is empty"), {path}));
   return parseExperiment(bytes, path);
 }
 
@@ -494,9 +508,10 @@ void writeExperimentFile(const QString& path, const dl::ExperimentConfig& c, con
   if (state) o["state"] = stateToJson(*state);
   QSaveFile file(path);  // atomic: a failed write never leaves half a file behind
   if (!file.open(QIODevice::WriteOnly))
-    throw IoError(QString("%1: cannot be written: %2").arg(path, file.errorString()));
+    throw IoError(fillTemplate(ErrorText::tr("%1: cannot be written: %2"), {path, file.errorString()}));
   file.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
-  if (!file.commit()) throw IoError(QString("%1: cannot be written: %2").arg(path, file.errorString()));
+  if (!file.commit())
+    throw IoError(fillTemplate(ErrorText::tr("%1: cannot be written: %2"), {path, file.errorString()}));
 }
 
 }  // namespace dlio

@@ -1,6 +1,8 @@
 // Preset lookup in the compiled-in resources.
 #include "io/Presets.h"
 
+#include "io/ErrorText.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -16,10 +18,10 @@ QStringList presetNames() {
 
 ExperimentFile readPreset(const QString& name) {
   if (!QFile::exists(presetPath(name)))
-    throw IoError(QString("preset '%1' does not exist; --list-presets shows them").arg(name));
+    throw IoError(fillTemplate(ErrorText::tr("preset '%1' does not exist; --list-presets shows them"), {name}));
   QFile f(presetPath(name));
-  if (!f.open(QIODevice::ReadOnly)) throw IoError(QString("preset '%1' cannot be read").arg(name));
-  return parseExperiment(f.readAll(), QString("preset '%1'").arg(name));
+  if (!f.open(QIODevice::ReadOnly)) throw IoError(fillTemplate(ErrorText::tr("preset '%1' cannot be read"), {name}));
+  return parseExperiment(f.readAll(), fillTemplate(ErrorText::tr("preset '%1'"), {name}));
 }
 
 }  // namespace dlio

@@ -19,7 +19,7 @@ std::unique_ptr<Activation> makeActivation(const LayerConfig& c, const std::stri
   auto requireFinite = [&](const char* key, double v, double lo, double hi) {
     if (!std::isfinite(v) || v < lo || v > hi)
       throw ConfigError(field + "." + key, formatValue(v),
-                        "must be between " + formatValue(lo) + " and " + formatValue(hi));
+                        {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {formatValue(lo), formatValue(hi)}});
   };
   if (n == "linear") return std::make_unique<Linear>();
   if (n == "sigmoid") return std::make_unique<Sigmoid>();
@@ -40,12 +40,13 @@ std::unique_ptr<Activation> makeActivation(const LayerConfig& c, const std::stri
   if (n == "selu") return std::make_unique<Elu>(Elu::selu());
   if (n == "maxout") {
     if (c.pieces < 2 || c.pieces > 16)
-      throw ConfigError(field + ".pieces", std::to_string(c.pieces), "must be between 2 and 16");
+      throw ConfigError(field + ".pieces", std::to_string(c.pieces),
+                        {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"2", "16"}});
     return std::make_unique<Maxout>(c.pieces);
   }
   std::string known;
   for (const auto& k : activationNames()) known += (known.empty() ? "" : ", ") + k;
-  throw ConfigError(field + ".activation", n, "unknown activation (known: " + known + ")");
+  throw ConfigError(field + ".activation", n, {DL_TRANSLATE_NOOP("dl", "unknown activation (known: %1)"), {known}});
 }
 
 }  // namespace dl

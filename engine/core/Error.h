@@ -1,36 +1,65 @@
 // Typed errors of the engine. Configuration and data errors name the field (or file position)
-// and the bad value, so the app can show a one-line message without knowing the details.
+// and the bad value; the reason is a message id with arguments, so the CLI prints it in English
+// and the window translates it (style rule 10: the engine returns ids, the UI translates them).
 #pragma once
 
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+// Marks an English message template as translatable without pulling Qt into the engine: lupdate
+// runs with `-tr-function-alias QT_TRANSLATE_NOOP+=DL_TRANSLATE_NOOP` (scripts/update-translations.sh)
+// and collects these strings into translations/*.ts under their context ("dl").
+#define DL_TRANSLATE_NOOP(context, text) text
 
 namespace dl {
+
+// A message: an English template whose "%1".."%9" take the arguments (numbers, names, file
+// paths — never prose). The template is the id: the UI looks it up in its translator.
+struct Message {
+  Message(const char* text, std::initializer_list<std::string> args = {}) : text(text), args(args) {}
+  const char* text;
+  std::vector<std::string> args;
+  std::string english() const;
+};
+
+// Substitutes "%1".."%9" of `text` by args in one pass (an argument containing "%2" stays as is).
+std::string fillTemplate(const std::string& text, const std::vector<std::string>& args);
 
 // A configuration value is invalid: field is a dotted path ("optimizer.lr", "layers[2].units").
 class ConfigError : public std::runtime_error {
 public:
-  ConfigError(std::string field, std::string value, const std::string& reason)
-      : std::runtime_error("field '" + field + "' has bad value '" + value + "': " + reason),
-        m_field(std::move(field)),
-        m_value(std::move(value)) {}
+  ConfigError(std::string field, std::string value, Message reason);
   const std::string& field() const { return m_field; }
   const std::string& value() const { return m_value; }
+  const Message& reason() const { return m_reason; }
 
 private:
   std::string m_field;
   std::string m_value;
+  Message m_reason;
 };
 
-// Input data is unusable (a CSV file, a generated set, a split). `where` is e.g. "line 12, column 3".
+// Where in the input a data error is: a file (may be empty for generated or in-memory data) and,
+// when known, a 1-based line and column.
+struct DataLocation {
+  std::string file;
+  long line = 0;
+  int column = 0;
+  std::string english() const;  // "data.csv: line 4, column 2"; "" when nothing is known
+};
+
+// Input data is unusable (a CSV file, a generated set, a split).
 class DataError : public std::runtime_error {
 public:
-  DataError(std::string where, const std::string& reason)
-      : std::runtime_error(where.empty() ? reason : where + ": " + reason), m_where(std::move(where)) {}
-  const std::string& where() const { return m_where; }
+  DataError(DataLocation where, Message reason);
+  const DataLocation& where() const { return m_where; }
+  const Message& reason() const { return m_reason; }
 
 private:
-  std::string m_where;
+  DataLocation m_where;
+  Message m_reason;
 };
 
 // Formats a number for an error message the way a user typed it (no trailing zeros).

@@ -105,9 +105,7 @@ std::string quoteCell(const std::string& text) {
   return "'" + (text.size() > kMax ? text.substr(0, kMax) + "..." : text) + "'";
 }
 
-std::string at(const std::string& path, int line, int column) {
-  return path + ": line " + std::to_string(line) + ", column " + std::to_string(column);
-}
+DataLocation at(const std::string& path, int line, int column) { return {path, line, column}; }
 
 std::string megabytes(std::uintmax_t bytes) {
   char buf[32];
@@ -125,19 +123,20 @@ std::string readWholeFile(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) throw DataError(path, "file does not exist");
-  if (!fs::is_regular_file(st)) throw DataError(path, "not a regular file");
+  if (ec || !fs::exists(st)) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "file does not exist"));
+  if (!fs::is_regular_file(st)) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "not a regular file"));
   const std::uintmax_t size = fs::file_size(path, ec);
-  if (ec) throw DataError(path, "cannot read the file size: " + ec.message());
+  if (ec) throw DataError({path}, {DL_TRANSLATE_NOOP("dl", "cannot read the file size: %1"), {ec.message()}});
   // Checked before reading so a huge file costs nothing.
   if (size > kMaxCsvBytes)
-    throw DataError(path,
-                    "file is " + megabytes(size) + " MB, larger than the " + megabytes(kMaxCsvBytes) + " MB limit");
+    throw DataError({path}, {DL_TRANSLATE_NOOP("dl", "file is %1 MB, larger than the %2 MB limit"),
+                             {megabytes(size), megabytes(kMaxCsvBytes)}});
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw DataError(path, "cannot open the file for reading");
+  if (!in) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "cannot open the file for reading"));
   std::string data(static_cast<std::size_t>(size), '\0');
   in.read(data.data(), static_cast<std::streamsize>(size));
-  if (in.gcount() != static_cast<std::streamsize>(size)) throw DataError(path, "cannot read the file");
+  if (in.gcount() != static_cast<std::streamsize>(size))
+    throw DataError({path}, DL_TRANSLATE_NOOP("dl", "cannot read the file"));
   if (data.rfind("\xEF\xBB\xBF", 0) == 0) data.erase(0, 3);  // UTF-8 byte-order mark
   return data;
 }
@@ -160,17 +159,20 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
       if (!trim(line).empty()) lines.emplace_back(number, line);
     }
   }
-  if (lines.empty()) throw DataError(path, "file is empty");
+  if (lines.empty()) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "file is empty"));
 
   const char sep = detectSeparator(lines.front().second);
   const std::vector<std::string> first = splitLine(lines.front().second, sep);
   const int columns = static_cast<int>(first.size());
   if (labelColumn < -1 || labelColumn >= columns)
-    throw DataError(path, "label column index " + std::to_string(labelColumn) +
-                              " (0-based, -1 = last) is out of range: the file has " + std::to_string(columns) +
-                              " columns");
+    throw DataError(
+        {path},
+        {DL_TRANSLATE_NOOP("dl", "label column index %1 (0-based, -1 = last) is out of range: the file has %2 columns"),
+         {std::to_string(labelColumn), std::to_string(columns)}});
   if (columns < 2)
-    throw DataError(path, "the file has only one column; it needs at least one feature column and a label column");
+    throw DataError({path},
+                    DL_TRANSLATE_NOOP(
+                        "dl", "the file has only one column; it needs at least one feature column and a label column"));
   const int label = labelColumn < 0 ? columns - 1 : labelColumn;
   const int features = columns - 1;
 
@@ -213,30 +215,35 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
     const int lineNo = lines[r].first;
     const auto cells = splitLine(lines[r].second, sep);
     if (static_cast<int>(cells.size()) != columns)
-      throw DataError(path + ": line " + std::to_string(lineNo), "line " + std::to_string(lineNo) + " has " +
-                                                                     std::to_string(cells.size()) +
-                                                                     " cells, expected " + std::to_string(columns));
+      throw DataError({path, lineNo}, {DL_TRANSLATE_NOOP("dl", "the line has %1 cells, expected %2"),
+                                       {std::to_string(cells.size()), std::to_string(columns)}});
     for (int j = 0; j < columns; ++j) {
       Cell cell = classify(cells[j]);
       const bool isLabel = j == label;
       if (cell.kind == CellKind::NonFinite)
-        throw DataError(at(path, lineNo, j + 1), quoteCell(cell.text) + ": NaN/Inf is not allowed");
+        throw DataError(at(path, lineNo, j + 1),
+                        {DL_TRANSLATE_NOOP("dl", "%1: NaN/Inf is not allowed"), {quoteCell(cell.text)}});
       if (isLabel && !regression) {
-        if (cell.kind == CellKind::Empty) throw DataError(at(path, lineNo, j + 1), "the class label is empty");
+        if (cell.kind == CellKind::Empty)
+          throw DataError(at(path, lineNo, j + 1), DL_TRANSLATE_NOOP("dl", "the class label is empty"));
         auto [it, inserted] = textIndex.try_emplace(cell.text, static_cast<int>(texts.size()));
         if (inserted) texts.push_back({lineNo, std::move(cell)});
         labelIds.push_back(it->second);
         continue;
       }
-      if (cell.kind == CellKind::Empty) throw DataError(at(path, lineNo, j + 1), "empty cell is not a number");
+      if (cell.kind == CellKind::Empty)
+        throw DataError(at(path, lineNo, j + 1), DL_TRANSLATE_NOOP("dl", "empty cell is not a number"));
       if (cell.kind == CellKind::Text)
-        throw DataError(at(path, lineNo, j + 1), quoteCell(cell.text) + " is not a number");
+        throw DataError(at(path, lineNo, j + 1),
+                        {DL_TRANSLATE_NOOP("dl", "%1 is not a number"), {quoteCell(cell.text)}});
       (isLabel ? targets : x).push_back(static_cast<Scalar>(cell.value));
     }
   }
 
   const Index n = static_cast<Index>(x.size() / static_cast<std::size_t>(features));
-  if (n < 2) throw DataError(path, "need at least 2 data rows, found " + std::to_string(n));
+  if (n < 2)
+    throw DataError({path},
+                    {DL_TRANSLATE_NOOP("dl", "need at least %1 data rows, found %2"), {"2", std::to_string(n)}});
   d.X = Eigen::Map<const Matrix>(x.data(), features, n);
 
   if (regression) {
@@ -255,9 +262,11 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
     for (const auto& t : texts) {
       const double v = t.cell.value;
       if (v < 0.0 || v != std::floor(v) || v > std::numeric_limits<int>::max())
-        throw DataError(at(path, t.firstLine, label + 1),
-                        "class label " + quoteCell(t.cell.text) +
-                            " is not a non-negative integer (use regression for real-valued targets)");
+        throw DataError(
+            at(path, t.firstLine, label + 1),
+            {DL_TRANSLATE_NOOP("dl",
+                               "class label %1 is not a non-negative integer (use regression for real-valued targets)"),
+             {quoteCell(t.cell.text)}});
       classOfValue.emplace(static_cast<long long>(v), 0);
     }
     int id = 0;
@@ -275,8 +284,8 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
   }
   d.numClasses = static_cast<int>(d.classNames.size());
   if (d.numClasses < 2)
-    throw DataError(path + ": column " + std::to_string(label + 1),
-                    "label column has only one class: " + quoteCell(d.classNames.front()));
+    throw DataError(at(path, 0, label + 1), {DL_TRANSLATE_NOOP("dl", "label column has only one class: %1"),
+                                             {quoteCell(d.classNames.front())}});
   d.labels.resize(labelIds.size());
   for (std::size_t i = 0; i < labelIds.size(); ++i) d.labels[i] = classOfText[static_cast<std::size_t>(labelIds[i])];
   return d;

@@ -186,24 +186,34 @@ void validateGeneratorConfig(const DataConfig& c) {
   if (!findSource(c.source)) {
     std::string list;
     for (const auto& n : generatorNames()) list += n + ", ";
-    throw ConfigError("data.source", c.source, "unknown source; expected one of " + list + "csv");
+    throw ConfigError("data.source", c.source,
+                      {DL_TRANSLATE_NOOP("dl", "unknown source; expected one of %1"), {list + "csv"}});
   }
-  if (c.points < 4) throw ConfigError("data.points", std::to_string(c.points), "must be at least 4");
-  if (c.points > kMaxPoints) throw ConfigError("data.points", std::to_string(c.points), "must be at most 1000000");
+  if (c.points < 4)
+    throw ConfigError("data.points", std::to_string(c.points), {DL_TRANSLATE_NOOP("dl", "must be at least %1"), {"4"}});
+  if (c.points > kMaxPoints)
+    throw ConfigError("data.points", std::to_string(c.points),
+                      {DL_TRANSLATE_NOOP("dl", "must be at most %1"), {"1000000"}});
   if (!std::isfinite(c.noise) || c.noise < 0.0)
-    throw ConfigError("data.noise", formatValue(c.noise), "must be a finite number >= 0");
+    throw ConfigError("data.noise", formatValue(c.noise), {DL_TRANSLATE_NOOP("dl", "must be finite and >= %1"), {"0"}});
   if (!(c.imbalance > 0.0 && c.imbalance <= 1.0))
-    throw ConfigError("data.imbalance", formatValue(c.imbalance), "must be in (0, 1]");
+    throw ConfigError("data.imbalance", formatValue(c.imbalance),
+                      {DL_TRANSLATE_NOOP("dl", "must be in %1"), {"(0, 1]"}});
   if (c.classes < 2 || c.classes > 10)
-    throw ConfigError("data.classes", std::to_string(c.classes), "must be between 2 and 10");
-  if (c.arms < 2 || c.arms > 10) throw ConfigError("data.arms", std::to_string(c.arms), "must be between 2 and 10");
+    throw ConfigError("data.classes", std::to_string(c.classes),
+                      {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"2", "10"}});
+  if (c.arms < 2 || c.arms > 10)
+    throw ConfigError("data.arms", std::to_string(c.arms),
+                      {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"2", "10"}});
 }
 
 std::vector<int> classSizes(int total, int k, double ratio) {
-  if (k < 1) throw ConfigError("data.classes", std::to_string(k), "must be at least 1");
+  if (k < 1)
+    throw ConfigError("data.classes", std::to_string(k), {DL_TRANSLATE_NOOP("dl", "must be at least %1"), {"1"}});
   if (total < k)
-    throw ConfigError("data.points", std::to_string(total),
-                      "too few points for " + std::to_string(k) + " classes of at least 1 point each");
+    throw ConfigError(
+        "data.points", std::to_string(total),
+        {DL_TRANSLATE_NOOP("dl", "too few points for %1 classes of at least 1 point each"), {std::to_string(k)}});
   std::vector<double> w(static_cast<std::size_t>(k));
   for (int c = 0; c < k; ++c) w[c] = k == 1 ? 1.0 : std::pow(ratio, static_cast<double>(c) / (k - 1));
   const double sum = std::accumulate(w.begin(), w.end(), 0.0);

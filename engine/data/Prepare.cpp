@@ -37,30 +37,33 @@ bool isRegressionConfig(const DataConfig& c) { return c.source == "csv" ? c.regr
 // The checks that need neither the source nor the data.
 void validatePreparation(const DataConfig& c) {
   const auto checkFraction = [](const char* field, double f) {
-    if (!std::isfinite(f) || f < 0.0 || f > 0.9) throw ConfigError(field, fractionText(f), "must be in [0, 0.9]");
+    if (!std::isfinite(f) || f < 0.0 || f > 0.9)
+      throw ConfigError(field, fractionText(f), {DL_TRANSLATE_NOOP("dl", "must be in %1"), {"[0, 0.9]"}});
   };
   checkFraction("data.validationFraction", c.validationFraction);
   checkFraction("data.testFraction", c.testFraction);
   if (c.validationFraction + c.testFraction >= 0.95)
     throw ConfigError("data.testFraction", fractionText(c.testFraction),
-                      "validation and test fractions together must stay below 0.95");
+                      {DL_TRANSLATE_NOOP("dl", "validation and test fractions together must stay below %1"), {"0.95"}});
   const auto& names = resampleNames();
   if (std::find(names.begin(), names.end(), c.resample) == names.end())
     throw ConfigError("data.resample", c.resample,
-                      "unknown resampling; expected none, oversample, undersample or smote");
+                      {DL_TRANSLATE_NOOP("dl", "unknown resampling (expected one of: %1)"),
+                       {"none, oversample, undersample, smote"}});
   if (c.smoteNeighbours < 1)
-    throw ConfigError("data.smoteNeighbours", std::to_string(c.smoteNeighbours), "must be at least 1");
+    throw ConfigError("data.smoteNeighbours", std::to_string(c.smoteNeighbours),
+                      {DL_TRANSLATE_NOOP("dl", "must be at least %1"), {"1"}});
   const auto mapText = [&c] {
     std::string s = "[";
     for (std::size_t i = 0; i < c.mapFeatures.size(); ++i) s += (i ? ", " : "") + std::to_string(c.mapFeatures[i]);
     return s + "]";
   };
   if (c.mapFeatures.size() != 2)
-    throw ConfigError("data.mapFeatures", mapText(), "must hold exactly two feature indices");
+    throw ConfigError("data.mapFeatures", mapText(), DL_TRANSLATE_NOOP("dl", "must hold exactly two feature indices"));
   if (c.mapFeatures[0] < 0 || c.mapFeatures[1] < 0)
-    throw ConfigError("data.mapFeatures", mapText(), "feature indices must be >= 0");
+    throw ConfigError("data.mapFeatures", mapText(), DL_TRANSLATE_NOOP("dl", "feature indices must be >= 0"));
   if (c.mapFeatures[0] == c.mapFeatures[1])
-    throw ConfigError("data.mapFeatures", mapText(), "the two feature indices must differ");
+    throw ConfigError("data.mapFeatures", mapText(), DL_TRANSLATE_NOOP("dl", "the two feature indices must differ"));
 }
 
 // Splits `total` items over classes in proportion to `sizes` (largest remainder), with at least
@@ -289,15 +292,17 @@ const std::vector<std::string>& resampleNames() {
 
 void validateDataConfig(const DataConfig& c) {
   if (c.source == "csv") {
-    if (c.csvPath.empty()) throw ConfigError("data.csvPath", "", "no CSV file given");
+    if (c.csvPath.empty()) throw ConfigError("data.csvPath", "", DL_TRANSLATE_NOOP("dl", "no CSV file given"));
     if (c.labelColumn < -1)
-      throw ConfigError("data.labelColumn", std::to_string(c.labelColumn), "must be -1 (last column) or >= 0");
+      throw ConfigError("data.labelColumn", std::to_string(c.labelColumn),
+                        DL_TRANSLATE_NOOP("dl", "must be -1 (last column) or >= 0"));
   } else {
     validateGeneratorConfig(c);
   }
   validatePreparation(c);
   if (isRegressionConfig(c) && c.resample != "none")
-    throw ConfigError("data.resample", c.resample, "resampling balances classes; this is a regression data set");
+    throw ConfigError("data.resample", c.resample,
+                      DL_TRANSLATE_NOOP("dl", "resampling balances classes; this is a regression data set"));
 }
 
 std::vector<double> balancedClassWeights(const std::vector<int>& classCounts) {
@@ -324,29 +329,31 @@ PreparedData prepareData(const DataConfig& c, Dataset all) {
   const Index n = all.size();
   if (all.task == Task::Classification) {
     if (all.numClasses < 1 || static_cast<Index>(all.labels.size()) != n)
-      throw DataError("", "the data set has " + std::to_string(all.labels.size()) + " labels for " + std::to_string(n) +
-                              " samples");
+      throw DataError({}, {DL_TRANSLATE_NOOP("dl", "the data set has %1 labels for %2 samples"),
+                           {std::to_string(all.labels.size()), std::to_string(n)}});
     for (const int l : all.labels)
       if (l < 0 || l >= all.numClasses)
-        throw DataError("",
-                        "class label " + std::to_string(l) + " is outside 0.." + std::to_string(all.numClasses - 1));
+        throw DataError({}, {DL_TRANSLATE_NOOP("dl", "class label %1 is outside 0..%2"),
+                             {std::to_string(l), std::to_string(all.numClasses - 1)}});
   } else {
     if (all.targets.cols() != n)
-      throw DataError("", "the data set has " + std::to_string(all.targets.cols()) + " targets for " +
-                              std::to_string(n) + " samples");
+      throw DataError({}, {DL_TRANSLATE_NOOP("dl", "the data set has %1 targets for %2 samples"),
+                           {std::to_string(all.targets.cols()), std::to_string(n)}});
     if (c.resample != "none")
-      throw ConfigError("data.resample", c.resample, "resampling balances classes; this is a regression data set");
+      throw ConfigError("data.resample", c.resample,
+                        DL_TRANSLATE_NOOP("dl", "resampling balances classes; this is a regression data set"));
   }
   for (const int f : c.mapFeatures)
     if (f >= all.features())
       throw ConfigError("data.mapFeatures", std::to_string(f),
-                        "feature index out of range: the data has " + std::to_string(all.features()) + " features");
+                        {DL_TRANSLATE_NOOP("dl", "feature index out of range: the data has %1 features"),
+                         {std::to_string(all.features())}});
 
   const Split s = splitIndices(all, c);
   if (s.train.size() < 2)
     throw ConfigError("data.validationFraction", fractionText(c.validationFraction),
-                      "leaves " + std::to_string(s.train.size()) + " training samples of " + std::to_string(n) +
-                          "; at least 2 are needed");
+                      {DL_TRANSLATE_NOOP("dl", "leaves %1 training samples of %2; at least %3 are needed"),
+                       {std::to_string(s.train.size()), std::to_string(n), "2"}});
 
   PreparedData p;
   p.train = subset(all, s.train);

@@ -122,24 +122,31 @@ std::unique_ptr<Loss> makeLoss(const std::string& name, int numClasses, const st
   if (!classWeights.empty()) {
     if (static_cast<int>(classWeights.size()) != numClasses)
       throw ConfigError("training.classWeights", std::to_string(classWeights.size()) + " values",
-                        "needs one weight per class (" + std::to_string(numClasses) + ")");
+                        {DL_TRANSLATE_NOOP("dl", "needs one weight per class (%1)"), {std::to_string(numClasses)}});
     for (double w : classWeights)
       if (!std::isfinite(w) || w <= 0)
-        throw ConfigError("training.classWeights", formatValue(w), "class weights must be positive");
+        throw ConfigError("training.classWeights", formatValue(w),
+                          DL_TRANSLATE_NOOP("dl", "class weights must be positive"));
   }
   if (name == "softmax_ce") {
-    if (numClasses < 2) throw ConfigError("training.loss", name, "cross-entropy needs a classification data set");
+    if (numClasses < 2)
+      throw ConfigError("training.loss", name,
+                        DL_TRANSLATE_NOOP("dl", "cross-entropy needs a classification data set"));
     return std::make_unique<SoftmaxCrossEntropy>(classWeights);
   }
   if (name == "sigmoid_bce") {
-    if (numClasses != 2) throw ConfigError("training.loss", name, "binary cross-entropy needs exactly 2 classes");
+    if (numClasses != 2)
+      throw ConfigError("training.loss", name, DL_TRANSLATE_NOOP("dl", "binary cross-entropy needs exactly 2 classes"));
     return std::make_unique<SigmoidBinaryCrossEntropy>(classWeights);
   }
   if (name == "mse") {
-    if (numClasses != 0) throw ConfigError("training.loss", name, "mean squared error needs a regression data set");
+    if (numClasses != 0)
+      throw ConfigError("training.loss", name,
+                        DL_TRANSLATE_NOOP("dl", "mean squared error needs a regression data set"));
     return std::make_unique<MeanSquaredError>();
   }
-  throw ConfigError("training.loss", name, "unknown loss (known: auto, softmax_ce, sigmoid_bce, mse)");
+  throw ConfigError("training.loss", name,
+                    {DL_TRANSLATE_NOOP("dl", "unknown loss (known: %1)"), {"auto, softmax_ce, sigmoid_bce, mse"}});
 }
 
 }  // namespace dl

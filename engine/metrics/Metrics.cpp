@@ -13,15 +13,16 @@ namespace dl {
 
 Eigen::MatrixXi confusionMatrix(const std::vector<int>& truth, const std::vector<int>& predicted, int k) {
   if (truth.size() != predicted.size())
-    throw DataError("", "confusion matrix: " + std::to_string(truth.size()) + " true labels but " +
-                            std::to_string(predicted.size()) + " predictions");
-  if (k < 1) throw DataError("", "confusion matrix: k = " + std::to_string(k) + " classes");
+    throw DataError({}, {DL_TRANSLATE_NOOP("dl", "confusion matrix: %1 true labels but %2 predictions"),
+                         {std::to_string(truth.size()), std::to_string(predicted.size())}});
+  if (k < 1) throw DataError({}, {DL_TRANSLATE_NOOP("dl", "confusion matrix: k = %1 classes"), {std::to_string(k)}});
   Eigen::MatrixXi m = Eigen::MatrixXi::Zero(k, k);
   for (std::size_t i = 0; i < truth.size(); ++i) {
     const int t = truth[i], p = predicted[i];
     if (t < 0 || t >= k || p < 0 || p >= k)
-      throw DataError("", "confusion matrix: label pair (" + std::to_string(t) + ", " + std::to_string(p) +
-                              ") at sample " + std::to_string(i) + " is outside 0.." + std::to_string(k - 1));
+      throw DataError({},
+                      {DL_TRANSLATE_NOOP("dl", "confusion matrix: label pair (%1, %2) at sample %3 is outside 0..%4"),
+                       {std::to_string(t), std::to_string(p), std::to_string(i), std::to_string(k - 1)}});
     ++m(t, p);
   }
   return m;
@@ -65,8 +66,8 @@ ClassificationReport classificationReport(const std::vector<int>& truth, const s
 
 RocCurve rocCurve(const std::vector<double>& scores, const std::vector<int>& isPositive) {
   if (scores.size() != isPositive.size())
-    throw DataError("", "ROC curve: " + std::to_string(scores.size()) + " scores but " +
-                            std::to_string(isPositive.size()) + " labels");
+    throw DataError({}, {DL_TRANSLATE_NOOP("dl", "ROC curve: %1 scores but %2 labels"),
+                         {std::to_string(scores.size()), std::to_string(isPositive.size())}});
   // A diverged model may score NaN; such samples rank lowest (with −∞) instead of breaking the sort.
   const auto key = [&](std::size_t i) {
     return std::isnan(scores[i]) ? -std::numeric_limits<double>::infinity() : scores[i];

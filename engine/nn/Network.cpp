@@ -20,9 +20,15 @@ Index take(Index& cursor, Index n) {
 }  // namespace
 
 Network::Network(Index inputs, const std::vector<LayerConfig>& hidden, Index outputs) : m_inputs(inputs) {
-  if (inputs < 1) throw ConfigError("data.features", std::to_string(inputs), "the data must have at least one feature");
-  if (outputs < 1) throw ConfigError("outputs", std::to_string(outputs), "the network needs at least one output");
-  if (hidden.size() > 64) throw ConfigError("layers", std::to_string(hidden.size()), "at most 64 hidden layers");
+  if (inputs < 1)
+    throw ConfigError("data.features", std::to_string(inputs),
+                      DL_TRANSLATE_NOOP("dl", "the data must have at least one feature"));
+  if (outputs < 1)
+    throw ConfigError("outputs", std::to_string(outputs),
+                      DL_TRANSLATE_NOOP("dl", "the network needs at least one output"));
+  if (hidden.size() > 64)
+    throw ConfigError("layers", std::to_string(hidden.size()),
+                      {DL_TRANSLATE_NOOP("dl", "at most %1 hidden layers"), {"64"}});
   Index cursor = 0, bufferCursor = 0, in = inputs;
   auto place = [&](Layer& L) {
     LayerInfo& I = L.info;
@@ -45,9 +51,11 @@ Network::Network(Index inputs, const std::vector<LayerConfig>& hidden, Index out
     const LayerConfig& c = hidden[i];
     const std::string field = "layers[" + std::to_string(i) + "]";
     if (c.units < 1 || c.units > 4096)
-      throw ConfigError(field + ".units", std::to_string(c.units), "a layer needs between 1 and 4096 units");
+      throw ConfigError(field + ".units", std::to_string(c.units),
+                        {DL_TRANSLATE_NOOP("dl", "a layer needs between %1 and %2 units"), {"1", "4096"}});
     if (!std::isfinite(c.dropout) || c.dropout < 0 || c.dropout >= 1)
-      throw ConfigError(field + ".dropout", formatValue(c.dropout), "the dropout rate must be in [0, 1)");
+      throw ConfigError(field + ".dropout", formatValue(c.dropout),
+                        {DL_TRANSLATE_NOOP("dl", "the dropout rate must be in %1"), {"[0, 1)"}});
     Layer L;
     L.act = makeActivation(c, field);
     L.info.in = in;
@@ -230,7 +238,7 @@ const Matrix& Network::hiddenOutput(int l) const { return layerOutput(m_layers[l
 void Network::setDropout(int l, double rate) {
   if (!std::isfinite(rate) || rate < 0 || rate >= 1)
     throw ConfigError("layers[" + std::to_string(l) + "].dropout", formatValue(rate),
-                      "the dropout rate must be in [0, 1)");
+                      {DL_TRANSLATE_NOOP("dl", "the dropout rate must be in %1"), {"[0, 1)"}});
   m_layers[l].info.dropout = rate;
 }
 

@@ -24,23 +24,25 @@ void BufferedOptimizer::setState(const OptimizerState& s) {
   for (const auto& [name, buffer] : m_buffers) expected += (expected.empty() ? "" : ", ") + name;
   if (expected.empty()) expected = "none";
 
-  if (s.t < 0) throw ConfigError("optimizer.state.t", std::to_string(s.t), "must be >= 0");
+  if (s.t < 0)
+    throw ConfigError("optimizer.state.t", std::to_string(s.t), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"0"}});
   std::vector<const Vector*> source(m_buffers.size(), nullptr);
   for (const auto& [name, values] : s.buffers) {
     std::size_t i = 0;
     while (i < m_buffers.size() && m_buffers[i].first != name) ++i;
     if (i == m_buffers.size())
       throw ConfigError("optimizer.state", name,
-                        "not a state buffer of " + this->name() + " (expected: " + expected + ")");
-    if (source[i]) throw ConfigError("optimizer.state", name, "buffer given twice");
+                        {DL_TRANSLATE_NOOP("dl", "not a state buffer of %1 (expected: %2)"), {this->name(), expected}});
+    if (source[i]) throw ConfigError("optimizer.state", name, DL_TRANSLATE_NOOP("dl", "buffer given twice"));
     if (values.size() != m_n)
       throw ConfigError("optimizer.state." + name, std::to_string(values.size()) + " values",
-                        "expected " + std::to_string(m_n) + " values, one per parameter");
+                        {DL_TRANSLATE_NOOP("dl", "expected %1 values, one per parameter"), {std::to_string(m_n)}});
     source[i] = &values;
   }
   for (std::size_t i = 0; i < m_buffers.size(); ++i)
     if (!source[i])
-      throw ConfigError("optimizer.state", m_buffers[i].first, "buffer missing from the state of " + name());
+      throw ConfigError("optimizer.state", m_buffers[i].first,
+                        {DL_TRANSLATE_NOOP("dl", "buffer missing from the state of %1"), {name()}});
 
   for (std::size_t i = 0; i < m_buffers.size(); ++i) *m_buffers[i].second = *source[i];
   m_t = s.t;

@@ -16,34 +16,36 @@ namespace dl {
 
 namespace {
 
-[[noreturn]] void fail(const char* field, double v, const std::string& reason) {
-  throw ConfigError(field, formatValue(v), reason);
+[[noreturn]] void fail(const char* field, double v, Message reason) {
+  throw ConfigError(field, formatValue(v), std::move(reason));
 }
 
-std::string interval(char open, double lo, double hi, char close) {
-  return std::string("must be in ") + open + formatValue(lo) + ", " + formatValue(hi) + close;
+Message interval(char open, double lo, double hi, char close) {
+  return {DL_TRANSLATE_NOOP("dl", "must be in %1"), {open + formatValue(lo) + ", " + formatValue(hi) + close}};
 }
 
 void requireKnown(const char* field, const std::string& name, const std::vector<std::string>& known) {
   if (std::find(known.begin(), known.end(), name) != known.end()) return;
   std::string list;
   for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-  throw ConfigError(field, name, "unknown name (expected one of: " + list + ")");
+  throw ConfigError(field, name, {DL_TRANSLATE_NOOP("dl", "unknown name (expected one of: %1)"), {list}});
 }
 
 }  // namespace
 
 // Every check is written as "fail unless the good condition holds", so NaN always fails.
 void requireFinite(const char* field, double v) {
-  if (!std::isfinite(v)) fail(field, v, "must be finite");
+  if (!std::isfinite(v)) fail(field, v, DL_TRANSLATE_NOOP("dl", "must be finite"));
 }
 
 void requireAbove(const char* field, double v, double lo) {
-  if (!(std::isfinite(v) && v > lo)) fail(field, v, "must be finite and > " + formatValue(lo));
+  if (!(std::isfinite(v) && v > lo))
+    fail(field, v, {DL_TRANSLATE_NOOP("dl", "must be finite and > %1"), {formatValue(lo)}});
 }
 
 void requireAtLeast(const char* field, double v, double lo) {
-  if (!(std::isfinite(v) && v >= lo)) fail(field, v, "must be finite and >= " + formatValue(lo));
+  if (!(std::isfinite(v) && v >= lo))
+    fail(field, v, {DL_TRANSLATE_NOOP("dl", "must be finite and >= %1"), {formatValue(lo)}});
 }
 
 void requireInClosedOpen(const char* field, double v, double lo, double hi) {

@@ -451,7 +451,7 @@ void Trainer::setBatchSize(int batchSize) {
 
 void Trainer::setDropout(int hiddenLayer, double rate) {
   if (hiddenLayer < 0 || hiddenLayer >= static_cast<int>(m_config.hidden.size()))
-    throw ConfigError("layers", std::to_string(hiddenLayer), "no such hidden layer");
+    throw ConfigError("layers", std::to_string(hiddenLayer), DL_TRANSLATE_NOOP("dl", "no such hidden layer"));
   m_net.setDropout(hiddenLayer, rate);
   m_config.hidden[static_cast<std::size_t>(hiddenLayer)].dropout = rate;
 }
@@ -476,21 +476,25 @@ TrainerState Trainer::state() const {
 
 void Trainer::restore(const TrainerState& s) {
   if (s.params.size() != m_net.params().size())
-    throw ConfigError("model.params", std::to_string(s.params.size()) + " values",
-                      "the network has " + std::to_string(m_net.params().size()) + " parameters");
+    throw ConfigError(
+        "model.params", std::to_string(s.params.size()) + " values",
+        {DL_TRANSLATE_NOOP("dl", "the network has %1 parameters"), {std::to_string(m_net.params().size())}});
   if (s.buffers.size() != m_net.buffers().size())
     throw ConfigError("model.buffers", std::to_string(s.buffers.size()) + " values",
-                      "the network has " + std::to_string(m_net.buffers().size()) + " batch-norm statistics");
-  if (!s.params.allFinite()) throw ConfigError("model.params", "NaN/Inf", "weights must be finite numbers");
+                      {DL_TRANSLATE_NOOP("dl", "the network has %1 batch-norm statistics"),
+                       {std::to_string(m_net.buffers().size())}});
+  if (!s.params.allFinite())
+    throw ConfigError("model.params", "NaN/Inf", DL_TRANSLATE_NOOP("dl", "weights must be finite numbers"));
   const Index n = m_data->train.size();
   const bool orderOk = s.order.empty() || static_cast<Index>(s.order.size()) == n;
   if (!orderOk)
     throw ConfigError("model.order", std::to_string(s.order.size()) + " indices",
-                      "does not match the training set size " + std::to_string(n));
+                      {DL_TRANSLATE_NOOP("dl", "does not match the training set size %1"), {std::to_string(n)}});
   for (Index i : s.order)
-    if (i < 0 || i >= n) throw ConfigError("model.order", std::to_string(i), "index outside the training set");
+    if (i < 0 || i >= n)
+      throw ConfigError("model.order", std::to_string(i), DL_TRANSLATE_NOOP("dl", "index outside the training set"));
   if (s.cursor < 0 || s.cursor > n)
-    throw ConfigError("model.cursor", std::to_string(s.cursor), "outside the training set");
+    throw ConfigError("model.cursor", std::to_string(s.cursor), DL_TRANSLATE_NOOP("dl", "outside the training set"));
   if (!s.optimizer.buffers.empty())
     m_optimizer->setState(s.optimizer);
   else

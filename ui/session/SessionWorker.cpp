@@ -3,6 +3,7 @@
 
 #include "core/Error.h"
 #include "core/Parallel.h"
+#include "io/ErrorText.h"
 #include "session/TrainingSession.h"
 
 #include <QMetaObject>
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <utility>
 
 namespace dlui {
 
@@ -309,8 +311,8 @@ void SessionWorker::stepAll() {
     const auto t0 = Clock::now();
     try {
       keepMetrics(r, r.trainer->step());
-    } catch (const std::exception& e) {
-      r.failure = e.what();
+    } catch (...) {
+      r.failure = std::current_exception();
     }
     r.stepSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
   };
@@ -361,10 +363,17 @@ void SessionWorker::keepMetrics(Run& r, dl::StepMetrics&& m) {
 void SessionWorker::checkRuns() {
   for (std::size_t i = 0; i < m_runs.size(); ++i) {
     Run& r = m_runs[i];
-    if (!r.failure.empty()) {
+    if (r.failure) {
       m_playing = false;
-      postError(TrainingSession::tr("Training stopped: %1").arg(QString::fromStdString(r.failure)));
-      r.failure.clear();
+      QString what;
+      try {
+        std::rethrow_exception(std::exchange(r.failure, nullptr));
+      } catch (const std::exception& e) {
+        what = dlio::ErrorText::of(e);
+      } catch (...) {
+        what = TrainingSession::tr("unknown error");
+      }
+      postError(TrainingSession::tr("Training stopped: %1").arg(what));
       markChanged(true, true);
     }
     if (r.trainer->diverged() && !r.divergenceReported) {
@@ -468,7 +477,7 @@ void SessionWorker::postError(const QString& message) {
 }
 
 void SessionWorker::postConfigError(const std::exception& e) {
-  const QString what = QString::fromStdString(e.what());
+  const QString what = dlio::ErrorText::of(e);
   if (dynamic_cast<const dl::ConfigError*>(&e))
     postError(TrainingSession::tr("Configuration refused: %1").arg(what));
   else if (dynamic_cast<const dl::DataError*>(&e))

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -68,8 +69,8 @@ private:
     long long stride = 1;                  // keep every stride-th metric while over the limit
     long long strideCount = 0;
     bool divergenceReported = false;
-    std::string failure;     // an exception thrown by step(), reported after the step
-    double stepSeconds = 0;  // duration of the last step
+    std::exception_ptr failure;  // an exception thrown by step(), reported after the step
+    double stepSeconds = 0;      // duration of the last step
   };
 
   void run();
