@@ -58,21 +58,21 @@ public:
     if (!has(key)) return;
     const QJsonValue v = take(key);
     if (!v.isDouble())
-      throw ConfigError(field(key), show(v).toStdString(), QT_TRANSLATE_NOOP("dl", "must be a number"));
+      throw ConfigError(field(key), show(v).toStdString(), DL_TRANSLATE_NOOP("dl", "must be a number"));
     out = v.toDouble();
   }
   void integer(const QString& key, int& out) {
     double d = out;
     number(key, d);
     if (d != std::floor(d) || std::abs(d) > 2e9)
-      throw ConfigError(field(key), dl::formatValue(d), QT_TRANSLATE_NOOP("dl", "must be a whole number"));
+      throw ConfigError(field(key), dl::formatValue(d), DL_TRANSLATE_NOOP("dl", "must be a whole number"));
     out = static_cast<int>(d);
   }
   void integer64(const QString& key, long long& out) {
     double d = static_cast<double>(out);
     number(key, d);
     if (d != std::floor(d) || std::abs(d) > 9e15)
-      throw ConfigError(field(key), dl::formatValue(d), QT_TRANSLATE_NOOP("dl", "must be a whole number"));
+      throw ConfigError(field(key), dl::formatValue(d), DL_TRANSLATE_NOOP("dl", "must be a whole number"));
     out = static_cast<long long>(d);
   }
   void seed(const QString& key, std::uint64_t& out) {
@@ -81,32 +81,32 @@ public:
     const double d = v.toDouble(-1);
     if (!v.isDouble() || d < 0 || d != std::floor(d) || d > 9007199254740992.0)
       throw ConfigError(field(key), show(v).toStdString(),
-                        {QT_TRANSLATE_NOOP("dl", "a seed is a whole number from %1 to %2"), {"0", "2^53"}});
+                        {DL_TRANSLATE_NOOP("dl", "a seed is a whole number from %1 to %2"), {"0", "2^53"}});
     out = static_cast<std::uint64_t>(d);
   }
   void boolean(const QString& key, bool& out) {
     if (!has(key)) return;
     const QJsonValue v = take(key);
     if (!v.isBool())
-      throw ConfigError(field(key), show(v).toStdString(), QT_TRANSLATE_NOOP("dl", "must be true or false"));
+      throw ConfigError(field(key), show(v).toStdString(), DL_TRANSLATE_NOOP("dl", "must be true or false"));
     out = v.toBool();
   }
   void string(const QString& key, std::string& out) {
     if (!has(key)) return;
     const QJsonValue v = take(key);
     if (!v.isString())
-      throw ConfigError(field(key), show(v).toStdString(), QT_TRANSLATE_NOOP("dl", "must be a string"));
+      throw ConfigError(field(key), show(v).toStdString(), DL_TRANSLATE_NOOP("dl", "must be a string"));
     out = v.toString().toStdString();
   }
   QJsonObject object(const QString& key) {
     const QJsonValue v = take(key);
     if (!v.isObject())
-      throw ConfigError(field(key), show(v).toStdString(), QT_TRANSLATE_NOOP("dl", "must be an object"));
+      throw ConfigError(field(key), show(v).toStdString(), DL_TRANSLATE_NOOP("dl", "must be an object"));
     return v.toObject();
   }
   QJsonArray array(const QString& key) {
     const QJsonValue v = take(key);
-    if (!v.isArray()) throw ConfigError(field(key), show(v).toStdString(), QT_TRANSLATE_NOOP("dl", "must be a list"));
+    if (!v.isArray()) throw ConfigError(field(key), show(v).toStdString(), DL_TRANSLATE_NOOP("dl", "must be a list"));
     return v.toArray();
   }
   void numbers(const QString& key, std::vector<double>& out) {
@@ -116,7 +116,7 @@ public:
     for (int i = 0; i < a.size(); ++i) {
       if (!a[i].isDouble())
         throw ConfigError(field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(),
-                          QT_TRANSLATE_NOOP("dl", "must be a number"));
+                          DL_TRANSLATE_NOOP("dl", "must be a number"));
       out.push_back(a[i].toDouble());
     }
   }
@@ -128,7 +128,7 @@ public:
     for (std::size_t i = 0; i < d.size(); ++i) {
       if (d[i] != std::floor(d[i]))
         throw ConfigError(field(key) + "[" + std::to_string(i) + "]", dl::formatValue(d[i]),
-                          QT_TRANSLATE_NOOP("dl", "must be a whole number"));
+                          DL_TRANSLATE_NOOP("dl", "must be a whole number"));
       out.push_back(static_cast<int>(d[i]));
     }
   }
@@ -136,7 +136,7 @@ public:
   void finish() const {
     for (auto it = m_o.begin(); it != m_o.end(); ++it)
       if (!m_used.count(it.key()))
-        throw ConfigError(field(it.key()), show(it.value()).toStdString(), QT_TRANSLATE_NOOP("dl", "unknown field"));
+        throw ConfigError(field(it.key()), show(it.value()).toStdString(), DL_TRANSLATE_NOOP("dl", "unknown field"));
   }
 
 private:
@@ -171,13 +171,13 @@ dl::Rng::State rngFrom(Reader& r, const QString& key) {
   const QJsonArray a = r.array(key);
   if (a.size() != 4)
     throw ConfigError(r.field(key), std::to_string(a.size()) + " words",
-                      {QT_TRANSLATE_NOOP("dl", "a generator state has %1 hex words"), {"4"}});
+                      {DL_TRANSLATE_NOOP("dl", "a generator state has %1 hex words"), {"4"}});
   for (int i = 0; i < 4; ++i) {
     bool ok = false;
     s[static_cast<std::size_t>(i)] = a[i].toString().toULongLong(&ok, 16);
     if (!ok)
       throw ConfigError(r.field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(),
-                        QT_TRANSLATE_NOOP("dl", "must be a hex string"));
+                        DL_TRANSLATE_NOOP("dl", "must be a hex string"));
   }
   return s;
 }
@@ -277,14 +277,14 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
     top.string("format", f);
     if (f != "dlplay-experiment")
       throw ConfigError("format", f,
-                        {QT_TRANSLATE_NOOP("dl", "not a dlplay experiment (expected '%1')"), {"dlplay-experiment"}});
+                        {DL_TRANSLATE_NOOP("dl", "not a dlplay experiment (expected '%1')"), {"dlplay-experiment"}});
   }
   if (top.has("version")) {
     int v = 0;
     top.integer("version", v);
     if (v < 1 || v > kFormatVersion)
       throw ConfigError("version", std::to_string(v),
-                        {QT_TRANSLATE_NOOP("dl", "this dlplay reads format version %1 to %2"),
+                        {DL_TRANSLATE_NOOP("dl", "this dlplay reads format version %1 to %2"),
                          {"1", std::to_string(kFormatVersion)}});
   }
   top.string("name", c.name);
@@ -325,7 +325,7 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
       if (!a[i].isObject())
         throw ConfigError(
             path, show(a[i]).toStdString(),
-            {QT_TRANSLATE_NOOP("dl", "each layer is an object like %1"), {R"({"units": 8, "activation": "tanh"})"}});
+            {DL_TRANSLATE_NOOP("dl", "each layer is an object like %1"), {R"({"units": 8, "activation": "tanh"})"}});
       Reader r(a[i].toObject(), path);
       dl::LayerConfig l;
       r.integer("units", l.units);
@@ -478,7 +478,7 @@ ExperimentFile parseExperiment(const QByteArray& json, const QString& name) {
     f.config.validate();
     if (o.contains("state")) {
       if (!o.value("state").isObject())
-        throw ConfigError("state", show(o.value("state")).toStdString(), QT_TRANSLATE_NOOP("dl", "must be an object"));
+        throw ConfigError("state", show(o.value("state")).toStdString(), DL_TRANSLATE_NOOP("dl", "must be an object"));
       f.state = stateFromJson(o.value("state").toObject());
     }
     return f;

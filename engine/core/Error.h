@@ -9,16 +9,21 @@
 #include <vector>
 
 // Marks an English message template as translatable without pulling Qt into the engine: lupdate
-// runs with `-tr-function-alias QT_TRANSLATE_NOOP+=DL_TRANSLATE_NOOP` (scripts/update-translations.sh)
-// and collects these strings into translations/*.ts under their context ("dl").
-#define DL_TRANSLATE_NOOP(context, text) text
+// runs with `-tr-function-alias QT_TRANSLATE_NOOP+=DL_TRANSLATE_NOOP` (ui/CMakeLists.txt) and
+// collects these strings into translations/*.ts under their context ("dl"). The result is a
+// MessageId, the only thing a Message is made from, so an unmarked reason does not compile.
+#define DL_TRANSLATE_NOOP(context, text) (::dl::MessageId{text})
 
 namespace dl {
+
+struct MessageId {
+  const char* text;
+};
 
 // A message: an English template whose "%1".."%9" take the arguments (numbers, names, file
 // paths — never prose). The template is the id: the UI looks it up in its translator.
 struct Message {
-  Message(const char* text, std::initializer_list<std::string> args = {}) : text(text), args(args) {}
+  Message(MessageId id, std::initializer_list<std::string> args = {}) : text(id.text), args(args) {}
   const char* text;
   std::vector<std::string> args;
   std::string english() const;

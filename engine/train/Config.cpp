@@ -14,7 +14,7 @@ namespace dl {
 namespace {
 // v finite and in [lo, hi]; `reason` is a message template whose %1 and %2 are lo and hi.
 void requireRange(const std::string& field, double v, double lo, double hi,
-                  const char* reason = DL_TRANSLATE_NOOP("dl", "must be between %1 and %2")) {
+                  MessageId reason = DL_TRANSLATE_NOOP("dl", "must be between %1 and %2")) {
   if (!std::isfinite(v) || v < lo || v > hi)
     throw ConfigError(field, formatValue(v), {reason, {formatValue(lo), formatValue(hi)}});
 }
@@ -51,7 +51,7 @@ void ExperimentConfig::validate() const {
   if (regularization.l1Mode != "proximal" && regularization.l1Mode != "subgradient")
     throw ConfigError("regularization.l1Mode", regularization.l1Mode,
                       {DL_TRANSLATE_NOOP("dl", "must be '%1' or '%2'"), {"proximal", "subgradient"}});
-  const char* clipReason = DL_TRANSLATE_NOOP("dl", "must be 0 (off) or a positive number up to %2");
+  const MessageId clipReason = DL_TRANSLATE_NOOP("dl", "must be 0 (off) or a positive number up to %2");
   requireRange("regularization.clipNorm", regularization.clipNorm, 0, 1e6, clipReason);
   requireRange("regularization.clipValue", regularization.clipValue, 0, 1e6, clipReason);
   if (training.batchSize < 1 || training.batchSize > 1000000)

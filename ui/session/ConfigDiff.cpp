@@ -81,12 +81,4 @@ dl::ExperimentConfig runConfig(const dl::ExperimentConfig& c, int run) {
   return r;
 }
 
-void validateRunConfig(const dl::ExperimentConfig& c) {
-  c.validate();
-  for (const auto& h : c.hidden)
-    if (h.batchNorm && c.training.batchSize < 2)
-      throw dl::ConfigError("training.batchSize", std::to_string(c.training.batchSize),
-                            "batch normalisation needs at least 2 samples per mini-batch");
-}
-
 }  // namespace dlui::detail

@@ -25,8 +25,4 @@ int runCount(const dl::ExperimentConfig& c);
 dl::ExperimentConfig runConfig(const dl::ExperimentConfig& c, int run);
 double pairStrength(const dl::RegularizationConfig& r);
 
-// The checks Trainer::set* would make for c, all at once, so that applying them cannot stop
-// half-way. Throws dl::ConfigError.
-void validateRunConfig(const dl::ExperimentConfig& c);
-
 }  // namespace dlui::detail

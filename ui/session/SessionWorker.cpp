@@ -241,7 +241,7 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
   }
   // In place: validate every run's configuration first so nothing is applied half-way.
   try {
-    for (int i = 0; i < detail::runCount(next); ++i) detail::validateRunConfig(detail::runConfig(next, i));
+    for (int i = 0; i < detail::runCount(next); ++i) detail::runConfig(next, i).validate();
   } catch (const std::exception& e) {
     postConfigError(e);
     return;
@@ -275,7 +275,7 @@ bool SessionWorker::rebuild(const dl::ExperimentConfig& next, RebuildReason reas
   std::shared_ptr<const dl::PreparedData> data;
   try {
     const int count = detail::runCount(next);
-    for (int i = 0; i < count; ++i) detail::validateRunConfig(detail::runConfig(next, i));
+    for (int i = 0; i < count; ++i) detail::runConfig(next, i).validate();
     data = (m_data && detail::sameData(m_config.data, next.data))
                ? m_data
                : std::make_shared<const dl::PreparedData>(dl::prepareData(next.data));
