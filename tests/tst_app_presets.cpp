@@ -6,9 +6,14 @@
 // DLPLAY_PRESET_SEED=n overrides every preset's training seed (weights, shuffling, dropout masks)
 // to check that a claim is not an accident of seed 1; docs/presets.md lists the seeds checked.
 #include "io/ExperimentIo.h"
+#include "io/PresetCatalog.h"
 #include "io/Presets.h"
 #include "train/Trainer.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include <algorithm>
@@ -169,6 +174,10 @@ class TestAppPresets : public QObject {
 
 private slots:
   void presetFiles();
+  void catalogCoversEveryPreset();
+  void catalogTexts();
+  void catalogKeepsComparisonsTogether();
+  void catalogFallback();
 
   void vanishingSigmoidDeep();
   void deepReluHe();
@@ -228,6 +237,105 @@ void TestAppPresets::presetFiles() {
       QFAIL(qPrintable(name + ": " + e.what()));
     }
   }
+}
+
+namespace {
+bool hasCjk(const QString& s) {
+  return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+}
+}  // namespace
+
+// resources/preset-catalog.json (the Presets menu's groups and the bilingual titles): every preset
+// file is listed exactly once, every entry has a file and a group that exists, no group is empty.
+void TestAppPresets::catalogCoversEveryPreset() {
+  dlio::PresetCatalog catalog;
+  QString error;
+  QVERIFY2(catalog.load(QStringLiteral(":/preset-catalog.json"), &error), qPrintable(error));
+  QCOMPARE(dlio::PresetCatalog::builtIn().entries().size(), catalog.entries().size());
+
+  // Count the names in the file itself: the reader refuses a duplicate, the test says which.
+  QFile f(QStringLiteral(DLPLAY_SOURCE_DIR "/resources/preset-catalog.json"));
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+  std::map<QString, int> listed;
+  for (const QJsonValue& v : root.value("presets").toArray()) ++listed[v.toObject().value("name").toString()];
+  for (const QString& name : dlio::presetNames())
+    QVERIFY2(listed[name] == 1, qPrintable(QString("%1 is listed %2 times").arg(name).arg(listed[name])));
+  for (const auto& [name, count] : listed)
+    QVERIFY2(dlio::presetNames().contains(name), qPrintable(name + " has no file in resources/presets"));
+  QCOMPARE(catalog.entries().size(), dlio::presetNames().size());
+
+  QStringList groupIds;
+  for (const dlio::PresetGroup& g : catalog.groups()) {
+    QVERIFY2(!g.id.isEmpty() && !groupIds.contains(g.id), qPrintable("group id '" + g.id + "'"));
+    groupIds << g.id;
+    QVERIFY2(!g.presets.isEmpty(), qPrintable("group " + g.id + " is empty"));
+    QVERIFY2(!g.title.en.isEmpty() && hasCjk(g.title.zh), qPrintable("group " + g.id));
+  }
+  for (const dlio::PresetEntry& e : catalog.entries())
+    QVERIFY2(groupIds.contains(e.group), qPrintable(e.name + " has an unknown group '" + e.group + "'"));
+}
+
+// Titles are short; the English description is the preset file's own, word for word; the Chinese
+// title and description exist and are Chinese.
+void TestAppPresets::catalogTexts() {
+  const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+  QVERIFY(!catalog.entries().isEmpty());
+  for (const dlio::PresetEntry& e : catalog.entries()) {
+    QVERIFY2(!e.title.en.isEmpty() && e.title.en.size() <= 42, qPrintable(e.name + " title.en: " + e.title.en));
+    QVERIFY2(hasCjk(e.title.zh), qPrintable(e.name + " title.zh: " + e.title.zh));
+    QVERIFY2(hasCjk(e.description.zh), qPrintable(e.name + " description.zh: " + e.description.zh));
+    QVERIFY2(e.title.zh != e.title.en && e.description.zh != e.description.en, qPrintable(e.name));
+    QCOMPARE(e.description.en, QString::fromStdString(dlio::readPreset(e.name).config.description));
+    QCOMPARE(catalog.title(e.name, "zh"), e.title.zh);
+    QCOMPARE(catalog.title(e.name, "en"), e.title.en);
+    QCOMPARE(catalog.description(e.name, "zh"), e.description.zh);
+  }
+}
+
+// Presets meant to be compared sit next to each other in one group, in the order the notes and
+// docs/presets.md compare them.
+void TestAppPresets::catalogKeepsComparisonsTogether() {
+  const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+  const QList<QStringList> runs = {
+      {"exploding-large-init", "exploding-clipped"},
+      {"deep-relu-xavier", "deep-relu-he"},
+      {"dead-relu-high-lr", "leaky-relu-high-lr"},
+      {"xor-linear", "xor-tanh"},
+      {"overfit-no-dropout", "dropout-small-noisy"},
+      {"no-batchnorm-high-lr", "batchnorm-high-lr"},
+      {"constant-lr-oscillates", "lr-decay-settles"},
+      {"batch-size-1", "batch-size-32", "batch-full"},
+      {"sgd-ill-conditioned", "momentum-ill-conditioned", "adam-ill-conditioned"},
+      {"imbalance-accuracy-paradox", "imbalance-class-weights", "imbalance-oversample", "imbalance-undersample",
+       "imbalance-smote"},
+  };
+  for (const QStringList& run : runs) {
+    bool found = false;
+    for (const dlio::PresetGroup& g : catalog.groups()) {
+      const qsizetype first = g.presets.indexOf(run.front());
+      if (first < 0) continue;
+      found = true;
+      QVERIFY2(g.presets.mid(first, run.size()) == run, qPrintable(run.join(", ") + " are not together in order"));
+    }
+    QVERIFY2(found, qPrintable(run.front()));
+  }
+}
+
+// A preset the catalogue does not list keeps a readable name and no description.
+void TestAppPresets::catalogFallback() {
+  const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+  QVERIFY(!catalog.entry("my-new-preset"));
+  QCOMPARE(catalog.title("my-new-preset", "zh"), QStringLiteral("My new preset"));
+  QCOMPARE(catalog.title("sgd-vs-adam", "en"), QStringLiteral("SGD vs. Adam"));
+  QVERIFY(catalog.description("my-new-preset", "zh").isEmpty());
+  dlio::PresetCatalog missing;
+  QString error;
+  QVERIFY(!missing.load(QStringLiteral(":/no-such-catalog.json"), &error));
+  QVERIFY(!error.isEmpty());
+  QCOMPARE(missing.title("xor-tanh", "zh"), QStringLiteral("XOR tanh"));
+  const dlio::CatalogText onlyEnglish{QString(), QStringLiteral("English")};
+  QCOMPARE(onlyEnglish.in("zh"), QStringLiteral("English"));
 }
 
 // Over the first 200 steps the layer-1 gradient norm stays below 1% of the output layer's at every

@@ -1,0 +1,104 @@
+// Reading the preset catalogue (see PresetCatalog.h).
+#include "io/PresetCatalog.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace dlio {
+
+namespace {
+CatalogText textFromJson(const QJsonValue& value) {
+  const QJsonObject o = value.toObject();
+  return {o.value(QLatin1String("zh")).toString(), o.value(QLatin1String("en")).toString()};
+}
+}  // namespace
+
+QString CatalogText::in(const QString& language) const {
+  const bool chinese = language == QLatin1String("zh");
+  const QString& first = chinese ? zh : en;
+  return first.isEmpty() ? (chinese ? en : zh) : first;
+}
+
+bool PresetCatalog::load(const QString& path, QString* error) {
+  const auto fail = [error](const QString& message) {
+    if (error) *error = message;
+    return false;
+  };
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return fail(QStringLiteral("%1: cannot be read").arg(path));
+  QJsonParseError parse;
+  const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parse);
+  if (!doc.isObject()) return fail(QStringLiteral("%1: %2").arg(path, parse.errorString()));
+  const QJsonObject root = doc.object();
+
+  QList<PresetGroup> groups;
+  QList<PresetEntry> entries;
+  QHash<QString, qsizetype> byName;
+  for (const QJsonValue& g : root.value(QLatin1String("groups")).toArray()) {
+    const QJsonObject o = g.toObject();
+    groups.push_back({o.value(QLatin1String("id")).toString(), textFromJson(o.value(QLatin1String("title"))), {}});
+  }
+  for (const QJsonValue& p : root.value(QLatin1String("presets")).toArray()) {
+    const QJsonObject o = p.toObject();
+    PresetEntry e{o.value(QLatin1String("name")).toString(), o.value(QLatin1String("group")).toString(),
+                  textFromJson(o.value(QLatin1String("title"))), textFromJson(o.value(QLatin1String("description")))};
+    if (e.name.isEmpty()) return fail(QStringLiteral("%1: a preset without a name").arg(path));
+    if (byName.contains(e.name)) return fail(QStringLiteral("%1: preset '%2' is listed twice").arg(path, e.name));
+    for (PresetGroup& group : groups)
+      if (group.id == e.group) group.presets << e.name;
+    byName.insert(e.name, entries.size());
+    entries.push_back(std::move(e));
+  }
+  if (groups.isEmpty() || entries.isEmpty()) return fail(QStringLiteral("%1: no groups or no presets").arg(path));
+  m_groups = std::move(groups);
+  m_entries = std::move(entries);
+  m_byName = std::move(byName);
+  return true;
+}
+
+const PresetCatalog& PresetCatalog::builtIn() {
+  static const PresetCatalog catalog = [] {
+    PresetCatalog c;
+    c.load();
+    return c;
+  }();
+  return catalog;
+}
+
+const PresetEntry* PresetCatalog::entry(const QString& name) const {
+  const auto it = m_byName.constFind(name);
+  return it == m_byName.cend() ? nullptr : &m_entries[*it];
+}
+
+QString PresetCatalog::title(const QString& name, const QString& language) const {
+  const PresetEntry* e = entry(name);
+  const QString t = e ? e->title.in(language) : QString();
+  return t.isEmpty() ? readableName(name) : t;
+}
+
+QString PresetCatalog::description(const QString& name, const QString& language) const {
+  const PresetEntry* e = entry(name);
+  return e ? e->description.in(language) : QString();
+}
+
+QString PresetCatalog::readableName(const QString& name) {
+  // Words whose usual spelling is not plain lower case.
+  static const QHash<QString, QString> spelled = {
+      {QStringLiteral("relu"), QStringLiteral("ReLU")},   {QStringLiteral("lr"), QStringLiteral("LR")},
+      {QStringLiteral("sgd"), QStringLiteral("SGD")},     {QStringLiteral("xor"), QStringLiteral("XOR")},
+      {QStringLiteral("smote"), QStringLiteral("SMOTE")}, {QStringLiteral("l1"), QStringLiteral("L1")},
+      {QStringLiteral("l2"), QStringLiteral("L2")},       {QStringLiteral("he"), QStringLiteral("He")},
+      {QStringLiteral("adam"), QStringLiteral("Adam")},   {QStringLiteral("xavier"), QStringLiteral("Xavier")},
+      {QStringLiteral("rnn"), QStringLiteral("RNN")},     {QStringLiteral("batchnorm"), QStringLiteral("BatchNorm")},
+      {QStringLiteral("vs"), QStringLiteral("vs.")},
+  };
+  QStringList words = name.split(QRegularExpression(QStringLiteral("[-_]+")), Qt::SkipEmptyParts);
+  for (QString& w : words) w = spelled.value(w.toLower(), w);
+  if (!words.isEmpty() && words.front().at(0).isLower()) words.front()[0] = words.front().at(0).toUpper();
+  return words.join(QLatin1Char(' '));
+}
+
+}  // namespace dlio

@@ -1,0 +1,62 @@
+// The bilingual preset catalogue (:/preset-catalog.json): the Presets menu's groups in order and,
+// for every preset, a short title and its one-sentence description in Chinese and English. The
+// experiment files stay as they are; the menu and the notes' Try it buttons read their words here.
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace dlio {
+
+// {"zh": ..., "en": ...} in the catalogue.
+struct CatalogText {
+  QString zh;
+  QString en;
+  // The text in `language` ("zh" or "en"), falling back to the other language when empty.
+  QString in(const QString& language) const;
+};
+
+struct PresetGroup {
+  QString id;
+  CatalogText title;
+  QStringList presets;  // in catalogue order
+};
+
+struct PresetEntry {
+  QString name;  // the file :/presets/<name>.json
+  QString group;
+  CatalogText title;
+  CatalogText description;  // "en" is the preset file's own description
+};
+
+class PresetCatalog {
+public:
+  // Reads a catalogue. Returns false and sets *error (when given) if the file is missing or
+  // malformed; entries naming an unknown group are kept (the tests catch them).
+  bool load(const QString& path = QStringLiteral(":/preset-catalog.json"), QString* error = nullptr);
+
+  // The compiled-in catalogue, loaded on first use (empty if it cannot be read).
+  static const PresetCatalog& builtIn();
+
+  const QList<PresetGroup>& groups() const { return m_groups; }
+  const QList<PresetEntry>& entries() const { return m_entries; }
+  // nullptr for a preset the catalogue does not list.
+  const PresetEntry* entry(const QString& name) const;
+
+  // The preset's title in `language`; readableName() for a preset the catalogue does not list.
+  QString title(const QString& name, const QString& language) const;
+  // Its description in `language`; empty for a preset the catalogue does not list.
+  QString description(const QString& name, const QString& language) const;
+
+  // A preset name made readable: "dead-relu-high-lr" → "Dead ReLU high LR".
+  static QString readableName(const QString& name);
+
+private:
+  QList<PresetGroup> m_groups;
+  QList<PresetEntry> m_entries;
+  QHash<QString, qsizetype> m_byName;
+};
+
+}  // namespace dlio
