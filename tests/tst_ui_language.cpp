@@ -1,6 +1,7 @@
 // The interface language: the Chinese translation is complete for every string in the current
-// sources, switching at run time retranslates the main window, and screenshots of the window and
-// the notes dock are written in both languages for a person to look at.
+// sources, switching at run time retranslates the main window and the Presets menu (titles from
+// the preset catalogue), and screenshots of the window, the notes dock and the Chinese Presets
+// menu are written for a person to look at.
 #include "Language.h"
 #include "MainWindow.h"
 #include "notes/NotesDock.h"
@@ -9,13 +10,19 @@
 #include "plots/SparsityChart.h"
 #include "session/TrainingSession.h"
 
+#include "io/PresetCatalog.h"
+#include "io/Presets.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFontDatabase>
+#include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,6 +31,40 @@ QStringList menuTitles(const QMainWindow& w) {
   QStringList titles;
   for (QAction* a : w.menuBar()->actions()) titles << a->text();
   return titles;
+}
+
+// The Presets menu in `language`: one submenu per catalogue group, in order, titled in that
+// language; each action a preset with its title as text and its description as tooltip.
+void checkPresetMenu(QMenu* menu, const QString& language) {
+  const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+  QList<QMenu*> groups;
+  for (QAction* a : menu->actions())
+    if (a->menu()) groups << a->menu();
+  QCOMPARE(groups.size(), catalog.groups().size());
+  qsizetype presets = 0;
+  for (qsizetype i = 0; i < groups.size(); ++i) {
+    const dlio::PresetGroup& group = catalog.groups()[i];
+    QCOMPARE(groups[i]->title(), group.title.in(language));
+    QVERIFY(groups[i]->toolTipsVisible());
+    const QList<QAction*> actions = groups[i]->actions();
+    QCOMPARE(actions.size(), group.presets.size());
+    for (qsizetype j = 0; j < actions.size(); ++j) {
+      const dlio::PresetEntry* entry = catalog.entry(group.presets[j]);
+      QVERIFY(entry);
+      QCOMPARE(actions[j]->objectName(), entry->name);
+      QCOMPARE(actions[j]->data().toString(), entry->name);
+      QCOMPARE(actions[j]->text(), entry->title.in(language));
+      QCOMPARE(actions[j]->toolTip(), entry->description.in(language));
+      ++presets;
+    }
+  }
+  QCOMPARE(presets, dlio::presetNames().size());
+}
+
+void chooseLanguage(dlui::MainWindow& w, const QString& code) {  // as View → Language does
+  for (QAction* a : w.languageMenu()->actions())
+    if (a->data().toString() == code) a->trigger();
+  QCoreApplication::processEvents();
 }
 }  // namespace
 
@@ -72,6 +113,70 @@ private slots:
     QCoreApplication::processEvents();
     QCOMPARE(menuTitles(w), english);
     QVERIFY(!dlui::setLanguage("xx", false));
+  }
+
+  // The Presets menu shows the catalogue's titles and descriptions in the interface language and
+  // follows a switch at run time; the status line of a loaded preset too.
+  void presetMenuFollowsLanguage() {
+    dlui::setLanguage("en", false);
+    dlui::TrainingSession session;
+    dlui::MainWindow w(&session);
+    auto* menu = w.findChild<QMenu*>("presetMenu");
+    QVERIFY(menu);
+    checkPresetMenu(menu, "en");
+    if (QTest::currentTestFailed()) return;
+    auto* vanishing = menu->findChild<QAction*>("vanishing-sigmoid-deep");
+    QVERIFY(vanishing);
+    QCOMPARE(vanishing->text(), QStringLiteral("Vanishing gradients: 10-layer sigmoid net"));
+
+    chooseLanguage(w, "zh");
+    QCOMPARE(dlui::currentLanguage(), QStringLiteral("zh"));
+    checkPresetMenu(menu, "zh");
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(vanishing->text(), QString::fromUtf8("梯度消失：10 层 sigmoid 网络"));
+    const dlio::PresetEntry* entry = dlio::PresetCatalog::builtIn().entry("xor-tanh");
+    QVERIFY(entry);
+    menu->findChild<QAction*>("xor-tanh")->trigger();
+    const QString status = w.statusBar()->currentMessage();
+    QVERIFY2(status.contains(entry->title.zh) && status.contains(entry->description.zh), qPrintable(status));
+
+    chooseLanguage(w, "en");
+    QCOMPARE(dlui::currentLanguage(), QStringLiteral("en"));
+    checkPresetMenu(menu, "en");
+    if (QTest::currentTestFailed()) return;
+    menu->findChild<QAction*>("xor-tanh")->trigger();
+    QVERIFY(w.statusBar()->currentMessage().contains(entry->description.en));
+  }
+
+  // The Chinese Presets menu with one group open, as a picture for a person to look at.
+  void presetMenuScreenshot() {
+    dlui::setLanguage("zh", false);
+    dlui::TrainingSession session;
+    dlui::MainWindow w(&session);
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* menu = w.findChild<QMenu*>("presetMenu");
+    auto* group = w.findChild<QMenu*>("presetGroup-optimisation");
+    QVERIFY(menu && group);
+    menu->popup(w.mapToGlobal(QPoint(200, 30)));
+    QVERIFY(QTest::qWaitForWindowExposed(menu));
+    menu->setActiveAction(group->menuAction());
+    group->popup(menu->mapToGlobal(menu->actionGeometry(group->menuAction()).topRight()));
+    QVERIFY(QTest::qWaitForWindowExposed(group));
+    QCoreApplication::processEvents();
+    // The two popups side by side, as they open on screen.
+    const QPixmap top = menu->grab(), sub = group->grab();
+    QPixmap both(top.width() + sub.width(), std::max(top.height(), sub.height()));
+    both.fill(Qt::white);
+    QPainter painter(&both);
+    painter.drawPixmap(0, 0, top);
+    painter.drawPixmap(top.width(), 0, sub);
+    painter.end();
+    QVERIFY(both.save(DLPLAY_BINARY_DIR "/preset-menu-zh.png"));
+    group->hide();
+    menu->hide();
+    dlui::setLanguage("en", false);
   }
 
   void screenshotsInBothLanguages() {

@@ -9,6 +9,8 @@
 #include "notes/PracticeProgress.h"
 #include "notes/QuizBank.h"
 
+#include "io/PresetCatalog.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
@@ -237,7 +239,12 @@ void TestNotes::tryItEmitsPreset() {
   QSignalSpy spy(&dock, &NotesDock::tryPreset);
   auto* button = child<QPushButton>(dock, QStringLiteral("try:exploding-large-init"));
   QVERIFY(button);
-  QVERIFY(button->text().contains(QStringLiteral("Exploding large init")));
+  // The button names the preset by its catalogue title in the UI language, not by its id.
+  const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+  const QString titleEn = catalog.title(QStringLiteral("exploding-large-init"), QStringLiteral("en"));
+  const QString titleZh = catalog.title(QStringLiteral("exploding-large-init"), QStringLiteral("zh"));
+  QVERIFY(titleEn.startsWith(QStringLiteral("Exploding gradients")));
+  QVERIFY(button->text().endsWith(titleEn));
   const dlui::Note* note = NotesLibrary::builtIn().note(kVanishing);
   QCOMPARE(button->toolTip(), note->watch.value(QStringLiteral("exploding-large-init")).en);
   dock.show();
@@ -252,6 +259,20 @@ void TestNotes::tryItEmitsPreset() {
   QVERIFY(watch->text().contains(note->watch.value(QStringLiteral("vanishing-sigmoid-deep")).zh));
   QCOMPARE(child<QPushButton>(dock, QStringLiteral("try:vanishing-sigmoid-deep"))->toolTip(),
            note->watch.value(QStringLiteral("vanishing-sigmoid-deep")).zh);
+  QVERIFY(child<QPushButton>(dock, QStringLiteral("try:exploding-large-init"))->text().endsWith(titleZh));
+  QVERIFY(titleZh != titleEn);
+
+  // The practice dialog's flash-card buttons too.
+  PracticeDialog dialog;
+  dialog.setCurrentTab(PracticeDialog::Tab::FlashCards);
+  dialog.showCard(QStringLiteral("fc-dead-relu"));
+  for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh")}) {
+    dialog.setUiLanguage(lang);
+    auto* cardButton = child<QPushButton>(dialog, QStringLiteral("try:dead-relu-high-lr"));
+    QVERIFY(cardButton);
+    QVERIFY2(cardButton->text().endsWith(catalog.title(QStringLiteral("dead-relu-high-lr"), lang)),
+             qPrintable(cardButton->text()));
+  }
 
   // A note without presets has no Try it button.
   dock.showNote(QStringLiteral("ai-ml-dl"));

@@ -1,6 +1,7 @@
 // The main window end to end (offscreen): it builds, the transport keys train exactly as many
 // steps as asked, the learning-rate slider reaches the session, a broken experiment file is
-// reported and changes nothing, the window renders to a PNG and fits a 1366×768 screen.
+// reported and changes nothing, a Presets menu action loads its preset, the window renders to a PNG
+// and fits a 1366×768 screen.
 #include "MainWindow.h"
 #include "session/TrainingSession.h"
 #include "widgets/ControlDock.h"
@@ -11,6 +12,8 @@
 #include "widgets/TransportBar.h"
 
 #include "io/ExperimentIo.h"
+#include "io/PresetCatalog.h"
+#include "io/Presets.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,6 +24,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
@@ -420,6 +424,33 @@ private slots:
     QCOMPARE(w.controlDock()->windowTitle(), QStringLiteral("Controls"));
     QCOMPARE(w.languageMenu()->title(), QStringLiteral("&Language"));
     QVERIFY(w.findChild<QLabel*>(QStringLiteral("stepCounter"))->text().startsWith(QStringLiteral("Step ")));
+  }
+
+  // A Presets menu action loads its preset: the session trains it, the controls show it and the
+  // status line names it by its catalogue title.
+  void presetActionLoadsPreset() {
+    MainWindow w;
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    auto* menu = w.findChild<QMenu*>(QStringLiteral("presetMenu"));
+    QVERIFY(menu);
+    for (const QString name : {"xor-tanh", "batch-full"}) {
+      auto* action = menu->findChild<QAction*>(name);
+      QVERIFY2(action, qPrintable(name));
+      QVERIFY(action->parent() != menu);  // in a group's submenu
+      QCOMPARE(action->data().toString(), name);
+      action->trigger();
+      const QString status = w.statusBar()->currentMessage();
+      QVERIFY2(status.contains(dlio::PresetCatalog::builtIn().title(name, "en")), qPrintable(status));
+      QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() && QString::fromStdString(w.lastSnapshot()->config.name) == name,
+                               10000);
+      const dl::ExperimentConfig expected = dlio::readPreset(name).config;
+      QCOMPARE(configJson(w.lastSnapshot()->config), configJson(expected));
+      QCOMPARE(configJson(w.controlDock()->config()), configJson(expected));
+      // The session's "Experiment loaded" that follows does not hide it.
+      QTest::qWait(100);
+      QCOMPARE(w.statusBar()->currentMessage(), status);
+    }
   }
 
   void diagramTooltips() {

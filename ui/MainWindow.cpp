@@ -18,6 +18,7 @@
 
 #include "io/ErrorText.h"
 #include "io/ExperimentIo.h"
+#include "io/PresetCatalog.h"
 #include "io/Presets.h"
 
 #include <QAction>
@@ -41,6 +42,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace dlui {
 
@@ -225,18 +227,41 @@ void MainWindow::createMenus() {
   m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
   m_languageMenu->addActions(m_languageGroup->actions());
 
-  // Presets: every built-in experiment, one click each (the notes' Try it buttons load the same).
+  // Presets: every built-in experiment, one click each, in the catalogue's groups (the notes' Try
+  // it buttons load the same). The texts come from the catalogue in retranslatePresetMenu().
   m_presetMenu = menuBar()->addMenu(QString());
   m_presetMenu->setObjectName(QStringLiteral("presetMenu"));
-  for (const QString& name : dlio::presetNames()) {
-    QAction* a = m_presetMenu->addAction(name);
-    try {
-      a->setToolTip(QString::fromStdString(dlio::readPreset(name).config.description));
-    } catch (const dlio::IoError&) {
-    }
-    connect(a, &QAction::triggered, this, [this, name] { loadPreset(name); });
-  }
   m_presetMenu->setToolTipsVisible(true);
+  const auto addPreset = [this](QMenu* menu, const QString& name) {
+    QAction* a = menu->addAction(name);
+    a->setObjectName(name);
+    a->setData(name);
+    connect(a, &QAction::triggered, this, [this, name] { loadPreset(name); });
+  };
+  const QStringList files = dlio::presetNames();
+  QStringList placed;
+  for (const dlio::PresetGroup& group : dlio::PresetCatalog::builtIn().groups()) {
+    QMenu* sub = nullptr;
+    for (const QString& name : group.presets) {
+      if (!files.contains(name)) continue;
+      if (!sub) {
+        sub = m_presetMenu->addMenu(QString());
+        sub->setObjectName(QStringLiteral("presetGroup-") + group.id);
+        sub->menuAction()->setData(group.id);
+        sub->setToolTipsVisible(true);
+      }
+      addPreset(sub, name);
+      placed << name;
+    }
+  }
+  // A preset file the catalogue does not list still gets a place, after the groups.
+  bool separated = false;
+  for (const QString& name : files) {
+    if (placed.contains(name)) continue;
+    if (!separated) m_presetMenu->addSeparator();
+    separated = true;
+    addPreset(m_presetMenu, name);
+  }
   m_practiceMenu = menuBar()->addMenu(QString());
   m_practiceMenu->addAction(m_notes->toggleViewAction());
   m_practiceMenu->addAction(m_practiceAction);
@@ -312,7 +337,11 @@ void MainWindow::onSessionError(const QString& message) {
 }
 
 void MainWindow::onResetHappened(const QString& reason) {
-  if (!reason.isEmpty()) statusBar()->showMessage(tr("↻ %1").arg(reason), 8000);
+  // After a preset's load its own line (title and description) says more than "Experiment loaded".
+  if (!m_presetMessage.isEmpty())
+    statusBar()->showMessage(std::exchange(m_presetMessage, QString()), 10000);
+  else if (!reason.isEmpty())
+    statusBar()->showMessage(tr("↻ %1").arg(reason), 8000);
   m_banner->clear();
 }
 
@@ -354,7 +383,12 @@ void MainWindow::loadPreset(const QString& name) {
     m_controls->setFromConfig(file.config);
     m_banner->clear();
     setWindowFilePath(QString());
-    statusBar()->showMessage(tr("Preset %1: %2").arg(name, QString::fromStdString(file.config.description)), 10000);
+    const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+    const QString language = currentLanguage();
+    QString description = catalog.description(name, language);
+    if (description.isEmpty()) description = QString::fromStdString(file.config.description);
+    m_presetMessage = tr("Preset “%1”: %2").arg(catalog.title(name, language), description);
+    statusBar()->showMessage(m_presetMessage, 10000);  // again when the session confirms the load
     if (file.config.regularization.compareL1L2) m_charts->showChart(m_charts->sparsityChart());
   } catch (const dlio::IoError& e) {
     reportError(e.message());
@@ -631,7 +665,37 @@ void MainWindow::retranslateUi() {
   m_helpMenu->setTitle(tr("&Help"));
   m_aboutAction->setText(tr("&About dlplay"));
   m_chartDock->setWindowTitle(tr("Charts"));
+  retranslatePresetMenu();
   updateStatusSummary();
+}
+
+// The preset titles, group titles and descriptions are data in both languages (the catalogue),
+// not tr() strings: they follow currentLanguage(). A preset the catalogue does not list shows its
+// readable name and its file's English description.
+void MainWindow::retranslatePresetMenu() {
+  const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+  const QString language = currentLanguage();
+  const auto describe = [&](QAction* a) {
+    const QString name = a->data().toString();
+    a->setText(QString(catalog.title(name, language)).replace(QLatin1Char('&'), QStringLiteral("&&")));
+    QString tip = catalog.description(name, language);
+    if (tip.isEmpty()) {
+      try {
+        tip = QString::fromStdString(dlio::readPreset(name).config.description);
+      } catch (const std::exception&) {  // a broken file says so when it is loaded
+      }
+    }
+    a->setToolTip(tip);
+  };
+  for (QAction* a : m_presetMenu->actions()) {
+    if (QMenu* sub = a->menu()) {
+      for (const dlio::PresetGroup& g : catalog.groups())
+        if (g.id == a->data().toString()) sub->setTitle(g.title.in(language));
+      for (QAction* preset : sub->actions()) describe(preset);
+    } else if (!a->isSeparator()) {
+      describe(a);
+    }
+  }
 }
 
 }  // namespace dlui

@@ -97,6 +97,7 @@ private:
   void createMenus();
   void connectSession();
   void retranslateUi();
+  void retranslatePresetMenu();
   void applyDefaultSizes();
   void readSettings();
   void writeSettings() const;
@@ -163,6 +164,7 @@ private:
   quint64 m_generation = ~quint64{0};
   std::deque<PendingSave> m_pendingSaves;
   QStringList m_recent;
+  QString m_presetMessage;  // shown again when the session confirms the preset's load
   QByteArray m_defaultState;
   QFont m_normalFont;
   bool m_presentation = false;

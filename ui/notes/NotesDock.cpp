@@ -4,6 +4,8 @@
 #include "notes/NotesFonts.h"
 #include "notes/NotesLibrary.h"
 
+#include "io/PresetCatalog.h"
+
 #include <QButtonGroup>
 #include <QDesktopServices>
 #include <QEvent>
@@ -360,10 +362,11 @@ void NotesDock::resizeEvent(QResizeEvent* event) {
 void NotesDock::retranslatePresetRows() {
   const Note* note = m_library.note(m_currentId);
   for (const PresetRow& row : m_presetRows) {
-    row.button->setText(tr("Try it: %1").arg(NotesLibrary::presetDisplayName(row.preset)));
+    const QString title = dlio::PresetCatalog::builtIn().title(row.preset, m_uiLanguage);
+    row.button->setText(tr("Try it: %1").arg(title));
     const LocalizedText watch = note ? note->watch.value(row.preset) : LocalizedText{};
     const QString line = watch.in(m_uiLanguage);
-    row.button->setToolTip(line.isEmpty() ? tr("Load the experiment “%1”").arg(row.preset) : line);
+    row.button->setToolTip(line.isEmpty() ? tr("Load the experiment “%1”").arg(title) : line);
     row.watch->setText(line.isEmpty() ? QString() : tr("What to watch: %1").arg(line));
     row.watch->setVisible(!line.isEmpty());
   }

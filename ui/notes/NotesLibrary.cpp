@@ -1,6 +1,8 @@
 // Loading and searching the study notes (see NotesLibrary.h).
 #include "notes/NotesLibrary.h"
 
+#include "io/PresetCatalog.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -140,21 +142,6 @@ QStringList NotesLibrary::noteLinks(const QString& markdown) {
   return ids;
 }
 
-QString NotesLibrary::presetDisplayName(const QString& preset) {
-  // Words whose usual spelling is not plain lower case.
-  static const QHash<QString, QString> spelled = {
-      {QStringLiteral("relu"), QStringLiteral("ReLU")},   {QStringLiteral("lr"), QStringLiteral("LR")},
-      {QStringLiteral("sgd"), QStringLiteral("SGD")},     {QStringLiteral("xor"), QStringLiteral("XOR")},
-      {QStringLiteral("smote"), QStringLiteral("SMOTE")}, {QStringLiteral("l1"), QStringLiteral("L1")},
-      {QStringLiteral("l2"), QStringLiteral("L2")},       {QStringLiteral("he"), QStringLiteral("He")},
-      {QStringLiteral("adam"), QStringLiteral("Adam")},   {QStringLiteral("xavier"), QStringLiteral("Xavier")},
-      {QStringLiteral("rnn"), QStringLiteral("RNN")},     {QStringLiteral("batchnorm"), QStringLiteral("BatchNorm")},
-      {QStringLiteral("vs"), QStringLiteral("vs.")},
-  };
-  QStringList words = preset.split(QRegularExpression(QStringLiteral("[-_]+")), Qt::SkipEmptyParts);
-  for (QString& w : words) w = spelled.value(w.toLower(), w);
-  if (!words.isEmpty() && words.front().at(0).isLower()) words.front()[0] = words.front().at(0).toUpper();
-  return words.join(QLatin1Char(' '));
-}
+QString NotesLibrary::presetDisplayName(const QString& preset) { return dlio::PresetCatalog::readableName(preset); }
 
 }  // namespace dlui

@@ -58,7 +58,8 @@ public:
 
   // The note ids a Markdown text links to with `[text](note:<id>)`, in order of appearance.
   static QStringList noteLinks(const QString& markdown);
-  // A preset name made readable: "dead-relu-high-lr" → "Dead ReLU high LR".
+  // A preset name made readable: "dead-relu-high-lr" → "Dead ReLU high LR" (the fallback of the
+  // preset catalogue, dlio::PresetCatalog, for a preset it does not list).
   static QString presetDisplayName(const QString& preset);
 
 private:

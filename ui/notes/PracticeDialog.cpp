@@ -5,6 +5,8 @@
 #include "notes/NotesLibrary.h"
 #include "notes/QuizBank.h"
 
+#include "io/PresetCatalog.h"
+
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -578,7 +580,7 @@ void PracticeDialog::refreshCard() {
   m_notYet->setVisible(m_revealed);
   for (QPushButton* button : m_cardPresetButtons) {
     const QString preset = button->property("preset").toString();
-    button->setText(tr("Try it: %1").arg(NotesLibrary::presetDisplayName(preset)));
+    button->setText(tr("Try it: %1").arg(dlio::PresetCatalog::builtIn().title(preset, m_uiLanguage)));
     const LocalizedText watch = m_library.watchLine(preset, card->note);
     button->setToolTip(watch.isEmpty() ? QString() : tr("Watch: %1").arg(watch.in(m_uiLanguage)));
   }
