@@ -5,11 +5,14 @@
 
 #include "core/Error.h"
 #include "core/Parallel.h"
+#include "data/Prepare.h"
 #include "io/ExperimentIo.h"
 #include "io/MetricsCsv.h"
 #include "io/Presets.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSaveFile>
@@ -17,9 +20,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 namespace dlapp {
 
@@ -57,8 +62,13 @@ void addHeadlessOptions(QCommandLineParser& p) {
       {"epochs", "Train this many epochs.", "N"},
       {"seed", "Seed for weights, dropout and shuffling (overrides training.seed).", "N"},
       {"threads", "Worker threads (default: training.threads).", "N"},
-      {"metrics", "Write one CSV row of metrics per step to this file.", "OUT.csv"},
-      {"save-model", "Save the experiment and the trained state (weights, optimiser) to this file.", "OUT.json"},
+      {"metrics",
+       "Write one CSV row of metrics per step to this file (an L1-vs-L2 comparison writes OUT-l1.csv and OUT-l2.csv).",
+       "OUT.csv"},
+      {"save-model",
+       "Save the experiment and the trained state (weights, optimiser) to this file (OUT-l1.json and OUT-l2.json for "
+       "an L1-vs-L2 comparison).",
+       "OUT.json"},
       {"load-model", "Continue from a saved model file (its configuration unless --config is given).", "IN.json"},
       {"quiet", "No progress bar and no summary."},
   });
@@ -113,20 +123,33 @@ int runHeadless(const QCommandLineParser& p) {
   if (p.isSet("steps") && p.isSet("epochs")) return fail("--steps and --epochs cannot be used together");
   dl::setThreadCount(c.training.threads);
 
-  std::unique_ptr<dl::Trainer> trainer;
+  // One run, or the L1 and L2 runs of an L1-vs-L2 comparison, trained in lockstep on one data set.
+  const int runCount = dl::comparisonRunCount(c);
+  std::vector<std::unique_ptr<dl::Trainer>> trainers;
   try {
-    trainer = std::make_unique<dl::Trainer>(c);
-    if (model) trainer->restore(*model->state);
+    for (int r = 0; r < runCount; ++r) dl::comparisonRun(c, r).validate();
+    const auto data = std::make_shared<const dl::PreparedData>(dl::prepareData(c.data));
+    for (int r = 0; r < runCount; ++r) {
+      trainers.push_back(std::make_unique<dl::Trainer>(dl::comparisonRun(c, r), data));
+      if (model) trainers.back()->restore(*model->state);
+    }
   } catch (const dl::ConfigError& e) {
     return fail(QString("%1: %2").arg(p.isSet("config")   ? p.value("config")
                                       : p.isSet("preset") ? "preset " + p.value("preset")
                                                           : p.value("load-model"),
                                       e.what()));
-  } catch (const dl::DataError& e) {
-    return fail(QString::fromStdString(e.what()));
   } catch (const std::exception& e) {
     return fail(QString::fromStdString(e.what()));
   }
+  const dl::Trainer& first = *trainers.front();
+  // Output files of run r: the given path, or for the pair "out-l1.csv" and "out-l2.csv".
+  const auto outputPath = [&](const QString& option, int r) {
+    const QString path = p.value(option);
+    if (runCount == 1) return path;
+    const QFileInfo info(path);
+    const QString suffix = info.suffix().isEmpty() ? QString() : "." + info.suffix();
+    return QDir(info.path()).filePath(info.completeBaseName() + (r == 0 ? "-l1" : "-l2") + suffix);
+  };
 
   long long steps = c.training.steps;
   if (p.isSet("steps")) {
@@ -136,75 +159,98 @@ int runHeadless(const QCommandLineParser& p) {
   } else if (p.isSet("epochs")) {
     if (!positiveInteger(p.value("epochs"), n, 1'000'000'000LL))
       return fail(QString("--epochs: '%1' must be a whole number >= 1").arg(p.value("epochs")));
-    steps = n * trainer->stepsPerEpoch();
+    steps = n * first.stepsPerEpoch();
   }
 
   // ---- outputs ----
-  std::unique_ptr<QFile> metricsFile;
-  std::unique_ptr<QTextStream> metrics;
-  const int layers = trainer->network().layerCount();
+  std::vector<std::unique_ptr<QFile>> metricsFiles;
+  std::vector<std::unique_ptr<QTextStream>> metrics;
+  const int layers = first.network().layerCount();
   if (p.isSet("metrics")) {
-    metricsFile = std::make_unique<QFile>(p.value("metrics"));
-    if (!metricsFile->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-      return fail(QString("%1: cannot be written: %2").arg(p.value("metrics"), metricsFile->errorString()));
-    metrics = std::make_unique<QTextStream>(metricsFile.get());
-    *metrics << dlio::metricsCsvHeader(layers) << '\n';
+    for (int r = 0; r < runCount; ++r) {
+      auto file = std::make_unique<QFile>(outputPath("metrics", r));
+      if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return fail(QString("%1: cannot be written: %2").arg(file->fileName(), file->errorString()));
+      metrics.push_back(std::make_unique<QTextStream>(file.get()));
+      *metrics.back() << dlio::metricsCsvHeader(layers) << '\n';
+      metricsFiles.push_back(std::move(file));
+    }
   }
 
   // ---- training ----
   const bool quiet = p.isSet("quiet");
   const bool bar = !quiet && isatty(STDERR_FILENO);
+  const auto anyDiverged = [&] {
+    return std::any_of(trainers.begin(), trainers.end(), [](const auto& t) { return t->diverged(); });
+  };
   QElapsedTimer timer;
   timer.start();
   qint64 lastDraw = -1000;
-  dl::StepMetrics last;
+  std::vector<dl::StepMetrics> last(trainers.size());
   long long done = 0;
   for (; done < steps; ++done) {
-    last = trainer->step();
-    if (trainer->diverged()) break;
-    if (metrics) *metrics << dlio::metricsCsvRow(last, layers) << '\n';
+    for (std::size_t r = 0; r < trainers.size(); ++r) {
+      last[r] = trainers[r]->step();
+      if (!metrics.empty() && !trainers[r]->diverged()) *metrics[r] << dlio::metricsCsvRow(last[r], layers) << '\n';
+    }
+    if (anyDiverged()) break;
     if (bar && timer.elapsed() - lastDraw >= 100) {
       lastDraw = timer.elapsed();
-      progress(done + 1, steps, last.trainLoss, (done + 1) / std::max(1e-9, timer.elapsed() / 1000.0));
+      progress(done + 1, steps, last.front().trainLoss, (done + 1) / std::max(1e-9, timer.elapsed() / 1000.0));
     }
   }
   const double seconds = timer.elapsed() / 1000.0;
   if (bar) {
-    progress(done, steps, last.trainLoss, done / std::max(1e-9, seconds));
+    progress(done, steps, last.front().trainLoss, done / std::max(1e-9, seconds));
     std::fprintf(stderr, "\n");
   }
-  if (metrics) metrics->flush();
+  for (auto& m : metrics) m->flush();
 
-  if (trainer->diverged()) {
-    std::fprintf(stderr, "diverged: %s. Try a lower learning rate, gradient clipping or a better initialisation.\n",
-                 trainer->divergence()->describe().c_str());
-  }
+  const auto runName = [&](int r) { return runCount == 1 ? std::string() : r == 0 ? "L1 run: " : "L2 run: "; };
+  for (int r = 0; r < runCount; ++r)
+    if (trainers[r]->diverged())
+      std::fprintf(stderr, "%sdiverged: %s. Try a lower learning rate, gradient clipping or a better initialisation.\n",
+                   runName(r).c_str(), trainers[r]->divergence()->describe().c_str());
   if (p.isSet("save-model")) {
     try {
-      const dl::TrainerState s = trainer->state();
-      dlio::writeExperimentFile(p.value("save-model"), trainer->config(), &s);
+      for (int r = 0; r < runCount; ++r) {
+        // Each run is saved as the single run it is (the pair's flag off), so it resumes as itself.
+        dl::ExperimentConfig saved = trainers[r]->config();
+        saved.regularization.compareL1L2 = false;
+        const dl::TrainerState s = trainers[r]->state();
+        dlio::writeExperimentFile(outputPath("save-model", r), saved, &s);
+      }
     } catch (const dlio::IoError& e) {
       return fail(e.message());
     }
   }
   if (!quiet) {
-    const dl::Evaluation val = trainer->evaluate(dl::Split::Validation);
-    const dl::Evaluation test = trainer->evaluate(dl::Split::Test);
-    std::printf("steps %lld (epoch %lld) in %.2f s, %.0f steps/s\n", trainer->stepCount(), trainer->epoch(), seconds,
-                done / std::max(1e-9, seconds));
-    std::printf("final train loss %.6g\n", last.trainLoss);
-    if (val.samples > 0) {
-      std::printf("validation loss %.6g", val.loss);
-      if (std::isfinite(val.accuracy)) std::printf(", accuracy %.2f%%", 100 * val.accuracy);
-      std::printf("\n");
-    }
-    if (test.samples > 0) {
-      std::printf("test loss %.6g", test.loss);
-      if (std::isfinite(test.accuracy)) std::printf(", accuracy %.2f%%", 100 * test.accuracy);
-      std::printf("\n");
+    std::printf("steps %lld (epoch %lld) in %.2f s, %.0f steps/s\n", first.stepCount(), first.epoch(), seconds,
+                done * runCount / std::max(1e-9, seconds));
+    for (int r = 0; r < runCount; ++r) {
+      const dl::Trainer& t = *trainers[r];
+      const std::string name = runName(r);
+      if (runCount > 1) {
+        const dl::RegularizationConfig& g = t.config().regularization;
+        std::printf("%s%s = %g, %.1f%% of the weights near zero (|w| < %g)\n", name.c_str(), r == 0 ? "l1" : "l2",
+                    r == 0 ? g.l1 : g.l2, 100 * dl::nearZeroWeightFraction(t.network()), dl::kSparseThreshold);
+      }
+      const dl::Evaluation val = t.evaluate(dl::Split::Validation);
+      const dl::Evaluation test = t.evaluate(dl::Split::Test);
+      std::printf("%sfinal train loss %.6g\n", name.c_str(), last[r].trainLoss);
+      if (val.samples > 0) {
+        std::printf("%svalidation loss %.6g", name.c_str(), val.loss);
+        if (std::isfinite(val.accuracy)) std::printf(", accuracy %.2f%%", 100 * val.accuracy);
+        std::printf("\n");
+      }
+      if (test.samples > 0) {
+        std::printf("%stest loss %.6g", name.c_str(), test.loss);
+        if (std::isfinite(test.accuracy)) std::printf(", accuracy %.2f%%", 100 * test.accuracy);
+        std::printf("\n");
+      }
     }
   }
-  return trainer->diverged() ? Diverged : Success;
+  return anyDiverged() ? Diverged : Success;
 }
 
 }  // namespace dlapp

@@ -4,6 +4,8 @@
 #include "io/MetricsCsv.h"
 
 #include <QJsonDocument>
+#include <QMap>
+#include <QRegularExpression>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -163,6 +165,36 @@ private slots:
     QCOMPARE(lines[0].split(',').size(), 8 + 3 * 5);
     QCOMPARE(lines[1].split(',')[4], QString());  // no validation at step 1
     QVERIFY(!lines[10].split(',')[4].isEmpty());  // evaluated at step 10
+  }
+
+  // The L1-vs-L2 preset trains both runs headless: one summary and one metrics/model file per
+  // run, the L1 run sparse and the L2 run not; each saved model resumes as the single run it is.
+  void cliTrainsTheL1L2Pair() {
+    QTemporaryDir dir;
+    const QString csv = dir.filePath("pair.csv"), model = dir.filePath("pair.json");
+    const Run r =
+        dlplay({"--headless", "--preset", "l1-vs-l2", "--steps", "3000", "--metrics", csv, "--save-model", model});
+    QCOMPARE(r.code, 0);
+    const QRegularExpression near(R"((L[12]) run: l[12] = 0.001, ([0-9.]+)% of the weights near zero)");
+    QMap<QString, double> sparse;
+    for (auto it = near.globalMatch(r.out); it.hasNext();) {
+      const auto m = it.next();
+      sparse[m.captured(1)] = m.captured(2).toDouble();
+    }
+    QVERIFY2(sparse.size() == 2, qPrintable(r.out));
+    QVERIFY2(sparse["L1"] >= 50 && sparse["L2"] <= 10, qPrintable(r.out));
+    QVERIFY(r.out.contains("L1 run: validation loss") && r.out.contains("L2 run: validation loss"));
+    for (const char* run : {"l1", "l2"}) {
+      QFile f(dir.filePath(QString("pair-%1.csv").arg(run)));
+      QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+      QCOMPARE(QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts).size(), 3001);
+      const ExperimentFile saved = readExperimentFile(dir.filePath(QString("pair-%1.json").arg(run)));
+      QVERIFY(!saved.config.regularization.compareL1L2);
+      QCOMPARE(saved.config.regularization.l1, QString(run) == "l1" ? 1e-3 : 0.0);
+      QCOMPARE(saved.config.regularization.l2, QString(run) == "l2" ? 1e-3 : 0.0);
+      QCOMPARE(saved.state->step, 3000LL);
+    }
+    QVERIFY(!QFile::exists(csv) && !QFile::exists(model));
   }
 
   void cliSaveAndLoadModelContinues() {

@@ -143,28 +143,8 @@ double deadFraction(const Trainer& t, int layer) {
   return static_cast<double>(dead) / static_cast<double>(h.rows());
 }
 
-// Fraction of all weights (every weighted layer, no biases) with |w| < 1e-3.
-double sparsity(const Network& net) {
-  Index n = 0, zero = 0;
-  for (int l = 0; l < net.layerCount(); ++l) {
-    const auto w = net.weights(l);
-    n += w.size();
-    zero += (w.array().abs() < Scalar(kSparseThreshold)).count();
-  }
-  return static_cast<double>(zero) / static_cast<double>(n);
-}
-
 double firstLayerToOutputGradRatio(const StepMetrics& m) {
   return m.layers.front().gradNorm / m.layers.back().gradNorm;
-}
-
-// The L1 and L2 runs the GUI makes of a compareL1L2 configuration (ui/session/ConfigDiff.cpp).
-ExperimentConfig l1l2Run(ExperimentConfig c, bool l1) {
-  const double s = std::max(c.regularization.l1, c.regularization.l2);
-  c.regularization.l1 = l1 ? s : 0.0;
-  c.regularization.l2 = l1 ? 0.0 : s;
-  if (l1) c.regularization.l1Mode = "proximal";
-  return c;
 }
 
 }  // namespace
@@ -539,7 +519,7 @@ void TestAppPresets::l1VsL2() {
   const ExperimentConfig c = preset("l1-vs-l2");
   QVERIFY(c.regularization.compareL1L2);
   QVERIFY(c.regularization.l1 > 0);
-  Trainer l1(l1l2Run(c, true)), l2(l1l2Run(c, false));
+  Trainer l1(dl::comparisonRun(c, 0)), l2(dl::comparisonRun(c, 1));
   QCOMPARE(l1.config().regularization.l1, c.regularization.l1);
   QCOMPARE(l2.config().regularization.l2, c.regularization.l1);
   QCOMPARE(l2.config().regularization.l1, 0.0);
@@ -549,7 +529,7 @@ void TestAppPresets::l1VsL2() {
     l2.step();
   }
   QVERIFY(!l1.diverged() && !l2.diverged());
-  const double s1 = sparsity(l1.network()), s2 = sparsity(l2.network());
+  const double s1 = nearZeroWeightFraction(l1.network()), s2 = nearZeroWeightFraction(l2.network());
   qInfo("l1-vs-l2: near-zero weights L1 %.1f%%, L2 %.1f%%; validation accuracy L1 %.3f, L2 %.3f", 100 * s1, 100 * s2,
         l1.evaluate(Split::Validation).accuracy, l2.evaluate(Split::Validation).accuracy);
   QVERIFY(s1 >= 0.5);

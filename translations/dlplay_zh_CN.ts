@@ -163,7 +163,7 @@
         <location line="+22"/>
         <location filename="../engine/data/Generators.cpp" line="+204"/>
         <location line="+3"/>
-        <location filename="../engine/train/Config.cpp" line="+17"/>
+        <location filename="../engine/train/Config.cpp" line="+18"/>
         <location line="+56"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
@@ -1660,7 +1660,7 @@
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+52"/>
+        <location filename="../ui/MainWindow.cpp" line="+53"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -1686,27 +1686,27 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-88"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>↻ %1</source>
         <translation>↻ %1</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Preset “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>

@@ -82,7 +82,7 @@ struct RegularizationConfig {
   std::string l1Mode = "proximal";  // "proximal" (exact zeros) or "subgradient"
   double clipNorm = 0.0;            // > 0: rescale gradients whose global L2 norm exceeds it
   double clipValue = 0.0;           // > 0: clamp every gradient component to ±clipValue
-  bool compareL1L2 = false;         // GUI: train an L1 run and an L2 run side by side (strength l1+l2)
+  bool compareL1L2 = false;         // train an L1 run and an L2 run side by side (see comparisonRun)
 };
 
 struct TrainingConfig {
@@ -110,5 +110,12 @@ struct ExperimentConfig {
   // Throws ConfigError for the first invalid field.
   void validate() const;
 };
+
+// The L1-vs-L2 comparison (regularization.compareL1L2): two runs that share everything, hence the
+// initial weights, but the penalty. Run 0 "L1" has l1 = s (proximal), run 1 "L2" has l2 = s, with
+// s = max(l1, l2), or 1e-3 when both are 0. Without the flag there is one run, c itself.
+int comparisonRunCount(const ExperimentConfig& c);
+ExperimentConfig comparisonRun(const ExperimentConfig& c, int run);
+double comparisonStrength(const RegularizationConfig& r);
 
 }  // namespace dl

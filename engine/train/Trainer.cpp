@@ -511,4 +511,14 @@ void Trainer::restore(const TrainerState& s) {
   m_divergence.reset();
 }
 
+double nearZeroWeightFraction(const Network& net) {
+  Index n = 0, zero = 0;
+  for (int l = 0; l < net.layerCount(); ++l) {
+    const auto w = net.weights(l);
+    n += w.size();
+    zero += (w.array().abs() < Scalar(kSparseThreshold)).count();
+  }
+  return n > 0 ? static_cast<double>(zero) / static_cast<double>(n) : 0.0;
+}
+
 }  // namespace dl

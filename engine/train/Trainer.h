@@ -162,4 +162,8 @@ private:
   std::vector<double> m_gradSq;
 };
 
+// Fraction of all weights (every weighted layer, no biases) with |w| < kSparseThreshold: how
+// sparse an L1 penalty has made the network.
+double nearZeroWeightFraction(const Network& net);
+
 }  // namespace dl

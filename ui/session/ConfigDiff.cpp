@@ -64,21 +64,4 @@ RebuildReason rebuildReason(const dl::ExperimentConfig& from, const dl::Experime
   return RebuildReason::None;
 }
 
-int runCount(const dl::ExperimentConfig& c) { return c.regularization.compareL1L2 ? 2 : 1; }
-
-double pairStrength(const dl::RegularizationConfig& r) {
-  const double s = std::max(r.l1, r.l2);
-  return s > 0 ? s : 1e-3;
-}
-
-dl::ExperimentConfig runConfig(const dl::ExperimentConfig& c, int run) {
-  if (!c.regularization.compareL1L2) return c;
-  dl::ExperimentConfig r = c;
-  const double s = pairStrength(c.regularization);
-  r.regularization.l1 = run == 0 ? s : 0.0;
-  r.regularization.l2 = run == 0 ? 0.0 : s;
-  if (run == 0) r.regularization.l1Mode = "proximal";
-  return r;
-}
-
 }  // namespace dlui::detail

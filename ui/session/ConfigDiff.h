@@ -18,11 +18,8 @@ bool sameSchedule(const dl::ScheduleConfig& a, const dl::ScheduleConfig& b);
 // Includes compareL1L2 (a run's own regularization never has a different flag).
 bool sameRegularization(const dl::RegularizationConfig& a, const dl::RegularizationConfig& b);
 
-// 2 when the L1-vs-L2 pair is on, else 1.
-int runCount(const dl::ExperimentConfig& c);
-// The configuration run `run` trains. The pair shares everything (hence the initial weights) but
-// the penalty: run 0 "L1" has l1 = s (proximal), run 1 "L2" has l2 = s, s = max(l1, l2) or 1e-3.
-dl::ExperimentConfig runConfig(const dl::ExperimentConfig& c, int run);
-double pairStrength(const dl::RegularizationConfig& r);
+// The runs of the L1-vs-L2 pair: dl::comparisonRunCount / dl::comparisonRun (train/Config.h).
+inline int runCount(const dl::ExperimentConfig& c) { return dl::comparisonRunCount(c); }
+inline dl::ExperimentConfig runConfig(const dl::ExperimentConfig& c, int run) { return dl::comparisonRun(c, run); }
 
 }  // namespace dlui::detail
