@@ -227,10 +227,14 @@ private slots:
 
     MainWindow w2;
     w2.setErrorReporter([&](const QString& m) { errors << m; });
+    QSignalSpy loads(w2.session(), &TrainingSession::experimentLoaded);
     QVERIFY(w2.openExperiment(path));
     QCOMPARE(w2.controlDock()->config().hidden.size(), std::size_t{3});
     QCOMPARE(w2.controlDock()->learningRateSlider()->value(), 0.3);
     QTRY_COMPARE_WITH_TIMEOUT(w2.session()->config().optimizer.learningRate, 0.3, 5000);
+    // "Opened …" stays on the status line after the session's "Experiment loaded".
+    QTRY_VERIFY_WITH_TIMEOUT(!loads.isEmpty(), 5000);
+    QVERIFY2(w2.statusBar()->currentMessage().startsWith("Opened "), qPrintable(w2.statusBar()->currentMessage()));
   }
 
   void divergenceShowsBanner() {

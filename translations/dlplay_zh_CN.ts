@@ -1675,7 +1675,7 @@
         <translation>dlplay</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+241"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -1686,22 +1686,22 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+97"/>
+        <location line="+99"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>↻ %1</source>
         <translation>↻ %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
@@ -1711,7 +1711,7 @@
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Open experiment</source>
         <translation>打开实验</translation>
     </message>
@@ -2422,7 +2422,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/SessionWorker.cpp" line="+189"/>
+        <location filename="../ui/session/SessionWorker.cpp" line="+190"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
         <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>
@@ -2457,7 +2457,7 @@ from %2 to %3</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Experiment loaded</source>
         <translation>实验已加载</translation>
     </message>

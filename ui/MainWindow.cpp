@@ -276,6 +276,7 @@ void MainWindow::connectSession() {
   connect(m_session, &TrainingSession::stateReady, this, &MainWindow::onStateReady);
   connect(m_session, &TrainingSession::error, this, &MainWindow::onSessionError);
   connect(m_session, &TrainingSession::resetHappened, this, &MainWindow::onResetHappened);
+  connect(m_session, &TrainingSession::experimentLoaded, this, &MainWindow::onExperimentLoaded);
   connect(m_session, &TrainingSession::diverged, this, &MainWindow::onDiverged);
 }
 
@@ -331,18 +332,20 @@ void MainWindow::onSessionError(const QString& message) {
   // CSV file that cannot be used deserves more than the status bar: the user just chose it.
   const dl::ExperimentConfig& edited = m_controls->config();
   const bool csvRefused = edited.data.source == "csv" && edited.data.csvPath != m_session->config().data.csvPath;
+  m_loadMessage.clear();  // a refused load must not be announced by the next reset
   statusBar()->showMessage(tr("Not applied: %1").arg(message), 10000);
   m_controls->setFromConfig(m_session->config());
   if (csvRefused) reportError(message);
 }
 
 void MainWindow::onResetHappened(const QString& reason) {
-  // After a preset's load its own line (title and description) says more than "Experiment loaded".
-  if (!m_presetMessage.isEmpty())
-    statusBar()->showMessage(std::exchange(m_presetMessage, QString()), 10000);
-  else if (!reason.isEmpty())
-    statusBar()->showMessage(tr("↻ %1").arg(reason), 8000);
+  if (!reason.isEmpty()) statusBar()->showMessage(tr("↻ %1").arg(reason), 8000);
   m_banner->clear();
+}
+
+void MainWindow::onExperimentLoaded() {
+  // A preset's or a file's own line says more than the "Experiment loaded" just shown.
+  if (!m_loadMessage.isEmpty()) statusBar()->showMessage(std::exchange(m_loadMessage, QString()), 10000);
 }
 
 void MainWindow::onDiverged(int run, const QString& where) {
@@ -387,8 +390,8 @@ void MainWindow::loadPreset(const QString& name) {
     const QString language = currentLanguage();
     QString description = catalog.description(name, language);
     if (description.isEmpty()) description = QString::fromStdString(file.config.description);
-    m_presetMessage = tr("Preset “%1”: %2").arg(catalog.title(name, language), description);
-    statusBar()->showMessage(m_presetMessage, 10000);  // again when the session confirms the load
+    m_loadMessage = tr("Preset “%1”: %2").arg(catalog.title(name, language), description);
+    statusBar()->showMessage(m_loadMessage, 10000);  // again when the session confirms the load
     if (file.config.regularization.compareL1L2) m_charts->showChart(m_charts->sparsityChart());
   } catch (const dlio::IoError& e) {
     reportError(e.message());
@@ -429,7 +432,8 @@ bool MainWindow::openExperiment(const QString& path) {
   m_banner->clear();
   addRecentFile(path);
   setWindowFilePath(path);
-  statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+  m_loadMessage = tr("Opened %1").arg(QDir::toNativeSeparators(path));
+  statusBar()->showMessage(m_loadMessage, 10000);  // again when the session confirms the load
   return true;
 }
 

@@ -108,6 +108,7 @@ private:
   void onStateReady(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state);
   void onSessionError(const QString& message);
   void onResetHappened(const QString& reason);
+  void onExperimentLoaded();
   void onDiverged(int run, const QString& where);
   // ---- user → session ----
   void onConfigEdited(const dl::ExperimentConfig& config);
@@ -164,7 +165,7 @@ private:
   quint64 m_generation = ~quint64{0};
   std::deque<PendingSave> m_pendingSaves;
   QStringList m_recent;
-  QString m_presetMessage;  // shown again when the session confirms the preset's load
+  QString m_loadMessage;  // a loaded preset or file: shown again when the session confirms the load
   QByteArray m_defaultState;
   QFont m_normalFont;
   bool m_presentation = false;

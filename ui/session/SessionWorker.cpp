@@ -162,6 +162,7 @@ void SessionWorker::apply(Command& c) {
       if (c.config && rebuild(*c.config, RebuildReason::None, c.state, false)) {
         m_playing = false;
         postReset(RebuildReason::None);
+        postLoaded();
       }
       break;
     case CommandKind::RequestState:
@@ -484,6 +485,11 @@ void SessionWorker::postConfigError(const std::exception& e) {
     postError(TrainingSession::tr("Data refused: %1").arg(what));
   else
     postError(TrainingSession::tr("Refused: %1").arg(what));
+}
+
+void SessionWorker::postLoaded() {
+  QMetaObject::invokeMethod(
+      m_session, [session = m_session] { emit session->experimentLoaded(); }, Qt::QueuedConnection);
 }
 
 void SessionWorker::postReset(RebuildReason reason) {

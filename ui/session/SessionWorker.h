@@ -98,6 +98,7 @@ private:
   void postError(const QString& message);
   void postConfigError(const std::exception& e);
   void postReset(detail::RebuildReason reason);
+  void postLoaded();
   void postDiverged(int run, const dl::Divergence& d);
   void postAccepted(const dl::ExperimentConfig& c);
 

@@ -47,6 +47,7 @@ signals:
   void snapshotReady(dlui::SnapshotPtr snapshot);
   void stateReady(dl::ExperimentConfig config, std::shared_ptr<const dl::TrainerState> state);
   void resetHappened(QString reason);  // translated text, e.g. "Architecture changed: new weights"
+  void experimentLoaded();             // a loadExperiment() took effect (after its resetHappened)
   void error(QString message);         // a refused command (bad configuration), one line
   void diverged(int run, QString where);
 
