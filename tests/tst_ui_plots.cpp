@@ -1,6 +1,7 @@
 // The live charts: PlotHistory keeps flat memory over a million steps and decimates exactly
 // (per pixel column the true minimum and maximum), the charts take snapshots, export PNG/SVG,
 // and the panel exports the full-resolution CSV.
+#include "plots/ChartAxes.h"
 #include "plots/ChartPanel.h"
 #include "plots/GradientNormChart.h"
 #include "plots/LearningRateChart.h"
@@ -10,7 +11,12 @@
 #include "plots/SaturationChart.h"
 #include "plots/SparsityChart.h"
 
+#include <QChart>
+#include <QChartView>
+#include <QValueAxis>
 #include <QFile>
+#include <QSet>
+#include <QLogValueAxis>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
@@ -94,6 +100,8 @@ private slots:
   void panelClearsOnGeneration();
   void panelCsv();
   void presentationAndLanguage();
+  void logAxisLabelsAndMinorTicks();
+  void layerColoursAreDistinct();
 };
 
 void TestPlots::historySmall() {
@@ -254,6 +262,15 @@ void TestPlots::chartsAcceptSnapshots() {
   QCOMPARE(panel.sparsityChart()->sparsity(0).sampleCount(), 300LL);
   QVERIFY(panel.sparsityChart()->sparsity(0).maxY() > panel.sparsityChart()->sparsity(1).maxY());
   for (PlotWidget* c : panel.charts()) c->flush();
+  // The weight histograms' share axes stop at 100 % (or just above the highest bar).
+  int histograms = 0;
+  for (auto* view : panel.sparsityChart()->findChildren<QChartView*>()) {
+    if (!view->chart()->title().contains("Weights of")) continue;
+    ++histograms;
+    auto* y = qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Vertical).value(0));
+    QVERIFY(y && y->max() > 0 && y->max() <= 105);
+  }
+  QCOMPARE(histograms, 2);
 }
 
 void TestPlots::exports() {
@@ -336,4 +353,35 @@ void TestPlots::presentationAndLanguage() {
 }
 
 QTEST_MAIN(TestPlots)
+// A log axis over many decades labels every k-th decade (at most about five labels) and draws
+// minor grid lines only when each label is one decade: with base 10^k Qt's automatic minor ticks
+// would be 10^k − 2 lines per label, a solid grey plot.
+void TestPlots::logAxisLabelsAndMinorTicks() {
+  QChart chart;
+  dlui::YAxis y(&chart, Qt::AlignLeft, true);
+  auto* axis = qobject_cast<QLogValueAxis*>(y.axis());
+  QVERIFY(axis);
+  y.autoscale(1e-3, 5, 1e-3);  // four decades: one label each, with minor ticks
+  QCOMPARE(axis->base(), 10.0);
+  QVERIFY(axis->minorTickCount() != 0);
+  y.autoscale(1e-9, 500, 1e-9);  // twelve decades: a label every third decade, no minor ticks
+  QCOMPARE(axis->base(), 1000.0);
+  QCOMPARE(axis->minorTickCount(), 0);
+  QVERIFY(axis->min() <= 1e-9 && axis->max() >= 500);
+  y.autoscale(0.01, 0.5, 0.01);  // back to few decades
+  QCOMPARE(axis->base(), 10.0);
+  QVERIFY(axis->minorTickCount() != 0);
+}
+
+// Every layer line has its own colour, also in the 21-layer presets (deep-relu-he): with a
+// cycling palette layer 1 and the output layer of a 10-layer net were the same blue.
+void TestPlots::layerColoursAreDistinct() {
+  for (int count : {2, 10, 11, 21, 65}) {
+    QSet<QRgb> seen;
+    for (int l = 0; l < count; ++l) seen.insert(dlui::layerColor(l, count).rgb());
+    QVERIFY2(seen.size() == count, qPrintable(QString::number(count)));
+  }
+  QCOMPARE(dlui::layerColor(0, 3), dlui::seriesColor(0));  // small nets keep the palette
+}
+
 #include "tst_ui_plots.moc"

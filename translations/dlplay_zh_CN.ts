@@ -1563,8 +1563,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>gradient norm (log)</source>
-        <translation>梯度范数（对数）</translation>
+        <source>norm (log scale)</source>
+        <translation>范数（对数）</translation>
     </message>
 </context>
 <context>
@@ -2385,8 +2385,8 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>near-zero weights (%)</source>
-        <translation>接近零的权重 (%)</translation>
+        <source>near zero (%)</source>
+        <translation>接近零 (%)</translation>
     </message>
     <message>
         <location line="+1"/>

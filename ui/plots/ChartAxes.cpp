@@ -21,6 +21,12 @@ QColor seriesColor(int i) {
   return palette[((i % n) + n) % n];
 }
 
+QColor layerColor(int layer, int count) {
+  if (count <= 10) return seriesColor(layer);
+  const double t = std::clamp(static_cast<double>(layer) / (count - 1), 0.0, 1.0);
+  return QColor::fromHsvF(static_cast<float>(0.66 * (1 - t)), 0.85f, 0.8f);
+}
+
 YAxis::YAxis(QChart* chart, Qt::Alignment alignment, bool log) : m_chart(chart), m_alignment(alignment), m_log(log) {
   create();
 }
@@ -92,7 +98,11 @@ void YAxis::autoscale(double lo, double hi, double minPositive, bool fromZero) {
     const double k = std::max(1.0, std::ceil((eb - ea) / 4.0));
     ea = k * std::floor(ea / k);
     eb = k * std::ceil(eb / k);
-    static_cast<QLogValueAxis*>(m_axis)->setBase(std::pow(10.0, k));
+    auto* axis = static_cast<QLogValueAxis*>(m_axis);
+    axis->setBase(std::pow(10.0, k));
+    // Qt's automatic minor ticks are base − 2 lines per label: 8 for base 10, but 998 for base
+    // 1000, which paints the plot grey. With several decades per label the labels are the grid.
+    axis->setMinorTickCount(k == 1.0 ? -1 : 0);
     const double a = std::pow(10.0, ea);
     const double b = std::pow(10.0, eb);
     // A hair beyond the decades so pow()'s rounding cannot drop the end labels.

@@ -20,6 +20,10 @@ namespace dlui {
 
 // Colour i of the chart palette (colour-blind safe "Tableau 10"), cycling.
 QColor seriesColor(int i);
+// Colour of weighted layer `layer` (0-based) of `count` drawn: the palette while it lasts; past ten
+// layers a hue sweep from blue (layer 1) to red (output), so no two layers share a colour and the
+// colour order follows depth.
+QColor layerColor(int layer, int count);
 
 // A history and the line that draws it.
 struct Trace {

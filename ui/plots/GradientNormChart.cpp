@@ -12,7 +12,7 @@ GradientNormChart::GradientNormChart(QWidget* parent) : LayerSeriesChart(true, p
 
 void GradientNormChart::retranslateTitles() {
   m_chart->setTitle(tr("Gradient norm per layer"));
-  m_y->setTitle(tr("gradient norm (log)"));
+  m_y->setTitle(tr("norm (log scale)"));  // short: the chart title names the gradient
 }
 
 }  // namespace dlui

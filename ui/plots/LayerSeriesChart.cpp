@@ -53,7 +53,7 @@ void LayerSeriesChart::ensureLayers(int weighted) {
   m_layers.resize(static_cast<std::size_t>(std::max(0, shown)));
   for (int l = 0; l < shown; ++l) {
     auto* s = new QLineSeries;
-    QPen pen(seriesColor(l));
+    QPen pen(layerColor(l, shown));
     pen.setWidthF(2);
     s->setPen(pen);
     m_chart->addSeries(s);

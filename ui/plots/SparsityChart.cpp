@@ -92,7 +92,7 @@ void SparsityChart::retranslateUi() {
          "strength, and compare how sparse their weights become."));
   m_chart->setTitle(tr("Sparsity: share of weights with |w| below 0.001"));
   m_steps->setTitleText(tr("step"));
-  m_y->setTitle(tr("near-zero weights (%)"));
+  m_y->setTitle(tr("near zero (%)"));
   m_sparsity[0].series->setName(tr("L1 run"));
   m_sparsity[1].series->setName(tr("L2 run"));
   m_hist[0].chart->setTitle(tr("Weights of the L1 run"));
@@ -177,8 +177,13 @@ void SparsityChart::refresh() {
   for (Trace& t : m_sparsity) updateTrace(t, w, -1e300, 100.0);
   for (Histogram& h : m_hist) {
     h.x->setRange(-m_histRange, m_histRange);
-    h.y->setRange(0, std::max(1.0, m_histMax * 1.05));
-    h.y->applyNiceNumbers();
+    // A percentage: round ticks, and never past 100 % (applyNiceNumbers turned a 100 % spike into a 0–200 axis).
+    const double top = std::max(1.0, m_histMax * 1.05);
+    const double step = niceInterval(top, 4);
+    h.y->setTickType(QValueAxis::TicksDynamic);
+    h.y->setTickAnchor(0);
+    h.y->setTickInterval(step);
+    h.y->setRange(0, std::min(std::ceil(top / step) * step, std::max(100.0, top)));
     h.series->replace(h.points);
   }
 }
