@@ -168,6 +168,13 @@ private slots:
     QVERIFY2(errors[2].endsWith(QString::fromUtf8("：文件不存在")), qPrintable(errors[2]));
     for (const QString& e : errors) QVERIFY2(hasChinese(e), qPrintable(e));
     QCOMPARE(w.statusBar()->currentMessage(), errors[2]);
+    // For a person to look at: the window's status line with a Chinese CSV error.
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.statusBar()->showMessage(ErrorText::of(csvError(writeFile(m_dir, "shot.csv", "a,b,c\n1,2,0\n\n1,oops,1\n"))));
+    QDir().mkpath(DLPLAY_BINARY_DIR "/screenshots");
+    QVERIFY(w.statusBar()->grab().save(DLPLAY_BINARY_DIR "/screenshots/error-status-zh.png"));
   }
 
   // A configuration the training session refuses (from the worker thread) arrives in Chinese.
