@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -85,6 +86,7 @@ private slots:
   void tryItEmitsPreset();
   void practiceButtonEmitsNote();
   void presetNamesReadable();
+  void tryAreaLeavesRoomForTheNote();
   void quizGradesAnswers();
   void quizGradesMultipleAnswers();
   void flashCardProgressSurvives();
@@ -277,6 +279,34 @@ void TestNotes::tryItEmitsPreset() {
   // A note without presets has no Try it button.
   dock.showNote(QStringLiteral("ai-ml-dl"));
   QVERIFY(!dock.findChild<QPushButton*>(QStringLiteral("try:exploding-large-init")));
+}
+
+// A note with five presets (class imbalance) in a dock as small as at 1366×768: the Try it rows
+// scroll within two fifths of the dock and the note's text keeps the rest.
+void TestNotes::tryAreaLeavesRoomForTheNote() {
+  for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh")}) {
+    NotesDock dock;
+    dock.setUiLanguage(lang);
+    dock.setLanguageMode(lang == QStringLiteral("zh") ? LanguageMode::Chinese : LanguageMode::English);
+    dock.resize(510, 430);
+    dock.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dock));
+    dock.showNote(QStringLiteral("class-imbalance"));
+    QCoreApplication::processEvents();
+    auto* box = dock.findChild<QWidget*>(QStringLiteral("tryBox"));
+    QVERIFY(box);
+    auto* area = qobject_cast<QScrollArea*>(box->parentWidget()->parentWidget());
+    QVERIFY(area && area->isVisible());
+    QVERIFY(dock.findChildren<QPushButton*>().size() >= 5);
+    QVERIFY2(
+        area->height() <= dock.widget()->height() * 2 / 5 + 1,
+        qPrintable(QStringLiteral("%1: Try it area %2 px of %3").arg(lang).arg(area->height()).arg(dock.height())));
+    auto* viewer = dock.findChild<QTextBrowser*>(lang == QStringLiteral("zh") ? QStringLiteral("viewerChinese")
+                                                                              : QStringLiteral("viewerEnglish"));
+    QVERIFY(viewer && viewer->isVisible());
+    QVERIFY2(viewer->height() >= 150,
+             qPrintable(QStringLiteral("%1: note text %2 px").arg(lang).arg(viewer->height())));
+  }
 }
 
 void TestNotes::practiceButtonEmitsNote() {

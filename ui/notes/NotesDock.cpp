@@ -337,12 +337,19 @@ void NotesDock::rebuildPresetRows(const Note* note) {
   fitTryArea();
 }
 
-// The "Try it" box takes the height its rows need, up to two fifths of the dock; more rows scroll.
+// The "Try it" box takes the height its rows need, up to two fifths of the dock but at least one
+// row; more rows scroll. (Capping at the box's minimum size let a note with five presets push its
+// own text down to a heading at 1366×768.)
 void NotesDock::fitTryArea() {
   if (m_presetRows.isEmpty()) return;
   const int width = m_tryArea->width();
   const int wanted = m_tryBox->hasHeightForWidth() ? m_tryBox->heightForWidth(width) : m_tryBox->sizeHint().height();
-  const int cap = qMax(m_tryBox->minimumSizeHint().height(), m_content->height() * 2 / 5);
+  const QWidget* first = m_presetRows.front().box;
+  const QMargins margins = m_tryBox->contentsMargins() + m_tryLayout->contentsMargins();
+  const int oneRow = (first->hasHeightForWidth() ? first->heightForWidth(width - margins.left() - margins.right())
+                                                 : first->sizeHint().height()) +
+                     margins.top() + margins.bottom();
+  const int cap = qMax(oneRow, m_content->height() * 2 / 5);
   m_tryArea->setFixedHeight(qMin(wanted, cap));
 }
 
