@@ -1,7 +1,8 @@
 // The main window end to end (offscreen): it builds, the transport keys train exactly as many
 // steps as asked, the learning-rate slider reaches the session, a broken experiment file is
 // reported and changes nothing, a Presets menu action loads its preset, the window renders to a PNG
-// and fits a 1366×768 screen.
+// and fits a 1366×768 screen, where in both languages and in presentation mode the charts keep room
+// for their labels and axis titles and the network diagram's headers are not elided.
 #include "MainWindow.h"
 #include "session/TrainingSession.h"
 #include "widgets/ControlDock.h"
@@ -34,9 +35,24 @@
 #include <QComboBox>
 #include <QDir>
 
+#include <algorithm>
 #include <cmath>
+#include <QAbstractAxis>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QLogValueAxis>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QToolBox>
 #include <QToolButton>
+#include <QValueAxis>
+
+#include "Language.h"
+#include "notes/NotesDock.h"
+#include "plots/ChartPanel.h"
+#include "plots/PlotWidget.h"
+#include "plots/SparsityChart.h"
 
 using namespace dlui;
 
@@ -57,6 +73,18 @@ bool waitForStep(MainWindow& w, long long step, int timeoutMs = 10000) {
 }
 
 QString screenshotDir() { return QStringLiteral(DLPLAY_BINARY_DIR "/screenshots"); }
+
+// Labels a vertical axis shows: Qt Charts elides them all to "…" when they do not fit the plot.
+int verticalLabelCount(const QAbstractAxis* axis) {
+  if (const auto* v = qobject_cast<const QValueAxis*>(axis)) {
+    if (v->tickType() == QValueAxis::TicksDynamic && v->tickInterval() > 0)
+      return static_cast<int>(std::floor((v->max() - v->min()) / v->tickInterval() + 1e-9)) + 1;
+    return v->tickCount();
+  }
+  if (const auto* l = qobject_cast<const QLogValueAxis*>(axis))
+    return static_cast<int>(std::floor(std::log(l->max() / l->min()) / std::log(l->base()) + 1e-9)) + 1;
+  return 0;
+}
 
 // Model → controls → session, as a loaded file would do it.
 void applyConfig(MainWindow& w, const dl::ExperimentConfig& c) {
@@ -93,7 +121,11 @@ private slots:
     QSettings().clear();
   }
 
-  void cleanup() { QSettings().clear(); }
+  void cleanup() {
+    QSettings().clear();
+    setLanguage(QStringLiteral("en"), false);  // also after a failed test in Chinese
+    QCoreApplication::processEvents();
+  }
 
   void buildsWindow() {
     MainWindow w;
@@ -412,6 +444,160 @@ private slots:
     w.restoreDefaultLayout();
     QTest::qWait(20);
     QCOMPARE(w.size(), QSize(1366, 768));
+  }
+
+  // Every chart of the dock, at 1366×768, in both languages, with and without presentation mode:
+  // the plot keeps room for its tick labels and its vertical axis titles are not elided.
+  void chartsReadableOnLaptop_data() {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<bool>("presentation");
+    for (const char* code : {"en", "zh"}) {
+      QTest::addRow("%s", code) << QString::fromLatin1(code) << false;
+      QTest::addRow("%s presentation", code) << QString::fromLatin1(code) << true;
+    }
+  }
+  void chartsReadableOnLaptop() {
+    QFETCH(QString, language);
+    QFETCH(bool, presentation);
+    MainWindow w;
+    w.switchLanguage(language);
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    w.loadPreset(QStringLiteral("l1-vs-l2"));  // two runs: the L1-vs-L2 tab shows its three charts
+    trainQuickly(w, 200);
+    w.setPresentationMode(presentation);
+    QTest::qWait(100);
+    ChartPanel* panel = w.chartPanel();
+    for (PlotWidget* chart : panel->charts()) {
+      panel->showChart(chart);
+      QTest::qWait(50);
+      chart->flush();
+      QCoreApplication::processEvents();
+      for (QChartView* view : chart->findChildren<QChartView*>()) {
+        if (!view->isVisible()) continue;
+        QChart* c = view->chart();
+        const QRectF plot = c->plotArea();
+        const QString where = QStringLiteral("%1 %2, “%3” tab (%4): ")
+                                  .arg(language, presentation ? QStringLiteral("presentation") : QString())
+                                  .arg(panel->findChild<QTabWidget*>()->tabText(panel->charts().indexOf(chart)))
+                                  .arg(c->title());
+        for (QAbstractAxis* axis : c->axes()) {
+          if (axis->orientation() != Qt::Vertical || !axis->isVisible()) continue;
+          const QFontMetrics labels(axis->labelsFont());
+          const int count = verticalLabelCount(axis);
+          QVERIFY2(count * labels.height() <= plot.height(),
+                   qPrintable(where + QStringLiteral("%1 labels of %2 px in a %3 px plot")
+                                          .arg(count)
+                                          .arg(labels.height())
+                                          .arg(plot.height())));
+          const int title = QFontMetrics(axis->titleFont()).horizontalAdvance(axis->titleText());
+          QVERIFY2(title <= plot.height(), qPrintable(where + QStringLiteral("axis title “%1” (%2 px) elided in %3 px")
+                                                                  .arg(axis->titleText())
+                                                                  .arg(title)
+                                                                  .arg(plot.height())));
+        }
+      }
+    }
+    const QSize min = w.minimumSizeHint().expandedTo(w.minimumSize());
+    QVERIFY2(min.height() <= 768 && w.height() == 768,
+             qPrintable(QStringLiteral("minimum %1×%2, height %3").arg(min.width()).arg(min.height()).arg(w.height())));
+    w.setPresentationMode(false);
+    setLanguage(QStringLiteral("en"), false);
+  }
+
+  // Presentation mode enlarges the notes too, and the controls dock widens with its font: no page
+  // of controls hides its right edge behind a horizontal scroll bar.
+  void presentationModeFitsControlsAndNotes() {
+    MainWindow w;
+    w.resize(1920, 1080);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    w.loadPreset(QStringLiteral("vanishing-sigmoid-deep"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.hidden.size() == 10, 10000);
+    QVERIFY(!w.notesDock()->presentationMode());
+    w.setPresentationMode(true);
+    QVERIFY(w.notesDock()->presentationMode());
+    QToolBox* pages = w.controlDock()->pages();
+    for (int page = 0; page < pages->count(); ++page) {
+      pages->setCurrentIndex(page);
+      QTest::qWait(50);
+      auto* area = qobject_cast<QScrollArea*>(pages->widget(page)->parentWidget()->parentWidget());
+      QVERIFY(area);
+      QVERIFY2(!area->horizontalScrollBar()->isVisible(),
+               qPrintable(QStringLiteral("page %1: %2 px wide content in a %3 px dock")
+                              .arg(page)
+                              .arg(pages->widget(page)->sizeHint().width())
+                              .arg(w.controlDock()->width())));
+    }
+    w.setPresentationMode(false);
+    QVERIFY(!w.notesDock()->presentationMode());
+  }
+
+  // The network diagram of a deep, wide net at laptop width: the column headers and "+N more"
+  // markers are whole ("Input", not "I…"; "+10" did not fit and overran its neighbours) and do not
+  // run into each other.
+  void diagramLabelsFit_data() {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<bool>("presentation");
+    for (const char* code : {"en", "zh"}) {
+      QTest::addRow("%s", code) << QString::fromLatin1(code) << false;
+      QTest::addRow("%s presentation", code) << QString::fromLatin1(code) << true;
+    }
+  }
+  void diagramLabelsFit() {
+    QFETCH(QString, language);
+    QFETCH(bool, presentation);
+    MainWindow w;
+    w.switchLanguage(language);
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    w.loadPreset(QStringLiteral("vanishing-sigmoid-deep"));  // 10 layers of 32 sigmoid units
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.hidden.size() == 10, 10000);
+    w.setPresentationMode(presentation);
+    QTest::qWait(100);
+    NetworkDiagramWidget* net = w.networkDiagram();
+    const std::vector<NetworkDiagramWidget::Label> labels = net->labels();
+    QVERIFY(labels.size() >= 24);
+    bool input = false;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const auto& a = labels[i];
+      input = input || a.text == NetworkDiagramWidget::tr("Input");
+      QVERIFY2(!a.text.contains(QChar(0x2026)),
+               qPrintable(QStringLiteral("elided: “%1” at (%2, %3)").arg(a.text).arg(a.rect.x()).arg(a.rect.y())));
+      QVERIFY2(a.rect.left() >= 0 && a.rect.right() <= net->width(), qPrintable(a.text));
+      for (std::size_t j = i + 1; j < labels.size(); ++j)
+        QVERIFY2(!a.rect.intersects(labels[j].rect),
+                 qPrintable(QStringLiteral("“%1” overlaps “%2”").arg(a.text, labels[j].text)));
+    }
+    // At presentation size twelve columns leave no room for the word: the symbol x stands in.
+    QVERIFY(input || (presentation && std::any_of(labels.begin(), labels.end(),
+                                                  [](const auto& l) { return l.text == QStringLiteral("x"); })));
+    w.setPresentationMode(false);
+    setLanguage(QStringLiteral("en"), false);
+  }
+
+  // The L1-vs-L2 tab's hint names the control as the Regularisation page spells it.
+  void sparsityHintNamesTheControl() {
+    for (const QString code : {"en", "zh"}) {
+      MainWindow w;
+      w.switchLanguage(code);
+      QCoreApplication::processEvents();  // the LanguageChange events
+      QCheckBox* compare = nullptr;
+      for (QCheckBox* box : w.controlDock()->findChildren<QCheckBox*>())
+        if (box->text().contains(QStringLiteral("L2"))) compare = box;
+      QVERIFY(compare);
+      const QString name = compare->text().remove(QStringLiteral("↻")).trimmed();
+      bool found = false;
+      for (QLabel* label : w.chartPanel()->sparsityChart()->findChildren<QLabel*>())
+        found = found || label->text().contains(name);
+      QVERIFY2(found, qPrintable(code + QStringLiteral(": no hint names “%1”").arg(name)));
+    }
+    setLanguage(QStringLiteral("en"), false);
   }
 
   void languageChangeRetranslates() {

@@ -21,7 +21,7 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location filename="../app/io/ExperimentIo.cpp" line="+486"/>
+        <location filename="../app/io/ExperimentIo.cpp" line="+500"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -90,20 +90,22 @@
 <context>
     <name>dl</name>
     <message>
-        <location filename="../app/io/ExperimentIo.cpp" line="-453"/>
+        <location filename="../app/io/ExperimentIo.cpp" line="-467"/>
         <location line="+58"/>
+        <location line="+349"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-400"/>
         <location line="+7"/>
         <location line="+56"/>
+        <location line="+310"/>
         <source>must be a whole number</source>
         <translation>必须是整数</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-357"/>
         <source>a seed is a whole number from %1 to %2</source>
         <translation>随机种子必须是 %1 到 %2 之间的整数</translation>
     </message>
@@ -119,12 +121,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+377"/>
+        <location line="+391"/>
         <source>must be an object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-386"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
@@ -163,8 +165,8 @@
         <location line="+22"/>
         <location filename="../engine/data/Generators.cpp" line="+204"/>
         <location line="+3"/>
-        <location filename="../engine/train/Config.cpp" line="+18"/>
-        <location line="+56"/>
+        <location filename="../engine/train/Config.cpp" line="+19"/>
+        <location line="+69"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -174,7 +176,7 @@
         <translation>未知的激活函数（可用：%1）</translation>
     </message>
     <message>
-        <location filename="../engine/data/Csv.cpp" line="+126"/>
+        <location filename="../engine/data/Csv.cpp" line="+124"/>
         <source>file does not exist</source>
         <translation>文件不存在</translation>
     </message>
@@ -219,7 +221,7 @@
         <translation>文件只有一列；至少需要一列特征和一列标签</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>the line has %1 cells, expected %2</source>
         <translation>这一行有 %1 个单元格，应为 %2 个</translation>
     </message>
@@ -272,12 +274,15 @@
     </message>
     <message>
         <location line="-16"/>
+        <location filename="../engine/train/Config.cpp" line="-30"/>
         <source>must be at most %1</source>
         <translation>不能大于 %1</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
+        <location filename="../engine/train/Trainer.cpp" line="+507"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
@@ -367,7 +372,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../engine/train/Config.cpp" line="+8"/>
+        <location filename="../engine/train/Config.cpp" line="+38"/>
         <source>class weights must be positive</source>
         <translation>类别权重必须为正数</translation>
     </message>
@@ -424,7 +429,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../engine/train/Config.cpp" line="-50"/>
+        <location filename="../engine/train/Config.cpp" line="-63"/>
         <source>at most %1 hidden layers</source>
         <translation>隐藏层最多 %1 层</translation>
     </message>
@@ -441,7 +446,9 @@
         <translation>Dropout 比例必须在区间 %1 内</translation>
     </message>
     <message>
-        <location filename="../engine/optim/BufferedOptimizer.cpp" line="+28"/>
+        <location filename="../engine/optim/BufferedOptimizer.cpp" line="-16"/>
+        <location filename="../engine/train/Trainer.cpp" line="+3"/>
+        <location line="+2"/>
         <source>must be &gt;= %1</source>
         <translation>必须 ≥ %1</translation>
     </message>
@@ -461,7 +468,7 @@
         <translation>应有 %1 个值，每个参数一个</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>buffer missing from the state of %1</source>
         <translation>%1 的状态中缺少这个缓冲区</translation>
     </message>
@@ -486,12 +493,12 @@
         <translation>Dropout 比例必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>the learning rate must be &gt; 0 and at most %1</source>
         <translation>学习率必须大于 0 且不超过 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>the initial bias must be between %1 and %2</source>
         <translation>初始偏置必须在 %1 到 %2 之间</translation>
     </message>
@@ -541,17 +548,29 @@
         <translation>未知的名称（可用：%1）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+76"/>
+        <source>the network would have %1 million parameters; at most %2 million fit</source>
+        <translation>网络将有 %1 百万个参数，最多只支持 %2 百万个</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a mini-batch of this size through these layers holds %1 million values; at most %2 million fit (use a smaller batch or fewer units)</source>
+        <translation>这么大的小批量经过这些层需要保存 %1 百万个数值，最多只支持 %2 百万个（请减小批大小或减少神经元）</translation>
+    </message>
+    <message>
+        <location filename="../engine/optim/BufferedOptimizer.cpp" line="-9"/>
+        <location filename="../engine/train/ConfigChecks.cpp" line="-74"/>
+        <location filename="../engine/train/Trainer.cpp" line="-12"/>
         <source>must be finite</source>
         <translation>必须是有限数</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../engine/train/ConfigChecks.cpp" line="+5"/>
         <source>must be finite and &gt; %1</source>
         <translation>必须是有限数且 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../engine/train/Trainer.cpp" line="+454"/>
+        <location filename="../engine/train/Trainer.cpp" line="-35"/>
         <source>no such hidden layer</source>
         <translation>没有这个隐藏层</translation>
     </message>
@@ -571,17 +590,22 @@
         <translation>权重必须是有限数</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>does not match the training set size %1</source>
         <translation>与训练集的大小 %1 不符</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>index outside the training set</source>
         <translation>序号超出训练集范围</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>the index appears twice; the order must list every sample once</source>
+        <translation>该索引出现了两次；顺序中每个样本必须恰好出现一次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>outside the training set</source>
         <translation>超出训练集范围</translation>
     </message>
@@ -589,7 +613,7 @@
 <context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+36"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+46"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -1145,8 +1169,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Train two networks side by side from the same weights, one with an L1 penalty and one with an L2 penalty of strength L1 + L2.</source>
-        <translation>从相同的权重出发并排训练两个网络，一个使用 L1 惩罚，一个使用 L2 惩罚，惩罚强度均为 L1 + L2。</translation>
+        <source>Train two networks side by side from the same weights, one with an L1 penalty and one with an L2 penalty of the same strength: the larger of L1 and L2 (0.001 when both are off).</source>
+        <translation>从相同的权重出发并排训练两个网络，一个使用 L1 惩罚，一个使用相同强度的 L2 惩罚：强度取 L1 与 L2 中较大的一个（两者都关闭时为 0.001）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1563,7 +1587,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>norm (log scale)</source>
+        <source>norm (log)</source>
         <translation>范数（对数）</translation>
     </message>
 </context>
@@ -1588,7 +1612,7 @@
 <context>
     <name>dlui::LearningRateChart</name>
     <message>
-        <location filename="../ui/plots/LearningRateChart.cpp" line="+51"/>
+        <location filename="../ui/plots/LearningRateChart.cpp" line="+49"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -1612,7 +1636,7 @@
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+65"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+63"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -1633,8 +1657,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>validation accuracy (%)</source>
-        <translation>验证集准确率 (%)</translation>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1660,7 +1684,7 @@
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+53"/>
+        <location filename="../ui/MainWindow.cpp" line="+55"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -1766,7 +1790,7 @@
         <translation>%1：无法写入指标</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+119"/>
         <source>About dlplay</source>
         <translation>关于 dlplay</translation>
     </message>
@@ -1914,7 +1938,7 @@
 <context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
-        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+252"/>
+        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+267"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -1959,12 +1983,12 @@
         <translation>%1 个类别</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+176"/>
         <source>+%1 more</source>
         <translation>另有 %1 个</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+16"/>
         <source>Bias: %1</source>
         <translation>偏置：%1</translation>
     </message>
@@ -2119,7 +2143,7 @@ from %2 to %3</source>
         <translation>本笔记的测验题和闪卡</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+129"/>
         <source>Try it: %1</source>
         <translation>试一试：%1</translation>
     </message>
@@ -2154,7 +2178,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::PlotWidget</name>
     <message>
-        <location filename="../ui/plots/PlotWidget.cpp" line="+153"/>
+        <location filename="../ui/plots/PlotWidget.cpp" line="+174"/>
         <source>Exported from dlplay</source>
         <translation>由 dlplay 导出</translation>
     </message>
@@ -2362,16 +2386,16 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>saturated units (%)</source>
-        <translation>饱和单元比例 (%)</translation>
+        <source>saturated (%)</source>
+        <translation>饱和比例 (%)</translation>
     </message>
 </context>
 <context>
     <name>dlui::SparsityChart</name>
     <message>
         <location filename="../ui/plots/SparsityChart.cpp" line="+90"/>
-        <source>Switch on “Compare L1 and L2” to train two copies of the network from the same initial weights, one with an L1 penalty and one with an L2 penalty of the same strength, and compare how sparse their weights become.</source>
-        <translation>勾选“对比 L1 与 L2”，即可从相同的初始权重出发训练网络的两个副本：一个使用 L1 惩罚，另一个使用相同强度的 L2 惩罚，然后比较它们的权重变得有多稀疏。</translation>
+        <source>Tick “Compare L1 vs L2” (Regularisation page) to train two copies of the network from the same initial weights, one with an L1 penalty and one with an L2 penalty of the same strength, and compare how sparse their weights become.</source>
+        <translation>勾选“对比 L1 与 L2”（“正则化”页），即可从相同的初始权重出发训练网络的两个副本：一个使用 L1 惩罚，另一个使用相同强度的 L2 惩罚，然后比较它们的权重变得有多稀疏。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2415,8 +2439,8 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>share of weights (%)</source>
-        <translation>权重占比 (%)</translation>
+        <source>share (%)</source>
+        <translation>占比 (%)</translation>
     </message>
 </context>
 <context>

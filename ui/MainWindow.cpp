@@ -39,6 +39,8 @@
 #include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
+#include <QToolBox>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -529,6 +531,21 @@ void MainWindow::setPresentationMode(bool on) {
   m_map->setPresentationMode(on);
   m_network->setPresentationMode(on);
   m_charts->setPresentationMode(on);
+  m_notes->setPresentationMode(on);  // its own "Large text": the notes are read from the back row too
+  fitControlsWidth();
+  // Larger chart labels need a taller plot, or Qt Charts elides every tick label to "…".
+  const int charts = std::clamp(height() * (on ? 42 : 34) / 100, 200, on ? 520 : 400);
+  if (!m_chartDock->isFloating()) resizeDocks({m_chartDock}, {charts}, Qt::Vertical);
+}
+
+// The controls' rows grow with the font: the dock widens so that no page needs a horizontal scroll
+// bar (neurons, dropout and units cut off at the right in presentation mode).
+void MainWindow::fitControlsWidth() {
+  QToolBox* pages = m_controls->pages();
+  int wanted = 0;
+  for (int i = 0; i < pages->count(); ++i) wanted = std::max(wanted, pages->widget(i)->sizeHint().width());
+  wanted += style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2 * pages->frameWidth() + 12;
+  resizeDocks({m_controls}, {std::max(wanted, std::clamp(width() / 5, 250, 340))}, Qt::Horizontal);
 }
 
 void MainWindow::restoreDefaultLayout() {

@@ -99,6 +99,7 @@ private:
   void retranslateUi();
   void retranslatePresetMenu();
   void applyDefaultSizes();
+  void fitControlsWidth();
   void readSettings();
   void writeSettings() const;
 

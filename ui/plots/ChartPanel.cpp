@@ -11,6 +11,7 @@
 
 #include <QEvent>
 #include <QSaveFile>
+#include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTextStream>
@@ -25,7 +26,16 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
   m_sparsity = new SparsityChart(m_tabs);
   m_learningRate = new LearningRateChart(m_tabs);
   m_charts = {m_loss, m_gradients, m_saturation, m_sparsity, m_learningRate};
-  for (PlotWidget* c : m_charts) m_tabs->addTab(c, QString());
+  // A chart's own controls sit in the tab bar's empty corner rather than in a row above the plot.
+  m_options = new QStackedWidget(m_tabs);
+  m_options->setObjectName(QStringLiteral("chartOptions"));
+  for (PlotWidget* c : m_charts) {
+    m_tabs->addTab(c, QString());
+    QWidget* options = c->optionsWidget();
+    m_options->addWidget(options ? options : new QWidget(m_options));
+  }
+  m_tabs->setCornerWidget(m_options, Qt::TopRightCorner);
+  connect(m_tabs, &QTabWidget::currentChanged, m_options, &QStackedWidget::setCurrentIndex);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_tabs);
@@ -53,6 +63,8 @@ void ChartPanel::setPresentationMode(bool on) {
   QFont f = m_tabs->font();
   f.setPointSize(on ? 16 : font().pointSize());
   m_tabs->tabBar()->setFont(f);
+  for (PlotWidget* c : m_charts)
+    if (QWidget* options = c->optionsWidget()) options->setFont(f);
 }
 
 void ChartPanel::clear() {

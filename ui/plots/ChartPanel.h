@@ -10,6 +10,7 @@
 
 #include <vector>
 
+class QStackedWidget;
 class QTabWidget;
 
 namespace dlui {
@@ -61,6 +62,7 @@ protected:
 
 private:
   QTabWidget* m_tabs;
+  QStackedWidget* m_options;  // the current chart's optionsWidget(), in the tab bar's corner
   LossChart* m_loss;
   GradientNormChart* m_gradients;
   SaturationChart* m_saturation;

@@ -11,8 +11,8 @@ GradientNormChart::GradientNormChart(QWidget* parent) : LayerSeriesChart(true, p
 }
 
 void GradientNormChart::retranslateTitles() {
-  m_chart->setTitle(tr("Gradient norm per layer"));
-  m_y->setTitle(tr("norm (log scale)"));  // short: the chart title names the gradient
+  setExportTitle(m_chart, tr("Gradient norm per layer"));
+  m_y->setTitle(tr("norm (log)"));  // short: the chart title names the gradient
 }
 
 }  // namespace dlui

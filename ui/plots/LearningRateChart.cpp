@@ -4,7 +4,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -26,12 +25,9 @@ LearningRateChart::LearningRateChart(QWidget* parent) : PlotWidget(parent), m_ch
   m_y->attach(m_trace.series);
   m_chart->legend()->hide();
 
-  auto* top = new QHBoxLayout;
-  top->addStretch();
-  top->addWidget(m_logBox);
+  m_logBox->hide();  // shown beside the chart panel's tabs (optionsWidget())
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addLayout(top);
   layout->addWidget(m_view, 1);
   connect(m_logBox, &QCheckBox::toggled, this, [this](bool on) {
     m_y->setLog(on);
@@ -45,10 +41,12 @@ LearningRateChart::LearningRateChart(QWidget* parent) : PlotWidget(parent), m_ch
 LearningRateChart::~LearningRateChart() = default;
 
 bool LearningRateChart::logScale() const { return m_logBox->isChecked(); }
+
+QWidget* LearningRateChart::optionsWidget() const { return m_logBox; }
 void LearningRateChart::setLogScale(bool on) { m_logBox->setChecked(on); }
 
 void LearningRateChart::retranslateUi() {
-  m_chart->setTitle(tr("Learning rate"));
+  setExportTitle(m_chart, tr("Learning rate"));
   m_logBox->setText(tr("Logarithmic axis"));
   m_steps->setTitleText(tr("step"));
   m_y->setTitle(tr("learning rate"));

@@ -24,6 +24,7 @@ public:
 
   void setLogScale(bool on);
   bool logScale() const;
+  QWidget* optionsWidget() const override;  // the log-scale box
   const PlotHistory& history() const { return m_trace.history; }
 
 protected:

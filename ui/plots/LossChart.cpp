@@ -4,7 +4,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -38,12 +37,9 @@ LossChart::LossChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) 
   m_accuracy->axis()->setGridLineVisible(false);  // the loss axis draws the grid
   m_chart->legend()->setAlignment(Qt::AlignBottom);
 
-  auto* top = new QHBoxLayout;
-  top->addStretch();
-  top->addWidget(m_logBox);
+  m_logBox->hide();  // shown beside the chart panel's tabs (optionsWidget())
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addLayout(top);
   layout->addWidget(m_view, 1);
   connect(m_logBox, &QCheckBox::toggled, this, [this](bool on) {
     m_loss->setLog(on);
@@ -59,14 +55,16 @@ LossChart::~LossChart() = default;
 
 bool LossChart::logScale() const { return m_logBox->isChecked(); }
 
+QWidget* LossChart::optionsWidget() const { return m_logBox; }
+
 void LossChart::setLogScale(bool on) { m_logBox->setChecked(on); }
 
 void LossChart::retranslateUi() {
-  m_chart->setTitle(tr("Loss"));
+  setExportTitle(m_chart, tr("Loss"));
   m_logBox->setText(tr("Logarithmic loss axis"));
   m_steps->setTitleText(tr("step"));
   m_loss->setTitle(tr("loss"));
-  m_accuracy->setTitle(tr("validation accuracy (%)"));
+  m_accuracy->setTitle(tr("accuracy (%)"));  // the legend says which: validation
   nameSeries();
 }
 

@@ -26,6 +26,7 @@ public:
 
   void setLogScale(bool on);
   bool logScale() const;
+  QWidget* optionsWidget() const override;  // the log-scale box
   int runCount() const { return static_cast<int>(m_runs.size()); }
   // The histories, for tests and tooltips: run r's training loss, validation loss, accuracy (0..1).
   const PlotHistory& trainingLoss(int run) const { return m_runs[static_cast<std::size_t>(run)]->train.history; }

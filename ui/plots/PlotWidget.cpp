@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QImage>
 #include <QLegend>
 #include <QPainter>
@@ -18,8 +19,11 @@
 namespace dlui {
 
 namespace {
+// Presentation sizes stay close to the window's own (×1.45): larger labels no longer fit a charts
+// dock a third of a 768-pixel screen high, and Qt Charts then elides every tick label to "…".
 constexpr int kNormalLabelPt = 9, kNormalTitlePt = 11, kNormalPen = 2;
-constexpr int kPresentationLabelPt = 16, kPresentationTitlePt = 20, kPresentationPen = 4;
+constexpr int kPresentationLabelPt = 13, kPresentationTitlePt = 15, kPresentationPen = 4;
+const char* const kExportTitle = "dlplayExportTitle";
 const QSize kHiddenExportSize(1000, 600);
 }  // namespace
 
@@ -64,7 +68,10 @@ void PlotWidget::changeEvent(QEvent* event) {
 QChartView* PlotWidget::createView(QChart* chart) {
   auto* view = new QChartView(chart, this);
   view->setRenderHint(QPainter::Antialiasing);
+  view->setFrameShape(QFrame::NoFrame);
   chart->setMargins(QMargins(4, 4, 4, 4));
+  chart->layout()->setContentsMargins(0, 0, 0, 0);  // the plot, not a white frame, gets the pixels
+  chart->setBackgroundRoundness(0);
   m_views.push_back(view);
   return view;
 }
@@ -111,6 +118,18 @@ void PlotWidget::restyle() {
     if (!qobject_cast<QChartView*>(w)) w->setFont(f);
 }
 
+void PlotWidget::setExportTitle(QChart* chart, const QString& title) {
+  chart->setProperty(kExportTitle, title);
+  chart->setTitle(QString());
+}
+
+void PlotWidget::showExportTitles(bool on) {
+  for (QChartView* v : m_views) {
+    const QVariant title = v->chart()->property(kExportTitle);
+    if (title.isValid()) v->chart()->setTitle(on ? title.toString() : QString());
+  }
+}
+
 // render() lays out hidden widgets from their window, which it first shrinks to its size hint
 // unless the window was resized explicitly: give a never-shown window a useful export size.
 void PlotWidget::prepareForExport() {
@@ -123,6 +142,7 @@ void PlotWidget::prepareForExport() {
     QPainter p(&probe);
     render(&p, QPoint(), QRegion(0, 0, 1, 1), QWidget::DrawChildren);
   }
+  showExportTitles(true);
   m_refreshPending = true;
   flush();
   // The charts lay out their axes on a posted LayoutRequest: deliver it before drawing.
@@ -140,6 +160,7 @@ bool PlotWidget::exportPng(const QString& path) {
     p.setRenderHint(QPainter::Antialiasing);
     render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
   }
+  showExportTitles(false);
   return image.save(path, "PNG");
 }
 
@@ -152,9 +173,14 @@ bool PlotWidget::exportSvg(const QString& path) {
   svg.setTitle(windowTitle());
   svg.setDescription(tr("Exported from dlplay"));
   QPainter p;
-  if (!p.begin(&svg)) return false;
+  if (!p.begin(&svg)) {
+    showExportTitles(false);
+    return false;
+  }
   render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
-  return p.end();
+  const bool ok = p.end();
+  showExportTitles(false);
+  return ok;
 }
 
 }  // namespace dlui

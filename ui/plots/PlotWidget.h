@@ -36,6 +36,9 @@ public:
 
   // Redraws now if anything changed since the last redraw (export and tests call it).
   void flush();
+  // The chart's own controls (a log-scale box), shown by ChartPanel beside the tabs so they take
+  // no height from the plot; null when it has none.
+  virtual QWidget* optionsWidget() const { return nullptr; }
 
 protected:
   // Rebuilds the series' points from the histories and rescales the axes.
@@ -46,6 +49,9 @@ protected:
   QChartView* createView(QChart* chart);
   // Fonts and pen widths of every view's chart for the current mode (after adding series/axes).
   void restyle();
+  // A title the chart panel's tab already says: drawn only in exported images, where no tab
+  // names the chart, so that on screen the plot keeps the height (charts dock at 1366×768).
+  static void setExportTitle(QChart* chart, const QString& title);
   // Width in pixels of a view's plot area (for the decimation), at least 100.
   static int plotWidth(const QChartView* view);
 
@@ -54,6 +60,7 @@ protected:
 
 private:
   void prepareForExport();
+  void showExportTitles(bool on);
 
   std::vector<QChartView*> m_views;
   QTimer* m_refreshTimer;

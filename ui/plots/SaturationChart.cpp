@@ -15,8 +15,8 @@ SaturationChart::SaturationChart(QWidget* parent) : LayerSeriesChart(false, pare
 }
 
 void SaturationChart::retranslateTitles() {
-  m_chart->setTitle(tr("Saturated units per hidden layer"));
-  m_y->setTitle(tr("saturated units (%)"));
+  setExportTitle(m_chart, tr("Saturated units per hidden layer"));
+  m_y->setTitle(tr("saturated (%)"));
 }
 
 }  // namespace dlui

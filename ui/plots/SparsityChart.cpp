@@ -41,7 +41,7 @@ SparsityChart::SparsityChart(QWidget* parent) : PlotWidget(parent), m_chart(new 
     m_y->attach(s);
     m_sparsity[i].series = s;
   }
-  m_chart->legend()->setAlignment(Qt::AlignBottom);
+  m_chart->legend()->setAlignment(Qt::AlignRight);  // two entries: the plot keeps the height
   setupHistogram(m_hist[0], seriesColor(2));
   setupHistogram(m_hist[1], seriesColor(0));
 
@@ -87,9 +87,9 @@ bool SparsityChart::pairShown() const { return m_stack->currentIndex() == 1; }
 
 void SparsityChart::retranslateUi() {
   m_placeholder->setText(
-      tr("Switch on “Compare L1 and L2” to train two copies of the network from the same "
-         "initial weights, one with an L1 penalty and one with an L2 penalty of the same "
-         "strength, and compare how sparse their weights become."));
+      tr("Tick “Compare L1 vs L2” (Regularisation page) to train two copies of the network from the same "
+         "initial weights, one with an L1 penalty and one with an L2 penalty of the same strength, and "
+         "compare how sparse their weights become."));
   m_chart->setTitle(tr("Sparsity: share of weights with |w| below 0.001"));
   m_steps->setTitleText(tr("step"));
   m_y->setTitle(tr("near zero (%)"));
@@ -99,7 +99,7 @@ void SparsityChart::retranslateUi() {
   m_hist[1].chart->setTitle(tr("Weights of the L2 run"));
   for (Histogram& h : m_hist) {
     h.x->setTitleText(tr("weight"));
-    h.y->setTitleText(tr("share of weights (%)"));
+    h.y->setTitleText(tr("share (%)"));  // of the run's weights, as the title says
   }
 }
 

@@ -773,7 +773,7 @@ void ControlDock::retranslateUi() {
   m_compare->setText(tr("Compare L1 vs L2 ↻"));
   m_compare->setToolTip(
       tr("Train two networks side by side from the same weights, one with an L1 penalty and one with an "
-         "L2 penalty of strength L1 + L2.") +
+         "L2 penalty of the same strength: the larger of L1 and L2 (0.001 when both are off).") +
       QLatin1Char('\n') + resets);
   m_clipMode->setItemText(0, tr("Off"));
   m_clipMode->setItemText(1, tr("By global norm"));

@@ -31,6 +31,21 @@ double finiteMaxAbs(const dl::Matrix& m) {
   return best;
 }
 
+// `text` in `base`, or in a smaller size of it (down to 60 %) when that is what fits `width`;
+// elided only when even that does not fit. The rectangle is the text's, centred on `centre`.
+NetworkDiagramWidget::Label fitLabel(const QString& text, const QFont& base, double width, QPointF centre) {
+  QFont font = base;
+  const qreal size = base.pointSizeF() > 0 ? base.pointSizeF() : 9.0;
+  for (qreal f = 1.0; f >= 0.59; f -= 0.05) {
+    font.setPointSizeF(size * f);
+    if (QFontMetricsF(font).horizontalAdvance(text) <= width) break;
+  }
+  const QFontMetricsF fm(font);
+  const QString shown = fm.elidedText(text, Qt::ElideRight, width);
+  const double w = fm.horizontalAdvance(shown), h = fm.height();
+  return {shown, font, QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)};
+}
+
 QPointF bezierPoint(const QPointF& a, const QPointF& b, double t) {
   // Cubic with horizontal tangents at both ends: control points at the horizontal midpoint.
   const double mx = (a.x() + b.x()) / 2;
@@ -382,40 +397,69 @@ void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
       p.setBrush(Qt::NoBrush);
       p.drawRect(b);
     }
+  }
+
+  p.setPen(palette().windowText().color());
+  for (const Label& l : labels()) {
+    p.setFont(l.font);
+    p.drawText(l.rect, Qt::AlignCenter | Qt::TextDontClip, l.text);
+  }
+}
+
+// Column headers (title, then units · activation) and the "+N more" markers. Deep networks have
+// narrow columns: a hidden layer's title becomes its number and its subtitle the unit count; the
+// input and output titles may also use the half of the neighbouring column its number leaves free,
+// and become x and ŷ (their tooltips still say Input and Output) when even that is too narrow.
+std::vector<NetworkDiagramWidget::Label> NetworkDiagramWidget::labels() {
+  if (m_columns.size() != m_config.hidden.size() + 2) rebuildColumns();
+  layoutColumns();
+  std::vector<Label> out;
+  const double margin = 8;
+  const int cols = static_cast<int>(m_columns.size());
+  const double colSpacing = cols > 1 ? (width() - 2 * margin) / cols : width();
+  const QFontMetricsF fm(font());
+  QFont bold = font();
+  bold.setBold(true);
+  const QFontMetricsF bm(bold);
+  std::vector<QString> titles(m_columns.size());
+  for (int ci = 0; ci < cols; ++ci) {
+    QString title = columnTitle(ci);
+    if (bm.horizontalAdvance(title) > colSpacing - 6 && ci > 0 && ci + 1 < cols) title = QString::number(ci);
+    titles[static_cast<std::size_t>(ci)] = title;
+  }
+  for (int ci = 0; ci < cols; ++ci) {
+    const double cx = margin + colSpacing * (ci + 0.5);
+    const bool end = ci == 0 || ci + 1 == cols;
+    double room = colSpacing - 2;
+    double centre = cx;
+    if (end && cols > 1 && bm.horizontalAdvance(titles[static_cast<std::size_t>(ci)]) > room) {
+      // From the widget's edge to the neighbour's title.
+      const int next = ci == 0 ? 1 : cols - 2;
+      const double nextCx = margin + colSpacing * (next + 0.5);
+      const double nextHalf = bm.horizontalAdvance(titles[static_cast<std::size_t>(next)]) / 2 + 4;
+      const double lo = ci == 0 ? 2.0 : nextCx + nextHalf, hi = ci == 0 ? nextCx - nextHalf : width() - 2.0;
+      room = std::max(room, hi - lo);
+      centre = (lo + hi) / 2;
+    }
+    Label title = fitLabel(titles[static_cast<std::size_t>(ci)], bold, room, QPointF(centre, 4 + fm.height() / 2));
+    if (end && title.text != titles[static_cast<std::size_t>(ci)])  // still too narrow: the symbols x and ŷ
+      title = fitLabel(ci == 0 ? QStringLiteral("x") : QStringLiteral("ŷ"), bold, room, title.rect.center());
+    out.push_back(title);
+    QString subtitle = columnSubtitle(ci);
+    if (fm.horizontalAdvance(subtitle) > colSpacing - 10)
+      subtitle = QString::number(m_columns[static_cast<std::size_t>(ci)].units);  // narrow: the count
+    out.push_back(fitLabel(subtitle, font(), colSpacing - 2, QPointF(cx, 4 + fm.height() * 1.5)));
+    const Column& c = m_columns[static_cast<std::size_t>(ci)];
     if (!c.more.isNull()) {
-      p.setPen(frame);
       const int hidden = c.units - static_cast<int>(c.boxes.size());
       QString more = tr("+%1 more").arg(hidden);
       if (fm.horizontalAdvance(more) > c.more.width() - 2) more = QStringLiteral("+%1").arg(hidden);
-      p.drawText(c.more, Qt::AlignCenter, more);
+      Label marker = fitLabel(more, font(), c.more.width() - 2, c.more.center());
+      if (marker.text != more) marker = fitLabel(QStringLiteral("⋮"), font(), c.more.width() - 2, c.more.center());
+      out.push_back(marker);
     }
   }
-
-  // Column headers, elided when the columns are narrow (deep networks).
-  const double margin = 8;
-  const double colSpacing =
-      m_columns.size() > 1 ? (width() - 2 * margin) / static_cast<double>(m_columns.size()) : width();
-  p.setPen(palette().windowText().color());
-  QFont bold = font();
-  bold.setBold(true);
-  for (std::size_t ci = 0; ci < m_columns.size(); ++ci) {
-    const double cx = margin + colSpacing * (static_cast<double>(ci) + 0.5);
-    const QRectF r1(cx - colSpacing / 2, 4, colSpacing, fm.height());
-    const QRectF r2(cx - colSpacing / 2, 4 + fm.height(), colSpacing, fm.height());
-    p.setFont(bold);
-    const int ci_ = static_cast<int>(ci);
-    QString title = columnTitle(ci_);
-    if (QFontMetrics(bold).horizontalAdvance(title) > colSpacing - 6 && ci_ > 0 &&
-        ci_ + 1 < static_cast<int>(m_columns.size()))
-      title = QString::number(ci_);
-    p.drawText(r1, Qt::AlignCenter,
-               QFontMetrics(bold).elidedText(title, Qt::ElideRight, static_cast<int>(colSpacing) - 2));
-    p.setFont(font());
-    QString subtitle = columnSubtitle(ci_);
-    if (fm.horizontalAdvance(subtitle) > colSpacing - 10)
-      subtitle = QString::number(m_columns[ci].units);  // narrow: the count
-    p.drawText(r2, Qt::AlignCenter, fm.elidedText(subtitle, Qt::ElideRight, static_cast<int>(colSpacing) - 2));
-  }
+  return out;
 }
 
 QString NetworkDiagramWidget::neuronToolTip(int column, int unit) const {

@@ -7,6 +7,7 @@
 #include "session/Snapshot.h"
 
 #include <QColor>
+#include <QFont>
 #include <QImage>
 #include <QPointF>
 #include <QWidget>
@@ -27,6 +28,16 @@ public:
 
   QSize sizeHint() const override { return {460, 420}; }
   QSize minimumSizeHint() const override { return {200, 160}; }
+
+  // A text drawn around the columns (headers, "+N more"), as painted: its font is shrunk (to 60 %)
+  // before the text is elided, and its rectangle is where the text's ink goes.
+  struct Label {
+    QString text;
+    QFont font;
+    QRectF rect;
+  };
+  // The labels of the current size and architecture (tests check nothing is elided or overlaps).
+  std::vector<Label> labels();
 
   // One link as drawn (public for the renderer in the .cpp, which may run in a pool thread).
   struct LinkStroke {
