@@ -147,6 +147,30 @@ private slots:
     QVERIFY(!has(m, "too long"));
   }
 
+  // A quoted cell is one line of text: a lone carriage return or a NUL is escaped, and a cut
+  // never splits a UTF-8 character.
+  void messageQuotesControlCharactersEscaped() {
+    std::string m = errorOf(std::string("a,b,c\n1,2,0\n3,x\ry\0z,1\n", 22));
+    EXPECT_MESSAGE(m, "line 3, column 2: 'x\\ry\\x00z' is not a number");
+    QVERIFY(m.find_first_of(std::string("\r\n\0", 3)) == std::string::npos);
+    m = errorOf(
+        "a,b,c\n1,2,0\n3,\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9x\xC3\xA9\xC3\xA9,"
+        "1\n");
+    EXPECT_MESSAGE(m, "'\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9x...'");
+  }
+
+  // A first line of a million columns followed by short lines: a ragged-row error, not a
+  // reservation of (lines × columns) floats (it was 1.2 TB here, and std::bad_alloc).
+  void wideFirstLineThenShortRows() {
+    std::string text;
+    for (int j = 0; j < 1000000; ++j) text += "1,";
+    text += "0\n";
+    for (int i = 0; i < 300000; ++i) text += "1\n";
+    const std::string m = errorOf(text);
+    EXPECT_MESSAGE(m, "line 2");
+    EXPECT_MESSAGE(m, "has 1 cells, expected 1000001");
+  }
+
   void nanCell() {
     const std::string m = errorOf("a,b,c\nnan,2,0\n3,4,1\n");
     EXPECT_MESSAGE(m, "line 2, column 1");

@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Marks an English message template as translatable without pulling Qt into the engine: lupdate
@@ -33,6 +34,7 @@ struct Message {
 std::string fillTemplate(const std::string& text, const std::vector<std::string>& args);
 
 // A configuration value is invalid: field is a dotted path ("optimizer.lr", "layers[2].units").
+// Field and value are stored through printable(), so what() is always one short line.
 class ConfigError : public std::runtime_error {
 public:
   ConfigError(std::string field, std::string value, Message reason);
@@ -69,5 +71,10 @@ private:
 
 // Formats a number for an error message the way a user typed it (no trailing zeros).
 std::string formatValue(double v);
+
+// `text` made safe to quote in a one-line message: control characters escaped (\n, \x00) and,
+// beyond maxBytes, cut at a UTF-8 character boundary with "..." appended (a value read from a
+// file may be a megabyte of garbage).
+std::string printable(std::string_view text, std::size_t maxBytes);
 
 }  // namespace dl

@@ -100,10 +100,8 @@ char detectSeparator(std::string_view line) {
   return ',';
 }
 
-std::string quoteCell(const std::string& text) {
-  constexpr std::size_t kMax = 20;
-  return "'" + (text.size() > kMax ? text.substr(0, kMax) + "..." : text) + "'";
-}
+// A cell quoted for a message: at most 20 bytes, control characters (a NUL, a lone \r) escaped.
+std::string quoteCell(const std::string& text) { return "'" + printable(text, 20) + "'"; }
 
 DataLocation at(const std::string& path, int line, int column) { return {path, line, column}; }
 
@@ -209,7 +207,9 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
   std::vector<int> labelIds;     // classification: index into texts
   std::vector<LabelText> texts;  // distinct label texts in order of first appearance
   std::unordered_map<std::string, int> textIndex;
-  x.reserve(lines.size() * static_cast<std::size_t>(features));
+  // Every number takes at least two bytes with its separator, which bounds the reservation when
+  // a first line of a million columns is followed by short (ragged, hence refused) lines.
+  x.reserve(std::min(lines.size() * static_cast<std::size_t>(features), data.size() / 2 + 1));
 
   for (std::size_t r = hasHeader ? 1 : 0; r < lines.size(); ++r) {
     const int lineNo = lines[r].first;
