@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace dl;
 
@@ -162,6 +163,126 @@ private slots:
     QVERIFY_THROWS_EXCEPTION(ConfigError, t.restore(s));
   }
 
+  // Each of these states would train on silently: NaN running statistics or a negative variance
+  // poison every evaluation, a negative second moment takes a square root of it, a repeated index
+  // drops a sample from every later epoch.
+  void restoreRejectsNonsenseState_data() {
+    QTest::addColumn<int>("which");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("NaN batch-norm statistic") << 0 << "model.buffers";
+    QTest::newRow("negative running variance") << 1 << "model.buffers";
+    QTest::newRow("NaN Adam moment") << 2 << "optimizer.state.m";
+    QTest::newRow("negative Adam second moment") << 3 << "optimizer.state.v";
+    QTest::newRow("negative step") << 4 << "model.step";
+    QTest::newRow("negative epoch") << 5 << "model.epoch";
+    QTest::newRow("repeated index in the order") << 6 << "model.order";
+  }
+  void restoreRejectsNonsenseState() {
+    QFETCH(int, which);
+    QFETCH(QString, field);
+    ExperimentConfig c = spiralConfig();
+    c.hidden[1].batchNorm = true;
+    Trainer t(c);
+    for (int i = 0; i < 5; ++i) t.step();
+    const TrainerState good = t.state();
+    TrainerState s = good;
+    const Index half = s.buffers.size() / 2;
+    switch (which) {
+      case 0:
+        s.buffers(0) = std::numeric_limits<Scalar>::quiet_NaN();
+        break;
+      case 1:
+        s.buffers(half) = -1;
+        break;
+      case 2:
+        s.optimizer.buffers[0].second(3) = std::numeric_limits<Scalar>::infinity();
+        break;
+      case 3:
+        s.optimizer.buffers[1].second(3) = -1e-3f;
+        break;
+      case 4:
+        s.step = -1;
+        break;
+      case 5:
+        s.epoch = -3;
+        break;
+      case 6:
+        s.order[1] = s.order[0];
+        break;
+    }
+    try {
+      t.restore(s);
+      QFAIL("expected a ConfigError");
+    } catch (const ConfigError& e) {
+      QVERIFY2(QString::fromStdString(e.field()) == field, e.what());
+    }
+    // Nothing was changed: the trainer goes on from its own state.
+    QCOMPARE(t.stepCount(), 5);
+    t.restore(good);
+    QVERIFY(std::isfinite(t.step().trainLoss));
+  }
+
+  // Finite data and weights whose outputs overflow on the validation set only (an unstandardised
+  // CSV value near the float limit, found by tst_app_fuzz_inputs): reported as divergence.
+  void overflowingValidationLossIsDivergence() {
+    ExperimentConfig c = spiralConfig();
+    c.data.source = "csv";
+    c.data.csvPath = "huge.csv";
+    c.data.standardize = false;
+    c.data.validationFraction = 0.5;
+    c.training.evalEvery = 1;
+    Dataset all;
+    all.X = Matrix::Constant(2, 40, 0.5f);
+    all.X.col(7).setConstant(3e38f);
+    all.numClasses = 2;
+    for (int i = 0; i < 40; ++i) all.labels.push_back(i % 2);
+    std::shared_ptr<const PreparedData> data;
+    for (std::uint64_t seed = 1; !data; ++seed) {  // a split with the huge sample in validation
+      c.data.seed = seed;
+      auto p = std::make_shared<const PreparedData>(prepareData(c.data, all));
+      if (p->validationRaw.maxCoeff() > 1e30f) data = p;
+    }
+    Trainer t(c, data);
+    const StepMetrics m = t.step();
+    QVERIFY(std::isfinite(m.trainLoss));
+    QVERIFY(m.evaluated && !std::isfinite(m.valLoss));
+    QVERIFY(t.diverged());
+    QCOMPARE(t.divergence()->quantity, std::string("loss"));
+  }
+
+  // The memory limit: within the hidden layers (validate), and with the real input size, which
+  // for a CSV file only the trainer knows.
+  void networkTooLargeForTheData() {
+    ExperimentConfig c = spiralConfig();
+    c.hidden = {LayerConfig{.units = 4096}, LayerConfig{.units = 4096, .activation = "maxout", .pieces = 16}};
+    try {
+      Trainer t(c);
+      QFAIL("expected a ConfigError");
+    } catch (const ConfigError& e) {
+      QCOMPARE(e.field(), std::string("layers"));
+      QVERIFY2(QString(e.what()).contains("at most 50 million fit"), e.what());
+    }
+    c = spiralConfig();
+    Trainer(c).setBatchSize(1000000);  // fine: the batch is the 480 training samples
+
+    c.data.source = "csv";
+    c.data.csvPath = "wide.csv";
+    c.data.validationFraction = 0;
+    c.hidden = {LayerConfig{.units = 1024}};
+    c.validate();  // 1024 units alone are fine
+    Dataset wide;
+    wide.X = Matrix::Ones(60000, 4);  // 60,000 features × 1024 units: 61 million weights
+    wide.labels = {0, 1, 0, 1};
+    wide.numClasses = 2;
+    const auto data = std::make_shared<const PreparedData>(prepareData(c.data, wide));
+    try {
+      Trainer t(c, data);
+      QFAIL("expected a ConfigError");
+    } catch (const ConfigError& e) {
+      QCOMPARE(e.field(), std::string("layers"));
+    }
+  }
+
   void midTrainingChanges() {
     Trainer t(spiralConfig());
     for (int i = 0; i < 10; ++i) t.step();
@@ -241,6 +362,9 @@ private slots:
     QTest::newRow("unknown loss") << "training.loss" << 7;
     QTest::newRow("dropout 1") << "layers[0].dropout" << 8;
     QTest::newRow("unknown init") << "init.scheme" << 9;
+    QTest::newRow("minimum learning rate 1e9") << "schedule.minLearningRate" << 10;
+    QTest::newRow("10^6 points x 64 layers x 4096 units") << "layers" << 11;
+    QTest::newRow("full batch of 10^6 through 16 layers of 512") << "training.batchSize" << 12;
   }
   void badConfigurationsNameTheField() {
     QFETCH(QString, field);
@@ -276,6 +400,19 @@ private slots:
         break;
       case 9:
         c.init.scheme = "magic";
+        break;
+      case 10:  // the schedule's floor would lift the rate to 1e9 from the first step
+        c.schedule.name = "plateau";
+        c.schedule.minLearningRate = 1e9;
+        break;
+      case 11:  // every field in range, yet ~10^9 parameters (tens of GB with gradients and Adam)
+        c.data.points = 1000000;
+        c.hidden = std::vector<LayerConfig>(64, LayerConfig{.units = 4096, .activation = "relu"});
+        break;
+      case 12:  // 4M parameters, but a mini-batch of 10^6 samples through 8192 rows: 33 GB of activations
+        c.data.points = 1000000;
+        c.hidden = std::vector<LayerConfig>(16, LayerConfig{.units = 512, .activation = "relu"});
+        c.training.batchSize = 1000000;
         break;
     }
     try {

@@ -9,7 +9,7 @@
 namespace dl {
 
 AdaGrad::AdaGrad(const OptimizerConfig& c) {
-  addBuffer("sum_sq", &m_sumSq);
+  addBuffer("sum_sq", &m_sumSq, Sign::NonNegative);
   setHyperparameters(c);
 }
 

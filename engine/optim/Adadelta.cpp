@@ -9,8 +9,8 @@
 namespace dl {
 
 Adadelta::Adadelta(const OptimizerConfig& c) {
-  addBuffer("mean_sq_grad", &m_meanSqGrad);
-  addBuffer("mean_sq_update", &m_meanSqUpdate);
+  addBuffer("mean_sq_grad", &m_meanSqGrad, Sign::NonNegative);
+  addBuffer("mean_sq_update", &m_meanSqUpdate, Sign::NonNegative);
   setHyperparameters(c);
 }
 

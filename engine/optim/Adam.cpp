@@ -11,7 +11,7 @@ namespace dl {
 
 Adam::Adam(const OptimizerConfig& c) {
   addBuffer("m", &m_m);
-  addBuffer("v", &m_v);
+  addBuffer("v", &m_v, Sign::NonNegative);
   setHyperparameters(c);
 }
 

@@ -37,6 +37,11 @@ void BufferedOptimizer::setState(const OptimizerState& s) {
     if (values.size() != m_n)
       throw ConfigError("optimizer.state." + name, std::to_string(values.size()) + " values",
                         {DL_TRANSLATE_NOOP("dl", "expected %1 values, one per parameter"), {std::to_string(m_n)}});
+    if (!values.allFinite())
+      throw ConfigError("optimizer.state." + name, "NaN/Inf", DL_TRANSLATE_NOOP("dl", "must be finite"));
+    if (m_signs[i] == Sign::NonNegative && values.size() > 0 && values.minCoeff() < 0)
+      throw ConfigError("optimizer.state." + name, formatValue(static_cast<double>(values.minCoeff())),
+                        {DL_TRANSLATE_NOOP("dl", "must be finite and >= %1"), {"0"}});
     source[i] = &values;
   }
   for (std::size_t i = 0; i < m_buffers.size(); ++i)

@@ -25,13 +25,20 @@ public:
 
 protected:
   BufferedOptimizer() = default;
-  void addBuffer(const char* name, Vector* buffer) { m_buffers.emplace_back(name, buffer); }
+  // Running means of squares are NonNegative: a restored state with a negative one would take the
+  // square root of it.
+  enum class Sign { Any, NonNegative };
+  void addBuffer(const char* name, Vector* buffer, Sign sign = Sign::Any) {
+    m_buffers.emplace_back(name, buffer);
+    m_signs.push_back(sign);
+  }
 
   Index m_n = 0;      // size of the parameter buffer, from reset()
   long long m_t = 0;  // steps taken; step() increments it before updating, so t starts at 1
 
 private:
   std::vector<std::pair<std::string, Vector*>> m_buffers;
+  std::vector<Sign> m_signs;  // per buffer
 };
 
 // Runs f(begin, length) over [0, n). Large buffers are cut into fixed chunks shared among the

@@ -9,7 +9,7 @@
 namespace dl {
 
 RmsProp::RmsProp(const OptimizerConfig& c) {
-  addBuffer("mean_sq", &m_meanSq);
+  addBuffer("mean_sq", &m_meanSq, Sign::NonNegative);
   setHyperparameters(c);
 }
 

@@ -3,6 +3,7 @@
 
 #include "act/Activation.h"
 #include "core/Error.h"
+#include "data/Generators.h"
 #include "data/Prepare.h"
 #include "train/ConfigChecks.h"
 
@@ -36,12 +37,25 @@ void ExperimentConfig::validate() const {
                  DL_TRANSLATE_NOOP("dl", "the dropout rate must be between %1 and %2"));
     makeActivation(h, field);  // throws for unknown names and bad slope/alpha/pieces
   }
+  // Memory: exact for generated data (2 inputs, known classes and points); for a CSV only the
+  // hidden layers are known here, and the Trainer checks again with the file's sizes.
+  if (data.source == "csv") {
+    validateNetworkSize(hidden, 1, 1, 1);
+  } else {
+    const int classes = data.source == "blobs" ? data.classes : data.source == "spiral" ? data.arms : 2;
+    validateNetworkSize(hidden, 2, isRegressionSource(data.source) ? 1 : classes,
+                        std::min(training.batchSize, data.points));
+  }
   // Learning rates above 10 are never useful here; divergence is shown with rates up to 10.
   if (!std::isfinite(optimizer.learningRate) || optimizer.learningRate <= 0 || optimizer.learningRate > 10)
     throw ConfigError("optimizer.lr", formatValue(optimizer.learningRate),
                       {DL_TRANSLATE_NOOP("dl", "the learning rate must be > 0 and at most %1"), {"10"}});
   validateOptimizerConfig(optimizer);
   validateScheduleConfig(schedule);
+  // The schedule's floor is a learning rate too: it must not lift the rate above the limit.
+  if (schedule.minLearningRate > 10)
+    throw ConfigError("schedule.minLearningRate", formatValue(schedule.minLearningRate),
+                      {DL_TRANSLATE_NOOP("dl", "must be at most %1"), {"10"}});
   validateInitConfig(init);
   requireRange("init.bias", init.bias, -100, 100,
                DL_TRANSLATE_NOOP("dl", "the initial bias must be between %1 and %2"));

@@ -90,6 +90,31 @@ void validateScheduleConfig(const ScheduleConfig& c) {
   validateScheduleParameters(c);
 }
 
+void validateNetworkSize(const std::vector<LayerConfig>& hidden, Index inputs, Index outputs, Index batch) {
+  // Counted in double: 64 layers of 4096 maxout-16 units overflow nothing here.
+  double params = 0, rowsPerSample = static_cast<double>(inputs + outputs), in = static_cast<double>(inputs);
+  for (const LayerConfig& h : hidden) {
+    const double units = h.units;
+    const double rows = units * (h.activation == "maxout" ? std::max(h.pieces, 1) : 1);
+    params += rows * in + rows * (h.batchNorm ? 2 : 1) + (h.activation == "prelu" ? units : 0);
+    rowsPerSample += rows;
+    in = units;
+  }
+  params += static_cast<double>(outputs) * (in + 1);
+  const auto millions = [](double v) { return formatValue(std::ceil(v / 1e5) / 10); };
+  if (params > kMaxParameters)
+    throw ConfigError("layers", formatValue(params) + " parameters",
+                      {DL_TRANSLATE_NOOP("dl", "the network would have %1 million parameters; at most %2 million fit"),
+                       {millions(params), millions(kMaxParameters)}});
+  const double values = rowsPerSample * static_cast<double>(batch);
+  if (values > kMaxMiniBatchValues)
+    throw ConfigError("training.batchSize", std::to_string(batch),
+                      {DL_TRANSLATE_NOOP("dl",
+                                         "a mini-batch of this size through these layers holds %1 million values; at "
+                                         "most %2 million fit (use a smaller batch or fewer units)"),
+                       {millions(values), millions(kMaxMiniBatchValues)}});
+}
+
 void validateInitConfig(const InitConfig& c) {
   requireKnown("init.scheme", c.scheme, initializerNames());
   requireAbove("init.sigma", c.sigma, 0.0);

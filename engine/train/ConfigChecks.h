@@ -2,9 +2,21 @@
 // initialiser sections. Each failure throws ConfigError naming the field and the bad value.
 #pragma once
 
+#include "core/Types.h"
 #include "train/Config.h"
 
 namespace dl {
+
+// What a legal configuration may ask of memory. Each limit alone is a few hundred MB of floats,
+// so that no combination of in-range fields (4096 units × 64 layers × a batch of a million) can
+// demand tens of gigabytes.
+inline constexpr double kMaxParameters = 50e6;       // weights, biases, γ, β, slopes
+inline constexpr double kMaxMiniBatchValues = 64e6;  // batch × (inputs + Σ pre-activation rows + outputs)
+
+// The network inputs → hidden → outputs trained on mini-batches of `batch` samples must stay within
+// the limits above. Throws ConfigError("layers", "N parameters") or
+// ConfigError("training.batchSize", ...) saying what to make smaller.
+void validateNetworkSize(const std::vector<LayerConfig>& hidden, Index inputs, Index outputs, Index batch);
 
 // v must be finite.
 void requireFinite(const char* field, double v);

@@ -3,6 +3,7 @@
 
 #include "core/Error.h"
 #include "core/Parallel.h"
+#include "train/ConfigChecks.h"
 #include "train/Regularization.h"
 
 #include <algorithm>
@@ -19,9 +20,14 @@ std::string resolvedLoss(const ExperimentConfig& c, const Dataset& train) {
   return train.task == Task::Regression ? "mse" : "softmax_ce";
 }
 
+// Checked before anything is allocated: the loss must suit the data (else the network would have
+// no outputs), and the network and its mini-batches must fit in memory with this data's sizes.
 Network makeNetwork(const ExperimentConfig& c, const PreparedData& d) {
   const Dataset& t = d.train;
-  const Index outputs = lossOutputs(resolvedLoss(c, t), t.numClasses, t.targets.rows());
+  const std::string loss = resolvedLoss(c, t);
+  makeLoss(loss, t.numClasses, {});
+  const Index outputs = lossOutputs(loss, t.numClasses, t.targets.rows());
+  validateNetworkSize(c.hidden, t.features(), outputs, std::min<Index>(c.training.batchSize, t.size()));
   return Network(t.features(), c.hidden, outputs);
 }
 
@@ -217,7 +223,10 @@ StepMetrics Trainer::step() {
     m.evaluated = true;
     m.valLoss = e.loss;
     m.valAccuracy = e.accuracy;
-    if (std::isfinite(e.loss)) m_schedule->onValidation(e.loss);
+    if (std::isfinite(e.loss))
+      m_schedule->onValidation(e.loss);
+    else  // finite data and weights, yet the outputs overflow: the weights have run away
+      m_divergence = Divergence{m.step, m_net.layerCount(), "loss"};
   }
   return m;
 }
@@ -446,6 +455,8 @@ void Trainer::setBatchSize(int batchSize) {
   ExperimentConfig next = m_config;
   next.training.batchSize = batchSize;
   next.validate();
+  const Dataset& t = m_data->train;
+  validateNetworkSize(m_config.hidden, t.features(), m_net.outputs(), std::min<Index>(batchSize, t.size()));
   m_config.training.batchSize = batchSize;
 }
 
@@ -485,14 +496,35 @@ void Trainer::restore(const TrainerState& s) {
                        {std::to_string(m_net.buffers().size())}});
   if (!s.params.allFinite())
     throw ConfigError("model.params", "NaN/Inf", DL_TRANSLATE_NOOP("dl", "weights must be finite numbers"));
+  // Batch-norm statistics: a NaN or a negative variance would poison every evaluation silently.
+  if (!s.buffers.allFinite()) throw ConfigError("model.buffers", "NaN/Inf", DL_TRANSLATE_NOOP("dl", "must be finite"));
+  for (int l = 0; l < m_net.layerCount(); ++l) {
+    const ParamRange& r = m_net.layer(l).running;  // running mean, then running variance
+    const Index half = r.size / 2;
+    if (half > 0 && s.buffers.segment(r.offset + half, half).minCoeff() < 0)
+      throw ConfigError("model.buffers",
+                        formatValue(static_cast<double>(s.buffers.segment(r.offset + half, half).minCoeff())),
+                        {DL_TRANSLATE_NOOP("dl", "must be finite and >= %1"), {"0"}});
+  }
+  if (s.step < 0)
+    throw ConfigError("model.step", std::to_string(s.step), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"0"}});
+  if (s.epoch < 0)
+    throw ConfigError("model.epoch", std::to_string(s.epoch), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"0"}});
   const Index n = m_data->train.size();
   const bool orderOk = s.order.empty() || static_cast<Index>(s.order.size()) == n;
   if (!orderOk)
     throw ConfigError("model.order", std::to_string(s.order.size()) + " indices",
                       {DL_TRANSLATE_NOOP("dl", "does not match the training set size %1"), {std::to_string(n)}});
-  for (Index i : s.order)
+  // A permutation: a repeated index would drop another sample from every later epoch.
+  std::vector<bool> seen(s.order.size(), false);
+  for (Index i : s.order) {
     if (i < 0 || i >= n)
       throw ConfigError("model.order", std::to_string(i), DL_TRANSLATE_NOOP("dl", "index outside the training set"));
+    if (seen[static_cast<std::size_t>(i)])
+      throw ConfigError("model.order", std::to_string(i),
+                        DL_TRANSLATE_NOOP("dl", "the index appears twice; the order must list every sample once"));
+    seen[static_cast<std::size_t>(i)] = true;
+  }
   if (s.cursor < 0 || s.cursor > n)
     throw ConfigError("model.cursor", std::to_string(s.cursor), DL_TRANSLATE_NOOP("dl", "outside the training set"));
   if (!s.optimizer.buffers.empty())

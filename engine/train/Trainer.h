@@ -51,7 +51,7 @@ struct StepMetrics {
 struct Divergence {
   long long step = 0;
   int layer = 0;
-  std::string quantity;  // "loss", "activations", "gradient" or "weights"
+  std::string quantity;  // "loss" (training or validation), "activations", "gradient" or "weights"
   std::string describe() const;
 };
 
