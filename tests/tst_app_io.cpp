@@ -97,6 +97,26 @@ private slots:
     QTest::newRow("fractional") << QByteArray(R"({"training": {"batchSize": 2.5}})")
                                 << "'training.batchSize' has bad value '2.5'";
     QTest::newRow("wrong format") << QByteArray(R"({"format": "something-else"})") << "'format'";
+    // Found by tst_app_fuzz_inputs: values that were cast blindly, or broke the one-line message.
+    QTest::newRow("map feature 1e10") << QByteArray(R"({"data": {"mapFeatures": [1e10, 0]}})")
+                                      << "'data.mapFeatures[0]' has bad value '1e+10': must be a whole number";
+    QTest::newRow("line break in a value") << QByteArray(R"({"layers": [{"units": 4, "activation": "re\nlu\r"}]})")
+                                           << R"('layers[0].activation' has bad value 're\nlu\r')";
+    QTest::newRow("line break in a key") << QByteArray(R"({"training": {"a\nb": 1}})") << R"('training.a\nb')";
+    QTest::newRow("megabyte value") << QByteArray(R"({"optimizer": {"name": ")" + QByteArray(1000000, 'x') + R"("}})")
+                                    << "'optimizer.name' has bad value 'xxxxxxxxxxxx";
+    QTest::newRow("minimum lr 1e9") << QByteArray(R"({"schedule": {"name": "plateau", "minLr": 1e9}})")
+                                    << "'schedule.minLearningRate' has bad value '1000000000': must be at most 10";
+    QTest::newRow("absurd network")
+        << QByteArray(R"({"data": {"points": 1000000}, "layers": [)" + QByteArray(R"({"units": 4096},)").repeated(63) +
+                      R"({"units": 4096}]})")
+        << "'layers' has bad value '1057243138 parameters': the network would have 1057.3 million "
+           "parameters; at most 50 million fit";
+    QTest::newRow("fractional order") << QByteArray(R"({"state": {"order": [0.5, 1]}})")
+                                      << "'state.order[0]' has bad value '0.5': must be a whole number";
+    QTest::newRow("huge order") << QByteArray(R"({"state": {"order": [1e300]}})") << "'state.order[0]'";
+    QTest::newRow("schedule state text") << QByteArray(R"({"state": {"schedule": [1, "abc", 0.5]}})")
+                                         << "'state.schedule[1]' has bad value 'abc': must be a number";
   }
   void badInput() {
     QFETCH(QByteArray, json);
@@ -110,6 +130,8 @@ private slots:
       QVERIFY2(e.message().startsWith(path + ": "), qPrintable(e.message()));
       QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
       QVERIFY(!e.message().contains('\n'));
+      QVERIFY(!e.message().contains('\r'));
+      QVERIFY2(e.message().size() < 400, qPrintable(e.message().left(400)));
     }
   }
 

@@ -126,7 +126,7 @@ public:
     if (!has(key)) return;
     out.clear();
     for (std::size_t i = 0; i < d.size(); ++i) {
-      if (d[i] != std::floor(d[i]))
+      if (d[i] != std::floor(d[i]) || std::abs(d[i]) > 2e9)
         throw ConfigError(field(key) + "[" + std::to_string(i) + "]", dl::formatValue(d[i]),
                           DL_TRANSLATE_NOOP("dl", "must be a whole number"));
       out.push_back(static_cast<int>(d[i]));
@@ -434,7 +434,13 @@ dl::TrainerState stateFromJson(const QJsonObject& o) {
   s.cursor = cursor;
   std::vector<double> order;
   r.numbers("order", order);
-  for (double d : order) s.order.push_back(static_cast<dl::Index>(d));
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const double d = order[i];
+    if (d != std::floor(d) || std::abs(d) > 9e15)
+      throw ConfigError("state.order[" + std::to_string(i) + "]", dl::formatValue(d),
+                        DL_TRANSLATE_NOOP("dl", "must be a whole number"));
+    s.order.push_back(static_cast<dl::Index>(d));
+  }
   s.shuffleRng = rngFrom(r, "shuffleRng");
   s.dropoutRng = rngFrom(r, "dropoutRng");
   s.params = vectorFrom(r, "params");
@@ -452,8 +458,16 @@ dl::TrainerState stateFromJson(const QJsonObject& o) {
     opt.finish();
   }
   if (r.has("schedule")) {
+    // Numbers; non-finite ones (a plateau's best loss before the first evaluation) as strings.
     const QJsonArray a = r.array("schedule");
-    for (const QJsonValue& v : a) s.schedule.push_back(v.isDouble() ? v.toDouble() : v.toString().toDouble());
+    for (int i = 0; i < a.size(); ++i) {
+      bool ok = a[i].isDouble();
+      const double v = ok ? a[i].toDouble() : a[i].toString().toDouble(&ok);
+      if (!ok)
+        throw ConfigError("state.schedule[" + std::to_string(i) + "]", show(a[i]).toStdString(),
+                          DL_TRANSLATE_NOOP("dl", "must be a number"));
+      s.schedule.push_back(v);
+    }
   }
   r.finish();
   return s;
