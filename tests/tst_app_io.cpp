@@ -115,6 +115,12 @@ private slots:
     QTest::newRow("fractional order") << QByteArray(R"({"state": {"order": [0.5, 1]}})")
                                       << "'state.order[0]' has bad value '0.5': must be a whole number";
     QTest::newRow("huge order") << QByteArray(R"({"state": {"order": [1e300]}})") << "'state.order[0]'";
+    QTest::newRow("duplicated key") << QByteArray(R"({"optimizer": {"lr": 0.1, "name": "sgd", "lr": 5}})")
+                                    << "field 'optimizer.lr' is given twice";
+    QTest::newRow("duplicated key in a list")
+        << QByteArray(
+               R"({"data": {"seed": 1}, "layers": [{"units": 4}, {"units": 4, "activation": "relu", "units": 8}]})")
+        << "field 'layers[1].units' is given twice";
     QTest::newRow("schedule state text") << QByteArray(R"({"state": {"schedule": [1, "abc", 0.5]}})")
                                          << "'state.schedule[1]' has bad value 'abc': must be a number";
   }

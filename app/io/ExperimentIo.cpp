@@ -14,6 +14,8 @@
 
 #include <cmath>
 #include <set>
+#include <string>
+#include <vector>
 
 namespace dlio {
 
@@ -180,6 +182,51 @@ dl::Rng::State rngFrom(Reader& r, const QString& key) {
                         DL_TRANSLATE_NOOP("dl", "must be a hex string"));
   }
   return s;
+}
+
+// QJsonDocument keeps the last of two equal keys without a word, so a hand-edited file with "lr"
+// twice would train with whichever came last. Scans the (already valid) text for a repeated key
+// in one object and returns its dotted path, or "". Keys are compared as written.
+std::string duplicateKey(const QByteArray& json) {
+  struct Level {
+    bool object = false;
+    std::string name;  // dotted path of this object or list
+    std::set<QByteArray> keys;
+    QByteArray lastKey;
+    int index = 0;  // lists: the current element
+  };
+  std::vector<Level> stack;
+  const auto childName = [&stack]() -> std::string {
+    if (stack.empty()) return {};
+    const Level& p = stack.back();
+    if (!p.object) return p.name + "[" + std::to_string(p.index) + "]";
+    return (p.name.empty() ? "" : p.name + ".") + p.lastKey.toStdString();
+  };
+  for (qsizetype i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      qsizetype j = i + 1;
+      while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
+      const QByteArray text = json.mid(i + 1, j - i - 1);
+      i = j;
+      qsizetype k = j + 1;
+      while (k < json.size() && (json[k] == ' ' || json[k] == '\t' || json[k] == '\n' || json[k] == '\r')) ++k;
+      if (k < json.size() && json[k] == ':' && !stack.empty() && stack.back().object) {
+        stack.back().lastKey = text;
+        if (!stack.back().keys.insert(text).second) return childName();
+      }
+    } else if (c == '{' || c == '[') {
+      Level l;
+      l.object = c == '{';
+      l.name = childName();
+      stack.push_back(std::move(l));
+    } else if ((c == '}' || c == ']') && !stack.empty()) {
+      stack.pop_back();
+    } else if (c == ',' && !stack.empty() && !stack.back().object) {
+      ++stack.back().index;
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -485,6 +532,9 @@ ExperimentFile parseExperiment(const QByteArray& json, const QString& name) {
                                {name, QString::number(line), QString::number(column), pe.errorString()}));
   }
   if (!doc.isObject()) throw IoError(fillTemplate(ErrorText::tr("%1: the top level must be a JSON object"), {name}));
+  if (const std::string key = duplicateKey(json); !key.empty())
+    throw IoError(fillTemplate(ErrorText::tr("%1: field '%2' is given twice; a key may appear only once"),
+                               {name, QString::fromStdString(dl::printable(key, 80))}));
   try {
     ExperimentFile f;
     const QJsonObject o = doc.object();
