@@ -421,7 +421,7 @@ void mutateJsonText(QByteArray& b, Rng& r) {
       if (!b.isEmpty()) b[static_cast<qsizetype>(pick(r, static_cast<std::size_t>(b.size())))] = char(r.below(256));
       break;
     case 2: {  // a duplicated key: repeat some "key": value pair right after itself
-      const qsizetype q = b.indexOf("\": ", pos);
+      const qsizetype q = b.indexOf("\":", pos);
       const qsizetype start = q < 0 ? -1 : b.lastIndexOf('"', q - 1);
       const qsizetype end = q < 0 ? -1 : b.indexOf(',', q);
       if (start >= 0 && end > start) b.insert(end + 1, b.mid(start, end + 1 - start));
@@ -429,12 +429,12 @@ void mutateJsonText(QByteArray& b, Rng& r) {
     }
     case 3: {  // deep nesting
       const qsizetype depth = static_cast<qsizetype>(100 + pick(r, 20000));
-      const qsizetype q = b.indexOf("\": ", pos);
+      const qsizetype q = b.indexOf("\":", pos);
       if (q >= 0) {
         const qsizetype end = b.indexOf(',', q);
         if (end > q) {
           b.insert(end, QByteArray(depth, ']'));
-          b.insert(q + 3, QByteArray(depth, '['));
+          b.insert(q + 2, QByteArray(depth, '['));
         }
       }
       break;
