@@ -21,7 +21,7 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location filename="../app/io/ExperimentIo.cpp" line="+500"/>
+        <location filename="../app/io/ExperimentIo.cpp" line="+550"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -31,7 +31,7 @@
         <translation>字段“%1”的值“%2”无效：%3</translation>
     </message>
     <message>
-        <location filename="../app/io/ExperimentIo.cpp" line="-16"/>
+        <location filename="../app/io/ExperimentIo.cpp" line="-19"/>
         <source>%1: invalid JSON at line %2, column %3: %4</source>
         <translation>%1：第 %2 行第 %3 列的 JSON 无效：%4</translation>
     </message>
@@ -41,7 +41,12 @@
         <translation>%1：最外层必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+2"/>
+        <source>%1: field &apos;%2&apos; is given twice; a key may appear only once</source>
+        <translation>%1：字段“%2”出现了两次；同一个键只能出现一次</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1: no such file</source>
         <translation>%1：文件不存在</translation>
     </message>
@@ -90,22 +95,22 @@
 <context>
     <name>dl</name>
     <message>
-        <location filename="../app/io/ExperimentIo.cpp" line="-467"/>
+        <location filename="../app/io/ExperimentIo.cpp" line="-515"/>
         <location line="+58"/>
-        <location line="+349"/>
+        <location line="+394"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location line="-400"/>
+        <location line="-445"/>
         <location line="+7"/>
         <location line="+56"/>
-        <location line="+310"/>
+        <location line="+355"/>
         <source>must be a whole number</source>
         <translation>必须是整数</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-402"/>
         <source>a seed is a whole number from %1 to %2</source>
         <translation>随机种子必须是 %1 到 %2 之间的整数</translation>
     </message>
@@ -121,12 +126,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+391"/>
+        <location line="+439"/>
         <source>must be an object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-434"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
@@ -146,7 +151,7 @@
         <translation>必须是十六进制字符串</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+145"/>
         <source>not a dlplay experiment (expected &apos;%1&apos;)</source>
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
@@ -550,12 +555,12 @@
     <message>
         <location line="+76"/>
         <source>the network would have %1 million parameters; at most %2 million fit</source>
-        <translation>网络将有 %1 百万个参数，最多只支持 %2 百万个</translation>
+        <translation>网络将有 %1×10⁶ 个参数，最多只能容纳 %2×10⁶ 个</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a mini-batch of this size through these layers holds %1 million values; at most %2 million fit (use a smaller batch or fewer units)</source>
-        <translation>这么大的小批量经过这些层需要保存 %1 百万个数值，最多只支持 %2 百万个（请减小批大小或减少神经元）</translation>
+        <translation>这么大的小批量经过这些层需要保存 %1×10⁶ 个数值，最多只能容纳 %2×10⁶ 个（请减小批大小或减少神经元）</translation>
     </message>
     <message>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="-9"/>
