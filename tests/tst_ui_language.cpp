@@ -213,6 +213,13 @@ private slots:
       session.pause();
       QTest::qWait(300);
       QVERIFY(w.grab().save(base.arg("l1-vs-l2")));
+      // A classroom projector: 1366×768 in presentation mode, a note open beside the plots.
+      w.setPresentationMode(true);
+      w.resize(1366, 768);
+      w.notesDock()->showNote("l1-l2-regularization");
+      QTest::qWait(300);
+      QVERIFY(w.grab().save(base.arg("presentation-1366")));
+      w.setPresentationMode(false);
     }
     dlui::setLanguage("en", false);
   }

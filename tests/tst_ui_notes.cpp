@@ -30,7 +30,10 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QToolButton>
+#include <QTreeWidget>
 #include <QTextBlock>
 
 #include <memory>
@@ -87,6 +90,8 @@ private slots:
   void practiceButtonEmitsNote();
   void presetNamesReadable();
   void tryAreaLeavesRoomForTheNote();
+  void topicListFoldsWhenNarrow();
+  void headingsStayModest();
   void quizGradesAnswers();
   void quizGradesMultipleAnswers();
   void flashCardProgressSurvives();
@@ -283,6 +288,72 @@ void TestNotes::tryItEmitsPreset() {
 
 // A note with five presets (class imbalance) in a dock as small as at 1366×768: the Try it rows
 // scroll within two fifths of the dock and the note's text keeps the rest.
+// A projector at 1366×768 with large text leaves the dock ~520 px: the topic list folds behind
+// the ☰ button so the note keeps its width; picking a note folds it again, typing a search opens
+// it (the matches are listed there); a wide dock always shows it, without the button.
+void TestNotes::topicListFoldsWhenNarrow() {
+  NotesDock dock;
+  dock.showNote(kVanishing);
+  auto* tree = dock.findChild<QTreeWidget*>(QStringLiteral("notesTree"));
+  auto* topics = dock.findChild<QToolButton*>(QStringLiteral("notesTopics"));
+  QVERIFY(tree && topics);
+  dock.resize(1000, 500);
+  dock.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&dock));
+  QTRY_VERIFY(tree->isVisible());
+  QVERIFY(!topics->isVisible());
+
+  dock.setPresentationMode(true);  // larger text: the same width is now too narrow
+  dock.resize(520, 500);
+  QTRY_VERIFY(!tree->isVisible());
+  QVERIFY(topics->isVisible());
+  dock.setLanguageMode(LanguageMode::English);
+  auto* viewer = dock.findChild<QTextBrowser*>(QStringLiteral("viewerEnglish"));
+  QVERIFY(viewer);
+  QTRY_VERIFY2(viewer->width() > 400, qPrintable(QString::number(viewer->width())));  // the note has the dock's width
+
+  topics->click();
+  QTRY_VERIFY(tree->isVisible());
+  QTreeWidgetItem* group = tree->topLevelItem(0);
+  QVERIFY(group && group->childCount() > 0);
+  QTreeWidgetItem* note = group->child(0);
+  tree->scrollToItem(note);
+  QTRY_VERIFY(tree->visualItemRect(note).isValid() &&
+              tree->viewport()->rect().contains(tree->visualItemRect(note).center()));
+  QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(note).center());
+  QCOMPARE(dock.currentNoteId(), note->data(0, Qt::UserRole).toString());
+  QTRY_VERIFY(!tree->isVisible());  // folded again: the note gets the room
+
+  auto* search = dock.findChild<QLineEdit*>(QStringLiteral("notesSearch"));
+  QVERIFY(search);
+  QTest::keyClicks(search, QStringLiteral("sigmoid"));
+  QTRY_VERIFY(tree->isVisible());
+
+  dock.setPresentationMode(false);
+  dock.resize(1000, 500);
+  QTRY_VERIFY(!topics->isVisible());
+  QVERIFY(tree->isVisible());
+}
+
+// A note's title is at most 1.5× its text (Qt's Markdown h1 is 2×): in a dock on a projector a
+// heading must not fill the view.
+void TestNotes::headingsStayModest() {
+  NotesDock dock;
+  dock.setLanguageMode(LanguageMode::English);
+  dock.showNote(kVanishing);
+  auto* viewer = dock.findChild<QTextBrowser*>(QStringLiteral("viewerEnglish"));
+  QVERIFY(viewer);
+  int headings = 0;
+  for (QTextBlock b = viewer->document()->begin(); b.isValid(); b = b.next()) {
+    const int level = b.blockFormat().headingLevel();
+    if (level <= 0 || b.text().isEmpty()) continue;
+    ++headings;
+    const int adjustment = b.begin().fragment().charFormat().property(QTextFormat::FontSizeAdjustment).toInt();
+    QCOMPARE(adjustment, level == 1 ? 2 : level == 2 ? 1 : 0);
+  }
+  QVERIFY(headings >= 1);
+}
+
 void TestNotes::tryAreaLeavesRoomForTheNote() {
   for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh")}) {
     NotesDock dock;

@@ -2076,7 +2076,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::NotesDock</name>
     <message>
-        <location filename="../ui/notes/NotesDock.cpp" line="+229"/>
+        <location filename="../ui/notes/NotesDock.cpp" line="+242"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
@@ -2089,6 +2089,11 @@ from %2 to %3</source>
         <location line="+1"/>
         <source>Forward</source>
         <translation>前进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topics: show or hide the list of notes</source>
+        <translation>主题：显示或隐藏笔记列表</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2148,7 +2153,7 @@ from %2 to %3</source>
         <translation>本笔记的测验题和闪卡</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+142"/>
         <source>Try it: %1</source>
         <translation>试一试：%1</translation>
     </message>

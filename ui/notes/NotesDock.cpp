@@ -66,6 +66,17 @@ void renderMarkdown(QTextBrowser* viewer, const QString& markdown) {
   QTextBlockFormat spacing;
   spacing.setLineHeight(125, QTextBlockFormat::ProportionalHeight);
   cursor.mergeBlockFormat(spacing);
+  // Headings one size step below Qt's Markdown defaults (h1 twice the text): in a dock, and with
+  // large text on a projector, a title must not fill the view.
+  for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+    const int level = block.blockFormat().headingLevel();
+    if (level <= 0) continue;
+    QTextCursor heading(block);
+    heading.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    QTextCharFormat size;
+    size.setProperty(QTextFormat::FontSizeAdjustment, level == 1 ? 2 : level == 2 ? 1 : 0);
+    heading.mergeCharFormat(size);
+  }
   viewer->moveCursor(QTextCursor::Start);  // or the view follows the cursor to the end
   viewer->verticalScrollBar()->setValue(0);
 }
@@ -132,8 +143,14 @@ void NotesDock::buildUi() {
   m_presentationButton->setObjectName(QStringLiteral("presentationMode"));
   m_presentationButton->setCheckable(true);
 
+  m_topicsButton = new QToolButton(m_content);
+  m_topicsButton->setObjectName(QStringLiteral("notesTopics"));
+  m_topicsButton->setCheckable(true);
+  m_topicsButton->setText(QStringLiteral("☰"));
+
   auto* toolbar = new QHBoxLayout;
   toolbar->setSpacing(4);
+  toolbar->addWidget(m_topicsButton);
   toolbar->addWidget(m_back);
   toolbar->addWidget(m_forward);
   toolbar->addWidget(m_search, 1);
@@ -146,6 +163,7 @@ void NotesDock::buildUi() {
 
   // left: topic tree
   auto* left = new QWidget(m_content);
+  m_topics = left;
   m_tree = new QTreeWidget(left);
   m_tree->setObjectName(QStringLiteral("notesTree"));
   m_tree->setHeaderHidden(true);
@@ -179,6 +197,7 @@ void NotesDock::buildUi() {
   m_tryArea->setFrameShape(QFrame::NoFrame);
 
   m_tryArea->installEventFilter(this);  // re-fit its height when its width changes
+  m_content->installEventFilter(this);  // fold or unfold the topic list
   m_practice = new QPushButton(right);
   m_practice->setObjectName(QStringLiteral("notesPractice"));
   auto* bottom = new QHBoxLayout;
@@ -213,7 +232,12 @@ void NotesDock::buildUi() {
   connect(m_modeGroup, &QButtonGroup::idClicked, this, &NotesDock::userChangedMode);
   connect(m_presentationButton, &QToolButton::toggled, this, &NotesDock::userToggledPresentation);
   connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) { userSelectedItem(item); });
-  connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) { userSelectedItem(item); });
+  connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
+    userSelectedItem(item);
+    // Folded list opened to pick a note: fold it again so the note gets the room.
+    if (topicsFolded() && !item->data(0, kIdRole).toString().isEmpty()) m_topicsButton->setChecked(false);
+  });
+  connect(m_topicsButton, &QToolButton::toggled, this, &NotesDock::updateTopics);
   for (QTextBrowser* v : {m_viewerZh, m_viewerEn})
     connect(v, &QTextBrowser::anchorClicked, this, &NotesDock::userClickedLink);
   connect(m_viewerZh->verticalScrollBar(), &QScrollBar::valueChanged, this,
@@ -229,6 +253,7 @@ void NotesDock::retranslateUi() {
   setWindowTitle(tr("Notes"));
   m_back->setToolTip(tr("Back"));
   m_forward->setToolTip(tr("Forward"));
+  m_topicsButton->setToolTip(tr("Topics: show or hide the list of notes"));
   m_search->setPlaceholderText(tr("Search notes (中文 or English)"));
   m_search->setToolTip(tr("Finds the words in titles, summaries and text of both languages"));
   //: Show the notes in Chinese; shown in its own language.
@@ -354,6 +379,7 @@ void NotesDock::fitTryArea() {
 }
 
 bool NotesDock::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_content && event->type() == QEvent::Resize) updateTopics();
   if (watched == m_tryArea && event->type() == QEvent::Resize) {
     const auto* resize = static_cast<QResizeEvent*>(event);
     if (resize->size().width() != resize->oldSize().width()) fitTryArea();
@@ -364,6 +390,18 @@ bool NotesDock::eventFilter(QObject* watched, QEvent* event) {
 void NotesDock::resizeEvent(QResizeEvent* event) {
   QDockWidget::resizeEvent(event);
   fitTryArea();
+}
+
+bool NotesDock::topicsFolded() const {
+  // Room for a list of readable titles (~22 characters) beside a note of ~45 characters a line.
+  return m_content->width() < 70 * m_content->fontMetrics().averageCharWidth();
+}
+
+void NotesDock::updateTopics() {
+  const bool folded = topicsFolded();
+  m_topicsButton->setVisible(folded);
+  const bool show = !folded || m_topicsButton->isChecked();
+  if (m_topics->isVisibleTo(m_content) != show) m_topics->setVisible(show);
 }
 
 void NotesDock::retranslatePresetRows() {
@@ -488,6 +526,7 @@ void NotesDock::applyFonts() {
   groupFont.setBold(true);
   for (int g = 0; g < m_tree->topLevelItemCount(); ++g) m_tree->topLevelItem(g)->setFont(0, groupFont);
   if (!m_currentId.isEmpty()) renderBodies();
+  updateTopics();
   fitTryArea();
 }
 
@@ -535,6 +574,7 @@ void NotesDock::userSelectedItem(QTreeWidgetItem* item) {
 }
 
 void NotesDock::userEditedSearch(const QString&) {
+  if (topicsFolded()) m_topicsButton->setChecked(true);  // the matches are listed there
   applyFilter();
   highlightMatches(true);
 }

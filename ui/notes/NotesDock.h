@@ -86,6 +86,10 @@ private:
   void rebuildPresetRows(const Note* note);
   void retranslatePresetRows();
   void fitTryArea();
+  // Narrow dock (a projector at 1366×768 with large text): the topic list folds away behind the
+  // Topics button so the note keeps its width; wide enough, the list is always there.
+  bool topicsFolded() const;
+  void updateTopics();
   void applyFilter();
   void highlightMatches(bool scrollToFirst);
   void showViewers();
@@ -119,6 +123,8 @@ private:
   QToolButton* m_modeEn = nullptr;
   QToolButton* m_modeBoth = nullptr;
   QToolButton* m_presentationButton = nullptr;
+  QToolButton* m_topicsButton = nullptr;  // shown only when the dock is too narrow for the list
+  QWidget* m_topics = nullptr;            // the topic tree and the search summary
   QSplitter* m_mainSplitter = nullptr;
   QTreeWidget* m_tree = nullptr;
   QLabel* m_searchInfo = nullptr;
