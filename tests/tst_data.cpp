@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "core/Error.h"
+#include "core/Parallel.h"
 #include "core/Rng.h"
 #include "data/Generators.h"
 #include "data/Prepare.h"
@@ -456,6 +457,47 @@ private slots:
       QVERIFY2(found, qPrintable(QString("synthetic sample %1 is on no neighbour segment").arg(i)));
     }
     QCOMPARE(synthetic, int(p.train.size() - original.cols()));
+  }
+
+  // A class larger than the SMOTE candidate subset (20,000): the classes still end equal, every
+  // synthetic point lies inside its class's bounding box and off the originals, and the result is
+  // the same on 1 and 2 threads (the neighbour search runs in parallel).
+  void smoteLargeClassesUseACandidateSubset() {
+    DataConfig c = config("blobs", 90000, 0.3);
+    c.classes = 2;
+    c.imbalance = 0.5;
+    c.validationFraction = 0.1;
+    c.resample = "smote";
+    dl::setThreadCount(1);
+    const PreparedData one = prepareData(c);
+    dl::setThreadCount(2);
+    const PreparedData two = prepareData(c);
+    dl::setThreadCount(1);
+    QVERIFY(one.train.X == two.train.X);
+    QCOMPARE(one.train.labels, two.train.labels);
+    QCOMPARE(one.classCounts[0], one.classCounts[1]);
+    Matrix original = one.trainRaw;
+    one.preprocessor.apply(original);
+    const auto counts = countClasses(one.trainRawLabels, 2);
+    QVERIFY(*std::max_element(counts.begin(), counts.end()) > 40000);  // past the subset size
+    std::set<std::pair<float, float>> originals;
+    Eigen::Matrix2f lo = Eigen::Matrix2f::Constant(1e30f), hi = -lo;  // column = class
+    for (Index i = 0; i < original.cols(); ++i) {
+      const int label = one.trainRawLabels[std::size_t(i)];
+      originals.insert({original(0, i), original(1, i)});
+      lo.col(label) = lo.col(label).cwiseMin(original.col(i).head<2>());
+      hi.col(label) = hi.col(label).cwiseMax(original.col(i).head<2>());
+    }
+    Index synthetic = 0;
+    for (Index i = 0; i < one.train.size(); ++i) {
+      const Eigen::Vector2f x = one.train.X.col(i).head<2>();
+      if (originals.count({x(0), x(1)})) continue;
+      ++synthetic;
+      const int label = one.train.labels[std::size_t(i)];
+      QVERIFY((x.array() >= lo.col(label).array() - 1e-5f).all() && (x.array() <= hi.col(label).array() + 1e-5f).all());
+    }
+    QCOMPARE(synthetic, one.train.size() - original.cols());
+    QVERIFY(synthetic > 10000);
   }
 
   void smoteSingletonClassFallsBackToDuplication() {

