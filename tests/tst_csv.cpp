@@ -181,10 +181,20 @@ private slots:
     std::string m = errorOf("a,b,c\n1,2,0\n3,-inf,1\n");
     EXPECT_MESSAGE(m, "line 3, column 2");
     EXPECT_MESSAGE(m, "NaN/Inf is not allowed");
-    // Too large for a float: it would become Inf.
-    m = errorOf("a,b,c\n1,2,0\n3,1e300,1\n");
-    EXPECT_MESSAGE(m, "line 3, column 2");
-    EXPECT_MESSAGE(m, "NaN/Inf");
+    // Too large for a float (it would become Inf), or for a double: said so, with the limit.
+    for (const char* big : {"1e300", "-1e400", "123456789012345678901234567890123456789012"}) {
+      m = errorOf(std::string("a,b,c\n1,2,0\n3,") + big + ",1\n");
+      EXPECT_MESSAGE(m, "line 3, column 2");
+      EXPECT_MESSAGE(m, "is too large: values must lie within ±3.402823466e+38");
+    }
+  }
+
+  // A value below the smallest double is a number (0), not "NaN/Inf".
+  void underflowIsZero() {
+    const Dataset d = loadCsv(write("a,b,c\n1e-400,2,0\n-1e-4000,4,1\n"), -1, true, false);
+    QCOMPARE(d.X(0, 0), Scalar(0));
+    QCOMPARE(d.X(0, 1), Scalar(0));
+    QCOMPARE(d.X(1, 1), Scalar(4));
   }
 
   void oneClass() {

@@ -181,7 +181,7 @@
         <translation>未知的激活函数（可用：%1）</translation>
     </message>
     <message>
-        <location filename="../engine/data/Csv.cpp" line="+124"/>
+        <location filename="../engine/data/Csv.cpp" line="+138"/>
         <source>file does not exist</source>
         <translation>文件不存在</translation>
     </message>
@@ -237,6 +237,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>%1 is too large: values must lie within ±%2</source>
+        <translation>%1 太大：数值必须在 ±%2 以内</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the class label is empty</source>
         <translation>类别标签为空</translation>
     </message>
@@ -273,7 +278,7 @@
     <message>
         <location line="+3"/>
         <location line="+19"/>
-        <location filename="../engine/data/Prepare.cpp" line="+55"/>
+        <location filename="../engine/data/Prepare.cpp" line="+58"/>
         <source>must be at least %1</source>
         <translation>不能小于 %1</translation>
     </message>
@@ -330,7 +335,7 @@
         <translation>两个特征序号必须不同</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+248"/>
         <source>no CSV file given</source>
         <translation>未指定 CSV 文件</translation>
     </message>
@@ -2076,7 +2081,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::NotesDock</name>
     <message>
-        <location filename="../ui/notes/NotesDock.cpp" line="+242"/>
+        <location filename="../ui/notes/NotesDock.cpp" line="+253"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>

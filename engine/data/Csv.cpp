@@ -19,7 +19,7 @@ namespace dl {
 
 namespace {
 
-enum class CellKind { Number, NonFinite, Text, Empty };
+enum class CellKind { Number, NonFinite, TooLarge, Text, Empty };
 
 struct Cell {
   CellKind kind = CellKind::Empty;
@@ -47,10 +47,24 @@ Cell classify(std::string text) {
     c.kind = CellKind::Text;
     return c;
   }
-  // Values beyond float range become Inf once stored as Scalar, so they are refused like Inf.
-  const bool fits = std::isfinite(v) && std::abs(v) <= static_cast<double>(std::numeric_limits<Scalar>::max());
-  c.kind = (ec == std::errc() && fits) ? CellKind::Number : CellKind::NonFinite;
+  if (ec == std::errc::result_out_of_range) {
+    // from_chars leaves v alone when out of range: tell underflow (1e-400 is a number, 0 as far as
+    // Scalar goes) from overflow (1e400 would be Inf).
+    const double r = std::strtod(std::string(s).c_str(), nullptr);
+    if (std::isfinite(r) && std::abs(r) < 1.0) {
+      c.kind = CellKind::Number;
+      c.value = r;
+      return c;
+    }
+    c.kind = CellKind::TooLarge;
+    return c;
+  }
   c.value = v;
+  if (!std::isfinite(v))
+    c.kind = CellKind::NonFinite;
+  else  // values beyond float range would become Inf once stored as Scalar
+    c.kind =
+        std::abs(v) <= static_cast<double>(std::numeric_limits<Scalar>::max()) ? CellKind::Number : CellKind::TooLarge;
   return c;
 }
 
@@ -223,6 +237,10 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
       if (cell.kind == CellKind::NonFinite)
         throw DataError(at(path, lineNo, j + 1),
                         {DL_TRANSLATE_NOOP("dl", "%1: NaN/Inf is not allowed"), {quoteCell(cell.text)}});
+      if (cell.kind == CellKind::TooLarge)
+        throw DataError(at(path, lineNo, j + 1),
+                        {DL_TRANSLATE_NOOP("dl", "%1 is too large: values must lie within ±%2"),
+                         {quoteCell(cell.text), formatValue(std::numeric_limits<Scalar>::max())}});
       if (isLabel && !regression) {
         if (cell.kind == CellKind::Empty)
           throw DataError(at(path, lineNo, j + 1), DL_TRANSLATE_NOOP("dl", "the class label is empty"));
