@@ -176,6 +176,8 @@ private slots:
     QTest::newRow("negative step") << 4 << "model.step";
     QTest::newRow("negative epoch") << 5 << "model.epoch";
     QTest::newRow("repeated index in the order") << 6 << "model.order";
+    QTest::newRow("all-zero shuffling generator") << 7 << "model.shuffleRng";
+    QTest::newRow("all-zero dropout generator") << 8 << "model.dropoutRng";
   }
   void restoreRejectsNonsenseState() {
     QFETCH(int, which);
@@ -208,6 +210,12 @@ private slots:
         break;
       case 6:
         s.order[1] = s.order[0];
+        break;
+      case 7:
+        s.shuffleRng = {};
+        break;
+      case 8:
+        s.dropoutRng = {};
         break;
     }
     try {

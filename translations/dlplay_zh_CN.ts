@@ -619,6 +619,12 @@
         <source>outside the training set</source>
         <translation>超出训练集范围</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>a generator state must not be all zeros</source>
+        <translation>随机数生成器的状态不能全为零</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ChartPanel</name>

@@ -527,6 +527,16 @@ void Trainer::restore(const TrainerState& s) {
   }
   if (s.cursor < 0 || s.cursor > n)
     throw ConfigError("model.cursor", std::to_string(s.cursor), DL_TRANSLATE_NOOP("dl", "outside the training set"));
+  // xoshiro's one fixed point: from all zeros it returns zeros for ever (no shuffling, no dropout).
+  const auto allZero = [](const Rng::State& r) {
+    return std::all_of(r.begin(), r.end(), [](auto w) { return w == 0; });
+  };
+  if (allZero(s.shuffleRng))
+    throw ConfigError("model.shuffleRng", "0 0 0 0",
+                      DL_TRANSLATE_NOOP("dl", "a generator state must not be all zeros"));
+  if (allZero(s.dropoutRng))
+    throw ConfigError("model.dropoutRng", "0 0 0 0",
+                      DL_TRANSLATE_NOOP("dl", "a generator state must not be all zeros"));
   if (!s.optimizer.buffers.empty())
     m_optimizer->setState(s.optimizer);
   else
