@@ -409,6 +409,64 @@ private slots:
     QTRY_VERIFY_WITH_TIMEOUT(w.session()->config().data.mapFeatures == (std::vector<int>{0, 3}), 5000);
   }
 
+  // A CSV with a single feature (y against x, or a class against x) is accepted: the map shows
+  // the feature across and the target up with the network's prediction as a curve, or one band
+  // per class. The network fits sin(2x) closely enough that the curve follows the points.
+  void oneFeatureCsv() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    QTemporaryDir dir;
+    const QString sine = dir.filePath(QStringLiteral("sine.csv")), bands = dir.filePath(QStringLiteral("bands.csv"));
+    {
+      QFile f(sine), g(bands);
+      QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Text) && g.open(QIODevice::WriteOnly | QIODevice::Text));
+      QTextStream a(&f), b(&g);
+      a << "x,y\n";
+      b << "x,zone\n";
+      for (int i = 0; i < 200; ++i) {
+        const double x = -2 + 4.0 * ((i * 37) % 200) / 199.0;
+        a << x << ',' << std::sin(2 * x) << '\n';
+        b << x << ',' << (std::abs(x) < 0.8 ? "inside" : "outside") << '\n';
+      }
+    }
+    QStringList errors;
+    w.setErrorReporter([&](const QString& m) { errors << m; });
+    dl::ExperimentConfig c = w.controlDock()->config();
+    c.data.source = "csv";
+    c.data.csvPath = sine.toStdString();
+    c.data.regression = true;
+    c.data.resample = "none";
+    c.hidden.assign(2, dl::LayerConfig{16, "tanh"});
+    c.optimizer.name = "adam";
+    c.optimizer.learningRate = 0.01;
+    c.training.batchSize = 16;
+    applyConfig(w, c);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+    trainQuickly(w, 3000);
+    const auto grid = w.lastSnapshot()->grid;
+    QVERIFY(grid && grid->resolution > 1);
+    // The grid's prediction along x (any row) is sin(2x) within 0.25 over the middle of the range.
+    for (int gx = grid->resolution / 4; gx < 3 * grid->resolution / 4; ++gx) {
+      const double x = grid->x0 + (grid->x1 - grid->x0) * gx / (grid->resolution - 1);
+      QVERIFY2(std::abs(grid->values(0, gx) - std::sin(2 * x)) < 0.25, qPrintable(QString::number(x)));
+    }
+    QVERIFY(grid->y0 < -0.9 && grid->y1 > 0.9);  // up is the target
+    QVERIFY(w.decisionMap()->grab().save(screenshotDir() + QStringLiteral("/decision-map-one-feature.png")));
+
+    c.data.csvPath = bands.toStdString();
+    c.data.regression = false;
+    applyConfig(w, c);
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.data.csvPath == bands.toStdString(), 10000);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+    trainQuickly(w, w.transport()->stepCount() + 2000);
+    const auto classes = w.lastSnapshot()->grid;
+    QVERIFY(classes && classes->y0 == -0.5 && classes->y1 == 1.5);  // one band per class
+    QVERIFY(w.decisionMap()->grab().save(screenshotDir() + QStringLiteral("/decision-map-one-feature-classes.png")));
+  }
+
   void fitsSmallLaptop() {
     MainWindow w;
     w.resize(1366, 768);

@@ -292,7 +292,7 @@
         <location line="+2"/>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
-        <location filename="../engine/train/Trainer.cpp" line="+507"/>
+        <location filename="../engine/train/Trainer.cpp" line="+523"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
@@ -366,7 +366,7 @@
         <translation>数据集有 %2 个样本，却有 %1 个目标值</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>feature index out of range: the data has %1 features</source>
         <translation>特征序号超出范围：数据只有 %1 个特征</translation>
     </message>
@@ -1227,7 +1227,17 @@
 <context>
     <name>dlui::DecisionMapWidget</name>
     <message>
-        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+320"/>
+        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+348"/>
+        <source>target (line: the network&apos;s prediction)</source>
+        <translation>目标值（曲线：网络的预测）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>

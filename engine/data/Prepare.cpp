@@ -365,8 +365,11 @@ PreparedData prepareData(const DataConfig& c, Dataset all) {
       throw ConfigError("data.resample", c.resample,
                         DL_TRANSLATE_NOOP("dl", "resampling balances classes; this is a regression data set"));
   }
-  for (const int f : c.mapFeatures)
-    if (f >= all.features())
+  // One feature: the map shows it across and the target (or the class) up; mapFeatures[1] is
+  // then not a feature and is not checked.
+  const bool oneDimensional = all.features() == 1 && c.mapFeatures.size() == 2 && c.mapFeatures[0] == 0;
+  for (std::size_t i = 0; i < c.mapFeatures.size(); ++i)
+    if (const int f = c.mapFeatures[i]; f >= all.features() && !(oneDimensional && i == 1))
       throw ConfigError("data.mapFeatures", std::to_string(f),
                         {DL_TRANSLATE_NOOP("dl", "feature index out of range: the data has %1 features"),
                          {std::to_string(all.features())}});

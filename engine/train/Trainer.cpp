@@ -352,8 +352,24 @@ void Trainer::mapBounds(double& x0, double& x1, double& y0, double& y1) const {
                                                       : std::min<int>(1, static_cast<int>(raw.rows()) - 1);
   x0 = raw.row(fx).minCoeff();
   x1 = raw.row(fx).maxCoeff();
-  y0 = raw.row(fy).minCoeff();
-  y1 = raw.row(fy).maxCoeff();
+  if (raw.rows() == 1) {
+    // One feature: up is the target (regression) or the class, one band per class.
+    const Dataset& t = m_data->train;
+    if (t.task == Task::Regression) {
+      y0 = t.targets.row(0).minCoeff();
+      y1 = t.targets.row(0).maxCoeff();
+    } else {
+      y0 = -0.5;
+      y1 = t.numClasses - 0.5;
+      const double px = std::max(1e-3, 0.1 * (x1 - x0));
+      x0 -= px;
+      x1 += px;
+      return;
+    }
+  } else {
+    y0 = raw.row(fy).minCoeff();
+    y1 = raw.row(fy).maxCoeff();
+  }
   const double px = std::max(1e-3, 0.1 * (x1 - x0)), py = std::max(1e-3, 0.1 * (y1 - y0));
   x0 -= px;
   x1 += px;
@@ -400,7 +416,7 @@ GridEvaluation Trainer::evaluateGrid(int res, double x0, double x1, double y0, d
         const Index gy = r0 + i / res, gx = i % res;
         x.col(i) = pre.rawMean;
         x(fx, i) = static_cast<Scalar>(x0 + (x1 - x0) * (res > 1 ? double(gx) / (res - 1) : 0.5));
-        x(fy, i) = static_cast<Scalar>(y0 + (y1 - y0) * (res > 1 ? double(gy) / (res - 1) : 0.5));
+        if (fy < features) x(fy, i) = static_cast<Scalar>(y0 + (y1 - y0) * (res > 1 ? double(gy) / (res - 1) : 0.5));
       }
       pre.apply(x);
       m_net.infer(x, logits, ws, withHidden ? &hidden : nullptr);

@@ -92,6 +92,19 @@ private:
     if (m_data) return m_data->train.task == dl::Task::Regression;
     return false;
   }
+  // Data with one feature: it runs across, and up is the target (regression, with the network's
+  // prediction drawn as a curve) or the class (one band per class, points jittered within it).
+  bool oneDimensional() const {
+    return m_data && m_data->trainRaw.rows() == 1 && !m_features.empty() && m_features[0] == 0;
+  }
+  // Where point i of a data part sits vertically on a one-feature map.
+  double oneDimensionalY(dl::Index i, const std::vector<int>* labels, const dl::Matrix* targets) const {
+    if (regression()) return targets && i < targets->cols() ? static_cast<double>((*targets)(0, i)) : 0.0;
+    const double jitter = static_cast<double>((static_cast<std::uint64_t>(i) * 2654435761ULL) % 1000) / 1000.0 - 0.5;
+    const int label = labels && i < static_cast<dl::Index>(labels->size()) ? (*labels)[static_cast<std::size_t>(i)] : 0;
+    return label + 0.6 * jitter;
+  }
+  void paintCurve(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1);
   int classCount() const {
     if (m_data && m_data->train.numClasses > 0) return m_data->train.numClasses;
     if (m_grid) return std::max<int>(2, static_cast<int>(m_grid->values.rows()));
@@ -184,6 +197,19 @@ void MapCanvas::bounds(double& x0, double& x1, double& y0, double& y1) const {
   }
   x0 = -1, x1 = 1, y0 = -1, y1 = 1;
   if (!m_data || m_data->trainRaw.cols() == 0 || m_features.size() < 2) return;
+  if (oneDimensional()) {  // as Trainer::mapBounds
+    x0 = m_data->trainRaw.row(0).minCoeff(), x1 = m_data->trainRaw.row(0).maxCoeff();
+    const double px = std::max(0.1 * (x1 - x0), 1e-6);
+    x0 -= px, x1 += px;
+    if (regression() && m_data->train.targets.size() > 0) {
+      y0 = m_data->train.targets.row(0).minCoeff(), y1 = m_data->train.targets.row(0).maxCoeff();
+      const double py = std::max(0.1 * (y1 - y0), 1e-6);
+      y0 -= py, y1 += py;
+    } else {
+      y0 = -0.5, y1 = classCount() - 0.5;
+    }
+    return;
+  }
   const dl::Index fx = m_features[0], fy = m_features[1];
   if (fx >= m_data->trainRaw.rows() || fy >= m_data->trainRaw.rows()) return;
   x0 = m_data->trainRaw.row(fx).minCoeff(), x1 = m_data->trainRaw.row(fx).maxCoeff();
@@ -216,6 +242,7 @@ void MapCanvas::paintEvent(QPaintEvent*) {
   p.save();
   p.setClipRect(plot);
   paintPoints(p, plot, x0, x1, y0, y1);
+  if (oneDimensional() && regression()) paintCurve(p, plot, x0, x1, y0, y1);
   p.restore();
   paintAxes(p, plot, x0, x1, y0, y1);
   paintLegend(p, QRectF(4, plot.bottom() + bottom, width() - 8, legendH));
@@ -226,9 +253,10 @@ void MapCanvas::paintPoints(QPainter& p, const QRectF& plot, double x0, double x
   const double radius = m_presentation ? 5.5 : 3.5;
   const bool reg = regression();
   const double scale = m_targetScale > 0 ? m_targetScale : 1.0;
+  const bool oneD = oneDimensional();
   auto draw = [&](const dl::Matrix& raw, const std::vector<int>* labels, const dl::Matrix* targets, bool validation) {
     const dl::Index fx = m_features[0], fy = m_features[1];
-    if (fx >= raw.rows() || fy >= raw.rows()) return;
+    if (fx >= raw.rows() || (!oneD && fy >= raw.rows())) return;
     const dl::Index n = raw.cols();
     const dl::Index stride = std::max<dl::Index>(1, n / 6000);  // a playground never needs more dots
     QPen outline(validation ? QColor(20, 20, 20) : QColor(255, 255, 255),
@@ -244,7 +272,8 @@ void MapCanvas::paintPoints(QPainter& p, const QRectF& plot, double x0, double x
       }
       p.setBrush(fill);
       const double px = plot.left() + (raw(fx, i) - x0) / (x1 - x0) * plot.width();
-      const double py = plot.bottom() - (raw(fy, i) - y0) / (y1 - y0) * plot.height();
+      const double y = oneD ? oneDimensionalY(i, labels, targets) : static_cast<double>(raw(fy, i));
+      const double py = plot.bottom() - (y - y0) / (y1 - y0) * plot.height();
       p.drawEllipse(QPointF(px, py), radius, radius);
     }
   };
@@ -254,6 +283,23 @@ void MapCanvas::paintPoints(QPainter& p, const QRectF& plot, double x0, double x
   draw(d.trainRaw, &d.trainRawLabels, reg && d.train.targets.cols() == d.trainRaw.cols() ? &d.train.targets : nullptr,
        false);
   if (m_showValidation) draw(d.validationRaw, &d.validation.labels, reg ? &d.validation.targets : nullptr, true);
+}
+
+// One feature, regression: the network's prediction along the feature, over the points.
+void MapCanvas::paintCurve(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1) {
+  if (!m_grid || m_grid->resolution < 2 || m_grid->values.rows() < 1 || !(m_grid->x1 > m_grid->x0)) return;
+  const int res = m_grid->resolution;
+  QPolygonF curve;
+  for (int gx = 0; gx < res; ++gx) {
+    const double x = m_grid->x0 + (m_grid->x1 - m_grid->x0) * gx / (res - 1);
+    const double y = static_cast<double>(m_grid->values(0, gx));  // every grid row is the same
+    if (!std::isfinite(y)) continue;
+    curve << QPointF(plot.left() + (x - x0) / (x1 - x0) * plot.width(),
+                     plot.bottom() - (y - y0) / (y1 - y0) * plot.height());
+  }
+  p.setPen(QPen(QColor(20, 20, 20), m_presentation ? 4.0 : 2.5));
+  p.setBrush(Qt::NoBrush);
+  p.drawPolyline(curve);
 }
 
 void MapCanvas::paintAxes(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1) {
@@ -271,11 +317,24 @@ void MapCanvas::paintAxes(QPainter& p, const QRectF& plot, double x0, double x1,
     const QString s = tickText(t);
     p.drawText(QRectF(px - 40, plot.bottom() + tick, 80, fm.height()), Qt::AlignHCenter | Qt::AlignTop, s);
   }
-  for (double t : niceTicks(y0, y1, std::max(2, static_cast<int>(plot.height() / (fm.height() * 2.5))))) {
-    const double py = plot.bottom() - (t - y0) / (y1 - y0) * plot.height();
-    p.drawLine(QPointF(plot.left() - tick, py), QPointF(plot.left(), py));
-    p.drawText(QRectF(plot.left() - tick - 3 - 80, py - fm.height() / 2.0, 80, fm.height()),
-               Qt::AlignRight | Qt::AlignVCenter, tickText(t));
+  if (oneDimensional() && !regression()) {  // one band per class, labelled with its name
+    const auto& names = m_data->train.classNames;
+    for (int k = 0; k < classCount(); ++k) {
+      const double py = plot.bottom() - (k - y0) / (y1 - y0) * plot.height();
+      p.drawLine(QPointF(plot.left() - tick, py), QPointF(plot.left(), py));
+      const QString label = k < static_cast<int>(names.size())
+                                ? QString::fromStdString(names[static_cast<std::size_t>(k)])
+                                : QString::number(k);
+      p.drawText(QRectF(plot.left() - tick - 3 - 80, py - fm.height() / 2.0, 80, fm.height()),
+                 Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(label, Qt::ElideRight, plot.left() - tick - 6));
+    }
+  } else {
+    for (double t : niceTicks(y0, y1, std::max(2, static_cast<int>(plot.height() / (fm.height() * 2.5))))) {
+      const double py = plot.bottom() - (t - y0) / (y1 - y0) * plot.height();
+      p.drawLine(QPointF(plot.left() - tick, py), QPointF(plot.left(), py));
+      p.drawText(QRectF(plot.left() - tick - 3 - 80, py - fm.height() / 2.0, 80, fm.height()),
+                 Qt::AlignRight | Qt::AlignVCenter, tickText(t));
+    }
   }
   // Axis titles: the mapped features' names.
   QString xName = QStringLiteral("x1"), yName = QStringLiteral("x2");
@@ -285,6 +344,9 @@ void MapCanvas::paintAxes(QPainter& p, const QRectF& plot, double x0, double x1,
       xName = QString::fromStdString(names[static_cast<std::size_t>(m_features[0])]);
     if (m_features[1] < static_cast<int>(names.size()))
       yName = QString::fromStdString(names[static_cast<std::size_t>(m_features[1])]);
+    if (oneDimensional())
+      yName = regression() ? DecisionMapWidget::tr("target (line: the network's prediction)")
+                           : DecisionMapWidget::tr("class");
   }
   p.drawText(QRectF(plot.left(), plot.bottom() + tick + fm.height(), plot.width(), fm.height() + 4),
              Qt::AlignHCenter | Qt::AlignVCenter, xName);
