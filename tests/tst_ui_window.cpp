@@ -699,6 +699,18 @@ private slots:
       QTest::qWait(100);
       QCOMPARE(w.statusBar()->currentMessage(), status);
     }
+    // A message too long to share the line hides the experiment summary while it is shown.
+    auto* summary = w.findChild<QLabel*>(QStringLiteral("statusConfig"));
+    QVERIFY(summary);
+    w.statusBar()->clearMessage();
+    QVERIFY(summary->isVisibleTo(&w));
+    w.statusBar()->showMessage(QString(400, QLatin1Char('x')));
+    QVERIFY(!summary->isVisibleTo(&w));
+    w.statusBar()->showMessage(QStringLiteral("short"));
+    QVERIFY(summary->isVisibleTo(&w));
+    w.statusBar()->showMessage(QString(400, QLatin1Char('x')));
+    w.statusBar()->clearMessage();
+    QVERIFY(summary->isVisibleTo(&w));
   }
 
   void diagramTooltips() {

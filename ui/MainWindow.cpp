@@ -75,7 +75,14 @@ MainWindow::MainWindow(TrainingSession* session, QWidget* parent) : QMainWindow(
   createActions();
   createMenus();
   m_statusConfig = new QLabel(this);
+  m_statusConfig->setObjectName(QStringLiteral("statusConfig"));
   statusBar()->addPermanentWidget(m_statusConfig);
+  // A message too long to share the line with the experiment summary (a preset's description)
+  // gets the whole line while it is shown; the summary comes back with the next short message.
+  connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
+    const int room = statusBar()->width() - m_statusConfig->sizeHint().width() - 40;
+    m_statusConfig->setVisible(statusBar()->fontMetrics().horizontalAdvance(message) <= room);
+  });
   retranslateUi();
   m_defaultState = saveState();
   if (const QScreen* screen = QGuiApplication::primaryScreen()) {
