@@ -711,6 +711,19 @@ private slots:
     w.statusBar()->showMessage(QString(400, QLatin1Char('x')));
     w.statusBar()->clearMessage();
     QVERIFY(summary->isVisibleTo(&w));
+    // The same message re-fits when the window narrows or widens.
+    w.resize(1600, 900);
+    QTRY_COMPARE(w.width(), 1600);
+    QString fits;
+    const int room = w.statusBar()->width() - summary->sizeHint().width() - 60;
+    while (w.statusBar()->fontMetrics().horizontalAdvance(fits + QLatin1Char('x')) <= room) fits += QLatin1Char('x');
+    w.statusBar()->showMessage(fits);
+    QVERIFY(summary->isVisibleTo(&w));
+    w.resize(1400, 900);
+    QTRY_COMPARE(w.width(), 1400);
+    QTRY_VERIFY(!summary->isVisibleTo(&w));
+    w.resize(1600, 900);
+    QTRY_VERIFY(summary->isVisibleTo(&w));
   }
 
   void diagramTooltips() {

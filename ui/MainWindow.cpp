@@ -79,10 +79,8 @@ MainWindow::MainWindow(TrainingSession* session, QWidget* parent) : QMainWindow(
   statusBar()->addPermanentWidget(m_statusConfig);
   // A message too long to share the line with the experiment summary (a preset's description)
   // gets the whole line while it is shown; the summary comes back with the next short message.
-  connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
-    const int room = statusBar()->width() - m_statusConfig->sizeHint().width() - 40;
-    m_statusConfig->setVisible(statusBar()->fontMetrics().horizontalAdvance(message) <= room);
-  });
+  connect(statusBar(), &QStatusBar::messageChanged, this, &MainWindow::fitStatusLine);
+  statusBar()->installEventFilter(this);
   retranslateUi();
   m_defaultState = saveState();
   if (const QScreen* screen = QGuiApplication::primaryScreen()) {
@@ -658,6 +656,18 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 
 // ---------------------------------------------------------------------------------------------
 // Texts
+
+void MainWindow::fitStatusLine() {
+  const int room = statusBar()->width() - m_statusConfig->sizeHint().width() - 40;
+  m_statusConfig->setVisible(statusBar()->fontMetrics().horizontalAdvance(statusBar()->currentMessage()) <= room);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  // The same message may no longer fit (or fit again) in a resized status bar or a larger font.
+  if (watched == statusBar() && (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
+    QMetaObject::invokeMethod(this, &MainWindow::fitStatusLine, Qt::QueuedConnection);
+  return QMainWindow::eventFilter(watched, event);
+}
 
 void MainWindow::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();

@@ -82,6 +82,7 @@ signals:
 
 protected:
   void changeEvent(QEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
   void showEvent(QShowEvent* event) override;
 
@@ -123,6 +124,8 @@ private:
   void updateRecentMenu();
   void showAbout();
   void reportError(const QString& message);
+  // A status message too long to share the line with the experiment summary hides the summary.
+  void fitStatusLine();
 
   TrainingSession* m_session = nullptr;
   std::unique_ptr<TrainingSession> m_ownSession;

@@ -115,6 +115,13 @@ private:
   void paintPoints(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1);
   void paintAxes(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1);
   void paintLegend(QPainter& p, const QRectF& area);
+  QString className(int c) const {
+    if (m_data && c < static_cast<int>(m_data->train.classNames.size())) {
+      const QString own = QString::fromStdString(m_data->train.classNames[static_cast<std::size_t>(c)]);
+      if (own != QString::number(c)) return own;  // a CSV's own label text
+    }
+    return DecisionMapWidget::tr("class %1").arg(c);
+  }
 
   std::shared_ptr<const dl::PreparedData> m_data;
   std::shared_ptr<const dl::GridEvaluation> m_grid;
@@ -379,8 +386,21 @@ void MapCanvas::paintLegend(QPainter& p, const QRectF& area) {
                text);
     x += fm.horizontalAdvance(text) + 12;
   };
-  item(QColor(0x90, 0x90, 0x90), Qt::white, true, DecisionMapWidget::tr("training"));
-  if (m_showValidation) item(QColor(0x90, 0x90, 0x90), QColor(20, 20, 20), true, DecisionMapWidget::tr("validation"));
+  // The colours matter more than the point styles: on a narrow map (a projector) the training /
+  // validation entries give way so every class, or the colour scale, keeps its place.
+  const auto width = [&](const QString& text) { return box + 4 + fm.horizontalAdvance(text) + 12; };
+  const QString training = DecisionMapWidget::tr("training"), validation = DecisionMapWidget::tr("validation");
+  double colours = 0;
+  if (regression()) {
+    colours = 30 + 2 * fm.horizontalAdvance(QStringLiteral("−0.000")) + 12;
+  } else {
+    for (int c = 0; c < classCount(); ++c) colours += width(className(c));
+  }
+  const double styles = width(training) + (m_showValidation ? width(validation) : 0);
+  if (x + styles + colours <= area.right()) {
+    item(QColor(0x90, 0x90, 0x90), Qt::white, true, training);
+    if (m_showValidation) item(QColor(0x90, 0x90, 0x90), QColor(20, 20, 20), true, validation);
+  }
   if (regression()) {
     const double w = std::min(160.0, area.right() - x - 2 * fm.horizontalAdvance(QStringLiteral("−0.000")) - 12);
     if (w < 30) return;
@@ -400,15 +420,8 @@ void MapCanvas::paintLegend(QPainter& p, const QRectF& area) {
     p.drawText(QRectF(x, area.top(), fm.horizontalAdvance(hi) + 2, area.height()), Qt::AlignVCenter, hi);
     return;
   }
-  const int k = classCount();
-  for (int c = 0; c < k; ++c) {
-    QString name = DecisionMapWidget::tr("class %1").arg(c);
-    if (m_data && c < static_cast<int>(m_data->train.classNames.size())) {
-      const QString own = QString::fromStdString(m_data->train.classNames[static_cast<std::size_t>(c)]);
-      if (own != QString::number(c)) name = own;  // a CSV's own label text
-    }
-    item(colors::classColor(c), colors::classColor(c).darker(130), false, name);
-  }
+  for (int c = 0; c < classCount(); ++c)
+    item(colors::classColor(c), colors::classColor(c).darker(130), false, className(c));
 }
 
 // ---------------------------------------------------------------------------------------------
