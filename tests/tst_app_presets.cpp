@@ -314,7 +314,7 @@ void TestAppPresets::catalogFallback() {
   QVERIFY(!missing.load(QStringLiteral(":/no-such-catalog.json"), &error));
   QVERIFY(!error.isEmpty());
   QCOMPARE(missing.title("xor-tanh", "zh"), QStringLiteral("XOR tanh"));
-  const dlio::CatalogText onlyEnglish{QString(), QStringLiteral("English")};
+  const dlio::LocalizedText onlyEnglish{QString(), QStringLiteral("English")};
   QCOMPARE(onlyEnglish.in("zh"), QStringLiteral("English"));
 }
 

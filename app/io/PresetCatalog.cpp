@@ -9,19 +9,6 @@
 
 namespace dlio {
 
-namespace {
-CatalogText textFromJson(const QJsonValue& value) {
-  const QJsonObject o = value.toObject();
-  return {o.value(QLatin1String("zh")).toString(), o.value(QLatin1String("en")).toString()};
-}
-}  // namespace
-
-QString CatalogText::in(const QString& language) const {
-  const bool chinese = language == QLatin1String("zh");
-  const QString& first = chinese ? zh : en;
-  return first.isEmpty() ? (chinese ? en : zh) : first;
-}
-
 bool PresetCatalog::load(const QString& path, QString* error) {
   const auto fail = [error](const QString& message) {
     if (error) *error = message;
@@ -39,12 +26,14 @@ bool PresetCatalog::load(const QString& path, QString* error) {
   QHash<QString, qsizetype> byName;
   for (const QJsonValue& g : root.value(QLatin1String("groups")).toArray()) {
     const QJsonObject o = g.toObject();
-    groups.push_back({o.value(QLatin1String("id")).toString(), textFromJson(o.value(QLatin1String("title"))), {}});
+    groups.push_back(
+        {o.value(QLatin1String("id")).toString(), LocalizedText::fromJson(o.value(QLatin1String("title"))), {}});
   }
   for (const QJsonValue& p : root.value(QLatin1String("presets")).toArray()) {
     const QJsonObject o = p.toObject();
     PresetEntry e{o.value(QLatin1String("name")).toString(), o.value(QLatin1String("group")).toString(),
-                  textFromJson(o.value(QLatin1String("title"))), textFromJson(o.value(QLatin1String("description")))};
+                  LocalizedText::fromJson(o.value(QLatin1String("title"))),
+                  LocalizedText::fromJson(o.value(QLatin1String("description")))};
     if (e.name.isEmpty()) return fail(QStringLiteral("%1: a preset without a name").arg(path));
     if (byName.contains(e.name)) return fail(QStringLiteral("%1: preset '%2' is listed twice").arg(path, e.name));
     for (PresetGroup& group : groups)

@@ -3,6 +3,8 @@
 // experiment files stay as they are; the menu and the notes' Try it buttons read their words here.
 #pragma once
 
+#include "io/LocalizedText.h"
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -10,25 +12,17 @@
 
 namespace dlio {
 
-// {"zh": ..., "en": ...} in the catalogue.
-struct CatalogText {
-  QString zh;
-  QString en;
-  // The text in `language` ("zh" or "en"), falling back to the other language when empty.
-  QString in(const QString& language) const;
-};
-
 struct PresetGroup {
   QString id;
-  CatalogText title;
+  LocalizedText title;
   QStringList presets;  // in catalogue order
 };
 
 struct PresetEntry {
   QString name;  // the file :/presets/<name>.json
   QString group;
-  CatalogText title;
-  CatalogText description;  // "en" is the preset file's own description
+  LocalizedText title;
+  LocalizedText description;  // "en" is the preset file's own description
 };
 
 class PresetCatalog {
