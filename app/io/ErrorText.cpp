@@ -3,31 +3,21 @@
 
 #include "io/ExperimentIo.h"
 
+#include <string>
+#include <vector>
+
 namespace dlio {
 
 QString fillTemplate(const QString& text, const QStringList& args) {
-  QString out;
-  out.reserve(text.size() + 16);
-  for (qsizetype i = 0; i < text.size(); ++i) {
-    const QChar c = text.at(i);
-    if (c == u'%' && i + 1 < text.size() && text.at(i + 1) >= u'1' && text.at(i + 1) <= u'9') {
-      const qsizetype k = text.at(i + 1).unicode() - u'1';
-      if (k < args.size()) {
-        out += args.at(k);
-        ++i;
-        continue;
-      }
-    }
-    out += c;
-  }
-  return out;
+  // "%1".."%9" are ASCII, so substituting in UTF-8 is exact: the engine's one-pass fill serves.
+  std::vector<std::string> utf8;
+  utf8.reserve(static_cast<std::size_t>(args.size()));
+  for (const QString& a : args) utf8.push_back(a.toStdString());
+  return QString::fromStdString(dl::fillTemplate(text.toStdString(), utf8));
 }
 
 QString ErrorText::message(const dl::Message& m) {
-  QStringList args;
-  args.reserve(static_cast<qsizetype>(m.args.size()));
-  for (const std::string& a : m.args) args << QString::fromStdString(a);
-  return fillTemplate(QCoreApplication::translate("dl", m.text), args);
+  return QString::fromStdString(dl::fillTemplate(QCoreApplication::translate("dl", m.text).toStdString(), m.args));
 }
 
 QString ErrorText::location(const dl::DataLocation& where) {

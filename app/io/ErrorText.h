@@ -25,7 +25,7 @@ public:
   static QString of(const std::exception& e);
 };
 
-// Replaces "%1".."%9" of `text` by args in one pass, like dl::fillTemplate.
+// Replaces "%1".."%9" of `text` by args in one pass (dl::fillTemplate on the UTF-8 text).
 QString fillTemplate(const QString& text, const QStringList& args);
 
 }  // namespace dlio
