@@ -1,6 +1,6 @@
 // What a new configuration changes for a running session: the parts a Trainer can take between
 // steps (optimiser, schedule, penalties, batch size, dropout, evaluation period) or a rebuild and
-// why; and the per-run configurations of the L1-vs-L2 pair. Private to ui/session/.
+// why (the L1-vs-L2 pair's runs come from dl::comparisonRun). Private to ui/session/.
 #pragma once
 
 #include "train/Config.h"
@@ -17,9 +17,5 @@ bool sameOptimizer(const dl::OptimizerConfig& a, const dl::OptimizerConfig& b);
 bool sameSchedule(const dl::ScheduleConfig& a, const dl::ScheduleConfig& b);
 // Includes compareL1L2 (a run's own regularization never has a different flag).
 bool sameRegularization(const dl::RegularizationConfig& a, const dl::RegularizationConfig& b);
-
-// The runs of the L1-vs-L2 pair: dl::comparisonRunCount / dl::comparisonRun (train/Config.h).
-inline int runCount(const dl::ExperimentConfig& c) { return dl::comparisonRunCount(c); }
-inline dl::ExperimentConfig runConfig(const dl::ExperimentConfig& c, int run) { return dl::comparisonRun(c, run); }
 
 }  // namespace dlui::detail

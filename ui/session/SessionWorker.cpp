@@ -32,7 +32,7 @@ std::vector<LayerWeights> weightsOf(const dl::Trainer& t) {
 }
 
 QString runLabel(const dl::ExperimentConfig& c, int run) {
-  if (detail::runCount(c) < 2) return {};
+  if (dl::comparisonRunCount(c) < 2) return {};
   return run == 0 ? QStringLiteral("L1") : QStringLiteral("L2");
 }
 
@@ -242,7 +242,7 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
   }
   // In place: validate every run's configuration first so nothing is applied half-way.
   try {
-    for (int i = 0; i < detail::runCount(next); ++i) detail::runConfig(next, i).validate();
+    for (int i = 0; i < dl::comparisonRunCount(next); ++i) dl::comparisonRun(next, i).validate();
   } catch (const std::exception& e) {
     postConfigError(e);
     return;
@@ -250,7 +250,7 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
   try {
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
       dl::Trainer& t = *m_runs[i].trainer;
-      const dl::ExperimentConfig rc = detail::runConfig(next, static_cast<int>(i));
+      const dl::ExperimentConfig rc = dl::comparisonRun(next, static_cast<int>(i));
       const dl::ExperimentConfig& cur = t.config();
       if (!detail::sameOptimizer(cur.optimizer, rc.optimizer)) t.setOptimizer(rc.optimizer);
       if (!detail::sameSchedule(cur.schedule, rc.schedule)) t.setSchedule(rc.schedule);
@@ -275,14 +275,14 @@ bool SessionWorker::rebuild(const dl::ExperimentConfig& next, RebuildReason reas
   std::vector<Run> runs;
   std::shared_ptr<const dl::PreparedData> data;
   try {
-    const int count = detail::runCount(next);
-    for (int i = 0; i < count; ++i) detail::runConfig(next, i).validate();
+    const int count = dl::comparisonRunCount(next);
+    for (int i = 0; i < count; ++i) dl::comparisonRun(next, i).validate();
     data = (m_data && detail::sameData(m_config.data, next.data))
                ? m_data
                : std::make_shared<const dl::PreparedData>(dl::prepareData(next.data));
     for (int i = 0; i < count; ++i) {
       Run r;
-      r.trainer = std::make_unique<dl::Trainer>(detail::runConfig(next, i), data);
+      r.trainer = std::make_unique<dl::Trainer>(dl::comparisonRun(next, i), data);
       r.label = runLabel(next, i);
       if (state) r.trainer->restore(*state);
       runs.push_back(std::move(r));
