@@ -307,6 +307,27 @@ void Preprocessor::apply(Matrix& X) const {
   if (whiten) X = whitening * X;
 }
 
+void mapBounds(const PreparedData& d, const std::vector<int>& mapFeatures, double& x0, double& x1, double& y0,
+               double& y1) {
+  const auto padded = [](const auto& row, double& lo, double& hi) {
+    lo = row.minCoeff();
+    hi = row.maxCoeff();
+    const double pad = std::max(1e-3, 0.1 * (hi - lo));
+    lo -= pad;
+    hi += pad;
+  };
+  const Matrix& raw = d.trainRaw;
+  padded(raw.row(mapFeatures.size() > 0 ? mapFeatures[0] : 0), x0, x1);
+  if (raw.rows() > 1) {
+    padded(raw.row(mapFeatures.size() > 1 ? mapFeatures[1] : 1), y0, y1);
+  } else if (d.train.task == Task::Regression) {
+    padded(d.train.targets.row(0), y0, y1);
+  } else {
+    y0 = -0.5;
+    y1 = d.train.numClasses - 0.5;
+  }
+}
+
 const std::vector<std::string>& resampleNames() {
   static const std::vector<std::string> names = {"none", "oversample", "undersample", "smote"};
   return names;

@@ -56,6 +56,12 @@ void validateDataConfig(const DataConfig& c);
 // gets 0 (it contributes no loss anyway). Σ n_c·w_c = N, so the mean weight per sample stays 1.
 std::vector<double> balancedClassWeights(const std::vector<int>& classCounts);
 
+// The decision map's plane in raw input units, 10% wider than the training part: the two map
+// features (mapFeatures, default 0 and 1); with one feature, up is the target (regression) or the
+// class, one band per class from −0.5 to k − 0.5. The trainer's grid and the map widget share it.
+void mapBounds(const PreparedData& d, const std::vector<int>& mapFeatures, double& x0, double& x1, double& y0,
+               double& y1);
+
 // The resampling names accepted in DataConfig::resample.
 const std::vector<std::string>& resampleNames();
 

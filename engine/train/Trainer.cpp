@@ -346,35 +346,7 @@ RocCurve Trainer::roc(Split which, int positiveClass) const {
 }
 
 void Trainer::mapBounds(double& x0, double& x1, double& y0, double& y1) const {
-  const Matrix& raw = m_data->trainRaw;
-  const int fx = m_config.data.mapFeatures.size() > 0 ? m_config.data.mapFeatures[0] : 0;
-  const int fy = m_config.data.mapFeatures.size() > 1 ? m_config.data.mapFeatures[1]
-                                                      : std::min<int>(1, static_cast<int>(raw.rows()) - 1);
-  x0 = raw.row(fx).minCoeff();
-  x1 = raw.row(fx).maxCoeff();
-  if (raw.rows() == 1) {
-    // One feature: up is the target (regression) or the class, one band per class.
-    const Dataset& t = m_data->train;
-    if (t.task == Task::Regression) {
-      y0 = t.targets.row(0).minCoeff();
-      y1 = t.targets.row(0).maxCoeff();
-    } else {
-      y0 = -0.5;
-      y1 = t.numClasses - 0.5;
-      const double px = std::max(1e-3, 0.1 * (x1 - x0));
-      x0 -= px;
-      x1 += px;
-      return;
-    }
-  } else {
-    y0 = raw.row(fy).minCoeff();
-    y1 = raw.row(fy).maxCoeff();
-  }
-  const double px = std::max(1e-3, 0.1 * (x1 - x0)), py = std::max(1e-3, 0.1 * (y1 - y0));
-  x0 -= px;
-  x1 += px;
-  y0 -= py;
-  y1 += py;
+  dl::mapBounds(*m_data, m_config.data.mapFeatures, x0, x1, y0, y1);
 }
 
 // Grid points vary the two map features over the raw plane; every other feature stays at its

@@ -5,6 +5,8 @@
 
 #include "widgets/ColorMaps.h"
 
+#include "data/Prepare.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -202,27 +204,12 @@ void MapCanvas::bounds(double& x0, double& x1, double& y0, double& y1) const {
     x0 = m_grid->x0, x1 = m_grid->x1, y0 = m_grid->y0, y1 = m_grid->y1;
     return;
   }
+  // Before the first grid: the plane the trainer's grid will cover.
   x0 = -1, x1 = 1, y0 = -1, y1 = 1;
   if (!m_data || m_data->trainRaw.cols() == 0 || m_features.size() < 2) return;
-  if (oneDimensional()) {  // as Trainer::mapBounds
-    x0 = m_data->trainRaw.row(0).minCoeff(), x1 = m_data->trainRaw.row(0).maxCoeff();
-    const double px = std::max(0.1 * (x1 - x0), 1e-6);
-    x0 -= px, x1 += px;
-    if (regression() && m_data->train.targets.size() > 0) {
-      y0 = m_data->train.targets.row(0).minCoeff(), y1 = m_data->train.targets.row(0).maxCoeff();
-      const double py = std::max(0.1 * (y1 - y0), 1e-6);
-      y0 -= py, y1 += py;
-    } else {
-      y0 = -0.5, y1 = classCount() - 0.5;
-    }
-    return;
-  }
-  const dl::Index fx = m_features[0], fy = m_features[1];
-  if (fx >= m_data->trainRaw.rows() || fy >= m_data->trainRaw.rows()) return;
-  x0 = m_data->trainRaw.row(fx).minCoeff(), x1 = m_data->trainRaw.row(fx).maxCoeff();
-  y0 = m_data->trainRaw.row(fy).minCoeff(), y1 = m_data->trainRaw.row(fy).maxCoeff();
-  const double px = std::max(0.1 * (x1 - x0), 1e-6), py = std::max(0.1 * (y1 - y0), 1e-6);
-  x0 -= px, x1 += px, y0 -= py, y1 += py;
+  const dl::Index rows = m_data->trainRaw.rows();
+  if (m_features[0] >= rows || (!oneDimensional() && m_features[1] >= rows)) return;
+  dl::mapBounds(*m_data, m_features, x0, x1, y0, y1);
 }
 
 void MapCanvas::paintEvent(QPaintEvent*) {
