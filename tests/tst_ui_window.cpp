@@ -98,6 +98,16 @@ void applyConfig(MainWindow& w, const dl::ExperimentConfig& c) {
       10000));
 }
 
+// Data rows of the tests that run in both languages, with and without presentation mode.
+void languageAndPresentationRows() {
+  QTest::addColumn<QString>("language");
+  QTest::addColumn<bool>("presentation");
+  for (const char* code : {"en", "zh"}) {
+    QTest::addRow("%s", code) << QString::fromLatin1(code) << false;
+    QTest::addRow("%s presentation", code) << QString::fromLatin1(code) << true;
+  }
+}
+
 // Plays flat out until `steps` steps, pauses and lets the last snapshot (and its grid) arrive.
 void trainQuickly(MainWindow& w, long long steps) {
   w.session()->setSpeed(0);
@@ -506,14 +516,7 @@ private slots:
 
   // Every chart of the dock, at 1366×768, in both languages, with and without presentation mode:
   // the plot keeps room for its tick labels and its vertical axis titles are not elided.
-  void chartsReadableOnLaptop_data() {
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<bool>("presentation");
-    for (const char* code : {"en", "zh"}) {
-      QTest::addRow("%s", code) << QString::fromLatin1(code) << false;
-      QTest::addRow("%s presentation", code) << QString::fromLatin1(code) << true;
-    }
-  }
+  void chartsReadableOnLaptop_data() { languageAndPresentationRows(); }
   void chartsReadableOnLaptop() {
     QFETCH(QString, language);
     QFETCH(bool, presentation);
@@ -597,14 +600,7 @@ private slots:
   // The network diagram of a deep, wide net at laptop width: the column headers and "+N more"
   // markers are whole ("Input", not "I…"; "+10" did not fit and overran its neighbours) and do not
   // run into each other.
-  void diagramLabelsFit_data() {
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<bool>("presentation");
-    for (const char* code : {"en", "zh"}) {
-      QTest::addRow("%s", code) << QString::fromLatin1(code) << false;
-      QTest::addRow("%s presentation", code) << QString::fromLatin1(code) << true;
-    }
-  }
+  void diagramLabelsFit_data() { languageAndPresentationRows(); }
   void diagramLabelsFit() {
     QFETCH(QString, language);
     QFETCH(bool, presentation);
