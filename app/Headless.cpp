@@ -8,15 +8,13 @@
 #include "data/Prepare.h"
 #include "io/ExperimentIo.h"
 #include "io/MetricsCsv.h"
+#include "io/OutputFile.h"
 #include "io/Presets.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QSaveFile>
-#include <QTextStream>
 
 #include <unistd.h>
 
@@ -87,6 +85,15 @@ int listPresets() {
 }
 
 int runHeadless(const QCommandLineParser& p) {
+  // ---- the command line itself ----
+  if (!p.positionalArguments().isEmpty())
+    return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
+                    .arg(p.positionalArguments().front()));
+  for (const char* option : {"config", "preset", "metrics", "save-model", "load-model", "steps", "epochs", "seed",
+                             "threads"})
+    if (p.isSet(option) && p.value(option).trimmed().isEmpty())
+      return fail(QString("--%1: the value is empty").arg(option));
+
   // ---- the experiment ----
   dlio::ExperimentFile file;
   std::optional<dlio::ExperimentFile> model;
@@ -129,10 +136,7 @@ int runHeadless(const QCommandLineParser& p) {
   try {
     for (int r = 0; r < runCount; ++r) dl::comparisonRun(c, r).validate();
     const auto data = std::make_shared<const dl::PreparedData>(dl::prepareData(c.data));
-    for (int r = 0; r < runCount; ++r) {
-      trainers.push_back(std::make_unique<dl::Trainer>(dl::comparisonRun(c, r), data));
-      if (model) trainers.back()->restore(*model->state);
-    }
+    for (int r = 0; r < runCount; ++r) trainers.push_back(std::make_unique<dl::Trainer>(dl::comparisonRun(c, r), data));
   } catch (const dl::ConfigError& e) {
     return fail(QString("%1: %2").arg(p.isSet("config")   ? p.value("config")
                                       : p.isSet("preset") ? "preset " + p.value("preset")
@@ -140,6 +144,14 @@ int runHeadless(const QCommandLineParser& p) {
                                       e.what()));
   } catch (const std::exception& e) {
     return fail(QString::fromStdString(e.what()));
+  }
+  if (model) {
+    // The saved state must fit this network and data: a mismatch names the model file.
+    try {
+      for (auto& t : trainers) t->restore(*model->state);
+    } catch (const std::exception& e) {
+      return fail(QString("%1: %2").arg(p.value("load-model"), QString::fromStdString(e.what())));
+    }
   }
   const dl::Trainer& first = *trainers.front();
   // Output files of run r: the given path, or for the pair "out-l1.csv" and "out-l2.csv".
@@ -162,20 +174,44 @@ int runHeadless(const QCommandLineParser& p) {
     steps = n * first.stepsPerEpoch();
   }
 
-  // ---- outputs ----
-  std::vector<std::unique_ptr<QFile>> metricsFiles;
-  std::vector<std::unique_ptr<QTextStream>> metrics;
-  const int layers = first.network().layerCount();
-  if (p.isSet("metrics")) {
-    for (int r = 0; r < runCount; ++r) {
-      auto file = std::make_unique<QFile>(outputPath("metrics", r));
-      if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-        return fail(QString("%1: cannot be written: %2").arg(file->fileName(), file->errorString()));
-      metrics.push_back(std::make_unique<QTextStream>(file.get()));
-      *metrics.back() << dlio::metricsCsvHeader(layers) << '\n';
-      metricsFiles.push_back(std::move(file));
+  // ---- outputs: all opened (so known to be writable) before a single step is trained ----
+  // Inputs are never outputs: a metrics file named like the experiment would overwrite it.
+  std::vector<std::pair<QString, QString>> inputs;  // (option, path)
+  if (p.isSet("config")) inputs.emplace_back("--config", p.value("config"));
+  if (p.isSet("load-model")) inputs.emplace_back("--load-model", p.value("load-model"));
+  if (c.data.source == "csv") inputs.emplace_back("data.csv.path", QString::fromStdString(c.data.csvPath));
+  std::vector<std::pair<QString, QString>> outputs;
+  for (const char* option : {"metrics", "save-model"})
+    if (p.isSet(option))
+      for (int r = 0; r < runCount; ++r) outputs.emplace_back(QString("--") + option, outputPath(option, r));
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    for (const auto& [option, path] : inputs) {
+      // Saving the model over the model it continues is fine: it is written atomically.
+      if (option == "--load-model" && outputs[i].first == "--save-model") continue;
+      if (dlio::sameFile(outputs[i].second, path))
+        return fail(QString("%1 %2: is the same file as %3; it would be overwritten")
+                        .arg(outputs[i].first, outputs[i].second, option));
     }
+    for (std::size_t j = 0; j < i; ++j)
+      if (dlio::sameFile(outputs[i].second, outputs[j].second))
+        return fail(QString("%1 and %2 name the same file, %3").arg(outputs[j].first, outputs[i].first,
+                                                                     outputs[i].second));
   }
+  QString error;
+  std::vector<std::unique_ptr<dlio::OutputFile>> metrics, models;
+  for (int r = 0; r < runCount && p.isSet("metrics"); ++r) {
+    metrics.push_back(std::make_unique<dlio::OutputFile>());
+    if (!metrics.back()->open(outputPath("metrics", r), &error)) return fail(error);
+  }
+  for (int r = 0; r < runCount && p.isSet("save-model"); ++r) {
+    models.push_back(std::make_unique<dlio::OutputFile>());
+    if (!models.back()->open(outputPath("save-model", r), &error)) return fail(error);
+  }
+  const int layers = first.network().layerCount();
+  // Rows collect in a buffer written out every 256 kB: a write error (a full disk) is kept by
+  // the OutputFile and reported at the end, and the file under its name is never cut mid-row.
+  std::vector<QByteArray> pending(metrics.size());
+  for (std::size_t r = 0; r < metrics.size(); ++r) pending[r] = dlio::metricsCsvHeader(layers).toUtf8() + '\n';
 
   // ---- training ----
   const bool quiet = p.isSet("quiet");
@@ -191,7 +227,14 @@ int runHeadless(const QCommandLineParser& p) {
   for (; done < steps; ++done) {
     for (std::size_t r = 0; r < trainers.size(); ++r) {
       last[r] = trainers[r]->step();
-      if (!metrics.empty() && !trainers[r]->diverged()) *metrics[r] << dlio::metricsCsvRow(last[r], layers) << '\n';
+      if (!metrics.empty() && !trainers[r]->diverged()) {
+        pending[r] += dlio::metricsCsvRow(last[r], layers).toUtf8();
+        pending[r] += '\n';
+        if (pending[r].size() > (1 << 18)) {
+          metrics[r]->write(pending[r]);
+          pending[r].clear();
+        }
+      }
     }
     if (anyDiverged()) break;
     if (bar && timer.elapsed() - lastDraw >= 100) {
@@ -199,34 +242,42 @@ int runHeadless(const QCommandLineParser& p) {
       progress(done + 1, steps, last.front().trainLoss, (done + 1) / std::max(1e-9, timer.elapsed() / 1000.0));
     }
   }
-  const double seconds = timer.elapsed() / 1000.0;
+  const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
   if (bar) {
     progress(done, steps, last.front().trainLoss, done / std::max(1e-9, seconds));
     std::fprintf(stderr, "\n");
   }
-  for (auto& m : metrics) m->flush();
+  // Outputs are committed (renamed into place) only when complete; a write error is exit 2.
+  QStringList writeErrors;
+  for (std::size_t r = 0; r < metrics.size(); ++r) {
+    metrics[r]->write(pending[r]);
+    if (!metrics[r]->commit(&error)) writeErrors << error;
+  }
 
   const auto runName = [&](int r) { return runCount == 1 ? std::string() : r == 0 ? "L1 run: " : "L2 run: "; };
   for (int r = 0; r < runCount; ++r)
     if (trainers[r]->diverged())
       std::fprintf(stderr, "%sdiverged: %s. Try a lower learning rate, gradient clipping or a better initialisation.\n",
                    runName(r).c_str(), trainers[r]->divergence()->describe().c_str());
-  if (p.isSet("save-model")) {
-    try {
-      for (int r = 0; r < runCount; ++r) {
-        // Each run is saved as the single run it is (the pair's flag off), so it resumes as itself.
-        dl::ExperimentConfig saved = trainers[r]->config();
-        saved.regularization.compareL1L2 = false;
-        const dl::TrainerState s = trainers[r]->state();
-        dlio::writeExperimentFile(outputPath("save-model", r), saved, &s);
-      }
-    } catch (const dlio::IoError& e) {
-      return fail(e.message());
-    }
+  for (std::size_t r = 0; r < models.size(); ++r) {
+    // Each run is saved as the single run it is (the pair's flag off), so it resumes as itself.
+    dl::ExperimentConfig saved = trainers[r]->config();
+    saved.regularization.compareL1L2 = false;
+    const dl::TrainerState s = trainers[r]->state();
+    models[r]->write(dlio::experimentFileBytes(models[r]->path(), saved, &s));
+    if (!models[r]->commit(&error)) writeErrors << error;
+  }
+  if (!writeErrors.isEmpty()) {
+    for (const QString& e : writeErrors) fail(e);
+    return BadInput;
   }
   if (!quiet) {
-    std::printf("steps %lld (epoch %lld) in %.2f s, %.0f steps/s\n", first.stepCount(), first.epoch(), seconds,
-                done * runCount / std::max(1e-9, seconds));
+    // A run of a few microseconds has no meaningful rate.
+    if (seconds < 0.001)
+      std::printf("steps %lld (epoch %lld) in %.3f ms\n", first.stepCount(), first.epoch(), seconds * 1000);
+    else
+      std::printf("steps %lld (epoch %lld) in %.2f s, %.0f steps/s\n", first.stepCount(), first.epoch(), seconds,
+                  static_cast<double>(done * runCount) / seconds);
     for (int r = 0; r < runCount; ++r) {
       const dl::Trainer& t = *trainers[r];
       const std::string name = runName(r);

@@ -9,7 +9,7 @@ DLPLAY_PACKAGES=(
   cmake ninja-build g++ pkg-config python3
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins libgl-dev libqt6opengl6-dev libxkbcommon-dev
-  libeigen3-dev fonts-noto-cjk xvfb xauth
+  libeigen3-dev zlib1g-dev fonts-noto-cjk xvfb xauth
 )
 
 dlplay_setup_packages() {

@@ -3,7 +3,11 @@
 #include "io/ExperimentIo.h"
 #include "io/MetricsCsv.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QScopeGuard>
 #include <QMap>
 #include <QRegularExpression>
 #include <QProcess>
@@ -11,6 +15,8 @@
 #include <QtTest>
 
 #include <filesystem>
+
+#include <sys/stat.h>
 
 using namespace dlio;
 
@@ -106,7 +112,7 @@ private slots:
     QTest::newRow("megabyte value") << QByteArray(R"({"optimizer": {"name": ")" + QByteArray(1000000, 'x') + R"("}})")
                                     << "'optimizer.name' has bad value 'xxxxxxxxxxxx";
     QTest::newRow("minimum lr 1e9") << QByteArray(R"({"schedule": {"name": "plateau", "minLr": 1e9}})")
-                                    << "'schedule.minLearningRate' has bad value '1000000000': must be at most 10";
+                                    << "'schedule.minLr' has bad value '1000000000': must be in [0, 10]";
     QTest::newRow("absurd network")
         << QByteArray(R"({"data": {"points": 1000000}, "layers": [)" + QByteArray(R"({"units": 4096},)").repeated(63) +
                       R"({"units": 4096}]})")
@@ -286,6 +292,245 @@ private slots:
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts).size() >=
             2);  // header + rows before the blow-up
+  }
+
+  // ---- issue 9: inputs that are not files, outputs that cannot be written, names as spelled ----
+
+  // A device never ends and a FIFO blocks: both refused from the file's kind, at once.
+  void cliRefusesNonRegularInputs() {
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath("pipe.json");
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    for (const QString& option : {QStringLiteral("--config"), QStringLiteral("--load-model")})
+      for (const QString& path : {QStringLiteral("/dev/zero"), QStringLiteral("/dev/urandom"), fifo}) {
+        QElapsedTimer t;
+        t.start();
+        const Run r = dlplay({"--headless", option, path});
+        QVERIFY2(t.elapsed() < 30000, "hung");
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(path + ": not a regular file"), qPrintable(r.err));
+        QCOMPARE(r.err.count('\n'), 1);
+      }
+    QVERIFY_THROWS_EXCEPTION(IoError, readExperimentFile(""));
+  }
+
+  // /dev/full takes nothing: a write error is exit 2 naming the file, and the device stays a
+  // device (a rename over it would have replaced it, as root, with a regular file).
+  void cliWriteErrorExitsTwo() {
+    for (const char* option : {"--metrics", "--save-model"}) {
+      const Run r = dlplay({"--headless", "--preset", "xor-tanh", "--steps", "20", option, "/dev/full"});
+      QCOMPARE(r.code, 2);
+      QVERIFY2(r.err.contains("/dev/full: cannot be written"), qPrintable(r.err));
+      QVERIFY(!QFileInfo("/dev/full").isFile());
+    }
+  }
+
+  // A missing folder is found before training, not after a million steps.
+  void cliChecksOutputsBeforeTraining() {
+    QTemporaryDir dir;
+    for (const char* option : {"--metrics", "--save-model"}) {
+      QElapsedTimer t;
+      t.start();
+      const Run r = dlplay({"--headless", "--preset", "xor-tanh", "--steps", "100000000000", option,
+                            dir.filePath("no/such/folder/out.csv")});
+      QVERIFY2(t.elapsed() < 30000, "trained before checking the output");
+      QCOMPARE(r.code, 2);
+      QVERIFY2(r.err.contains("does not exist"), qPrintable(r.err));
+    }
+  }
+
+  // A full disk: exit 2, and the file that was there before is unchanged, with no temporary
+  // file left beside it. Needs a tiny file system: a 64 kB tmpfs when this process may mount one.
+  void cliFullDiskLeavesOldFileWhole() {
+    QTemporaryDir dir;
+    const QString mount = dir.filePath("tiny");
+    QDir().mkpath(mount);
+    QProcess m;
+    m.start("mount", {"-t", "tmpfs", "-o", "size=64k", "tmpfs", mount});
+    if (!m.waitForFinished(10000) || m.exitCode() != 0) QSKIP("cannot mount a tmpfs here (not root?); /dev/full covers write errors");
+    const auto unmount = qScopeGuard([&] { QProcess::execute("umount", {mount}); });
+    const QString metrics = write(dir, "tiny/m.csv", "old metrics\n"), model = write(dir, "tiny/model.json", "{}");
+    const QString config = write(dir, "spiral.json", kSpiral);
+    const Run r = dlplay({"--headless", "--config", config, "--steps", "3000", "--metrics", metrics});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(metrics + ": cannot be written"), qPrintable(r.err));
+    QFile f(metrics);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("old metrics\n"));
+    QCOMPARE(QDir(mount).entryList(QDir::Files | QDir::Hidden).size(), 2);  // m.csv, model.json: no leftovers
+    // A model of ~200 kB: the same.
+    const Run big = dlplay({"--headless", "--config", write(dir, "wide.json", R"({"layers": [{"units": 300}, {"units": 300}]})"),
+                            "--steps", "2", "--save-model", model});
+    QCOMPARE(big.code, 2);
+    QVERIFY2(big.err.contains(model + ": cannot be written"), qPrintable(big.err));
+    QFile g(model);
+    QVERIFY(g.open(QIODevice::ReadOnly));
+    QCOMPARE(g.readAll(), QByteArray("{}"));
+  }
+
+  // Outputs never overwrite inputs (the experiment, the model being continued, the data), nor each
+  // other; saving over the model being continued is allowed (it is written atomically).
+  void cliOutputsNeverOverwriteInputs() {
+    QTemporaryDir dir;
+    const QString config = write(dir, "spiral.json", kSpiral);
+    Run r = dlplay({"--headless", "--config", config, "--steps", "5", "--metrics", config});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("is the same file as --config"), qPrintable(r.err));
+    QFile f(config);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), kSpiral);
+    const QString out = dir.filePath("out.json");
+    r = dlplay({"--headless", "--config", config, "--steps", "5", "--metrics", out, "--save-model", out});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("name the same file"), qPrintable(r.err));
+    const QString csv = write(dir, "d.csv", "a,b,c\n1,2,0\n2,1,1\n3,3,0\n4,1,1\n5,2,0\n6,6,1\n");
+    const QString csvConfig = write(dir, "csv.json", R"({"data": {"source": "csv", "csv": {"path": "d.csv"}}})");
+    r = dlplay({"--headless", "--config", csvConfig, "--steps", "5", "--metrics", csv});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("is the same file as data.csv.path"), qPrintable(r.err));
+    const QString model = dir.filePath("model.json");
+    QCOMPARE(dlplay({"--headless", "--config", config, "--steps", "5", "--save-model", model}).code, 0);
+    QCOMPARE(dlplay({"--headless", "--load-model", model, "--steps", "5", "--save-model", model}).code, 0);
+    QCOMPARE(readExperimentFile(model).state->step, 10LL);
+  }
+
+  void cliCommandLineMistakes_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("stray argument") << QStringList{"--preset", "xor-tanh", "extra.json"}
+                                    << "unexpected argument 'extra.json'";
+    QTest::newRow("empty config") << QStringList{"--config", ""} << "--config: the value is empty";
+    QTest::newRow("empty metrics") << QStringList{"--preset", "xor-tanh", "--metrics", ""}
+                                   << "--metrics: the value is empty";
+    QTest::newRow("empty model") << QStringList{"--load-model", " "} << "--load-model: the value is empty";
+  }
+  void cliCommandLineMistakes() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const Run r = dlplay(QStringList{"--headless"} + args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.startsWith("error: ") && r.err.contains(expected), qPrintable(r.err));
+    QCOMPARE(r.err.count('\n'), 1);
+  }
+
+  // A model of another shape is the model file's fault, and says so.
+  void cliWrongShapedModelNamesTheModel() {
+    QTemporaryDir dir;
+    const QString model = dir.filePath("model.json");
+    QCOMPARE(dlplay({"--headless", "--config", write(dir, "s.json", kSpiral), "--steps", "3", "--save-model", model}).code,
+             0);
+    const QString other = write(dir, "other.json", R"({"data": {"source": "spiral", "points": 300}, "layers": [{"units": 5}]})");
+    const Run r = dlplay({"--headless", "--config", other, "--load-model", model, "--steps", "3"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.startsWith("error: " + model + ": "), qPrintable(r.err));
+  }
+
+  // Microseconds of training print no absurd rate ("10000000000 steps/s").
+  void cliTinyRunHasSaneSummary() {
+    const Run r = dlplay({"--headless", "--preset", "xor-tanh", "--steps", "1"});
+    QCOMPARE(r.code, 0);
+    const QRegularExpression rate(R"(([0-9]+) steps/s)");
+    const auto m = rate.match(r.out);
+    QVERIFY2(!m.hasMatch() || m.captured(1).toDouble() < 1e8, qPrintable(r.out));
+    QVERIFY2(r.out.startsWith("steps 1 "), qPrintable(r.out));
+  }
+
+  // "l\u0072" is "lr": a duplicate however it is spelled.
+  void duplicateKeysAfterUnescaping() {
+    for (const QByteArray& json : {QByteArray("{\"optimizer\": {\"lr\": 0.1, \"l\\u0072\": 0.2}}"),
+                                   QByteArray("{\"optimizer\": {\"\\u006cr\": 0.1, \"lr\": 0.2}}"),
+                                   QByteArray("{\"training\": {\"seed\": 1}, \"tr\\u0061ining\": {\"seed\": 2}}")}) {
+      try {
+        parseExperiment(json, "dup.json");
+        QFAIL(json.constData());
+      } catch (const IoError& e) {
+        QVERIFY2(e.message().contains("is given twice"), qPrintable(e.message()));
+      }
+    }
+    QVERIFY(parseExperiment("{\"name\": \"a\\\"b\", \"description\": \"l\\u0072\"}", "ok.json").config.name == "a\"b");
+  }
+
+  // Every number in the file has a range: 1e300 anywhere is refused, naming the field exactly as
+  // the file spells it (schedule.minLr, data.csv.labelColumn — not the C++ member names).
+  void everyNumericFieldHasARangeAndItsFileName() {
+    dl::ExperimentConfig base;
+    base.data.csvPath = "x.csv";  // brings the data.csv object into the JSON
+    const QJsonObject o = configToJson(base);
+    QStringList paths;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+      if (it.value().isDouble() && it.key() != "version") paths << it.key();
+      if (it.value().isObject()) {
+        const QJsonObject inner = it.value().toObject();
+        for (auto jt = inner.begin(); jt != inner.end(); ++jt) {
+          if (jt.value().isDouble()) paths << it.key() + "." + jt.key();
+          if (jt.value().isObject())
+            for (const QString& k : jt.value().toObject().keys())
+              if (jt.value().toObject().value(k).isDouble()) paths << it.key() + "." + jt.key() + "." + k;
+        }
+      }
+    }
+    QVERIFY2(paths.size() >= 38, qPrintable(paths.join(' ')));
+    QVERIFY(paths.contains("schedule.minLr") && paths.contains("data.csv.labelColumn") && paths.contains("data.noise"));
+    for (const QString& path : paths) {
+      for (const double bad : {1e300, -1e300}) {
+        QJsonObject edited = o;
+        const QStringList parts = path.split('.');
+        if (parts.size() == 1) {
+          edited[parts[0]] = bad;
+        } else {
+          QJsonObject a = edited[parts[0]].toObject();
+          if (parts.size() == 2) {
+            a[parts[1]] = bad;
+          } else {
+            QJsonObject b = a[parts[1]].toObject();
+            b[parts[2]] = bad;
+            a[parts[1]] = b;
+          }
+          edited[parts[0]] = a;
+        }
+        // The generator's and the CSV's fields are checked for the source that uses them.
+        QJsonObject data = edited["data"].toObject();
+        if (path.startsWith("data.csv")) data["source"] = "csv";
+        else data.remove("csv");
+        edited["data"] = data;
+        try {
+          parseExperiment(QJsonDocument(edited).toJson(), "f.json");
+          QFAIL(qPrintable(path + " accepted " + QString::number(bad)));
+        } catch (const IoError& e) {
+          QVERIFY2(e.message().contains("'" + path + "'"), qPrintable(path + ": " + e.message()));
+        }
+      }
+    }
+  }
+
+  // A relative CSV path belongs to the experiment file's folder, wherever dlplay starts; a saved
+  // experiment keeps a CSV beside it relative, so the two move together.
+  void csvPathRelativeToTheExperimentFile() {
+    QTemporaryDir dir;
+    QDir().mkpath(dir.filePath("exp/data"));
+    write(dir, "exp/data/d.csv", "a,b,c\n1,2,0\n2,1,1\n3,3,0\n4,1,1\n5,2,0\n6,6,1\n");
+    const QString config = write(dir, "exp/e.json", R"({"data": {"source": "csv", "csv": {"path": "data/d.csv"}}})");
+    ExperimentFile f = readExperimentFile(config);
+    QCOMPARE(QString::fromStdString(f.config.data.csvPath), QDir::cleanPath(dir.filePath("exp/data/d.csv")));
+    QProcess p;
+    p.setWorkingDirectory("/");
+    p.start(kDlplay, {"--headless", "--config", config, "--steps", "5"});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    const QString saved = dir.filePath("exp/saved.json");
+    writeExperimentFile(saved, f.config);
+    QFile s(saved);
+    QVERIFY(s.open(QIODevice::ReadOnly));
+    QVERIFY2(s.readAll().contains(R"("path": "data/d.csv")"), "not stored relative");
+    QCOMPARE(readExperimentFile(saved).config.data.csvPath, f.config.data.csvPath);
+  }
+
+  // Adadelta's method is lr 1.0 (Zeiler; PyTorch's default): a file without "lr" gets it.
+  void optimiserDefaultLearningRate() {
+    QCOMPARE(parseExperiment(R"({"optimizer": {"name": "adadelta"}})", "a").config.optimizer.learningRate, 1.0);
+    QCOMPARE(parseExperiment(R"({"optimizer": {"name": "adadelta", "lr": 0.5}})", "a").config.optimizer.learningRate,
+             0.5);
+    QCOMPARE(parseExperiment(R"({"optimizer": {"name": "adam"}})", "a").config.optimizer.learningRate, 0.03);
   }
 
   void cliListsPresets() {

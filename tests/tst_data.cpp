@@ -551,7 +551,7 @@ private slots:
                             << "1" << F([](DataConfig& c) { c.arms = 1; });
     QTest::newRow("source") << "data.source"
                             << "moon" << F([](DataConfig& c) { c.source = "moon"; });
-    QTest::newRow("csv path") << "data.csvPath"
+    QTest::newRow("csv path") << "data.csv.path"
                               << "" << F([](DataConfig& c) { c.source = "csv"; });
     QTest::newRow("val 0.95") << "data.validationFraction"
                               << "0.95" << F([](DataConfig& c) { c.validationFraction = 0.95; });

@@ -184,8 +184,8 @@ void TestSchedule::badConfigsThrow() {
       {"schedule.patience", "0", [](ScheduleConfig& c) { c.patience = 0; }},
       {"schedule.plateauFactor", "1", [](ScheduleConfig& c) { c.plateauFactor = 1; }},
       {"schedule.plateauFactor", "0", [](ScheduleConfig& c) { c.plateauFactor = 0; }},
-      {"schedule.minLearningRate", "-0.001", [](ScheduleConfig& c) { c.minLearningRate = -0.001; }},
-      {"schedule.minLearningRate", "nan",
+      {"schedule.minLr", "-0.001", [](ScheduleConfig& c) { c.minLearningRate = -0.001; }},
+      {"schedule.minLr", "nan",
        [](ScheduleConfig& c) { c.minLearningRate = std::numeric_limits<double>::quiet_NaN(); }},
   };
   for (const auto& name : scheduleNames()) {

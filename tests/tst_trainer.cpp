@@ -370,7 +370,7 @@ private slots:
     QTest::newRow("unknown loss") << "training.loss" << 7;
     QTest::newRow("dropout 1") << "layers[0].dropout" << 8;
     QTest::newRow("unknown init") << "init.scheme" << 9;
-    QTest::newRow("minimum learning rate 1e9") << "schedule.minLearningRate" << 10;
+    QTest::newRow("minimum learning rate 1e9") << "schedule.minLr" << 10;
     QTest::newRow("10^6 points x 64 layers x 4096 units") << "layers" << 11;
     QTest::newRow("full batch of 10^6 through 16 layers of 512") << "training.batchSize" << 12;
   }

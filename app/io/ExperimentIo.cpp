@@ -5,12 +5,14 @@
 
 #include "core/Error.h"
 #include "io/ErrorText.h"
+#include "io/OutputFile.h"
+#include "optim/Optimizer.h"
 
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cmath>
 #include <set>
@@ -186,7 +188,8 @@ dl::Rng::State rngFrom(Reader& r, const QString& key) {
 
 // QJsonDocument keeps the last of two equal keys without a word, so a hand-edited file with "lr"
 // twice would train with whichever came last. Scans the (already valid) text for a repeated key
-// in one object and returns its dotted path, or "". Keys are compared as written.
+// in one object and returns its dotted path, or "". Keys are compared after unescaping, so
+// "l\u0072" and "lr" are the same key (as they are to QJsonDocument).
 std::string duplicateKey(const QByteArray& json) {
   struct Level {
     bool object = false;
@@ -207,7 +210,11 @@ std::string duplicateKey(const QByteArray& json) {
     if (c == '"') {
       qsizetype j = i + 1;
       while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
-      const QByteArray text = json.mid(i + 1, j - i - 1);
+      QByteArray text = json.mid(i + 1, j - i - 1);
+      if (text.contains('\\')) {  // decoded by the JSON parser itself: \u0072, \n, \/ ...
+        const QJsonDocument one = QJsonDocument::fromJson("[\"" + text + "\"]");
+        if (one.isArray()) text = one.array().at(0).toString().toUtf8();
+      }
       i = j;
       qsizetype k = j + 1;
       while (k < json.size() && (json[k] == ' ' || json[k] == '\t' || json[k] == '\n' || json[k] == '\r')) ++k;
@@ -399,6 +406,8 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
   if (top.has("optimizer")) {
     Reader r(top.object("optimizer"), "optimizer");
     r.string("name", c.optimizer.name);
+    // Without "lr", the optimiser's own default (Adadelta's is 1.0, not the playground's 0.03).
+    c.optimizer.learningRate = dl::defaultLearningRate(c.optimizer.name);
     r.number("lr", c.optimizer.learningRate);
     r.number("momentum", c.optimizer.momentum);
     r.number("beta1", c.optimizer.beta1);
@@ -552,9 +561,13 @@ ExperimentFile parseExperiment(const QByteArray& json, const QString& name) {
 }
 
 ExperimentFile readExperimentFile(const QString& path) {
+  if (path.isEmpty()) throw IoError(ErrorText::tr("the file name is empty"));
   const QFileInfo info(path);
   if (!info.exists()) throw IoError(fillTemplate(ErrorText::tr("%1: no such file"), {path}));
   if (info.isDir()) throw IoError(fillTemplate(ErrorText::tr("%1: is a folder, not a file"), {path}));
+  // A FIFO blocks the reader and /dev/zero never ends: only regular files are read.
+  if (!info.isFile())
+    throw IoError(fillTemplate(ErrorText::tr("%1: not a regular file (a device, FIFO or socket)"), {path}));
   if (info.size() > kMaxJsonBytes)
     throw IoError(fillTemplate(
         ErrorText::tr("%1: the file is %2 MB; experiment files are limited to %3 MB"),
@@ -562,20 +575,36 @@ ExperimentFile readExperimentFile(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))
     throw IoError(fillTemplate(ErrorText::tr("%1: cannot be read: %2"), {path, file.errorString()}));
-  const QByteArray bytes = file.readAll();
+  // At most one byte past the limit, in case the file grew after the size was checked.
+  const QByteArray bytes = file.read(kMaxJsonBytes + 1);
+  if (bytes.size() > kMaxJsonBytes)
+    throw IoError(fillTemplate(ErrorText::tr("%1: the file is over the %2 MB limit for experiment files"),
+                               {path, QString::number(kMaxJsonBytes / (1024 * 1024))}));
   if (bytes.trimmed().isEmpty()) throw IoError(fillTemplate(ErrorText::tr("%1: the file is empty"), {path}));
-  return parseExperiment(bytes, path);
+  ExperimentFile f = parseExperiment(bytes, path);
+  // A CSV named by a relative path lives beside the experiment file, wherever dlplay is started.
+  std::string& csv = f.config.data.csvPath;
+  if (!csv.empty() && QFileInfo(QString::fromStdString(csv)).isRelative())
+    csv = QDir::cleanPath(info.absoluteDir().filePath(QString::fromStdString(csv))).toStdString();
+  return f;
+}
+
+QByteArray experimentFileBytes(const QString& path, const dl::ExperimentConfig& c, const dl::TrainerState* state) {
+  dl::ExperimentConfig saved = c;
+  // A CSV in the experiment's folder (or below) is written relative to it, so the two can move
+  // together; anything else keeps its absolute path.
+  if (!saved.data.csvPath.empty()) {
+    const QString csv = QFileInfo(QString::fromStdString(saved.data.csvPath)).absoluteFilePath();
+    const QString relative = QFileInfo(path).absoluteDir().relativeFilePath(csv);
+    saved.data.csvPath = (relative.startsWith(QLatin1String("..")) ? csv : relative).toStdString();
+  }
+  QJsonObject o = configToJson(saved);
+  if (state) o["state"] = stateToJson(*state);
+  return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
 void writeExperimentFile(const QString& path, const dl::ExperimentConfig& c, const dl::TrainerState* state) {
-  QJsonObject o = configToJson(c);
-  if (state) o["state"] = stateToJson(*state);
-  QSaveFile file(path);  // atomic: a failed write never leaves half a file behind
-  if (!file.open(QIODevice::WriteOnly))
-    throw IoError(fillTemplate(ErrorText::tr("%1: cannot be written: %2"), {path, file.errorString()}));
-  file.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
-  if (!file.commit())
-    throw IoError(fillTemplate(ErrorText::tr("%1: cannot be written: %2"), {path, file.errorString()}));
+  writeFileAtomically(path, experimentFileBytes(path, c, state));
 }
 
 }  // namespace dlio

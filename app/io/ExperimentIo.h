@@ -43,6 +43,12 @@ dl::TrainerState stateFromJson(const QJsonObject& o);
 // configuration (ExperimentConfig::validate) before returning.
 ExperimentFile readExperimentFile(const QString& path);
 ExperimentFile parseExperiment(const QByteArray& json, const QString& nameForErrors);
+// Written atomically (io/OutputFile.h): a failed write leaves the old file as it was. A CSV in the
+// file's folder or below is stored relative to it; a relative CSV path read back resolves from the
+// experiment file's folder, not the working directory.
 void writeExperimentFile(const QString& path, const dl::ExperimentConfig& c, const dl::TrainerState* state = nullptr);
+// The bytes writeExperimentFile writes to `path`.
+QByteArray experimentFileBytes(const QString& path, const dl::ExperimentConfig& c,
+                               const dl::TrainerState* state = nullptr);
 
 }  // namespace dlio

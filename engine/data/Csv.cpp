@@ -1,4 +1,4 @@
-// CSV import. The file is read whole (it is at most kMaxCsvBytes) and parsed one line at a time
+// CSV import. The file is read whole (it is at most kMaxCsvBytes, decompressed and decoded to UTF-8) and parsed one line at a time
 // straight into the feature buffer, so memory stays near the size of the numbers themselves.
 #include "data/Csv.h"
 
@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +15,8 @@
 #include <map>
 #include <string_view>
 #include <unordered_map>
+
+#include <zlib.h>
 
 namespace dl {
 
@@ -34,12 +37,19 @@ std::string_view trim(std::string_view s) {
 }
 
 // from_chars is locale-independent (a German locale must not turn "1.5" into text) but rejects a
-// leading '+', which spreadsheets write; out-of-range values ("1e999") count as Inf.
-Cell classify(std::string text) {
+// leading '+', which spreadsheets write; out-of-range values ("1e999") count as Inf. With
+// `decimalComma`, one ',' and no '.' in the cell reads "3,25" as 3.25.
+Cell classify(std::string text, bool decimalComma = false) {
   Cell c;
   c.text = std::move(text);
   std::string_view s = c.text;
   if (s.empty()) return c;
+  std::string converted;
+  if (decimalComma && std::count(s.begin(), s.end(), ',') == 1 && s.find('.') == std::string_view::npos) {
+    converted.assign(s);
+    converted[converted.find(',')] = '.';
+    s = converted;
+  }
   if (s.front() == '+') s.remove_prefix(1);
   double v = 0.0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -68,9 +78,28 @@ Cell classify(std::string text) {
   return c;
 }
 
+// The separator ' ' stands for "runs of spaces or tabs" (scikit-learn's linnerud and diabetes
+// files): leading and trailing blanks are no cells and a run is one separator.
+constexpr char kBlanks = ' ';
+
+bool isBlank(char ch) { return ch == ' ' || ch == '\t'; }
+
 // Splits one line on `sep`; double quotes protect separators and "" is a literal quote.
 std::vector<std::string> splitLine(std::string_view line, char sep) {
   std::vector<std::string> cells;
+  if (sep == kBlanks) {
+    line = trim(line);
+    std::size_t i = 0;
+    while (i < line.size()) {
+      std::size_t j = i;
+      while (j < line.size() && !isBlank(line[j])) ++j;
+      cells.emplace_back(line.substr(i, j - i));
+      while (j < line.size() && isBlank(line[j])) ++j;
+      i = j;
+    }
+    if (cells.empty()) cells.emplace_back();
+    return cells;
+  }
   std::string cur;
   bool quoted = false;
   for (std::size_t i = 0; i < line.size(); ++i) {
@@ -98,17 +127,60 @@ std::vector<std::string> splitLine(std::string_view line, char sep) {
   return cells;
 }
 
-// The separator used most often outside quotes on the first line; commas win ties.
-char detectSeparator(std::string_view line) {
-  int comma = 0, semicolon = 0, tab = 0;
+// Separators on a line outside quotes (runs of blanks between words for kBlanks).
+int countSeparators(std::string_view line, char sep) {
+  int n = 0;
+  if (sep == kBlanks) {
+    line = trim(line);
+    for (std::size_t i = 0; i < line.size(); ++i)
+      if (isBlank(line[i]) && (i == 0 || !isBlank(line[i - 1]))) ++n;
+    return n;
+  }
   bool quoted = false;
   for (const char ch : line) {
     if (ch == '"') quoted = !quoted;
-    if (quoted) continue;
-    comma += ch == ',';
-    semicolon += ch == ';';
-    tab += ch == '\t';
+    if (!quoted && ch == sep) ++n;
   }
+  return n;
+}
+
+// The line ends with `sep` (outside quotes, ignoring blanks): a trailing separator.
+bool endsWithSeparator(std::string_view line, char sep) {
+  if (sep == kBlanks) return false;
+  line = trim(line);
+  return !line.empty() && line.back() == sep;
+}
+
+// Only separators and blanks: a spreadsheet's "ghost" row, skipped like a blank line.
+bool isGhostRow(std::string_view line, char sep) {
+  if (sep == kBlanks) return trim(line).empty();
+  for (const char ch : line)
+    if (ch != sep && !isBlank(ch) && ch != '\r' && ch != '"') return false;
+  return true;
+}
+
+// The separator that splits each of the first lines into the same number (≥ 2) of cells; a
+// trailing separator on a line is not counted. Tab, ';' and ',' before runs of spaces: a ';' on
+// every line of a file with decimal commas is the separator, the commas are not. When no
+// candidate is consistent, the most frequent one on the first line (commas win ties), so the
+// ragged-row message explains the file.
+char detectSeparator(const std::vector<std::string_view>& sample) {
+  for (const char sep : {'\t', ';', ',', kBlanks}) {
+    // The first line may be scikit-learn's shorter descriptor line: the rest decide.
+    const std::size_t from = sample.size() > 1 ? 1 : 0;
+    int cells = -1;
+    bool consistent = true;
+    for (std::size_t i = from; i < sample.size() && consistent; ++i) {
+      if (isGhostRow(sample[i], sep)) continue;
+      const int n = countSeparators(sample[i], sep) + 1 - (endsWithSeparator(sample[i], sep) ? 1 : 0);
+      if (cells < 0) cells = n;
+      consistent = n == cells;
+    }
+    if (consistent && cells >= 2) return sep;
+  }
+  const std::string_view first = sample.front();
+  const int comma = countSeparators(first, ','), semicolon = countSeparators(first, ';'),
+            tab = countSeparators(first, '\t');
   if (semicolon > comma && semicolon >= tab) return ';';
   if (tab > comma && tab > semicolon) return '\t';
   return ',';
@@ -131,12 +203,94 @@ struct LabelText {
   Cell cell;
 };
 
+// gzip (or zlib) data inflated, at most kMaxCsvBytes of it.
+std::string gunzip(const std::string& path, const std::string& packed) {
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 32) != Z_OK)  // 15 + 32: a gzip or zlib header, detected
+    throw DataError({path}, DL_TRANSLATE_NOOP("dl", "cannot start decompressing the gzip file"));
+  std::string out;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  z.avail_in = static_cast<uInt>(packed.size());
+  int rc = Z_OK;
+  char buf[1 << 16];
+  while (rc != Z_STREAM_END) {
+    z.next_out = reinterpret_cast<Bytef*>(buf);
+    z.avail_out = sizeof buf;
+    rc = inflate(&z, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) {
+      const std::string why = z.msg ? z.msg : rc == Z_BUF_ERROR ? "the file is cut short" : "corrupt data";
+      inflateEnd(&z);
+      throw DataError({path}, {DL_TRANSLATE_NOOP("dl", "broken gzip data: %1"), {why}});
+    }
+    out.append(buf, sizeof buf - z.avail_out);
+    if (out.size() > kMaxCsvBytes) {
+      inflateEnd(&z);
+      throw DataError({path}, {DL_TRANSLATE_NOOP("dl", "decompressed, the file is larger than the %1 MB limit"),
+                               {megabytes(kMaxCsvBytes)}});
+    }
+    // Concatenated gzip members (as `cat a.gz b.gz` makes) continue after a stream end.
+    if (rc == Z_STREAM_END && z.avail_in > 0) {
+      inflateReset(&z);
+      rc = Z_OK;
+    }
+  }
+  inflateEnd(&z);
+  return out;
+}
+
+void appendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// UTF-16 text after its byte-order mark, as UTF-8. A lone surrogate becomes U+FFFD (a cell with it
+// is then "not a number", at its line); an odd byte count is an error.
+std::string utf16ToUtf8(const std::string& path, std::string_view bytes, bool bigEndian) {
+  if (bytes.size() % 2 != 0)
+    throw DataError({path}, DL_TRANSLATE_NOOP("dl", "UTF-16 text with an odd number of bytes (the file is cut short)"));
+  std::string out;
+  out.reserve(bytes.size() / 2);
+  const auto unit = [&](std::size_t i) {
+    const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+    return static_cast<char16_t>(bigEndian ? (a << 8 | b) : (b << 8 | a));
+  };
+  for (std::size_t i = 0; i < bytes.size(); i += 2) {
+    const char16_t u = unit(i);
+    if (u >= 0xD800 && u < 0xDC00 && i + 2 < bytes.size()) {
+      const char16_t lo = unit(i + 2);
+      if (lo >= 0xDC00 && lo < 0xE000) {
+        appendUtf8(out, 0x10000 + ((static_cast<char32_t>(u) - 0xD800) << 10) + (lo - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    appendUtf8(out, (u >= 0xD800 && u < 0xE000) ? char32_t{0xFFFD} : char32_t{u});
+  }
+  return out;
+}
+
 std::string readWholeFile(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "file does not exist"));
-  if (!fs::is_regular_file(st)) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "not a regular file"));
+  // A FIFO would block the reader and a device (/dev/zero) never ends: refused before opening.
+  if (fs::is_directory(st)) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "is a folder, not a file"));
+  if (!fs::is_regular_file(st))
+    throw DataError({path}, DL_TRANSLATE_NOOP("dl", "not a regular file (a device, FIFO or socket)"));
   const std::uintmax_t size = fs::file_size(path, ec);
   if (ec) throw DataError({path}, {DL_TRANSLATE_NOOP("dl", "cannot read the file size: %1"), {ec.message()}});
   // Checked before reading so a huge file costs nothing.
@@ -149,11 +303,31 @@ std::string readWholeFile(const std::string& path) {
   in.read(data.data(), static_cast<std::streamsize>(size));
   if (in.gcount() != static_cast<std::streamsize>(size))
     throw DataError({path}, DL_TRANSLATE_NOOP("dl", "cannot read the file"));
-  if (data.rfind("\xEF\xBB\xBF", 0) == 0) data.erase(0, 3);  // UTF-8 byte-order mark
+  if (data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1F && static_cast<unsigned char>(data[1]) == 0x8B)
+    data = gunzip(path, data);
+  if (data.rfind("\xEF\xBB\xBF", 0) == 0) {  // UTF-8 byte-order mark
+    data.erase(0, 3);
+  } else if (data.rfind("\xFF\xFE", 0) == 0) {
+    data = utf16ToUtf8(path, std::string_view(data).substr(2), false);
+  } else if (data.rfind("\xFE\xFF", 0) == 0) {
+    data = utf16ToUtf8(path, std::string_view(data).substr(2), true);
+  }
   return data;
 }
 
+bool wholeNumber(const Cell& c) {
+  return c.kind == CellKind::Number && c.value == std::floor(c.value) && std::abs(c.value) < 1e15;
+}
+
+MessageId realValuedLabels() {
+  return DL_TRANSLATE_NOOP("dl",
+                           "the label column has %1 distinct values in %2 rows: a real-valued target, not classes "
+                           "(load it as regression: 'real-valued target', or data.csv.regression in a file)");
+}
+
 }  // namespace
+
+bool isRealValuedLabelError(const DataError& e) { return std::strcmp(e.reason().text, realValuedLabels().text) == 0; }
 
 Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regression) {
   const std::string data = readWholeFile(path);
@@ -173,9 +347,59 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
   }
   if (lines.empty()) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "file is empty"));
 
-  const char sep = detectSeparator(lines.front().second);
-  const std::vector<std::string> first = splitLine(lines.front().second, sep);
-  const int columns = static_cast<int>(first.size());
+  // ---- dialect ----
+  std::vector<std::string_view> sample;
+  for (std::size_t i = 0; i < lines.size() && i < 20; ++i) sample.push_back(lines[i].second);
+  const char sep = detectSeparator(sample);
+  const bool decimalComma = sep != ',';
+  lines.erase(std::remove_if(lines.begin(), lines.end(), [&](const auto& l) { return isGhostRow(l.second, sep); }),
+              lines.end());
+  if (lines.empty()) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "file is empty"));
+  // A separator closing every line after the first (spreadsheets write "1,2,0,") adds no cell.
+  const bool trailingSeparator =
+      lines.size() >= 2 &&
+      std::all_of(lines.begin() + 1, lines.end(), [&](const auto& l) { return endsWithSeparator(l.second, sep); });
+  const auto cellsOf = [&](std::string_view line) {
+    std::vector<std::string> cells = splitLine(line, sep);
+    if (trailingSeparator && cells.size() > 1 && endsWithSeparator(line, sep)) cells.pop_back();
+    return cells;
+  };
+  const auto countOf = [&](std::string_view line) {
+    return countSeparators(line, sep) + 1 - (trailingSeparator && endsWithSeparator(line, sep) ? 1 : 0);
+  };
+
+  // The usual cell count: what most lines have, so a message names the line that differs (a
+  // first line of 5 cells above 178 lines of 14 is the odd one, not line 2).
+  int columns = 0;
+  {
+    std::map<int, std::size_t> counts;
+    for (const auto& l : lines) ++counts[countOf(l.second)];
+    std::size_t best = 0;
+    for (const auto& [n, k] : counts)
+      if (k > best) best = k, columns = n;
+  }
+
+  // scikit-learn's descriptor line "N,F[,class names]" (see Csv.h).
+  std::vector<std::string> descriptorNames;
+  std::size_t firstRow = 0;
+  if (lines.size() >= 3) {
+    std::vector<std::string> first = cellsOf(lines.front().second);
+    while (first.size() > 2 && first.back().empty()) first.pop_back();
+    const Cell n = classify(first[0]);
+    const Cell f = first.size() >= 2 ? classify(first[1]) : Cell{};
+    if (wholeNumber(n) && wholeNumber(f) && static_cast<long long>(f.value) == columns - 1 &&
+        (static_cast<std::size_t>(n.value) == lines.size() - 1 || static_cast<std::size_t>(n.value) == lines.size() - 2) &&
+        (countOf(lines.front().second) != columns || first.size() < static_cast<std::size_t>(columns))) {
+      descriptorNames.assign(first.begin() + 2, first.end());
+      firstRow = 1;
+    }
+  }
+
+  const std::vector<std::string> first = cellsOf(lines[firstRow].second);
+  if (static_cast<int>(first.size()) != columns)
+    throw DataError({path, lines[firstRow].first},
+                    {DL_TRANSLATE_NOOP("dl", "the line has %1 cells, but most lines have %2"),
+                     {std::to_string(first.size()), std::to_string(columns)}});
   if (labelColumn < -1 || labelColumn >= columns)
     throw DataError(
         {path},
@@ -193,18 +417,9 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
   {
     bool featureText = false;
     for (int j = 0; j < columns; ++j)
-      if (j != label && classify(first[j]).kind == CellKind::Text) featureText = true;
-    const bool labelText = classify(first[label]).kind == CellKind::Text;
-    hasHeader = featureText;
-    if (!featureText && labelText && header) {
-      hasHeader = true;
-      if (!regression) {
-        for (std::size_t r = 1; r < lines.size() && hasHeader; ++r) {
-          const auto cells = splitLine(lines[r].second, sep);
-          if (static_cast<int>(cells.size()) == columns && cells[label] == first[label]) hasHeader = false;
-        }
-      }
-    }
+      if (j != label && classify(first[j], decimalComma).kind == CellKind::Text) featureText = true;
+    const bool labelText = classify(first[label], decimalComma).kind == CellKind::Text;
+    hasHeader = featureText || (labelText && header && regression);
   }
 
   Dataset d;
@@ -225,14 +440,14 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
   // a first line of a million columns is followed by short (ragged, hence refused) lines.
   x.reserve(std::min(lines.size() * static_cast<std::size_t>(features), data.size() / 2 + 1));
 
-  for (std::size_t r = hasHeader ? 1 : 0; r < lines.size(); ++r) {
+  for (std::size_t r = firstRow + (hasHeader ? 1 : 0); r < lines.size(); ++r) {
     const int lineNo = lines[r].first;
-    const auto cells = splitLine(lines[r].second, sep);
+    const auto cells = cellsOf(lines[r].second);
     if (static_cast<int>(cells.size()) != columns)
       throw DataError({path, lineNo}, {DL_TRANSLATE_NOOP("dl", "the line has %1 cells, expected %2"),
                                        {std::to_string(cells.size()), std::to_string(columns)}});
     for (int j = 0; j < columns; ++j) {
-      Cell cell = classify(cells[j]);
+      Cell cell = classify(cells[j], decimalComma);
       const bool isLabel = j == label;
       if (cell.kind == CellKind::NonFinite)
         throw DataError(at(path, lineNo, j + 1),
@@ -274,6 +489,11 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
   // Integer labels keep their numeric order (class 3 before class 10); anything else is a name.
   const bool allNumeric =
       std::all_of(texts.begin(), texts.end(), [](const LabelText& t) { return t.cell.kind == CellKind::Number; });
+  // A class per handful of rows is a measured quantity (diabetes' 214 "classes" in 442 rows).
+  const auto distinct = static_cast<Index>(texts.size());
+  if (distinct > kMaxCsvClasses || (allNumeric && distinct > 20 && distinct * 10 > n))
+    throw DataError(at(path, 0, label + 1),
+                    {realValuedLabels(), {std::to_string(distinct), std::to_string(n)}});
   std::vector<int> classOfText(texts.size());
   if (allNumeric) {
     std::map<long long, int> classOfValue;
@@ -288,9 +508,14 @@ Dataset loadCsv(const std::string& path, int labelColumn, bool header, bool regr
       classOfValue.emplace(static_cast<long long>(v), 0);
     }
     int id = 0;
+    // scikit-learn's descriptor names the classes 0..k−1 when it lists exactly k names.
+    const bool named = !descriptorNames.empty() && descriptorNames.size() == classOfValue.size() &&
+                       classOfValue.begin()->first == 0 &&
+                       classOfValue.rbegin()->first == static_cast<long long>(classOfValue.size()) - 1;
     for (auto& [value, cls] : classOfValue) {
-      cls = id++;
-      d.classNames.push_back(std::to_string(value));
+      cls = id;
+      d.classNames.push_back(named ? descriptorNames[static_cast<std::size_t>(id)] : std::to_string(value));
+      ++id;
     }
     for (std::size_t i = 0; i < texts.size(); ++i)
       classOfText[i] = classOfValue[static_cast<long long>(texts[i].cell.value)];

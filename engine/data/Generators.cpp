@@ -15,6 +15,7 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr int kMaxPoints = 1'000'000;
+constexpr double kMaxNoise = 10.0;
 
 // Writes one 2-D sample. Generators work in double and store in Scalar at the end.
 void put(Dataset& d, Index col, double x1, double x2) {
@@ -194,8 +195,10 @@ void validateGeneratorConfig(const DataConfig& c) {
   if (c.points > kMaxPoints)
     throw ConfigError("data.points", std::to_string(c.points),
                       {DL_TRANSLATE_NOOP("dl", "must be at most %1"), {"1000000"}});
-  if (!std::isfinite(c.noise) || c.noise < 0.0)
-    throw ConfigError("data.noise", formatValue(c.noise), {DL_TRANSLATE_NOOP("dl", "must be finite and >= %1"), {"0"}});
+  // Noise is in units of the data's scale: beyond 10 the shape is gone (and 1e300 overflows).
+  if (!(std::isfinite(c.noise) && c.noise >= 0.0 && c.noise <= kMaxNoise))
+    throw ConfigError("data.noise", formatValue(c.noise),
+                      {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"0", formatValue(kMaxNoise)}});
   if (!(c.imbalance > 0.0 && c.imbalance <= 1.0))
     throw ConfigError("data.imbalance", formatValue(c.imbalance),
                       {DL_TRANSLATE_NOOP("dl", "must be in %1"), {"(0, 1]"}});

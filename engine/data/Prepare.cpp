@@ -335,9 +335,9 @@ const std::vector<std::string>& resampleNames() {
 
 void validateDataConfig(const DataConfig& c) {
   if (c.source == "csv") {
-    if (c.csvPath.empty()) throw ConfigError("data.csvPath", "", DL_TRANSLATE_NOOP("dl", "no CSV file given"));
+    if (c.csvPath.empty()) throw ConfigError("data.csv.path", "", DL_TRANSLATE_NOOP("dl", "no CSV file given"));
     if (c.labelColumn < -1)
-      throw ConfigError("data.labelColumn", std::to_string(c.labelColumn),
+      throw ConfigError("data.csv.labelColumn", std::to_string(c.labelColumn),
                         DL_TRANSLATE_NOOP("dl", "must be -1 (last column) or >= 0"));
   } else {
     validateGeneratorConfig(c);

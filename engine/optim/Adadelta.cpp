@@ -17,13 +17,14 @@ Adadelta::Adadelta(const OptimizerConfig& c) {
 void Adadelta::setHyperparameters(const OptimizerConfig& c) {
   validateOptimizerHyperparameters(c);
   m_rho = static_cast<Scalar>(c.rho);
+  m_oneMinusRho = static_cast<Scalar>(1.0 - c.rho);  // from double, as PyTorch: not 1 − float(ρ)
   m_epsilon = static_cast<Scalar>(c.epsilon);
 }
 
 void Adadelta::step(VectorMap params, ConstVectorMap grads, Scalar lr) {
   assert(params.size() == m_n && grads.size() == m_n);
   ++m_t;
-  const Scalar rho = m_rho;
+  const Scalar rho = m_rho, orho = m_oneMinusRho;
   const Scalar eps = m_epsilon;
   forEachChunk(m_n, [&](Index b, Index len) {
     auto g = grads.segment(b, len).array();
@@ -34,9 +35,9 @@ void Adadelta::step(VectorMap params, ConstVectorMap grads, Scalar lr) {
     // w   ← w + lr·Δ
     // E_Δ ← ρ·E_Δ + (1−ρ)·Δ²,  with Δ² = (E_Δ + ε)·g² / (E_g + ε)
     // Δ² is rebuilt from E_Δ instead of kept, so the step needs no scratch buffer.
-    Eg = rho * Eg + (Scalar(1) - rho) * g.square();
+    Eg = rho * Eg + orho * g.square();
     params.segment(b, len).array() -= lr * ((Ed + eps).sqrt() / (Eg + eps).sqrt()) * g;
-    Ed = rho * Ed + (Scalar(1) - rho) * ((Ed + eps) / (Eg + eps)) * g.square();
+    Ed = rho * Ed + orho * ((Ed + eps) / (Eg + eps)) * g.square();
   });
 }
 

@@ -14,6 +14,7 @@ public:
 
 private:
   Scalar m_rho = 0.9f;
+  Scalar m_oneMinusRho = 0;
   Scalar m_epsilon = 1e-8f;
   Vector m_meanSqGrad;    // (n) "mean_sq_grad": E[g²]
   Vector m_meanSqUpdate;  // (n) "mean_sq_update": E[Δ²]

@@ -25,8 +25,10 @@ void Adam::setHyperparameters(const OptimizerConfig& c) {
 void Adam::step(VectorMap params, ConstVectorMap grads, Scalar lr) {
   assert(params.size() == m_n && grads.size() == m_n);
   ++m_t;
-  const Scalar b1 = static_cast<Scalar>(m_beta1);
-  const Scalar b2 = static_cast<Scalar>(m_beta2);
+  // β and 1 − β each rounded from double, as PyTorch does (β a Python float): 1 − float(β2)
+  // would be off by ~6e-6 relative for β2 = 0.999, and so would every step.
+  const Scalar b1 = static_cast<Scalar>(m_beta1), ob1 = static_cast<Scalar>(1.0 - m_beta1);
+  const Scalar b2 = static_cast<Scalar>(m_beta2), ob2 = static_cast<Scalar>(1.0 - m_beta2);
   const Scalar eps = m_epsilon;
   // Bias corrections 1 − β^t, in double so that β2 = 0.999 stays exact over many steps.
   const auto t = static_cast<double>(m_t);
@@ -38,8 +40,8 @@ void Adam::step(VectorMap params, ConstVectorMap grads, Scalar lr) {
     auto v = m_v.segment(b, len).array();
     // m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²
     // m̂ = m / (1−β1^t);  v̂ = v / (1−β2^t);  w ← w − lr·m̂ / (√v̂ + ε)
-    m = b1 * m + (Scalar(1) - b1) * g;
-    v = b2 * v + (Scalar(1) - b2) * g.square();
+    m = b1 * m + ob1 * g;
+    v = b2 * v + ob2 * g.square();
     params.segment(b, len).array() -= lr * (m / c1) / ((v / c2).sqrt() + eps);
   });
 }

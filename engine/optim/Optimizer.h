@@ -37,5 +37,9 @@ public:
 // (field "optimizer.name") for an unknown name.
 std::unique_ptr<Optimizer> makeOptimizer(const OptimizerConfig& c);
 const std::vector<std::string>& optimizerNames();
+// The learning rate an optimiser starts with when none is given: 1.0 for Adadelta (Zeiler 2012
+// has no learning rate, and PyTorch's lr multiplies its update: 1.0 is the paper's method), the
+// playground's 0.03 for the rest. Unknown names get 0.03.
+double defaultLearningRate(const std::string& name);
 
 }  // namespace dl

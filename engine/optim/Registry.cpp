@@ -27,12 +27,13 @@ std::unique_ptr<Optimizer> createMomentum(const OptimizerConfig& c) {
 struct Entry {
   const char* name;
   Factory make;
+  double learningRate = 0.03;
 };
 
 // Order is the order the UI lists them in: from plain descent to adaptive methods.
 constexpr Entry kOptimizers[] = {
     {"sgd", &create<Sgd>},         {"momentum", &createMomentum<false>}, {"nesterov", &createMomentum<true>},
-    {"adagrad", &create<AdaGrad>}, {"rmsprop", &create<RmsProp>},        {"adadelta", &create<Adadelta>},
+    {"adagrad", &create<AdaGrad>}, {"rmsprop", &create<RmsProp>},        {"adadelta", &create<Adadelta>, 1.0},
     {"adam", &create<Adam>},
 };
 
@@ -45,6 +46,12 @@ const std::vector<std::string>& optimizerNames() {
     return v;
   }();
   return names;
+}
+
+double defaultLearningRate(const std::string& name) {
+  for (const auto& e : kOptimizers)
+    if (name == e.name) return e.learningRate;
+  return OptimizerConfig{}.learningRate;
 }
 
 std::unique_ptr<Optimizer> makeOptimizer(const OptimizerConfig& c) {

@@ -14,6 +14,7 @@ public:
 
 private:
   Scalar m_rho = 0.9f;
+  Scalar m_oneMinusRho = 0;
   Scalar m_epsilon = 1e-8f;
   Vector m_meanSq;  // (n) "mean_sq": decaying mean of g²
 };

@@ -53,9 +53,6 @@ void ExperimentConfig::validate() const {
   validateOptimizerConfig(optimizer);
   validateScheduleConfig(schedule);
   // The schedule's floor is a learning rate too: it must not lift the rate above the limit.
-  if (schedule.minLearningRate > 10)
-    throw ConfigError("schedule.minLearningRate", formatValue(schedule.minLearningRate),
-                      {DL_TRANSLATE_NOOP("dl", "must be at most %1"), {"10"}});
   validateInitConfig(init);
   requireRange("init.bias", init.bias, -100, 100,
                DL_TRANSLATE_NOOP("dl", "the initial bias must be between %1 and %2"));
@@ -91,9 +88,9 @@ void ExperimentConfig::validate() const {
     throw ConfigError("training.loss", loss,
                       {DL_TRANSLATE_NOOP("dl", "unknown loss (known: %1)"), {"auto, softmax_ce, sigmoid_bce, mse"}});
   for (double w : training.classWeights)
-    if (!std::isfinite(w) || w <= 0)
+    if (!std::isfinite(w) || w <= 0 || w > 1e6)
       throw ConfigError("training.classWeights", formatValue(w),
-                        DL_TRANSLATE_NOOP("dl", "class weights must be positive"));
+                        {DL_TRANSLATE_NOOP("dl", "class weights must be positive and at most %1"), {"1000000"}});
 }
 
 int comparisonRunCount(const ExperimentConfig& c) { return c.regularization.compareL1L2 ? 2 : 1; }

@@ -48,6 +48,10 @@ void requireAtLeast(const char* field, double v, double lo) {
     fail(field, v, {DL_TRANSLATE_NOOP("dl", "must be finite and >= %1"), {formatValue(lo)}});
 }
 
+void requireRange(const char* field, double v, double lo, double hi) {
+  if (!(std::isfinite(v) && v >= lo && v <= hi)) fail(field, v, interval('[', lo, hi, ']'));
+}
+
 void requireInClosedOpen(const char* field, double v, double lo, double hi) {
   if (!(v >= lo && v < hi)) fail(field, v, interval('[', lo, hi, ')'));
 }
@@ -66,7 +70,7 @@ void validateOptimizerHyperparameters(const OptimizerConfig& c) {
   requireInClosedOpen("optimizer.beta1", c.beta1, 0.0, 1.0);
   requireInClosedOpen("optimizer.beta2", c.beta2, 0.0, 1.0);
   requireInClosedOpen("optimizer.rho", c.rho, 0.0, 1.0);
-  requireAbove("optimizer.epsilon", c.epsilon, 0.0);
+  requireInOpenClosed("optimizer.epsilon", c.epsilon, 0.0, 1.0);
 }
 
 void validateOptimizerConfig(const OptimizerConfig& c) {
@@ -75,14 +79,15 @@ void validateOptimizerConfig(const OptimizerConfig& c) {
 }
 
 void validateScheduleParameters(const ScheduleConfig& c) {
-  requireAtLeast("schedule.decay", c.decay, 0.0);
+  // Field names as the experiment file spells them (schedule.minLr, not the struct's name).
+  requireRange("schedule.decay", c.decay, 0.0, 1e6);
   requireInOpenClosed("schedule.base", c.base, 0.0, 1.0);
-  requireAbove("schedule.k", c.k, 0.0);
-  requireAtLeast("schedule.stepEvery", c.stepEvery, 1.0);
+  requireInOpenClosed("schedule.k", c.k, 0.0, 1e6);
+  requireRange("schedule.stepEvery", c.stepEvery, 1.0, 1e9);
   requireInOpenClosed("schedule.stepFactor", c.stepFactor, 0.0, 1.0);
-  requireAtLeast("schedule.patience", c.patience, 1.0);
+  requireRange("schedule.patience", c.patience, 1.0, 1e9);
   requireInOpen("schedule.plateauFactor", c.plateauFactor, 0.0, 1.0);
-  requireAtLeast("schedule.minLearningRate", c.minLearningRate, 0.0);
+  requireRange("schedule.minLr", c.minLearningRate, 0.0, 10.0);
 }
 
 void validateScheduleConfig(const ScheduleConfig& c) {
@@ -117,10 +122,12 @@ void validateNetworkSize(const std::vector<LayerConfig>& hidden, Index inputs, I
 
 void validateInitConfig(const InitConfig& c) {
   requireKnown("init.scheme", c.scheme, initializerNames());
-  requireAbove("init.sigma", c.sigma, 0.0);
-  requireAbove("init.limit", c.limit, 0.0);
-  requireFinite("init.value", c.value);
-  requireAbove("init.gain", c.gain, 0.0);
+  // Bounded well beyond any useful value (a σ of 100 already diverges at once), so a typo such
+  // as 1e300 is named here instead of surfacing as a "divergence" with the wrong advice.
+  requireInOpenClosed("init.sigma", c.sigma, 0.0, 100.0);
+  requireInOpenClosed("init.limit", c.limit, 0.0, 100.0);
+  requireRange("init.value", c.value, -100.0, 100.0);
+  requireInOpenClosed("init.gain", c.gain, 0.0, 100.0);
   requireFinite("init.bias", c.bias);
 }
 

@@ -24,6 +24,7 @@ void requireFinite(const char* field, double v);
 void requireAbove(const char* field, double v, double lo);
 // v must be finite and >= lo.
 void requireAtLeast(const char* field, double v, double lo);
+void requireRange(const char* field, double v, double lo, double hi);  // finite, in [lo, hi]
 // v in [lo, hi).
 void requireInClosedOpen(const char* field, double v, double lo, double hi);
 // v in (lo, hi].

@@ -300,8 +300,15 @@ QWidget* ControlDock::buildTrainingPage() {
   m_seed = makeSpin(page, 0, std::numeric_limits<int>::max(), 1);
   addField(form, m_seed);
 
-  for (QComboBox* c : {m_optimizer, m_schedule})
-    connect(c, &QComboBox::currentIndexChanged, this, &ControlDock::userEdited);
+  // A new optimiser brings its own default learning rate when the old one's was untouched
+  // (Adadelta barely moves at 0.03; its method is lr 1.0).
+  connect(m_optimizer, &QComboBox::currentIndexChanged, this, [this] {
+    const std::string chosen = currentId(m_optimizer);
+    if (m_lrSlider->value() == dl::defaultLearningRate(m_config.optimizer.name))
+      setQuietly(m_lrSlider, dl::defaultLearningRate(chosen));
+    userEdited();
+  });
+  connect(m_schedule, &QComboBox::currentIndexChanged, this, &ControlDock::userEdited);
   for (LogSlider* s : {m_lrSlider, m_epsilon}) connect(s, &LogSlider::valueChanged, this, &ControlDock::userEdited);
   for (QDoubleSpinBox* s : {m_momentum, m_beta1, m_beta2, m_rho, m_decay, m_base, m_k, m_stepFactor, m_plateauFactor})
     connect(s, &QDoubleSpinBox::valueChanged, this, &ControlDock::userEdited);
