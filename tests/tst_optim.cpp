@@ -103,6 +103,8 @@ private slots:
   void adagrad();
   void rmsprop();
   void adadelta();
+  void oneMinusBetaInDouble();
+  void adadeltaDefaultLearningRate();
   void adam();
   void setHyperparametersKeepsState();
   void stateRoundTrip();
@@ -268,6 +270,44 @@ void TestOptim::adam() {
   QCOMPARE(s.t, 2LL);
   CHECK_VEC(*buffer(s, "m"), 0.625, 0.25, 0.0);
   CHECK_VEC(*buffer(s, "v"), 0.296875, 0.4375, 1.0);
+}
+
+// 1 − β from double, as PyTorch: with β2 = 0.999 one step of g = 1 leaves v = float(0.001), not
+// 1 − float(0.999) = 0.000999987 (a 1.3e-5 relative error that made each step ~6e-6 too large).
+// Likewise RMSProp's and Adadelta's 1 − ρ.
+void TestOptim::oneMinusBetaInDouble() {
+  for (const char* name : {"adam", "rmsprop", "adadelta"}) {
+    auto c = config(name);
+    c.beta2 = 0.999;
+    c.rho = 0.999;
+    auto opt = makeOptimizer(c);
+    opt->reset(1);
+    Vector w = vec({0.0f});
+    step(*opt, w, vec({1.0f}), 0.1f);
+    const auto s = opt->state();
+    const Vector* v = buffer(s, std::string(name) == "adam" ? "v" : std::string(name) == "rmsprop" ? "mean_sq" : "mean_sq_grad");
+    QVERIFY2(v, name);
+    QCOMPARE((*v)[0], static_cast<Scalar>(1.0 - 0.999));
+    QVERIFY((*v)[0] != Scalar(1) - static_cast<Scalar>(0.999));
+  }
+}
+
+void TestOptim::adadeltaDefaultLearningRate() {
+  QCOMPARE(defaultLearningRate("adadelta"), 1.0);
+  for (const std::string& n : optimizerNames())
+    if (n != "adadelta") QCOMPARE(defaultLearningRate(n), OptimizerConfig{}.learningRate);
+  // At lr 1 Adadelta moves the way the paper's method does; at 0.03 it barely moves: on
+  // f(w) = w²/2 from w = 1, 300 steps reach w < 0.5 at lr 1 and stay above 0.95 at lr 0.03.
+  for (const double lr : {1.0, 0.03}) {
+    auto c = config("adadelta");
+    c.epsilon = 1e-6;
+    auto opt = makeOptimizer(c);
+    opt->reset(1);
+    Vector w = vec({1.0f});
+    for (int i = 0; i < 300; ++i) step(*opt, w, w, static_cast<Scalar>(lr));
+    if (lr == 1.0) QVERIFY2(w[0] < 0.5f, QByteArray::number(w[0]).constData());
+    else QVERIFY2(w[0] > 0.95f, QByteArray::number(w[0]).constData());
+  }
 }
 
 void TestOptim::setHyperparametersKeepsState() {

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
@@ -191,6 +192,42 @@ private slots:
     QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 1, 10000);
     QVERIFY2(errors[0].contains(QString::fromUtf8("批归一化要求每个小批量至少有 2 个样本")), qPrintable(errors[0]));
     QVERIFY2(!hasEnglishWords(errors[0]), qPrintable(errors[0]));
+  }
+
+  // File → Open on a CSV: offered as data, not "invalid JSON at line 1, column 2". A CSV whose
+  // labels are real-valued, loaded as classification: offered as regression. "No" changes nothing.
+  void dataFilesOfferedAsData() {
+    const QString csv = QString::fromStdString(writeFile(m_dir, "points.csv", "a,b,c\n1,2,0\n2,1,1\n3,3,0\n4,1,1\n5,2,0\n6,6,1\n"));
+    QByteArray real = "x,y\n";
+    for (int i = 0; i < 300; ++i) real += QByteArray::number(i % 17) + "," + QByteArray::number(20 + (i * 37) % 250) + "\n";
+    const QString target = QString::fromStdString(writeFile(m_dir, "target.csv", real));
+    dlui::MainWindow w;
+    QStringList errors, questions;
+    bool answer = false;
+    w.setErrorReporter([&](const QString& m) { errors << m; });
+    w.setQuestionAsker([&](const QString& q) {
+      questions << q;
+      return answer;
+    });
+    dlui::TrainingSession& s = *w.session();
+    // "No": the experiment stays as it was.
+    QVERIFY(!w.openExperiment(csv));
+    QCOMPARE(questions.size(), 1);
+    QVERIFY2(questions[0].contains("points.csv looks like a data file"), qPrintable(questions[0]));
+    QTest::qWait(200);
+    QCOMPARE(s.config().data.source, std::string("circle"));
+    // "Yes": the CSV becomes the data.
+    answer = true;
+    QVERIFY(w.openExperiment(csv));
+    QTRY_COMPARE_WITH_TIMEOUT(s.config().data.source, std::string("csv"), 10000);
+    QCOMPARE(QString::fromStdString(s.config().data.csvPath), QFileInfo(csv).absoluteFilePath());
+    QVERIFY(errors.isEmpty());
+    // Real-valued labels as classes: refused, with the offer; "yes" loads it as regression.
+    w.findChild<dlui::ControlDock*>()->loadCsvFile(target, false);
+    QTRY_COMPARE_WITH_TIMEOUT(questions.size(), 3, 10000);
+    QVERIFY2(questions[2].contains("regression") && questions[2].contains("target.csv"), qPrintable(questions[2]));
+    QTRY_VERIFY2_WITH_TIMEOUT(s.config().data.regression && s.config().data.csvPath == QFileInfo(target).absoluteFilePath().toStdString(), qPrintable(w.statusBar()->currentMessage() + " cfg=" + QString::fromStdString(s.config().data.csvPath) + QString::number(s.config().data.regression) + " ctl=" + QString::number(w.findChild<dlui::ControlDock*>()->config().data.regression) + QString::fromStdString(w.findChild<dlui::ControlDock*>()->config().data.csvPath)), 10000);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
   }
 
   // Every translated message keeps the place markers of its source: a translation that drops %2

@@ -69,6 +69,10 @@ MainWindow::MainWindow(TrainingSession* session, QWidget* parent) : QMainWindow(
   }
   m_normalFont = QApplication::font();
   m_errorReporter = [this](const QString& message) { QMessageBox::warning(this, tr("dlplay"), message); };
+  m_questionAsker = [this](const QString& question) {
+    return QMessageBox::question(this, tr("dlplay"), question, QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::Yes) == QMessageBox::Yes;
+  };
 
   createCentralArea();
   createDocks();
@@ -337,12 +341,20 @@ void MainWindow::onStateReady(const dl::ExperimentConfig& config, std::shared_pt
 void MainWindow::onSessionError(const QString& message) {
   // A refused edit: the session keeps the experiment it had, so the controls go back to it. A
   // CSV file that cannot be used deserves more than the status bar: the user just chose it.
-  const dl::ExperimentConfig& edited = m_controls->config();
+  const dl::ExperimentConfig edited = m_controls->config();  // a copy: setFromConfig below changes it
   const bool csvRefused = edited.data.source == "csv" && edited.data.csvPath != m_session->config().data.csvPath;
   m_loadMessage.clear();  // a refused load must not be announced by the next reset
   statusBar()->showMessage(tr("Not applied: %1").arg(message), 10000);
   m_controls->setFromConfig(m_session->config());
-  if (csvRefused) reportError(message);
+  if (!csvRefused) return;
+  // Labels with a value every few rows: offer the regression the file evidently is.
+  if (!edited.data.regression && m_session->lastErrorWasRealValuedLabels()) {
+    if (m_questionAsker(tr("%1\n\nLoad %2 as regression (a real-valued target)?")
+                            .arg(message, QFileInfo(QString::fromStdString(edited.data.csvPath)).fileName())))
+      m_controls->loadCsvFile(QString::fromStdString(edited.data.csvPath), true);
+    return;
+  }
+  reportError(message);
 }
 
 void MainWindow::onResetHappened(const QString& reason) {
@@ -376,6 +388,8 @@ void MainWindow::onReset() {
   m_banner->clear();
   m_session->reset();
 }
+
+void MainWindow::setQuestionAsker(std::function<bool(const QString&)> asker) { m_questionAsker = std::move(asker); }
 
 void MainWindow::setErrorReporter(std::function<void(const QString&)> reporter) {
   m_errorReporter = std::move(reporter);
@@ -421,7 +435,31 @@ void MainWindow::switchLanguage(const QString& code) {
   m_practice->setUiLanguage(code);
 }
 
+// A data file handed to File → Open: by its name (.csv, .tsv, .txt, .gz) or, for any other name, by
+// content that cannot be JSON (its first visible character is not '{').
+static bool looksLikeDataFile(const QString& path) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt") ||
+      suffix == QLatin1String("gz"))
+    return true;
+  if (suffix == QLatin1String("json") || !QFileInfo(path).isFile()) return false;
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return false;
+  const QByteArray head = f.read(4096).trimmed();
+  return !head.isEmpty() && !head.startsWith('{') && !head.startsWith("\xEF\xBB\xBF{");
+}
+
 bool MainWindow::openExperiment(const QString& path) {
+  if (looksLikeDataFile(path)) {
+    // Not an experiment: offered as the data of the current one instead of "invalid JSON".
+    if (m_questionAsker(tr("%1 looks like a data file, not an experiment. Load it as the data of the current "
+                           "experiment?")
+                            .arg(QFileInfo(path).fileName()))) {
+      m_controls->loadCsvFile(path, false);
+      return true;
+    }
+    return false;
+  }
   dlio::ExperimentFile file;
   try {
     file = dlio::readExperimentFile(path);

@@ -43,6 +43,8 @@ public:
 
   // Where error messages go: a modal QMessageBox::warning by default; tests inject a recorder.
   void setErrorReporter(std::function<void(const QString&)> reporter);
+  // Where yes/no questions go ("load this CSV as data?"): a QMessageBox by default; tests answer.
+  void setQuestionAsker(std::function<bool(const QString&)> asker);
 
   // Loads an experiment file (with or without trained state). On a bad file reports the
   // IoError's message and returns false; the current experiment is untouched.
@@ -130,6 +132,7 @@ private:
   TrainingSession* m_session = nullptr;
   std::unique_ptr<TrainingSession> m_ownSession;
   std::function<void(const QString&)> m_errorReporter;
+  std::function<bool(const QString&)> m_questionAsker;
 
   DivergenceBanner* m_banner = nullptr;
   QSplitter* m_splitter = nullptr;

@@ -3,6 +3,7 @@
 
 #include "core/Error.h"
 #include "core/Parallel.h"
+#include "data/Csv.h"
 #include "io/ErrorText.h"
 #include "session/TrainingSession.h"
 
@@ -472,17 +473,22 @@ void SessionWorker::postSnapshot(SnapshotPtr s) {
       Qt::QueuedConnection);
 }
 
-void SessionWorker::postError(const QString& message) {
+void SessionWorker::postError(const QString& message, bool realValuedLabels) {
   QMetaObject::invokeMethod(
-      m_session, [session = m_session, message] { emit session->error(message); }, Qt::QueuedConnection);
+      m_session,
+      [session = m_session, message, realValuedLabels] {
+        session->m_lastErrorRealValuedLabels = realValuedLabels;
+        emit session->error(message);
+      },
+      Qt::QueuedConnection);
 }
 
 void SessionWorker::postConfigError(const std::exception& e) {
   const QString what = dlio::ErrorText::of(e);
   if (dynamic_cast<const dl::ConfigError*>(&e))
     postError(TrainingSession::tr("Configuration refused: %1").arg(what));
-  else if (dynamic_cast<const dl::DataError*>(&e))
-    postError(TrainingSession::tr("Data refused: %1").arg(what));
+  else if (const auto* d = dynamic_cast<const dl::DataError*>(&e))
+    postError(TrainingSession::tr("Data refused: %1").arg(what), dl::isRealValuedLabelError(*d));
   else
     postError(TrainingSession::tr("Refused: %1").arg(what));
 }

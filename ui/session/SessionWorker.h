@@ -95,7 +95,7 @@ private:
 
   // Posting to the GUI thread (functors queued on the session object).
   void postSnapshot(SnapshotPtr s);
-  void postError(const QString& message);
+  void postError(const QString& message, bool realValuedLabels = false);
   void postConfigError(const std::exception& e);
   void postReset(detail::RebuildReason reason);
   void postLoaded();

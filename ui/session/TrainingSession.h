@@ -42,6 +42,9 @@ public:
 
   // Last configuration accepted by the worker (GUI-thread copy).
   dl::ExperimentConfig config() const;
+  // The last error() was a CSV refused for a label column that looks real-valued (the window
+  // offers to load it as regression).
+  bool lastErrorWasRealValuedLabels() const { return m_lastErrorRealValuedLabels; }
 
 signals:
   void snapshotReady(dlui::SnapshotPtr snapshot);
@@ -55,6 +58,7 @@ private:
   friend class SessionWorker;  // delivers results in the GUI thread (posted functors)
   std::unique_ptr<SessionWorker> m_worker;
   dl::ExperimentConfig m_config;
+  bool m_lastErrorRealValuedLabels = false;
 };
 
 }  // namespace dlui

@@ -632,11 +632,16 @@ void ControlDock::sourceActivated(int index) {
 
 void ControlDock::loadCsv() {
   const QString path = QFileDialog::getOpenFileName(this, tr("Load CSV data"), QString(),
-                                                    tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+                                                    tr("CSV files (*.csv *.tsv *.txt *.gz);;All files (*)"));
   if (path.isEmpty()) return;
+  loadCsvFile(path, m_csvRegression->isChecked());
+}
+
+void ControlDock::loadCsvFile(const QString& path, bool regression) {
   dl::ExperimentConfig c = configFromControls();
   c.data.source = "csv";
-  c.data.csvPath = path.toStdString();
+  c.data.csvPath = QFileInfo(path).absoluteFilePath().toStdString();
+  c.data.regression = regression;
   c.data.mapFeatures = {0, 1};
   commit(c);
 }

@@ -33,6 +33,9 @@ public:
 
   // Model → controls (start-up, a loaded file, a refused edit). Emits nothing.
   void setFromConfig(const dl::ExperimentConfig& config);
+  // Makes `path` the data of the current experiment (a CSV; regression: its label column is a
+  // real-valued target). Committed like any edit: a bad file comes back as the session's error.
+  void loadCsvFile(const QString& path, bool regression);
   // The configuration the controls show (the last one set or edited).
   const dl::ExperimentConfig& config() const { return m_config; }
   // A user edit made outside the dock (the decision map's feature combos): emits configEdited.
