@@ -1,10 +1,12 @@
 // The interface language: the Chinese translation is complete for every string in the current
 // sources, switching at run time retranslates the main window and the Presets menu (titles from
-// the preset catalogue), and screenshots of the window, the notes dock and the Chinese Presets
+// the preset catalogue) and the content language of the notes, quiz and flash cards, and screenshots of the window, the notes dock and the Chinese Presets
 // menu are written for a person to look at.
 #include "Language.h"
 #include "MainWindow.h"
 #include "notes/NotesDock.h"
+#include "notes/PracticeDialog.h"
+#include "notes/QuizBank.h"
 #include "plots/ChartPanel.h"
 #include "plots/GradientNormChart.h"
 #include "plots/SparsityChart.h"
@@ -17,6 +19,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFontDatabase>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QTextBrowser>
+#include <QToolButton>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
@@ -59,6 +65,11 @@ void checkPresetMenu(QMenu* menu, const QString& language) {
     }
   }
   QCOMPARE(presets, dlio::presetNames().size());
+}
+
+bool hasChinese(const QString& text) {
+  static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+  return text.contains(han);
 }
 
 void chooseLanguage(dlui::MainWindow& w, const QString& code) {  // as View → Language does
@@ -179,6 +190,62 @@ private slots:
     QVERIFY(both.save(DLPLAY_BINARY_DIR "/preset-menu-zh.png"));
     group->hide();
     menu->hide();
+    dlui::setLanguage("en", false);
+  }
+
+  // View → Language sets the content language too: the notes dock and the practice dialog show
+  // Chinese under the Chinese interface and English under the English one. The notes' own buttons
+  // still override it, and the practice follows them.
+  void contentFollowsInterfaceLanguage() {
+    dlui::setLanguage("en", false);
+    dlui::TrainingSession session;
+    dlui::MainWindow w(&session);
+    dlui::NotesDock* notes = w.notesDock();
+    dlui::PracticeDialog* practice = w.practiceDialog();
+    const QString question = dlui::QuizBank::builtIn().questions().front().id;
+    practice->setCurrentTab(dlui::PracticeDialog::Tab::Quiz);
+    practice->showQuestion(question);
+    notes->showNote("vanishing-exploding-gradients");
+    auto* viewerZh = notes->findChild<QTextBrowser*>("viewerChinese");
+    auto* viewerEn = notes->findChild<QTextBrowser*>("viewerEnglish");
+    auto* quizText = practice->findChild<QLabel*>("quizQuestion");
+    QVERIFY(viewerZh && viewerEn && quizText);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+    chooseLanguage(w, "en");
+    QCOMPARE(notes->languageMode(), dlui::LanguageMode::English);
+    QCOMPARE(practice->languageMode(), dlui::LanguageMode::English);
+    QVERIFY(!hasChinese(quizText->text()));
+
+    chooseLanguage(w, "zh");
+    QCOMPARE(notes->languageMode(), dlui::LanguageMode::Chinese);
+    QVERIFY(viewerZh->isVisibleTo(notes) && !viewerEn->isVisibleTo(notes));
+    QCOMPARE(practice->languageMode(), dlui::LanguageMode::Chinese);
+    QVERIFY(hasChinese(quizText->text()));
+    QVERIFY(!quizText->text().contains(dlui::QuizBank::builtIn().question(question)->question.en.left(20)));
+    practice->show();
+    QVERIFY(QTest::qWaitForWindowExposed(practice));
+    QVERIFY(quizText->isVisible());
+
+    // The notes' English button overrides the Chinese interface, for the notes and the practice.
+    auto* english = notes->findChild<QToolButton*>("modeEnglish");
+    QVERIFY(english);
+    english->click();
+    QCOMPARE(notes->languageMode(), dlui::LanguageMode::English);
+    QVERIFY(viewerEn->isVisibleTo(notes) && !viewerZh->isVisibleTo(notes));
+    QCOMPARE(practice->languageMode(), dlui::LanguageMode::English);
+    QVERIFY(!hasChinese(quizText->text()));
+    QVERIFY(w.menuBar()->actions().front()->text().contains(QString::fromUtf8("文件")));  // the interface stays Chinese
+    notes->findChild<QToolButton*>("modeBoth")->click();
+    QCOMPARE(practice->languageMode(), dlui::LanguageMode::Both);
+    QVERIFY(viewerEn->isVisibleTo(notes) && viewerZh->isVisibleTo(notes));
+
+    // The next interface switch sets both again.
+    chooseLanguage(w, "en");
+    QCOMPARE(notes->languageMode(), dlui::LanguageMode::English);
+    QCOMPARE(practice->languageMode(), dlui::LanguageMode::English);
+    practice->hide();
     dlui::setLanguage("en", false);
   }
 
