@@ -50,6 +50,7 @@ private slots:
   void corrections();
   void zeroInitCardGivesTheReasonedBound();
   void noMultipleWithDecrease();
+  void quizIsCompleteInBothLanguages();
 };
 
 void TestContent::initTestCase() {
@@ -153,20 +154,58 @@ void TestContent::zeroInitCardGivesTheReasonedBound() {
   QVERIFY(!card->answer.en.contains(QStringLiteral("and at most 75% accuracy")));
 }
 
-// 「少 8.4 倍」 reads as a multiple of a decrease; write 「减少到约 1/8.4」. 「至少是……的 3 倍」 is fine.
+// 「少 8.4 倍」 reads as a multiple of a decrease; write 「减少到约 1/8.4」. 「至少是……的 3 倍」 and
+// 「梯度下降……倍」 (the method, not a decrease) are fine.
 void TestContent::noMultipleWithDecrease() {
-  static const QRegularExpression decreaseTimes(QStringLiteral("(?:(?<!至|多)少|降|减|缩|低)[^。；，,、：:！？]{0,15}倍"));
+  static const QRegularExpression decreaseTimes(QStringLiteral("(?:(?<!至|多)少|(?<!梯度下)降|减|缩|低)[^。；，,、：:！？]{0,15}倍"));
   QVERIFY(decreaseTimes.match(QStringLiteral("约少 8.4 倍")).hasMatch());
   QVERIFY(decreaseTimes.match(QStringLiteral("比批大小 32 低至少 3 倍")).hasMatch());
   QVERIFY(decreaseTimes.match(QStringLiteral("把梯度至少缩小 4 倍")).hasMatch());
   QVERIFY(!decreaseTimes.match(QStringLiteral("至少是 Adam 的 50 倍")).hasMatch());
   QVERIFY(!decreaseTimes.match(QStringLiteral("减少到约 1/8.4")).hasMatch());
+  QVERIFY(!decreaseTimes.match(QStringLiteral("梯度下降需要多走约一千倍的步数")).hasMatch());  // the method's name
+  QVERIFY(decreaseTimes.match(QStringLiteral("损失下降了 3 倍")).hasMatch());
   QStringList found;
   for (const auto& [where, text] : allChineseText()) {
     QRegularExpressionMatchIterator it = decreaseTimes.globalMatch(text);
     while (it.hasNext()) found << QStringLiteral("%1: 「%2」").arg(where, it.next().captured());
   }
   QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+}
+
+void TestContent::quizIsCompleteInBothLanguages() {
+  const NotesLibrary& library = NotesLibrary::builtIn();
+  const QuizBank& bank = QuizBank::builtIn();
+  QVERIFY2(bank.questions().size() >= 60, qPrintable(QString::number(bank.questions().size())));
+  QSet<QString> ids, questionTexts;
+  for (const dlui::QuizQuestion& q : bank.questions()) {
+    const QByteArray idBytes = q.id.toUtf8();
+    const char* id = idBytes.constData();
+    QVERIFY2(!ids.contains(q.id), id);
+    ids.insert(q.id);
+    const dlui::Note* note = library.note(q.note);
+    QVERIFY2(note, id);
+    for (const QString& c : q.covers) QVERIFY2(note->covers.contains(c), qPrintable(q.id + QStringLiteral(": ") + c));
+    QVERIFY2(!q.question.zh.isEmpty() && !q.question.en.isEmpty(), id);
+    QVERIFY2(!q.explanation.zh.isEmpty() && !q.explanation.en.isEmpty(), id);
+    QVERIFY2(q.question.zh.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))), id);
+    QVERIFY2(!q.question.en.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))), id);
+    QVERIFY2(q.choicesZh.size() >= 2 && q.choicesZh.size() == q.choicesEn.size(), id);
+    for (qsizetype i = 0; i < q.choicesZh.size(); ++i)
+      QVERIFY2(!q.choicesZh[i].trimmed().isEmpty() && !q.choicesEn[i].trimmed().isEmpty(), id);
+    QVERIFY2(!q.answer.isEmpty() && q.answer.size() < q.choiceCount(), id);
+    for (int a : q.answer) QVERIFY2(a >= 0 && a < q.choiceCount(), id);
+    QVERIFY2(QSet<int>(q.answer.begin(), q.answer.end()).size() == q.answer.size(), id);
+    QVERIFY2(!questionTexts.contains(q.question.en), id);
+    questionTexts.insert(q.question.en);
+  }
+  // The sources' own multiple-choice questions are all in the bank.
+  QSet<QString> covered;
+  for (const dlui::QuizQuestion& q : bank.questions())
+    for (const QString& c : q.covers) covered.insert(c);
+  for (const QString& source : {QStringLiteral("s001-mc01"), QStringLiteral("s001-mc02"), QStringLiteral("s001-mc03"),
+                                QStringLiteral("s001-mc04")})
+    QVERIFY2(covered.contains(source), qPrintable(source));
 }
 
 QTEST_MAIN(TestContent)
