@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFontDatabase>
+#include <QAbstractButton>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QTextBrowser>
@@ -70,6 +71,33 @@ void checkPresetMenu(QMenu* menu, const QString& language) {
 bool hasChinese(const QString& text) {
   static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
   return text.contains(han);
+}
+
+// The practice dialog with a long answered question, and the notes dock, as the window shows them
+// in `code`, for a person to judge: build/screenshots/content-{practice,notes}-<code>.png.
+void saveContentShots(dlui::MainWindow& w, const QString& code) {
+  dlui::PracticeDialog* practice = w.practiceDialog();
+  practice->setCurrentTab(dlui::PracticeDialog::Tab::Quiz);
+  practice->showQuestion("mc-init-uniform-n");
+  if (auto* choice = practice->findChild<QAbstractButton*>("choice1")) choice->click();
+  if (auto* check = practice->findChild<QAbstractButton*>("quizCheck")) check->click();
+  practice->resize(860, 640);
+  QTest::qWait(50);
+  const QString base = QString(DLPLAY_BINARY_DIR "/screenshots/content-%1-" + code + ".png");
+  QVERIFY(practice->grab().save(base.arg("practice")));
+  // A free-standing dock, wide enough to read, scrolled to one of the corrected passages.
+  dlui::NotesDock dock;
+  dock.setUiLanguage(code);
+  dock.setLanguageMode(w.notesDock()->languageMode());
+  dock.showNote("batch-normalization");
+  dock.resize(1100, 760);
+  dock.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&dock));
+  auto* viewer = dock.findChild<QTextBrowser*>(code == "zh" ? "viewerChinese" : "viewerEnglish");
+  QVERIFY(viewer);
+  viewer->find(code == "zh" ? QString::fromUtf8("测试时") : QStringLiteral("At test time"));
+  QTest::qWait(50);
+  QVERIFY(dock.grab().save(base.arg("notes")));
 }
 
 void chooseLanguage(dlui::MainWindow& w, const QString& code) {  // as View → Language does
@@ -210,6 +238,7 @@ private slots:
     auto* viewerEn = notes->findChild<QTextBrowser*>("viewerEnglish");
     auto* quizText = practice->findChild<QLabel*>("quizQuestion");
     QVERIFY(viewerZh && viewerEn && quizText);
+    w.resize(1600, 900);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
 
@@ -227,6 +256,8 @@ private slots:
     practice->show();
     QVERIFY(QTest::qWaitForWindowExposed(practice));
     QVERIFY(quizText->isVisible());
+    saveContentShots(w, "zh");
+    practice->showQuestion(question);
 
     // The notes' English button overrides the Chinese interface, for the notes and the practice.
     auto* english = notes->findChild<QToolButton*>("modeEnglish");
@@ -245,6 +276,7 @@ private slots:
     chooseLanguage(w, "en");
     QCOMPARE(notes->languageMode(), dlui::LanguageMode::English);
     QCOMPARE(practice->languageMode(), dlui::LanguageMode::English);
+    saveContentShots(w, "en");
     practice->hide();
     dlui::setLanguage("en", false);
   }
