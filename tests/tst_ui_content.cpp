@@ -5,6 +5,8 @@
 #include "notes/NotesLibrary.h"
 #include "notes/QuizBank.h"
 
+#include "io/PresetCatalog.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
@@ -22,7 +24,8 @@ QString body(const QString& noteId, const QString& lang) {
 }
 
 // Every piece of Chinese text a reader can see: note titles, summaries, bodies and watch lines,
-// quiz questions, choices and explanations, flash cards. Each with where it comes from.
+// quiz questions, choices and explanations, flash cards, preset titles and descriptions. Each with
+// where it comes from.
 QList<QPair<QString, QString>> allChineseText() {
   QList<QPair<QString, QString>> out;
   for (const dlui::Note& n : NotesLibrary::builtIn().notes()) {
@@ -37,6 +40,8 @@ QList<QPair<QString, QString>> allChineseText() {
   }
   for (const dlui::FlashCard& c : QuizBank::builtIn().flashCards())
     out << qMakePair(c.id, c.question.zh) << qMakePair(c.id + QStringLiteral(" answer"), c.answer.zh);
+  for (const dlio::PresetEntry& e : dlio::PresetCatalog::builtIn().entries())
+    out << qMakePair(e.name + QStringLiteral(" title"), e.title.zh) << qMakePair(e.name + QStringLiteral(" description"), e.description.zh);
   return out;
 }
 
@@ -56,6 +61,7 @@ private slots:
 void TestContent::initTestCase() {
   QVERIFY(!NotesLibrary::builtIn().notes().isEmpty());
   QVERIFY(!QuizBank::builtIn().questions().isEmpty());
+  QVERIFY(!dlio::PresetCatalog::builtIn().entries().isEmpty());
 }
 
 // One row per correction and language: strings that must be there, and strings that must not.
@@ -157,7 +163,7 @@ void TestContent::zeroInitCardGivesTheReasonedBound() {
 // 「少 8.4 倍」 reads as a multiple of a decrease; write 「减少到约 1/8.4」. 「至少是……的 3 倍」 and
 // 「梯度下降……倍」 (the method, not a decrease) are fine.
 void TestContent::noMultipleWithDecrease() {
-  static const QRegularExpression decreaseTimes(QStringLiteral("(?:(?<!至|多)少|(?<!梯度下)降|减|缩|低)[^。；，,、：:！？]{0,15}倍"));
+  static const QRegularExpression decreaseTimes(QStringLiteral("(?:(?<!至|多)少|(?<!梯度下)降|减|缩|低|慢)[^。；，、：:！？]{0,15}倍"));
   QVERIFY(decreaseTimes.match(QStringLiteral("约少 8.4 倍")).hasMatch());
   QVERIFY(decreaseTimes.match(QStringLiteral("比批大小 32 低至少 3 倍")).hasMatch());
   QVERIFY(decreaseTimes.match(QStringLiteral("把梯度至少缩小 4 倍")).hasMatch());
@@ -165,6 +171,7 @@ void TestContent::noMultipleWithDecrease() {
   QVERIFY(!decreaseTimes.match(QStringLiteral("减少到约 1/8.4")).hasMatch());
   QVERIFY(!decreaseTimes.match(QStringLiteral("梯度下降需要多走约一千倍的步数")).hasMatch());  // the method's name
   QVERIFY(decreaseTimes.match(QStringLiteral("损失下降了 3 倍")).hasMatch());
+  QVERIFY(decreaseTimes.match(QStringLiteral("平缓方向前进慢约 1,100 倍")).hasMatch());
   QStringList found;
   for (const auto& [where, text] : allChineseText()) {
     QRegularExpressionMatchIterator it = decreaseTimes.globalMatch(text);
