@@ -29,7 +29,8 @@ QString body(const QString& noteId, const QString& lang) {
 QList<QPair<QString, QString>> allChineseText() {
   QList<QPair<QString, QString>> out;
   for (const dlui::Note& n : NotesLibrary::builtIn().notes()) {
-    out << qMakePair(n.id + QStringLiteral(".zh.md"), n.body.zh) << qMakePair(n.id + QStringLiteral(" title"), n.title.zh)
+    out << qMakePair(n.id + QStringLiteral(".zh.md"), n.body.zh)
+        << qMakePair(n.id + QStringLiteral(" title"), n.title.zh)
         << qMakePair(n.id + QStringLiteral(" summary"), n.summary.zh);
     for (auto it = n.watch.cbegin(); it != n.watch.cend(); ++it)
       out << qMakePair(n.id + QStringLiteral(" watch ") + it.key(), it.value().zh);
@@ -41,7 +42,8 @@ QList<QPair<QString, QString>> allChineseText() {
   for (const dlui::FlashCard& c : QuizBank::builtIn().flashCards())
     out << qMakePair(c.id, c.question.zh) << qMakePair(c.id + QStringLiteral(" answer"), c.answer.zh);
   for (const dlio::PresetEntry& e : dlio::PresetCatalog::builtIn().entries())
-    out << qMakePair(e.name + QStringLiteral(" title"), e.title.zh) << qMakePair(e.name + QStringLiteral(" description"), e.description.zh);
+    out << qMakePair(e.name + QStringLiteral(" title"), e.title.zh)
+        << qMakePair(e.name + QStringLiteral(" description"), e.description.zh);
   return out;
 }
 
@@ -75,60 +77,71 @@ void TestContent::corrections_data() {
   const QStringList cnnNumbers = {QStringLiteral("208 = 5·5·8 + 8"), QStringLiteral("416 = 5·5·16 + 16"),
                                   QStringLiteral("48,001 = 400·120 + 1"), QStringLiteral("10,081 = 120·84 + 1"),
                                   QStringLiteral("841 = 84·10 + 1")};
-  QTest::newRow("classic-cnns en") << "classic-cnns" << "en" << cnnNumbers
+  QTest::newRow("classic-cnns en") << "classic-cnns"
+                                   << "en" << cnnNumbers
                                    << QStringList{QStringLiteral("one bias per layer instead of one per filter")};
-  QTest::newRow("classic-cnns zh") << "classic-cnns" << "zh" << cnnNumbers << QStringList{};
+  QTest::newRow("classic-cnns zh") << "classic-cnns"
+                                   << "zh" << cnnNumbers << QStringList{};
 
   // The proximal step starts from the loss gradient step.
   const QStringList proximal = {QStringLiteral("u = w − η·∂L/∂w"), QStringLiteral("w ← sign(u)·max(|u| − ηλ, 0)")};
   const QStringList proximalWrong = {QStringLiteral("w ← sign(w)·max(|w| − ηλ, 0)")};
-  QTest::newRow("l1-l2 en") << "l1-l2-regularization" << "en" << proximal << proximalWrong;
-  QTest::newRow("l1-l2 zh") << "l1-l2-regularization" << "zh" << proximal << proximalWrong;
+  QTest::newRow("l1-l2 en") << "l1-l2-regularization"
+                            << "en" << proximal << proximalWrong;
+  QTest::newRow("l1-l2 zh") << "l1-l2-regularization"
+                            << "zh" << proximal << proximalWrong;
 
   // The backward pass of sigmoid and tanh reuses the forward output.
   const QStringList reuse = {QStringLiteral("σ′ = σ(1 − σ)"), QStringLiteral("tanh′ = 1 − tanh²")};
-  QTest::newRow("relu en") << "relu-vs-sigmoid-tanh" << "en" << reuse
-                           << QStringList{QStringLiteral("per example, in both passes")};
-  QTest::newRow("relu zh") << "relu-vs-sigmoid-tanh" << "zh" << reuse
-                           << QStringList{QStringLiteral("在前向和反向都要")};
+  QTest::newRow("relu en") << "relu-vs-sigmoid-tanh"
+                           << "en" << reuse << QStringList{QStringLiteral("per example, in both passes")};
+  QTest::newRow("relu zh") << "relu-vs-sigmoid-tanh"
+                           << "zh" << reuse << QStringList{QStringLiteral("在前向和反向都要")};
 
   // GRU against LSTM: Chung 2014 and Jozefowicz 2015; Greff 2017 compares LSTM variants.
-  QTest::newRow("gru en") << "gru" << "en"
+  QTest::newRow("gru en") << "gru"
+                          << "en"
                           << QStringList{QStringLiteral("Chung et al. 2014"), QStringLiteral("Jozefowicz et al. 2015"),
                                          QStringLiteral("compares variants of the LSTM")}
                           << QStringList{QStringLiteral("Jozefowicz 2015, Greff 2017")};
-  QTest::newRow("gru zh") << "gru" << "zh"
+  QTest::newRow("gru zh") << "gru"
+                          << "zh"
                           << QStringList{QStringLiteral("Chung 等 2014"), QStringLiteral("Jozefowicz 等 2015"),
                                          QStringLiteral("LSTM 的各种变体")}
                           << QStringList{QStringLiteral("Jozefowicz 2015、Greff 2017")};
 
   // Batch norm at inference: averaged over training mini-batches, the same story in both languages.
-  QTest::newRow("bn en") << "batch-normalization" << "en"
-                         << QStringList{QStringLiteral("Var[x] = m/(m − 1)·E_B[σ²_B]"), QStringLiteral("training mini-batches"),
-                                        QStringLiteral("last training epoch")}
+  QTest::newRow("bn en") << "batch-normalization"
+                         << "en"
+                         << QStringList{QStringLiteral("Var[x] = m/(m − 1)·E_B[σ²_B]"),
+                                        QStringLiteral("training mini-batches"), QStringLiteral("last training epoch")}
                          << QStringList{QStringLiteral("per-epoch")};
-  QTest::newRow("bn zh") << "batch-normalization" << "zh"
-                         << QStringList{QStringLiteral("Var[x] = m/(m − 1)·E_B[σ²_B]"), QStringLiteral("训练 mini-batch"),
-                                        QStringLiteral("最后一个训练 epoch")}
+  QTest::newRow("bn zh") << "batch-normalization"
+                         << "zh"
+                         << QStringList{QStringLiteral("Var[x] = m/(m − 1)·E_B[σ²_B]"),
+                                        QStringLiteral("训练 mini-batch"), QStringLiteral("最后一个训练 epoch")}
                          << QStringList{QStringLiteral("而不是有的资料所说")};
 
   // Pascanu et al.: largest singular value against 1/γ; sufficient for vanishing, necessary for exploding.
-  QTest::newRow("vanishing en") << "vanishing-exploding-gradients" << "en"
+  QTest::newRow("vanishing en") << "vanishing-exploding-gradients"
+                                << "en"
                                 << QStringList{QStringLiteral("largest singular value"), QStringLiteral("λ₁ < 1/γ"),
                                                QStringLiteral("sufficient"), QStringLiteral("λ₁ > 1/γ is necessary")}
                                 << QStringList{QStringLiteral("largest eigenvalue being a bit below or above 1")};
-  QTest::newRow("vanishing zh") << "vanishing-exploding-gradients" << "zh"
+  QTest::newRow("vanishing zh") << "vanishing-exploding-gradients"
+                                << "zh"
                                 << QStringList{QStringLiteral("最大奇异值"), QStringLiteral("λ₁ < 1/γ"),
                                                QStringLiteral("充分条件"), QStringLiteral("必要条件")}
                                 << QStringList{QStringLiteral("它的最大特征值略小于还是略大于 1")};
 
   // 凹/凸: two conventions in Chinese textbooks; say curvature instead of "reversed".
-  QTest::newRow("saddle zh") << "local-optima-saddle-points" << "zh"
+  QTest::newRow("saddle zh") << "local-optima-saddle-points"
+                             << "zh"
                              << QStringList{QStringLiteral("曲率为正"), QStringLiteral("曲率为负"),
                                             QStringLiteral("两套相反的约定")}
                              << QStringList{QStringLiteral("弯曲方向说反了")};
-  QTest::newRow("saddle en") << "local-optima-saddle-points" << "en"
-                             << QStringList{QStringLiteral("two opposite conventions")}
+  QTest::newRow("saddle en") << "local-optima-saddle-points"
+                             << "en" << QStringList{QStringLiteral("two opposite conventions")}
                              << QStringList{QStringLiteral("gets the direction of curvature backwards")};
 
   // Seed 001's "Xavier √(3/n), He √(6/n)" are uniform limits with the right n.
@@ -163,7 +176,8 @@ void TestContent::zeroInitCardGivesTheReasonedBound() {
 // 「少 8.4 倍」 reads as a multiple of a decrease; write 「减少到约 1/8.4」. 「至少是……的 3 倍」 and
 // 「梯度下降……倍」 (the method, not a decrease) are fine.
 void TestContent::noMultipleWithDecrease() {
-  static const QRegularExpression decreaseTimes(QStringLiteral("(?:(?<!至|多)少|(?<!梯度下)降|减|缩|低|慢)[^。；，、：:！？]{0,15}倍"));
+  static const QRegularExpression decreaseTimes(
+      QStringLiteral("(?:(?<!至|多)少|(?<!梯度下)降|减|缩|低|慢)[^。；，、：:！？]{0,15}倍"));
   QVERIFY(decreaseTimes.match(QStringLiteral("约少 8.4 倍")).hasMatch());
   QVERIFY(decreaseTimes.match(QStringLiteral("比批大小 32 低至少 3 倍")).hasMatch());
   QVERIFY(decreaseTimes.match(QStringLiteral("把梯度至少缩小 4 倍")).hasMatch());

@@ -1,7 +1,8 @@
 // The interface language: the Chinese translation is complete for every string in the current
-// sources, switching at run time retranslates the main window and the Presets menu (titles from
-// the preset catalogue) and the content language of the notes, quiz and flash cards, and screenshots of the window, the notes dock and the Chinese Presets
-// menu are written for a person to look at.
+// sources; switching at run time retranslates the main window and the Presets menu (titles from
+// the preset catalogue) and sets the content language of the notes, quiz and flash cards; and
+// screenshots of the window, the notes dock, the practice dialog and the Chinese Presets menu are
+// written for a person to look at.
 #include "Language.h"
 #include "MainWindow.h"
 #include "notes/NotesDock.h"
