@@ -1,10 +1,13 @@
 // The interface language: the Chinese translation is complete for every string in the current
-// sources, switching at run time retranslates the main window and the Presets menu (titles from
-// the preset catalogue), and screenshots of the window, the notes dock and the Chinese Presets
-// menu are written for a person to look at.
+// sources; switching at run time retranslates the main window and the Presets menu (titles from
+// the preset catalogue) and sets the content language of the notes, quiz and flash cards; and
+// screenshots of the window, the notes dock, the practice dialog and the Chinese Presets menu are
+// written for a person to look at.
 #include "Language.h"
 #include "MainWindow.h"
 #include "notes/NotesDock.h"
+#include "notes/PracticeDialog.h"
+#include "notes/QuizBank.h"
 #include "plots/ChartPanel.h"
 #include "plots/GradientNormChart.h"
 #include "plots/SparsityChart.h"
@@ -17,6 +20,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFontDatabase>
+#include <QAbstractButton>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QTextBrowser>
+#include <QToolButton>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
@@ -59,6 +67,38 @@ void checkPresetMenu(QMenu* menu, const QString& language) {
     }
   }
   QCOMPARE(presets, dlio::presetNames().size());
+}
+
+bool hasChinese(const QString& text) {
+  static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+  return text.contains(han);
+}
+
+// The practice dialog with a long answered question, and the notes dock, as the window shows them
+// in `code`, for a person to judge: build/screenshots/content-{practice,notes}-<code>.png.
+void saveContentShots(dlui::MainWindow& w, const QString& code) {
+  dlui::PracticeDialog* practice = w.practiceDialog();
+  practice->setCurrentTab(dlui::PracticeDialog::Tab::Quiz);
+  practice->showQuestion("mc-init-uniform-n");
+  if (auto* choice = practice->findChild<QAbstractButton*>("choice1")) choice->click();
+  if (auto* check = practice->findChild<QAbstractButton*>("quizCheck")) check->click();
+  practice->resize(860, 640);
+  QTest::qWait(50);
+  const QString base = QString(DLPLAY_BINARY_DIR "/screenshots/content-%1-" + code + ".png");
+  QVERIFY(practice->grab().save(base.arg("practice")));
+  // A free-standing dock, wide enough to read, scrolled to one of the corrected passages.
+  dlui::NotesDock dock;
+  dock.setUiLanguage(code);
+  dock.setLanguageMode(w.notesDock()->languageMode());
+  dock.showNote("batch-normalization");
+  dock.resize(1100, 760);
+  dock.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&dock));
+  auto* viewer = dock.findChild<QTextBrowser*>(code == "zh" ? "viewerChinese" : "viewerEnglish");
+  QVERIFY(viewer);
+  viewer->find(code == "zh" ? QString::fromUtf8("测试时") : QStringLiteral("At test time"));
+  QTest::qWait(50);
+  QVERIFY(dock.grab().save(base.arg("notes")));
 }
 
 void chooseLanguage(dlui::MainWindow& w, const QString& code) {  // as View → Language does
@@ -179,6 +219,66 @@ private slots:
     QVERIFY(both.save(DLPLAY_BINARY_DIR "/preset-menu-zh.png"));
     group->hide();
     menu->hide();
+    dlui::setLanguage("en", false);
+  }
+
+  // View → Language sets the content language too: the notes dock and the practice dialog show
+  // Chinese under the Chinese interface and English under the English one. The notes' own buttons
+  // still override it, and the practice follows them.
+  void contentFollowsInterfaceLanguage() {
+    dlui::setLanguage("en", false);
+    dlui::TrainingSession session;
+    dlui::MainWindow w(&session);
+    dlui::NotesDock* notes = w.notesDock();
+    dlui::PracticeDialog* practice = w.practiceDialog();
+    const QString question = dlui::QuizBank::builtIn().questions().front().id;
+    practice->setCurrentTab(dlui::PracticeDialog::Tab::Quiz);
+    practice->showQuestion(question);
+    notes->showNote("vanishing-exploding-gradients");
+    auto* viewerZh = notes->findChild<QTextBrowser*>("viewerChinese");
+    auto* viewerEn = notes->findChild<QTextBrowser*>("viewerEnglish");
+    auto* quizText = practice->findChild<QLabel*>("quizQuestion");
+    QVERIFY(viewerZh && viewerEn && quizText);
+    w.resize(1600, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+    chooseLanguage(w, "en");
+    QCOMPARE(notes->languageMode(), dlui::LanguageMode::English);
+    QCOMPARE(practice->languageMode(), dlui::LanguageMode::English);
+    QVERIFY(!hasChinese(quizText->text()));
+
+    chooseLanguage(w, "zh");
+    QCOMPARE(notes->languageMode(), dlui::LanguageMode::Chinese);
+    QVERIFY(viewerZh->isVisibleTo(notes) && !viewerEn->isVisibleTo(notes));
+    QCOMPARE(practice->languageMode(), dlui::LanguageMode::Chinese);
+    QVERIFY(hasChinese(quizText->text()));
+    QVERIFY(!quizText->text().contains(dlui::QuizBank::builtIn().question(question)->question.en.left(20)));
+    practice->show();
+    QVERIFY(QTest::qWaitForWindowExposed(practice));
+    QVERIFY(quizText->isVisible());
+    saveContentShots(w, "zh");
+    practice->showQuestion(question);
+
+    // The notes' English button overrides the Chinese interface, for the notes and the practice.
+    auto* english = notes->findChild<QToolButton*>("modeEnglish");
+    QVERIFY(english);
+    english->click();
+    QCOMPARE(notes->languageMode(), dlui::LanguageMode::English);
+    QVERIFY(viewerEn->isVisibleTo(notes) && !viewerZh->isVisibleTo(notes));
+    QCOMPARE(practice->languageMode(), dlui::LanguageMode::English);
+    QVERIFY(!hasChinese(quizText->text()));
+    QVERIFY(w.menuBar()->actions().front()->text().contains(QString::fromUtf8("文件")));  // the interface stays Chinese
+    notes->findChild<QToolButton*>("modeBoth")->click();
+    QCOMPARE(practice->languageMode(), dlui::LanguageMode::Both);
+    QVERIFY(viewerEn->isVisibleTo(notes) && viewerZh->isVisibleTo(notes));
+
+    // The next interface switch sets both again.
+    chooseLanguage(w, "en");
+    QCOMPARE(notes->languageMode(), dlui::LanguageMode::English);
+    QCOMPARE(practice->languageMode(), dlui::LanguageMode::English);
+    saveContentShots(w, "en");
+    practice->hide();
     dlui::setLanguage("en", false);
   }
 

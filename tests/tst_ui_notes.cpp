@@ -21,6 +21,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
@@ -32,6 +33,7 @@
 #include <QTextBrowser>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QTextBlock>
@@ -94,6 +96,7 @@ private slots:
   void headingsStayModest();
   void quizGradesAnswers();
   void quizGradesMultipleAnswers();
+  void enterDoesNotResetProgress();
   void flashCardProgressSurvives();
   void notYetComesBackSooner();
   void markdownRendersCleanly();
@@ -454,6 +457,54 @@ void TestNotes::quizGradesMultipleAnswers() {
   for (int a : multi->answer) child<QCheckBox>(dialog, QStringLiteral("choice%1").arg(a))->click();
   check->click();
   QCOMPARE(verdict->property("verdict").toString(), QStringLiteral("right"));
+}
+
+// Enter right after opening the dialog must not reach "Reset progress", not even its confirmation:
+// Reset is never the default button; Check is, and it does nothing until an answer is chosen.
+void TestNotes::enterDoesNotResetProgress() {
+  clearProgress();
+  const QString answered = QuizBank::builtIn().questions().front().id;
+  PracticeProgress().recordAnswer(answered, true);
+  PracticeProgress().recordCard(QuizBank::builtIn().flashCards().front().id, true);
+
+  PracticeDialog dialog;
+  auto* reset = child<QPushButton>(dialog, QStringLiteral("resetProgress"));
+  QVERIFY(reset);
+  QVERIFY(!reset->autoDefault());
+  // Any message box that opens (the reset confirmation) is noted and cancelled.
+  QStringList boxes;
+  QTimer guard;
+  connect(&guard, &QTimer::timeout, &dialog, [&boxes] {
+    for (QWidget* w : QApplication::topLevelWidgets())
+      if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible()) {
+        boxes << box->text();
+        box->reject();
+      }
+  });
+  guard.start(20);
+
+  for (const PracticeDialog::Tab tab : {PracticeDialog::Tab::Quiz, PracticeDialog::Tab::FlashCards}) {
+    dialog.setCurrentTab(tab);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.activateWindow();
+    QTest::qWait(30);
+    QVERIFY(!reset->isDefault());
+    QWidget* target = dialog.focusWidget() ? dialog.focusWidget() : &dialog;
+    QTest::keyClick(target, Qt::Key_Return);
+    QTest::keyClick(target, Qt::Key_Enter, Qt::KeypadModifier);
+    QTest::qWait(60);
+    QVERIFY2(boxes.isEmpty(), qPrintable(boxes.join(QLatin1Char('\n'))));
+    QVERIFY(!reset->isDefault());
+    QCOMPARE(PracticeProgress().question(answered).answered, 1);
+    QVERIFY(PracticeProgress().card(QuizBank::builtIn().flashCards().front().id).seen());
+    dialog.hide();
+  }
+  // Reset itself still asks first; Cancel keeps the progress.
+  reset->click();
+  QTRY_VERIFY(!boxes.isEmpty());
+  QCOMPARE(PracticeProgress().question(answered).answered, 1);
+  clearProgress();
 }
 
 void TestNotes::flashCardProgressSurvives() {

@@ -147,6 +147,8 @@ void MainWindow::createDocks() {
   connect(m_notes, &NotesDock::tryPreset, this, &MainWindow::loadPreset);
   connect(m_practice, &PracticeDialog::tryPreset, this, &MainWindow::loadPreset);
   connect(m_notes, &NotesDock::practiceRequested, this, [this](const QString& id) { showPractice(id); });
+  // The notes' 中文/English/Both buttons choose the content language of the practice too.
+  connect(m_notes, &NotesDock::languageModeChanged, m_practice, &PracticeDialog::setLanguageMode);
   connect(m_practice, &PracticeDialog::openNote, this, [this](const QString& id) {
     m_notes->show();
     m_notes->raise();
@@ -431,8 +433,14 @@ void MainWindow::showPractice(const QString& noteId) {
 void MainWindow::switchLanguage(const QString& code) {
   if (!setLanguage(code)) return;
   for (QAction* a : m_languageGroup->actions()) a->setChecked(a->data().toString() == code);
+  // The interface language is the content language too, so a screen never mixes the two: notes,
+  // quiz and flash cards switch with it. The notes' own 中文/English/Both buttons (and the practice
+  // dialog's language box) still override it until the next switch.
+  const LanguageMode content = code == QLatin1String("zh") ? LanguageMode::Chinese : LanguageMode::English;
   m_notes->setUiLanguage(code);
+  m_notes->setLanguageMode(content);
   m_practice->setUiLanguage(code);
+  m_practice->setLanguageMode(content);
 }
 
 // A data file handed to File → Open: by its name (.csv, .tsv, .txt, .gz) or, for any other name, by

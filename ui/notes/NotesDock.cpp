@@ -582,6 +582,7 @@ void NotesDock::userEditedSearch(const QString&) {
 void NotesDock::userChangedMode(int id) {
   m_mode = LanguageMode(id);
   showViewers();
+  emit languageModeChanged(m_mode);
 }
 
 void NotesDock::userToggledPresentation(bool on) {

@@ -62,6 +62,8 @@ signals:
   void tryPreset(const QString& name);
   void practiceRequested(const QString& noteId);
   void currentNoteChanged(const QString& noteId);
+  // The user chose 中文, English or Both (not emitted by setLanguageMode()).
+  void languageModeChanged(dlui::LanguageMode mode);
 
 protected:
   void changeEvent(QEvent* event) override;

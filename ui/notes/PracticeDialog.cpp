@@ -115,6 +115,8 @@ void PracticeDialog::buildUi() {
   m_languageLabel->setBuddy(m_languageCombo);
   m_reset = new QPushButton(this);
   m_reset->setObjectName(QStringLiteral("resetProgress"));
+  // Never the button Enter presses: not by default, and not after it has had the focus.
+  m_reset->setAutoDefault(false);
   top->addWidget(m_filterLabel);
   top->addWidget(m_filterCombo, 1);
   top->addSpacing(12);
@@ -136,6 +138,11 @@ void PracticeDialog::buildUi() {
   layout->addLayout(top);
   layout->addWidget(m_tabs, 1);
   layout->addWidget(buttons);
+
+  // Enter checks the chosen answer (and does nothing while none is chosen). Set once the button
+  // is inside the dialog: QDialog only learns of a default button among its descendants, and
+  // without one it would make the first auto-default button in the focus chain, Reset, the default.
+  m_check->setDefault(true);
 
   fillLanguageCombo();
   fillFilterCombo();
@@ -184,7 +191,6 @@ QWidget* PracticeDialog::buildQuizPage() {
   m_quizOpenNote->setObjectName(QStringLiteral("quizOpenNote"));
   m_check = new QPushButton(page);
   m_check->setObjectName(QStringLiteral("quizCheck"));
-  m_check->setDefault(true);
   m_next = new QPushButton(page);
   m_next->setObjectName(QStringLiteral("quizNext"));
   m_quizScore = wrappedLabel(page, QStringLiteral("quizScore"));
