@@ -15,6 +15,7 @@
 #include <QChartView>
 #include <QValueAxis>
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QLogValueAxis>
 #include <QImage>
@@ -299,7 +300,17 @@ void TestPlots::exports() {
     QVERIFY(text.contains("<svg"));
     ++i;
   }
-  QVERIFY(!charts.front()->exportPng(dir.filePath("no/such/dir/x.png")));
+  QString error;
+  QVERIFY(!charts.front()->exportPng(dir.filePath("no/such/dir/x.png"), &error));
+  QVERIFY2(error.contains("does not exist"), qPrintable(error));
+  // A device that takes nothing: an error naming it, and the device left a device (a rename over
+  // it would replace /dev/full, as root, with a regular file).
+  for (const bool svg : {false, true}) {
+    error.clear();
+    QVERIFY(!(svg ? charts.front()->exportSvg("/dev/full", &error) : charts.front()->exportPng("/dev/full", &error)));
+    QVERIFY2(error.startsWith("/dev/full: cannot be written"), qPrintable(error));
+    QVERIFY(!QFileInfo("/dev/full").isFile());
+  }
 }
 
 void TestPlots::panelClearsOnGeneration() {
@@ -323,6 +334,9 @@ void TestPlots::panelCsv() {
   const QString path = dir.filePath("metrics.csv");
   QVERIFY(panel.exportCsv(path));
   QVERIFY(!panel.exportCsv(path, 1));  // no second run
+  QString error;
+  QVERIFY(!panel.exportCsv("/dev/full", 0, &error));
+  QVERIFY2(error.startsWith("/dev/full: cannot be written"), qPrintable(error));
   QCOMPARE(panel.csvMissingSteps(), 5LL);
   QFile f(path);
   QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));

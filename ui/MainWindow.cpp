@@ -517,15 +517,18 @@ void MainWindow::exportChart(bool svg) {
   if (path.isEmpty()) return;
   const QString suffix = svg ? QStringLiteral(".svg") : QStringLiteral(".png");
   if (!path.endsWith(suffix, Qt::CaseInsensitive)) path += suffix;
-  const bool ok = svg ? m_charts->exportSvg(path) : m_charts->exportPng(path);
-  if (!ok) reportError(tr("%1: could not write the image").arg(path));
+  QString error;
+  const bool ok = svg ? m_charts->exportSvg(path, &error) : m_charts->exportPng(path, &error);
+  if (!ok) reportError(error.isEmpty() ? tr("%1: could not write the image").arg(path) : error);
 }
 
 void MainWindow::exportMetrics() {
   QString path = QFileDialog::getSaveFileName(this, tr("Export metrics as CSV"), QString(), tr("CSV files (*.csv)"));
   if (path.isEmpty()) return;
   if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) path += QStringLiteral(".csv");
-  if (!m_charts->exportCsv(path)) reportError(tr("%1: could not write the metrics").arg(path));
+  QString error;
+  if (!m_charts->exportCsv(path, 0, &error))
+    reportError(error.isEmpty() ? tr("%1: could not write the metrics").arg(path) : error);
 }
 
 void MainWindow::addRecentFile(const QString& path) {

@@ -2,6 +2,7 @@
 #include "plots/ChartPanel.h"
 
 #include "io/MetricsCsv.h"
+#include "io/OutputFile.h"
 #include "plots/GradientNormChart.h"
 #include "plots/LearningRateChart.h"
 #include "plots/LossChart.h"
@@ -10,11 +11,9 @@
 #include "plots/SparsityChart.h"
 
 #include <QEvent>
-#include <QSaveFile>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTextStream>
 #include <QVBoxLayout>
 
 namespace dlui {
@@ -92,14 +91,14 @@ void ChartPanel::applySnapshot(const SnapshotPtr& snapshot) {
   for (PlotWidget* c : m_charts) c->applySnapshot(s);
 }
 
-bool ChartPanel::exportPng(const QString& path) const {
+bool ChartPanel::exportPng(const QString& path, QString* error) const {
   PlotWidget* c = currentChart();
-  return c && c->exportPng(path);
+  return c && c->exportPng(path, error);
 }
 
-bool ChartPanel::exportSvg(const QString& path) const {
+bool ChartPanel::exportSvg(const QString& path, QString* error) const {
   PlotWidget* c = currentChart();
-  return c && c->exportSvg(path);
+  return c && c->exportSvg(path, error);
 }
 
 std::size_t ChartPanel::csvSteps(int run) const {
@@ -111,18 +110,30 @@ long long ChartPanel::csvMissingSteps(int run) const {
   return m_rings[static_cast<std::size_t>(run)].overwritten() + m_dropped[static_cast<std::size_t>(run)];
 }
 
-bool ChartPanel::exportCsv(const QString& path, int run) const {
+bool ChartPanel::exportCsv(const QString& path, int run, QString* error) const {
   if (run < 0 || run >= runCount()) return false;
   const MetricsRing& ring = m_rings[static_cast<std::size_t>(run)];
   if (ring.size() == 0) return false;
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) return false;
-  QTextStream out(&file);
+  dlio::OutputFile file;  // atomic; an existing device (/dev/full) is written in place, errors kept
+  QString why;
+  if (!file.open(path, &why)) {
+    if (error) *error = why;
+    return false;
+  }
   const int layers = std::max(0, ring.layerCount());
-  out << dlio::metricsCsvHeader(layers) << '\n';
-  for (std::size_t i = 0; i < ring.size(); ++i) out << dlio::metricsCsvRow(ring.at(i), layers) << '\n';
-  out.flush();
-  return out.status() == QTextStream::Ok && file.commit();
+  QByteArray chunk = dlio::metricsCsvHeader(layers).toUtf8() + '\n';
+  for (std::size_t i = 0; i < ring.size(); ++i) {
+    chunk += dlio::metricsCsvRow(ring.at(i), layers).toUtf8();
+    chunk += '\n';
+    if (chunk.size() > (1 << 18)) {
+      file.write(chunk);
+      chunk.clear();
+    }
+  }
+  file.write(chunk);
+  if (file.commit(&why)) return true;
+  if (error) *error = why;
+  return false;
 }
 
 void ChartPanel::showChart(PlotWidget* chart) {

@@ -36,15 +36,15 @@ public:
 
   // The metrics CSV (same columns as the headless run) of run `run` (0, or 1 = the L2 run of the
   // pair): the last kCsvSteps steps. False when the file cannot be written or nothing was recorded.
-  bool exportCsv(const QString& path, int run = 0) const;
+  bool exportCsv(const QString& path, int run = 0, QString* error = nullptr) const;
   // Steps recorded for the CSV of a run, and how many older ones fell out of the ring or were
   // never received (the worker thins metrics out when the GUI falls behind).
   std::size_t csvSteps(int run = 0) const;
   long long csvMissingSteps(int run = 0) const;
 
   // The chart of the current tab as an image / vector drawing.
-  bool exportPng(const QString& path) const;
-  bool exportSvg(const QString& path) const;
+  bool exportPng(const QString& path, QString* error = nullptr) const;
+  bool exportSvg(const QString& path, QString* error = nullptr) const;
 
   int runCount() const { return static_cast<int>(m_rings.size()); }
   QList<PlotWidget*> charts() const { return m_charts; }

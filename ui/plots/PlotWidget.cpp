@@ -1,7 +1,11 @@
 // Common behaviour of the live charts (see PlotWidget.h).
 #include "plots/PlotWidget.h"
 
+#include "io/ExperimentIo.h"
+#include "io/OutputFile.h"
+
 #include <QAbstractAxis>
+#include <QBuffer>
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
@@ -149,7 +153,19 @@ void PlotWidget::prepareForExport() {
   QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
 }
 
-bool PlotWidget::exportPng(const QString& path) {
+namespace {
+bool writeBytes(const QString& path, const QByteArray& bytes, QString* error) {
+  try {
+    dlio::writeFileAtomically(path, bytes);
+    return true;
+  } catch (const dlio::IoError& e) {
+    if (error) *error = e.message();
+    return false;
+  }
+}
+}  // namespace
+
+bool PlotWidget::exportPng(const QString& path, QString* error) {
   prepareForExport();
   const qreal scale = 2.0;  // crisp on slides
   QImage image(size() * scale, QImage::Format_ARGB32_Premultiplied);
@@ -161,13 +177,19 @@ bool PlotWidget::exportPng(const QString& path) {
     render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
   }
   showExportTitles(false);
-  return image.save(path, "PNG");
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG")) return false;
+  return writeBytes(path, bytes, error);
 }
 
-bool PlotWidget::exportSvg(const QString& path) {
+bool PlotWidget::exportSvg(const QString& path, QString* error) {
   prepareForExport();
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  buffer.open(QIODevice::WriteOnly);
   QSvgGenerator svg;
-  svg.setFileName(path);
+  svg.setOutputDevice(&buffer);
   svg.setSize(size());
   svg.setViewBox(QRect(QPoint(0, 0), size()));
   svg.setTitle(windowTitle());
@@ -180,7 +202,7 @@ bool PlotWidget::exportSvg(const QString& path) {
   render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
   const bool ok = p.end();
   showExportTitles(false);
-  return ok;
+  return ok && writeBytes(path, bytes, error);
 }
 
 }  // namespace dlui

@@ -31,8 +31,9 @@ public:
   bool presentationMode() const { return m_presentation; }
 
   // The chart as shown (or at 1000×600 when hidden). False when the file cannot be written.
-  bool exportPng(const QString& path);
-  bool exportSvg(const QString& path);
+  // Written atomically (dlio::OutputFile): a failed write leaves no half image; `error` says why.
+  bool exportPng(const QString& path, QString* error = nullptr);
+  bool exportSvg(const QString& path, QString* error = nullptr);
 
   // Redraws now if anything changed since the last redraw (export and tests call it).
   void flush();
