@@ -10,6 +10,9 @@
 #include "train/Trainer.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +29,12 @@
 #include <set>
 #include <string>
 #include <vector>
+
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include <zlib.h>
 
 namespace {
 
@@ -169,6 +178,76 @@ void replaceCell(std::string& line, Rng& r, const std::string& text) {
   const std::size_t begin = k == 0 ? 0 : seps[k - 1] + 1;
   const std::size_t end = k == seps.size() ? line.size() : seps[k];
   line.replace(begin, end - begin, text);
+}
+
+// gzip-compressed bytes of `text` (the reader detects gzip by its magic bytes).
+std::string gzipped(const std::string& text) {
+  std::string out(compressBound(uLong(text.size())) + 64, '\0');
+  z_stream z{};
+  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  z.avail_in = uInt(text.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = uInt(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+// `text` (UTF-8) as UTF-16 with a byte-order mark.
+std::string utf16(const std::string& text, bool bigEndian) {
+  std::string out = bigEndian ? "\xFE\xFF" : "\xFF\xFE";
+  for (const QChar ch : QString::fromUtf8(text.data(), qsizetype(text.size()))) {
+    const char hi = char(ch.unicode() >> 8), lo = char(ch.unicode() & 0xFF);
+    out += bigEndian ? std::string{hi, lo} : std::string{lo, hi};
+  }
+  return out;
+}
+
+// The dialects and encodings of real exports, applied to a whole (mutated) file, sometimes
+// damaged afterwards: ';' with decimal commas, a trailing separator on every line, runs of
+// spaces, scikit-learn's descriptor line, UTF-16, gzip (whole, cut short or with a flipped byte).
+void encodeCsv(std::string& s, Rng& r) {
+  switch (r.below(8)) {
+    case 0: {  // European: ';' separator, decimal commas
+      std::string e;
+      for (const char ch : s) e += ch == ',' ? ';' : ch == '.' ? ',' : ch;
+      s = e;
+      return;
+    }
+    case 1: {  // a separator closing every line
+      std::string e;
+      for (const char ch : s) e += ch == '\n' ? std::string(",\n") : std::string(1, ch);
+      s = e;
+      return;
+    }
+    case 2: {  // runs of spaces
+      std::string e;
+      for (const char ch : s) e += ch == ',' ? std::string(1 + pick(r, 3), ' ') : std::string(1, ch);
+      s = e;
+      return;
+    }
+    case 3: {  // scikit-learn's descriptor line, right or wrong
+      const auto lines = splitLines(s);
+      const std::size_t cells = lines.empty() ? 0 : separators(lines.back()).size();
+      s = std::to_string(lines.size() - r.below(3)) + "," + std::to_string(cells + r.below(2)) + ",a,b\n" + s;
+      return;
+    }
+    case 4:
+      s = utf16(s, r.below(2));
+      if (r.below(4) == 0 && s.size() > 3) s.resize(s.size() - 1 - pick(r, s.size() / 2));  // cut, maybe odd
+      return;
+    case 5:
+    case 6: {
+      s = gzipped(s);
+      if (r.below(3) == 0 && s.size() > 2) s.resize(2 + pick(r, s.size() - 2));
+      else if (r.below(3) == 0 && s.size() > 12) s[10 + pick(r, s.size() - 10)] ^= static_cast<char>(1 + r.below(255));
+      return;
+    }
+    default:
+      return;
+  }
 }
 
 void mutateCsv(std::string& s, Rng& r) {
@@ -689,6 +768,7 @@ private slots:
       const CsvSeed& s = kCsvSeeds[static_cast<std::size_t>(i) % kCsvSeeds.size()];
       std::string text = s.text;
       for (std::uint64_t k = 0, n = 1 + r.below(4); k < n; ++k) mutateCsv(text, r);
+      if (r.below(3) == 0) encodeCsv(text, r);
       const std::string problem = checkCsv(text, s.regression, r, loaded, trained);
       if (!problem.empty()) report(failures, failure("CSV", seed, i, text, problem), problem, text);
     }
@@ -739,6 +819,98 @@ private slots:
     for (int k = 0; k < 3; ++k) {
       const std::string problem = checkCsv(text.toStdString(), false, r, loaded, trained);
       QVERIFY2(problem.empty(), failure("CSV extreme", 7, k, text.toStdString(), problem).constData());
+    }
+  }
+
+  // Files that are not files, and outputs that cannot take their bytes: every reader refuses a
+  // device, a FIFO, a socket, a folder and broken links at once, naming the path; every writer
+  // reports a full device, a full disk (a 64 kB tmpfs, when this process may mount one), a missing
+  // folder and a file in place of a folder, and leaves what was there whole, with no temporary file.
+  void specialFilesAndFullDisks() {
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath("fifo"), socketPath = dir.filePath("socket");
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::strncpy(addr.sun_path, QFile::encodeName(socketPath).constData(), sizeof addr.sun_path - 1);
+    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    const auto closeSocket = qScopeGuard([fd] { ::close(fd); });
+    QVERIFY(QFile::link("/dev/zero", dir.filePath("zero-link")));
+    QVERIFY(QFile::link(dir.filePath("loop-b"), dir.filePath("loop-a")));
+    QVERIFY(QFile::link(dir.filePath("loop-a"), dir.filePath("loop-b")));
+    QVERIFY(QFile::link(dir.filePath("nowhere"), dir.filePath("dangling")));
+    const QStringList inputs = {"/dev/zero", "/dev/urandom", "/dev/null", "/dev/full", fifo, socketPath,
+                                dir.filePath("zero-link"), dir.filePath("loop-a"), dir.filePath("dangling"), dir.path(),
+                                "/proc/self/mem"};
+    for (const QString& path : inputs) {
+      QElapsedTimer t;
+      t.start();
+      try {
+        dl::loadCsv(path.toStdString(), -1, true, false);
+        QFAIL(qPrintable("CSV accepted " + path));
+      } catch (const dl::DataError& e) {
+        QVERIFY2(oneLine(e.what()) && std::string(e.what()).rfind(path.toStdString(), 0) == 0, e.what());
+      }
+      try {
+        dlio::readExperimentFile(path);
+        QFAIL(qPrintable("JSON accepted " + path));
+      } catch (const dlio::IoError& e) {
+        QVERIFY2(oneLine(e.message().toStdString()) && e.message().startsWith(path), qPrintable(e.message()));
+      }
+      QVERIFY2(t.elapsed() < 5000, qPrintable(path + " took too long"));
+    }
+
+    // Writers.
+    const dl::ExperimentConfig c;
+    const QString asFolder = dir.filePath("plain-file");
+    QFile(asFolder).open(QIODevice::WriteOnly);
+    for (const QString& path : {QStringLiteral("/dev/full"), dir.filePath("missing/x.json"), asFolder + "/x.json",
+                                dir.path()}) {
+      try {
+        dlio::writeExperimentFile(path, c);
+        QFAIL(qPrintable("wrote " + path));
+      } catch (const dlio::IoError& e) {
+        QVERIFY2(oneLine(e.message().toStdString()) && e.message().contains(path), qPrintable(e.message()));
+      }
+    }
+    QVERIFY(!QFileInfo("/dev/full").isFile());
+    const QString mount = dir.filePath("tiny");
+    QDir().mkpath(mount);
+    if (QProcess::execute("mount", {"-t", "tmpfs", "-o", "size=64k", "tmpfs", mount}) != 0)
+      QSKIP("cannot mount a tmpfs here; /dev/full covered the write errors");
+    const auto unmount = qScopeGuard([&] { QProcess::execute("umount", {mount}); });
+    const QString old = mount + "/model.json";
+    dlio::writeExperimentFile(old, c);
+    QFile before(old);
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray oldBytes = before.readAll();
+    Rng r(99);
+    for (int i = 0; i < 20; ++i) {
+      // Fill the disk with a random amount, then try to replace the file with a model of 200–400 kB.
+      const QString filler = mount + "/filler";
+      {
+        QFile f(filler);
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(QByteArray(static_cast<int>(pick(r, 60000)), 'x'));
+      }
+      dl::ExperimentConfig big = c;
+      big.hidden = {dl::LayerConfig{}};
+      big.hidden[0].units = 2000 + static_cast<int>(pick(r, 2000));  // 10,000+ numbers: over 64 kB as JSON
+      dl::Trainer trainer(big);
+      const dl::TrainerState s = trainer.state();
+      try {
+        dlio::writeExperimentFile(old, big, &s);
+        QFAIL("a full disk took the model");
+      } catch (const dlio::IoError& e) {
+        QVERIFY2(oneLine(e.message().toStdString()) && e.message().startsWith(old + ": cannot be written"),
+                 qPrintable(e.message()));
+      }
+      QFile after(old);
+      QVERIFY(after.open(QIODevice::ReadOnly));
+      QCOMPARE(after.readAll(), oldBytes);
+      const QStringList left = QDir(mount).entryList(QDir::Files | QDir::Hidden);
+      QCOMPARE(left, (QStringList{"filler", "model.json"}));
     }
   }
 
