@@ -4,7 +4,7 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../app/io/ErrorText.cpp" line="+35"/>
+        <location filename="../app/io/ErrorText.cpp" line="+25"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
@@ -21,7 +21,7 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location filename="../app/io/ExperimentIo.cpp" line="+550"/>
+        <location filename="../app/io/ExperimentIo.cpp" line="+559"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -46,14 +46,25 @@
         <translation>%1：字段“%2”出现了两次；同一个键只能出现一次</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>the file name is empty</source>
+        <translation>文件名为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1: no such file</source>
         <translation>%1：文件不存在</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../app/io/OutputFile.cpp" line="+41"/>
         <source>%1: is a folder, not a file</source>
         <translation>%1：这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: not a regular file (a device, FIFO or socket)</source>
+        <translation>%1：不是普通文件（而是设备、FIFO 或套接字）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -66,15 +77,34 @@
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>%1: the file is over the %2 MB limit for experiment files</source>
+        <translation>%1：文件超过实验文件 %2 MB 的上限</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>%1: the file is empty</source>
         <translation>%1：文件为空</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+3"/>
+        <location filename="../app/io/OutputFile.cpp" line="-13"/>
         <source>%1: cannot be written: %2</source>
         <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the output file name is empty</source>
+        <translation>输出文件名为空</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: cannot be written: the folder %2 does not exist</source>
+        <translation>%1：无法写入：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>the file is not open</source>
+        <translation>文件未打开</translation>
     </message>
     <message>
         <location filename="../app/io/Presets.cpp" line="+21"/>
@@ -95,22 +125,22 @@
 <context>
     <name>dl</name>
     <message>
-        <location filename="../app/io/ExperimentIo.cpp" line="-515"/>
+        <location filename="../app/io/ExperimentIo.cpp" line="-518"/>
         <location line="+58"/>
-        <location line="+394"/>
+        <location line="+401"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-452"/>
         <location line="+7"/>
         <location line="+56"/>
-        <location line="+355"/>
+        <location line="+362"/>
         <source>must be a whole number</source>
         <translation>必须是整数</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-409"/>
         <source>a seed is a whole number from %1 to %2</source>
         <translation>随机种子必须是 %1 到 %2 之间的整数</translation>
     </message>
@@ -126,12 +156,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+439"/>
+        <location line="+446"/>
         <source>must be an object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="-434"/>
+        <location line="-441"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
@@ -151,7 +181,7 @@
         <translation>必须是十六进制字符串</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+150"/>
         <source>not a dlplay experiment (expected &apos;%1&apos;)</source>
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
@@ -168,10 +198,11 @@
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/data/Generators.cpp" line="+204"/>
+        <location filename="../engine/data/Generators.cpp" line="+201"/>
+        <location line="+6"/>
         <location line="+3"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
-        <location line="+69"/>
+        <location line="+66"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -181,14 +212,39 @@
         <translation>未知的激活函数（可用：%1）</translation>
     </message>
     <message>
-        <location filename="../engine/data/Csv.cpp" line="+138"/>
+        <location filename="../engine/data/Csv.cpp" line="+289"/>
         <source>file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>not a regular file</source>
-        <translation>不是普通文件</translation>
+        <location line="-79"/>
+        <source>cannot start decompressing the gzip file</source>
+        <translation>无法开始解压 gzip 文件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>broken gzip data: %1</source>
+        <translation>gzip 数据损坏：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>decompressed, the file is larger than the %1 MB limit</source>
+        <translation>解压后文件超过 %1 MB 的上限</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>UTF-16 text with an odd number of bytes (the file is cut short)</source>
+        <translation>UTF-16 文本的字节数为奇数（文件不完整）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a regular file (a device, FIFO or socket)</source>
+        <translation>不是普通文件（而是设备、FIFO 或套接字）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -211,12 +267,23 @@
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
+        <source>the label column has %1 distinct values in %2 rows: a real-valued target, not classes (load it as regression: &apos;real-valued target&apos;, or data.csv.regression in a file)</source>
+        <translation>标签列在 %2 行中有 %1 个不同的值：这是实数值目标，不是类别（请按回归加载：勾选“实数值目标”，或在文件中设置 data.csv.regression）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+9"/>
         <source>file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+44"/>
+        <source>the line has %1 cells, but most lines have %2</source>
+        <translation>该行有 %1 个单元格，而大多数行有 %2 个</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>label column index %1 (0-based, -1 = last) is out of range: the file has %2 columns</source>
         <translation>标签列序号 %1（从 0 开始，-1 表示最后一列）超出范围：文件只有 %2 列</translation>
     </message>
@@ -226,7 +293,7 @@
         <translation>文件只有一列；至少需要一列特征和一列标签</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+37"/>
         <source>the line has %1 cells, expected %2</source>
         <translation>这一行有 %1 个单元格，应为 %2 个</translation>
     </message>
@@ -261,43 +328,41 @@
         <translation>至少需要 %1 行数据，只找到 %2 行</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>class label %1 is not a non-negative integer (use regression for real-valued targets)</source>
         <translation>类别标签 %1 不是非负整数（实数目标请选择回归）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>label column has only one class: %1</source>
         <translation>标签列只有一个类别：%1</translation>
     </message>
     <message>
-        <location filename="../engine/data/Generators.cpp" line="-17"/>
+        <location filename="../engine/data/Generators.cpp" line="-19"/>
         <source>unknown source; expected one of %1</source>
         <translation>未知的数据来源；可用：%1</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <location filename="../engine/data/Prepare.cpp" line="+58"/>
         <source>must be at least %1</source>
         <translation>不能小于 %1</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location filename="../engine/train/Config.cpp" line="-30"/>
+        <location line="-18"/>
         <source>must be at most %1</source>
         <translation>不能大于 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
-        <location filename="../engine/train/Trainer.cpp" line="+523"/>
+        <location filename="../engine/train/Trainer.cpp" line="+495"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../engine/data/Generators.cpp" line="+7"/>
         <location filename="../engine/data/Prepare.cpp" line="-14"/>
         <location filename="../engine/schedule/Schedules.cpp" line="+127"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="-24"/>
@@ -335,7 +400,7 @@
         <translation>两个特征序号必须不同</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+269"/>
         <source>no CSV file given</source>
         <translation>未指定 CSV 文件</translation>
     </message>
@@ -382,7 +447,6 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../engine/train/Config.cpp" line="+38"/>
         <source>class weights must be positive</source>
         <translation>类别权重必须为正数</translation>
     </message>
@@ -403,7 +467,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../engine/train/Config.cpp" line="-4"/>
+        <location filename="../engine/train/Config.cpp" line="+4"/>
         <source>unknown loss (known: %1)</source>
         <translation>未知的损失函数（可用：%1）</translation>
     </message>
@@ -439,7 +503,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../engine/train/Config.cpp" line="-63"/>
+        <location filename="../engine/train/Config.cpp" line="-60"/>
         <source>at most %1 hidden layers</source>
         <translation>隐藏层最多 %1 层</translation>
     </message>
@@ -508,7 +572,7 @@
         <translation>学习率必须大于 0 且不超过 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>the initial bias must be between %1 and %2</source>
         <translation>初始偏置必须在 %1 到 %2 之间</translation>
     </message>
@@ -553,12 +617,17 @@
         <translation>必须为 0（每轮评估一次）或正数</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>class weights must be positive and at most %1</source>
+        <translation>类别权重必须为正数且不超过 %1</translation>
+    </message>
+    <message>
         <location filename="../engine/train/ConfigChecks.cpp" line="+7"/>
         <source>unknown name (expected one of: %1)</source>
         <translation>未知的名称（可用：%1）</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>the network would have %1 million parameters; at most %2 million fit</source>
         <translation>网络将有 %1×10⁶ 个参数，最多只能容纳 %2×10⁶ 个</translation>
     </message>
@@ -569,7 +638,7 @@
     </message>
     <message>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="-9"/>
-        <location filename="../engine/train/ConfigChecks.cpp" line="-74"/>
+        <location filename="../engine/train/ConfigChecks.cpp" line="-79"/>
         <location filename="../engine/train/Trainer.cpp" line="-12"/>
         <source>must be finite</source>
         <translation>必须是有限数</translation>
@@ -629,7 +698,7 @@
 <context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+46"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+45"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -682,23 +751,23 @@
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
-        <location line="+356"/>
-        <location line="+379"/>
+        <location line="+363"/>
+        <location line="+384"/>
         <source>No file loaded</source>
         <translation>未加载文件</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-164"/>
         <source>Load CSV data</source>
         <translation>加载 CSV 数据</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+        <source>CSV files (*.csv *.tsv *.txt *.gz);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt *.gz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Layer %1</source>
         <translation>第 %1 层</translation>
     </message>
@@ -1227,7 +1296,7 @@
 <context>
     <name>dlui::DecisionMapWidget</name>
     <message>
-        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+348"/>
+        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+342"/>
         <source>target (line: the network&apos;s prediction)</source>
         <translation>目标值（曲线：网络的预测）</translation>
     </message>
@@ -1237,22 +1306,22 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-254"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+368"/>
         <source>feature %1</source>
         <translation>特征 %1</translation>
     </message>
@@ -1721,11 +1790,12 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+2"/>
         <source>dlplay</source>
         <translation>dlplay</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+250"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -1736,27 +1806,41 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+99"/>
+        <location line="+139"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-129"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>%1
+
+Load %2 as regression (a real-valued target)?</source>
+        <translation>%1
+
+是否把 %2 按回归（实数值目标）加载？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>↻ %1</source>
         <translation>↻ %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
+        <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
+        <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -1796,7 +1880,7 @@
         <translation>将图表导出为 PNG</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1: could not write the image</source>
         <translation>%1：无法写入图像</translation>
     </message>
@@ -1811,7 +1895,7 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%1: could not write the metrics</source>
         <translation>%1：无法写入指标</translation>
     </message>
@@ -1826,7 +1910,7 @@
         <translation>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;桌面版深度学习实验场：在二维数据上训练小型神经网络，观察它们如何学习。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 Eigen 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+76"/>
         <source>dlplay — deep-learning playground</source>
         <translation>dlplay — 深度学习实验场</translation>
     </message>
@@ -2209,7 +2293,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::PlotWidget</name>
     <message>
-        <location filename="../ui/plots/PlotWidget.cpp" line="+174"/>
+        <location filename="../ui/plots/PlotWidget.cpp" line="+196"/>
         <source>Exported from dlplay</source>
         <translation>由 dlplay 导出</translation>
     </message>
@@ -2217,7 +2301,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::PracticeDialog</name>
     <message>
-        <location filename="../ui/notes/PracticeDialog.cpp" line="+276"/>
+        <location filename="../ui/notes/PracticeDialog.cpp" line="+282"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
@@ -2477,7 +2561,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/SessionWorker.cpp" line="+190"/>
+        <location filename="../ui/session/SessionWorker.cpp" line="+191"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
         <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>
@@ -2497,7 +2581,7 @@ from %2 to %3</source>
         <translation>训练已停止：%1</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+111"/>
         <source>Configuration refused: %1</source>
         <translation>配置被拒绝：%1</translation>
     </message>
