@@ -119,7 +119,7 @@ int runHeadless(const QCommandLineParser& p) {
   if (p.isSet("seed")) {
     bool ok = false;
     const qulonglong seed = p.value("seed").toULongLong(&ok);
-    if (!ok) return fail(QString("--seed: '%1' is not a whole number >= 0").arg(p.value("seed")));
+    if (!ok) return fail(QString("--seed: '%1' must be a whole number from 0 to 18446744073709551615").arg(p.value("seed")));
     c.training.seed = seed;
   }
   if (p.isSet("threads")) {
@@ -166,11 +166,11 @@ int runHeadless(const QCommandLineParser& p) {
   long long steps = c.training.steps;
   if (p.isSet("steps")) {
     if (!positiveInteger(p.value("steps"), n, 1'000'000'000'000LL))
-      return fail(QString("--steps: '%1' must be a whole number >= 1").arg(p.value("steps")));
+      return fail(QString("--steps: '%1' must be a whole number from 1 to 1000000000000").arg(p.value("steps")));
     steps = n;
   } else if (p.isSet("epochs")) {
     if (!positiveInteger(p.value("epochs"), n, 1'000'000'000LL))
-      return fail(QString("--epochs: '%1' must be a whole number >= 1").arg(p.value("epochs")));
+      return fail(QString("--epochs: '%1' must be a whole number from 1 to 1000000000").arg(p.value("epochs")));
     steps = n * first.stepsPerEpoch();
   }
 
