@@ -414,7 +414,7 @@ void TestOptim::badStateThrows() {
   try {
     sgd->setState(good);
   } catch (const ConfigError& e) {
-    threw = e.field() == "optimizer.state";
+    threw = e.field() == "state.optimizer.buffers";
   }
   QVERIFY(threw);
   auto momentum = makeOptimizer(config("momentum"));

@@ -169,15 +169,15 @@ private slots:
   void restoreRejectsNonsenseState_data() {
     QTest::addColumn<int>("which");
     QTest::addColumn<QString>("field");
-    QTest::newRow("NaN batch-norm statistic") << 0 << "model.buffers";
-    QTest::newRow("negative running variance") << 1 << "model.buffers";
-    QTest::newRow("NaN Adam moment") << 2 << "optimizer.state.m";
-    QTest::newRow("negative Adam second moment") << 3 << "optimizer.state.v";
-    QTest::newRow("negative step") << 4 << "model.step";
-    QTest::newRow("negative epoch") << 5 << "model.epoch";
-    QTest::newRow("repeated index in the order") << 6 << "model.order";
-    QTest::newRow("all-zero shuffling generator") << 7 << "model.shuffleRng";
-    QTest::newRow("all-zero dropout generator") << 8 << "model.dropoutRng";
+    QTest::newRow("NaN batch-norm statistic") << 0 << "state.buffers";
+    QTest::newRow("negative running variance") << 1 << "state.buffers";
+    QTest::newRow("NaN Adam moment") << 2 << "state.optimizer.buffers.m";
+    QTest::newRow("negative Adam second moment") << 3 << "state.optimizer.buffers.v";
+    QTest::newRow("negative step") << 4 << "state.step";
+    QTest::newRow("negative epoch") << 5 << "state.epoch";
+    QTest::newRow("repeated index in the order") << 6 << "state.order";
+    QTest::newRow("all-zero shuffling generator") << 7 << "state.shuffleRng";
+    QTest::newRow("all-zero dropout generator") << 8 << "state.dropoutRng";
   }
   void restoreRejectsNonsenseState() {
     QFETCH(int, which);

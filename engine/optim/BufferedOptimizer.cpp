@@ -25,28 +25,28 @@ void BufferedOptimizer::setState(const OptimizerState& s) {
   if (expected.empty()) expected = "none";
 
   if (s.t < 0)
-    throw ConfigError("optimizer.state.t", std::to_string(s.t), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"0"}});
+    throw ConfigError("state.optimizer.t", std::to_string(s.t), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"0"}});
   std::vector<const Vector*> source(m_buffers.size(), nullptr);
   for (const auto& [name, values] : s.buffers) {
     std::size_t i = 0;
     while (i < m_buffers.size() && m_buffers[i].first != name) ++i;
     if (i == m_buffers.size())
-      throw ConfigError("optimizer.state", name,
+      throw ConfigError("state.optimizer.buffers", name,
                         {DL_TRANSLATE_NOOP("dl", "not a state buffer of %1 (expected: %2)"), {this->name(), expected}});
-    if (source[i]) throw ConfigError("optimizer.state", name, DL_TRANSLATE_NOOP("dl", "buffer given twice"));
+    if (source[i]) throw ConfigError("state.optimizer.buffers", name, DL_TRANSLATE_NOOP("dl", "buffer given twice"));
     if (values.size() != m_n)
-      throw ConfigError("optimizer.state." + name, std::to_string(values.size()) + " values",
+      throw ConfigError("state.optimizer.buffers." + name, std::to_string(values.size()) + " values",
                         {DL_TRANSLATE_NOOP("dl", "expected %1 values, one per parameter"), {std::to_string(m_n)}});
     if (!values.allFinite())
-      throw ConfigError("optimizer.state." + name, "NaN/Inf", DL_TRANSLATE_NOOP("dl", "must be finite"));
+      throw ConfigError("state.optimizer.buffers." + name, "NaN/Inf", DL_TRANSLATE_NOOP("dl", "must be finite"));
     if (m_signs[i] == Sign::NonNegative && values.size() > 0 && values.minCoeff() < 0)
-      throw ConfigError("optimizer.state." + name, formatValue(static_cast<double>(values.minCoeff())),
+      throw ConfigError("state.optimizer.buffers." + name, formatValue(static_cast<double>(values.minCoeff())),
                         {DL_TRANSLATE_NOOP("dl", "must be finite and >= %1"), {"0"}});
     source[i] = &values;
   }
   for (std::size_t i = 0; i < m_buffers.size(); ++i)
     if (!source[i])
-      throw ConfigError("optimizer.state", m_buffers[i].first,
+      throw ConfigError("state.optimizer.buffers", m_buffers[i].first,
                         {DL_TRANSLATE_NOOP("dl", "buffer missing from the state of %1"), {name()}});
 
   for (std::size_t i = 0; i < m_buffers.size(); ++i) *m_buffers[i].second = *source[i];

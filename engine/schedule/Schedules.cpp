@@ -115,15 +115,15 @@ public:
   void setState(const std::vector<double>& s) override {
     if (s.size() != 3)
       throw ConfigError(
-          "schedule.state", std::to_string(s.size()) + " values",
+          "state.schedule", std::to_string(s.size()) + " values",
           DL_TRANSLATE_NOOP("dl", "plateau state is {best loss, evaluations without improvement, factor}"));
     if (std::isnan(s[0]))
-      throw ConfigError("schedule.state.best", formatValue(s[0]), DL_TRANSLATE_NOOP("dl", "must not be NaN"));
+      throw ConfigError("state.schedule[0]", formatValue(s[0]), DL_TRANSLATE_NOOP("dl", "must not be NaN"));
     if (!(s[1] >= 0 && s[1] == std::floor(s[1]) && s[1] < 1e9))
-      throw ConfigError("schedule.state.badCount", formatValue(s[1]),
+      throw ConfigError("state.schedule[1]", formatValue(s[1]),
                         DL_TRANSLATE_NOOP("dl", "must be a whole number >= 0"));
     if (!(s[2] > 0 && s[2] <= 1))
-      throw ConfigError("schedule.state.factor", formatValue(s[2]),
+      throw ConfigError("state.schedule[2]", formatValue(s[2]),
                         {DL_TRANSLATE_NOOP("dl", "must be in %1"), {"(0, 1]"}});
     m_best = s[0];
     m_badCount = static_cast<int>(s[1]);

@@ -476,54 +476,54 @@ TrainerState Trainer::state() const {
 void Trainer::restore(const TrainerState& s) {
   if (s.params.size() != m_net.params().size())
     throw ConfigError(
-        "model.params", std::to_string(s.params.size()) + " values",
+        "state.params", std::to_string(s.params.size()) + " values",
         {DL_TRANSLATE_NOOP("dl", "the network has %1 parameters"), {std::to_string(m_net.params().size())}});
   if (s.buffers.size() != m_net.buffers().size())
-    throw ConfigError("model.buffers", std::to_string(s.buffers.size()) + " values",
+    throw ConfigError("state.buffers", std::to_string(s.buffers.size()) + " values",
                       {DL_TRANSLATE_NOOP("dl", "the network has %1 batch-norm statistics"),
                        {std::to_string(m_net.buffers().size())}});
   if (!s.params.allFinite())
-    throw ConfigError("model.params", "NaN/Inf", DL_TRANSLATE_NOOP("dl", "weights must be finite numbers"));
+    throw ConfigError("state.params", "NaN/Inf", DL_TRANSLATE_NOOP("dl", "weights must be finite numbers"));
   // Batch-norm statistics: a NaN or a negative variance would poison every evaluation silently.
-  if (!s.buffers.allFinite()) throw ConfigError("model.buffers", "NaN/Inf", DL_TRANSLATE_NOOP("dl", "must be finite"));
+  if (!s.buffers.allFinite()) throw ConfigError("state.buffers", "NaN/Inf", DL_TRANSLATE_NOOP("dl", "must be finite"));
   for (int l = 0; l < m_net.layerCount(); ++l) {
     const ParamRange& r = m_net.layer(l).running;  // running mean, then running variance
     const Index half = r.size / 2;
     if (half > 0 && s.buffers.segment(r.offset + half, half).minCoeff() < 0)
-      throw ConfigError("model.buffers",
+      throw ConfigError("state.buffers",
                         formatValue(static_cast<double>(s.buffers.segment(r.offset + half, half).minCoeff())),
                         {DL_TRANSLATE_NOOP("dl", "must be finite and >= %1"), {"0"}});
   }
   if (s.step < 0)
-    throw ConfigError("model.step", std::to_string(s.step), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"0"}});
+    throw ConfigError("state.step", std::to_string(s.step), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"0"}});
   if (s.epoch < 0)
-    throw ConfigError("model.epoch", std::to_string(s.epoch), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"0"}});
+    throw ConfigError("state.epoch", std::to_string(s.epoch), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"0"}});
   const Index n = m_data->train.size();
   const bool orderOk = s.order.empty() || static_cast<Index>(s.order.size()) == n;
   if (!orderOk)
-    throw ConfigError("model.order", std::to_string(s.order.size()) + " indices",
+    throw ConfigError("state.order", std::to_string(s.order.size()) + " indices",
                       {DL_TRANSLATE_NOOP("dl", "does not match the training set size %1"), {std::to_string(n)}});
   // A permutation: a repeated index would drop another sample from every later epoch.
   std::vector<bool> seen(s.order.size(), false);
   for (Index i : s.order) {
     if (i < 0 || i >= n)
-      throw ConfigError("model.order", std::to_string(i), DL_TRANSLATE_NOOP("dl", "index outside the training set"));
+      throw ConfigError("state.order", std::to_string(i), DL_TRANSLATE_NOOP("dl", "index outside the training set"));
     if (seen[static_cast<std::size_t>(i)])
-      throw ConfigError("model.order", std::to_string(i),
+      throw ConfigError("state.order", std::to_string(i),
                         DL_TRANSLATE_NOOP("dl", "the index appears twice; the order must list every sample once"));
     seen[static_cast<std::size_t>(i)] = true;
   }
   if (s.cursor < 0 || s.cursor > n)
-    throw ConfigError("model.cursor", std::to_string(s.cursor), DL_TRANSLATE_NOOP("dl", "outside the training set"));
+    throw ConfigError("state.cursor", std::to_string(s.cursor), DL_TRANSLATE_NOOP("dl", "outside the training set"));
   // xoshiro's one fixed point: from all zeros it returns zeros for ever (no shuffling, no dropout).
   const auto allZero = [](const Rng::State& r) {
     return std::all_of(r.begin(), r.end(), [](auto w) { return w == 0; });
   };
   if (allZero(s.shuffleRng))
-    throw ConfigError("model.shuffleRng", "0 0 0 0",
+    throw ConfigError("state.shuffleRng", "0 0 0 0",
                       DL_TRANSLATE_NOOP("dl", "a generator state must not be all zeros"));
   if (allZero(s.dropoutRng))
-    throw ConfigError("model.dropoutRng", "0 0 0 0",
+    throw ConfigError("state.dropoutRng", "0 0 0 0",
                       DL_TRANSLATE_NOOP("dl", "a generator state must not be all zeros"));
   if (!s.optimizer.buffers.empty())
     m_optimizer->setState(s.optimizer);
