@@ -616,7 +616,7 @@ private slots:
     QTest::qWait(100);
     NetworkDiagramWidget* net = w.networkDiagram();
     const std::vector<NetworkDiagramWidget::Label> labels = net->labels();
-    QVERIFY(labels.size() >= 24);
+    QVERIFY(labels.size() >= std::size_t(2 * (12 - net->foldedLayers())));  // title and subtitle per drawn column
     bool input = false;
     for (std::size_t i = 0; i < labels.size(); ++i) {
       const auto& a = labels[i];
@@ -631,6 +631,52 @@ private slots:
     // At presentation size twelve columns leave no room for the word: the symbol x stands in.
     QVERIFY(input || (presentation && std::any_of(labels.begin(), labels.end(),
                                                   [](const auto& l) { return l.text == QStringLiteral("x"); })));
+    w.setPresentationMode(false);
+    setLanguage(QStringLiteral("en"), false);
+  }
+
+  // 20 layers of 32 units (deep-relu-he): every neuron drawn is a readable square (≥ 14 px, 18 on
+  // a projector), wide layers end in "+N more", the middle layers fold into "+k layers" when the
+  // columns would be too narrow, and no label turns into dots (no "…", no "⋮").
+  void diagramReadableWhenDeepAndWide_data() { languageAndPresentationRows(); }
+  void diagramReadableWhenDeepAndWide() {
+    QFETCH(QString, language);
+    QFETCH(bool, presentation);
+    MainWindow w;
+    w.switchLanguage(language);
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    w.loadPreset(QStringLiteral("deep-relu-he"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.hidden.size() == 20, 10000);
+    w.setPresentationMode(presentation);
+    QTest::qWait(100);
+    NetworkDiagramWidget* net = w.networkDiagram();
+    const std::vector<QRectF> boxes = net->neuronRects();
+    QVERIFY(boxes.size() >= 20);
+    for (const QRectF& b : boxes) QVERIFY2(b.width() >= (presentation ? 18 : 14), qPrintable(QString::number(b.width())));
+    const std::vector<NetworkDiagramWidget::Label> labels = net->labels();
+    bool more = false;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const auto& a = labels[i];
+      QVERIFY2(!a.text.contains(QChar(0x2026)) && !a.text.contains(QChar(0x22EE)), qPrintable(a.text));
+      QVERIFY2(a.rect.left() >= 0 && a.rect.right() <= net->width(), qPrintable(a.text));
+      QVERIFY2(a.font.pointSizeF() >= 0.6 * net->font().pointSizeF() - 0.01, qPrintable(a.text));
+      more = more || a.text.startsWith('+');
+      for (std::size_t j = i + 1; j < labels.size(); ++j)
+        QVERIFY2(!a.rect.intersects(labels[j].rect),
+                 qPrintable(QStringLiteral("“%1” overlaps “%2”").arg(a.text, labels[j].text)));
+    }
+    QVERIFY(more);
+    // At this width 22 columns of readable neurons do not fit: some layers fold, and say so.
+    QVERIFY(net->foldedLayers() > 0);
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const auto& l) {
+      return l.text == NetworkDiagramWidget::tr("+%1 layers").arg(net->foldedLayers()) ||
+             l.text == QStringLiteral("+%1").arg(net->foldedLayers());
+    }));
+    QVERIFY(net->grab().save(screenshotDir() + QStringLiteral("/network-20x32-%1%2.png")
+                                                   .arg(language, presentation ? "-presentation" : "")));
     w.setPresentationMode(false);
     setLanguage(QStringLiteral("en"), false);
   }

@@ -2048,7 +2048,7 @@ Load %2 as regression (a real-valued target)?</source>
 <context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
-        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+267"/>
+        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+300"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -2093,12 +2093,17 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>%1 个类别</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+166"/>
+        <source>+%1 layers</source>
+        <translation>+%1 层</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>+%1 more</source>
         <translation>另有 %1 个</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Bias: %1</source>
         <translation>偏置：%1</translation>
     </message>
@@ -2150,7 +2155,12 @@ Activation: %3</source>
         <translation>随机失活率：%1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+19"/>
+        <source>Layers %1 to %2 are folded to keep the diagram readable; a wider window shows them.</source>
+        <translation>第 %1 至 %2 层已折叠，以保持示意图清晰可读；把窗口拉宽即可显示。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>

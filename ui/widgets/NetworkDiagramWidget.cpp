@@ -169,6 +169,10 @@ void NetworkDiagramWidget::rebuildColumns() {
   m_columns.back().units = std::max(outputs, 1);
 }
 
+// Readability first: a neuron is at least 14 px (18 on a projector), and a column at least 2.6
+// boxes wide, so its number and unit count fit. A column with more units than fit ends in "+N";
+// a network with more columns than fit keeps the input, the first and last hidden layers and the
+// output, and folds the middle layers into one "+k layers" slot.
 void NetworkDiagramWidget::layoutColumns() {
   const QFontMetrics fm(font());
   const double header = 2 * fm.height() + 8;
@@ -176,19 +180,48 @@ void NetworkDiagramWidget::layoutColumns() {
   const double top = header + margin;
   const double h = std::max(20.0, height() - top - margin);
   const int cols = static_cast<int>(m_columns.size());
-  const double colSpacing = cols > 1 ? (width() - 2 * margin) / cols : width();
-  const double minBox = 12;
+  const double minBox = m_presentation ? 18 : 14;
+  const double minSpacing = std::max(minBox * 2.6, fm.horizontalAdvance(QStringLiteral("+128")) + 10.0);
+  const int fit = std::max(5, static_cast<int>((width() - 2 * margin) / minSpacing));
+  m_gapFirst = -1;
+  m_gapCount = 0;
+  m_gapRect = QRectF();
+  int slotCount = cols;
+  if (cols > fit) {
+    // Slots: input, `before` hidden layers, the gap, `after` hidden layers, output.
+    const int keep = fit - 3;
+    const int before = (keep + 1) / 2, after = keep - before;
+    m_gapFirst = 1 + before;
+    m_gapCount = cols - 2 - before - after;
+    slotCount = fit;
+    (void)after;
+  }
+  const double colSpacing = slotCount > 1 ? (width() - 2 * margin) / slotCount : width();
+  m_colSpacing = colSpacing;
   const int cap = std::max(2, static_cast<int>(h / (minBox * 1.3)));
   int maxShown = 1;
-  for (Column& c : m_columns) {
-    c.shown = std::min(c.units, cap);
-    maxShown = std::max(maxShown, c.shown);
-  }
-  const double box = std::clamp(std::min(h / (maxShown * 1.3), colSpacing * 0.5), 6.0, m_presentation ? 60.0 : 46.0);
-  const double pitch = std::min(box * 1.3, h / maxShown);
   for (int ci = 0; ci < cols; ++ci) {
     Column& c = m_columns[static_cast<std::size_t>(ci)];
-    const double cx = margin + colSpacing * (ci + 0.5);
+    c.visible = m_gapFirst < 0 || ci < m_gapFirst || ci >= m_gapFirst + m_gapCount;
+    c.shown = c.visible ? std::min(c.units, cap) : 0;
+    maxShown = std::max(maxShown, c.shown);
+  }
+  const double box =
+      std::clamp(std::min(h / (maxShown * 1.3), colSpacing * 0.5), minBox, m_presentation ? 60.0 : 46.0);
+  const double pitch = std::max(std::min(box * 1.3, h / maxShown), box + 2);
+  for (int ci = 0; ci < cols; ++ci) {
+    Column& c = m_columns[static_cast<std::size_t>(ci)];
+    const int slot = m_gapFirst < 0 || ci < m_gapFirst ? ci
+                     : ci < m_gapFirst + m_gapCount    ? m_gapFirst
+                                                       : ci - m_gapCount + 1;
+    const double cx = margin + colSpacing * (slot + 0.5);
+    c.cx = cx;
+    if (!c.visible) {
+      c.boxes.clear();
+      c.more = QRectF();
+      if (ci == m_gapFirst) m_gapRect = QRectF(cx - colSpacing / 2, top, colSpacing, h);
+      continue;
+    }
     const double y0 = top + (h - c.shown * pitch) / 2 + (pitch - box) / 2;
     c.boxes.clear();
     c.more = QRectF();
@@ -399,6 +432,14 @@ void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
     }
   }
 
+  // The folded middle layers: a pale band the "+k layers" label sits on.
+  if (m_gapFirst > 0) {
+    QColor band = palette().windowText().color();
+    band.setAlpha(20);
+    p.setPen(QPen(palette().mid().color(), 1, Qt::DashLine));
+    p.setBrush(band);
+    p.drawRoundedRect(m_gapRect.adjusted(4, 0, -4, 0), 6, 6);
+  }
   p.setPen(palette().windowText().color());
   for (const Label& l : labels()) {
     p.setFont(l.font);
@@ -414,9 +455,8 @@ std::vector<NetworkDiagramWidget::Label> NetworkDiagramWidget::labels() {
   if (m_columns.size() != m_config.hidden.size() + 2) rebuildColumns();
   layoutColumns();
   std::vector<Label> out;
-  const double margin = 8;
   const int cols = static_cast<int>(m_columns.size());
-  const double colSpacing = cols > 1 ? (width() - 2 * margin) / cols : width();
+  const double colSpacing = m_colSpacing;
   const QFontMetricsF fm(font());
   QFont bold = font();
   bold.setBold(true);
@@ -427,15 +467,30 @@ std::vector<NetworkDiagramWidget::Label> NetworkDiagramWidget::labels() {
     if (bm.horizontalAdvance(title) > colSpacing - 6 && ci > 0 && ci + 1 < cols) title = QString::number(ci);
     titles[static_cast<std::size_t>(ci)] = title;
   }
+  // The neighbour slot of the input and the output (the gap may sit next to them).
+  const auto neighbour = [&](int ci) {
+    int n = ci == 0 ? 1 : cols - 2;
+    while (n > 0 && n < cols - 1 && !m_columns[static_cast<std::size_t>(n)].visible) n += ci == 0 ? 1 : -1;
+    return n;
+  };
+  if (m_gapFirst > 0) {
+    const double y = m_gapRect.center().y();
+    QString text = tr("+%1 layers").arg(m_gapCount);
+    if (fm.horizontalAdvance(text) > colSpacing - 4) text = QStringLiteral("+%1").arg(m_gapCount);
+    out.push_back(fitLabel(text, font(), colSpacing - 2, QPointF(m_gapRect.center().x(), y)));
+    const QString range = QStringLiteral("%1–%2").arg(m_gapFirst).arg(m_gapFirst + m_gapCount - 1);
+    out.push_back(fitLabel(range, bold, colSpacing - 2, QPointF(m_gapRect.center().x(), 4 + fm.height() / 2)));
+  }
   for (int ci = 0; ci < cols; ++ci) {
-    const double cx = margin + colSpacing * (ci + 0.5);
+    if (!m_columns[static_cast<std::size_t>(ci)].visible) continue;
+    const double cx = m_columns[static_cast<std::size_t>(ci)].cx;
     const bool end = ci == 0 || ci + 1 == cols;
     double room = colSpacing - 2;
     double centre = cx;
     if (end && cols > 1 && bm.horizontalAdvance(titles[static_cast<std::size_t>(ci)]) > room) {
       // From the widget's edge to the neighbour's title.
-      const int next = ci == 0 ? 1 : cols - 2;
-      const double nextCx = margin + colSpacing * (next + 0.5);
+      const int next = neighbour(ci);
+      const double nextCx = m_columns[static_cast<std::size_t>(next)].cx;
       const double nextHalf = bm.horizontalAdvance(titles[static_cast<std::size_t>(next)]) / 2 + 4;
       const double lo = ci == 0 ? 2.0 : nextCx + nextHalf, hi = ci == 0 ? nextCx - nextHalf : width() - 2.0;
       room = std::max(room, hi - lo);
@@ -454,11 +509,17 @@ std::vector<NetworkDiagramWidget::Label> NetworkDiagramWidget::labels() {
       const int hidden = c.units - static_cast<int>(c.boxes.size());
       QString more = tr("+%1 more").arg(hidden);
       if (fm.horizontalAdvance(more) > c.more.width() - 2) more = QStringLiteral("+%1").arg(hidden);
-      Label marker = fitLabel(more, font(), c.more.width() - 2, c.more.center());
-      if (marker.text != more) marker = fitLabel(QStringLiteral("⋮"), font(), c.more.width() - 2, c.more.center());
-      out.push_back(marker);
+      out.push_back(fitLabel(more, font(), c.more.width() - 2, c.more.center()));
     }
   }
+  return out;
+}
+
+std::vector<QRectF> NetworkDiagramWidget::neuronRects() {
+  if (m_columns.size() != m_config.hidden.size() + 2) rebuildColumns();
+  layoutColumns();
+  std::vector<QRectF> out;
+  for (const Column& c : m_columns) out.insert(out.end(), c.boxes.begin(), c.boxes.end());
   return out;
 }
 
@@ -512,6 +573,14 @@ bool NetworkDiagramWidget::event(QEvent* e) {
         return true;
       }
     }
+  }
+  if (m_gapFirst > 0 && m_gapRect.contains(pos)) {
+    QToolTip::showText(help->globalPos(),
+                       tr("Layers %1 to %2 are folded to keep the diagram readable; a wider window shows them.")
+                           .arg(m_gapFirst)
+                           .arg(m_gapFirst + m_gapCount - 1),
+                       this);
+    return true;
   }
   const Link* best = nullptr;
   double bestDist = 5.0;

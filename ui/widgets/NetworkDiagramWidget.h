@@ -38,6 +38,10 @@ public:
   };
   // The labels of the current size and architecture (tests check nothing is elided or overlaps).
   std::vector<Label> labels();
+  // The neurons as drawn at the current size (tests check they stay readable).
+  std::vector<QRectF> neuronRects();
+  // Hidden layers folded into the "+k layers" slot (0 when every layer is drawn).
+  int foldedLayers() const { return m_gapCount; }
 
   // One link as drawn (public for the renderer in the .cpp, which may run in a pool thread).
   struct LinkStroke {
@@ -55,8 +59,10 @@ private:
   struct Column {
     int units = 0;
     int shown = 0;              // drawn boxes (a column with more units ends in "+N")
-    std::vector<QRectF> boxes;  // geometry of the shown units
+    std::vector<QRectF> boxes;  // geometry of the shown units (none for a column folded into the gap)
     QRectF more;                // the "+N" marker, empty when every unit is drawn
+    bool visible = true;        // false: one of the middle layers folded into "+k layers"
+    double cx = 0;              // centre of its slot
   };
   struct Link {
     QPointF a, b;
@@ -81,6 +87,11 @@ private:
   std::shared_ptr<const dl::GridEvaluation> m_grid;
   std::shared_ptr<const dl::PreparedData> m_data;
   std::vector<Column> m_columns;
+  // Too deep for readable columns: the middle hidden layers fold into one slot, "+k layers".
+  int m_gapFirst = -1;  // first folded column, −1 when every column is drawn
+  int m_gapCount = 0;
+  QRectF m_gapRect;
+  double m_colSpacing = 0;
   std::vector<std::vector<QImage>> m_thumbs;      // per column, per shown unit
   std::vector<std::size_t> m_thumbCounts;         // per column: boxes shown when m_thumbs was built
   std::vector<Link> m_links;                      // filled by linkStrokes, read by tooltips
