@@ -9,6 +9,8 @@
 #include "widgets/DecisionMapWidget.h"
 #include "widgets/DivergenceBanner.h"
 #include "widgets/LogSlider.h"
+#include "widgets/FirstRunHint.h"
+#include "widgets/HelpDialog.h"
 #include "widgets/NetworkDiagramWidget.h"
 #include "widgets/TransportBar.h"
 
@@ -679,6 +681,48 @@ private slots:
                                                    .arg(language, presentation ? "-presentation" : "")));
     w.setPresentationMode(false);
     setLanguage(QStringLiteral("en"), false);
+  }
+
+  // A newcomer's first window says what Space does and what ↻ means, until closed for good; F1
+  // opens the guide with every shortcut, in the interface language.
+  void firstRunHintAndGuide() {
+    {
+      MainWindow w;
+      w.resize(1366, 768);
+      w.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&w));
+      QVERIFY(w.firstRunHint()->isVisible());
+      QVERIFY2(w.firstRunHint()->text().contains("Space") && w.firstRunHint()->text().contains(QChar(0x21BB)),
+               qPrintable(w.firstRunHint()->text()));
+      QVERIFY(w.firstRunHint()->grab().save(screenshotDir() + QStringLiteral("/first-run-hint-en.png")));
+      w.switchLanguage(QStringLiteral("zh"));
+      QTRY_VERIFY2(w.firstRunHint()->text().contains(QString::fromUtf8("空格")), qPrintable(w.firstRunHint()->text()));
+      QVERIFY(w.firstRunHint()->grab().save(screenshotDir() + QStringLiteral("/first-run-hint-zh.png")));
+      w.switchLanguage(QStringLiteral("en"));
+      QTest::mouseClick(w.firstRunHint()->findChild<QToolButton*>(QStringLiteral("firstRunClose")), Qt::LeftButton);
+      QVERIFY(!w.firstRunHint()->isVisible());
+    }
+    {
+      MainWindow w;
+      w.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&w));
+      QVERIFY(!w.firstRunHint()->isVisible());
+      QTest::keyClick(&w, Qt::Key_F1);
+      QTRY_VERIFY(w.helpDialog() && w.helpDialog()->isVisible());
+      const QString md = w.helpDialog()->markdown();
+      for (const char* part : {"Press **Space**", "**↻**", "| Space | ", "| F5 | Presentation mode |", "| Ctrl+P | ",
+                               "| F1 | Quick guide and shortcuts |", "| R | Reset |"})
+        QVERIFY2(md.contains(QString::fromUtf8(part)), part);
+      QVERIFY(!md.contains('&'));
+      w.switchLanguage(QStringLiteral("zh"));
+      QTRY_VERIFY(w.helpDialog()->markdown().contains(QString::fromUtf8("按 **空格键**")));
+      QVERIFY2(w.helpDialog()->markdown().contains(QString::fromUtf8("| F5 | 演示模式 |")),
+               qPrintable(w.helpDialog()->markdown().right(600)));
+      w.helpDialog()->resize(1000, 900);
+      QVERIFY(w.helpDialog()->grab().save(screenshotDir() + QStringLiteral("/guide-zh.png")));
+      w.switchLanguage(QStringLiteral("en"));
+      QVERIFY(w.helpDialog()->grab().save(screenshotDir() + QStringLiteral("/guide-en.png")));
+    }
   }
 
   // The L1-vs-L2 tab's hint names the control as the Regularisation page spells it.

@@ -1674,6 +1674,24 @@
     </message>
 </context>
 <context>
+    <name>dlui::FirstRunHint</name>
+    <message>
+        <location filename="../ui/widgets/FirstRunHint.cpp" line="+54"/>
+        <source>&lt;b&gt;Press Space to train&lt;/b&gt; (again to pause) · → one step · R new weights · &lt;b&gt;↻&lt;/b&gt; on a control: changing it restarts training with new weights; the others apply while it trains · F1 quick guide</source>
+        <translation>&lt;b&gt;按空格键开始训练&lt;/b&gt;（再按一次暂停）· → 单步 · R 重新生成权重 · 控件上的 &lt;b&gt;↻&lt;/b&gt;：修改它会用新权重重新开始训练；其他控件在训练中立即生效 · F1 快速指南</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quick guide</source>
+        <translation>快速指南</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide this hint for good</source>
+        <translation>不再显示此提示</translation>
+    </message>
+</context>
+<context>
     <name>dlui::GradientNormChart</name>
     <message>
         <location filename="../ui/plots/GradientNormChart.cpp" line="+14"/>
@@ -1684,6 +1702,29 @@
         <location line="+1"/>
         <source>norm (log)</source>
         <translation>范数（对数）</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::HelpDialog</name>
+    <message>
+        <location filename="../ui/widgets/HelpDialog.cpp" line="+40"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Quick guide</source>
+        <translation>快速指南</translation>
     </message>
 </context>
 <context>
@@ -1779,7 +1820,7 @@
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+55"/>
+        <location filename="../ui/MainWindow.cpp" line="+57"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -1795,7 +1836,7 @@
         <translation>dlplay</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+260"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -1900,7 +1941,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>%1：无法写入指标</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+132"/>
         <source>About dlplay</source>
         <translation>关于 dlplay</translation>
     </message>
@@ -2038,6 +2079,11 @@ Load %2 as regression (a real-valued target)?</source>
         <location line="+1"/>
         <source>&amp;About dlplay</source>
         <translation>关于 dlplay(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quick &amp;guide and shortcuts</source>
+        <translation>快速指南和快捷键(&amp;G)</translation>
     </message>
     <message>
         <location line="+1"/>

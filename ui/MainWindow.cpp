@@ -12,6 +12,8 @@
 #include "widgets/DecisionMapWidget.h"
 #include "widgets/DisplayNames.h"
 #include "widgets/DivergenceBanner.h"
+#include "widgets/FirstRunHint.h"
+#include "widgets/HelpDialog.h"
 #include "widgets/LogSlider.h"
 #include "widgets/NetworkDiagramWidget.h"
 #include "widgets/TransportBar.h"
@@ -113,6 +115,9 @@ void MainWindow::createCentralArea() {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(0);
   m_banner = new DivergenceBanner(central);
+  m_hint = new FirstRunHint(central);
+  m_hint->setVisible(!FirstRunHint::dismissedBefore());
+  connect(m_hint, &FirstRunHint::guideRequested, this, &MainWindow::showGuide);
   m_splitter = new QSplitter(Qt::Horizontal, central);
   m_splitter->setObjectName(QStringLiteral("centralSplitter"));
   m_network = new NetworkDiagramWidget(m_splitter);
@@ -122,6 +127,7 @@ void MainWindow::createCentralArea() {
   m_splitter->setStretchFactor(0, 1);
   m_splitter->setStretchFactor(1, 1);
   m_splitter->setChildrenCollapsible(false);
+  layout->addWidget(m_hint);
   layout->addWidget(m_banner);
   layout->addWidget(m_splitter, 1);
   setCentralWidget(central);
@@ -207,6 +213,10 @@ void MainWindow::createActions() {
   m_practiceAction = new QAction(this);
   m_practiceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
   connect(m_practiceAction, &QAction::triggered, this, [this] { showPractice(QString()); });
+  m_guideAction = new QAction(this);
+  m_guideAction->setObjectName(QStringLiteral("guideAction"));
+  m_guideAction->setShortcut(QKeySequence::HelpContents);  // F1
+  connect(m_guideAction, &QAction::triggered, this, &MainWindow::showGuide);
   m_aboutAction = new QAction(this);
   m_aboutAction->setMenuRole(QAction::AboutRole);
   connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -280,6 +290,8 @@ void MainWindow::createMenus() {
   m_practiceMenu->addAction(m_practiceAction);
 
   m_helpMenu = menuBar()->addMenu(QString());
+  m_helpMenu->addAction(m_guideAction);
+  m_helpMenu->addSeparator();
   m_helpMenu->addAction(m_aboutAction);
   updateRecentMenu();
 }
@@ -646,6 +658,19 @@ QStringList MainWindow::grabPanels(const QString& dir) {
   return written;
 }
 
+void MainWindow::showGuide() {
+  if (!m_help) m_help = new HelpDialog(this);
+  // Every action with a shortcut, the transport's first (Space, →, R), then the menus'.
+  QList<QAction*> actions;
+  for (QAction* a : m_transport->actions()) actions << a;
+  for (QAction* a : findChildren<QAction*>())
+    if (!actions.contains(a)) actions << a;
+  m_help->setActions(actions);
+  m_help->show();
+  m_help->raise();
+  m_help->activateWindow();
+}
+
 void MainWindow::showAbout() {
   QMessageBox::about(this, tr("About dlplay"),
                      tr("<h3>dlplay %1</h3><p>A deep-learning playground for the desktop: train small neural "
@@ -751,6 +776,7 @@ void MainWindow::retranslateUi() {
   m_practiceAction->setStatusTip(tr("Multiple-choice questions and flash cards from the notes."));
   m_helpMenu->setTitle(tr("&Help"));
   m_aboutAction->setText(tr("&About dlplay"));
+  m_guideAction->setText(tr("Quick &guide and shortcuts"));
   m_chartDock->setWindowTitle(tr("Charts"));
   retranslatePresetMenu();
   updateStatusSummary();

@@ -26,6 +26,8 @@ class ChartPanel;
 class ControlDock;
 class DecisionMapWidget;
 class DivergenceBanner;
+class FirstRunHint;
+class HelpDialog;
 class NetworkDiagramWidget;
 class NotesDock;
 class PracticeDialog;
@@ -125,6 +127,13 @@ private:
   void addRecentFile(const QString& path);
   void updateRecentMenu();
   void showAbout();
+public:
+  // Help → Quick guide (F1): the guide and every shortcut, in the interface language.
+  void showGuide();
+  HelpDialog* helpDialog() const { return m_help; }
+  FirstRunHint* firstRunHint() const { return m_hint; }
+
+private:
   void reportError(const QString& message);
   // A status message too long to share the line with the experiment summary hides the summary.
   void fitStatusLine();
@@ -135,6 +144,8 @@ private:
   std::function<bool(const QString&)> m_questionAsker;
 
   DivergenceBanner* m_banner = nullptr;
+  FirstRunHint* m_hint = nullptr;
+  HelpDialog* m_help = nullptr;
   QSplitter* m_splitter = nullptr;
   NetworkDiagramWidget* m_network = nullptr;
   DecisionMapWidget* m_map = nullptr;
@@ -167,6 +178,7 @@ private:
   QAction* m_presentationAction = nullptr;
   QAction* m_defaultLayoutAction = nullptr;
   QAction* m_aboutAction = nullptr;
+  QAction* m_guideAction = nullptr;
 
   SnapshotPtr m_last;
   quint64 m_generation = ~quint64{0};
