@@ -525,6 +525,27 @@ private slots:
     QCOMPARE(readExperimentFile(saved).config.data.csvPath, f.config.data.csvPath);
   }
 
+  // Feature inputs: written only when set, read back in order, checked by name.
+  void featureInputsInTheFile() {
+    dl::ExperimentConfig c;
+    QVERIFY(!configToJson(c)["data"].toObject().contains("inputs"));
+    c.data.inputs = {"x1^2", "x2^2", "sin_x1"};
+    const dl::ExperimentConfig back = parseExperiment(QJsonDocument(configToJson(c)).toJson(), "f").config;
+    QCOMPARE(back.data.inputs, c.data.inputs);
+    for (const auto& [json, expected] : std::vector<std::pair<QByteArray, QString>>{
+             {R"({"data": {"inputs": ["x1", 2]}})", "'data.inputs[1]' has bad value '2': must be a string"},
+             {R"({"data": {"inputs": ["x1", "cos_x1"]}})", "'data.inputs[1]' has bad value 'cos_x1': unknown input feature"},
+             {R"({"data": {"inputs": []}})", "'data.inputs'"},
+             {R"({"data": {"inputs": "x1"}})", "'data.inputs' has bad value 'x1': must be a list"}}) {
+      try {
+        parseExperiment(json, "f.json");
+        QFAIL(json.constData());
+      } catch (const IoError& e) {
+        QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
+      }
+    }
+  }
+
   // Adadelta's method is lr 1.0 (Zeiler; PyTorch's default): a file without "lr" gets it.
   void optimiserDefaultLearningRate() {
     QCOMPARE(parseExperiment(R"({"optimizer": {"name": "adadelta"}})", "a").config.optimizer.learningRate, 1.0);

@@ -683,6 +683,37 @@ private slots:
     setLanguage(QStringLiteral("en"), false);
   }
 
+  // The feature inputs: ticking x₁² and x₂² (and unticking x₁, x₂) gives the network exactly those
+  // inputs, drawn as its input column; the last ticked box cannot be unticked.
+  void featureInputsFromTheControls() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    ControlDock* dock = w.controlDock();
+    const auto box = [&](const char* name) { return dock->findChild<QCheckBox*>(QStringLiteral("input_") + name); };
+    QVERIFY(box("x1") && box("x1^2") && box("sin_x2"));
+    QVERIFY(box("x1")->isChecked() && box("x2")->isChecked() && !box("x1^2")->isChecked());
+    box("x1^2")->click();
+    box("x2^2")->click();
+    box("x1")->click();
+    box("x2")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(w.session()->config().data.inputs, (std::vector<std::string>{"x1^2", "x2^2"}), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->data && w.lastSnapshot()->data->train.features() == 2 &&
+                                 w.lastSnapshot()->data->inputNames == (std::vector<std::string>{"x1^2", "x2^2"}),
+                             10000);
+    box("x1^2")->click();
+    box("x2^2")->click();  // the last one stays
+    QVERIFY(box("x2^2")->isChecked());
+    QTRY_COMPARE_WITH_TIMEOUT(w.session()->config().data.inputs, (std::vector<std::string>{"x2^2"}), 10000);
+    // Back to x₁, x₂ only: the file format's "as it is" (no inputs list).
+    box("x1")->click();
+    box("x2")->click();
+    box("x2^2")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(w.session()->config().data.inputs.empty(), 10000);
+  }
+
   // A newcomer's first window says what Space does and what ↻ means, until closed for good; F1
   // opens the guide with every shortcut, in the interface language.
   void firstRunHintAndGuide() {

@@ -21,7 +21,7 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location filename="../app/io/ExperimentIo.cpp" line="+559"/>
+        <location filename="../app/io/ExperimentIo.cpp" line="+576"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -125,22 +125,22 @@
 <context>
     <name>dl</name>
     <message>
-        <location filename="../app/io/ExperimentIo.cpp" line="-518"/>
+        <location filename="../app/io/ExperimentIo.cpp" line="-535"/>
         <location line="+58"/>
-        <location line="+401"/>
+        <location line="+418"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location line="-452"/>
+        <location line="-469"/>
         <location line="+7"/>
         <location line="+56"/>
-        <location line="+362"/>
+        <location line="+379"/>
         <source>must be a whole number</source>
         <translation>必须是整数</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-426"/>
         <source>a seed is a whole number from %1 to %2</source>
         <translation>随机种子必须是 %1 到 %2 之间的整数</translation>
     </message>
@@ -151,17 +151,18 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+273"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+446"/>
+        <location line="-267"/>
+        <location line="+463"/>
         <source>must be an object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="-441"/>
+        <location line="-458"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
@@ -181,7 +182,7 @@
         <translation>必须是十六进制字符串</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+155"/>
         <source>not a dlplay experiment (expected &apos;%1&apos;)</source>
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
@@ -191,7 +192,12 @@
         <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+33"/>
+        <source>lists at least one input feature (or leave it out)</source>
+        <translation>至少要列出一个输入特征（或者省略这一项）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>each layer is an object like %1</source>
         <translation>每一层都应是形如 %1 的对象</translation>
     </message>
@@ -202,7 +208,7 @@
         <location line="+6"/>
         <location line="+3"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -400,7 +406,7 @@
         <translation>两个特征序号必须不同</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+289"/>
         <source>no CSV file given</source>
         <translation>未指定 CSV 文件</translation>
     </message>
@@ -411,12 +417,22 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+39"/>
+        <location line="+56"/>
         <source>resampling balances classes; this is a regression data set</source>
         <translation>重采样用于平衡类别，而这是回归数据集</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-49"/>
+        <source>unknown input feature (known: %1)</source>
+        <translation>未知的输入特征（可用的有：%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this input feature is listed twice</source>
+        <translation>这个输入特征列出了两次</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>the data set has %1 labels for %2 samples</source>
         <translation>数据集有 %2 个样本，却有 %1 个标签</translation>
     </message>
@@ -439,6 +455,11 @@
         <location line="+6"/>
         <source>leaves %1 training samples of %2; at least %3 are needed</source>
         <translation>%2 个样本中只剩 %1 个用于训练；至少需要 %3 个</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>feature inputs are computed from two coordinates; the data has %1 features</source>
+        <translation>输入特征由两个坐标计算得出；而该数据有 %1 个特征</translation>
     </message>
     <message>
         <location filename="../engine/loss/Loss.cpp" line="+125"/>
@@ -503,7 +524,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../engine/train/Config.cpp" line="-60"/>
+        <location filename="../engine/train/Config.cpp" line="-61"/>
         <source>at most %1 hidden layers</source>
         <translation>隐藏层最多 %1 层</translation>
     </message>
@@ -567,7 +588,7 @@
         <translation>Dropout 比例必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>the learning rate must be &gt; 0 and at most %1</source>
         <translation>学习率必须大于 0 且不超过 %1</translation>
     </message>
@@ -731,7 +752,7 @@
 <context>
     <name>dlui::ControlDock</name>
     <message>
-        <location filename="../ui/widgets/ControlDock.cpp" line="+46"/>
+        <location filename="../ui/widgets/ControlDock.cpp" line="+47"/>
         <source>No hidden layer</source>
         <translation>无隐藏层</translation>
     </message>
@@ -751,13 +772,13 @@
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
-        <location line="+363"/>
-        <location line="+384"/>
+        <location line="+385"/>
+        <location line="+405"/>
         <source>No file loaded</source>
         <translation>未加载文件</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-168"/>
         <source>Load CSV data</source>
         <translation>加载 CSV 数据</translation>
     </message>
@@ -977,7 +998,17 @@
         <translation>标准化输入</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the network is fed, computed from the point&apos;s coordinates x₁ and x₂: with x₁² and x₂² even a network without hidden layers separates a circle.</source>
+        <translation>网络的输入，由数据点的坐标 x₁ 和 x₂ 计算得出：有了 x₁² 和 x₂²，即使没有隐藏层的网络也能把圆形分开。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Shift and scale every input to mean 0 and standard deviation 1 (fitted on the training part).</source>
         <translation>将每个输入平移并缩放到均值为 0、标准差为 1（均值和标准差由训练部分计算）。</translation>
     </message>
@@ -1374,7 +1405,7 @@
 <context>
     <name>dlui::DisplayNames</name>
     <message>
-        <location filename="../ui/widgets/DisplayNames.cpp" line="+18"/>
+        <location filename="../ui/widgets/DisplayNames.cpp" line="+20"/>
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
@@ -2094,7 +2125,7 @@ Load %2 as regression (a real-valued target)?</source>
 <context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
-        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+300"/>
+        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+327"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>

@@ -262,6 +262,11 @@ QJsonObject configToJson(const dl::ExperimentConfig& c) {
                    {"smoteNeighbours", d.smoteNeighbours},
                    {"mapFeatures", QJsonArray{d.mapFeatures.size() > 0 ? d.mapFeatures[0] : 0,
                                               d.mapFeatures.size() > 1 ? d.mapFeatures[1] : 1}}};
+  if (!d.inputs.empty()) {
+    QJsonArray inputs;
+    for (const std::string& f : d.inputs) inputs.append(QString::fromStdString(f));
+    data["inputs"] = inputs;
+  }
   if (d.source == "csv" || !d.csvPath.empty())
     data["csv"] = QJsonObject{{"path", QString::fromStdString(d.csvPath)},
                               {"labelColumn", d.labelColumn},
@@ -361,6 +366,18 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
     r.string("resample", d.resample);
     r.integer("smoteNeighbours", d.smoteNeighbours);
     r.integers("mapFeatures", d.mapFeatures);
+    if (r.has("inputs")) {
+      const QJsonArray a = r.array("inputs");
+      d.inputs.clear();
+      for (int i = 0; i < a.size(); ++i) {
+        if (!a[i].isString())
+          throw ConfigError("data.inputs[" + std::to_string(i) + "]", show(a[i]).toStdString(),
+                            DL_TRANSLATE_NOOP("dl", "must be a string"));
+        d.inputs.push_back(a[i].toString().toStdString());
+      }
+      if (d.inputs.empty())
+        throw ConfigError("data.inputs", "[]", DL_TRANSLATE_NOOP("dl", "lists at least one input feature (or leave it out)"));
+    }
     if (r.has("csv")) {
       Reader cr(r.object("csv"), "data.csv");
       cr.string("path", d.csvPath);

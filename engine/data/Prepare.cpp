@@ -185,7 +185,8 @@ Preprocessor fitPreprocessor(const Matrix& rawTrain, const DataConfig& c) {
   Preprocessor p;
   p.standardize = c.standardize;
   p.whiten = c.whiten;
-  const Eigen::MatrixXd x = rawTrain.cast<double>();  // (features, N)
+  p.inputs = c.inputs;
+  const Eigen::MatrixXd x = p.expand(rawTrain).cast<double>();  // (features, N)
   const Index d = x.rows();
   const double n = static_cast<double>(x.cols());
   const Eigen::VectorXd mean = x.rowwise().mean();
@@ -199,8 +200,8 @@ Preprocessor fitPreprocessor(const Matrix& rawTrain, const DataConfig& c) {
     }
     centred = scale.asDiagonal() * centred;
   }
-  p.rawMean = mean.cast<Scalar>();
-  p.mean = p.rawMean;
+  p.mean = mean.cast<Scalar>();
+  p.rawMean = p.inputs.empty() ? p.mean : Vector(rawTrain.cast<double>().rowwise().mean().cast<Scalar>());
   p.scale = scale.cast<Scalar>();
   if (c.whiten) {
     // PCA whitening: rotate onto the principal axes of the training covariance and divide each
@@ -300,7 +301,26 @@ void resample(const Dataset& train, const DataConfig& c, std::vector<Index>& kee
 
 }  // namespace
 
+Matrix Preprocessor::expand(const Matrix& X) const {
+  if (inputs.empty()) return X;
+  Matrix out(static_cast<Index>(inputs.size()), X.cols());
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    const std::string& f = inputs[k];
+    auto row = out.row(static_cast<Index>(k)).array();
+    const auto a = X.row(0).array(), b = X.row(1).array();
+    if (f == "x1") row = a;
+    else if (f == "x2") row = b;
+    else if (f == "x1^2") row = a.square();
+    else if (f == "x2^2") row = b.square();
+    else if (f == "x1x2") row = a * b;
+    else if (f == "sin_x1") row = a.sin();
+    else row = b.sin();  // "sin_x2" (validated)
+  }
+  return out;
+}
+
 void Preprocessor::apply(Matrix& X) const {
+  if (!inputs.empty()) X = expand(X);
   if (!standardize && !whiten) return;
   X.colwise() -= mean;
   if (standardize) X = scale.asDiagonal() * X;
@@ -346,6 +366,23 @@ void validateDataConfig(const DataConfig& c) {
   if (isRegressionConfig(c) && c.resample != "none")
     throw ConfigError("data.resample", c.resample,
                       DL_TRANSLATE_NOOP("dl", "resampling balances classes; this is a regression data set"));
+  // The expanded inputs: known names, each once, at least one.
+  const auto& known = inputFeatureNames();
+  for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+    const std::string field = "data.inputs[" + std::to_string(i) + "]";
+    if (std::find(known.begin(), known.end(), c.inputs[i]) == known.end())
+      throw ConfigError(field, c.inputs[i],
+                        {DL_TRANSLATE_NOOP("dl", "unknown input feature (known: %1)"),
+                         {"x1, x2, x1^2, x2^2, x1x2, sin_x1, sin_x2"}});
+    if (std::find(c.inputs.begin(), c.inputs.begin() + static_cast<std::ptrdiff_t>(i), c.inputs[i]) !=
+        c.inputs.begin() + static_cast<std::ptrdiff_t>(i))
+      throw ConfigError(field, c.inputs[i], DL_TRANSLATE_NOOP("dl", "this input feature is listed twice"));
+  }
+}
+
+const std::vector<std::string>& inputFeatureNames() {
+  static const std::vector<std::string> names = {"x1", "x2", "x1^2", "x2^2", "x1x2", "sin_x1", "sin_x2"};
+  return names;
 }
 
 std::vector<double> balancedClassWeights(const std::vector<int>& classCounts) {
@@ -408,7 +445,12 @@ PreparedData prepareData(const DataConfig& c, Dataset all) {
   p.trainRaw = p.train.X;
   p.trainRawLabels = p.train.labels;
   p.validationRaw = p.validation.X;
+  if (!c.inputs.empty() && all.features() != 2)
+    throw ConfigError("data.inputs", std::to_string(c.inputs.size()) + " features",
+                      {DL_TRANSLATE_NOOP("dl", "feature inputs are computed from two coordinates; the data has %1 features"),
+                       {std::to_string(all.features())}});
   p.preprocessor = fitPreprocessor(p.train.X, c);
+  p.inputNames = c.inputs.empty() ? all.featureNames : c.inputs;
   p.preprocessor.apply(p.train.X);
   p.preprocessor.apply(p.validation.X);
   p.preprocessor.apply(p.test.X);

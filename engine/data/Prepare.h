@@ -11,12 +11,17 @@ namespace dl {
 
 // Fitted on the training part only, so validation and test see exactly what new data would.
 struct Preprocessor {
+  // DataConfig::inputs: the raw 2-D points become these features first (empty: as they are).
+  std::vector<std::string> inputs;
   Vector rawMean;      // training mean of raw features (fixes the non-mapped features on the decision map)
   Vector mean, scale;  // x ← (x − mean)∘scale; scale = 1/std (population std, std 0 → 1), all 1 unless standardize
   Matrix whitening;  // empty unless whiten: x ← W·x after centring (and scaling), W = (Λ+ε)^{-1/2}·Uᵀ,
                      // U Λ Uᵀ the training covariance (1/N), ε = 1e-5 (PCA whitening)
   bool standardize = false, whiten = false;
-  void apply(Matrix& X) const;  // in place, (features, N)
+  // Raw (rawFeatures, N) → the network's inputs (inputs, N): feature expansion, then the scaling.
+  void apply(Matrix& X) const;
+  // Only the feature expansion: (2, N) → (inputs.size(), N); X itself when inputs is empty.
+  Matrix expand(const Matrix& X) const;
 };
 
 struct PreparedData {
@@ -24,6 +29,9 @@ struct PreparedData {
   Matrix trainRaw, validationRaw;   // raw inputs of train (before resampling) and validation, for plotting
   std::vector<int> trainRawLabels;  // labels of trainRaw
   Preprocessor preprocessor;
+  // The names of the network's inputs: the data's feature names, or the expanded features'
+  // ("x1", "x1^2", ...). train/validation/test.featureNames stay the raw features' (the map's axes).
+  std::vector<std::string> inputNames;
   std::vector<int> classCounts;  // training part after resampling (empty for regression)
 };
 

@@ -43,7 +43,8 @@ void ExperimentConfig::validate() const {
     validateNetworkSize(hidden, 1, 1, 1);
   } else {
     const int classes = data.source == "blobs" ? data.classes : data.source == "spiral" ? data.arms : 2;
-    validateNetworkSize(hidden, 2, isRegressionSource(data.source) ? 1 : classes,
+    validateNetworkSize(hidden, data.inputs.empty() ? 2 : static_cast<Index>(data.inputs.size()),
+                        isRegressionSource(data.source) ? 1 : classes,
                         std::min(training.batchSize, data.points));
   }
   // Learning rates above 10 are never useful here; divergence is shown with rates up to 10.

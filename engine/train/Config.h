@@ -32,7 +32,14 @@ struct DataConfig {
   std::string resample = "none";  // "none", "oversample", "undersample", "smote"
   int smoteNeighbours = 5;
   std::vector<int> mapFeatures = {0, 1};  // the two features shown on the decision map
+  // The network's inputs, computed from the two coordinates of 2-D data (TensorFlow Playground's
+  // feature neurons): any of "x1" "x2" "x1^2" "x2^2" "x1x2" "sin_x1" "sin_x2", in this order.
+  // Empty: the data's own features as they are (any number of them).
+  std::vector<std::string> inputs;
 };
+
+// The names DataConfig::inputs accepts, in their canonical order.
+const std::vector<std::string>& inputFeatureNames();
 
 struct LayerConfig {
   int units = 8;

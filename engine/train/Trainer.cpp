@@ -359,7 +359,7 @@ GridEvaluation Trainer::evaluateGrid(int res, double x0, double x1, double y0, d
   g.y0 = y0;
   g.y1 = y1;
   const Preprocessor& pre = m_data->preprocessor;
-  const Index features = m_data->train.features();
+  const Index features = pre.rawMean.size();  // raw features: the plane's coordinates (apply expands them)
   const int fx = m_config.data.mapFeatures.size() > 0 ? m_config.data.mapFeatures[0] : 0;
   const int fy = m_config.data.mapFeatures.size() > 1 ? m_config.data.mapFeatures[1] : 1;
   const Index n = static_cast<Index>(res) * res;

@@ -14,7 +14,7 @@ namespace {
 auto tieData(const dl::DataConfig& d) {
   return std::tie(d.source, d.points, d.noise, d.seed, d.classes, d.arms, d.imbalance, d.csvPath, d.labelColumn,
                   d.csvHeader, d.regression, d.validationFraction, d.testFraction, d.standardize, d.whiten, d.resample,
-                  d.smoteNeighbours, d.mapFeatures);
+                  d.smoteNeighbours, d.mapFeatures, d.inputs);
 }
 
 // Everything of a layer but the dropout rate, which a Trainer changes in place.

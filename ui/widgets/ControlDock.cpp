@@ -13,6 +13,7 @@
 #include "schedule/Schedule.h"
 
 #include <QCheckBox>
+#include <QGridLayout>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -179,6 +180,28 @@ QWidget* ControlDock::buildDataPage() {
   addField(form, m_labelColumn);
   m_csvRegression = new QCheckBox(page);
   form->addRow(m_csvRegression);
+  // The network's inputs, as TensorFlow Playground's feature neurons: x₁ x₂ x₁² x₂² / x₁x₂ sin x₁ sin x₂.
+  m_inputsRow = new QWidget(page);
+  m_inputsRow->setObjectName(QStringLiteral("inputFeatures"));
+  auto* inputsGrid = new QGridLayout(m_inputsRow);
+  inputsGrid->setContentsMargins(0, 0, 0, 0);
+  const auto& inputNames = dl::inputFeatureNames();
+  for (std::size_t i = 0; i < inputNames.size(); ++i) {
+    auto* box = new QCheckBox(inputDisplayName(QString::fromStdString(inputNames[i])), m_inputsRow);
+    box->setObjectName(QStringLiteral("input_") + QString::fromStdString(inputNames[i]));
+    inputsGrid->addWidget(box, static_cast<int>(i) / 4, static_cast<int>(i) % 4);
+    connect(box, &QCheckBox::toggled, this, [this, box](bool) {
+      // At least one input: the last one cannot be switched off.
+      if (std::none_of(m_inputBoxes.begin(), m_inputBoxes.end(), [](QCheckBox* b) { return b->isChecked(); })) {
+        const QSignalBlocker blocker(box);
+        box->setChecked(true);
+        return;
+      }
+      userEdited();
+    });
+    m_inputBoxes.push_back(box);
+  }
+  addField(form, m_inputsRow);
   m_points = makeSpin(page, 4, 1000000, 50);
   addField(form, m_points);
   m_noise = makeDoubleSpin(page, 0.0, 5.0, 0.05, 2);
@@ -416,6 +439,15 @@ void ControlDock::setFromConfig(const dl::ExperimentConfig& c) {
   m_csvPath->setToolTip(QString::fromStdString(d.csvPath));
   setQuietly(m_labelColumn, d.labelColumn);
   setChecked(m_csvRegression, d.regression);
+  {
+    // Empty = the data's own two features: x₁ and x₂.
+    const std::vector<std::string> on = d.inputs.empty() ? std::vector<std::string>{"x1", "x2"} : d.inputs;
+    const auto& names = dl::inputFeatureNames();
+    for (std::size_t i = 0; i < m_inputBoxes.size(); ++i) {
+      const QSignalBlocker blocker(m_inputBoxes[i]);
+      m_inputBoxes[i]->setChecked(std::find(on.begin(), on.end(), names[i]) != on.end());
+    }
+  }
   setQuietly(m_points, d.points);
   setQuietly(m_noise, d.noise);
   setQuietly(m_classes, d.source == "spiral" ? d.arms : d.classes);
@@ -484,6 +516,7 @@ void ControlDock::showRelevantFields() {
   setRowVisible(m_csvPath, csv);
   setRowVisible(m_labelColumn, csv);
   setRowVisible(m_csvRegression, csv);
+  setRowVisible(m_inputsRow, generated);
   setRowVisible(m_points, generated);
   setRowVisible(m_noise, generated);
   setRowVisible(m_classes, source == "blobs" || source == "spiral");
@@ -526,6 +559,13 @@ dl::ExperimentConfig ControlDock::configFromControls() const {
   d.source = currentId(m_source);
   d.labelColumn = m_labelColumn->value();
   d.regression = m_csvRegression->isChecked();
+  if (d.source != "csv") {
+    // Only x₁ and x₂, in order: the data as it is (empty), so files and presets stay unchanged.
+    std::vector<std::string> inputs;
+    for (std::size_t i = 0; i < m_inputBoxes.size(); ++i)
+      if (m_inputBoxes[i]->isChecked()) inputs.push_back(dl::inputFeatureNames()[i]);
+    d.inputs = inputs == std::vector<std::string>{"x1", "x2"} ? std::vector<std::string>{} : inputs;
+  }
   d.points = m_points->value();
   d.noise = m_noise->value();
   if (d.source == m_config.data.source) {  // a new source shows its own count first
@@ -721,6 +761,10 @@ void ControlDock::retranslateUi() {
                  "minority samples between neighbours (SMOTE).") +
                   QLatin1Char('\n') + resets);
   m_standardize->setText(tr("Standardise inputs"));
+  describeRow(m_inputsRow, tr("Inputs"),
+              tr("What the network is fed, computed from the point's coordinates x₁ and x₂: with x₁² and x₂² even "
+                 "a network without hidden layers separates a circle.") +
+                  QLatin1Char('\n') + resets);
   m_standardize->setToolTip(
       tr("Shift and scale every input to mean 0 and standard deviation 1 (fitted on the training part).") +
       QLatin1Char('\n') + resets);

@@ -99,6 +99,8 @@ private:
   QSpinBox* m_validation = nullptr;
   QComboBox* m_resample = nullptr;
   QCheckBox* m_standardize = nullptr;
+  QWidget* m_inputsRow = nullptr;          // the feature inputs x₁ … sin x₂ (2-D generated data)
+  std::vector<QCheckBox*> m_inputBoxes;    // one per dl::inputFeatureNames(), in that order
   QCheckBox* m_balancedWeights = nullptr;
   QSpinBox* m_dataSeed = nullptr;
   // network

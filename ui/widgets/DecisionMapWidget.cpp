@@ -481,7 +481,7 @@ void DecisionMapWidget::setDiscretize(bool on) { m_discretize->setChecked(on); }
 void DecisionMapWidget::setPresentationMode(bool on) { m_canvas->setPresentationMode(on); }
 
 void DecisionMapWidget::fillFeatureCombos() {
-  const int n = m_data ? static_cast<int>(m_data->train.features()) : 2;
+  const int n = m_data ? static_cast<int>(m_data->trainRaw.rows()) : 2;  // raw features (not expanded inputs)
   m_featureRow->setVisible(n > 2);
   if (!m_data) return;
   for (QComboBox* c : {m_xFeature, m_yFeature}) {

@@ -1,6 +1,8 @@
 // Display names of engine ids (see DisplayNames.h). QT_TRANSLATE_NOOP marks them for lupdate.
 #include "widgets/DisplayNames.h"
 
+#include <QHash>
+
 #include <QCoreApplication>
 
 #include <cstring>
@@ -73,6 +75,16 @@ QString displayName(NameKind kind, const std::string& id) {
   for (const Entry& e : kNames)
     if (e.kind == kind && id == e.id) return QCoreApplication::translate("dlui::DisplayNames", e.text);
   return QString::fromStdString(id);
+}
+
+QString inputDisplayName(const QString& id) {
+  static const QHash<QString, QString> names = {
+      {QStringLiteral("x1"), QStringLiteral("x₁")},          {QStringLiteral("x2"), QStringLiteral("x₂")},
+      {QStringLiteral("x1^2"), QStringLiteral("x₁²")},       {QStringLiteral("x2^2"), QStringLiteral("x₂²")},
+      {QStringLiteral("x1x2"), QStringLiteral("x₁x₂")},      {QStringLiteral("sin_x1"), QStringLiteral("sin x₁")},
+      {QStringLiteral("sin_x2"), QStringLiteral("sin x₂")},
+  };
+  return names.value(id, id);
 }
 
 }  // namespace dlui

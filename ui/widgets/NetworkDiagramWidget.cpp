@@ -260,9 +260,36 @@ void NetworkDiagramWidget::rebuildThumbnails() {
     }
     return img;
   };
-  // Inputs: the mapped features vary along x or y; the others are held at their mean.
+  // Inputs: what the network is fed at each point of the plane — the mapped features vary along x
+  // and y, the others held at their mean, then expanded (x₁², sin x₁, ...) and scaled as in training.
   const std::vector<int>& mf = m_config.data.mapFeatures;
+  dl::Matrix inputs;
+  if (m_data && m_data->preprocessor.rawMean.size() > 0) {
+    const dl::Preprocessor& pre = m_data->preprocessor;
+    const dl::Index raw = pre.rawMean.size();
+    const int fx = mf.size() > 0 ? mf[0] : 0, fy = mf.size() > 1 ? mf[1] : 1;
+    dl::Matrix x(raw, n);
+    for (dl::Index k = 0; k < n; ++k) {
+      const int i = static_cast<int>(k % res), j = static_cast<int>(k / res);
+      x.col(k) = pre.rawMean;
+      if (fx < raw) x(fx, k) = static_cast<dl::Scalar>(m_grid->x0 + (m_grid->x1 - m_grid->x0) * i / std::max(res - 1, 1));
+      if (fy < raw) x(fy, k) = static_cast<dl::Scalar>(m_grid->y0 + (m_grid->y1 - m_grid->y0) * j / std::max(res - 1, 1));
+    }
+    pre.apply(x);
+    inputs = std::move(x);
+  }
   for (int u = 0; u < static_cast<int>(m_thumbCounts.front()); ++u) {
+    if (u < inputs.rows() && inputs.cols() == n) {
+      const dl::Matrix row = inputs.row(u);
+      const double scale = finiteMaxAbs(row);
+      // A feature held at its mean is constant over the plane: grey, as before.
+      if (row.maxCoeff() - row.minCoeff() < 1e-6 * scale) {
+        m_thumbs.front().push_back(image([](dl::Index, int, int) { return qRgb(0xe8, 0xe8, 0xe8); }));
+        continue;
+      }
+      m_thumbs.front().push_back(image([&](dl::Index k, int, int) { return colors::diverging(row(0, k) / scale); }));
+      continue;
+    }
     const bool isX = mf.size() >= 1 && mf[0] == u, isY = mf.size() >= 2 && mf[1] == u;
     m_thumbs.front().push_back(image([&](dl::Index, int i, int j) {
       if (isX) return colors::diverging(2.0 * i / std::max(res - 1, 1) - 1.0);
@@ -533,8 +560,8 @@ QString NetworkDiagramWidget::neuronToolTip(int column, int unit) const {
   };
   if (column == 0) {
     QString name = tr("feature %1").arg(unit + 1);
-    if (m_data && unit < static_cast<int>(m_data->train.featureNames.size()))
-      name = QString::fromStdString(m_data->train.featureNames[static_cast<std::size_t>(unit)]);
+    if (m_data && unit < static_cast<int>(m_data->inputNames.size()))
+      name = inputDisplayName(QString::fromStdString(m_data->inputNames[static_cast<std::size_t>(unit)]));
     return tr("Input %1: %2").arg(unit + 1).arg(name);
   }
   if (column == last) {
