@@ -712,6 +712,16 @@ private slots:
     box("x2")->click();
     box("x2^2")->click();
     QTRY_VERIFY_WITH_TIMEOUT(w.session()->config().data.inputs.empty(), 10000);
+    // For a person to look at: the circle learned without hidden layers from x₁², x₂² (and sin x₁).
+    dl::ExperimentConfig c = w.controlDock()->config();
+    c.data.source = "circle";
+    c.data.inputs = {"x1", "x2", "x1^2", "x2^2", "sin_x1"};
+    c.hidden = {};
+    c.optimizer.name = "adam";
+    c.optimizer.learningRate = 0.05;
+    applyConfig(w, c);
+    trainQuickly(w, 600);
+    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/feature-inputs-circle.png")));
   }
 
   // A newcomer's first window says what Space does and what ↻ means, until closed for good; F1
