@@ -452,6 +452,22 @@ void SessionWorker::publish(Clock::time_point now) {
         std::make_shared<const dl::GridEvaluation>(t.evaluateGrid(m_gridResolution, x0, x1, y0, y1, m_thumbnails));
     m_forceGrid = m_staleGrid = false;
     m_lastGrid = Clock::now();
+    // The validation report rides with the grid, at most twice a second (a pass over the
+    // validation part, and one more per ROC curve).
+    if (m_data && m_data->validation.task == dl::Task::Classification && m_data->validation.size() > 0 &&
+        (withGrid && (m_lastGrid - m_lastReport >= kReportPeriod || !m_playing))) {
+      auto report = std::make_shared<MetricsReport>();
+      report->step = t.stepCount();
+      report->report = t.report(dl::Split::Validation);
+      report->classNames = m_data->validation.classNames;
+      const int k = std::max(2, m_data->validation.numClasses);
+      if (k == 2) report->rocClasses = {1};
+      else if (k <= 10)
+        for (int c = 0; c < k; ++c) report->rocClasses.push_back(c);
+      for (const int c : report->rocClasses) report->roc.push_back(t.roc(dl::Split::Validation, c));
+      s->metricsReport = std::move(report);
+      m_lastReport = m_lastGrid;
+    }
   }
   if (m_sendData) {
     s->data = m_data;

@@ -40,6 +40,7 @@ public:
   static constexpr std::chrono::milliseconds kSnapshotPeriod{16};  // ≤ 60 Hz
   static constexpr std::chrono::milliseconds kWeightsPeriod{100};
   static constexpr std::chrono::milliseconds kGridPeriod{150};
+  static constexpr std::chrono::milliseconds kReportPeriod{500};
   static constexpr std::size_t kMaxPendingMetrics = 20000;  // per run
   static constexpr int kMaxSnapshotsInFlight = 2;           // posted but not yet delivered
   // The L1-vs-L2 pair steps on two threads once a (serial) pair step takes longer than this, and
@@ -134,6 +135,7 @@ private:
   Clock::time_point m_lastPublish{};
   Clock::time_point m_lastWeights{};
   Clock::time_point m_lastGrid{};
+  Clock::time_point m_lastReport{};
   double m_pairStepSeconds = 0;  // smoothed serial cost of one pair step
   bool m_pairParallel = false;
   long long m_totalSteps = 0;  // never reset: for the rate

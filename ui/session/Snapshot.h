@@ -34,6 +34,17 @@ struct RunSnapshot {
   double learningRate = 0;
 };
 
+// Run 0's classification metrics on the validation part (the metrics view): the confusion matrix,
+// per-class precision/recall/F1, κ, and ROC curves — class 1's for two classes, every class's
+// (one against the rest) for up to ten.
+struct MetricsReport {
+  long long step = 0;
+  dl::ClassificationReport report;
+  std::vector<dl::RocCurve> roc;  // roc[i] is the curve of rocClasses[i]
+  std::vector<int> rocClasses;
+  std::vector<std::string> classNames;
+};
+
 struct Snapshot {
   quint64 sequence = 0;    // increases by one per snapshot
   quint64 generation = 0;  // increases on every reset / reconfiguration: charts clear
@@ -43,6 +54,8 @@ struct Snapshot {
   std::vector<RunSnapshot> runs;
   // Decision map of run 0 (and the neuron thumbnails), at a lower rate (≈ 5–10 Hz); null when unchanged.
   std::shared_ptr<const dl::GridEvaluation> grid;
+  // Validation metrics of run 0, at most twice a second, classification only; null when unchanged.
+  std::shared_ptr<const MetricsReport> metricsReport;
   // Raw training/validation points for the map (only in the first snapshot of a generation).
   std::shared_ptr<const dl::PreparedData> data;
 };
