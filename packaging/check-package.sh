@@ -102,7 +102,8 @@ if [ "${DLPLAY_TEST_APT_INSTALL:-0}" = 1 ]; then
   echo "== apt-get install (DLPLAY_TEST_APT_INSTALL=1)"
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")"
+  # Without Recommends (qt6-wayland), so that removing the package leaves the system as it was.
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")"
   trap 'DEBIAN_FRONTEND=noninteractive $sudo apt-get remove -y -qq dlplay' EXIT
   [ "$(command -v dlplay)" = /usr/bin/dlplay ] || fail "dlplay on PATH is $(command -v dlplay)"
   [ "$(dlplay --version)" = "dlplay $version" ] || fail "installed dlplay --version"
