@@ -38,7 +38,7 @@ case "$(field Section)" in education | science) ;; *) fail "Section: $(field Sec
 [ -n "$(field Description)" ] || fail "no Description"
 # From dpkg-shlibdeps (the libraries the binary links), and the two declared by hand.
 depends=$(field Depends)
-names=$(tr ',|' '\n\n' <<<"$depends" | sed 's/^ *//; s/ .*//')
+names=$(tr ',|' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//')
 for dep in libc6 libstdc++6 libgomp1 zlib1g libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 \
   fonts-noto-cjk qt6-translations-l10n; do
   grep -qxF "$dep" <<<"$names" || fail "Depends lacks $dep: $depends"
