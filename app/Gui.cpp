@@ -8,11 +8,16 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QThread>
 
 namespace dlapp {
 
 int runGui(const QCommandLineParser& parser) {
+  // The icon of every window, and the menu entry it belongs to (Wayland matches windows to
+  // dlplay.desktop by this name, X11 by the window class "dlplay").
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dlplay.svg")));
+  QGuiApplication::setDesktopFileName(QStringLiteral("dlplay"));
   dlui::setLanguage(dlui::initialLanguage(), false);
   dl::setThreadCount(std::max(1, QThread::idealThreadCount()));
   dlui::TrainingSession session;
