@@ -9,6 +9,7 @@
 #include "widgets/DecisionMapWidget.h"
 #include "widgets/DivergenceBanner.h"
 #include "widgets/LogSlider.h"
+#include "plots/MetricsView.h"
 #include "widgets/FirstRunHint.h"
 #include "widgets/HelpDialog.h"
 #include "widgets/NetworkDiagramWidget.h"
@@ -681,6 +682,35 @@ private slots:
                                                    .arg(language, presentation ? "-presentation" : "")));
     w.setPresentationMode(false);
     setLanguage(QStringLiteral("en"), false);
+  }
+
+  // The accuracy paradox on screen: the metrics tab shows ~95% accuracy beside the minority class's
+  // recall below 50% (in red) and its confusion-matrix row, updated while training.
+  void metricsViewShowsTheMissedMinority() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    w.loadPreset(QStringLiteral("imbalance-accuracy-paradox"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.name == "imbalance-accuracy-paradox", 10000);
+    w.chartPanel()->showMetrics();
+    trainQuickly(w, 1500);
+    MetricsView* view = w.chartPanel()->metricsView();
+    QTRY_VERIFY_WITH_TIMEOUT(view->report() && view->report()->step >= 1500, 10000);
+    const dl::ClassificationReport& r = view->report()->report;
+    QCOMPARE(r.confusion.rows(), 2);
+    QVERIFY2(r.accuracy >= 0.9 && r.recall[1] <= 0.5, qPrintable(QString("accuracy %1, minority recall %2").arg(r.accuracy).arg(r.recall[1])));
+    QCOMPARE(r.confusion.sum(), int(w.lastSnapshot()->data ? w.lastSnapshot()->data->validation.size() : r.confusion.sum()));
+    QCOMPARE(view->report()->roc.size(), std::size_t(1));
+    QVERIFY(view->report()->roc.front().auc > 0.5);
+    QVERIFY(view->isVisible());
+    for (const QString code : {"en", "zh"}) {
+      w.switchLanguage(code);
+      QTest::qWait(50);
+      QVERIFY(w.chartPanel()->grab().save(screenshotDir() + QStringLiteral("/metrics-paradox-%1.png").arg(code)));
+    }
+    w.switchLanguage(QStringLiteral("en"));
   }
 
   // The feature inputs: ticking x₁² and x₂² (and unticking x₁, x₂) gives the network exactly those

@@ -719,7 +719,7 @@
 <context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+45"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+49"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -747,6 +747,16 @@
         <location line="+1"/>
         <source>Sparsity and weight histograms of the L1 and L2 runs</source>
         <translation>L1 组与 L2 组训练的稀疏度和权重直方图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion matrix, precision, recall, F1, Cohen&apos;s κ and ROC on the validation part</source>
+        <translation>验证集上的混淆矩阵、精确率、召回率、F1、Cohen κ 和 ROC 曲线</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2133,95 @@ Load %2 as regression (a real-valued target)?</source>
     </message>
 </context>
 <context>
+    <name>dlui::MetricsView</name>
+    <message>
+        <location filename="../ui/plots/MetricsView.cpp" line="+64"/>
+        <source>Regression: these metrics are for classes. The loss chart shows the validation error.</source>
+        <translation>这是回归任务：这些指标只适用于分类。验证误差请看损失图。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The validation metrics appear after the first steps (press Space to train).</source>
+        <translation>训练几步之后这里会显示验证指标（按空格键开始训练）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Confusion matrix (validation)</source>
+        <translation>混淆矩阵（验证集）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>true ↓</source>
+        <translation>真实 ↓</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>predicted →</source>
+        <translation>预测 →</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>+%1 classes</source>
+        <translation>另有 %1 类</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>macro mean</source>
+        <translation>宏平均</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>accuracy %1 · Cohen&apos;s κ %2 · step %3</source>
+        <translation>准确率 %1 · Cohen κ %2 · 第 %3 步</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ROC curve (validation)</source>
+        <translation>ROC 曲线（验证集）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>false positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>true positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: AUC %2</source>
+        <translation>%1：AUC %2</translation>
+    </message>
+</context>
+<context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
         <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+327"/>
@@ -2668,7 +2767,7 @@ from %2 to %3</source>
         <translation>训练已停止：%1</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+127"/>
         <source>Configuration refused: %1</source>
         <translation>配置被拒绝：%1</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "plots/GradientNormChart.h"
 #include "plots/LearningRateChart.h"
 #include "plots/LossChart.h"
+#include "plots/MetricsView.h"
 #include "plots/PlotWidget.h"
 #include "plots/SaturationChart.h"
 #include "plots/SparsityChart.h"
@@ -33,6 +34,9 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
     QWidget* options = c->optionsWidget();
     m_options->addWidget(options ? options : new QWidget(m_options));
   }
+  m_metrics = new MetricsView(m_tabs);
+  m_tabs->addTab(m_metrics, QString());
+  m_options->addWidget(new QWidget(m_options));
   m_tabs->setCornerWidget(m_options, Qt::TopRightCorner);
   connect(m_tabs, &QTabWidget::currentChanged, m_options, &QStackedWidget::setCurrentIndex);
   auto* layout = new QVBoxLayout(this);
@@ -48,6 +52,9 @@ void ChartPanel::retranslateUi() {
   m_tabs->setTabText(3, tr("L1 vs L2"));
   m_tabs->setTabText(4, tr("Learning rate"));
   m_tabs->setTabToolTip(3, tr("Sparsity and weight histograms of the L1 and L2 runs"));
+  const int metrics = m_tabs->indexOf(m_metrics);
+  m_tabs->setTabText(metrics, tr("Metrics"));
+  m_tabs->setTabToolTip(metrics, tr("Confusion matrix, precision, recall, F1, Cohen's κ and ROC on the validation part"));
 }
 
 void ChartPanel::changeEvent(QEvent* event) {
@@ -59,6 +66,7 @@ PlotWidget* ChartPanel::currentChart() const { return qobject_cast<PlotWidget*>(
 
 void ChartPanel::setPresentationMode(bool on) {
   for (PlotWidget* c : m_charts) c->setPresentationMode(on);
+  m_metrics->setPresentationMode(on);
   QFont f = m_tabs->font();
   f.setPointSize(on ? 16 : font().pointSize());
   m_tabs->tabBar()->setFont(f);
@@ -68,6 +76,7 @@ void ChartPanel::setPresentationMode(bool on) {
 
 void ChartPanel::clear() {
   for (PlotWidget* c : m_charts) c->clear();
+  m_metrics->clear();
   m_rings.clear();
   m_dropped.clear();
 }
@@ -89,6 +98,7 @@ void ChartPanel::applySnapshot(const SnapshotPtr& snapshot) {
     m_dropped[i] += s.runs[i].droppedSteps;
   }
   for (PlotWidget* c : m_charts) c->applySnapshot(s);
+  m_metrics->applySnapshot(snapshot);
 }
 
 bool ChartPanel::exportPng(const QString& path, QString* error) const {
@@ -135,6 +145,8 @@ bool ChartPanel::exportCsv(const QString& path, int run, QString* error) const {
   if (error) *error = why;
   return false;
 }
+
+void ChartPanel::showMetrics() { m_tabs->setCurrentWidget(m_metrics); }
 
 void ChartPanel::showChart(PlotWidget* chart) {
   if (m_charts.contains(chart)) m_tabs->setCurrentWidget(chart);

@@ -18,6 +18,7 @@ namespace dlui {
 class GradientNormChart;
 class LearningRateChart;
 class LossChart;
+class MetricsView;
 class PlotWidget;
 class SaturationChart;
 class SparsityChart;
@@ -56,6 +57,9 @@ public:
   SaturationChart* saturationChart() const { return m_saturation; }
   SparsityChart* sparsityChart() const { return m_sparsity; }
   LearningRateChart* learningRateChart() const { return m_learningRate; }
+  // The classification metrics tab (not a chart: no PNG/SVG export through currentChart()).
+  MetricsView* metricsView() const { return m_metrics; }
+  void showMetrics();
 
 protected:
   void changeEvent(QEvent* event) override;
@@ -68,6 +72,7 @@ private:
   SaturationChart* m_saturation;
   SparsityChart* m_sparsity;
   LearningRateChart* m_learningRate;
+  MetricsView* m_metrics;
   QList<PlotWidget*> m_charts;
   std::vector<MetricsRing> m_rings;
   std::vector<long long> m_dropped;

@@ -1,0 +1,235 @@
+// The metrics view (see MetricsView.h): three panels side by side — confusion matrix, per-class
+// table, ROC — laid out from the widget's size, in the interface font.
+#include "plots/MetricsView.h"
+
+#include "widgets/ColorMaps.h"
+
+#include <QEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace dlui {
+
+namespace {
+
+QString percent(double v) { return std::isfinite(v) ? QString::number(100 * v, 'f', 1) + QLatin1Char('%') : QStringLiteral("–"); }
+
+}  // namespace
+
+MetricsView::MetricsView(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("metricsView"));
+  setAutoFillBackground(true);
+  setBackgroundRole(QPalette::Base);
+}
+
+void MetricsView::applySnapshot(const SnapshotPtr& s) {
+  if (!s) return;
+  if (s->data) m_regression = s->data->train.task == dl::Task::Regression;
+  if (s->metricsReport) {
+    m_report = s->metricsReport;
+    if (isVisible()) update();
+  }
+}
+
+void MetricsView::clear() {
+  m_report.reset();
+  update();
+}
+
+void MetricsView::setPresentationMode(bool on) {
+  m_presentation = on;
+  update();
+}
+
+void MetricsView::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) update();
+  QWidget::changeEvent(event);
+}
+
+QString MetricsView::className(int c) const {
+  if (m_report && c < static_cast<int>(m_report->classNames.size()))
+    return QString::fromStdString(m_report->classNames[static_cast<std::size_t>(c)]);
+  return QString::number(c);
+}
+
+void MetricsView::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setPen(palette().text().color());
+  if (m_regression) {
+    p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+               tr("Regression: these metrics are for classes. The loss chart shows the validation error."));
+    return;
+  }
+  if (!m_report || m_report->report.confusion.size() == 0) {
+    p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+               tr("The validation metrics appear after the first steps (press Space to train)."));
+    return;
+  }
+  const double w = width(), h = height(), gap = 12;
+  // Confusion matrix: square; the table gets about 40%, the ROC the rest.
+  const double side = std::min(h - 8, w * 0.32);
+  const QRectF confusion(4, 4, side, side);
+  const double rest = w - side - 3 * gap;
+  const QRectF table(confusion.right() + gap, 4, rest * 0.55, h - 8);
+  const QRectF roc(table.right() + gap, 4, w - table.right() - 2 * gap, h - 8);
+  paintConfusion(p, confusion);
+  paintTable(p, table);
+  paintRoc(p, roc);
+}
+
+void MetricsView::paintConfusion(QPainter& p, const QRectF& area) {
+  const Eigen::MatrixXi& m = m_report->report.confusion;
+  const int k = static_cast<int>(m.rows());
+  const QFontMetricsF fm(font());
+  const double head = fm.height() * 1.3;
+  QFont bold = font();
+  bold.setBold(true);
+  p.setFont(bold);
+  p.drawText(QRectF(area.left(), area.top(), area.width(), head), Qt::AlignLeft | Qt::AlignVCenter,
+             tr("Confusion matrix (validation)"));
+  p.setFont(font());
+  // Row labels on the left (true class), column labels on top (predicted class).
+  double labelW = fm.horizontalAdvance(tr("true ↓")) + 8;
+  for (int c = 0; c < k; ++c) labelW = std::max(labelW, fm.horizontalAdvance(className(c)) + 8);
+  labelW = std::min(labelW, area.width() * 0.35);
+  const QRectF grid(area.left() + labelW, area.top() + 2 * head, area.width() - labelW,
+                    area.height() - 2 * head - fm.height() - 4);
+  const double cw = grid.width() / k, ch = grid.height() / k;
+  p.drawText(QRectF(grid.left(), area.top() + head, grid.width(), head), Qt::AlignCenter, tr("predicted →"));
+  p.drawText(QRectF(area.left(), area.top() + head, labelW - 4, head), Qt::AlignRight | Qt::AlignVCenter, tr("true ↓"));
+  for (int r = 0; r < k; ++r) {
+    const double rowTotal = std::max(1, m.row(r).sum());
+    p.drawText(QRectF(area.left(), grid.top() + r * ch, labelW - 4, ch), Qt::AlignRight | Qt::AlignVCenter,
+               fm.elidedText(className(r), Qt::ElideRight, labelW - 6));
+    for (int c = 0; c < k; ++c) {
+      const QRectF cell(grid.left() + c * cw, grid.top() + r * ch, cw, ch);
+      const double share = m(r, c) / rowTotal;
+      // Diagonal in the class colour, errors in red: the darker, the larger the share of the row.
+      const QColor base = r == c ? colors::classColor(r) : QColor(0xd6, 0x27, 0x28);
+      p.fillRect(cell, colors::mix(0xffffffff, base.rgb(), 0.85 * share));
+      p.setPen(palette().mid().color());
+      p.drawRect(cell);
+      p.setPen(share > 0.55 ? Qt::white : palette().text().color());
+      if (cw > fm.horizontalAdvance(QStringLiteral("0000")) * 0.8 && ch > fm.height())
+        p.drawText(cell, Qt::AlignCenter, QString::number(m(r, c)));
+    }
+  }
+  p.setPen(palette().text().color());
+  for (int c = 0; c < k; ++c)
+    p.drawText(QRectF(grid.left() + c * cw, grid.bottom() + 2, cw, fm.height()), Qt::AlignCenter,
+               fm.elidedText(className(c), Qt::ElideRight, cw));
+}
+
+void MetricsView::paintTable(QPainter& p, const QRectF& area) {
+  const dl::ClassificationReport& r = m_report->report;
+  const int k = static_cast<int>(r.precision.size());
+  const QFontMetricsF fm(font());
+  const double rowH = fm.height() * 1.35;
+  QFont bold = font();
+  bold.setBold(true);
+  const QStringList heads = {tr("class"), tr("precision"), tr("recall"), tr("F1"), tr("support")};
+  // Column widths: the class names get what the numbers leave.
+  std::vector<double> cols(5);
+  for (int i = 1; i < 5; ++i)
+    cols[static_cast<std::size_t>(i)] =
+        std::max(QFontMetricsF(bold).horizontalAdvance(heads[i]), fm.horizontalAdvance(QStringLiteral("100.0%"))) + 12;
+  cols[0] = std::max(40.0, area.width() - (cols[1] + cols[2] + cols[3] + cols[4]));
+  const auto rowRect = [&](int row, int col) {
+    double x = area.left();
+    for (int i = 0; i < col; ++i) x += cols[static_cast<std::size_t>(i)];
+    return QRectF(x, area.top() + row * rowH, cols[static_cast<std::size_t>(col)] - 6, rowH);
+  };
+  p.setFont(bold);
+  for (int i = 0; i < 5; ++i) p.drawText(rowRect(0, i), (i ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, heads[i]);
+  p.setFont(font());
+  // As many class rows as fit above the three summary rows; the classes with the lowest recall
+  // first when not all fit (they are the lesson).
+  std::vector<int> order(static_cast<std::size_t>(k));
+  for (int c = 0; c < k; ++c) order[static_cast<std::size_t>(c)] = c;
+  const int fit = std::max(1, static_cast<int>(area.height() / rowH) - 4);
+  if (k > fit)
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return r.recall[a] < r.recall[b]; });
+  int row = 1;
+  for (int i = 0; i < std::min(k, fit); ++i, ++row) {
+    const int c = order[static_cast<std::size_t>(i)];
+    const auto u = static_cast<std::size_t>(c);
+    p.drawText(rowRect(row, 0), Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(className(c), Qt::ElideRight, cols[0] - 6));
+    // A recall below half is the minority class being missed: said in red.
+    p.setPen(r.recall[u] < 0.5 ? QColor(0xd6, 0x27, 0x28) : palette().text().color());
+    p.drawText(rowRect(row, 2), Qt::AlignRight | Qt::AlignVCenter, percent(r.recall[u]));
+    p.setPen(palette().text().color());
+    p.drawText(rowRect(row, 1), Qt::AlignRight | Qt::AlignVCenter, percent(r.precision[u]));
+    p.drawText(rowRect(row, 3), Qt::AlignRight | Qt::AlignVCenter, percent(r.f1[u]));
+    p.drawText(rowRect(row, 4), Qt::AlignRight | Qt::AlignVCenter, QString::number(r.support[u], 'f', 0));
+  }
+  if (k > fit) {
+    p.drawText(rowRect(row++, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("+%1 classes").arg(k - fit));
+  }
+  p.setPen(palette().mid().color());
+  p.drawLine(QPointF(area.left(), area.top() + row * rowH), QPointF(area.right(), area.top() + row * rowH));
+  p.setPen(palette().text().color());
+  p.drawText(rowRect(row, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("macro mean"));
+  p.drawText(rowRect(row, 1), Qt::AlignRight | Qt::AlignVCenter, percent(r.macroPrecision));
+  p.drawText(rowRect(row, 2), Qt::AlignRight | Qt::AlignVCenter, percent(r.macroRecall));
+  p.drawText(rowRect(row, 3), Qt::AlignRight | Qt::AlignVCenter, percent(r.macroF1));
+  ++row;
+  p.setFont(bold);
+  p.drawText(QRectF(area.left(), area.top() + row * rowH, area.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
+             tr("accuracy %1 · Cohen's κ %2 · step %3")
+                 .arg(percent(r.accuracy), QString::number(r.kappa, 'f', 3))
+                 .arg(m_report->step));
+  p.setFont(font());
+}
+
+void MetricsView::paintRoc(QPainter& p, const QRectF& area) {
+  const QFontMetricsF fm(font());
+  QFont bold = font();
+  bold.setBold(true);
+  p.setFont(bold);
+  p.drawText(QRectF(area.left(), area.top(), area.width(), fm.height() * 1.3), Qt::AlignLeft | Qt::AlignVCenter,
+             tr("ROC curve (validation)"));
+  p.setFont(font());
+  const double legendH = fm.height() * std::min<double>(4, m_report->roc.size()) + 4;
+  const double side = std::max(40.0, std::min(area.width() - fm.height() * 2.5, area.height() - fm.height() * 3.5 - legendH));
+  const QRectF plot(area.left() + fm.height() * 2, area.top() + fm.height() * 1.5, side, side);
+  p.setPen(palette().mid().color());
+  p.drawRect(plot);
+  p.setPen(QPen(palette().mid().color(), 1, Qt::DashLine));
+  p.drawLine(plot.bottomLeft(), plot.topRight());  // chance
+  p.setPen(palette().text().color());
+  p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), fm.height()), Qt::AlignCenter,
+             tr("false positive rate"));
+  p.save();
+  p.translate(area.left() + fm.height() * 0.9, plot.center().y());
+  p.rotate(-90);
+  p.drawText(QRectF(-plot.height() / 2, -fm.height() / 2, plot.height(), fm.height()), Qt::AlignCenter,
+             tr("true positive rate"));
+  p.restore();
+  double y = plot.bottom() + fm.height() + 4;
+  for (std::size_t i = 0; i < m_report->roc.size(); ++i) {
+    const dl::RocCurve& c = m_report->roc[i];
+    const int cls = m_report->rocClasses[i];
+    QPainterPath path;
+    for (std::size_t j = 0; j < c.fpr.size(); ++j) {
+      const QPointF pt(plot.left() + c.fpr[j] * plot.width(), plot.bottom() - c.tpr[j] * plot.height());
+      if (j == 0) path.moveTo(pt);
+      else path.lineTo(pt);
+    }
+    p.setPen(QPen(colors::classColor(cls), m_presentation ? 3.0 : 2.0));
+    p.drawPath(path);
+    if (i < 4) {
+      p.fillRect(QRectF(plot.left(), y + fm.height() * 0.3, 10, fm.height() * 0.4), colors::classColor(cls));
+      p.setPen(palette().text().color());
+      const QString auc = std::isfinite(c.auc) ? QString::number(c.auc, 'f', 3) : QStringLiteral("–");
+      p.drawText(QRectF(plot.left() + 14, y, area.width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                 fm.elidedText(tr("%1: AUC %2").arg(className(cls), auc), Qt::ElideRight, area.width() - 16));
+      y += fm.height();
+    }
+  }
+}
+
+}  // namespace dlui

@@ -1,0 +1,42 @@
+// The metrics view: run 0's classification on the validation part, live — the confusion matrix
+// (rows = true class, cells shaded by the share of their row, so a missed minority class shows as a
+// pale diagonal cell), precision, recall, F1 and support per class with their macro means,
+// accuracy and Cohen's κ, and the ROC curve(s) with their AUC. Painted with QPainter (cheap at any
+// rate); regression data gets a one-line note instead.
+#pragma once
+
+#include "session/Snapshot.h"
+
+#include <QWidget>
+
+namespace dlui {
+
+class MetricsView : public QWidget {
+  Q_OBJECT
+public:
+  explicit MetricsView(QWidget* parent = nullptr);
+
+  void applySnapshot(const SnapshotPtr& snapshot);
+  void clear();
+  void setPresentationMode(bool on);
+  const MetricsReport* report() const { return m_report.get(); }
+
+  QSize sizeHint() const override { return {820, 300}; }
+  QSize minimumSizeHint() const override { return {360, 200}; }
+
+protected:
+  void paintEvent(QPaintEvent* event) override;
+  void changeEvent(QEvent* event) override;
+
+private:
+  void paintConfusion(QPainter& p, const QRectF& area);
+  void paintTable(QPainter& p, const QRectF& area);
+  void paintRoc(QPainter& p, const QRectF& area);
+  QString className(int c) const;
+
+  std::shared_ptr<const MetricsReport> m_report;
+  bool m_regression = false;
+  bool m_presentation = false;
+};
+
+}  // namespace dlui
