@@ -351,6 +351,22 @@ void Trainer::mapBounds(double& x0, double& x1, double& y0, double& y1) const {
 
 // Grid points vary the two map features over the raw plane; every other feature stays at its
 // training mean. The points then go through the same preprocessing as the training data.
+void Trainer::setWeight(int layer, Index row, Index col, double value) {
+  const std::string field = "layers[" + std::to_string(layer) + "].W[" + std::to_string(row) + "][" +
+                            std::to_string(col) + "]";
+  if (layer < 0 || layer >= m_net.layerCount())
+    throw ConfigError(field, std::to_string(layer),
+                      {DL_TRANSLATE_NOOP("dl", "the network has %1 weighted layers"), {std::to_string(m_net.layerCount())}});
+  const LayerInfo& l = m_net.layer(layer);
+  if (row < 0 || row >= l.rows || col < 0 || col >= l.in)
+    throw ConfigError(field, std::to_string(row) + ", " + std::to_string(col),
+                      {DL_TRANSLATE_NOOP("dl", "this layer's weights are %1 × %2"),
+                       {std::to_string(l.rows), std::to_string(l.in)}});
+  if (!std::isfinite(value) || std::abs(value) > 1000)
+    throw ConfigError(field, formatValue(value), {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"-1000", "1000"}});
+  m_net.params()(l.weights.offset + col * l.rows + row) = static_cast<Scalar>(value);
+}
+
 GridEvaluation Trainer::evaluateGrid(int res, double x0, double x1, double y0, double y1, bool withHidden) const {
   GridEvaluation g;
   g.resolution = res;

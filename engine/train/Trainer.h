@@ -109,6 +109,11 @@ public:
   StepMetrics step();
   // New weights from the seed; counters, optimiser and schedule state back to zero.
   void reset();
+  // Sets W(row, col) of weighted layer `layer` (0-based; the playground's "edit a link"). The
+  // optimiser's state is kept, as when a person nudges one weight mid-training. Throws
+  // ConfigError naming the weight for an index out of range or a value that is not finite or
+  // beyond ±1000.
+  void setWeight(int layer, Index row, Index col, double value);
 
   Evaluation evaluate(Split which) const;
   ClassificationReport report(Split which) const;

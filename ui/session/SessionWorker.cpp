@@ -182,6 +182,16 @@ void SessionWorker::apply(Command& c) {
       m_thumbnails = c.flag;
       markChanged(false, true);
       break;
+    case CommandKind::SetWeight:
+      // Every run (the L1/L2 pair stays identical but for the penalty; the runs share one
+      // architecture, so a bad index or value is refused by the first, before any run changes).
+      try {
+        for (Run& r : m_runs) r.trainer->setWeight(c.layer, static_cast<dl::Index>(c.row), static_cast<dl::Index>(c.col), c.value);
+        markChanged(true, true);
+      } catch (const std::exception& e) {
+        postConfigError(e);
+      }
+      break;
   }
 }
 

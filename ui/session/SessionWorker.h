@@ -26,12 +26,16 @@ class TrainingSession;
 
 class SessionWorker {
 public:
-  enum class CommandKind { Play, Pause, Step, Reset, Speed, Config, Load, RequestState, GridResolution, Thumbnails };
+  enum class CommandKind {
+    Play, Pause, Step, Reset, Speed, Config, Load, RequestState, GridResolution, Thumbnails, SetWeight
+  };
   struct Command {
     explicit Command(CommandKind k) : kind(k) {}
     CommandKind kind;
     double value = 0;                               // Speed, GridResolution
     bool flag = false;                              // Thumbnails
+    int layer = 0;                                  // SetWeight: layer, row, col, value
+    long long row = 0, col = 0;
     std::optional<dl::ExperimentConfig> config;     // Config, Load
     std::shared_ptr<const dl::TrainerState> state;  // Load (may be null)
   };

@@ -50,6 +50,15 @@ void TrainingSession::setGridResolution(int resolution) {
   m_worker->post(std::move(c));
 }
 
+void TrainingSession::setWeight(int layer, long long row, long long col, double value) {
+  SessionWorker::Command c(Kind::SetWeight);
+  c.layer = layer;
+  c.row = row;
+  c.col = col;
+  c.value = value;
+  m_worker->post(std::move(c));
+}
+
 void TrainingSession::setThumbnails(bool on) {
   SessionWorker::Command c(Kind::Thumbnails);
   c.flag = on;

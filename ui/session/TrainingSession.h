@@ -39,6 +39,8 @@ public:
   void requestState();
   void setGridResolution(int resolution);
   void setThumbnails(bool on);
+  // Sets one weight of run 0 (and of the L2 run of a pair): W(row, col) of weighted layer `layer`.
+  void setWeight(int layer, long long row, long long col, double value);
 
   // Last configuration accepted by the worker (GUI-thread copy).
   dl::ExperimentConfig config() const;
