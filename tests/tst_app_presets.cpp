@@ -634,11 +634,18 @@ void TestAppPresets::dropoutSmallNoisy() {
   QVERIFY(dVal > nVal);
 }
 
-// Without batch normalisation training turns non-finite within 100 steps.
+// Without batch normalisation training turns non-finite within 100 steps, and in the steps before
+// that the global gradient norm shoots up: the largest finite one is at least 100× the first step's.
 void TestAppPresets::noBatchnormHighLr() {
   const Run r = train(preset("no-batchnorm-high-lr"), 100);
   QVERIFY(r.trainer->diverged());
-  measured("no-batchnorm-high-lr: %s", r.trainer->divergence()->describe().c_str());
+  double largest = 0;
+  for (const StepMetrics& m : r.steps)
+    if (std::isfinite(m.gradNormTotal)) largest = std::max(largest, m.gradNormTotal);
+  const double first = r.steps.front().gradNormTotal;
+  measured("no-batchnorm-high-lr: global gradient norm %.3g at step 1, largest finite %.3g (%.3gx); %s", first, largest,
+           largest / first, r.trainer->divergence()->describe().c_str());
+  QVERIFY(largest >= 100 * first);
 }
 
 // With batch normalisation the same run stays finite and ends with ≥ 90% validation accuracy.
