@@ -4,7 +4,9 @@
 // differ only in the setting being compared.
 //
 // DLPLAY_PRESET_SEED=n overrides every preset's training seed (weights, shuffling, dropout masks)
-// to check that a claim is not an accident of seed 1; docs/presets.md lists the seeds checked.
+// to check that a claim is not an accident of seed 1. DLPLAY_PRESET_SEEDS=101-200 is the seed sweep
+// (main() at the end): every claim once per seed, each claim's pass rate printed, exit 1 when one
+// holds on fewer than 95% of the seeds; docs/presets.md lists the rates.
 #include "io/ExperimentIo.h"
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
@@ -18,9 +20,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdarg>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,11 +66,37 @@ const QStringList kPresets = {"adam-ill-conditioned",
                               "xor-tanh",
                               "zero-init-symmetry"};
 
+// The training seed of the current sweep round (DLPLAY_PRESET_SEEDS), else DLPLAY_PRESET_SEED.
+std::optional<unsigned long long> g_seed;
+bool g_sweeping = false;
+
+// DLPLAY_PRESET_DIR=dir reads the presets from dir/<name>.json instead of the compiled-in copies,
+// to try a retune without rebuilding (presetFiles still compares the compiled-in files).
 ExperimentConfig preset(const QString& name) {
-  ExperimentConfig c = dlio::readPreset(name).config;
+  const QByteArray dir = qgetenv("DLPLAY_PRESET_DIR");
+  ExperimentConfig c = dir.isEmpty()
+                           ? dlio::readPreset(name).config
+                           : dlio::readExperimentFile(QString::fromLocal8Bit(dir) + "/" + name + ".json").config;
   const QByteArray seed = qgetenv("DLPLAY_PRESET_SEED");
-  if (!seed.isEmpty()) c.training.seed = seed.toULongLong();
+  if (g_seed)
+    c.training.seed = *g_seed;
+  else if (!seed.isEmpty())
+    c.training.seed = seed.toULongLong();
   return c;
+}
+
+// The measured numbers of the running claim: printed, and kept for the sweep's report.
+std::map<QString, QString> g_measured;
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+void measured(const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  const QString text = QString::vasprintf(format, args);
+  va_end(args);
+  g_measured[QString::fromLatin1(QTest::currentTestFunction())] = text;
+  if (!g_sweeping) qInfo("%s", qPrintable(text));
 }
 
 // A configuration without its name and description, for "same setup except X" comparisons.
@@ -91,10 +122,11 @@ Run train(const ExperimentConfig& c, long long steps = -1) {
 }
 
 // Runs shared by the tests of one comparison group (each preset trained once, full budget).
+// Emptied at every seed of a sweep.
+std::map<QString, Run> g_runs;
 const Run& cached(const QString& name) {
-  static std::map<QString, Run> runs;
-  auto it = runs.find(name);
-  if (it == runs.end()) it = runs.emplace(name, train(preset(name))).first;
+  auto it = g_runs.find(name);
+  if (it == g_runs.end()) it = g_runs.emplace(name, train(preset(name))).first;
   return it->second;
 }
 
@@ -125,6 +157,14 @@ double stepNoise(const Run& r) {
   return stdev(d);
 }
 
+// The lowest validation loss of the evaluated steps and the step it was reached at.
+std::pair<double, long long> bestValLoss(const Run& r) {
+  std::pair<double, long long> best{INFINITY, 0};
+  for (const StepMetrics& m : r.steps)
+    if (m.evaluated && m.valLoss < best.first) best = {m.valLoss, m.step};
+  return best;
+}
+
 // Hidden-layer outputs (units, N) on the training set, inference mode.
 std::vector<Matrix> hiddenOutputs(const Trainer& t) {
   Network::Workspace ws;
@@ -153,6 +193,9 @@ class TestAppPresets : public QObject {
   Q_OBJECT
 
 private slots:
+  void init();
+  void cleanup();
+
   void presetFiles();
   void catalogCoversEveryPreset();
   void catalogTexts();
@@ -325,7 +368,7 @@ void TestAppPresets::vanishingSigmoidDeep() {
   QCOMPARE(r.steps.size(), std::size_t(200));
   double worst = 0;
   for (const StepMetrics& m : r.steps) worst = std::max(worst, firstLayerToOutputGradRatio(m));
-  qInfo("vanishing-sigmoid-deep: max layer-1/output gradient-norm ratio over steps 1-200 = %.3g", worst);
+  measured("vanishing-sigmoid-deep: max layer-1/output gradient-norm ratio over steps 1-200 = %.3g", worst);
   QVERIFY(worst < 0.01);
   const Run he = train(preset("deep-relu-he"), 200);
   double heWorst = 0;
@@ -344,7 +387,7 @@ void TestAppPresets::deepReluHe() {
     if (m.evaluated && m.valAccuracy >= 0.95 && reached == 0) reached = static_cast<double>(m.step);
   }
   const double ratio = g1 / gOut;
-  qInfo(
+  measured(
       "deep-relu-he: mean layer-1/output gradient-norm ratio (steps 1-200) = %.3g; 95%% validation accuracy at step %g",
       ratio, reached);
   QVERIFY(ratio >= 0.1 && ratio <= 10);
@@ -366,7 +409,7 @@ void TestAppPresets::deepReluXavier() {
   const double heSignal = meanSquare(hh.back()) / meanSquare(hh.front());
   const Run x = train(c, 200), h = train(he, 200);
   const double xavierLoss = mean(trainLosses(x)), heLoss = mean(trainLosses(h));
-  qInfo(
+  measured(
       "deep-relu-xavier: activation mean square layer 20 / layer 1 at init = %.3g (He %.3g); mean loss steps 1-200 = "
       "%.3f (He %.3f)",
       xavierSignal, heSignal, xavierLoss, heLoss);
@@ -375,16 +418,34 @@ void TestAppPresets::deepReluXavier() {
   QVERIFY(xavierLoss >= 2 * heLoss);
 }
 
-// Training turns non-finite within 200 steps.
+// Weights at 1.6× He's spread: the signal grows about 1.6× per layer, so the first gradient is
+// more than 10× that of a He-initialised copy (same seed); the norms keep growing and training
+// turns non-finite within 10 steps. The steps before that are printed with their gradient norms.
 void TestAppPresets::explodingLargeInit() {
-  const Run r = train(preset("exploding-large-init"), 200);
+  const ExperimentConfig c = preset("exploding-large-init");
+  ExperimentConfig he = c;
+  he.init.scheme = "he_normal";
+  const Run r = train(c, 200), h = train(he, 1);
   QVERIFY(r.trainer->diverged());
-  qInfo("exploding-large-init: %s", r.trainer->divergence()->describe().c_str());
-  QVERIFY(r.trainer->divergence()->step <= 200);
+  const long long at = r.trainer->divergence()->step;
+  QString norms;
+  for (const StepMetrics& m : r.steps)
+    if (m.step < at) norms += QString(" %1").arg(m.gradNormTotal, 0, 'g', 3);
+  const double ratio = r.steps.front().gradNormTotal / h.steps.front().gradNormTotal;
+  measured(
+      "exploding-large-init: global gradient norm before clipping at steps 1-%lld:%s; step 1 is %.0fx He-normal's "
+      "(%.3g); %s",
+      at - 1, qPrintable(norms), ratio, h.steps.front().gradNormTotal, r.trainer->divergence()->describe().c_str());
+  QVERIFY(at >= 2);  // at least one finite step to see
+  QVERIFY(ratio >= 10);
+  QVERIFY(at <= 10);
 }
 
-// With clipping by global norm 1 the same run stays finite for all 2,000 steps (clipping active)
-// and ends with ≥ 85% validation accuracy.
+// With clipping by global norm 1 the same network learns: all 2,000 steps finite with clipping
+// active; the training loss of the last 100 steps averages below 1% of the first 10 steps'; the
+// final validation loss is at most 0.3 (under half a coin flip's ln 2 = 0.69) with validation
+// accuracy ≥ 95%; and at most 5% of the steps have a training loss of exactly 0. (At σ = 1 the
+// clipped run froze at a training loss of exactly 0 with a validation loss near 4,700.)
 void TestAppPresets::explodingClipped() {
   ExperimentConfig c = preset("exploding-clipped");
   ExperimentConfig expected = preset("exploding-large-init");
@@ -393,15 +454,23 @@ void TestAppPresets::explodingClipped() {
   const Run r = train(c);
   QVERIFY(!r.trainer->diverged());
   QCOMPARE(r.steps.size(), std::size_t(2000));
-  int clipped = 0;
+  int clipped = 0, zero = 0;
   for (const StepMetrics& m : r.steps) {
     QVERIFY(std::isfinite(m.trainLoss));
     clipped += m.clipped ? 1 : 0;
+    zero += m.trainLoss == 0 ? 1 : 0;
   }
-  const double acc = r.trainer->evaluate(Split::Validation).accuracy;
-  qInfo("exploding-clipped: 2000 finite steps, %d clipped; validation accuracy %.3f", clipped, acc);
+  const double first = mean(trainLosses(r, 0, 10)), last = mean(trainLosses(r, r.steps.size() - 100));
+  const Evaluation val = r.trainer->evaluate(Split::Validation);
+  measured(
+      "exploding-clipped: 2000 finite steps, %d clipped, %d with training loss exactly 0; training loss %.3g (steps "
+      "1-10) -> %.3g (last 100); validation loss %.3g, accuracy %.3f",
+      clipped, zero, first, last, val.loss, val.accuracy);
   QVERIFY(clipped > 0);
-  QVERIFY(acc >= 0.85);
+  QVERIFY(last < 0.01 * first);
+  QVERIFY(val.loss <= 0.3);
+  QVERIFY(val.accuracy >= 0.95);
+  QVERIFY(zero <= 100);
 }
 
 // After 1,000 steps every hidden unit still has identical incoming weights and bias (and outgoing
@@ -423,8 +492,9 @@ void TestAppPresets::zeroInitSymmetry() {
   const Run r = train(c);
   QCOMPARE(r.steps.size(), std::size_t(1000));
   const double acc = r.trainer->evaluate(Split::Validation).accuracy;
-  qInfo("zero-init-symmetry: largest difference between hidden units after 1000 steps = %g; validation accuracy %.3f",
-        spread(r.trainer->network()), acc);
+  measured(
+      "zero-init-symmetry: largest difference between hidden units after 1000 steps = %g; validation accuracy %.3f",
+      spread(r.trainer->network()), acc);
   QCOMPARE(spread(r.trainer->network()), 0.0);
   QVERIFY(acc <= 0.75);
   ExperimentConfig random = c;
@@ -446,7 +516,7 @@ void TestAppPresets::sigmoidSaturationLargeInit() {
     for (const StepMetrics& m : run.steps) u.push_back(m.layers[1].updateRatio);
     return mean(u);
   };
-  qInfo(
+  measured(
       "sigmoid-saturation-large-init: saturated %.2f at step 1, %.2f at step %lld (Xavier %.2f); layer-2 update ratio "
       "%.3g (Xavier %.3g)",
       saturated(r.steps.front()), saturated(r.steps.back()), r.steps.back().step, saturated(x.steps.front()),
@@ -461,8 +531,8 @@ void TestAppPresets::sigmoidSaturationLargeInit() {
 void TestAppPresets::deadReluHighLr() {
   const Run& r = cached("dead-relu-high-lr");
   const double dead = deadFraction(*r.trainer, 0);
-  qInfo("dead-relu-high-lr: %.0f%% of layer-1 units dead; validation accuracy %.3f", 100 * dead,
-        r.trainer->evaluate(Split::Validation).accuracy);
+  measured("dead-relu-high-lr: %.0f%% of layer-1 units dead; validation accuracy %.3f", 100 * dead,
+           r.trainer->evaluate(Split::Validation).accuracy);
   QVERIFY(dead > 0.4);
 }
 
@@ -481,8 +551,8 @@ void TestAppPresets::leakyReluHighLr() {
   QCOMPARE(leaky.steps.size(), relu.steps.size());
   const double acc = leaky.trainer->evaluate(Split::Validation).accuracy;
   const double reluAcc = relu.trainer->evaluate(Split::Validation).accuracy;
-  qInfo("leaky-relu-high-lr: %.0f%% of layer-1 units dead; validation accuracy %.3f (ReLU %.3f)",
-        100 * deadFraction(*leaky.trainer, 0), acc, reluAcc);
+  measured("leaky-relu-high-lr: %.0f%% of layer-1 units dead; validation accuracy %.3f (ReLU %.3f)",
+           100 * deadFraction(*leaky.trainer, 0), acc, reluAcc);
   QCOMPARE(deadFraction(*leaky.trainer, 0), 0.0);
   QVERIFY(acc >= 0.85);
   QVERIFY(acc >= reluAcc + 0.2);
@@ -494,7 +564,7 @@ void TestAppPresets::xorLinear() {
   const Run r = train(preset("xor-linear"));
   const double acc = r.trainer->evaluate(Split::Validation).accuracy;
   const double loss = r.trainer->evaluate(Split::Train).loss;
-  qInfo("xor-linear: validation accuracy %.3f, training loss %.4f", acc, loss);
+  measured("xor-linear: validation accuracy %.3f, training loss %.4f", acc, loss);
   QVERIFY(acc <= 0.75);
   QVERIFY(loss >= 0.68);
 }
@@ -507,8 +577,8 @@ void TestAppPresets::xorTanh() {
   QCOMPARE(setupOf(c), setupOf(expected));
   const Run r = train(c);
   const Evaluation tr = r.trainer->evaluate(Split::Train), va = r.trainer->evaluate(Split::Validation);
-  qInfo("xor-tanh: training accuracy %.3f, validation accuracy %.3f, training loss %.4f", tr.accuracy, va.accuracy,
-        tr.loss);
+  measured("xor-tanh: training accuracy %.3f, validation accuracy %.3f, training loss %.4f", tr.accuracy, va.accuracy,
+           tr.loss);
   QCOMPARE(tr.accuracy, 1.0);
   QCOMPARE(va.accuracy, 1.0);
 }
@@ -530,18 +600,24 @@ void TestAppPresets::l1VsL2() {
   }
   QVERIFY(!l1.diverged() && !l2.diverged());
   const double s1 = nearZeroWeightFraction(l1.network()), s2 = nearZeroWeightFraction(l2.network());
-  qInfo("l1-vs-l2: near-zero weights L1 %.1f%%, L2 %.1f%%; validation accuracy L1 %.3f, L2 %.3f", 100 * s1, 100 * s2,
-        l1.evaluate(Split::Validation).accuracy, l2.evaluate(Split::Validation).accuracy);
+  measured("l1-vs-l2: near-zero weights L1 %.1f%%, L2 %.1f%%; validation accuracy L1 %.3f, L2 %.3f", 100 * s1, 100 * s2,
+           l1.evaluate(Split::Validation).accuracy, l2.evaluate(Split::Validation).accuracy);
   QVERIFY(s1 >= 0.5);
   QVERIFY(s2 <= 0.1);
 }
 
-// Without dropout the training accuracy ends at least 10 points above the validation accuracy.
+// Without dropout the training accuracy ends at least 10 points above the validation accuracy, and
+// the validation loss climbs: it ends at least twice its lowest value.
 void TestAppPresets::overfitNoDropout() {
   const Run& r = cached("overfit-no-dropout");
   const double tr = r.trainer->evaluate(Split::Train).accuracy, va = r.trainer->evaluate(Split::Validation).accuracy;
-  qInfo("overfit-no-dropout: training accuracy %.3f, validation %.3f, gap %.1f points", tr, va, 100 * (tr - va));
+  const auto [best, bestStep] = bestValLoss(r);
+  measured(
+      "overfit-no-dropout: training accuracy %.3f, validation %.3f, gap %.1f points; validation loss %.3f at step %lld "
+      "(lowest), %.3f at the end",
+      tr, va, 100 * (tr - va), best, bestStep, r.trainer->evaluate(Split::Validation).loss);
   QVERIFY(tr - va >= 0.10);
+  QVERIFY(r.trainer->evaluate(Split::Validation).loss >= 2 * best);
 }
 
 // With dropout 0.5 the gap is at least 5 points smaller and validation accuracy is higher.
@@ -556,17 +632,24 @@ void TestAppPresets::dropoutSmallNoisy() {
   const double nGap = n.trainer->evaluate(Split::Train).accuracy - n.trainer->evaluate(Split::Validation).accuracy;
   const double dVal = d.trainer->evaluate(Split::Validation).accuracy,
                nVal = n.trainer->evaluate(Split::Validation).accuracy;
-  qInfo("dropout-small-noisy: gap %.1f points (no dropout %.1f); validation accuracy %.3f (no dropout %.3f)",
-        100 * dGap, 100 * nGap, dVal, nVal);
+  measured("dropout-small-noisy: gap %.1f points (no dropout %.1f); validation accuracy %.3f (no dropout %.3f)",
+           100 * dGap, 100 * nGap, dVal, nVal);
   QVERIFY(dGap <= nGap - 0.05);
   QVERIFY(dVal > nVal);
 }
 
-// Without batch normalisation training turns non-finite within 100 steps.
+// Without batch normalisation training turns non-finite within 100 steps, and in the steps before
+// that the global gradient norm shoots up: the largest finite one is at least 100× the first step's.
 void TestAppPresets::noBatchnormHighLr() {
   const Run r = train(preset("no-batchnorm-high-lr"), 100);
   QVERIFY(r.trainer->diverged());
-  qInfo("no-batchnorm-high-lr: %s", r.trainer->divergence()->describe().c_str());
+  double largest = 0;
+  for (const StepMetrics& m : r.steps)
+    if (std::isfinite(m.gradNormTotal)) largest = std::max(largest, m.gradNormTotal);
+  const double first = r.steps.front().gradNormTotal;
+  measured("no-batchnorm-high-lr: global gradient norm %.3g at step 1, largest finite %.3g (%.3gx); %s", first, largest,
+           largest / first, r.trainer->divergence()->describe().c_str());
+  QVERIFY(largest >= 100 * first);
 }
 
 // With batch normalisation the same run stays finite and ends with ≥ 90% validation accuracy.
@@ -579,7 +662,7 @@ void TestAppPresets::batchnormHighLr() {
   QVERIFY(!r.trainer->diverged());
   QCOMPARE(static_cast<long long>(r.steps.size()), c.training.steps);
   const double acc = r.trainer->evaluate(Split::Validation).accuracy;
-  qInfo("batchnorm-high-lr: validation accuracy %.3f after %zu steps", acc, r.steps.size());
+  measured("batchnorm-high-lr: validation accuracy %.3f after %zu steps", acc, r.steps.size());
   QVERIFY(acc >= 0.9);
 }
 
@@ -588,7 +671,7 @@ void TestAppPresets::constantLrOscillates() {
   const Run& r = cached("constant-lr-oscillates");
   QVERIFY(!r.trainer->diverged());
   const std::vector<double> tail = lossTail(r, 0.2);
-  qInfo("constant-lr-oscillates: last 20%% training loss mean %.4f, std %.4f", mean(tail), stdev(tail));
+  measured("constant-lr-oscillates: last 20%% training loss mean %.4f, std %.4f", mean(tail), stdev(tail));
   QVERIFY(stdev(tail) >= 0.007);
 }
 
@@ -605,8 +688,8 @@ void TestAppPresets::lrDecaySettles() {
   QCOMPARE(d.steps.size(), c.steps.size());
   QVERIFY(d.steps.back().lr < 0.2 * d.steps.front().lr);
   const std::vector<double> dt = lossTail(d, 0.2), ct = lossTail(c, 0.2);
-  qInfo("lr-decay-settles: last 20%% training loss mean %.4f, std %.4f (constant %.4f, %.4f); final lr %.3g", mean(dt),
-        stdev(dt), mean(ct), stdev(ct), d.steps.back().lr);
+  measured("lr-decay-settles: last 20%% training loss mean %.4f, std %.4f (constant %.4f, %.4f); final lr %.3g",
+           mean(dt), stdev(dt), mean(ct), stdev(ct), d.steps.back().lr);
   QVERIFY(mean(dt) <= 0.7 * mean(ct));
   QVERIFY(stdev(dt) <= 0.7 * stdev(ct));
 }
@@ -628,7 +711,7 @@ void checkBatchGroup() {
 void TestAppPresets::batchSize1() {
   checkBatchGroup();
   const double n1 = stepNoise(cached("batch-size-1")), n32 = stepNoise(cached("batch-size-32"));
-  qInfo("batch-size-1: step-to-step loss noise %.4f (batch 32: %.4f)", n1, n32);
+  measured("batch-size-1: step-to-step loss noise %.4f (batch 32: %.4f)", n1, n32);
   QVERIFY(n1 >= 3 * n32);
 }
 
@@ -636,7 +719,7 @@ void TestAppPresets::batchSize1() {
 void TestAppPresets::batchSize32() {
   const double n1 = stepNoise(cached("batch-size-1")), n32 = stepNoise(cached("batch-size-32")),
                nf = stepNoise(cached("batch-full"));
-  qInfo("batch-size-32: step-to-step loss noise %.4f (batch 1: %.4f, full: %.4f)", n32, n1, nf);
+  measured("batch-size-32: step-to-step loss noise %.4f (batch 1: %.4f, full: %.4f)", n32, n1, nf);
   QVERIFY(n32 * 3 <= n1);
   QVERIFY(n32 >= 3 * nf);
 }
@@ -644,7 +727,7 @@ void TestAppPresets::batchSize32() {
 // Full batch: the lowest noise, at least 3× below batch 32.
 void TestAppPresets::batchFull() {
   const double n32 = stepNoise(cached("batch-size-32")), nf = stepNoise(cached("batch-full"));
-  qInfo("batch-full: step-to-step loss noise %.4f (batch 32: %.4f)", nf, n32);
+  measured("batch-full: step-to-step loss noise %.4f (batch 32: %.4f)", nf, n32);
   QVERIFY(nf * 3 <= n32);
 }
 
@@ -660,21 +743,21 @@ void TestAppPresets::sgdIllConditioned() {
     QCOMPARE(setupOf(c), setupOf(preset("sgd-ill-conditioned")));
   }
   const double sgd = finalTrainLoss("sgd-ill-conditioned"), adam = finalTrainLoss("adam-ill-conditioned");
-  qInfo("sgd-ill-conditioned: training loss after 300 steps %.4f (Adam %.4f)", sgd, adam);
+  measured("sgd-ill-conditioned: training loss after 300 steps %.4f (Adam %.4f)", sgd, adam);
   QVERIFY(sgd >= 50 * adam);
 }
 
 // Momentum 0.9: at least 4× lower than plain SGD after the same 300 steps.
 void TestAppPresets::momentumIllConditioned() {
   const double sgd = finalTrainLoss("sgd-ill-conditioned"), momentum = finalTrainLoss("momentum-ill-conditioned");
-  qInfo("momentum-ill-conditioned: training loss after 300 steps %.4f (SGD %.4f)", momentum, sgd);
+  measured("momentum-ill-conditioned: training loss after 300 steps %.4f (SGD %.4f)", momentum, sgd);
   QVERIFY(momentum * 4 <= sgd);
 }
 
 // Adam: the lowest of the three, at least 4× below momentum.
 void TestAppPresets::adamIllConditioned() {
   const double momentum = finalTrainLoss("momentum-ill-conditioned"), adam = finalTrainLoss("adam-ill-conditioned");
-  qInfo("adam-ill-conditioned: training loss after 300 steps %.4f (momentum %.4f)", adam, momentum);
+  measured("adam-ill-conditioned: training loss after 300 steps %.4f (momentum %.4f)", adam, momentum);
   QVERIFY(adam * 4 <= momentum);
 }
 
@@ -688,7 +771,7 @@ void checkCure(const char* name, ExperimentConfig expected) {
   QCOMPARE(setupOf(preset(name)), setupOf(expected));
   const ClassificationReport cure = imbalanceReport(name), paradox = imbalanceReport("imbalance-accuracy-paradox");
   QCOMPARE(cached(name).steps.size(), cached("imbalance-accuracy-paradox").steps.size());
-  qInfo(
+  measured(
       "%s: minority recall %.3f (paradox %.3f); balanced accuracy %.3f (paradox %.3f); accuracy %.3f; kappa %.3f "
       "(paradox %.3f)",
       name, cure.recall[1], paradox.recall[1], cure.macroRecall, paradox.macroRecall, cure.accuracy, cure.kappa,
@@ -703,8 +786,8 @@ void TestAppPresets::imbalanceAccuracyParadox() {
   const ClassificationReport r = imbalanceReport("imbalance-accuracy-paradox");
   QCOMPARE(r.recall.size(), std::size_t(2));
   QVERIFY(r.support[1] * 10 < r.support[0]);
-  qInfo("imbalance-accuracy-paradox: accuracy %.3f, minority recall %.3f, balanced accuracy %.3f, kappa %.3f",
-        r.accuracy, r.recall[1], r.macroRecall, r.kappa);
+  measured("imbalance-accuracy-paradox: accuracy %.3f, minority recall %.3f, balanced accuracy %.3f, kappa %.3f",
+           r.accuracy, r.recall[1], r.macroRecall, r.kappa);
   QVERIFY(r.accuracy >= 0.9);
   QVERIFY(r.recall[1] <= 0.5);
 }
@@ -733,23 +816,136 @@ void TestAppPresets::imbalanceSmote() {
   checkCure("imbalance-smote", c);
 }
 
-// A 2-2-3 network ends with training accuracy ≤ 70% (high bias).
+// A 2-2-3 network ends with training accuracy ≤ 75% and validation accuracy within 15 points of it
+// (high bias: the training error itself is high, and the gap is small, unlike overfit-large-network's).
 void TestAppPresets::underfitSmallNetwork() {
   const Run r = train(preset("underfit-small-network"));
   const double tr = r.trainer->evaluate(Split::Train).accuracy, va = r.trainer->evaluate(Split::Validation).accuracy;
-  qInfo("underfit-small-network: training accuracy %.3f, validation %.3f", tr, va);
-  QVERIFY(tr <= 0.7);
+  measured("underfit-small-network: training accuracy %.3f, validation %.3f", tr, va);
+  QVERIFY(tr <= 0.75);
+  QVERIFY(std::abs(tr - va) < 0.15);
 }
 
 // A 2-128-128-3 network ends with training accuracy ≥ 95% and validation accuracy at least 15
-// points lower (high variance).
+// points lower (high variance); the validation loss turns up: it ends at least twice its minimum.
 void TestAppPresets::overfitLargeNetwork() {
   const Run r = train(preset("overfit-large-network"));
   const double tr = r.trainer->evaluate(Split::Train).accuracy, va = r.trainer->evaluate(Split::Validation).accuracy;
-  qInfo("overfit-large-network: training accuracy %.3f, validation %.3f, gap %.1f points", tr, va, 100 * (tr - va));
+  const auto [best, bestStep] = bestValLoss(r);
+  const double finalLoss = r.trainer->evaluate(Split::Validation).loss;
+  measured(
+      "overfit-large-network: training accuracy %.3f, validation %.3f, gap %.1f points; validation loss %.3f at step "
+      "%lld (lowest), %.3f at the end",
+      tr, va, 100 * (tr - va), best, bestStep, finalLoss);
   QVERIFY(tr >= 0.95);
   QVERIFY(va <= tr - 0.15);
+  QVERIFY(finalLoss >= 2 * best);
 }
 
-QTEST_GUILESS_MAIN(TestAppPresets)
+// ---- The seed sweep: DLPLAY_PRESET_SEEDS=101-200 runs every claim once per training seed. ----
+
+namespace {
+struct SweepResult {
+  int runs = 0;
+  std::vector<std::pair<unsigned long long, QString>> failed;  // seed, measured numbers
+};
+bool g_sweepVerbose = false;
+std::map<QString, SweepResult> g_sweep;  // by test function
+
+// The share of seeds a claim must hold on. A lesson that is statistical would be listed here with
+// the rate its note states; every claim is currently expected to hold on 95% of unseen seeds.
+double requiredRate(const QString& /*claim*/) { return 0.95; }
+
+// "101-200", "7" or "1-10,20-30".
+std::vector<unsigned long long> parseSeeds(const QByteArray& spec) {
+  std::vector<unsigned long long> seeds;
+  for (const QByteArray& part : spec.split(',')) {
+    const QList<QByteArray> ends = part.trimmed().split('-');
+    bool ok1 = false, ok2 = false;
+    const unsigned long long from = ends.front().toULongLong(&ok1), to = ends.back().toULongLong(&ok2);
+    if (!ok1 || !ok2 || ends.size() > 2 || to < from) return {};
+    for (unsigned long long s = from; s <= to; ++s) seeds.push_back(s);
+  }
+  return seeds;
+}
+
+// Every claim (test function that trains); the file and catalogue checks do not depend on the seed.
+QStringList claimFunctions(const QObject& tc) {
+  QStringList names;
+  const QMetaObject* mo = tc.metaObject();
+  for (int i = mo->methodOffset(); i < mo->methodCount(); ++i) {
+    const QMetaMethod m = mo->method(i);
+    const QString name = QString::fromLatin1(m.name());
+    if (m.methodType() != QMetaMethod::Slot || m.parameterCount() != 0 || name == "init" || name == "cleanup" ||
+        name == "presetFiles" || name.startsWith("catalog"))
+      continue;
+    names << name;
+  }
+  return names;
+}
+
+int sweep(QObject& tc, const QByteArray& spec, const QStringList& requested) {
+  const std::vector<unsigned long long> seeds = parseSeeds(spec);
+  if (seeds.empty()) {
+    qCritical("DLPLAY_PRESET_SEEDS=%s: expected seeds like 101-200 or 1-10,20-30", spec.constData());
+    return 2;
+  }
+  const QStringList claims = requested.isEmpty() ? claimFunctions(tc) : requested;
+  g_sweeping = true;
+  g_sweepVerbose = qgetenv("DLPLAY_PRESET_SWEEP_VERBOSE") == "1";
+  for (unsigned long long seed : seeds) {
+    g_seed = seed;
+    g_runs.clear();
+    QStringList args = {QStringLiteral("tst_app_presets"), QStringLiteral("-silent")};
+    args << claims;
+    QTest::qExec(&tc, args);
+  }
+  int below = 0;
+  std::printf("\nPreset claims over training seeds %s (%zu seeds): passed / run, required rate\n", spec.constData(),
+              seeds.size());
+  for (const QString& claim : claims) {
+    const SweepResult& r = g_sweep[claim];
+    const int passed = r.runs - static_cast<int>(r.failed.size());
+    const double rate = r.runs ? static_cast<double>(passed) / r.runs : 0;
+    const bool ok = r.runs == static_cast<int>(seeds.size()) && rate >= requiredRate(claim);
+    below += ok ? 0 : 1;
+    QString failedSeeds;
+    for (const auto& [seed, text] : r.failed) failedSeeds += QString(" %1").arg(seed);
+    std::printf("%-26s %3d/%-3d %5.1f%%  (≥ %.0f%%)%s%s\n", qPrintable(claim), passed, r.runs, 100 * rate,
+                100 * requiredRate(claim), ok ? "" : "  BELOW",
+                failedSeeds.isEmpty() ? "" : qPrintable(" failed on:" + failedSeeds));
+  }
+  std::printf("%s\n", below ? qPrintable(QString("%1 claim(s) below the required rate").arg(below))
+                            : "every claim held on at least the required share of seeds");
+  return below ? 1 : 0;
+}
+}  // namespace
+
+void TestAppPresets::init() { g_measured.erase(QString::fromLatin1(QTest::currentTestFunction())); }
+
+void TestAppPresets::cleanup() {
+  if (!g_sweeping) return;
+  const QString claim = QString::fromLatin1(QTest::currentTestFunction());
+  SweepResult& r = g_sweep[claim];
+  ++r.runs;
+  const QString text = g_measured[claim];
+  if (QTest::currentTestFailed()) r.failed.emplace_back(*g_seed, text);
+  if (g_sweepVerbose)
+    std::printf("seed %llu\t%s\t%s\t%s\n", *g_seed, QTest::currentTestFailed() ? "FAIL" : "pass", qPrintable(claim),
+                qPrintable(text));
+}
+
+// The usual Qt Test entry point, unless DLPLAY_PRESET_SEEDS asks for the sweep (command-line
+// arguments then name the claims to sweep, all by default).
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  TestAppPresets tc;
+  QTEST_SET_MAIN_SOURCE_PATH
+  const QByteArray seeds = qgetenv("DLPLAY_PRESET_SEEDS");
+  if (seeds.isEmpty()) return QTest::qExec(&tc, argc, argv);
+  QStringList requested;
+  for (int i = 1; i < argc; ++i) requested << QString::fromLocal8Bit(argv[i]);
+  return sweep(tc, seeds, requested);
+}
+
 #include "tst_app_presets.moc"
