@@ -429,6 +429,26 @@ private slots:
     QCOMPARE(error({"x1^2"}), std::string());
   }
 
+  // One weight set by hand: it lands where W(row, col) is, the next step starts from it, and bad
+  // indices or values are refused naming the weight.
+  void setWeightByHand() {
+    Trainer t(xorConfig());
+    const LayerInfo& l = t.network().layer(0);
+    t.setWeight(0, 1, 0, 2.5);
+    QCOMPARE(t.network().params()(l.weights.offset + 0 * l.rows + 1), Scalar(2.5));
+    t.step();
+    QVERIFY(std::abs(t.network().params()(l.weights.offset + 1) - 2.5f) < 0.5f);
+    for (const auto& [layer, row, col, value] : std::vector<std::tuple<int, Index, Index, double>>{
+             {-1, 0, 0, 1.0}, {9, 0, 0, 1.0}, {0, 99, 0, 1.0}, {0, 0, -1, 1.0}, {0, 0, 0, std::nan("")}, {0, 0, 0, 1e4}}) {
+      try {
+        t.setWeight(layer, row, col, value);
+        QFAIL("accepted");
+      } catch (const ConfigError& e) {
+        QVERIFY2(e.field().rfind("layers[", 0) == 0, e.what());
+      }
+    }
+  }
+
   void badConfigurationsNameTheField_data() {
     QTest::addColumn<QString>("field");
     QTest::addColumn<int>("which");

@@ -684,6 +684,41 @@ private slots:
     setLanguage(QStringLiteral("en"), false);
   }
 
+  // Click a link to set its weight: the editor gets the current value, the run takes the new one
+  // (the next snapshot's weights and the tooltip show it); "cancel" changes nothing.
+  void clickALinkToSetItsWeight() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    w.loadPreset(QStringLiteral("xor-tanh"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.name == "xor-tanh" && !w.lastSnapshot()->runs.front().weights.empty(),
+                             10000);
+    NetworkDiagramWidget* net = w.networkDiagram();
+    net->repaint();
+    const std::optional<QPointF> at = net->linkPoint(0, 1, 0);  // input 1 → layer 1 neuron 2
+    QVERIFY(at.has_value());
+    std::optional<double> answer;
+    QString prompt;
+    double shown = 0;
+    w.setWeightEditor([&](const QString& p, double v) {
+      prompt = p;
+      shown = v;
+      return answer;
+    });
+    const float before = w.lastSnapshot()->runs.front().weights.front().W(1, 0);
+    QTest::mouseClick(net, Qt::LeftButton, Qt::NoModifier, at->toPoint());
+    QVERIFY2(prompt.contains("input 1") && prompt.contains("layer 1 neuron 2"), qPrintable(prompt));
+    QCOMPARE(float(shown), before);
+    QTest::qWait(200);
+    answer = 2.5;
+    QTest::mouseClick(net, Qt::LeftButton, Qt::NoModifier, at->toPoint());
+    QTRY_VERIFY_WITH_TIMEOUT(!w.lastSnapshot()->runs.front().weights.empty() &&
+                                 w.lastSnapshot()->runs.front().weights.front().W(1, 0) == 2.5f,
+                             10000);
+  }
+
   // The accuracy paradox on screen: the metrics tab shows ~95% accuracy beside the minority class's
   // recall below 50% (in red) and its confusion-matrix row, updated while training.
   void metricsViewShowsTheMissedMinority() {

@@ -35,6 +35,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMenuBar>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
@@ -71,6 +72,11 @@ MainWindow::MainWindow(TrainingSession* session, QWidget* parent) : QMainWindow(
   }
   m_normalFont = QApplication::font();
   m_errorReporter = [this](const QString& message) { QMessageBox::warning(this, tr("dlplay"), message); };
+  m_weightEditor = [this](const QString& prompt, double value) -> std::optional<double> {
+    bool ok = false;
+    const double v = QInputDialog::getDouble(this, tr("Set weight"), prompt, value, -1000, 1000, 4, &ok);
+    return ok ? std::optional<double>(v) : std::nullopt;
+  };
   m_questionAsker = [this](const QString& question) {
     return QMessageBox::question(this, tr("dlplay"), question, QMessageBox::Yes | QMessageBox::No,
                                  QMessageBox::Yes) == QMessageBox::Yes;
@@ -132,6 +138,7 @@ void MainWindow::createCentralArea() {
   layout->addWidget(m_splitter, 1);
   setCentralWidget(central);
   connect(m_banner, &DivergenceBanner::resetRequested, this, &MainWindow::onReset);
+  connect(m_network, &NetworkDiagramWidget::weightClicked, this, &MainWindow::editWeight);
 }
 
 void MainWindow::createDocks() {
@@ -401,6 +408,21 @@ void MainWindow::onPlayToggled(bool play) {
 void MainWindow::onReset() {
   m_banner->clear();
   m_session->reset();
+}
+
+void MainWindow::setWeightEditor(std::function<std::optional<double>(const QString&, double)> editor) {
+  m_weightEditor = std::move(editor);
+}
+
+// A click on a link of the diagram: ask for the new value, then set it in every run (applied
+// between two steps; the optimiser keeps its state, the diagram and the map redraw).
+void MainWindow::editWeight(int layer, int row, int col, double value) {
+  const int last = static_cast<int>(m_session->config().hidden.size());
+  const QString from = layer == 0 ? tr("input %1").arg(col + 1) : tr("layer %1 neuron %2").arg(layer).arg(col + 1);
+  const QString to = layer == last ? tr("output %1").arg(row + 1) : tr("layer %1 neuron %2").arg(layer + 1).arg(row + 1);
+  const std::optional<double> v =
+      m_weightEditor(tr("Weight from %1 to %2 (now %3):").arg(from, to).arg(value, 0, 'g', 4), value);
+  if (v) m_session->setWeight(layer, row, col, *v);
 }
 
 void MainWindow::setQuestionAsker(std::function<bool(const QString&)> asker) { m_questionAsker = std::move(asker); }

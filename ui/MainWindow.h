@@ -11,6 +11,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <memory>
 
 class QAction;
@@ -47,6 +48,9 @@ public:
   void setErrorReporter(std::function<void(const QString&)> reporter);
   // Where yes/no questions go ("load this CSV as data?"): a QMessageBox by default; tests answer.
   void setQuestionAsker(std::function<bool(const QString&)> asker);
+  // Where a clicked weight's new value is asked for (a QInputDialog by default; tests answer).
+  // Returns no value when cancelled.
+  void setWeightEditor(std::function<std::optional<double>(const QString& prompt, double value)> editor);
 
   // Loads an experiment file (with or without trained state). On a bad file reports the
   // IoError's message and returns false; the current experiment is untouched.
@@ -142,6 +146,8 @@ private:
   std::unique_ptr<TrainingSession> m_ownSession;
   std::function<void(const QString&)> m_errorReporter;
   std::function<bool(const QString&)> m_questionAsker;
+  std::function<std::optional<double>(const QString&, double)> m_weightEditor;
+  void editWeight(int layer, int row, int col, double value);
 
   DivergenceBanner* m_banner = nullptr;
   FirstRunHint* m_hint = nullptr;

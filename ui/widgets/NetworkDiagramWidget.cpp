@@ -7,6 +7,7 @@
 
 #include <QEvent>
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QThreadPool>
@@ -229,6 +230,15 @@ void NetworkDiagramWidget::layoutColumns() {
     for (int u = 0; u < drawn; ++u) c.boxes.emplace_back(cx - box / 2, y0 + u * pitch, box, box);
     if (drawn < c.units) c.more = QRectF(cx - colSpacing / 2, y0 + drawn * pitch, colSpacing, box);
   }
+}
+
+int NetworkDiagramWidget::linkRow(int layer, int to, int from) const {
+  const dl::Matrix& W = m_weights[static_cast<std::size_t>(layer)].W;
+  const int units = m_columns[static_cast<std::size_t>(layer) + 1].units;
+  int best = to;
+  for (dl::Index r = to; r < W.rows(); r += units)
+    if (std::abs(W(r, from)) > std::abs(W(best, from))) best = static_cast<int>(r);
+  return best;
 }
 
 float NetworkDiagramWidget::linkWeight(int layer, int to, int from) const {
@@ -609,6 +619,24 @@ bool NetworkDiagramWidget::event(QEvent* e) {
                        this);
     return true;
   }
+  if (const Link* best = linkAt(pos)) {
+    const int last = static_cast<int>(m_columns.size()) - 1;
+    const QString from = best->layer == 1 ? tr("input %1").arg(best->from + 1)
+                                          : tr("layer %1 neuron %2").arg(best->layer - 1).arg(best->from + 1);
+    const QString to = best->layer == last ? tr("output %1").arg(best->to + 1)
+                                           : tr("layer %1 neuron %2").arg(best->layer).arg(best->to + 1);
+    QToolTip::showText(help->globalPos(),
+                       tr("Weight %1\nfrom %2 to %3").arg(static_cast<double>(best->weight), 0, 'g', 4).arg(from, to) +
+                           QLatin1Char('\n') + tr("Click to set it."),
+                       this);
+    return true;
+  }
+  QToolTip::hideText();
+  e->ignore();
+  return true;
+}
+
+const NetworkDiagramWidget::Link* NetworkDiagramWidget::linkAt(const QPointF& pos) const {
   const Link* best = nullptr;
   double bestDist = 5.0;
   for (const Link& l : m_links) {
@@ -624,20 +652,26 @@ bool NetworkDiagramWidget::event(QEvent* e) {
       prev = next;
     }
   }
-  if (best) {
-    const int last = static_cast<int>(m_columns.size()) - 1;
-    const QString from = best->layer == 1 ? tr("input %1").arg(best->from + 1)
-                                          : tr("layer %1 neuron %2").arg(best->layer - 1).arg(best->from + 1);
-    const QString to = best->layer == last ? tr("output %1").arg(best->to + 1)
-                                           : tr("layer %1 neuron %2").arg(best->layer).arg(best->to + 1);
-    QToolTip::showText(help->globalPos(),
-                       tr("Weight %1\nfrom %2 to %3").arg(static_cast<double>(best->weight), 0, 'g', 4).arg(from, to),
-                       this);
-    return true;
+  return best;
+}
+
+void NetworkDiagramWidget::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton && m_weights.size() + 1 == m_columns.size()) {
+    if (const Link* l = linkAt(event->position())) {
+      const int layer = l->layer - 1;
+      emit weightClicked(layer, linkRow(layer, l->to, l->from), l->from, static_cast<double>(l->weight));
+      event->accept();
+      return;
+    }
   }
-  QToolTip::hideText();
-  e->ignore();
-  return true;
+  QWidget::mousePressEvent(event);
+}
+
+std::optional<QPointF> NetworkDiagramWidget::linkPoint(int layer, int to, int from) {
+  if (m_links.empty()) linkStrokes();
+  for (const Link& l : m_links)
+    if (l.layer == layer + 1 && l.to == to && l.from == from) return bezierPoint(l.a, l.b, 0.3);
+  return std::nullopt;
 }
 
 void NetworkDiagramWidget::changeEvent(QEvent* event) {

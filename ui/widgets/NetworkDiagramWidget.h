@@ -13,6 +13,7 @@
 #include <QWidget>
 
 #include <future>
+#include <optional>
 #include <vector>
 
 namespace dlui {
@@ -43,6 +44,16 @@ public:
   // Hidden layers folded into the "+k layers" slot (0 when every layer is drawn).
   int foldedLayers() const { return m_gapCount; }
 
+  // A point a third of the way along the link from unit `from` to unit `to` of weighted layer
+  // `layer` (0-based; away from the middle, where links cross), where
+  // a click edits it; nothing when that link is not drawn (tests).
+  std::optional<QPointF> linkPoint(int layer, int to, int from);
+
+signals:
+  // A click on a link: W(row, col) of weighted layer `layer` (0-based), currently `value`.
+  void weightClicked(int layer, int row, int col, double value);
+
+public:
   // One link as drawn (public for the renderer in the .cpp, which may run in a pool thread).
   struct LinkStroke {
     QPointF a, b;
@@ -53,6 +64,7 @@ public:
 protected:
   void paintEvent(QPaintEvent* event) override;
   bool event(QEvent* event) override;  // tooltips
+  void mousePressEvent(QMouseEvent* event) override;
   void changeEvent(QEvent* event) override;
 
 private:
@@ -78,6 +90,8 @@ private:
   void startLinkRender();
   void linksRendered(const QImage& image, const std::vector<std::vector<QRectF>>& layout);
   float linkWeight(int layer, int to, int from) const;
+  int linkRow(int layer, int to, int from) const;  // the row of W drawn for the link (maxout: its largest piece)
+  const struct Link* linkAt(const QPointF& pos) const;
   QString columnTitle(int column) const;
   QString columnSubtitle(int column) const;
   QString neuronToolTip(int column, int unit) const;
