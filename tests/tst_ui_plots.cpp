@@ -14,6 +14,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QValueAxis>
+#include <QLineSeries>
 #include <QFile>
 #include <QSet>
 #include <QLogValueAxis>
@@ -74,6 +75,38 @@ SnapshotPtr fakeSnapshot(quint64 generation, long long from, int steps, int runs
   return s;
 }
 
+// The tick labels a value axis shows (Qt Charts formats each tick value with the label format).
+QStringList tickLabels(const QValueAxis* a) {
+  QStringList out;
+  const QByteArray format = a->labelFormat().toLatin1();
+  const double span = a->max() - a->min();
+  if (a->tickType() == QValueAxis::TicksDynamic && a->tickInterval() > 0) {
+    const double i = a->tickInterval();
+    for (double v = a->tickAnchor() + std::ceil((a->min() - a->tickAnchor()) / i - 1e-9) * i;
+         v <= a->max() + 1e-9 * span; v += i)
+      out << QString::asprintf(format.constData(), v);
+  } else {
+    for (int k = 0; k < a->tickCount(); ++k)
+      out << QString::asprintf(format.constData(), a->min() + k * span / std::max(1, a->tickCount() - 1));
+  }
+  return out;
+}
+
+// Every value axis of every chart view under `w`.
+QList<QValueAxis*> valueAxes(QWidget* w) {
+  QList<QValueAxis*> out;
+  for (auto* view : w->findChildren<QChartView*>())
+    for (QAbstractAxis* a : view->chart()->axes())
+      if (auto* v = qobject_cast<QValueAxis*>(a); v && v->isVisible()) out << v;
+  return out;
+}
+
+// The step (bottom) axis of a single-view chart.
+QValueAxis* stepAxisOf(QWidget* chart) {
+  auto* view = chart->findChild<QChartView*>();
+  return view ? qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Horizontal).value(0)) : nullptr;
+}
+
 bool imageHasContent(const QString& path) {
   QImage img(path);
   if (img.isNull() || img.width() < 100 || img.height() < 100) return false;
@@ -102,6 +135,9 @@ private slots:
   void presentationAndLanguage();
   void logAxisLabelsAndMinorTicks();
   void layerColoursAreDistinct();
+  void axesResetOnNewGeneration();
+  void tickLabelsDistinct();
+  void layerColoursSharedAcrossCharts();
 };
 
 void TestPlots::historySmall() {
@@ -382,6 +418,102 @@ void TestPlots::layerColoursAreDistinct() {
     QVERIFY2(seen.size() == count, qPrintable(QString::number(count)));
   }
   QCOMPARE(dlui::layerColor(0, 3), dlui::seriesColor(0));  // small nets keep the palette
+}
+
+// A reset or a preset load (a new generation) starts the charts from empty axes: the step axis
+// no longer shows the previous run's 20000–60000, nor the loss axis its old range.
+void TestPlots::axesResetOnNewGeneration() {
+  ChartPanel panel;
+  panel.resize(900, 600);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  auto big = fakeSnapshot(1, 20000, 40000);
+  for (auto& m : std::const_pointer_cast<Snapshot>(big)->runs[0].metrics) m.trainLoss *= 1e5;
+  panel.applySnapshot(big);
+  for (PlotWidget* c : panel.charts()) c->flush();
+  QValueAxis* steps = stepAxisOf(panel.lossChart());
+  QVERIFY(steps);
+  QVERIFY(steps->min() >= 20000);
+  auto* lossAxis =
+      qobject_cast<QValueAxis*>(panel.lossChart()->findChild<QChartView*>()->chart()->axes(Qt::Vertical).value(0));
+  QVERIFY(lossAxis && lossAxis->max() > 10);
+  auto* gradAxis = qobject_cast<QLogValueAxis*>(
+      panel.gradientNormChart()->findChild<QChartView*>()->chart()->axes(Qt::Vertical).value(0));
+  QVERIFY(gradAxis);
+  const double gradMin = gradAxis->min();
+  // The new generation's first snapshot carries no metrics yet (a reset, before a step).
+  auto empty = std::make_shared<Snapshot>();
+  empty->generation = 2;
+  empty->runs.resize(1);
+  panel.applySnapshot(empty);
+  for (PlotWidget* c : panel.charts()) c->flush();
+  for (PlotWidget* c :
+       {static_cast<PlotWidget*>(panel.lossChart()), static_cast<PlotWidget*>(panel.gradientNormChart()),
+        static_cast<PlotWidget*>(panel.saturationChart()), static_cast<PlotWidget*>(panel.learningRateChart())}) {
+    QValueAxis* s = stepAxisOf(c);
+    QVERIFY(s);
+    QVERIFY2(s->max() <= 100,
+             qPrintable(QString("%1: %2–%3").arg(c->metaObject()->className()).arg(s->min()).arg(s->max())));
+  }
+  QVERIFY2(lossAxis->max() <= 1, qPrintable(QString::number(lossAxis->max())));
+  // (the gradient axis object may have been replaced; look it up again)
+  auto* gradAxis2 = qobject_cast<QLogValueAxis*>(
+      panel.gradientNormChart()->findChild<QChartView*>()->chart()->axes(Qt::Vertical).value(0));
+  QVERIFY(gradAxis2);
+  QVERIFY(gradAxis2->min() != gradMin || gradMin == 1e-3);
+}
+
+// Tick labels are distinct (never "0 0 1 1 1") on the empty charts, on a single step and on a
+// loss that barely moves.
+void TestPlots::tickLabelsDistinct() {
+  ChartPanel panel;
+  panel.resize(900, 600);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  auto check = [&](const char* what) {
+    for (PlotWidget* c : panel.charts()) {
+      c->flush();
+      for (QValueAxis* a : valueAxes(c)) {
+        const QStringList labels = tickLabels(a);
+        QVERIFY2(labels.size() >= 2 && QSet<QString>(labels.begin(), labels.end()).size() == labels.size(),
+                 qPrintable(QString("%1, %2: %3").arg(what, c->metaObject()->className(), labels.join(' '))));
+      }
+    }
+  };
+  check("empty");
+  panel.applySnapshot(fakeSnapshot(1, 0, 1));
+  check("one step");
+  auto flat = fakeSnapshot(2, 0, 300);
+  for (auto& m : std::const_pointer_cast<Snapshot>(flat)->runs[0].metrics) {
+    m.trainLoss = 0.6931471 + 1e-7 * static_cast<double>(m.step % 3);
+    m.lr = 0.1;
+  }
+  panel.applySnapshot(flat);
+  check("flat loss");
+  panel.applySnapshot(fakeSnapshot(3, 0, 300, 2));
+  check("pair");
+}
+
+// The same layer has the same colour in the gradient-norm and the saturation charts, also past
+// ten layers (where the hue sweep used to depend on how many lines each chart draws).
+void TestPlots::layerColoursSharedAcrossCharts() {
+  for (int layers : {3, 11, 12, 21}) {
+    ChartPanel panel;
+    panel.applySnapshot(fakeSnapshot(1, 0, 5, 1, layers));
+    auto colours = [](PlotWidget* c) {
+      std::map<QString, QRgb> out;
+      for (QAbstractSeries* s : c->findChild<QChartView*>()->chart()->series())
+        if (auto* line = qobject_cast<QLineSeries*>(s); line && !line->name().isEmpty())
+          out[line->name()] = line->pen().color().rgb();
+      return out;
+    };
+    const auto grad = colours(panel.gradientNormChart()), sat = colours(panel.saturationChart());
+    QCOMPARE(int(sat.size()), layers - 1);
+    for (const auto& [name, rgb] : sat) {
+      QVERIFY2(grad.count(name), qPrintable(name));
+      QVERIFY2(grad.at(name) == rgb, qPrintable(QString("%1 layers, %2").arg(layers).arg(name)));
+    }
+  }
 }
 
 #include "tst_ui_plots.moc"

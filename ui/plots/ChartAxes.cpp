@@ -48,7 +48,7 @@ void YAxis::create() {
     m_axis = a;
   }
   m_axis->setTitleText(m_title);
-  m_axis->setRange(m_lo, m_hi);
+  setFixedRange(m_lo, m_hi);
   m_chart->addAxis(m_axis, m_alignment);
   for (QAbstractSeries* s : m_series) s->attachAxis(m_axis);
 }
@@ -75,15 +75,34 @@ void YAxis::setTitle(const QString& title) {
 }
 
 void YAxis::setLabelFormat(const QString& format) {
-  m_format = format;
+  m_format = format;  // empty: chosen from the ticks
   if (auto* v = qobject_cast<QValueAxis*>(m_axis)) v->setLabelFormat(format);
   if (auto* l = qobject_cast<QLogValueAxis*>(m_axis)) l->setLabelFormat(format);
 }
 
+// Linear: round ticks about a quarter of the range apart (0, 25, … 100; 0, 0.25, … 1).
 void YAxis::setFixedRange(double lo, double hi) {
   m_lo = lo;
   m_hi = hi;
+  if (auto* v = qobject_cast<QValueAxis*>(m_axis)) {
+    const double step = niceInterval(hi - lo, 4);
+    v->setTickType(QValueAxis::TicksDynamic);
+    v->setTickAnchor(0);
+    v->setTickInterval(step);
+    if (m_format.isEmpty()) v->setLabelFormat(tickLabelFormat(lo, hi, step));
+  }
   m_axis->setRange(lo, hi);
+}
+
+void YAxis::reset() {
+  if (m_log) {
+    auto* a = static_cast<QLogValueAxis*>(m_axis);
+    a->setBase(10);
+    a->setMinorTickCount(-1);
+    setFixedRange(1e-3, 1);
+    return;
+  }
+  setFixedRange(0, 1);
 }
 
 void YAxis::autoscale(double lo, double hi, double minPositive, bool fromZero) {
@@ -125,6 +144,7 @@ void YAxis::autoscale(double lo, double hi, double minPositive, bool fromZero) {
   v->setTickType(QValueAxis::TicksDynamic);
   v->setTickAnchor(0);
   v->setTickInterval(step);
+  if (m_format.isEmpty()) v->setLabelFormat(tickLabelFormat(m_lo, m_hi, step));
   v->setRange(m_lo, m_hi);
 }
 
@@ -136,18 +156,41 @@ double niceInterval(double span, int ticks) {
   return 10 * decade;
 }
 
+QString tickLabelFormat(double lo, double hi, double interval) {
+  const double top = std::max(std::abs(lo), std::abs(hi));
+  if (!(interval > 0) || !std::isfinite(top) || top == 0) return QStringLiteral("%g");
+  // The decimal place of the interval's last significant digit (2.5 · 10^k needs one more).
+  int last = static_cast<int>(std::floor(std::log10(interval)));
+  const double mantissa = interval / std::pow(10.0, last);
+  if (std::abs(mantissa - std::round(mantissa)) > 1e-6) --last;
+  const int first = static_cast<int>(std::floor(std::log10(top)));
+  // %g switches to exponents when the exponent reaches the precision: keep integers whole.
+  const int digits = std::clamp(std::max(first - last + 1, first + 1), 1, 15);
+  return QStringLiteral("%.%1g").arg(digits);
+}
+
 QValueAxis* makeStepAxis(QChart* chart) {
   auto* a = new QValueAxis;
   a->setLabelFormat(QStringLiteral("%.0f"));
-  a->setRange(0, 1);
   chart->addAxis(a, Qt::AlignBottom);
+  resetStepAxis(a);
   return a;
+}
+
+void resetStepAxis(QValueAxis* axis) {
+  axis->setTickType(QValueAxis::TicksDynamic);
+  axis->setTickAnchor(0);
+  axis->setTickInterval(2);
+  axis->setRange(0, 10);
 }
 
 // Ticks at round step numbers (1, 2 or 5 · 10^k apart, about six of them) while the range
 // follows the data exactly.
 void scaleStepAxis(QValueAxis* axis, double first, double last) {
-  if (!(last > first)) last = first + 1;
+  if (!(last > first)) {  // one step: centred, so its marker is not cut by the plot's edge
+    first = std::max(0.0, first - 1);
+    last = first + 2;
+  }
   const double interval = std::max(1.0, niceInterval(last - first, 6));
   axis->setTickType(QValueAxis::TicksDynamic);
   axis->setTickAnchor(0);

@@ -20,9 +20,10 @@ namespace dlui {
 
 // Colour i of the chart palette (colour-blind safe "Tableau 10"), cycling.
 QColor seriesColor(int i);
-// Colour of weighted layer `layer` (0-based) of `count` drawn: the palette while it lasts; past ten
-// layers a hue sweep from blue (layer 1) to red (output), so no two layers share a colour and the
-// colour order follows depth.
+// Colour of weighted layer `layer` (0-based) of a network with `count` weighted layers: the
+// palette while it lasts; past ten layers a hue sweep from blue (layer 1) to red (output), so no
+// two layers share a colour and the colour order follows depth. Every chart passes the network's
+// count, not the number of lines it draws, so a layer has one colour in all charts.
 QColor layerColor(int layer, int count);
 
 // A history and the line that draws it.
@@ -48,6 +49,8 @@ public:
   void autoscale(double lo, double hi, double minPositive, bool fromZero = false);
   // A fixed range (percentages).
   void setFixedRange(double lo, double hi);
+  // Back to the empty chart's range (a new run): 0–1, or 0.001–1 on the log scale.
+  void reset();
   // Lowest value the axis can draw (log: the range minimum), for clamping points.
   double floor() const { return m_log ? m_lo : -1e300; }
 
@@ -64,10 +67,16 @@ private:
 
 // A round tick interval (1, 2, 2.5 or 5 · 10^k) giving about `ticks` intervals over span.
 double niceInterval(double span, int ticks);
+// A printf label format that prints every tick lo, lo + interval, … hi differently ("%.6g" for
+// 0.69310, 0.69311, …), and integers up to 10^15 without exponents.
+QString tickLabelFormat(double lo, double hi, double interval);
 
 // The x axis of every time chart: steps, integer labels.
 QValueAxis* makeStepAxis(QChart* chart);
+// Integer ticks over [first, last]; a single step gets a step either side. Empty: resetStepAxis.
 void scaleStepAxis(QValueAxis* axis, double first, double last);
+// The empty chart's step axis: 0–10, a tick every 2 (a 0–1 range labelled "%.0f" read "0 0 1 1 1").
+void resetStepAxis(QValueAxis* axis);
 
 // Replaces the series' points by the history decimated to `pixels` columns (values below
 // `floorY` raised to it, for log axes; values scaled by `scale`, e.g. 100 for %).

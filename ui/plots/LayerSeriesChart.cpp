@@ -53,7 +53,7 @@ void LayerSeriesChart::ensureLayers(int weighted) {
   m_layers.resize(static_cast<std::size_t>(std::max(0, shown)));
   for (int l = 0; l < shown; ++l) {
     auto* s = new QLineSeries;
-    QPen pen(layerColor(l, shown));
+    QPen pen(layerColor(l, weighted));  // keyed by the network's layers: same colour in every chart
     pen.setWidthF(2);
     s->setPen(pen);
     m_chart->addSeries(s);
@@ -67,6 +67,8 @@ void LayerSeriesChart::ensureLayers(int weighted) {
 
 void LayerSeriesChart::clear() {
   removeLayers();
+  if (!m_fixedRange) m_y->reset();
+  resetStepAxis(m_steps);
   requestRefresh();
 }
 

@@ -55,6 +55,8 @@ void LearningRateChart::retranslateUi() {
 
 void LearningRateChart::clear() {
   m_trace.history.clear();
+  m_y->reset();
+  resetStepAxis(m_steps);
   requestRefresh();
 }
 

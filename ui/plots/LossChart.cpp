@@ -106,6 +106,8 @@ void LossChart::ensureRuns(const Snapshot& s) {
 
 void LossChart::clear() {
   removeRuns();
+  m_loss->reset();
+  resetStepAxis(m_steps);
   requestRefresh();
 }
 

@@ -71,6 +71,10 @@ void SparsityChart::setupHistogram(Histogram& h, const QColor& color) {
   h.y = new QValueAxis;
   h.x->setLabelFormat(QStringLiteral("%.2g"));
   h.y->setLabelFormat(QStringLiteral("%.0f"));
+  h.y->setTickType(QValueAxis::TicksDynamic);  // whole percentages until refresh() scales it
+  h.y->setTickAnchor(0);
+  h.y->setTickInterval(1);
+  h.y->setRange(0, 1);
   h.chart->addAxis(h.x, Qt::AlignBottom);
   h.chart->addAxis(h.y, Qt::AlignLeft);
   h.series = new QLineSeries;
@@ -109,6 +113,7 @@ void SparsityChart::clear() {
   m_layerSizes.clear();
   m_histMax = 0;
   m_histRange = 1;
+  resetStepAxis(m_steps);
   requestRefresh();
 }
 
@@ -179,7 +184,7 @@ void SparsityChart::refresh() {
     h.x->setRange(-m_histRange, m_histRange);
     // A percentage: round ticks, and never past 100 % (applyNiceNumbers turned a 100 % spike into a 0–200 axis).
     const double top = std::max(1.0, m_histMax * 1.05);
-    const double step = niceInterval(top, 4);
+    const double step = std::max(1.0, niceInterval(top, 4));  // whole percentages: "%.0f" labels
     h.y->setTickType(QValueAxis::TicksDynamic);
     h.y->setTickAnchor(0);
     h.y->setTickInterval(step);
