@@ -15,6 +15,9 @@
 #include <QChartView>
 #include <QValueAxis>
 #include <QLineSeries>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QScatterSeries>
 #include <QFile>
 #include <QSet>
 #include <QLogValueAxis>
@@ -107,6 +110,23 @@ QValueAxis* stepAxisOf(QWidget* chart) {
   return view ? qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Horizontal).value(0)) : nullptr;
 }
 
+// The line series of a chart named `name` (a line may be drawn in several pieces).
+QList<QLineSeries*> linesNamed(QWidget* chart, const QString& name) {
+  QList<QLineSeries*> out;
+  for (auto* view : chart->findChildren<QChartView*>())
+    for (QAbstractSeries* s : view->chart()->series())
+      if (auto* l = qobject_cast<QLineSeries*>(s); l && l->name() == name) out << l;
+  return out;
+}
+
+QList<QScatterSeries*> scatters(QWidget* chart) {
+  QList<QScatterSeries*> out;
+  for (auto* view : chart->findChildren<QChartView*>())
+    for (QAbstractSeries* s : view->chart()->series())
+      if (auto* m = qobject_cast<QScatterSeries*>(s)) out << m;
+  return out;
+}
+
 bool imageHasContent(const QString& path) {
   QImage img(path);
   if (img.isNull() || img.width() < 100 || img.height() < 100) return false;
@@ -138,6 +158,10 @@ private slots:
   void axesResetOnNewGeneration();
   void tickLabelsDistinct();
   void layerColoursSharedAcrossCharts();
+  void logAxisZerosAreGapsNotFloor();
+  void divergedRunShowsItsSteps();
+  void smoothingIsTensorBoardsEma();
+  void smoothingDrawsRawFaintBehind();
 };
 
 void TestPlots::historySmall() {
@@ -177,8 +201,8 @@ void TestPlots::historyBoundedMemory() {
   QCOMPARE(h.sampleCount(), 1000000LL);
   QVERIFY(h.bucketCount() <= PlotHistory::kDefaultCapacity);
   QVERIFY(h.bucketCount() > PlotHistory::kDefaultCapacity / 2);
-  QCOMPARE(h.memoryBytes(), early);  // flat after the first fill
-  QVERIFY(h.memoryBytes() < 300 * 1024);
+  QCOMPARE(h.memoryBytes(), early);       // flat after the first fill
+  QVERIFY(h.memoryBytes() < 340 * 1024);  // 4096 buckets of 80 bytes (min/max/ends, count, sum)
   for (int i = 1000000; i < 3000000; ++i) h.append(i, u(rng));
   QCOMPARE(h.memoryBytes(), early);
   QVERIFY(h.decimated(800).size() <= 2 * 800 + 2);
@@ -514,6 +538,161 @@ void TestPlots::layerColoursSharedAcrossCharts() {
       QVERIFY2(grad.at(name) == rgb, qPrintable(QString("%1 layers, %2").arg(layers).arg(name)));
     }
   }
+}
+
+// A loss of exactly 0 on a log axis is not drawn at the axis floor: the line breaks there and
+// the zeros are marked apart (exploding-clipped's training loss after ~350 steps).
+void TestPlots::logAxisZerosAreGapsNotFloor() {
+  LossChart chart;
+  chart.resize(800, 400);
+  chart.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&chart));
+  chart.setLogScale(true);
+  auto s = fakeSnapshot(1, 0, 300);
+  for (auto& m : std::const_pointer_cast<Snapshot>(s)->runs[0].metrics)
+    if (m.step > 100 && m.step <= 200) m.trainLoss = 0;
+  chart.applySnapshot(*s);
+  chart.flush();
+  QLogValueAxis* axis = nullptr;
+  for (QAbstractAxis* a : chart.findChild<QChartView*>()->chart()->axes(Qt::Vertical))
+    if (auto* l = qobject_cast<QLogValueAxis*>(a)) axis = l;
+  QVERIFY(axis);
+  const QList<QLineSeries*> lines = linesNamed(&chart, "training loss");
+  QVERIFY(!lines.isEmpty());
+  int drawn = 0, pieces = 0;
+  bool crossesGap = false;
+  for (QLineSeries* l : lines) {
+    if (l->count() == 0 || l->pen().color().alpha() < 255) continue;
+    ++pieces;
+    for (int i = 0; i < l->count(); ++i) {
+      const QPointF p = l->at(i);
+      ++drawn;
+      QVERIFY2(p.y() > axis->min() * 1.01, qPrintable(QString("step %1 drawn at %2").arg(p.x()).arg(p.y())));
+      if (i > 0 && l->at(i - 1).x() <= 100 && p.x() > 200) crossesGap = true;
+    }
+  }
+  QVERIFY(drawn > 0);
+  QVERIFY2(pieces >= 2, "the line breaks at the zeros");
+  QVERIFY2(!crossesGap, "no segment joins the two sides of the gap");
+  // The zeros are marked: some scatter series holds points between steps 101 and 200.
+  int marks = 0;
+  for (QScatterSeries* m : scatters(&chart))
+    for (int i = 0; i < m->count(); ++i)
+      if (m->at(i).x() > 100 && m->at(i).x() <= 200) ++marks;
+  QVERIFY(marks > 0);
+}
+
+// exploding-large-init: step 1 finite, step 2 diverges. The loss and every gradient line show
+// their one point (a dot), the divergence is marked at step 2, and both steps are on the axis.
+void TestPlots::divergedRunShowsItsSteps() {
+  ChartPanel panel;
+  panel.resize(900, 600);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  panel.lossChart()->setLogScale(true);
+  auto s = fakeSnapshot(1, 0, 2);
+  auto& run = std::const_pointer_cast<Snapshot>(s)->runs[0];
+  run.metrics[0].trainLoss = 3.0e4;
+  run.metrics[0].evaluated = false;
+  for (auto& l : run.metrics[0].layers) l.gradNorm = 5.0e6;
+  run.metrics[1].trainLoss = std::numeric_limits<double>::infinity();
+  run.metrics[1].evaluated = false;
+  run.metrics[1].layers.clear();
+  run.divergence = dl::Divergence{2, 3, "loss"};
+  panel.applySnapshot(s);
+  for (PlotWidget* c : panel.charts()) c->flush();
+  auto oneDot = [](QWidget* chart, const QString& name) {
+    for (QLineSeries* l : linesNamed(chart, name))
+      if (l->count() == 1 && l->pointsVisible() && l->isVisible() && l->at(0).x() == 1) return true;
+    return false;
+  };
+  QVERIFY(oneDot(panel.lossChart(), "training loss"));
+  QVERIFY(oneDot(panel.gradientNormChart(), "layer 1"));
+  QVERIFY(oneDot(panel.gradientNormChart(), "output"));
+  for (QWidget* chart : {static_cast<QWidget*>(panel.lossChart()), static_cast<QWidget*>(panel.gradientNormChart())}) {
+    bool star = false;
+    for (QScatterSeries* m : scatters(chart))
+      for (int i = 0; i < m->count(); ++i) star = star || m->at(i).x() == 2;
+    QVERIFY(star);
+    QValueAxis* steps = stepAxisOf(chart);
+    QVERIFY(steps->min() < 1 && steps->max() >= 2);
+  }
+  // The loss axis covers the one value: 3·10⁴ is inside it.
+  QLogValueAxis* axis = nullptr;
+  for (QAbstractAxis* a : panel.lossChart()->findChild<QChartView*>()->chart()->axes(Qt::Vertical))
+    if (auto* l = qobject_cast<QLogValueAxis*>(a)) axis = l;
+  QVERIFY(axis && axis->min() < 3e4 && axis->max() > 3e4);
+}
+
+// The smoothed curve is TensorBoard's debiased EMA: exact while every sample has its bucket,
+// close to it once the buckets merge (means weighted by w^count) and the window (1/(1−w)
+// samples) is wider than a bucket.
+void TestPlots::smoothingIsTensorBoardsEma() {
+  std::mt19937 rng(3);
+  std::normal_distribution<double> noise(0, 0.2);
+  for (auto [n, w] : {std::pair{500, 0.9}, std::pair{50000, 0.99}}) {
+    PlotHistory h;
+    std::vector<double> exact;
+    double last = 0;
+    for (int i = 0; i < n; ++i) {
+      const double y = 1.0 / (1 + 0.001 * i) + noise(rng);
+      h.append(i, y);
+      last = last * w + (1 - w) * y;
+      exact.push_back(last / (1 - std::pow(w, i + 1)));
+    }
+    const QList<QPointF> sm = h.smoothed(100000, w);
+    QVERIFY(!sm.isEmpty());
+    QCOMPARE(sm.back().x(), double(n - 1));
+    double worst = 0;
+    for (const QPointF& p : sm) worst = std::max(worst, std::abs(p.y() - exact[static_cast<std::size_t>(p.x())]));
+    QVERIFY2(worst < (n <= PlotHistory::kDefaultCapacity ? 1e-9 : 0.02), qPrintable(QString::number(worst)));
+    QVERIFY(h.smoothed(300, w).size() <= 301);  // one point per column
+    // Weight 0 is the raw data.
+    PlotHistory small;
+    for (int i = 0; i < 10; ++i) small.append(i, i * i);
+    const QList<QPointF> raw = small.smoothed(100, 0);
+    QCOMPARE(raw.size(), 10);
+    QCOMPARE(raw[3].y(), 9.0);
+  }
+}
+
+// With smoothing on, the loss and gradient charts draw the smoothed line in full colour and the
+// raw one faint behind it; off, only the raw line.
+void TestPlots::smoothingDrawsRawFaintBehind() {
+  ChartPanel panel;
+  panel.resize(900, 600);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  panel.applySnapshot(fakeSnapshot(1, 0, 1000));
+  panel.setSmoothing(0.9);
+  QCOMPARE(panel.smoothing(), 0.9);
+  for (PlotWidget* c : panel.charts()) c->flush();
+  QTest::qWait(50);
+  for (auto [chart, name] : {std::pair<QWidget*, QString>{panel.lossChart(), "training loss"},
+                             std::pair<QWidget*, QString>{panel.gradientNormChart(), "layer 1"}}) {
+    int faint = 0, full = 0;
+    for (QLineSeries* l : linesNamed(chart, name))
+      if (l->isVisible() && l->count() > 0) (l->pen().color().alpha() < 255 ? faint : full) += 1;
+    QVERIFY2(faint >= 1 && full >= 1, qPrintable(name));
+    // One legend entry per curve, in full colour: the faint raw line has none.
+    QStringList entries;
+    for (QLegendMarker* m : chart->findChild<QChartView*>()->chart()->legend()->markers())
+      if (m->isVisible()) {
+        entries << m->label();
+        QCOMPARE(m->series()->property("dlplayThin").isValid() && qobject_cast<QLineSeries*>(m->series())
+                     ? qobject_cast<QLineSeries*>(m->series())->pen().color().alpha()
+                     : 255,
+                 255);
+      }
+    QStringList all;
+    for (QLegendMarker* m : chart->findChild<QChartView*>()->chart()->legend()->markers())
+      all << QString("%1:%2:%3").arg(m->label()).arg(m->isVisible()).arg(m->series()->isVisible());
+    QVERIFY2(entries.count(name) == 1, qPrintable(all.join(" | ")));
+  }
+  panel.setSmoothing(0);
+  for (PlotWidget* c : panel.charts()) c->flush();
+  for (QLineSeries* l : linesNamed(panel.lossChart(), "training loss"))
+    QVERIFY(!(l->isVisible() && l->count() > 0 && l->pen().color().alpha() < 255));
 }
 
 #include "tst_ui_plots.moc"

@@ -4,7 +4,7 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../app/io/ErrorText.cpp" line="+35"/>
+        <location filename="../app/io/ErrorText.cpp" line="+25"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
@@ -292,7 +292,7 @@
         <location line="+2"/>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
-        <location filename="../engine/train/Trainer.cpp" line="+523"/>
+        <location filename="../engine/train/Trainer.cpp" line="+495"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
@@ -335,7 +335,7 @@
         <translation>两个特征序号必须不同</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+269"/>
         <source>no CSV file given</source>
         <translation>未指定 CSV 文件</translation>
     </message>
@@ -629,7 +629,7 @@
 <context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+46"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+82"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -657,6 +657,17 @@
         <location line="+1"/>
         <source>Sparsity and weight histograms of the L1 and L2 runs</source>
         <translation>L1 组与 L2 组训练的稀疏度和权重直方图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Smooths the per-step curves (training loss, gradient norms, saturation) with an exponential moving average, as TensorBoard does: 0 draws the raw values, 0.9 averages over about the last 10 steps, 0.99 over about the last 100. The raw curve stays faint behind the smoothed one. Validation curves are evaluations of the whole validation set and are drawn as measured.</source>
+        <translation>用指数移动平均平滑逐步曲线（训练损失、梯度范数、饱和度），与 TensorBoard 的做法相同：0 画出原始值，0.9 大约对最近 10 步取平均，0.99 大约对最近 100 步取平均。原始曲线以淡色留在平滑曲线后面。验证曲线是对整个验证集的评估，按实测值绘制。</translation>
     </message>
 </context>
 <context>
@@ -1227,7 +1238,7 @@
 <context>
     <name>dlui::DecisionMapWidget</name>
     <message>
-        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+348"/>
+        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+342"/>
         <source>target (line: the network&apos;s prediction)</source>
         <translation>目标值（曲线：网络的预测）</translation>
     </message>
@@ -1237,22 +1248,22 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-254"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+368"/>
         <source>feature %1</source>
         <translation>特征 %1</translation>
     </message>
@@ -1620,9 +1631,19 @@
 <context>
     <name>dlui::LayerSeriesChart</name>
     <message>
-        <location filename="../ui/plots/LayerSeriesChart.cpp" line="+26"/>
+        <location filename="../ui/plots/LayerSeriesChart.cpp" line="+27"/>
         <source>step</source>
         <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0: not on a log axis</source>
+        <translation>0：无法画在对数轴上</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not finite: diverged</source>
+        <translation>非有限值：已发散</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1638,7 +1659,7 @@
 <context>
     <name>dlui::LearningRateChart</name>
     <message>
-        <location filename="../ui/plots/LearningRateChart.cpp" line="+49"/>
+        <location filename="../ui/plots/LearningRateChart.cpp" line="+43"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -1662,7 +1683,7 @@
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+63"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+52"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -1685,6 +1706,16 @@
         <location line="+1"/>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0: not on a log axis</source>
+        <translation>0：无法画在对数轴上</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not finite: diverged</source>
+        <translation>非有限值：已发散</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1710,7 +1741,7 @@
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+55"/>
+        <location filename="../ui/MainWindow.cpp" line="+56"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -1725,7 +1756,7 @@
         <translation>dlplay</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+248"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -1826,7 +1857,7 @@
         <translation>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;桌面版深度学习实验场：在二维数据上训练小型神经网络，观察它们如何学习。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 Eigen 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+78"/>
         <source>dlplay — deep-learning playground</source>
         <translation>dlplay — 深度学习实验场</translation>
     </message>
@@ -2424,7 +2455,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::SparsityChart</name>
     <message>
-        <location filename="../ui/plots/SparsityChart.cpp" line="+90"/>
+        <location filename="../ui/plots/SparsityChart.cpp" line="+86"/>
         <source>Tick “Compare L1 vs L2” (Regularisation page) to train two copies of the network from the same initial weights, one with an L1 penalty and one with an L2 penalty of the same strength, and compare how sparse their weights become.</source>
         <translation>勾选“对比 L1 与 L2”（“正则化”页），即可从相同的初始权重出发训练网络的两个副本：一个使用 L1 惩罚，另一个使用相同强度的 L2 惩罚，然后比较它们的权重变得有多稀疏。</translation>
     </message>

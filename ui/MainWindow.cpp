@@ -50,6 +50,7 @@ namespace dlui {
 
 namespace {
 constexpr int kMaxRecent = 8;
+constexpr double kDefaultSmoothing = 0.6;  // TensorBoard's default
 constexpr double kPresentationScale = 1.45;
 
 QString experimentFilter() { return MainWindow::tr("dlplay experiments (*.json);;All files (*)"); }
@@ -141,6 +142,8 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::RightDockWidgetArea, m_notes);
   m_practice = new PracticeDialog(this);
   connect(m_notes, &NotesDock::tryPreset, this, &MainWindow::loadPreset);
+  connect(m_charts, &ChartPanel::smoothingChanged, this,
+          [](double weight) { QSettings().setValue(QStringLiteral("charts/smoothing"), weight); });
   connect(m_practice, &PracticeDialog::tryPreset, this, &MainWindow::loadPreset);
   connect(m_notes, &NotesDock::practiceRequested, this, [this](const QString& id) { showPractice(id); });
   connect(m_practice, &PracticeDialog::openNote, this, [this](const QString& id) {
@@ -635,6 +638,7 @@ void MainWindow::readSettings() {
     }
   }
   setPresentationMode(s.value(QStringLiteral("view/presentation"), false).toBool());
+  m_charts->setSmoothing(s.value(QStringLiteral("charts/smoothing"), kDefaultSmoothing).toDouble());
 }
 
 void MainWindow::writeSettings() const {
@@ -644,6 +648,7 @@ void MainWindow::writeSettings() const {
   s.setValue(QStringLiteral("window/state"), saveState());
   s.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
   s.setValue(QStringLiteral("view/presentation"), m_presentation);
+  s.setValue(QStringLiteral("charts/smoothing"), m_charts->smoothing());
   s.setValue(QStringLiteral("experiment/last"),
              QJsonDocument(dlio::configToJson(m_controls->config())).toJson(QJsonDocument::Compact));
 }

@@ -1,6 +1,8 @@
 // Axis and series helpers of the live charts (see ChartAxes.h).
 #include "plots/ChartAxes.h"
 
+#include "plots/Trace.h"
+
 #include <QChart>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -187,9 +189,10 @@ void resetStepAxis(QValueAxis* axis) {
 // Ticks at round step numbers (1, 2 or 5 · 10^k apart, about six of them) while the range
 // follows the data exactly.
 void scaleStepAxis(QValueAxis* axis, double first, double last) {
-  if (!(last > first)) {  // one step: centred, so its marker is not cut by the plot's edge
-    first = std::max(0.0, first - 1);
-    last = first + 2;
+  if (!(last > first)) last = first + 1;
+  if (last - first < 10) {  // a few steps: half a step of room, so the end dots are not cut
+    first -= 0.5;
+    last += 0.5;
   }
   const double interval = std::max(1.0, niceInterval(last - first, 6));
   axis->setTickType(QValueAxis::TicksDynamic);
@@ -198,19 +201,18 @@ void scaleStepAxis(QValueAxis* axis, double first, double last) {
   axis->setRange(first, last);
 }
 
-void updateTrace(Trace& t, int pixels, double floorY, double scale) {
-  QList<QPointF> points = t.history.decimated(pixels);
-  if (scale != 1.0 || floorY > -1e300)
-    for (QPointF& p : points) p.setY(std::max(p.y() * scale, floorY));
-  t.series->replace(points);
-}
-
 DataRange rangeOf(const std::vector<const Trace*>& traces, double scale) {
   DataRange r;
   r.lo = r.minPositive = r.firstX = std::numeric_limits<double>::infinity();
   r.hi = r.lastX = -std::numeric_limits<double>::infinity();
   for (const Trace* t : traces) {
-    if (!t || t->history.isEmpty()) continue;
+    if (!t) continue;
+    for (double x : t->history.nonFiniteX()) {
+      r.empty = false;
+      r.firstX = std::min(r.firstX, x);
+      r.lastX = std::max(r.lastX, x);
+    }
+    if (t->history.isEmpty()) continue;
     r.empty = false;
     r.lo = std::min(r.lo, t->history.minY() * scale);
     r.hi = std::max(r.hi, t->history.maxY() * scale);

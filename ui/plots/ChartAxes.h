@@ -26,11 +26,7 @@ QColor seriesColor(int i);
 // count, not the number of lines it draws, so a layer has one colour in all charts.
 QColor layerColor(int layer, int count);
 
-// A history and the line that draws it.
-struct Trace {
-  PlotHistory history;
-  QLineSeries* series = nullptr;  // owned by its chart
-};
+class Trace;
 
 class YAxis {
 public:
@@ -53,6 +49,8 @@ public:
   void reset();
   // Lowest value the axis can draw (log: the range minimum), for clamping points.
   double floor() const { return m_log ? m_lo : -1e300; }
+  double lo() const { return m_lo; }
+  double hi() const { return m_hi; }
 
 private:
   void create();
@@ -73,16 +71,14 @@ QString tickLabelFormat(double lo, double hi, double interval);
 
 // The x axis of every time chart: steps, integer labels.
 QValueAxis* makeStepAxis(QChart* chart);
-// Integer ticks over [first, last]; a single step gets a step either side. Empty: resetStepAxis.
+// Integer ticks over [first, last]; under ten steps half a step of room either side (a run that
+// diverged at step 2 shows its dot at step 1 whole). Empty: resetStepAxis.
 void scaleStepAxis(QValueAxis* axis, double first, double last);
 // The empty chart's step axis: 0–10, a tick every 2 (a 0–1 range labelled "%.0f" read "0 0 1 1 1").
 void resetStepAxis(QValueAxis* axis);
 
-// Replaces the series' points by the history decimated to `pixels` columns (values below
-// `floorY` raised to it, for log axes; values scaled by `scale`, e.g. 100 for %).
-void updateTrace(Trace& t, int pixels, double floorY = -1e300, double scale = 1.0);
-
-// The range over the traces' histories (non-empty ones), scaled.
+// The range over the traces' histories (non-empty ones), scaled; the step range includes the
+// steps marked non-finite (lo and hi stay infinite when there is nothing else).
 struct DataRange {
   double lo = 0, hi = 0, minPositive = 0, firstX = 0, lastX = 0;
   bool empty = true;

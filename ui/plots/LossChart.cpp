@@ -8,22 +8,9 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
-namespace dlui {
+#include <cmath>
 
-namespace {
-QLineSeries* makeLine(QChart* chart, QValueAxis* x, YAxis& y, const QColor& color, bool dashed, bool thin) {
-  auto* s = new QLineSeries;
-  QPen pen(color);
-  pen.setWidthF(2);
-  if (dashed) pen.setStyle(Qt::DashLine);
-  s->setPen(pen);
-  s->setProperty("dlplayThin", thin);
-  chart->addSeries(s);
-  s->attachAxis(x);
-  y.attach(s);
-  return s;
-}
-}  // namespace
+namespace dlui {
 
 LossChart::LossChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) {
   m_logBox = new QCheckBox(this);
@@ -36,6 +23,7 @@ LossChart::LossChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) 
   m_accuracy->axis()->setVisible(false);
   m_accuracy->axis()->setGridLineVisible(false);  // the loss axis draws the grid
   m_chart->legend()->setAlignment(Qt::AlignBottom);
+  m_key.create(m_chart);
 
   m_logBox->hide();  // shown beside the chart panel's tabs (optionsWidget())
   auto* layout = new QVBoxLayout(this);
@@ -65,26 +53,22 @@ void LossChart::retranslateUi() {
   m_steps->setTitleText(tr("step"));
   m_loss->setTitle(tr("loss"));
   m_accuracy->setTitle(tr("accuracy (%)"));  // the legend says which: validation
+  m_key.retranslate(tr("0: not on a log axis"), tr("not finite: diverged"));
   nameSeries();
 }
 
 void LossChart::nameSeries() {
   for (const auto& r : m_runs) {
     auto name = [&](const QString& base) { return r->label.isEmpty() ? base : tr("%1 (%2)").arg(base, r->label); };
-    r->train.series->setName(name(tr("training loss")));
-    r->valLoss.series->setName(name(tr("validation loss")));
-    r->valAcc.series->setName(name(tr("validation accuracy")));
+    r->train.setName(name(tr("training loss")));
+    r->valLoss.setName(name(tr("validation loss")));
+    r->valAcc.setName(name(tr("validation accuracy")));
   }
 }
 
 void LossChart::removeRuns() {
   for (const auto& r : m_runs)
-    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc}) {
-      m_loss->forget(t->series);
-      m_accuracy->forget(t->series);
-      m_chart->removeSeries(t->series);
-      delete t->series;
-    }
+    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc}) t->destroy();
   m_runs.clear();
 }
 
@@ -95,9 +79,10 @@ void LossChart::ensureRuns(const Snapshot& s) {
     auto r = std::make_unique<RunTraces>();
     r->label = s.runs[i].label;
     const bool dashed = i > 0;
-    r->train.series = makeLine(m_chart, m_steps, *m_loss, seriesColor(0), dashed, true);
-    r->valLoss.series = makeLine(m_chart, m_steps, *m_loss, seriesColor(1), dashed, false);
-    r->valAcc.series = makeLine(m_chart, m_steps, *m_accuracy, seriesColor(4), dashed, false);
+    r->train.create(m_chart, m_steps, m_loss.get(), seriesColor(0), dashed, true);
+    r->valLoss.create(m_chart, m_steps, m_loss.get(), seriesColor(1), dashed, false);
+    r->valAcc.create(m_chart, m_steps, m_accuracy.get(), seriesColor(4), dashed, false);
+    r->train.setSmoothing(m_smoothing);
     m_runs.push_back(std::move(r));
   }
   nameSeries();
@@ -118,9 +103,11 @@ void LossChart::applySnapshot(const Snapshot& s) {
     for (const dl::StepMetrics& m : s.runs[i].metrics) {
       const auto x = static_cast<double>(m.step);
       r.train.history.append(x, m.trainLoss);
+      if (!std::isfinite(m.trainLoss)) r.train.history.markNonFinite(x);  // the run diverged here
       if (m.evaluated) {
         r.valLoss.history.append(x, m.valLoss);
-        r.valAcc.history.append(x, m.valAccuracy);
+        if (!std::isfinite(m.valLoss)) r.valLoss.history.markNonFinite(x);
+        r.valAcc.history.append(x, m.valAccuracy);  // NaN: a regression, no accuracy
       }
     }
   }
@@ -142,12 +129,33 @@ void LossChart::refresh() {
   }
   m_accuracy->axis()->setVisible(!acc.empty);
   const int w = plotWidth(m_view);
+  bool zeros = false, nonFinite = false;
   for (const auto& r : m_runs) {
-    updateTrace(r->train, w, m_loss->floor());
-    updateTrace(r->valLoss, w, m_loss->floor());
-    updateTrace(r->valAcc, w, -1e300, 100.0);
-    r->valAcc.series->setVisible(!r->valAcc.history.isEmpty());  // regression: no accuracy
+    r->train.draw(w);
+    r->valLoss.draw(w);
+    r->valAcc.draw(w, 100.0);
+    r->valAcc.setVisible(!r->valAcc.history.isEmpty());  // regression: no accuracy
+    for (const Trace* t : {&r->train, &r->valLoss}) {
+      zeros = zeros || t->hasZeroMarks();
+      nonFinite = nonFinite || t->hasNonFiniteMarks();
+    }
   }
+  m_key.update(zeros, nonFinite);
+}
+
+const Trace& LossChart::trace(int run, int which) const {
+  const RunTraces& r = *m_runs[static_cast<std::size_t>(run)];
+  return which == 0 ? r.train : which == 1 ? r.valLoss : r.valAcc;
+}
+
+void LossChart::setSmoothing(double weight) {
+  if (weight == m_smoothing) return;
+  m_smoothing = weight;
+  // Only the per-step curves: the validation curves are whole-set evaluations every few steps,
+  // not noisy, and an average over evaluations would lag them by hundreds of steps.
+  for (const auto& r : m_runs) r->train.setSmoothing(weight);
+  restyle();
+  requestRefresh();
 }
 
 }  // namespace dlui

@@ -5,6 +5,7 @@
 
 #include "plots/ChartAxes.h"
 #include "plots/PlotWidget.h"
+#include "plots/Trace.h"
 
 #include <memory>
 #include <vector>
@@ -27,11 +28,15 @@ public:
   void setLogScale(bool on);
   bool logScale() const;
   QWidget* optionsWidget() const override;  // the log-scale box
+  void setSmoothing(double weight) override;
+  bool smoothable() const override { return true; }
   int runCount() const { return static_cast<int>(m_runs.size()); }
   // The histories, for tests and tooltips: run r's training loss, validation loss, accuracy (0..1).
   const PlotHistory& trainingLoss(int run) const { return m_runs[static_cast<std::size_t>(run)]->train.history; }
   const PlotHistory& validationLoss(int run) const { return m_runs[static_cast<std::size_t>(run)]->valLoss.history; }
   const PlotHistory& validationAccuracy(int run) const { return m_runs[static_cast<std::size_t>(run)]->valAcc.history; }
+  // The drawn lines, for tests: 0 training loss, 1 validation loss, 2 validation accuracy.
+  const Trace& trace(int run, int which) const;
 
 signals:
   void logScaleChanged(bool on);
@@ -54,6 +59,8 @@ private:
   QValueAxis* m_steps;
   std::unique_ptr<YAxis> m_loss, m_accuracy;
   std::vector<std::unique_ptr<RunTraces>> m_runs;
+  MarkKey m_key;
+  double m_smoothing = 0;
 };
 
 }  // namespace dlui

@@ -31,16 +31,8 @@ SparsityChart::SparsityChart(QWidget* parent) : PlotWidget(parent), m_chart(new 
   m_y = std::make_unique<YAxis>(m_chart, Qt::AlignLeft);
   m_y->setLabelFormat(QStringLiteral("%.0f"));
   m_y->setFixedRange(0, 100);
-  for (std::size_t i = 0; i < m_sparsity.size(); ++i) {
-    auto* s = new QLineSeries;
-    QPen pen(seriesColor(i == 0 ? 2 : 0));
-    pen.setWidthF(2);
-    s->setPen(pen);
-    m_chart->addSeries(s);
-    s->attachAxis(m_steps);
-    m_y->attach(s);
-    m_sparsity[i].series = s;
-  }
+  for (std::size_t i = 0; i < m_sparsity.size(); ++i)
+    m_sparsity[i].create(m_chart, m_steps, m_y.get(), seriesColor(i == 0 ? 2 : 0));
   m_chart->legend()->setAlignment(Qt::AlignRight);  // two entries: the plot keeps the height
   setupHistogram(m_hist[0], seriesColor(2));
   setupHistogram(m_hist[1], seriesColor(0));
@@ -97,8 +89,8 @@ void SparsityChart::retranslateUi() {
   m_chart->setTitle(tr("Sparsity: share of weights with |w| below 0.001"));
   m_steps->setTitleText(tr("step"));
   m_y->setTitle(tr("near zero (%)"));
-  m_sparsity[0].series->setName(tr("L1 run"));
-  m_sparsity[1].series->setName(tr("L2 run"));
+  m_sparsity[0].setName(tr("L1 run"));
+  m_sparsity[1].setName(tr("L2 run"));
   m_hist[0].chart->setTitle(tr("Weights of the L1 run"));
   m_hist[1].chart->setTitle(tr("Weights of the L2 run"));
   for (Histogram& h : m_hist) {
@@ -179,7 +171,7 @@ void SparsityChart::refresh() {
   const int w = plotWidth(m_view);
   const DataRange r = rangeOf({&m_sparsity[0], &m_sparsity[1]});
   if (!r.empty) scaleStepAxis(m_steps, r.firstX, r.lastX);
-  for (Trace& t : m_sparsity) updateTrace(t, w, -1e300, 100.0);
+  for (Trace& t : m_sparsity) t.draw(w, 100.0);
   for (Histogram& h : m_hist) {
     h.x->setRange(-m_histRange, m_histRange);
     // A percentage: round ticks, and never past 100 % (applyNiceNumbers turned a 100 % spike into a 0–200 axis).
