@@ -51,6 +51,7 @@ SnapshotPtr fakeSnapshot(quint64 generation, long long from, int steps, int runs
       if (m.evaluated) {
         m.valLoss = m.trainLoss * 1.1;
         m.valAccuracy = 1.0 - 0.5 * m.trainLoss;
+        m.trainAccuracy = 1.0 - 0.3 * m.trainLoss;
       }
       m.gradNormTotal = 1.0;
       for (int l = 0; l < layers; ++l) {
@@ -162,6 +163,7 @@ private slots:
   void divergedRunShowsItsSteps();
   void smoothingIsTensorBoardsEma();
   void smoothingDrawsRawFaintBehind();
+  void trainingAccuracyBesideValidation();
 };
 
 void TestPlots::historySmall() {
@@ -693,6 +695,29 @@ void TestPlots::smoothingDrawsRawFaintBehind() {
   for (PlotWidget* c : panel.charts()) c->flush();
   for (QLineSeries* l : linesNamed(panel.lossChart(), "training loss"))
     QVERIFY(!(l->isVisible() && l->count() > 0 && l->pen().color().alpha() < 255));
+}
+
+// Training accuracy is drawn beside validation accuracy on the accuracy axis, one point per
+// evaluation, and named for what it measures.
+void TestPlots::trainingAccuracyBesideValidation() {
+  LossChart chart;
+  chart.resize(800, 400);
+  chart.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&chart));
+  chart.applySnapshot(*fakeSnapshot(1, 0, 500));
+  chart.flush();
+  QCOMPARE(chart.trainingAccuracy(0).sampleCount(), 50LL);
+  QCOMPARE(chart.validationAccuracy(0).sampleCount(), 50LL);
+  QLineSeries* line = nullptr;
+  for (QLineSeries* l : linesNamed(&chart, "training accuracy (full set)"))
+    if (l->isVisible() && l->count() > 0) line = l;
+  QVERIFY(line);
+  QVERIFY(line->count() > 10);
+  for (QAbstractAxis* a : line->attachedAxes())
+    if (a->orientation() == Qt::Vertical) QVERIFY(a->titleText().contains("accuracy"));
+  // In % like the validation accuracy: the last point is 100·(1 − 0.3·loss).
+  const double loss = 1.0 / (1.0 + 0.01 * 490);
+  QVERIFY(std::abs(line->at(line->count() - 1).y() - 100 * (1 - 0.3 * loss)) < 1e-9);
 }
 
 #include "tst_ui_plots.moc"

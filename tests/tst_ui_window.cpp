@@ -813,6 +813,14 @@ private slots:
       QVERIFY2(panel->lossChart()->trainingLoss(0).sampleCount() > 0, qPrintable(name));
       QVERIFY2(panel->gradientNormChart()->layerCount() > 0 && panel->gradientNormChart()->history(0).sampleCount() > 0,
                qPrintable(name));
+      if (name == QStringLiteral("overfit-no-dropout")) {
+        // The lesson in the chart: training accuracy (whole training set) well above validation.
+        const PlotHistory& train = panel->lossChart()->trainingAccuracy(0);
+        const PlotHistory& val = panel->lossChart()->validationAccuracy(0);
+        QVERIFY(train.sampleCount() > 5 && train.sampleCount() == val.sampleCount());
+        QVERIFY2(train.lastY() > val.lastY() + 0.05,
+                 qPrintable(QString("%1 vs %2").arg(train.lastY()).arg(val.lastY())));
+      }
       if (name == QStringLiteral("exploding-large-init")) {
         // The one finite step is visible as a dot, with the divergence marked after it.
         QCOMPARE(panel->lossChart()->trainingLoss(0).sampleCount(), 1LL);

@@ -292,7 +292,7 @@
         <location line="+2"/>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
-        <location filename="../engine/train/Trainer.cpp" line="+495"/>
+        <location filename="../engine/train/Trainer.cpp" line="+496"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
@@ -655,12 +655,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Training loss: the mini-batch of each step. Training accuracy: all training points, without dropout, measured at each validation evaluation, like the validation curves.</source>
+        <translation>训练集损失：每一步所用小批量上的损失。训练集准确率：在全部训练点上、不使用 dropout、于每次验证评估时测得，与验证曲线相同。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sparsity and weight histograms of the L1 and L2 runs</source>
         <translation>L1 组与 L2 组训练的稀疏度和权重直方图</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
@@ -1683,7 +1688,7 @@
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+52"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+51"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -1736,6 +1741,11 @@
         <location line="+1"/>
         <source>validation accuracy</source>
         <translation>验证集准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training accuracy (full set)</source>
+        <translation>训练集准确率（全部训练点）</translation>
     </message>
 </context>
 <context>

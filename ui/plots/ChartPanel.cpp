@@ -84,6 +84,8 @@ void ChartPanel::retranslateUi() {
   m_tabs->setTabText(2, tr("Saturation"));
   m_tabs->setTabText(3, tr("L1 vs L2"));
   m_tabs->setTabText(4, tr("Learning rate"));
+  m_tabs->setTabToolTip(0, tr("Training loss: the mini-batch of each step. Training accuracy: all training points, "
+                              "without dropout, measured at each validation evaluation, like the validation curves."));
   m_tabs->setTabToolTip(3, tr("Sparsity and weight histograms of the L1 and L2 runs"));
   m_smoothLabel->setText(tr("Smoothing"));
   const QString tip =

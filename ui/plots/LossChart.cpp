@@ -52,7 +52,7 @@ void LossChart::retranslateUi() {
   m_logBox->setText(tr("Logarithmic loss axis"));
   m_steps->setTitleText(tr("step"));
   m_loss->setTitle(tr("loss"));
-  m_accuracy->setTitle(tr("accuracy (%)"));  // the legend says which: validation
+  m_accuracy->setTitle(tr("accuracy (%)"));  // the legend says which
   m_key.retranslate(tr("0: not on a log axis"), tr("not finite: diverged"));
   nameSeries();
 }
@@ -63,12 +63,13 @@ void LossChart::nameSeries() {
     r->train.setName(name(tr("training loss")));
     r->valLoss.setName(name(tr("validation loss")));
     r->valAcc.setName(name(tr("validation accuracy")));
+    r->trainAcc.setName(name(tr("training accuracy (full set)")));
   }
 }
 
 void LossChart::removeRuns() {
   for (const auto& r : m_runs)
-    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc}) t->destroy();
+    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc}) t->destroy();
   m_runs.clear();
 }
 
@@ -81,6 +82,7 @@ void LossChart::ensureRuns(const Snapshot& s) {
     const bool dashed = i > 0;
     r->train.create(m_chart, m_steps, m_loss.get(), seriesColor(0), dashed, true);
     r->valLoss.create(m_chart, m_steps, m_loss.get(), seriesColor(1), dashed, false);
+    r->trainAcc.create(m_chart, m_steps, m_accuracy.get(), seriesColor(3), dashed, false);
     r->valAcc.create(m_chart, m_steps, m_accuracy.get(), seriesColor(4), dashed, false);
     r->train.setSmoothing(m_smoothing);
     m_runs.push_back(std::move(r));
@@ -108,6 +110,7 @@ void LossChart::applySnapshot(const Snapshot& s) {
         r.valLoss.history.append(x, m.valLoss);
         if (!std::isfinite(m.valLoss)) r.valLoss.history.markNonFinite(x);
         r.valAcc.history.append(x, m.valAccuracy);  // NaN: a regression, no accuracy
+        r.trainAcc.history.append(x, m.trainAccuracy);
       }
     }
   }
@@ -120,6 +123,7 @@ void LossChart::refresh() {
     losses.push_back(&r->train);
     losses.push_back(&r->valLoss);
     accuracies.push_back(&r->valAcc);
+    accuracies.push_back(&r->trainAcc);
   }
   const DataRange loss = rangeOf(losses);
   const DataRange acc = rangeOf(accuracies);
@@ -135,6 +139,8 @@ void LossChart::refresh() {
     r->valLoss.draw(w);
     r->valAcc.draw(w, 100.0);
     r->valAcc.setVisible(!r->valAcc.history.isEmpty());  // regression: no accuracy
+    r->trainAcc.draw(w, 100.0);
+    r->trainAcc.setVisible(!r->trainAcc.history.isEmpty());
     for (const Trace* t : {&r->train, &r->valLoss}) {
       zeros = zeros || t->hasZeroMarks();
       nonFinite = nonFinite || t->hasNonFiniteMarks();
@@ -145,7 +151,7 @@ void LossChart::refresh() {
 
 const Trace& LossChart::trace(int run, int which) const {
   const RunTraces& r = *m_runs[static_cast<std::size_t>(run)];
-  return which == 0 ? r.train : which == 1 ? r.valLoss : r.valAcc;
+  return which == 0 ? r.train : which == 1 ? r.valLoss : which == 2 ? r.valAcc : r.trainAcc;
 }
 
 void LossChart::setSmoothing(double weight) {

@@ -1,6 +1,8 @@
-// Training and validation loss over steps, with validation accuracy (%) on a second axis; the
-// loss axis switches between linear and logarithmic. One set of lines per run (the L1-vs-L2
-// pair draws its second run dashed).
+// Training and validation loss over steps, with training and validation accuracy (%) on a second
+// axis; the loss axis switches between linear and logarithmic. The training loss is the
+// mini-batch's at every step; training accuracy is the whole training part's, measured with the
+// validation (dl::StepMetrics::trainAccuracy), so the two accuracies compare like for like. One set of lines per run
+// (the L1-vs-L2 pair draws its second run dashed).
 #pragma once
 
 #include "plots/ChartAxes.h"
@@ -35,7 +37,9 @@ public:
   const PlotHistory& trainingLoss(int run) const { return m_runs[static_cast<std::size_t>(run)]->train.history; }
   const PlotHistory& validationLoss(int run) const { return m_runs[static_cast<std::size_t>(run)]->valLoss.history; }
   const PlotHistory& validationAccuracy(int run) const { return m_runs[static_cast<std::size_t>(run)]->valAcc.history; }
-  // The drawn lines, for tests: 0 training loss, 1 validation loss, 2 validation accuracy.
+  const PlotHistory& trainingAccuracy(int run) const { return m_runs[static_cast<std::size_t>(run)]->trainAcc.history; }
+  // The drawn lines, for tests: 0 training loss, 1 validation loss, 2 validation accuracy,
+  // 3 training accuracy.
   const Trace& trace(int run, int which) const;
 
 signals:
@@ -47,7 +51,7 @@ protected:
 private:
   struct RunTraces {
     QString label;
-    Trace train, valLoss, valAcc;
+    Trace train, valLoss, valAcc, trainAcc;
   };
   void ensureRuns(const Snapshot& s);
   void removeRuns();
