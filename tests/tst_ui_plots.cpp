@@ -709,7 +709,7 @@ void TestPlots::trainingAccuracyBesideValidation() {
   QCOMPARE(chart.trainingAccuracy(0).sampleCount(), 50LL);
   QCOMPARE(chart.validationAccuracy(0).sampleCount(), 50LL);
   QLineSeries* line = nullptr;
-  for (QLineSeries* l : linesNamed(&chart, "training accuracy (full set)"))
+  for (QLineSeries* l : linesNamed(&chart, "training accuracy"))
     if (l->isVisible() && l->count() > 0) line = l;
   QVERIFY(line);
   QVERIFY(line->count() > 10);

@@ -44,6 +44,8 @@
 #include <QLogValueAxis>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QToolBox>
 #include <QToolButton>
 #include <QValueAxis>
@@ -538,6 +540,22 @@ private slots:
       QTest::qWait(50);
       chart->flush();
       QCoreApplication::processEvents();
+      // The tabs and the corner's controls (smoothing slider, log box) share the row: every tab
+      // stays whole (no scroll arrows) and no corner text is cut.
+      auto* tabs = panel->findChild<QTabWidget*>();
+      QTabBar* bar = tabs->tabBar();
+      QVERIFY2(bar->sizeHint().width() <= bar->width(), qPrintable(QStringLiteral("%1 %2: tab bar needs %3 px, has %4")
+                                                                       .arg(language)
+                                                                       .arg(presentation)
+                                                                       .arg(bar->sizeHint().width())
+                                                                       .arg(bar->width())));
+      if (QWidget* corner = tabs->cornerWidget(Qt::TopRightCorner))
+        for (auto* label : corner->findChildren<QLabel*>())
+          if (label->isVisible()) QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+      if (chart->smoothable() || chart == panel->charts().front())
+        QVERIFY(w.chartDock()->grab().save(screenshotDir() + QStringLiteral("/charts-tab%1-%2%3.png")
+                                                                 .arg(panel->charts().indexOf(chart))
+                                                                 .arg(language, presentation ? "-presentation" : "")));
       for (QChartView* view : chart->findChildren<QChartView*>()) {
         if (!view->isVisible()) continue;
         QChart* c = view->chart();

@@ -1744,8 +1744,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>training accuracy (full set)</source>
-        <translation>训练集准确率（全部训练点）</translation>
+        <source>training accuracy</source>
+        <translation>训练集准确率</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ void LossChart::nameSeries() {
     r->train.setName(name(tr("training loss")));
     r->valLoss.setName(name(tr("validation loss")));
     r->valAcc.setName(name(tr("validation accuracy")));
-    r->trainAcc.setName(name(tr("training accuracy (full set)")));
+    r->trainAcc.setName(name(tr("training accuracy")));  // of the whole set: the Loss tab's tooltip
   }
 }
 

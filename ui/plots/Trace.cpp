@@ -65,7 +65,8 @@ void Trace::styleParts() {
       if (pen.widthF() < 1) pen.setWidthF(2);
       pen.setStyle(m_dashed ? Qt::DashLine : Qt::SolidLine);
       s->setPen(pen);
-      s->setProperty("dlplayThin", faint || m_thin);
+      // A smoothed line is the full width (as in TensorBoard); a raw noisy one thin.
+      s->setProperty("dlplayThin", faint || (m_thin && m_smoothing == 0));
       s->setVisible(m_visible && (!faint || m_smoothing > 0));
     }
   }
@@ -105,6 +106,7 @@ void Trace::setName(const QString& name) {
 }
 
 void Trace::setVisible(bool on) {
+  if (on == m_visible) return;  // called on every redraw: restyling is not free
   m_visible = on;
   styleParts();
   for (QScatterSeries* m : {m_zeros, m_nonFinite})
@@ -173,7 +175,7 @@ int Trace::drawLine(Line& line, const QList<QPointF>& points, bool log, QList<QP
     QLineSeries* s = line.parts[i];
     if (i < pieces.size()) {
       const bool dot = pieces[i].size() == 1;
-      if (dot) s->setMarkerSize(kDotSize);
+      if (dot && s->markerSize() != kDotSize) s->setMarkerSize(kDotSize);
       if (s->pointsVisible() != dot) s->setPointsVisible(dot);
       s->replace(pieces[i]);
     } else if (s->count() > 0 || (i == 0 && legend)) {
@@ -207,7 +209,7 @@ void Trace::draw(int pixels, double scale) {
   const double top = log ? hi / std::pow(hi / lo, 0.03) : hi - 0.03 * (hi - lo);
   m_zeroCount = static_cast<int>(zeros.size());
   if (!zeros.isEmpty() && !m_zeros) m_zeros = newMarks(false);
-  if (m_zeros) {
+  if (m_zeros && !(zeros.isEmpty() && m_zeros->count() == 0)) {
     for (QPointF& p : zeros) p.setY(bottom);
     m_zeros->replace(zeros);
   }
@@ -251,7 +253,10 @@ void MarkKey::retranslate(const QString& zero, const QString& nonFinite) {
 }
 
 void MarkKey::update(bool zeros, bool nonFinite) {
-  if (!m_chart) return;
+  if (!m_chart || (m_shown && zeros == m_zeros && nonFinite == m_nonFinites)) return;
+  m_shown = true;
+  m_zeros = zeros;
+  m_nonFinites = nonFinite;
   for (QLegendMarker* m : m_chart->legend()->markers(m_zero)) m->setVisible(zeros);
   for (QLegendMarker* m : m_chart->legend()->markers(m_nonFinite)) m->setVisible(nonFinite);
 }

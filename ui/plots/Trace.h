@@ -99,6 +99,7 @@ private:
   QChart* m_chart = nullptr;
   QScatterSeries* m_zero = nullptr;
   QScatterSeries* m_nonFinite = nullptr;
+  bool m_shown = false, m_zeros = false, m_nonFinites = false;  // what update() last showed
 };
 
 }  // namespace dlui
