@@ -619,6 +619,22 @@ void TestPlots::divergedRunShowsItsSteps() {
     QValueAxis* steps = stepAxisOf(chart);
     QVERIFY(steps->min() < 1 && steps->max() >= 2);
   }
+  // A longer run: the line ends at the last finite step, the star is at the divergence.
+  LossChart chart;
+  chart.resize(800, 400);
+  chart.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&chart));
+  auto longer = fakeSnapshot(1, 0, 51);
+  std::const_pointer_cast<Snapshot>(longer)->runs[0].metrics.back().trainLoss = dl::kNaN;
+  chart.applySnapshot(*longer);
+  chart.flush();
+  double lastDrawn = 0, star = 0;
+  for (QLineSeries* l : linesNamed(&chart, "training loss"))
+    if (l->isVisible() && l->count() > 0) lastDrawn = std::max(lastDrawn, l->at(l->count() - 1).x());
+  for (QScatterSeries* m : scatters(&chart))
+    for (int i = 0; i < m->count(); ++i) star = std::max(star, m->at(i).x());
+  QCOMPARE(lastDrawn, 50.0);
+  QCOMPARE(star, 51.0);
   // The loss axis covers the one value: 3·10⁴ is inside it.
   QLogValueAxis* axis = nullptr;
   for (QAbstractAxis* a : panel.lossChart()->findChild<QChartView*>()->chart()->axes(Qt::Vertical))

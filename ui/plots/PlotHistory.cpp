@@ -131,8 +131,13 @@ QList<QPointF> PlotHistory::smoothed(int pixelWidth, double weight) const {
   out.reserve(std::min<qsizetype>(columns, static_cast<qsizetype>(m_buckets.size())) + 1);
   double ema = 0, decay = 1;  // decay = w^(samples so far): the debiasing weight is 1 − decay
   int col = -1;
+  long long lastCount = 0;  // every full bucket has the same count: one pow() for all of them
+  double wn = 1;
   for (const Bucket& b : m_buckets) {
-    const double wn = std::pow(w, static_cast<double>(b.count));
+    if (b.count != lastCount) {
+      lastCount = b.count;
+      wn = std::pow(w, static_cast<double>(b.count));
+    }
     ema = ema * wn + (1 - wn) * (b.sum / static_cast<double>(b.count));
     decay *= wn;
     const double y = decay < 1 ? ema / (1 - decay) : b.lastY;
