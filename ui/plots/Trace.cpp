@@ -161,7 +161,6 @@ int Trace::drawLine(Line& line, const QList<QPointF>& points, bool log, QList<QP
     }
     pieces.back().push_back(p);
   }
-  const bool legend = &line == &m_main;
   for (std::size_t i = 0; i < std::max<std::size_t>(pieces.size(), line.parts.size()); ++i) {
     if (i >= line.parts.size()) {
       QLineSeries* s = newPart(false);
@@ -178,7 +177,7 @@ int Trace::drawLine(Line& line, const QList<QPointF>& points, bool log, QList<QP
       if (dot && s->markerSize() != kDotSize) s->setMarkerSize(kDotSize);
       if (s->pointsVisible() != dot) s->setPointsVisible(dot);
       s->replace(pieces[i]);
-    } else if (s->count() > 0 || (i == 0 && legend)) {
+    } else if (s->count() > 0) {
       s->clear();
     }
   }
@@ -190,7 +189,6 @@ void Trace::draw(int pixels, double scale) {
   const bool log = m_y->isLog();
   QList<QPointF> raw = history.decimated(pixels);
   scalePoints(raw, scale);
-  m_lastRaw = raw;
   QList<QPointF> zeros;
   const double spacing = kMarkSpacing * (m_x->max() - m_x->min()) / std::max(1, pixels);
   if (m_smoothing > 0) {

@@ -58,9 +58,8 @@ public:
   // What the last draw() had to mark instead of drawing.
   bool hasZeroMarks() const { return m_zeroCount > 0; }
   bool hasNonFiniteMarks() const { return m_nonFiniteCount > 0; }
-  // Points drawn as lines by the last draw(), raw and smoothed; the number of line pieces.
+  // Pieces the raw line was drawn in by the last draw() (1 without gaps).
   int rawPartCount() const { return m_rawParts; }
-  const QList<QPointF>& lastRawPoints() const { return m_lastRaw; }
 
 private:
   struct Line {
@@ -85,7 +84,6 @@ private:
   QScatterSeries* m_zeros = nullptr;      // created on first use
   QScatterSeries* m_nonFinite = nullptr;  // created on first use
   int m_zeroCount = 0, m_nonFiniteCount = 0, m_rawParts = 0;
-  QList<QPointF> m_lastRaw;
 };
 
 // The legend entries that explain the markers: shown only while some trace of the chart has one.
