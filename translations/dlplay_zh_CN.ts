@@ -672,7 +672,7 @@
     <message>
         <location line="-8"/>
         <source>Smooths the per-step curves (training loss, gradient norms, saturation) with an exponential moving average, as TensorBoard does: 0 draws the raw values, 0.9 averages over about the last 10 steps, 0.99 over about the last 100. The raw curve stays faint behind the smoothed one. Validation curves are evaluations of the whole validation set and are drawn as measured.</source>
-        <translation>用指数移动平均平滑逐步曲线（训练损失、梯度范数、饱和度），与 TensorBoard 的做法相同：0 画出原始值，0.9 大约对最近 10 步取平均，0.99 大约对最近 100 步取平均。原始曲线以淡色留在平滑曲线后面。验证曲线是对整个验证集的评估，按实测值绘制。</translation>
+        <translation>用指数移动平均平滑逐步曲线（训练集损失、梯度范数、饱和度），与 TensorBoard 的做法相同：0 画出原始值，0.9 大约对最近 10 步取平均，0.99 大约对最近 100 步取平均。原始曲线以淡色留在平滑曲线后面。验证曲线是对整个验证集的评估，按实测值绘制。</translation>
     </message>
 </context>
 <context>
