@@ -52,9 +52,12 @@ void LayerSeriesChart::ensureLayers(int weighted) {
   for (int l = 0; l < shown; ++l) {
     auto t = std::make_unique<Trace>();
     // Keyed by the network's layers, not the lines drawn: the same colour in every chart.
-    t->create(m_chart, m_steps, m_y.get(), layerColor(l, weighted));
-    t->setSmoothing(m_smoothing);
+    t->createFaint(m_chart, m_steps, m_y.get(), layerColor(l, weighted));
     m_layers.push_back(std::move(t));
+  }
+  for (auto& t : m_layers) {
+    t->createMain();
+    t->setSmoothing(m_smoothing);
   }
   nameSeries();
   restyle();

@@ -80,12 +80,16 @@ void LossChart::ensureRuns(const Snapshot& s) {
     auto r = std::make_unique<RunTraces>();
     r->label = s.runs[i].label;
     const bool dashed = i > 0;
-    r->train.create(m_chart, m_steps, m_loss.get(), seriesColor(0), dashed, true);
-    r->valLoss.create(m_chart, m_steps, m_loss.get(), seriesColor(1), dashed, false);
-    r->trainAcc.create(m_chart, m_steps, m_accuracy.get(), seriesColor(3), dashed, false);
-    r->valAcc.create(m_chart, m_steps, m_accuracy.get(), seriesColor(4), dashed, false);
-    r->train.setSmoothing(m_smoothing);
+    r->train.createFaint(m_chart, m_steps, m_loss.get(), seriesColor(0), dashed, true);
+    r->valLoss.createFaint(m_chart, m_steps, m_loss.get(), seriesColor(1), dashed, false);
+    r->trainAcc.createFaint(m_chart, m_steps, m_accuracy.get(), seriesColor(3), dashed, false);
+    r->valAcc.createFaint(m_chart, m_steps, m_accuracy.get(), seriesColor(4), dashed, false);
     m_runs.push_back(std::move(r));
+  }
+  // Every faint line before every main line (see Trace::createFaint).
+  for (const auto& r : m_runs) {
+    for (Trace* t : {&r->train, &r->valLoss, &r->trainAcc, &r->valAcc}) t->createMain();
+    r->train.setSmoothing(m_smoothing);
   }
   nameSeries();
   restyle();

@@ -39,6 +39,10 @@ public:
 
   // Adds the line to `chart` on the axes. `thin`: half the pen width (a noisy training curve).
   void create(QChart* chart, QValueAxis* x, YAxis* y, const QColor& color, bool dashed = false, bool thin = false);
+  // The same in two halves, for a chart of several traces: every trace's faint raw line first,
+  // then every main line, so that no faint line (opaque, for speed) covers another trace's curve.
+  void createFaint(QChart* chart, QValueAxis* x, YAxis* y, const QColor& color, bool dashed = false, bool thin = false);
+  void createMain();
   // Removes and deletes every series of the trace (before the chart or the axis goes).
   void destroy();
   bool isCreated() const { return m_chart != nullptr; }
