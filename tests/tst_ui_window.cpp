@@ -839,6 +839,18 @@ private slots:
         QVERIFY2(train.lastY() > val.lastY() + 0.05,
                  qPrintable(QString("%1 vs %2").arg(train.lastY()).arg(val.lastY())));
       }
+      if (name == QStringLiteral("exploding-clipped")) {
+        // Its training loss and gradients reach exactly 0: on log axes they are marked, not drawn
+        // at the floor.
+        panel->lossChart()->setLogScale(true);
+        panel->showChart(panel->lossChart());
+        QTest::qWait(100);
+        panel->lossChart()->flush();
+        QVERIFY(w.chartDock()->grab().save(screenshotDir() + QStringLiteral("/charts-exploding-clipped-loss-log.png")));
+        QVERIFY(panel->lossChart()->trace(0, 0).hasZeroMarks());
+        QVERIFY(panel->gradientNormChart()->trace(0).hasZeroMarks());
+        panel->lossChart()->setLogScale(false);
+      }
       if (name == QStringLiteral("exploding-large-init")) {
         // The one finite step is visible as a dot, with the divergence marked after it.
         QCOMPARE(panel->lossChart()->trainingLoss(0).sampleCount(), 1LL);
