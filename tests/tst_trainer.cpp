@@ -47,7 +47,8 @@ ExperimentConfig spiralConfig() {
 
 // Every number a step reports, for exact comparison.
 std::vector<double> flatten(const StepMetrics& m) {
-  std::vector<double> v{double(m.step),  double(m.epoch),  m.lr, m.trainLoss, m.penalty, m.valLoss, m.valAccuracy,
+  std::vector<double> v{double(m.step),  double(m.epoch),  m.lr,          m.trainLoss,
+                        m.penalty,       m.valLoss,        m.valAccuracy, m.trainAccuracy,
                         m.gradNormTotal, double(m.clipped)};
   for (const LayerStats& s : m.layers)
     v.insert(v.end(), {s.gradNorm, s.weightNorm, s.updateRatio, s.sparsity, s.saturation});
@@ -108,6 +109,32 @@ private slots:
     // ...and a different seed gives different numbers (the comparison can fail).
     c.training.seed = 99;
     QVERIFY(!sameBits(one.back(), run(c, 1, 30).back()));
+  }
+
+  // Training accuracy comes with each validation evaluation: the whole training part, inference
+  // mode, after the step's update. Evaluating is read-only (no random numbers, no state): a
+  // trainer asked for extra evaluations between steps reports the same bits, dropout included.
+  void trainingAccuracyAtEvaluations() {
+    ExperimentConfig c = spiralConfig();
+    c.hidden = {LayerConfig{.units = 32, .activation = "relu", .dropout = 0.3}};
+    c.training.evalEvery = 5;
+    Trainer a(c), b(c);
+    int evaluations = 0;
+    for (int i = 0; i < 40; ++i) {
+      const StepMetrics ma = a.step();
+      (void)b.evaluate(Split::Train);
+      (void)b.evaluate(Split::Validation);
+      const StepMetrics mb = b.step();
+      QVERIFY2(sameBits(flatten(ma), flatten(mb)), qPrintable(QString("step %1 differs").arg(i + 1)));
+      if (ma.evaluated) {
+        ++evaluations;
+        QCOMPARE(ma.trainAccuracy, a.evaluate(Split::Train).accuracy);
+        QVERIFY(ma.trainAccuracy >= 0 && ma.trainAccuracy <= 1);
+      } else {
+        QVERIFY(std::isnan(ma.trainAccuracy));
+      }
+    }
+    QCOMPARE(evaluations, 8);
   }
 
   void divergenceKeepsLastFiniteWeights() {

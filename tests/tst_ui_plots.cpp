@@ -14,6 +14,10 @@
 #include <QChart>
 #include <QChartView>
 #include <QValueAxis>
+#include <QLineSeries>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QScatterSeries>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -48,6 +52,7 @@ SnapshotPtr fakeSnapshot(quint64 generation, long long from, int steps, int runs
       if (m.evaluated) {
         m.valLoss = m.trainLoss * 1.1;
         m.valAccuracy = 1.0 - 0.5 * m.trainLoss;
+        m.trainAccuracy = 1.0 - 0.3 * m.trainLoss;
       }
       m.gradNormTotal = 1.0;
       for (int l = 0; l < layers; ++l) {
@@ -73,6 +78,55 @@ SnapshotPtr fakeSnapshot(quint64 generation, long long from, int steps, int runs
     s->runs.push_back(rs);
   }
   return s;
+}
+
+// The tick labels a value axis shows (Qt Charts formats each tick value with the label format).
+QStringList tickLabels(const QValueAxis* a) {
+  QStringList out;
+  const QByteArray format = a->labelFormat().toLatin1();
+  const double span = a->max() - a->min();
+  if (a->tickType() == QValueAxis::TicksDynamic && a->tickInterval() > 0) {
+    const double i = a->tickInterval();
+    for (double v = a->tickAnchor() + std::ceil((a->min() - a->tickAnchor()) / i - 1e-9) * i;
+         v <= a->max() + 1e-9 * span; v += i)
+      out << QString::asprintf(format.constData(), v);
+  } else {
+    for (int k = 0; k < a->tickCount(); ++k)
+      out << QString::asprintf(format.constData(), a->min() + k * span / std::max(1, a->tickCount() - 1));
+  }
+  return out;
+}
+
+// Every value axis of every chart view under `w`.
+QList<QValueAxis*> valueAxes(QWidget* w) {
+  QList<QValueAxis*> out;
+  for (auto* view : w->findChildren<QChartView*>())
+    for (QAbstractAxis* a : view->chart()->axes())
+      if (auto* v = qobject_cast<QValueAxis*>(a); v && v->isVisible()) out << v;
+  return out;
+}
+
+// The step (bottom) axis of a single-view chart.
+QValueAxis* stepAxisOf(QWidget* chart) {
+  auto* view = chart->findChild<QChartView*>();
+  return view ? qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Horizontal).value(0)) : nullptr;
+}
+
+// The line series of a chart named `name` (a line may be drawn in several pieces).
+QList<QLineSeries*> linesNamed(QWidget* chart, const QString& name) {
+  QList<QLineSeries*> out;
+  for (auto* view : chart->findChildren<QChartView*>())
+    for (QAbstractSeries* s : view->chart()->series())
+      if (auto* l = qobject_cast<QLineSeries*>(s); l && l->name() == name) out << l;
+  return out;
+}
+
+QList<QScatterSeries*> scatters(QWidget* chart) {
+  QList<QScatterSeries*> out;
+  for (auto* view : chart->findChildren<QChartView*>())
+    for (QAbstractSeries* s : view->chart()->series())
+      if (auto* m = qobject_cast<QScatterSeries*>(s)) out << m;
+  return out;
 }
 
 bool imageHasContent(const QString& path) {
@@ -103,6 +157,14 @@ private slots:
   void presentationAndLanguage();
   void logAxisLabelsAndMinorTicks();
   void layerColoursAreDistinct();
+  void axesResetOnNewGeneration();
+  void tickLabelsDistinct();
+  void layerColoursSharedAcrossCharts();
+  void logAxisZerosAreGapsNotFloor();
+  void divergedRunShowsItsSteps();
+  void smoothingIsTensorBoardsEma();
+  void smoothingDrawsRawFaintBehind();
+  void trainingAccuracyBesideValidation();
 };
 
 void TestPlots::historySmall() {
@@ -142,8 +204,8 @@ void TestPlots::historyBoundedMemory() {
   QCOMPARE(h.sampleCount(), 1000000LL);
   QVERIFY(h.bucketCount() <= PlotHistory::kDefaultCapacity);
   QVERIFY(h.bucketCount() > PlotHistory::kDefaultCapacity / 2);
-  QCOMPARE(h.memoryBytes(), early);  // flat after the first fill
-  QVERIFY(h.memoryBytes() < 300 * 1024);
+  QCOMPARE(h.memoryBytes(), early);       // flat after the first fill
+  QVERIFY(h.memoryBytes() < 340 * 1024);  // 4096 buckets of 80 bytes (min/max/ends, count, sum)
   for (int i = 1000000; i < 3000000; ++i) h.append(i, u(rng));
   QCOMPARE(h.memoryBytes(), early);
   QVERIFY(h.decimated(800).size() <= 2 * 800 + 2);
@@ -396,6 +458,298 @@ void TestPlots::layerColoursAreDistinct() {
     QVERIFY2(seen.size() == count, qPrintable(QString::number(count)));
   }
   QCOMPARE(dlui::layerColor(0, 3), dlui::seriesColor(0));  // small nets keep the palette
+}
+
+// A reset or a preset load (a new generation) starts the charts from empty axes: the step axis
+// no longer shows the previous run's 20000–60000, nor the loss axis its old range.
+void TestPlots::axesResetOnNewGeneration() {
+  ChartPanel panel;
+  panel.resize(900, 600);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  auto big = fakeSnapshot(1, 20000, 40000);
+  for (auto& m : std::const_pointer_cast<Snapshot>(big)->runs[0].metrics) m.trainLoss *= 1e5;
+  panel.applySnapshot(big);
+  for (PlotWidget* c : panel.charts()) c->flush();
+  QValueAxis* steps = stepAxisOf(panel.lossChart());
+  QVERIFY(steps);
+  QVERIFY(steps->min() >= 20000);
+  auto* lossAxis =
+      qobject_cast<QValueAxis*>(panel.lossChart()->findChild<QChartView*>()->chart()->axes(Qt::Vertical).value(0));
+  QVERIFY(lossAxis && lossAxis->max() > 10);
+  auto* gradAxis = qobject_cast<QLogValueAxis*>(
+      panel.gradientNormChart()->findChild<QChartView*>()->chart()->axes(Qt::Vertical).value(0));
+  QVERIFY(gradAxis);
+  const double gradMin = gradAxis->min();
+  // The new generation's first snapshot carries no metrics yet (a reset, before a step).
+  auto empty = std::make_shared<Snapshot>();
+  empty->generation = 2;
+  empty->runs.resize(1);
+  panel.applySnapshot(empty);
+  for (PlotWidget* c : panel.charts()) c->flush();
+  for (PlotWidget* c :
+       {static_cast<PlotWidget*>(panel.lossChart()), static_cast<PlotWidget*>(panel.gradientNormChart()),
+        static_cast<PlotWidget*>(panel.saturationChart()), static_cast<PlotWidget*>(panel.learningRateChart())}) {
+    QValueAxis* s = stepAxisOf(c);
+    QVERIFY(s);
+    QVERIFY2(s->max() <= 100,
+             qPrintable(QString("%1: %2–%3").arg(c->metaObject()->className()).arg(s->min()).arg(s->max())));
+  }
+  QVERIFY2(lossAxis->max() <= 1, qPrintable(QString::number(lossAxis->max())));
+  // (the gradient axis object may have been replaced; look it up again)
+  auto* gradAxis2 = qobject_cast<QLogValueAxis*>(
+      panel.gradientNormChart()->findChild<QChartView*>()->chart()->axes(Qt::Vertical).value(0));
+  QVERIFY(gradAxis2);
+  QVERIFY(gradAxis2->min() != gradMin || gradMin == 1e-3);
+}
+
+// Tick labels are distinct (never "0 0 1 1 1") on the empty charts, on a single step and on a
+// loss that barely moves.
+void TestPlots::tickLabelsDistinct() {
+  ChartPanel panel;
+  panel.resize(900, 600);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  auto check = [&](const char* what) {
+    for (PlotWidget* c : panel.charts()) {
+      c->flush();
+      for (QValueAxis* a : valueAxes(c)) {
+        const QStringList labels = tickLabels(a);
+        QVERIFY2(labels.size() >= 2 && QSet<QString>(labels.begin(), labels.end()).size() == labels.size(),
+                 qPrintable(QString("%1, %2: %3").arg(what, c->metaObject()->className(), labels.join(' '))));
+      }
+    }
+  };
+  check("empty");
+  panel.applySnapshot(fakeSnapshot(1, 0, 1));
+  check("one step");
+  auto flat = fakeSnapshot(2, 0, 300);
+  for (auto& m : std::const_pointer_cast<Snapshot>(flat)->runs[0].metrics) {
+    m.trainLoss = 0.6931471 + 1e-7 * static_cast<double>(m.step % 3);
+    m.lr = 0.1;
+  }
+  panel.applySnapshot(flat);
+  check("flat loss");
+  panel.applySnapshot(fakeSnapshot(3, 0, 300, 2));
+  check("pair");
+}
+
+// The same layer has the same colour in the gradient-norm and the saturation charts, also past
+// ten layers (where the hue sweep used to depend on how many lines each chart draws).
+void TestPlots::layerColoursSharedAcrossCharts() {
+  for (int layers : {3, 11, 12, 21}) {
+    ChartPanel panel;
+    panel.applySnapshot(fakeSnapshot(1, 0, 5, 1, layers));
+    auto colours = [](PlotWidget* c) {
+      std::map<QString, QRgb> out;
+      for (QAbstractSeries* s : c->findChild<QChartView*>()->chart()->series())
+        if (auto* line = qobject_cast<QLineSeries*>(s); line && !line->name().isEmpty())
+          out[line->name()] = line->pen().color().rgb();
+      return out;
+    };
+    const auto grad = colours(panel.gradientNormChart()), sat = colours(panel.saturationChart());
+    QCOMPARE(int(sat.size()), layers - 1);
+    for (const auto& [name, rgb] : sat) {
+      QVERIFY2(grad.count(name), qPrintable(name));
+      QVERIFY2(grad.at(name) == rgb, qPrintable(QString("%1 layers, %2").arg(layers).arg(name)));
+    }
+  }
+}
+
+// A loss of exactly 0 on a log axis is not drawn at the axis floor: the line breaks there and
+// the zeros are marked apart (exploding-clipped's training loss after ~350 steps).
+void TestPlots::logAxisZerosAreGapsNotFloor() {
+  LossChart chart;
+  chart.resize(800, 400);
+  chart.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&chart));
+  chart.setLogScale(true);
+  auto s = fakeSnapshot(1, 0, 300);
+  for (auto& m : std::const_pointer_cast<Snapshot>(s)->runs[0].metrics)
+    if (m.step > 100 && m.step <= 200) m.trainLoss = 0;
+  chart.applySnapshot(*s);
+  chart.flush();
+  QLogValueAxis* axis = nullptr;
+  for (QAbstractAxis* a : chart.findChild<QChartView*>()->chart()->axes(Qt::Vertical))
+    if (auto* l = qobject_cast<QLogValueAxis*>(a)) axis = l;
+  QVERIFY(axis);
+  const QList<QLineSeries*> lines = linesNamed(&chart, "training loss");
+  QVERIFY(!lines.isEmpty());
+  int drawn = 0, pieces = 0;
+  bool crossesGap = false;
+  for (QLineSeries* l : lines) {
+    if (l->count() == 0 || l->property("dlplayFaint").toBool()) continue;
+    ++pieces;
+    for (int i = 0; i < l->count(); ++i) {
+      const QPointF p = l->at(i);
+      ++drawn;
+      QVERIFY2(p.y() > axis->min() * 1.01, qPrintable(QString("step %1 drawn at %2").arg(p.x()).arg(p.y())));
+      if (i > 0 && l->at(i - 1).x() <= 100 && p.x() > 200) crossesGap = true;
+    }
+  }
+  QVERIFY(drawn > 0);
+  QVERIFY2(pieces >= 2, "the line breaks at the zeros");
+  QVERIFY2(!crossesGap, "no segment joins the two sides of the gap");
+  // The zeros are marked: some scatter series holds points between steps 101 and 200.
+  int marks = 0;
+  for (QScatterSeries* m : scatters(&chart))
+    for (int i = 0; i < m->count(); ++i)
+      if (m->at(i).x() > 100 && m->at(i).x() <= 200) ++marks;
+  QVERIFY(marks > 0);
+}
+
+// exploding-large-init: step 1 finite, step 2 diverges. The loss and every gradient line show
+// their one point (a dot), the divergence is marked at step 2, and both steps are on the axis.
+void TestPlots::divergedRunShowsItsSteps() {
+  ChartPanel panel;
+  panel.resize(900, 600);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  panel.lossChart()->setLogScale(true);
+  auto s = fakeSnapshot(1, 0, 2);
+  auto& run = std::const_pointer_cast<Snapshot>(s)->runs[0];
+  run.metrics[0].trainLoss = 3.0e4;
+  run.metrics[0].evaluated = false;
+  for (auto& l : run.metrics[0].layers) l.gradNorm = 5.0e6;
+  run.metrics[1].trainLoss = std::numeric_limits<double>::infinity();
+  run.metrics[1].evaluated = false;
+  run.metrics[1].layers.clear();
+  run.divergence = dl::Divergence{2, 3, "loss"};
+  panel.applySnapshot(s);
+  for (PlotWidget* c : panel.charts()) c->flush();
+  auto oneDot = [](QWidget* chart, const QString& name) {
+    for (QLineSeries* l : linesNamed(chart, name))
+      if (l->count() == 1 && l->pointsVisible() && l->isVisible() && l->at(0).x() == 1) return true;
+    return false;
+  };
+  QVERIFY(oneDot(panel.lossChart(), "training loss"));
+  QVERIFY(oneDot(panel.gradientNormChart(), "layer 1"));
+  QVERIFY(oneDot(panel.gradientNormChart(), "output"));
+  for (QWidget* chart : {static_cast<QWidget*>(panel.lossChart()), static_cast<QWidget*>(panel.gradientNormChart())}) {
+    bool star = false;
+    for (QScatterSeries* m : scatters(chart))
+      for (int i = 0; i < m->count(); ++i) star = star || m->at(i).x() == 2;
+    QVERIFY(star);
+    QValueAxis* steps = stepAxisOf(chart);
+    QVERIFY(steps->min() < 1 && steps->max() >= 2);
+  }
+  // A longer run: the line ends at the last finite step, the star is at the divergence.
+  LossChart chart;
+  chart.resize(800, 400);
+  chart.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&chart));
+  auto longer = fakeSnapshot(1, 0, 51);
+  std::const_pointer_cast<Snapshot>(longer)->runs[0].metrics.back().trainLoss = dl::kNaN;
+  chart.applySnapshot(*longer);
+  chart.flush();
+  double lastDrawn = 0, star = 0;
+  for (QLineSeries* l : linesNamed(&chart, "training loss"))
+    if (l->isVisible() && l->count() > 0) lastDrawn = std::max(lastDrawn, l->at(l->count() - 1).x());
+  for (QScatterSeries* m : scatters(&chart))
+    for (int i = 0; i < m->count(); ++i) star = std::max(star, m->at(i).x());
+  QCOMPARE(lastDrawn, 50.0);
+  QCOMPARE(star, 51.0);
+  // The loss axis covers the one value: 3·10⁴ is inside it.
+  QLogValueAxis* axis = nullptr;
+  for (QAbstractAxis* a : panel.lossChart()->findChild<QChartView*>()->chart()->axes(Qt::Vertical))
+    if (auto* l = qobject_cast<QLogValueAxis*>(a)) axis = l;
+  QVERIFY(axis && axis->min() < 3e4 && axis->max() > 3e4);
+}
+
+// The smoothed curve is TensorBoard's debiased EMA: exact while every sample has its bucket,
+// close to it once the buckets merge (means weighted by w^count) and the window (1/(1−w)
+// samples) is wider than a bucket.
+void TestPlots::smoothingIsTensorBoardsEma() {
+  std::mt19937 rng(3);
+  std::normal_distribution<double> noise(0, 0.2);
+  for (auto [n, w] : {std::pair{500, 0.9}, std::pair{50000, 0.99}}) {
+    PlotHistory h;
+    std::vector<double> exact;
+    double last = 0;
+    for (int i = 0; i < n; ++i) {
+      const double y = 1.0 / (1 + 0.001 * i) + noise(rng);
+      h.append(i, y);
+      last = last * w + (1 - w) * y;
+      exact.push_back(last / (1 - std::pow(w, i + 1)));
+    }
+    const QList<QPointF> sm = h.smoothed(100000, w);
+    QVERIFY(!sm.isEmpty());
+    QCOMPARE(sm.back().x(), double(n - 1));
+    double worst = 0;
+    for (const QPointF& p : sm) worst = std::max(worst, std::abs(p.y() - exact[static_cast<std::size_t>(p.x())]));
+    QVERIFY2(worst < (n <= PlotHistory::kDefaultCapacity ? 1e-9 : 0.02), qPrintable(QString::number(worst)));
+    QVERIFY(h.smoothed(300, w).size() <= 301);  // one point per column
+    // Weight 0 is the raw data.
+    PlotHistory small;
+    for (int i = 0; i < 10; ++i) small.append(i, i * i);
+    const QList<QPointF> raw = small.smoothed(100, 0);
+    QCOMPARE(raw.size(), 10);
+    QCOMPARE(raw[3].y(), 9.0);
+  }
+}
+
+// With smoothing on, the loss and gradient charts draw the smoothed line in full colour and the
+// raw one faint behind it; off, only the raw line.
+void TestPlots::smoothingDrawsRawFaintBehind() {
+  ChartPanel panel;
+  panel.resize(900, 600);
+  panel.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&panel));
+  panel.applySnapshot(fakeSnapshot(1, 0, 1000));
+  panel.setSmoothing(0.9);
+  QCOMPARE(panel.smoothing(), 0.9);
+  for (PlotWidget* c : panel.charts()) c->flush();
+  QTest::qWait(50);
+  for (auto [chart, name] : {std::pair<QWidget*, QString>{panel.lossChart(), "training loss"},
+                             std::pair<QWidget*, QString>{panel.gradientNormChart(), "layer 1"}}) {
+    int faint = 0, full = 0;
+    for (QLineSeries* l : linesNamed(chart, name))
+      if (l->isVisible() && l->count() > 0) {
+        const bool pale = l->property("dlplayFaint").toBool();
+        (pale ? faint : full) += 1;
+        // Faint: the colour lightened towards the white background.
+        if (pale) QVERIFY(l->pen().color().lightness() > 200);
+      }
+    QVERIFY2(faint >= 1 && full >= 1, qPrintable(name));
+    // One legend entry per curve, in full colour: the faint raw line has none.
+    QStringList entries;
+    for (QLegendMarker* m : chart->findChild<QChartView*>()->chart()->legend()->markers())
+      if (m->isVisible()) {
+        entries << m->label();
+        QVERIFY(!m->series()->property("dlplayFaint").toBool());
+      }
+    QStringList all;
+    for (QLegendMarker* m : chart->findChild<QChartView*>()->chart()->legend()->markers())
+      all << QString("%1:%2:%3").arg(m->label()).arg(m->isVisible()).arg(m->series()->isVisible());
+    QVERIFY2(entries.count(name) == 1, qPrintable(all.join(" | ")));
+  }
+  panel.setSmoothing(0);
+  for (PlotWidget* c : panel.charts()) c->flush();
+  for (QLineSeries* l : linesNamed(panel.lossChart(), "training loss"))
+    QVERIFY(!(l->isVisible() && l->count() > 0 && l->property("dlplayFaint").toBool()));
+}
+
+// Training accuracy is drawn beside validation accuracy on the accuracy axis, one point per
+// evaluation, and named for what it measures.
+void TestPlots::trainingAccuracyBesideValidation() {
+  LossChart chart;
+  chart.resize(800, 400);
+  chart.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&chart));
+  chart.applySnapshot(*fakeSnapshot(1, 0, 500));
+  chart.flush();
+  QCOMPARE(chart.trainingAccuracy(0).sampleCount(), 50LL);
+  QCOMPARE(chart.validationAccuracy(0).sampleCount(), 50LL);
+  QLineSeries* line = nullptr;
+  for (QLineSeries* l : linesNamed(&chart, "training accuracy"))
+    if (l->isVisible() && l->count() > 0) line = l;
+  QVERIFY(line);
+  QVERIFY(line->count() > 10);
+  for (QAbstractAxis* a : line->attachedAxes())
+    if (a->orientation() == Qt::Vertical) QVERIFY(a->titleText().contains("accuracy"));
+  // In % like the validation accuracy: the last point is 100·(1 − 0.3·loss).
+  const double loss = 1.0 / (1.0 + 0.01 * 490);
+  QVERIFY(std::abs(line->at(line->count() - 1).y() - 100 * (1 - 0.3 * loss)) < 1e-9);
 }
 
 #include "tst_ui_plots.moc"

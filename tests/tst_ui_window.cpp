@@ -47,6 +47,8 @@
 #include <QLogValueAxis>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QToolBox>
 #include <QToolButton>
 #include <QValueAxis>
@@ -54,6 +56,8 @@
 #include "Language.h"
 #include "notes/NotesDock.h"
 #include "plots/ChartPanel.h"
+#include "plots/GradientNormChart.h"
+#include "plots/LossChart.h"
 #include "plots/PlotWidget.h"
 #include "plots/SparsityChart.h"
 
@@ -539,6 +543,22 @@ private slots:
       QTest::qWait(50);
       chart->flush();
       QCoreApplication::processEvents();
+      // The tabs and the corner's controls (smoothing slider, log box) share the row: every tab
+      // stays whole (no scroll arrows) and no corner text is cut.
+      auto* tabs = panel->findChild<QTabWidget*>();
+      QTabBar* bar = tabs->tabBar();
+      QVERIFY2(bar->sizeHint().width() <= bar->width(), qPrintable(QStringLiteral("%1 %2: tab bar needs %3 px, has %4")
+                                                                       .arg(language)
+                                                                       .arg(presentation)
+                                                                       .arg(bar->sizeHint().width())
+                                                                       .arg(bar->width())));
+      if (QWidget* corner = tabs->cornerWidget(Qt::TopRightCorner))
+        for (auto* label : corner->findChildren<QLabel*>())
+          if (label->isVisible()) QVERIFY2(label->width() >= label->sizeHint().width(), qPrintable(label->text()));
+      if (chart->smoothable() || chart == panel->charts().front())
+        QVERIFY(w.chartDock()->grab().save(screenshotDir() + QStringLiteral("/charts-tab%1-%2%3.png")
+                                                                 .arg(panel->charts().indexOf(chart))
+                                                                 .arg(language, presentation ? "-presentation" : "")));
       for (QChartView* view : chart->findChildren<QChartView*>()) {
         if (!view->isVisible()) continue;
         QChart* c = view->chart();
@@ -958,6 +978,113 @@ private slots:
     QCOMPARE(w.controlDock()->config().hidden.size(), layers + 1);
     QTRY_COMPARE_WITH_TIMEOUT(w.session()->config().hidden.size(), layers + 1, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.hidden.size() == layers + 1, 5000);
+  }
+
+  // The charts after training presets whose lesson is in them, written to build/screenshots/
+  // (charts-<preset>-<tab>.png) for a person to look at. exploding-large-init diverges at step 2:
+  // its one finite step is drawn in the loss and gradient charts. A preset load and a reset start
+  // the charts from empty axes.
+  void chartsAfterPresets() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    ChartPanel* panel = w.chartPanel();
+    auto stepAxis = [](QWidget* chart) {
+      auto* view = chart->findChild<QChartView*>();
+      return qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Horizontal).value(0));
+    };
+    auto shoot = [&](const QString& name) {
+      for (int tab : {0, 1}) {
+        panel->showChart(panel->charts()[tab]);
+        QTest::qWait(150);
+        panel->charts()[tab]->flush();
+        QVERIFY(w.chartDock()->grab().save(
+            screenshotDir() + QStringLiteral("/charts-%1-%2.png").arg(name, tab == 0 ? "loss" : "gradients")));
+      }
+      QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/main-window-%1.png").arg(name)));
+    };
+    for (const QString name : {"overfit-no-dropout", "exploding-clipped", "exploding-large-init"}) {
+      w.loadPreset(name);
+      QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() && QString::fromStdString(w.lastSnapshot()->config.name) == name,
+                               10000);
+      QCoreApplication::processEvents();
+      for (PlotWidget* c : panel->charts()) c->flush();
+      // The previous preset's steps are gone from the axes.
+      QVERIFY2(stepAxis(panel->lossChart())->max() <= 10, qPrintable(name));
+      if (name == QStringLiteral("exploding-large-init")) {
+        w.session()->setSpeed(0);
+        w.session()->play();
+        QTRY_VERIFY_WITH_TIMEOUT(w.divergenceBanner()->isVisible(), 20000);
+        QTest::qWait(300);
+        QDir().mkpath(screenshotDir());
+      } else {
+        trainQuickly(w, 800);
+      }
+      shoot(name);
+      for (PlotWidget* c : panel->charts()) c->flush();
+      QVERIFY2(panel->lossChart()->trainingLoss(0).sampleCount() > 0, qPrintable(name));
+      QVERIFY2(panel->gradientNormChart()->layerCount() > 0 && panel->gradientNormChart()->history(0).sampleCount() > 0,
+               qPrintable(name));
+      if (name == QStringLiteral("overfit-no-dropout")) {
+        // The lesson in the chart: training accuracy (whole training set) well above validation.
+        const PlotHistory& train = panel->lossChart()->trainingAccuracy(0);
+        const PlotHistory& val = panel->lossChart()->validationAccuracy(0);
+        QVERIFY(train.sampleCount() > 5 && train.sampleCount() == val.sampleCount());
+        QVERIFY2(train.lastY() > val.lastY() + 0.05,
+                 qPrintable(QString("%1 vs %2").arg(train.lastY()).arg(val.lastY())));
+      }
+      if (name == QStringLiteral("exploding-clipped")) {
+        // Its training loss and gradients reach exactly 0: on log axes they are marked, not drawn
+        // at the floor.
+        panel->lossChart()->setLogScale(true);
+        panel->showChart(panel->lossChart());
+        QTest::qWait(100);
+        panel->lossChart()->flush();
+        QVERIFY(w.chartDock()->grab().save(screenshotDir() + QStringLiteral("/charts-exploding-clipped-loss-log.png")));
+        QVERIFY(panel->lossChart()->trace(0, 0).hasZeroMarks());
+        QVERIFY(panel->gradientNormChart()->trace(0).hasZeroMarks());
+        panel->lossChart()->setLogScale(false);
+      }
+      if (name == QStringLiteral("exploding-large-init")) {
+        // The one finite step is visible as a dot, with the divergence marked after it.
+        QCOMPARE(panel->lossChart()->trainingLoss(0).sampleCount(), 1LL);
+        QVERIFY(!panel->lossChart()->trainingLoss(0).nonFiniteX().empty() ||
+                !panel->lossChart()->validationLoss(0).nonFiniteX().empty() ||
+                !panel->gradientNormChart()->history(0).nonFiniteX().empty());
+      }
+    }
+    // Reset: empty axes again.
+    QTest::keyClick(&w, Qt::Key_R);
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() && w.lastSnapshot()->runs.front().step == 0, 10000);
+    QCoreApplication::processEvents();
+    for (PlotWidget* c : panel->charts()) c->flush();
+    QVERIFY(stepAxis(panel->lossChart())->max() <= 10);
+    QVERIFY(stepAxis(panel->gradientNormChart())->max() <= 10);
+  }
+
+  // The smoothing slider sits beside the loss and gradient tabs, explains itself and is
+  // remembered across sessions.
+  void smoothingSliderRemembered() {
+    {
+      MainWindow w;
+      w.show();
+      QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+      QSlider* slider = w.chartPanel()->smoothingSlider();
+      QVERIFY(slider);
+      QCOMPARE(w.chartPanel()->smoothing(), 0.6);  // TensorBoard's default
+      QVERIFY(!slider->toolTip().isEmpty());
+      w.chartPanel()->showChart(w.chartPanel()->lossChart());
+      QVERIFY(slider->isVisibleTo(&w));
+      w.chartPanel()->showChart(w.chartPanel()->charts()[4]);  // learning rate: not smoothed
+      QVERIFY(!slider->isVisibleTo(&w));
+      slider->setValue(85);
+      QCOMPARE(w.chartPanel()->smoothing(), 0.85);
+    }
+    MainWindow again;
+    QCOMPARE(again.chartPanel()->smoothing(), 0.85);
+    QCOMPARE(again.chartPanel()->smoothingSlider()->value(), 85);
   }
 };
 

@@ -209,6 +209,7 @@
         <location line="+3"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
         <location line="+67"/>
+        <location filename="../engine/train/Trainer.cpp" line="+367"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -363,7 +364,7 @@
     <message>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
-        <location filename="../engine/train/Trainer.cpp" line="+495"/>
+        <location filename="../engine/train/Trainer.cpp" line="+145"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
@@ -670,7 +671,17 @@
         <translation>必须是有限数且 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../engine/train/Trainer.cpp" line="-35"/>
+        <location filename="../engine/train/Trainer.cpp" line="-145"/>
+        <source>the network has %1 weighted layers</source>
+        <translation>网络共有 %1 个带权重的层</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this layer&apos;s weights are %1 × %2</source>
+        <translation>这一层的权重矩阵是 %1 × %2</translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>no such hidden layer</source>
         <translation>没有这个隐藏层</translation>
     </message>
@@ -719,7 +730,7 @@
 <context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+49"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+85"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -745,6 +756,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Training loss: the mini-batch of each step. Training accuracy: all training points, without dropout, measured at each validation evaluation, like the validation curves.</source>
+        <translation>训练集损失：每一步所用小批量上的损失。训练集准确率：在全部训练点上、不使用 dropout、于每次验证评估时测得，与验证曲线相同。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sparsity and weight histograms of the L1 and L2 runs</source>
         <translation>L1 组与 L2 组训练的稀疏度和权重直方图</translation>
     </message>
@@ -757,6 +773,17 @@
         <location line="+1"/>
         <source>Confusion matrix, precision, recall, F1, Cohen&apos;s κ and ROC on the validation part</source>
         <translation>验证集上的混淆矩阵、精确率、召回率、F1、Cohen κ 和 ROC 曲线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Smooths the per-step curves (training loss, gradient norms, saturation) with an exponential moving average, as TensorBoard does: 0 draws the raw values, 0.9 averages over about the last 10 steps, 0.99 over about the last 100. The raw curve stays faint behind the smoothed one. Validation curves are evaluations of the whole validation set and are drawn as measured.</source>
+        <translation>用指数移动平均平滑逐步曲线（训练集损失、梯度范数、饱和度），与 TensorBoard 的做法相同：0 画出原始值，0.9 大约对最近 10 步取平均，0.99 大约对最近 100 步取平均。原始曲线以淡色留在平滑曲线后面。验证曲线是对整个验证集的评估，按实测值绘制。</translation>
     </message>
 </context>
 <context>
@@ -1771,9 +1798,19 @@
 <context>
     <name>dlui::LayerSeriesChart</name>
     <message>
-        <location filename="../ui/plots/LayerSeriesChart.cpp" line="+26"/>
+        <location filename="../ui/plots/LayerSeriesChart.cpp" line="+27"/>
         <source>step</source>
         <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0: not on a log axis</source>
+        <translation>0：无法画在对数轴上</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not finite: diverged</source>
+        <translation>非有限值：已发散</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1789,7 +1826,7 @@
 <context>
     <name>dlui::LearningRateChart</name>
     <message>
-        <location filename="../ui/plots/LearningRateChart.cpp" line="+49"/>
+        <location filename="../ui/plots/LearningRateChart.cpp" line="+43"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -1813,7 +1850,7 @@
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+63"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+51"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -1838,6 +1875,16 @@
         <translation>准确率 (%)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>0: not on a log axis</source>
+        <translation>0：无法画在对数轴上</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not finite: diverged</source>
+        <translation>非有限值：已发散</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
@@ -1857,11 +1904,16 @@
         <source>validation accuracy</source>
         <translation>验证集准确率</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>training accuracy</source>
+        <translation>训练集准确率</translation>
+    </message>
 </context>
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+57"/>
+        <location filename="../ui/MainWindow.cpp" line="+59"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -1872,12 +1924,17 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>dlplay</source>
         <translation>dlplay</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="-4"/>
+        <source>Set weight</source>
+        <translation>设置权重</translation>
+    </message>
+    <message>
+        <location line="+267"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -1888,12 +1945,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+139"/>
+        <location line="+154"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-144"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -1912,7 +1969,28 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>↻ %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+39"/>
+        <source>input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>layer %1 neuron %2</source>
+        <translation>第 %1 层神经元 %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>output %1</source>
+        <translation>输出 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight from %1 to %2 (now %3):</source>
+        <translation>从 %1 到 %2 的权重（当前为 %3）：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
@@ -1992,7 +2070,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;桌面版深度学习实验场：在二维数据上训练小型神经网络，观察它们如何学习。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 Eigen 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>dlplay — deep-learning playground</source>
         <translation>dlplay — 深度学习实验场</translation>
     </message>
@@ -2224,7 +2302,7 @@ Load %2 as regression (a real-valued target)?</source>
 <context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
-        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+327"/>
+        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+337"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -2336,7 +2414,7 @@ Activation: %3</source>
         <translation>第 %1 至 %2 层已折叠，以保持示意图清晰可读；把窗口拉宽即可显示。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+8"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
@@ -2359,7 +2437,12 @@ from %2 to %3</source>
 从%2到%3</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>Click to set it.</source>
+        <translation>单击可修改。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
@@ -2694,7 +2777,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::SparsityChart</name>
     <message>
-        <location filename="../ui/plots/SparsityChart.cpp" line="+90"/>
+        <location filename="../ui/plots/SparsityChart.cpp" line="+86"/>
         <source>Tick “Compare L1 vs L2” (Regularisation page) to train two copies of the network from the same initial weights, one with an L1 penalty and one with an L2 penalty of the same strength, and compare how sparse their weights become.</source>
         <translation>勾选“对比 L1 与 L2”（“正则化”页），即可从相同的初始权重出发训练网络的两个副本：一个使用 L1 惩罚，另一个使用相同强度的 L2 惩罚，然后比较它们的权重变得有多稀疏。</translation>
     </message>
@@ -2747,7 +2830,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/SessionWorker.cpp" line="+191"/>
+        <location filename="../ui/session/SessionWorker.cpp" line="+201"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
         <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>

@@ -53,6 +53,7 @@ namespace dlui {
 
 namespace {
 constexpr int kMaxRecent = 8;
+constexpr double kDefaultSmoothing = 0.6;  // TensorBoard's default
 constexpr double kPresentationScale = 1.45;
 
 QString experimentFilter() { return MainWindow::tr("dlplay experiments (*.json);;All files (*)"); }
@@ -158,6 +159,8 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::RightDockWidgetArea, m_notes);
   m_practice = new PracticeDialog(this);
   connect(m_notes, &NotesDock::tryPreset, this, &MainWindow::loadPreset);
+  connect(m_charts, &ChartPanel::smoothingChanged, this,
+          [](double weight) { QSettings().setValue(QStringLiteral("charts/smoothing"), weight); });
   connect(m_practice, &PracticeDialog::tryPreset, this, &MainWindow::loadPreset);
   connect(m_notes, &NotesDock::practiceRequested, this, [this](const QString& id) { showPractice(id); });
   // The notes' 中文/English/Both buttons choose the content language of the practice too.
@@ -731,6 +734,7 @@ void MainWindow::readSettings() {
     }
   }
   setPresentationMode(s.value(QStringLiteral("view/presentation"), false).toBool());
+  m_charts->setSmoothing(s.value(QStringLiteral("charts/smoothing"), kDefaultSmoothing).toDouble());
 }
 
 void MainWindow::writeSettings() const {
@@ -740,6 +744,7 @@ void MainWindow::writeSettings() const {
   s.setValue(QStringLiteral("window/state"), saveState());
   s.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
   s.setValue(QStringLiteral("view/presentation"), m_presentation);
+  s.setValue(QStringLiteral("charts/smoothing"), m_charts->smoothing());
   s.setValue(QStringLiteral("experiment/last"),
              QJsonDocument(dlio::configToJson(m_controls->config())).toJson(QJsonDocument::Compact));
 }

@@ -223,6 +223,7 @@ StepMetrics Trainer::step() {
     m.evaluated = true;
     m.valLoss = e.loss;
     m.valAccuracy = e.accuracy;
+    if (t.task != Task::Regression) m.trainAccuracy = evaluate(Split::Train).accuracy;
     if (std::isfinite(e.loss))
       m_schedule->onValidation(e.loss);
     else  // finite data and weights, yet the outputs overflow: the weights have run away

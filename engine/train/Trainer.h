@@ -42,6 +42,11 @@ struct StepMetrics {
   bool evaluated = false;
   double valLoss = kNaN;
   double valAccuracy = kNaN;
+  // Accuracy on the whole training part at the same evaluation steps, in inference mode (no
+  // dropout, batch-norm running statistics), after this step's update: the number to set beside
+  // valAccuracy to see overfitting. NaN between evaluations and for regression. Read-only: it
+  // draws no random numbers and changes no state, so training is bit-identical with or without it.
+  double trainAccuracy = kNaN;
   double gradNormTotal = 0;  // global gradient norm before clipping
   bool clipped = false;
   std::vector<LayerStats> layers;  // empty when diagnostics are off

@@ -1,6 +1,8 @@
 // Axis and series helpers of the live charts (see ChartAxes.h).
 #include "plots/ChartAxes.h"
 
+#include "plots/Trace.h"
+
 #include <QChart>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -48,7 +50,7 @@ void YAxis::create() {
     m_axis = a;
   }
   m_axis->setTitleText(m_title);
-  m_axis->setRange(m_lo, m_hi);
+  setFixedRange(m_lo, m_hi);
   m_chart->addAxis(m_axis, m_alignment);
   for (QAbstractSeries* s : m_series) s->attachAxis(m_axis);
 }
@@ -75,15 +77,34 @@ void YAxis::setTitle(const QString& title) {
 }
 
 void YAxis::setLabelFormat(const QString& format) {
-  m_format = format;
+  m_format = format;  // empty: chosen from the ticks
   if (auto* v = qobject_cast<QValueAxis*>(m_axis)) v->setLabelFormat(format);
   if (auto* l = qobject_cast<QLogValueAxis*>(m_axis)) l->setLabelFormat(format);
 }
 
+// Linear: round ticks about a quarter of the range apart (0, 25, … 100; 0, 0.25, … 1).
 void YAxis::setFixedRange(double lo, double hi) {
   m_lo = lo;
   m_hi = hi;
+  if (auto* v = qobject_cast<QValueAxis*>(m_axis)) {
+    const double step = niceInterval(hi - lo, 4);
+    v->setTickType(QValueAxis::TicksDynamic);
+    v->setTickAnchor(0);
+    v->setTickInterval(step);
+    if (m_format.isEmpty()) v->setLabelFormat(tickLabelFormat(lo, hi, step));
+  }
   m_axis->setRange(lo, hi);
+}
+
+void YAxis::reset() {
+  if (m_log) {
+    auto* a = static_cast<QLogValueAxis*>(m_axis);
+    a->setBase(10);
+    a->setMinorTickCount(-1);
+    setFixedRange(1e-3, 1);
+    return;
+  }
+  setFixedRange(0, 1);
 }
 
 void YAxis::autoscale(double lo, double hi, double minPositive, bool fromZero) {
@@ -125,6 +146,7 @@ void YAxis::autoscale(double lo, double hi, double minPositive, bool fromZero) {
   v->setTickType(QValueAxis::TicksDynamic);
   v->setTickAnchor(0);
   v->setTickInterval(step);
+  if (m_format.isEmpty()) v->setLabelFormat(tickLabelFormat(m_lo, m_hi, step));
   v->setRange(m_lo, m_hi);
 }
 
@@ -136,18 +158,42 @@ double niceInterval(double span, int ticks) {
   return 10 * decade;
 }
 
+QString tickLabelFormat(double lo, double hi, double interval) {
+  const double top = std::max(std::abs(lo), std::abs(hi));
+  if (!(interval > 0) || !std::isfinite(top) || top == 0) return QStringLiteral("%g");
+  // The decimal place of the interval's last significant digit (2.5 · 10^k needs one more).
+  int last = static_cast<int>(std::floor(std::log10(interval)));
+  const double mantissa = interval / std::pow(10.0, last);
+  if (std::abs(mantissa - std::round(mantissa)) > 1e-6) --last;
+  const int first = static_cast<int>(std::floor(std::log10(top)));
+  // %g switches to exponents when the exponent reaches the precision: keep integers whole.
+  const int digits = std::clamp(std::max(first - last + 1, first + 1), 1, 15);
+  return QStringLiteral("%.%1g").arg(digits);
+}
+
 QValueAxis* makeStepAxis(QChart* chart) {
   auto* a = new QValueAxis;
   a->setLabelFormat(QStringLiteral("%.0f"));
-  a->setRange(0, 1);
   chart->addAxis(a, Qt::AlignBottom);
+  resetStepAxis(a);
   return a;
+}
+
+void resetStepAxis(QValueAxis* axis) {
+  axis->setTickType(QValueAxis::TicksDynamic);
+  axis->setTickAnchor(0);
+  axis->setTickInterval(2);
+  axis->setRange(0, 10);
 }
 
 // Ticks at round step numbers (1, 2 or 5 · 10^k apart, about six of them) while the range
 // follows the data exactly.
 void scaleStepAxis(QValueAxis* axis, double first, double last) {
   if (!(last > first)) last = first + 1;
+  if (last - first < 10) {  // a few steps: half a step of room, so the end dots are not cut
+    first -= 0.5;
+    last += 0.5;
+  }
   const double interval = std::max(1.0, niceInterval(last - first, 6));
   axis->setTickType(QValueAxis::TicksDynamic);
   axis->setTickAnchor(0);
@@ -155,19 +201,18 @@ void scaleStepAxis(QValueAxis* axis, double first, double last) {
   axis->setRange(first, last);
 }
 
-void updateTrace(Trace& t, int pixels, double floorY, double scale) {
-  QList<QPointF> points = t.history.decimated(pixels);
-  if (scale != 1.0 || floorY > -1e300)
-    for (QPointF& p : points) p.setY(std::max(p.y() * scale, floorY));
-  t.series->replace(points);
-}
-
 DataRange rangeOf(const std::vector<const Trace*>& traces, double scale) {
   DataRange r;
   r.lo = r.minPositive = r.firstX = std::numeric_limits<double>::infinity();
   r.hi = r.lastX = -std::numeric_limits<double>::infinity();
   for (const Trace* t : traces) {
-    if (!t || t->history.isEmpty()) continue;
+    if (!t) continue;
+    for (double x : t->history.nonFiniteX()) {
+      r.empty = false;
+      r.firstX = std::min(r.firstX, x);
+      r.lastX = std::max(r.lastX, x);
+    }
+    if (t->history.isEmpty()) continue;
     r.empty = false;
     r.lo = std::min(r.lo, t->history.minY() * scale);
     r.hi = std::max(r.hi, t->history.maxY() * scale);

@@ -20,16 +20,13 @@ namespace dlui {
 
 // Colour i of the chart palette (colour-blind safe "Tableau 10"), cycling.
 QColor seriesColor(int i);
-// Colour of weighted layer `layer` (0-based) of `count` drawn: the palette while it lasts; past ten
-// layers a hue sweep from blue (layer 1) to red (output), so no two layers share a colour and the
-// colour order follows depth.
+// Colour of weighted layer `layer` (0-based) of a network with `count` weighted layers: the
+// palette while it lasts; past ten layers a hue sweep from blue (layer 1) to red (output), so no
+// two layers share a colour and the colour order follows depth. Every chart passes the network's
+// count, not the number of lines it draws, so a layer has one colour in all charts.
 QColor layerColor(int layer, int count);
 
-// A history and the line that draws it.
-struct Trace {
-  PlotHistory history;
-  QLineSeries* series = nullptr;  // owned by its chart
-};
+class Trace;
 
 class YAxis {
 public:
@@ -48,8 +45,12 @@ public:
   void autoscale(double lo, double hi, double minPositive, bool fromZero = false);
   // A fixed range (percentages).
   void setFixedRange(double lo, double hi);
+  // Back to the empty chart's range (a new run): 0–1, or 0.001–1 on the log scale.
+  void reset();
   // Lowest value the axis can draw (log: the range minimum), for clamping points.
   double floor() const { return m_log ? m_lo : -1e300; }
+  double lo() const { return m_lo; }
+  double hi() const { return m_hi; }
 
 private:
   void create();
@@ -64,16 +65,20 @@ private:
 
 // A round tick interval (1, 2, 2.5 or 5 · 10^k) giving about `ticks` intervals over span.
 double niceInterval(double span, int ticks);
+// A printf label format that prints every tick lo, lo + interval, … hi differently ("%.6g" for
+// 0.69310, 0.69311, …), and integers up to 10^15 without exponents.
+QString tickLabelFormat(double lo, double hi, double interval);
 
 // The x axis of every time chart: steps, integer labels.
 QValueAxis* makeStepAxis(QChart* chart);
+// Integer ticks over [first, last]; under ten steps half a step of room either side (a run that
+// diverged at step 2 shows its dot at step 1 whole). Empty: resetStepAxis.
 void scaleStepAxis(QValueAxis* axis, double first, double last);
+// The empty chart's step axis: 0–10, a tick every 2 (a 0–1 range labelled "%.0f" read "0 0 1 1 1").
+void resetStepAxis(QValueAxis* axis);
 
-// Replaces the series' points by the history decimated to `pixels` columns (values below
-// `floorY` raised to it, for log axes; values scaled by `scale`, e.g. 100 for %).
-void updateTrace(Trace& t, int pixels, double floorY = -1e300, double scale = 1.0);
-
-// The range over the traces' histories (non-empty ones), scaled.
+// The range over the traces' histories (non-empty ones), scaled; the step range includes the
+// steps marked non-finite (lo and hi stay infinite when there is nothing else).
 struct DataRange {
   double lo = 0, hi = 0, minPositive = 0, firstX = 0, lastX = 0;
   bool empty = true;

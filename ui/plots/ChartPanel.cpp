@@ -12,10 +12,16 @@
 #include "plots/SparsityChart.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace dlui {
 
@@ -37,8 +43,38 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
   m_metrics = new MetricsView(m_tabs);
   m_tabs->addTab(m_metrics, QString());
   m_options->addWidget(new QWidget(m_options));
-  m_tabs->setCornerWidget(m_options, Qt::TopRightCorner);
-  connect(m_tabs, &QTabWidget::currentChanged, m_options, &QStackedWidget::setCurrentIndex);
+  // Smoothing beside the chart's own options, shown for the charts that smooth.
+  auto* corner = new QWidget(m_tabs);
+  m_smoothBox = new QWidget(corner);
+  m_smoothBox->setObjectName(QStringLiteral("chartSmoothing"));
+  m_smoothLabel = new QLabel(m_smoothBox);
+  m_smoothSlider = new QSlider(Qt::Horizontal, m_smoothBox);
+  m_smoothSlider->setRange(0, 99);  // hundredths: 0 … 0.99
+  m_smoothSlider->setPageStep(10);
+  m_smoothSlider->setMinimumWidth(60);
+  m_smoothSlider->setMaximumWidth(120);
+  m_smoothValue = new QLabel(m_smoothBox);
+  m_smoothValue->setMinimumWidth(m_smoothValue->fontMetrics().horizontalAdvance(QStringLiteral("0.00")) + 2);
+  m_smoothLabel->setBuddy(m_smoothSlider);
+  auto* smoothLayout = new QHBoxLayout(m_smoothBox);
+  smoothLayout->setContentsMargins(0, 0, 8, 0);
+  smoothLayout->setSpacing(4);
+  smoothLayout->addWidget(m_smoothLabel);
+  smoothLayout->addWidget(m_smoothSlider);
+  smoothLayout->addWidget(m_smoothValue);
+  auto* cornerLayout = new QHBoxLayout(corner);
+  cornerLayout->setContentsMargins(0, 0, 0, 0);
+  cornerLayout->setSpacing(0);
+  cornerLayout->addWidget(m_smoothBox);
+  cornerLayout->addWidget(m_options);
+  m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
+  connect(m_smoothSlider, &QSlider::valueChanged, this, [this](int v) { setSmoothing(v / 100.0); });
+  connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
+    m_options->setCurrentIndex(i);
+    updateSmoothingBox();
+    m_smoothValue->setText(QString::number(m_smoothing, 'f', 2));
+  });
+  updateSmoothingBox();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_tabs);
@@ -51,10 +87,39 @@ void ChartPanel::retranslateUi() {
   m_tabs->setTabText(2, tr("Saturation"));
   m_tabs->setTabText(3, tr("L1 vs L2"));
   m_tabs->setTabText(4, tr("Learning rate"));
+  m_tabs->setTabToolTip(0, tr("Training loss: the mini-batch of each step. Training accuracy: all training points, "
+                              "without dropout, measured at each validation evaluation, like the validation curves."));
   m_tabs->setTabToolTip(3, tr("Sparsity and weight histograms of the L1 and L2 runs"));
   const int metrics = m_tabs->indexOf(m_metrics);
   m_tabs->setTabText(metrics, tr("Metrics"));
   m_tabs->setTabToolTip(metrics, tr("Confusion matrix, precision, recall, F1, Cohen's κ and ROC on the validation part"));
+  m_smoothLabel->setText(tr("Smoothing"));
+  const QString tip =
+      tr("Smooths the per-step curves (training loss, gradient norms, saturation) with an "
+         "exponential moving average, as TensorBoard does: 0 draws the raw values, 0.9 averages "
+         "over about the last 10 steps, 0.99 over about the last 100. The raw curve stays faint "
+         "behind the smoothed one. Validation curves are evaluations of the whole validation set "
+         "and are drawn as measured.");
+  for (QWidget* w : {static_cast<QWidget*>(m_smoothLabel), static_cast<QWidget*>(m_smoothSlider),
+                     static_cast<QWidget*>(m_smoothValue)})
+    w->setToolTip(tip);
+  m_smoothSlider->setAccessibleName(tr("Smoothing"));
+}
+
+void ChartPanel::setSmoothing(double weight) {
+  weight = std::clamp(std::round(weight * 100.0) / 100.0, 0.0, 0.99);
+  const QSignalBlocker block(m_smoothSlider);
+  m_smoothSlider->setValue(static_cast<int>(std::lround(weight * 100)));
+  m_smoothValue->setText(QString::number(weight, 'f', 2));
+  if (weight == m_smoothing) return;
+  m_smoothing = weight;
+  for (PlotWidget* c : m_charts) c->setSmoothing(weight);
+  emit smoothingChanged(weight);
+}
+
+void ChartPanel::updateSmoothingBox() {
+  const PlotWidget* c = currentChart();
+  m_smoothBox->setVisible(c && c->smoothable());
 }
 
 void ChartPanel::changeEvent(QEvent* event) {
@@ -72,6 +137,7 @@ void ChartPanel::setPresentationMode(bool on) {
   m_tabs->tabBar()->setFont(f);
   for (PlotWidget* c : m_charts)
     if (QWidget* options = c->optionsWidget()) options->setFont(f);
+  for (QWidget* w : m_smoothBox->findChildren<QWidget*>()) w->setFont(f);
 }
 
 void ChartPanel::clear() {

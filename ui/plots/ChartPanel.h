@@ -10,6 +10,8 @@
 
 #include <vector>
 
+class QLabel;
+class QSlider;
 class QStackedWidget;
 class QTabWidget;
 
@@ -52,6 +54,11 @@ public:
   PlotWidget* currentChart() const;
   // Bring one of charts() to the front (a preset about L1/L2 shows the sparsity chart).
   void showChart(PlotWidget* chart);
+  // Exponential-moving-average smoothing of the per-step curves (training loss, gradient norms,
+  // saturation), 0 … 0.99, set by the slider beside the tabs.
+  void setSmoothing(double weight);
+  double smoothing() const { return m_smoothing; }
+  QSlider* smoothingSlider() const { return m_smoothSlider; }
   LossChart* lossChart() const { return m_loss; }
   GradientNormChart* gradientNormChart() const { return m_gradients; }
   SaturationChart* saturationChart() const { return m_saturation; }
@@ -61,12 +68,21 @@ public:
   MetricsView* metricsView() const { return m_metrics; }
   void showMetrics();
 
+signals:
+  void smoothingChanged(double weight);
+
 protected:
   void changeEvent(QEvent* event) override;
 
 private:
   QTabWidget* m_tabs;
   QStackedWidget* m_options;  // the current chart's optionsWidget(), in the tab bar's corner
+  QWidget* m_smoothBox;       // the smoothing slider and its labels, beside the options
+  QLabel* m_smoothLabel;
+  QSlider* m_smoothSlider;
+  QLabel* m_smoothValue;
+  double m_smoothing = 0;
+  void updateSmoothingBox();
   LossChart* m_loss;
   GradientNormChart* m_gradients;
   SaturationChart* m_saturation;

@@ -15,6 +15,7 @@ LayerSeriesChart::LayerSeriesChart(bool logAxis, QWidget* parent) : PlotWidget(p
   m_steps = makeStepAxis(m_chart);
   m_y = std::make_unique<YAxis>(m_chart, Qt::AlignLeft, logAxis);
   m_chart->legend()->setAlignment(Qt::AlignBottom);
+  m_key.create(m_chart);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_view);
@@ -24,6 +25,7 @@ LayerSeriesChart::~LayerSeriesChart() = default;
 
 void LayerSeriesChart::retranslateUi() {
   m_steps->setTitleText(tr("step"));
+  m_key.retranslate(tr("0: not on a log axis"), tr("not finite: diverged"));
   retranslateTitles();
   nameSeries();
 }
@@ -31,18 +33,15 @@ void LayerSeriesChart::retranslateUi() {
 void LayerSeriesChart::nameSeries() {
   for (std::size_t l = 0; l < m_layers.size(); ++l) {
     const int index = static_cast<int>(l);
-    m_layers[l].series->setName(index + 1 == m_weighted ? tr("output") : tr("layer %1").arg(index + 1));
+    m_layers[l]->setName(index + 1 == m_weighted ? tr("output") : tr("layer %1").arg(index + 1));
   }
 }
 
 void LayerSeriesChart::removeLayers() {
-  for (Trace& t : m_layers) {
-    m_y->forget(t.series);
-    m_chart->removeSeries(t.series);
-    delete t.series;
-  }
+  for (auto& t : m_layers) t->destroy();
   m_layers.clear();
   m_weighted = 0;
+  m_divergedAt = -1;
 }
 
 void LayerSeriesChart::ensureLayers(int weighted) {
@@ -50,16 +49,15 @@ void LayerSeriesChart::ensureLayers(int weighted) {
   removeLayers();
   m_weighted = weighted;
   const int shown = shownLayers(weighted);
-  m_layers.resize(static_cast<std::size_t>(std::max(0, shown)));
   for (int l = 0; l < shown; ++l) {
-    auto* s = new QLineSeries;
-    QPen pen(layerColor(l, shown));
-    pen.setWidthF(2);
-    s->setPen(pen);
-    m_chart->addSeries(s);
-    s->attachAxis(m_steps);
-    m_y->attach(s);
-    m_layers[static_cast<std::size_t>(l)].series = s;
+    auto t = std::make_unique<Trace>();
+    // Keyed by the network's layers, not the lines drawn: the same colour in every chart.
+    t->createFaint(m_chart, m_steps, m_y.get(), layerColor(l, weighted));
+    m_layers.push_back(std::move(t));
+  }
+  for (auto& t : m_layers) {
+    t->createMain();
+    t->setSmoothing(m_smoothing);
   }
   nameSeries();
   restyle();
@@ -67,6 +65,8 @@ void LayerSeriesChart::ensureLayers(int weighted) {
 
 void LayerSeriesChart::clear() {
   removeLayers();
+  if (!m_fixedRange) m_y->reset();
+  resetStepAxis(m_steps);
   requestRefresh();
 }
 
@@ -77,21 +77,41 @@ void LayerSeriesChart::applySnapshot(const Snapshot& s) {
     ensureLayers(static_cast<int>(m.layers.size()));
     const auto x = static_cast<double>(m.step);
     for (std::size_t l = 0; l < m_layers.size() && l < m.layers.size(); ++l)
-      m_layers[l].history.append(x, value(m.layers[l]));
+      m_layers[l]->history.append(x, value(m.layers[l]));
+  }
+  // A divergence step has no layer statistics: a star on every line says where the run ended.
+  const auto& divergence = s.runs.front().divergence;
+  if (divergence && divergence->step != m_divergedAt && !m_layers.empty()) {
+    m_divergedAt = divergence->step;
+    for (auto& t : m_layers) t->history.markNonFinite(static_cast<double>(divergence->step));
   }
   requestRefresh();
 }
 
 void LayerSeriesChart::refresh() {
   std::vector<const Trace*> traces;
-  for (const Trace& t : m_layers) traces.push_back(&t);
+  for (const auto& t : m_layers) traces.push_back(t.get());
   const DataRange r = rangeOf(traces, m_scale);
   if (!r.empty) {
     if (!m_fixedRange) m_y->autoscale(r.lo, r.hi, r.minPositive, true);
     scaleStepAxis(m_steps, r.firstX, r.lastX);
   }
   const int w = plotWidth(m_view);
-  for (Trace& t : m_layers) updateTrace(t, w, m_y->floor(), m_scale);
+  bool zeros = false, nonFinite = false;
+  for (auto& t : m_layers) {
+    t->draw(w, m_scale);
+    zeros = zeros || t->hasZeroMarks();
+    nonFinite = nonFinite || t->hasNonFiniteMarks();
+  }
+  m_key.update(zeros, nonFinite);
+}
+
+void LayerSeriesChart::setSmoothing(double weight) {
+  if (weight == m_smoothing) return;
+  m_smoothing = weight;
+  for (auto& t : m_layers) t->setSmoothing(weight);
+  restyle();
+  requestRefresh();
 }
 
 }  // namespace dlui

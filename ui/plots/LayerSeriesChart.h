@@ -5,6 +5,7 @@
 
 #include "plots/ChartAxes.h"
 #include "plots/PlotWidget.h"
+#include "plots/Trace.h"
 
 #include <memory>
 #include <vector>
@@ -23,7 +24,10 @@ public:
   void retranslateUi() override;
 
   int layerCount() const { return static_cast<int>(m_layers.size()); }
-  const PlotHistory& history(int layer) const { return m_layers[static_cast<std::size_t>(layer)].history; }
+  const PlotHistory& history(int layer) const { return m_layers[static_cast<std::size_t>(layer)]->history; }
+  const Trace& trace(int layer) const { return *m_layers[static_cast<std::size_t>(layer)]; }
+  void setSmoothing(double weight) override;
+  bool smoothable() const override { return true; }
 
 protected:
   LayerSeriesChart(bool logAxis, QWidget* parent);
@@ -45,8 +49,11 @@ private:
   void removeLayers();
   void nameSeries();
 
-  std::vector<Trace> m_layers;
-  int m_weighted = 0;  // weighted layers of the network (the last one is the output layer)
+  std::vector<std::unique_ptr<Trace>> m_layers;
+  int m_weighted = 0;           // weighted layers of the network (the last one is the output layer)
+  long long m_divergedAt = -1;  // step marked as diverged on every line
+  double m_smoothing = 0;
+  MarkKey m_key;
 };
 
 }  // namespace dlui

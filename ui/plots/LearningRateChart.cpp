@@ -16,13 +16,7 @@ LearningRateChart::LearningRateChart(QWidget* parent) : PlotWidget(parent), m_ch
   m_view = createView(m_chart);
   m_steps = makeStepAxis(m_chart);
   m_y = std::make_unique<YAxis>(m_chart, Qt::AlignLeft);
-  m_trace.series = new QLineSeries;
-  QPen pen(seriesColor(6));
-  pen.setWidthF(2);
-  m_trace.series->setPen(pen);
-  m_chart->addSeries(m_trace.series);
-  m_trace.series->attachAxis(m_steps);
-  m_y->attach(m_trace.series);
+  m_trace.create(m_chart, m_steps, m_y.get(), seriesColor(6));
   m_chart->legend()->hide();
 
   m_logBox->hide();  // shown beside the chart panel's tabs (optionsWidget())
@@ -50,11 +44,13 @@ void LearningRateChart::retranslateUi() {
   m_logBox->setText(tr("Logarithmic axis"));
   m_steps->setTitleText(tr("step"));
   m_y->setTitle(tr("learning rate"));
-  m_trace.series->setName(tr("learning rate"));
+  m_trace.setName(tr("learning rate"));
 }
 
 void LearningRateChart::clear() {
   m_trace.history.clear();
+  m_y->reset();
+  resetStepAxis(m_steps);
   requestRefresh();
 }
 
@@ -70,7 +66,7 @@ void LearningRateChart::refresh() {
     m_y->autoscale(r.lo, r.hi, r.minPositive, true);
     scaleStepAxis(m_steps, r.firstX, r.lastX);
   }
-  updateTrace(m_trace, plotWidth(m_view), m_y->floor());
+  m_trace.draw(plotWidth(m_view));
 }
 
 }  // namespace dlui

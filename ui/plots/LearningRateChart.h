@@ -4,6 +4,7 @@
 
 #include "plots/ChartAxes.h"
 #include "plots/PlotWidget.h"
+#include "plots/Trace.h"
 
 #include <memory>
 

@@ -8,22 +8,9 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
-namespace dlui {
+#include <cmath>
 
-namespace {
-QLineSeries* makeLine(QChart* chart, QValueAxis* x, YAxis& y, const QColor& color, bool dashed, bool thin) {
-  auto* s = new QLineSeries;
-  QPen pen(color);
-  pen.setWidthF(2);
-  if (dashed) pen.setStyle(Qt::DashLine);
-  s->setPen(pen);
-  s->setProperty("dlplayThin", thin);
-  chart->addSeries(s);
-  s->attachAxis(x);
-  y.attach(s);
-  return s;
-}
-}  // namespace
+namespace dlui {
 
 LossChart::LossChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) {
   m_logBox = new QCheckBox(this);
@@ -36,6 +23,7 @@ LossChart::LossChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) 
   m_accuracy->axis()->setVisible(false);
   m_accuracy->axis()->setGridLineVisible(false);  // the loss axis draws the grid
   m_chart->legend()->setAlignment(Qt::AlignBottom);
+  m_key.create(m_chart);
 
   m_logBox->hide();  // shown beside the chart panel's tabs (optionsWidget())
   auto* layout = new QVBoxLayout(this);
@@ -64,27 +52,24 @@ void LossChart::retranslateUi() {
   m_logBox->setText(tr("Logarithmic loss axis"));
   m_steps->setTitleText(tr("step"));
   m_loss->setTitle(tr("loss"));
-  m_accuracy->setTitle(tr("accuracy (%)"));  // the legend says which: validation
+  m_accuracy->setTitle(tr("accuracy (%)"));  // the legend says which
+  m_key.retranslate(tr("0: not on a log axis"), tr("not finite: diverged"));
   nameSeries();
 }
 
 void LossChart::nameSeries() {
   for (const auto& r : m_runs) {
     auto name = [&](const QString& base) { return r->label.isEmpty() ? base : tr("%1 (%2)").arg(base, r->label); };
-    r->train.series->setName(name(tr("training loss")));
-    r->valLoss.series->setName(name(tr("validation loss")));
-    r->valAcc.series->setName(name(tr("validation accuracy")));
+    r->train.setName(name(tr("training loss")));
+    r->valLoss.setName(name(tr("validation loss")));
+    r->valAcc.setName(name(tr("validation accuracy")));
+    r->trainAcc.setName(name(tr("training accuracy")));  // of the whole set: the Loss tab's tooltip
   }
 }
 
 void LossChart::removeRuns() {
   for (const auto& r : m_runs)
-    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc}) {
-      m_loss->forget(t->series);
-      m_accuracy->forget(t->series);
-      m_chart->removeSeries(t->series);
-      delete t->series;
-    }
+    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc}) t->destroy();
   m_runs.clear();
 }
 
@@ -95,10 +80,16 @@ void LossChart::ensureRuns(const Snapshot& s) {
     auto r = std::make_unique<RunTraces>();
     r->label = s.runs[i].label;
     const bool dashed = i > 0;
-    r->train.series = makeLine(m_chart, m_steps, *m_loss, seriesColor(0), dashed, true);
-    r->valLoss.series = makeLine(m_chart, m_steps, *m_loss, seriesColor(1), dashed, false);
-    r->valAcc.series = makeLine(m_chart, m_steps, *m_accuracy, seriesColor(4), dashed, false);
+    r->train.createFaint(m_chart, m_steps, m_loss.get(), seriesColor(0), dashed, true);
+    r->valLoss.createFaint(m_chart, m_steps, m_loss.get(), seriesColor(1), dashed, false);
+    r->trainAcc.createFaint(m_chart, m_steps, m_accuracy.get(), seriesColor(3), dashed, false);
+    r->valAcc.createFaint(m_chart, m_steps, m_accuracy.get(), seriesColor(4), dashed, false);
     m_runs.push_back(std::move(r));
+  }
+  // Every faint line before every main line (see Trace::createFaint).
+  for (const auto& r : m_runs) {
+    for (Trace* t : {&r->train, &r->valLoss, &r->trainAcc, &r->valAcc}) t->createMain();
+    r->train.setSmoothing(m_smoothing);
   }
   nameSeries();
   restyle();
@@ -106,6 +97,8 @@ void LossChart::ensureRuns(const Snapshot& s) {
 
 void LossChart::clear() {
   removeRuns();
+  m_loss->reset();
+  resetStepAxis(m_steps);
   requestRefresh();
 }
 
@@ -116,9 +109,12 @@ void LossChart::applySnapshot(const Snapshot& s) {
     for (const dl::StepMetrics& m : s.runs[i].metrics) {
       const auto x = static_cast<double>(m.step);
       r.train.history.append(x, m.trainLoss);
+      if (!std::isfinite(m.trainLoss)) r.train.history.markNonFinite(x);  // the run diverged here
       if (m.evaluated) {
         r.valLoss.history.append(x, m.valLoss);
-        r.valAcc.history.append(x, m.valAccuracy);
+        if (!std::isfinite(m.valLoss)) r.valLoss.history.markNonFinite(x);
+        r.valAcc.history.append(x, m.valAccuracy);  // NaN: a regression, no accuracy
+        r.trainAcc.history.append(x, m.trainAccuracy);
       }
     }
   }
@@ -131,6 +127,7 @@ void LossChart::refresh() {
     losses.push_back(&r->train);
     losses.push_back(&r->valLoss);
     accuracies.push_back(&r->valAcc);
+    accuracies.push_back(&r->trainAcc);
   }
   const DataRange loss = rangeOf(losses);
   const DataRange acc = rangeOf(accuracies);
@@ -140,12 +137,35 @@ void LossChart::refresh() {
   }
   m_accuracy->axis()->setVisible(!acc.empty);
   const int w = plotWidth(m_view);
+  bool zeros = false, nonFinite = false;
   for (const auto& r : m_runs) {
-    updateTrace(r->train, w, m_loss->floor());
-    updateTrace(r->valLoss, w, m_loss->floor());
-    updateTrace(r->valAcc, w, -1e300, 100.0);
-    r->valAcc.series->setVisible(!r->valAcc.history.isEmpty());  // regression: no accuracy
+    r->train.draw(w);
+    r->valLoss.draw(w);
+    r->valAcc.draw(w, 100.0);
+    r->valAcc.setVisible(!r->valAcc.history.isEmpty());  // regression: no accuracy
+    r->trainAcc.draw(w, 100.0);
+    r->trainAcc.setVisible(!r->trainAcc.history.isEmpty());
+    for (const Trace* t : {&r->train, &r->valLoss}) {
+      zeros = zeros || t->hasZeroMarks();
+      nonFinite = nonFinite || t->hasNonFiniteMarks();
+    }
   }
+  m_key.update(zeros, nonFinite);
+}
+
+const Trace& LossChart::trace(int run, int which) const {
+  const RunTraces& r = *m_runs[static_cast<std::size_t>(run)];
+  return which == 0 ? r.train : which == 1 ? r.valLoss : which == 2 ? r.valAcc : r.trainAcc;
+}
+
+void LossChart::setSmoothing(double weight) {
+  if (weight == m_smoothing) return;
+  m_smoothing = weight;
+  // Only the per-step curves: the validation curves are whole-set evaluations every few steps,
+  // not noisy, and an average over evaluations would lag them by hundreds of steps.
+  for (const auto& r : m_runs) r->train.setSmoothing(weight);
+  restyle();
+  requestRefresh();
 }
 
 }  // namespace dlui

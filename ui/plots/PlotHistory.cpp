@@ -11,13 +11,16 @@ PlotHistory::PlotHistory(int capacity) : m_capacity(std::max(2, capacity + (capa
 
 void PlotHistory::clear() {
   m_buckets.clear();  // keeps the allocation: the next run fills the same memory
+  m_nonFinite.clear();
   m_width = 1;
   m_samples = 0;
   m_minY = m_minPositiveY = std::numeric_limits<double>::infinity();
   m_maxY = -std::numeric_limits<double>::infinity();
 }
 
-std::size_t PlotHistory::memoryBytes() const { return m_buckets.capacity() * sizeof(Bucket) + sizeof(*this); }
+std::size_t PlotHistory::memoryBytes() const {
+  return m_buckets.capacity() * sizeof(Bucket) + m_nonFinite.capacity() * sizeof(double) + sizeof(*this);
+}
 
 void PlotHistory::Bucket::merge(const Bucket& next) {
   lastX = next.lastX;
@@ -31,6 +34,15 @@ void PlotHistory::Bucket::merge(const Bucket& next) {
     maxX = next.maxX;
   }
   count += next.count;
+  sum += next.sum;
+}
+
+void PlotHistory::markNonFinite(double x) {
+  if (static_cast<int>(m_nonFinite.size()) == m_capacity) {
+    for (std::size_t i = 0; i < m_nonFinite.size() / 2; ++i) m_nonFinite[i] = m_nonFinite[2 * i];
+    m_nonFinite.resize(m_nonFinite.size() / 2);
+  }
+  m_nonFinite.push_back(x);
 }
 
 void PlotHistory::append(double x, double y) {
@@ -40,7 +52,7 @@ void PlotHistory::append(double x, double y) {
   m_maxY = std::max(m_maxY, y);
   if (y > 0) m_minPositiveY = std::min(m_minPositiveY, y);
   if (!m_buckets.empty() && m_buckets.back().count < m_width) {
-    m_buckets.back().merge(Bucket{x, y, x, y, x, y, x, y, 1});
+    m_buckets.back().merge(Bucket{x, y, x, y, x, y, x, y, 1, y});
     return;
   }
   if (static_cast<int>(m_buckets.size()) == m_capacity) {
@@ -55,7 +67,7 @@ void PlotHistory::append(double x, double y) {
   }
   if (m_buckets.capacity() < static_cast<std::size_t>(m_capacity))
     m_buckets.reserve(static_cast<std::size_t>(m_capacity));
-  m_buckets.push_back(Bucket{x, y, x, y, x, y, x, y, 1});
+  m_buckets.push_back(Bucket{x, y, x, y, x, y, x, y, 1, y});
 }
 
 // Adds p after the previous points; a point equal to the last is dropped, and a point continuing
@@ -107,6 +119,35 @@ QList<QPointF> PlotHistory::decimated(int pixelWidth) const {
     appendColumn(acc, out);
   }
   appendPoint(QPointF(m_buckets.back().lastX, m_buckets.back().lastY), out);
+  return out;
+}
+
+QList<QPointF> PlotHistory::smoothed(int pixelWidth, double weight) const {
+  QList<QPointF> out;
+  if (m_buckets.empty()) return out;
+  const double w = std::clamp(weight, 0.0, 0.999);
+  const int columns = std::max(1, pixelWidth);
+  const double x0 = firstX(), span = lastX() - firstX();
+  out.reserve(std::min<qsizetype>(columns, static_cast<qsizetype>(m_buckets.size())) + 1);
+  double ema = 0, decay = 1;  // decay = w^(samples so far): the debiasing weight is 1 − decay
+  int col = -1;
+  long long lastCount = 0;  // every full bucket has the same count: one pow() for all of them
+  double wn = 1;
+  for (const Bucket& b : m_buckets) {
+    if (b.count != lastCount) {
+      lastCount = b.count;
+      wn = std::pow(w, static_cast<double>(b.count));
+    }
+    ema = ema * wn + (1 - wn) * (b.sum / static_cast<double>(b.count));
+    decay *= wn;
+    const double y = decay < 1 ? ema / (1 - decay) : b.lastY;
+    const int c = span > 0 ? std::min(columns - 1, static_cast<int>(std::floor((b.lastX - x0) / span * columns))) : 0;
+    if (c == col && !out.isEmpty())
+      out.back() = QPointF(b.lastX, y);
+    else
+      out.push_back(QPointF(b.lastX, y));
+    col = c;
+  }
   return out;
 }
 

@@ -28,6 +28,9 @@ public:
 
   // x must not decrease. Non-finite y values are skipped (not measured at that step).
   void append(double x, double y);
+  // A value that should have been finite was not (the run diverged at x): kept apart from the
+  // samples, for a marker. At most capacity() are kept (every other one beyond that).
+  void markNonFinite(double x);
   void clear();
 
   bool isEmpty() const { return m_buckets.empty(); }
@@ -43,16 +46,24 @@ public:
   double minY() const { return m_minY; }
   double maxY() const { return m_maxY; }
   double minPositiveY() const { return m_minPositiveY; }  // +inf when no sample is > 0
+  const std::vector<double>& nonFiniteX() const { return m_nonFinite; }
 
   // At most 2 points per pixel column (+ 2) over [firstX, lastX], in x order; every point is a
   // real sample. pixelWidth < 1 counts as 1.
   QList<QPointF> decimated(int pixelWidth) const;
+  // The exponential moving average TensorBoard draws, with its debiasing (s_n = w·s_{n−1} +
+  // (1−w)·y_n, divided by 1 − w^n), one point per pixel column at the column's last sample.
+  // Exact while buckets hold one sample; a wider bucket enters as its mean with weight w^count
+  // (close to exact while the window, 1/(1−w) samples, is wider than a bucket; smoother otherwise).
+  // Costs O(bucketCount()), not O(samples): the GUI thread's work does not grow with the run.
+  QList<QPointF> smoothed(int pixelWidth, double weight) const;
 
 private:
   struct Bucket {
     double firstX, firstY, lastX, lastY;
     double minX, minY, maxX, maxY;
     long long count;
+    double sum;                      // of the bucket's y values (the smoothing uses the mean)
     void merge(const Bucket& next);  // next follows this in x
   };
   static void appendColumn(const Bucket& b, QList<QPointF>& out);
@@ -65,6 +76,7 @@ private:
   double m_maxY = -std::numeric_limits<double>::infinity();
   double m_minPositiveY = std::numeric_limits<double>::infinity();
   std::vector<Bucket> m_buckets;
+  std::vector<double> m_nonFinite;
 };
 
 }  // namespace dlui

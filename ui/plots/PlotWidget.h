@@ -40,6 +40,10 @@ public:
   // The chart's own controls (a log-scale box), shown by ChartPanel beside the tabs so they take
   // no height from the plot; null when it has none.
   virtual QWidget* optionsWidget() const { return nullptr; }
+  // Exponential-moving-average smoothing of the curves (0 = raw … 0.99), for charts whose
+  // curves are per-step and noisy; smoothable() says whether the chart uses it.
+  virtual void setSmoothing(double weight) { Q_UNUSED(weight); }
+  virtual bool smoothable() const { return false; }
 
 protected:
   // Rebuilds the series' points from the histories and rescales the axes.

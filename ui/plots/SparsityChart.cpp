@@ -31,16 +31,8 @@ SparsityChart::SparsityChart(QWidget* parent) : PlotWidget(parent), m_chart(new 
   m_y = std::make_unique<YAxis>(m_chart, Qt::AlignLeft);
   m_y->setLabelFormat(QStringLiteral("%.0f"));
   m_y->setFixedRange(0, 100);
-  for (std::size_t i = 0; i < m_sparsity.size(); ++i) {
-    auto* s = new QLineSeries;
-    QPen pen(seriesColor(i == 0 ? 2 : 0));
-    pen.setWidthF(2);
-    s->setPen(pen);
-    m_chart->addSeries(s);
-    s->attachAxis(m_steps);
-    m_y->attach(s);
-    m_sparsity[i].series = s;
-  }
+  for (std::size_t i = 0; i < m_sparsity.size(); ++i)
+    m_sparsity[i].create(m_chart, m_steps, m_y.get(), seriesColor(i == 0 ? 2 : 0));
   m_chart->legend()->setAlignment(Qt::AlignRight);  // two entries: the plot keeps the height
   setupHistogram(m_hist[0], seriesColor(2));
   setupHistogram(m_hist[1], seriesColor(0));
@@ -71,6 +63,10 @@ void SparsityChart::setupHistogram(Histogram& h, const QColor& color) {
   h.y = new QValueAxis;
   h.x->setLabelFormat(QStringLiteral("%.2g"));
   h.y->setLabelFormat(QStringLiteral("%.0f"));
+  h.y->setTickType(QValueAxis::TicksDynamic);  // whole percentages until refresh() scales it
+  h.y->setTickAnchor(0);
+  h.y->setTickInterval(1);
+  h.y->setRange(0, 1);
   h.chart->addAxis(h.x, Qt::AlignBottom);
   h.chart->addAxis(h.y, Qt::AlignLeft);
   h.series = new QLineSeries;
@@ -93,8 +89,8 @@ void SparsityChart::retranslateUi() {
   m_chart->setTitle(tr("Sparsity: share of weights with |w| below 0.001"));
   m_steps->setTitleText(tr("step"));
   m_y->setTitle(tr("near zero (%)"));
-  m_sparsity[0].series->setName(tr("L1 run"));
-  m_sparsity[1].series->setName(tr("L2 run"));
+  m_sparsity[0].setName(tr("L1 run"));
+  m_sparsity[1].setName(tr("L2 run"));
   m_hist[0].chart->setTitle(tr("Weights of the L1 run"));
   m_hist[1].chart->setTitle(tr("Weights of the L2 run"));
   for (Histogram& h : m_hist) {
@@ -109,6 +105,7 @@ void SparsityChart::clear() {
   m_layerSizes.clear();
   m_histMax = 0;
   m_histRange = 1;
+  resetStepAxis(m_steps);
   requestRefresh();
 }
 
@@ -174,12 +171,12 @@ void SparsityChart::refresh() {
   const int w = plotWidth(m_view);
   const DataRange r = rangeOf({&m_sparsity[0], &m_sparsity[1]});
   if (!r.empty) scaleStepAxis(m_steps, r.firstX, r.lastX);
-  for (Trace& t : m_sparsity) updateTrace(t, w, -1e300, 100.0);
+  for (Trace& t : m_sparsity) t.draw(w, 100.0);
   for (Histogram& h : m_hist) {
     h.x->setRange(-m_histRange, m_histRange);
     // A percentage: round ticks, and never past 100 % (applyNiceNumbers turned a 100 % spike into a 0–200 axis).
     const double top = std::max(1.0, m_histMax * 1.05);
-    const double step = niceInterval(top, 4);
+    const double step = std::max(1.0, niceInterval(top, 4));  // whole percentages: "%.0f" labels
     h.y->setTickType(QValueAxis::TicksDynamic);
     h.y->setTickAnchor(0);
     h.y->setTickInterval(step);

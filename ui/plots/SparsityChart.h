@@ -5,6 +5,7 @@
 
 #include "plots/ChartAxes.h"
 #include "plots/PlotWidget.h"
+#include "plots/Trace.h"
 
 #include <QList>
 #include <QPointF>
