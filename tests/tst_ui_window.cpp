@@ -1036,20 +1036,23 @@ private slots:
                  qPrintable(QString("%1 vs %2").arg(train.lastY()).arg(val.lastY())));
       }
       if (name == QStringLiteral("exploding-clipped")) {
-        // Its training loss and gradients reach exactly 0: on log axes they are marked, not drawn
-        // at the floor.
+        // The lesson on the log-scale loss chart: clipped, the large-init network learns — the
+        // training loss falls by more than a decade (a mini-batch loss of exactly 0 is marked on
+        // the axis, not drawn at its floor: tst_ui_plots).
         panel->lossChart()->setLogScale(true);
         panel->showChart(panel->lossChart());
         QTest::qWait(100);
         panel->lossChart()->flush();
         QVERIFY(w.chartDock()->grab().save(screenshotDir() + QStringLiteral("/charts-exploding-clipped-loss-log.png")));
-        QVERIFY(panel->lossChart()->trace(0, 0).hasZeroMarks());
-        QVERIFY(panel->gradientNormChart()->trace(0).hasZeroMarks());
+        const PlotHistory& loss = panel->lossChart()->trainingLoss(0);
+        QVERIFY2(loss.lastY() < 0.1 * loss.maxY(), qPrintable(QString("%1 → %2").arg(loss.maxY()).arg(loss.lastY())));
         panel->lossChart()->setLogScale(false);
       }
       if (name == QStringLiteral("exploding-large-init")) {
-        // The one finite step is visible as a dot, with the divergence marked after it.
-        QCOMPARE(panel->lossChart()->trainingLoss(0).sampleCount(), 1LL);
+        // The few finite steps before the blow-up are drawn (a lone one as a dot), the divergence
+        // marked after them.
+        QVERIFY(panel->lossChart()->trainingLoss(0).sampleCount() >= 1 &&
+                panel->lossChart()->trainingLoss(0).sampleCount() <= 10);
         QVERIFY(!panel->lossChart()->trainingLoss(0).nonFiniteX().empty() ||
                 !panel->lossChart()->validationLoss(0).nonFiniteX().empty() ||
                 !panel->gradientNormChart()->history(0).nonFiniteX().empty());
