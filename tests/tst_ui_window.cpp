@@ -56,6 +56,10 @@
 #include "Language.h"
 #include "notes/NotesDock.h"
 #include "plots/ChartPanel.h"
+#include "plots/LearningRateChart.h"
+#include "plots/SaturationChart.h"
+#include "widgets/WatchPanel.h"
+#include "notes/NotesLibrary.h"
 #include "plots/GradientNormChart.h"
 #include "plots/LossChart.h"
 #include "plots/PlotWidget.h"
@@ -702,6 +706,89 @@ private slots:
                                                    .arg(language, presentation ? "-presentation" : "")));
     w.setPresentationMode(false);
     setLanguage(QStringLiteral("en"), false);
+  }
+
+  // Every preset owns its view: loaded (from the menu's code path), its chart tab comes to the front,
+  // the notes dock shows the note that teaches it, and the watch panel keeps its what-to-watch line
+  // above the map. Trained offscreen, the promised series exists, is not empty, and is on the
+  // visible tab. File → Open of the preset's own file does the same.
+  void presetsOwnTheirView() {
+    const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+    QCOMPARE(catalog.entries().size(), dlio::presetNames().size());
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    ChartPanel* panel = w.chartPanel();
+    QTemporaryDir dir;
+    int fileOpened = 0, index = 0;
+    for (const dlio::PresetEntry& e : catalog.entries()) {
+      ++index;
+      const QString name = e.name;
+      QVERIFY2(dlio::presetViews().contains(e.view), qPrintable(name + ": view '" + e.view + "'"));
+      QVERIFY2(NotesLibrary::builtIn().note(e.note) && NotesLibrary::builtIn().note(e.note)->presets.contains(name),
+               qPrintable(name + ": note '" + e.note + "'"));
+      // Start from another tab and another note, so the switch is seen.
+      panel->showView(e.view == "learningRate" ? QStringLiteral("loss") : QStringLiteral("learningRate"));
+      w.notesDock()->showNote(QStringLiteral("ai-ml-dl"));
+      // Every third preset through File → Open of its own file, the others as the menu loads them.
+      if (fileOpened * 3 < index) {
+        const QString path = dir.filePath(name + ".json");
+        dlio::writeExperimentFile(path, dlio::readPreset(name).config);
+        QVERIFY(w.openExperiment(path));
+        ++fileOpened;
+      } else {
+        w.loadPreset(name);
+      }
+      QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.name == name.toStdString(), 10000);
+      const bool tab = e.view != "map" && e.view != "network";
+      if (tab) QVERIFY2(panel->currentView() == e.view, qPrintable(name + ": " + panel->currentView()));
+      QCOMPARE(w.notesDock()->currentNoteId(), e.note);
+      QVERIFY(w.watchPanel()->isVisible());
+      QVERIFY2(w.watchPanel()->text().contains(catalog.title(name, "en").toHtmlEscaped()), qPrintable(w.watchPanel()->text()));
+      QVERIFY2(w.watchPanel()->text().size() > catalog.title(name, "en").size() + 30, qPrintable(w.watchPanel()->text()));
+      // Train a little (a preset that diverges stops by itself).
+      w.session()->setSpeed(0);
+      w.session()->play();
+      QVERIFY(QTest::qWaitFor([&] { return w.transport()->stepCount() >= 300 || w.divergenceBanner()->isVisible(); }, 60000));
+      w.session()->pause();
+      QVERIFY(QTest::qWaitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->running; }, 10000));
+      QTest::qWait(200);
+      for (PlotWidget* c : panel->charts()) c->flush();
+      long long series = 0;
+      if (e.view == "loss") series = panel->lossChart()->trainingLoss(0).sampleCount();
+      if (e.view == "gradients") series = panel->gradientNormChart()->layerCount() ? panel->gradientNormChart()->history(0).sampleCount() : 0;
+      if (e.view == "saturation") series = panel->saturationChart()->layerCount() ? panel->saturationChart()->history(0).sampleCount() : 0;
+      if (e.view == "sparsity") series = panel->sparsityChart()->sparsity(0).sampleCount();
+      if (e.view == "learningRate") series = panel->learningRateChart()->history().sampleCount();
+      if (e.view == "metrics") {
+        QTRY_VERIFY_WITH_TIMEOUT(panel->metricsView()->report(), 10000);
+        series = panel->metricsView()->report()->report.confusion.sum();
+        QVERIFY(panel->metricsView()->isVisible());
+      }
+      if (!tab) {
+        series = w.lastSnapshot()->grid || w.decisionMap()->isVisible() ? 1 : 0;
+        QVERIFY(w.decisionMap()->isVisible() && w.networkDiagram()->isVisible());
+      }
+      QVERIFY2(series > 0, qPrintable(name + ": the " + e.view + " series is empty"));
+      if (tab && e.view != "metrics") QVERIFY2(panel->currentChart()->isVisible(), qPrintable(name));
+    }
+    QVERIFY(fileOpened >= 10);
+    // For a person to look at: a preset's view in both languages.
+    w.loadPreset(QStringLiteral("vanishing-sigmoid-deep"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.name == "vanishing-sigmoid-deep" && w.transport()->stepCount() == 0,
+                             10000);
+    trainQuickly(w, 1500);
+    for (const QString code : {"en", "zh"}) {
+      w.switchLanguage(code);
+      QTest::qWait(100);
+      QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/preset-view-vanishing-%1.png").arg(code)));
+    }
+    w.switchLanguage(QStringLiteral("en"));
+    // Closed, the panel stays closed until the next preset.
+    QTest::mouseClick(w.watchPanel()->findChild<QToolButton*>(QStringLiteral("watchClose")), Qt::LeftButton);
+    QVERIFY(!w.watchPanel()->isVisible());
   }
 
   // Click a link to set its weight: the editor gets the current value, the run takes the new one

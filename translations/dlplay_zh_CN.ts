@@ -1913,7 +1913,7 @@
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+59"/>
+        <location filename="../ui/MainWindow.cpp" line="+61"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -1934,7 +1934,7 @@
         <translation>设置权重</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+269"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -1945,12 +1945,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+154"/>
+        <location line="+168"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-158"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -1995,12 +1995,12 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+61"/>
         <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -3021,6 +3021,19 @@ from %2 to %3</source>
         <location line="+1"/>
         <source>Measured training speed over the last second.</source>
         <translation>最近一秒内实测的训练速度。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::WatchPanel</name>
+    <message>
+        <location filename="../ui/widgets/WatchPanel.cpp" line="+50"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — what to watch: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; —— 看点：%2</translation>
     </message>
 </context>
 </TS>

@@ -11,9 +11,11 @@
 #include "widgets/ControlDock.h"
 #include "widgets/DecisionMapWidget.h"
 #include "widgets/DisplayNames.h"
+#include "notes/NotesLibrary.h"
 #include "widgets/DivergenceBanner.h"
 #include "widgets/FirstRunHint.h"
 #include "widgets/HelpDialog.h"
+#include "widgets/WatchPanel.h"
 #include "widgets/LogSlider.h"
 #include "widgets/NetworkDiagramWidget.h"
 #include "widgets/TransportBar.h"
@@ -135,6 +137,8 @@ void MainWindow::createCentralArea() {
   m_splitter->setStretchFactor(1, 1);
   m_splitter->setChildrenCollapsible(false);
   layout->addWidget(m_hint);
+  m_watch = new WatchPanel(central);
+  layout->addWidget(m_watch);
   layout->addWidget(m_banner);
   layout->addWidget(m_splitter, 1);
   setCentralWidget(central);
@@ -452,10 +456,24 @@ void MainWindow::loadPreset(const QString& name) {
     if (description.isEmpty()) description = QString::fromStdString(file.config.description);
     m_loadMessage = tr("Preset “%1”: %2").arg(catalog.title(name, language), description);
     statusBar()->showMessage(m_loadMessage, 10000);  // again when the session confirms the load
+    showPresetView(name);
     if (file.config.regularization.compareL1L2) m_charts->showChart(m_charts->sparsityChart());
   } catch (const dlio::IoError& e) {
     reportError(e.message());
   }
+}
+
+void MainWindow::showPresetView(const QString& preset) {
+  const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(preset);
+  if (!e) {
+    m_watch->setPreset(QString());
+    return;
+  }
+  if (m_charts->showView(e->view) && !m_chartDock->isVisible()) m_chartDock->show();
+  // The note that teaches it, unless the open note already lists it (its own Try it was pressed).
+  const Note* current = NotesLibrary::builtIn().note(m_notes->currentNoteId());
+  if (!e->note.isEmpty() && !(current && current->presets.contains(preset))) m_notes->showNote(e->note);
+  m_watch->setPreset(preset);
 }
 
 ChartPanel* MainWindow::chartPanel() const { return m_charts; }
@@ -522,6 +540,11 @@ bool MainWindow::openExperiment(const QString& path) {
   m_banner->clear();
   addRecentFile(path);
   setWindowFilePath(path);
+  // A saved preset (its name in the catalogue) shows its view as the Presets menu does.
+  if (dlio::PresetCatalog::builtIn().entry(QString::fromStdString(file.config.name)))
+    showPresetView(QString::fromStdString(file.config.name));
+  else
+    m_watch->setPreset(QString());
   m_loadMessage = tr("Opened %1").arg(QDir::toNativeSeparators(path));
   statusBar()->showMessage(m_loadMessage, 10000);  // again when the session confirms the load
   return true;

@@ -28,6 +28,7 @@ class ControlDock;
 class DecisionMapWidget;
 class DivergenceBanner;
 class FirstRunHint;
+class WatchPanel;
 class HelpDialog;
 class NetworkDiagramWidget;
 class NotesDock;
@@ -136,6 +137,7 @@ public:
   void showGuide();
   HelpDialog* helpDialog() const { return m_help; }
   FirstRunHint* firstRunHint() const { return m_hint; }
+  WatchPanel* watchPanel() const { return m_watch; }
 
 private:
   void reportError(const QString& message);
@@ -151,6 +153,9 @@ private:
 
   DivergenceBanner* m_banner = nullptr;
   FirstRunHint* m_hint = nullptr;
+  WatchPanel* m_watch = nullptr;
+  // A preset's view: its chart tab in front, its note in the notes dock, its watch line above the map.
+  void showPresetView(const QString& preset);
   HelpDialog* m_help = nullptr;
   QSplitter* m_splitter = nullptr;
   NetworkDiagramWidget* m_network = nullptr;

@@ -33,7 +33,8 @@ bool PresetCatalog::load(const QString& path, QString* error) {
     const QJsonObject o = p.toObject();
     PresetEntry e{o.value(QLatin1String("name")).toString(), o.value(QLatin1String("group")).toString(),
                   LocalizedText::fromJson(o.value(QLatin1String("title"))),
-                  LocalizedText::fromJson(o.value(QLatin1String("description")))};
+                  LocalizedText::fromJson(o.value(QLatin1String("description"))),
+                  o.value(QLatin1String("view")).toString(), o.value(QLatin1String("note")).toString()};
     if (e.name.isEmpty()) return fail(QStringLiteral("%1: a preset without a name").arg(path));
     if (byName.contains(e.name)) return fail(QStringLiteral("%1: preset '%2' is listed twice").arg(path, e.name));
     for (PresetGroup& group : groups)
@@ -88,6 +89,14 @@ QString PresetCatalog::readableName(const QString& name) {
   for (QString& w : words) w = spelled.value(w.toLower(), w);
   if (!words.isEmpty() && words.front().at(0).isLower()) words.front()[0] = words.front().at(0).toUpper();
   return words.join(QLatin1Char(' '));
+}
+
+const QStringList& presetViews() {
+  static const QStringList views = {QStringLiteral("loss"),         QStringLiteral("gradients"),
+                                    QStringLiteral("saturation"),   QStringLiteral("sparsity"),
+                                    QStringLiteral("learningRate"), QStringLiteral("metrics"),
+                                    QStringLiteral("map"),          QStringLiteral("network")};
+  return views;
 }
 
 }  // namespace dlio

@@ -23,7 +23,14 @@ struct PresetEntry {
   QString group;
   LocalizedText title;
   LocalizedText description;  // "en" is the preset file's own description
+  // Where its claim is seen: "loss", "gradients", "saturation", "sparsity", "learningRate" or
+  // "metrics" (a chart tab), "map" or "network" (the central area, charts as they are).
+  QString view;
+  QString note;  // the note that teaches it (index.json); the notes dock opens it
 };
+
+// The view names PresetEntry::view may take.
+const QStringList& presetViews();
 
 class PresetCatalog {
 public:

@@ -67,6 +67,11 @@ public:
   // The classification metrics tab (not a chart: no PNG/SVG export through currentChart()).
   MetricsView* metricsView() const { return m_metrics; }
   void showMetrics();
+  // A preset's view (dlio::PresetEntry::view): brings its chart tab to the front; false for a view
+  // that is no tab ("map", "network") or unknown.
+  bool showView(const QString& view);
+  // The current tab's view name ("loss", ..., "metrics").
+  QString currentView() const;
 
 signals:
   void smoothingChanged(double weight);

@@ -1,0 +1,35 @@
+// The watch panel above the map: after a preset loads, its "what to watch" line (from the note that
+// teaches it) stays in view — not a status-bar message that fades in 10 s — until closed (×) or
+// another experiment loads. It follows the interface language.
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+namespace dlui {
+
+class WatchPanel : public QFrame {
+  Q_OBJECT
+public:
+  explicit WatchPanel(QWidget* parent = nullptr);
+
+  // Shows the panel for `preset` (its title and watch line in the current language), or hides it
+  // for an empty name.
+  void setPreset(const QString& preset);
+  QString preset() const { return m_preset; }
+  QString text() const;
+
+protected:
+  void changeEvent(QEvent* event) override;
+
+private:
+  void retranslateUi();
+
+  QString m_preset;
+  QLabel* m_text = nullptr;
+  QToolButton* m_close = nullptr;
+};
+
+}  // namespace dlui
