@@ -176,7 +176,6 @@ const std::vector<std::string>& generatorNames() {
   return names;
 }
 
-bool isGeneratedSource(const std::string& source) { return findSource(source) != nullptr; }
 
 bool isRegressionSource(const std::string& source) {
   const Source* s = findSource(source);

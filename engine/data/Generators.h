@@ -38,7 +38,6 @@ std::vector<int> classSizes(int total, int k, double ratio);
 
 // The generator names, classification first; and whether a name is a regression surface.
 const std::vector<std::string>& generatorNames();
-bool isGeneratedSource(const std::string& source);
 bool isRegressionSource(const std::string& source);
 
 // Checks the fields a generator reads: source, points (4..1,000,000), noise (finite, ≥ 0),

@@ -107,11 +107,6 @@ public:
 
 }  // namespace
 
-const std::vector<std::string>& lossNames() {
-  static const std::vector<std::string> names = {"softmax_ce", "sigmoid_bce", "mse"};
-  return names;
-}
-
 Index lossOutputs(const std::string& name, int numClasses, Index regressionTargets) {
   if (name == "sigmoid_bce") return 1;
   if (name == "mse") return regressionTargets;

@@ -30,6 +30,5 @@ public:
 std::unique_ptr<Loss> makeLoss(const std::string& name, int numClasses, const std::vector<double>& classWeights);
 // Output units the network needs for this loss.
 Index lossOutputs(const std::string& name, int numClasses, Index regressionTargets);
-const std::vector<std::string>& lossNames();
 
 }  // namespace dl

@@ -148,7 +148,6 @@ private:
   void build();
   void nextBatch();
   const Dataset& split(Split which) const;
-  bool checkFinite(StepMetrics& m);
   void fillDiagnostics(StepMetrics& m);
 
   ExperimentConfig m_config;

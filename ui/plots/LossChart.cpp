@@ -33,7 +33,6 @@ LossChart::LossChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) 
     m_loss->setLog(on);
     restyle();
     requestRefresh();
-    emit logScaleChanged(on);
   });
   retranslateUi();
   restyle();

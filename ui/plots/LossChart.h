@@ -42,9 +42,6 @@ public:
   // 3 training accuracy.
   const Trace& trace(int run, int which) const;
 
-signals:
-  void logScaleChanged(bool on);
-
 protected:
   void refresh() override;
 
