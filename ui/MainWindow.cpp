@@ -642,6 +642,9 @@ void MainWindow::setPresentationMode(bool on) {
       f.setPixelSize(static_cast<int>(f.pixelSize() * kPresentationScale));
   }
   QApplication::setFont(f);  // everywhere: docks, menus, dialogs, charts
+  // A projector shows the lesson, not the newcomer's hint (it comes back with the normal view).
+  m_hint->setVisible(!on && !FirstRunHint::dismissedBefore());
+  m_watch->setCompact(on);
   m_map->setPresentationMode(on);
   m_network->setPresentationMode(on);
   m_charts->setPresentationMode(on);

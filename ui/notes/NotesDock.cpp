@@ -375,7 +375,10 @@ void NotesDock::fitTryArea() {
                                                  : first->sizeHint().height()) +
                      margins.top() + margins.bottom();
   const int cap = qMax(oneRow, m_content->height() * 2 / 5);
-  m_tryArea->setFixedHeight(qMin(wanted, cap));
+  // At most what it needs (capped), at least two lines: a short dock scrolls the rows rather than
+  // taking height from the charts below it (a preset opening its note must not squeeze them).
+  m_tryArea->setMaximumHeight(qMin(wanted, cap));
+  m_tryArea->setMinimumHeight(qMin(qMin(wanted, cap), 2 * fontMetrics().height() + margins.top() + margins.bottom()));
 }
 
 bool NotesDock::eventFilter(QObject* watched, QEvent* event) {

@@ -8,7 +8,10 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QTextDocument>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace dlui {
 
@@ -39,7 +42,32 @@ void WatchPanel::setPreset(const QString& preset) {
   setVisible(!preset.isEmpty());
 }
 
-QString WatchPanel::text() const { return m_text->text(); }
+QString WatchPanel::text() const { return m_full; }
+
+void WatchPanel::setCompact(bool on) {
+  m_compact = on;
+  m_text->setWordWrap(!on);
+  showText();
+}
+
+void WatchPanel::resizeEvent(QResizeEvent* event) {
+  QFrame::resizeEvent(event);
+  if (m_compact) showText();
+}
+
+void WatchPanel::showText() {
+  if (!m_compact) {
+    m_text->setTextFormat(Qt::RichText);
+    m_text->setText(m_full);
+    m_text->setToolTip(QString());
+    return;
+  }
+  m_text->setTextFormat(Qt::PlainText);
+  const int room = std::max(40, width() - m_close->sizeHint().width() - 30);
+  const QString shown = m_text->fontMetrics().elidedText(m_plain, Qt::ElideRight, room);
+  m_text->setText(shown);
+  m_text->setToolTip(shown == m_plain ? QString() : m_plain);
+}
 
 void WatchPanel::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
@@ -55,8 +83,12 @@ void WatchPanel::retranslateUi() {
   if (const dlio::PresetEntry* e = catalog.entry(m_preset))
     if (const Note* note = NotesLibrary::builtIn().note(e->note)) watch = note->watch.value(m_preset).in(language);
   if (watch.isEmpty()) watch = catalog.description(m_preset, language);
-  m_text->setText(tr("<b>%1</b> — what to watch: %2").arg(catalog.title(m_preset, language).toHtmlEscaped(),
-                                                          watch.toHtmlEscaped()));
+  m_full = tr("<b>%1</b> — what to watch: %2")
+               .arg(catalog.title(m_preset, language).toHtmlEscaped(), watch.toHtmlEscaped());
+  QTextDocument doc;
+  doc.setHtml(m_full);
+  m_plain = doc.toPlainText();
+  showText();
 }
 
 }  // namespace dlui

@@ -19,14 +19,21 @@ public:
   // for an empty name.
   void setPreset(const QString& preset);
   QString preset() const { return m_preset; }
-  QString text() const;
+  QString text() const;  // the whole line, as rich text
+  // One line (elided, the whole text in the tooltip): on a projector the charts keep their height.
+  void setCompact(bool on);
 
 protected:
   void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
 private:
   void retranslateUi();
+  void showText();
 
+  QString m_full;         // rich text
+  QString m_plain;        // the same without markup
+  bool m_compact = false;
   QString m_preset;
   QLabel* m_text = nullptr;
   QToolButton* m_close = nullptr;
