@@ -58,6 +58,8 @@ const QStringList kPresets = {"adam-ill-conditioned",
                               "no-batchnorm-high-lr",
                               "overfit-large-network",
                               "overfit-no-dropout",
+                              "perceptron-linear",
+                              "perceptron-xor",
                               "sgd-ill-conditioned",
                               "sigmoid-saturation-large-init",
                               "underfit-small-network",
@@ -233,6 +235,8 @@ private slots:
   void imbalanceSmote();
   void underfitSmallNetwork();
   void overfitLargeNetwork();
+  void perceptronLinear();
+  void perceptronXor();
 };
 
 // Every file in resources/presets parses, validates and builds a trainer; the compiled-in list is
@@ -332,6 +336,7 @@ void TestAppPresets::catalogKeepsComparisonsTogether() {
       {"sgd-ill-conditioned", "momentum-ill-conditioned", "adam-ill-conditioned"},
       {"imbalance-accuracy-paradox", "imbalance-class-weights", "imbalance-oversample", "imbalance-undersample",
        "imbalance-smote"},
+      {"perceptron-linear", "perceptron-xor"},
   };
   for (const QStringList& run : runs) {
     bool found = false;
@@ -840,6 +845,32 @@ void TestAppPresets::overfitLargeNetwork() {
   QVERIFY(tr >= 0.95);
   QVERIFY(va <= tr - 0.15);
   QVERIFY(finalLoss >= 2 * best);
+}
+
+// A single layer without hidden units (one straight line) ends with validation accuracy ≥ 95% on
+// linearly separable data.
+void TestAppPresets::perceptronLinear() {
+  const ExperimentConfig c = preset("perceptron-linear");
+  QVERIFY(c.hidden.empty());
+  const Run r = train(c);
+  const double va = r.trainer->evaluate(Split::Validation).accuracy;
+  measured("perceptron-linear: validation accuracy %.3f", va);
+  QVERIFY(va >= 0.95);
+}
+
+// The same single layer on XOR (only the data differ) ends with validation accuracy ≤ 65%: no
+// line separates XOR, and the line it settles on passes near the centre, where every line scores
+// about 50%.
+void TestAppPresets::perceptronXor() {
+  const ExperimentConfig c = preset("perceptron-xor");
+  ExperimentConfig expected = preset("perceptron-linear");
+  expected.data.source = "xor";
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const Run r = train(c);
+  const double va = r.trainer->evaluate(Split::Validation).accuracy;
+  const double tr = r.trainer->evaluate(Split::Train).accuracy;
+  measured("perceptron-xor: validation accuracy %.3f, training accuracy %.3f", va, tr);
+  QVERIFY(va <= 0.65);
 }
 
 // ---- The seed sweep: DLPLAY_PRESET_SEEDS=101-200 runs every claim once per training seed. ----
