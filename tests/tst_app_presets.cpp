@@ -18,6 +18,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <Eigen/Cholesky>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdarg>
@@ -53,6 +55,7 @@ const QStringList kPresets = {"adam-ill-conditioned",
                               "imbalance-undersample",
                               "l1-vs-l2",
                               "leaky-relu-high-lr",
+                              "logistic-regression",
                               "lr-decay-settles",
                               "momentum-ill-conditioned",
                               "no-batchnorm-high-lr",
@@ -237,6 +240,7 @@ private slots:
   void overfitLargeNetwork();
   void perceptronLinear();
   void perceptronXor();
+  void logisticRegression();
 };
 
 // Every file in resources/presets parses, validates and builds a trainer; the compiled-in list is
@@ -871,6 +875,74 @@ void TestAppPresets::perceptronXor() {
   const double tr = r.trainer->evaluate(Split::Train).accuracy;
   measured("perceptron-xor: validation accuracy %.3f, training accuracy %.3f", va, tr);
   QVERIFY(va <= 0.65);
+}
+
+namespace {
+// Logistic regression fitted by Newton's method in double on (X, y): minimises
+// (1/N)·Σ[softplus(z) − y·z] + (λ/2)·‖w‖² with z = w·x + b, the bias not penalised (the engine's
+// sigmoid_bce mean and its L2 convention). Returns (w₁..w_d, b).
+std::vector<double> newtonLogistic(const Matrix& X, const std::vector<int>& y, double l2) {
+  const Index d = X.rows(), n = X.cols(), p = d + 1;
+  Eigen::VectorXd theta = Eigen::VectorXd::Zero(p);
+  for (int it = 0; it < 50; ++it) {
+    Eigen::VectorXd g = Eigen::VectorXd::Zero(p);
+    Eigen::MatrixXd H = Eigen::MatrixXd::Zero(p, p);
+    for (Index i = 0; i < n; ++i) {
+      Eigen::VectorXd x(p);
+      for (Index k = 0; k < d; ++k) x(k) = static_cast<double>(X(k, i));
+      x(d) = 1.0;
+      const double q = 1.0 / (1.0 + std::exp(-theta.dot(x)));
+      g += (q - y[static_cast<std::size_t>(i)]) * x;
+      H += q * (1 - q) * x * x.transpose();
+    }
+    g /= static_cast<double>(n);
+    H /= static_cast<double>(n);
+    for (Index k = 0; k < d; ++k) {
+      g(k) += l2 * theta(k);
+      H(k, k) += l2;
+    }
+    const Eigen::VectorXd delta = H.ldlt().solve(g);
+    theta -= delta;
+    if (delta.norm() < 1e-14) break;
+  }
+  return {theta.data(), theta.data() + p};
+}
+}  // namespace
+
+// A network without hidden layers, one sigmoid output and binary cross-entropy is logistic
+// regression: after full-batch gradient descent its weights and bias match, to 1e-3 relative (of
+// the coefficient vector's norm), those that Newton's method fits independently in double on the
+// same standardised training data with the same L2 penalty.
+void TestAppPresets::logisticRegression() {
+  const ExperimentConfig c = preset("logistic-regression");
+  QVERIFY(c.hidden.empty());
+  QCOMPARE(c.training.loss, std::string("sigmoid_bce"));
+  const Run r = train(c);
+  QCOMPARE(static_cast<long long>(r.steps.size()), c.training.steps);
+  const Trainer& t = *r.trainer;
+  QCOMPARE(static_cast<Index>(c.training.batchSize), t.data().train.size());  // full batch
+  const Network& net = t.network();
+  QCOMPARE(net.layerCount(), 1);
+  const auto W = net.weights(0);
+  QCOMPARE(W.rows(), Index(1));
+  QCOMPARE(W.cols(), t.data().train.X.rows());
+  const ParamRange b = net.layer(0).bias;
+  QCOMPARE(b.size, Index(1));
+  std::vector<double> engine;
+  for (Index k = 0; k < W.cols(); ++k) engine.push_back(static_cast<double>(W(0, k)));
+  engine.push_back(static_cast<double>(net.params()(b.offset)));
+  const std::vector<double> newton = newtonLogistic(t.data().train.X, t.data().train.labels, c.regularization.l2);
+  double diff = 0, norm = 0;
+  for (std::size_t k = 0; k < newton.size(); ++k) {
+    diff += (engine[k] - newton[k]) * (engine[k] - newton[k]);
+    norm += newton[k] * newton[k];
+  }
+  const double rel = std::sqrt(diff / norm);
+  measured("logistic-regression: engine (w1, w2, b) = (%.5f, %.5f, %.5f), Newton (%.5f, %.5f, %.5f), relative "
+           "difference %.2g; validation accuracy %.3f",
+           engine[0], engine[1], engine[2], newton[0], newton[1], newton[2], rel,
+           t.evaluate(Split::Validation).accuracy);
+  QVERIFY(rel < 1e-3);
 }
 
 // ---- The seed sweep: DLPLAY_PRESET_SEEDS=101-200 runs every claim once per training seed. ----
