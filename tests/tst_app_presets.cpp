@@ -53,6 +53,8 @@ const QStringList kPresets = {"adam-ill-conditioned",
                               "imbalance-oversample",
                               "imbalance-smote",
                               "imbalance-undersample",
+                              "inputs-raw",
+                              "inputs-standardised",
                               "l1-vs-l2",
                               "leaky-relu-high-lr",
                               "logistic-regression",
@@ -243,6 +245,8 @@ private slots:
   void perceptronXor();
   void logisticRegression();
   void randomLabelsMemorised();
+  void inputsRaw();
+  void inputsStandardised();
 };
 
 // Every file in resources/presets parses, validates and builds a trainer; the compiled-in list is
@@ -343,6 +347,7 @@ void TestAppPresets::catalogKeepsComparisonsTogether() {
       {"imbalance-accuracy-paradox", "imbalance-class-weights", "imbalance-oversample", "imbalance-undersample",
        "imbalance-smote"},
       {"perceptron-linear", "perceptron-xor"},
+      {"inputs-raw", "inputs-standardised"},
   };
   for (const QStringList& run : runs) {
     bool found = false;
@@ -955,6 +960,41 @@ void TestAppPresets::randomLabelsMemorised() {
   measured("random-labels-memorised: training accuracy %.3f, validation %.3f", tr, va);
   QVERIFY(tr >= 0.95);
   QVERIFY(va <= 0.60);
+}
+
+namespace {
+// The first evaluated step whose validation loss is at most `threshold`; 0 when none is.
+long long stepsToValLoss(const Run& r, double threshold) {
+  for (const StepMetrics& m : r.steps)
+    if (m.evaluated && m.valLoss <= threshold) return m.step;
+  return 0;
+}
+constexpr double kPreprocessThreshold = 0.05;
+}  // namespace
+
+// Raw inputs whose scales differ 33-fold (SGD 0.5): the validation loss needs ≥ 500 steps to reach
+// 0.05, and it does reach it within the budget.
+void TestAppPresets::inputsRaw() {
+  const Run& r = cached("inputs-raw");
+  const long long n = stepsToValLoss(r, kPreprocessThreshold);
+  measured("inputs-raw: validation loss ≤ %.2f first at step %lld (final %.4f)", kPreprocessThreshold, n,
+           r.trainer->evaluate(Split::Validation).loss);
+  QVERIFY(n >= 500);
+}
+
+// The same data standardised (only that differs; same optimiser, lr and budget): validation loss
+// ≤ 0.05 within 50 steps, at least 10× fewer than the raw run.
+void TestAppPresets::inputsStandardised() {
+  const ExperimentConfig c = preset("inputs-standardised");
+  ExperimentConfig expected = preset("inputs-raw");
+  expected.data.standardize = true;
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const long long n = stepsToValLoss(cached("inputs-standardised"), kPreprocessThreshold);
+  const long long raw = stepsToValLoss(cached("inputs-raw"), kPreprocessThreshold);
+  measured("inputs-standardised: validation loss ≤ %.2f first at step %lld, raw inputs at step %lld", kPreprocessThreshold,
+           n, raw);
+  QVERIFY(n > 0 && n <= 50);
+  QVERIFY(raw == 0 || raw >= 10 * n);
 }
 
 // ---- The seed sweep: DLPLAY_PRESET_SEEDS=101-200 runs every claim once per training seed. ----
