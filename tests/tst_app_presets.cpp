@@ -18,6 +18,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <Eigen/Cholesky>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdarg>
@@ -51,13 +53,19 @@ const QStringList kPresets = {"adam-ill-conditioned",
                               "imbalance-oversample",
                               "imbalance-smote",
                               "imbalance-undersample",
+                              "inputs-raw",
+                              "inputs-standardised",
                               "l1-vs-l2",
                               "leaky-relu-high-lr",
+                              "logistic-regression",
                               "lr-decay-settles",
                               "momentum-ill-conditioned",
                               "no-batchnorm-high-lr",
                               "overfit-large-network",
                               "overfit-no-dropout",
+                              "perceptron-linear",
+                              "perceptron-xor",
+                              "random-labels-memorised",
                               "sgd-ill-conditioned",
                               "sigmoid-saturation-large-init",
                               "underfit-small-network",
@@ -233,6 +241,12 @@ private slots:
   void imbalanceSmote();
   void underfitSmallNetwork();
   void overfitLargeNetwork();
+  void perceptronLinear();
+  void perceptronXor();
+  void logisticRegression();
+  void randomLabelsMemorised();
+  void inputsRaw();
+  void inputsStandardised();
 };
 
 // Every file in resources/presets parses, validates and builds a trainer; the compiled-in list is
@@ -332,6 +346,8 @@ void TestAppPresets::catalogKeepsComparisonsTogether() {
       {"sgd-ill-conditioned", "momentum-ill-conditioned", "adam-ill-conditioned"},
       {"imbalance-accuracy-paradox", "imbalance-class-weights", "imbalance-oversample", "imbalance-undersample",
        "imbalance-smote"},
+      {"perceptron-linear", "perceptron-xor"},
+      {"inputs-raw", "inputs-standardised"},
   };
   for (const QStringList& run : runs) {
     bool found = false;
@@ -840,6 +856,145 @@ void TestAppPresets::overfitLargeNetwork() {
   QVERIFY(tr >= 0.95);
   QVERIFY(va <= tr - 0.15);
   QVERIFY(finalLoss >= 2 * best);
+}
+
+// A single layer without hidden units (one straight line) ends with validation accuracy ≥ 95% on
+// linearly separable data.
+void TestAppPresets::perceptronLinear() {
+  const ExperimentConfig c = preset("perceptron-linear");
+  QVERIFY(c.hidden.empty());
+  const Run r = train(c);
+  const double va = r.trainer->evaluate(Split::Validation).accuracy;
+  measured("perceptron-linear: validation accuracy %.3f", va);
+  QVERIFY(va >= 0.95);
+}
+
+// The same single layer on XOR (only the data differ) ends with validation accuracy ≤ 65%: no
+// line separates XOR, and the line it settles on passes near the centre, where every line scores
+// about 50%.
+void TestAppPresets::perceptronXor() {
+  const ExperimentConfig c = preset("perceptron-xor");
+  ExperimentConfig expected = preset("perceptron-linear");
+  expected.data.source = "xor";
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const Run r = train(c);
+  const double va = r.trainer->evaluate(Split::Validation).accuracy;
+  const double tr = r.trainer->evaluate(Split::Train).accuracy;
+  measured("perceptron-xor: validation accuracy %.3f, training accuracy %.3f", va, tr);
+  QVERIFY(va <= 0.65);
+}
+
+namespace {
+// Logistic regression fitted by Newton's method in double on (X, y): minimises
+// (1/N)·Σ[softplus(z) − y·z] + (λ/2)·‖w‖² with z = w·x + b, the bias not penalised (the engine's
+// sigmoid_bce mean and its L2 convention). Returns (w₁..w_d, b).
+std::vector<double> newtonLogistic(const Matrix& X, const std::vector<int>& y, double l2) {
+  const Index d = X.rows(), n = X.cols(), p = d + 1;
+  Eigen::VectorXd theta = Eigen::VectorXd::Zero(p);
+  for (int it = 0; it < 50; ++it) {
+    Eigen::VectorXd g = Eigen::VectorXd::Zero(p);
+    Eigen::MatrixXd H = Eigen::MatrixXd::Zero(p, p);
+    for (Index i = 0; i < n; ++i) {
+      Eigen::VectorXd x(p);
+      for (Index k = 0; k < d; ++k) x(k) = static_cast<double>(X(k, i));
+      x(d) = 1.0;
+      const double q = 1.0 / (1.0 + std::exp(-theta.dot(x)));
+      g += (q - y[static_cast<std::size_t>(i)]) * x;
+      H += q * (1 - q) * x * x.transpose();
+    }
+    g /= static_cast<double>(n);
+    H /= static_cast<double>(n);
+    for (Index k = 0; k < d; ++k) {
+      g(k) += l2 * theta(k);
+      H(k, k) += l2;
+    }
+    const Eigen::VectorXd delta = H.ldlt().solve(g);
+    theta -= delta;
+    if (delta.norm() < 1e-14) break;
+  }
+  return {theta.data(), theta.data() + p};
+}
+}  // namespace
+
+// A network without hidden layers, one sigmoid output and binary cross-entropy is logistic
+// regression: after full-batch gradient descent its weights and bias match, to 1e-3 relative (of
+// the coefficient vector's norm), those that Newton's method fits independently in double on the
+// same standardised training data with the same L2 penalty.
+void TestAppPresets::logisticRegression() {
+  const ExperimentConfig c = preset("logistic-regression");
+  QVERIFY(c.hidden.empty());
+  QCOMPARE(c.training.loss, std::string("sigmoid_bce"));
+  const Run r = train(c);
+  QCOMPARE(static_cast<long long>(r.steps.size()), c.training.steps);
+  const Trainer& t = *r.trainer;
+  QCOMPARE(static_cast<Index>(c.training.batchSize), t.data().train.size());  // full batch
+  const Network& net = t.network();
+  QCOMPARE(net.layerCount(), 1);
+  const auto W = net.weights(0);
+  QCOMPARE(W.rows(), Index(1));
+  QCOMPARE(W.cols(), t.data().train.X.rows());
+  const ParamRange b = net.layer(0).bias;
+  QCOMPARE(b.size, Index(1));
+  std::vector<double> engine;
+  for (Index k = 0; k < W.cols(); ++k) engine.push_back(static_cast<double>(W(0, k)));
+  engine.push_back(static_cast<double>(net.params()(b.offset)));
+  const std::vector<double> newton = newtonLogistic(t.data().train.X, t.data().train.labels, c.regularization.l2);
+  double diff = 0, norm = 0;
+  for (std::size_t k = 0; k < newton.size(); ++k) {
+    diff += (engine[k] - newton[k]) * (engine[k] - newton[k]);
+    norm += newton[k] * newton[k];
+  }
+  const double rel = std::sqrt(diff / norm);
+  measured("logistic-regression: engine (w1, w2, b) = (%.5f, %.5f, %.5f), Newton (%.5f, %.5f, %.5f), relative "
+           "difference %.2g; validation accuracy %.3f",
+           engine[0], engine[1], engine[2], newton[0], newton[1], newton[2], rel,
+           t.evaluate(Split::Validation).accuracy);
+  QVERIFY(rel < 1e-3);
+}
+
+// Labels that carry (almost) no information: a 2-64-64-2 network still reaches ≥ 95% training
+// accuracy by memorising them, while validation accuracy stays ≤ 60% (chance is 50%).
+void TestAppPresets::randomLabelsMemorised() {
+  const Run r = train(preset("random-labels-memorised"));
+  const double tr = r.trainer->evaluate(Split::Train).accuracy, va = r.trainer->evaluate(Split::Validation).accuracy;
+  measured("random-labels-memorised: training accuracy %.3f, validation %.3f", tr, va);
+  QVERIFY(tr >= 0.95);
+  QVERIFY(va <= 0.60);
+}
+
+namespace {
+// The first evaluated step whose validation loss is at most `threshold`; 0 when none is.
+long long stepsToValLoss(const Run& r, double threshold) {
+  for (const StepMetrics& m : r.steps)
+    if (m.evaluated && m.valLoss <= threshold) return m.step;
+  return 0;
+}
+constexpr double kPreprocessThreshold = 0.05;
+}  // namespace
+
+// Raw inputs whose scales differ 33-fold (SGD 0.5): the validation loss needs ≥ 500 steps to reach
+// 0.05, and it does reach it within the budget.
+void TestAppPresets::inputsRaw() {
+  const Run& r = cached("inputs-raw");
+  const long long n = stepsToValLoss(r, kPreprocessThreshold);
+  measured("inputs-raw: validation loss ≤ %.2f first at step %lld (final %.4f)", kPreprocessThreshold, n,
+           r.trainer->evaluate(Split::Validation).loss);
+  QVERIFY(n >= 500);
+}
+
+// The same data standardised (only that differs; same optimiser, lr and budget): validation loss
+// ≤ 0.05 within 50 steps, at least 10× fewer than the raw run.
+void TestAppPresets::inputsStandardised() {
+  const ExperimentConfig c = preset("inputs-standardised");
+  ExperimentConfig expected = preset("inputs-raw");
+  expected.data.standardize = true;
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const long long n = stepsToValLoss(cached("inputs-standardised"), kPreprocessThreshold);
+  const long long raw = stepsToValLoss(cached("inputs-raw"), kPreprocessThreshold);
+  measured("inputs-standardised: validation loss ≤ %.2f first at step %lld, raw inputs at step %lld", kPreprocessThreshold,
+           n, raw);
+  QVERIFY(n > 0 && n <= 50);
+  QVERIFY(raw == 0 || raw >= 10 * n);
 }
 
 // ---- The seed sweep: DLPLAY_PRESET_SEEDS=101-200 runs every claim once per training seed. ----
