@@ -204,7 +204,7 @@
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/data/Generators.cpp" line="+201"/>
+        <location filename="../engine/data/Generators.cpp" line="+200"/>
         <location line="+6"/>
         <location line="+3"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
@@ -463,7 +463,7 @@
         <translation>输入特征由两个坐标计算得出；而该数据有 %1 个特征</translation>
     </message>
     <message>
-        <location filename="../engine/loss/Loss.cpp" line="+125"/>
+        <location filename="../engine/loss/Loss.cpp" line="+120"/>
         <source>needs one weight per class (%1)</source>
         <translation>每个类别需要一个权重（共 %1 个）</translation>
     </message>
@@ -1850,7 +1850,7 @@
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+51"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+50"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -2060,7 +2060,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>%1：无法写入指标</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+135"/>
         <source>About dlplay</source>
         <translation>关于 dlplay</translation>
     </message>
@@ -2527,7 +2527,7 @@ from %2 to %3</source>
         <translation>本笔记的测验题和闪卡</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+145"/>
         <source>Try it: %1</source>
         <translation>试一试：%1</translation>
     </message>
@@ -3026,7 +3026,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::WatchPanel</name>
     <message>
-        <location filename="../ui/widgets/WatchPanel.cpp" line="+50"/>
+        <location filename="../ui/widgets/WatchPanel.cpp" line="+78"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

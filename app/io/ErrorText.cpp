@@ -25,7 +25,7 @@ QString ErrorText::location(const dl::DataLocation& where) {
   if (where.line > 0) parts << tr("line %1").arg(where.line);
   if (where.column > 0) parts << tr("column %1").arg(where.column);
   const QString position = parts.join(tr(", "));
-  const QString file = QString::fromStdString(where.file);
+  const QString file = QString::fromStdString(dl::printable(where.file, 1000));
   if (file.isEmpty()) return position;
   return position.isEmpty() ? file : fillTemplate(tr("%1: %2"), {file, position});
 }

@@ -38,7 +38,7 @@ ConfigError::ConfigError(std::string field, std::string value, Message reason)
       m_reason(std::move(reason)) {}
 
 std::string DataLocation::english() const {
-  std::string s = file;
+  std::string s = printable(file, 1000);  // a path is one line too (a CR in a name is escaped)
   if (line > 0) s += (s.empty() ? "" : ": ") + std::string("line ") + std::to_string(line);
   if (column > 0) s += (s.empty() ? "" : line > 0 ? ", " : ": ") + std::string("column ") + std::to_string(column);
   return s;
