@@ -34,7 +34,7 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
-#include <zlib.h>
+#include "GzipForTests.h"
 
 namespace {
 
@@ -180,20 +180,7 @@ void replaceCell(std::string& line, Rng& r, const std::string& text) {
   line.replace(begin, end - begin, text);
 }
 
-// gzip-compressed bytes of `text` (the reader detects gzip by its magic bytes).
-std::string gzipped(const std::string& text) {
-  std::string out(compressBound(uLong(text.size())) + 64, '\0');
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = uInt(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = uInt(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+std::string gzipped(const std::string& text) { return gzipForTests(text); }
 
 // `text` (UTF-8) as UTF-16 with a byte-order mark.
 std::string utf16(const std::string& text, bool bigEndian) {

@@ -10,7 +10,7 @@
 #include <string>
 
 #include <sys/stat.h>
-#include <zlib.h>
+#include "GzipForTests.h"
 
 using namespace dl;
 
@@ -207,19 +207,7 @@ private slots:
   }
 
   void gzipCompressed() {
-    const auto gzipped = [](const std::string& text) {
-      std::string out(compressBound(uLong(text.size())) + 64, '\0');
-      z_stream z{};
-      deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);  // + 16: a gzip header
-      z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-      z.avail_in = uInt(text.size());
-      z.next_out = reinterpret_cast<Bytef*>(out.data());
-      z.avail_out = uInt(out.size());
-      deflate(&z, Z_FINISH);
-      out.resize(z.total_out);
-      deflateEnd(&z);
-      return out;
-    };
+    const auto gzipped = gzipForTests;
     const std::string plain = "a,b,label\n1,2,0\n3,4,1\n5,6,1\n";
     const std::string packed = gzipped(plain);
     const Dataset d = loadCsv(write(packed), -1, true, false);
