@@ -209,7 +209,7 @@
         <location line="+3"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
         <location line="+67"/>
-        <location filename="../engine/train/Trainer.cpp" line="+367"/>
+        <location filename="../engine/train/Trainer.cpp" line="+365"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -364,7 +364,7 @@
     <message>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
-        <location filename="../engine/train/Trainer.cpp" line="+145"/>
+        <location filename="../engine/train/Trainer.cpp" line="+147"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
@@ -671,7 +671,7 @@
         <translation>必须是有限数且 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../engine/train/Trainer.cpp" line="-145"/>
+        <location filename="../engine/train/Trainer.cpp" line="-147"/>
         <source>the network has %1 weighted layers</source>
         <translation>网络共有 %1 个带权重的层</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>这一层的权重矩阵是 %1 × %2</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>no such hidden layer</source>
         <translation>没有这个隐藏层</translation>
     </message>
@@ -1945,12 +1945,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+168"/>
+        <location line="+165"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-155"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -1970,22 +1970,6 @@ Load %2 as regression (a real-valued target)?</source>
     </message>
     <message>
         <location line="+39"/>
-        <source>input %1</source>
-        <translation>输入 %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <source>layer %1 neuron %2</source>
-        <translation>第 %1 层神经元 %2</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>output %1</source>
-        <translation>输出 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Weight from %1 to %2 (now %3):</source>
         <translation>从 %1 到 %2 的权重（当前为 %3）：</translation>
     </message>
@@ -2414,13 +2398,13 @@ Activation: %3</source>
         <translation>第 %1 至 %2 层已折叠，以保持示意图清晰可读；把窗口拉宽即可显示。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+40"/>
         <source>input %1</source>
         <translation>输入 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+2"/>
+        <location line="+0"/>
+        <location line="+5"/>
         <source>layer %1 neuron %2</source>
         <translation>第 %1 层神经元 %2</translation>
     </message>
@@ -2430,19 +2414,19 @@ Activation: %3</source>
         <translation>输出 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-36"/>
         <source>Weight %1
 from %2 to %3</source>
         <translation>权重 %1
 从%2到%3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Click to set it.</source>
         <translation>单击可修改。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+63"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>

@@ -423,10 +423,7 @@ void MainWindow::setWeightEditor(std::function<std::optional<double>(const QStri
 
 // A click on a link of the diagram: ask for the new value, then set it in every run (applied
 // between two steps; the optimiser keeps its state, the diagram and the map redraw).
-void MainWindow::editWeight(int layer, int row, int col, double value) {
-  const int last = static_cast<int>(m_session->config().hidden.size());
-  const QString from = layer == 0 ? tr("input %1").arg(col + 1) : tr("layer %1 neuron %2").arg(layer).arg(col + 1);
-  const QString to = layer == last ? tr("output %1").arg(row + 1) : tr("layer %1 neuron %2").arg(layer + 1).arg(row + 1);
+void MainWindow::editWeight(int layer, int row, int col, double value, const QString& from, const QString& to) {
   const std::optional<double> v =
       m_weightEditor(tr("Weight from %1 to %2 (now %3):").arg(from, to).arg(value, 0, 'g', 4), value);
   if (v) m_session->setWeight(layer, row, col, *v);

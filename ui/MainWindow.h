@@ -149,7 +149,7 @@ private:
   std::function<void(const QString&)> m_errorReporter;
   std::function<bool(const QString&)> m_questionAsker;
   std::function<std::optional<double>(const QString&, double)> m_weightEditor;
-  void editWeight(int layer, int row, int col, double value);
+  void editWeight(int layer, int row, int col, double value, const QString& from, const QString& to);
 
   DivergenceBanner* m_banner = nullptr;
   FirstRunHint* m_hint = nullptr;

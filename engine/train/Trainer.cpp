@@ -350,8 +350,6 @@ void Trainer::mapBounds(double& x0, double& x1, double& y0, double& y1) const {
   dl::mapBounds(*m_data, m_config.data.mapFeatures, x0, x1, y0, y1);
 }
 
-// Grid points vary the two map features over the raw plane; every other feature stays at its
-// training mean. The points then go through the same preprocessing as the training data.
 void Trainer::setWeight(int layer, Index row, Index col, double value) {
   const std::string field = "layers[" + std::to_string(layer) + "].W[" + std::to_string(row) + "][" +
                             std::to_string(col) + "]";
@@ -368,6 +366,8 @@ void Trainer::setWeight(int layer, Index row, Index col, double value) {
   m_net.params()(l.weights.offset + col * l.rows + row) = static_cast<Scalar>(value);
 }
 
+// Grid points vary the two map features over the raw plane; every other feature stays at its
+// training mean. The points then go through the same preprocessing as the training data.
 GridEvaluation Trainer::evaluateGrid(int res, double x0, double x1, double y0, double y1, bool withHidden) const {
   GridEvaluation g;
   g.resolution = res;

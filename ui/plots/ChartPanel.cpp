@@ -215,7 +215,7 @@ bool ChartPanel::exportCsv(const QString& path, int run, QString* error) const {
 void ChartPanel::showMetrics() { m_tabs->setCurrentWidget(m_metrics); }
 
 namespace {
-// The tabs by the view names presets use, in tab order.
+// The tabs by the view names presets use, in tab order (the metrics tab comes after the charts).
 const QStringList kViewNames = {QStringLiteral("loss"),     QStringLiteral("gradients"),    QStringLiteral("saturation"),
                                 QStringLiteral("sparsity"), QStringLiteral("learningRate"), QStringLiteral("metrics")};
 }  // namespace
@@ -223,17 +223,11 @@ const QStringList kViewNames = {QStringLiteral("loss"),     QStringLiteral("grad
 bool ChartPanel::showView(const QString& view) {
   const qsizetype i = kViewNames.indexOf(view);
   if (i < 0) return false;
-  QWidget* tabs[] = {m_loss, m_gradients, m_saturation, m_sparsity, m_learningRate, m_metrics};
-  m_tabs->setCurrentWidget(tabs[i]);
+  m_tabs->setCurrentIndex(static_cast<int>(i));
   return true;
 }
 
-QString ChartPanel::currentView() const {
-  QWidget* tabs[] = {m_loss, m_gradients, m_saturation, m_sparsity, m_learningRate, m_metrics};
-  for (int i = 0; i < 6; ++i)
-    if (m_tabs->currentWidget() == tabs[i]) return kViewNames[i];
-  return {};
-}
+QString ChartPanel::currentView() const { return kViewNames.value(m_tabs->currentIndex()); }
 
 void ChartPanel::showChart(PlotWidget* chart) {
   if (m_charts.contains(chart)) m_tabs->setCurrentWidget(chart);

@@ -465,7 +465,7 @@ void SessionWorker::publish(Clock::time_point now) {
     // The validation report rides with the grid, at most twice a second (a pass over the
     // validation part, and one more per ROC curve).
     if (m_data && m_data->validation.task == dl::Task::Classification && m_data->validation.size() > 0 &&
-        (withGrid && (m_lastGrid - m_lastReport >= kReportPeriod || !m_playing))) {
+        (m_lastGrid - m_lastReport >= kReportPeriod || !m_playing)) {
       auto report = std::make_shared<MetricsReport>();
       report->step = t.stepCount();
       report->report = t.report(dl::Split::Validation);

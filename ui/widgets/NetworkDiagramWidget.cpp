@@ -620,13 +620,10 @@ bool NetworkDiagramWidget::event(QEvent* e) {
     return true;
   }
   if (const Link* best = linkAt(pos)) {
-    const int last = static_cast<int>(m_columns.size()) - 1;
-    const QString from = best->layer == 1 ? tr("input %1").arg(best->from + 1)
-                                          : tr("layer %1 neuron %2").arg(best->layer - 1).arg(best->from + 1);
-    const QString to = best->layer == last ? tr("output %1").arg(best->to + 1)
-                                           : tr("layer %1 neuron %2").arg(best->layer).arg(best->to + 1);
     QToolTip::showText(help->globalPos(),
-                       tr("Weight %1\nfrom %2 to %3").arg(static_cast<double>(best->weight), 0, 'g', 4).arg(from, to) +
+                       tr("Weight %1\nfrom %2 to %3")
+                               .arg(static_cast<double>(best->weight), 0, 'g', 4)
+                               .arg(linkFrom(*best), linkTo(*best)) +
                            QLatin1Char('\n') + tr("Click to set it."),
                        this);
     return true;
@@ -655,11 +652,21 @@ const NetworkDiagramWidget::Link* NetworkDiagramWidget::linkAt(const QPointF& po
   return best;
 }
 
+QString NetworkDiagramWidget::linkFrom(const Link& l) const {
+  return l.layer == 1 ? tr("input %1").arg(l.from + 1) : tr("layer %1 neuron %2").arg(l.layer - 1).arg(l.from + 1);
+}
+
+QString NetworkDiagramWidget::linkTo(const Link& l) const {
+  return l.layer == static_cast<int>(m_columns.size()) - 1 ? tr("output %1").arg(l.to + 1)
+                                                           : tr("layer %1 neuron %2").arg(l.layer).arg(l.to + 1);
+}
+
 void NetworkDiagramWidget::mousePressEvent(QMouseEvent* event) {
   if (event->button() == Qt::LeftButton && m_weights.size() + 1 == m_columns.size()) {
     if (const Link* l = linkAt(event->position())) {
       const int layer = l->layer - 1;
-      emit weightClicked(layer, linkRow(layer, l->to, l->from), l->from, static_cast<double>(l->weight));
+      emit weightClicked(layer, linkRow(layer, l->to, l->from), l->from, static_cast<double>(l->weight), linkFrom(*l),
+                         linkTo(*l));
       event->accept();
       return;
     }

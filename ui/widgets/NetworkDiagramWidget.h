@@ -50,8 +50,9 @@ public:
   std::optional<QPointF> linkPoint(int layer, int to, int from);
 
 signals:
-  // A click on a link: W(row, col) of weighted layer `layer` (0-based), currently `value`.
-  void weightClicked(int layer, int row, int col, double value);
+  // A click on a link: W(row, col) of weighted layer `layer` (0-based), currently `value`; from and
+  // to name its ends as the tooltip does ("input 1", "layer 1 neuron 2").
+  void weightClicked(int layer, int row, int col, double value, const QString& from, const QString& to);
 
 public:
   // One link as drawn (public for the renderer in the .cpp, which may run in a pool thread).
@@ -92,6 +93,8 @@ private:
   float linkWeight(int layer, int to, int from) const;
   int linkRow(int layer, int to, int from) const;  // the row of W drawn for the link (maxout: its largest piece)
   const struct Link* linkAt(const QPointF& pos) const;
+  QString linkFrom(const struct Link& l) const;  // "input 1", "layer 2 neuron 3"
+  QString linkTo(const struct Link& l) const;    // "layer 3 neuron 1", "output 2"
   QString columnTitle(int column) const;
   QString columnSubtitle(int column) const;
   QString neuronToolTip(int column, int unit) const;
