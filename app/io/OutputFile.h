@@ -29,7 +29,6 @@ public:
   // a device, holds what it took) and `error` says why.
   bool commit(QString* error);
   void cancel();
-  bool isOpen() const { return m_save || m_direct; }
   const QString& path() const { return m_path; }
 
 private:
