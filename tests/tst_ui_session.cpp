@@ -254,12 +254,17 @@ void TestSession::randomCommandStorm() {
   auto paused = r.waitFor([](const dlui::Snapshot& p) { return !p.running; }, 60000, after);
   QVERIFY(paused);
   QVERIFY(!r.errors.isEmpty());  // the invalid ones were refused
-  // Still responding: one more step moves the counter by exactly one.
-  QTest::qWait(100);
-  const long long S = r.step();
-  const quint64 gen = r.last()->generation;
+  // Still responding: one more step moves the counter by exactly one. The state request is a
+  // barrier (commands run in order), so its step counter is exact even when the last setConfig
+  // made new weights after the paused snapshot above (CI once read a stale step here).
+  QSignalSpy state(&s, &TrainingSession::stateReady);
+  s.requestState();
+  QVERIFY(state.wait(10000) || !state.isEmpty());
+  const auto st = state.takeLast().at(1).value<std::shared_ptr<const dl::TrainerState>>();
+  QVERIFY(st);
+  const long long S = st->step;
   s.stepOnce();
-  QVERIFY(r.waitFor([S, gen](const dlui::Snapshot& p) { return p.generation == gen && p.runs.front().step == S + 1; }));
+  QVERIFY(r.waitFor([S](const dlui::Snapshot& p) { return !p.running && p.runs.front().step == S + 1; }));
 }
 
 void TestSession::destroyMidTrainingIsPrompt() {
