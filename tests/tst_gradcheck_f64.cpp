@@ -1,7 +1,10 @@
-// Finite-difference gradient checks in double precision: every activation, every loss, dense
-// layers, batch norm (train and eval), dropout with a frozen mask, PReLU slopes, maxout, and the
-// L1/L2 penalties. Relative error = ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) < 1e-6.
+// Finite-difference gradient checks in double precision. Every registered layer kind on its own
+// (each of the registry's examples, random sizes and settings, train and eval mode: gradients with
+// respect to its parameters and its input), then whole networks: every activation, every loss,
+// batch norm (train and eval), dropout with a frozen mask, and the L1/L2 penalties.
+// Relative error = ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) < 1e-6.
 #include "loss/Loss.h"
+#include "nn/Layer.h"
 #include "nn/Network.h"
 #include "train/Regularization.h"
 
@@ -73,6 +76,21 @@ Problem makeProblem(std::vector<LayerConfig> hidden, const std::string& lossName
   return p;
 }
 
+// The examples of registered kind k, the same in every call.
+std::vector<LayerExample> examplesOf(std::size_t k) {
+  Rng rng(1000 + k);
+  return dl::layerKinds()[k].examples(rng);
+}
+
+std::string describe(const LayerExample& e) {
+  std::string s = e.spec.kind;
+  if (e.spec.kind == "activation") s += " " + e.spec.activation.activation;
+  if (e.spec.kind == "dense") s += e.spec.bias ? " with bias" : " without bias";
+  s += " " + std::to_string(e.input.channels) + "x" + std::to_string(e.input.height) + "x" +
+       std::to_string(e.input.width) + "x" + std::to_string(e.input.time);
+  return s;
+}
+
 LayerConfig layer(int units, const std::string& act) {
   LayerConfig c;
   c.units = units;
@@ -85,6 +103,93 @@ LayerConfig layer(int units, const std::string& act) {
 class GradCheck : public QObject {
   Q_OBJECT
 private slots:
+  void registeredLayers_data() {
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("example");
+    QTest::addColumn<bool>("train");
+    for (std::size_t k = 0; k < dl::layerKinds().size(); ++k) {
+      const auto examples = examplesOf(k);
+      QVERIFY2(!examples.empty(), dl::layerKinds()[k].name);
+      for (std::size_t e = 0; e < examples.size(); ++e)
+        for (bool train : {true, false})
+          QTest::newRow((describe(examples[e]) + (train ? " train" : " eval")).c_str())
+              << static_cast<int>(k) << static_cast<int>(e) << train;
+    }
+  }
+  // One layer alone: J = Σ R⊙y(x) for a fixed random R; ∂J/∂params and ∂J/∂x from backward(x, R)
+  // against central differences. In eval mode infer() must also give forward()'s y exactly.
+  void registeredLayers() {
+    QFETCH(int, kind);
+    QFETCH(int, example);
+    QFETCH(bool, train);
+    const LayerExample ex = examplesOf(static_cast<std::size_t>(kind))[static_cast<std::size_t>(example)];
+    const auto layer = makeLayer(ex.spec, ex.input, "layers[0]");
+    QCOMPARE(QString(layer->kind()), QString::fromStdString(ex.spec.kind));
+    QCOMPARE(layer->inputShape(), ex.input);
+    const Index in = ex.input.size(), out = layer->outputShape().size();
+    Rng rng(77 + static_cast<std::uint64_t>(kind * 31 + example));
+    Vector params = Vector::Zero(layer->paramCount()), grads = Vector::Zero(layer->paramCount());
+    Vector buffers = Vector::Zero(layer->bufferCount());
+    InitConfig init;
+    init.scheme = "normal";
+    init.sigma = 0.6;
+    init.bias = 0.1;
+    const auto all = [](Vector& v) { return std::span<Scalar>(v.data(), static_cast<std::size_t>(v.size())); };
+    layer->initialize(init, rng, all(params), all(buffers));
+    for (Index i = 0; i < params.size(); ++i) params(i) += 0.3 * rng.normal();  // no symmetric cancellation
+    const Index B = 3 + static_cast<Index>(rng.below(4));
+    Matrix X(in, B), R(out, B);
+    for (Index i = 0; i < X.size(); ++i) X.data()[i] = rng.normal();
+    for (Index i = 0; i < R.size(); ++i) R.data()[i] = rng.normal();
+    Rng maskRng(5);
+    Pass pass{Mode::Train, &maskRng, false};
+    for (int i = 0; i < 3; ++i) layer->forward(X * (1.0 + i) + Matrix::Constant(in, B, 0.2 * i), pass, all(params), all(buffers));
+    pass.mode = train ? Mode::Train : Mode::Eval;
+
+    const Matrix y = layer->forward(X, pass, all(params), all(buffers));
+    QCOMPARE(y.rows(), out);
+    QCOMPARE(y.cols(), B);
+    const Matrix dx = layer->backward(X, R, all(params), all(grads), true);
+    QCOMPARE(dx.rows(), in);
+    QCOMPARE(dx.cols(), B);
+    if (!train) {
+      Matrix scratch;
+      QVERIFY2(layer->infer(X, scratch, all(params), all(buffers)) == y, "infer differs from forward in eval mode");
+    }
+    Vector analytic(params.size() + X.size());
+    analytic << grads, dx.reshaped();
+
+    pass.freezeMasks = true;  // dropout: the mask of the pass above
+    Vector scratchBuffers = buffers;
+    auto objective = [&](const Matrix& x) {
+      scratchBuffers = buffers;  // train-mode passes move running statistics; the output does not use them
+      return (layer->forward(x, pass, all(params), all(scratchBuffers)).array() * R.array()).sum();
+    };
+    const double h = 1e-6;
+    Vector numeric(analytic.size());
+    for (Index i = 0; i < params.size(); ++i) {
+      const double keep = params(i);
+      params(i) = keep + h;
+      const double up = objective(X);
+      params(i) = keep - h;
+      const double down = objective(X);
+      params(i) = keep;
+      numeric(i) = (up - down) / (2 * h);
+    }
+    Matrix x = X;
+    for (Index i = 0; i < X.size(); ++i) {
+      x.data()[i] = X.data()[i] + h;
+      const double up = objective(x);
+      x.data()[i] = X.data()[i] - h;
+      const double down = objective(x);
+      x.data()[i] = X.data()[i];
+      numeric(params.size() + i) = (up - down) / (2 * h);
+    }
+    QVERIFY2(analytic.norm() > 1e-6, "the gradient must not vanish");
+    const double err = (analytic - numeric).norm() / (analytic.norm() + numeric.norm());
+    QVERIFY2(err < 1e-6, qPrintable(QString("relative error %1").arg(err)));
+  }
+
   void activations_data() {
     QTest::addColumn<QString>("activation");
     for (const char* a : {"linear", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "selu", "maxout"})

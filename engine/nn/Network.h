@@ -6,6 +6,7 @@
 
 #include "act/Activation.h"
 #include "core/Rng.h"
+#include "nn/Layer.h"
 #include "core/Types.h"
 #include "train/Config.h"
 
@@ -13,13 +14,6 @@
 #include <vector>
 
 namespace dl {
-
-enum class Mode { Train, Eval };
-
-struct ParamRange {
-  Index offset = 0;
-  Index size = 0;
-};
 
 // One weighted layer: its shape and where its parameters sit in the flat buffer.
 struct LayerInfo {
