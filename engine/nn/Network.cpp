@@ -1,25 +1,31 @@
-// The MLP's forward and backward passes, with batch normalisation (Ioffe & Szegedy 2015) and
-// inverted dropout (Srivastava et al. 2014). Shapes: X (in, B), W (rows, in), Z (rows, B).
+// The stack's passes: forward runs the layers in order, backward in reverse, each on its slices of
+// the flat buffers; infer runs each layer's infer through two ping-pong matrices.
 #include "nn/Network.h"
 
 #include "core/Error.h"
-#include "core/Gemm.h"
-#include "init/Initializer.h"
+#include "nn/ActivationLayer.h"
+#include "nn/BatchNorm.h"
+#include "nn/Dense.h"
+#include "nn/Dropout.h"
 
 #include <cmath>
+#include <stdexcept>
 #include <string>
 
 namespace dl {
 
 namespace {
-Index take(Index& cursor, Index n) {
-  const Index at = cursor;
-  cursor += n;
-  return at;
+std::string fieldOf(std::size_t i) { return "layers[" + std::to_string(i) + "]"; }
+LayerSpec spec(const char* kind) {
+  LayerSpec s;
+  s.kind = kind;
+  return s;
 }
 }  // namespace
 
-Network::Network(Index inputs, const std::vector<LayerConfig>& hidden, Index outputs) : m_inputs(inputs) {
+// Hidden layer i is the stack Dense(units·pieces, bias unless batch norm) → [BatchNorm] →
+// Activation, or Maxout(pieces) → Dropout(rate); the output layer is Dense(outputs).
+Network::Network(Index inputs, const std::vector<LayerConfig>& hidden, Index outputs) : m_input(Shape::flat(inputs)) {
   if (inputs < 1)
     throw ConfigError("data.features", std::to_string(inputs),
                       DL_TRANSLATE_NOOP("dl", "the data must have at least one feature"));
@@ -29,248 +35,175 @@ Network::Network(Index inputs, const std::vector<LayerConfig>& hidden, Index out
   if (hidden.size() > 64)
     throw ConfigError("layers", std::to_string(hidden.size()),
                       {DL_TRANSLATE_NOOP("dl", "at most %1 hidden layers"), {"64"}});
-  Index cursor = 0, bufferCursor = 0, in = inputs;
-  auto place = [&](Layer& L) {
-    LayerInfo& I = L.info;
-    const Index start = cursor;
-    I.weights = {take(cursor, I.rows * I.in), I.rows * I.in};
-    if (I.batchNorm) {
-      I.gamma = {take(cursor, I.rows), I.rows};
-      I.beta = {take(cursor, I.rows), I.rows};
-      I.running = {take(bufferCursor, 2 * I.rows), 2 * I.rows};
-    } else {
-      I.bias = {take(cursor, I.rows), I.rows};
-    }
-    if (L.act) {
-      const Index n = L.act->paramCount(I.units);
-      I.actParams = {take(cursor, n), n};
-    }
-    I.all = {start, cursor - start};
+  std::vector<LayerSpec> stack;
+  std::vector<std::string> fields;
+  auto push = [&](LayerSpec s, const std::string& field) {
+    stack.push_back(std::move(s));
+    fields.push_back(field);
   };
   for (std::size_t i = 0; i < hidden.size(); ++i) {
     const LayerConfig& c = hidden[i];
-    const std::string field = "layers[" + std::to_string(i) + "]";
+    const std::string field = fieldOf(i);
     if (c.units < 1 || c.units > 4096)
       throw ConfigError(field + ".units", std::to_string(c.units),
                         {DL_TRANSLATE_NOOP("dl", "a layer needs between %1 and %2 units"), {"1", "4096"}});
     if (!std::isfinite(c.dropout) || c.dropout < 0 || c.dropout >= 1)
       throw ConfigError(field + ".dropout", formatValue(c.dropout),
                         {DL_TRANSLATE_NOOP("dl", "the dropout rate must be in %1"), {"[0, 1)"}});
-    Layer L;
-    L.act = makeActivation(c, field);
-    L.info.in = in;
-    L.info.units = c.units;
-    L.info.rows = c.units * L.act->pieces();
-    L.info.batchNorm = c.batchNorm;
-    L.info.dropout = c.dropout;
-    place(L);
-    in = c.units;
-    m_layers.push_back(std::move(L));
+    const Index pieces = makeActivation(c, field)->pieces();  // validates name, slope, alpha, pieces
+    LayerSpec dense = spec("dense");
+    dense.units = c.units * pieces;
+    dense.bias = !c.batchNorm;
+    push(dense, field);
+    if (c.batchNorm) push(spec("batch_norm"), field);
+    LayerSpec act = spec(pieces > 1 ? "maxout" : "activation");
+    act.activation = c;
+    push(act, field);
+    LayerSpec dropout = spec("dropout");
+    dropout.rate = c.dropout;
+    push(dropout, field);
   }
-  Layer out;
-  out.info.in = in;
-  out.info.units = outputs;
-  out.info.rows = outputs;
-  out.info.output = true;
-  place(out);
-  m_layers.push_back(std::move(out));
+  LayerSpec out = spec("dense");
+  out.units = outputs;
+  push(out, "outputs");
+  build(stack, fields);
+}
+
+Network::Network(Shape input, const std::vector<LayerSpec>& stack) : m_input(input) {
+  std::vector<std::string> fields;
+  for (std::size_t i = 0; i < stack.size(); ++i) fields.push_back(fieldOf(i));
+  build(stack, fields);
+}
+
+// Each layer takes the next slices of the parameter and buffer buffers, in stack order; a block
+// starts at each layer with weights.
+void Network::build(const std::vector<LayerSpec>& stack, const std::vector<std::string>& fields) {
+  Index cursor = 0, bufferCursor = 0;
+  Shape shape = m_input;
+  for (std::size_t i = 0; i < stack.size(); ++i) {
+    Slot s;
+    s.layer = makeLayer(stack[i], shape, fields[i]);
+    s.params = {cursor, s.layer->paramCount()};
+    s.buffers = {bufferCursor, s.layer->bufferCount()};
+    cursor += s.params.size;
+    bufferCursor += s.buffers.size;
+    shape = s.layer->outputShape();
+    if (s.layer->weightRange().size > 0) {
+      Block b;
+      b.first = static_cast<int>(i);
+      m_blocks.push_back(b);
+    } else if (m_blocks.empty()) {
+      throw std::invalid_argument("the first layer of a network must have weights, not " + stack[i].kind);
+    }
+    m_blocks.back().last = static_cast<int>(i);
+    m_stack.push_back(std::move(s));
+  }
+  if (m_blocks.empty()) throw std::invalid_argument("a network needs at least one layer");
+
+  for (Block& b : m_blocks) {
+    LayerInfo& I = b.info;
+    const Slot& first = m_stack[static_cast<std::size_t>(b.first)];
+    const ParamRange w = first.layer->weightRange();
+    I.in = first.layer->inputShape().size();
+    I.rows = first.layer->outputShape().size();
+    I.weights = {first.params.offset + w.offset, w.size};
+    if (const auto* dense = dynamic_cast<const Dense*>(first.layer.get()); dense && dense->biasRange().size > 0)
+      I.bias = {first.params.offset + dense->biasRange().offset, dense->biasRange().size};
+    const Slot& end = m_stack[static_cast<std::size_t>(b.last)];
+    I.all = {first.params.offset, end.params.offset + end.params.size - first.params.offset};
+    I.units = end.layer->outputShape().size();
+    for (int i = b.first + 1; i <= b.last; ++i) {
+      const Slot& s = m_stack[static_cast<std::size_t>(i)];
+      const Layer& L = *s.layer;
+      if (dynamic_cast<const BatchNorm*>(&L)) {
+        I.batchNorm = true;
+        I.gamma = {s.params.offset, s.params.size / 2};
+        I.beta = {s.params.offset + s.params.size / 2, s.params.size / 2};
+        I.running = s.buffers;
+      }
+      if (dynamic_cast<const ActivationLayer*>(&L)) I.actParams = s.params;
+      if (const auto* d = dynamic_cast<const Dropout*>(&L)) {
+        I.dropout = d->rate();
+        b.dropout = i;
+      }
+      if (L.reportsSaturation()) b.saturation = i;
+    }
+  }
+  m_blocks.back().info.output = true;
   m_params = Vector::Zero(cursor);
   m_grads = Vector::Zero(cursor);
   m_buffers = Vector::Zero(bufferCursor);
 }
 
 MatrixMap Network::weights(int l) {
-  const LayerInfo& I = m_layers[l].info;
+  const LayerInfo& I = layer(l);
   return MatrixMap(m_params.data() + I.weights.offset, I.rows, I.in);
 }
 ConstMatrixMap Network::weights(int l) const {
-  const LayerInfo& I = m_layers[l].info;
+  const LayerInfo& I = layer(l);
   return ConstMatrixMap(m_params.data() + I.weights.offset, I.rows, I.in);
 }
 
 void Network::initialize(const InitConfig& init, Rng& rng) {
-  for (Layer& L : m_layers) {
-    const LayerInfo& I = L.info;
-    initializeWeights(init, MatrixMap(m_params.data() + I.weights.offset, I.rows, I.in), rng);
-    m_params.segment(I.bias.offset, I.bias.size).setConstant(static_cast<Scalar>(init.bias));
-    m_params.segment(I.gamma.offset, I.gamma.size).setOnes();
-    m_params.segment(I.beta.offset, I.beta.size).setZero();
-    if (L.act && I.actParams.size) L.act->initParams(m_params.data() + I.actParams.offset, I.units);
-    if (I.batchNorm) {
-      m_buffers.segment(I.running.offset, I.rows).setZero();
-      m_buffers.segment(I.running.offset + I.rows, I.rows).setOnes();
-    }
-  }
+  for (Slot& s : m_stack)
+    s.layer->initialize(init, rng, {m_params.data() + s.params.offset, span(s.params)}, buffersOf(s));
   m_grads.setZero();
 }
 
 // ---------------------------------------------------------------------------------------------
-// Batch normalisation. Train: μ, σ² over the batch (biased), x̂ = (z−μ)/√(σ²+ε), y = γx̂ + β;
-// running stats move by momentum m with the unbiased variance. Eval: running μ, σ² instead.
-void Network::batchNormForward(Layer& L, Mode mode) {
-  const LayerInfo& I = L.info;
-  const Index B = L.lin.cols();
-  const ConstVectorMap gamma(m_params.data() + I.gamma.offset, I.rows);
-  const ConstVectorMap beta(m_params.data() + I.beta.offset, I.rows);
-  VectorMap runMean(m_buffers.data() + I.running.offset, I.rows);
-  VectorMap runVar(m_buffers.data() + I.running.offset + I.rows, I.rows);
-  L.xhat.resize(I.rows, B);
-  if (mode == Mode::Train) {
-    const Vector mean = L.lin.rowwise().mean();
-    L.xhat = L.lin.colwise() - mean;
-    const Vector var = L.xhat.array().square().rowwise().mean();
-    L.invStd = (var.array() + Scalar(kBatchNormEpsilon)).rsqrt();
-    L.xhat.array().colwise() *= L.invStd.array();
-    const auto m = static_cast<Scalar>(kBatchNormMomentum);
-    const Scalar unbias = B > 1 ? Scalar(B) / Scalar(B - 1) : Scalar(1);
-    runMean = (Scalar(1) - m) * runMean + m * mean;
-    runVar = (Scalar(1) - m) * runVar + (m * unbias) * var;
-  } else {
-    L.invStd = (runVar.array() + Scalar(kBatchNormEpsilon)).rsqrt();
-    L.xhat = L.lin.colwise() - Vector(runMean);
-    L.xhat.array().colwise() *= L.invStd.array();
-  }
-  L.z.resize(I.rows, B);
-  L.z.array() = (L.xhat.array().colwise() * gamma.array()).colwise() + beta.array();
-}
-
-// ∂γ = Σ_b dy⊙x̂;  ∂β = Σ_b dy;  dx̂ = dy⊙γ;
-// train: dz = (1/B)·invStd⊙(B·dx̂ − Σ_b dx̂ − x̂⊙Σ_b(dx̂⊙x̂));   eval: dz = dx̂⊙invStd
-void Network::batchNormBackward(Layer& L, const Matrix& dy, Matrix& dlin) {
-  const LayerInfo& I = L.info;
-  const Index B = dy.cols();
-  const ConstVectorMap gamma(m_params.data() + I.gamma.offset, I.rows);
-  m_grads.segment(I.gamma.offset, I.rows) = (dy.array() * L.xhat.array()).rowwise().sum().matrix();
-  m_grads.segment(I.beta.offset, I.rows) = dy.rowwise().sum();
-  dlin.resize(I.rows, B);
-  dlin.array() = dy.array().colwise() * gamma.array();  // dx̂
-  if (L.mode == Mode::Train) {
-    const Vector sumDx = dlin.rowwise().sum();
-    const Vector sumDxX = (dlin.array() * L.xhat.array()).rowwise().sum();
-    dlin.array() = (Scalar(B) * dlin.array() - L.xhat.array().colwise() * sumDxX.array()).colwise() - sumDx.array();
-    dlin.array().colwise() *= L.invStd.array() / Scalar(B);
-  } else {
-    dlin.array().colwise() *= L.invStd.array();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// forward: for each layer  lin = W·x (+ b);  z = BN(lin) or lin;  a = f(z);  out = a⊙mask
 void Network::forward(const Matrix& X, Mode mode) {
+  const Pass pass{mode, &m_dropoutRng, m_masksFrozen};
+  m_lastInput = &X;
   const Matrix* x = &X;
-  const Index B = X.cols();
-  for (Layer& L : m_layers) {
-    const LayerInfo& I = L.info;
-    L.mode = mode;
-    const ConstMatrixMap W(m_params.data() + I.weights.offset, I.rows, I.in);
-    Matrix& target = I.batchNorm ? L.lin : L.z;
-    target.resize(I.rows, B);
-    gemm(target, W, Trans::No, *x, Trans::No);
-    if (I.batchNorm) {
-      batchNormForward(L, mode);
-    } else {
-      L.z.colwise() += ConstVectorMap(m_params.data() + I.bias.offset, I.rows);
-    }
-    if (I.output) break;
-    L.act->forward(L.z, L.a, m_params.data() + I.actParams.offset);
-    L.dropped = mode == Mode::Train && I.dropout > 0;
-    if (L.dropped) {
-      const bool reuse = m_masksFrozen && L.mask.rows() == I.units && L.mask.cols() == B;
-      if (!reuse) {
-        const double keep = 1.0 - I.dropout;
-        const auto scale = static_cast<Scalar>(1.0 / keep);
-        L.mask.resize(I.units, B);
-        for (Index i = 0; i < L.mask.size(); ++i) L.mask.data()[i] = m_dropoutRng.uniform() < keep ? scale : Scalar(0);
-      }
-      L.out.resize(I.units, B);
-      L.out.array() = L.a.array() * L.mask.array();
-    }
-    x = &layerOutput(L);
+  for (Slot& s : m_stack) {
+    x = &s.layer->forward(*x, pass, paramsOf(s), buffersOf(s));
+    s.out = x;
   }
 }
 
-// backward: dlin = ∂L/∂lin;  ∂W = dlin·xᵀ;  ∂b = Σ_b dlin;  dx = Wᵀ·dlin (not for the first layer)
+// dy of each layer is the dx of the layer above; the first layer's dx is never needed.
 void Network::backward(const Matrix& X, const Matrix& dLogits) {
-  const int n = layerCount();
-  const Matrix* dOut = &dLogits;  // gradient w.r.t. this layer's output (after dropout)
-  for (int l = n - 1; l >= 0; --l) {
-    Layer& L = m_layers[l];
-    const LayerInfo& I = L.info;
-    const Matrix& x = l == 0 ? X : layerOutput(m_layers[l - 1]);
-    const Matrix* dlin = dOut;
-    if (!I.output) {
-      if (L.dropped) {
-        L.dx.resize(I.units, dOut->cols());
-        L.dx.array() = dOut->array() * L.mask.array();
-        dOut = &L.dx;
-      }
-      Scalar* gAct = I.actParams.size ? m_grads.data() + I.actParams.offset : nullptr;
-      if (gAct) VectorMap(gAct, I.actParams.size).setZero();
-      L.act->backward(L.z, L.a, *dOut, L.dz, m_params.data() + I.actParams.offset, gAct);
-      if (I.batchNorm) {
-        batchNormBackward(L, L.dz, L.dlin);
-        dlin = &L.dlin;
-      } else {
-        dlin = &L.dz;
-      }
-    }
-    MatrixMap gW(m_grads.data() + I.weights.offset, I.rows, I.in);
-    gemm(gW, *dlin, Trans::No, x, Trans::Yes);
-    if (!I.batchNorm) m_grads.segment(I.bias.offset, I.rows) = dlin->rowwise().sum();
-    if (l > 0) {
-      Layer& below = m_layers[l - 1];
-      const ConstMatrixMap W(m_params.data() + I.weights.offset, I.rows, I.in);
-      below.dx.resize(I.in, dlin->cols());
-      gemm(below.dx, W, Trans::Yes, *dlin, Trans::No);
-      dOut = &below.dx;
-    }
+  const Matrix* dy = &dLogits;
+  for (std::size_t i = m_stack.size(); i-- > 0;) {
+    Slot& s = m_stack[i];
+    dy = &s.layer->backward(inputOf(i, X), *dy, paramsOf(s), gradsOf(s), i > 0);
   }
 }
 
 double Network::saturation(int l) const {
-  const Layer& L = m_layers[l];
-  if (!L.act) return std::nan("");
-  return L.act->saturation(L.z, L.a);
+  const int i = m_blocks[static_cast<std::size_t>(l)].saturation;
+  if (i < 0) return std::nan("");
+  const auto si = static_cast<std::size_t>(i);
+  return m_stack[si].layer->saturation(inputOf(si, *m_lastInput), *m_stack[si].out);
 }
 
-const Matrix& Network::hiddenOutput(int l) const { return layerOutput(m_layers[l]); }
+const Matrix& Network::hiddenOutput(int l) const {
+  return *m_stack[static_cast<std::size_t>(m_blocks[static_cast<std::size_t>(l)].last)].out;
+}
 
 void Network::setDropout(int l, double rate) {
-  if (!std::isfinite(rate) || rate < 0 || rate >= 1)
-    throw ConfigError("layers[" + std::to_string(l) + "].dropout", formatValue(rate),
-                      {DL_TRANSLATE_NOOP("dl", "the dropout rate must be in %1"), {"[0, 1)"}});
-  m_layers[l].info.dropout = rate;
+  Block& b = m_blocks[static_cast<std::size_t>(l)];
+  const std::string field = fieldOf(static_cast<std::size_t>(l));
+  if (b.dropout < 0) throw std::invalid_argument(field + " has no dropout");
+  static_cast<Dropout&>(*m_stack[static_cast<std::size_t>(b.dropout)].layer).setRate(rate, field);
+  b.info.dropout = rate;
 }
 
 // ---------------------------------------------------------------------------------------------
 void Network::infer(const Matrix& X, Matrix& logits, Workspace& ws, std::vector<Matrix>* hidden) const {
+  if (hidden) hidden->resize(m_blocks.size() - 1);
   const Matrix* x = &X;
-  const Index B = X.cols();
-  if (hidden) hidden->resize(m_layers.size() - 1);
-  for (std::size_t l = 0; l < m_layers.size(); ++l) {
-    const Layer& L = m_layers[l];
-    const LayerInfo& I = L.info;
-    const ConstMatrixMap W(m_params.data() + I.weights.offset, I.rows, I.in);
-    Matrix& z = I.output ? logits : ws.z;
-    z.resize(I.rows, B);
-    gemm(z, W, Trans::No, *x, Trans::No);
-    if (I.batchNorm) {
-      const ConstVectorMap mean(m_buffers.data() + I.running.offset, I.rows);
-      const ConstVectorMap var(m_buffers.data() + I.running.offset + I.rows, I.rows);
-      const ConstVectorMap gamma(m_params.data() + I.gamma.offset, I.rows);
-      const ConstVectorMap beta(m_params.data() + I.beta.offset, I.rows);
-      const Vector scale = gamma.array() * (var.array() + Scalar(kBatchNormEpsilon)).rsqrt();
-      z = z.colwise() - Vector(mean);
-      z.array() = (z.array().colwise() * scale.array()).colwise() + beta.array();
-    } else {
-      z.colwise() += ConstVectorMap(m_params.data() + I.bias.offset, I.rows);
+  std::size_t block = 0;
+  for (std::size_t i = 0; i < m_stack.size(); ++i) {
+    const Slot& s = m_stack[i];
+    Matrix& out = i + 1 == m_stack.size() ? logits : (x == &ws.a[0] ? ws.a[1] : ws.a[0]);
+    x = &s.layer->infer(*x, out, paramsOf(s), buffersOf(s));
+    if (static_cast<int>(i) == m_blocks[block].last) {
+      if (hidden && block + 1 < m_blocks.size()) (*hidden)[block] = *x;
+      ++block;
     }
-    if (I.output) break;
-    Matrix& a = ws.a[l % 2];
-    L.act->forward(z, a, m_params.data() + I.actParams.offset);
-    if (hidden) (*hidden)[l] = a;
-    x = &a;
   }
+  if (x != &logits) logits = *x;
 }
 
 }  // namespace dl

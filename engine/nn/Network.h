@@ -1,13 +1,18 @@
-// A multilayer perceptron: hidden blocks Dense → [BatchNorm] → Activation → [Dropout], then a
-// Dense output layer producing logits (the loss applies softmax/sigmoid). All learned parameters
-// live in ONE flat buffer with a matching gradient buffer, so optimisers are one flat loop and
-// their state is indexed by position. Batch layout: (features, batch), one column per sample.
+// A network: a stack of layers from the registry (nn/Layer.h) with ONE flat parameter buffer, a
+// matching gradient buffer and a flat buffer of running statistics; each layer owns a contiguous
+// slice of each, in stack order, so optimisers are one flat loop with state indexed by position.
+// Batch layout: (values, batch), one column per sample.
+//
+// The playground's MLP is the stack  [Dense → (BatchNorm) → Activation or Maxout → Dropout] per
+// hidden layer, then a Dense output layer producing logits (the loss applies softmax/sigmoid).
+// The rest of the program sees it by WEIGHTED layers ("blocks": a layer with weights and the layers
+// after it up to the next one), described by LayerInfo — the diagram, the charts and the
+// diagnostics count layers that way.
 #pragma once
 
-#include "act/Activation.h"
 #include "core/Rng.h"
-#include "nn/Layer.h"
 #include "core/Types.h"
+#include "nn/Layer.h"
 #include "train/Config.h"
 
 #include <memory>
@@ -15,7 +20,8 @@
 
 namespace dl {
 
-// One weighted layer: its shape and where its parameters sit in the flat buffer.
+// One weighted layer and the layers after it: shapes, and where its parameters sit in the flat
+// buffers (absolute offsets).
 struct LayerInfo {
   Index in = 0;     // inputs
   Index units = 0;  // outputs after the activation
@@ -33,18 +39,27 @@ struct LayerInfo {
 
 class Network {
 public:
-  // Throws ConfigError for widths < 1 ("layers[i].units"), bad activations, dropout outside [0, 1).
+  // The MLP. Throws ConfigError for widths < 1 ("layers[i].units"), bad activations, dropout
+  // outside [0, 1).
   Network(Index inputs, const std::vector<LayerConfig>& hidden, Index outputs);
+  // Any stack of registered layers on inputs of the given shape; the first layer must have weights.
+  // Throws what the layers' factories throw, naming "layers[i]" by position in the stack.
+  Network(Shape input, const std::vector<LayerSpec>& stack);
   Network(const Network&) = delete;
   Network& operator=(const Network&) = delete;
   Network(Network&&) = default;
   Network& operator=(Network&&) = default;
 
-  int layerCount() const { return static_cast<int>(m_layers.size()); }  // weighted layers
-  const LayerInfo& layer(int l) const { return m_layers[l].info; }
-  const Activation* activation(int l) const { return m_layers[l].act.get(); }  // null for the output
-  Index inputs() const { return m_inputs; }
-  Index outputs() const { return m_layers.back().info.rows; }
+  // ---- weighted layers ----
+  int layerCount() const { return static_cast<int>(m_blocks.size()); }
+  const LayerInfo& layer(int l) const { return m_blocks[static_cast<std::size_t>(l)].info; }
+  Index inputs() const { return m_input.size(); }
+  Index outputs() const { return m_blocks.back().info.units; }
+
+  // ---- the stack ----
+  int stackSize() const { return static_cast<int>(m_stack.size()); }
+  const Layer& stackLayer(int i) const { return *m_stack[static_cast<std::size_t>(i)].layer; }
+  ParamRange stackParams(int i) const { return m_stack[static_cast<std::size_t>(i)].params; }
 
   Vector& params() { return m_params; }
   const Vector& params() const { return m_params; }
@@ -55,20 +70,24 @@ public:
   MatrixMap weights(int l);
   ConstMatrixMap weights(int l) const;
 
-  // Weights by `init`, biases to init.bias, γ = 1, β = 0, PReLU slopes, running stats (0, 1).
+  // Every layer in stack order: dense weights by `init` (drawn from rng), biases to init.bias,
+  // γ = 1, β = 0, PReLU slopes, running statistics (0, 1).
   void initialize(const InitConfig& init, Rng& rng);
 
-  // ---- training pass (uses the caches of this object; one thread) ----
+  // ---- training pass (uses the layers' caches; one thread) ----
   // X: (inputs, B). Train mode uses batch statistics and draws dropout masks from dropoutRng.
   void forward(const Matrix& X, Mode mode);
-  const Matrix& logits() const { return m_layers.back().z; }  // (outputs, B)
-  // dLogits: (outputs, B) = ∂L/∂logits of the mean loss. Writes grads() (overwrites).
+  const Matrix& logits() const { return *m_stack.back().out; }  // (outputs, B)
+  // After forward(X): dLogits (outputs, B) = ∂L/∂logits of the mean loss. Writes grads()
+  // (overwrites).
   void backward(const Matrix& X, const Matrix& dLogits);
-  // Saturated fraction of hidden layer l in the last forward pass (see Activation::saturation).
+  // Saturated fraction of weighted layer l's activation in the last forward pass (NaN without one).
   double saturation(int l) const;
-  // Activations (units, B) of hidden layer l after dropout, from the last forward pass.
+  // Output (units, B) of hidden layer l after dropout, from the last forward pass.
   const Matrix& hiddenOutput(int l) const;
 
+  // Throws ConfigError("layers[l].dropout") for a rate outside [0, 1), std::invalid_argument for
+  // a layer without dropout (the output layer).
   void setDropout(int l, double rate);
   Rng& dropoutRng() { return m_dropoutRng; }
   const Rng& dropoutRng() const { return m_dropoutRng; }
@@ -77,41 +96,42 @@ public:
 
   // ---- inference (const, thread-safe with one Workspace per thread) ----
   struct Workspace {
-    Matrix z, lin, a[2];
+    Matrix a[2];
   };
-  // Eval mode (running statistics, no dropout). If hidden is given, it receives every hidden
-  // layer's output (units, B).
+  // Eval mode (running statistics, no dropout) through each layer's infer(). If hidden is given,
+  // it receives every hidden layer's output (units, B).
   void infer(const Matrix& X, Matrix& logits, Workspace& ws, std::vector<Matrix>* hidden = nullptr) const;
 
-  static constexpr double kBatchNormMomentum = 0.1;  // running = (1−m)·running + m·batch
-  static constexpr double kBatchNormEpsilon = 1e-5;
-
 private:
-  struct Layer {
-    LayerInfo info;
-    std::unique_ptr<Activation> act;
-    // caches of the training pass
-    Matrix lin;            // (rows, B) W·X + b, before batch norm (only with batch norm)
-    Matrix xhat;           // (rows, B) normalised lin
-    Vector invStd;         // (rows) 1/√(σ²+ε) used in the forward pass
-    Matrix z;              // (rows, B) pre-activation
-    Matrix a;              // (units, B) activation output
-    Matrix mask;           // (units, B) dropout mask, already scaled by 1/(1−p)
-    Matrix out;            // (units, B) a ⊙ mask (only with dropout in train mode)
-    bool dropped = false;  // out holds the dropout output of the last pass
-    Mode mode = Mode::Train;
-    // backward scratch
-    Matrix dz, dlin, dx;
+  struct Slot {
+    std::unique_ptr<Layer> layer;
+    ParamRange params, buffers;  // its slices of m_params/m_grads and m_buffers
+    const Matrix* out = nullptr;  // its output in the last forward pass
   };
-  void batchNormForward(Layer& L, Mode mode);
-  void batchNormBackward(Layer& L, const Matrix& dz, Matrix& dlin);
-  const Matrix& layerOutput(const Layer& L) const { return L.dropped ? L.out : L.a; }
+  struct Block {
+    LayerInfo info;
+    int first = 0, last = 0;  // stack indices, inclusive
+    int saturation = -1;      // the stack index of the layer reporting saturation, or -1
+    int dropout = -1;         // the stack index of the dropout layer, or -1
+  };
+  void build(const std::vector<LayerSpec>& stack, const std::vector<std::string>& fields);
 
-  Index m_inputs = 0;
-  std::vector<Layer> m_layers;
+  std::span<const Scalar> paramsOf(const Slot& s) const { return {m_params.data() + s.params.offset, span(s.params)}; }
+  std::span<Scalar> gradsOf(const Slot& s) { return {m_grads.data() + s.params.offset, span(s.params)}; }
+  std::span<Scalar> buffersOf(const Slot& s) { return {m_buffers.data() + s.buffers.offset, span(s.buffers)}; }
+  std::span<const Scalar> buffersOf(const Slot& s) const {
+    return {m_buffers.data() + s.buffers.offset, span(s.buffers)};
+  }
+  static std::size_t span(ParamRange r) { return static_cast<std::size_t>(r.size); }
+  const Matrix& inputOf(std::size_t i, const Matrix& X) const { return i == 0 ? X : *m_stack[i - 1].out; }
+
+  Shape m_input;
+  std::vector<Slot> m_stack;
+  std::vector<Block> m_blocks;
   Vector m_params, m_grads, m_buffers;
   Rng m_dropoutRng;
   bool m_masksFrozen = false;
+  const Matrix* m_lastInput = nullptr;  // X of the last forward pass (saturation of a first layer)
 };
 
 }  // namespace dl
