@@ -3,7 +3,7 @@
 // slice of each, in stack order, so optimisers are one flat loop with state indexed by position.
 // Batch layout: (values, batch), one column per sample.
 //
-// The playground's MLP is the stack  [Dense → (BatchNorm) → Activation or Maxout → Dropout] per
+// The playground's MLP is the stack  [Dense → (BatchNorm) → Activation or Maxout → (Dropout)] per
 // hidden layer, then a Dense output layer producing logits (the loss applies softmax/sigmoid).
 // The rest of the program sees it by WEIGHTED layers ("blocks": a layer with weights and the layers
 // after it up to the next one), described by LayerInfo — the diagram, the charts and the
