@@ -179,6 +179,20 @@ double Network::saturation(int l) const {
   return m_stack[si].layer->saturation(inputOf(si, *m_lastInput), *m_stack[si].out);
 }
 
+double Network::gradientSquares(int l) const {
+  const ParamRange& a = layer(l).all;
+  return sumSquares(m_grads.data() + a.offset, a.size);
+}
+
+LayerStats Network::stats(int l, const Vector& before, double gradSquares) const {
+  LayerStats s;
+  const ParamRange& w = layer(l).weights;
+  weightStatistics(m_params.data() + w.offset, before.data() + w.offset, w.size, s);
+  s.gradNorm = std::sqrt(gradSquares);
+  s.saturation = saturation(l);
+  return s;
+}
+
 const Matrix& Network::hiddenOutput(int l) const {
   return *m_stack[static_cast<std::size_t>(m_blocks[static_cast<std::size_t>(l)].last)].out;
 }

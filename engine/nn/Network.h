@@ -12,6 +12,7 @@
 
 #include "core/Rng.h"
 #include "core/Types.h"
+#include "nn/Diagnostics.h"
 #include "nn/Layer.h"
 #include "train/Config.h"
 
@@ -81,8 +82,14 @@ public:
   // After forward(X): dLogits (outputs, B) = ∂L/∂logits of the mean loss. Writes grads()
   // (overwrites).
   void backward(const Matrix& X, const Matrix& dLogits);
+  // ---- diagnostics per weighted layer, from the layers' weight ranges and saturation ----
   // Saturated fraction of weighted layer l's activation in the last forward pass (NaN without one).
   double saturation(int l) const;
+  // Σ g² over all of weighted layer l's parameters in grads(), in double.
+  double gradientSquares(int l) const;
+  // Layer l's stats after an update from the parameters `before` (the whole flat buffer), with
+  // gradSquares from gradientSquares(l) of that step's gradient.
+  LayerStats stats(int l, const Vector& before, double gradSquares) const;
   // Output (units, B) of hidden layer l after dropout, from the last forward pass.
   const Matrix& hiddenOutput(int l) const;
 

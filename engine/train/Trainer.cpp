@@ -37,15 +37,6 @@ std::vector<double> classWeightsFor(const ExperimentConfig& c, const PreparedDat
   return c.training.classWeights;
 }
 
-// Σ p² accumulated in double, so large gradients do not overflow. Eigen 3.4 does not vectorise
-// cast<double>() reductions: its scalar loop waits on every add (≈ 15% of an MNIST-sized step).
-double sumSquares(const Scalar* p, Index n) {
-  double s = 0;
-#pragma omp simd reduction(+ : s)
-  for (Index i = 0; i < n; ++i) s += static_cast<double>(p[i]) * static_cast<double>(p[i]);
-  return s;
-}
-
 bool allFinite(const Scalar* p, Index n) { return ConstVectorMap(p, n).allFinite(); }
 
 constexpr Index kEvalChunk = 1024;
@@ -162,8 +153,7 @@ StepMetrics Trainer::step() {
   m_gradSq.assign(static_cast<std::size_t>(L), 0.0);
   double total = 0;
   for (int l = 0; l < L; ++l) {
-    const ParamRange& a = m_net.layer(l).all;
-    m_gradSq[static_cast<std::size_t>(l)] = sumSquares(m_net.grads().data() + a.offset, a.size);
+    m_gradSq[static_cast<std::size_t>(l)] = m_net.gradientSquares(l);
     total += m_gradSq[static_cast<std::size_t>(l)];
   }
   m.gradNormTotal = std::sqrt(total);
@@ -233,30 +223,9 @@ StepMetrics Trainer::step() {
 }
 
 void Trainer::fillDiagnostics(StepMetrics& m) {
-  const int L = m_net.layerCount();
-  m.layers.resize(static_cast<std::size_t>(L));
-  for (int l = 0; l < L; ++l) {
-    LayerStats& s = m.layers[static_cast<std::size_t>(l)];
-    const ParamRange& w = m_net.layer(l).weights;
-    const Scalar* W = m_net.params().data() + w.offset;
-    const Scalar* old = m_backup.data() + w.offset;
-    // One vectorised pass for ‖W‖², ‖ΔW‖² (in double, see sumSquares) and the near-zero count.
-    double w2 = 0, d2 = 0;
-    Index small = 0;
-#pragma omp simd reduction(+ : w2, d2, small)
-    for (Index i = 0; i < w.size; ++i) {
-      const double wi = static_cast<double>(W[i]);
-      const double di = static_cast<double>(W[i] - old[i]);
-      w2 += wi * wi;
-      d2 += di * di;
-      small += std::abs(W[i]) < Scalar(kSparseThreshold) ? 1 : 0;
-    }
-    s.gradNorm = std::sqrt(m_gradSq[static_cast<std::size_t>(l)]);
-    s.weightNorm = std::sqrt(w2);
-    s.updateRatio = s.weightNorm > 0 ? std::sqrt(d2) / s.weightNorm : 0.0;
-    s.sparsity = w.size ? static_cast<double>(small) / static_cast<double>(w.size) : 0.0;
-    s.saturation = l + 1 < L ? m_net.saturation(l) : kNaN;
-  }
+  m.layers.resize(static_cast<std::size_t>(m_net.layerCount()));
+  for (int l = 0; l < m_net.layerCount(); ++l)
+    m.layers[static_cast<std::size_t>(l)] = m_net.stats(l, m_backup, m_gradSq[static_cast<std::size_t>(l)]);
 }
 
 const Dataset& Trainer::split(Split which) const {

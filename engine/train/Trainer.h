@@ -13,25 +13,12 @@
 #include "schedule/Schedule.h"
 #include "train/Config.h"
 
-#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace dl {
-
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-inline constexpr double kSparseThreshold = 1e-3;  // |w| below this counts as "near zero"
-
-// Per weighted layer (1 = first hidden layer, last = output layer), see docs/diagnostics.md.
-struct LayerStats {
-  double gradNorm = 0;       // ‖∂L/∂θ‖₂ over all the layer's parameters (W, b, γ, β, slopes)
-  double weightNorm = 0;     // ‖W‖₂
-  double updateRatio = 0;    // ‖ΔW‖₂ / ‖W‖₂ of this step
-  double sparsity = 0;       // fraction of W with |w| < 1e-3
-  double saturation = kNaN;  // hidden layers: Activation::saturation; output layer: NaN
-};
 
 struct StepMetrics {
   long long step = 0;   // steps completed, including this one
