@@ -113,7 +113,7 @@ private:
   struct Slot {
     std::unique_ptr<Layer> layer;
     ParamRange params, buffers;  // its slices of m_params/m_grads and m_buffers
-    const Matrix* out = nullptr;  // its output in the last forward pass
+    const Matrix* out = &noOutput();  // its output in the last forward pass
   };
   struct Block {
     LayerInfo info;
@@ -122,6 +122,10 @@ private:
     int dropout = -1;         // the stack index of the dropout layer, or -1
   };
   void build(const std::vector<LayerSpec>& stack, const std::vector<std::string>& fields);
+  static const Matrix& noOutput() {  // before the first forward pass
+    static const Matrix empty;
+    return empty;
+  }
 
   std::span<const Scalar> paramsOf(const Slot& s) const { return {m_params.data() + s.params.offset, span(s.params)}; }
   std::span<Scalar> gradsOf(const Slot& s) { return {m_grads.data() + s.params.offset, span(s.params)}; }
@@ -138,7 +142,7 @@ private:
   Vector m_params, m_grads, m_buffers;
   Rng m_dropoutRng;
   bool m_masksFrozen = false;
-  const Matrix* m_lastInput = nullptr;  // X of the last forward pass (saturation of a first layer)
+  const Matrix* m_lastInput = &noOutput();  // X of the last forward pass (saturation of a first layer)
 };
 
 }  // namespace dl
