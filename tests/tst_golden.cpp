@@ -37,8 +37,8 @@ std::string buildKey() {
   auto add = [&](bool on, const char* name) {
     if (on) isa += std::string(isa.empty() ? "" : " ") + name;
   };
-  bool sse2 = false, avx = false, avx2 = false, fma = false, f512 = false, dq512 = false, bw512 = false,
-       vl512 = false, neon = false;
+  bool sse2 = false, avx = false, avx2 = false, fma = false, f512 = false, dq512 = false, bw512 = false, vl512 = false,
+       neon = false;
 #ifdef __SSE2__
   sse2 = true;
 #endif
@@ -261,7 +261,8 @@ std::vector<Golden> goldens() {
                  c.training.batchSize = 32;
                  return c;
                },
-               300, [](Trainer& t, long long s) {
+               300,
+               [](Trainer& t, long long s) {
                  if (s == 120) t.setDropout(0, 0.25);
                  if (s == 150) t.setWeight(1, 3, 4, 0.75);
                  if (s == 200) t.setBatchSize(24);
@@ -506,7 +507,8 @@ private slots:
     }
     // One line each (Qt Test cuts long failure messages).
     for (const QString& f : failures) qWarning("%s", qPrintable(f));
-    QVERIFY2(failures.isEmpty(), qPrintable(QString("%1 values differ from %2 (listed above)").arg(failures.size()).arg(kGoldenFile)));
+    QVERIFY2(failures.isEmpty(),
+             qPrintable(QString("%1 values differ from %2 (listed above)").arg(failures.size()).arg(kGoldenFile)));
   }
 
   // The comparison can fail: one unit in the last place of one weight changes the hashes.

@@ -143,7 +143,8 @@ private slots:
     for (Index i = 0; i < R.size(); ++i) R.data()[i] = rng.normal();
     Rng maskRng(5);
     Pass pass{Mode::Train, &maskRng, false};
-    for (int i = 0; i < 3; ++i) layer->forward(X * (1.0 + i) + Matrix::Constant(in, B, 0.2 * i), pass, all(params), all(buffers));
+    for (int i = 0; i < 3; ++i)
+      layer->forward(X * (1.0 + i) + Matrix::Constant(in, B, 0.2 * i), pass, all(params), all(buffers));
     pass.mode = train ? Mode::Train : Mode::Eval;
 
     const Matrix y = layer->forward(X, pass, all(params), all(buffers));

@@ -45,8 +45,8 @@ private slots:
     b.pieces = 3;
     b.dropout = 0.25;
     const Network net(2, {a, b, c}, 2);
-    const std::vector<std::string> want = {"dense",  "batch_norm", "activation", "dense", "maxout",
-                                           "dropout", "dense",     "activation", "dense"};
+    const std::vector<std::string> want = {"dense",   "batch_norm", "activation", "dense", "maxout",
+                                           "dropout", "dense",      "activation", "dense"};
     QCOMPARE(kinds(net), want);
     QCOMPARE(net.layerCount(), 4);
     QCOMPARE(net.inputs(), Index(2));
@@ -115,7 +115,7 @@ private slots:
     QCOMPARE(net.stackSize(), 6);
     QCOMPARE(QString(net.stackLayer(2).kind()), QString("dropout"));
     QCOMPARE(net.layer(0).dropout, 0.5);
-    QVERIFY(net.hiddenOutput(0) == before);  // until the next pass: what the layer below gave
+    QVERIFY(net.hiddenOutput(0) == before);    // until the next pass: what the layer below gave
     QCOMPARE(net.saturation(1), saturation1);  // the layers after it moved up one place in the stack
     net.forward(X, Mode::Train);
     const Matrix dropped = net.hiddenOutput(0);

@@ -16,7 +16,8 @@ void ActivationLayer::initialize(const InitConfig&, Rng&, std::span<Scalar> para
   if (!params.empty()) m_act->initParams(params.data(), inputShape().size());
 }
 
-const Matrix& ActivationLayer::forward(const Matrix& x, const Pass&, std::span<const Scalar> params, std::span<Scalar>) {
+const Matrix& ActivationLayer::forward(const Matrix& x, const Pass&, std::span<const Scalar> params,
+                                       std::span<Scalar>) {
   m_act->forward(x, m_y, params.data());
   return m_y;
 }

@@ -46,7 +46,8 @@ const Matrix& Dense::backward(const Matrix& x, const Matrix& dy, std::span<const
   return m_dx;
 }
 
-const Matrix& Dense::infer(const Matrix& x, Matrix& out, std::span<const Scalar> params, std::span<const Scalar>) const {
+const Matrix& Dense::infer(const Matrix& x, Matrix& out, std::span<const Scalar> params,
+                           std::span<const Scalar>) const {
   affine(x, out, params);
   return out;
 }

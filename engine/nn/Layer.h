@@ -94,11 +94,11 @@ private:
 
 // A layer's configuration: the registry name and what that kind reads.
 struct LayerSpec {
-  std::string kind;          // "dense" "batch_norm" "activation" "maxout" "dropout"
-  Index units = 0;           // dense: outputs
-  bool bias = true;          // dense: false when a batch norm follows (its β is the shift)
-  LayerConfig activation;    // activation: name, slope, alpha; maxout: pieces
-  double rate = 0;           // dropout: rate of DROPPED values, [0, 1)
+  std::string kind;        // "dense" "batch_norm" "activation" "maxout" "dropout"
+  Index units = 0;         // dense: outputs
+  bool bias = true;        // dense: false when a batch norm follows (its β is the shift)
+  LayerConfig activation;  // activation: name, slope, alpha; maxout: pieces
+  double rate = 0;         // dropout: rate of DROPPED values, [0, 1)
 };
 
 // A spec with an input shape it accepts: the registry's examples for the gradient checks.

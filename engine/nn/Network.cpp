@@ -2,6 +2,7 @@
 // the flat buffers; infer runs each layer's infer through two ping-pong matrices.
 #include "nn/Network.h"
 
+#include "act/Activation.h"
 #include "core/Error.h"
 #include "nn/ActivationLayer.h"
 #include "nn/BatchNorm.h"

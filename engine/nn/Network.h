@@ -112,7 +112,7 @@ public:
 private:
   struct Slot {
     std::unique_ptr<Layer> layer;
-    ParamRange params, buffers;  // its slices of m_params/m_grads and m_buffers
+    ParamRange params, buffers;       // its slices of m_params/m_grads and m_buffers
     const Matrix* out = &noOutput();  // its output in the last forward pass
   };
   struct Block {

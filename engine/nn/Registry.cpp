@@ -14,7 +14,9 @@ namespace dl {
 
 namespace {
 
-Index between(Rng& rng, Index lo, Index hi) { return lo + static_cast<Index>(rng.below(static_cast<std::uint64_t>(hi - lo + 1))); }
+Index between(Rng& rng, Index lo, Index hi) {
+  return lo + static_cast<Index>(rng.below(static_cast<std::uint64_t>(hi - lo + 1)));
+}
 
 LayerExample example(const char* kind, Shape in) {
   LayerExample e;
@@ -37,7 +39,9 @@ std::vector<LayerExample> denseExamples(Rng& rng) {
   return out;
 }
 
-std::vector<LayerExample> batchNormExamples(Rng& rng) { return {example("batch_norm", Shape::flat(between(rng, 2, 5)))}; }
+std::vector<LayerExample> batchNormExamples(Rng& rng) {
+  return {example("batch_norm", Shape::flat(between(rng, 2, 5)))};
+}
 
 std::vector<LayerExample> activationExamples(Rng& rng) {
   std::vector<LayerExample> out;
