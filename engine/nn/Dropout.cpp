@@ -24,7 +24,9 @@ const Matrix& Dropout::forward(const Matrix& x, const Pass& pass, std::span<cons
     const double keep = 1.0 - m_rate;
     const auto scale = static_cast<Scalar>(1.0 / keep);
     m_mask.resize(x.rows(), x.cols());
-    for (Index i = 0; i < m_mask.size(); ++i) m_mask.data()[i] = pass.rng->uniform() < keep ? scale : Scalar(0);
+    Rng& rng = *pass.rng;
+    Scalar* mask = m_mask.data();
+    for (Index i = 0, n = m_mask.size(); i < n; ++i) mask[i] = rng.uniform() < keep ? scale : Scalar(0);
   }
   m_y.resize(x.rows(), x.cols());
   m_y.array() = x.array() * m_mask.array();
