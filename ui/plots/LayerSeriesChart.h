@@ -48,6 +48,7 @@ private:
   void ensureLayers(int weighted);
   void removeLayers();
   void nameSeries();
+  void presentationModeChanged() override { nameSeries(); }
 
   std::vector<std::unique_ptr<Trace>> m_layers;
   int m_weighted = 0;           // weighted layers of the network (the last one is the output layer)

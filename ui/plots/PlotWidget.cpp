@@ -13,6 +13,7 @@
 #include <QGraphicsLayout>
 #include <QImage>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QTimer>
@@ -28,6 +29,8 @@ namespace {
 constexpr int kNormalLabelPt = 9, kNormalTitlePt = 11, kNormalPen = 2;
 constexpr int kPresentationLabelPt = 13, kPresentationTitlePt = 15, kPresentationPen = 4;
 const char* const kExportTitle = "dlplayExportTitle";
+const char* const kNormalLegendAlignment = "dlplayNormalLegendAlignment";
+constexpr int kMaxLegendBeside = 5;  // more entries than this stay under the plot
 const QSize kHiddenExportSize(1000, 600);
 }  // namespace
 
@@ -89,6 +92,7 @@ void PlotWidget::setPresentationMode(bool on) {
   if (m_presentation == on) return;
   m_presentation = on;
   restyle();
+  presentationModeChanged();
 }
 
 void PlotWidget::restyle() {
@@ -103,6 +107,13 @@ void PlotWidget::restyle() {
     QChart* c = v->chart();
     c->setTitleFont(titles);
     c->legend()->setFont(labels);
+    QLegend* legend = c->legend();
+    const QVariant normal = legend->property(kNormalLegendAlignment);
+    if (!normal.isValid()) legend->setProperty(kNormalLegendAlignment, static_cast<int>(legend->alignment()));
+    const auto normalAlignment = static_cast<Qt::Alignment>(legend->property(kNormalLegendAlignment).toInt());
+    int entries = 0;
+    for (const QLegendMarker* m : legend->markers()) entries += m->isVisible() ? 1 : 0;
+    legend->setAlignment(m_presentation && entries <= kMaxLegendBeside ? Qt::AlignRight : normalAlignment);
     for (QAbstractAxis* a : c->axes()) {
       a->setLabelsFont(labels);
       QFont t = labels;
