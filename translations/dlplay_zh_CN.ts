@@ -730,7 +730,7 @@
 <context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+85"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+86"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -787,9 +787,178 @@
     </message>
 </context>
 <context>
+    <name>dlui::ClassroomDock</name>
+    <message>
+        <location filename="../ui/widgets/ClassroomDock.cpp" line="+33"/>
+        <source>↻ Changing this starts again with new weights.</source>
+        <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
+    </message>
+    <message>
+        <location line="+219"/>
+        <location line="+6"/>
+        <source>mixed</source>
+        <translation>各层不同</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Classroom controls</source>
+        <translation>课堂控件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data set ↻</source>
+        <translation>数据集 ↻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data to learn.</source>
+        <translation>要学习的数据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step size of each update (logarithmic scale). Too small: slow; too large: the loss oscillates or diverges. Applies at once.</source>
+        <translation>每次更新的步长（对数刻度）。太小：学得慢；太大：损失振荡或发散。立即生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activation ↻</source>
+        <translation>激活函数 ↻</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The activation function of every hidden layer.</source>
+        <translation>所有隐藏层的激活函数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden layers ↻</source>
+        <translation>隐藏层 ↻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the last hidden layer.</source>
+        <translation>移除最后一个隐藏层。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a hidden layer (a copy of the last one).</source>
+        <translation>添加一个隐藏层（复制最后一层）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neurons per layer ↻</source>
+        <translation>每层神经元 ↻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One neuron fewer in every hidden layer.</source>
+        <translation>每个隐藏层减少一个神经元。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One neuron more in every hidden layer.</source>
+        <translation>每个隐藏层增加一个神经元。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L1 + L2</source>
+        <translation>L1 + L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L1 vs L2 ↻</source>
+        <translation>L1 对比 L2 ↻</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A weight penalty and its strength, below. L1 drives weights to exactly zero; L2 keeps them all small; “L1 vs L2” trains two networks side by side (↻). Applies at once.</source>
+        <translation>权重惩罚项，强度在下方设置。L1 把权重压到恰好为零；L2 让所有权重都保持较小；“L1 对比 L2”并排训练两个网络（↻）。立即生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strength λ of the penalty (logarithmic scale).</source>
+        <translation>惩罚项的强度 λ（对数刻度）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision map</source>
+        <translation>决策图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation points</source>
+        <translation>验证集数据点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also draw the validation points (black outline): data the network never trains on.</source>
+        <translation>同时绘制验证集数据点（黑色描边）：网络从不在这些数据上训练。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discretise</source>
+        <translation>离散化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour each region by the most likely class only.</source>
+        <translation>每个区域只按可能性最大的类别着色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All controls</source>
+        <translation>全部控件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All controls (%1)</source>
+        <translation>全部控件（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every setting of the experiment in the controls dock.</source>
+        <translation>在控制面板中显示实验的全部设置。</translation>
+    </message>
+</context>
+<context>
     <name>dlui::ControlDock</name>
     <message>
-        <location filename="../ui/widgets/ControlDock.cpp" line="+47"/>
+        <location filename="../ui/widgets/ControlDock.cpp" line="+45"/>
         <source>No hidden layer</source>
         <translation>无隐藏层</translation>
     </message>
@@ -1364,7 +1533,7 @@
 <context>
     <name>dlui::DecisionMapWidget</name>
     <message>
-        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+342"/>
+        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+420"/>
         <source>target (line: the network&apos;s prediction)</source>
         <translation>目标值（曲线：网络的预测）</translation>
     </message>
@@ -1375,21 +1544,25 @@
     </message>
     <message>
         <location line="+36"/>
+        <location line="+40"/>
+        <location line="+57"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-97"/>
+        <location line="+41"/>
+        <location line="+57"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-398"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location line="+368"/>
+        <location line="+507"/>
         <source>feature %1</source>
         <translation>特征 %1</translation>
     </message>
@@ -1696,7 +1869,7 @@
 <context>
     <name>dlui::DivergenceBanner</name>
     <message>
-        <location filename="../ui/widgets/DivergenceBanner.cpp" line="+76"/>
+        <location filename="../ui/widgets/DivergenceBanner.cpp" line="+81"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
@@ -1731,7 +1904,7 @@
         <translation>训练发散（%1）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The last finite state is shown.</source>
         <translation>当前显示的是最后一个有限值状态。</translation>
     </message>
@@ -1813,12 +1986,12 @@
         <translation>非有限值：已发散</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>output</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
@@ -1913,7 +2086,7 @@
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+61"/>
+        <location filename="../ui/MainWindow.cpp" line="+62"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -1934,7 +2107,7 @@
         <translation>设置权重</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+307"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -1945,12 +2118,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+165"/>
+        <location line="+171"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-161"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -1969,7 +2142,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>↻ %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>Weight from %1 to %2 (now %3):</source>
         <translation>从 %1 到 %2 的权重（当前为 %3）：</translation>
     </message>
@@ -2044,7 +2217,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>%1：无法写入指标</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+108"/>
         <source>About dlplay</source>
         <translation>关于 dlplay</translation>
     </message>
@@ -2054,7 +2227,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;桌面版深度学习实验场：在二维数据上训练小型神经网络，观察它们如何学习。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 Eigen 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>dlplay — deep-learning playground</source>
         <translation>dlplay — 深度学习实验场</translation>
     </message>
@@ -2139,9 +2312,19 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>For a projector: the whole screen, the decision map large with the numbers beside it, the preset&apos;s chart below, a short column of classroom controls and larger text.</source>
+        <translation>适合投影：窗口铺满屏幕，决策图放大、旁边显示大号数字，下方是预设的图表，左侧是一列课堂控件，文字更大。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All &amp;controls</source>
+        <translation>全部控件(&amp;C)</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Larger text and thicker lines, for a projector.</source>
-        <translation>更大的文字和更粗的线条，适合投影。</translation>
+        <source>Show or hide the dock with every setting of the experiment.</source>
+        <translation>显示或隐藏包含实验全部设置的控制面板。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2197,7 +2380,7 @@ Load %2 as regression (a real-valued target)?</source>
 <context>
     <name>dlui::MetricsView</name>
     <message>
-        <location filename="../ui/plots/MetricsView.cpp" line="+64"/>
+        <location filename="../ui/plots/MetricsView.cpp" line="+66"/>
         <source>Regression: these metrics are for classes. The loss chart shows the validation error.</source>
         <translation>这是回归任务：这些指标只适用于分类。验证误差请看损失图。</translation>
     </message>
@@ -2207,13 +2390,23 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>训练几步之后这里会显示验证指标（按空格键开始训练）。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Confusion matrix (validation)</source>
         <translation>混淆矩阵（验证集）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>false positive rate →</source>
+        <translation>假阳性率 →</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↑ true positive rate</source>
+        <translation>↑ 真阳性率</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+30"/>
         <source>true ↓</source>
         <translation>真实 ↓</translation>
     </message>
@@ -2223,7 +2416,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预测 →</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
@@ -2249,36 +2442,32 @@ Load %2 as regression (a real-valued target)?</source>
     </message>
     <message>
         <location line="+36"/>
+        <source>ROC AUC %1</source>
+        <translation>ROC AUC %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>+%1 classes</source>
         <translation>另有 %1 类</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-70"/>
+        <location line="+75"/>
         <source>macro mean</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-41"/>
         <source>accuracy %1 · Cohen&apos;s κ %2 · step %3</source>
         <translation>准确率 %1 · Cohen κ %2 · 第 %3 步</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-105"/>
         <source>ROC curve (validation)</source>
         <translation>ROC 曲线（验证集）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>false positive rate</source>
-        <translation>假阳性率</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>true positive rate</source>
-        <translation>真阳性率</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+198"/>
         <source>%1: AUC %2</source>
         <translation>%1：AUC %2</translation>
     </message>
@@ -2546,7 +2735,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::PlotWidget</name>
     <message>
-        <location filename="../ui/plots/PlotWidget.cpp" line="+196"/>
+        <location filename="../ui/plots/PlotWidget.cpp" line="+218"/>
         <source>Exported from dlplay</source>
         <translation>由 dlplay 导出</translation>
     </message>
@@ -2756,6 +2945,90 @@ from %2 to %3</source>
         <location line="+1"/>
         <source>saturated (%)</source>
         <translation>饱和比例 (%)</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ScoreBoard</name>
+    <message>
+        <location filename="../ui/widgets/ScoreBoard.cpp" line="+149"/>
+        <location line="+77"/>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Measured at step %1</source>
+        <translation>在第 %1 步测得</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not measured: this experiment has no validation part.</source>
+        <translation>未测量：这个实验没有验证集。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not measured yet: the first evaluation comes at step %1.</source>
+        <translation>尚未测量：第一次评估在第 %1 步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not measured yet: the first evaluation comes at the end of the first epoch.</source>
+        <translation>尚未测量：第一次评估在第一轮结束时。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Training loss</source>
+        <translation>训练集损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mean loss of the mini-batches trained since the previous evaluation.</source>
+        <translation>自上一次评估以来各个小批量损失的平均值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation loss</source>
+        <translation>验证集损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loss on the whole validation part, which the network never trains on.</source>
+        <translation>整个验证集上的损失；网络从不在验证集上训练。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training accuracy</source>
+        <translation>训练集准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The share of training points classified correctly (all of them, without dropout).</source>
+        <translation>训练集中被正确分类的数据点所占比例（全部训练数据，不使用 dropout）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation accuracy</source>
+        <translation>验证集准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The share of validation points classified correctly.</source>
+        <translation>验证集中被正确分类的数据点所占比例。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mini-batch steps trained so far.</source>
+        <translation>目前已训练的小批量步数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passes over the training data so far.</source>
+        <translation>目前已完整遍历训练数据的轮数（epoch）。</translation>
     </message>
 </context>
 <context>
@@ -3010,7 +3283,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::WatchPanel</name>
     <message>
-        <location filename="../ui/widgets/WatchPanel.cpp" line="+78"/>
+        <location filename="../ui/widgets/WatchPanel.cpp" line="+104"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

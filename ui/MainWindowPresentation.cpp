@@ -105,6 +105,7 @@ void MainWindow::enterPresentationLayout() {
   m_classroom->setMapToggles(m_map->showsValidation(), m_map->discretized());
   m_charts->setChartOptionsDetached(true);
   m_classroom->setChartOptions(m_charts->chartOptions());
+  m_charts->updateChartOptions();
   m_classroom->show();
   m_score->show();
   statusBar()->hide();  // the watch line says what the status line would; the height goes to the map

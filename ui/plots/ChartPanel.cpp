@@ -121,6 +121,9 @@ void ChartPanel::setSmoothing(double weight) {
 void ChartPanel::updateSmoothingBox() {
   const PlotWidget* c = currentChart();
   m_smoothBox->setVisible(c && c->smoothable());
+  // Detached, the options hide when the chart has none (the metrics tab): their holder's heading
+  // goes with them.
+  if (m_optionsDetached) m_corner->setVisible(c && (c->smoothable() || c->optionsWidget()));
 }
 
 void ChartPanel::changeEvent(QEvent* event) {

@@ -78,6 +78,8 @@ public:
   // attached, they return to the corner.
   QWidget* chartOptions() const { return m_corner; }
   void setChartOptionsDetached(bool detached);
+  // Detached options show only for a chart that has some (after their new holder showed them).
+  void updateChartOptions() { updateSmoothingBox(); }
   QTabWidget* tabs() const { return m_tabs; }
 
 signals:

@@ -1,6 +1,8 @@
 // Common behaviour of the live charts (see PlotWidget.h).
 #include "plots/PlotWidget.h"
 
+#include "plots/ChartAxes.h"
+
 #include "io/ExperimentIo.h"
 #include "io/OutputFile.h"
 
@@ -13,7 +15,8 @@
 #include <QGraphicsLayout>
 #include <QImage>
 #include <QLegend>
-#include <QLegendMarker>
+#include <QLineSeries>
+#include <QSet>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QTimer>
@@ -111,10 +114,18 @@ void PlotWidget::restyle() {
     const QVariant normal = legend->property(kNormalLegendAlignment);
     if (!normal.isValid()) legend->setProperty(kNormalLegendAlignment, static_cast<int>(legend->alignment()));
     const auto normalAlignment = static_cast<Qt::Alignment>(legend->property(kNormalLegendAlignment).toInt());
-    int entries = 0;
-    for (const QLegendMarker* m : legend->markers()) entries += m->isVisible() ? 1 : 0;
+    // The legend's entries: one per named line (a line's gap parts and its faint raw copy share
+    // its name and have no entry of their own).
+    QSet<QString> names;
+    for (QAbstractSeries* series : c->series())
+      if (qobject_cast<QLineSeries*>(series) && !series->property("dlplayFaint").toBool() && !series->name().isEmpty())
+        names.insert(series->name());
+    const auto entries = names.size();
     legend->setAlignment(m_presentation && entries <= kMaxLegendBeside ? Qt::AlignRight : normalAlignment);
     for (QAbstractAxis* a : c->axes()) {
+      // On a projector the step axis's ticks say enough: its title's line goes to the plot, whose
+      // vertical title needs the height.
+      if (a->property(kStepAxisProperty).toBool()) a->setTitleVisible(!m_presentation);
       a->setLabelsFont(labels);
       QFont t = labels;
       t.setBold(true);

@@ -171,12 +171,23 @@ void ClassroomDock::setMapToggles(bool showValidation, bool discretize) {
 }
 
 void ClassroomDock::setChartOptions(QWidget* options) {
-  if (m_chartOptions) m_column->removeWidget(m_chartOptions);
+  if (m_chartOptions) {
+    m_chartOptions->removeEventFilter(this);
+    m_column->removeWidget(m_chartOptions);
+  }
   m_chartOptions = options;
-  m_chartLabel->setVisible(options != nullptr);
+  m_chartLabel->setVisible(options && !options->isHidden());
   if (!options) return;
   m_column->insertWidget(m_column->indexOf(m_chartLabel) + 1, options);
   options->show();
+  m_chartLabel->show();
+  options->installEventFilter(this);  // the heading shows when the options do
+}
+
+bool ClassroomDock::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_chartOptions && (event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent))
+    m_chartLabel->setVisible(!m_chartOptions->isHidden());
+  return QDockWidget::eventFilter(watched, event);
 }
 
 void ClassroomDock::setFromConfig(const dl::ExperimentConfig& c) {
@@ -218,7 +229,7 @@ void ClassroomDock::setFromConfig(const dl::ExperimentConfig& c) {
     const QSignalBlocker blocker(m_regularization);
     m_regularization->setCurrentIndex(static_cast<int>(p));
     m_regularizationRate->setValue(m_lastPenalty);
-    m_regularizationRate->setEnabled(p != Penalty::None);
+    m_regularizationRate->setVisible(p != Penalty::None);  // a strength only for a penalty
   }
   showCounts();
 }

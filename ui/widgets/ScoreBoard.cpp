@@ -111,7 +111,8 @@ void ScoreBoard::applySnapshot(const SnapshotPtr& snapshot) {
       r.lossSum += m.trainLoss;
       ++r.lossSteps;
       const bool diverged = !std::isfinite(m.trainLoss);
-      if (!m.evaluated && !diverged && r.lossSteps < m_publishEvery) continue;
+      // Published with each evaluation; without a validation part, every m_publishEvery steps.
+      if (!m.evaluated && !diverged && (m_hasValidation || r.lossSteps < m_publishEvery)) continue;
       published = true;
       r.shown.trainingLoss = diverged ? m.trainLoss : r.lossSum / static_cast<double>(r.lossSteps);
       r.shown.step = m.step;
