@@ -40,6 +40,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -321,6 +322,7 @@ struct Layout {
   bool statusBar = false;
   bool transport = false;
   bool chartTitleBar = false;
+  QList<int> heights;  // the status bar, the watch panel, the map
   static Layout of(MainWindow& w) {
     Layout l;
     l.windowSize = w.size();
@@ -333,6 +335,7 @@ struct Layout {
     l.statusBar = w.statusBar()->isVisible();
     l.transport = w.transport()->isVisible();
     l.chartTitleBar = w.chartDock()->titleBarWidget() != nullptr;
+    l.heights = {w.statusBar()->height(), w.watchPanel()->height(), w.decisionMap()->height()};
     return l;
   }
 };
@@ -568,18 +571,32 @@ private slots:
     QTest::addColumn<QString>("language");
     QTest::addColumn<QSize>("size");
     QTest::addColumn<QString>("preset");
+    QTest::addColumn<qreal>("fontPoints");  // the desktop's font (0: the platform's, 9 pt offscreen)
     for (const char* code : {"en", "zh"})
       for (QSize size : {QSize(1366, 768), QSize(1024, 768)})
         for (const char* preset : {"overfit-no-dropout", "vanishing-sigmoid-deep", "imbalance-accuracy-paradox",
                                    "inputs-raw", "zero-init-symmetry"})
           QTest::addRow("%s %dx%d %s", code, size.width(), size.height(), preset)
-              << QString::fromLatin1(code) << size << QString::fromLatin1(preset);
+              << QString::fromLatin1(code) << size << QString::fromLatin1(preset) << 0.0;
+    // A desktop with a larger font (GNOME's 11 pt): presentation text is 16 pt.
+    for (const char* code : {"en", "zh"})
+      for (const char* preset : {"overfit-no-dropout", "inputs-raw"})
+        QTest::addRow("%s 1024x768 %s 11pt", code, preset) << QString::fromLatin1(code) << QSize(1024, 768)
+                                                          << QString::fromLatin1(preset) << 11.0;
   }
   void projectorLayout() {
     QFETCH(QString, language);
     QFETCH(QSize, size);
     QFETCH(QString, preset);
-    const QString where = QStringLiteral("%1 %2×%3 %4: ").arg(language).arg(size.width()).arg(size.height()).arg(preset);
+    QFETCH(qreal, fontPoints);
+    const QString where = QStringLiteral("%1 %2×%3 %4 %5 pt: ").arg(language).arg(size.width()).arg(size.height()).arg(preset).arg(fontPoints);
+    const QFont platformFont = QApplication::font();
+    if (fontPoints > 0) {
+      QFont f = platformFont;
+      f.setPointSizeF(fontPoints);
+      QApplication::setFont(f);
+    }
+    const auto restoreFont = qScopeGuard([&] { QApplication::setFont(platformFont); });
     MainWindow w;
     w.switchLanguage(language);
     w.resize(size);
@@ -593,10 +610,10 @@ private slots:
     w.loadPreset(preset);
     trainQuickly(w, 300);
 
-    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-%1x%2-%3-%4.png")
+    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-%1x%2-%3-%4%5.png")
                                                 .arg(size.width())
                                                 .arg(size.height())
-                                                .arg(language, preset)));
+                                                .arg(language, preset, fontPoints > 0 ? QStringLiteral("-%1pt").arg(fontPoints) : QString())));
     // The window still fits the screen: nothing in the projector layout needs more.
     QCOMPARE(w.size(), size);
     QVERIFY2(w.minimumSizeHint().height() <= size.height() && w.minimumSizeHint().width() <= size.width(),
@@ -624,16 +641,20 @@ private slots:
       QVERIFY2(w.chartDock()->isVisible() && tab->isVisible() && tab->height() >= 150 && tab->width() >= 600,
                qPrintable(where + QStringLiteral("chart %1×%2").arg(tab->width()).arg(tab->height())));
     }
+    // The lesson's line is as large as the projector's other text.
     QVERIFY(w.watchPanel()->isVisible());
+    const QLabel* watch = w.watchPanel()->findChild<QLabel*>(QStringLiteral("watchText"));
+    QVERIFY2(watch->font().pointSizeF() >= QApplication::font().pointSizeF() - 0.01,
+             qPrintable(where + QStringLiteral("watch line at %1 pt").arg(watch->font().pointSizeF())));
 
     // The big numbers: the last evaluation's values, large.
     checkScoreBoard(w, log, where);
-    // Readable from the back of the room: at least twice the normal text, and clearly larger than
-    // the projector's own text.
+    // Readable from the back of the room: a line of the numbers is at least 3.5% of the picture's
+    // height (7 cm of a 2 m projection), and clearly larger than the projector's other text.
     QLabel* big = w.scoreBoard()->valueLabel(ScoreBoard::Quantity::ValidationLoss);
-    QVERIFY2(big->font().pointSizeF() >= 2.0 * normalFont.pointSizeF() &&
-                 big->font().pointSizeF() >= 1.35 * QApplication::font().pointSizeF(),
-             qPrintable(where + QStringLiteral("%1 pt").arg(big->font().pointSizeF())));
+    const int line = QFontMetrics(big->font()).height();
+    QVERIFY2(line >= 0.035 * size.height() && line >= 1.35 * QFontMetrics(QApplication::font()).height(),
+             qPrintable(where + QStringLiteral("%1 pt, %2 px lines").arg(big->font().pointSizeF()).arg(line)));
     const bool regression = w.lastSnapshot()->config.data.source == "ill_conditioned";
     QCOMPARE(w.scoreBoard()->valueLabel(ScoreBoard::Quantity::ValidationAccuracy) != nullptr, !regression);
 
@@ -909,18 +930,49 @@ private slots:
     QCOMPARE(after.statusBar, before.statusBar);
     QCOMPARE(after.transport, before.transport);
     QCOMPARE(after.chartTitleBar, before.chartTitleBar);
+    QCOMPARE(after.heights, before.heights);
     QVERIFY(!w.classroomDock()->isVisible());
     QVERIFY(!w.scoreBoard()->isVisible());
     QVERIFY(w.networkDiagram()->isVisible());
 
-    // F5 toggles it too, and the normal window at 1920×1080 is as it was: saved for a person to look at.
-    w.resize(1920, 1080);
-    QTest::qWait(300);
-    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/normal-1920x1080-en.png")));
+    // F5 toggles it too.
     QTest::keyClick(&w, Qt::Key_F5);
     QVERIFY(w.presentationMode());
     QTest::keyClick(&w, Qt::Key_F5);
     QVERIFY(!w.presentationMode());
+  }
+
+  // The normal window at 1920×1080 after a little training, in both languages, beside the
+  // projector's: saved for a person to look at. Presentation mode leaves it as it was.
+  void screenshotsNormalAndPresentation() {
+    for (const char* code : {"en", "zh"}) {
+      const QString language = QString::fromLatin1(code);
+      MainWindow w;
+      w.switchLanguage(language);
+      w.resize(1920, 1080);
+      w.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&w));
+      QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+      w.loadPreset(QStringLiteral("overfit-no-dropout"));
+      trainQuickly(w, 600);
+      const Layout before = Layout::of(w);
+      QVERIFY(!w.scoreBoard()->isVisible() && !w.classroomDock()->isVisible());
+      QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/normal-1920x1080-%1.png").arg(language)));
+      w.setPresentationMode(true);
+      fitTo(w, QSize(1920, 1080));
+      QVERIFY(w.decisionMap()->plotRect().height() >= 0.45 * 1080);
+      const QStringList cut = cutTexts(&w);
+      QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n  "))));
+      QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-1920x1080-%1.png").arg(language)));
+      w.setPresentationMode(false);
+      QTest::qWait(300);
+      const Layout after = Layout::of(w);
+      QCOMPARE(after.dockGeometry, before.dockGeometry);
+      QCOMPARE(after.splitter, before.splitter);
+      QCOMPARE(after.heights, before.heights);
+      QCOMPARE(after.font, before.font);
+      setLanguage(QStringLiteral("en"), false);
+    }
   }
 
   // Settings written in presentation mode keep the normal layout: the next start does not take the

@@ -134,6 +134,9 @@ private:
     bool statusBar = true;
     bool transport = true;
   };
+  // The application font in presentation mode for a window `windowHeight` pixels high.
+  QFont presentationFont(int windowHeight) const;
+  void setApplicationFont(const QFont& font);
   void enterPresentationLayout();
   void leavePresentationLayout();
   // Sizes the map row, the chart dock and the columns for the window's current size.

@@ -28,6 +28,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QScreen>
 #include <QDockWidget>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -43,7 +46,10 @@
 namespace dlui {
 
 namespace {
-constexpr double kPresentationScale = 1.45;  // the application font on a projector
+// The application font on a projector is sized to the picture, not to the desktop: 13 pt on a
+// 768-pixel-high screen, in proportion on others, so that every screen shows the same layout a
+// room away (1.45 times a 9 pt desktop font at 768 lines; 18 pt at 1080).
+constexpr double kPresentationPointsAt768 = 13.0;
 constexpr double kMapShare = 0.47;           // the map's square, as a share of the window height
 constexpr int kMinChartHeight = 160;         // below this the chart's labels cannot be read
 constexpr int kMinDiagramWidth = 260;        // a narrower network diagram is hidden
@@ -67,14 +73,9 @@ void MainWindow::setPresentationMode(bool on) {
     const QSignalBlocker blocker(m_presentationAction);
     m_presentationAction->setChecked(on);
   }
-  QFont f = m_normalFont;
-  if (on) {
-    if (f.pointSizeF() > 0)
-      f.setPointSizeF(f.pointSizeF() * kPresentationScale);
-    else
-      f.setPixelSize(static_cast<int>(f.pixelSize() * kPresentationScale));
-  }
-  QApplication::setFont(f);  // everywhere: docks, menus, dialogs, charts
+  // Everywhere: docks, menus, dialogs, charts. Full screen's height is the screen's.
+  const int screenHeight = on && screen() ? screen()->geometry().height() : height();
+  setApplicationFont(on ? presentationFont(screenHeight) : m_normalFont);
   // A projector shows the lesson, not the newcomer's hint (it comes back with the normal view).
   m_hint->setVisible(!on && !FirstRunHint::dismissedBefore());
   m_watch->setCompact(on);
@@ -87,6 +88,21 @@ void MainWindow::setPresentationMode(bool on) {
     enterPresentationLayout();
   else
     leavePresentationLayout();
+}
+
+// The application's font, and the watch panel's: a widget with a style sheet does not take a new
+// application font by itself, and the watch line is the lesson a projector must show large.
+void MainWindow::setApplicationFont(const QFont& font) {
+  QApplication::setFont(font);
+  m_watch->setFont(m_presentation ? font : QFont());
+}
+
+QFont MainWindow::presentationFont(int windowHeight) const {
+  QFont f = m_normalFont;
+  const double dpi = logicalDpiY() > 0 ? logicalDpiY() : 96.0;
+  const double points = kPresentationPointsAt768 * std::max(windowHeight, 1) / 768.0 * 96.0 / dpi;
+  f.setPointSizeF(std::round(points * 4) / 4);  // quarter points: a resize by a pixel changes nothing
+  return f;
 }
 
 void MainWindow::enterPresentationLayout() {
@@ -133,6 +149,10 @@ void MainWindow::leavePresentationLayout() {
   // The bars first, then the window's size, then the docks: the dock sizes are restored into the
   // room the bars and the window leave them.
   statusBar()->setVisible(normal.statusBar);
+  // The status bar sizes itself to its font only on a layout request: it took the normal font
+  // back while hidden.
+  QEvent relayout(QEvent::LayoutRequest);
+  QCoreApplication::sendEvent(statusBar(), &relayout);
   m_transport->setVisible(normal.transport);
   setWindowState(normal.windowState);
   restoreGeometry(normal.geometry);
@@ -186,6 +206,13 @@ void MainWindow::schedulePresentationLayout() {
 
 void MainWindow::layoutPresentation() {
   if (!m_presentation) return;
+  // A new window height (full screen arrived, another screen) may call for another text size.
+  const QFont font = presentationFont(height());
+  if (font != QApplication::font()) {
+    setApplicationFont(font);
+    schedulePresentationLayout();  // again once the widgets have taken it
+    return;
+  }
   const int separator = style()->pixelMetric(QStyle::PM_DockWidgetSeparatorExtent, nullptr, this);
   // The left column: as wide as its widest control.
   if (m_classroom->isVisible())

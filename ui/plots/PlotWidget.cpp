@@ -10,6 +10,7 @@
 #include <QBuffer>
 #include <QChart>
 #include <QChartView>
+#include <QApplication>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QGraphicsLayout>
@@ -27,8 +28,9 @@
 namespace dlui {
 
 namespace {
-// Presentation sizes stay close to the window's own (×1.45): larger labels no longer fit a charts
-// dock a third of a 768-pixel screen high, and Qt Charts then elides every tick label to "…".
+// Presentation sizes are the window's own (13 pt on a 768-line screen, scaled with the screen's
+// height): larger labels no longer fit a charts dock a third of the screen high, and Qt Charts
+// then elides every tick label to "…".
 constexpr int kNormalLabelPt = 9, kNormalTitlePt = 11, kNormalPen = 2;
 constexpr int kPresentationLabelPt = 13, kPresentationTitlePt = 15, kPresentationPen = 4;
 const char* const kExportTitle = "dlplayExportTitle";
@@ -72,6 +74,7 @@ void PlotWidget::showEvent(QShowEvent* event) {
 
 void PlotWidget::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
+  if (event->type() == QEvent::FontChange && m_presentation) restyle();  // the screen's text size changed
   QWidget::changeEvent(event);
 }
 
@@ -99,12 +102,16 @@ void PlotWidget::setPresentationMode(bool on) {
 }
 
 void PlotWidget::restyle() {
-  const int labelPt = m_presentation ? kPresentationLabelPt : kNormalLabelPt;
-  const int titlePt = m_presentation ? kPresentationTitlePt : kNormalTitlePt;
+  // On a projector the charts' text follows the window's, which presentation mode sizes to the
+  // screen (13 pt on 768 lines).
+  const double appPt = QApplication::font().pointSizeF();
+  const double scale = m_presentation && appPt > 0 ? appPt / kPresentationLabelPt : 1.0;
+  const double labelPt = (m_presentation ? kPresentationLabelPt : kNormalLabelPt) * scale;
+  const double titlePt = (m_presentation ? kPresentationTitlePt : kNormalTitlePt) * scale;
   const int pen = m_presentation ? kPresentationPen : kNormalPen;
   QFont labels = font(), titles = font();
-  labels.setPointSize(labelPt);
-  titles.setPointSize(titlePt);
+  labels.setPointSizeF(labelPt);
+  titles.setPointSizeF(titlePt);
   titles.setBold(true);
   for (QChartView* v : m_views) {
     QChart* c = v->chart();
@@ -139,7 +146,7 @@ void PlotWidget::restyle() {
       }
   }
   QFont f = font();
-  f.setPointSize(labelPt);
+  f.setPointSizeF(labelPt);
   for (QWidget* w : findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
     if (!qobject_cast<QChartView*>(w)) w->setFont(f);
 }

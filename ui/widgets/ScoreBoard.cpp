@@ -262,6 +262,11 @@ void ScoreBoard::updateTexts() {
       const long long at = q == 0 ? v.step : v.evaluationStep;
       const QString text = q < 2 ? lossText(numbers[q], at >= 0) : accuracyText(numbers[q], at >= 0);
       l->setText(text);
+      // A diverged run's "NaN" or "∞" in the divergence banner's red, not the quantity's colour.
+      QPalette pal = l->palette();
+      pal.setColor(QPalette::WindowText,
+                   at >= 0 && q < 2 && !std::isfinite(numbers[q]) ? QColor(0xc6, 0x28, 0x28) : quantityColor(q));
+      l->setPalette(pal);
       if (at >= 0)
         l->setToolTip(tr("Measured at step %1").arg(locale.toString(at)));
       else if (q > 0 && !m_hasValidation)

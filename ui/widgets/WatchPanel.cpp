@@ -96,7 +96,12 @@ void WatchPanel::showText() {
 
 void WatchPanel::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
-  if (event->type() == QEvent::FontChange && m_compact) showText();
+  if (event->type() == QEvent::FontChange) {
+    // The style sheet fixes the children's fonts when it polishes them: they follow the panel's.
+    m_text->setFont(font());
+    m_close->setFont(font());
+    if (m_compact) showText();
+  }
   QFrame::changeEvent(event);
 }
 
