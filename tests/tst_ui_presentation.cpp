@@ -108,7 +108,8 @@ QSize textSize(const QFont& font, const QString& text, bool rich, bool wrap, int
 
 void checkLabel(const QLabel* l, QStringList& problems) {
   if (l->text().isEmpty() || (l->pixmap().isNull() == false)) return;
-  const bool rich = l->textFormat() == Qt::RichText || (l->textFormat() == Qt::AutoText && Qt::mightBeRichText(l->text()));
+  const bool rich =
+      l->textFormat() == Qt::RichText || (l->textFormat() == Qt::AutoText && Qt::mightBeRichText(l->text()));
   const QString text = rich ? l->text() : (l->buddy() ? shownText(l->text()) : l->text());
   QRect room = l->contentsRect().adjusted(l->margin(), l->margin(), -l->margin(), -l->margin());
   if (l->indent() > 0) room.adjust(l->indent(), 0, 0, 0);
@@ -163,7 +164,8 @@ void checkButton(const QAbstractButton* b, QStringList& problems) {
     }
   }
   if (need > room + 1 || needHeight > roomHeight + 1)
-    problems << describe(b, text) + QStringLiteral(": needs %1×%2, has %3×%4").arg(need).arg(needHeight).arg(room).arg(roomHeight);
+    problems << describe(b, text) +
+                    QStringLiteral(": needs %1×%2, has %3×%4").arg(need).arg(needHeight).arg(room).arg(roomHeight);
 }
 
 void checkCombo(const QComboBox* c, QStringList& problems) {
@@ -188,7 +190,8 @@ void checkTabs(const QTabBar* bar, QStringList& problems) {
     const QString text = shownText(bar->tabText(i));
     const QRect tab = bar->tabRect(i);
     if (!bar->rect().contains(tab)) {
-      problems << describe(bar, text) + QStringLiteral(": tab %1 scrolled out of its %2 px bar").arg(i).arg(bar->width());
+      problems << describe(bar, text) +
+                      QStringLiteral(": tab %1 scrolled out of its %2 px bar").arg(i).arg(bar->width());
       continue;
     }
     QStyleOptionTab opt;
@@ -204,8 +207,9 @@ void checkTabs(const QTabBar* bar, QStringList& problems) {
       problems << describe(bar, text) + QStringLiteral(": needs %1, has %2").arg(need).arg(room.width());
   }
   if (horizontal && bar->sizeHint().width() > bar->width())
-    problems << describe(bar, bar->tabText(0)) +
-                    QStringLiteral(": the tabs need %1 px, the bar has %2 (scroll arrows)").arg(bar->sizeHint().width()).arg(bar->width());
+    problems << describe(bar, bar->tabText(0)) + QStringLiteral(": the tabs need %1 px, the bar has %2 (scroll arrows)")
+                                                     .arg(bar->sizeHint().width())
+                                                     .arg(bar->width());
 }
 
 void checkGroupBox(const QGroupBox* g, QStringList& problems) {
@@ -231,7 +235,6 @@ void checkLineEdit(const QLineEdit* e, QStringList& problems) {
     problems << describe(spin ? static_cast<const QWidget*>(spin) : e, text) +
                     QStringLiteral(": needs %1, has %2").arg(need).arg(room);
 }
-
 
 // Resizes a window in presentation mode to a projector's size (offscreen, where "full screen" is the
 // platform's own 800×800) and lets the layout settle.
@@ -298,8 +301,9 @@ void checkScoreBoard(MainWindow& w, const SnapshotLog& log, const QString& where
       const double shown = text.toDouble(&ok) / (percent ? 100.0 : 1.0);
       QVERIFY2(ok, qPrintable(where + label->text()));
       const double tolerance = percent ? 0.0005 : 0.005 * std::abs(value);
-      QVERIFY2(std::abs(shown - value) <= tolerance + 1e-12,
-               qPrintable(where + QStringLiteral("%1 shows %2 for %3").arg(label->objectName(), label->text()).arg(value)));
+      QVERIFY2(
+          std::abs(shown - value) <= tolerance + 1e-12,
+          qPrintable(where + QStringLiteral("%1 shows %2 for %3").arg(label->objectName(), label->text()).arg(value)));
     };
     reads(ScoreBoard::Quantity::TrainingLoss, trainingLoss, false);
     reads(ScoreBoard::Quantity::ValidationLoss, e.valLoss, false);
@@ -348,20 +352,32 @@ QStringList cutTexts(QWidget* root) {
   for (QWidget* w : widgets) {
     if (!w->isVisible() || w->width() <= 0 || w->height() <= 0) continue;
     // A widget its parent clips shows only part of itself.
-    if (QWidget* parent = w->parentWidget(); parent && !w->isWindow() && !qobject_cast<QAbstractScrollArea*>(parent->parentWidget())) {
-      if (!parent->rect().contains(w->geometry()) && (qobject_cast<QLabel*>(w) || qobject_cast<QAbstractButton*>(w) ||
-                                                      qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractSpinBox*>(w)))
+    if (QWidget* parent = w->parentWidget();
+        parent && !w->isWindow() && !qobject_cast<QAbstractScrollArea*>(parent->parentWidget())) {
+      if (!parent->rect().contains(w->geometry()) &&
+          (qobject_cast<QLabel*>(w) || qobject_cast<QAbstractButton*>(w) || qobject_cast<QComboBox*>(w) ||
+           qobject_cast<QAbstractSpinBox*>(w)))
         problems << describe(w, w->property("text").toString()) +
                         QStringLiteral(": clipped by its parent (%1,%2 %3×%4 in %5×%6)")
-                            .arg(w->x()).arg(w->y()).arg(w->width()).arg(w->height())
-                            .arg(parent->width()).arg(parent->height());
+                            .arg(w->x())
+                            .arg(w->y())
+                            .arg(w->width())
+                            .arg(w->height())
+                            .arg(parent->width())
+                            .arg(parent->height());
     }
-    if (auto* l = qobject_cast<QLabel*>(w)) checkLabel(l, problems);
-    else if (auto* b = qobject_cast<QAbstractButton*>(w)) checkButton(b, problems);
-    else if (auto* c = qobject_cast<QComboBox*>(w)) checkCombo(c, problems);
-    else if (auto* t = qobject_cast<QTabBar*>(w)) checkTabs(t, problems);
-    else if (auto* g = qobject_cast<QGroupBox*>(w)) checkGroupBox(g, problems);
-    else if (auto* e = qobject_cast<QLineEdit*>(w)) checkLineEdit(e, problems);
+    if (auto* l = qobject_cast<QLabel*>(w))
+      checkLabel(l, problems);
+    else if (auto* b = qobject_cast<QAbstractButton*>(w))
+      checkButton(b, problems);
+    else if (auto* c = qobject_cast<QComboBox*>(w))
+      checkCombo(c, problems);
+    else if (auto* t = qobject_cast<QTabBar*>(w))
+      checkTabs(t, problems);
+    else if (auto* g = qobject_cast<QGroupBox*>(w))
+      checkGroupBox(g, problems);
+    else if (auto* e = qobject_cast<QLineEdit*>(w))
+      checkLineEdit(e, problems);
     // Qt Charts elides what does not fit (axis titles, tick labels, legend entries) to "…".
     if (auto* view = qobject_cast<QGraphicsView*>(w); view && view->scene()) {
       for (QGraphicsItem* item : view->scene()->items()) {
@@ -376,7 +392,8 @@ QStringList cutTexts(QWidget* root) {
     if (auto* bar = qobject_cast<QScrollBar*>(w)) {
       QWidget* area = bar->parentWidget() ? bar->parentWidget()->parentWidget() : nullptr;
       problems << QStringLiteral("a %1 scroll bar in %2")
-                      .arg(bar->orientation() == Qt::Horizontal ? QStringLiteral("horizontal") : QStringLiteral("vertical"),
+                      .arg(bar->orientation() == Qt::Horizontal ? QStringLiteral("horizontal")
+                                                                : QStringLiteral("vertical"),
                            area ? describe(area, QString()) : QStringLiteral("?"));
     }
   }
@@ -463,7 +480,8 @@ private slots:
     combo->resize(combo->sizeHint() + QSize(4, 0));
     const QString after = cutTexts(&top).join(QLatin1Char('\n'));
     for (const char* name : {"narrowLabel", "narrowButton", "narrowCombo"})
-      QVERIFY2(!after.contains(QLatin1String(name)), qPrintable(QStringLiteral("%1 still caught:\n%2").arg(name, after)));
+      QVERIFY2(!after.contains(QLatin1String(name)),
+               qPrintable(QStringLiteral("%1 still caught:\n%2").arg(name, after)));
   }
 
   // The big numbers from synthetic snapshots: "—" until the first evaluation, then the evaluation's
@@ -475,8 +493,8 @@ private slots:
     board.show();
     QVERIFY(QTest::qWaitForWindowExposed(&board));
     quint64 sequence = 0;
-    const auto feed = [&](quint64 generation, const dl::ExperimentConfig& config, int runs, long long from, long long to,
-                          const std::function<void(dl::StepMetrics&)>& edit) {
+    const auto feed = [&](quint64 generation, const dl::ExperimentConfig& config, int runs, long long from,
+                          long long to, const std::function<void(dl::StepMetrics&)>& edit) {
       auto snap = std::make_shared<Snapshot>();
       snap->sequence = ++sequence;
       snap->generation = generation;
@@ -542,7 +560,8 @@ private slots:
     // Regression: losses only.
     dl::ExperimentConfig reg = c;
     reg.data.source = "plane";
-    feed(3, reg, 1, 1, 50, [](dl::StepMetrics& m) { m.valAccuracy = m.trainAccuracy = std::numeric_limits<double>::quiet_NaN(); });
+    feed(3, reg, 1, 1, 50,
+         [](dl::StepMetrics& m) { m.valAccuracy = m.trainAccuracy = std::numeric_limits<double>::quiet_NaN(); });
     QVERIFY(!board.showsAccuracy());
     QCOMPARE(text(ScoreBoard::Quantity::ValidationAccuracy), QStringLiteral("(none)"));
     QCOMPARE(text(ScoreBoard::Quantity::ValidationLoss), QStringLiteral("0.04"));
@@ -554,13 +573,15 @@ private slots:
     feed(4, all, 1, 50, 50, none);
     QVERIFY(text(ScoreBoard::Quantity::TrainingLoss) != QStringLiteral("—"));
     QCOMPARE(text(ScoreBoard::Quantity::ValidationLoss), QStringLiteral("—"));
-    QVERIFY(board.valueLabel(ScoreBoard::Quantity::ValidationLoss)->toolTip().contains(QStringLiteral("no validation")));
+    QVERIFY(
+        board.valueLabel(ScoreBoard::Quantity::ValidationLoss)->toolTip().contains(QStringLiteral("no validation")));
     // The L1-vs-L2 pair: a column per run, each its own numbers.
     feed(5, c, 2, 1, 50, none);
     QCOMPARE(board.runCount(), 2);
     QCOMPARE(text(ScoreBoard::Quantity::ValidationLoss, 0), QStringLiteral("0.04"));
     QCOMPARE(text(ScoreBoard::Quantity::ValidationLoss, 1), QStringLiteral("1.04"));
-    QVERIFY(board.valueLabel(ScoreBoard::Quantity::ValidationLoss, 1)->x() > board.valueLabel(ScoreBoard::Quantity::ValidationLoss, 0)->x());
+    QVERIFY(board.valueLabel(ScoreBoard::Quantity::ValidationLoss, 1)->x() >
+            board.valueLabel(ScoreBoard::Quantity::ValidationLoss, 0)->x());
   }
 
   // At both projector sizes, in both languages, with presets whose lessons live on different
@@ -581,15 +602,20 @@ private slots:
     // A desktop with a larger font (GNOME's 11 pt): presentation text is 16 pt.
     for (const char* code : {"en", "zh"})
       for (const char* preset : {"overfit-no-dropout", "inputs-raw"})
-        QTest::addRow("%s 1024x768 %s 11pt", code, preset) << QString::fromLatin1(code) << QSize(1024, 768)
-                                                          << QString::fromLatin1(preset) << 11.0;
+        QTest::addRow("%s 1024x768 %s 11pt", code, preset)
+            << QString::fromLatin1(code) << QSize(1024, 768) << QString::fromLatin1(preset) << 11.0;
   }
   void projectorLayout() {
     QFETCH(QString, language);
     QFETCH(QSize, size);
     QFETCH(QString, preset);
     QFETCH(qreal, fontPoints);
-    const QString where = QStringLiteral("%1 %2×%3 %4 %5 pt: ").arg(language).arg(size.width()).arg(size.height()).arg(preset).arg(fontPoints);
+    const QString where = QStringLiteral("%1 %2×%3 %4 %5 pt: ")
+                              .arg(language)
+                              .arg(size.width())
+                              .arg(size.height())
+                              .arg(preset)
+                              .arg(fontPoints);
     const QFont platformFont = QApplication::font();
     if (fontPoints > 0) {
       QFont f = platformFont;
@@ -610,14 +636,18 @@ private slots:
     w.loadPreset(preset);
     trainQuickly(w, 300);
 
-    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-%1x%2-%3-%4%5.png")
-                                                .arg(size.width())
-                                                .arg(size.height())
-                                                .arg(language, preset, fontPoints > 0 ? QStringLiteral("-%1pt").arg(fontPoints) : QString())));
+    QVERIFY(w.grab().save(
+        screenshotDir() +
+        QStringLiteral("/presentation-%1x%2-%3-%4%5.png")
+            .arg(size.width())
+            .arg(size.height())
+            .arg(language, preset, fontPoints > 0 ? QStringLiteral("-%1pt").arg(fontPoints) : QString())));
     // The window still fits the screen: nothing in the projector layout needs more.
     QCOMPARE(w.size(), size);
-    QVERIFY2(w.minimumSizeHint().height() <= size.height() && w.minimumSizeHint().width() <= size.width(),
-             qPrintable(where + QStringLiteral("minimum %1×%2").arg(w.minimumSizeHint().width()).arg(w.minimumSizeHint().height())));
+    QVERIFY2(
+        w.minimumSizeHint().height() <= size.height() && w.minimumSizeHint().width() <= size.width(),
+        qPrintable(where +
+                   QStringLiteral("minimum %1×%2").arg(w.minimumSizeHint().width()).arg(w.minimumSizeHint().height())));
     // The map's square is the tallest thing on the screen: at least 45% of the window.
     const QRect plot = w.decisionMap()->plotRect();
     QVERIFY2(plot.height() >= 0.45 * size.height(),
@@ -627,7 +657,10 @@ private slots:
                            static_cast<QWidget*>(w.scoreBoard()), static_cast<QWidget*>(w.watchPanel())})
       if (other->isVisible())
         QVERIFY2(other->height() <= w.decisionMap()->height(),
-                 qPrintable(where + QStringLiteral("%1 is %2 px tall, the map %3").arg(other->objectName()).arg(other->height()).arg(w.decisionMap()->height())));
+                 qPrintable(where + QStringLiteral("%1 is %2 px tall, the map %3")
+                                        .arg(other->objectName())
+                                        .arg(other->height())
+                                        .arg(w.decisionMap()->height())));
 
     // The preset's view is on screen: its chart tab in front, the chart large enough to read.
     const dlio::PresetEntry* entry = dlio::PresetCatalog::builtIn().entry(preset);
@@ -692,7 +725,8 @@ private slots:
           QTest::qWait(100);
           tabCut = tabProblems();
         }
-        QVERIFY2(tabCut.isEmpty(), qPrintable(where + tabs->tabText(i) + QStringLiteral(": ") + tabCut.join(QStringLiteral("\n  "))));
+        QVERIFY2(tabCut.isEmpty(),
+                 qPrintable(where + tabs->tabText(i) + QStringLiteral(": ") + tabCut.join(QStringLiteral("\n  "))));
       }
       tabs->setCurrentIndex(shown);
     }
@@ -730,7 +764,8 @@ private slots:
     QTest::qWait(300);
     QVERIFY(w.watchPanel()->isVisible());
     QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-1024x768-en-diverged.png")));
-    QVERIFY2(w.decisionMap()->plotRect().height() >= 0.45 * 768, qPrintable(QString::number(w.decisionMap()->plotRect().height())));
+    QVERIFY2(w.decisionMap()->plotRect().height() >= 0.45 * 768,
+             qPrintable(QString::number(w.decisionMap()->plotRect().height())));
     // A diverged run's numbers say so instead of showing the last finite ones.
     const QString loss = w.scoreBoard()->valueLabel(ScoreBoard::Quantity::TrainingLoss)->text();
     QVERIFY2(loss == QStringLiteral("NaN") || loss.contains(QStringLiteral("∞")), qPrintable(loss));
@@ -757,7 +792,13 @@ private slots:
     QVERIFY(!w.controlDock()->isVisible());
     // The session applies edits on its thread: each check waits for it.
     const auto config = [&] { return w.session()->config(); };
-#define SESSION_HAS(condition) QTRY_VERIFY_WITH_TIMEOUT([&] { const dl::ExperimentConfig c = config(); return (condition); }(), 10000)
+#define SESSION_HAS(condition)                   \
+  QTRY_VERIFY_WITH_TIMEOUT(                      \
+      [&] {                                      \
+        const dl::ExperimentConfig c = config(); \
+        return (condition);                      \
+      }(),                                       \
+      10000)
 
     // Step: one step; the numbers have not been measured yet.
     auto* step = c->findChild<QToolButton*>(QStringLiteral("classroom-stepAction"));
@@ -777,7 +818,8 @@ private slots:
     // Reset: back to "—" and step 0.
     QTest::mouseClick(c->findChild<QToolButton*>(QStringLiteral("classroom-resetAction")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(w.transport()->stepCount(), 0LL, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(w.scoreBoard()->valueLabel(ScoreBoard::Quantity::ValidationLoss)->text(), QStringLiteral("—"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.scoreBoard()->valueLabel(ScoreBoard::Quantity::ValidationLoss)->text(),
+                              QStringLiteral("—"), 10000);
 
     // Data set.
     QComboBox* source = c->dataSetCombo();
@@ -791,7 +833,8 @@ private slots:
     const int relu = activation->findData(QStringLiteral("relu"));
     activation->setCurrentIndex(relu);
     emit activation->activated(relu);
-    SESSION_HAS(std::all_of(c.hidden.begin(), c.hidden.end(), [](const dl::LayerConfig& l) { return l.activation == "relu"; }));
+    SESSION_HAS(
+        std::all_of(c.hidden.begin(), c.hidden.end(), [](const dl::LayerConfig& l) { return l.activation == "relu"; }));
     // Layers and neurons.
     const std::size_t layers = config().hidden.size();
     QTest::mouseClick(c->addLayerButton(), Qt::LeftButton);
@@ -800,10 +843,12 @@ private slots:
     SESSION_HAS(c.hidden.size() == layers);
     const int units = config().hidden.front().units;
     QTest::mouseClick(c->addNeuronButton(), Qt::LeftButton);
-    SESSION_HAS(std::all_of(c.hidden.begin(), c.hidden.end(), [&](const dl::LayerConfig& l) { return l.units == units + 1; }));
+    SESSION_HAS(
+        std::all_of(c.hidden.begin(), c.hidden.end(), [&](const dl::LayerConfig& l) { return l.units == units + 1; }));
     QTest::mouseClick(c->removeNeuronButton(), Qt::LeftButton);
     QTest::mouseClick(c->removeNeuronButton(), Qt::LeftButton);
-    SESSION_HAS(std::all_of(c.hidden.begin(), c.hidden.end(), [&](const dl::LayerConfig& l) { return l.units == units - 1; }));
+    SESSION_HAS(
+        std::all_of(c.hidden.begin(), c.hidden.end(), [&](const dl::LayerConfig& l) { return l.units == units - 1; }));
     // Regularisation: L2 at the chosen strength, then L1, then off.
     QComboBox* penalty = c->regularizationCombo();
     penalty->setCurrentIndex(static_cast<int>(ClassroomDock::Penalty::L2));
@@ -865,7 +910,8 @@ private slots:
       QTest::qWait(100);
       const QStringList cut = cutTexts(w.controlDock());
       QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("page %1:\n  ").arg(page) + cut.join(QStringLiteral("\n  "))));
-      QVERIFY(w.controlDock()->grab().save(screenshotDir() + QStringLiteral("/presentation-1024x768-full-controls-%1.png").arg(page)));
+      QVERIFY(w.controlDock()->grab().save(screenshotDir() +
+                                           QStringLiteral("/presentation-1024x768-full-controls-%1.png").arg(page)));
     }
     // Ten layers of two rows each need more than a projector screen's height: the network page
     // may scroll down, but nothing is cut and nothing scrolls sideways.

@@ -805,7 +805,7 @@
         <translation>无隐藏层</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Classroom controls</source>
         <translation>课堂控件</translation>
     </message>
@@ -920,7 +920,7 @@
         <translation>验证集数据点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Also draw the validation points (black outline): data the network never trains on.</source>
         <translation>同时绘制验证集数据点（黑色描边）：网络从不在这些数据上训练。</translation>
     </message>
@@ -1545,24 +1545,24 @@
     <message>
         <location line="+36"/>
         <location line="+40"/>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-98"/>
         <location line="+41"/>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-399"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location line="+507"/>
+        <location line="+508"/>
         <source>feature %1</source>
         <translation>特征 %1</translation>
     </message>
@@ -1909,7 +1909,7 @@
         <translation>当前显示的是最后一个有限值状态。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Try: a lower learning rate · gradient clipping (Regularisation page) · a better initialisation such as Xavier or He.</source>
         <translation>可以尝试：降低学习率 · 梯度裁剪（“正则化”页）· 更好的初始化方法，如 Xavier 或 He。</translation>
     </message>
@@ -2406,17 +2406,17 @@ Load %2 as regression (a real-valued target)?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>true ↓</source>
         <translation>真实 ↓</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>predicted →</source>
         <translation>预测 →</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
@@ -2441,7 +2441,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>ROC AUC %1</source>
         <translation>ROC AUC %1</translation>
     </message>
@@ -2451,8 +2451,8 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>另有 %1 类</translation>
     </message>
     <message>
-        <location line="-70"/>
-        <location line="+75"/>
+        <location line="-71"/>
+        <location line="+76"/>
         <source>macro mean</source>
         <translation>宏平均</translation>
     </message>
@@ -2462,12 +2462,12 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>准确率 %1 · Cohen κ %2 · 第 %3 步</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-108"/>
         <source>ROC curve (validation)</source>
         <translation>ROC 曲线（验证集）</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+201"/>
         <source>%1: AUC %2</source>
         <translation>%1：AUC %2</translation>
     </message>
@@ -2735,7 +2735,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::PlotWidget</name>
     <message>
-        <location filename="../ui/plots/PlotWidget.cpp" line="+218"/>
+        <location filename="../ui/plots/PlotWidget.cpp" line="+225"/>
         <source>Exported from dlplay</source>
         <translation>由 dlplay 导出</translation>
     </message>
@@ -2951,17 +2951,17 @@ from %2 to %3</source>
     <name>dlui::ScoreBoard</name>
     <message>
         <location filename="../ui/widgets/ScoreBoard.cpp" line="+149"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+122"/>
         <source>Measured at step %1</source>
         <translation>在第 %1 步测得</translation>
     </message>
@@ -3283,7 +3283,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::WatchPanel</name>
     <message>
-        <location filename="../ui/widgets/WatchPanel.cpp" line="+104"/>
+        <location filename="../ui/widgets/WatchPanel.cpp" line="+109"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

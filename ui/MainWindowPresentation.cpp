@@ -50,9 +50,9 @@ namespace {
 // 768-pixel-high screen, in proportion on others, so that every screen shows the same layout a
 // room away (1.45 times a 9 pt desktop font at 768 lines; 18 pt at 1080).
 constexpr double kPresentationPointsAt768 = 13.0;
-constexpr double kMapShare = 0.47;           // the map's square, as a share of the window height
-constexpr int kMinChartHeight = 160;         // below this the chart's labels cannot be read
-constexpr int kMinDiagramWidth = 260;        // a narrower network diagram is hidden
+constexpr double kMapShare = 0.47;     // the map's square, as a share of the window height
+constexpr int kMinChartHeight = 160;   // below this the chart's labels cannot be read
+constexpr int kMinDiagramWidth = 260;  // a narrower network diagram is hidden
 }  // namespace
 
 void MainWindow::setPresentationMode(bool on) {
@@ -266,9 +266,9 @@ void MainWindow::layoutPresentation() {
 
   // Height: the map's square first; the chart dock (or the diagram) gets the rest.
   const int above = (m_watch->isVisible() ? m_watch->sizeHint().height() : 0) +
-                    (m_banner->isVisible() ? std::max(m_banner->sizeHint().height(),
-                                                      m_banner->heightForWidth(centralWidget()->width()))
-                                           : 0);
+                    (m_banner->isVisible()
+                         ? std::max(m_banner->sizeHint().height(), m_banner->heightForWidth(centralWidget()->width()))
+                         : 0);
   const int mapHeight = m_map->sizeForPlot(side).height();
   if (below) {
     m_splitter->setFixedHeight(mapHeight);

@@ -36,9 +36,9 @@ void LayerSeriesChart::nameSeries() {
   const bool compact = presentationMode() && m_layers.size() > 6;
   for (std::size_t l = 0; l < m_layers.size(); ++l) {
     const int index = static_cast<int>(l);
-    m_layers[l]->setName(index + 1 == m_weighted      ? tr("output")
-                         : compact && index > 0 ? QString::number(index + 1)
-                                                : tr("layer %1").arg(index + 1));
+    m_layers[l]->setName(index + 1 == m_weighted ? tr("output")
+                         : compact && index > 0  ? QString::number(index + 1)
+                                                 : tr("layer %1").arg(index + 1));
   }
 }
 

@@ -84,8 +84,8 @@ void MetricsView::paintEvent(QPaintEvent*) {
   const double labelW = confusionLabelWidth();
   const double square = std::max(40.0, h - 8 - 2 * head - fm.height() - 4);
   double confusionW = std::max(bfm.horizontalAdvance(confusionTitle()), labelW + square);
-  const double rocMin = std::max({bfm.horizontalAdvance(rocTitle()), fm.horizontalAdvance(rocXTitle()),
-                                  fm.horizontalAdvance(rocYTitle()), 90.0});
+  const double rocMin = std::max(
+      {bfm.horizontalAdvance(rocTitle()), fm.horizontalAdvance(rocXTitle()), fm.horizontalAdvance(rocYTitle()), 90.0});
   m_showRoc = confusionW + tableW + rocMin + 3 * gap <= w;
   if (!m_showRoc) confusionW = std::min(confusionW, std::max(labelW + 40, w - tableW - 2 * gap));
   const QRectF confusion(4, 4, confusionW, h - 8);
@@ -123,7 +123,8 @@ void MetricsView::paintConfusion(QPainter& p, const QRectF& area) {
   QFont bold = font();
   bold.setBold(true);
   p.setFont(bold);
-  drawFitted(p, QRectF(area.left(), area.top(), area.width(), head), Qt::AlignLeft | Qt::AlignVCenter, confusionTitle());
+  drawFitted(p, QRectF(area.left(), area.top(), area.width(), head), Qt::AlignLeft | Qt::AlignVCenter,
+             confusionTitle());
   p.setFont(font());
   // Row labels on the left (true class), column labels on top (predicted class); the grid square.
   const double labelW = confusionLabelWidth();
@@ -132,7 +133,8 @@ void MetricsView::paintConfusion(QPainter& p, const QRectF& area) {
   const double cw = grid.width() / k, ch = grid.height() / k;
   drawFitted(p, QRectF(grid.left(), area.top() + head, std::max(grid.width(), area.right() - grid.left()), head),
              Qt::AlignLeft | Qt::AlignVCenter, tr("predicted →"));
-  drawFitted(p, QRectF(area.left(), area.top() + head, labelW - 4, head), Qt::AlignRight | Qt::AlignVCenter, tr("true ↓"));
+  drawFitted(p, QRectF(area.left(), area.top() + head, labelW - 4, head), Qt::AlignRight | Qt::AlignVCenter,
+             tr("true ↓"));
   for (int r = 0; r < k; ++r) {
     const double rowTotal = std::max(1, m.row(r).sum());
     p.drawText(QRectF(area.left(), grid.top() + r * ch, labelW - 4, ch), Qt::AlignRight | Qt::AlignVCenter,
@@ -198,7 +200,8 @@ void MetricsView::paintTable(QPainter& p, const QRectF& area) {
     return QRectF(x, area.top() + row * rowH, cols[static_cast<std::size_t>(col)] - 6, rowH);
   };
   p.setFont(bold);
-  for (int i = 0; i < 5; ++i) drawFitted(p, rowRect(0, i), (i ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, heads[i]);
+  for (int i = 0; i < 5; ++i)
+    drawFitted(p, rowRect(0, i), (i ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, heads[i]);
   p.setFont(font());
   // The summary under the table, wrapped to the table's width.
   QString summary = tr("accuracy %1 · Cohen's κ %2 · step %3")

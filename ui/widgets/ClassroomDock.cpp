@@ -258,7 +258,8 @@ void ClassroomDock::showCounts() {
   m_activation->setPlaceholderText(hidden.empty() ? tr("no hidden layer") : tr("mixed"));
   m_removeLayer->setEnabled(!hidden.empty());
   m_addLayer->setEnabled(static_cast<int>(hidden.size()) < ControlDock::kMaxLayers);
-  m_removeNeuron->setEnabled(std::any_of(hidden.begin(), hidden.end(), [](const dl::LayerConfig& l) { return l.units > 1; }));
+  m_removeNeuron->setEnabled(
+      std::any_of(hidden.begin(), hidden.end(), [](const dl::LayerConfig& l) { return l.units > 1; }));
   m_addNeuron->setEnabled(std::any_of(hidden.begin(), hidden.end(),
                                       [](const dl::LayerConfig& l) { return l.units < ControlDock::kMaxUnits; }));
 }
@@ -374,7 +375,8 @@ void ClassroomDock::retranslateUi() {
   const QString key = m_fullControls->shortcut().toString(QKeySequence::NativeText);
   m_mapLabel->setText(tr("Decision map"));
   m_showValidation->setText(tr("Validation points"));
-  m_showValidation->setToolTip(tr("Also draw the validation points (black outline): data the network never trains on."));
+  m_showValidation->setToolTip(
+      tr("Also draw the validation points (black outline): data the network never trains on."));
   m_discretize->setText(tr("Discretise"));
   m_discretize->setToolTip(tr("Colour each region by the most likely class only."));
   m_chartLabel->setText(tr("Chart"));

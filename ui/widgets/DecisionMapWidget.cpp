@@ -499,7 +499,8 @@ double MapCanvas::legendColumnWidth() const {
   double width = box + 6 + text;
   if (regression()) {
     const double scale = m_targetScale > 0 ? m_targetScale : 1.0;
-    width = std::max(width, box * 1.4 + 6 + std::max(fm.horizontalAdvance(tickText(scale)), fm.horizontalAdvance(tickText(-scale))));
+    width = std::max(
+        width, box * 1.4 + 6 + std::max(fm.horizontalAdvance(tickText(scale)), fm.horizontalAdvance(tickText(-scale))));
   } else {
     double names = 0;
     for (int c = 0; c < classCount(); ++c) names = std::max<double>(names, fm.horizontalAdvance(className(c)));

@@ -96,8 +96,9 @@ void DivergenceBanner::retranslateUi() {
     what = tr("Training diverged (%1).").arg(m_where);
   }
   const QString shown = tr("The last finite state is shown.");
-  const QString cures = tr("Try: a lower learning rate · gradient clipping (Regularisation page) · a better "
-                           "initialisation such as Xavier or He.");
+  const QString cures =
+      tr("Try: a lower learning rate · gradient clipping (Regularisation page) · a better "
+         "initialisation such as Xavier or He.");
   if (m_compact) {
     m_text->setText(QStringLiteral("<b>%1</b>").arg(what.toHtmlEscaped()));
     m_text->setToolTip(shown + QLatin1Char('\n') + cures);

@@ -193,7 +193,8 @@ void ScoreBoard::rebuild() {
     if (q >= quantities) continue;
     header->setContentsMargins(0, q == 0 ? 2 : 8, 0, 0);
     m_grid->addWidget(header, row++, 0, 1, runs);
-    for (int r = 0; r < runs; ++r) m_grid->addWidget(m_values[static_cast<std::size_t>(r)][static_cast<std::size_t>(q)], row, r);
+    for (int r = 0; r < runs; ++r)
+      m_grid->addWidget(m_values[static_cast<std::size_t>(r)][static_cast<std::size_t>(q)], row, r);
     ++row;
   }
   m_grid->setRowStretch(row, 1);

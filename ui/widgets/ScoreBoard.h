@@ -103,10 +103,10 @@ private:
   long long m_step = 0;
   long long m_epoch = 0;
   QGridLayout* m_grid = nullptr;
-  QLabel* m_stepLabel = nullptr;                   // "Step 1,234"
-  QLabel* m_epochLabel = nullptr;                  // "Epoch 12"
-  std::array<QLabel*, kQuantities> m_headers{};    // "Training loss", …
-  std::vector<QLabel*> m_runLabels;                // "L1", "L2" above the columns of a pair
+  QLabel* m_stepLabel = nullptr;                           // "Step 1,234"
+  QLabel* m_epochLabel = nullptr;                          // "Epoch 12"
+  std::array<QLabel*, kQuantities> m_headers{};            // "Training loss", …
+  std::vector<QLabel*> m_runLabels;                        // "L1", "L2" above the columns of a pair
   std::vector<std::array<QLabel*, kQuantities>> m_values;  // per run
 };
 
