@@ -775,6 +775,47 @@ private slots:
     w.setPresentationMode(false);
   }
 
+  // A preset about the network itself shows the diagram even where it does not fit beside the map
+  // (1024×768): below the map, in the chart dock's place; the next preset gets its chart back, and
+  // leaving presentation mode puts the diagram back beside the map.
+  void networkPresetShowsTheDiagram() {
+    MainWindow w;
+    w.resize(1024, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    w.setPresentationMode(true);
+    fitTo(w, QSize(1024, 768));
+    w.loadPreset(QStringLiteral("overfit-no-dropout"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.name == "overfit-no-dropout", 10000);
+    QTest::qWait(200);
+    QVERIFY(!w.networkDiagram()->isVisible());  // no room beside the map, and not the lesson
+    QVERIFY(w.chartDock()->isVisible());
+    w.loadPreset(QStringLiteral("logistic-regression"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.networkDiagram()->isVisible(), 10000);
+    QTest::qWait(200);
+    QVERIFY(!w.chartDock()->isVisible());
+    QVERIFY(!w.chartPanel()->chartOptions()->isVisible());  // no chart, no chart options in the column
+    QVERIFY(w.networkDiagram()->y() > w.decisionMap()->mapTo(&w, QPoint(0, 0)).y());  // below the map
+    QVERIFY(w.networkDiagram()->height() >= 150 && w.networkDiagram()->width() >= 600);
+    QVERIFY(w.decisionMap()->plotRect().height() >= 0.45 * 768);
+    QCOMPARE(w.size(), QSize(1024, 768));
+    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-1024x768-en-logistic-regression.png")));
+    w.loadPreset(QStringLiteral("overfit-no-dropout"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.chartDock()->isVisible(), 10000);
+    QTest::qWait(200);
+    QVERIFY(!w.networkDiagram()->isVisible());
+    QVERIFY(w.chartPanel()->chartOptions()->isVisible());
+    QCOMPARE(w.chartPanel()->currentView(), QStringLiteral("loss"));
+    w.loadPreset(QStringLiteral("logistic-regression"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.networkDiagram()->isVisible() && !w.chartDock()->isVisible(), 10000);
+    w.setPresentationMode(false);
+    QTest::qWait(300);
+    QVERIFY(w.networkDiagram()->isVisible());
+    QCOMPARE(w.networkDiagram()->parentWidget(), w.findChild<QSplitter*>(QStringLiteral("centralSplitter")));
+    QVERIFY(w.chartDock()->isVisible());
+  }
+
   // Every classroom control does what it says, in the session's configuration; play, step and
   // reset drive the session; the numbers read "—" until the first evaluation.
   void classroomControls() {
@@ -880,6 +921,18 @@ private slots:
     QVERIFY(!w.decisionMap()->showsValidation());
     c->discretizeBox()->setChecked(true);
     QVERIFY(w.decisionMap()->discretized());
+    // The language switched on a projector: the column and the board re-measure themselves.
+    w.switchLanguage(QStringLiteral("zh"));
+    QTest::qWait(300);
+    QStringList cut = cutTexts(&w);
+    for (int tries = 0; !cut.isEmpty() && tries < 30; ++tries) {
+      QTest::qWait(100);
+      cut = cutTexts(&w);
+    }
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n  "))));
+    QVERIFY(w.decisionMap()->plotRect().height() >= 0.45 * 768);
+    QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-1366x768-switched-to-zh.png")));
+    w.switchLanguage(QStringLiteral("en"));
     w.setPresentationMode(false);
     QVERIFY(!w.decisionMap()->showsValidation());  // the map's own box shows the choice
   }

@@ -2227,7 +2227,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;桌面版深度学习实验场：在二维数据上训练小型神经网络，观察它们如何学习。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 Eigen 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>dlplay — deep-learning playground</source>
         <translation>dlplay — 深度学习实验场</translation>
     </message>
@@ -2950,7 +2950,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::ScoreBoard</name>
     <message>
-        <location filename="../ui/widgets/ScoreBoard.cpp" line="+149"/>
+        <location filename="../ui/widgets/ScoreBoard.cpp" line="+135"/>
         <location line="+78"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
@@ -2981,42 +2981,42 @@ from %2 to %3</source>
         <translation>尚未测量：第一次评估在第一轮结束时。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+46"/>
         <source>Training loss</source>
         <translation>训练集损失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The mean loss of the mini-batches trained since the previous evaluation.</source>
         <translation>自上一次评估以来各个小批量损失的平均值。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Validation loss</source>
         <translation>验证集损失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The loss on the whole validation part, which the network never trains on.</source>
         <translation>整个验证集上的损失；网络从不在验证集上训练。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Training accuracy</source>
         <translation>训练集准确率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The share of training points classified correctly (all of them, without dropout).</source>
         <translation>训练集中被正确分类的数据点所占比例（全部训练数据，不使用 dropout）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Validation accuracy</source>
         <translation>验证集准确率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>The share of validation points classified correctly.</source>
         <translation>验证集中被正确分类的数据点所占比例。</translation>
     </message>

@@ -815,7 +815,10 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void MainWindow::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    schedulePresentationLayout();  // other words, other widths
+  }
   QMainWindow::changeEvent(event);
 }
 

@@ -7,9 +7,11 @@
 //   │ controls  │ [diagram] │ decision map │ big numbers  │
 //   │ column    ├──────────────────────────────────────────┤
 //   │           │ the preset's chart                       │
-//   └ status ─────────────────────────────────────────────┘
+//   └───────────┴──────────────────────────────────────────┘
 // The map's square gets kMapShare of the window height; the chart dock takes what is left below
-// it; the network diagram gets what is left beside it, or hides when that is too narrow to read.
+// it; the network diagram gets what is left beside it, or hides when that is too narrow to read
+// (a preset about the network shows it below the map instead of the chart). No toolbar and no
+// status bar: their height goes to the map.
 #include "MainWindow.h"
 
 #include "notes/NotesDock.h"
@@ -29,9 +31,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QEvent>
 #include <QScreen>
-#include <QDockWidget>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
@@ -181,7 +183,6 @@ void MainWindow::toggleFullControls(bool show) {
     m_controls->show();
     m_transport->show();
     fitControlsWidth();
-
   } else {
     m_controls->hide();
     m_transport->hide();
@@ -243,20 +244,19 @@ void MainWindow::layoutPresentation() {
   // In an order that never asks for more than the screen's height (or the window would grow):
   // the chart dock leaves before the diagram arrives below the map, and comes back after it left.
   auto* central = static_cast<QVBoxLayout*>(centralWidget()->layout());
-  if (below) {
+  const bool wasBelow = m_network->parentWidget() != m_splitter;
+  if (below && !wasBelow) {
     m_chartDock->hide();
-    if (m_network->parentWidget() == m_splitter) {
-      central->addWidget(m_network, 1);
-      central->setStretchFactor(m_splitter, 0);
-    }
-  } else if (m_network->parentWidget() != m_splitter) {
+    central->addWidget(m_network, 1);
+    central->setStretchFactor(m_splitter, 0);
+  } else if (!below && wasBelow) {
     m_splitter->setMinimumHeight(0);
     m_splitter->setMaximumHeight(QWIDGETSIZE_MAX);
     m_splitter->insertWidget(0, m_network);
     central->setStretchFactor(m_splitter, 1);
+    m_chartDock->show();
   }
   m_network->setVisible(beside || below);
-  if (!below) m_chartDock->show();
   if (beside)
     m_splitter->setSizes({rest, map, board});
   else if (below)

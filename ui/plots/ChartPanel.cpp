@@ -121,9 +121,19 @@ void ChartPanel::setSmoothing(double weight) {
 void ChartPanel::updateSmoothingBox() {
   const PlotWidget* c = currentChart();
   m_smoothBox->setVisible(c && c->smoothable());
-  // Detached, the options hide when the chart has none (the metrics tab): their holder's heading
-  // goes with them.
-  if (m_optionsDetached) m_corner->setVisible(c && (c->smoothable() || c->optionsWidget()));
+  // Detached, the options hide when the chart has none (the metrics tab) or the charts are not
+  // shown: their holder's heading goes with them.
+  if (m_optionsDetached) m_corner->setVisible(isVisible() && c && (c->smoothable() || c->optionsWidget()));
+}
+
+void ChartPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (m_optionsDetached) updateSmoothingBox();
+}
+
+void ChartPanel::hideEvent(QHideEvent* event) {
+  QWidget::hideEvent(event);
+  if (m_optionsDetached) updateSmoothingBox();
 }
 
 void ChartPanel::changeEvent(QEvent* event) {

@@ -10,6 +10,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QTextLayout>
 
 #include <cmath>
 
@@ -41,11 +42,7 @@ ScoreBoard::ScoreBoard(QWidget* parent) : QFrame(parent) {
   m_stepLabel->setObjectName(QStringLiteral("scoreStep"));
   m_epochLabel = new QLabel(this);
   m_epochLabel->setObjectName(QStringLiteral("scoreEpoch"));
-  for (QLabel*& h : m_headers) {
-    // A header may wrap ("Validation / accuracy"): the numbers, not the words, set the width.
-    h = new QLabel(this);
-    h->setWordWrap(true);
-  }
+  for (QLabel*& h : m_headers) h = new QLabel(this);
   m_runs.resize(1);
   rebuild();
   retranslateUi();
@@ -72,17 +69,6 @@ QLabel* ScoreBoard::valueLabel(Quantity q, int run) const {
   const int i = static_cast<int>(q);
   if (i >= 2 && !m_accuracy) return nullptr;
   return m_values[static_cast<std::size_t>(run)][static_cast<std::size_t>(i)];
-}
-
-void ScoreBoard::clear() {
-  for (Run& r : m_runs) {
-    r.shown = Values{};
-    r.lossSum = 0;
-    r.lossSteps = 0;
-  }
-  m_step = m_epoch = 0;
-  updateCounters();
-  updateTexts();
 }
 
 void ScoreBoard::applySnapshot(const SnapshotPtr& snapshot) {
@@ -290,14 +276,42 @@ QSize ScoreBoard::sizeHint() const { return {widthAt(m_scale), QFrame::sizeHint(
 
 QSize ScoreBoard::minimumSizeHint() const { return sizeHint(); }
 
+// A header wider than the board breaks into lines ("Validation / accuracy"): the numbers, not the
+// words, set the board's width. Broken here rather than by word wrap, so that every layout sees
+// the lines a header needs.
+void ScoreBoard::fitHeaders() {
+  const int room =
+      std::max(20, contentsRect().width() - m_grid->contentsMargins().left() - m_grid->contentsMargins().right());
+  for (int q = 0; q < kQuantities; ++q) {
+    QLabel* h = m_headers[static_cast<std::size_t>(q)];
+    const QString& text = m_headerTexts[static_cast<std::size_t>(q)];
+    QString shown = text;
+    if (h->fontMetrics().horizontalAdvance(text) > room) {
+      QTextLayout layout(text, h->font());
+      layout.beginLayout();
+      QStringList lines;
+      for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(room);
+        lines << text.mid(line.textStart(), line.textLength()).trimmed();
+      }
+      layout.endLayout();
+      shown = lines.join(QLatin1Char('\n'));
+    }
+    if (h->text() != shown) h->setText(shown);
+  }
+}
+
+void ScoreBoard::resizeEvent(QResizeEvent* event) {
+  QFrame::resizeEvent(event);
+  fitHeaders();
+}
+
 void ScoreBoard::retranslateUi() {
-  m_headers[0]->setText(tr("Training loss"));
+  m_headerTexts = {tr("Training loss"), tr("Validation loss"), tr("Training accuracy"), tr("Validation accuracy")};
+  fitHeaders();
   m_headers[0]->setToolTip(tr("The mean loss of the mini-batches trained since the previous evaluation."));
-  m_headers[1]->setText(tr("Validation loss"));
   m_headers[1]->setToolTip(tr("The loss on the whole validation part, which the network never trains on."));
-  m_headers[2]->setText(tr("Training accuracy"));
   m_headers[2]->setToolTip(tr("The share of training points classified correctly (all of them, without dropout)."));
-  m_headers[3]->setText(tr("Validation accuracy"));
   m_headers[3]->setToolTip(tr("The share of validation points classified correctly."));
   updateCounters();
   m_stepLabel->setToolTip(tr("Mini-batch steps trained so far."));
@@ -307,7 +321,10 @@ void ScoreBoard::retranslateUi() {
 
 void ScoreBoard::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
-  if (event->type() == QEvent::FontChange) applyFonts();
+  if (event->type() == QEvent::FontChange) {
+    applyFonts();
+    fitHeaders();
+  }
   QFrame::changeEvent(event);
 }
 

@@ -41,8 +41,8 @@ public:
 
   explicit ScoreBoard(QWidget* parent = nullptr);
 
+  // A new generation (reset, reconfiguration) starts again from "—".
   void applySnapshot(const SnapshotPtr& snapshot);
-  void clear();
 
   int runCount() const { return static_cast<int>(m_runs.size()); }
   Values values(int run = 0) const;
@@ -72,6 +72,7 @@ signals:
 protected:
   void changeEvent(QEvent* event) override;
   void showEvent(QShowEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
 private:
   struct Run {
@@ -86,6 +87,7 @@ private:
   void retranslateUi();
   void updateTexts();
   void updateCounters();
+  void fitHeaders();
   void applyFonts();
   QFont valueFont(double scale) const;
   int widthAt(double scale) const;
@@ -106,6 +108,7 @@ private:
   QLabel* m_stepLabel = nullptr;                           // "Step 1,234"
   QLabel* m_epochLabel = nullptr;                          // "Epoch 12"
   std::array<QLabel*, kQuantities> m_headers{};            // "Training loss", …
+  std::array<QString, kQuantities> m_headerTexts;          // their texts on one line
   std::vector<QLabel*> m_runLabels;                        // "L1", "L2" above the columns of a pair
   std::vector<std::array<QLabel*, kQuantities>> m_values;  // per run
 };
