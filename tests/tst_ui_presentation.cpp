@@ -1019,7 +1019,8 @@ private slots:
     QTest::qWait(100);
     QVERIFY(Layout::of(w).dockGeometry != before.dockGeometry);
     w.setPresentationMode(false);
-    QTest::qWait(300);
+    QTRY_COMPARE_WITH_TIMEOUT(w.size(), before.windowSize, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(Layout::of(w).dockGeometry, before.dockGeometry, 5000);
     const Layout after = Layout::of(w);
     QCOMPARE(after.windowSize, before.windowSize);
     QCOMPARE(after.visible, before.visible);
@@ -1064,9 +1065,9 @@ private slots:
       QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n  "))));
       QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-1920x1080-%1.png").arg(language)));
       w.setPresentationMode(false);
-      QTest::qWait(300);
+      QTRY_COMPARE_WITH_TIMEOUT(w.size(), before.windowSize, 5000);
+      QTRY_COMPARE_WITH_TIMEOUT(Layout::of(w).dockGeometry, before.dockGeometry, 5000);
       const Layout after = Layout::of(w);
-      QCOMPARE(after.dockGeometry, before.dockGeometry);
       QCOMPARE(after.splitter, before.splitter);
       QCOMPARE(after.heights, before.heights);
       QCOMPARE(after.font, before.font);

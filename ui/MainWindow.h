@@ -236,7 +236,8 @@ private:
   QByteArray m_defaultState;
   QFont m_normalFont;
   bool m_presentation = false;
-  std::optional<NormalLayout> m_normalLayout;  // set while in presentation mode
+  std::optional<NormalLayout> m_normalLayout;    // set while in presentation mode
+  std::optional<NormalLayout> m_pendingRestore;  // just left it: a late resize restores the docks again
   bool m_presentationLayoutPending = false;
   bool m_shownOnce = false;
   bool m_layoutRestored = false;  // a saved dock layout was restored from the settings

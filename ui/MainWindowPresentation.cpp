@@ -52,13 +52,15 @@ namespace {
 // 768-pixel-high screen, in proportion on others, so that every screen shows the same layout a
 // room away (1.45 times a 9 pt desktop font at 768 lines; 18 pt at 1080).
 constexpr double kPresentationPointsAt768 = 13.0;
-constexpr double kMapShare = 0.47;     // the map's square, as a share of the window height
-constexpr int kMinChartHeight = 160;   // below this the chart's labels cannot be read
-constexpr int kMinDiagramWidth = 260;  // a narrower network diagram is hidden
+constexpr double kMapShare = 0.47;      // the map's square, as a share of the window height
+constexpr int kMinChartHeight = 160;    // below this the chart's labels cannot be read
+constexpr int kMinDiagramWidth = 260;   // a narrower network diagram is hidden
+constexpr int kRestoreWindowMs = 1000;  // how long after leaving a late resize still restores the docks
 }  // namespace
 
 void MainWindow::setPresentationMode(bool on) {
   if (on == m_presentation) return;
+  m_pendingRestore.reset();
   if (on) {
     // Saved before anything changes: this is what leaving restores.
     m_normalLayout = NormalLayout{saveState(),
@@ -162,12 +164,16 @@ void MainWindow::leavePresentationLayout() {
   setCorner(Qt::BottomRightCorner, normal.bottomRight);
   restoreState(normal.state);
   m_splitter->restoreState(normal.splitter);
-  // Again once the window has its normal size: a platform may apply it a little later.
-  QTimer::singleShot(0, this, [this, normal] {
-    if (m_presentation) return;
-    restoreState(normal.state);
-    m_splitter->restoreState(normal.splitter);
+  // Again once the layout has settled into the normal window, and whenever the window's size
+  // arrives in the next moment: a platform (or a busy one) may apply the normal geometry later,
+  // and the docks must be sized in it.
+  m_pendingRestore = normal;
+  QTimer::singleShot(0, this, [this] {
+    if (!m_pendingRestore || m_presentation) return;
+    restoreState(m_pendingRestore->state);
+    m_splitter->restoreState(m_pendingRestore->splitter);
   });
+  QTimer::singleShot(kRestoreWindowMs, this, [this] { m_pendingRestore.reset(); });
 }
 
 void MainWindow::toggleFullControls(bool show) {
@@ -193,6 +199,10 @@ void MainWindow::toggleFullControls(bool show) {
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
   QMainWindow::resizeEvent(event);
+  if (m_pendingRestore && !m_presentation) {
+    restoreState(m_pendingRestore->state);
+    m_splitter->restoreState(m_pendingRestore->splitter);
+  }
   schedulePresentationLayout();
 }
 
