@@ -400,6 +400,17 @@ QStringList cutTexts(QWidget* root) {
   return problems;
 }
 
+// cutTexts() once the layout has settled: a chart lays itself out, and a new font reaches every
+// widget, a moment after the change; a text still cut after three seconds is cut.
+QStringList settledCutTexts(QWidget* root) {
+  QStringList cut = cutTexts(root);
+  for (int tries = 0; !cut.isEmpty() && tries < 30; ++tries) {
+    QTest::qWait(100);
+    cut = cutTexts(root);
+  }
+  return cut;
+}
+
 }  // namespace
 
 class TestUiPresentation : public QObject {
@@ -692,11 +703,7 @@ private slots:
     QCOMPARE(w.scoreBoard()->valueLabel(ScoreBoard::Quantity::ValidationAccuracy) != nullptr, !regression);
 
     // No text is cut, nothing scrolls: the whole window, then every other chart tab.
-    QStringList cut = cutTexts(&w);
-    for (int tries = 0; !cut.isEmpty() && tries < 30; ++tries) {  // a layout still settling
-      QTest::qWait(100);
-      cut = cutTexts(&w);
-    }
+    const QStringList cut = settledCutTexts(&w);
     QVERIFY2(cut.isEmpty(), qPrintable(where + cut.join(QStringLiteral("\n  "))));
     if (w.chartDock()->isVisible()) {
       QTabWidget* tabs = w.chartPanel()->tabs();
@@ -769,7 +776,7 @@ private slots:
     // A diverged run's numbers say so instead of showing the last finite ones.
     const QString loss = w.scoreBoard()->valueLabel(ScoreBoard::Quantity::TrainingLoss)->text();
     QVERIFY2(loss == QStringLiteral("NaN") || loss.contains(QStringLiteral("∞")), qPrintable(loss));
-    const QStringList cut = cutTexts(&w);
+    const QStringList cut = settledCutTexts(&w);
     QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n  "))));
     QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-1024x768-en-diverged.png")));
     w.setPresentationMode(false);
@@ -924,11 +931,7 @@ private slots:
     // The language switched on a projector: the column and the board re-measure themselves.
     w.switchLanguage(QStringLiteral("zh"));
     QTest::qWait(300);
-    QStringList cut = cutTexts(&w);
-    for (int tries = 0; !cut.isEmpty() && tries < 30; ++tries) {
-      QTest::qWait(100);
-      cut = cutTexts(&w);
-    }
+    const QStringList cut = settledCutTexts(&w);
     QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n  "))));
     QVERIFY(w.decisionMap()->plotRect().height() >= 0.45 * 768);
     QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-1366x768-switched-to-zh.png")));
@@ -961,7 +964,7 @@ private slots:
     for (int page = 0; page < pages->count(); ++page) {
       pages->setCurrentIndex(page);
       QTest::qWait(100);
-      const QStringList cut = cutTexts(w.controlDock());
+      const QStringList cut = settledCutTexts(w.controlDock());
       QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("page %1:\n  ").arg(page) + cut.join(QStringLiteral("\n  "))));
       QVERIFY(w.controlDock()->grab().save(screenshotDir() +
                                            QStringLiteral("/presentation-1024x768-full-controls-%1.png").arg(page)));
@@ -973,7 +976,7 @@ private slots:
     pages->setCurrentIndex(1);
     QTest::qWait(200);
     QStringList cut;
-    for (const QString& problem : cutTexts(w.controlDock()))
+    for (const QString& problem : settledCutTexts(w.controlDock()))
       if (!problem.startsWith(QLatin1String("a vertical scroll bar"))) cut << problem;
     QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n  "))));
     QTest::keyClick(&w, Qt::Key_F6);
@@ -1061,7 +1064,7 @@ private slots:
       w.setPresentationMode(true);
       fitTo(w, QSize(1920, 1080));
       QVERIFY(w.decisionMap()->plotRect().height() >= 0.45 * 1080);
-      const QStringList cut = cutTexts(&w);
+      const QStringList cut = settledCutTexts(&w);
       QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n  "))));
       QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-1920x1080-%1.png").arg(language)));
       w.setPresentationMode(false);
