@@ -730,28 +730,28 @@
 <context>
     <name>dlui::ActivationExplorer</name>
     <message>
-        <location filename="../ui/plots/ActivationExplorer.cpp" line="+115"/>
-        <location line="+258"/>
+        <location filename="../ui/plots/ActivationExplorer.cpp" line="+116"/>
+        <location line="+260"/>
         <source>layer %1: %2</source>
         <translation>第 %1 层：%2</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-161"/>
         <source>saturated</source>
         <translation>饱和</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Derivative f′(z)</source>
         <translation>导数 f′(z)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Activation f(z)</source>
         <translation>激活函数 f(z)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>5% of peak</source>
         <translation>峰值的 5%</translation>
     </message>
@@ -771,7 +771,7 @@
         <translation>当前网络</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation>引擎提供的每个激活函数及其导数，由网络自己的代码算出。阴影：焦点函数被视为饱和的区间，判定规则与“饱和度”页相同（导数低于峰值的 5%；ReLU 一族为 z ≤ 0）。在列表中勾选要比较的函数，单击其中一个设为焦点。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+121"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
@@ -886,7 +886,7 @@
         <translation>Maxout 单元取 k 个学习得到的线性分段中的最大值；这里用示例分段 z 和 −z 来画，其最大值为 |z|。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Tick the functions to draw; click one to focus it (thick line, its saturated stretches shaded). Bold: used by this network.</source>
         <translation>勾选要画的函数；单击其中一个设为焦点（粗线，并给它的饱和区间加阴影）。粗体：当前网络使用的函数。</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>激活函数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Every activation function and its derivative, where each saturates, and whether its output is zero-centred: the mean output of each hidden layer, live</source>
         <translation>每个激活函数及其导数、各自在哪里饱和、输出是否以零为中心：实时显示每个隐藏层的平均输出</translation>
     </message>
@@ -2011,11 +2011,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Logarithmic axis</source>
-        <translation>对数坐标轴</translation>
+        <source>Log axis</source>
+        <translation>对数轴</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Draw the learning rate on a logarithmic axis: a decay over several factors of 10 stays readable to its end.</source>
+        <translation>用对数坐标画学习率：跨越好几个数量级的衰减一直到最后都看得清。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -2034,12 +2039,17 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Logarithmic loss axis</source>
-        <translation>损失轴使用对数刻度</translation>
+        <location line="+2"/>
+        <source>Log axis</source>
+        <translation>对数轴</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Draw the loss on a logarithmic axis: every factor of 10 takes the same height, so a loss going from 1 down to 0.001 stays visible instead of flattening onto the floor.</source>
+        <translation>用对数坐标画损失：每相差 10 倍占同样的高度，所以从 1 降到 0.001 的损失依然清晰可见，而不会贴在底部变成一条平线。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
