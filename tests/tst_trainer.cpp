@@ -51,7 +51,7 @@ std::vector<double> flatten(const StepMetrics& m) {
                         m.penalty,       m.valLoss,        m.valAccuracy, m.trainAccuracy,
                         m.gradNormTotal, double(m.clipped)};
   for (const LayerStats& s : m.layers)
-    v.insert(v.end(), {s.gradNorm, s.weightNorm, s.updateRatio, s.sparsity, s.saturation});
+    v.insert(v.end(), {s.gradNorm, s.weightNorm, s.updateRatio, s.sparsity, s.saturation, s.activationMean});
   return v;
 }
 
@@ -357,6 +357,13 @@ private slots:
     QVERIFY(m.layers[0].saturation >= 0 && m.layers[0].saturation <= 1);
     QVERIFY(m.layers[1].saturation > 0.1 && m.layers[1].saturation < 0.9);  // about half of ReLU inputs are ≤ 0
     QVERIFY(std::isnan(m.layers[2].saturation));
+    // The mean output of each hidden layer over the step's mini-batch (no dropout here): what the
+    // layer's units passed on. Sigmoid outputs are all positive, ReLU outputs never negative.
+    for (int l = 0; l < 2; ++l)
+      QCOMPARE(m.layers[l].activationMean, static_cast<double>(t.network().hiddenOutput(l).cast<double>().mean()));
+    QVERIFY(m.layers[0].activationMean > 0.1 && m.layers[0].activationMean < 0.9);
+    QVERIFY(m.layers[1].activationMean > 0);
+    QVERIFY(std::isnan(m.layers[2].activationMean));
     double total = 0;
     for (const auto& s : m.layers) total += s.gradNorm * s.gradNorm;
     QVERIFY(std::abs(std::sqrt(total) - m.gradNormTotal) < 1e-6 * m.gradNormTotal);

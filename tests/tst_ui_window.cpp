@@ -9,6 +9,7 @@
 #include "widgets/DecisionMapWidget.h"
 #include "widgets/DivergenceBanner.h"
 #include "widgets/LogSlider.h"
+#include "plots/ActivationExplorer.h"
 #include "plots/MetricsView.h"
 #include "widgets/FirstRunHint.h"
 #include "widgets/HelpDialog.h"
@@ -767,12 +768,18 @@ private slots:
         series = panel->metricsView()->report()->report.confusion.sum();
         QVERIFY(panel->metricsView()->isVisible());
       }
+      if (e.view == "activations") {  // the live mean output of every hidden layer
+        for (double m : panel->activationExplorer()->layerMeans()) series += std::isfinite(m) ? 1 : 0;
+        QVERIFY(panel->activationExplorer()->isVisible());
+        QCOMPARE(panel->activationExplorer()->layerMeans().size(), w.lastSnapshot()->config.hidden.size());
+      }
       if (!tab) {
         series = w.lastSnapshot()->grid || w.decisionMap()->isVisible() ? 1 : 0;
         QVERIFY(w.decisionMap()->isVisible() && w.networkDiagram()->isVisible());
       }
       QVERIFY2(series > 0, qPrintable(name + ": the " + e.view + " series is empty"));
-      if (tab && e.view != "metrics") QVERIFY2(panel->currentChart()->isVisible(), qPrintable(name));
+      if (tab && e.view != "metrics" && e.view != "activations")
+        QVERIFY2(panel->currentChart()->isVisible(), qPrintable(name));
     }
     QVERIFY(fileOpened >= 10);
     // For a person to look at: a preset's view in both languages.
@@ -853,6 +860,57 @@ private slots:
       QVERIFY(w.chartPanel()->grab().save(screenshotDir() + QStringLiteral("/metrics-paradox-%1.png").arg(code)));
     }
     w.switchLanguage(QStringLiteral("en"));
+  }
+
+  // The activation explorer, from the two zero-centred presets at 1366×768 in both languages, with
+  // and without presentation mode: loading one opens the Activations tab with the network's
+  // activation focused; after 300 steps the live mean of each sigmoid layer sits near +0.5 and of
+  // each tanh layer near 0, as the presets' claims say; the tab bar still fits.
+  void activationExplorerShowsLayerMeans_data() { languageAndPresentationRows(); }
+  void activationExplorerShowsLayerMeans() {
+    QFETCH(QString, language);
+    QFETCH(bool, presentation);
+    MainWindow w;
+    w.switchLanguage(language);
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    w.setPresentationMode(presentation);
+    ChartPanel* panel = w.chartPanel();
+    ActivationExplorer* x = panel->activationExplorer();
+    for (const QString act : {"sigmoid", "tanh"}) {
+      const QString name =
+          act == "sigmoid" ? QStringLiteral("sigmoid-not-zero-centred") : QStringLiteral("tanh-zero-centred");
+      panel->showView(QStringLiteral("loss"));
+      w.loadPreset(name);
+      QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.name == name.toStdString() && w.transport()->stepCount() == 0,
+                               10000);
+      QCOMPARE(panel->currentView(), QStringLiteral("activations"));
+      QVERIFY(x->isVisible());
+      QCOMPARE(x->networkActivations(), QStringList({act, act}));
+      QCOMPARE(x->focused(), act);
+      QVERIFY(x->shown().contains(act));
+      trainQuickly(w, 300);
+      const std::vector<double> means = x->layerMeans();
+      QCOMPARE(means.size(), std::size_t(2));
+      QVERIFY(x->meansStep() >= 300);
+      for (double m : means) {
+        if (act == "sigmoid")
+          QVERIFY2(m >= 0.25 && m <= 0.75, qPrintable(QString::number(m)));
+        else
+          QVERIFY2(std::abs(m) <= 0.35, qPrintable(QString::number(m)));
+      }
+      QTabBar* bar = panel->findChild<QTabWidget*>()->tabBar();
+      QVERIFY2(
+          bar->sizeHint().width() <= bar->width(),
+          qPrintable(QStringLiteral("tab bar needs %1 px, has %2").arg(bar->sizeHint().width()).arg(bar->width())));
+      const QString suffix = QStringLiteral("%1-%2%3").arg(act, language, presentation ? "-presentation" : "");
+      QVERIFY(w.chartDock()->grab().save(screenshotDir() + QStringLiteral("/activations-%1.png").arg(suffix)));
+      QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/activations-window-%1.png").arg(suffix)));
+    }
+    w.setPresentationMode(false);
+    setLanguage(QStringLiteral("en"), false);
   }
 
   // The feature inputs: ticking x₁² and x₂² (and unticking x₁, x₂) gives the network exactly those

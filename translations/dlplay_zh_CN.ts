@@ -209,7 +209,7 @@
         <location line="+3"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
         <location line="+67"/>
-        <location filename="../engine/train/Trainer.cpp" line="+365"/>
+        <location filename="../engine/train/Trainer.cpp" line="+366"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -537,7 +537,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+183"/>
+        <location line="+189"/>
         <source>the dropout rate must be in %1</source>
         <translation>Dropout 比例必须在区间 %1 内</translation>
     </message>
@@ -728,9 +728,178 @@
     </message>
 </context>
 <context>
+    <name>dlui::ActivationExplorer</name>
+    <message>
+        <location filename="../ui/plots/ActivationExplorer.cpp" line="+116"/>
+        <location line="+260"/>
+        <source>layer %1: %2</source>
+        <translation>第 %1 层：%2</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Derivative f′(z)</source>
+        <translation>导数 f′(z)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activation f(z)</source>
+        <translation>激活函数 f(z)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>5% of peak</source>
+        <translation>峰值的 5%</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Zero-centred? Mean output</source>
+        <translation>以零为中心吗？平均输出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>z ~ N(0, 1)</source>
+        <translation>z ~ N(0, 1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>network</source>
+        <translation>当前网络</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the mean of each hidden layer appears after the first steps (press Space to train)</source>
+        <translation>训练几步后这里显示每个隐藏层的平均输出（按空格键开始训练）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: f = %2, f′ = %3%4</source>
+        <translation>%1：f = %2，f′ = %3%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (saturated)</source>
+        <translation>（饱和）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The mean output of a unit. Left: what each function averages when its input z is drawn from N(0, 1): sigmoid 0.5, tanh 0, ReLU 1/√(2π) ≈ 0.40. Right: what each hidden layer of this network outputs on average, over its last %1 mini-batches. A layer whose outputs are all positive (sigmoid, ReLU) feeds the next layer inputs of one sign, so for one example the gradients of a unit&apos;s incoming weights all share a sign and the updates zig-zag; tanh layers stay near 0.</source>
+        <translation>单元的平均输出。左列：输入 z 取自 N(0, 1) 时各函数的平均输出——sigmoid 0.5，tanh 0，ReLU 1/√(2π) ≈ 0.40。右列：当前网络每个隐藏层在最近 %1 个小批量上的平均输出。输出全为正的层（sigmoid、ReLU）交给下一层的输入都同号，于是对单个样本而言，一个单元所有输入权重的梯度同号，更新只能走“之”字形；tanh 层的平均输出则停在 0 附近。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every activation of the engine and its derivative, computed by the network&apos;s own code. Shaded: where the focused function counts as saturated, as the Saturation tab counts it (derivative below 5% of its peak; ReLU family: z ≤ 0). Tick the functions to compare in the list; click one to focus it.</source>
+        <translation>引擎提供的每个激活函数及其导数，由网络自己的代码算出。阴影：焦点函数被视为饱和的区间，判定规则与“饱和度”页相同（导数低于峰值的 5%；ReLU 一族为 z ≤ 0）。在列表中勾选要比较的函数，单击其中一个设为焦点。</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>leaky ReLU (%1)</source>
+        <translation>Leaky ReLU（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PReLU (%1 at first)</source>
+        <translation>PReLU（初始 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ELU (α = %1)</source>
+        <translation>ELU（α = %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SELU</source>
+        <translation>SELU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maxout (pieces ±z)</source>
+        <translation>Maxout（分段 ±z）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PReLU</source>
+        <translation>PReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maxout</source>
+        <translation>Maxout</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1: peak derivative %2, mean output %3 for z ~ N(0, 1).</source>
+        <translation>%1：导数峰值 %2，z ~ N(0, 1) 时平均输出 %3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used by this network&apos;s hidden layers (bold).</source>
+        <translation>当前网络的隐藏层正在使用（粗体）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A maxout unit takes the largest of k learned linear pieces; drawn here with the example pieces z and −z, whose maximum is |z|.</source>
+        <translation>Maxout 单元取 k 个学习得到的线性分段中的最大值；这里用示例分段 z 和 −z 来画，其最大值为 |z|。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Tick the functions to draw; click one to focus it (thick line, its saturated stretches shaded). Bold: used by this network.</source>
+        <translation>勾选要画的函数；单击其中一个设为焦点（粗线，并给它的饱和区间加阴影）。粗体：当前网络使用的函数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activation functions</source>
+        <translation>激活函数</translation>
+    </message>
+</context>
+<context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+85"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+89"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -775,7 +944,17 @@
         <translation>验证集上的混淆矩阵、精确率、召回率、F1、Cohen κ 和 ROC 曲线</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Activations</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every activation function and its derivative, where each saturates, and whether its output is zero-centred: the mean output of each hidden layer, live</source>
+        <translation>每个激活函数及其导数、各自在哪里饱和、输出是否以零为中心：实时显示每个隐藏层的平均输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+10"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
@@ -1832,11 +2011,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Logarithmic axis</source>
-        <translation>对数坐标轴</translation>
+        <source>Log axis</source>
+        <translation>对数轴</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Draw the learning rate on a logarithmic axis: a decay over several factors of 10 stays readable to its end.</source>
+        <translation>用对数坐标画学习率：跨越好几个数量级的衰减一直到最后都看得清。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -1855,12 +2039,17 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Logarithmic loss axis</source>
-        <translation>损失轴使用对数刻度</translation>
+        <location line="+2"/>
+        <source>Log axis</source>
+        <translation>对数轴</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Draw the loss on a logarithmic axis: every factor of 10 takes the same height, so a loss going from 1 down to 0.001 stays visible instead of flattening onto the floor.</source>
+        <translation>用对数坐标画损失：每相差 10 倍占同样的高度，所以从 1 降到 0.001 的损失依然清晰可见，而不会贴在底部变成一条平线。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>step</source>
         <translation>步数</translation>
     </message>

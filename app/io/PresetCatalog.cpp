@@ -92,10 +92,10 @@ QString PresetCatalog::readableName(const QString& name) {
 }
 
 const QStringList& presetViews() {
-  static const QStringList views = {QStringLiteral("loss"),         QStringLiteral("gradients"),
-                                    QStringLiteral("saturation"),   QStringLiteral("sparsity"),
-                                    QStringLiteral("learningRate"), QStringLiteral("metrics"),
-                                    QStringLiteral("map"),          QStringLiteral("network")};
+  static const QStringList views = {
+      QStringLiteral("loss"),     QStringLiteral("gradients"),    QStringLiteral("saturation"),
+      QStringLiteral("sparsity"), QStringLiteral("learningRate"), QStringLiteral("metrics"),
+      QStringLiteral("map"),      QStringLiteral("network"),      QStringLiteral("activations")};
   return views;
 }
 

@@ -256,6 +256,7 @@ void Trainer::fillDiagnostics(StepMetrics& m) {
     s.updateRatio = s.weightNorm > 0 ? std::sqrt(d2) / s.weightNorm : 0.0;
     s.sparsity = w.size ? static_cast<double>(small) / static_cast<double>(w.size) : 0.0;
     s.saturation = l + 1 < L ? m_net.saturation(l) : kNaN;
+    s.activationMean = l + 1 < L ? m_net.activationMean(l) : kNaN;
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include "io/MetricsCsv.h"
 #include "io/OutputFile.h"
+#include "plots/ActivationExplorer.h"
 #include "plots/GradientNormChart.h"
 #include "plots/LearningRateChart.h"
 #include "plots/LossChart.h"
@@ -42,6 +43,9 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
   }
   m_metrics = new MetricsView(m_tabs);
   m_tabs->addTab(m_metrics, QString());
+  m_options->addWidget(new QWidget(m_options));
+  m_activations = new ActivationExplorer(m_tabs);
+  m_tabs->addTab(m_activations, QString());
   m_options->addWidget(new QWidget(m_options));
   // Smoothing beside the chart's own options, shown for the charts that smooth.
   auto* corner = new QWidget(m_tabs);
@@ -93,6 +97,11 @@ void ChartPanel::retranslateUi() {
   const int metrics = m_tabs->indexOf(m_metrics);
   m_tabs->setTabText(metrics, tr("Metrics"));
   m_tabs->setTabToolTip(metrics, tr("Confusion matrix, precision, recall, F1, Cohen's κ and ROC on the validation part"));
+  const int activations = m_tabs->indexOf(m_activations);
+  m_tabs->setTabText(activations, tr("Activations"));
+  m_tabs->setTabToolTip(activations,
+                        tr("Every activation function and its derivative, where each saturates, and "
+                           "whether its output is zero-centred: the mean output of each hidden layer, live"));
   m_smoothLabel->setText(tr("Smoothing"));
   const QString tip =
       tr("Smooths the per-step curves (training loss, gradient norms, saturation) with an "
@@ -132,6 +141,7 @@ PlotWidget* ChartPanel::currentChart() const { return qobject_cast<PlotWidget*>(
 void ChartPanel::setPresentationMode(bool on) {
   for (PlotWidget* c : m_charts) c->setPresentationMode(on);
   m_metrics->setPresentationMode(on);
+  m_activations->setPresentationMode(on);
   QFont f = m_tabs->font();
   f.setPointSize(on ? 16 : font().pointSize());
   m_tabs->tabBar()->setFont(f);
@@ -143,6 +153,7 @@ void ChartPanel::setPresentationMode(bool on) {
 void ChartPanel::clear() {
   for (PlotWidget* c : m_charts) c->clear();
   m_metrics->clear();
+  m_activations->clear();
   m_rings.clear();
   m_dropped.clear();
 }
@@ -165,6 +176,7 @@ void ChartPanel::applySnapshot(const SnapshotPtr& snapshot) {
   }
   for (PlotWidget* c : m_charts) c->applySnapshot(s);
   m_metrics->applySnapshot(snapshot);
+  m_activations->applySnapshot(snapshot);
 }
 
 bool ChartPanel::exportPng(const QString& path, QString* error) const {
@@ -215,9 +227,12 @@ bool ChartPanel::exportCsv(const QString& path, int run, QString* error) const {
 void ChartPanel::showMetrics() { m_tabs->setCurrentWidget(m_metrics); }
 
 namespace {
-// The tabs by the view names presets use, in tab order (the metrics tab comes after the charts).
-const QStringList kViewNames = {QStringLiteral("loss"),     QStringLiteral("gradients"),    QStringLiteral("saturation"),
-                                QStringLiteral("sparsity"), QStringLiteral("learningRate"), QStringLiteral("metrics")};
+// The tabs by the view names presets use, in tab order (the metrics tab and the activation
+// explorer come after the charts).
+const QStringList kViewNames = {QStringLiteral("loss"),         QStringLiteral("gradients"),
+                                QStringLiteral("saturation"),   QStringLiteral("sparsity"),
+                                QStringLiteral("learningRate"), QStringLiteral("metrics"),
+                                QStringLiteral("activations")};
 }  // namespace
 
 bool ChartPanel::showView(const QString& view) {

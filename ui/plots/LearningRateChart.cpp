@@ -41,7 +41,10 @@ void LearningRateChart::setLogScale(bool on) { m_logBox->setChecked(on); }
 
 void LearningRateChart::retranslateUi() {
   setExportTitle(m_chart, tr("Learning rate"));
-  m_logBox->setText(tr("Logarithmic axis"));
+  m_logBox->setText(tr("Log axis"));  // short: the tabs and the corner share one row (see LossChart)
+  m_logBox->setToolTip(
+      tr("Draw the learning rate on a logarithmic axis: a decay over several factors of 10 "
+         "stays readable to its end."));
   m_steps->setTitleText(tr("step"));
   m_y->setTitle(tr("learning rate"));
   m_trace.setName(tr("learning rate"));

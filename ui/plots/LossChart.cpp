@@ -48,7 +48,11 @@ void LossChart::setLogScale(bool on) { m_logBox->setChecked(on); }
 
 void LossChart::retranslateUi() {
   setExportTitle(m_chart, tr("Loss"));
-  m_logBox->setText(tr("Logarithmic loss axis"));
+  // Short, so that the tabs and the corner's controls share one row on a projector at 1366 px.
+  m_logBox->setText(tr("Log axis"));
+  m_logBox->setToolTip(
+      tr("Draw the loss on a logarithmic axis: every factor of 10 takes the same height, so a loss "
+         "going from 1 down to 0.001 stays visible instead of flattening onto the floor."));
   m_steps->setTitleText(tr("step"));
   m_loss->setTitle(tr("loss"));
   m_accuracy->setTitle(tr("accuracy (%)"));  // the legend says which
