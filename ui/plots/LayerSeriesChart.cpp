@@ -63,11 +63,13 @@ void LayerSeriesChart::ensureLayers(int weighted) {
   restyle();
 }
 
+// A new generation with as many layers (a neuron more or less, a reset) keeps the traces, emptied:
+// rebuilding a chart's series costs the GUI thread milliseconds per layer. Another layer count
+// rebuilds them at the first metrics (ensureLayers), colours and order as for a new chart.
 void LayerSeriesChart::clear() {
-  removeLayers();
-  if (!m_fixedRange) m_y->reset();
-  resetStepAxis(m_steps);
-  requestRefresh();
+  for (auto& t : m_layers) t->history.clear();
+  m_divergedAt = -1;
+  resetAxesLater();
 }
 
 void LayerSeriesChart::applySnapshot(const Snapshot& s) {
@@ -89,9 +91,14 @@ void LayerSeriesChart::applySnapshot(const Snapshot& s) {
 }
 
 void LayerSeriesChart::refresh() {
+  if (takeAxesReset()) {
+    if (!m_fixedRange) m_y->reset();
+    resetStepAxis(m_steps);
+  }
   std::vector<const Trace*> traces;
   for (const auto& t : m_layers) traces.push_back(t.get());
   const DataRange r = rangeOf(traces, m_scale);
+  for (auto& t : m_layers) t->releasePoints();  // every layer is drawn below, after the axes move
   if (!r.empty) {
     if (!m_fixedRange) m_y->autoscale(r.lo, r.hi, r.minPositive, true);
     scaleStepAxis(m_steps, r.firstX, r.lastX);

@@ -10,6 +10,7 @@
 #include <QChartView>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QGraphicsScene>
 #include <QGraphicsLayout>
 #include <QImage>
 #include <QLegend>
@@ -49,6 +50,11 @@ void PlotWidget::requestRefresh() {
   m_refreshTimer->start(static_cast<int>(std::clamp<qint64>(6 * m_refreshCostMs - since, 0, 250)));
 }
 
+void PlotWidget::resetAxesLater() {
+  m_axesReset = true;
+  requestRefresh();
+}
+
 void PlotWidget::flush() {
   if (!m_refreshPending) return;
   m_refreshPending = false;
@@ -72,6 +78,11 @@ void PlotWidget::changeEvent(QEvent* event) {
 QChartView* PlotWidget::createView(QChart* chart) {
   auto* view = new QChartView(chart, this);
   view->setRenderHint(QPainter::Antialiasing);
+  // The view has its own scene rectangle (QChartView sets it to the chart's); a scene without one
+  // recomputes the bounding box of every item (stroking each grid line's shape) after any change,
+  // and a live chart changes 60 times a second. Its items move with every axis range, so no index.
+  view->scene()->setSceneRect(QRectF(0, 0, 1, 1));
+  view->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
   view->setFrameShape(QFrame::NoFrame);
   chart->setMargins(QMargins(4, 4, 4, 4));
   chart->layout()->setContentsMargins(0, 0, 0, 0);  // the plot, not a white frame, gets the pixels
