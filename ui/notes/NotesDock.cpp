@@ -323,13 +323,28 @@ void NotesDock::displayNote(const QString& id) {
 }
 
 void NotesDock::renderBodies() {
+  m_staleZh = m_staleEn = true;
+  renderShownBodies();
+}
+
+void NotesDock::renderShownBodies() {
+  const bool zh = m_staleZh && m_mode != LanguageMode::English;
+  const bool en = m_staleEn && m_mode != LanguageMode::Chinese;
+  if (!zh && !en) return;
   const Note* note = m_library.note(m_currentId);
   const bool blocked = m_syncingScroll;
   m_syncingScroll = true;
-  renderMarkdown(m_viewerZh, note ? note->body.in(QStringLiteral("zh")) : QString());
-  renderMarkdown(m_viewerEn, note ? note->body.in(QStringLiteral("en")) : QString());
+  if (zh) renderMarkdown(m_viewerZh, note ? note->body.in(QStringLiteral("zh")) : QString());
+  if (en) renderMarkdown(m_viewerEn, note ? note->body.in(QStringLiteral("en")) : QString());
+  // A whole note newly shown scrolls to the first match; a viewer shown later only gets its marks.
+  const bool whole = m_staleZh && m_staleEn;
+  m_staleZh = m_staleZh && !zh;
+  m_staleEn = m_staleEn && !en;
   m_syncingScroll = blocked;
-  highlightMatches(true);
+  if (whole)
+    highlightMatches(true);
+  else
+    highlightMatches(true, zh ? m_viewerZh : m_viewerEn);
 }
 
 void NotesDock::rebuildPresetRows(const Note* note) {
@@ -478,9 +493,10 @@ QStringList NotesDock::visibleNoteIds() const {
   return ids;
 }
 
-void NotesDock::highlightMatches(bool scrollToFirst) {
+void NotesDock::highlightMatches(bool scrollToFirst, QTextBrowser* only) {
   const QStringList terms = NotesLibrary::searchTerms(m_search->text());
   for (QTextBrowser* viewer : {m_viewerZh, m_viewerEn}) {
+    if (only && viewer != only) continue;
     QList<QTextEdit::ExtraSelection> selections;
     QTextCursor first;
     for (const QString& term : terms) {
@@ -504,6 +520,7 @@ void NotesDock::highlightMatches(bool scrollToFirst) {
 }
 
 void NotesDock::showViewers() {
+  renderShownBodies();
   m_viewerZh->setVisible(m_mode != LanguageMode::English);
   m_viewerEn->setVisible(m_mode != LanguageMode::Chinese);
   if (m_mode == LanguageMode::Both) {
