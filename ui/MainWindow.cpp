@@ -211,6 +211,7 @@ void MainWindow::createActions() {
   m_quitAction->setMenuRole(QAction::QuitRole);
   connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
   m_presentationAction = new QAction(this);
+  m_presentationAction->setObjectName(QStringLiteral("presentationAction"));
   m_presentationAction->setCheckable(true);
   m_presentationAction->setShortcut(QKeySequence(Qt::Key_F5));
   connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
