@@ -44,9 +44,14 @@ constexpr double kViewerScale = 1.2;  // the text is for reading, a bit larger t
 const QColor kMatchFill(0xff, 0xe5, 0x8a);
 const QColor kTableRule(0xb8, 0xc0, 0xcc);
 
-// Markdown into a viewer, with the table rules and line spacing Qt's importer leaves out.
+// Markdown into a viewer, with the table rules and line spacing Qt's importer leaves out. Built in
+// a document of its own and handed to the viewer finished: formatted inside the viewer, every
+// change (the line spacing of each block, each heading's size) laid the note out again.
 void renderMarkdown(QTextBrowser* viewer, const QString& markdown) {
-  QTextDocument* doc = viewer->document();
+  QTextDocument* previous = viewer->document();
+  auto* doc = new QTextDocument(viewer);
+  doc->setDefaultFont(viewer->font());
+  doc->setDefaultStyleSheet(previous->defaultStyleSheet());
   doc->setMarkdown(cjkFriendlyMarkdown(markdown), QTextDocument::MarkdownDialectGitHub);
   doc->setDocumentMargin(12);
   for (QTextFrame* frame : doc->rootFrame()->childFrames()) {
@@ -77,6 +82,9 @@ void renderMarkdown(QTextBrowser* viewer, const QString& markdown) {
     size.setProperty(QTextFormat::FontSizeAdjustment, level == 1 ? 2 : level == 2 ? 1 : 0);
     heading.mergeCharFormat(size);
   }
+  viewer->setDocument(doc);
+  // Later, not now: a link clicked in the old note may be what loads this one.
+  previous->deleteLater();
   viewer->moveCursor(QTextCursor::Start);  // or the view follows the cursor to the end
   viewer->verticalScrollBar()->setValue(0);
 }
@@ -86,6 +94,9 @@ QTextBrowser* makeViewer(QWidget* parent, const QString& objectName) {
   viewer->setObjectName(objectName);
   viewer->setOpenLinks(false);
   viewer->setOpenExternalLinks(false);
+  // A document of ours from the start: renderMarkdown() replaces it and deletes the old one
+  // later (a document Qt created, Qt would delete at once, inside a link's click).
+  viewer->setDocument(new QTextDocument(viewer));
   return viewer;
 }
 
