@@ -30,6 +30,7 @@ constexpr int kNormalLabelPt = 9, kNormalTitlePt = 11, kNormalPen = 2;
 constexpr int kPresentationLabelPt = 13, kPresentationTitlePt = 15, kPresentationPen = 4;
 const char* const kExportTitle = "dlplayExportTitle";
 const QSize kHiddenExportSize(1000, 600);
+constexpr qint64 kMinRefreshIntervalMs = 25;
 }  // namespace
 
 PlotWidget::PlotWidget(QWidget* parent) : QWidget(parent), m_refreshTimer(new QTimer(this)) {
@@ -42,12 +43,15 @@ PlotWidget::PlotWidget(QWidget* parent) : QWidget(parent), m_refreshTimer(new QT
 // Redraws are coalesced (one per event-loop turn) and paced by their own cost: after a redraw that
 // took t ms the next waits until 6·t ms have passed. The repaint replace() causes costs about 1.5·t
 // more, so a chart takes at most ~40% of the GUI thread (measured: a 1200-px panel fed 300k noisy
-// steps/s); smooth curves redraw at the full snapshot rate.
+// steps/s). And at most 40 a second: the snapshots come at 60 Hz, and a chart redrawn at 60 Hz
+// took a fifth of a core (axes, grid and curves), which a curve moving a pixel at a time does not
+// need and the training thread does.
 void PlotWidget::requestRefresh() {
   m_refreshPending = true;
   if (!isVisible() || m_refreshTimer->isActive()) return;
   const qint64 since = m_sinceRefresh.isValid() ? m_sinceRefresh.elapsed() : 1000000;
-  m_refreshTimer->start(static_cast<int>(std::clamp<qint64>(6 * m_refreshCostMs - since, 0, 250)));
+  const qint64 wait = std::max(6 * m_refreshCostMs, kMinRefreshIntervalMs) - since;
+  m_refreshTimer->start(static_cast<int>(std::clamp<qint64>(wait, 0, 250)));
 }
 
 void PlotWidget::resetAxesLater() {
