@@ -445,17 +445,54 @@ struct Phase {
 // Which user action the stress phase takes next.
 enum class Action { NeuronPlus, NeuronMinus, LayerPlus, LayerMinus, Preset };
 
+// CPU milliseconds of the calling thread.
+double threadCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return 1e3 * static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_nsec);
+}
+
 // Hammers the window as a restless user does: ± neuron on a random layer, ± layer, a preset from
 // the Presets menu (the same QAction the menu triggers), and Play again whenever training paused.
+// Keeps, per kind of action, the GUI thread's CPU time in the click itself and from the click to
+// the next action (the rebuilt charts, diagram and map, with the training's own redraws).
 class Stressor {
 public:
   explicit Stressor(dlui::MainWindow& window) : m_window(window), m_random(1) {
     for (const dlio::PresetEntry& e : dlio::PresetCatalog::builtIn().entries())
       if (QAction* a = window.findChild<QAction*>(e.name)) m_presets.push_back(a);
   }
-  std::map<std::string, long long> counts;
+  struct Cost {
+    long long count = 0;
+    double clickMs = 0, maxClickMs = 0, untilNextMs = 0;
+  };
+  std::map<std::string, Cost> costs;
 
   void act() {
+    const double t0 = threadCpuMs();
+    if (!m_last.empty()) costs[m_last].untilNextMs += t0 - m_lastStart;
+    const std::string name = perform();
+    if (name.empty()) {
+      m_last.clear();
+      return;
+    }
+    const double click = threadCpuMs() - t0;
+    Cost& c = costs[name];
+    ++c.count;
+    c.clickMs += click;
+    c.maxClickMs = std::max(c.maxClickMs, click);
+    m_last = name;
+    m_lastStart = t0;
+  }
+  void finish() {
+    if (!m_last.empty()) costs[m_last].untilNextMs += threadCpuMs() - m_lastStart;
+    m_last.clear();
+  }
+
+private:
+  // One random action; its name, or "" when none applied.
+  std::string perform() {
+    std::string name;
     std::uniform_int_distribution<int> pick(0, 99);
     const int r = pick(m_random);
     // About a third neurons, a quarter layers, the rest presets.
@@ -476,7 +513,7 @@ public:
         for (QToolButton* b : rows[row(m_random)]->findChildren<QToolButton*>())
           if (b->text() == sign && b->isEnabled()) {
             b->click();
-            ++counts[a == Action::NeuronPlus ? "+ neuron" : "− neuron"];
+            name = a == Action::NeuronPlus ? "+ neuron" : "− neuron";
             break;
           }
         break;
@@ -487,7 +524,7 @@ public:
         auto* b = dock->findChild<QToolButton*>(add ? QStringLiteral("addLayerButton") : QStringLiteral("removeLayerButton"));
         if (b && b->isEnabled()) {
           b->click();
-          ++counts[add ? "+ layer" : "− layer"];
+          name = add ? "+ layer" : "− layer";
         }
         break;
       }
@@ -495,7 +532,7 @@ public:
         if (m_presets.empty()) break;
         std::uniform_int_distribution<std::size_t> which(0, m_presets.size() - 1);
         m_presets[which(m_random)]->trigger();
-        ++counts["preset"];
+        name = "preset";
         break;
       }
     }
@@ -503,12 +540,14 @@ public:
     QAction* play = m_window.transport()->playAction();
     if (!play->isChecked()) play->setChecked(true);
     else m_window.session()->play();
+    return name;
   }
 
-private:
   dlui::MainWindow& m_window;
   std::mt19937 m_random;
   std::vector<QAction*> m_presets;
+  std::string m_last;  // the previous action, and the GUI thread's CPU time when it started
+  double m_lastStart = 0;
 };
 
 }  // namespace
@@ -536,7 +575,7 @@ int main(int argc, char** argv) {
   std::vector<Phase> phases;
   double rssStart = 0, rss1e5 = -1, rss1e6 = -1;
   QSize chartSize, windowSize;
-  std::map<std::string, long long> actionCounts;
+  std::map<std::string, Stressor::Cost> actionCosts;
   const QString watchPreset = QStringLiteral("imbalance-accuracy-paradox");
   {
     dlui::TrainingSession session;
@@ -712,9 +751,14 @@ int main(int argc, char** argv) {
       panel->showView(QStringLiteral("loss"));
       Stressor stress(window);
       record(
-          "stress", nullptr, [&](double played) { return played >= opt.stressSeconds; }, [&] { stress.act(); },
-          opt.stressIntervalMs);
-      actionCounts = stress.counts;
+          "stress", nullptr,
+          [&](double played) {
+            if (played < opt.stressSeconds) return false;
+            stress.finish();
+            return true;
+          },
+          [&] { stress.act(); }, opt.stressIntervalMs);
+      actionCosts = stress.costs;
       if (errors > 3) std::fprintf(stderr, "(%lld window errors in all)\n", errors);
     }
     window.transport()->playAction()->setChecked(false);
@@ -730,10 +774,12 @@ int main(int argc, char** argv) {
       TimedApplication::print((ph.name + ": GUI thread, slowest event dispatches").c_str(), ph.dispatches, ph.seconds, 6);
       TimedApplication::print((ph.name + ": GUI thread, paint events by widget").c_str(), ph.paintCosts, ph.seconds, 6);
     }
-    if (!actionCounts.empty()) {
-      std::printf("# stress actions:");
-      for (const auto& [what, n] : actionCounts) std::printf(" %s %lld;", what.c_str(), n);
-      std::printf("\n");
+    if (!actionCosts.empty()) {
+      std::printf("# stress actions — count; GUI-thread CPU in the click, mean / max ms; from the click to the next "
+                  "action, mean ms:\n");
+      for (const auto& [what, c] : actionCosts)
+        std::printf("#   %-10s %4lld   %5.1f / %5.1f ms   %5.1f ms\n", what.c_str(), c.count, c.clickMs / c.count,
+                    c.maxClickMs, c.untilNextMs / c.count);
     }
     std::fflush(stdout);
   }
