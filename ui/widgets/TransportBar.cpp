@@ -128,14 +128,15 @@ void TransportBar::updateReadouts() {
 }
 
 // The step, epoch and rate readouts change with every snapshot, 60 times a second. At a fixed size
-// (room for eight-digit counts) a new text only repaints the label; a label that may resize makes
-// every new text lay out the toolbar and then the whole main window again (docks and all).
+// (room for a seven-digit step count; a longer text widens it once) a new text only repaints the
+// label; a label that may resize makes every new text lay out the toolbar and then the whole main
+// window again (docks and all).
 void TransportBar::fitReadouts() {
   const QLocale locale;
   const std::array<std::pair<QLabel*, QString>, 3> readouts = {
-      std::pair{m_stepLabel, tr("Step %1").arg(locale.toString(99999999LL))},
-      std::pair{m_epochLabel, tr("Epoch %1").arg(locale.toString(9999999LL))},
-      std::pair{m_rateLabel, tr("%1 steps/s").arg(locale.toString(999999.0, 'f', 0))}};
+      std::pair{m_stepLabel, tr("Step %1").arg(locale.toString(9999999LL))},
+      std::pair{m_epochLabel, tr("Epoch %1").arg(locale.toString(999999LL))},
+      std::pair{m_rateLabel, tr("%1 steps/s").arg(locale.toString(99999.0, 'f', 0))}};
   for (const auto& [label, widest] : readouts) {
     const QFontMetrics fm = label->fontMetrics();
     const QMargins m = label->contentsMargins();
