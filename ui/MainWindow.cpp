@@ -211,6 +211,7 @@ void MainWindow::createActions() {
   m_quitAction->setMenuRole(QAction::QuitRole);
   connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
   m_presentationAction = new QAction(this);
+  m_presentationAction->setObjectName(QStringLiteral("presentationAction"));
   m_presentationAction->setCheckable(true);
   m_presentationAction->setShortcut(QKeySequence(Qt::Key_F5));
   connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
@@ -346,9 +347,12 @@ void MainWindow::updateStatusSummary() {
   const dl::ExperimentConfig& c = m_last->config;
   const QString source = c.data.source == "csv" ? QFileInfo(QString::fromStdString(c.data.csvPath)).fileName()
                                                 : displayName(NameKind::Source, c.data.source);
-  m_statusConfig->setText(tr("%1 · %2 · %3, learning rate %4")
+  const QString summary = tr("%1 · %2 · %3, learning rate %4")
                               .arg(source, architectureText(c), displayName(NameKind::Optimizer, c.optimizer.name),
-                                   formatRate(c.optimizer.learningRate)));
+                                   formatRate(c.optimizer.learningRate));
+  if (summary == m_statusConfig->text()) return;
+  m_statusConfig->setText(summary);
+  fitStatusLine();  // a longer summary (a deeper preset) may no longer share the line with the message
 }
 
 void MainWindow::onStateReady(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state) {

@@ -52,9 +52,7 @@ void LearningRateChart::retranslateUi() {
 
 void LearningRateChart::clear() {
   m_trace.history.clear();
-  m_y->reset();
-  resetStepAxis(m_steps);
-  requestRefresh();
+  resetAxesLater();
 }
 
 void LearningRateChart::applySnapshot(const Snapshot& s) {
@@ -64,7 +62,12 @@ void LearningRateChart::applySnapshot(const Snapshot& s) {
 }
 
 void LearningRateChart::refresh() {
+  if (takeAxesReset()) {
+    m_y->reset();
+    resetStepAxis(m_steps);
+  }
   const DataRange r = rangeOf({&m_trace});
+  m_trace.releasePoints();  // drawn below, after the axes move
   if (!r.empty) {
     m_y->autoscale(r.lo, r.hi, r.minPositive, true);
     scaleStepAxis(m_steps, r.firstX, r.lastX);

@@ -77,7 +77,16 @@ void LossChart::removeRuns() {
 }
 
 void LossChart::ensureRuns(const Snapshot& s) {
-  if (m_runs.size() == s.runs.size()) return;
+  if (m_runs.size() == s.runs.size()) {
+    bool renamed = false;
+    for (std::size_t i = 0; i < s.runs.size(); ++i)
+      if (m_runs[i]->label != s.runs[i].label) {
+        m_runs[i]->label = s.runs[i].label;
+        renamed = true;
+      }
+    if (renamed) nameSeries();
+    return;
+  }
   removeRuns();
   for (std::size_t i = 0; i < s.runs.size(); ++i) {
     auto r = std::make_unique<RunTraces>();
@@ -98,11 +107,13 @@ void LossChart::ensureRuns(const Snapshot& s) {
   restyle();
 }
 
+// The traces stay (a new generation usually has as many runs): emptied, not rebuilt — adding and
+// removing Qt Charts series costs the GUI thread milliseconds each, and a reset comes with every
+// change of architecture or preset.
 void LossChart::clear() {
-  removeRuns();
-  m_loss->reset();
-  resetStepAxis(m_steps);
-  requestRefresh();
+  for (const auto& r : m_runs)
+    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc}) t->history.clear();
+  resetAxesLater();
 }
 
 void LossChart::applySnapshot(const Snapshot& s) {
@@ -125,6 +136,10 @@ void LossChart::applySnapshot(const Snapshot& s) {
 }
 
 void LossChart::refresh() {
+  if (takeAxesReset()) {
+    m_loss->reset();
+    resetStepAxis(m_steps);
+  }
   std::vector<const Trace*> losses, accuracies;
   for (const auto& r : m_runs) {
     losses.push_back(&r->train);
@@ -134,6 +149,8 @@ void LossChart::refresh() {
   }
   const DataRange loss = rangeOf(losses);
   const DataRange acc = rangeOf(accuracies);
+  for (const auto& r : m_runs)  // every trace is drawn below, after the axes move
+    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc}) t->releasePoints();
   if (!loss.empty) {
     m_loss->autoscale(loss.lo, loss.hi, loss.minPositive, true);
     scaleStepAxis(m_steps, loss.firstX, loss.lastX);

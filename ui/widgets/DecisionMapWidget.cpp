@@ -1,6 +1,8 @@
 // The decision map (see DecisionMapWidget.h). The heat map is a res×res image rebuilt only when a
 // new grid arrives (or the colouring changes) and scaled to the plot; points and axes are painted
-// on top in raw data coordinates.
+// on top in raw data coordinates. The points do not move while a run trains: they are drawn once
+// into a transparent layer (thousands of outlined, antialiased dots took the GUI thread several
+// milliseconds per grid) and only that image is blended over each new heat map.
 #include "widgets/DecisionMapWidget.h"
 
 #include "widgets/ColorMaps.h"
@@ -57,6 +59,7 @@ public:
 
   void setData(std::shared_ptr<const dl::PreparedData> data) {
     m_data = std::move(data);
+    m_points = QImage();
     m_targetScale = 0;
     if (m_data && m_data->train.task == dl::Task::Regression && m_data->train.targets.size() > 0)
       m_targetScale = static_cast<double>(m_data->train.targets.cwiseAbs().maxCoeff());
@@ -70,10 +73,12 @@ public:
   }
   void setMapFeatures(std::vector<int> f) {
     m_features = std::move(f);
+    m_points = QImage();
     update();
   }
   void setShowValidation(bool on) {
     m_showValidation = on;
+    m_points = QImage();
     update();
   }
   void setDiscretize(bool on) {
@@ -83,6 +88,7 @@ public:
   }
   void setPresentationMode(bool on) {
     m_presentation = on;
+    m_points = QImage();
     update();
   }
 
@@ -115,6 +121,9 @@ private:
   void rebuildHeat();
   void bounds(double& x0, double& x1, double& y0, double& y1) const;
   void paintPoints(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1);
+  // The points layer for this plot and these bounds, redrawn when they (or the data, features,
+  // validation toggle, presentation mode or pixel ratio) changed.
+  const QImage& pointsLayer(const QRectF& plot, double x0, double x1, double y0, double y1);
   void paintAxes(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1);
   void paintLegend(QPainter& p, const QRectF& area);
   QString className(int c) const {
@@ -130,6 +139,9 @@ private:
   std::vector<int> m_features = {0, 1};
   QImage m_heat;
   bool m_heatDirty = true;
+  QImage m_points;         // the dots on a transparent widget-sized image; null: draw anew
+  QRectF m_pointsPlot;     // the plot rectangle and bounds m_points was drawn for
+  double m_pointsBounds[4] = {0, 0, 0, 0};
   bool m_showValidation = true;
   bool m_discretize = false;
   bool m_presentation = false;
@@ -233,13 +245,39 @@ void MapCanvas::paintEvent(QPaintEvent*) {
   } else {
     p.fillRect(plot, QColor(0xf4, 0xf4, 0xf4));
   }
-  p.save();
-  p.setClipRect(plot);
-  paintPoints(p, plot, x0, x1, y0, y1);
-  if (oneDimensional() && regression()) paintCurve(p, plot, x0, x1, y0, y1);
-  p.restore();
+  const QImage& points = pointsLayer(plot, x0, x1, y0, y1);
+  if (!points.isNull()) {
+    const qreal dpr = points.devicePixelRatio();
+    const QRect source = QRectF(plot.topLeft() * dpr, plot.size() * dpr).toAlignedRect().intersected(points.rect());
+    p.drawImage(QRectF(QPointF(source.topLeft()) / dpr, QSizeF(source.size()) / dpr), points, source);
+  }
+  if (oneDimensional() && regression()) {
+    p.save();
+    p.setClipRect(plot);
+    paintCurve(p, plot, x0, x1, y0, y1);
+    p.restore();
+  }
   paintAxes(p, plot, x0, x1, y0, y1);
   paintLegend(p, QRectF(4, plot.bottom() + bottom, width() - 8, legendH));
+}
+
+const QImage& MapCanvas::pointsLayer(const QRectF& plot, double x0, double x1, double y0, double y1) {
+  const qreal dpr = devicePixelRatioF();
+  const QSize pixels = (QSizeF(size()) * dpr).toSize();
+  const bool same = !m_points.isNull() && m_points.size() == pixels && m_points.devicePixelRatio() == dpr &&
+                    m_pointsPlot == plot && m_pointsBounds[0] == x0 && m_pointsBounds[1] == x1 &&
+                    m_pointsBounds[2] == y0 && m_pointsBounds[3] == y1;
+  if (same || !m_data || pixels.isEmpty()) return m_points;
+  m_points = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+  m_points.setDevicePixelRatio(dpr);
+  m_points.fill(Qt::transparent);
+  m_pointsPlot = plot;
+  m_pointsBounds[0] = x0, m_pointsBounds[1] = x1, m_pointsBounds[2] = y0, m_pointsBounds[3] = y1;
+  QPainter p(&m_points);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setClipRect(plot);
+  paintPoints(p, plot, x0, x1, y0, y1);
+  return m_points;
 }
 
 void MapCanvas::paintPoints(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1) {
