@@ -357,6 +357,8 @@ private slots:
     const qreal normal = w.controlDock()->font().pointSizeF();
     w.setPresentationMode(true);
     QVERIFY(w.presentationMode());
+    QTest::qWait(50);
+    w.resize(1920, 1080);  // presentation mode fills the screen: offscreen, a 1920×1080 one
     QTest::qWait(200);
     QVERIFY2(w.controlDock()->font().pointSizeF() > normal * 1.3,
              qPrintable(QString::number(w.controlDock()->font().pointSizeF())));
@@ -541,7 +543,10 @@ private slots:
     w.loadPreset(QStringLiteral("l1-vs-l2"));  // two runs: the L1-vs-L2 tab shows its three charts
     trainQuickly(w, 200);
     w.setPresentationMode(presentation);
-    QTest::qWait(100);
+    QTest::qWait(50);
+    w.resize(1366, 768);  // presentation mode fills the screen: offscreen, a 1366×768 one
+    QTRY_COMPARE(w.size(), QSize(1366, 768));
+    QTest::qWait(200);
     ChartPanel* panel = w.chartPanel();
     for (PlotWidget* chart : panel->charts()) {
       panel->showChart(chart);
@@ -609,6 +614,13 @@ private slots:
     QVERIFY(!w.notesDock()->presentationMode());
     w.setPresentationMode(true);
     QVERIFY(w.notesDock()->presentationMode());
+    QTest::qWait(50);
+    w.resize(1920, 1080);  // presentation mode fills the screen: offscreen, a 1920×1080 one
+    QTest::qWait(200);
+    // The full controls dock is one key away (F6) on a projector.
+    QVERIFY(!w.controlDock()->isVisible());
+    QTest::keyClick(&w, Qt::Key_F6);
+    QTRY_VERIFY(w.controlDock()->isVisible());
     QToolBox* pages = w.controlDock()->pages();
     for (int page = 0; page < pages->count(); ++page) {
       pages->setCurrentIndex(page);
@@ -641,8 +653,11 @@ private slots:
     w.loadPreset(QStringLiteral("vanishing-sigmoid-deep"));  // 10 layers of 32 sigmoid units
     QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.hidden.size() == 10, 10000);
     w.setPresentationMode(presentation);
-    QTest::qWait(100);
+    QTest::qWait(50);
+    w.resize(1366, 768);  // presentation mode fills the screen: offscreen, a 1366×768 one
+    QTest::qWait(200);
     NetworkDiagramWidget* net = w.networkDiagram();
+    QVERIFY(net->isVisible());
     const std::vector<NetworkDiagramWidget::Label> labels = net->labels();
     QVERIFY(labels.size() >= std::size_t(2 * (12 - net->foldedLayers())));  // title and subtitle per drawn column
     bool input = false;
@@ -679,8 +694,11 @@ private slots:
     w.loadPreset(QStringLiteral("deep-relu-he"));
     QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.hidden.size() == 20, 10000);
     w.setPresentationMode(presentation);
-    QTest::qWait(100);
+    QTest::qWait(50);
+    w.resize(1366, 768);  // presentation mode fills the screen: offscreen, a 1366×768 one
+    QTest::qWait(200);
     NetworkDiagramWidget* net = w.networkDiagram();
+    QVERIFY(net->isVisible());
     const std::vector<QRectF> boxes = net->neuronRects();
     QVERIFY(boxes.size() >= 20);
     for (const QRectF& b : boxes) QVERIFY2(b.width() >= (presentation ? 18 : 14), qPrintable(QString::number(b.width())));

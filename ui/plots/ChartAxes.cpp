@@ -166,6 +166,9 @@ QString tickLabelFormat(double lo, double hi, double interval) {
   const double mantissa = interval / std::pow(10.0, last);
   if (std::abs(mantissa - std::round(mantissa)) > 1e-6) --last;
   const int first = static_cast<int>(std::floor(std::log10(top)));
+  // One-digit labels ("0 2 4 6") are narrower than the "..." Qt Charts subtracts from a vertical
+  // axis's room for its title, which it then elides (a CJK title is taller): "0.0 2.0 4.0 6.0".
+  if (first == 0 && last >= 0 && lo >= 0) return QStringLiteral("%.1f");
   // %g switches to exponents when the exponent reaches the precision: keep integers whole.
   const int digits = std::clamp(std::max(first - last + 1, first + 1), 1, 15);
   return QStringLiteral("%.%1g").arg(digits);
@@ -173,6 +176,7 @@ QString tickLabelFormat(double lo, double hi, double interval) {
 
 QValueAxis* makeStepAxis(QChart* chart) {
   auto* a = new QValueAxis;
+  a->setProperty(kStepAxisProperty, true);
   a->setLabelFormat(QStringLiteral("%.0f"));
   chart->addAxis(a, Qt::AlignBottom);
   resetStepAxis(a);

@@ -69,8 +69,9 @@ double niceInterval(double span, int ticks);
 // 0.69310, 0.69311, …), and integers up to 10^15 without exponents.
 QString tickLabelFormat(double lo, double hi, double interval);
 
-// The x axis of every time chart: steps, integer labels.
+// The x axis of every time chart: steps, integer labels. Marked with kStepAxisProperty.
 QValueAxis* makeStepAxis(QChart* chart);
+inline constexpr const char* kStepAxisProperty = "dlplayStepAxis";
 // Integer ticks over [first, last]; under ten steps half a step of room either side (a run that
 // diverged at step 2 shows its dot at step 1 whole). Empty: resetStepAxis.
 void scaleStepAxis(QValueAxis* axis, double first, double last);

@@ -48,8 +48,9 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
   m_tabs->addTab(m_activations, QString());
   m_options->addWidget(new QWidget(m_options));
   // Smoothing beside the chart's own options, shown for the charts that smooth.
-  auto* corner = new QWidget(m_tabs);
-  m_smoothBox = new QWidget(corner);
+  m_corner = new QWidget(m_tabs);
+  m_corner->setObjectName(QStringLiteral("chartCorner"));
+  m_smoothBox = new QWidget(m_corner);
   m_smoothBox->setObjectName(QStringLiteral("chartSmoothing"));
   m_smoothLabel = new QLabel(m_smoothBox);
   m_smoothSlider = new QSlider(Qt::Horizontal, m_smoothBox);
@@ -66,12 +67,12 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
   smoothLayout->addWidget(m_smoothLabel);
   smoothLayout->addWidget(m_smoothSlider);
   smoothLayout->addWidget(m_smoothValue);
-  auto* cornerLayout = new QHBoxLayout(corner);
+  auto* cornerLayout = new QHBoxLayout(m_corner);
   cornerLayout->setContentsMargins(0, 0, 0, 0);
   cornerLayout->setSpacing(0);
   cornerLayout->addWidget(m_smoothBox);
   cornerLayout->addWidget(m_options);
-  m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
+  m_tabs->setCornerWidget(m_corner, Qt::TopRightCorner);
   connect(m_smoothSlider, &QSlider::valueChanged, this, [this](int v) { setSmoothing(v / 100.0); });
   connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
     m_options->setCurrentIndex(i);
@@ -129,6 +130,9 @@ void ChartPanel::setSmoothing(double weight) {
 void ChartPanel::updateSmoothingBox() {
   const PlotWidget* c = currentChart();
   m_smoothBox->setVisible(c && c->smoothable());
+  // Detached, the options hide when the chart has none (the metrics tab): their holder's heading
+  // goes with them.
+  if (m_optionsDetached) m_corner->setVisible(c && (c->smoothable() || c->optionsWidget()));
 }
 
 void ChartPanel::changeEvent(QEvent* event) {
@@ -142,12 +146,26 @@ void ChartPanel::setPresentationMode(bool on) {
   for (PlotWidget* c : m_charts) c->setPresentationMode(on);
   m_metrics->setPresentationMode(on);
   m_activations->setPresentationMode(on);
-  QFont f = m_tabs->font();
-  f.setPointSize(on ? 16 : font().pointSize());
-  m_tabs->tabBar()->setFont(f);
+  // The tabs and the options take the window's font, which presentation mode enlarges: a larger
+  // one of their own would no longer fit every tab in a 1024-pixel-wide row.
+  m_tabs->tabBar()->setFont(QFont());
   for (PlotWidget* c : m_charts)
-    if (QWidget* options = c->optionsWidget()) options->setFont(f);
-  for (QWidget* w : m_smoothBox->findChildren<QWidget*>()) w->setFont(f);
+    if (QWidget* options = c->optionsWidget()) options->setFont(QFont());
+  for (QWidget* w : m_smoothBox->findChildren<QWidget*>()) w->setFont(QFont());
+}
+
+void ChartPanel::setChartOptionsDetached(bool detached) {
+  if (detached == m_optionsDetached) return;
+  m_optionsDetached = detached;
+  auto* layout = static_cast<QBoxLayout*>(m_corner->layout());
+  layout->setDirection(detached ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+  layout->setSpacing(detached ? 2 : 0);
+  if (detached) {
+    m_tabs->setCornerWidget(nullptr, Qt::TopRightCorner);  // hides it; the new holder shows it
+  } else {
+    m_tabs->setCornerWidget(m_corner, Qt::TopRightCorner);
+    m_corner->show();
+  }
 }
 
 void ChartPanel::clear() {

@@ -75,6 +75,15 @@ public:
   bool showView(const QString& view);
   // The current tab's view name ("loss", ..., "metrics", "activations").
   QString currentView() const;
+  // The smoothing slider and the current chart's own options, normally in the tab bar's corner.
+  // Detached, they leave the tab bar and stack vertically for another panel to hold (presentation
+  // mode puts them in the classroom column, so every tab keeps its place in a narrower row);
+  // attached, they return to the corner.
+  QWidget* chartOptions() const { return m_corner; }
+  void setChartOptionsDetached(bool detached);
+  // Detached options show only for a chart that has some (after their new holder showed them).
+  void updateChartOptions() { updateSmoothingBox(); }
+  QTabWidget* tabs() const { return m_tabs; }
 
 signals:
   void smoothingChanged(double weight);
@@ -84,6 +93,7 @@ protected:
 
 private:
   QTabWidget* m_tabs;
+  QWidget* m_corner;          // m_smoothBox and m_options
   QStackedWidget* m_options;  // the current chart's optionsWidget(), in the tab bar's corner
   QWidget* m_smoothBox;       // the smoothing slider and its labels, beside the options
   QLabel* m_smoothLabel;
@@ -103,6 +113,7 @@ private:
   std::vector<long long> m_dropped;
   quint64 m_generation = 0;
   bool m_hasGeneration = false;
+  bool m_optionsDetached = false;
 };
 
 }  // namespace dlui

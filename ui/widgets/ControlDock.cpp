@@ -38,8 +38,6 @@ namespace dlui {
 
 namespace {
 
-constexpr int kMaxLayers = 24;   // the diagram stays readable; the engine allows 64
-constexpr int kMaxUnits = 4096;  // the engine's limit, so a loaded file is shown as it is
 enum class Clip { Off = 0, Norm = 1, Value = 2 };
 
 // Spelled out per count: no English .qm is needed for readable plurals.

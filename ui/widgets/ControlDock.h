@@ -28,6 +28,9 @@ class LogSlider;
 class ControlDock : public QDockWidget {
   Q_OBJECT
 public:
+  static constexpr int kMaxLayers = 24;   // the diagram stays readable; the engine allows 64
+  static constexpr int kMaxUnits = 4096;  // the engine's limit, so a loaded file is shown as it is
+
   explicit ControlDock(QWidget* parent = nullptr);
   ~ControlDock() override;
 

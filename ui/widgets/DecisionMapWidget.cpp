@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace dlui {
 
@@ -57,6 +58,17 @@ public:
     setAttribute(Qt::WA_OpaquePaintEvent);
   }
 
+  // Called when the room the axes and the legend take beside the plot changes (presentation mode),
+  // so that whoever sized the map for a square can size it again.
+  std::function<void()> extentChanged;
+  void checkExtent() {
+    if (!m_presentation) return;
+    const int extent = leftMargin() + static_cast<int>(std::ceil(legendColumnWidth()));
+    if (extent == m_extent) return;
+    m_extent = extent;
+    if (extentChanged) extentChanged();
+  }
+
   void setData(std::shared_ptr<const dl::PreparedData> data) {
     m_data = std::move(data);
     m_points = QImage();
@@ -64,21 +76,25 @@ public:
     if (m_data && m_data->train.task == dl::Task::Regression && m_data->train.targets.size() > 0)
       m_targetScale = static_cast<double>(m_data->train.targets.cwiseAbs().maxCoeff());
     m_heatDirty = true;
+    checkExtent();
     update();
   }
   void setGrid(std::shared_ptr<const dl::GridEvaluation> grid) {
     m_grid = std::move(grid);
     m_heatDirty = true;
+    checkExtent();
     update();
   }
   void setMapFeatures(std::vector<int> f) {
     m_features = std::move(f);
     m_points = QImage();
+    checkExtent();
     update();
   }
   void setShowValidation(bool on) {
     m_showValidation = on;
     m_points = QImage();
+    checkExtent();
     update();
   }
   void setDiscretize(bool on) {
@@ -89,13 +105,29 @@ public:
   void setPresentationMode(bool on) {
     m_presentation = on;
     m_points = QImage();
+    m_extent = -1;
     update();
   }
+
+  // Where the square plot and the legend go in the canvas (the legend beside the plot in
+  // presentation mode, under it otherwise).
+  struct Geometry {
+    QRectF plot;
+    QRectF legend;
+    bool legendBeside = false;
+  };
+  Geometry mapGeometry() const;
+  // The canvas size that shows a plot `side` pixels square with its axes and legend.
+  QSize sizeForPlot(int side) const;
 
 protected:
   void paintEvent(QPaintEvent*) override;
 
 private:
+  static constexpr double kLegendGap = 14;
+  int leftMargin() const;
+  double legendColumnWidth() const;
+  void paintLegendColumn(QPainter& p, const QRectF& area);
   bool regression() const {
     if (m_data) return m_data->train.task == dl::Task::Regression;
     return false;
@@ -146,6 +178,7 @@ private:
   bool m_discretize = false;
   bool m_presentation = false;
   double m_targetScale = 0;  // regression: max |target|, so colours mean the same on map and points
+  int m_extent = -1;         // the last leftMargin() + legend width reported
 };
 
 void MapCanvas::rebuildHeat() {
@@ -224,17 +257,59 @@ void MapCanvas::bounds(double& x0, double& x1, double& y0, double& y1) const {
   dl::mapBounds(*m_data, m_features, x0, x1, y0, y1);
 }
 
+// Room left of the plot for the vertical axis: its title and its tick labels. On a projector every
+// pixel of width counts, so there it is measured on the labels the axis will show.
+int MapCanvas::leftMargin() const {
+  const QFontMetrics fm(font());
+  if (!m_presentation || (oneDimensional() && !regression()))
+    return fm.horizontalAdvance(QStringLiteral("−0.000")) + 10 + fm.height();
+  double x0, x1, y0, y1;
+  bounds(x0, x1, y0, y1);
+  int widest = fm.horizontalAdvance(QStringLiteral("0"));
+  for (double t : niceTicks(y0, y1, std::max(2, static_cast<int>(height() / (fm.height() * 2.5)))))
+    widest = std::max(widest, fm.horizontalAdvance(tickText(t)));
+  return fm.height() + widest + 14;
+}
+
+MapCanvas::Geometry MapCanvas::mapGeometry() const {
+  const QFontMetrics fm(font());
+  const int left = leftMargin();
+  const int bottom = 2 * fm.height() + 8;
+  Geometry g;
+  if (m_presentation) {
+    // The legend in a column beside the plot: the height all goes to the square.
+    const double legend = legendColumnWidth();
+    const QRectF avail(left, 6, width() - left - 10 - legend - kLegendGap, height() - 6 - bottom);
+    const double side = std::max(40.0, std::min(avail.width(), avail.height()));
+    const double slack = std::max(0.0, avail.width() - side);
+    g.plot = QRectF(avail.left() + slack / 2, avail.top(), side, side);
+    g.legend = QRectF(g.plot.right() + kLegendGap, g.plot.top(), legend, side);
+    g.legendBeside = true;
+    return g;
+  }
+  const int legendH = fm.height() + 10;
+  const QRectF avail(left, 6, width() - left - 10, height() - 6 - bottom - legendH);
+  const double side = std::max(40.0, std::min(avail.width(), avail.height()));
+  g.plot = QRectF(avail.left() + (avail.width() - side) / 2, avail.top(), side, side);
+  g.legend = QRectF(4, g.plot.bottom() + bottom, width() - 8, legendH);
+  return g;
+}
+
+QSize MapCanvas::sizeForPlot(int side) const {
+  const QFontMetrics fm(font());
+  const int left = leftMargin();
+  const int bottom = 2 * fm.height() + 8;
+  if (m_presentation)
+    return {left + side + static_cast<int>(std::ceil(kLegendGap + legendColumnWidth())) + 10, 6 + side + bottom};
+  return {left + side + 10, 6 + side + bottom + fm.height() + 10};
+}
+
 void MapCanvas::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.fillRect(rect(), palette().window());
   p.setRenderHint(QPainter::Antialiasing);
-  const QFontMetrics fm(font());
-  const int legendH = fm.height() + 10;
-  const int left = fm.horizontalAdvance(QStringLiteral("−0.000")) + 10 + fm.height();
-  const int bottom = 2 * fm.height() + 8;
-  const QRectF avail(left, 6, width() - left - 10, height() - 6 - bottom - legendH);
-  const double side = std::max(40.0, std::min(avail.width(), avail.height()));
-  const QRectF plot(avail.left() + (avail.width() - side) / 2, avail.top(), side, side);
+  const Geometry g = mapGeometry();
+  const QRectF& plot = g.plot;
 
   double x0, x1, y0, y1;
   bounds(x0, x1, y0, y1);
@@ -258,7 +333,10 @@ void MapCanvas::paintEvent(QPaintEvent*) {
     p.restore();
   }
   paintAxes(p, plot, x0, x1, y0, y1);
-  paintLegend(p, QRectF(4, plot.bottom() + bottom, width() - 8, legendH));
+  if (g.legendBeside)
+    paintLegendColumn(p, g.legend);
+  else
+    paintLegend(p, g.legend);
 }
 
 const QImage& MapCanvas::pointsLayer(const QRectF& plot, double x0, double x1, double y0, double y1) {
@@ -449,12 +527,80 @@ void MapCanvas::paintLegend(QPainter& p, const QRectF& area) {
     item(colors::classColor(c), colors::classColor(c).darker(130), false, className(c));
 }
 
+// The legend as a column beside the plot (presentation mode): one entry per line, the class colours
+// first; for regression a vertical colour scale from the largest target (top) to its negative.
+double MapCanvas::legendColumnWidth() const {
+  const QFontMetrics fm(font());
+  const double box = fm.height() * 0.7;
+  double text = std::max(fm.horizontalAdvance(DecisionMapWidget::tr("training")),
+                         m_showValidation ? fm.horizontalAdvance(DecisionMapWidget::tr("validation")) : 0);
+  double width = box + 6 + text;
+  if (regression()) {
+    const double scale = m_targetScale > 0 ? m_targetScale : 1.0;
+    width = std::max(
+        width, box * 1.4 + 6 + std::max(fm.horizontalAdvance(tickText(scale)), fm.horizontalAdvance(tickText(-scale))));
+  } else {
+    double names = 0;
+    for (int c = 0; c < classCount(); ++c) names = std::max<double>(names, fm.horizontalAdvance(className(c)));
+    width = std::max(width, box + 6 + std::min(names, fm.horizontalAdvance(QLatin1Char('M')) * 12.0));
+  }
+  return width + 2;
+}
+
+void MapCanvas::paintLegendColumn(QPainter& p, const QRectF& area) {
+  const QFontMetrics fm(font());
+  const double box = fm.height() * 0.7;
+  const double line = fm.height() * 1.35;
+  const double textWidth = area.width() - box - 6;
+  double y = area.top();
+  auto item = [&](const QColor& fill, const QColor& edge, bool round, const QString& text) {
+    if (y + line > area.bottom()) return;
+    p.setPen(QPen(edge, m_presentation ? 2.0 : 1.2));
+    p.setBrush(fill);
+    const QRectF r(area.left(), y + (line - box) / 2, box, box);
+    if (round)
+      p.drawEllipse(r);
+    else
+      p.drawRect(r);
+    p.setPen(palette().windowText().color());
+    p.drawText(QRectF(area.left() + box + 6, y, textWidth, line), Qt::AlignVCenter | Qt::AlignLeft,
+               fm.elidedText(text, Qt::ElideRight, static_cast<int>(textWidth)));
+    y += line;
+  };
+  if (regression()) {
+    const double scale = m_targetScale > 0 ? m_targetScale : 1.0;
+    const double barH = std::min(area.height() - 2 * line, std::max(60.0, area.height() * 0.5));
+    const QRectF bar(area.left(), area.top() + line / 2, box * 1.4, barH);
+    QLinearGradient g(0, bar.top(), 0, bar.bottom());
+    g.setColorAt(0, QColor::fromRgb(colors::diverging(1)));
+    g.setColorAt(0.5, QColor::fromRgb(colors::diverging(0)));
+    g.setColorAt(1, QColor::fromRgb(colors::diverging(-1)));
+    p.setPen(QPen(QColor(120, 120, 120), 1));
+    p.setBrush(g);
+    p.drawRect(bar);
+    p.setPen(palette().windowText().color());
+    const double tx = bar.right() + 6;
+    p.drawText(QRectF(tx, bar.top() - line / 2, area.right() - tx, line), Qt::AlignVCenter | Qt::AlignLeft,
+               tickText(scale));
+    p.drawText(QRectF(tx, bar.bottom() - line / 2, area.right() - tx, line), Qt::AlignVCenter | Qt::AlignLeft,
+               tickText(-scale));
+    y = bar.bottom() + line;
+  } else {
+    for (int c = 0; c < classCount(); ++c)
+      item(colors::classColor(c), colors::classColor(c).darker(130), false, className(c));
+  }
+  y += line / 3;
+  item(QColor(0x90, 0x90, 0x90), Qt::white, true, DecisionMapWidget::tr("training"));
+  if (m_showValidation) item(QColor(0x90, 0x90, 0x90), QColor(20, 20, 20), true, DecisionMapWidget::tr("validation"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The widget: toggles, feature combos and the canvas.
 
 DecisionMapWidget::DecisionMapWidget(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("decisionMap"));
   m_canvas = new MapCanvas(this);
+  m_canvas->extentChanged = [this] { emit plotExtentChanged(); };
   m_showValidation = new QCheckBox(this);
   m_showValidation->setChecked(true);
   m_discretize = new QCheckBox(this);
@@ -516,7 +662,33 @@ void DecisionMapWidget::applySnapshot(const SnapshotPtr& s) {
 
 void DecisionMapWidget::setShowValidation(bool on) { m_showValidation->setChecked(on); }
 void DecisionMapWidget::setDiscretize(bool on) { m_discretize->setChecked(on); }
-void DecisionMapWidget::setPresentationMode(bool on) { m_canvas->setPresentationMode(on); }
+void DecisionMapWidget::setPresentationMode(bool on) {
+  m_canvas->setPresentationMode(on);
+  // The toggles move to the classroom column: the height goes to the map.
+  m_showValidation->setVisible(!on);
+  m_discretize->setVisible(!on);
+  updateGeometry();
+}
+
+bool DecisionMapWidget::showsValidation() const { return m_showValidation->isChecked(); }
+bool DecisionMapWidget::discretized() const { return m_discretize->isChecked(); }
+
+QRect DecisionMapWidget::plotRect() const {
+  return m_canvas->mapGeometry().plot.toAlignedRect().translated(m_canvas->pos());
+}
+
+QSize DecisionMapWidget::sizeForPlot(int side) const {
+  const QSize canvas = m_canvas->sizeForPlot(side);
+  const QMargins m = layout()->contentsMargins();
+  int h = canvas.height() + m.top() + m.bottom();
+  int w = canvas.width() + m.left() + m.right();
+  for (QLayoutItem* item : {layout()->itemAt(0), layout()->itemAt(1)}) {  // the toggles, the feature row
+    if (!item || item->isEmpty()) continue;
+    h += item->sizeHint().height() + layout()->spacing();
+    w = std::max(w, item->minimumSize().width() + m.left() + m.right());
+  }
+  return {w, h};
+}
 
 void DecisionMapWidget::fillFeatureCombos() {
   const int n = m_data ? static_cast<int>(m_data->trainRaw.rows()) : 2;  // raw features (not expanded inputs)

@@ -26,12 +26,24 @@ public:
   void applySnapshot(const SnapshotPtr& snapshot);
   void setShowValidation(bool on);
   void setDiscretize(bool on);
+  bool showsValidation() const;
+  bool discretized() const;
+  // Presentation mode: thicker points and lines, the legend in a column beside the plot, and no
+  // toggles above it (the classroom column has them).
   void setPresentationMode(bool on);
   QWidget* canvas() const;
+  // The square the map is drawn in, in this widget's coordinates.
+  QRect plotRect() const;
+  // The size this widget needs to draw the map `side` pixels square with its axes, legend and
+  // toggles (the presentation layout sizes the map row with it).
+  QSize sizeForPlot(int side) const;
 
 signals:
   // The user chose other features for the axes (only offered with more than two features).
   void mapFeaturesEdited(int xFeature, int yFeature);
+  // In presentation mode: the axes' labels or the legend now take another width beside the plot
+  // (new data, a new range), so sizeForPlot() gives another answer.
+  void plotExtentChanged();
 
 protected:
   void changeEvent(QEvent* event) override;
