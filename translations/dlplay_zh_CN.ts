@@ -204,12 +204,12 @@
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/data/Generators.cpp" line="+200"/>
+        <location filename="../engine/data/Generators.cpp" line="+208"/>
         <location line="+6"/>
         <location line="+3"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
         <location line="+67"/>
-        <location filename="../engine/train/Trainer.cpp" line="+365"/>
+        <location filename="../engine/train/Trainer.cpp" line="+396"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -364,7 +364,7 @@
     <message>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
-        <location filename="../engine/train/Trainer.cpp" line="+147"/>
+        <location filename="../engine/train/Trainer.cpp" line="+156"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
@@ -463,7 +463,7 @@
         <translation>输入特征由两个坐标计算得出；而该数据有 %1 个特征</translation>
     </message>
     <message>
-        <location filename="../engine/loss/Loss.cpp" line="+120"/>
+        <location filename="../engine/loss/Loss.cpp" line="+205"/>
         <source>needs one weight per class (%1)</source>
         <translation>每个类别需要一个权重（共 %1 个）</translation>
     </message>
@@ -484,11 +484,11 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>mean squared error needs a regression data set</source>
-        <translation>均方误差需要回归数据集</translation>
+        <source>squared error on a sigmoid output needs exactly 2 classes</source>
+        <translation>sigmoid 输出上的平方误差只适用于恰好 2 个类别</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <location filename="../engine/train/Config.cpp" line="+4"/>
         <source>unknown loss (known: %1)</source>
         <translation>未知的损失函数（可用：%1）</translation>
@@ -639,7 +639,7 @@
         <translation>必须为 0（每轮评估一次）或正数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>class weights must be positive and at most %1</source>
         <translation>类别权重必须为正数且不超过 %1</translation>
     </message>
@@ -671,7 +671,7 @@
         <translation>必须是有限数且 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../engine/train/Trainer.cpp" line="-147"/>
+        <location filename="../engine/train/Trainer.cpp" line="-156"/>
         <source>the network has %1 weighted layers</source>
         <translation>网络共有 %1 个带权重的层</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>这一层的权重矩阵是 %1 × %2</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+117"/>
         <source>no such hidden layer</source>
         <translation>没有这个隐藏层</translation>
     </message>
@@ -1364,7 +1364,7 @@
 <context>
     <name>dlui::DecisionMapWidget</name>
     <message>
-        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+342"/>
+        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+358"/>
         <source>target (line: the network&apos;s prediction)</source>
         <translation>目标值（曲线：网络的预测）</translation>
     </message>
@@ -1374,7 +1374,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
@@ -1384,12 +1384,27 @@
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-275"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location line="+368"/>
+        <location line="+243"/>
+        <source>whitened input %1</source>
+        <translation>白化后的输入 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, standardised</source>
+        <translation>%1（标准化后）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, as fed to the network</source>
+        <translation>%1（原样送入网络）</translation>
+    </message>
+    <message>
+        <location line="+149"/>
         <source>feature %1</source>
         <translation>特征 %1</translation>
     </message>
@@ -1415,6 +1430,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Network inputs</source>
+        <translation>网络输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draw the map over the network&apos;s own inputs, after standardisation, whitening or feature expansion, with the same units on both axes: the data as the network sees it.</source>
+        <translation>在网络自己的输入上绘制决策图（经过标准化、白化或特征扩展之后），两条坐标轴用同样的单位：这就是网络眼中的数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>x:</source>
         <translation>x：</translation>
     </message>
@@ -1490,6 +1515,11 @@
         <location line="+1"/>
         <source>Ill-conditioned (regression)</source>
         <translation>病态条件（回归）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correlated inputs (regression)</source>
+        <translation>相关输入（回归）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1850,7 +1880,7 @@
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+50"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+55"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -1885,7 +1915,7 @@
         <translation>非有限值：已发散</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1908,6 +1938,21 @@
         <location line="+1"/>
         <source>training accuracy</source>
         <translation>训练集准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>validation peak %1% · test there %2%</source>
+        <translation>验证峰值 %1% · 同一步测试 %2%</translation>
     </message>
 </context>
 <context>
@@ -1934,7 +1979,7 @@
         <translation>设置权重</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+270"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -1945,12 +1990,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+165"/>
+        <location line="+166"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-156"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -1979,7 +2024,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
@@ -2286,7 +2331,7 @@ Load %2 as regression (a real-valued target)?</source>
 <context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
-        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+337"/>
+        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+350"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -2814,7 +2859,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/SessionWorker.cpp" line="+201"/>
+        <location filename="../ui/session/SessionWorker.cpp" line="+205"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
         <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>
