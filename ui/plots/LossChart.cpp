@@ -12,8 +12,9 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <functional>
 #include <cmath>
+#include <functional>
+#include <tuple>
 
 namespace dlui {
 
@@ -112,9 +113,11 @@ void LossChart::ensureRuns(const Snapshot& s) {
   // lines so that they are drawn on top and the legend names them last.
   m_peakVal = new QScatterSeries;
   m_peakTest = new QScatterSeries;
-  for (auto [mark, colour] : {std::pair{m_peakVal, seriesColor(4)}, std::pair{m_peakTest, seriesColor(2)}}) {
+  // The validation dot is the larger, so it still shows around the test dot when the two are close.
+  for (auto [mark, colour, size] :
+       {std::tuple{m_peakVal, seriesColor(4), 15.0}, std::tuple{m_peakTest, seriesColor(2), 9.0}}) {
     mark->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-    mark->setMarkerSize(11);
+    mark->setMarkerSize(size);
     mark->setColor(colour);
     mark->setBorderColor(QColor(0x33, 0x33, 0x33));
     mark->setProperty("dlplayThin", true);
