@@ -162,6 +162,7 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::LeftDockWidgetArea, m_controls);
   connect(m_controls, &ControlDock::configEdited, this, &MainWindow::onConfigEdited);
   connect(m_map, &DecisionMapWidget::mapFeaturesEdited, m_controls, &ControlDock::editMapFeatures);
+  connect(m_map, &DecisionMapWidget::networkInputsToggled, m_session, &TrainingSession::setMapOverNetworkInputs);
 
   m_chartDock = new QDockWidget(this);
   m_chartDock->setObjectName(QStringLiteral("chartDock"));
@@ -516,6 +517,7 @@ void MainWindow::showPresetView(const QString& preset) {
     return;
   }
   if (m_charts->showView(e->view) && !m_chartDock->isVisible()) m_chartDock->show();
+  m_map->setNetworkInputs(e->map == QLatin1String("inputs"));
   // The note that teaches it, unless the open note already lists it (its own Try it was pressed).
   const Note* current = NotesLibrary::builtIn().note(m_notes->currentNoteId());
   if (!e->note.isEmpty() && !(current && current->presets.contains(preset))) m_notes->showNote(e->note);

@@ -188,6 +188,7 @@ void ChartPanel::applySnapshot(const SnapshotPtr& snapshot) {
     m_rings.assign(s.runs.size(), MetricsRing(kCsvSteps));
     m_dropped.assign(s.runs.size(), 0);
   }
+  m_testColumns = s.config.data.testFraction > 0;
   for (std::size_t i = 0; i < s.runs.size(); ++i) {
     for (const dl::StepMetrics& m : s.runs[i].metrics) m_rings[i].append(m);
     m_dropped[i] += s.runs[i].droppedSteps;
@@ -227,9 +228,9 @@ bool ChartPanel::exportCsv(const QString& path, int run, QString* error) const {
     return false;
   }
   const int layers = std::max(0, ring.layerCount());
-  QByteArray chunk = dlio::metricsCsvHeader(layers).toUtf8() + '\n';
+  QByteArray chunk = dlio::metricsCsvHeader(layers, m_testColumns).toUtf8() + '\n';
   for (std::size_t i = 0; i < ring.size(); ++i) {
-    chunk += dlio::metricsCsvRow(ring.at(i), layers).toUtf8();
+    chunk += dlio::metricsCsvRow(ring.at(i), layers, m_testColumns).toUtf8();
     chunk += '\n';
     if (chunk.size() > (1 << 18)) {
       file.write(chunk);

@@ -111,6 +111,7 @@ private:
   QList<PlotWidget*> m_charts;
   std::vector<MetricsRing> m_rings;
   std::vector<long long> m_dropped;
+  bool m_testColumns = false;  // the run has a test part: the CSV gets test_loss,test_acc
   quint64 m_generation = 0;
   bool m_hasGeneration = false;
   bool m_optionsDetached = false;
