@@ -204,12 +204,12 @@
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/data/Generators.cpp" line="+200"/>
+        <location filename="../engine/data/Generators.cpp" line="+208"/>
         <location line="+6"/>
         <location line="+3"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
         <location line="+67"/>
-        <location filename="../engine/train/Trainer.cpp" line="+365"/>
+        <location filename="../engine/train/Trainer.cpp" line="+397"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -364,7 +364,7 @@
     <message>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
-        <location filename="../engine/train/Trainer.cpp" line="+147"/>
+        <location filename="../engine/train/Trainer.cpp" line="+156"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
@@ -463,7 +463,7 @@
         <translation>输入特征由两个坐标计算得出；而该数据有 %1 个特征</translation>
     </message>
     <message>
-        <location filename="../engine/loss/Loss.cpp" line="+120"/>
+        <location filename="../engine/loss/Loss.cpp" line="+205"/>
         <source>needs one weight per class (%1)</source>
         <translation>每个类别需要一个权重（共 %1 个）</translation>
     </message>
@@ -484,11 +484,11 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>mean squared error needs a regression data set</source>
-        <translation>均方误差需要回归数据集</translation>
+        <source>squared error on a sigmoid output needs exactly 2 classes</source>
+        <translation>sigmoid 输出上的平方误差只适用于恰好 2 个类别</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <location filename="../engine/train/Config.cpp" line="+4"/>
         <source>unknown loss (known: %1)</source>
         <translation>未知的损失函数（可用：%1）</translation>
@@ -537,7 +537,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+183"/>
+        <location line="+189"/>
         <source>the dropout rate must be in %1</source>
         <translation>Dropout 比例必须在区间 %1 内</translation>
     </message>
@@ -639,7 +639,7 @@
         <translation>必须为 0（每轮评估一次）或正数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>class weights must be positive and at most %1</source>
         <translation>类别权重必须为正数且不超过 %1</translation>
     </message>
@@ -671,7 +671,7 @@
         <translation>必须是有限数且 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../engine/train/Trainer.cpp" line="-147"/>
+        <location filename="../engine/train/Trainer.cpp" line="-156"/>
         <source>the network has %1 weighted layers</source>
         <translation>网络共有 %1 个带权重的层</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>这一层的权重矩阵是 %1 × %2</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+117"/>
         <source>no such hidden layer</source>
         <translation>没有这个隐藏层</translation>
     </message>
@@ -728,9 +728,178 @@
     </message>
 </context>
 <context>
+    <name>dlui::ActivationExplorer</name>
+    <message>
+        <location filename="../ui/plots/ActivationExplorer.cpp" line="+116"/>
+        <location line="+260"/>
+        <source>layer %1: %2</source>
+        <translation>第 %1 层：%2</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Derivative f′(z)</source>
+        <translation>导数 f′(z)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activation f(z)</source>
+        <translation>激活函数 f(z)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>5% of peak</source>
+        <translation>峰值的 5%</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Zero-centred? Mean output</source>
+        <translation>以零为中心吗？平均输出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>z ~ N(0, 1)</source>
+        <translation>z ~ N(0, 1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>network</source>
+        <translation>当前网络</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the mean of each hidden layer appears after the first steps (press Space to train)</source>
+        <translation>训练几步后这里显示每个隐藏层的平均输出（按空格键开始训练）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: f = %2, f′ = %3%4</source>
+        <translation>%1：f = %2，f′ = %3%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (saturated)</source>
+        <translation>（饱和）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The mean output of a unit. Left: what each function averages when its input z is drawn from N(0, 1): sigmoid 0.5, tanh 0, ReLU 1/√(2π) ≈ 0.40. Right: what each hidden layer of this network outputs on average, over its last %1 mini-batches. A layer whose outputs are all positive (sigmoid, ReLU) feeds the next layer inputs of one sign, so for one example the gradients of a unit&apos;s incoming weights all share a sign and the updates zig-zag; tanh layers stay near 0.</source>
+        <translation>单元的平均输出。左列：输入 z 取自 N(0, 1) 时各函数的平均输出——sigmoid 0.5，tanh 0，ReLU 1/√(2π) ≈ 0.40。右列：当前网络每个隐藏层在最近 %1 个小批量上的平均输出。输出全为正的层（sigmoid、ReLU）交给下一层的输入都同号，于是对单个样本而言，一个单元所有输入权重的梯度同号，更新只能走“之”字形；tanh 层的平均输出则停在 0 附近。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every activation of the engine and its derivative, computed by the network&apos;s own code. Shaded: where the focused function counts as saturated, as the Saturation tab counts it (derivative below 5% of its peak; ReLU family: z ≤ 0). Tick the functions to compare in the list; click one to focus it.</source>
+        <translation>引擎提供的每个激活函数及其导数，由网络自己的代码算出。阴影：焦点函数被视为饱和的区间，判定规则与“饱和度”页相同（导数低于峰值的 5%；ReLU 一族为 z ≤ 0）。在列表中勾选要比较的函数，单击其中一个设为焦点。</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>leaky ReLU (%1)</source>
+        <translation>Leaky ReLU（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PReLU (%1 at first)</source>
+        <translation>PReLU（初始 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ELU (α = %1)</source>
+        <translation>ELU（α = %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SELU</source>
+        <translation>SELU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maxout (pieces ±z)</source>
+        <translation>Maxout（分段 ±z）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PReLU</source>
+        <translation>PReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maxout</source>
+        <translation>Maxout</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1: peak derivative %2, mean output %3 for z ~ N(0, 1).</source>
+        <translation>%1：导数峰值 %2，z ~ N(0, 1) 时平均输出 %3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used by this network&apos;s hidden layers (bold).</source>
+        <translation>当前网络的隐藏层正在使用（粗体）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A maxout unit takes the largest of k learned linear pieces; drawn here with the example pieces z and −z, whose maximum is |z|.</source>
+        <translation>Maxout 单元取 k 个学习得到的线性分段中的最大值；这里用示例分段 z 和 −z 来画，其最大值为 |z|。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Tick the functions to draw; click one to focus it (thick line, its saturated stretches shaded). Bold: used by this network.</source>
+        <translation>勾选要画的函数；单击其中一个设为焦点（粗线，并给它的饱和区间加阴影）。粗体：当前网络使用的函数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activation functions</source>
+        <translation>激活函数</translation>
+    </message>
+</context>
+<context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+86"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+90"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -775,7 +944,17 @@
         <translation>验证集上的混淆矩阵、精确率、召回率、F1、Cohen κ 和 ROC 曲线</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Activations</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every activation function and its derivative, where each saturates, and whether its output is zero-centred: the mean output of each hidden layer, live</source>
+        <translation>每个激活函数及其导数、各自在哪里饱和、输出是否以零为中心：实时显示每个隐藏层的平均输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+10"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
@@ -978,7 +1157,7 @@
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
-        <location line="+385"/>
+        <location line="+386"/>
         <location line="+405"/>
         <source>No file loaded</source>
         <translation>未加载文件</translation>
@@ -1533,7 +1712,7 @@
 <context>
     <name>dlui::DecisionMapWidget</name>
     <message>
-        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+420"/>
+        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+474"/>
         <source>target (line: the network&apos;s prediction)</source>
         <translation>目标值（曲线：网络的预测）</translation>
     </message>
@@ -1543,7 +1722,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
         <location line="+40"/>
         <location line="+58"/>
         <source>training</source>
@@ -1557,12 +1736,27 @@
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-449"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location line="+508"/>
+        <location line="+318"/>
+        <source>whitened input %1</source>
+        <translation>白化后的输入 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, standardised</source>
+        <translation>%1（标准化后）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, as fed to the network</source>
+        <translation>%1（原样送入网络）</translation>
+    </message>
+    <message>
+        <location line="+245"/>
         <source>feature %1</source>
         <translation>特征 %1</translation>
     </message>
@@ -1588,6 +1782,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Network inputs</source>
+        <translation>网络输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draw the map over the network&apos;s own inputs, after standardisation, whitening or feature expansion, with the same units on both axes: the data as the network sees it.</source>
+        <translation>在网络自己的输入上绘制决策图（经过标准化、白化或特征扩展之后），两条坐标轴用同样的单位：这就是网络眼中的数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>x:</source>
         <translation>x：</translation>
     </message>
@@ -1663,6 +1867,11 @@
         <location line="+1"/>
         <source>Ill-conditioned (regression)</source>
         <translation>病态条件（回归）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correlated inputs (regression)</source>
+        <translation>相关输入（回归）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2005,11 +2214,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Logarithmic axis</source>
-        <translation>对数坐标轴</translation>
+        <source>Log axis</source>
+        <translation>对数轴</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Draw the learning rate on a logarithmic axis: a decay over several factors of 10 stays readable to its end.</source>
+        <translation>用对数坐标画学习率：跨越好几个数量级的衰减一直到最后都看得清。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -2023,17 +2237,22 @@
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+50"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+56"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Logarithmic loss axis</source>
-        <translation>损失轴使用对数刻度</translation>
+        <location line="+2"/>
+        <source>Log axis</source>
+        <translation>对数轴</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Draw the loss on a logarithmic axis: every factor of 10 takes the same height, so a loss going from 1 down to 0.001 stays visible instead of flattening onto the floor.</source>
+        <translation>用对数坐标画损失：每相差 10 倍占同样的高度，所以从 1 降到 0.001 的损失依然清晰可见，而不会贴在底部变成一条平线。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -2058,7 +2277,7 @@
         <translation>非有限值：已发散</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -2081,6 +2300,21 @@
         <location line="+1"/>
         <source>training accuracy</source>
         <translation>训练集准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>validation peak %1% · test there %2%</source>
+        <translation>验证峰值 %1% · 同一步测试 %2%</translation>
     </message>
 </context>
 <context>
@@ -2107,23 +2341,23 @@
         <translation>设置权重</translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+309"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -2152,7 +2386,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
@@ -2475,7 +2709,7 @@ Load %2 as regression (a real-valued target)?</source>
 <context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
-        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+337"/>
+        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+395"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -2520,7 +2754,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>%1 个类别</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+167"/>
         <source>+%1 layers</source>
         <translation>+%1 层</translation>
     </message>
@@ -2623,7 +2857,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::NotesDock</name>
     <message>
-        <location filename="../ui/notes/NotesDock.cpp" line="+253"/>
+        <location filename="../ui/notes/NotesDock.cpp" line="+264"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
@@ -2700,7 +2934,7 @@ from %2 to %3</source>
         <translation>本笔记的测验题和闪卡</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+160"/>
         <source>Try it: %1</source>
         <translation>试一试：%1</translation>
     </message>
@@ -2735,7 +2969,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::PlotWidget</name>
     <message>
-        <location filename="../ui/plots/PlotWidget.cpp" line="+225"/>
+        <location filename="../ui/plots/PlotWidget.cpp" line="+240"/>
         <source>Exported from dlplay</source>
         <translation>由 dlplay 导出</translation>
     </message>
@@ -3087,7 +3321,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/SessionWorker.cpp" line="+201"/>
+        <location filename="../ui/session/SessionWorker.cpp" line="+231"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
         <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>
@@ -3190,7 +3424,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TransportBar</name>
     <message>
-        <location filename="../ui/widgets/TransportBar.cpp" line="+116"/>
+        <location filename="../ui/widgets/TransportBar.cpp" line="+118"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3201,21 +3435,24 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+14"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
+        <location line="+14"/>
         <source>Epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
+        <location line="+14"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
@@ -3225,7 +3462,7 @@ from %2 to %3</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+31"/>
         <source>Transport</source>
         <translation>运行控制</translation>
     </message>

@@ -162,6 +162,7 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::LeftDockWidgetArea, m_controls);
   connect(m_controls, &ControlDock::configEdited, this, &MainWindow::onConfigEdited);
   connect(m_map, &DecisionMapWidget::mapFeaturesEdited, m_controls, &ControlDock::editMapFeatures);
+  connect(m_map, &DecisionMapWidget::networkInputsToggled, m_session, &TrainingSession::setMapOverNetworkInputs);
 
   m_chartDock = new QDockWidget(this);
   m_chartDock->setObjectName(QStringLiteral("chartDock"));
@@ -249,6 +250,7 @@ void MainWindow::createActions() {
   m_quitAction->setMenuRole(QAction::QuitRole);
   connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
   m_presentationAction = new QAction(this);
+  m_presentationAction->setObjectName(QStringLiteral("presentationAction"));
   m_presentationAction->setCheckable(true);
   m_presentationAction->setShortcut(QKeySequence(Qt::Key_F5));
   connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
@@ -385,9 +387,12 @@ void MainWindow::updateStatusSummary() {
   const dl::ExperimentConfig& c = m_last->config;
   const QString source = c.data.source == "csv" ? QFileInfo(QString::fromStdString(c.data.csvPath)).fileName()
                                                 : displayName(NameKind::Source, c.data.source);
-  m_statusConfig->setText(tr("%1 · %2 · %3, learning rate %4")
+  const QString summary = tr("%1 · %2 · %3, learning rate %4")
                               .arg(source, architectureText(c), displayName(NameKind::Optimizer, c.optimizer.name),
-                                   formatRate(c.optimizer.learningRate)));
+                                   formatRate(c.optimizer.learningRate));
+  if (summary == m_statusConfig->text()) return;
+  m_statusConfig->setText(summary);
+  fitStatusLine();  // a longer summary (a deeper preset) may no longer share the line with the message
 }
 
 void MainWindow::onStateReady(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state) {
@@ -512,6 +517,7 @@ void MainWindow::showPresetView(const QString& preset) {
     return;
   }
   if (m_charts->showView(e->view) && !m_chartDock->isVisible()) m_chartDock->show();
+  m_map->setNetworkInputs(e->map == QLatin1String("inputs"));
   // The note that teaches it, unless the open note already lists it (its own Try it was pressed).
   const Note* current = NotesLibrary::builtIn().note(m_notes->currentNoteId());
   if (!e->note.isEmpty() && !(current && current->presets.contains(preset))) m_notes->showNote(e->note);

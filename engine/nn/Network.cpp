@@ -233,6 +233,12 @@ double Network::saturation(int l) const {
   return L.act->saturation(L.z, L.a);
 }
 
+double Network::activationMean(int l) const {
+  const Layer& L = m_layers[l];
+  if (!L.act || L.a.size() == 0) return std::nan("");
+  return L.a.cast<double>().mean();
+}
+
 const Matrix& Network::hiddenOutput(int l) const { return layerOutput(m_layers[l]); }
 
 void Network::setDropout(int l, double rate) {

@@ -72,6 +72,8 @@ public:
   void backward(const Matrix& X, const Matrix& dLogits);
   // Saturated fraction of hidden layer l in the last forward pass (see Activation::saturation).
   double saturation(int l) const;
+  // Mean output of hidden layer l's units over the last forward pass's batch, before dropout.
+  double activationMean(int l) const;
   // Activations (units, B) of hidden layer l after dropout, from the last forward pass.
   const Matrix& hiddenOutput(int l) const;
 

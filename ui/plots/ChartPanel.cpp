@@ -3,6 +3,7 @@
 
 #include "io/MetricsCsv.h"
 #include "io/OutputFile.h"
+#include "plots/ActivationExplorer.h"
 #include "plots/GradientNormChart.h"
 #include "plots/LearningRateChart.h"
 #include "plots/LossChart.h"
@@ -42,6 +43,9 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
   }
   m_metrics = new MetricsView(m_tabs);
   m_tabs->addTab(m_metrics, QString());
+  m_options->addWidget(new QWidget(m_options));
+  m_activations = new ActivationExplorer(m_tabs);
+  m_tabs->addTab(m_activations, QString());
   m_options->addWidget(new QWidget(m_options));
   // Smoothing beside the chart's own options, shown for the charts that smooth.
   m_corner = new QWidget(m_tabs);
@@ -94,6 +98,11 @@ void ChartPanel::retranslateUi() {
   const int metrics = m_tabs->indexOf(m_metrics);
   m_tabs->setTabText(metrics, tr("Metrics"));
   m_tabs->setTabToolTip(metrics, tr("Confusion matrix, precision, recall, F1, Cohen's κ and ROC on the validation part"));
+  const int activations = m_tabs->indexOf(m_activations);
+  m_tabs->setTabText(activations, tr("Activations"));
+  m_tabs->setTabToolTip(activations,
+                        tr("Every activation function and its derivative, where each saturates, and "
+                           "whether its output is zero-centred: the mean output of each hidden layer, live"));
   m_smoothLabel->setText(tr("Smoothing"));
   const QString tip =
       tr("Smooths the per-step curves (training loss, gradient norms, saturation) with an "
@@ -146,6 +155,7 @@ PlotWidget* ChartPanel::currentChart() const { return qobject_cast<PlotWidget*>(
 void ChartPanel::setPresentationMode(bool on) {
   for (PlotWidget* c : m_charts) c->setPresentationMode(on);
   m_metrics->setPresentationMode(on);
+  m_activations->setPresentationMode(on);
   // The tabs and the options take the window's font, which presentation mode enlarges: a larger
   // one of their own would no longer fit every tab in a 1024-pixel-wide row.
   m_tabs->tabBar()->setFont(QFont());
@@ -171,6 +181,7 @@ void ChartPanel::setChartOptionsDetached(bool detached) {
 void ChartPanel::clear() {
   for (PlotWidget* c : m_charts) c->clear();
   m_metrics->clear();
+  m_activations->clear();
   m_rings.clear();
   m_dropped.clear();
 }
@@ -187,12 +198,14 @@ void ChartPanel::applySnapshot(const SnapshotPtr& snapshot) {
     m_rings.assign(s.runs.size(), MetricsRing(kCsvSteps));
     m_dropped.assign(s.runs.size(), 0);
   }
+  m_testColumns = s.config.data.testFraction > 0;
   for (std::size_t i = 0; i < s.runs.size(); ++i) {
     for (const dl::StepMetrics& m : s.runs[i].metrics) m_rings[i].append(m);
     m_dropped[i] += s.runs[i].droppedSteps;
   }
   for (PlotWidget* c : m_charts) c->applySnapshot(s);
   m_metrics->applySnapshot(snapshot);
+  m_activations->applySnapshot(snapshot);
 }
 
 bool ChartPanel::exportPng(const QString& path, QString* error) const {
@@ -225,9 +238,9 @@ bool ChartPanel::exportCsv(const QString& path, int run, QString* error) const {
     return false;
   }
   const int layers = std::max(0, ring.layerCount());
-  QByteArray chunk = dlio::metricsCsvHeader(layers).toUtf8() + '\n';
+  QByteArray chunk = dlio::metricsCsvHeader(layers, m_testColumns).toUtf8() + '\n';
   for (std::size_t i = 0; i < ring.size(); ++i) {
-    chunk += dlio::metricsCsvRow(ring.at(i), layers).toUtf8();
+    chunk += dlio::metricsCsvRow(ring.at(i), layers, m_testColumns).toUtf8();
     chunk += '\n';
     if (chunk.size() > (1 << 18)) {
       file.write(chunk);
@@ -243,9 +256,12 @@ bool ChartPanel::exportCsv(const QString& path, int run, QString* error) const {
 void ChartPanel::showMetrics() { m_tabs->setCurrentWidget(m_metrics); }
 
 namespace {
-// The tabs by the view names presets use, in tab order (the metrics tab comes after the charts).
-const QStringList kViewNames = {QStringLiteral("loss"),     QStringLiteral("gradients"),    QStringLiteral("saturation"),
-                                QStringLiteral("sparsity"), QStringLiteral("learningRate"), QStringLiteral("metrics")};
+// The tabs by the view names presets use, in tab order (the metrics tab and the activation
+// explorer come after the charts).
+const QStringList kViewNames = {QStringLiteral("loss"),         QStringLiteral("gradients"),
+                                QStringLiteral("saturation"),   QStringLiteral("sparsity"),
+                                QStringLiteral("learningRate"), QStringLiteral("metrics"),
+                                QStringLiteral("activations")};
 }  // namespace
 
 bool ChartPanel::showView(const QString& view) {

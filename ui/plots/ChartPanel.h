@@ -17,6 +17,7 @@ class QTabWidget;
 
 namespace dlui {
 
+class ActivationExplorer;
 class GradientNormChart;
 class LearningRateChart;
 class LossChart;
@@ -67,10 +68,12 @@ public:
   // The classification metrics tab (not a chart: no PNG/SVG export through currentChart()).
   MetricsView* metricsView() const { return m_metrics; }
   void showMetrics();
+  // The activation explorer tab (functions, derivatives, saturation, live layer means; not a chart).
+  ActivationExplorer* activationExplorer() const { return m_activations; }
   // A preset's view (dlio::PresetEntry::view): brings its chart tab to the front; false for a view
   // that is no tab ("map", "network") or unknown.
   bool showView(const QString& view);
-  // The current tab's view name ("loss", ..., "metrics").
+  // The current tab's view name ("loss", ..., "metrics", "activations").
   QString currentView() const;
   // The smoothing slider and the current chart's own options, normally in the tab bar's corner.
   // Detached, they leave the tab bar and stack vertically for another panel to hold (presentation
@@ -106,9 +109,11 @@ private:
   SparsityChart* m_sparsity;
   LearningRateChart* m_learningRate;
   MetricsView* m_metrics;
+  ActivationExplorer* m_activations;
   QList<PlotWidget*> m_charts;
   std::vector<MetricsRing> m_rings;
   std::vector<long long> m_dropped;
+  bool m_testColumns = false;  // the run has a test part: the CSV gets test_loss,test_acc
   quint64 m_generation = 0;
   bool m_hasGeneration = false;
   bool m_optionsDetached = false;

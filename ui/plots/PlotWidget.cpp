@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QGraphicsScene>
 #include <QGraphicsLayout>
 #include <QImage>
 #include <QLegend>
@@ -37,6 +38,7 @@ const char* const kExportTitle = "dlplayExportTitle";
 const char* const kNormalLegendAlignment = "dlplayNormalLegendAlignment";
 constexpr int kMaxLegendBeside = 5;  // more entries than this stay under the plot
 const QSize kHiddenExportSize(1000, 600);
+constexpr qint64 kMinRefreshIntervalMs = 25;
 }  // namespace
 
 PlotWidget::PlotWidget(QWidget* parent) : QWidget(parent), m_refreshTimer(new QTimer(this)) {
@@ -49,12 +51,20 @@ PlotWidget::PlotWidget(QWidget* parent) : QWidget(parent), m_refreshTimer(new QT
 // Redraws are coalesced (one per event-loop turn) and paced by their own cost: after a redraw that
 // took t ms the next waits until 6·t ms have passed. The repaint replace() causes costs about 1.5·t
 // more, so a chart takes at most ~40% of the GUI thread (measured: a 1200-px panel fed 300k noisy
-// steps/s); smooth curves redraw at the full snapshot rate.
+// steps/s). And at most 40 a second: the snapshots come at 60 Hz, and a chart redrawn at 60 Hz
+// took a fifth of a core (axes, grid and curves), which a curve moving a pixel at a time does not
+// need and the training thread does.
 void PlotWidget::requestRefresh() {
   m_refreshPending = true;
   if (!isVisible() || m_refreshTimer->isActive()) return;
   const qint64 since = m_sinceRefresh.isValid() ? m_sinceRefresh.elapsed() : 1000000;
-  m_refreshTimer->start(static_cast<int>(std::clamp<qint64>(6 * m_refreshCostMs - since, 0, 250)));
+  const qint64 wait = std::max(6 * m_refreshCostMs, kMinRefreshIntervalMs) - since;
+  m_refreshTimer->start(static_cast<int>(std::clamp<qint64>(wait, 0, 250)));
+}
+
+void PlotWidget::resetAxesLater() {
+  m_axesReset = true;
+  requestRefresh();
 }
 
 void PlotWidget::flush() {
@@ -81,6 +91,11 @@ void PlotWidget::changeEvent(QEvent* event) {
 QChartView* PlotWidget::createView(QChart* chart) {
   auto* view = new QChartView(chart, this);
   view->setRenderHint(QPainter::Antialiasing);
+  // The view has its own scene rectangle (QChartView sets it to the chart's); a scene without one
+  // recomputes the bounding box of every item (stroking each grid line's shape) after any change,
+  // and a live chart changes 60 times a second. Its items move with every axis range, so no index.
+  view->scene()->setSceneRect(QRectF(0, 0, 1, 1));
+  view->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
   view->setFrameShape(QFrame::NoFrame);
   chart->setMargins(QMargins(4, 4, 4, 4));
   chart->layout()->setContentsMargins(0, 0, 0, 0);  // the plot, not a white frame, gets the pixels

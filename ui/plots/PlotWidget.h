@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <utility>
 #include <vector>
 
 class QChart;
@@ -50,6 +51,11 @@ protected:
   virtual void refresh() = 0;
   // Schedules refresh(): coalesced to one per event-loop turn, deferred while hidden.
   void requestRefresh();
+  // A new generation: the axes go back to the empty chart's ranges in the next refresh(), which
+  // asks takeAxesReset(). Qt Charts lays a chart out again on every range change, shown or not:
+  // a chart behind another tab pays for it only when it is shown (or exported, or flushed).
+  void resetAxesLater();
+  bool takeAxesReset() { return std::exchange(m_axesReset, false); }
   // A chart view owned by this widget; styled with the presentation mode.
   QChartView* createView(QChart* chart);
   // Fonts and pen widths of every view's chart for the current mode (after adding series/axes).
@@ -77,6 +83,7 @@ private:
   qint64 m_refreshCostMs = 0;
   bool m_presentation = false;
   bool m_refreshPending = false;
+  bool m_axesReset = false;
 };
 
 }  // namespace dlui

@@ -367,6 +367,7 @@ QWidget* ControlDock::buildRegularizationPage() {
 
 void ControlDock::setLayerRowCount(int count) {
   while (static_cast<int>(m_layers.size()) > count) {
+    m_layers.back().box->hide();  // out of the layout now, deleted at the next event-loop pass
     m_layers.back().box->deleteLater();
     m_layerBox->removeWidget(m_layers.back().box);
     m_layers.pop_back();

@@ -1,6 +1,8 @@
 // The decision map (see DecisionMapWidget.h). The heat map is a res×res image rebuilt only when a
 // new grid arrives (or the colouring changes) and scaled to the plot; points and axes are painted
-// on top in raw data coordinates.
+// on top in raw data coordinates. The points do not move while a run trains: they are drawn once
+// into a transparent layer (thousands of outlined, antialiased dots took the GUI thread several
+// milliseconds per grid) and only that image is blended over each new heat map.
 #include "widgets/DecisionMapWidget.h"
 
 #include "widgets/ColorMaps.h"
@@ -69,6 +71,7 @@ public:
 
   void setData(std::shared_ptr<const dl::PreparedData> data) {
     m_data = std::move(data);
+    m_points = QImage();
     m_targetScale = 0;
     if (m_data && m_data->train.task == dl::Task::Regression && m_data->train.targets.size() > 0)
       m_targetScale = static_cast<double>(m_data->train.targets.cwiseAbs().maxCoeff());
@@ -84,11 +87,13 @@ public:
   }
   void setMapFeatures(std::vector<int> f) {
     m_features = std::move(f);
+    m_points = QImage();
     checkExtent();
     update();
   }
   void setShowValidation(bool on) {
     m_showValidation = on;
+    m_points = QImage();
     checkExtent();
     update();
   }
@@ -99,6 +104,7 @@ public:
   }
   void setPresentationMode(bool on) {
     m_presentation = on;
+    m_points = QImage();
     m_extent = -1;
     update();
   }
@@ -126,10 +132,17 @@ private:
     if (m_data) return m_data->train.task == dl::Task::Regression;
     return false;
   }
+  // The grid covers the network's input plane: points are drawn from the preprocessed parts.
+  bool inputSpace() const { return m_grid && m_grid->space == dl::MapSpace::NetworkInputs; }
+  // The mapped features (raw) or network inputs (input space).
+  std::vector<int> features() const {
+    return inputSpace() ? std::vector<int>{m_grid->xFeature, m_grid->yFeature} : m_features;
+  }
+  QString axisName(int f) const;
   // Data with one feature: it runs across, and up is the target (regression, with the network's
   // prediction drawn as a curve) or the class (one band per class, points jittered within it).
   bool oneDimensional() const {
-    return m_data && m_data->trainRaw.rows() == 1 && !m_features.empty() && m_features[0] == 0;
+    return !inputSpace() && m_data && m_data->trainRaw.rows() == 1 && !m_features.empty() && m_features[0] == 0;
   }
   // Where point i of a data part sits vertically on a one-feature map.
   double oneDimensionalY(dl::Index i, const std::vector<int>* labels, const dl::Matrix* targets) const {
@@ -147,6 +160,9 @@ private:
   void rebuildHeat();
   void bounds(double& x0, double& x1, double& y0, double& y1) const;
   void paintPoints(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1);
+  // The points layer for this plot and these bounds, redrawn when they (or the data, features,
+  // validation toggle, presentation mode or pixel ratio) changed.
+  const QImage& pointsLayer(const QRectF& plot, double x0, double x1, double y0, double y1);
   void paintAxes(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1);
   void paintLegend(QPainter& p, const QRectF& area);
   QString className(int c) const {
@@ -162,6 +178,9 @@ private:
   std::vector<int> m_features = {0, 1};
   QImage m_heat;
   bool m_heatDirty = true;
+  QImage m_points;         // the dots on a transparent widget-sized image; null: draw anew
+  QRectF m_pointsPlot;     // the plot rectangle and bounds m_points was drawn for
+  double m_pointsBounds[4] = {0, 0, 0, 0};
   bool m_showValidation = true;
   bool m_discretize = false;
   bool m_presentation = false;
@@ -308,11 +327,18 @@ void MapCanvas::paintEvent(QPaintEvent*) {
   } else {
     p.fillRect(plot, QColor(0xf4, 0xf4, 0xf4));
   }
-  p.save();
-  p.setClipRect(plot);
-  paintPoints(p, plot, x0, x1, y0, y1);
-  if (oneDimensional() && regression()) paintCurve(p, plot, x0, x1, y0, y1);
-  p.restore();
+  const QImage& points = pointsLayer(plot, x0, x1, y0, y1);
+  if (!points.isNull()) {
+    const qreal dpr = points.devicePixelRatio();
+    const QRect source = QRectF(plot.topLeft() * dpr, plot.size() * dpr).toAlignedRect().intersected(points.rect());
+    p.drawImage(QRectF(QPointF(source.topLeft()) / dpr, QSizeF(source.size()) / dpr), points, source);
+  }
+  if (oneDimensional() && regression()) {
+    p.save();
+    p.setClipRect(plot);
+    paintCurve(p, plot, x0, x1, y0, y1);
+    p.restore();
+  }
   paintAxes(p, plot, x0, x1, y0, y1);
   if (g.legendBeside)
     paintLegendColumn(p, g.legend);
@@ -320,14 +346,34 @@ void MapCanvas::paintEvent(QPaintEvent*) {
     paintLegend(p, g.legend);
 }
 
+const QImage& MapCanvas::pointsLayer(const QRectF& plot, double x0, double x1, double y0, double y1) {
+  const qreal dpr = devicePixelRatioF();
+  const QSize pixels = (QSizeF(size()) * dpr).toSize();
+  const bool same = !m_points.isNull() && m_points.size() == pixels && m_points.devicePixelRatio() == dpr &&
+                    m_pointsPlot == plot && m_pointsBounds[0] == x0 && m_pointsBounds[1] == x1 &&
+                    m_pointsBounds[2] == y0 && m_pointsBounds[3] == y1;
+  if (same || !m_data || pixels.isEmpty()) return m_points;
+  m_points = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+  m_points.setDevicePixelRatio(dpr);
+  m_points.fill(Qt::transparent);
+  m_pointsPlot = plot;
+  m_pointsBounds[0] = x0, m_pointsBounds[1] = x1, m_pointsBounds[2] = y0, m_pointsBounds[3] = y1;
+  QPainter p(&m_points);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setClipRect(plot);
+  paintPoints(p, plot, x0, x1, y0, y1);
+  return m_points;
+}
+
 void MapCanvas::paintPoints(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1) {
-  if (!m_data || m_features.size() < 2) return;
+  const std::vector<int> mapped = features();
+  if (!m_data || mapped.size() < 2) return;
   const double radius = m_presentation ? 5.5 : 3.5;
   const bool reg = regression();
   const double scale = m_targetScale > 0 ? m_targetScale : 1.0;
   const bool oneD = oneDimensional();
   auto draw = [&](const dl::Matrix& raw, const std::vector<int>* labels, const dl::Matrix* targets, bool validation) {
-    const dl::Index fx = m_features[0], fy = m_features[1];
+    const dl::Index fx = mapped[0], fy = mapped[1];
     if (fx >= raw.rows() || (!oneD && fy >= raw.rows())) return;
     const dl::Index n = raw.cols();
     const dl::Index stride = std::max<dl::Index>(1, n / 6000);  // a playground never needs more dots
@@ -350,6 +396,11 @@ void MapCanvas::paintPoints(QPainter& p, const QRectF& plot, double x0, double x
     }
   };
   const dl::PreparedData& d = *m_data;
+  if (inputSpace()) {  // what the network is fed (the training part after any resampling)
+    draw(d.train.X, &d.train.labels, reg ? &d.train.targets : nullptr, false);
+    if (m_showValidation) draw(d.validation.X, &d.validation.labels, reg ? &d.validation.targets : nullptr, true);
+    return;
+  }
   // Raw training points are stored before resampling; regression is never resampled, so its
   // training targets line up with trainRaw.
   draw(d.trainRaw, &d.trainRawLabels, reg && d.train.targets.cols() == d.trainRaw.cols() ? &d.train.targets : nullptr,
@@ -410,7 +461,10 @@ void MapCanvas::paintAxes(QPainter& p, const QRectF& plot, double x0, double x1,
   }
   // Axis titles: the mapped features' names.
   QString xName = QStringLiteral("x1"), yName = QStringLiteral("x2");
-  if (m_data && m_features.size() >= 2) {
+  if (inputSpace()) {
+    xName = axisName(m_grid->xFeature);
+    yName = axisName(m_grid->yFeature);
+  } else if (m_data && m_features.size() >= 2) {
     const auto& names = m_data->train.featureNames;
     if (m_features[0] < static_cast<int>(names.size()))
       xName = QString::fromStdString(names[static_cast<std::size_t>(m_features[0])]);
@@ -428,6 +482,18 @@ void MapCanvas::paintAxes(QPainter& p, const QRectF& plot, double x0, double x1,
   p.drawText(QRectF(-plot.height() / 2, -fm.height() / 2.0, plot.height(), fm.height()), Qt::AlignCenter, yName);
   p.restore();
   p.setRenderHint(QPainter::Antialiasing, true);
+}
+
+// A network input's name on an input-space map: the feature it comes from and what was done to it.
+QString MapCanvas::axisName(int f) const {
+  if (!m_data) return QStringLiteral("x%1").arg(f + 1);
+  const dl::Preprocessor& pre = m_data->preprocessor;
+  if (pre.whiten) return DecisionMapWidget::tr("whitened input %1").arg(f + 1);
+  const auto& names = m_data->inputNames;
+  const QString name = f < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<std::size_t>(f)])
+                                                          : QStringLiteral("x%1").arg(f + 1);
+  return pre.standardize ? DecisionMapWidget::tr("%1, standardised").arg(name)
+                         : DecisionMapWidget::tr("%1, as fed to the network").arg(name);
 }
 
 void MapCanvas::paintLegend(QPainter& p, const QRectF& area) {
@@ -566,6 +632,8 @@ DecisionMapWidget::DecisionMapWidget(QWidget* parent) : QWidget(parent) {
   m_showValidation = new QCheckBox(this);
   m_showValidation->setChecked(true);
   m_discretize = new QCheckBox(this);
+  m_networkInputs = new QCheckBox(this);
+  m_networkInputs->setObjectName(QStringLiteral("mapNetworkInputs"));
   m_featureRow = new QWidget(this);
   m_xLabel = new QLabel(m_featureRow);
   m_xFeature = new QComboBox(m_featureRow);
@@ -588,6 +656,7 @@ DecisionMapWidget::DecisionMapWidget(QWidget* parent) : QWidget(parent) {
   auto* toggles = new QHBoxLayout;
   toggles->addWidget(m_showValidation);
   toggles->addWidget(m_discretize);
+  toggles->addWidget(m_networkInputs);
   toggles->addStretch(1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
@@ -598,6 +667,7 @@ DecisionMapWidget::DecisionMapWidget(QWidget* parent) : QWidget(parent) {
 
   connect(m_showValidation, &QCheckBox::toggled, this, [this](bool on) { m_canvas->setShowValidation(on); });
   connect(m_discretize, &QCheckBox::toggled, this, [this](bool on) { m_canvas->setDiscretize(on); });
+  connect(m_networkInputs, &QCheckBox::toggled, this, &DecisionMapWidget::networkInputsToggled);
   connect(m_xFeature, qOverload<int>(&QComboBox::activated), this, &DecisionMapWidget::featureComboActivated);
   connect(m_yFeature, qOverload<int>(&QComboBox::activated), this, &DecisionMapWidget::featureComboActivated);
   retranslateUi();
@@ -618,6 +688,8 @@ void DecisionMapWidget::applySnapshot(const SnapshotPtr& s) {
     m_data = s->data;
     m_canvas->setData(m_data);
     fillFeatureCombos();
+    // One input has no plane to show: the raw map already draws it against the target or class.
+    m_networkInputs->setEnabled(m_data->train.features() >= 2);
   }
   if (s->grid) m_canvas->setGrid(s->grid);
 }
@@ -629,6 +701,7 @@ void DecisionMapWidget::setPresentationMode(bool on) {
   // The toggles move to the classroom column: the height goes to the map.
   m_showValidation->setVisible(!on);
   m_discretize->setVisible(!on);
+  m_networkInputs->setVisible(!on);
   updateGeometry();
 }
 
@@ -651,6 +724,9 @@ QSize DecisionMapWidget::sizeForPlot(int side) const {
   }
   return {w, h};
 }
+
+void DecisionMapWidget::setNetworkInputs(bool on) { m_networkInputs->setChecked(on); }
+bool DecisionMapWidget::networkInputs() const { return m_networkInputs->isChecked(); }
 
 void DecisionMapWidget::fillFeatureCombos() {
   const int n = m_data ? static_cast<int>(m_data->trainRaw.rows()) : 2;  // raw features (not expanded inputs)
@@ -691,6 +767,10 @@ void DecisionMapWidget::retranslateUi() {
   m_discretize->setText(tr("Discretise"));
   m_discretize->setToolTip(
       tr("Colour each region by the most likely class only, instead of blending the class colours by probability."));
+  m_networkInputs->setText(tr("Network inputs"));
+  m_networkInputs->setToolTip(
+      tr("Draw the map over the network's own inputs, after standardisation, whitening or feature expansion, "
+         "with the same units on both axes: the data as the network sees it."));
   m_xLabel->setText(tr("x:"));
   m_yLabel->setText(tr("y:"));
   m_xFeature->setToolTip(tr(

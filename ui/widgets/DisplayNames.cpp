@@ -27,6 +27,7 @@ constexpr Entry kNames[] = {
     {NameKind::Source, "plane", QT_TRANSLATE_NOOP("dlui::DisplayNames", "Plane (regression)")},
     {NameKind::Source, "ripple", QT_TRANSLATE_NOOP("dlui::DisplayNames", "Ripple (regression)")},
     {NameKind::Source, "ill_conditioned", QT_TRANSLATE_NOOP("dlui::DisplayNames", "Ill-conditioned (regression)")},
+    {NameKind::Source, "correlated", QT_TRANSLATE_NOOP("dlui::DisplayNames", "Correlated inputs (regression)")},
     {NameKind::Source, "csv", QT_TRANSLATE_NOOP("dlui::DisplayNames", "CSV file…")},
     {NameKind::Activation, "linear", QT_TRANSLATE_NOOP("dlui::DisplayNames", "Linear")},
     {NameKind::Activation, "sigmoid", QT_TRANSLATE_NOOP("dlui::DisplayNames", "Sigmoid")},
