@@ -941,16 +941,20 @@ private slots:
     // the raw inputs are a flat line, the standardised ones a diagonal streak, the whitened ones a
     // round cloud.
     std::shared_ptr<const dl::GridEvaluation> grid;
-    const QMetaObject::Connection watch = connect(w.session(), &TrainingSession::snapshotReady, this,
-                                                  [&](const SnapshotPtr& s) { if (s->grid) grid = s->grid; });
+    const QMetaObject::Connection watch =
+        connect(w.session(), &TrainingSession::snapshotReady, this, [&](const SnapshotPtr& s) {
+          if (s->grid) grid = s->grid;
+        });
     for (const char* name : {"inputs-raw", "inputs-standardised", "inputs-whitened"}) {
       load(name);
       QVERIFY(w.decisionMap()->networkInputs());
       steps(40);
-      QTRY_VERIFY_WITH_TIMEOUT(grid && grid->space == dl::MapSpace::NetworkInputs && w.lastSnapshot()->config.name == name, 10000);
+      QTRY_VERIFY_WITH_TIMEOUT(
+          grid && grid->space == dl::MapSpace::NetworkInputs && w.lastSnapshot()->config.name == name, 10000);
       QVERIFY(std::abs((grid->x1 - grid->x0) - (grid->y1 - grid->y0)) < 1e-9);
       const double v = loss->validationLoss(0).lastY();
-      QVERIFY2(std::string(name) == "inputs-whitened" ? v <= 0.05 : v > 0.05, qPrintable(QString("%1: %2").arg(name).arg(v)));
+      QVERIFY2(std::string(name) == "inputs-whitened" ? v <= 0.05 : v > 0.05,
+               qPrintable(QString("%1: %2").arg(name).arg(v)));
       shoot(QStringLiteral("preset-%1").arg(QString::fromLatin1(name)));
     }
     disconnect(watch);

@@ -283,8 +283,10 @@ void NetworkDiagramWidget::rebuildThumbnails() {
     for (dl::Index k = 0; k < n; ++k) {
       const int i = static_cast<int>(k % res), j = static_cast<int>(k / res);
       x.col(k) = mean;
-      if (fx < X.rows()) x(fx, k) = static_cast<dl::Scalar>(m_grid->x0 + (m_grid->x1 - m_grid->x0) * i / std::max(res - 1, 1));
-      if (fy < X.rows()) x(fy, k) = static_cast<dl::Scalar>(m_grid->y0 + (m_grid->y1 - m_grid->y0) * j / std::max(res - 1, 1));
+      if (fx < X.rows())
+        x(fx, k) = static_cast<dl::Scalar>(m_grid->x0 + (m_grid->x1 - m_grid->x0) * i / std::max(res - 1, 1));
+      if (fy < X.rows())
+        x(fy, k) = static_cast<dl::Scalar>(m_grid->y0 + (m_grid->y1 - m_grid->y0) * j / std::max(res - 1, 1));
     }
     inputs = std::move(x);
   } else if (m_data && m_data->preprocessor.rawMean.size() > 0) {
