@@ -973,6 +973,14 @@ private slots:
       shoot(QStringLiteral("preset-%1").arg(QString::fromLatin1(name)));
     }
     disconnect(watch);
+    // A loss that does not suit the data is refused in one line, and the run and the dock stay as they were.
+    QSignalSpy refused(w.session(), &TrainingSession::error);
+    lossCombo->setCurrentIndex(lossCombo->findData(QStringLiteral("sigmoid_bce")));  // on a regression
+    QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 10000);
+    QVERIFY2(refused.front().front().toString().contains(QStringLiteral("training.loss")),
+             qPrintable(refused.front().front().toString()));
+    QCOMPARE(w.session()->config().training.loss, std::string("auto"));
+    QTRY_COMPARE_WITH_TIMEOUT(lossShown(), QStringLiteral("auto"), 10000);
     // Another preset puts the map back on the raw plane; the box is the user's to change.
     load("xor-tanh");
     QVERIFY(!w.decisionMap()->networkInputs());
