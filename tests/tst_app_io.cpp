@@ -209,7 +209,8 @@ private slots:
     withTest.replace(R"("noise": 0.1})", R"("noise": 0.1, "testFraction": 0.25})");
     QVERIFY(withTest != kSpiral);
     const QString csv = dir.filePath("t.csv");
-    const Run r = dlplay({"--headless", "--config", write(dir, "test.json", withTest), "--steps", "20", "--metrics", csv});
+    const Run r =
+        dlplay({"--headless", "--config", write(dir, "test.json", withTest), "--steps", "20", "--metrics", csv});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains("test loss") && r.out.contains("accuracy"), qPrintable(r.out));
     QFile f(csv);
@@ -220,8 +221,8 @@ private slots:
     const QStringList step10 = lines[10].split(','), step9 = lines[9].split(',');
     QCOMPARE(step10.size(), 8 + 3 * 5 + 2);
     QVERIFY(step10.back().toDouble() > 0 && step10.back().toDouble() <= 1);  // test accuracy
-    QVERIFY(step10[step10.size() - 2].toDouble() > 0);                      // test loss
-    QVERIFY(step9.back().isEmpty() && step9[step9.size() - 2].isEmpty());  // not evaluated at step 9
+    QVERIFY(step10[step10.size() - 2].toDouble() > 0);                       // test loss
+    QVERIFY(step9.back().isEmpty() && step9[step9.size() - 2].isEmpty());    // not evaluated at step 9
     const Run plain = dlplay({"--headless", "--config", write(dir, "plain.json", kSpiral), "--steps", "5"});
     QVERIFY(!plain.out.contains("test loss"));
   }

@@ -1230,7 +1230,8 @@ double accuracyOn(const Trainer& t, const Dataset& raw) {
   Matrix logits;
   t.network().infer(X, logits, ws);
   Index ok = 0;
-  for (Index b = 0; b < X.cols(); ++b) ok += t.loss().predictedClass(logits, b) == raw.labels[static_cast<std::size_t>(b)];
+  for (Index b = 0; b < X.cols(); ++b)
+    ok += t.loss().predictedClass(logits, b) == raw.labels[static_cast<std::size_t>(b)];
   return static_cast<double>(ok) / static_cast<double>(X.cols());
 }
 }  // namespace

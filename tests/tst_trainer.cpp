@@ -47,9 +47,9 @@ ExperimentConfig spiralConfig() {
 
 // Every number a step reports, for exact comparison.
 std::vector<double> flatten(const StepMetrics& m) {
-  std::vector<double> v{double(m.step),  double(m.epoch),  m.lr,          m.trainLoss,
-                        m.penalty,       m.valLoss,        m.valAccuracy, m.trainAccuracy,
-                        m.testLoss,      m.testAccuracy,   m.gradNormTotal, double(m.clipped)};
+  std::vector<double> v{
+      double(m.step), double(m.epoch), m.lr,       m.trainLoss,    m.penalty,       m.valLoss,
+      m.valAccuracy,  m.trainAccuracy, m.testLoss, m.testAccuracy, m.gradNormTotal, double(m.clipped)};
   for (const LayerStats& s : m.layers)
     v.insert(v.end(), {s.gradNorm, s.weightNorm, s.updateRatio, s.sparsity, s.saturation, s.activationMean});
   return v;
@@ -187,7 +187,8 @@ private slots:
     t.mapBounds(x0, x1, y0, y1, MapSpace::NetworkInputs);
     QVERIFY(std::abs((x1 - x0) - (y1 - y0)) < 1e-9);
     const Matrix& X = t.data().train.X;
-    QVERIFY(X.row(0).minCoeff() > x0 && X.row(0).maxCoeff() < x1 && X.row(1).minCoeff() > y0 && X.row(1).maxCoeff() < y1);
+    QVERIFY(X.row(0).minCoeff() > x0 && X.row(0).maxCoeff() < x1 && X.row(1).minCoeff() > y0 &&
+            X.row(1).maxCoeff() < y1);
     const GridEvaluation g = t.evaluateGrid(5, x0, x1, y0, y1, false, MapSpace::NetworkInputs);
     QCOMPARE(g.space, MapSpace::NetworkInputs);
     QCOMPARE(g.values.cols(), Index(25));

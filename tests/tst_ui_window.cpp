@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -921,7 +922,11 @@ private slots:
       w.switchLanguage(QStringLiteral("en"));
     };
 
+    ControlDock* dock = w.controlDock();
+    const auto control = [&](const char* name) { return dock->findChild<QWidget*>(QString::fromLatin1(name)); };
+    const auto lossShown = [&] { return qobject_cast<QComboBox*>(control("lossCombo"))->currentData().toString(); };
     load("validation-vs-test");
+    QCOMPARE(qobject_cast<QSpinBox*>(control("testSpin"))->value(), 50);  // the dock shows the test part
     trainQuickly(w, 1500);
     for (PlotWidget* c : panel->charts()) c->flush();
     QCOMPARE(panel->currentView(), QStringLiteral("loss"));
@@ -947,6 +952,7 @@ private slots:
     shoot(QStringLiteral("preset-validation-vs-test"));
 
     load("loss-mse-saturated");
+    QCOMPARE(lossShown(), QStringLiteral("sigmoid_mse"));
     steps(300);
     QVERIFY(loss->testAccuracy(0).isEmpty() && loss->testLoss(0).isEmpty());
     QVERIFY(!inLegend(loss->trace(0, 5)) && !inLegend(loss->trace(0, 4)));
@@ -955,8 +961,15 @@ private slots:
     QVERIFY(inLegend(loss->trace(0, 2)));
     const double mse = loss->validationAccuracy(0).lastY();
     QVERIFY2(mse <= 0.6, qPrintable(QString::number(mse)));
+    dock->pages()->setCurrentIndex(2);  // the training page, with the loss
     shoot(QStringLiteral("preset-loss-mse-saturated"));
+    // The dock's loss combo makes the same switch: a rebuild from the same start.
+    auto* lossCombo = qobject_cast<QComboBox*>(control("lossCombo"));
+    lossCombo->setCurrentIndex(lossCombo->findData(QStringLiteral("sigmoid_bce")));
+    QTRY_VERIFY_WITH_TIMEOUT(w.session()->config().training.loss == "sigmoid_bce" && w.transport()->stepCount() == 0,
+                             10000);
     load("loss-cross-entropy-saturated");
+    QCOMPARE(lossShown(), QStringLiteral("sigmoid_bce"));
     steps(300);
     const double ce = loss->validationAccuracy(0).lastY();
     QVERIFY2(ce >= 0.9, qPrintable(QString::number(ce)));
@@ -966,19 +979,33 @@ private slots:
     // the raw inputs are a flat line, the standardised ones a diagonal streak, the whitened ones a
     // round cloud.
     std::shared_ptr<const dl::GridEvaluation> grid;
-    const QMetaObject::Connection watch = connect(w.session(), &TrainingSession::snapshotReady, this,
-                                                  [&](const SnapshotPtr& s) { if (s->grid) grid = s->grid; });
+    const QMetaObject::Connection watch =
+        connect(w.session(), &TrainingSession::snapshotReady, this, [&](const SnapshotPtr& s) {
+          if (s->grid) grid = s->grid;
+        });
     for (const char* name : {"inputs-raw", "inputs-standardised", "inputs-whitened"}) {
       load(name);
       QVERIFY(w.decisionMap()->networkInputs());
+      QCOMPARE(qobject_cast<QCheckBox*>(control("whitenBox"))->isChecked(), std::string(name) == "inputs-whitened");
       steps(40);
-      QTRY_VERIFY_WITH_TIMEOUT(grid && grid->space == dl::MapSpace::NetworkInputs && w.lastSnapshot()->config.name == name, 10000);
+      QTRY_VERIFY_WITH_TIMEOUT(
+          grid && grid->space == dl::MapSpace::NetworkInputs && w.lastSnapshot()->config.name == name, 10000);
       QVERIFY(std::abs((grid->x1 - grid->x0) - (grid->y1 - grid->y0)) < 1e-9);
       const double v = loss->validationLoss(0).lastY();
-      QVERIFY2(std::string(name) == "inputs-whitened" ? v <= 0.05 : v > 0.05, qPrintable(QString("%1: %2").arg(name).arg(v)));
+      QVERIFY2(std::string(name) == "inputs-whitened" ? v <= 0.05 : v > 0.05,
+               qPrintable(QString("%1: %2").arg(name).arg(v)));
+      dock->pages()->setCurrentIndex(0);  // the data page, with the preprocessing
       shoot(QStringLiteral("preset-%1").arg(QString::fromLatin1(name)));
     }
     disconnect(watch);
+    // A loss that does not suit the data is refused in one line, and the run and the dock stay as they were.
+    QSignalSpy refused(w.session(), &TrainingSession::error);
+    lossCombo->setCurrentIndex(lossCombo->findData(QStringLiteral("sigmoid_bce")));  // on a regression
+    QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 10000);
+    QVERIFY2(refused.front().front().toString().contains(QStringLiteral("training.loss")),
+             qPrintable(refused.front().front().toString()));
+    QCOMPARE(w.session()->config().training.loss, std::string("auto"));
+    QTRY_COMPARE_WITH_TIMEOUT(lossShown(), QStringLiteral("auto"), 10000);
     // Another preset puts the map back on the raw plane; the box is the user's to change.
     load("xor-tanh");
     QVERIFY(!w.decisionMap()->networkInputs());

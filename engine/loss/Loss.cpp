@@ -229,9 +229,9 @@ std::unique_ptr<Loss> makeLoss(const std::string& name, int numClasses, const st
     if (numClasses > 0) return std::make_unique<SoftmaxSquaredError>(classWeights);
     return std::make_unique<MeanSquaredError>();
   }
-  throw ConfigError("training.loss", name,
-                    {DL_TRANSLATE_NOOP("dl", "unknown loss (known: %1)"),
-                     {"auto, softmax_ce, sigmoid_bce, sigmoid_mse, mse"}});
+  throw ConfigError(
+      "training.loss", name,
+      {DL_TRANSLATE_NOOP("dl", "unknown loss (known: %1)"), {"auto, softmax_ce, sigmoid_bce, sigmoid_mse, mse"}});
 }
 
 }  // namespace dl

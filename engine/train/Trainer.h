@@ -139,8 +139,8 @@ public:
   ClassificationReport report(Split which) const;
   // Scores for `positiveClass` against the rest.
   RocCurve roc(Split which, int positiveClass = 1) const;
-  GridEvaluation evaluateGrid(int resolution, double x0, double x1, double y0, double y1,
-                              bool withHidden = false, MapSpace space = MapSpace::Raw) const;
+  GridEvaluation evaluateGrid(int resolution, double x0, double x1, double y0, double y1, bool withHidden = false,
+                              MapSpace space = MapSpace::Raw) const;
   // Bounds of the raw data in the two map features, padded by 10%. For MapSpace::NetworkInputs: a
   // square in the units of the network's inputs (both axes span the same length, the larger of the
   // two padded extents, each centred on its data), so a feature 30× narrower looks 30× narrower.

@@ -291,8 +291,10 @@ NetworkDiagramWidget::Thumbnails NetworkDiagramWidget::buildThumbnails(const Thu
     for (dl::Index k = 0; k < n; ++k) {
       const int i = static_cast<int>(k % res), j = static_cast<int>(k / res);
       x.col(k) = mean;
-      if (fx < X.rows()) x(fx, k) = static_cast<dl::Scalar>(grid->x0 + (grid->x1 - grid->x0) * i / std::max(res - 1, 1));
-      if (fy < X.rows()) x(fy, k) = static_cast<dl::Scalar>(grid->y0 + (grid->y1 - grid->y0) * j / std::max(res - 1, 1));
+      if (fx < X.rows())
+        x(fx, k) = static_cast<dl::Scalar>(grid->x0 + (grid->x1 - grid->x0) * i / std::max(res - 1, 1));
+      if (fy < X.rows())
+        x(fy, k) = static_cast<dl::Scalar>(grid->y0 + (grid->y1 - grid->y0) * j / std::max(res - 1, 1));
     }
     inputs = std::move(x);
   } else if (data && data->preprocessor.rawMean.size() > 0) {
