@@ -95,6 +95,16 @@ int countColour(const QImage& image, QRgb colour) {
   return n;
 }
 
+// Shows the explorer at 1000 × 320 for a one-layer sigmoid network; returns its drawing canvas
+// (null if the window never appeared or the canvas is missing, which the callers check).
+QWidget* showSigmoidNetwork(ActivationExplorer& x) {
+  x.resize(1000, 320);
+  x.applySnapshot(snapshotOf({layerOf("sigmoid")}, 1, 0, {{0.5}}));
+  x.show();
+  if (!QTest::qWaitForWindowExposed(&x)) return nullptr;
+  return x.findChild<QWidget*>(QStringLiteral("activationCanvas"));
+}
+
 }  // namespace
 
 class TestActivations : public QObject {
@@ -324,11 +334,7 @@ void TestActivations::explorerAveragesTheLastMiniBatches() {
 // background: there for sigmoid, gone when linear (which never saturates) has the focus.
 void TestActivations::explorerPaintsTheShading() {
   ActivationExplorer x;
-  x.resize(1000, 320);
-  x.applySnapshot(snapshotOf({layerOf("sigmoid")}, 1, 0, {{0.5}}));
-  x.show();
-  QVERIFY(QTest::qWaitForWindowExposed(&x));
-  QWidget* canvas = x.findChild<QWidget*>(QStringLiteral("activationCanvas"));
+  QWidget* canvas = showSigmoidNetwork(x);
   QVERIFY(canvas);
   // The shade over white: orange (0xf2, 0x8e, 0x2b) at alpha 48.
   const QColor base = canvas->palette().base().color();
@@ -352,11 +358,8 @@ void TestActivations::explorerPaintsTheShading() {
 // saturated); hovering the strip explains the zero-centred question.
 void TestActivations::tooltipsGiveTheNumbers() {
   ActivationExplorer x;
-  x.resize(1000, 320);
-  x.applySnapshot(snapshotOf({layerOf("sigmoid")}, 1, 0, {{0.5}}));
-  x.show();
-  QVERIFY(QTest::qWaitForWindowExposed(&x));
-  QWidget* canvas = x.findChild<QWidget*>(QStringLiteral("activationCanvas"));
+  QWidget* canvas = showSigmoidNetwork(x);
+  QVERIFY(canvas);
   const auto tipAt = [&](QPoint pos) {
     QHelpEvent help(QEvent::ToolTip, pos, canvas->mapToGlobal(pos));
     QCoreApplication::sendEvent(canvas, &help);
