@@ -488,8 +488,8 @@
         <translation>sigmoid 输出上的平方误差只适用于恰好 2 个类别</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../engine/train/Config.cpp" line="+4"/>
+        <location line="+9"/>
+        <location filename="../engine/train/Config.cpp" line="+5"/>
         <source>unknown loss (known: %1)</source>
         <translation>未知的损失函数（可用：%1）</translation>
     </message>
@@ -525,7 +525,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../engine/train/Config.cpp" line="-61"/>
+        <location filename="../engine/train/Config.cpp" line="-62"/>
         <source>at most %1 hidden layers</source>
         <translation>隐藏层最多 %1 层</translation>
     </message>
@@ -1157,13 +1157,13 @@
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
-        <location line="+386"/>
-        <location line="+405"/>
+        <location line="+398"/>
+        <location line="+426"/>
         <source>No file loaded</source>
         <translation>未加载文件</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-183"/>
         <source>Load CSV data</source>
         <translation>加载 CSV 数据</translation>
     </message>
@@ -1399,6 +1399,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>PCA-whiten inputs</source>
+        <translation>PCA 白化输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate the inputs onto their principal axes and scale each to variance 1, which also removes their correlation (fitted on the training part).</source>
+        <translation>把输入旋转到它们的主轴上，再把每个主方向缩放到方差 1，这样也去掉了它们之间的相关性（只在训练部分上拟合）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the data held out as a test set: scored beside validation, never used to choose anything (0 = no test set).</source>
+        <translation>留作测试集的数据比例：与验证集一同评分，但从不用来做任何选择（0 = 不设测试集）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Balanced class weights</source>
         <translation>均衡类别权重</translation>
     </message>
@@ -1634,7 +1654,17 @@
         <translation>每次更新使用的样本数：1 = 随机梯度下降（噪声大），整个训练集 = 全批量（平滑）。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Loss ↻</source>
+        <translation>损失函数 ↻</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>What training minimises. Automatic: cross-entropy (softmax) for classes, mean squared error for regression. Binary cross-entropy and MSE on a sigmoid use one sigmoid output (2 classes); mean squared error on classes compares the softmax probabilities with the one-hot target. Squared error on probabilities learns slowly from a confidently wrong output.</source>
+        <translation>训练要最小化的量。自动：分类用交叉熵（softmax），回归用均方误差。二元交叉熵和 sigmoid 上的均方误差只用一个 sigmoid 输出（2 个类别）；在分类数据上用均方误差时，比较的是 softmax 概率与 one-hot 目标。在概率上用平方误差时，输出一旦错得很自信，就学得很慢。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Seed ↻</source>
         <translation>种子 ↻</translation>
     </message>
@@ -2053,6 +2083,31 @@
         <location line="+1"/>
         <source>SMOTE</source>
         <translation>SMOTE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSE on a sigmoid</source>
+        <translation>sigmoid 上的均方误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2709,7 +2764,7 @@ Load %2 as regression (a real-valued target)?</source>
 <context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
-        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+395"/>
+        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+397"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
