@@ -954,7 +954,11 @@ private slots:
     load("loss-mse-saturated");
     QCOMPARE(lossShown(), QStringLiteral("sigmoid_mse"));
     steps(300);
-    QVERIFY(loss->testAccuracy(0).isEmpty() && loss->testLoss(0).isEmpty());
+    QVERIFY2(loss->testAccuracy(0).isEmpty() && loss->testLoss(0).isEmpty(),
+             qPrintable(QStringLiteral("%1 test accuracies, %2 test losses, test part %3")
+                            .arg(loss->testAccuracy(0).sampleCount())
+                            .arg(loss->testLoss(0).sampleCount())
+                            .arg(w.lastSnapshot()->config.data.testFraction)));
     QVERIFY(!inLegend(loss->trace(0, 5)) && !inLegend(loss->trace(0, 4)));
     QCOMPARE(loss->validationPeak().step, 0LL);
     QVERIFY(!loss->peakMark(0)->isVisible() && !loss->peakMark(1)->isVisible());
@@ -1028,6 +1032,10 @@ private slots:
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
     w.setPresentationMode(presentation);
+    QTest::qWait(50);
+    w.resize(1366, 768);  // presentation mode fills the screen: offscreen, a 1366×768 one
+    QTRY_COMPARE(w.size(), QSize(1366, 768));
+    QTest::qWait(200);
     ChartPanel* panel = w.chartPanel();
     ActivationExplorer* x = panel->activationExplorer();
     for (const QString act : {"sigmoid", "tanh"}) {

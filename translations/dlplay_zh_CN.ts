@@ -730,8 +730,8 @@
 <context>
     <name>dlui::ActivationExplorer</name>
     <message>
-        <location filename="../ui/plots/ActivationExplorer.cpp" line="+116"/>
-        <location line="+260"/>
+        <location filename="../ui/plots/ActivationExplorer.cpp" line="+122"/>
+        <location line="+273"/>
         <source>layer %1: %2</source>
         <translation>第 %1 层：%2</translation>
     </message>
@@ -886,7 +886,7 @@
         <translation>Maxout 单元取 k 个学习得到的线性分段中的最大值；这里用示例分段 z 和 −z 来画，其最大值为 |z|。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+94"/>
         <source>Tick the functions to draw; click one to focus it (thick line, its saturated stretches shaded). Bold: used by this network.</source>
         <translation>勾选要画的函数；单击其中一个设为焦点（粗线，并给它的饱和区间加阴影）。粗体：当前网络使用的函数。</translation>
     </message>
@@ -899,7 +899,7 @@
 <context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+90"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+165"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -907,6 +907,12 @@
         <location line="+1"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gradients</source>
+        <comment>short tab name of Gradient norms</comment>
+        <translation>梯度</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -924,7 +930,13 @@
         <translation>学习率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Act.</source>
+        <comment>short tab name of Activations</comment>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <location line="-79"/>
         <source>Training loss: the mini-batch of each step. Training accuracy: all training points, without dropout, measured at each validation evaluation, like the validation curves.</source>
         <translation>训练集损失：每一步所用小批量上的损失。训练集准确率：在全部训练点上、不使用 dropout、于每次验证评估时测得，与验证曲线相同。</translation>
     </message>
@@ -934,27 +946,33 @@
         <translation>L1 组与 L2 组训练的稀疏度和权重直方图</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+75"/>
+        <source>LR</source>
+        <comment>short tab name of Learning rate</comment>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-74"/>
         <source>Confusion matrix, precision, recall, F1, Cohen&apos;s κ and ROC on the validation part</source>
         <translation>验证集上的混淆矩阵、精确率、召回率、F1、Cohen κ 和 ROC 曲线</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+75"/>
         <source>Activations</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-72"/>
         <source>Every activation function and its derivative, where each saturates, and whether its output is zero-centred: the mean output of each hidden layer, live</source>
         <translation>每个激活函数及其导数、各自在哪里饱和、输出是否以零为中心：实时显示每个隐藏层的平均输出</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+10"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
@@ -2367,7 +2385,7 @@
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>validation peak %1% · test there %2%</source>
         <translation>验证峰值 %1% · 同一步测试 %2%</translation>
     </message>
@@ -3024,7 +3042,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::PlotWidget</name>
     <message>
-        <location filename="../ui/plots/PlotWidget.cpp" line="+240"/>
+        <location filename="../ui/plots/PlotWidget.cpp" line="+246"/>
         <source>Exported from dlplay</source>
         <translation>由 dlplay 导出</translation>
     </message>

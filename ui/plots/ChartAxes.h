@@ -54,6 +54,7 @@ public:
 
 private:
   void create();
+  int tickRoom() const;
   QChart* m_chart;
   Qt::Alignment m_alignment;
   bool m_log;
@@ -61,6 +62,7 @@ private:
   std::vector<QAbstractSeries*> m_series;
   QString m_title, m_format;
   double m_lo = 0, m_hi = 1;
+  int m_room = 0;  // the label intervals the plot had room for when the range was last chosen
 };
 
 // A round tick interval (1, 2, 2.5 or 5 · 10^k) giving about `ticks` intervals over span.

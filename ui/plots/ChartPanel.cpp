@@ -1,6 +1,8 @@
 // The tabbed chart panel and its CSV export (see ChartPanel.h).
 #include "plots/ChartPanel.h"
 
+#include <QResizeEvent>
+
 #include "io/MetricsCsv.h"
 #include "io/OutputFile.h"
 #include "plots/ActivationExplorer.h"
@@ -87,22 +89,16 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
 }
 
 void ChartPanel::retranslateUi() {
-  m_tabs->setTabText(0, tr("Loss"));
-  m_tabs->setTabText(1, tr("Gradient norms"));
-  m_tabs->setTabText(2, tr("Saturation"));
-  m_tabs->setTabText(3, tr("L1 vs L2"));
-  m_tabs->setTabText(4, tr("Learning rate"));
   m_tabs->setTabToolTip(0, tr("Training loss: the mini-batch of each step. Training accuracy: all training points, "
                               "without dropout, measured at each validation evaluation, like the validation curves."));
   m_tabs->setTabToolTip(3, tr("Sparsity and weight histograms of the L1 and L2 runs"));
   const int metrics = m_tabs->indexOf(m_metrics);
-  m_tabs->setTabText(metrics, tr("Metrics"));
   m_tabs->setTabToolTip(metrics, tr("Confusion matrix, precision, recall, F1, Cohen's κ and ROC on the validation part"));
   const int activations = m_tabs->indexOf(m_activations);
-  m_tabs->setTabText(activations, tr("Activations"));
   m_tabs->setTabToolTip(activations,
                         tr("Every activation function and its derivative, where each saturates, and "
                            "whether its output is zero-centred: the mean output of each hidden layer, live"));
+  fitTabLabels();
   m_smoothLabel->setText(tr("Smoothing"));
   const QString tip =
       tr("Smooths the per-step curves (training loss, gradient norms, saturation) with an "
@@ -147,7 +143,54 @@ void ChartPanel::hideEvent(QHideEvent* event) {
 
 void ChartPanel::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
+  if (event->type() == QEvent::FontChange) fitTabLabels();
   QWidget::changeEvent(event);
+}
+
+void ChartPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (event->size().width() != event->oldSize().width()) fitTabLabels();
+}
+
+// The tabs' full names where they fit in one row beside the chart's options; where they do not (a
+// projector's narrow chart column, a large font) the short names, the full one in the tab's
+// tooltip. No tab ever hides behind scroll arrows.
+void ChartPanel::fitTabLabels() {
+  const int metrics = m_tabs->indexOf(m_metrics), activations = m_tabs->indexOf(m_activations);
+  struct Label {
+    int tab;
+    QString full, brief;
+  };
+  const std::vector<Label> labels = {
+      {0, tr("Loss"), tr("Loss")},
+      {1, tr("Gradient norms"), tr("Gradients", "short tab name of Gradient norms")},
+      {2, tr("Saturation"), tr("Saturation")},
+      {3, tr("L1 vs L2"), tr("L1 vs L2")},
+      {4, tr("Learning rate"), tr("LR", "short tab name of Learning rate")},
+      {metrics, tr("Metrics"), tr("Metrics")},
+      {activations, tr("Activations"), tr("Act.", "short tab name of Activations")},
+  };
+  QTabBar* bar = m_tabs->tabBar();
+  const QFontMetrics fm(bar->font());
+  // The row's width with the full names: the bar's width now, its texts swapped (a tab's frame and
+  // padding stay the same whatever its text).
+  int full = bar->sizeHint().width();
+  for (const Label& l : labels) full += fm.horizontalAdvance(l.full) - fm.horizontalAdvance(bar->tabText(l.tab));
+  const int corner = m_corner->isVisible() ? m_corner->sizeHint().width() : 0;
+  const bool brief = full > m_tabs->width() - corner;
+  for (const Label& l : labels) {
+    const QString text = brief ? l.brief : l.full;
+    if (bar->tabText(l.tab) != text) bar->setTabText(l.tab, text);
+    // A short name's tooltip starts with the full one (the prefix is kept in the tab's data, so a
+    // later call or a retranslation replaces it instead of adding another).
+    QString tip = bar->tabToolTip(l.tab);
+    const QString added = bar->tabData(l.tab).toString();
+    if (!added.isEmpty() && tip.startsWith(added)) tip.remove(0, added.size());
+    const QString prefix = brief && l.brief != l.full ? (tip.isEmpty() ? l.full : l.full + QStringLiteral(": ")) : QString();
+    bar->setTabToolTip(l.tab, prefix + tip);
+    bar->setTabData(l.tab, prefix);
+  }
+  m_briefTabs = brief;
 }
 
 PlotWidget* ChartPanel::currentChart() const { return qobject_cast<PlotWidget*>(m_tabs->currentWidget()); }

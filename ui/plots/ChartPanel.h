@@ -84,17 +84,23 @@ public:
   // Detached options show only for a chart that has some (after their new holder showed them).
   void updateChartOptions() { updateSmoothingBox(); }
   QTabWidget* tabs() const { return m_tabs; }
+  // True while the tabs show their short names (a narrow chart column).
+  bool briefTabs() const { return m_briefTabs; }
 
 signals:
   void smoothingChanged(double weight);
 
 protected:
   void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
   void showEvent(QShowEvent* event) override;
   void hideEvent(QHideEvent* event) override;
 
 private:
+  void fitTabLabels();
+
   QTabWidget* m_tabs;
+  bool m_briefTabs = false;
   QWidget* m_corner;          // m_smoothBox and m_options
   QStackedWidget* m_options;  // the current chart's optionsWidget(), in the tab bar's corner
   QWidget* m_smoothBox;       // the smoothing slider and its labels, beside the options

@@ -149,7 +149,8 @@ void LossChart::ensureRuns(const Snapshot& s) {
 // change of architecture or preset.
 void LossChart::clear() {
   for (const auto& r : m_runs)
-    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc}) t->history.clear();
+    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc, &r->testLoss, &r->testAcc}) t->history.clear();
+  m_peak = Peak{};
   resetAxesLater();
 }
 

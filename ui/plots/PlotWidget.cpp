@@ -11,6 +11,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QApplication>
+#include <QResizeEvent>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QGraphicsScene>
@@ -80,6 +81,11 @@ void PlotWidget::flush() {
 void PlotWidget::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
   if (m_refreshPending) m_refreshTimer->start(0);
+}
+
+void PlotWidget::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (event->size().height() != event->oldSize().height()) requestRefresh();
 }
 
 void PlotWidget::changeEvent(QEvent* event) {

@@ -72,6 +72,8 @@ protected:
 
   void changeEvent(QEvent* event) override;
   void showEvent(QShowEvent* event) override;
+  // A new height can make room for more or fewer axis labels: the next refresh picks them.
+  void resizeEvent(QResizeEvent* event) override;
 
 private:
   void prepareForExport();
