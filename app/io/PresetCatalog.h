@@ -27,6 +27,9 @@ struct PresetEntry {
   // "metrics" or "activations" (a chart tab), "map" or "network" (the central area, charts as they are).
   QString view;
   QString note;  // the note that teaches it (index.json); the notes dock opens it
+  // The decision map's plane while it is loaded: "inputs" (the network's own inputs, after the
+  // preprocessing: the data as the network sees it) or empty (the raw data).
+  QString map;
 };
 
 // The view names PresetEntry::view may take.

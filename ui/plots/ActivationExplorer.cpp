@@ -6,6 +6,7 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QResizeEvent>
 #include <QHelpEvent>
 #include <QListWidget>
 #include <QMouseEvent>
@@ -101,6 +102,7 @@ private:
   ActivationExplorer* m_x;
   Frame m_f, m_df, m_strip;
   QRectF m_stripArea;
+  double m_split = 0.5;  // the strip's share for its first column (the functions' predictions)
   double m_hoverX = -1;
 };
 
@@ -112,12 +114,20 @@ void ActivationCanvas::layoutFrames() {
   const double bottom = fm.height() * 1.4;
   const double w = width(), h = height();
   // The strip: its two columns of markers and labels decide its width, within 25–45% of the canvas.
+  // Measured in bold: the live labels and the focused function's are drawn bold.
+  QFont bold = font();
+  bold.setBold(true);
+  const QFontMetricsF bfm(bold);
   double theoryLabel = 0,
-         liveLabel = fm.horizontalAdvance(ActivationExplorer::tr("layer %1: %2").arg(9).arg(QStringLiteral("−0.00")));
+         liveLabel = bfm.horizontalAdvance(ActivationExplorer::tr("layer %1: %2").arg(9).arg(QStringLiteral("−0.00")));
   for (const QString& name : m_x->shown())
-    theoryLabel = std::max(theoryLabel, fm.horizontalAdvance(m_x->shortName(name) + QStringLiteral(" −0.00")));
-  const double column = std::max(theoryLabel, liveLabel) + pen(4.5) * 2 + 14;
-  const double stripW = std::clamp(tickW + 2 * column + pad, w * 0.25, w * 0.45);
+    theoryLabel = std::max(theoryLabel, bfm.horizontalAdvance(m_x->shortName(name) + QStringLiteral(" −0.00")));
+  const double marker = pen(4.5) * 2 + 14;
+  const double theoryColumn = theoryLabel + marker, liveColumn = liveLabel + marker;
+  // The columns share the strip in proportion to their labels, so the live one is not cut while
+  // the other has room to spare.
+  m_split = theoryColumn / (theoryColumn + liveColumn);
+  const double stripW = std::clamp(tickW + theoryColumn + liveColumn + pad, w * 0.25, w * 0.5);
   const double plotsW = w - stripW - 2 * pad;
   const double fW = plotsW * 0.54;
   m_f.r = QRectF(pad + tickW, pad + title, fW - tickW - pad, h - 2 * pad - title - bottom);
@@ -178,7 +188,16 @@ void ActivationCanvas::paintAxes(QPainter& p, const Frame& f, const QString& tit
                Qt::AlignRight | Qt::AlignVCenter, number(y, step < 0.1 ? 2 : (step < 1 ? 1 : 0)));
   }
   if (f.x1 - f.x0 > 2) {  // a z axis (the strip has none)
-    const double xstep = f.r.width() / 6 > fm.horizontalAdvance(QStringLiteral("−6")) * 2.2 ? 2.0 : 3.0;
+    // Ticks every 2, 3 or 6 along z, as many as the frame's width has room for (a label and a gap
+    // each): a narrow projector column gets −6, 0, 6 rather than overlapping numbers.
+    const double label = fm.horizontalAdvance(QStringLiteral("−6")) * 2.2;
+    const double span = f.x1 - f.x0;
+    double xstep = 6.0;
+    for (double candidate : {2.0, 3.0})
+      if (f.r.width() * candidate / span > label) {
+        xstep = candidate;
+        break;
+      }
     for (double x = f.x0; x <= f.x1 + 1e-9; x += xstep) {
       const QPointF a = f.map(x, f.y0), b = f.map(x, f.y1);
       const bool zero = std::abs(x) < 1e-9;
@@ -284,14 +303,14 @@ void ActivationCanvas::paintStrip(QPainter& p) {
   const QFontMetricsF fm(font());
   const Frame& f = m_strip;
   paintAxes(p, f, ActivationExplorer::tr("Zero-centred? Mean output"));
-  const double half = f.r.width() / 2;
-  const QRectF left(f.r.left(), f.r.top(), half, f.r.height()), right(f.r.left() + half, f.r.top(), half, f.r.height());
+  const double leftW = f.r.width() * m_split, half = f.r.width() - leftW;  // half: the live column's width
+  const QRectF left(f.r.left(), f.r.top(), leftW, f.r.height()), right(f.r.left() + leftW, f.r.top(), half, f.r.height());
   p.setPen(QPen(palette().mid().color(), 0.5, Qt::DotLine));
   p.drawLine(QPointF(right.left(), f.r.top()), QPointF(right.left(), f.r.bottom()));
   // Column heads under the strip.
   p.setPen(palette().text().color());
-  p.drawText(QRectF(left.left(), f.r.bottom() + 2, half, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
-             fm.elidedText(ActivationExplorer::tr("z ~ N(0, 1)"), Qt::ElideRight, half));
+  p.drawText(QRectF(left.left(), f.r.bottom() + 2, leftW, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
+             fm.elidedText(ActivationExplorer::tr("z ~ N(0, 1)"), Qt::ElideRight, leftW));
   const long long step = m_x->meansStep();
   p.drawText(QRectF(right.left(), f.r.bottom() + 2, half, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
              fm.elidedText(ActivationExplorer::tr("network"), Qt::ElideRight, half));
@@ -602,7 +621,7 @@ void ActivationExplorer::updateList() {
   for (int i = 0; i < m_list->count(); ++i) {
     QListWidgetItem* item = m_list->item(i);
     const QString name = item->data(Qt::UserRole).toString();
-    item->setText(displayName(name));
+    item->setText(m_list->isWrapping() ? shortName(name) : displayName(name));
     QFont f = m_list->font();
     const bool inNetwork = m_networkActs.contains(name);
     f.setBold(inNetwork);
@@ -616,13 +635,55 @@ void ActivationExplorer::updateList() {
                                    "example pieces z and −z, whose maximum is |z|.");
     item->setToolTip(tip);
   }
-  // Wide enough for the longest name, never more than a quarter of the explorer.
-  int w = 0;
-  for (int i = 0; i < m_list->count(); ++i)
-    w = std::max(w, QFontMetrics(m_list->item(i)->font()).horizontalAdvance(m_list->item(i)->text()));
-  m_list->setFixedWidth(std::min(w + m_list->iconSize().width() + 64, 360));
   m_updatingList = false;
+  fitList();
   m_canvas->update();
+}
+
+// One column of names when they fit the explorer's height; on a short projector row they wrap into
+// as many columns as they need, so no name scrolls out of sight. The list is exactly as wide as its
+// columns.
+void ActivationExplorer::fitList() {
+  const int n = m_list->count();
+  if (n == 0) return;
+  const int frame = 2 * m_list->frameWidth();
+  int rowH = 0;
+  std::vector<int> widths(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const QSize hint = m_list->sizeHintForIndex(m_list->model()->index(i, 0));
+    rowH = std::max(rowH, hint.height() + 2 * m_list->spacing());
+    widths[static_cast<std::size_t>(i)] = hint.width() + 2 * m_list->spacing();
+  }
+  const int room = std::max(contentsRect().height() - frame, rowH);
+  const int fit = std::max(1, std::min(n, room / std::max(rowH, 1)));
+  const bool wrap = fit < n;
+  if (m_list->isWrapping() != wrap) {
+    // Wrapped, the names lose their parameters ("ELU", not "ELU (α = 1)"; the tooltip has them),
+    // so two columns take little more width than one.
+    m_list->setWrapping(wrap);
+    m_list->setFlow(QListView::TopToBottom);
+    m_list->setResizeMode(QListView::Adjust);
+    updateList();  // calls fitList() again with the new names
+    return;
+  }
+  // Columns of equal length (5 + 4, not 8 + 1).
+  const int columns = (n + fit - 1) / fit, perColumn = (n + columns - 1) / columns;
+  int total = 0;
+  for (int first = 0; first < n; first += perColumn) {
+    int column = 0;
+    for (int i = first; i < std::min(n, first + perColumn); ++i)
+      column = std::max(column, widths[static_cast<std::size_t>(i)]);
+    total += column;
+  }
+  m_list->setFixedWidth(total + frame + 8);
+  // The list wraps where its viewport ends: as tall as one balanced column when wrapped.
+  m_list->setMaximumHeight(wrap ? perColumn * rowH + frame + 2 : QWIDGETSIZE_MAX);
+  if (layout()) layout()->setAlignment(m_list, wrap ? Qt::AlignTop : Qt::Alignment());
+}
+
+void ActivationExplorer::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (event->size().height() != event->oldSize().height()) fitList();
 }
 
 void ActivationExplorer::applySnapshot(const SnapshotPtr& snapshot) {

@@ -60,12 +60,14 @@ public:
 
 protected:
   void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
 private:
   friend class ActivationCanvas;
   void setNetwork(const std::vector<dl::LayerConfig>& hidden);
   void resample(const QString& name, const dl::LayerConfig& layer);
   void updateList();
+  void fitList();
   QString shortName(const QString& name) const;  // "leaky ReLU" without its slope
 
   QListWidget* m_list;

@@ -31,9 +31,14 @@ void LayerSeriesChart::retranslateUi() {
 }
 
 void LayerSeriesChart::nameSeries() {
+  // On a projector a deep network's legend is one row of numbers after "layer 1": a dozen "layer
+  // k" entries at the larger font no longer fit the row and Qt Charts would elide them all.
+  const bool compact = presentationMode() && m_layers.size() > 6;
   for (std::size_t l = 0; l < m_layers.size(); ++l) {
     const int index = static_cast<int>(l);
-    m_layers[l]->setName(index + 1 == m_weighted ? tr("output") : tr("layer %1").arg(index + 1));
+    m_layers[l]->setName(index + 1 == m_weighted ? tr("output")
+                         : compact && index > 0  ? QString::number(index + 1)
+                                                 : tr("layer %1").arg(index + 1));
   }
 }
 

@@ -50,6 +50,7 @@ private:
   void createLines();
   void removeLayers();
   void nameSeries();
+  void presentationModeChanged() override { nameSeries(); }
 
   std::vector<std::unique_ptr<Trace>> m_layers;
   std::vector<std::unique_ptr<Trace>> m_retired;  // the previous layer count's, lines still in the chart

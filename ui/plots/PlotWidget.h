@@ -59,7 +59,11 @@ protected:
   // A chart view owned by this widget; styled with the presentation mode.
   QChartView* createView(QChart* chart);
   // Fonts and pen widths of every view's chart for the current mode (after adding series/axes).
+  // In presentation mode a legend of a few entries moves beside the plot: the plot keeps the
+  // height a projector's short charts dock can give it.
   void restyle();
+  // Called after the presentation mode changed (and the charts were restyled).
+  virtual void presentationModeChanged() {}
   // A title the chart panel's tab already says: drawn only in exported images, where no tab
   // names the chart, so that on screen the plot keeps the height (charts dock at 1366×768).
   static void setExportTitle(QChart* chart, const QString& title);
@@ -68,6 +72,8 @@ protected:
 
   void changeEvent(QEvent* event) override;
   void showEvent(QShowEvent* event) override;
+  // A new height can make room for more or fewer axis labels: the next refresh picks them.
+  void resizeEvent(QResizeEvent* event) override;
 
 private:
   void prepareForExport();

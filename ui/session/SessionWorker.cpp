@@ -208,6 +208,10 @@ void SessionWorker::apply(Command& c) {
       m_thumbnails = c.flag;
       markChanged(false, true);
       break;
+    case CommandKind::MapSpace:
+      m_mapSpace = c.flag ? dl::MapSpace::NetworkInputs : dl::MapSpace::Raw;
+      markChanged(false, true);
+      break;
     case CommandKind::SetWeight:
       // Every run (the L1/L2 pair stays identical but for the penalty; the runs share one
       // architecture, so a bad index or value is refused by the first, before any run changes).
@@ -483,9 +487,9 @@ void SessionWorker::publish(Clock::time_point now) {
   if (withGrid) {
     const dl::Trainer& t = *m_runs.front().trainer;
     double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
-    t.mapBounds(x0, x1, y0, y1);
-    s->grid =
-        std::make_shared<const dl::GridEvaluation>(t.evaluateGrid(m_gridResolution, x0, x1, y0, y1, m_thumbnails));
+    t.mapBounds(x0, x1, y0, y1, m_mapSpace);
+    s->grid = std::make_shared<const dl::GridEvaluation>(
+        t.evaluateGrid(m_gridResolution, x0, x1, y0, y1, m_thumbnails, m_mapSpace));
     m_forceGrid = m_staleGrid = false;
     m_lastGrid = Clock::now();
     // The validation report rides with the grid, at most twice a second (a pass over the

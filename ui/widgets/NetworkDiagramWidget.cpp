@@ -282,7 +282,22 @@ NetworkDiagramWidget::Thumbnails NetworkDiagramWidget::buildThumbnails(const Thu
   // and y, the others held at their mean, then expanded (x₁², sin x₁, ...) and scaled as in training.
   const std::vector<int>& mf = in.mapFeatures;
   dl::Matrix inputs;
-  if (data && data->preprocessor.rawMean.size() > 0) {
+  if (data && grid->space == dl::MapSpace::NetworkInputs && data->train.X.cols() > 0) {
+    // A map over the network's inputs: the two mapped inputs vary, the others at their mean.
+    const dl::Matrix& X = data->train.X;
+    const dl::Vector mean = X.cast<double>().rowwise().mean().cast<dl::Scalar>();
+    const int fx = grid->xFeature, fy = grid->yFeature;
+    dl::Matrix x(X.rows(), n);
+    for (dl::Index k = 0; k < n; ++k) {
+      const int i = static_cast<int>(k % res), j = static_cast<int>(k / res);
+      x.col(k) = mean;
+      if (fx < X.rows())
+        x(fx, k) = static_cast<dl::Scalar>(grid->x0 + (grid->x1 - grid->x0) * i / std::max(res - 1, 1));
+      if (fy < X.rows())
+        x(fy, k) = static_cast<dl::Scalar>(grid->y0 + (grid->y1 - grid->y0) * j / std::max(res - 1, 1));
+    }
+    inputs = std::move(x);
+  } else if (data && data->preprocessor.rawMean.size() > 0) {
     const dl::Preprocessor& pre = data->preprocessor;
     const dl::Index raw = pre.rawMean.size();
     const int fx = mf.size() > 0 ? mf[0] : 0, fy = mf.size() > 1 ? mf[1] : 1;
