@@ -211,7 +211,9 @@ int runHeadless(const QCommandLineParser& p) {
   // Rows collect in a buffer written out every 256 kB: a write error (a full disk) is kept by
   // the OutputFile and reported at the end, and the file under its name is never cut mid-row.
   std::vector<QByteArray> pending(metrics.size());
-  for (std::size_t r = 0; r < metrics.size(); ++r) pending[r] = dlio::metricsCsvHeader(layers).toUtf8() + '\n';
+  const bool testColumns = first.data().test.size() > 0;
+  for (std::size_t r = 0; r < metrics.size(); ++r)
+    pending[r] = dlio::metricsCsvHeader(layers, testColumns).toUtf8() + '\n';
 
   // ---- training ----
   const bool quiet = p.isSet("quiet");
@@ -228,7 +230,7 @@ int runHeadless(const QCommandLineParser& p) {
     for (std::size_t r = 0; r < trainers.size(); ++r) {
       last[r] = trainers[r]->step();
       if (!metrics.empty() && !trainers[r]->diverged()) {
-        pending[r] += dlio::metricsCsvRow(last[r], layers).toUtf8();
+        pending[r] += dlio::metricsCsvRow(last[r], layers, testColumns).toUtf8();
         pending[r] += '\n';
         if (pending[r].size() > (1 << 18)) {
           metrics[r]->write(pending[r]);

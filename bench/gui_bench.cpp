@@ -1,45 +1,67 @@
 // Window-responsiveness benchmark: a real MainWindow trains reference configuration B
-// (../shared/perf/README.md) flat out while we measure the GUI event loop's stalls, the live
-// chart's repaints per second, the training rate against the bare engine and resident memory.
-// A report, never a timed test: prints one Markdown table (measure, value, target, met).
+// (../shared/perf/README.md) flat out while we measure the GUI event loop's stalls, the visible
+// view's repaints per second, the training rate against the bare engine and resident memory.
+// A report, never a timed test: prints Markdown tables (measure, value, target, met).
 //
-// usage: dlplay_gui_bench [--seconds S] [--steps N] [--headless-seconds S] [--threads T]
-//   Runs until at least S seconds of play AND N steps (defaults 20 s, 1,000,000 steps).
-//   The headless engine is timed for --headless-seconds (default 4) before and after the window.
+// usage: dlplay_gui_bench [--scenario all|steady|stress] [--seconds S] [--steps N]
+//                         [--stress-seconds S] [--stress-interval MS] [--headless-seconds S] [--threads T]
 // Run with QT_QPA_PLATFORM=offscreen (scripts/gui-bench.sh does).
 //
-// What is measured, from the first running snapshot to the last: gaps between the callbacks of a
-// 1 ms PreciseTimer on the GUI thread; QEvent::Paint on the visible loss chart's QGraphicsView
-// viewport (the offscreen platform paints like a real one); steps of run 0 per wall second and per
-// CPU-second of the training thread (/proc/self/task), against a dl::Trainer stepped here before
-// and after the window; VmRSS. A QApplication::notify override times every event the GUI thread
-// dispatches (wall and thread CPU), so a missed target comes with the handlers that caused it.
-// Other processes' CPU use is printed too: on a shared machine they take cores from both threads.
+// Phases, one window, training never paused between them (the watch panel is open throughout,
+// showing a preset's "what to watch" line, as after any preset load):
+//   loss     the Loss tab in front, until S seconds AND N steps of play (defaults 20 s, 10⁶ steps);
+//   metrics  the Metrics tab (confusion matrix, table, ROC) in front, S seconds, on B with 20% of
+//            its points held out for validation (the metrics are the validation part's);
+//   stress   every MS milliseconds (default 100) a random user action at maximum training speed:
+//            ± neuron and ± layer in the controls dock, or a preset from the Presets menu, for
+//            --stress-seconds (default 20). Play is pressed again after each action that paused.
+// The headless engine is timed for --headless-seconds (default 4) before and after the window.
+//
+// What is measured in each phase: gaps between the callbacks of a 1 ms PreciseTimer on the GUI
+// thread (how smooth the window is; count-weighted), and the latency of "pings" — calls posted to
+// the GUI thread from another thread every 2–8 ms at random, as input arrives (time-weighted: a
+// 400 ms stall answers about 80 pings late); QEvent::Paint on the visible view (the loss chart's
+// QGraphicsView viewport, or the metrics view); steps of run 0 per wall second and per CPU-second
+// of the training thread (/proc/self/task), against a dl::Trainer stepped here before and after the
+// window; VmRSS. A QApplication::notify override times every event the GUI thread dispatches (wall
+// and thread CPU), so a missed target comes with the handlers that caused it. Other processes' CPU
+// use is printed too: on a shared machine they take cores from both threads.
 #include "MainWindow.h"
 #include "core/Parallel.h"
 #include "io/ExperimentIo.h"
+#include "io/PresetCatalog.h"
+#include "io/Presets.h"
 #include "plots/ChartPanel.h"
+#include "plots/LossChart.h"
+#include "plots/MetricsView.h"
 #include "plots/PlotWidget.h"
 #include "session/TrainingSession.h"
 #include "train/Trainer.h"
+#include "widgets/ControlDock.h"
 #include "widgets/TransportBar.h"
+#include "widgets/WatchPanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QEventLoop>
 #include <QGraphicsView>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QToolBox>
+#include <QToolButton>
 
 #include <sys/resource.h>
 #include <unistd.h>
 #include <time.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -48,8 +70,11 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
+#include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -57,15 +82,20 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct Options {
-  double seconds = 20;
-  long long steps = 1000000;
+  std::string scenario = "all";  // all, steady (loss + metrics) or stress
+  double seconds = 20;           // each steady phase
+  long long steps = 1000000;     // the loss phase lasts until this step too
+  double stressSeconds = 20;
+  int stressIntervalMs = 100;
   double headlessSeconds = 4;
   int threads = 0;  // 0 = QThread::idealThreadCount(), as the app does
 };
 
 [[noreturn]] void usage(int code) {
   std::fprintf(code ? stderr : stdout,
-               "usage: dlplay_gui_bench [--seconds S] [--steps N] [--headless-seconds S] [--threads T]\n");
+               "usage: dlplay_gui_bench [--scenario all|steady|stress] [--seconds S] [--steps N]\n"
+               "                        [--stress-seconds S] [--stress-interval MS] [--headless-seconds S] "
+               "[--threads T]\n");
   std::exit(code);
 }
 
@@ -76,10 +106,16 @@ Options parse(int argc, char** argv) {
     if (a == "-h" || a == "--help") usage(0);
     if (i + 1 >= argc) usage(2);
     const char* v = argv[++i];
-    if (a == "--seconds")
+    if (a == "--scenario")
+      o.scenario = v;
+    else if (a == "--seconds")
       o.seconds = std::atof(v);
     else if (a == "--steps")
       o.steps = std::atoll(v);
+    else if (a == "--stress-seconds")
+      o.stressSeconds = std::atof(v);
+    else if (a == "--stress-interval")
+      o.stressIntervalMs = std::atoi(v);
     else if (a == "--headless-seconds")
       o.headlessSeconds = std::atof(v);
     else if (a == "--threads")
@@ -87,7 +123,10 @@ Options parse(int argc, char** argv) {
     else
       usage(2);
   }
-  if (!(o.seconds >= 0) || o.steps < 1 || !(o.headlessSeconds > 0)) usage(2);
+  if (o.scenario != "all" && o.scenario != "steady" && o.scenario != "stress") usage(2);
+  if (!(o.seconds >= 0) || o.steps < 1 || !(o.headlessSeconds > 0) || !(o.stressSeconds > 0) ||
+      o.stressIntervalMs < 1)
+    usage(2);
   return o;
 }
 
@@ -253,7 +292,7 @@ public:
     if (!recording || QThread::currentThread() != thread()) return QApplication::notify(receiver, event);
     const int type = event->type();
     const bool paint = type == QEvent::Paint;
-    const char* cls = receiver->metaObject()->className();  // before: the event may delete the receiver
+    const std::string cls = receiverName(receiver);  // before: the event may delete the receiver
     const auto t0 = Clock::now();
     const double cpu0 = threadCpuMs();
     ++m_depth;
@@ -269,7 +308,7 @@ public:
       ++c.count;
       c.over20 += ms >= 20;
     };
-    if (m_depth == 0) add(dispatches[std::string(cls) + " / " + eventName(type)]);
+    if (m_depth == 0) add(dispatches[cls + " / " + eventName(type)]);
     if (paint) add(paints[cls]);
     return result;
   }
@@ -281,13 +320,20 @@ public:
                 title);
     for (std::size_t i = 0; i < std::min(n, v.size()); ++i) {
       const Cost& c = v[i].second;
-      std::printf("#   %-46s %6.1f (%5.1f) ms/s %6.1f /s  max %5.1f (%5.1f) ms  %lld\n", v[i].first.c_str(),
+      std::printf("#   %-52s %6.1f (%5.1f) ms/s %6.1f /s  max %5.1f (%5.1f) ms  %lld\n", v[i].first.c_str(),
                   c.totalMs / seconds, c.cpuMs / seconds, static_cast<double>(c.count) / seconds, c.maxMs, c.maxCpuMs,
                   c.over20);
     }
   }
 
 private:
+  // The class, and for a plain QWidget (a private canvas, a chart's viewport) its parent's class.
+  static std::string receiverName(QObject* receiver) {
+    std::string name = receiver->metaObject()->className();
+    if (name == "QWidget" && receiver->parent())
+      name += std::string(" in ") + receiver->parent()->metaObject()->className();
+    return name;
+  }
   static double threadCpuMs() {
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
@@ -337,6 +383,173 @@ std::string loadAverage() {
   return a + " " + b + " " + c;
 }
 
+// Latency of "pings": a thread posts a call to the GUI thread every 2–8 ms (at random, so that it
+// does not lock to any timer of the window) and the call records how long it waited. That is the
+// wait a mouse click or a key press would see; it is time-weighted (a 400 ms stall delays every
+// ping posted during it), unlike the timer gaps.
+class Pinger {
+public:
+  explicit Pinger(QObject* target) : m_target(target) {}
+  ~Pinger() { stop(); }
+  void start(GapHistogram* into) {
+    stop();
+    m_into = into;
+    ++m_epoch;
+    m_running = true;
+    m_thread = std::thread([this, epoch = m_epoch.load()] {
+      std::mt19937 random(7);
+      std::uniform_int_distribution<int> pause(2000, 8000);  // µs
+      while (m_running.load()) {
+        std::this_thread::sleep_for(std::chrono::microseconds(pause(random)));
+        const auto sent = Clock::now();
+        QMetaObject::invokeMethod(
+            m_target,
+            [this, sent, epoch] {
+              if (epoch == m_epoch.load() && m_into)
+                m_into->add(std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
+            },
+            Qt::QueuedConnection);
+      }
+    });
+  }
+  void stop() {
+    m_running = false;
+    if (m_thread.joinable()) m_thread.join();
+    ++m_epoch;  // pings still queued are not counted
+  }
+
+private:
+  QObject* m_target;
+  GapHistogram* m_into = nullptr;
+  std::atomic<bool> m_running{false};
+  std::atomic<int> m_epoch{0};
+  std::thread m_thread;
+};
+
+// One phase's measurements.
+struct Phase {
+  std::string name;
+  std::unique_ptr<GapHistogram> gaps = std::make_unique<GapHistogram>();
+  std::unique_ptr<GapHistogram> pings = std::make_unique<GapHistogram>();
+  double seconds = 0;
+  std::string paintTarget;  // the visible view whose paint events are counted
+  long long paints = 0;
+  long long steps = 0;  // steps of run 0 over the phase (steady phases: one generation)
+  double stepSeconds = 0;
+  double guiCpu = 0, workerCpu = 0, procCpu = 0, busy = 0;
+  long long actions = 0;
+  std::map<std::string, TimedApplication::Cost> dispatches, paintCosts;
+  std::string loadBefore, loadAfter;
+};
+
+// Which user action the stress phase takes next.
+enum class Action { NeuronPlus, NeuronMinus, LayerPlus, LayerMinus, Preset };
+
+// CPU milliseconds of the calling thread.
+double threadCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return 1e3 * static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_nsec);
+}
+
+// Hammers the window as a restless user does: ± neuron on a random layer, ± layer, a preset from
+// the Presets menu (the same QAction the menu triggers), and Play again whenever training paused.
+// Keeps, per kind of action, the GUI thread's CPU time in the click itself and from the click to
+// the next action (the rebuilt charts, diagram and map, with the training's own redraws).
+class Stressor {
+public:
+  explicit Stressor(dlui::MainWindow& window) : m_window(window), m_random(1) {
+    for (const dlio::PresetEntry& e : dlio::PresetCatalog::builtIn().entries())
+      if (QAction* a = window.findChild<QAction*>(e.name)) m_presets.push_back(a);
+  }
+  struct Cost {
+    long long count = 0;
+    double clickMs = 0, maxClickMs = 0, untilNextMs = 0;
+  };
+  std::map<std::string, Cost> costs;
+
+  void act() {
+    const double t0 = threadCpuMs();
+    if (!m_last.empty()) costs[m_last].untilNextMs += t0 - m_lastStart;
+    const std::string name = perform();
+    if (name.empty()) {
+      m_last.clear();
+      return;
+    }
+    const double click = threadCpuMs() - t0;
+    Cost& c = costs[name];
+    ++c.count;
+    c.clickMs += click;
+    c.maxClickMs = std::max(c.maxClickMs, click);
+    m_last = name;
+    m_lastStart = t0;
+  }
+  void finish() {
+    if (!m_last.empty()) costs[m_last].untilNextMs += threadCpuMs() - m_lastStart;
+    m_last.clear();
+  }
+
+private:
+  // One random action; its name, or "" when none applied.
+  std::string perform() {
+    std::string name;
+    std::uniform_int_distribution<int> pick(0, 99);
+    const int r = pick(m_random);
+    // About a third neurons, a quarter layers, the rest presets.
+    const Action a = r < 17   ? Action::NeuronPlus
+                     : r < 34 ? Action::NeuronMinus
+                     : r < 47 ? Action::LayerPlus
+                     : r < 60 ? Action::LayerMinus
+                              : Action::Preset;
+    dlui::ControlDock* dock = m_window.controlDock();
+    dock->pages()->setCurrentIndex(1);  // the network page, where the ± buttons are
+    const auto rows = dock->findChildren<QWidget*>(QRegularExpression(QStringLiteral("^layerRow\\d+$")));
+    switch (a) {
+      case Action::NeuronPlus:
+      case Action::NeuronMinus: {
+        if (rows.isEmpty()) break;
+        std::uniform_int_distribution<qsizetype> row(0, rows.size() - 1);
+        const QString sign = a == Action::NeuronPlus ? QStringLiteral("+") : QStringLiteral("−");
+        for (QToolButton* b : rows[row(m_random)]->findChildren<QToolButton*>())
+          if (b->text() == sign && b->isEnabled()) {
+            b->click();
+            name = a == Action::NeuronPlus ? "+ neuron" : "− neuron";
+            break;
+          }
+        break;
+      }
+      case Action::LayerPlus:
+      case Action::LayerMinus: {
+        const bool add = a == Action::LayerPlus ? rows.size() < 8 : rows.size() <= 1;
+        auto* b = dock->findChild<QToolButton*>(add ? QStringLiteral("addLayerButton") : QStringLiteral("removeLayerButton"));
+        if (b && b->isEnabled()) {
+          b->click();
+          name = add ? "+ layer" : "− layer";
+        }
+        break;
+      }
+      case Action::Preset: {
+        if (m_presets.empty()) break;
+        std::uniform_int_distribution<std::size_t> which(0, m_presets.size() - 1);
+        m_presets[which(m_random)]->trigger();
+        name = "preset";
+        break;
+      }
+    }
+    // A load or a rebuild pauses training: press Play again (queued after the change).
+    QAction* play = m_window.transport()->playAction();
+    if (!play->isChecked()) play->setChecked(true);
+    else m_window.session()->play();
+    return name;
+  }
+
+  dlui::MainWindow& m_window;
+  std::mt19937 m_random;
+  std::vector<QAction*> m_presets;
+  std::string m_last;  // the previous action, and the GUI thread's CPU time when it started
+  double m_lastStart = 0;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -359,19 +572,18 @@ int main(int argc, char** argv) {
               headlessBefore.stepsPerCpuSecond);
   std::fflush(stdout);
 
-  GapHistogram gaps;
-  PaintCounter paints;
+  std::vector<Phase> phases;
   double rssStart = 0, rss1e5 = -1, rss1e6 = -1;
-  long long stepsAtPlay = -1, lastStep = 0, snapshots = 0;
-  Clock::time_point playStart{}, lastSnapshotAt{};
-  double windowRate = 0, playedSeconds = 0;
-  double guiCpu0 = 0, guiCpu = 0, procCpu0 = 0, procCpu = 0, busy0 = 0, busy = 0, workerCpu = 0;
-  std::map<int, double> threadCpu0;
   QSize chartSize, windowSize;
+  std::map<std::string, Stressor::Cost> actionCosts;
+  const QString watchPreset = QStringLiteral("imbalance-accuracy-paradox");
   {
     dlui::TrainingSession session;
     dlui::MainWindow window(&session);
-    window.setErrorReporter([](const QString& m) { std::fprintf(stderr, "window error: %s\n", qPrintable(m)); });
+    long long errors = 0;
+    window.setErrorReporter([&errors](const QString& m) {
+      if (++errors <= 3) std::fprintf(stderr, "window error: %s\n", qPrintable(m));
+    });
     window.resize(1366, 768);
     window.show();
 
@@ -388,86 +600,187 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "configuration B never reached the window\n");
       return 1;
     }
+    // The watch panel open, as after a preset load (a preset whose view is the metrics tab).
+    window.watchPanel()->setPreset(watchPreset);
     waitUntil([] { return false; }, 500);  // let the first grid and layout settle
-
-    // The visible chart: the current tab's chart view; its viewport receives the paint events.
-    dlui::ChartPanel* panel = qobject_cast<dlui::ChartPanel*>(window.chartDock()->widget());
-    dlui::PlotWidget* chart = panel ? panel->currentChart() : nullptr;
-    const QList<QGraphicsView*> views = chart ? chart->findChildren<QGraphicsView*>() : QList<QGraphicsView*>{};
-    if (views.isEmpty() || !views.front()->isVisible()) {
-      std::fprintf(stderr, "no visible chart view\n");
+    if (!window.watchPanel()->isVisible()) {
+      std::fprintf(stderr, "the watch panel is not visible\n");
       return 1;
     }
-    views.front()->viewport()->installEventFilter(&paints);
+
+    dlui::ChartPanel* panel = window.chartPanel();
+    const QList<QGraphicsView*> views = panel->lossChart()->findChildren<QGraphicsView*>();
+    if (views.isEmpty()) {
+      std::fprintf(stderr, "no loss chart view\n");
+      return 1;
+    }
     chartSize = views.front()->size();
     windowSize = window.size();
     rssStart = rssMb();
 
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    ticker.setInterval(1);
-    Clock::time_point lastTick{};
-    QObject::connect(&ticker, &QTimer::timeout, [&] {
-      const auto now = Clock::now();
-      if (lastTick != Clock::time_point{}) gaps.add(std::chrono::duration<double, std::milli>(now - lastTick).count());
-      lastTick = now;
-    });
-
+    // Run 0's step, from the snapshots (the clocks of a steady phase run between two snapshots).
+    long long lastStep = 0;
+    quint64 lastGeneration = 0;
+    Clock::time_point lastSnapshotAt{};
     QObject::connect(&window, &dlui::MainWindow::snapshotApplied, [&](const dlui::SnapshotPtr& s) {
-      if (!s || s->runs.empty() || !s->running) return;
-      const long long step = s->runs.front().step;
-      const auto now = Clock::now();
-      if (stepsAtPlay < 0) {  // the first running snapshot starts the clocks
-        stepsAtPlay = step;
-        playStart = now;
-        paints.count = 0;
-        lastTick = {};
-        guiCpu0 = cpuSeconds(RUSAGE_THREAD);
-        procCpu0 = cpuSeconds(RUSAGE_SELF);
-        busy0 = machineBusySeconds();
-        threadCpu0 = threadCpuSeconds();
-        ticker.start();
-        return;
-      }
-      ++snapshots;
-      lastStep = step;
-      lastSnapshotAt = now;
-      if (rss1e5 < 0 && step >= 100000) rss1e5 = rssMb();
-      if (rss1e6 < 0 && step >= 1000000) rss1e6 = rssMb();
-      const double played = std::chrono::duration<double>(now - playStart).count();
-      if (played >= opt.seconds && step >= opt.steps) {
-        ticker.stop();
-        guiCpu = cpuSeconds(RUSAGE_THREAD) - guiCpu0;
-        procCpu = cpuSeconds(RUSAGE_SELF) - procCpu0;
-        busy = machineBusySeconds() - busy0;
-        // The training thread: the busiest thread besides this one.
-        for (const auto& [tid, cpu] : threadCpuSeconds())
-          if (tid != static_cast<int>(gettid()) && threadCpu0.count(tid))
-            workerCpu = std::max(workerCpu, cpu - threadCpu0[tid]);
-        window.transport()->playAction()->setChecked(false);
-        QCoreApplication::quit();
-      }
+      if (!s || s->runs.empty()) return;
+      lastStep = s->runs.front().step;
+      lastGeneration = s->generation;
+      lastSnapshotAt = Clock::now();
+      if (s->generation == 0 || s->config.name != config.name) return;
+      if (rss1e5 < 0 && lastStep >= 100000) rss1e5 = rssMb();
+      if (rss1e6 < 0 && lastStep >= 1000000) rss1e6 = rssMb();
     });
 
     window.transport()->setSpeed(0);
     session.setSpeed(0);  // flat out (the slider's "max" sends it too)
     window.transport()->playAction()->setChecked(true);
-    app.recording = true;
-    QApplication::exec();
-    app.recording = false;
+    if (!waitUntil([&] { return window.lastSnapshot() && window.lastSnapshot()->running; }, 20000)) {
+      std::fprintf(stderr, "training never started\n");
+      return 1;
+    }
 
-    playedSeconds = std::chrono::duration<double>(lastSnapshotAt - playStart).count();
-    windowRate = playedSeconds > 0 ? static_cast<double>(lastStep - stepsAtPlay) / playedSeconds : 0;
-    std::printf(
-        "# window: %lld steps in %.1f s, %lld snapshots, window %dx%d, chart view %dx%d, load %s\n"
-        "# CPU while playing (%% of one core): GUI thread %.0f, training thread %.0f, this process %.0f, "
-        "other processes %.0f (%d cores)\n",
-        lastStep - stepsAtPlay, playedSeconds, snapshots, windowSize.width(), windowSize.height(), chartSize.width(),
-        chartSize.height(), loadAverage().c_str(), 100 * guiCpu / playedSeconds, 100 * workerCpu / playedSeconds,
-        100 * procCpu / playedSeconds, 100 * std::max(0.0, busy - procCpu) / playedSeconds,
-        QThread::idealThreadCount());
-    TimedApplication::print("GUI thread, slowest event dispatches", app.dispatches, playedSeconds, 6);
-    TimedApplication::print("GUI thread, paint events by widget", app.paints, playedSeconds, 6);
+    QObject pingTarget;
+    Pinger pinger(&pingTarget);
+    PaintCounter paints;
+    // Runs one phase: the event loop until done(seconds played) holds, with `tick` called every
+    // `tickMs` (the stress phase's actions).
+    auto record = [&](const std::string& name, QWidget* paintTarget, const std::function<bool(double)>& done,
+                      const std::function<void()>& tick = {}, int tickMs = 0) {
+      Phase ph;
+      ph.name = name;
+      ph.paintTarget = paintTarget ? paintTarget->metaObject()->className() : "";
+      ph.loadBefore = loadAverage();
+      if (paintTarget) paintTarget->installEventFilter(&paints);
+      paints.count = 0;
+      app.dispatches.clear();
+      app.paints.clear();
+      QTimer ticker;
+      ticker.setTimerType(Qt::PreciseTimer);
+      ticker.setInterval(1);
+      Clock::time_point lastTick{};
+      QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const auto now = Clock::now();
+        if (lastTick != Clock::time_point{})
+          ph.gaps->add(std::chrono::duration<double, std::milli>(now - lastTick).count());
+        lastTick = now;
+      });
+      QTimer actions;
+      if (tick) {
+        actions.setInterval(tickMs);
+        QObject::connect(&actions, &QTimer::timeout, [&] {
+          tick();
+          ++ph.actions;
+        });
+      }
+      const auto t0 = Clock::now();
+      const long long step0 = lastStep;
+      const quint64 generation0 = lastGeneration;
+      const Clock::time_point snapshot0 = lastSnapshotAt;
+      const double gui0 = cpuSeconds(RUSAGE_THREAD), proc0 = cpuSeconds(RUSAGE_SELF), busy0 = machineBusySeconds();
+      std::map<int, double> threads0 = threadCpuSeconds();
+      QEventLoop loop;
+      QTimer check;
+      check.setInterval(50);
+      QObject::connect(&check, &QTimer::timeout, [&] {
+        if (done(std::chrono::duration<double>(Clock::now() - t0).count())) loop.quit();
+      });
+      app.recording = true;
+      pinger.start(ph.pings.get());
+      ticker.start();
+      check.start();
+      if (tick) actions.start();
+      loop.exec();
+      actions.stop();
+      check.stop();
+      ticker.stop();
+      pinger.stop();
+      app.recording = false;
+      ph.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+      ph.guiCpu = cpuSeconds(RUSAGE_THREAD) - gui0;
+      ph.procCpu = cpuSeconds(RUSAGE_SELF) - proc0;
+      ph.busy = machineBusySeconds() - busy0;
+      // The training thread: the busiest thread besides this one.
+      for (const auto& [tid, cpu] : threadCpuSeconds())
+        if (tid != static_cast<int>(gettid()) && threads0.count(tid))
+          ph.workerCpu = std::max(ph.workerCpu, cpu - threads0[tid]);
+      if (lastGeneration == generation0 && lastSnapshotAt > snapshot0) {
+        ph.steps = lastStep - step0;
+        ph.stepSeconds = std::chrono::duration<double>(lastSnapshotAt - snapshot0).count();
+      }
+      if (paintTarget) paintTarget->removeEventFilter(&paints);
+      ph.paints = paints.count;
+      ph.dispatches = app.dispatches;
+      ph.paintCosts = app.paints;
+      ph.loadAfter = loadAverage();
+      std::printf("# phase %s: %.1f s, load %s → %s, %lld steps of run 0 in %.1f s\n", name.c_str(), ph.seconds,
+                  ph.loadBefore.c_str(), ph.loadAfter.c_str(), ph.steps, ph.stepSeconds);
+      std::fflush(stdout);
+      phases.push_back(std::move(ph));
+    };
+
+    if (opt.scenario != "stress") {
+      panel->showView(QStringLiteral("loss"));
+      waitUntil([] { return false; }, 300);
+      record("loss tab", views.front()->viewport(),
+             [&](double played) { return played >= opt.seconds && lastStep >= opt.steps; });
+      // The metrics view needs a validation part: B with a fifth of its points held out, opened
+      // like B (the file route pauses; Play again). The watch panel stays open.
+      dl::ExperimentConfig withValidation = config;
+      withValidation.name = "gui-bench-B-validation";
+      withValidation.data.validationFraction = 0.2;
+      const QString validationPath = tmp.filePath(QStringLiteral("config-b-validation.json"));
+      dlio::writeExperimentFile(validationPath, withValidation);
+      if (!window.openExperiment(validationPath)) return 1;
+      window.watchPanel()->setPreset(watchPreset);
+      panel->showView(QStringLiteral("metrics"));
+      window.transport()->playAction()->setChecked(false);
+      if (!waitUntil([&] {
+            const dlui::SnapshotPtr s = window.lastSnapshot();
+            return s && s->config.name == withValidation.name && !s->running;
+          }, 20000)) {
+        std::fprintf(stderr, "the validation variant of B never reached the window\n");
+        return 1;
+      }
+      window.transport()->playAction()->setChecked(true);
+      waitUntil([&] { return panel->metricsView()->report() != nullptr; }, 20000);
+      waitUntil([] { return false; }, 300);
+      record("metrics tab", panel->metricsView(), [&](double played) { return played >= opt.seconds; });
+    }
+    if (opt.scenario != "steady") {
+      panel->showView(QStringLiteral("loss"));
+      Stressor stress(window);
+      record(
+          "stress", nullptr,
+          [&](double played) {
+            if (played < opt.stressSeconds) return false;
+            stress.finish();
+            return true;
+          },
+          [&] { stress.act(); }, opt.stressIntervalMs);
+      actionCosts = stress.costs;
+      if (errors > 3) std::fprintf(stderr, "(%lld window errors in all)\n", errors);
+    }
+    window.transport()->playAction()->setChecked(false);
+
+    std::printf("# window %dx%d, loss chart view %dx%d\n", windowSize.width(), windowSize.height(), chartSize.width(),
+                chartSize.height());
+    for (const Phase& ph : phases) {
+      std::printf(
+          "# %s — CPU (%% of one core): GUI thread %.0f, training thread %.0f, this process %.0f, other processes "
+          "%.0f (%d cores)\n",
+          ph.name.c_str(), 100 * ph.guiCpu / ph.seconds, 100 * ph.workerCpu / ph.seconds, 100 * ph.procCpu / ph.seconds,
+          100 * std::max(0.0, ph.busy - ph.procCpu) / ph.seconds, QThread::idealThreadCount());
+      TimedApplication::print((ph.name + ": GUI thread, slowest event dispatches").c_str(), ph.dispatches, ph.seconds, 6);
+      TimedApplication::print((ph.name + ": GUI thread, paint events by widget").c_str(), ph.paintCosts, ph.seconds, 6);
+    }
+    if (!actionCosts.empty()) {
+      std::printf("# stress actions — count; GUI-thread CPU in the click, mean / max ms; from the click to the next "
+                  "action, mean ms:\n");
+      for (const auto& [what, c] : actionCosts)
+        std::printf("#   %-10s %4lld   %5.1f / %5.1f ms   %5.1f ms\n", what.c_str(), c.count, c.clickMs / c.count,
+                    c.maxClickMs, c.untilNextMs / c.count);
+    }
     std::fflush(stdout);
   }
   const Rate headlessAfter = headlessRate(config, opt.headlessSeconds);
@@ -477,31 +790,55 @@ int main(int argc, char** argv) {
               headlessAfter.stepsPerCpuSecond);
   QSettings().clear();
 
-  const double p50 = gaps.percentile(0.50), p99 = gaps.percentile(0.99), maxGap = gaps.max();
-  const double paintsPerSecond = playedSeconds > 0 ? static_cast<double>(paints.count) / playedSeconds : 0;
-  const double ratio = headless > 0 ? windowRate / headless : 0;
-  const double windowPerCpu = workerCpu > 0 ? static_cast<double>(lastStep - stepsAtPlay) / workerCpu : 0;
-  const double ratioPerCpu = headlessPerCpu > 0 ? windowPerCpu / headlessPerCpu : 0;
   auto met = [](bool ok) { return ok ? "met" : "**not met**"; };
   auto mb = [](double v) { return v < 0 ? std::string("— (not reached)") : fmt("%.0f MB", v); };
 
-  std::printf("| measure | value | target | met |\n|---|---:|---|---|\n");
-  std::printf("| GUI event-loop gap p50 (1 ms PreciseTimer, %lld gaps) | %.2f ms | — | — |\n", gaps.count(), p50);
-  std::printf("| GUI event-loop gap p99 | %.2f ms | < 20 ms | %s |\n", p99, met(p99 < 20));
-  std::printf("| GUI event-loop gap max (gaps > 50 ms: %lld) | %.1f ms | — | — |\n", gaps.over(50), maxGap);
-  std::printf("| loss-chart repaints/s (Paint events on the view's viewport) | %.1f | ≥ 30 | %s |\n", paintsPerSecond,
-              met(paintsPerSecond >= 30));
-  std::printf("| training steps/s in the window | %.0f | — | — |\n", windowRate);
-  std::printf("| headless engine steps/s (diagnostics on, %d thread(s); before / after) | %.0f / %.0f | — | — |\n",
-              threads, headlessBefore.stepsPerSecond, headlessAfter.stepsPerSecond);
-  std::printf("| window / headless, steps per wall second | %.0f%% | ≥ 80%% | %s |\n", 100 * ratio, met(ratio >= 0.8));
-  std::printf("| window / headless, steps per CPU-second of the training thread (%.0f / %.0f) | %.0f%% | — | — |\n",
-              windowPerCpu, headlessPerCpu, 100 * ratioPerCpu);
-  const bool reached = rss1e6 >= 0;
-  const double peak = std::max({rssStart, rss1e5, rss1e6});
-  const bool flat = rss1e5 >= 0 && (!reached || rss1e6 - rss1e5 < 0.1 * rss1e5);
-  std::printf("| VmRSS at start / 10⁵ steps / 10⁶ steps | %s / %s / %s | flat, < 300 MB | %s |\n", mb(rssStart).c_str(),
-              mb(rss1e5).c_str(), mb(rss1e6).c_str(),
-              !reached ? "n/a (run with --steps 1000000)" : met(flat && peak < 300));
+  std::printf("| phase (watch panel open) | event-loop gap p50 / p99 / max (1 ms timer) | ping latency p50 / p99 / max "
+              "| repaints/s of the visible view | target | met |\n|---|---:|---:|---:|---|---|\n");
+  for (const Phase& ph : phases) {
+    const GapHistogram& g = *ph.gaps;
+    const GapHistogram& p = *ph.pings;
+    const bool stress = ph.name == "stress";
+    const double paintRate = ph.seconds > 0 ? static_cast<double>(ph.paints) / ph.seconds : 0;
+    std::string target, ok;
+    if (stress) {
+      target = "ping p99 < 50 ms";
+      ok = met(p.percentile(0.99) < 50);
+    } else {
+      target = "gap p99 < 12 ms, max < 40 ms";
+      bool good = g.percentile(0.99) < 12 && g.max() < 40;
+      if (ph.name == "loss tab") {
+        target += ", ≥ 30 repaints/s";
+        good = good && paintRate >= 30;
+      }
+      ok = met(good);
+    }
+    std::printf("| %s | %.2f / %.2f / %.1f ms | %.2f / %.2f / %.1f ms | %s | %s | %s |\n",
+                stress ? fmt("stress: an action every %.0f ms", opt.stressIntervalMs).c_str() : ph.name.c_str(),
+                g.percentile(0.5), g.percentile(0.99), g.max(), p.percentile(0.5), p.percentile(0.99), p.max(),
+                ph.paintTarget.empty() ? "—" : fmt("%.1f", paintRate).c_str(), target.c_str(), ok.c_str());
+  }
+  const Phase* steady = nullptr;
+  for (const Phase& ph : phases)
+    if (ph.name == "loss tab") steady = &ph;
+  if (steady && steady->stepSeconds > 0) {
+    const double windowRate = static_cast<double>(steady->steps) / steady->stepSeconds;
+    const double ratio = headless > 0 ? windowRate / headless : 0;
+    const double windowPerCpu = steady->workerCpu > 0 ? static_cast<double>(steady->steps) / steady->workerCpu : 0;
+    const double ratioPerCpu = headlessPerCpu > 0 ? windowPerCpu / headlessPerCpu : 0;
+    std::printf("\n| measure (loss tab phase) | value | target | met |\n|---|---:|---|---|\n");
+    std::printf("| training steps/s in the window | %.0f | — | — |\n", windowRate);
+    std::printf("| headless engine steps/s (diagnostics on, %d thread(s); before / after) | %.0f / %.0f | — | — |\n",
+                threads, headlessBefore.stepsPerSecond, headlessAfter.stepsPerSecond);
+    std::printf("| window / headless, steps per wall second | %.0f%% | ≥ 80%% | %s |\n", 100 * ratio, met(ratio >= 0.8));
+    std::printf("| window / headless, steps per CPU-second of the training thread (%.0f / %.0f) | %.0f%% | — | — |\n",
+                windowPerCpu, headlessPerCpu, 100 * ratioPerCpu);
+    const bool reached = rss1e6 >= 0;
+    const double peak = std::max({rssStart, rss1e5, rss1e6});
+    const bool flat = rss1e5 >= 0 && (!reached || rss1e6 - rss1e5 < 0.1 * rss1e5);
+    std::printf("| VmRSS at start / 10⁵ steps / 10⁶ steps | %s / %s / %s | flat, < 300 MB | %s |\n",
+                mb(rssStart).c_str(), mb(rss1e5).c_str(), mb(rss1e6).c_str(),
+                !reached ? "n/a (run with --steps 1000000)" : met(flat && peak < 300));
+  }
   return 0;
 }

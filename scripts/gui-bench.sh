@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Window-responsiveness report: builds bench/gui_bench.cpp and runs it on the offscreen platform
-# (configuration B of ../shared/perf/README.md trained flat out in a real MainWindow). Prints one
-# Markdown table; exits 0 even when a target is missed — it is a report, not a test.
+# (configuration B of ../shared/perf/README.md trained flat out in a real MainWindow, the watch
+# panel open): the Loss tab, the Metrics tab, then a stress phase of ± neuron, ± layer and preset
+# loads every 100 ms. Prints Markdown tables; exits 0 even when a target is missed — it is a
+# report, not a test.
 #
-# usage: scripts/gui-bench.sh [dlplay_gui_bench options]   e.g. --seconds 20 --steps 100000
-#   defaults: --seconds 20 --steps 1000000 (the run lasts until both are reached)
+# usage: scripts/gui-bench.sh [dlplay_gui_bench options]   e.g. --seconds 10 --steps 100000
+#   --scenario all|steady|stress (default all); --seconds 20 per steady phase, the Loss tab's also
+#   until --steps 1000000; --stress-seconds 20, --stress-interval 100 (ms). About 2–4 minutes.
 set -euo pipefail
 
 root="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"

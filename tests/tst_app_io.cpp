@@ -201,6 +201,32 @@ private slots:
     QVERIFY(!lines[10].split(',')[4].isEmpty());  // evaluated at step 10
   }
 
+  // With a test part the CSV ends in test_loss,test_acc (filled at the evaluation steps, as the
+  // validation columns are) and the summary prints the test accuracy; without one, neither.
+  void cliWritesTheTestPart() {
+    QTemporaryDir dir;
+    QByteArray withTest = kSpiral;
+    withTest.replace(R"("noise": 0.1})", R"("noise": 0.1, "testFraction": 0.25})");
+    QVERIFY(withTest != kSpiral);
+    const QString csv = dir.filePath("t.csv");
+    const Run r =
+        dlplay({"--headless", "--config", write(dir, "test.json", withTest), "--steps", "20", "--metrics", csv});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("test loss") && r.out.contains("accuracy"), qPrintable(r.out));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 21);
+    QVERIFY(lines[0].endsWith(",saturation_3,test_loss,test_acc"));
+    const QStringList step10 = lines[10].split(','), step9 = lines[9].split(',');
+    QCOMPARE(step10.size(), 8 + 3 * 5 + 2);
+    QVERIFY(step10.back().toDouble() > 0 && step10.back().toDouble() <= 1);  // test accuracy
+    QVERIFY(step10[step10.size() - 2].toDouble() > 0);                       // test loss
+    QVERIFY(step9.back().isEmpty() && step9[step9.size() - 2].isEmpty());    // not evaluated at step 9
+    const Run plain = dlplay({"--headless", "--config", write(dir, "plain.json", kSpiral), "--steps", "5"});
+    QVERIFY(!plain.out.contains("test loss"));
+  }
+
   // The L1-vs-L2 preset trains both runs headless: one summary and one metrics/model file per
   // run, the L1 run sparse and the L2 run not; each saved model resumes as the single run it is.
   void cliTrainsTheL1L2Pair() {

@@ -10,6 +10,7 @@
 #include "io/ExperimentIo.h"
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
+#include "data/Generators.h"
 #include "train/Trainer.h"
 
 #include <QFile>
@@ -55,9 +56,12 @@ const QStringList kPresets = {"adam-ill-conditioned",
                               "imbalance-undersample",
                               "inputs-raw",
                               "inputs-standardised",
+                              "inputs-whitened",
                               "l1-vs-l2",
                               "leaky-relu-high-lr",
                               "logistic-regression",
+                              "loss-cross-entropy-saturated",
+                              "loss-mse-saturated",
                               "lr-decay-settles",
                               "momentum-ill-conditioned",
                               "no-batchnorm-high-lr",
@@ -67,8 +71,11 @@ const QStringList kPresets = {"adam-ill-conditioned",
                               "perceptron-xor",
                               "random-labels-memorised",
                               "sgd-ill-conditioned",
+                              "sigmoid-not-zero-centred",
                               "sigmoid-saturation-large-init",
+                              "tanh-zero-centred",
                               "underfit-small-network",
+                              "validation-vs-test",
                               "vanishing-sigmoid-deep",
                               "xor-linear",
                               "xor-tanh",
@@ -221,6 +228,8 @@ private slots:
   void leakyReluHighLr();
   void xorLinear();
   void xorTanh();
+  void sigmoidNotZeroCentred();
+  void tanhZeroCentred();
   void l1VsL2();
   void overfitNoDropout();
   void dropoutSmallNoisy();
@@ -247,6 +256,11 @@ private slots:
   void randomLabelsMemorised();
   void inputsRaw();
   void inputsStandardised();
+  void inputsWhitened();
+  void lossMseSaturated();
+  void lossCrossEntropySaturated();
+  void validationVsTest();
+  void validationVsTestTuning();
 };
 
 // Every file in resources/presets parses, validates and builds a trainer; the compiled-in list is
@@ -309,8 +323,13 @@ void TestAppPresets::catalogCoversEveryPreset() {
     QVERIFY2(!g.presets.isEmpty(), qPrintable("group " + g.id + " is empty"));
     QVERIFY2(!g.title.en.isEmpty() && hasCjk(g.title.zh), qPrintable("group " + g.id));
   }
-  for (const dlio::PresetEntry& e : catalog.entries())
+  for (const dlio::PresetEntry& e : catalog.entries()) {
     QVERIFY2(groupIds.contains(e.group), qPrintable(e.name + " has an unknown group '" + e.group + "'"));
+    QVERIFY2(e.map.isEmpty() || e.map == "inputs", qPrintable(e.name + " has an unknown map '" + e.map + "'"));
+  }
+  // The preprocessing presets show the data as the network sees it.
+  for (const char* name : {"inputs-raw", "inputs-standardised", "inputs-whitened"})
+    QCOMPARE(catalog.entry(name)->map, QStringLiteral("inputs"));
 }
 
 // Titles are short; the English description is the preset file's own, word for word; the Chinese
@@ -339,6 +358,7 @@ void TestAppPresets::catalogKeepsComparisonsTogether() {
       {"deep-relu-xavier", "deep-relu-he"},
       {"dead-relu-high-lr", "leaky-relu-high-lr"},
       {"xor-linear", "xor-tanh"},
+      {"sigmoid-not-zero-centred", "tanh-zero-centred"},
       {"overfit-no-dropout", "dropout-small-noisy"},
       {"no-batchnorm-high-lr", "batchnorm-high-lr"},
       {"constant-lr-oscillates", "lr-decay-settles"},
@@ -347,7 +367,8 @@ void TestAppPresets::catalogKeepsComparisonsTogether() {
       {"imbalance-accuracy-paradox", "imbalance-class-weights", "imbalance-oversample", "imbalance-undersample",
        "imbalance-smote"},
       {"perceptron-linear", "perceptron-xor"},
-      {"inputs-raw", "inputs-standardised"},
+      {"inputs-raw", "inputs-standardised", "inputs-whitened"},
+      {"logistic-regression", "loss-mse-saturated", "loss-cross-entropy-saturated"},
   };
   for (const QStringList& run : runs) {
     bool found = false;
@@ -597,6 +618,77 @@ void TestAppPresets::xorTanh() {
            tr.loss);
   QCOMPARE(tr.accuracy, 1.0);
   QCOMPARE(va.accuracy, 1.0);
+}
+
+namespace {
+// The step at which the validation accuracy first reaches `level` (0: never).
+long long stepsToAccuracy(const Run& r, double level) {
+  for (const StepMetrics& m : r.steps)
+    if (m.evaluated && m.valAccuracy >= level) return m.step;
+  return 0;
+}
+// Per hidden layer, LayerStats::activationMean (the layer's mean output over the step's
+// mini-batch) averaged over the steps [from, to).
+std::vector<double> meanOutputs(const Run& r, std::size_t from = 0, std::size_t to = SIZE_MAX) {
+  std::vector<double> sum(r.steps.front().layers.size() - 1, 0.0);
+  std::size_t n = 0;
+  for (std::size_t i = from; i < std::min(to, r.steps.size()); ++i, ++n)
+    for (std::size_t l = 0; l < sum.size(); ++l) sum[l] += r.steps[i].layers[l].activationMean;
+  for (double& v : sum) v /= static_cast<double>(std::max<std::size_t>(n, 1));
+  return sum;
+}
+// The same network with sigmoid or with tanh, the activation explorer's zero-centred question.
+constexpr double kCentredAccuracy = 0.9;
+}  // namespace
+
+// Sigmoid hidden layers are not zero-centred. Over the first 20 steps every layer's mean output
+// lies between 0.35 and 0.65 — near E[σ(z)] = 0.5, the value the activation explorer gives for
+// symmetric z; layer 2 strays further, its inputs being all positive — and averaged over the whole
+// run every layer's stays ≥ 0.2. The network learns (90% validation accuracy within its budget),
+// only slowly (see tanhZeroCentred).
+void TestAppPresets::sigmoidNotZeroCentred() {
+  const Run& r = cached("sigmoid-not-zero-centred");
+  QVERIFY(!r.trainer->diverged());
+  const std::vector<double> first = meanOutputs(r, 0, 20), run = meanOutputs(r);
+  const long long reached = stepsToAccuracy(r, kCentredAccuracy);
+  measured(
+      "sigmoid-not-zero-centred: mean output over steps 1-20 %.3f, %.3f; over the run %.3f, %.3f; "
+      "90%% validation accuracy at step %lld",
+      first[0], first[1], run[0], run[1], reached);
+  for (std::size_t l = 0; l < first.size(); ++l) {
+    QVERIFY(first[l] >= 0.35 && first[l] <= 0.65);
+    QVERIFY(run[l] >= 0.2);
+  }
+  QVERIFY(reached > 0);
+}
+
+// The same network with tanh (only the activation differs): over the first 20 steps every layer's
+// mean output is within 0.1 of 0, averaged over the whole run within 0.35 of it, and the network
+// reaches 90% validation accuracy at least 5× sooner than the sigmoid network.
+void TestAppPresets::tanhZeroCentred() {
+  const ExperimentConfig c = preset("tanh-zero-centred");
+  ExperimentConfig expected = preset("sigmoid-not-zero-centred");
+  for (LayerConfig& l : expected.hidden) l.activation = "tanh";
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const Run& t = cached("tanh-zero-centred");
+  const Run& s = cached("sigmoid-not-zero-centred");
+  QCOMPARE(t.steps.size(), s.steps.size());
+  const std::vector<double> first = meanOutputs(t, 0, 20), run = meanOutputs(t);
+  const long long reached = stepsToAccuracy(t, kCentredAccuracy);
+  // A sigmoid run that never gets there counts as one step past its budget.
+  const long long sigmoid = stepsToAccuracy(s, kCentredAccuracy);
+  const long long sigmoidOrBudget = sigmoid ? sigmoid : static_cast<long long>(s.steps.size()) + 1;
+  measured(
+      "tanh-zero-centred: mean output over steps 1-20 %.3f, %.3f; over the run %.3f, %.3f; "
+      "90%% validation accuracy at step %lld (sigmoid %lld: %.1fx)",
+      first[0], first[1], run[0], run[1], reached, sigmoid,
+      reached > 0 ? static_cast<double>(sigmoidOrBudget) / static_cast<double>(reached) : 0.0);
+  for (std::size_t l = 0; l < first.size(); ++l) {
+    QVERIFY(std::abs(first[l]) <= 0.1);
+    QVERIFY(std::abs(run[l]) <= 0.35);
+  }
+  QVERIFY(reached > 0);
+  QVERIFY(sigmoidOrBudget >= 5 * reached);
 }
 
 // The L1 and L2 runs of the comparison start from identical weights; at the end ≥ 50% of the L1
@@ -972,18 +1064,27 @@ long long stepsToValLoss(const Run& r, double threshold) {
 constexpr double kPreprocessThreshold = 0.05;
 }  // namespace
 
-// Raw inputs whose scales differ 33-fold (SGD 0.5): the validation loss needs ≥ 500 steps to reach
-// 0.05, and it does reach it within the budget.
+// Raw inputs 33-fold apart in scale and correlated 0.98, the target hanging on their small
+// difference (SGD 0.5): the validation loss never gets down to 0.05 in 4,000 steps; it ends on a
+// plateau at least 6× above that (the direction of the difference has a curvature ~10⁻⁵ of the
+// largest, so SGD has not moved along it).
 void TestAppPresets::inputsRaw() {
+  const ExperimentConfig c = preset("inputs-raw");
+  QCOMPARE(c.data.source, std::string("correlated"));
+  QVERIFY(!c.data.standardize && !c.data.whiten);
   const Run& r = cached("inputs-raw");
+  QCOMPARE(static_cast<long long>(r.steps.size()), c.training.steps);
   const long long n = stepsToValLoss(r, kPreprocessThreshold);
-  measured("inputs-raw: validation loss ≤ %.2f first at step %lld (final %.4f)", kPreprocessThreshold, n,
-           r.trainer->evaluate(Split::Validation).loss);
-  QVERIFY(n >= 500);
+  const double final = r.trainer->evaluate(Split::Validation).loss;
+  measured("inputs-raw: validation loss %.3f at step 5, %.3f after %lld steps; ≤ %.2f first at step %lld (0: never)",
+           r.steps[4].valLoss, final, c.training.steps, kPreprocessThreshold, n);
+  QCOMPARE(n, 0LL);
+  QVERIFY(final >= 6 * kPreprocessThreshold);
 }
 
-// The same data standardised (only that differs; same optimiser, lr and budget): validation loss
-// ≤ 0.05 within 50 steps, at least 10× fewer than the raw run.
+// The same data standardised (only that differs): the scales match and the validation loss does
+// reach 0.05, but the correlation leaves a condition number of ≈ 100, so it takes ≥ 50 steps
+// (and at most 500).
 void TestAppPresets::inputsStandardised() {
   const ExperimentConfig c = preset("inputs-standardised");
   ExperimentConfig expected = preset("inputs-raw");
@@ -991,10 +1092,206 @@ void TestAppPresets::inputsStandardised() {
   QCOMPARE(setupOf(c), setupOf(expected));
   const long long n = stepsToValLoss(cached("inputs-standardised"), kPreprocessThreshold);
   const long long raw = stepsToValLoss(cached("inputs-raw"), kPreprocessThreshold);
-  measured("inputs-standardised: validation loss ≤ %.2f first at step %lld, raw inputs at step %lld", kPreprocessThreshold,
-           n, raw);
-  QVERIFY(n > 0 && n <= 50);
+  measured("inputs-standardised: validation loss ≤ %.2f first at step %lld (raw inputs: %lld, 0 = never)",
+           kPreprocessThreshold, n, raw);
+  QVERIFY(n >= 50 && n <= 500);
   QVERIFY(raw == 0 || raw >= 10 * n);
+}
+
+// Standardised and then PCA-whitened (only `whiten` differs): every direction has variance 1, so
+// the validation loss is at or below 0.05 within 10 steps, at least 10× sooner than standardised.
+void TestAppPresets::inputsWhitened() {
+  const ExperimentConfig c = preset("inputs-whitened");
+  ExperimentConfig expected = preset("inputs-standardised");
+  expected.data.whiten = true;
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const Run& r = cached("inputs-whitened");
+  // The network's inputs really are white: identity covariance on the training part.
+  const Matrix& X = r.trainer->data().train.X;
+  const Eigen::MatrixXd x = X.cast<double>();
+  const Eigen::MatrixXd centred = x.colwise() - x.rowwise().mean();
+  const Eigen::MatrixXd cov = centred * centred.transpose() / static_cast<double>(x.cols());
+  QVERIFY((cov - Eigen::MatrixXd::Identity(2, 2)).cwiseAbs().maxCoeff() < 1e-3);
+  const long long n = stepsToValLoss(r, kPreprocessThreshold);
+  const long long standardised = stepsToValLoss(cached("inputs-standardised"), kPreprocessThreshold);
+  measured("inputs-whitened: validation loss ≤ %.2f first at step %lld (standardised: step %lld, %.0fx later)",
+           kPreprocessThreshold, n, standardised, static_cast<double>(standardised) / static_cast<double>(n));
+  QVERIFY(n > 0 && n <= 10);
+  QVERIFY(standardised >= 10 * n);
+}
+
+namespace {
+// The first evaluated step whose validation accuracy is at least `level`; 0 when none is.
+long long stepsToValAccuracy(const Run& r, double level) {
+  for (const StepMetrics& m : r.steps)
+    if (m.evaluated && m.valAccuracy >= level) return m.step;
+  return 0;
+}
+constexpr double kLossLessonAccuracy = 0.9;
+}  // namespace
+
+// A sigmoid output saturated on the wrong side for half the points (bias −6, small weights:
+// p ≤ 0.01 for every training point, so class 1 is confidently wrong) trained with squared error:
+// the first step's gradient is under 1/50 of what cross-entropy gets from the very same weights;
+// validation accuracy stays ≤ 60% for the first 200 steps; and it does learn, slowly: 90% is
+// reached within the 1,500-step budget.
+void TestAppPresets::lossMseSaturated() {
+  const ExperimentConfig c = preset("loss-mse-saturated");
+  QVERIFY(c.hidden.empty());
+  QCOMPARE(c.training.loss, std::string("sigmoid_mse"));
+  ExperimentConfig ce = c;
+  ce.training.loss = "sigmoid_bce";
+  {
+    Trainer start(c);
+    Matrix logits, p;
+    Network::Workspace ws;
+    start.network().infer(start.data().train.X, logits, ws);
+    start.loss().predict(logits, p);
+    QVERIFY2(p.row(1).maxCoeff() < 0.01, qPrintable(QString("largest p at the start %1").arg(p.row(1).maxCoeff())));
+    QVERIFY(Trainer(ce).network().params() == start.network().params());  // the same start
+  }
+  const Run& r = cached("loss-mse-saturated");
+  const Run first = train(ce, 1);
+  const double ratio = r.steps.front().gradNormTotal / first.steps.front().gradNormTotal;
+  double plateau = 0;
+  for (const StepMetrics& m : r.steps)
+    if (m.evaluated && m.step <= 200) plateau = std::max(plateau, m.valAccuracy);
+  const long long reached = stepsToValAccuracy(r, kLossLessonAccuracy);
+  measured(
+      "loss-mse-saturated: step-1 gradient norm %.3g (cross-entropy %.3g, ratio 1/%.0f); best validation accuracy "
+      "in steps 1-200 %.3f; 90%% at step %lld; final %.3f",
+      r.steps.front().gradNormTotal, first.steps.front().gradNormTotal, 1 / ratio, plateau, reached,
+      r.trainer->evaluate(Split::Validation).accuracy);
+  QVERIFY(ratio < 1.0 / 50);
+  QVERIFY(plateau <= 0.6);
+  QVERIFY(reached > 0);
+}
+
+// Cross-entropy from the same weights (only the loss differs): its gradient p − y has no σ′(z)
+// factor, so 90% validation accuracy comes within 50 steps, at least 10× sooner than squared error.
+void TestAppPresets::lossCrossEntropySaturated() {
+  const ExperimentConfig c = preset("loss-cross-entropy-saturated");
+  ExperimentConfig expected = preset("loss-mse-saturated");
+  expected.training.loss = "sigmoid_bce";
+  QCOMPARE(setupOf(c), setupOf(expected));
+  const long long n = stepsToValAccuracy(cached("loss-cross-entropy-saturated"), kLossLessonAccuracy);
+  const long long mse = stepsToValAccuracy(cached("loss-mse-saturated"), kLossLessonAccuracy);
+  measured("loss-cross-entropy-saturated: 90%% validation accuracy at step %lld (squared error: step %lld, 0 = never)",
+           n, mse);
+  QVERIFY(n > 0 && n <= 50);
+  QVERIFY(mse == 0 || mse >= 10 * n);
+}
+
+// One run on noisy moons with a small validation set (48 points) and a large test set (300): at
+// the evaluation where validation accuracy peaks (the step early stopping would keep; the first
+// such step) the test accuracy is at least 1 point lower. The split is not simply a lucky one: over
+// the second half of the run the validation accuracy averages at most 4.5 points above the test
+// accuracy (data seed 5 was chosen for that, see docs/presets.md), so the gap comes from picking
+// the peak of a noisy curve.
+void TestAppPresets::validationVsTest() {
+  const ExperimentConfig c = preset("validation-vs-test");
+  const Run& r = cached("validation-vs-test");
+  QCOMPARE(r.trainer->data().validation.size(), Index(48));
+  QCOMPARE(r.trainer->data().test.size(), Index(300));
+  double best = -1, testAtBest = 0, lateVal = 0, lateTest = 0;
+  long long bestStep = 0;
+  int late = 0;
+  for (const StepMetrics& m : r.steps) {
+    if (!m.evaluated) continue;
+    QVERIFY(std::isfinite(m.testAccuracy));
+    if (m.valAccuracy > best) {
+      best = m.valAccuracy;
+      testAtBest = m.testAccuracy;
+      bestStep = m.step;
+    }
+    if (2 * m.step > c.training.steps) {
+      lateVal += m.valAccuracy;
+      lateTest += m.testAccuracy;
+      ++late;
+    }
+  }
+  QVERIFY(late > 0);
+  lateVal /= late;
+  lateTest /= late;
+  measured(
+      "validation-vs-test: validation accuracy peaks at %.3f (step %lld), test accuracy there %.3f: %.1f points "
+      "lower; second half of the run: validation %.3f, test %.3f on average",
+      best, bestStep, testAtBest, 100 * (best - testAtBest), lateVal, lateTest);
+  QVERIFY(best - testAtBest >= 0.01);
+  QVERIFY(lateVal - lateTest <= 0.045);
+}
+
+namespace {
+// Accuracy of a trained network on raw points (features, N), through the trainer's preprocessing.
+double accuracyOn(const Trainer& t, const Dataset& raw) {
+  Matrix X = raw.X;
+  t.data().preprocessor.apply(X);
+  Network::Workspace ws;
+  Matrix logits;
+  t.network().infer(X, logits, ws);
+  Index ok = 0;
+  for (Index b = 0; b < X.cols(); ++b)
+    ok += t.loss().predictedClass(logits, b) == raw.labels[static_cast<std::size_t>(b)];
+  return static_cast<double>(ok) / static_cast<double>(X.cols());
+}
+}  // namespace
+
+// Tuning, the statistical claim behind validation-vs-test. 80 times over, a new data set is drawn
+// from the preset's distribution (data seed = 1000 × training seed + draw) with the preset's split,
+// ten settings are trained on it (hidden widths 4, 8, 16, 32, 64 × Adam 0.003, 0.01; 300 steps
+// each, to keep the test quick), and the one with the best validation accuracy is kept. Its
+// accuracy on 5,000 fresh points of the same distribution is the truth. Averaged over the draws:
+//  - the kept setting's validation accuracy overstates its fresh accuracy by at least 1.5 points;
+//  - its test accuracy, looked at once after choosing, is honest: within 1 point of fresh;
+//  - choosing by the test accuracy instead makes the test accuracy optimistic in turn, by at least
+//    0.25 points (less than validation's: the test set is 6× larger, its luck √6 ≈ 2.5× smaller).
+void TestAppPresets::validationVsTestTuning() {
+  const ExperimentConfig base = preset("validation-vs-test");
+  constexpr int kDraws = 80;
+  const int widths[] = {4, 8, 16, 32, 64};
+  const double rates[] = {0.003, 0.01};
+  double valOptimism = 0, testHonesty = 0, testOptimism = 0;
+  for (int draw = 0; draw < kDraws; ++draw) {
+    ExperimentConfig d = base;
+    d.data.seed = 1000 * base.training.seed + static_cast<std::uint64_t>(draw);
+    d.training.steps = 300;
+    const auto data = std::make_shared<const PreparedData>(prepareData(d.data));
+    DataConfig freshConfig = d.data;
+    freshConfig.seed = d.data.seed + 7777777;  // far from every other draw's seed
+    freshConfig.points = 5000;
+    const Dataset fresh = generateDataset(freshConfig);
+    double bestVal = -1, testOfBestVal = 0, freshOfBestVal = 0, bestTest = -1, freshOfBestTest = 0;
+    for (int k = 0; k < 10; ++k) {
+      ExperimentConfig e = d;
+      e.hidden = {LayerConfig{.units = widths[k % 5], .activation = "relu"},
+                  LayerConfig{.units = widths[k % 5], .activation = "relu"}};
+      e.optimizer.learningRate = rates[k / 5];
+      e.training.seed = 100 * base.training.seed + static_cast<std::uint64_t>(k);
+      Trainer t(e, data);
+      for (long long i = 0; i < e.training.steps; ++i) t.step();
+      const double val = t.evaluate(Split::Validation).accuracy, test = t.evaluate(Split::Test).accuracy;
+      const double truth = accuracyOn(t, fresh);
+      if (val > bestVal) {
+        bestVal = val;
+        testOfBestVal = test;
+        freshOfBestVal = truth;
+      }
+      if (test > bestTest) {
+        bestTest = test;
+        freshOfBestTest = truth;
+      }
+    }
+    valOptimism += (bestVal - freshOfBestVal) / kDraws;
+    testHonesty += (testOfBestVal - freshOfBestVal) / kDraws;
+    testOptimism += (bestTest - freshOfBestTest) / kDraws;
+  }
+  measured(
+      "validation-vs-test tuning (%d draws, best of 10 settings): validation accuracy of the chosen setting %+.1f "
+      "points against fresh data, its test accuracy %+.1f; chosen by test accuracy instead, the test accuracy %+.1f",
+      kDraws, 100 * valOptimism, 100 * testHonesty, 100 * testOptimism);
+  QVERIFY(valOptimism >= 0.015);
+  QVERIFY(std::abs(testHonesty) <= 0.01);
+  QVERIFY(testOptimism >= 0.0025);
 }
 
 // ---- The seed sweep: DLPLAY_PRESET_SEEDS=101-200 runs every claim once per training seed. ----

@@ -81,6 +81,7 @@ private slots:
     QTest::newRow("plane") << "plane" << 0;
     QTest::newRow("ripple") << "ripple" << 0;
     QTest::newRow("ill_conditioned") << "ill_conditioned" << 0;
+    QTest::newRow("correlated") << "correlated" << 0;
   }
 
   void generatorBasics() {
@@ -212,6 +213,17 @@ private slots:
     QVERIFY(std::abs(std::sqrt(cov(0, 0)) - 1.0) < 0.05);
     QVERIFY(std::abs(std::sqrt(cov(1, 1)) - 0.03) < 0.0015);
     for (Index i = 0; i < 100; ++i) QVERIFY(std::abs(d.targets(0, i) - (d.X(0, i) + 30.0 * d.X(1, i))) < 1e-4);
+    // correlated: scales 1.005 and 0.03·1.005, correlation 0.99/1.01; y = u + 10·v with
+    // u = (x1 + x2/0.03)/2 and v = (x1 − x2/0.03)/2.
+    d = generateDataset(config("correlated", 20000));
+    const Eigen::MatrixXd cc = covarianceOf(d.X);
+    QVERIFY(std::abs(std::sqrt(cc(0, 0)) - 1.005) < 0.05);
+    QVERIFY(std::abs(std::sqrt(cc(1, 1)) - 0.03 * 1.005) < 0.0015);
+    QVERIFY(std::abs(cc(0, 1) / std::sqrt(cc(0, 0) * cc(1, 1)) - 0.99 / 1.01) < 0.005);
+    for (Index i = 0; i < 100; ++i) {
+      const double u = (d.X(0, i) + d.X(1, i) / 0.03) / 2, v = (d.X(0, i) - d.X(1, i) / 0.03) / 2;
+      QVERIFY(std::abs(d.targets(0, i) - (u + 10.0 * v)) < 1e-4);
+    }
     // Noise σ = noise·0.1 around the clean surface.
     DataConfig c = config("plane", 20000, 1.0);
     d = generateDataset(c);

@@ -3,6 +3,7 @@
 // respect to its parameters and its input), then whole networks: every activation, every loss,
 // batch norm (train and eval), dropout with a frozen mask, and the L1/L2 penalties.
 // Relative error = ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) < 1e-6.
+#include "core/Error.h"
 #include "loss/Loss.h"
 #include "nn/Layer.h"
 #include "nn/Network.h"
@@ -217,6 +218,9 @@ private slots:
     QTest::newRow("softmax_ce") << "softmax_ce" << 3;
     QTest::newRow("sigmoid_bce") << "sigmoid_bce" << 2;
     QTest::newRow("mse") << "mse" << 0;
+    QTest::newRow("mse on softmax probabilities") << "mse" << 3;
+    QTest::newRow("mse on softmax probabilities, 2 classes") << "mse" << 2;
+    QTest::newRow("sigmoid_mse") << "sigmoid_mse" << 2;
   }
   void losses() {
     QFETCH(QString, loss);
@@ -233,6 +237,59 @@ private slots:
     Problem q = makeProblem({layer(4, "tanh")}, "sigmoid_bce", 2);
     q.loss = makeLoss("sigmoid_bce", 2, {1.0, 9.0});
     QVERIFY(q.relativeError() < 1e-6);
+  }
+
+  void classWeightedSquaredError() {
+    Problem p = makeProblem({layer(4, "tanh")}, "mse", 3);
+    p.loss = makeLoss("mse", 3, {0.5, 2.0, 4.0});
+    QVERIFY(p.relativeError() < 1e-6);
+    Problem q = makeProblem({layer(4, "tanh")}, "sigmoid_mse", 2);
+    q.loss = makeLoss("sigmoid_mse", 2, {1.0, 9.0});
+    QVERIFY(q.relativeError() < 1e-6);
+  }
+
+  // Squared error on a probability against cross-entropy, at logits that are confidently wrong and
+  // confidently right: the values are the formulas' (ℓ = (p − y)², mean over outputs for softmax),
+  // and squared error's gradient is cross-entropy's times 2·σ'(z) = 2p(1 − p) for one sigmoid
+  // output, so it nearly vanishes when the output saturates on the wrong side.
+  void squaredErrorOnProbabilities() {
+    Matrix z(1, 3);
+    z << -8.0, 0.0, 30.0;
+    const int y[3] = {1, 1, 1};
+    Matrix dMse, dBce;
+    const double mse = makeLoss("sigmoid_mse", 2, {})->evaluate(z, y, nullptr, &dMse);
+    makeLoss("sigmoid_bce", 2, {})->evaluate(z, y, nullptr, &dBce);
+    const auto sigmoid = [](double v) { return 1.0 / (1.0 + std::exp(-v)); };
+    double expected = 0;
+    for (int b = 0; b < 3; ++b) {
+      const double p = sigmoid(z(0, b));
+      expected += (p - 1) * (p - 1) / 3;
+      QVERIFY(std::abs(dMse(0, b) - 2 * p * (1 - p) * dBce(0, b)) <= 1e-12 * (1 + std::abs(dBce(0, b))));
+    }
+    QVERIFY(std::abs(mse - expected) < 1e-12);
+    QVERIFY(std::abs(dBce(0, 0)) > 0.3 / 3 && std::abs(dMse(0, 0)) < 1e-3 * std::abs(dBce(0, 0)));
+    QVERIFY(dMse(0, 2) > -1e-12 && dMse(0, 2) <= 0);  // right and sure: no push either way
+    // Softmax over K = 3: ℓ = (1/K)·Σ(p − onehot)², predicted class = argmax.
+    Matrix s(3, 1);
+    s << 1.0, 2.0, -1.0;
+    const int c[1] = {0};
+    const auto loss = makeLoss("mse", 3, {});
+    Matrix p;
+    loss->predict(s, p);
+    const double want = ((p(0, 0) - 1) * (p(0, 0) - 1) + p(1, 0) * p(1, 0) + p(2, 0) * p(2, 0)) / 3;
+    QVERIFY(std::abs(loss->evaluate(s, c, nullptr, nullptr) - want) < 1e-12);
+    QCOMPARE(loss->predictedClass(s, 0), 1);
+    QVERIFY(loss->classification());
+    QCOMPARE(lossOutputs("mse", 3, 1), Index(3));
+    QCOMPARE(lossOutputs("mse", 0, 2), Index(2));
+    QCOMPARE(lossOutputs("sigmoid_mse", 2, 0), Index(1));
+  }
+
+  void squaredErrorRefusals() {
+    QVERIFY_THROWS_EXCEPTION(ConfigError, makeLoss("sigmoid_mse", 3, {}));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, makeLoss("sigmoid_mse", 0, {}));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, makeLoss("mse", 2, {1.0}));
+    QVERIFY(!makeLoss("mse", 0, {})->classification());
   }
 
   void batchNormTrainMode() {

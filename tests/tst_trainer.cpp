@@ -47,11 +47,11 @@ ExperimentConfig spiralConfig() {
 
 // Every number a step reports, for exact comparison.
 std::vector<double> flatten(const StepMetrics& m) {
-  std::vector<double> v{double(m.step),  double(m.epoch),  m.lr,          m.trainLoss,
-                        m.penalty,       m.valLoss,        m.valAccuracy, m.trainAccuracy,
-                        m.gradNormTotal, double(m.clipped)};
+  std::vector<double> v{
+      double(m.step), double(m.epoch), m.lr,       m.trainLoss,    m.penalty,       m.valLoss,
+      m.valAccuracy,  m.trainAccuracy, m.testLoss, m.testAccuracy, m.gradNormTotal, double(m.clipped)};
   for (const LayerStats& s : m.layers)
-    v.insert(v.end(), {s.gradNorm, s.weightNorm, s.updateRatio, s.sparsity, s.saturation});
+    v.insert(v.end(), {s.gradNorm, s.weightNorm, s.updateRatio, s.sparsity, s.saturation, s.activationMean});
   return v;
 }
 
@@ -135,6 +135,85 @@ private slots:
       }
     }
     QCOMPARE(evaluations, 8);
+  }
+
+  // With data.testFraction > 0 every evaluation also scores the test part (loss and accuracy,
+  // read-only: the steps are the same bits as without looking at it); without one, both stay NaN.
+  void testSplitAtEvaluations() {
+    ExperimentConfig c = spiralConfig();
+    c.training.evalEvery = 10;
+    c.data.testFraction = 0.3;
+    Trainer a(c);
+    QCOMPARE(a.data().test.size(), Index(180));
+    QCOMPARE(a.data().validation.size(), Index(120));
+    int evaluations = 0;
+    for (int i = 0; i < 30; ++i) {
+      const StepMetrics m = a.step();
+      if (!m.evaluated) {
+        QVERIFY(std::isnan(m.testLoss) && std::isnan(m.testAccuracy));
+        continue;
+      }
+      ++evaluations;
+      const Evaluation e = a.evaluate(Split::Test);
+      QCOMPARE(m.testLoss, e.loss);
+      QCOMPARE(m.testAccuracy, e.accuracy);
+      QVERIFY(m.testAccuracy >= 0 && m.testAccuracy <= 1);
+      QVERIFY(m.testLoss != m.valLoss);  // a different set of points
+    }
+    QCOMPARE(evaluations, 3);
+    c.data.testFraction = 0;
+    Trainer b(c);
+    for (int i = 0; i < 10; ++i) {
+      const StepMetrics m = b.step();
+      QVERIFY(std::isnan(m.testLoss) && std::isnan(m.testAccuracy));
+      QCOMPARE(m.evaluated, i == 9);
+    }
+  }
+
+  // The decision map over the network's own inputs: a square in input units around the
+  // preprocessed training data, grid values equal to the network's output at those inputs (no
+  // preprocessing applied to them); with raw inputs 30× apart in scale the narrow one fills a
+  // thirtieth of the square's height.
+  void gridOverNetworkInputs() {
+    ExperimentConfig c;
+    c.data.source = "correlated";
+    c.data.points = 300;
+    c.data.whiten = true;
+    c.hidden = {};
+    c.training.batchSize = 16;
+    Trainer t(c);
+    for (int i = 0; i < 20; ++i) t.step();
+    double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+    t.mapBounds(x0, x1, y0, y1, MapSpace::NetworkInputs);
+    QVERIFY(std::abs((x1 - x0) - (y1 - y0)) < 1e-9);
+    const Matrix& X = t.data().train.X;
+    QVERIFY(X.row(0).minCoeff() > x0 && X.row(0).maxCoeff() < x1 && X.row(1).minCoeff() > y0 &&
+            X.row(1).maxCoeff() < y1);
+    const GridEvaluation g = t.evaluateGrid(5, x0, x1, y0, y1, false, MapSpace::NetworkInputs);
+    QCOMPARE(g.space, MapSpace::NetworkInputs);
+    QCOMPARE(g.values.cols(), Index(25));
+    Matrix in(2, 25), out;
+    for (Index i = 0; i < 25; ++i) {
+      in(0, i) = static_cast<Scalar>(x0 + (x1 - x0) * static_cast<double>(i % 5) / 4);
+      in(1, i) = static_cast<Scalar>(y0 + (y1 - y0) * static_cast<double>(i / 5) / 4);
+    }
+    Network::Workspace ws;
+    t.network().infer(in, out, ws);
+    QVERIFY((g.values - out).cwiseAbs().maxCoeff() < 1e-5);
+    // The raw-plane grid at the same coordinates differs: it preprocesses them first.
+    QVERIFY((t.evaluateGrid(5, x0, x1, y0, y1).values - out).cwiseAbs().maxCoeff() > 1e-3);
+
+    c.data.whiten = false;
+    c.data.standardize = false;
+    Trainer raw(c);
+    raw.mapBounds(x0, x1, y0, y1, MapSpace::NetworkInputs);
+    const Matrix& R = raw.data().train.X;
+    QVERIFY(std::abs((x1 - x0) - (y1 - y0)) < 1e-9);
+    QVERIFY((R.row(1).maxCoeff() - R.row(1).minCoeff()) < (y1 - y0) / 20);
+    int ix = -1, iy = -1;
+    raw.mapInputs(ix, iy);
+    QCOMPARE(ix, 0);
+    QCOMPARE(iy, 1);
   }
 
   void divergenceKeepsLastFiniteWeights() {
@@ -357,6 +436,13 @@ private slots:
     QVERIFY(m.layers[0].saturation >= 0 && m.layers[0].saturation <= 1);
     QVERIFY(m.layers[1].saturation > 0.1 && m.layers[1].saturation < 0.9);  // about half of ReLU inputs are ≤ 0
     QVERIFY(std::isnan(m.layers[2].saturation));
+    // The mean output of each hidden layer over the step's mini-batch (no dropout here): what the
+    // layer's units passed on. Sigmoid outputs are all positive, ReLU outputs never negative.
+    for (int l = 0; l < 2; ++l)
+      QCOMPARE(m.layers[l].activationMean, static_cast<double>(t.network().hiddenOutput(l).cast<double>().mean()));
+    QVERIFY(m.layers[0].activationMean > 0.1 && m.layers[0].activationMean < 0.9);
+    QVERIFY(m.layers[1].activationMean > 0);
+    QVERIFY(std::isnan(m.layers[2].activationMean));
     double total = 0;
     for (const auto& s : m.layers) total += s.gradNorm * s.gradNorm;
     QVERIFY(std::abs(std::sqrt(total) - m.gradNormTotal) < 1e-6 * m.gradNormTotal);

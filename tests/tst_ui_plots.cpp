@@ -291,6 +291,14 @@ void TestPlots::metricsRing() {
   QCOMPARE(first.layers.size(), std::size_t(3));
   QCOMPARE(first.layers[1].gradNorm, orig.layers[1].gradNorm);
   QVERIFY(std::isnan(first.layers[2].saturation));
+  QVERIFY(std::isnan(first.testLoss) && std::isnan(first.testAccuracy));  // no test part
+  dl::StepMetrics withTest = orig;
+  withTest.step = 251;
+  withTest.testLoss = 0.7;
+  withTest.testAccuracy = 0.6;
+  ring.append(withTest);
+  QCOMPARE(ring.at(99).testLoss, 0.7);
+  QCOMPARE(ring.at(99).testAccuracy, 0.6);
 }
 
 void TestPlots::chartsAcceptSnapshots() {

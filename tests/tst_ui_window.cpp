@@ -9,6 +9,7 @@
 #include "widgets/DecisionMapWidget.h"
 #include "widgets/DivergenceBanner.h"
 #include "widgets/LogSlider.h"
+#include "plots/ActivationExplorer.h"
 #include "plots/MetricsView.h"
 #include "widgets/FirstRunHint.h"
 #include "widgets/HelpDialog.h"
@@ -19,6 +20,10 @@
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
 
+#include <QScatterSeries>
+#include <QLineSeries>
+#include <QLegendMarker>
+#include <QLegend>
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
@@ -28,6 +33,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -356,6 +362,8 @@ private slots:
     const qreal normal = w.controlDock()->font().pointSizeF();
     w.setPresentationMode(true);
     QVERIFY(w.presentationMode());
+    QTest::qWait(50);
+    w.resize(1920, 1080);  // presentation mode fills the screen: offscreen, a 1920×1080 one
     QTest::qWait(200);
     QVERIFY2(w.controlDock()->font().pointSizeF() > normal * 1.3,
              qPrintable(QString::number(w.controlDock()->font().pointSizeF())));
@@ -540,7 +548,10 @@ private slots:
     w.loadPreset(QStringLiteral("l1-vs-l2"));  // two runs: the L1-vs-L2 tab shows its three charts
     trainQuickly(w, 200);
     w.setPresentationMode(presentation);
-    QTest::qWait(100);
+    QTest::qWait(50);
+    w.resize(1366, 768);  // presentation mode fills the screen: offscreen, a 1366×768 one
+    QTRY_COMPARE(w.size(), QSize(1366, 768));
+    QTest::qWait(200);
     ChartPanel* panel = w.chartPanel();
     for (PlotWidget* chart : panel->charts()) {
       panel->showChart(chart);
@@ -608,6 +619,13 @@ private slots:
     QVERIFY(!w.notesDock()->presentationMode());
     w.setPresentationMode(true);
     QVERIFY(w.notesDock()->presentationMode());
+    QTest::qWait(50);
+    w.resize(1920, 1080);  // presentation mode fills the screen: offscreen, a 1920×1080 one
+    QTest::qWait(200);
+    // The full controls dock is one key away (F6) on a projector.
+    QVERIFY(!w.controlDock()->isVisible());
+    QTest::keyClick(&w, Qt::Key_F6);
+    QTRY_VERIFY(w.controlDock()->isVisible());
     QToolBox* pages = w.controlDock()->pages();
     for (int page = 0; page < pages->count(); ++page) {
       pages->setCurrentIndex(page);
@@ -640,8 +658,11 @@ private slots:
     w.loadPreset(QStringLiteral("vanishing-sigmoid-deep"));  // 10 layers of 32 sigmoid units
     QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.hidden.size() == 10, 10000);
     w.setPresentationMode(presentation);
-    QTest::qWait(100);
+    QTest::qWait(50);
+    w.resize(1366, 768);  // presentation mode fills the screen: offscreen, a 1366×768 one
+    QTest::qWait(200);
     NetworkDiagramWidget* net = w.networkDiagram();
+    QVERIFY(net->isVisible());
     const std::vector<NetworkDiagramWidget::Label> labels = net->labels();
     QVERIFY(labels.size() >= std::size_t(2 * (12 - net->foldedLayers())));  // title and subtitle per drawn column
     bool input = false;
@@ -678,8 +699,11 @@ private slots:
     w.loadPreset(QStringLiteral("deep-relu-he"));
     QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.hidden.size() == 20, 10000);
     w.setPresentationMode(presentation);
-    QTest::qWait(100);
+    QTest::qWait(50);
+    w.resize(1366, 768);  // presentation mode fills the screen: offscreen, a 1366×768 one
+    QTest::qWait(200);
     NetworkDiagramWidget* net = w.networkDiagram();
+    QVERIFY(net->isVisible());
     const std::vector<QRectF> boxes = net->neuronRects();
     QVERIFY(boxes.size() >= 20);
     for (const QRectF& b : boxes) QVERIFY2(b.width() >= (presentation ? 18 : 14), qPrintable(QString::number(b.width())));
@@ -745,6 +769,7 @@ private slots:
       const bool tab = e.view != "map" && e.view != "network";
       if (tab) QVERIFY2(panel->currentView() == e.view, qPrintable(name + ": " + panel->currentView()));
       QCOMPARE(w.notesDock()->currentNoteId(), e.note);
+      QCOMPARE(w.decisionMap()->networkInputs(), e.map == "inputs");  // the map's plane follows the preset
       QVERIFY(w.watchPanel()->isVisible());
       QVERIFY2(w.watchPanel()->text().contains(catalog.title(name, "en").toHtmlEscaped()), qPrintable(w.watchPanel()->text()));
       QVERIFY2(w.watchPanel()->text().size() > catalog.title(name, "en").size() + 30, qPrintable(w.watchPanel()->text()));
@@ -767,12 +792,18 @@ private slots:
         series = panel->metricsView()->report()->report.confusion.sum();
         QVERIFY(panel->metricsView()->isVisible());
       }
+      if (e.view == "activations") {  // the live mean output of every hidden layer
+        for (double m : panel->activationExplorer()->layerMeans()) series += std::isfinite(m) ? 1 : 0;
+        QVERIFY(panel->activationExplorer()->isVisible());
+        QCOMPARE(panel->activationExplorer()->layerMeans().size(), w.lastSnapshot()->config.hidden.size());
+      }
       if (!tab) {
         series = w.lastSnapshot()->grid || w.decisionMap()->isVisible() ? 1 : 0;
         QVERIFY(w.decisionMap()->isVisible() && w.networkDiagram()->isVisible());
       }
       QVERIFY2(series > 0, qPrintable(name + ": the " + e.view + " series is empty"));
-      if (tab && e.view != "metrics") QVERIFY2(panel->currentChart()->isVisible(), qPrintable(name));
+      if (tab && e.view != "metrics" && e.view != "activations")
+        QVERIFY2(panel->currentChart()->isVisible(), qPrintable(name));
     }
     QVERIFY(fileOpened >= 10);
     // For a person to look at: a preset's view in both languages.
@@ -853,6 +884,192 @@ private slots:
       QVERIFY(w.chartPanel()->grab().save(screenshotDir() + QStringLiteral("/metrics-paradox-%1.png").arg(code)));
     }
     w.switchLanguage(QStringLiteral("en"));
+  }
+
+  // The last lessons of issue 8 item 5 on the screen. validation-vs-test: the loss tab draws the
+  // test accuracy beside the validation accuracy, both listed in the legend; a preset without a
+  // test part draws no test line and lists none. From the same start, loss-mse-saturated is still
+  // at chance where loss-cross-entropy-saturated is past 90%. The preprocessing trio after 40
+  // steps: only the whitened run's loss is down. Screenshots of each, for a person to look at.
+  void lessonsOnScreen() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    ChartPanel* panel = w.chartPanel();
+    LossChart* loss = panel->lossChart();
+    const auto load = [&](const char* name) {
+      w.loadPreset(QString::fromLatin1(name));
+      QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.name == name && w.transport()->stepCount() == 0, 10000);
+    };
+    const auto steps = [&](int n) {  // exactly n steps, whatever the machine's speed
+      for (int i = 0; i < n; ++i) w.session()->stepOnce();
+      QVERIFY(QTest::qWaitFor([&] { return w.transport()->stepCount() >= n; }, 60000));
+      QTest::qWait(300);
+      for (PlotWidget* c : panel->charts()) c->flush();
+    };
+    const auto inLegend = [](const Trace& t) {
+      const QList<QLegendMarker*> m = t.series()->chart()->legend()->markers(t.series());
+      return t.series()->isVisible() && !m.isEmpty() && m.front()->isVisible();
+    };
+    const auto shoot = [&](const QString& file) {
+      for (const QString code : {"en", "zh"}) {
+        w.switchLanguage(code);
+        QTest::qWait(100);
+        QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/%1-%2.png").arg(file, code)));
+      }
+      w.switchLanguage(QStringLiteral("en"));
+    };
+
+    ControlDock* dock = w.controlDock();
+    const auto control = [&](const char* name) { return dock->findChild<QWidget*>(QString::fromLatin1(name)); };
+    const auto lossShown = [&] { return qobject_cast<QComboBox*>(control("lossCombo"))->currentData().toString(); };
+    load("validation-vs-test");
+    QCOMPARE(qobject_cast<QSpinBox*>(control("testSpin"))->value(), 50);  // the dock shows the test part
+    trainQuickly(w, 1500);
+    for (PlotWidget* c : panel->charts()) c->flush();
+    QCOMPARE(panel->currentView(), QStringLiteral("loss"));
+    QVERIFY(loss->isVisible());
+    QVERIFY(loss->testAccuracy(0).sampleCount() >= 100);
+    QCOMPARE(loss->testAccuracy(0).sampleCount(), loss->validationAccuracy(0).sampleCount());
+    QVERIFY(inLegend(loss->trace(0, 5)) && inLegend(loss->trace(0, 2)) && inLegend(loss->trace(0, 4)));
+    // The validation peak is marked, with the test accuracy at its step, and named in the legend.
+    const LossChart::Peak peak = loss->validationPeak();
+    QVERIFY(peak.step > 0);
+    QCOMPARE(peak.validation, loss->validationAccuracy(0).maxY());
+    QVERIFY(peak.test >= loss->testAccuracy(0).minY() && peak.test <= loss->testAccuracy(0).maxY());
+    const auto markShown = [&](int which) {
+      const QScatterSeries* mark = loss->peakMark(which);
+      const QList<QLegendMarker*> m = mark->chart()->legend()->markers(const_cast<QScatterSeries*>(mark));
+      return mark->isVisible() && mark->count() == 1 && mark->at(0).x() == static_cast<double>(peak.step) &&
+             !m.isEmpty() && m.front()->isVisible();
+    };
+    QVERIFY(markShown(0));
+    QVERIFY(!markShown(1) && loss->peakMark(1)->isVisible());  // drawn, but one legend entry for both
+    QVERIFY2(loss->peakMark(0)->name().contains(QString::number(100 * peak.test, 'f', 1)),
+             qPrintable(loss->peakMark(0)->name()));
+    shoot(QStringLiteral("preset-validation-vs-test"));
+
+    load("loss-mse-saturated");
+    QCOMPARE(lossShown(), QStringLiteral("sigmoid_mse"));
+    steps(300);
+    QVERIFY2(loss->testAccuracy(0).isEmpty() && loss->testLoss(0).isEmpty(),
+             qPrintable(QStringLiteral("%1 test accuracies, %2 test losses, test part %3")
+                            .arg(loss->testAccuracy(0).sampleCount())
+                            .arg(loss->testLoss(0).sampleCount())
+                            .arg(w.lastSnapshot()->config.data.testFraction)));
+    QVERIFY(!inLegend(loss->trace(0, 5)) && !inLegend(loss->trace(0, 4)));
+    QCOMPARE(loss->validationPeak().step, 0LL);
+    QVERIFY(!loss->peakMark(0)->isVisible() && !loss->peakMark(1)->isVisible());
+    QVERIFY(inLegend(loss->trace(0, 2)));
+    const double mse = loss->validationAccuracy(0).lastY();
+    QVERIFY2(mse <= 0.6, qPrintable(QString::number(mse)));
+    dock->pages()->setCurrentIndex(2);  // the training page, with the loss
+    shoot(QStringLiteral("preset-loss-mse-saturated"));
+    // The dock's loss combo makes the same switch: a rebuild from the same start.
+    auto* lossCombo = qobject_cast<QComboBox*>(control("lossCombo"));
+    lossCombo->setCurrentIndex(lossCombo->findData(QStringLiteral("sigmoid_bce")));
+    QTRY_VERIFY_WITH_TIMEOUT(w.session()->config().training.loss == "sigmoid_bce" && w.transport()->stepCount() == 0,
+                             10000);
+    load("loss-cross-entropy-saturated");
+    QCOMPARE(lossShown(), QStringLiteral("sigmoid_bce"));
+    steps(300);
+    const double ce = loss->validationAccuracy(0).lastY();
+    QVERIFY2(ce >= 0.9, qPrintable(QString::number(ce)));
+    shoot(QStringLiteral("preset-loss-cross-entropy-saturated"));
+
+    // The preprocessing trio draws its map over the network's inputs: a square in input units, so
+    // the raw inputs are a flat line, the standardised ones a diagonal streak, the whitened ones a
+    // round cloud.
+    std::shared_ptr<const dl::GridEvaluation> grid;
+    const QMetaObject::Connection watch =
+        connect(w.session(), &TrainingSession::snapshotReady, this, [&](const SnapshotPtr& s) {
+          if (s->grid) grid = s->grid;
+        });
+    for (const char* name : {"inputs-raw", "inputs-standardised", "inputs-whitened"}) {
+      load(name);
+      QVERIFY(w.decisionMap()->networkInputs());
+      QCOMPARE(qobject_cast<QCheckBox*>(control("whitenBox"))->isChecked(), std::string(name) == "inputs-whitened");
+      steps(40);
+      QTRY_VERIFY_WITH_TIMEOUT(
+          grid && grid->space == dl::MapSpace::NetworkInputs && w.lastSnapshot()->config.name == name, 10000);
+      QVERIFY(std::abs((grid->x1 - grid->x0) - (grid->y1 - grid->y0)) < 1e-9);
+      const double v = loss->validationLoss(0).lastY();
+      QVERIFY2(std::string(name) == "inputs-whitened" ? v <= 0.05 : v > 0.05,
+               qPrintable(QString("%1: %2").arg(name).arg(v)));
+      dock->pages()->setCurrentIndex(0);  // the data page, with the preprocessing
+      shoot(QStringLiteral("preset-%1").arg(QString::fromLatin1(name)));
+    }
+    disconnect(watch);
+    // A loss that does not suit the data is refused in one line, and the run and the dock stay as they were.
+    QSignalSpy refused(w.session(), &TrainingSession::error);
+    lossCombo->setCurrentIndex(lossCombo->findData(QStringLiteral("sigmoid_bce")));  // on a regression
+    QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 10000);
+    QVERIFY2(refused.front().front().toString().contains(QStringLiteral("training.loss")),
+             qPrintable(refused.front().front().toString()));
+    QCOMPARE(w.session()->config().training.loss, std::string("auto"));
+    QTRY_COMPARE_WITH_TIMEOUT(lossShown(), QStringLiteral("auto"), 10000);
+    // Another preset puts the map back on the raw plane; the box is the user's to change.
+    load("xor-tanh");
+    QVERIFY(!w.decisionMap()->networkInputs());
+    w.decisionMap()->findChild<QCheckBox*>(QStringLiteral("mapNetworkInputs"))->click();
+    QVERIFY(w.decisionMap()->networkInputs());
+  }
+
+  // The activation explorer, from the two zero-centred presets at 1366×768 in both languages, with
+  // and without presentation mode: loading one opens the Activations tab with the network's
+  // activation focused; after 300 steps the live mean of each sigmoid layer sits near +0.5 and of
+  // each tanh layer near 0, as the presets' claims say; the tab bar still fits.
+  void activationExplorerShowsLayerMeans_data() { languageAndPresentationRows(); }
+  void activationExplorerShowsLayerMeans() {
+    QFETCH(QString, language);
+    QFETCH(bool, presentation);
+    MainWindow w;
+    w.switchLanguage(language);
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    w.setPresentationMode(presentation);
+    QTest::qWait(50);
+    w.resize(1366, 768);  // presentation mode fills the screen: offscreen, a 1366×768 one
+    QTRY_COMPARE(w.size(), QSize(1366, 768));
+    QTest::qWait(200);
+    ChartPanel* panel = w.chartPanel();
+    ActivationExplorer* x = panel->activationExplorer();
+    for (const QString act : {"sigmoid", "tanh"}) {
+      const QString name =
+          act == "sigmoid" ? QStringLiteral("sigmoid-not-zero-centred") : QStringLiteral("tanh-zero-centred");
+      panel->showView(QStringLiteral("loss"));
+      w.loadPreset(name);
+      QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.name == name.toStdString() && w.transport()->stepCount() == 0,
+                               10000);
+      QCOMPARE(panel->currentView(), QStringLiteral("activations"));
+      QVERIFY(x->isVisible());
+      QCOMPARE(x->networkActivations(), QStringList({act, act}));
+      QCOMPARE(x->focused(), act);
+      QVERIFY(x->shown().contains(act));
+      trainQuickly(w, 300);
+      const std::vector<double> means = x->layerMeans();
+      QCOMPARE(means.size(), std::size_t(2));
+      QVERIFY(x->meansStep() >= 300);
+      for (double m : means) {
+        if (act == "sigmoid")
+          QVERIFY2(m >= 0.25 && m <= 0.75, qPrintable(QString::number(m)));
+        else
+          QVERIFY2(std::abs(m) <= 0.35, qPrintable(QString::number(m)));
+      }
+      QTabBar* bar = panel->findChild<QTabWidget*>()->tabBar();
+      QVERIFY2(
+          bar->sizeHint().width() <= bar->width(),
+          qPrintable(QStringLiteral("tab bar needs %1 px, has %2").arg(bar->sizeHint().width()).arg(bar->width())));
+      const QString suffix = QStringLiteral("%1-%2%3").arg(act, language, presentation ? "-presentation" : "");
+      QVERIFY(w.chartDock()->grab().save(screenshotDir() + QStringLiteral("/activations-%1.png").arg(suffix)));
+      QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/activations-window-%1.png").arg(suffix)));
+    }
+    w.setPresentationMode(false);
+    setLanguage(QStringLiteral("en"), false);
   }
 
   // The feature inputs: ticking x₁² and x₂² (and unticking x₁, x₂) gives the network exactly those

@@ -204,12 +204,12 @@
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/data/Generators.cpp" line="+200"/>
+        <location filename="../engine/data/Generators.cpp" line="+208"/>
         <location line="+6"/>
         <location line="+3"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
         <location line="+67"/>
-        <location filename="../engine/train/Trainer.cpp" line="+365"/>
+        <location filename="../engine/train/Trainer.cpp" line="+397"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -364,7 +364,7 @@
     <message>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
-        <location filename="../engine/train/Trainer.cpp" line="+147"/>
+        <location filename="../engine/train/Trainer.cpp" line="+156"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
@@ -463,7 +463,7 @@
         <translation>输入特征由两个坐标计算得出；而该数据有 %1 个特征</translation>
     </message>
     <message>
-        <location filename="../engine/loss/Loss.cpp" line="+120"/>
+        <location filename="../engine/loss/Loss.cpp" line="+205"/>
         <source>needs one weight per class (%1)</source>
         <translation>每个类别需要一个权重（共 %1 个）</translation>
     </message>
@@ -484,12 +484,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>mean squared error needs a regression data set</source>
-        <translation>均方误差需要回归数据集</translation>
+        <source>squared error on a sigmoid output needs exactly 2 classes</source>
+        <translation>sigmoid 输出上的平方误差只适用于恰好 2 个类别</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../engine/train/Config.cpp" line="+4"/>
+        <location line="+9"/>
+        <location filename="../engine/train/Config.cpp" line="+5"/>
         <source>unknown loss (known: %1)</source>
         <translation>未知的损失函数（可用：%1）</translation>
     </message>
@@ -525,7 +525,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../engine/train/Config.cpp" line="-61"/>
+        <location filename="../engine/train/Config.cpp" line="-62"/>
         <source>at most %1 hidden layers</source>
         <translation>隐藏层最多 %1 层</translation>
     </message>
@@ -537,7 +537,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+183"/>
+        <location line="+189"/>
         <source>the dropout rate must be in %1</source>
         <translation>Dropout 比例必须在区间 %1 内</translation>
     </message>
@@ -639,7 +639,7 @@
         <translation>必须为 0（每轮评估一次）或正数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>class weights must be positive and at most %1</source>
         <translation>类别权重必须为正数且不超过 %1</translation>
     </message>
@@ -671,7 +671,7 @@
         <translation>必须是有限数且 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../engine/train/Trainer.cpp" line="-147"/>
+        <location filename="../engine/train/Trainer.cpp" line="-156"/>
         <source>the network has %1 weighted layers</source>
         <translation>网络共有 %1 个带权重的层</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>这一层的权重矩阵是 %1 × %2</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+117"/>
         <source>no such hidden layer</source>
         <translation>没有这个隐藏层</translation>
     </message>
@@ -728,9 +728,178 @@
     </message>
 </context>
 <context>
+    <name>dlui::ActivationExplorer</name>
+    <message>
+        <location filename="../ui/plots/ActivationExplorer.cpp" line="+122"/>
+        <location line="+273"/>
+        <source>layer %1: %2</source>
+        <translation>第 %1 层：%2</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Derivative f′(z)</source>
+        <translation>导数 f′(z)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activation f(z)</source>
+        <translation>激活函数 f(z)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>5% of peak</source>
+        <translation>峰值的 5%</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Zero-centred? Mean output</source>
+        <translation>以零为中心吗？平均输出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>z ~ N(0, 1)</source>
+        <translation>z ~ N(0, 1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>network</source>
+        <translation>当前网络</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the mean of each hidden layer appears after the first steps (press Space to train)</source>
+        <translation>训练几步后这里显示每个隐藏层的平均输出（按空格键开始训练）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: f = %2, f′ = %3%4</source>
+        <translation>%1：f = %2，f′ = %3%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (saturated)</source>
+        <translation>（饱和）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The mean output of a unit. Left: what each function averages when its input z is drawn from N(0, 1): sigmoid 0.5, tanh 0, ReLU 1/√(2π) ≈ 0.40. Right: what each hidden layer of this network outputs on average, over its last %1 mini-batches. A layer whose outputs are all positive (sigmoid, ReLU) feeds the next layer inputs of one sign, so for one example the gradients of a unit&apos;s incoming weights all share a sign and the updates zig-zag; tanh layers stay near 0.</source>
+        <translation>单元的平均输出。左列：输入 z 取自 N(0, 1) 时各函数的平均输出——sigmoid 0.5，tanh 0，ReLU 1/√(2π) ≈ 0.40。右列：当前网络每个隐藏层在最近 %1 个小批量上的平均输出。输出全为正的层（sigmoid、ReLU）交给下一层的输入都同号，于是对单个样本而言，一个单元所有输入权重的梯度同号，更新只能走“之”字形；tanh 层的平均输出则停在 0 附近。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every activation of the engine and its derivative, computed by the network&apos;s own code. Shaded: where the focused function counts as saturated, as the Saturation tab counts it (derivative below 5% of its peak; ReLU family: z ≤ 0). Tick the functions to compare in the list; click one to focus it.</source>
+        <translation>引擎提供的每个激活函数及其导数，由网络自己的代码算出。阴影：焦点函数被视为饱和的区间，判定规则与“饱和度”页相同（导数低于峰值的 5%；ReLU 一族为 z ≤ 0）。在列表中勾选要比较的函数，单击其中一个设为焦点。</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>leaky ReLU (%1)</source>
+        <translation>Leaky ReLU（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PReLU (%1 at first)</source>
+        <translation>PReLU（初始 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ELU (α = %1)</source>
+        <translation>ELU（α = %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SELU</source>
+        <translation>SELU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maxout (pieces ±z)</source>
+        <translation>Maxout（分段 ±z）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PReLU</source>
+        <translation>PReLU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maxout</source>
+        <translation>Maxout</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1: peak derivative %2, mean output %3 for z ~ N(0, 1).</source>
+        <translation>%1：导数峰值 %2，z ~ N(0, 1) 时平均输出 %3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used by this network&apos;s hidden layers (bold).</source>
+        <translation>当前网络的隐藏层正在使用（粗体）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A maxout unit takes the largest of k learned linear pieces; drawn here with the example pieces z and −z, whose maximum is |z|.</source>
+        <translation>Maxout 单元取 k 个学习得到的线性分段中的最大值；这里用示例分段 z 和 −z 来画，其最大值为 |z|。</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Tick the functions to draw; click one to focus it (thick line, its saturated stretches shaded). Bold: used by this network.</source>
+        <translation>勾选要画的函数；单击其中一个设为焦点（粗线，并给它的饱和区间加阴影）。粗体：当前网络使用的函数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activation functions</source>
+        <translation>激活函数</translation>
+    </message>
+</context>
+<context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+85"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+165"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -738,6 +907,12 @@
         <location line="+1"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gradients</source>
+        <comment>short tab name of Gradient norms</comment>
+        <translation>梯度</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -755,7 +930,13 @@
         <translation>学习率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Act.</source>
+        <comment>short tab name of Activations</comment>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <location line="-79"/>
         <source>Training loss: the mini-batch of each step. Training accuracy: all training points, without dropout, measured at each validation evaluation, like the validation curves.</source>
         <translation>训练集损失：每一步所用小批量上的损失。训练集准确率：在全部训练点上、不使用 dropout、于每次验证评估时测得，与验证曲线相同。</translation>
     </message>
@@ -765,17 +946,33 @@
         <translation>L1 组与 L2 组训练的稀疏度和权重直方图</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+75"/>
+        <source>LR</source>
+        <comment>short tab name of Learning rate</comment>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-74"/>
         <source>Confusion matrix, precision, recall, F1, Cohen&apos;s κ and ROC on the validation part</source>
         <translation>验证集上的混淆矩阵、精确率、召回率、F1、Cohen κ 和 ROC 曲线</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+75"/>
+        <source>Activations</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Every activation function and its derivative, where each saturates, and whether its output is zero-centred: the mean output of each hidden layer, live</source>
+        <translation>每个激活函数及其导数、各自在哪里饱和、输出是否以零为中心：实时显示每个隐藏层的平均输出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+10"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
@@ -787,9 +984,178 @@
     </message>
 </context>
 <context>
+    <name>dlui::ClassroomDock</name>
+    <message>
+        <location filename="../ui/widgets/ClassroomDock.cpp" line="+33"/>
+        <source>↻ Changing this starts again with new weights.</source>
+        <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
+    </message>
+    <message>
+        <location line="+219"/>
+        <location line="+6"/>
+        <source>mixed</source>
+        <translation>各层不同</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Classroom controls</source>
+        <translation>课堂控件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data set ↻</source>
+        <translation>数据集 ↻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data to learn.</source>
+        <translation>要学习的数据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step size of each update (logarithmic scale). Too small: slow; too large: the loss oscillates or diverges. Applies at once.</source>
+        <translation>每次更新的步长（对数刻度）。太小：学得慢；太大：损失振荡或发散。立即生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activation ↻</source>
+        <translation>激活函数 ↻</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The activation function of every hidden layer.</source>
+        <translation>所有隐藏层的激活函数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden layers ↻</source>
+        <translation>隐藏层 ↻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the last hidden layer.</source>
+        <translation>移除最后一个隐藏层。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a hidden layer (a copy of the last one).</source>
+        <translation>添加一个隐藏层（复制最后一层）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neurons per layer ↻</source>
+        <translation>每层神经元 ↻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One neuron fewer in every hidden layer.</source>
+        <translation>每个隐藏层减少一个神经元。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One neuron more in every hidden layer.</source>
+        <translation>每个隐藏层增加一个神经元。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L1 + L2</source>
+        <translation>L1 + L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L1 vs L2 ↻</source>
+        <translation>L1 对比 L2 ↻</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A weight penalty and its strength, below. L1 drives weights to exactly zero; L2 keeps them all small; “L1 vs L2” trains two networks side by side (↻). Applies at once.</source>
+        <translation>权重惩罚项，强度在下方设置。L1 把权重压到恰好为零；L2 让所有权重都保持较小；“L1 对比 L2”并排训练两个网络（↻）。立即生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strength λ of the penalty (logarithmic scale).</source>
+        <translation>惩罚项的强度 λ（对数刻度）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision map</source>
+        <translation>决策图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation points</source>
+        <translation>验证集数据点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also draw the validation points (black outline): data the network never trains on.</source>
+        <translation>同时绘制验证集数据点（黑色描边）：网络从不在这些数据上训练。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discretise</source>
+        <translation>离散化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour each region by the most likely class only.</source>
+        <translation>每个区域只按可能性最大的类别着色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All controls</source>
+        <translation>全部控件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All controls (%1)</source>
+        <translation>全部控件（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every setting of the experiment in the controls dock.</source>
+        <translation>在控制面板中显示实验的全部设置。</translation>
+    </message>
+</context>
+<context>
     <name>dlui::ControlDock</name>
     <message>
-        <location filename="../ui/widgets/ControlDock.cpp" line="+47"/>
+        <location filename="../ui/widgets/ControlDock.cpp" line="+45"/>
         <source>No hidden layer</source>
         <translation>无隐藏层</translation>
     </message>
@@ -809,13 +1175,13 @@
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
-        <location line="+385"/>
-        <location line="+405"/>
+        <location line="+398"/>
+        <location line="+426"/>
         <source>No file loaded</source>
         <translation>未加载文件</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-183"/>
         <source>Load CSV data</source>
         <translation>加载 CSV 数据</translation>
     </message>
@@ -1051,6 +1417,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>PCA-whiten inputs</source>
+        <translation>PCA 白化输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate the inputs onto their principal axes and scale each to variance 1, which also removes their correlation (fitted on the training part).</source>
+        <translation>把输入旋转到它们的主轴上，再把每个主方向缩放到方差 1，这样也去掉了它们之间的相关性（只在训练部分上拟合）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the data held out as a test set: scored beside validation, never used to choose anything (0 = no test set).</source>
+        <translation>留作测试集的数据比例：与验证集一同评分，但从不用来做任何选择（0 = 不设测试集）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Balanced class weights</source>
         <translation>均衡类别权重</translation>
     </message>
@@ -1286,7 +1672,17 @@
         <translation>每次更新使用的样本数：1 = 随机梯度下降（噪声大），整个训练集 = 全批量（平滑）。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Loss ↻</source>
+        <translation>损失函数 ↻</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>What training minimises. Automatic: cross-entropy (softmax) for classes, mean squared error for regression. Binary cross-entropy and MSE on a sigmoid use one sigmoid output (2 classes); mean squared error on classes compares the softmax probabilities with the one-hot target. Squared error on probabilities learns slowly from a confidently wrong output.</source>
+        <translation>训练要最小化的量。自动：分类用交叉熵（softmax），回归用均方误差。二元交叉熵和 sigmoid 上的均方误差只用一个 sigmoid 输出（2 个类别）；在分类数据上用均方误差时，比较的是 softmax 概率与 one-hot 目标。在概率上用平方误差时，输出一旦错得很自信，就学得很慢。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Seed ↻</source>
         <translation>种子 ↻</translation>
     </message>
@@ -1364,7 +1760,7 @@
 <context>
     <name>dlui::DecisionMapWidget</name>
     <message>
-        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+342"/>
+        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+474"/>
         <source>target (line: the network&apos;s prediction)</source>
         <translation>目标值（曲线：网络的预测）</translation>
     </message>
@@ -1374,22 +1770,41 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
+        <location line="+40"/>
+        <location line="+58"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-98"/>
+        <location line="+41"/>
+        <location line="+58"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-449"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location line="+368"/>
+        <location line="+318"/>
+        <source>whitened input %1</source>
+        <translation>白化后的输入 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, standardised</source>
+        <translation>%1（标准化后）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, as fed to the network</source>
+        <translation>%1（原样送入网络）</translation>
+    </message>
+    <message>
+        <location line="+245"/>
         <source>feature %1</source>
         <translation>特征 %1</translation>
     </message>
@@ -1415,6 +1830,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Network inputs</source>
+        <translation>网络输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draw the map over the network&apos;s own inputs, after standardisation, whitening or feature expansion, with the same units on both axes: the data as the network sees it.</source>
+        <translation>在网络自己的输入上绘制决策图（经过标准化、白化或特征扩展之后），两条坐标轴用同样的单位：这就是网络眼中的数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>x:</source>
         <translation>x：</translation>
     </message>
@@ -1490,6 +1915,11 @@
         <location line="+1"/>
         <source>Ill-conditioned (regression)</source>
         <translation>病态条件（回归）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correlated inputs (regression)</source>
+        <translation>相关输入（回归）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1674,6 +2104,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MSE on a sigmoid</source>
+        <translation>sigmoid 上的均方误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -1696,7 +2151,7 @@
 <context>
     <name>dlui::DivergenceBanner</name>
     <message>
-        <location filename="../ui/widgets/DivergenceBanner.cpp" line="+76"/>
+        <location filename="../ui/widgets/DivergenceBanner.cpp" line="+81"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
@@ -1731,12 +2186,12 @@
         <translation>训练发散（%1）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The last finite state is shown.</source>
         <translation>当前显示的是最后一个有限值状态。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Try: a lower learning rate · gradient clipping (Regularisation page) · a better initialisation such as Xavier or He.</source>
         <translation>可以尝试：降低学习率 · 梯度裁剪（“正则化”页）· 更好的初始化方法，如 Xavier 或 He。</translation>
     </message>
@@ -1813,12 +2268,12 @@
         <translation>非有限值：已发散</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>output</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
@@ -1832,11 +2287,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Logarithmic axis</source>
-        <translation>对数坐标轴</translation>
+        <source>Log axis</source>
+        <translation>对数轴</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Draw the learning rate on a logarithmic axis: a decay over several factors of 10 stays readable to its end.</source>
+        <translation>用对数坐标画学习率：跨越好几个数量级的衰减一直到最后都看得清。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -1850,17 +2310,22 @@
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+50"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+56"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Logarithmic loss axis</source>
-        <translation>损失轴使用对数刻度</translation>
+        <location line="+2"/>
+        <source>Log axis</source>
+        <translation>对数轴</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Draw the loss on a logarithmic axis: every factor of 10 takes the same height, so a loss going from 1 down to 0.001 stays visible instead of flattening onto the floor.</source>
+        <translation>用对数坐标画损失：每相差 10 倍占同样的高度，所以从 1 降到 0.001 的损失依然清晰可见，而不会贴在底部变成一条平线。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -1885,7 +2350,7 @@
         <translation>非有限值：已发散</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1909,11 +2374,26 @@
         <source>training accuracy</source>
         <translation>训练集准确率</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location line="+154"/>
+        <source>validation peak %1% · test there %2%</source>
+        <translation>验证峰值 %1% · 同一步测试 %2%</translation>
+    </message>
 </context>
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+61"/>
+        <location filename="../ui/MainWindow.cpp" line="+62"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -1934,23 +2414,23 @@
         <translation>设置权重</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+309"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+165"/>
+        <location line="+172"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-162"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -1969,7 +2449,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>↻ %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>Weight from %1 to %2 (now %3):</source>
         <translation>从 %1 到 %2 的权重（当前为 %3）：</translation>
     </message>
@@ -1979,7 +2459,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
@@ -2044,7 +2524,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>%1：无法写入指标</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+108"/>
         <source>About dlplay</source>
         <translation>关于 dlplay</translation>
     </message>
@@ -2054,7 +2534,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;桌面版深度学习实验场：在二维数据上训练小型神经网络，观察它们如何学习。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 Eigen 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>dlplay — deep-learning playground</source>
         <translation>dlplay — 深度学习实验场</translation>
     </message>
@@ -2139,9 +2619,19 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>For a projector: the whole screen, the decision map large with the numbers beside it, the preset&apos;s chart below, a short column of classroom controls and larger text.</source>
+        <translation>适合投影：窗口铺满屏幕，决策图放大、旁边显示大号数字，下方是预设的图表，左侧是一列课堂控件，文字更大。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All &amp;controls</source>
+        <translation>全部控件(&amp;C)</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Larger text and thicker lines, for a projector.</source>
-        <translation>更大的文字和更粗的线条，适合投影。</translation>
+        <source>Show or hide the dock with every setting of the experiment.</source>
+        <translation>显示或隐藏包含实验全部设置的控制面板。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2197,7 +2687,7 @@ Load %2 as regression (a real-valued target)?</source>
 <context>
     <name>dlui::MetricsView</name>
     <message>
-        <location filename="../ui/plots/MetricsView.cpp" line="+64"/>
+        <location filename="../ui/plots/MetricsView.cpp" line="+66"/>
         <source>Regression: these metrics are for classes. The loss chart shows the validation error.</source>
         <translation>这是回归任务：这些指标只适用于分类。验证误差请看损失图。</translation>
     </message>
@@ -2207,23 +2697,33 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>训练几步之后这里会显示验证指标（按空格键开始训练）。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Confusion matrix (validation)</source>
         <translation>混淆矩阵（验证集）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>false positive rate →</source>
+        <translation>假阳性率 →</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↑ true positive rate</source>
+        <translation>↑ 真阳性率</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+32"/>
         <source>true ↓</source>
         <translation>真实 ↓</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>predicted →</source>
         <translation>预测 →</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+45"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
@@ -2248,37 +2748,33 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
+        <source>ROC AUC %1</source>
+        <translation>ROC AUC %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>+%1 classes</source>
         <translation>另有 %1 类</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-71"/>
+        <location line="+76"/>
         <source>macro mean</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-41"/>
         <source>accuracy %1 · Cohen&apos;s κ %2 · step %3</source>
         <translation>准确率 %1 · Cohen κ %2 · 第 %3 步</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-108"/>
         <source>ROC curve (validation)</source>
         <translation>ROC 曲线（验证集）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>false positive rate</source>
-        <translation>假阳性率</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>true positive rate</source>
-        <translation>真阳性率</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+201"/>
         <source>%1: AUC %2</source>
         <translation>%1：AUC %2</translation>
     </message>
@@ -2286,7 +2782,7 @@ Load %2 as regression (a real-valued target)?</source>
 <context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
-        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+337"/>
+        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+397"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -2331,7 +2827,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>%1 个类别</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+167"/>
         <source>+%1 layers</source>
         <translation>+%1 层</translation>
     </message>
@@ -2434,7 +2930,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::NotesDock</name>
     <message>
-        <location filename="../ui/notes/NotesDock.cpp" line="+253"/>
+        <location filename="../ui/notes/NotesDock.cpp" line="+264"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
@@ -2511,7 +3007,7 @@ from %2 to %3</source>
         <translation>本笔记的测验题和闪卡</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+160"/>
         <source>Try it: %1</source>
         <translation>试一试：%1</translation>
     </message>
@@ -2546,7 +3042,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::PlotWidget</name>
     <message>
-        <location filename="../ui/plots/PlotWidget.cpp" line="+196"/>
+        <location filename="../ui/plots/PlotWidget.cpp" line="+246"/>
         <source>Exported from dlplay</source>
         <translation>由 dlplay 导出</translation>
     </message>
@@ -2759,6 +3255,90 @@ from %2 to %3</source>
     </message>
 </context>
 <context>
+    <name>dlui::ScoreBoard</name>
+    <message>
+        <location filename="../ui/widgets/ScoreBoard.cpp" line="+135"/>
+        <location line="+78"/>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Measured at step %1</source>
+        <translation>在第 %1 步测得</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not measured: this experiment has no validation part.</source>
+        <translation>未测量：这个实验没有验证集。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not measured yet: the first evaluation comes at step %1.</source>
+        <translation>尚未测量：第一次评估在第 %1 步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not measured yet: the first evaluation comes at the end of the first epoch.</source>
+        <translation>尚未测量：第一次评估在第一轮结束时。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Training loss</source>
+        <translation>训练集损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The mean loss of the mini-batches trained since the previous evaluation.</source>
+        <translation>自上一次评估以来各个小批量损失的平均值。</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Validation loss</source>
+        <translation>验证集损失</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loss on the whole validation part, which the network never trains on.</source>
+        <translation>整个验证集上的损失；网络从不在验证集上训练。</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Training accuracy</source>
+        <translation>训练集准确率</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The share of training points classified correctly (all of them, without dropout).</source>
+        <translation>训练集中被正确分类的数据点所占比例（全部训练数据，不使用 dropout）。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Validation accuracy</source>
+        <translation>验证集准确率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The share of validation points classified correctly.</source>
+        <translation>验证集中被正确分类的数据点所占比例。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mini-batch steps trained so far.</source>
+        <translation>目前已训练的小批量步数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passes over the training data so far.</source>
+        <translation>目前已完整遍历训练数据的轮数（epoch）。</translation>
+    </message>
+</context>
+<context>
     <name>dlui::SparsityChart</name>
     <message>
         <location filename="../ui/plots/SparsityChart.cpp" line="+86"/>
@@ -2814,7 +3394,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/SessionWorker.cpp" line="+201"/>
+        <location filename="../ui/session/SessionWorker.cpp" line="+231"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
         <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>
@@ -2917,7 +3497,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TransportBar</name>
     <message>
-        <location filename="../ui/widgets/TransportBar.cpp" line="+116"/>
+        <location filename="../ui/widgets/TransportBar.cpp" line="+118"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2928,21 +3508,24 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+14"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
+        <location line="+14"/>
         <source>Epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
+        <location line="+14"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
@@ -2952,7 +3535,7 @@ from %2 to %3</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+31"/>
         <source>Transport</source>
         <translation>运行控制</translation>
     </message>
@@ -3010,7 +3593,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::WatchPanel</name>
     <message>
-        <location filename="../ui/widgets/WatchPanel.cpp" line="+78"/>
+        <location filename="../ui/widgets/WatchPanel.cpp" line="+109"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

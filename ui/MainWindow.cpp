@@ -8,6 +8,7 @@
 #include "plots/ChartPanel.h"
 #include "plots/SparsityChart.h"
 #include "session/TrainingSession.h"
+#include "widgets/ClassroomDock.h"
 #include "widgets/ControlDock.h"
 #include "widgets/DecisionMapWidget.h"
 #include "widgets/DisplayNames.h"
@@ -18,6 +19,7 @@
 #include "widgets/WatchPanel.h"
 #include "widgets/LogSlider.h"
 #include "widgets/NetworkDiagramWidget.h"
+#include "widgets/ScoreBoard.h"
 #include "widgets/TransportBar.h"
 
 #include "io/ErrorText.h"
@@ -56,7 +58,6 @@ namespace dlui {
 namespace {
 constexpr int kMaxRecent = 8;
 constexpr double kDefaultSmoothing = 0.6;  // TensorBoard's default
-constexpr double kPresentationScale = 1.45;
 
 QString experimentFilter() { return MainWindow::tr("dlplay experiments (*.json);;All files (*)"); }
 
@@ -105,7 +106,7 @@ MainWindow::MainWindow(TrainingSession* session, QWidget* parent) : QMainWindow(
   connectSession();
   m_session->setThumbnails(true);
   m_session->setSpeed(m_transport->speed());
-  m_controls->setFromConfig(m_session->config());
+  showConfig(m_session->config());
   readSettings();
 }
 
@@ -131,10 +132,16 @@ void MainWindow::createCentralArea() {
   m_splitter->setObjectName(QStringLiteral("centralSplitter"));
   m_network = new NetworkDiagramWidget(m_splitter);
   m_map = new DecisionMapWidget(m_splitter);
+  m_score = new ScoreBoard(m_splitter);  // presentation mode only
   m_splitter->addWidget(m_network);
   m_splitter->addWidget(m_map);
+  m_splitter->addWidget(m_score);
   m_splitter->setStretchFactor(0, 1);
   m_splitter->setStretchFactor(1, 1);
+  m_splitter->setStretchFactor(2, 0);
+  m_score->hide();
+  connect(m_score, &ScoreBoard::widthChanged, this, &MainWindow::schedulePresentationLayout);
+  connect(m_map, &DecisionMapWidget::plotExtentChanged, this, &MainWindow::schedulePresentationLayout);
   m_splitter->setChildrenCollapsible(false);
   layout->addWidget(m_hint);
   m_watch = new WatchPanel(central);
@@ -144,6 +151,9 @@ void MainWindow::createCentralArea() {
   setCentralWidget(central);
   connect(m_banner, &DivergenceBanner::resetRequested, this, &MainWindow::onReset);
   connect(m_network, &NetworkDiagramWidget::weightClicked, this, &MainWindow::editWeight);
+  // In presentation mode the map row is sized around what sits above it.
+  m_watch->installEventFilter(this);
+  m_banner->installEventFilter(this);
 }
 
 void MainWindow::createDocks() {
@@ -152,6 +162,7 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::LeftDockWidgetArea, m_controls);
   connect(m_controls, &ControlDock::configEdited, this, &MainWindow::onConfigEdited);
   connect(m_map, &DecisionMapWidget::mapFeaturesEdited, m_controls, &ControlDock::editMapFeatures);
+  connect(m_map, &DecisionMapWidget::networkInputsToggled, m_session, &TrainingSession::setMapOverNetworkInputs);
 
   m_chartDock = new QDockWidget(this);
   m_chartDock->setObjectName(QStringLiteral("chartDock"));
@@ -183,6 +194,34 @@ void MainWindow::createDocks() {
   connect(m_transport, &TransportBar::stepRequested, this, [this] { m_session->stepOnce(); });
   connect(m_transport, &TransportBar::resetRequested, this, &MainWindow::onReset);
   connect(m_transport, &TransportBar::speedChanged, this, [this](double v) { m_session->setSpeed(v); });
+
+  // Presentation mode's classroom column, on the left where the controls dock is; F6 swaps in the
+  // full dock. Both show the same configuration: an edit in one is shown by the other.
+  // Not the dock's own toggle action: that one shows the dock before anyone can make room for it.
+  m_fullControlsAction = new QAction(this);
+  m_fullControlsAction->setObjectName(QStringLiteral("fullControlsAction"));
+  m_fullControlsAction->setCheckable(true);
+  m_fullControlsAction->setChecked(true);
+  m_fullControlsAction->setShortcut(QKeySequence(Qt::Key_F6));
+  connect(m_fullControlsAction, &QAction::triggered, this, &MainWindow::toggleFullControls);
+  connect(m_controls->toggleViewAction(), &QAction::toggled, m_fullControlsAction, [this](bool on) {
+    const QSignalBlocker blocker(m_fullControlsAction);
+    m_fullControlsAction->setChecked(on);
+  });
+  m_classroom = new ClassroomDock(m_transport, m_fullControlsAction, this);
+  addDockWidget(Qt::LeftDockWidgetArea, m_classroom);
+  m_classroom->hide();
+  connect(m_classroom, &ClassroomDock::configEdited, this, [this](const dl::ExperimentConfig& c) {
+    m_controls->setFromConfig(c);
+    m_session->setConfig(c);
+    schedulePresentationLayout();  // the column follows its widest control
+  });
+  connect(m_controls, &ControlDock::configEdited, this, [this](const dl::ExperimentConfig& c) {
+    m_classroom->setFromConfig(c);
+    schedulePresentationLayout();
+  });
+  connect(m_classroom, &ClassroomDock::showValidationToggled, m_map, &DecisionMapWidget::setShowValidation);
+  connect(m_classroom, &ClassroomDock::discretizeToggled, m_map, &DecisionMapWidget::setDiscretize);
 }
 
 void MainWindow::createActions() {
@@ -211,6 +250,7 @@ void MainWindow::createActions() {
   m_quitAction->setMenuRole(QAction::QuitRole);
   connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
   m_presentationAction = new QAction(this);
+  m_presentationAction->setObjectName(QStringLiteral("presentationAction"));
   m_presentationAction->setCheckable(true);
   m_presentationAction->setShortcut(QKeySequence(Qt::Key_F5));
   connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
@@ -252,7 +292,7 @@ void MainWindow::createMenus() {
   m_fileMenu->addAction(m_quitAction);
 
   m_viewMenu = menuBar()->addMenu(QString());
-  m_viewMenu->addAction(m_controls->toggleViewAction());
+  m_viewMenu->addAction(m_fullControlsAction);
   m_viewMenu->addAction(m_chartDock->toggleViewAction());
   m_viewMenu->addAction(m_notes->toggleViewAction());
   m_viewMenu->addAction(m_transport->toggleViewAction());
@@ -329,6 +369,7 @@ void MainWindow::applySnapshot(const SnapshotPtr& s) {
   m_map->applySnapshot(s);
   m_network->applySnapshot(s);
   m_charts->applySnapshot(s);
+  m_score->applySnapshot(s);
   const RunSnapshot* diverged = nullptr;
   for (const RunSnapshot& r : s->runs)
     if (r.divergence && !diverged) diverged = &r;
@@ -346,9 +387,12 @@ void MainWindow::updateStatusSummary() {
   const dl::ExperimentConfig& c = m_last->config;
   const QString source = c.data.source == "csv" ? QFileInfo(QString::fromStdString(c.data.csvPath)).fileName()
                                                 : displayName(NameKind::Source, c.data.source);
-  m_statusConfig->setText(tr("%1 · %2 · %3, learning rate %4")
+  const QString summary = tr("%1 · %2 · %3, learning rate %4")
                               .arg(source, architectureText(c), displayName(NameKind::Optimizer, c.optimizer.name),
-                                   formatRate(c.optimizer.learningRate)));
+                                   formatRate(c.optimizer.learningRate));
+  if (summary == m_statusConfig->text()) return;
+  m_statusConfig->setText(summary);
+  fitStatusLine();  // a longer summary (a deeper preset) may no longer share the line with the message
 }
 
 void MainWindow::onStateReady(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state) {
@@ -373,7 +417,7 @@ void MainWindow::onSessionError(const QString& message) {
   const bool csvRefused = edited.data.source == "csv" && edited.data.csvPath != m_session->config().data.csvPath;
   m_loadMessage.clear();  // a refused load must not be announced by the next reset
   statusBar()->showMessage(tr("Not applied: %1").arg(message), 10000);
-  m_controls->setFromConfig(m_session->config());
+  showConfig(m_session->config());
   if (!csvRefused) return;
   // Labels with a value every few rows: offer the regression the file evidently is.
   if (!edited.data.regression && m_session->lastErrorWasRealValuedLabels()) {
@@ -404,6 +448,12 @@ void MainWindow::onDiverged(int run, const QString& where) {
 // User → session
 
 void MainWindow::onConfigEdited(const dl::ExperimentConfig& config) { m_session->setConfig(config); }
+
+void MainWindow::showConfig(const dl::ExperimentConfig& config) {
+  m_controls->setFromConfig(config);
+  m_classroom->setFromConfig(config);
+  schedulePresentationLayout();
+}
 
 void MainWindow::onPlayToggled(bool play) {
   if (play)
@@ -444,7 +494,7 @@ void MainWindow::loadPreset(const QString& name) {
   try {
     const dlio::ExperimentFile file = dlio::readPreset(name);
     m_session->loadExperiment(file.config, nullptr);
-    m_controls->setFromConfig(file.config);
+    showConfig(file.config);
     m_banner->clear();
     setWindowFilePath(QString());
     const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
@@ -467,6 +517,7 @@ void MainWindow::showPresetView(const QString& preset) {
     return;
   }
   if (m_charts->showView(e->view) && !m_chartDock->isVisible()) m_chartDock->show();
+  m_map->setNetworkInputs(e->map == QLatin1String("inputs"));
   // The note that teaches it, unless the open note already lists it (its own Try it was pressed).
   const Note* current = NotesLibrary::builtIn().note(m_notes->currentNoteId());
   if (!e->note.isEmpty() && !(current && current->presets.contains(preset))) m_notes->showNote(e->note);
@@ -533,7 +584,7 @@ bool MainWindow::openExperiment(const QString& path) {
   std::shared_ptr<const dl::TrainerState> state;
   if (file.state) state = std::make_shared<const dl::TrainerState>(std::move(*file.state));
   m_session->loadExperiment(file.config, state);
-  m_controls->setFromConfig(file.config);
+  showConfig(file.config);
   m_banner->clear();
   addRecentFile(path);
   setWindowFilePath(path);
@@ -624,34 +675,6 @@ void MainWindow::updateRecentMenu() {
 // ---------------------------------------------------------------------------------------------
 // View
 
-void MainWindow::setPresentationMode(bool on) {
-  if (on == m_presentation) return;
-  m_presentation = on;
-  {
-    const QSignalBlocker blocker(m_presentationAction);
-    m_presentationAction->setChecked(on);
-  }
-  QFont f = m_normalFont;
-  if (on) {
-    if (f.pointSizeF() > 0)
-      f.setPointSizeF(f.pointSizeF() * kPresentationScale);
-    else
-      f.setPixelSize(static_cast<int>(f.pixelSize() * kPresentationScale));
-  }
-  QApplication::setFont(f);  // everywhere: docks, menus, dialogs, charts
-  // A projector shows the lesson, not the newcomer's hint (it comes back with the normal view).
-  m_hint->setVisible(!on && !FirstRunHint::dismissedBefore());
-  m_watch->setCompact(on);
-  m_map->setPresentationMode(on);
-  m_network->setPresentationMode(on);
-  m_charts->setPresentationMode(on);
-  m_notes->setPresentationMode(on);  // its own "Large text": the notes are read from the back row too
-  fitControlsWidth();
-  // Larger chart labels need a taller plot, or Qt Charts elides every tick label to "…".
-  const int charts = std::clamp(height() * (on ? 42 : 34) / 100, 200, on ? 520 : 400);
-  if (!m_chartDock->isFloating()) resizeDocks({m_chartDock}, {charts}, Qt::Vertical);
-}
-
 // The controls' rows grow with the font: the dock widens so that no page needs a horizontal scroll
 // bar (neurons, dropout and units cut off at the right in presentation mode).
 void MainWindow::fitControlsWidth() {
@@ -663,6 +686,7 @@ void MainWindow::fitControlsWidth() {
 }
 
 void MainWindow::restoreDefaultLayout() {
+  setPresentationMode(false);  // the default layout is the normal one
   if (!m_defaultState.isEmpty()) restoreState(m_defaultState);
   for (QDockWidget* d : {static_cast<QDockWidget*>(m_controls), m_chartDock}) {
     d->setFloating(false);
@@ -750,7 +774,7 @@ void MainWindow::readSettings() {
         dl::ExperimentConfig c = dlio::configFromJson(doc.object());
         c.validate();
         m_session->setConfig(c);
-        m_controls->setFromConfig(c);
+        showConfig(c);
       }
     } catch (const std::exception&) {
       // A stale or broken entry: start from the defaults.
@@ -763,9 +787,10 @@ void MainWindow::readSettings() {
 void MainWindow::writeSettings() const {
   QSettings s;
   s.setValue(QStringLiteral("files/recent"), m_recent);
-  s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-  s.setValue(QStringLiteral("window/state"), saveState());
-  s.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+  // In presentation mode the layout to come back to is the normal one, not the projector's.
+  s.setValue(QStringLiteral("window/geometry"), m_normalLayout ? m_normalLayout->geometry : saveGeometry());
+  s.setValue(QStringLiteral("window/state"), m_normalLayout ? m_normalLayout->state : saveState());
+  s.setValue(QStringLiteral("window/splitter"), m_normalLayout ? m_normalLayout->splitter : m_splitter->saveState());
   s.setValue(QStringLiteral("view/presentation"), m_presentation);
   s.setValue(QStringLiteral("charts/smoothing"), m_charts->smoothing());
   s.setValue(QStringLiteral("experiment/last"),
@@ -787,6 +812,8 @@ void MainWindow::fitStatusLine() {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  if ((watched == m_watch || watched == m_banner) && (event->type() == QEvent::Show || event->type() == QEvent::Hide))
+    schedulePresentationLayout();
   // The same message may no longer fit (or fit again) in a resized status bar or a larger font.
   if (watched == statusBar() && (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
     QMetaObject::invokeMethod(this, &MainWindow::fitStatusLine, Qt::QueuedConnection);
@@ -794,7 +821,10 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void MainWindow::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    schedulePresentationLayout();  // other words, other widths
+  }
   QMainWindow::changeEvent(event);
 }
 
@@ -817,7 +847,11 @@ void MainWindow::retranslateUi() {
   m_quitAction->setText(tr("&Quit"));
   m_viewMenu->setTitle(tr("&View"));
   m_presentationAction->setText(tr("&Presentation mode"));
-  m_presentationAction->setStatusTip(tr("Larger text and thicker lines, for a projector."));
+  m_presentationAction->setStatusTip(
+      tr("For a projector: the whole screen, the decision map large with the numbers beside it, the preset's chart "
+         "below, a short column of classroom controls and larger text."));
+  m_fullControlsAction->setText(tr("All &controls"));
+  m_fullControlsAction->setStatusTip(tr("Show or hide the dock with every setting of the experiment."));
   m_defaultLayoutAction->setText(tr("&Restore default layout"));
   m_languageMenu->setTitle(tr("&Language"));
   m_presetMenu->setTitle(tr("&Presets"));

@@ -24,6 +24,7 @@ class QSplitter;
 namespace dlui {
 
 class ChartPanel;
+class ClassroomDock;
 class ControlDock;
 class DecisionMapWidget;
 class DivergenceBanner;
@@ -33,6 +34,7 @@ class HelpDialog;
 class NetworkDiagramWidget;
 class NotesDock;
 class PracticeDialog;
+class ScoreBoard;
 class TrainingSession;
 class TransportBar;
 
@@ -62,6 +64,10 @@ public:
   // Writes main-window.png and one PNG per dock and central panel into `dir`; returns the paths.
   QStringList grabPanels(const QString& dir);
 
+  // Presentation mode (F5), for a projector: the window fills the screen with the decision map as
+  // its largest element, the big numbers beside it and the preset's chart below; the classroom
+  // controls replace the controls dock (all of them one key away, F6); larger text everywhere.
+  // Leaving it restores the layout, the window's size and the font exactly as they were.
   void setPresentationMode(bool on);
   bool presentationMode() const { return m_presentation; }
   void restoreDefaultLayout();
@@ -83,6 +89,8 @@ public:
   NetworkDiagramWidget* networkDiagram() const { return m_network; }
   DivergenceBanner* divergenceBanner() const { return m_banner; }
   QDockWidget* chartDock() const { return m_chartDock; }
+  ClassroomDock* classroomDock() const { return m_classroom; }
+  ScoreBoard* scoreBoard() const { return m_score; }
   SnapshotPtr lastSnapshot() const { return m_last; }
 
 signals:
@@ -94,6 +102,7 @@ protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
   void showEvent(QShowEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
 private:
   struct PendingSave {
@@ -110,6 +119,31 @@ private:
   void retranslatePresetMenu();
   void applyDefaultSizes();
   void fitControlsWidth();
+  // Model → both control sets (the full dock and the classroom column).
+  void showConfig(const dl::ExperimentConfig& config);
+
+  // ---- presentation mode (MainWindowPresentation.cpp) ----
+  // What leaving presentation mode restores.
+  struct NormalLayout {
+    QByteArray state;     // docks and toolbars (saveState)
+    QByteArray splitter;  // the diagram and the map
+    QByteArray geometry;  // the window (saveGeometry)
+    Qt::WindowStates windowState;
+    Qt::DockWidgetArea bottomLeft = Qt::BottomDockWidgetArea;
+    Qt::DockWidgetArea bottomRight = Qt::BottomDockWidgetArea;
+    bool statusBar = true;
+    bool transport = true;
+  };
+  // The application font in presentation mode for a window `windowHeight` pixels high.
+  QFont presentationFont(int windowHeight) const;
+  void setApplicationFont(const QFont& font);
+  void enterPresentationLayout();
+  void leavePresentationLayout();
+  // Sizes the map row, the chart dock and the columns for the window's current size.
+  void layoutPresentation();
+  void schedulePresentationLayout();
+  // F6: the full controls dock in place of the classroom column (presentation), or shown/hidden.
+  void toggleFullControls(bool show);
   void readSettings();
   void writeSettings() const;
 
@@ -161,6 +195,8 @@ private:
   NetworkDiagramWidget* m_network = nullptr;
   DecisionMapWidget* m_map = nullptr;
   ControlDock* m_controls = nullptr;
+  ClassroomDock* m_classroom = nullptr;
+  ScoreBoard* m_score = nullptr;
   QDockWidget* m_chartDock = nullptr;
   ChartPanel* m_charts = nullptr;
   TransportBar* m_transport = nullptr;
@@ -187,6 +223,7 @@ private:
   QAction* m_clearRecentAction = nullptr;
   QAction* m_quitAction = nullptr;
   QAction* m_presentationAction = nullptr;
+  QAction* m_fullControlsAction = nullptr;  // F6: the controls dock (in presentation mode, in the column's place)
   QAction* m_defaultLayoutAction = nullptr;
   QAction* m_aboutAction = nullptr;
   QAction* m_guideAction = nullptr;
@@ -199,6 +236,9 @@ private:
   QByteArray m_defaultState;
   QFont m_normalFont;
   bool m_presentation = false;
+  std::optional<NormalLayout> m_normalLayout;    // set while in presentation mode
+  std::optional<NormalLayout> m_pendingRestore;  // just left it: a late resize restores the docks again
+  bool m_presentationLayoutPending = false;
   bool m_shownOnce = false;
   bool m_layoutRestored = false;  // a saved dock layout was restored from the settings
 };

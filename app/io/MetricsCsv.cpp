@@ -11,14 +11,15 @@ QString num(double v) {
 }
 }  // namespace
 
-QString metricsCsvHeader(int layers) {
+QString metricsCsvHeader(int layers, bool withTest) {
   QString h = "step,epoch,lr,train_loss,val_loss,val_acc,grad_norm_total,clipped";
   for (int i = 1; i <= layers; ++i)
     h += QString(",grad_norm_%1,weight_norm_%1,update_ratio_%1,sparsity_%1,saturation_%1").arg(i);
+  if (withTest) h += ",test_loss,test_acc";
   return h;
 }
 
-QString metricsCsvRow(const dl::StepMetrics& m, int layers) {
+QString metricsCsvRow(const dl::StepMetrics& m, int layers, bool withTest) {
   QString r = QString("%1,%2,%3,%4,%5,%6,%7,%8")
                   .arg(m.step)
                   .arg(m.epoch)
@@ -33,6 +34,8 @@ QString metricsCsvRow(const dl::StepMetrics& m, int layers) {
       r += ",,,,,";
     }
   }
+  if (withTest)
+    r += "," + (m.evaluated ? num(m.testLoss) : QString()) + "," + (m.evaluated ? num(m.testAccuracy) : QString());
   return r;
 }
 

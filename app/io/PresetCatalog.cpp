@@ -31,10 +31,13 @@ bool PresetCatalog::load(const QString& path, QString* error) {
   }
   for (const QJsonValue& p : root.value(QLatin1String("presets")).toArray()) {
     const QJsonObject o = p.toObject();
-    PresetEntry e{o.value(QLatin1String("name")).toString(), o.value(QLatin1String("group")).toString(),
+    PresetEntry e{o.value(QLatin1String("name")).toString(),
+                  o.value(QLatin1String("group")).toString(),
                   LocalizedText::fromJson(o.value(QLatin1String("title"))),
                   LocalizedText::fromJson(o.value(QLatin1String("description"))),
-                  o.value(QLatin1String("view")).toString(), o.value(QLatin1String("note")).toString()};
+                  o.value(QLatin1String("view")).toString(),
+                  o.value(QLatin1String("note")).toString(),
+                  o.value(QLatin1String("map")).toString()};
     if (e.name.isEmpty()) return fail(QStringLiteral("%1: a preset without a name").arg(path));
     if (byName.contains(e.name)) return fail(QStringLiteral("%1: preset '%2' is listed twice").arg(path, e.name));
     for (PresetGroup& group : groups)
@@ -92,10 +95,10 @@ QString PresetCatalog::readableName(const QString& name) {
 }
 
 const QStringList& presetViews() {
-  static const QStringList views = {QStringLiteral("loss"),         QStringLiteral("gradients"),
-                                    QStringLiteral("saturation"),   QStringLiteral("sparsity"),
-                                    QStringLiteral("learningRate"), QStringLiteral("metrics"),
-                                    QStringLiteral("map"),          QStringLiteral("network")};
+  static const QStringList views = {
+      QStringLiteral("loss"),     QStringLiteral("gradients"),    QStringLiteral("saturation"),
+      QStringLiteral("sparsity"), QStringLiteral("learningRate"), QStringLiteral("metrics"),
+      QStringLiteral("map"),      QStringLiteral("network"),      QStringLiteral("activations")};
   return views;
 }
 

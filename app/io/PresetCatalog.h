@@ -23,10 +23,13 @@ struct PresetEntry {
   QString group;
   LocalizedText title;
   LocalizedText description;  // "en" is the preset file's own description
-  // Where its claim is seen: "loss", "gradients", "saturation", "sparsity", "learningRate" or
-  // "metrics" (a chart tab), "map" or "network" (the central area, charts as they are).
+  // Where its claim is seen: "loss", "gradients", "saturation", "sparsity", "learningRate",
+  // "metrics" or "activations" (a chart tab), "map" or "network" (the central area, charts as they are).
   QString view;
   QString note;  // the note that teaches it (index.json); the notes dock opens it
+  // The decision map's plane while it is loaded: "inputs" (the network's own inputs, after the
+  // preprocessing: the data as the network sees it) or empty (the raw data).
+  QString map;
 };
 
 // The view names PresetEntry::view may take.

@@ -134,6 +134,13 @@ double surfaceIllConditioned(Rng& rng, double& x1, double& x2) {
   return x1 + 30.0 * x2;
 }
 
+double surfaceCorrelated(Rng& rng, double& x1, double& x2) {
+  const double u = rng.normal(0.0, 1.0), v = rng.normal(0.0, 0.1);
+  x1 = u + v;
+  x2 = 0.03 * (u - v);
+  return u + 10.0 * v;
+}
+
 struct Source {
   const char* name;
   ClassGenerator classGen;  // null for regression
@@ -152,6 +159,7 @@ const Source kSources[] = {
     {"plane", nullptr, surfacePlane, 0},
     {"ripple", nullptr, surfaceRipple, 0},
     {"ill_conditioned", nullptr, surfaceIllConditioned, 0},
+    {"correlated", nullptr, surfaceCorrelated, 0},
 };
 
 const Source* findSource(const std::string& name) {

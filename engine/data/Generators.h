@@ -28,6 +28,11 @@ namespace dl {
 //   ripple           y = sin(3·x1)·cos(3·x2)
 //   ill_conditioned  x1 ~ N(0,1), x2 ~ N(0, 0.03²), y = x1 + 30·x2: the two inputs differ in scale
 //                    by ~33×, so unstandardised least squares is badly conditioned.
+//   correlated       u ~ N(0,1), v ~ N(0, 0.1²); x1 = u + v, x2 = 0.03·(u − v), y = u + 10·v: the
+//                    inputs differ in scale by ~33× and are correlated (ρ = 0.99/1.01 ≈ 0.98), and
+//                    the target depends as much on their small difference v as on their common
+//                    part u. Standardising fixes the scales but leaves a condition number of
+//                    (1 + ρ)/(1 − ρ) ≈ 100; PCA whitening brings it to 1.
 // Class sizes follow classSizes(c.points, k, c.imbalance).
 Dataset generateDataset(const DataConfig& c);
 

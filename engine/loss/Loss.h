@@ -25,8 +25,10 @@ public:
   virtual int predictedClass(const Matrix& logits, Index b) const = 0;
 };
 
-// name: "softmax_ce", "sigmoid_bce" (2 classes, 1 output), "mse". classWeights: empty or one per
-// class, all > 0. Throws ConfigError ("training.loss", "training.classWeights").
+// name: "softmax_ce", "sigmoid_bce" (2 classes, 1 output), "sigmoid_mse" (2 classes, 1 output:
+// (σ(z) − y)²), "mse" (regression: (ŷ − y)²; classification: squared error between the softmax
+// probabilities and the one-hot target, averaged over the K outputs). classWeights: empty or one per
+// class, all > 0 (classification only). Throws ConfigError ("training.loss", "training.classWeights").
 std::unique_ptr<Loss> makeLoss(const std::string& name, int numClasses, const std::vector<double>& classWeights);
 // Output units the network needs for this loss.
 Index lossOutputs(const std::string& name, int numClasses, Index regressionTargets);

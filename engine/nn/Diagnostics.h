@@ -20,6 +20,9 @@ struct LayerStats {
   double updateRatio = 0;    // ‖ΔW‖₂ / ‖W‖₂ of this step
   double sparsity = 0;       // fraction of W with |w| < 1e-3
   double saturation = kNaN;  // hidden layers: Activation::saturation; output layer: NaN
+  // Hidden layers: mean output of the layer's units over the mini-batch, before dropout (sigmoid
+  // layers sit near +0.5, tanh layers near 0: the zero-centred question); output layer: NaN.
+  double activationMean = kNaN;
 };
 
 // Σ p² in double.

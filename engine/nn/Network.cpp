@@ -185,12 +185,21 @@ double Network::gradientSquares(int l) const {
   return sumSquares(m_grads.data() + a.offset, a.size);
 }
 
+double Network::activationMean(int l) const {
+  const int i = m_blocks[static_cast<std::size_t>(l)].saturation;
+  if (i < 0 || m_blocks[static_cast<std::size_t>(l)].info.output) return std::nan("");
+  const Matrix& a = *m_stack[static_cast<std::size_t>(i)].out;
+  if (a.size() == 0) return std::nan("");
+  return a.cast<double>().mean();
+}
+
 LayerStats Network::stats(int l, const Vector& before, double gradSquares) const {
   LayerStats s;
   const ParamRange& w = layer(l).weights;
   weightStatistics(m_params.data() + w.offset, before.data() + w.offset, w.size, s);
   s.gradNorm = std::sqrt(gradSquares);
   s.saturation = saturation(l);
+  s.activationMean = activationMean(l);
   return s;
 }
 

@@ -90,6 +90,9 @@ public:
   // Layer l's stats after an update from the parameters `before` (the whole flat buffer), with
   // gradSquares from gradientSquares(l) of that step's gradient.
   LayerStats stats(int l, const Vector& before, double gradSquares) const;
+  // Mean output of hidden layer l's units over the last forward pass's batch, before dropout (the
+  // output of its activation layer; NaN for the output layer).
+  double activationMean(int l) const;
   // Output (units, B) of hidden layer l after dropout, from the last forward pass.
   const Matrix& hiddenOutput(int l) const;
 

@@ -85,9 +85,10 @@ void ExperimentConfig::validate() const {
     throw ConfigError("training.threads", std::to_string(training.threads),
                       {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"1", "256"}});
   const std::string& loss = training.loss;
-  if (loss != "auto" && loss != "softmax_ce" && loss != "sigmoid_bce" && loss != "mse")
-    throw ConfigError("training.loss", loss,
-                      {DL_TRANSLATE_NOOP("dl", "unknown loss (known: %1)"), {"auto, softmax_ce, sigmoid_bce, mse"}});
+  if (loss != "auto" && loss != "softmax_ce" && loss != "sigmoid_bce" && loss != "sigmoid_mse" && loss != "mse")
+    throw ConfigError(
+        "training.loss", loss,
+        {DL_TRANSLATE_NOOP("dl", "unknown loss (known: %1)"), {"auto, softmax_ce, sigmoid_bce, sigmoid_mse, mse"}});
   for (double w : training.classWeights)
     if (!std::isfinite(w) || w <= 0 || w > 1e6)
       throw ConfigError("training.classWeights", formatValue(w),

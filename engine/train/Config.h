@@ -11,7 +11,7 @@ namespace dl {
 
 struct DataConfig {
   // "circle", "xor", "blobs", "spiral", "moons", "linear", "checkerboard" (classification);
-  // "plane", "ripple", "ill_conditioned" (regression); "csv" (csvPath).
+  // "plane", "ripple", "ill_conditioned", "correlated" (regression); "csv" (csvPath).
   std::string source = "circle";
   int points = 500;
   double noise = 0.1;  // in units of the data's scale; 0 = clean
@@ -98,7 +98,7 @@ struct TrainingConfig {
   int evalEvery = 50;      // steps between validation evaluations (0 = end of each epoch)
   std::uint64_t seed = 1;  // weights, dropout masks and shuffling
   int threads = 1;
-  std::string loss = "auto";          // auto softmax_ce sigmoid_bce mse
+  std::string loss = "auto";          // auto softmax_ce sigmoid_bce sigmoid_mse mse
   std::vector<double> classWeights;   // empty = all 1
   bool balancedClassWeights = false;  // weights n/(k·n_c) from the training part
 };

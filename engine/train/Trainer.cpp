@@ -214,6 +214,11 @@ StepMetrics Trainer::step() {
     m.valLoss = e.loss;
     m.valAccuracy = e.accuracy;
     if (t.task != Task::Regression) m.trainAccuracy = evaluate(Split::Train).accuracy;
+    if (m_data->test.size() > 0) {
+      const Evaluation test = evaluate(Split::Test);
+      m.testLoss = test.loss;
+      m.testAccuracy = test.accuracy;
+    }
     if (std::isfinite(e.loss))
       m_schedule->onValidation(e.loss);
     else  // finite data and weights, yet the outputs overflow: the weights have run away
@@ -315,8 +320,34 @@ RocCurve Trainer::roc(Split which, int positiveClass) const {
   return rocCurve(scores, positive);
 }
 
-void Trainer::mapBounds(double& x0, double& x1, double& y0, double& y1) const {
-  dl::mapBounds(*m_data, m_config.data.mapFeatures, x0, x1, y0, y1);
+void Trainer::mapBounds(double& x0, double& x1, double& y0, double& y1, MapSpace space) const {
+  if (space == MapSpace::Raw) {
+    dl::mapBounds(*m_data, m_config.data.mapFeatures, x0, x1, y0, y1);
+    return;
+  }
+  const Matrix& X = m_data->train.X;
+  int fx = 0, fy = 1;
+  mapInputs(fx, fy);
+  if (X.cols() == 0 || X.rows() < 2) {
+    x0 = y0 = -1;
+    x1 = y1 = 1;
+    return;
+  }
+  const double ax = X.row(fx).minCoeff(), bx = X.row(fx).maxCoeff();
+  const double ay = X.row(fy).minCoeff(), by = X.row(fy).maxCoeff();
+  const double half = 0.6 * std::max({bx - ax, by - ay, 1e-3});  // the larger extent plus 10% each side
+  x0 = (ax + bx) / 2 - half;
+  x1 = (ax + bx) / 2 + half;
+  y0 = (ay + by) / 2 - half;
+  y1 = (ay + by) / 2 + half;
+}
+
+void Trainer::mapInputs(int& x, int& y) const {
+  const Index n = m_net.inputs();
+  const std::vector<int>& f = m_config.data.mapFeatures;
+  const bool oneForOne = m_config.data.inputs.empty() && f.size() == 2 && f[0] < n && f[1] < n;
+  x = oneForOne ? f[0] : 0;
+  y = oneForOne ? f[1] : static_cast<int>(std::min<Index>(1, n - 1));
 }
 
 void Trainer::setWeight(int layer, Index row, Index col, double value) {
@@ -335,19 +366,28 @@ void Trainer::setWeight(int layer, Index row, Index col, double value) {
   m_net.params()(l.weights.offset + col * l.rows + row) = static_cast<Scalar>(value);
 }
 
-// Grid points vary the two map features over the raw plane; every other feature stays at its
-// training mean. The points then go through the same preprocessing as the training data.
-GridEvaluation Trainer::evaluateGrid(int res, double x0, double x1, double y0, double y1, bool withHidden) const {
+// Raw plane: grid points vary the two map features; every other feature stays at its training
+// mean; the points then go through the same preprocessing as the training data. Network-input
+// plane: the points are network inputs already; the others stay at the training part's mean.
+GridEvaluation Trainer::evaluateGrid(int res, double x0, double x1, double y0, double y1, bool withHidden,
+                                     MapSpace space) const {
   GridEvaluation g;
   g.resolution = res;
+  g.space = space;
   g.x0 = x0;
   g.x1 = x1;
   g.y0 = y0;
   g.y1 = y1;
   const Preprocessor& pre = m_data->preprocessor;
-  const Index features = pre.rawMean.size();  // raw features: the plane's coordinates (apply expands them)
-  const int fx = m_config.data.mapFeatures.size() > 0 ? m_config.data.mapFeatures[0] : 0;
-  const int fy = m_config.data.mapFeatures.size() > 1 ? m_config.data.mapFeatures[1] : 1;
+  const bool raw = space == MapSpace::Raw;
+  // The point every grid point starts from: raw features (apply expands them), or network inputs.
+  const Vector centre = raw ? pre.rawMean : Vector(m_data->train.X.cast<double>().rowwise().mean().cast<Scalar>());
+  const Index features = centre.size();
+  int fx = m_config.data.mapFeatures.size() > 0 ? m_config.data.mapFeatures[0] : 0;
+  int fy = m_config.data.mapFeatures.size() > 1 ? m_config.data.mapFeatures[1] : 1;
+  if (!raw) mapInputs(fx, fy);
+  g.xFeature = fx;
+  g.yFeature = fy;
   const Index n = static_cast<Index>(res) * res;
   const Index outRows = m_evalLoss->classification() ? std::max<Index>(2, m_data->train.numClasses) : m_net.outputs();
   g.values.resize(outRows, n);
@@ -372,11 +412,11 @@ GridEvaluation Trainer::evaluateGrid(int res, double x0, double x1, double y0, d
       x.resize(features, len);
       for (Index i = 0; i < len; ++i) {
         const Index gy = r0 + i / res, gx = i % res;
-        x.col(i) = pre.rawMean;
+        x.col(i) = centre;
         x(fx, i) = static_cast<Scalar>(x0 + (x1 - x0) * (res > 1 ? double(gx) / (res - 1) : 0.5));
         if (fy < features) x(fy, i) = static_cast<Scalar>(y0 + (y1 - y0) * (res > 1 ? double(gy) / (res - 1) : 0.5));
       }
-      pre.apply(x);
+      if (raw) pre.apply(x);
       m_net.infer(x, logits, ws, withHidden ? &hidden : nullptr);
       m_evalLoss->predict(logits, probs);
       g.values.middleCols(r0 * res, len) = probs;

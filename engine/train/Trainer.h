@@ -34,6 +34,11 @@ struct StepMetrics {
   // valAccuracy to see overfitting. NaN between evaluations and for regression. Read-only: it
   // draws no random numbers and changes no state, so training is bit-identical with or without it.
   double trainAccuracy = kNaN;
+  // The test part (data.testFraction > 0) at the same evaluation steps, read-only like
+  // trainAccuracy: to show beside the validation numbers, never to choose by (the schedule reads
+  // only the validation loss). NaN when there is no test part; testAccuracy also for regression.
+  double testLoss = kNaN;
+  double testAccuracy = kNaN;
   double gradNormTotal = 0;  // global gradient norm before clipping
   bool clipped = false;
   std::vector<LayerStats> layers;  // empty when diagnostics are off
@@ -55,9 +60,16 @@ struct Evaluation {
   Index samples = 0;
 };
 
+// The plane a decision map covers: two raw data features (the others at their training mean), or
+// two of the network's own inputs after preprocessing (standardised, whitened or expanded; the
+// others at their training mean), which shows the data as the network sees it.
+enum class MapSpace { Raw, NetworkInputs };
+
 // Decision-map values on a res×res grid (row-major, y outer, from y0 to y1; x from x0 to x1).
 struct GridEvaluation {
   int resolution = 0;
+  MapSpace space = MapSpace::Raw;
+  int xFeature = 0, yFeature = 1;  // the mapped features (raw) or network inputs
   double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
   Matrix values;               // (classes, res²) probabilities, or (targets, res²) for regression
   std::vector<Matrix> hidden;  // per hidden layer (units, res²), when asked for
@@ -111,10 +123,15 @@ public:
   ClassificationReport report(Split which) const;
   // Scores for `positiveClass` against the rest.
   RocCurve roc(Split which, int positiveClass = 1) const;
-  GridEvaluation evaluateGrid(int resolution, double x0, double x1, double y0, double y1,
-                              bool withHidden = false) const;
-  // Bounds of the raw data in the two map features, padded by 10%.
-  void mapBounds(double& x0, double& x1, double& y0, double& y1) const;
+  GridEvaluation evaluateGrid(int resolution, double x0, double x1, double y0, double y1, bool withHidden = false,
+                              MapSpace space = MapSpace::Raw) const;
+  // Bounds of the raw data in the two map features, padded by 10%. For MapSpace::NetworkInputs: a
+  // square in the units of the network's inputs (both axes span the same length, the larger of the
+  // two padded extents, each centred on its data), so a feature 30× narrower looks 30× narrower.
+  void mapBounds(double& x0, double& x1, double& y0, double& y1, MapSpace space = MapSpace::Raw) const;
+  // The two network inputs a MapSpace::NetworkInputs map shows: data.mapFeatures when the network
+  // sees the raw features one for one (no feature expansion), else inputs 0 and 1.
+  void mapInputs(int& x, int& y) const;
 
   // ---- changes that apply between steps, keeping the weights ----
   void setLearningRate(double lr);

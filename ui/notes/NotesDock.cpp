@@ -44,9 +44,14 @@ constexpr double kViewerScale = 1.2;  // the text is for reading, a bit larger t
 const QColor kMatchFill(0xff, 0xe5, 0x8a);
 const QColor kTableRule(0xb8, 0xc0, 0xcc);
 
-// Markdown into a viewer, with the table rules and line spacing Qt's importer leaves out.
+// Markdown into a viewer, with the table rules and line spacing Qt's importer leaves out. Built in
+// a document of its own and handed to the viewer finished: formatted inside the viewer, every
+// change (the line spacing of each block, each heading's size) laid the note out again.
 void renderMarkdown(QTextBrowser* viewer, const QString& markdown) {
-  QTextDocument* doc = viewer->document();
+  QTextDocument* previous = viewer->document();
+  auto* doc = new QTextDocument(viewer);
+  doc->setDefaultFont(viewer->font());
+  doc->setDefaultStyleSheet(previous->defaultStyleSheet());
   doc->setMarkdown(cjkFriendlyMarkdown(markdown), QTextDocument::MarkdownDialectGitHub);
   doc->setDocumentMargin(12);
   for (QTextFrame* frame : doc->rootFrame()->childFrames()) {
@@ -77,6 +82,9 @@ void renderMarkdown(QTextBrowser* viewer, const QString& markdown) {
     size.setProperty(QTextFormat::FontSizeAdjustment, level == 1 ? 2 : level == 2 ? 1 : 0);
     heading.mergeCharFormat(size);
   }
+  viewer->setDocument(doc);
+  // Later, not now: a link clicked in the old note may be what loads this one.
+  previous->deleteLater();
   viewer->moveCursor(QTextCursor::Start);  // or the view follows the cursor to the end
   viewer->verticalScrollBar()->setValue(0);
 }
@@ -86,6 +94,9 @@ QTextBrowser* makeViewer(QWidget* parent, const QString& objectName) {
   viewer->setObjectName(objectName);
   viewer->setOpenLinks(false);
   viewer->setOpenExternalLinks(false);
+  // A document of ours from the start: renderMarkdown() replaces it and deletes the old one
+  // later (a document Qt created, Qt would delete at once, inside a link's click).
+  viewer->setDocument(new QTextDocument(viewer));
   return viewer;
 }
 
@@ -323,13 +334,28 @@ void NotesDock::displayNote(const QString& id) {
 }
 
 void NotesDock::renderBodies() {
+  m_staleZh = m_staleEn = true;
+  renderShownBodies();
+}
+
+void NotesDock::renderShownBodies() {
+  const bool zh = m_staleZh && m_mode != LanguageMode::English;
+  const bool en = m_staleEn && m_mode != LanguageMode::Chinese;
+  if (!zh && !en) return;
   const Note* note = m_library.note(m_currentId);
   const bool blocked = m_syncingScroll;
   m_syncingScroll = true;
-  renderMarkdown(m_viewerZh, note ? note->body.in(QStringLiteral("zh")) : QString());
-  renderMarkdown(m_viewerEn, note ? note->body.in(QStringLiteral("en")) : QString());
+  if (zh) renderMarkdown(m_viewerZh, note ? note->body.in(QStringLiteral("zh")) : QString());
+  if (en) renderMarkdown(m_viewerEn, note ? note->body.in(QStringLiteral("en")) : QString());
+  // A whole note newly shown scrolls to the first match; a viewer shown later only gets its marks.
+  const bool whole = m_staleZh && m_staleEn;
+  m_staleZh = m_staleZh && !zh;
+  m_staleEn = m_staleEn && !en;
   m_syncingScroll = blocked;
-  highlightMatches(true);
+  if (whole)
+    highlightMatches(true);
+  else
+    highlightMatches(true, zh ? m_viewerZh : m_viewerEn);
 }
 
 void NotesDock::rebuildPresetRows(const Note* note) {
@@ -478,9 +504,10 @@ QStringList NotesDock::visibleNoteIds() const {
   return ids;
 }
 
-void NotesDock::highlightMatches(bool scrollToFirst) {
+void NotesDock::highlightMatches(bool scrollToFirst, QTextBrowser* only) {
   const QStringList terms = NotesLibrary::searchTerms(m_search->text());
   for (QTextBrowser* viewer : {m_viewerZh, m_viewerEn}) {
+    if (only && viewer != only) continue;
     QList<QTextEdit::ExtraSelection> selections;
     QTextCursor first;
     for (const QString& term : terms) {
@@ -504,6 +531,7 @@ void NotesDock::highlightMatches(bool scrollToFirst) {
 }
 
 void NotesDock::showViewers() {
+  renderShownBodies();
   m_viewerZh->setVisible(m_mode != LanguageMode::English);
   m_viewerEn->setVisible(m_mode != LanguageMode::Chinese);
   if (m_mode == LanguageMode::Both) {

@@ -84,7 +84,11 @@ private:
   // ---- model → view ----
   void fillTree();
   void displayNote(const QString& id);  // without touching the history
+  // The open note into the viewers: at once into those the language mode shows, into a hidden one
+  // when it is next shown (parsing and laying out a note's Markdown is most of a preset load's
+  // work on the GUI thread; with one language shown, half of it is for a hidden viewer).
   void renderBodies();
+  void renderShownBodies();
   void rebuildPresetRows(const Note* note);
   void retranslatePresetRows();
   void fitTryArea();
@@ -93,7 +97,7 @@ private:
   bool topicsFolded() const;
   void updateTopics();
   void applyFilter();
-  void highlightMatches(bool scrollToFirst);
+  void highlightMatches(bool scrollToFirst, QTextBrowser* only = nullptr);  // only: one viewer
   void showViewers();
   void applyFonts();
   void updateHistoryButtons();
@@ -114,6 +118,7 @@ private:
   QStringList m_history;
   qsizetype m_historyIndex = -1;
   bool m_syncingScroll = false;
+  bool m_staleZh = true, m_staleEn = true;  // the viewer does not show the open note yet
   QFont m_baseFont;
 
   QWidget* m_content = nullptr;

@@ -4,6 +4,7 @@
 #include "plots/Trace.h"
 
 #include <QChart>
+#include <QFontMetricsF>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QValueAxis>
@@ -87,7 +88,7 @@ void YAxis::setFixedRange(double lo, double hi) {
   m_lo = lo;
   m_hi = hi;
   if (auto* v = qobject_cast<QValueAxis*>(m_axis)) {
-    const double step = niceInterval(hi - lo, 4);
+    const double step = niceInterval(hi - lo, std::min(4, tickRoom()));
     v->setTickType(QValueAxis::TicksDynamic);
     v->setTickAnchor(0);
     v->setTickInterval(step);
@@ -116,7 +117,8 @@ void YAxis::autoscale(double lo, double hi, double minPositive, bool fromZero) {
     double ea = std::floor(std::log10(minPositive));
     double eb = std::ceil(std::log10(std::max(hi, minPositive)));
     if (eb <= ea) eb = ea + 1;
-    const double k = std::max(1.0, std::ceil((eb - ea) / 4.0));
+    const int room = tickRoom();
+    const double k = std::max(1.0, std::ceil((eb - ea) / std::min(4, room)));
     ea = k * std::floor(ea / k);
     eb = k * std::ceil(eb / k);
     auto* axis = static_cast<QLogValueAxis*>(m_axis);
@@ -128,18 +130,21 @@ void YAxis::autoscale(double lo, double hi, double minPositive, bool fromZero) {
     const double b = std::pow(10.0, eb);
     // A hair beyond the decades so pow()'s rounding cannot drop the end labels.
     const double lo2 = a * (1 - 1e-9), hi2 = b * (1 + 1e-9);
-    if (lo2 != m_lo || hi2 != m_hi) setFixedRange(lo2, hi2);
+    if (lo2 != m_lo || hi2 != m_hi || room != m_room) setFixedRange(lo2, hi2);
+    m_room = room;
     return;
   }
   if (fromZero && lo >= 0) lo = 0;
   const bool inside = lo >= m_lo && hi <= m_hi;
   const bool loose = (hi - lo) < 0.5 * (m_hi - m_lo);
-  if (inside && !loose) return;
+  const int room = tickRoom();
+  if (inside && !loose && room == m_room) return;
+  m_room = room;
   double span = hi - lo;
   if (span <= 0) span = std::max(std::abs(hi) * 0.1, 1e-6);
   const double padLo = (fromZero && lo == 0) ? 0.0 : lo - 0.05 * span;
   const double padHi = hi + 0.05 * span;
-  const double step = niceInterval(padHi - padLo, 5);
+  const double step = niceInterval(padHi - padLo, room);
   m_lo = std::floor(padLo / step) * step;
   m_hi = std::ceil(padHi / step) * step;
   auto* v = static_cast<QValueAxis*>(m_axis);
@@ -148,6 +153,16 @@ void YAxis::autoscale(double lo, double hi, double minPositive, bool fromZero) {
   v->setTickInterval(step);
   if (m_format.isEmpty()) v->setLabelFormat(tickLabelFormat(m_lo, m_hi, step));
   v->setRange(m_lo, m_hi);
+}
+
+// How many intervals between labels the plot's height has room for, up to five: Qt Charts elides
+// a label to "…" once labels sit closer than about their own height (a short projector chart at
+// 13 pt has room for three or four).
+int YAxis::tickRoom() const {
+  const double h = m_chart->plotArea().height();
+  if (h <= 0) return 5;
+  const double line = QFontMetricsF(m_axis->labelsFont()).height();
+  return std::clamp(static_cast<int>(h / (1.8 * line)), 2, 5);
 }
 
 double niceInterval(double span, int ticks) {
@@ -166,6 +181,9 @@ QString tickLabelFormat(double lo, double hi, double interval) {
   const double mantissa = interval / std::pow(10.0, last);
   if (std::abs(mantissa - std::round(mantissa)) > 1e-6) --last;
   const int first = static_cast<int>(std::floor(std::log10(top)));
+  // One-digit labels ("0 2 4 6") are narrower than the "..." Qt Charts subtracts from a vertical
+  // axis's room for its title, which it then elides (a CJK title is taller): "0.0 2.0 4.0 6.0".
+  if (first == 0 && last >= 0 && lo >= 0) return QStringLiteral("%.1f");
   // %g switches to exponents when the exponent reaches the precision: keep integers whole.
   const int digits = std::clamp(std::max(first - last + 1, first + 1), 1, 15);
   return QStringLiteral("%.%1g").arg(digits);
@@ -173,6 +191,7 @@ QString tickLabelFormat(double lo, double hi, double interval) {
 
 QValueAxis* makeStepAxis(QChart* chart) {
   auto* a = new QValueAxis;
+  a->setProperty(kStepAxisProperty, true);
   a->setLabelFormat(QStringLiteral("%.0f"));
   chart->addAxis(a, Qt::AlignBottom);
   resetStepAxis(a);

@@ -54,6 +54,7 @@ public:
 
 private:
   void create();
+  int tickRoom() const;
   QChart* m_chart;
   Qt::Alignment m_alignment;
   bool m_log;
@@ -61,6 +62,7 @@ private:
   std::vector<QAbstractSeries*> m_series;
   QString m_title, m_format;
   double m_lo = 0, m_hi = 1;
+  int m_room = 0;  // the label intervals the plot had room for when the range was last chosen
 };
 
 // A round tick interval (1, 2, 2.5 or 5 · 10^k) giving about `ticks` intervals over span.
@@ -69,8 +71,9 @@ double niceInterval(double span, int ticks);
 // 0.69310, 0.69311, …), and integers up to 10^15 without exponents.
 QString tickLabelFormat(double lo, double hi, double interval);
 
-// The x axis of every time chart: steps, integer labels.
+// The x axis of every time chart: steps, integer labels. Marked with kStepAxisProperty.
 QValueAxis* makeStepAxis(QChart* chart);
+inline constexpr const char* kStepAxisProperty = "dlplayStepAxis";
 // Integer ticks over [first, last]; under ten steps half a step of room either side (a run that
 // diverged at step 2 shows its dot at step 1 whole). Empty: resetStepAxis.
 void scaleStepAxis(QValueAxis* axis, double first, double last);

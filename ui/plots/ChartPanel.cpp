@@ -1,8 +1,11 @@
 // The tabbed chart panel and its CSV export (see ChartPanel.h).
 #include "plots/ChartPanel.h"
 
+#include <QResizeEvent>
+
 #include "io/MetricsCsv.h"
 #include "io/OutputFile.h"
+#include "plots/ActivationExplorer.h"
 #include "plots/GradientNormChart.h"
 #include "plots/LearningRateChart.h"
 #include "plots/LossChart.h"
@@ -43,9 +46,13 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
   m_metrics = new MetricsView(m_tabs);
   m_tabs->addTab(m_metrics, QString());
   m_options->addWidget(new QWidget(m_options));
+  m_activations = new ActivationExplorer(m_tabs);
+  m_tabs->addTab(m_activations, QString());
+  m_options->addWidget(new QWidget(m_options));
   // Smoothing beside the chart's own options, shown for the charts that smooth.
-  auto* corner = new QWidget(m_tabs);
-  m_smoothBox = new QWidget(corner);
+  m_corner = new QWidget(m_tabs);
+  m_corner->setObjectName(QStringLiteral("chartCorner"));
+  m_smoothBox = new QWidget(m_corner);
   m_smoothBox->setObjectName(QStringLiteral("chartSmoothing"));
   m_smoothLabel = new QLabel(m_smoothBox);
   m_smoothSlider = new QSlider(Qt::Horizontal, m_smoothBox);
@@ -62,12 +69,12 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
   smoothLayout->addWidget(m_smoothLabel);
   smoothLayout->addWidget(m_smoothSlider);
   smoothLayout->addWidget(m_smoothValue);
-  auto* cornerLayout = new QHBoxLayout(corner);
+  auto* cornerLayout = new QHBoxLayout(m_corner);
   cornerLayout->setContentsMargins(0, 0, 0, 0);
   cornerLayout->setSpacing(0);
   cornerLayout->addWidget(m_smoothBox);
   cornerLayout->addWidget(m_options);
-  m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
+  m_tabs->setCornerWidget(m_corner, Qt::TopRightCorner);
   connect(m_smoothSlider, &QSlider::valueChanged, this, [this](int v) { setSmoothing(v / 100.0); });
   connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
     m_options->setCurrentIndex(i);
@@ -82,17 +89,16 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
 }
 
 void ChartPanel::retranslateUi() {
-  m_tabs->setTabText(0, tr("Loss"));
-  m_tabs->setTabText(1, tr("Gradient norms"));
-  m_tabs->setTabText(2, tr("Saturation"));
-  m_tabs->setTabText(3, tr("L1 vs L2"));
-  m_tabs->setTabText(4, tr("Learning rate"));
   m_tabs->setTabToolTip(0, tr("Training loss: the mini-batch of each step. Training accuracy: all training points, "
                               "without dropout, measured at each validation evaluation, like the validation curves."));
   m_tabs->setTabToolTip(3, tr("Sparsity and weight histograms of the L1 and L2 runs"));
   const int metrics = m_tabs->indexOf(m_metrics);
-  m_tabs->setTabText(metrics, tr("Metrics"));
   m_tabs->setTabToolTip(metrics, tr("Confusion matrix, precision, recall, F1, Cohen's κ and ROC on the validation part"));
+  const int activations = m_tabs->indexOf(m_activations);
+  m_tabs->setTabToolTip(activations,
+                        tr("Every activation function and its derivative, where each saturates, and "
+                           "whether its output is zero-centred: the mean output of each hidden layer, live"));
+  fitTabLabels();
   m_smoothLabel->setText(tr("Smoothing"));
   const QString tip =
       tr("Smooths the per-step curves (training loss, gradient norms, saturation) with an "
@@ -120,11 +126,71 @@ void ChartPanel::setSmoothing(double weight) {
 void ChartPanel::updateSmoothingBox() {
   const PlotWidget* c = currentChart();
   m_smoothBox->setVisible(c && c->smoothable());
+  // Detached, the options hide when the chart has none (the metrics tab) or the charts are not
+  // shown: their holder's heading goes with them.
+  if (m_optionsDetached) m_corner->setVisible(isVisible() && c && (c->smoothable() || c->optionsWidget()));
+}
+
+void ChartPanel::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (m_optionsDetached) updateSmoothingBox();
+}
+
+void ChartPanel::hideEvent(QHideEvent* event) {
+  QWidget::hideEvent(event);
+  if (m_optionsDetached) updateSmoothingBox();
 }
 
 void ChartPanel::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
+  if (event->type() == QEvent::FontChange) fitTabLabels();
   QWidget::changeEvent(event);
+}
+
+void ChartPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (event->size().width() != event->oldSize().width()) fitTabLabels();
+}
+
+// The tabs' full names where they fit in one row beside the chart's options; where they do not (a
+// projector's narrow chart column, a large font) the short names, the full one in the tab's
+// tooltip. No tab ever hides behind scroll arrows.
+void ChartPanel::fitTabLabels() {
+  const int metrics = m_tabs->indexOf(m_metrics), activations = m_tabs->indexOf(m_activations);
+  struct Label {
+    int tab;
+    QString full, brief;
+  };
+  const std::vector<Label> labels = {
+      {0, tr("Loss"), tr("Loss")},
+      {1, tr("Gradient norms"), tr("Gradients", "short tab name of Gradient norms")},
+      {2, tr("Saturation"), tr("Saturation")},
+      {3, tr("L1 vs L2"), tr("L1 vs L2")},
+      {4, tr("Learning rate"), tr("LR", "short tab name of Learning rate")},
+      {metrics, tr("Metrics"), tr("Metrics")},
+      {activations, tr("Activations"), tr("Act.", "short tab name of Activations")},
+  };
+  QTabBar* bar = m_tabs->tabBar();
+  const QFontMetrics fm(bar->font());
+  // The row's width with the full names: the bar's width now, its texts swapped (a tab's frame and
+  // padding stay the same whatever its text).
+  int full = bar->sizeHint().width();
+  for (const Label& l : labels) full += fm.horizontalAdvance(l.full) - fm.horizontalAdvance(bar->tabText(l.tab));
+  const int corner = m_corner->isVisible() ? m_corner->sizeHint().width() : 0;
+  const bool brief = full > m_tabs->width() - corner;
+  for (const Label& l : labels) {
+    const QString text = brief ? l.brief : l.full;
+    if (bar->tabText(l.tab) != text) bar->setTabText(l.tab, text);
+    // A short name's tooltip starts with the full one (the prefix is kept in the tab's data, so a
+    // later call or a retranslation replaces it instead of adding another).
+    QString tip = bar->tabToolTip(l.tab);
+    const QString added = bar->tabData(l.tab).toString();
+    if (!added.isEmpty() && tip.startsWith(added)) tip.remove(0, added.size());
+    const QString prefix = brief && l.brief != l.full ? (tip.isEmpty() ? l.full : l.full + QStringLiteral(": ")) : QString();
+    bar->setTabToolTip(l.tab, prefix + tip);
+    bar->setTabData(l.tab, prefix);
+  }
+  m_briefTabs = brief;
 }
 
 PlotWidget* ChartPanel::currentChart() const { return qobject_cast<PlotWidget*>(m_tabs->currentWidget()); }
@@ -132,17 +198,33 @@ PlotWidget* ChartPanel::currentChart() const { return qobject_cast<PlotWidget*>(
 void ChartPanel::setPresentationMode(bool on) {
   for (PlotWidget* c : m_charts) c->setPresentationMode(on);
   m_metrics->setPresentationMode(on);
-  QFont f = m_tabs->font();
-  f.setPointSize(on ? 16 : font().pointSize());
-  m_tabs->tabBar()->setFont(f);
+  m_activations->setPresentationMode(on);
+  // The tabs and the options take the window's font, which presentation mode enlarges: a larger
+  // one of their own would no longer fit every tab in a 1024-pixel-wide row.
+  m_tabs->tabBar()->setFont(QFont());
   for (PlotWidget* c : m_charts)
-    if (QWidget* options = c->optionsWidget()) options->setFont(f);
-  for (QWidget* w : m_smoothBox->findChildren<QWidget*>()) w->setFont(f);
+    if (QWidget* options = c->optionsWidget()) options->setFont(QFont());
+  for (QWidget* w : m_smoothBox->findChildren<QWidget*>()) w->setFont(QFont());
+}
+
+void ChartPanel::setChartOptionsDetached(bool detached) {
+  if (detached == m_optionsDetached) return;
+  m_optionsDetached = detached;
+  auto* layout = static_cast<QBoxLayout*>(m_corner->layout());
+  layout->setDirection(detached ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+  layout->setSpacing(detached ? 2 : 0);
+  if (detached) {
+    m_tabs->setCornerWidget(nullptr, Qt::TopRightCorner);  // hides it; the new holder shows it
+  } else {
+    m_tabs->setCornerWidget(m_corner, Qt::TopRightCorner);
+    m_corner->show();
+  }
 }
 
 void ChartPanel::clear() {
   for (PlotWidget* c : m_charts) c->clear();
   m_metrics->clear();
+  m_activations->clear();
   m_rings.clear();
   m_dropped.clear();
 }
@@ -159,12 +241,14 @@ void ChartPanel::applySnapshot(const SnapshotPtr& snapshot) {
     m_rings.assign(s.runs.size(), MetricsRing(kCsvSteps));
     m_dropped.assign(s.runs.size(), 0);
   }
+  m_testColumns = s.config.data.testFraction > 0;
   for (std::size_t i = 0; i < s.runs.size(); ++i) {
     for (const dl::StepMetrics& m : s.runs[i].metrics) m_rings[i].append(m);
     m_dropped[i] += s.runs[i].droppedSteps;
   }
   for (PlotWidget* c : m_charts) c->applySnapshot(s);
   m_metrics->applySnapshot(snapshot);
+  m_activations->applySnapshot(snapshot);
 }
 
 bool ChartPanel::exportPng(const QString& path, QString* error) const {
@@ -197,9 +281,9 @@ bool ChartPanel::exportCsv(const QString& path, int run, QString* error) const {
     return false;
   }
   const int layers = std::max(0, ring.layerCount());
-  QByteArray chunk = dlio::metricsCsvHeader(layers).toUtf8() + '\n';
+  QByteArray chunk = dlio::metricsCsvHeader(layers, m_testColumns).toUtf8() + '\n';
   for (std::size_t i = 0; i < ring.size(); ++i) {
-    chunk += dlio::metricsCsvRow(ring.at(i), layers).toUtf8();
+    chunk += dlio::metricsCsvRow(ring.at(i), layers, m_testColumns).toUtf8();
     chunk += '\n';
     if (chunk.size() > (1 << 18)) {
       file.write(chunk);
@@ -215,9 +299,12 @@ bool ChartPanel::exportCsv(const QString& path, int run, QString* error) const {
 void ChartPanel::showMetrics() { m_tabs->setCurrentWidget(m_metrics); }
 
 namespace {
-// The tabs by the view names presets use, in tab order (the metrics tab comes after the charts).
-const QStringList kViewNames = {QStringLiteral("loss"),     QStringLiteral("gradients"),    QStringLiteral("saturation"),
-                                QStringLiteral("sparsity"), QStringLiteral("learningRate"), QStringLiteral("metrics")};
+// The tabs by the view names presets use, in tab order (the metrics tab and the activation
+// explorer come after the charts).
+const QStringList kViewNames = {QStringLiteral("loss"),         QStringLiteral("gradients"),
+                                QStringLiteral("saturation"),   QStringLiteral("sparsity"),
+                                QStringLiteral("learningRate"), QStringLiteral("metrics"),
+                                QStringLiteral("activations")};
 }  // namespace
 
 bool ChartPanel::showView(const QString& view) {

@@ -17,6 +17,7 @@ class QTabWidget;
 
 namespace dlui {
 
+class ActivationExplorer;
 class GradientNormChart;
 class LearningRateChart;
 class LossChart;
@@ -67,20 +68,40 @@ public:
   // The classification metrics tab (not a chart: no PNG/SVG export through currentChart()).
   MetricsView* metricsView() const { return m_metrics; }
   void showMetrics();
+  // The activation explorer tab (functions, derivatives, saturation, live layer means; not a chart).
+  ActivationExplorer* activationExplorer() const { return m_activations; }
   // A preset's view (dlio::PresetEntry::view): brings its chart tab to the front; false for a view
   // that is no tab ("map", "network") or unknown.
   bool showView(const QString& view);
-  // The current tab's view name ("loss", ..., "metrics").
+  // The current tab's view name ("loss", ..., "metrics", "activations").
   QString currentView() const;
+  // The smoothing slider and the current chart's own options, normally in the tab bar's corner.
+  // Detached, they leave the tab bar and stack vertically for another panel to hold (presentation
+  // mode puts them in the classroom column, so every tab keeps its place in a narrower row);
+  // attached, they return to the corner.
+  QWidget* chartOptions() const { return m_corner; }
+  void setChartOptionsDetached(bool detached);
+  // Detached options show only for a chart that has some (after their new holder showed them).
+  void updateChartOptions() { updateSmoothingBox(); }
+  QTabWidget* tabs() const { return m_tabs; }
+  // True while the tabs show their short names (a narrow chart column).
+  bool briefTabs() const { return m_briefTabs; }
 
 signals:
   void smoothingChanged(double weight);
 
 protected:
   void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void showEvent(QShowEvent* event) override;
+  void hideEvent(QHideEvent* event) override;
 
 private:
+  void fitTabLabels();
+
   QTabWidget* m_tabs;
+  bool m_briefTabs = false;
+  QWidget* m_corner;          // m_smoothBox and m_options
   QStackedWidget* m_options;  // the current chart's optionsWidget(), in the tab bar's corner
   QWidget* m_smoothBox;       // the smoothing slider and its labels, beside the options
   QLabel* m_smoothLabel;
@@ -94,11 +115,14 @@ private:
   SparsityChart* m_sparsity;
   LearningRateChart* m_learningRate;
   MetricsView* m_metrics;
+  ActivationExplorer* m_activations;
   QList<PlotWidget*> m_charts;
   std::vector<MetricsRing> m_rings;
   std::vector<long long> m_dropped;
+  bool m_testColumns = false;  // the run has a test part: the CSV gets test_loss,test_acc
   quint64 m_generation = 0;
   bool m_hasGeneration = false;
+  bool m_optionsDetached = false;
 };
 
 }  // namespace dlui

@@ -31,43 +31,66 @@ void LayerSeriesChart::retranslateUi() {
 }
 
 void LayerSeriesChart::nameSeries() {
+  // On a projector a deep network's legend is one row of numbers after "layer 1": a dozen "layer
+  // k" entries at the larger font no longer fit the row and Qt Charts would elide them all.
+  const bool compact = presentationMode() && m_layers.size() > 6;
   for (std::size_t l = 0; l < m_layers.size(); ++l) {
     const int index = static_cast<int>(l);
-    m_layers[l]->setName(index + 1 == m_weighted ? tr("output") : tr("layer %1").arg(index + 1));
+    m_layers[l]->setName(index + 1 == m_weighted ? tr("output")
+                         : compact && index > 0  ? QString::number(index + 1)
+                                                 : tr("layer %1").arg(index + 1));
   }
 }
 
 void LayerSeriesChart::removeLayers() {
   for (auto& t : m_layers) t->destroy();
+  for (auto& t : m_retired) t->destroy();
   m_layers.clear();
+  m_retired.clear();
+  m_linesStale = false;
   m_weighted = 0;
   m_divergedAt = -1;
 }
 
+// A new layer count: new traces at once (they take the metrics), their lines in the chart at once
+// too — unless the chart sits behind another tab of a shown window: then when it is next shown
+// or flushed (refresh). A ± layer or a deeper preset rebuilt every layer chart's lines, two series
+// per layer each, for charts nobody was looking at.
 void LayerSeriesChart::ensureLayers(int weighted) {
   if (weighted == m_weighted) return;
-  removeLayers();
+  for (auto& t : m_layers) m_retired.push_back(std::move(t));
+  m_layers.clear();
   m_weighted = weighted;
+  m_divergedAt = -1;
   const int shown = shownLayers(weighted);
   for (int l = 0; l < shown; ++l) {
-    auto t = std::make_unique<Trace>();
-    // Keyed by the network's layers, not the lines drawn: the same colour in every chart.
-    t->createFaint(m_chart, m_steps, m_y.get(), layerColor(l, weighted));
-    m_layers.push_back(std::move(t));
+    m_layers.push_back(std::make_unique<Trace>());
+    m_layers.back()->setSmoothing(m_smoothing);
   }
-  for (auto& t : m_layers) {
-    t->createMain();
-    t->setSmoothing(m_smoothing);
-  }
+  m_linesStale = true;
+  if (!(window()->isVisible() && !isVisible())) createLines();
+}
+
+void LayerSeriesChart::createLines() {
+  if (!m_linesStale) return;
+  m_linesStale = false;
+  for (auto& t : m_retired) t->destroy();
+  m_retired.clear();
+  // Keyed by the network's layers, not the lines drawn: the same colour in every chart.
+  for (std::size_t l = 0; l < m_layers.size(); ++l)
+    m_layers[l]->createFaint(m_chart, m_steps, m_y.get(), layerColor(static_cast<int>(l), m_weighted));
+  for (auto& t : m_layers) t->createMain();
   nameSeries();
   restyle();
 }
 
+// A new generation with as many layers (a neuron more or less, a reset) keeps the traces, emptied:
+// rebuilding a chart's series costs the GUI thread milliseconds per layer. Another layer count
+// rebuilds them at the first metrics (ensureLayers), colours and order as for a new chart.
 void LayerSeriesChart::clear() {
-  removeLayers();
-  if (!m_fixedRange) m_y->reset();
-  resetStepAxis(m_steps);
-  requestRefresh();
+  for (auto& t : m_layers) t->history.clear();
+  m_divergedAt = -1;
+  resetAxesLater();
 }
 
 void LayerSeriesChart::applySnapshot(const Snapshot& s) {
@@ -89,9 +112,15 @@ void LayerSeriesChart::applySnapshot(const Snapshot& s) {
 }
 
 void LayerSeriesChart::refresh() {
+  createLines();
+  if (takeAxesReset()) {
+    if (!m_fixedRange) m_y->reset();
+    resetStepAxis(m_steps);
+  }
   std::vector<const Trace*> traces;
   for (const auto& t : m_layers) traces.push_back(t.get());
   const DataRange r = rangeOf(traces, m_scale);
+  for (auto& t : m_layers) t->releasePoints();  // every layer is drawn below, after the axes move
   if (!r.empty) {
     if (!m_fixedRange) m_y->autoscale(r.lo, r.hi, r.minPositive, true);
     scaleStepAxis(m_steps, r.firstX, r.lastX);

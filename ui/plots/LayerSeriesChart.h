@@ -46,10 +46,15 @@ protected:
 
 private:
   void ensureLayers(int weighted);
+  // The lines of m_layers in the chart (after a new layer count), the old ones removed.
+  void createLines();
   void removeLayers();
   void nameSeries();
+  void presentationModeChanged() override { nameSeries(); }
 
   std::vector<std::unique_ptr<Trace>> m_layers;
+  std::vector<std::unique_ptr<Trace>> m_retired;  // the previous layer count's, lines still in the chart
+  bool m_linesStale = false;                      // m_layers have no lines yet
   int m_weighted = 0;           // weighted layers of the network (the last one is the output layer)
   long long m_divergedAt = -1;  // step marked as diverged on every line
   double m_smoothing = 0;

@@ -41,7 +41,10 @@ void LearningRateChart::setLogScale(bool on) { m_logBox->setChecked(on); }
 
 void LearningRateChart::retranslateUi() {
   setExportTitle(m_chart, tr("Learning rate"));
-  m_logBox->setText(tr("Logarithmic axis"));
+  m_logBox->setText(tr("Log axis"));  // short: the tabs and the corner share one row (see LossChart)
+  m_logBox->setToolTip(
+      tr("Draw the learning rate on a logarithmic axis: a decay over several factors of 10 "
+         "stays readable to its end."));
   m_steps->setTitleText(tr("step"));
   m_y->setTitle(tr("learning rate"));
   m_trace.setName(tr("learning rate"));
@@ -49,9 +52,7 @@ void LearningRateChart::retranslateUi() {
 
 void LearningRateChart::clear() {
   m_trace.history.clear();
-  m_y->reset();
-  resetStepAxis(m_steps);
-  requestRefresh();
+  resetAxesLater();
 }
 
 void LearningRateChart::applySnapshot(const Snapshot& s) {
@@ -61,7 +62,12 @@ void LearningRateChart::applySnapshot(const Snapshot& s) {
 }
 
 void LearningRateChart::refresh() {
+  if (takeAxesReset()) {
+    m_y->reset();
+    resetStepAxis(m_steps);
+  }
   const DataRange r = rangeOf({&m_trace});
+  m_trace.releasePoints();  // drawn below, after the axes move
   if (!r.empty) {
     m_y->autoscale(r.lo, r.hi, r.minPositive, true);
     scaleStepAxis(m_steps, r.firstX, r.lastX);

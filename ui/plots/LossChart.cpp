@@ -4,11 +4,17 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <tuple>
 
 namespace dlui {
 
@@ -48,12 +54,17 @@ void LossChart::setLogScale(bool on) { m_logBox->setChecked(on); }
 
 void LossChart::retranslateUi() {
   setExportTitle(m_chart, tr("Loss"));
-  m_logBox->setText(tr("Logarithmic loss axis"));
+  // Short, so that the tabs and the corner's controls share one row on a projector at 1366 px.
+  m_logBox->setText(tr("Log axis"));
+  m_logBox->setToolTip(
+      tr("Draw the loss on a logarithmic axis: every factor of 10 takes the same height, so a loss "
+         "going from 1 down to 0.001 stays visible instead of flattening onto the floor."));
   m_steps->setTitleText(tr("step"));
   m_loss->setTitle(tr("loss"));
   m_accuracy->setTitle(tr("accuracy (%)"));  // the legend says which
   m_key.retranslate(tr("0: not on a log axis"), tr("not finite: diverged"));
   nameSeries();
+  drawPeak();
 }
 
 void LossChart::nameSeries() {
@@ -63,17 +74,36 @@ void LossChart::nameSeries() {
     r->valLoss.setName(name(tr("validation loss")));
     r->valAcc.setName(name(tr("validation accuracy")));
     r->trainAcc.setName(name(tr("training accuracy")));  // of the whole set: the Loss tab's tooltip
+    r->testLoss.setName(name(tr("test loss")));
+    r->testAcc.setName(name(tr("test accuracy")));
   }
 }
 
 void LossChart::removeRuns() {
+  m_peak = Peak{};
+  for (QScatterSeries*& mark : {std::ref(m_peakVal), std::ref(m_peakTest)}) {
+    if (!mark) continue;
+    m_accuracy->forget(mark);
+    m_chart->removeSeries(mark);
+    delete mark;
+    mark = nullptr;
+  }
   for (const auto& r : m_runs)
-    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc}) t->destroy();
+    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc, &r->testLoss, &r->testAcc}) t->destroy();
   m_runs.clear();
 }
 
 void LossChart::ensureRuns(const Snapshot& s) {
-  if (m_runs.size() == s.runs.size()) return;
+  if (m_runs.size() == s.runs.size()) {
+    bool renamed = false;
+    for (std::size_t i = 0; i < s.runs.size(); ++i)
+      if (m_runs[i]->label != s.runs[i].label) {
+        m_runs[i]->label = s.runs[i].label;
+        renamed = true;
+      }
+    if (renamed) nameSeries();
+    return;
+  }
   removeRuns();
   for (std::size_t i = 0; i < s.runs.size(); ++i) {
     auto r = std::make_unique<RunTraces>();
@@ -83,22 +113,45 @@ void LossChart::ensureRuns(const Snapshot& s) {
     r->valLoss.createFaint(m_chart, m_steps, m_loss.get(), seriesColor(1), dashed, false);
     r->trainAcc.createFaint(m_chart, m_steps, m_accuracy.get(), seriesColor(3), dashed, false);
     r->valAcc.createFaint(m_chart, m_steps, m_accuracy.get(), seriesColor(4), dashed, false);
+    r->testLoss.createFaint(m_chart, m_steps, m_loss.get(), seriesColor(8), dashed, false);
+    r->testAcc.createFaint(m_chart, m_steps, m_accuracy.get(), seriesColor(2), dashed, false);
     m_runs.push_back(std::move(r));
   }
   // Every faint line before every main line (see Trace::createFaint).
   for (const auto& r : m_runs) {
-    for (Trace* t : {&r->train, &r->valLoss, &r->trainAcc, &r->valAcc}) t->createMain();
+    for (Trace* t : {&r->train, &r->valLoss, &r->trainAcc, &r->valAcc, &r->testLoss, &r->testAcc}) t->createMain();
     r->train.setSmoothing(m_smoothing);
   }
+  // The validation peak and the test accuracy at its step: a filled dot on each line, after the
+  // lines so that they are drawn on top and the legend names them last.
+  m_peakVal = new QScatterSeries;
+  m_peakTest = new QScatterSeries;
+  // The validation dot is the larger, so it still shows around the test dot when the two are close.
+  for (auto [mark, colour, size] :
+       {std::tuple{m_peakVal, seriesColor(4), 15.0}, std::tuple{m_peakTest, seriesColor(2), 9.0}}) {
+    mark->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    mark->setMarkerSize(size);
+    mark->setColor(colour);
+    mark->setBorderColor(QColor(0x33, 0x33, 0x33));
+    mark->setProperty("dlplayThin", true);
+    m_chart->addSeries(mark);
+    mark->attachAxis(m_steps);
+    m_accuracy->attach(mark);
+    mark->setVisible(false);
+  }
   nameSeries();
+  drawPeak();
   restyle();
 }
 
+// The traces stay (a new generation usually has as many runs): emptied, not rebuilt — adding and
+// removing Qt Charts series costs the GUI thread milliseconds each, and a reset comes with every
+// change of architecture or preset.
 void LossChart::clear() {
-  removeRuns();
-  m_loss->reset();
-  resetStepAxis(m_steps);
-  requestRefresh();
+  for (const auto& r : m_runs)
+    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc, &r->testLoss, &r->testAcc}) t->history.clear();
+  m_peak = Peak{};
+  resetAxesLater();
 }
 
 void LossChart::applySnapshot(const Snapshot& s) {
@@ -114,6 +167,10 @@ void LossChart::applySnapshot(const Snapshot& s) {
         if (!std::isfinite(m.valLoss)) r.valLoss.history.markNonFinite(x);
         r.valAcc.history.append(x, m.valAccuracy);  // NaN: a regression, no accuracy
         r.trainAcc.history.append(x, m.trainAccuracy);
+        r.testLoss.history.append(x, m.testLoss);  // NaN without a test part: nothing is drawn
+        r.testAcc.history.append(x, m.testAccuracy);
+        if (i == 0 && std::isfinite(m.testAccuracy) && m.valAccuracy > m_peak.validation)
+          m_peak = Peak{m.valAccuracy, m.testAccuracy, m.step};
       }
     }
   }
@@ -121,15 +178,23 @@ void LossChart::applySnapshot(const Snapshot& s) {
 }
 
 void LossChart::refresh() {
+  if (takeAxesReset()) {
+    m_loss->reset();
+    resetStepAxis(m_steps);
+  }
   std::vector<const Trace*> losses, accuracies;
   for (const auto& r : m_runs) {
     losses.push_back(&r->train);
     losses.push_back(&r->valLoss);
+    losses.push_back(&r->testLoss);
     accuracies.push_back(&r->valAcc);
     accuracies.push_back(&r->trainAcc);
+    accuracies.push_back(&r->testAcc);
   }
   const DataRange loss = rangeOf(losses);
   const DataRange acc = rangeOf(accuracies);
+  for (const auto& r : m_runs)  // every trace is drawn below, after the axes move
+    for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc}) t->releasePoints();
   if (!loss.empty) {
     m_loss->autoscale(loss.lo, loss.hi, loss.minPositive, true);
     scaleStepAxis(m_steps, loss.firstX, loss.lastX);
@@ -144,17 +209,41 @@ void LossChart::refresh() {
     r->valAcc.setVisible(!r->valAcc.history.isEmpty());  // regression: no accuracy
     r->trainAcc.draw(w, 100.0);
     r->trainAcc.setVisible(!r->trainAcc.history.isEmpty());
-    for (const Trace* t : {&r->train, &r->valLoss}) {
+    r->testLoss.draw(w);
+    r->testLoss.setVisible(!r->testLoss.history.isEmpty());  // no test part: no line, no legend entry
+    r->testAcc.draw(w, 100.0);
+    r->testAcc.setVisible(!r->testAcc.history.isEmpty());
+    for (const Trace* t : {&r->train, &r->valLoss, &r->testLoss}) {
       zeros = zeros || t->hasZeroMarks();
       nonFinite = nonFinite || t->hasNonFiniteMarks();
     }
   }
   m_key.update(zeros, nonFinite);
+  drawPeak();
+}
+
+void LossChart::drawPeak() {
+  if (!m_peakVal) return;
+  const bool shown = m_peak.step > 0;
+  if (shown) {
+    const auto x = static_cast<double>(m_peak.step);
+    m_peakVal->replace({QPointF(x, 100 * m_peak.validation)});
+    m_peakTest->replace({QPointF(x, 100 * m_peak.test)});
+    const QString name = tr("validation peak %1% · test there %2%")
+                             .arg(100 * m_peak.validation, 0, 'f', 1)
+                             .arg(100 * m_peak.test, 0, 'f', 1);
+    if (m_peakVal->name() != name) m_peakVal->setName(name);
+  }
+  m_peakVal->setVisible(shown);
+  m_peakTest->setVisible(shown);
+  for (QLegendMarker* m : m_chart->legend()->markers(m_peakVal)) m->setVisible(shown);
+  for (QLegendMarker* m : m_chart->legend()->markers(m_peakTest)) m->setVisible(false);
 }
 
 const Trace& LossChart::trace(int run, int which) const {
   const RunTraces& r = *m_runs[static_cast<std::size_t>(run)];
-  return which == 0 ? r.train : which == 1 ? r.valLoss : which == 2 ? r.valAcc : r.trainAcc;
+  const Trace* traces[] = {&r.train, &r.valLoss, &r.valAcc, &r.trainAcc, &r.testLoss, &r.testAcc};
+  return *traces[std::clamp(which, 0, 5)];
 }
 
 void LossChart::setSmoothing(double weight) {

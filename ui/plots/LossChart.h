@@ -1,7 +1,11 @@
 // Training and validation loss over steps, with training and validation accuracy (%) on a second
 // axis; the loss axis switches between linear and logarithmic. The training loss is the
 // mini-batch's at every step; training accuracy is the whole training part's, measured with the
-// validation (dl::StepMetrics::trainAccuracy), so the two accuracies compare like for like. One set of lines per run
+// validation (dl::StepMetrics::trainAccuracy), so the two accuracies compare like for like. With a
+// test part (data.testFraction > 0) its loss and accuracy, measured at the same steps, are drawn
+// too, and run 0's validation peak is marked with the test accuracy at the same step beside it
+// (the step early stopping would keep, and what the untouched test set says about it); without a
+// test part those lines, marks and legend entries stay hidden. One set of lines per run
 // (the L1-vs-L2 pair draws its second run dashed).
 #pragma once
 
@@ -13,6 +17,7 @@
 #include <vector>
 
 class QCheckBox;
+class QScatterSeries;
 class QValueAxis;
 
 namespace dlui {
@@ -38,9 +43,21 @@ public:
   const PlotHistory& validationLoss(int run) const { return m_runs[static_cast<std::size_t>(run)]->valLoss.history; }
   const PlotHistory& validationAccuracy(int run) const { return m_runs[static_cast<std::size_t>(run)]->valAcc.history; }
   const PlotHistory& trainingAccuracy(int run) const { return m_runs[static_cast<std::size_t>(run)]->trainAcc.history; }
+  const PlotHistory& testLoss(int run) const { return m_runs[static_cast<std::size_t>(run)]->testLoss.history; }
+  const PlotHistory& testAccuracy(int run) const { return m_runs[static_cast<std::size_t>(run)]->testAcc.history; }
   // The drawn lines, for tests: 0 training loss, 1 validation loss, 2 validation accuracy,
-  // 3 training accuracy.
+  // 3 training accuracy, 4 test loss, 5 test accuracy.
   const Trace& trace(int run, int which) const;
+  // Run 0's highest validation accuracy so far (the first step that reached it) and the test
+  // accuracy at that step (0..1); step 0 when there is no test part or no evaluation yet.
+  struct Peak {
+    double validation = -1, test = 0;
+    long long step = 0;
+  };
+  const Peak& validationPeak() const { return m_peak; }
+  // The two marks (validation peak, test there; null before the first run); the first carries the
+  // legend entry.
+  const QScatterSeries* peakMark(int which) const { return which == 0 ? m_peakVal : m_peakTest; }
 
 protected:
   void refresh() override;
@@ -48,11 +65,12 @@ protected:
 private:
   struct RunTraces {
     QString label;
-    Trace train, valLoss, valAcc, trainAcc;
+    Trace train, valLoss, valAcc, trainAcc, testLoss, testAcc;
   };
   void ensureRuns(const Snapshot& s);
   void removeRuns();
   void nameSeries();
+  void drawPeak();
 
   QChart* m_chart;
   QChartView* m_view;
@@ -61,6 +79,9 @@ private:
   std::unique_ptr<YAxis> m_loss, m_accuracy;
   std::vector<std::unique_ptr<RunTraces>> m_runs;
   MarkKey m_key;
+  QScatterSeries* m_peakVal = nullptr;
+  QScatterSeries* m_peakTest = nullptr;
+  Peak m_peak;
   double m_smoothing = 0;
 };
 

@@ -43,6 +43,8 @@ void MetricsRing::append(const dl::StepMetrics& m) {
   r[8] = m.gradNormTotal;
   r[9] = m.clipped ? 1.0 : 0.0;
   r[10] = m.layers.empty() ? 0.0 : 1.0;
+  r[11] = m.testLoss;
+  r[12] = m.testAccuracy;
   for (int l = 0; l < m_layers; ++l) {
     double* c = r + kFixed + 5 * l;
     if (l < static_cast<int>(m.layers.size())) {
@@ -71,6 +73,8 @@ dl::StepMetrics MetricsRing::at(std::size_t i) const {
   m.valAccuracy = r[7];
   m.gradNormTotal = r[8];
   m.clipped = r[9] != 0.0;
+  m.testLoss = r[11];
+  m.testAccuracy = r[12];
   if (r[10] != 0.0) {
     m.layers.resize(static_cast<std::size_t>(m_layers));
     for (int l = 0; l < m_layers; ++l) {

@@ -1,6 +1,6 @@
 // Full-resolution metrics of the last 100,000 steps, for the CSV export (the charts' histories
 // are decimated and cannot be exported). A ring of flat rows: older steps fall out, memory is
-// bounded by capacity · (11 + 5·layers) doubles.
+// bounded by capacity · (13 + 5·layers) doubles.
 #pragma once
 
 #include "train/Trainer.h"
@@ -28,7 +28,7 @@ public:
   dl::StepMetrics at(std::size_t i) const;
 
 private:
-  static constexpr int kFixed = 11;
+  static constexpr int kFixed = 13;
   std::size_t columns() const { return static_cast<std::size_t>(kFixed + 5 * m_layers); }
 
   std::size_t m_capacity;

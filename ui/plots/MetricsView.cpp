@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace dlui {
 
@@ -59,6 +60,7 @@ void MetricsView::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.setRenderHint(QPainter::Antialiasing);
   p.setPen(palette().text().color());
+  m_clipped.clear();
   if (m_regression) {
     p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
                tr("Regression: these metrics are for classes. The loss chart shows the validation error."));
@@ -69,16 +71,48 @@ void MetricsView::paintEvent(QPaintEvent*) {
                tr("The validation metrics appear after the first steps (press Space to train)."));
     return;
   }
+  // Laid out from what the texts need (a projector's font is large, its screen small): the table
+  // at its natural width, the confusion matrix as large a square as the height allows, the ROC in
+  // what is left — or, when that is too narrow to read, left out (its AUC joins the table).
   const double w = width(), h = height(), gap = 12;
-  // Confusion matrix: square; the table gets about 40%, the ROC the rest.
-  const double side = std::min(h - 8, w * 0.32);
-  const QRectF confusion(4, 4, side, side);
-  const double rest = w - side - 3 * gap;
-  const QRectF table(confusion.right() + gap, 4, rest * 0.55, h - 8);
-  const QRectF roc(table.right() + gap, 4, w - table.right() - 2 * gap, h - 8);
+  const QFontMetricsF fm(font());
+  QFont bold = font();
+  bold.setBold(true);
+  const QFontMetricsF bfm(bold);
+  const double tableW = tableWidth();
+  const double head = fm.height() * 1.3;
+  const double labelW = confusionLabelWidth();
+  const double square = std::max(40.0, h - 8 - 2 * head - fm.height() - 4);
+  double confusionW = std::max(bfm.horizontalAdvance(confusionTitle()), labelW + square);
+  const double rocMin = std::max(
+      {bfm.horizontalAdvance(rocTitle()), fm.horizontalAdvance(rocXTitle()), fm.horizontalAdvance(rocYTitle()), 90.0});
+  m_showRoc = confusionW + tableW + rocMin + 3 * gap <= w;
+  if (!m_showRoc) confusionW = std::min(confusionW, std::max(labelW + 40, w - tableW - 2 * gap));
+  const QRectF confusion(4, 4, confusionW, h - 8);
+  const QRectF table(confusion.right() + gap, 4, tableW, h - 8);
   paintConfusion(p, confusion);
   paintTable(p, table);
-  paintRoc(p, roc);
+  if (m_showRoc) paintRoc(p, QRectF(table.right() + gap, 4, w - table.right() - 2 * gap, h - 8));
+}
+
+QString MetricsView::confusionTitle() const { return tr("Confusion matrix (validation)"); }
+QString MetricsView::rocTitle() const { return tr("ROC curve (validation)"); }
+QString MetricsView::rocXTitle() const { return tr("false positive rate →"); }
+QString MetricsView::rocYTitle() const { return tr("↑ true positive rate"); }
+
+double MetricsView::confusionLabelWidth() const {
+  const QFontMetricsF fm(font());
+  double labelW = fm.horizontalAdvance(tr("true ↓")) + 8;
+  for (int c = 0; c < static_cast<int>(m_report->report.confusion.rows()); ++c)
+    labelW = std::max(labelW, fm.horizontalAdvance(className(c)) + 8);
+  return std::min(labelW, fm.horizontalAdvance(QLatin1Char('M')) * 8.0);
+}
+
+// Draws `text` in `r` (one line) and notes it when it does not fit (tests read clippedTexts()).
+void MetricsView::drawFitted(QPainter& p, const QRectF& r, int flags, const QString& text) const {
+  const QFontMetricsF fm(p.font());
+  if (fm.horizontalAdvance(text) > r.width() + 0.5 || fm.height() > r.height() + 0.5) m_clipped << text;
+  p.drawText(r, flags, text);
 }
 
 void MetricsView::paintConfusion(QPainter& p, const QRectF& area) {
@@ -89,18 +123,18 @@ void MetricsView::paintConfusion(QPainter& p, const QRectF& area) {
   QFont bold = font();
   bold.setBold(true);
   p.setFont(bold);
-  p.drawText(QRectF(area.left(), area.top(), area.width(), head), Qt::AlignLeft | Qt::AlignVCenter,
-             tr("Confusion matrix (validation)"));
+  drawFitted(p, QRectF(area.left(), area.top(), area.width(), head), Qt::AlignLeft | Qt::AlignVCenter,
+             confusionTitle());
   p.setFont(font());
-  // Row labels on the left (true class), column labels on top (predicted class).
-  double labelW = fm.horizontalAdvance(tr("true ↓")) + 8;
-  for (int c = 0; c < k; ++c) labelW = std::max(labelW, fm.horizontalAdvance(className(c)) + 8);
-  labelW = std::min(labelW, area.width() * 0.35);
-  const QRectF grid(area.left() + labelW, area.top() + 2 * head, area.width() - labelW,
-                    area.height() - 2 * head - fm.height() - 4);
+  // Row labels on the left (true class), column labels on top (predicted class); the grid square.
+  const double labelW = confusionLabelWidth();
+  const double side = std::max(20.0, std::min(area.width() - labelW, area.height() - 2 * head - fm.height() - 4));
+  const QRectF grid(area.left() + labelW, area.top() + 2 * head, side, side);
   const double cw = grid.width() / k, ch = grid.height() / k;
-  p.drawText(QRectF(grid.left(), area.top() + head, grid.width(), head), Qt::AlignCenter, tr("predicted →"));
-  p.drawText(QRectF(area.left(), area.top() + head, labelW - 4, head), Qt::AlignRight | Qt::AlignVCenter, tr("true ↓"));
+  drawFitted(p, QRectF(grid.left(), area.top() + head, std::max(grid.width(), area.right() - grid.left()), head),
+             Qt::AlignLeft | Qt::AlignVCenter, tr("predicted →"));
+  drawFitted(p, QRectF(area.left(), area.top() + head, labelW - 4, head), Qt::AlignRight | Qt::AlignVCenter,
+             tr("true ↓"));
   for (int r = 0; r < k; ++r) {
     const double rowTotal = std::max(1, m.row(r).sum());
     p.drawText(QRectF(area.left(), grid.top() + r * ch, labelW - 4, ch), Qt::AlignRight | Qt::AlignVCenter,
@@ -124,6 +158,33 @@ void MetricsView::paintConfusion(QPainter& p, const QRectF& area) {
                fm.elidedText(className(c), Qt::ElideRight, cw));
 }
 
+// The table's columns: the class names get what the numbers leave, at least "macro mean".
+std::vector<double> MetricsView::tableColumns() const {
+  const QFontMetricsF fm(font());
+  QFont bold = font();
+  bold.setBold(true);
+  const QFontMetricsF bfm(bold);
+  const QStringList heads = tableHeads();
+  std::vector<double> cols(5);
+  for (int i = 1; i < 5; ++i)
+    cols[static_cast<std::size_t>(i)] =
+        std::max(bfm.horizontalAdvance(heads[i]), fm.horizontalAdvance(QStringLiteral("100.0%"))) + 12;
+  double names = std::max(bfm.horizontalAdvance(heads[0]), fm.horizontalAdvance(tr("macro mean")));
+  for (int c = 0; c < static_cast<int>(m_report->report.precision.size()); ++c)
+    names = std::max(names, fm.horizontalAdvance(className(c)));
+  cols[0] = std::min(names, fm.horizontalAdvance(QLatin1Char('M')) * 10.0) + 12;
+  return cols;
+}
+
+QStringList MetricsView::tableHeads() const {
+  return {tr("class"), tr("precision"), tr("recall"), tr("F1"), tr("support")};
+}
+
+double MetricsView::tableWidth() const {
+  const std::vector<double> cols = tableColumns();
+  return std::accumulate(cols.begin(), cols.end(), 0.0);
+}
+
 void MetricsView::paintTable(QPainter& p, const QRectF& area) {
   const dl::ClassificationReport& r = m_report->report;
   const int k = static_cast<int>(r.precision.size());
@@ -131,26 +192,38 @@ void MetricsView::paintTable(QPainter& p, const QRectF& area) {
   const double rowH = fm.height() * 1.35;
   QFont bold = font();
   bold.setBold(true);
-  const QStringList heads = {tr("class"), tr("precision"), tr("recall"), tr("F1"), tr("support")};
-  // Column widths: the class names get what the numbers leave.
-  std::vector<double> cols(5);
-  for (int i = 1; i < 5; ++i)
-    cols[static_cast<std::size_t>(i)] =
-        std::max(QFontMetricsF(bold).horizontalAdvance(heads[i]), fm.horizontalAdvance(QStringLiteral("100.0%"))) + 12;
-  cols[0] = std::max(40.0, area.width() - (cols[1] + cols[2] + cols[3] + cols[4]));
+  const QStringList heads = tableHeads();
+  const std::vector<double> cols = tableColumns();
   const auto rowRect = [&](int row, int col) {
     double x = area.left();
     for (int i = 0; i < col; ++i) x += cols[static_cast<std::size_t>(i)];
     return QRectF(x, area.top() + row * rowH, cols[static_cast<std::size_t>(col)] - 6, rowH);
   };
   p.setFont(bold);
-  for (int i = 0; i < 5; ++i) p.drawText(rowRect(0, i), (i ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, heads[i]);
+  for (int i = 0; i < 5; ++i)
+    drawFitted(p, rowRect(0, i), (i ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, heads[i]);
   p.setFont(font());
-  // As many class rows as fit above the three summary rows; the classes with the lowest recall
-  // first when not all fit (they are the lesson).
+  // The summary under the table, wrapped to the table's width.
+  QString summary = tr("accuracy %1 · Cohen's κ %2 · step %3")
+                        .arg(percent(r.accuracy), QString::number(r.kappa, 'f', 3))
+                        .arg(m_report->step);
+  if (!m_showRoc && !m_report->roc.empty()) {
+    QStringList aucs;
+    for (std::size_t i = 0; i < m_report->roc.size() && i < 4; ++i) {
+      const double auc = m_report->roc[i].auc;
+      aucs << (m_report->roc.size() == 1 ? QString() : className(m_report->rocClasses[i]) + QLatin1Char(' ')) +
+                  (std::isfinite(auc) ? QString::number(auc, 'f', 3) : QStringLiteral("–"));
+    }
+    summary += QStringLiteral(" · ") + tr("ROC AUC %1").arg(aucs.join(QStringLiteral(", ")));
+  }
+  const QFontMetricsF bfm(bold);
+  const QRectF summaryRect = bfm.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::TextWordWrap, summary);
+  const int summaryRows = std::max(1, static_cast<int>(std::ceil(summaryRect.height() / rowH - 0.05)));
+  // As many class rows as fit above the summary rows; the classes with the lowest recall first
+  // when not all fit (they are the lesson).
   std::vector<int> order(static_cast<std::size_t>(k));
   for (int c = 0; c < k; ++c) order[static_cast<std::size_t>(c)] = c;
-  const int fit = std::max(1, static_cast<int>(area.height() / rowH) - 4);
+  const int fit = std::max(1, static_cast<int>(area.height() / rowH) - 3 - summaryRows);
   if (k > fit)
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return r.recall[a] < r.recall[b]; });
   int row = 1;
@@ -160,11 +233,11 @@ void MetricsView::paintTable(QPainter& p, const QRectF& area) {
     p.drawText(rowRect(row, 0), Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(className(c), Qt::ElideRight, cols[0] - 6));
     // A recall below half is the minority class being missed: said in red.
     p.setPen(r.recall[u] < 0.5 ? QColor(0xd6, 0x27, 0x28) : palette().text().color());
-    p.drawText(rowRect(row, 2), Qt::AlignRight | Qt::AlignVCenter, percent(r.recall[u]));
+    drawFitted(p, rowRect(row, 2), Qt::AlignRight | Qt::AlignVCenter, percent(r.recall[u]));
     p.setPen(palette().text().color());
-    p.drawText(rowRect(row, 1), Qt::AlignRight | Qt::AlignVCenter, percent(r.precision[u]));
-    p.drawText(rowRect(row, 3), Qt::AlignRight | Qt::AlignVCenter, percent(r.f1[u]));
-    p.drawText(rowRect(row, 4), Qt::AlignRight | Qt::AlignVCenter, QString::number(r.support[u], 'f', 0));
+    drawFitted(p, rowRect(row, 1), Qt::AlignRight | Qt::AlignVCenter, percent(r.precision[u]));
+    drawFitted(p, rowRect(row, 3), Qt::AlignRight | Qt::AlignVCenter, percent(r.f1[u]));
+    drawFitted(p, rowRect(row, 4), Qt::AlignRight | Qt::AlignVCenter, QString::number(r.support[u], 'f', 0));
   }
   if (k > fit) {
     p.drawText(rowRect(row++, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("+%1 classes").arg(k - fit));
@@ -172,16 +245,15 @@ void MetricsView::paintTable(QPainter& p, const QRectF& area) {
   p.setPen(palette().mid().color());
   p.drawLine(QPointF(area.left(), area.top() + row * rowH), QPointF(area.right(), area.top() + row * rowH));
   p.setPen(palette().text().color());
-  p.drawText(rowRect(row, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("macro mean"));
-  p.drawText(rowRect(row, 1), Qt::AlignRight | Qt::AlignVCenter, percent(r.macroPrecision));
-  p.drawText(rowRect(row, 2), Qt::AlignRight | Qt::AlignVCenter, percent(r.macroRecall));
-  p.drawText(rowRect(row, 3), Qt::AlignRight | Qt::AlignVCenter, percent(r.macroF1));
+  drawFitted(p, rowRect(row, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("macro mean"));
+  drawFitted(p, rowRect(row, 1), Qt::AlignRight | Qt::AlignVCenter, percent(r.macroPrecision));
+  drawFitted(p, rowRect(row, 2), Qt::AlignRight | Qt::AlignVCenter, percent(r.macroRecall));
+  drawFitted(p, rowRect(row, 3), Qt::AlignRight | Qt::AlignVCenter, percent(r.macroF1));
   ++row;
   p.setFont(bold);
-  p.drawText(QRectF(area.left(), area.top() + row * rowH, area.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
-             tr("accuracy %1 · Cohen's κ %2 · step %3")
-                 .arg(percent(r.accuracy), QString::number(r.kappa, 'f', 3))
-                 .arg(m_report->step));
+  const QRectF summaryArea(area.left(), area.top() + row * rowH, area.width(), summaryRows * rowH);
+  if (area.top() + row * rowH + summaryRect.height() > area.bottom() + 1) m_clipped << summary;
+  p.drawText(summaryArea, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, summary);
   p.setFont(font());
 }
 
@@ -190,25 +262,24 @@ void MetricsView::paintRoc(QPainter& p, const QRectF& area) {
   QFont bold = font();
   bold.setBold(true);
   p.setFont(bold);
-  p.drawText(QRectF(area.left(), area.top(), area.width(), fm.height() * 1.3), Qt::AlignLeft | Qt::AlignVCenter,
-             tr("ROC curve (validation)"));
+  drawFitted(p, QRectF(area.left(), area.top(), area.width(), fm.height() * 1.3), Qt::AlignLeft | Qt::AlignVCenter,
+             rocTitle());
   p.setFont(font());
-  const double legendH = fm.height() * std::min<double>(4, m_report->roc.size()) + 4;
-  const double side = std::max(40.0, std::min(area.width() - fm.height() * 2.5, area.height() - fm.height() * 3.5 - legendH));
-  const QRectF plot(area.left() + fm.height() * 2, area.top() + fm.height() * 1.5, side, side);
+  // The axis titles lie flat, above and below the plot: a rotated one would need the plot's height.
+  const int curves = static_cast<int>(std::min<std::size_t>(4, m_report->roc.size()));
+  const double legendH = fm.height() * curves + 4;
+  const double top = area.top() + fm.height() * 2.4;
+  const double side = std::max(40.0, std::min(area.width() - 4, area.bottom() - top - fm.height() - 4 - legendH));
+  const QRectF plot(area.left() + 2, top, side, side);
+  drawFitted(p, QRectF(area.left(), top - fm.height() - 1, area.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+             rocYTitle());
   p.setPen(palette().mid().color());
   p.drawRect(plot);
   p.setPen(QPen(palette().mid().color(), 1, Qt::DashLine));
   p.drawLine(plot.bottomLeft(), plot.topRight());  // chance
   p.setPen(palette().text().color());
-  p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), fm.height()), Qt::AlignCenter,
-             tr("false positive rate"));
-  p.save();
-  p.translate(area.left() + fm.height() * 0.9, plot.center().y());
-  p.rotate(-90);
-  p.drawText(QRectF(-plot.height() / 2, -fm.height() / 2, plot.height(), fm.height()), Qt::AlignCenter,
-             tr("true positive rate"));
-  p.restore();
+  drawFitted(p, QRectF(area.left(), plot.bottom() + 2, area.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+             rocXTitle());
   double y = plot.bottom() + fm.height() + 4;
   for (std::size_t i = 0; i < m_report->roc.size(); ++i) {
     const dl::RocCurve& c = m_report->roc[i];
@@ -221,12 +292,12 @@ void MetricsView::paintRoc(QPainter& p, const QRectF& area) {
     }
     p.setPen(QPen(colors::classColor(cls), m_presentation ? 3.0 : 2.0));
     p.drawPath(path);
-    if (i < 4) {
+    if (static_cast<int>(i) < curves) {
       p.fillRect(QRectF(plot.left(), y + fm.height() * 0.3, 10, fm.height() * 0.4), colors::classColor(cls));
       p.setPen(palette().text().color());
       const QString auc = std::isfinite(c.auc) ? QString::number(c.auc, 'f', 3) : QStringLiteral("–");
-      p.drawText(QRectF(plot.left() + 14, y, area.width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                 fm.elidedText(tr("%1: AUC %2").arg(className(cls), auc), Qt::ElideRight, area.width() - 16));
+      drawFitted(p, QRectF(plot.left() + 14, y, area.width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                 tr("%1: AUC %2").arg(className(cls), auc));
       y += fm.height();
     }
   }

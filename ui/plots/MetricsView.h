@@ -7,7 +7,10 @@
 
 #include "session/Snapshot.h"
 
+#include <QStringList>
 #include <QWidget>
+
+#include <vector>
 
 namespace dlui {
 
@@ -21,6 +24,11 @@ public:
   void setPresentationMode(bool on);
   const MetricsReport* report() const { return m_report.get(); }
 
+  // The texts the last paint had to draw in less room than they need (tests: none may be).
+  QStringList clippedTexts() const { return m_clipped; }
+  // Whether the last paint had the width for the ROC panel (without it, the AUC joins the table).
+  bool showsRoc() const { return m_showRoc; }
+
   QSize sizeHint() const override { return {820, 300}; }
   QSize minimumSizeHint() const override { return {360, 200}; }
 
@@ -33,10 +41,21 @@ private:
   void paintTable(QPainter& p, const QRectF& area);
   void paintRoc(QPainter& p, const QRectF& area);
   QString className(int c) const;
+  QString confusionTitle() const;
+  QString rocTitle() const;
+  QString rocXTitle() const;
+  QString rocYTitle() const;
+  double confusionLabelWidth() const;
+  QStringList tableHeads() const;
+  std::vector<double> tableColumns() const;
+  double tableWidth() const;
+  void drawFitted(QPainter& p, const QRectF& r, int flags, const QString& text) const;
 
   std::shared_ptr<const MetricsReport> m_report;
   bool m_regression = false;
   bool m_presentation = false;
+  mutable QStringList m_clipped;
+  bool m_showRoc = true;
 };
 
 }  // namespace dlui

@@ -1,6 +1,8 @@
 // Common behaviour of the live charts (see PlotWidget.h).
 #include "plots/PlotWidget.h"
 
+#include "plots/ChartAxes.h"
+
 #include "io/ExperimentIo.h"
 #include "io/OutputFile.h"
 
@@ -8,11 +10,16 @@
 #include <QBuffer>
 #include <QChart>
 #include <QChartView>
+#include <QApplication>
+#include <QResizeEvent>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QGraphicsScene>
 #include <QGraphicsLayout>
 #include <QImage>
 #include <QLegend>
+#include <QLineSeries>
+#include <QSet>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QTimer>
@@ -23,12 +30,16 @@
 namespace dlui {
 
 namespace {
-// Presentation sizes stay close to the window's own (×1.45): larger labels no longer fit a charts
-// dock a third of a 768-pixel screen high, and Qt Charts then elides every tick label to "…".
+// Presentation sizes are the window's own (13 pt on a 768-line screen, scaled with the screen's
+// height): larger labels no longer fit a charts dock a third of the screen high, and Qt Charts
+// then elides every tick label to "…".
 constexpr int kNormalLabelPt = 9, kNormalTitlePt = 11, kNormalPen = 2;
 constexpr int kPresentationLabelPt = 13, kPresentationTitlePt = 15, kPresentationPen = 4;
 const char* const kExportTitle = "dlplayExportTitle";
+const char* const kNormalLegendAlignment = "dlplayNormalLegendAlignment";
+constexpr int kMaxLegendBeside = 5;  // more entries than this stay under the plot
 const QSize kHiddenExportSize(1000, 600);
+constexpr qint64 kMinRefreshIntervalMs = 25;
 }  // namespace
 
 PlotWidget::PlotWidget(QWidget* parent) : QWidget(parent), m_refreshTimer(new QTimer(this)) {
@@ -41,12 +52,20 @@ PlotWidget::PlotWidget(QWidget* parent) : QWidget(parent), m_refreshTimer(new QT
 // Redraws are coalesced (one per event-loop turn) and paced by their own cost: after a redraw that
 // took t ms the next waits until 6·t ms have passed. The repaint replace() causes costs about 1.5·t
 // more, so a chart takes at most ~40% of the GUI thread (measured: a 1200-px panel fed 300k noisy
-// steps/s); smooth curves redraw at the full snapshot rate.
+// steps/s). And at most 40 a second: the snapshots come at 60 Hz, and a chart redrawn at 60 Hz
+// took a fifth of a core (axes, grid and curves), which a curve moving a pixel at a time does not
+// need and the training thread does.
 void PlotWidget::requestRefresh() {
   m_refreshPending = true;
   if (!isVisible() || m_refreshTimer->isActive()) return;
   const qint64 since = m_sinceRefresh.isValid() ? m_sinceRefresh.elapsed() : 1000000;
-  m_refreshTimer->start(static_cast<int>(std::clamp<qint64>(6 * m_refreshCostMs - since, 0, 250)));
+  const qint64 wait = std::max(6 * m_refreshCostMs, kMinRefreshIntervalMs) - since;
+  m_refreshTimer->start(static_cast<int>(std::clamp<qint64>(wait, 0, 250)));
+}
+
+void PlotWidget::resetAxesLater() {
+  m_axesReset = true;
+  requestRefresh();
 }
 
 void PlotWidget::flush() {
@@ -64,14 +83,25 @@ void PlotWidget::showEvent(QShowEvent* event) {
   if (m_refreshPending) m_refreshTimer->start(0);
 }
 
+void PlotWidget::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (event->size().height() != event->oldSize().height()) requestRefresh();
+}
+
 void PlotWidget::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
+  if (event->type() == QEvent::FontChange && m_presentation) restyle();  // the screen's text size changed
   QWidget::changeEvent(event);
 }
 
 QChartView* PlotWidget::createView(QChart* chart) {
   auto* view = new QChartView(chart, this);
   view->setRenderHint(QPainter::Antialiasing);
+  // The view has its own scene rectangle (QChartView sets it to the chart's); a scene without one
+  // recomputes the bounding box of every item (stroking each grid line's shape) after any change,
+  // and a live chart changes 60 times a second. Its items move with every axis range, so no index.
+  view->scene()->setSceneRect(QRectF(0, 0, 1, 1));
+  view->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
   view->setFrameShape(QFrame::NoFrame);
   chart->setMargins(QMargins(4, 4, 4, 4));
   chart->layout()->setContentsMargins(0, 0, 0, 0);  // the plot, not a white frame, gets the pixels
@@ -89,21 +119,41 @@ void PlotWidget::setPresentationMode(bool on) {
   if (m_presentation == on) return;
   m_presentation = on;
   restyle();
+  presentationModeChanged();
 }
 
 void PlotWidget::restyle() {
-  const int labelPt = m_presentation ? kPresentationLabelPt : kNormalLabelPt;
-  const int titlePt = m_presentation ? kPresentationTitlePt : kNormalTitlePt;
+  // On a projector the charts' text follows the window's, which presentation mode sizes to the
+  // screen (13 pt on 768 lines).
+  const double appPt = QApplication::font().pointSizeF();
+  const double scale = m_presentation && appPt > 0 ? appPt / kPresentationLabelPt : 1.0;
+  const double labelPt = (m_presentation ? kPresentationLabelPt : kNormalLabelPt) * scale;
+  const double titlePt = (m_presentation ? kPresentationTitlePt : kNormalTitlePt) * scale;
   const int pen = m_presentation ? kPresentationPen : kNormalPen;
   QFont labels = font(), titles = font();
-  labels.setPointSize(labelPt);
-  titles.setPointSize(titlePt);
+  labels.setPointSizeF(labelPt);
+  titles.setPointSizeF(titlePt);
   titles.setBold(true);
   for (QChartView* v : m_views) {
     QChart* c = v->chart();
     c->setTitleFont(titles);
     c->legend()->setFont(labels);
+    QLegend* legend = c->legend();
+    const QVariant normal = legend->property(kNormalLegendAlignment);
+    if (!normal.isValid()) legend->setProperty(kNormalLegendAlignment, static_cast<int>(legend->alignment()));
+    const auto normalAlignment = static_cast<Qt::Alignment>(legend->property(kNormalLegendAlignment).toInt());
+    // The legend's entries: one per named line (a line's gap parts and its faint raw copy share
+    // its name and have no entry of their own).
+    QSet<QString> names;
+    for (QAbstractSeries* series : c->series())
+      if (qobject_cast<QLineSeries*>(series) && !series->property("dlplayFaint").toBool() && !series->name().isEmpty())
+        names.insert(series->name());
+    const auto entries = names.size();
+    legend->setAlignment(m_presentation && entries <= kMaxLegendBeside ? Qt::AlignRight : normalAlignment);
     for (QAbstractAxis* a : c->axes()) {
+      // On a projector the step axis's ticks say enough: its title's line goes to the plot, whose
+      // vertical title needs the height.
+      if (a->property(kStepAxisProperty).toBool()) a->setTitleVisible(!m_presentation);
       a->setLabelsFont(labels);
       QFont t = labels;
       t.setBold(true);
@@ -117,7 +167,7 @@ void PlotWidget::restyle() {
       }
   }
   QFont f = font();
-  f.setPointSize(labelPt);
+  f.setPointSizeF(labelPt);
   for (QWidget* w : findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
     if (!qobject_cast<QChartView*>(w)) w->setFont(f);
 }

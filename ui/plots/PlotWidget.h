@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <utility>
 #include <vector>
 
 class QChart;
@@ -50,10 +51,19 @@ protected:
   virtual void refresh() = 0;
   // Schedules refresh(): coalesced to one per event-loop turn, deferred while hidden.
   void requestRefresh();
+  // A new generation: the axes go back to the empty chart's ranges in the next refresh(), which
+  // asks takeAxesReset(). Qt Charts lays a chart out again on every range change, shown or not:
+  // a chart behind another tab pays for it only when it is shown (or exported, or flushed).
+  void resetAxesLater();
+  bool takeAxesReset() { return std::exchange(m_axesReset, false); }
   // A chart view owned by this widget; styled with the presentation mode.
   QChartView* createView(QChart* chart);
   // Fonts and pen widths of every view's chart for the current mode (after adding series/axes).
+  // In presentation mode a legend of a few entries moves beside the plot: the plot keeps the
+  // height a projector's short charts dock can give it.
   void restyle();
+  // Called after the presentation mode changed (and the charts were restyled).
+  virtual void presentationModeChanged() {}
   // A title the chart panel's tab already says: drawn only in exported images, where no tab
   // names the chart, so that on screen the plot keeps the height (charts dock at 1366×768).
   static void setExportTitle(QChart* chart, const QString& title);
@@ -62,6 +72,8 @@ protected:
 
   void changeEvent(QEvent* event) override;
   void showEvent(QShowEvent* event) override;
+  // A new height can make room for more or fewer axis labels: the next refresh picks them.
+  void resizeEvent(QResizeEvent* event) override;
 
 private:
   void prepareForExport();
@@ -73,6 +85,7 @@ private:
   qint64 m_refreshCostMs = 0;
   bool m_presentation = false;
   bool m_refreshPending = false;
+  bool m_axesReset = false;
 };
 
 }  // namespace dlui

@@ -105,8 +105,7 @@ void SparsityChart::clear() {
   m_layerSizes.clear();
   m_histMax = 0;
   m_histRange = 1;
-  resetStepAxis(m_steps);
-  requestRefresh();
+  resetAxesLater();
 }
 
 void SparsityChart::applySnapshot(const Snapshot& s) {
@@ -168,8 +167,10 @@ void SparsityChart::updateHistograms(const Snapshot& s) {
 }
 
 void SparsityChart::refresh() {
+  if (takeAxesReset()) resetStepAxis(m_steps);
   const int w = plotWidth(m_view);
   const DataRange r = rangeOf({&m_sparsity[0], &m_sparsity[1]});
+  for (Trace& t : m_sparsity) t.releasePoints();  // drawn below, after the axis moves
   if (!r.empty) scaleStepAxis(m_steps, r.firstX, r.lastX);
   for (Trace& t : m_sparsity) t.draw(w, 100.0);
   for (Histogram& h : m_hist) {

@@ -8,9 +8,12 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QSignalBlocker>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace dlui {
 
@@ -106,6 +109,7 @@ void Trace::destroy() {
   all.insert(all.end(), m_faint.parts.begin(), m_faint.parts.end());
   if (m_zeros) all.push_back(m_zeros);
   if (m_nonFinite) all.push_back(m_nonFinite);
+  m_released.clear();
   for (QAbstractSeries* s : all) {
     m_y->forget(s);
     m_chart->removeSeries(s);
@@ -194,12 +198,36 @@ int Trace::drawLine(Line& line, const QList<QPointF>& points, bool log, QList<QP
       const bool dot = pieces[i].size() == 1;
       if (dot && s->markerSize() != kDotSize) s->setMarkerSize(kDotSize);
       if (s->pointsVisible() != dot) s->setPointsVisible(dot);
-      s->replace(pieces[i]);
-    } else if (s->count() > 0) {
-      s->clear();
+      setPoints(s, pieces[i]);
+    } else {
+      setPoints(s, {});
     }
   }
   return static_cast<int>(pieces.size());
+}
+
+void Trace::releasePoints() {
+  if (!m_chart) return;
+  std::vector<QXYSeries*> all(m_main.parts.begin(), m_main.parts.end());
+  all.insert(all.end(), m_faint.parts.begin(), m_faint.parts.end());
+  for (QXYSeries* s : {static_cast<QXYSeries*>(m_zeros), static_cast<QXYSeries*>(m_nonFinite)})
+    if (s) all.push_back(s);
+  for (QXYSeries* s : all) {
+    if (s->count() == 0 || std::find(m_released.begin(), m_released.end(), s) != m_released.end()) continue;
+    const QSignalBlocker quiet(s);
+    s->clear();
+    m_released.push_back(s);
+  }
+}
+
+void Trace::setPoints(QXYSeries* series, const QList<QPointF>& points) {
+  const auto released = std::find(m_released.begin(), m_released.end(), series);
+  if (released != m_released.end()) {
+    m_released.erase(released);
+    series->replace(points);  // tells Qt Charts, even of an empty line
+  } else if (!points.isEmpty() || series->count() > 0) {
+    series->replace(points);
+  }
 }
 
 void Trace::draw(int pixels, double scale) {
@@ -228,9 +256,9 @@ void Trace::draw(int pixels, double scale) {
   const double top = log ? hi / std::pow(hi / lo, 0.03) : hi - 0.03 * (hi - lo);
   m_zeroCount = static_cast<int>(zeros.size());
   if (!zeros.isEmpty() && !m_zeros) m_zeros = newMarks(false);
-  if (m_zeros && !(zeros.isEmpty() && m_zeros->count() == 0)) {
+  if (m_zeros) {
     for (QPointF& p : zeros) p.setY(bottom);
-    m_zeros->replace(zeros);
+    setPoints(m_zeros, zeros);
   }
   const std::vector<double>& bad = history.nonFiniteX();
   m_nonFiniteCount = static_cast<int>(bad.size());
@@ -242,8 +270,10 @@ void Trace::draw(int pixels, double scale) {
     const double dx = (m_x->max() - m_x->min()) / std::max(1, pixels);
     for (double x : bad)
       if (marks.isEmpty() || dx <= 0 || x - marks.back().x() >= dx) marks.push_back(QPointF(x, top));
-    m_nonFinite->replace(marks);
+    setPoints(m_nonFinite, marks);
   }
+  // Whatever was released and not drawn again (a part no longer needed) is told it is empty.
+  for (QXYSeries* s : std::exchange(m_released, {})) s->replace(QList<QPointF>());
 }
 
 void MarkKey::create(QChart* chart) {

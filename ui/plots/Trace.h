@@ -21,6 +21,7 @@ class QChart;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
+class QXYSeries;
 
 namespace dlui {
 
@@ -57,6 +58,11 @@ public:
   void setSmoothing(double weight);
   double smoothing() const { return m_smoothing; }
 
+  // Empties the trace's series without telling Qt Charts, before a chart changes its axes' ranges:
+  // Qt Charts recomputes every non-empty series' outline (a stroked path, about as costly as the
+  // drawing) on each range change, and again on replace(). The draw() that must follow tells it
+  // about every series it released, so each is outlined once per redraw instead of twice.
+  void releasePoints();
   // Redraws from the history over `pixels` columns, values multiplied by `scale` (100 for %).
   void draw(int pixels, double scale = 1.0);
   // What the last draw() had to mark instead of drawing.
@@ -76,6 +82,8 @@ private:
   // undrawable ones go to `zeros`, runs of them filled with a mark every `spacing` x units.
   int drawLine(Line& line, const QList<QPointF>& points, bool log, QList<QPointF>* zeros, double spacing);
   QScatterSeries* newMarks(bool star);
+  // Sets a series' points; one released by releasePoints() is told even when it stays empty.
+  void setPoints(QXYSeries* series, const QList<QPointF>& points);
 
   QChart* m_chart = nullptr;
   QValueAxis* m_x = nullptr;
@@ -88,6 +96,7 @@ private:
   QScatterSeries* m_zeros = nullptr;      // created on first use
   QScatterSeries* m_nonFinite = nullptr;  // created on first use
   int m_zeroCount = 0, m_nonFiniteCount = 0, m_rawParts = 0;
+  std::vector<QXYSeries*> m_released;  // emptied quietly: Qt Charts still draws their old points
 };
 
 // The legend entries that explain the markers: shown only while some trace of the chart has one.

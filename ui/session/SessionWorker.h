@@ -27,13 +27,13 @@ class TrainingSession;
 class SessionWorker {
 public:
   enum class CommandKind {
-    Play, Pause, Step, Reset, Speed, Config, Load, RequestState, GridResolution, Thumbnails, SetWeight
+    Play, Pause, Step, Reset, Speed, Config, Load, RequestState, GridResolution, Thumbnails, SetWeight, MapSpace
   };
   struct Command {
     explicit Command(CommandKind k) : kind(k) {}
     CommandKind kind;
     double value = 0;                               // Speed, GridResolution
-    bool flag = false;                              // Thumbnails
+    bool flag = false;                              // Thumbnails; MapSpace: over the network's inputs
     int layer = 0;                                  // SetWeight: layer, row, col, value
     long long row = 0, col = 0;
     std::optional<dl::ExperimentConfig> config;     // Config, Load
@@ -129,6 +129,7 @@ private:
   Clock::time_point m_lastRefill;
   int m_gridResolution = 64;
   bool m_thumbnails = false;
+  dl::MapSpace m_mapSpace = dl::MapSpace::Raw;
 
   bool m_dirty = false;        // something to publish
   bool m_forceWeights = true;  // next snapshot carries weights regardless of the period

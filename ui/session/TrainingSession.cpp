@@ -65,6 +65,12 @@ void TrainingSession::setThumbnails(bool on) {
   m_worker->post(std::move(c));
 }
 
+void TrainingSession::setMapOverNetworkInputs(bool on) {
+  SessionWorker::Command c(Kind::MapSpace);
+  c.flag = on;
+  m_worker->post(std::move(c));
+}
+
 dl::ExperimentConfig TrainingSession::config() const { return m_config; }
 
 }  // namespace dlui

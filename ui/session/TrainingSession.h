@@ -39,6 +39,9 @@ public:
   void requestState();
   void setGridResolution(int resolution);
   void setThumbnails(bool on);
+  // The decision map over the network's own inputs (after standardisation, whitening or feature
+  // expansion) instead of the raw data plane; see dl::MapSpace.
+  void setMapOverNetworkInputs(bool on);
   // Sets one weight of run 0 (and of the L2 run of a pair): W(row, col) of weighted layer `layer`.
   void setWeight(int layer, long long row, long long col, double value);
 

@@ -38,8 +38,6 @@ namespace dlui {
 
 namespace {
 
-constexpr int kMaxLayers = 24;   // the diagram stays readable; the engine allows 64
-constexpr int kMaxUnits = 4096;  // the engine's limit, so a loaded file is shown as it is
 enum class Clip { Off = 0, Norm = 1, Value = 2 };
 
 // Spelled out per count: no English .qm is needed for readable plurals.
@@ -213,11 +211,18 @@ QWidget* ControlDock::buildDataPage() {
   m_validation = makeSpin(page, 0, 90, 5);
   m_validation->setSuffix(QStringLiteral(" %"));
   addField(form, m_validation);
+  m_test = makeSpin(page, 0, 90, 5);
+  m_test->setObjectName(QStringLiteral("testSpin"));
+  m_test->setSuffix(QStringLiteral(" %"));
+  addField(form, m_test);
   m_resample = makeCombo(page);
   fillIds(m_resample, dl::resampleNames());
   addField(form, m_resample);
   m_standardize = new QCheckBox(page);
   form->addRow(m_standardize);
+  m_whiten = new QCheckBox(page);
+  m_whiten->setObjectName(QStringLiteral("whitenBox"));
+  form->addRow(m_whiten);
   m_balancedWeights = new QCheckBox(page);
   form->addRow(m_balancedWeights);
   m_dataSeed = makeSpin(page, 0, std::numeric_limits<int>::max(), 1);
@@ -225,11 +230,11 @@ QWidget* ControlDock::buildDataPage() {
 
   connect(m_source, qOverload<int>(&QComboBox::activated), this, &ControlDock::sourceActivated);
   connect(m_loadCsv, &QPushButton::clicked, this, &ControlDock::loadCsv);
-  for (QSpinBox* s : {m_labelColumn, m_points, m_classes, m_validation, m_dataSeed})
+  for (QSpinBox* s : {m_labelColumn, m_points, m_classes, m_validation, m_test, m_dataSeed})
     connect(s, &QSpinBox::valueChanged, this, &ControlDock::userEdited);
   for (QDoubleSpinBox* s : {m_noise, m_imbalance})
     connect(s, &QDoubleSpinBox::valueChanged, this, &ControlDock::userEdited);
-  for (QCheckBox* c : {m_csvRegression, m_standardize, m_balancedWeights})
+  for (QCheckBox* c : {m_csvRegression, m_standardize, m_whiten, m_balancedWeights})
     connect(c, &QCheckBox::toggled, this, &ControlDock::userEdited);
   connect(m_resample, &QComboBox::currentIndexChanged, this, &ControlDock::userEdited);
   return page;
@@ -320,6 +325,10 @@ QWidget* ControlDock::buildTrainingPage() {
   m_batchSize = makeSpin(page, 1, 1000000, 1);
   m_batchSize->setObjectName(QStringLiteral("batchSizeSpin"));
   addField(form, m_batchSize);
+  m_loss = makeCombo(page);
+  m_loss->setObjectName(QStringLiteral("lossCombo"));
+  fillIds(m_loss, {"auto", "softmax_ce", "sigmoid_bce", "sigmoid_mse", "mse"});
+  addField(form, m_loss);
   m_seed = makeSpin(page, 0, std::numeric_limits<int>::max(), 1);
   addField(form, m_seed);
 
@@ -332,6 +341,7 @@ QWidget* ControlDock::buildTrainingPage() {
     userEdited();
   });
   connect(m_schedule, &QComboBox::currentIndexChanged, this, &ControlDock::userEdited);
+  connect(m_loss, &QComboBox::currentIndexChanged, this, &ControlDock::userEdited);
   for (LogSlider* s : {m_lrSlider, m_epsilon}) connect(s, &LogSlider::valueChanged, this, &ControlDock::userEdited);
   for (QDoubleSpinBox* s : {m_momentum, m_beta1, m_beta2, m_rho, m_decay, m_base, m_k, m_stepFactor, m_plateauFactor})
     connect(s, &QDoubleSpinBox::valueChanged, this, &ControlDock::userEdited);
@@ -369,6 +379,7 @@ QWidget* ControlDock::buildRegularizationPage() {
 
 void ControlDock::setLayerRowCount(int count) {
   while (static_cast<int>(m_layers.size()) > count) {
+    m_layers.back().box->hide();  // out of the layout now, deleted at the next event-loop pass
     m_layers.back().box->deleteLater();
     m_layerBox->removeWidget(m_layers.back().box);
     m_layers.pop_back();
@@ -453,8 +464,10 @@ void ControlDock::setFromConfig(const dl::ExperimentConfig& c) {
   setQuietly(m_classes, d.source == "spiral" ? d.arms : d.classes);
   setQuietly(m_imbalance, d.imbalance);
   setQuietly(m_validation, static_cast<int>(std::lround(d.validationFraction * 100)));
+  setQuietly(m_test, static_cast<int>(std::lround(d.testFraction * 100)));
   selectId(m_resample, d.resample);
   setChecked(m_standardize, d.standardize);
+  setChecked(m_whiten, d.whiten);
   setChecked(m_balancedWeights, c.training.balancedClassWeights);
   setQuietly(m_dataSeed, seedShown(d.seed));
 
@@ -488,6 +501,7 @@ void ControlDock::setFromConfig(const dl::ExperimentConfig& c) {
   setQuietly(m_patience, c.schedule.patience);
   setQuietly(m_plateauFactor, c.schedule.plateauFactor);
   setQuietly(m_batchSize, c.training.batchSize);
+  selectId(m_loss, c.training.loss);
   setQuietly(m_seed, seedShown(c.training.seed));
 
   m_l1->setValue(c.regularization.l1);
@@ -554,7 +568,7 @@ void ControlDock::showRelevantFields() {
 // User → config
 
 dl::ExperimentConfig ControlDock::configFromControls() const {
-  dl::ExperimentConfig c = m_config;  // keeps the fields without a control (name, loss, steps, ...)
+  dl::ExperimentConfig c = m_config;  // keeps the fields without a control (name, steps, ...)
   dl::DataConfig& d = c.data;
   d.source = currentId(m_source);
   d.labelColumn = m_labelColumn->value();
@@ -576,8 +590,10 @@ dl::ExperimentConfig ControlDock::configFromControls() const {
   // Fields a spin box cannot show exactly (0.125, a 64-bit seed) change only when the user moved them.
   if (m_validation->value() != static_cast<int>(std::lround(d.validationFraction * 100)))
     d.validationFraction = m_validation->value() / 100.0;
+  if (m_test->value() != static_cast<int>(std::lround(d.testFraction * 100))) d.testFraction = m_test->value() / 100.0;
   d.resample = currentId(m_resample);
   d.standardize = m_standardize->isChecked();
+  d.whiten = m_whiten->isChecked();
   if (m_dataSeed->value() != seedShown(d.seed)) d.seed = static_cast<std::uint64_t>(m_dataSeed->value());
   c.training.balancedClassWeights = m_balancedWeights->isChecked();
 
@@ -610,6 +626,7 @@ dl::ExperimentConfig ControlDock::configFromControls() const {
   c.schedule.patience = m_patience->value();
   c.schedule.plateauFactor = m_plateauFactor->value();
   c.training.batchSize = m_batchSize->value();
+  c.training.loss = currentId(m_loss);
   if (m_seed->value() != seedShown(c.training.seed)) c.training.seed = static_cast<std::uint64_t>(m_seed->value());
 
   c.regularization.l1 = m_l1->value();
@@ -768,6 +785,14 @@ void ControlDock::retranslateUi() {
   m_standardize->setToolTip(
       tr("Shift and scale every input to mean 0 and standard deviation 1 (fitted on the training part).") +
       QLatin1Char('\n') + resets);
+  m_whiten->setText(tr("PCA-whiten inputs"));
+  m_whiten->setToolTip(tr("Rotate the inputs onto their principal axes and scale each to variance 1, which also "
+                          "removes their correlation (fitted on the training part).") +
+                       QLatin1Char('\n') + resets);
+  describeRow(m_test, tr("Test"),
+              tr("Share of the data held out as a test set: scored beside validation, never used to choose "
+                 "anything (0 = no test set).") +
+                  QLatin1Char('\n') + resets);
   m_balancedWeights->setText(tr("Balanced class weights"));
   m_balancedWeights->setToolTip(
       tr("Weight each class's loss by the inverse of its size, so rare classes count as much as common ones.") +
@@ -818,6 +843,13 @@ void ControlDock::retranslateUi() {
   describeRow(
       m_batchSize, tr("Batch size"),
       tr("Samples per update: 1 = stochastic gradient descent (noisy), the whole training set = full batch (smooth)."));
+  retranslateIds(m_loss, NameKind::Loss);
+  describeRow(m_loss, tr("Loss ↻"),
+              tr("What training minimises. Automatic: cross-entropy (softmax) for classes, mean squared error for "
+                 "regression. Binary cross-entropy and MSE on a sigmoid use one sigmoid output (2 classes); mean "
+                 "squared error on classes compares the softmax probabilities with the one-hot target. Squared "
+                 "error on probabilities learns slowly from a confidently wrong output.") +
+                  QLatin1Char('\n') + resets);
   describeRow(m_seed, tr("Seed ↻"),
               tr("Random seed of the weights, dropout and shuffling.") + QLatin1Char('\n') + resets);
 

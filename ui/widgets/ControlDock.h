@@ -28,6 +28,9 @@ class LogSlider;
 class ControlDock : public QDockWidget {
   Q_OBJECT
 public:
+  static constexpr int kMaxLayers = 24;   // the diagram stays readable; the engine allows 64
+  static constexpr int kMaxUnits = 4096;  // the engine's limit, so a loaded file is shown as it is
+
   explicit ControlDock(QWidget* parent = nullptr);
   ~ControlDock() override;
 
@@ -97,8 +100,10 @@ private:
   QSpinBox* m_classes = nullptr;
   QDoubleSpinBox* m_imbalance = nullptr;
   QSpinBox* m_validation = nullptr;
+  QSpinBox* m_test = nullptr;
   QComboBox* m_resample = nullptr;
   QCheckBox* m_standardize = nullptr;
+  QCheckBox* m_whiten = nullptr;
   QWidget* m_inputsRow = nullptr;          // the feature inputs x₁ … sin x₂ (2-D generated data)
   std::vector<QCheckBox*> m_inputBoxes;    // one per dl::inputFeatureNames(), in that order
   QCheckBox* m_balancedWeights = nullptr;
@@ -131,6 +136,7 @@ private:
   QSpinBox* m_patience = nullptr;
   QDoubleSpinBox* m_plateauFactor = nullptr;
   QSpinBox* m_batchSize = nullptr;
+  QComboBox* m_loss = nullptr;
   QSpinBox* m_seed = nullptr;
   // regularisation
   LogSlider* m_l1 = nullptr;

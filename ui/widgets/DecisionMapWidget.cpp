@@ -1,6 +1,8 @@
 // The decision map (see DecisionMapWidget.h). The heat map is a res×res image rebuilt only when a
 // new grid arrives (or the colouring changes) and scaled to the plot; points and axes are painted
-// on top in raw data coordinates.
+// on top in raw data coordinates. The points do not move while a run trains: they are drawn once
+// into a transparent layer (thousands of outlined, antialiased dots took the GUI thread several
+// milliseconds per grid) and only that image is blended over each new heat map.
 #include "widgets/DecisionMapWidget.h"
 
 #include "widgets/ColorMaps.h"
@@ -19,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace dlui {
 
@@ -55,25 +58,43 @@ public:
     setAttribute(Qt::WA_OpaquePaintEvent);
   }
 
+  // Called when the room the axes and the legend take beside the plot changes (presentation mode),
+  // so that whoever sized the map for a square can size it again.
+  std::function<void()> extentChanged;
+  void checkExtent() {
+    if (!m_presentation) return;
+    const int extent = leftMargin() + static_cast<int>(std::ceil(legendColumnWidth()));
+    if (extent == m_extent) return;
+    m_extent = extent;
+    if (extentChanged) extentChanged();
+  }
+
   void setData(std::shared_ptr<const dl::PreparedData> data) {
     m_data = std::move(data);
+    m_points = QImage();
     m_targetScale = 0;
     if (m_data && m_data->train.task == dl::Task::Regression && m_data->train.targets.size() > 0)
       m_targetScale = static_cast<double>(m_data->train.targets.cwiseAbs().maxCoeff());
     m_heatDirty = true;
+    checkExtent();
     update();
   }
   void setGrid(std::shared_ptr<const dl::GridEvaluation> grid) {
     m_grid = std::move(grid);
     m_heatDirty = true;
+    checkExtent();
     update();
   }
   void setMapFeatures(std::vector<int> f) {
     m_features = std::move(f);
+    m_points = QImage();
+    checkExtent();
     update();
   }
   void setShowValidation(bool on) {
     m_showValidation = on;
+    m_points = QImage();
+    checkExtent();
     update();
   }
   void setDiscretize(bool on) {
@@ -83,21 +104,45 @@ public:
   }
   void setPresentationMode(bool on) {
     m_presentation = on;
+    m_points = QImage();
+    m_extent = -1;
     update();
   }
+
+  // Where the square plot and the legend go in the canvas (the legend beside the plot in
+  // presentation mode, under it otherwise).
+  struct Geometry {
+    QRectF plot;
+    QRectF legend;
+    bool legendBeside = false;
+  };
+  Geometry mapGeometry() const;
+  // The canvas size that shows a plot `side` pixels square with its axes and legend.
+  QSize sizeForPlot(int side) const;
 
 protected:
   void paintEvent(QPaintEvent*) override;
 
 private:
+  static constexpr double kLegendGap = 14;
+  int leftMargin() const;
+  double legendColumnWidth() const;
+  void paintLegendColumn(QPainter& p, const QRectF& area);
   bool regression() const {
     if (m_data) return m_data->train.task == dl::Task::Regression;
     return false;
   }
+  // The grid covers the network's input plane: points are drawn from the preprocessed parts.
+  bool inputSpace() const { return m_grid && m_grid->space == dl::MapSpace::NetworkInputs; }
+  // The mapped features (raw) or network inputs (input space).
+  std::vector<int> features() const {
+    return inputSpace() ? std::vector<int>{m_grid->xFeature, m_grid->yFeature} : m_features;
+  }
+  QString axisName(int f) const;
   // Data with one feature: it runs across, and up is the target (regression, with the network's
   // prediction drawn as a curve) or the class (one band per class, points jittered within it).
   bool oneDimensional() const {
-    return m_data && m_data->trainRaw.rows() == 1 && !m_features.empty() && m_features[0] == 0;
+    return !inputSpace() && m_data && m_data->trainRaw.rows() == 1 && !m_features.empty() && m_features[0] == 0;
   }
   // Where point i of a data part sits vertically on a one-feature map.
   double oneDimensionalY(dl::Index i, const std::vector<int>* labels, const dl::Matrix* targets) const {
@@ -115,6 +160,9 @@ private:
   void rebuildHeat();
   void bounds(double& x0, double& x1, double& y0, double& y1) const;
   void paintPoints(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1);
+  // The points layer for this plot and these bounds, redrawn when they (or the data, features,
+  // validation toggle, presentation mode or pixel ratio) changed.
+  const QImage& pointsLayer(const QRectF& plot, double x0, double x1, double y0, double y1);
   void paintAxes(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1);
   void paintLegend(QPainter& p, const QRectF& area);
   QString className(int c) const {
@@ -130,10 +178,14 @@ private:
   std::vector<int> m_features = {0, 1};
   QImage m_heat;
   bool m_heatDirty = true;
+  QImage m_points;         // the dots on a transparent widget-sized image; null: draw anew
+  QRectF m_pointsPlot;     // the plot rectangle and bounds m_points was drawn for
+  double m_pointsBounds[4] = {0, 0, 0, 0};
   bool m_showValidation = true;
   bool m_discretize = false;
   bool m_presentation = false;
   double m_targetScale = 0;  // regression: max |target|, so colours mean the same on map and points
+  int m_extent = -1;         // the last leftMargin() + legend width reported
 };
 
 void MapCanvas::rebuildHeat() {
@@ -212,17 +264,59 @@ void MapCanvas::bounds(double& x0, double& x1, double& y0, double& y1) const {
   dl::mapBounds(*m_data, m_features, x0, x1, y0, y1);
 }
 
+// Room left of the plot for the vertical axis: its title and its tick labels. On a projector every
+// pixel of width counts, so there it is measured on the labels the axis will show.
+int MapCanvas::leftMargin() const {
+  const QFontMetrics fm(font());
+  if (!m_presentation || (oneDimensional() && !regression()))
+    return fm.horizontalAdvance(QStringLiteral("−0.000")) + 10 + fm.height();
+  double x0, x1, y0, y1;
+  bounds(x0, x1, y0, y1);
+  int widest = fm.horizontalAdvance(QStringLiteral("0"));
+  for (double t : niceTicks(y0, y1, std::max(2, static_cast<int>(height() / (fm.height() * 2.5)))))
+    widest = std::max(widest, fm.horizontalAdvance(tickText(t)));
+  return fm.height() + widest + 14;
+}
+
+MapCanvas::Geometry MapCanvas::mapGeometry() const {
+  const QFontMetrics fm(font());
+  const int left = leftMargin();
+  const int bottom = 2 * fm.height() + 8;
+  Geometry g;
+  if (m_presentation) {
+    // The legend in a column beside the plot: the height all goes to the square.
+    const double legend = legendColumnWidth();
+    const QRectF avail(left, 6, width() - left - 10 - legend - kLegendGap, height() - 6 - bottom);
+    const double side = std::max(40.0, std::min(avail.width(), avail.height()));
+    const double slack = std::max(0.0, avail.width() - side);
+    g.plot = QRectF(avail.left() + slack / 2, avail.top(), side, side);
+    g.legend = QRectF(g.plot.right() + kLegendGap, g.plot.top(), legend, side);
+    g.legendBeside = true;
+    return g;
+  }
+  const int legendH = fm.height() + 10;
+  const QRectF avail(left, 6, width() - left - 10, height() - 6 - bottom - legendH);
+  const double side = std::max(40.0, std::min(avail.width(), avail.height()));
+  g.plot = QRectF(avail.left() + (avail.width() - side) / 2, avail.top(), side, side);
+  g.legend = QRectF(4, g.plot.bottom() + bottom, width() - 8, legendH);
+  return g;
+}
+
+QSize MapCanvas::sizeForPlot(int side) const {
+  const QFontMetrics fm(font());
+  const int left = leftMargin();
+  const int bottom = 2 * fm.height() + 8;
+  if (m_presentation)
+    return {left + side + static_cast<int>(std::ceil(kLegendGap + legendColumnWidth())) + 10, 6 + side + bottom};
+  return {left + side + 10, 6 + side + bottom + fm.height() + 10};
+}
+
 void MapCanvas::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.fillRect(rect(), palette().window());
   p.setRenderHint(QPainter::Antialiasing);
-  const QFontMetrics fm(font());
-  const int legendH = fm.height() + 10;
-  const int left = fm.horizontalAdvance(QStringLiteral("−0.000")) + 10 + fm.height();
-  const int bottom = 2 * fm.height() + 8;
-  const QRectF avail(left, 6, width() - left - 10, height() - 6 - bottom - legendH);
-  const double side = std::max(40.0, std::min(avail.width(), avail.height()));
-  const QRectF plot(avail.left() + (avail.width() - side) / 2, avail.top(), side, side);
+  const Geometry g = mapGeometry();
+  const QRectF& plot = g.plot;
 
   double x0, x1, y0, y1;
   bounds(x0, x1, y0, y1);
@@ -233,23 +327,53 @@ void MapCanvas::paintEvent(QPaintEvent*) {
   } else {
     p.fillRect(plot, QColor(0xf4, 0xf4, 0xf4));
   }
-  p.save();
+  const QImage& points = pointsLayer(plot, x0, x1, y0, y1);
+  if (!points.isNull()) {
+    const qreal dpr = points.devicePixelRatio();
+    const QRect source = QRectF(plot.topLeft() * dpr, plot.size() * dpr).toAlignedRect().intersected(points.rect());
+    p.drawImage(QRectF(QPointF(source.topLeft()) / dpr, QSizeF(source.size()) / dpr), points, source);
+  }
+  if (oneDimensional() && regression()) {
+    p.save();
+    p.setClipRect(plot);
+    paintCurve(p, plot, x0, x1, y0, y1);
+    p.restore();
+  }
+  paintAxes(p, plot, x0, x1, y0, y1);
+  if (g.legendBeside)
+    paintLegendColumn(p, g.legend);
+  else
+    paintLegend(p, g.legend);
+}
+
+const QImage& MapCanvas::pointsLayer(const QRectF& plot, double x0, double x1, double y0, double y1) {
+  const qreal dpr = devicePixelRatioF();
+  const QSize pixels = (QSizeF(size()) * dpr).toSize();
+  const bool same = !m_points.isNull() && m_points.size() == pixels && m_points.devicePixelRatio() == dpr &&
+                    m_pointsPlot == plot && m_pointsBounds[0] == x0 && m_pointsBounds[1] == x1 &&
+                    m_pointsBounds[2] == y0 && m_pointsBounds[3] == y1;
+  if (same || !m_data || pixels.isEmpty()) return m_points;
+  m_points = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+  m_points.setDevicePixelRatio(dpr);
+  m_points.fill(Qt::transparent);
+  m_pointsPlot = plot;
+  m_pointsBounds[0] = x0, m_pointsBounds[1] = x1, m_pointsBounds[2] = y0, m_pointsBounds[3] = y1;
+  QPainter p(&m_points);
+  p.setRenderHint(QPainter::Antialiasing);
   p.setClipRect(plot);
   paintPoints(p, plot, x0, x1, y0, y1);
-  if (oneDimensional() && regression()) paintCurve(p, plot, x0, x1, y0, y1);
-  p.restore();
-  paintAxes(p, plot, x0, x1, y0, y1);
-  paintLegend(p, QRectF(4, plot.bottom() + bottom, width() - 8, legendH));
+  return m_points;
 }
 
 void MapCanvas::paintPoints(QPainter& p, const QRectF& plot, double x0, double x1, double y0, double y1) {
-  if (!m_data || m_features.size() < 2) return;
+  const std::vector<int> mapped = features();
+  if (!m_data || mapped.size() < 2) return;
   const double radius = m_presentation ? 5.5 : 3.5;
   const bool reg = regression();
   const double scale = m_targetScale > 0 ? m_targetScale : 1.0;
   const bool oneD = oneDimensional();
   auto draw = [&](const dl::Matrix& raw, const std::vector<int>* labels, const dl::Matrix* targets, bool validation) {
-    const dl::Index fx = m_features[0], fy = m_features[1];
+    const dl::Index fx = mapped[0], fy = mapped[1];
     if (fx >= raw.rows() || (!oneD && fy >= raw.rows())) return;
     const dl::Index n = raw.cols();
     const dl::Index stride = std::max<dl::Index>(1, n / 6000);  // a playground never needs more dots
@@ -272,6 +396,11 @@ void MapCanvas::paintPoints(QPainter& p, const QRectF& plot, double x0, double x
     }
   };
   const dl::PreparedData& d = *m_data;
+  if (inputSpace()) {  // what the network is fed (the training part after any resampling)
+    draw(d.train.X, &d.train.labels, reg ? &d.train.targets : nullptr, false);
+    if (m_showValidation) draw(d.validation.X, &d.validation.labels, reg ? &d.validation.targets : nullptr, true);
+    return;
+  }
   // Raw training points are stored before resampling; regression is never resampled, so its
   // training targets line up with trainRaw.
   draw(d.trainRaw, &d.trainRawLabels, reg && d.train.targets.cols() == d.trainRaw.cols() ? &d.train.targets : nullptr,
@@ -332,7 +461,10 @@ void MapCanvas::paintAxes(QPainter& p, const QRectF& plot, double x0, double x1,
   }
   // Axis titles: the mapped features' names.
   QString xName = QStringLiteral("x1"), yName = QStringLiteral("x2");
-  if (m_data && m_features.size() >= 2) {
+  if (inputSpace()) {
+    xName = axisName(m_grid->xFeature);
+    yName = axisName(m_grid->yFeature);
+  } else if (m_data && m_features.size() >= 2) {
     const auto& names = m_data->train.featureNames;
     if (m_features[0] < static_cast<int>(names.size()))
       xName = QString::fromStdString(names[static_cast<std::size_t>(m_features[0])]);
@@ -350,6 +482,18 @@ void MapCanvas::paintAxes(QPainter& p, const QRectF& plot, double x0, double x1,
   p.drawText(QRectF(-plot.height() / 2, -fm.height() / 2.0, plot.height(), fm.height()), Qt::AlignCenter, yName);
   p.restore();
   p.setRenderHint(QPainter::Antialiasing, true);
+}
+
+// A network input's name on an input-space map: the feature it comes from and what was done to it.
+QString MapCanvas::axisName(int f) const {
+  if (!m_data) return QStringLiteral("x%1").arg(f + 1);
+  const dl::Preprocessor& pre = m_data->preprocessor;
+  if (pre.whiten) return DecisionMapWidget::tr("whitened input %1").arg(f + 1);
+  const auto& names = m_data->inputNames;
+  const QString name = f < static_cast<int>(names.size()) ? QString::fromStdString(names[static_cast<std::size_t>(f)])
+                                                          : QStringLiteral("x%1").arg(f + 1);
+  return pre.standardize ? DecisionMapWidget::tr("%1, standardised").arg(name)
+                         : DecisionMapWidget::tr("%1, as fed to the network").arg(name);
 }
 
 void MapCanvas::paintLegend(QPainter& p, const QRectF& area) {
@@ -411,15 +555,85 @@ void MapCanvas::paintLegend(QPainter& p, const QRectF& area) {
     item(colors::classColor(c), colors::classColor(c).darker(130), false, className(c));
 }
 
+// The legend as a column beside the plot (presentation mode): one entry per line, the class colours
+// first; for regression a vertical colour scale from the largest target (top) to its negative.
+double MapCanvas::legendColumnWidth() const {
+  const QFontMetrics fm(font());
+  const double box = fm.height() * 0.7;
+  double text = std::max(fm.horizontalAdvance(DecisionMapWidget::tr("training")),
+                         m_showValidation ? fm.horizontalAdvance(DecisionMapWidget::tr("validation")) : 0);
+  double width = box + 6 + text;
+  if (regression()) {
+    const double scale = m_targetScale > 0 ? m_targetScale : 1.0;
+    width = std::max(
+        width, box * 1.4 + 6 + std::max(fm.horizontalAdvance(tickText(scale)), fm.horizontalAdvance(tickText(-scale))));
+  } else {
+    double names = 0;
+    for (int c = 0; c < classCount(); ++c) names = std::max<double>(names, fm.horizontalAdvance(className(c)));
+    width = std::max(width, box + 6 + std::min(names, fm.horizontalAdvance(QLatin1Char('M')) * 12.0));
+  }
+  return width + 2;
+}
+
+void MapCanvas::paintLegendColumn(QPainter& p, const QRectF& area) {
+  const QFontMetrics fm(font());
+  const double box = fm.height() * 0.7;
+  const double line = fm.height() * 1.35;
+  const double textWidth = area.width() - box - 6;
+  double y = area.top();
+  auto item = [&](const QColor& fill, const QColor& edge, bool round, const QString& text) {
+    if (y + line > area.bottom()) return;
+    p.setPen(QPen(edge, m_presentation ? 2.0 : 1.2));
+    p.setBrush(fill);
+    const QRectF r(area.left(), y + (line - box) / 2, box, box);
+    if (round)
+      p.drawEllipse(r);
+    else
+      p.drawRect(r);
+    p.setPen(palette().windowText().color());
+    p.drawText(QRectF(area.left() + box + 6, y, textWidth, line), Qt::AlignVCenter | Qt::AlignLeft,
+               fm.elidedText(text, Qt::ElideRight, static_cast<int>(textWidth)));
+    y += line;
+  };
+  if (regression()) {
+    const double scale = m_targetScale > 0 ? m_targetScale : 1.0;
+    const double barH = std::min(area.height() - 2 * line, std::max(60.0, area.height() * 0.5));
+    const QRectF bar(area.left(), area.top() + line / 2, box * 1.4, barH);
+    QLinearGradient g(0, bar.top(), 0, bar.bottom());
+    g.setColorAt(0, QColor::fromRgb(colors::diverging(1)));
+    g.setColorAt(0.5, QColor::fromRgb(colors::diverging(0)));
+    g.setColorAt(1, QColor::fromRgb(colors::diverging(-1)));
+    p.setPen(QPen(QColor(120, 120, 120), 1));
+    p.setBrush(g);
+    p.drawRect(bar);
+    p.setPen(palette().windowText().color());
+    const double tx = bar.right() + 6;
+    p.drawText(QRectF(tx, bar.top() - line / 2, area.right() - tx, line), Qt::AlignVCenter | Qt::AlignLeft,
+               tickText(scale));
+    p.drawText(QRectF(tx, bar.bottom() - line / 2, area.right() - tx, line), Qt::AlignVCenter | Qt::AlignLeft,
+               tickText(-scale));
+    y = bar.bottom() + line;
+  } else {
+    for (int c = 0; c < classCount(); ++c)
+      item(colors::classColor(c), colors::classColor(c).darker(130), false, className(c));
+  }
+  y += line / 3;
+  item(QColor(0x90, 0x90, 0x90), Qt::white, true, DecisionMapWidget::tr("training"));
+  if (m_showValidation) item(QColor(0x90, 0x90, 0x90), QColor(20, 20, 20), true, DecisionMapWidget::tr("validation"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The widget: toggles, feature combos and the canvas.
 
 DecisionMapWidget::DecisionMapWidget(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("decisionMap"));
   m_canvas = new MapCanvas(this);
+  m_canvas->extentChanged = [this] { emit plotExtentChanged(); };
   m_showValidation = new QCheckBox(this);
   m_showValidation->setChecked(true);
   m_discretize = new QCheckBox(this);
+  m_networkInputs = new QCheckBox(this);
+  m_networkInputs->setObjectName(QStringLiteral("mapNetworkInputs"));
   m_featureRow = new QWidget(this);
   m_xLabel = new QLabel(m_featureRow);
   m_xFeature = new QComboBox(m_featureRow);
@@ -442,6 +656,7 @@ DecisionMapWidget::DecisionMapWidget(QWidget* parent) : QWidget(parent) {
   auto* toggles = new QHBoxLayout;
   toggles->addWidget(m_showValidation);
   toggles->addWidget(m_discretize);
+  toggles->addWidget(m_networkInputs);
   toggles->addStretch(1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
@@ -452,6 +667,7 @@ DecisionMapWidget::DecisionMapWidget(QWidget* parent) : QWidget(parent) {
 
   connect(m_showValidation, &QCheckBox::toggled, this, [this](bool on) { m_canvas->setShowValidation(on); });
   connect(m_discretize, &QCheckBox::toggled, this, [this](bool on) { m_canvas->setDiscretize(on); });
+  connect(m_networkInputs, &QCheckBox::toggled, this, &DecisionMapWidget::networkInputsToggled);
   connect(m_xFeature, qOverload<int>(&QComboBox::activated), this, &DecisionMapWidget::featureComboActivated);
   connect(m_yFeature, qOverload<int>(&QComboBox::activated), this, &DecisionMapWidget::featureComboActivated);
   retranslateUi();
@@ -472,13 +688,45 @@ void DecisionMapWidget::applySnapshot(const SnapshotPtr& s) {
     m_data = s->data;
     m_canvas->setData(m_data);
     fillFeatureCombos();
+    // One input has no plane to show: the raw map already draws it against the target or class.
+    m_networkInputs->setEnabled(m_data->train.features() >= 2);
   }
   if (s->grid) m_canvas->setGrid(s->grid);
 }
 
 void DecisionMapWidget::setShowValidation(bool on) { m_showValidation->setChecked(on); }
 void DecisionMapWidget::setDiscretize(bool on) { m_discretize->setChecked(on); }
-void DecisionMapWidget::setPresentationMode(bool on) { m_canvas->setPresentationMode(on); }
+void DecisionMapWidget::setPresentationMode(bool on) {
+  m_canvas->setPresentationMode(on);
+  // The toggles move to the classroom column: the height goes to the map.
+  m_showValidation->setVisible(!on);
+  m_discretize->setVisible(!on);
+  m_networkInputs->setVisible(!on);
+  updateGeometry();
+}
+
+bool DecisionMapWidget::showsValidation() const { return m_showValidation->isChecked(); }
+bool DecisionMapWidget::discretized() const { return m_discretize->isChecked(); }
+
+QRect DecisionMapWidget::plotRect() const {
+  return m_canvas->mapGeometry().plot.toAlignedRect().translated(m_canvas->pos());
+}
+
+QSize DecisionMapWidget::sizeForPlot(int side) const {
+  const QSize canvas = m_canvas->sizeForPlot(side);
+  const QMargins m = layout()->contentsMargins();
+  int h = canvas.height() + m.top() + m.bottom();
+  int w = canvas.width() + m.left() + m.right();
+  for (QLayoutItem* item : {layout()->itemAt(0), layout()->itemAt(1)}) {  // the toggles, the feature row
+    if (!item || item->isEmpty()) continue;
+    h += item->sizeHint().height() + layout()->spacing();
+    w = std::max(w, item->minimumSize().width() + m.left() + m.right());
+  }
+  return {w, h};
+}
+
+void DecisionMapWidget::setNetworkInputs(bool on) { m_networkInputs->setChecked(on); }
+bool DecisionMapWidget::networkInputs() const { return m_networkInputs->isChecked(); }
 
 void DecisionMapWidget::fillFeatureCombos() {
   const int n = m_data ? static_cast<int>(m_data->trainRaw.rows()) : 2;  // raw features (not expanded inputs)
@@ -519,6 +767,10 @@ void DecisionMapWidget::retranslateUi() {
   m_discretize->setText(tr("Discretise"));
   m_discretize->setToolTip(
       tr("Colour each region by the most likely class only, instead of blending the class colours by probability."));
+  m_networkInputs->setText(tr("Network inputs"));
+  m_networkInputs->setToolTip(
+      tr("Draw the map over the network's own inputs, after standardisation, whitening or feature expansion, "
+         "with the same units on both axes: the data as the network sees it."));
   m_xLabel->setText(tr("x:"));
   m_yLabel->setText(tr("y:"));
   m_xFeature->setToolTip(tr(

@@ -8,7 +8,7 @@
 
 namespace dlui {
 
-enum class NameKind { Source, Activation, Initializer, Optimizer, Schedule, Resample, Quantity };
+enum class NameKind { Source, Activation, Initializer, Optimizer, Schedule, Resample, Loss, Quantity };
 
 // The translated name of an id, or the id itself when it is not in the table.
 QString displayName(NameKind kind, const std::string& id);

@@ -67,6 +67,11 @@ void DivergenceBanner::clear() {
 
 QString DivergenceBanner::text() const { return m_text->text(); }
 
+void DivergenceBanner::setCompact(bool on) {
+  m_compact = on;
+  retranslateUi();
+}
+
 void DivergenceBanner::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
   QFrame::changeEvent(event);
@@ -90,11 +95,18 @@ void DivergenceBanner::retranslateUi() {
   } else {
     what = tr("Training diverged (%1).").arg(m_where);
   }
-  m_text->setText(QStringLiteral("<b>%1</b> %2<br>%3")
-                      .arg(what.toHtmlEscaped(), tr("The last finite state is shown.").toHtmlEscaped(),
-                           tr("Try: a lower learning rate · gradient clipping (Regularisation page) · a better "
-                              "initialisation such as Xavier or He.")
-                               .toHtmlEscaped()));
+  const QString shown = tr("The last finite state is shown.");
+  const QString cures =
+      tr("Try: a lower learning rate · gradient clipping (Regularisation page) · a better "
+         "initialisation such as Xavier or He.");
+  if (m_compact) {
+    m_text->setText(QStringLiteral("<b>%1</b>").arg(what.toHtmlEscaped()));
+    m_text->setToolTip(shown + QLatin1Char('\n') + cures);
+    return;
+  }
+  m_text->setToolTip(QString());
+  m_text->setText(
+      QStringLiteral("<b>%1</b> %2<br>%3").arg(what.toHtmlEscaped(), shown.toHtmlEscaped(), cures.toHtmlEscaped()));
 }
 
 }  // namespace dlui

@@ -26,6 +26,9 @@ public:
   void showMessage(const QString& where);
   void clear();  // hides the banner (reset, new experiment)
   QString text() const;
+  // Compact (presentation mode): the headline only, the cures in the tooltip, so the map keeps its
+  // height on a projector.
+  void setCompact(bool on);
 
 signals:
   void resetRequested();
@@ -43,6 +46,7 @@ private:
   std::optional<dl::Divergence> m_divergence;
   QString m_runLabel;
   QString m_where;
+  bool m_compact = false;
 };
 
 }  // namespace dlui

@@ -1,5 +1,6 @@
 // The network diagram (see NetworkDiagramWidget.h). Geometry is recomputed on every paint (it is
-// cheap); thumbnails only when a new grid arrives; the links only with new weights or a new layout.
+// cheap); thumbnails only when a new grid arrives, the links with new weights, both in a render
+// thread of the widget's own; the links on the GUI thread only for a new layout.
 #include "widgets/NetworkDiagramWidget.h"
 
 #include "widgets/ColorMaps.h"
@@ -85,6 +86,10 @@ QImage renderLinks(const std::vector<NetworkDiagramWidget::LinkStroke>& strokes,
 
 NetworkDiagramWidget::NetworkDiagramWidget(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("networkDiagram"));
+  // One render thread of its own: in Qt's global pool a link render would hold up the raster
+  // engine's parallel fills, for which the GUI thread waits while it paints.
+  m_renderPool.setMaxThreadCount(1);
+  m_renderPool.setObjectName(QStringLiteral("networkDiagramRender"));
   setMouseTracking(true);
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   rebuildColumns();
@@ -94,7 +99,7 @@ NetworkDiagramWidget::NetworkDiagramWidget(QWidget* parent) : QWidget(parent) {
 NetworkDiagramWidget::~NetworkDiagramWidget() {
   // A render in flight posts its result to this object: let it finish first (the posted call
   // is then discarded with the object).
-  if (m_linkRender.valid()) m_linkRender.wait();
+  m_renderPool.waitForDone();
 }
 
 // Repaints only when something drawn changed: most snapshots carry metrics alone (weights come at
@@ -132,8 +137,11 @@ void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
   }
   if (structure) {
     rebuildColumns();
+    ++m_structureSerial;
+    m_thumbs.clear();  // another layer may sit in a column now: grey boxes until the new ones come
+    m_thumbRequested.clear();
     m_thumbsDirty = true;
-    m_linkLayout.clear();  // the next paint draws the links at once
+    m_linkLayout.clear();  // the next paint starts the links of the new columns
   }
   if (changed || structure) {
     update();
@@ -141,13 +149,13 @@ void NetworkDiagramWidget::applySnapshot(const SnapshotPtr& s) {
     if (isVisible() && !m_linkCache.isNull() && !m_linkLayout.empty())
       startLinkRender();
     else
-      m_linkLayout.clear();  // hidden: drawn at once when next painted
+      m_linkLayout.clear();  // hidden: drawn anew when next painted
   }
 }
 
 void NetworkDiagramWidget::setPresentationMode(bool on) {
   m_presentation = on;
-  m_linkLayout.clear();  // thicker links, drawn at once
+  m_linkCache = QImage();  // thicker links, drawn at once
   update();
 }
 
@@ -252,15 +260,15 @@ float NetworkDiagramWidget::linkWeight(int layer, int to, int from) const {
   return best;
 }
 
-// Only the shown units get a thumbnail (a 64-unit column shows about 20 boxes): paintEvent
-// rebuilds when the layout shows a different number of boxes.
-void NetworkDiagramWidget::rebuildThumbnails() {
-  m_thumbsDirty = false;
-  m_thumbs.assign(m_columns.size(), {});
-  m_thumbCounts.clear();
-  for (const Column& c : m_columns) m_thumbCounts.push_back(std::min(c.boxes.size(), std::size_t{kMaxThumbs}));
-  if (!m_grid || m_grid->resolution <= 0) return;
-  const int res = m_grid->resolution;
+// Only the shown units get a thumbnail (a 64-unit column shows about 20 boxes): paintEvent asks
+// again when the layout shows more boxes than were drawn. Runs in the render thread: every input is
+// a value or an immutable snapshot part.
+NetworkDiagramWidget::Thumbnails NetworkDiagramWidget::buildThumbnails(const ThumbInput& in) {
+  Thumbnails out(in.counts.size());
+  const std::shared_ptr<const dl::GridEvaluation>& grid = in.grid;
+  const std::shared_ptr<const dl::PreparedData>& data = in.data;
+  if (!grid || grid->resolution <= 0 || in.counts.size() < 2) return out;
+  const int res = grid->resolution;
   const dl::Index n = static_cast<dl::Index>(res) * res;
   auto image = [res](auto&& colour) {
     QImage img(res, res, QImage::Format_RGB32);
@@ -272,58 +280,74 @@ void NetworkDiagramWidget::rebuildThumbnails() {
   };
   // Inputs: what the network is fed at each point of the plane — the mapped features vary along x
   // and y, the others held at their mean, then expanded (x₁², sin x₁, ...) and scaled as in training.
-  const std::vector<int>& mf = m_config.data.mapFeatures;
+  const std::vector<int>& mf = in.mapFeatures;
   dl::Matrix inputs;
-  if (m_data && m_data->preprocessor.rawMean.size() > 0) {
-    const dl::Preprocessor& pre = m_data->preprocessor;
+  if (data && grid->space == dl::MapSpace::NetworkInputs && data->train.X.cols() > 0) {
+    // A map over the network's inputs: the two mapped inputs vary, the others at their mean.
+    const dl::Matrix& X = data->train.X;
+    const dl::Vector mean = X.cast<double>().rowwise().mean().cast<dl::Scalar>();
+    const int fx = grid->xFeature, fy = grid->yFeature;
+    dl::Matrix x(X.rows(), n);
+    for (dl::Index k = 0; k < n; ++k) {
+      const int i = static_cast<int>(k % res), j = static_cast<int>(k / res);
+      x.col(k) = mean;
+      if (fx < X.rows())
+        x(fx, k) = static_cast<dl::Scalar>(grid->x0 + (grid->x1 - grid->x0) * i / std::max(res - 1, 1));
+      if (fy < X.rows())
+        x(fy, k) = static_cast<dl::Scalar>(grid->y0 + (grid->y1 - grid->y0) * j / std::max(res - 1, 1));
+    }
+    inputs = std::move(x);
+  } else if (data && data->preprocessor.rawMean.size() > 0) {
+    const dl::Preprocessor& pre = data->preprocessor;
     const dl::Index raw = pre.rawMean.size();
     const int fx = mf.size() > 0 ? mf[0] : 0, fy = mf.size() > 1 ? mf[1] : 1;
     dl::Matrix x(raw, n);
     for (dl::Index k = 0; k < n; ++k) {
       const int i = static_cast<int>(k % res), j = static_cast<int>(k / res);
       x.col(k) = pre.rawMean;
-      if (fx < raw) x(fx, k) = static_cast<dl::Scalar>(m_grid->x0 + (m_grid->x1 - m_grid->x0) * i / std::max(res - 1, 1));
-      if (fy < raw) x(fy, k) = static_cast<dl::Scalar>(m_grid->y0 + (m_grid->y1 - m_grid->y0) * j / std::max(res - 1, 1));
+      if (fx < raw) x(fx, k) = static_cast<dl::Scalar>(grid->x0 + (grid->x1 - grid->x0) * i / std::max(res - 1, 1));
+      if (fy < raw) x(fy, k) = static_cast<dl::Scalar>(grid->y0 + (grid->y1 - grid->y0) * j / std::max(res - 1, 1));
     }
     pre.apply(x);
     inputs = std::move(x);
   }
-  for (int u = 0; u < static_cast<int>(m_thumbCounts.front()); ++u) {
+  for (int u = 0; u < static_cast<int>(in.counts.front()); ++u) {
     if (u < inputs.rows() && inputs.cols() == n) {
       const dl::Matrix row = inputs.row(u);
       const double scale = finiteMaxAbs(row);
       // A feature held at its mean is constant over the plane: grey, as before.
       if (row.maxCoeff() - row.minCoeff() < 1e-6 * scale) {
-        m_thumbs.front().push_back(image([](dl::Index, int, int) { return qRgb(0xe8, 0xe8, 0xe8); }));
+        out.front().push_back(image([](dl::Index, int, int) { return qRgb(0xe8, 0xe8, 0xe8); }));
         continue;
       }
-      m_thumbs.front().push_back(image([&](dl::Index k, int, int) { return colors::diverging(row(0, k) / scale); }));
+      out.front().push_back(image([&](dl::Index k, int, int) { return colors::diverging(row(0, k) / scale); }));
       continue;
     }
     const bool isX = mf.size() >= 1 && mf[0] == u, isY = mf.size() >= 2 && mf[1] == u;
-    m_thumbs.front().push_back(image([&](dl::Index, int i, int j) {
+    out.front().push_back(image([&](dl::Index, int i, int j) {
       if (isX) return colors::diverging(2.0 * i / std::max(res - 1, 1) - 1.0);
       if (isY) return colors::diverging(2.0 * j / std::max(res - 1, 1) - 1.0);
       return qRgb(0xe8, 0xe8, 0xe8);
     }));
   }
   // Hidden layers: one shared scale per layer, so a dead or quiet unit looks pale next to the others.
-  for (std::size_t l = 0; l < m_grid->hidden.size() && l + 2 < m_columns.size(); ++l) {
-    const dl::Matrix& A = m_grid->hidden[l];
-    const Column& c = m_columns[l + 1];
-    if (A.cols() != n || A.rows() != c.units) continue;
+  for (std::size_t l = 0; l < grid->hidden.size() && l + 2 < in.counts.size(); ++l) {
+    const dl::Matrix& A = grid->hidden[l];
+    if (A.cols() != n || A.rows() != in.units[l + 1]) continue;
     const double scale = finiteMaxAbs(A);
-    for (int u = 0; u < static_cast<int>(m_thumbCounts[l + 1]); ++u)
-      m_thumbs[l + 1].push_back(image([&](dl::Index k, int, int) { return colors::diverging(A(u, k) / scale); }));
+    // One row of A at a time, copied to contiguous memory: A is column-major (unit-strided).
+    for (int u = 0; u < static_cast<int>(in.counts[l + 1]); ++u) {
+      const Eigen::Matrix<dl::Scalar, 1, Eigen::Dynamic> row = A.row(u);
+      out[l + 1].push_back(image([&](dl::Index k, int, int) { return colors::diverging(row(k) / scale); }));
+    }
   }
   // Outputs: a class probability, or the regression value.
-  const dl::Matrix& V = m_grid->values;
-  const Column& out = m_columns.back();
-  if (V.cols() == n && V.rows() == out.units) {
-    const bool reg = m_data && m_data->train.task == dl::Task::Regression;
+  const dl::Matrix& V = grid->values;
+  if (V.cols() == n && V.rows() == in.units.back()) {
+    const bool reg = data && data->train.task == dl::Task::Regression;
     const double scale = finiteMaxAbs(V);
-    for (int u = 0; u < static_cast<int>(m_thumbCounts.back()); ++u) {
-      m_thumbs.back().push_back(image([&](dl::Index k, int, int) {
+    for (int u = 0; u < static_cast<int>(in.counts.back()); ++u) {
+      out.back().push_back(image([&](dl::Index k, int, int) {
         const double v = V(u, k);
         if (reg) return colors::diverging(v / scale);
         if (V.rows() == 1) return colors::diverging(2 * v - 1);
@@ -331,6 +355,42 @@ void NetworkDiagramWidget::rebuildThumbnails() {
       }));
     }
   }
+  return out;
+}
+
+// The thumbnails of a new grid (or of more boxes) are coloured in the render thread; the diagram
+// keeps showing the previous ones until they arrive.
+void NetworkDiagramWidget::startThumbRender(const std::vector<std::size_t>& counts) {
+  if (m_thumbRenderRunning) {
+    m_thumbsDirty = true;  // thumbsRendered() asks for a repaint, which starts the next one
+    return;
+  }
+  m_thumbRenderRunning = true;
+  m_thumbsDirty = false;
+  m_thumbRequested = counts;
+  ThumbInput in;
+  in.grid = m_grid;
+  in.data = m_data;
+  in.mapFeatures = m_config.data.mapFeatures;
+  for (const Column& c : m_columns) in.units.push_back(c.units);
+  in.counts = counts;
+  m_renderPool.start([this, in = std::move(in), structure = m_structureSerial] {
+    Thumbnails thumbs = buildThumbnails(in);
+    QMetaObject::invokeMethod(
+        this,
+        [this, thumbs = std::move(thumbs), structure]() mutable { thumbsRendered(std::move(thumbs), structure); },
+        Qt::QueuedConnection);
+  });
+}
+
+void NetworkDiagramWidget::thumbsRendered(Thumbnails thumbs, quint64 structure) {
+  m_thumbRenderRunning = false;
+  if (structure == m_structureSerial) {  // else drawn for columns that are gone
+    m_thumbs = std::move(thumbs);
+  } else {
+    m_thumbsDirty = true;
+  }
+  update();
 }
 
 QString NetworkDiagramWidget::columnTitle(int column) const {
@@ -402,14 +462,11 @@ void NetworkDiagramWidget::startLinkRender() {
   if (m_linkRenderRunning) return;  // linksRendered() starts the next one
   m_linkRenderRunning = true;
   m_linksDirty = false;
-  auto done = std::make_shared<std::promise<void>>();
-  m_linkRender = done->get_future();
-  QThreadPool::globalInstance()->start([this, strokes = linkStrokes(), pixels = m_linkCache.size(),
-                                        dpr = m_linkCache.devicePixelRatio(), layout = m_linkLayout, done] {
+  m_renderPool.start([this, strokes = linkStrokes(), pixels = m_linkCache.size(), dpr = m_linkCache.devicePixelRatio(),
+                      layout = m_linkLayout] {
     QImage image = renderLinks(strokes, pixels, dpr);
     QMetaObject::invokeMethod(
         this, [this, image = std::move(image), layout] { linksRendered(image, layout); }, Qt::QueuedConnection);
-    done->set_value();
   });
 }
 
@@ -426,26 +483,30 @@ void NetworkDiagramWidget::linksRendered(const QImage& image, const std::vector<
 void NetworkDiagramWidget::paintEvent(QPaintEvent*) {
   if (m_columns.size() != m_config.hidden.size() + 2) rebuildColumns();
   layoutColumns();
-  bool thumbsFit = m_thumbCounts.size() == m_columns.size();
-  for (std::size_t ci = 0; thumbsFit && ci < m_columns.size(); ++ci)
-    thumbsFit = m_thumbCounts[ci] == std::min(m_columns[ci].boxes.size(), std::size_t{kMaxThumbs});
-  if (m_thumbsDirty || !thumbsFit) rebuildThumbnails();
+  std::vector<std::size_t> counts;
+  for (const Column& c : m_columns) counts.push_back(std::min(c.boxes.size(), std::size_t{kMaxThumbs}));
+  if (m_thumbsDirty || counts != m_thumbRequested) startThumbRender(counts);
   QPainter p(this);
   p.fillRect(rect(), palette().base());
   p.setRenderHint(QPainter::Antialiasing);
   const QFontMetrics fm(font());
 
-  // Links first, so the neurons sit on top: from the cache, drawn here only for a new layout
-  // (first paint, resize, architecture, presentation mode), else in a pool thread.
+  // Links first, so the neurons sit on top: from the cache, drawn here only for a new size (first
+  // paint, resize, presentation mode), else in the render thread — a new architecture too: a
+  // preset or a ± layer shows its columns at once and its links a moment later, without a stall.
   const qreal dpr = devicePixelRatioF();
   const QSize pixels = (QSizeF(size()) * dpr).toSize();
   std::vector<std::vector<QRectF>> layout;
   for (const Column& c : m_columns) layout.push_back(c.boxes);
-  if (layout != m_linkLayout || m_linkCache.isNull() || m_linkCache.size() != pixels ||
-      m_linkCache.devicePixelRatio() != dpr) {
+  if (m_linkCache.isNull() || m_linkCache.size() != pixels || m_linkCache.devicePixelRatio() != dpr) {
     m_linkCache = renderLinks(linkStrokes(), pixels, dpr);
     m_linkLayout = std::move(layout);
     m_linksDirty = false;
+  } else if (layout != m_linkLayout) {
+    m_linkLayout = std::move(layout);
+    m_linkCache.fill(Qt::transparent);  // the old links join boxes that moved
+    m_linksDirty = true;
+    startLinkRender();
   } else if (m_linksDirty) {
     startLinkRender();
   }

@@ -10,9 +10,9 @@
 #include <QFont>
 #include <QImage>
 #include <QPointF>
+#include <QThreadPool>
 #include <QWidget>
 
-#include <future>
 #include <optional>
 #include <vector>
 
@@ -83,10 +83,23 @@ private:
     int layer = 0, from = 0, to = 0;  // layer: 1-based weighted layer
   };
 
+  // Per column, per shown unit: the unit's output over the map's plane.
+  using Thumbnails = std::vector<std::vector<QImage>>;
+  // What the thumbnails are coloured from, copied for the render thread.
+  struct ThumbInput {
+    std::shared_ptr<const dl::GridEvaluation> grid;
+    std::shared_ptr<const dl::PreparedData> data;
+    std::vector<int> mapFeatures;
+    std::vector<int> units;          // per column
+    std::vector<std::size_t> counts;  // thumbnails wanted per column
+  };
+  static Thumbnails buildThumbnails(const ThumbInput& in);
+
   void retranslateUi();
   void rebuildColumns();
   void layoutColumns();
-  void rebuildThumbnails();
+  void startThumbRender(const std::vector<std::size_t>& counts);
+  void thumbsRendered(Thumbnails thumbs, quint64 structure);
   std::vector<LinkStroke> linkStrokes();
   void startLinkRender();
   void linksRendered(const QImage& image, const std::vector<std::vector<QRectF>>& layout);
@@ -109,14 +122,16 @@ private:
   int m_gapCount = 0;
   QRectF m_gapRect;
   double m_colSpacing = 0;
-  std::vector<std::vector<QImage>> m_thumbs;      // per column, per shown unit
-  std::vector<std::size_t> m_thumbCounts;         // per column: boxes shown when m_thumbs was built
+  Thumbnails m_thumbs;                            // per column, per shown unit
+  std::vector<std::size_t> m_thumbRequested;      // per column: thumbnails asked of the last render
+  bool m_thumbRenderRunning = false;              // the render thread is colouring thumbnails
+  quint64 m_structureSerial = 0;                  // counts architecture changes (stale thumbnails)
   std::vector<Link> m_links;                      // filled by linkStrokes, read by tooltips
   QImage m_linkCache;                             // the links as last drawn (transparent elsewhere)
   std::vector<std::vector<QRectF>> m_linkLayout;  // the boxes m_linkCache was drawn for; empty: draw anew
   bool m_linksDirty = true;                       // weights newer than m_linkCache
-  bool m_linkRenderRunning = false;               // a pool thread is drawing the links
-  std::future<void> m_linkRender;                 // ready once the render in flight has posted its result
+  bool m_linkRenderRunning = false;               // the render thread is drawing the links
+  QThreadPool m_renderPool;                       // one thread: links and thumbnails, in order
   bool m_thumbsDirty = true;
   bool m_presentation = false;
 };

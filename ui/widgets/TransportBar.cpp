@@ -10,8 +10,10 @@
 #include <QSlider>
 #include <QStyle>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace dlui {
 
@@ -122,10 +124,32 @@ void TransportBar::updateReadouts() {
   m_epochLabel->setText(tr("Epoch %1").arg(locale.toString(m_epochCount)));
   m_rateLabel->setText(tr("%1 steps/s").arg(locale.toString(m_rate, 'f', 0)));
   m_speedValue->setText(speed() > 0 ? tr("%1/s").arg(speed()) : tr("max"));
+  fitReadouts();
+}
+
+// The step, epoch and rate readouts change with every snapshot, 60 times a second. At a fixed size
+// (room for a seven-digit step count; a longer text widens it once) a new text only repaints the
+// label; a label that may resize makes every new text lay out the toolbar and then the whole main
+// window again (docks and all).
+void TransportBar::fitReadouts() {
+  const QLocale locale;
+  const std::array<std::pair<QLabel*, QString>, 3> readouts = {
+      std::pair{m_stepLabel, tr("Step %1").arg(locale.toString(9999999LL))},
+      std::pair{m_epochLabel, tr("Epoch %1").arg(locale.toString(999999LL))},
+      std::pair{m_rateLabel, tr("%1 steps/s").arg(locale.toString(99999.0, 'f', 0))}};
+  for (const auto& [label, widest] : readouts) {
+    const QFontMetrics fm = label->fontMetrics();
+    const QMargins m = label->contentsMargins();
+    const QSize size(std::max(fm.horizontalAdvance(widest), fm.horizontalAdvance(label->text())) + m.left() + m.right() + 2,
+                     fm.height() + m.top() + m.bottom());
+    if (label->minimumSize() != size || label->maximumSize() != size) label->setFixedSize(size);
+  }
 }
 
 void TransportBar::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
+  // A new font (presentation mode) reaches the readouts after this toolbar: fit them afterwards.
+  if (event->type() == QEvent::FontChange) QMetaObject::invokeMethod(this, &TransportBar::fitReadouts, Qt::QueuedConnection);
   QToolBar::changeEvent(event);
 }
 

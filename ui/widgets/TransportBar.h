@@ -43,6 +43,7 @@ private:
   void retranslateUi();
   void updatePlayLook();
   void updateReadouts();
+  void fitReadouts();
 
   QAction* m_play = nullptr;
   QAction* m_step = nullptr;

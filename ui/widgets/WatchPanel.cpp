@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QToolButton>
 
 #include <algorithm>
@@ -46,8 +47,16 @@ QString WatchPanel::text() const { return m_full; }
 
 void WatchPanel::setCompact(bool on) {
   m_compact = on;
-  m_text->setWordWrap(!on);
+  // Compact: the text is fitted to the panel's width, so it must not set that width itself.
+  m_text->setSizePolicy(on ? QSizePolicy::Ignored : QSizePolicy::Preferred, QSizePolicy::Preferred);
   showText();
+}
+
+void WatchPanel::setCompactLines(int lines) {
+  lines = std::max(1, lines);
+  if (lines == m_compactLines) return;
+  m_compactLines = lines;
+  if (m_compact) showText();
 }
 
 void WatchPanel::resizeEvent(QResizeEvent* event) {
@@ -57,20 +66,42 @@ void WatchPanel::resizeEvent(QResizeEvent* event) {
 
 void WatchPanel::showText() {
   if (!m_compact) {
+    m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::RichText);
     m_text->setText(m_full);
     m_text->setToolTip(QString());
     return;
   }
+  // At most m_compactLines lines, the last one elided when the text needs more.
   m_text->setTextFormat(Qt::PlainText);
+  const QFontMetrics fm = m_text->fontMetrics();
   const int room = std::max(40, width() - m_close->sizeHint().width() - 30);
-  const QString shown = m_text->fontMetrics().elidedText(m_plain, Qt::ElideRight, room);
+  QTextLayout layout(m_plain, m_text->font());
+  layout.beginLayout();
+  QStringList lines;
+  for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+    line.setLineWidth(room);
+    if (lines.size() == m_compactLines - 1) {  // the last line takes the rest, elided
+      lines << fm.elidedText(m_plain.mid(line.textStart()), Qt::ElideRight, room);
+      break;
+    }
+    lines << m_plain.mid(line.textStart(), line.textLength()).trimmed();
+  }
+  layout.endLayout();
+  const QString shown = lines.join(QLatin1Char('\n'));
+  m_text->setWordWrap(false);  // the lines are broken here, so the label never reflows them
   m_text->setText(shown);
-  m_text->setToolTip(shown == m_plain ? QString() : m_plain);
+  m_text->setToolTip(shown.simplified() == m_plain.simplified() ? QString() : m_plain);
 }
 
 void WatchPanel::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
+  if (event->type() == QEvent::FontChange) {
+    // The style sheet fixes the children's fonts when it polishes them: they follow the panel's.
+    m_text->setFont(font());
+    m_close->setFont(font());
+    if (m_compact) showText();
+  }
   QFrame::changeEvent(event);
 }
 

@@ -20,8 +20,11 @@ public:
   void setPreset(const QString& preset);
   QString preset() const { return m_preset; }
   QString text() const;  // the whole line, as rich text
-  // One line (elided, the whole text in the tooltip): on a projector the charts keep their height.
+  // At most two lines (the second elided when needed, the whole text in the tooltip): on a
+  // projector the map and the charts keep their height.
   void setCompact(bool on);
+  // How many lines compact mode may use (2 by default; 1 while the divergence banner needs room).
+  void setCompactLines(int lines);
 
 protected:
   void changeEvent(QEvent* event) override;
@@ -34,6 +37,7 @@ private:
   QString m_full;         // rich text
   QString m_plain;        // the same without markup
   bool m_compact = false;
+  int m_compactLines = 2;
   QString m_preset;
   QLabel* m_text = nullptr;
   QToolButton* m_close = nullptr;
