@@ -516,7 +516,11 @@ void MainWindow::showPresetView(const QString& preset) {
     m_watch->setPreset(QString());
     return;
   }
-  if (m_charts->showView(e->view) && !m_chartDock->isVisible()) m_chartDock->show();
+  // A preset about the map or the network has no chart of its own: the loss chart shows how the run
+  // is going, not whatever tab the last preset left in front.
+  const bool chartView = m_charts->showView(e->view);
+  if (!chartView) m_charts->showView(QStringLiteral("loss"));
+  if (chartView && !m_chartDock->isVisible()) m_chartDock->show();
   m_map->setNetworkInputs(e->map == QLatin1String("inputs"));
   // The note that teaches it, unless the open note already lists it (its own Try it was pressed).
   const Note* current = NotesLibrary::builtIn().note(m_notes->currentNoteId());
