@@ -31,7 +31,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <cstdio>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -365,11 +367,26 @@ void MainWindow::connectSession() {
 void MainWindow::applySnapshot(const SnapshotPtr& s) {
   if (!s) return;
   m_last = s;
+  // DLPLAY_SLOW_TRACE=1: a snapshot that takes the GUI thread over 15 ms is broken down on stderr
+  // (what found the metrics ring's 50–80 ms reallocations; see scripts/gui-bench.sh).
+  static const bool trace = qEnvironmentVariableIsSet("DLPLAY_SLOW_TRACE");
+  QElapsedTimer t;
+  t.start();
+  qint64 marks[6] = {};
   m_transport->applySnapshot(s);
+  marks[0] = t.nsecsElapsed();
   m_map->applySnapshot(s);
+  marks[1] = t.nsecsElapsed();
   m_network->applySnapshot(s);
+  marks[2] = t.nsecsElapsed();
   m_charts->applySnapshot(s);
+  marks[3] = t.nsecsElapsed();
   m_score->applySnapshot(s);
+  marks[4] = t.nsecsElapsed();
+  if (trace && marks[4] > 15'000'000)
+    fprintf(stderr, "slow snapshot: transport %.1f map %.1f network %.1f charts %.1f score %.1f ms, %zu steps\n",
+            marks[0] / 1e6, (marks[1] - marks[0]) / 1e6, (marks[2] - marks[1]) / 1e6, (marks[3] - marks[2]) / 1e6,
+            (marks[4] - marks[3]) / 1e6, s->runs.empty() ? std::size_t(0) : s->runs.front().metrics.size());
   const RunSnapshot* diverged = nullptr;
   for (const RunSnapshot& r : s->runs)
     if (r.divergence && !diverged) diverged = &r;
