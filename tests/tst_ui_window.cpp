@@ -768,6 +768,8 @@ private slots:
       QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.name == name.toStdString(), 10000);
       const bool tab = e.view != "map" && e.view != "network";
       if (tab) QVERIFY2(panel->currentView() == e.view, qPrintable(name + ": " + panel->currentView()));
+      // A map or network preset brings the loss chart forward, not the tab the last one left.
+      if (!tab) QVERIFY2(panel->currentView() == "loss", qPrintable(name + ": " + panel->currentView()));
       QCOMPARE(w.notesDock()->currentNoteId(), e.note);
       QCOMPARE(w.decisionMap()->networkInputs(), e.map == "inputs");  // the map's plane follows the preset
       QVERIFY(w.watchPanel()->isVisible());
@@ -786,7 +788,10 @@ private slots:
       if (e.view == "gradients") series = panel->gradientNormChart()->layerCount() ? panel->gradientNormChart()->history(0).sampleCount() : 0;
       if (e.view == "saturation") series = panel->saturationChart()->layerCount() ? panel->saturationChart()->history(0).sampleCount() : 0;
       if (e.view == "sparsity") series = panel->sparsityChart()->sparsity(0).sampleCount();
-      if (e.view == "learningRate") series = panel->learningRateChart()->history().sampleCount();
+      if (e.view == "learningRate") {  // the schedule, and beside it the loss it shapes
+        series = panel->learningRateChart()->history().sampleCount();
+        QCOMPARE(panel->learningRateChart()->trainingLoss().sampleCount(), series);
+      }
       if (e.view == "metrics") {
         QTRY_VERIFY_WITH_TIMEOUT(panel->metricsView()->report(), 10000);
         series = panel->metricsView()->report()->report.confusion.sum();

@@ -2281,7 +2281,7 @@
 <context>
     <name>dlui::LearningRateChart</name>
     <message>
-        <location filename="../ui/plots/LearningRateChart.cpp" line="+43"/>
+        <location filename="../ui/plots/LearningRateChart.cpp" line="+49"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -2305,6 +2305,12 @@
         <location line="+1"/>
         <source>learning rate</source>
         <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>training loss</source>
+        <translation>训练集损失</translation>
     </message>
 </context>
 <context>
@@ -2425,12 +2431,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+172"/>
+        <location line="+176"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-166"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -2459,7 +2465,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>

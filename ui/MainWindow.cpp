@@ -31,7 +31,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <cstdio>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -365,11 +367,26 @@ void MainWindow::connectSession() {
 void MainWindow::applySnapshot(const SnapshotPtr& s) {
   if (!s) return;
   m_last = s;
+  // DLPLAY_SLOW_TRACE=1: a snapshot that takes the GUI thread over 15 ms is broken down on stderr
+  // (what found the metrics ring's 50–80 ms reallocations; see scripts/gui-bench.sh).
+  static const bool trace = qEnvironmentVariableIsSet("DLPLAY_SLOW_TRACE");
+  QElapsedTimer t;
+  t.start();
+  qint64 marks[6] = {};
   m_transport->applySnapshot(s);
+  marks[0] = t.nsecsElapsed();
   m_map->applySnapshot(s);
+  marks[1] = t.nsecsElapsed();
   m_network->applySnapshot(s);
+  marks[2] = t.nsecsElapsed();
   m_charts->applySnapshot(s);
+  marks[3] = t.nsecsElapsed();
   m_score->applySnapshot(s);
+  marks[4] = t.nsecsElapsed();
+  if (trace && marks[4] > 15'000'000)
+    fprintf(stderr, "slow snapshot: transport %.1f map %.1f network %.1f charts %.1f score %.1f ms, %zu steps\n",
+            marks[0] / 1e6, (marks[1] - marks[0]) / 1e6, (marks[2] - marks[1]) / 1e6, (marks[3] - marks[2]) / 1e6,
+            (marks[4] - marks[3]) / 1e6, s->runs.empty() ? std::size_t(0) : s->runs.front().metrics.size());
   const RunSnapshot* diverged = nullptr;
   for (const RunSnapshot& r : s->runs)
     if (r.divergence && !diverged) diverged = &r;
@@ -516,7 +533,11 @@ void MainWindow::showPresetView(const QString& preset) {
     m_watch->setPreset(QString());
     return;
   }
-  if (m_charts->showView(e->view) && !m_chartDock->isVisible()) m_chartDock->show();
+  // A preset about the map or the network has no chart of its own: the loss chart shows how the run
+  // is going, not whatever tab the last preset left in front.
+  const bool chartView = m_charts->showView(e->view);
+  if (!chartView) m_charts->showView(QStringLiteral("loss"));
+  if (chartView && !m_chartDock->isVisible()) m_chartDock->show();
   m_map->setNetworkInputs(e->map == QLatin1String("inputs"));
   // The note that teaches it, unless the open note already lists it (its own Try it was pressed).
   const Note* current = NotesLibrary::builtIn().note(m_notes->currentNoteId());

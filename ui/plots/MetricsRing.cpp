@@ -8,7 +8,7 @@ namespace dlui {
 MetricsRing::MetricsRing(std::size_t capacity) : m_capacity(std::max<std::size_t>(1, capacity)) {}
 
 void MetricsRing::clear() {
-  m_rows.clear();
+  m_blocks.clear();
   m_layers = -1;
   m_size = m_head = 0;
   m_overwritten = 0;
@@ -21,17 +21,13 @@ void MetricsRing::append(const dl::StepMetrics& m) {
   if (m_size < m_capacity) {
     row = (m_head + m_size) % m_capacity;
     ++m_size;
-    if (m_rows.size() < (row + 1) * cols) {
-      if (m_rows.capacity() < (row + 1) * cols)  // grow geometrically, never past capacity rows
-        m_rows.reserve(std::min(m_capacity * cols, std::max<std::size_t>(1024 * cols, 2 * m_rows.capacity())));
-      m_rows.resize((row + 1) * cols);
-    }
+    if (row / kBlockRows >= m_blocks.size()) m_blocks.emplace_back(kBlockRows * cols);
   } else {
     row = m_head;  // overwrite the oldest
     m_head = (m_head + 1) % m_capacity;
     ++m_overwritten;
   }
-  double* r = m_rows.data() + row * cols;
+  double* r = rowAt(row);
   r[0] = static_cast<double>(m.step);
   r[1] = static_cast<double>(m.epoch);
   r[2] = m.lr;
@@ -61,7 +57,7 @@ void MetricsRing::append(const dl::StepMetrics& m) {
 }
 
 dl::StepMetrics MetricsRing::at(std::size_t i) const {
-  const double* r = m_rows.data() + ((m_head + i) % m_capacity) * columns();
+  const double* r = rowAt((m_head + i) % m_capacity);
   dl::StepMetrics m;
   m.step = static_cast<long long>(r[0]);
   m.epoch = static_cast<long long>(r[1]);
