@@ -1376,8 +1376,8 @@ private slots:
     QVERIFY(stepAxis(panel->gradientNormChart())->max() <= 10);
   }
 
-  // The smoothing slider sits beside the loss and gradient tabs, explains itself and is
-  // remembered across sessions.
+  // The smoothing slider sits beside the loss, gradient, saturation and learning-rate tabs (not the
+  // L1-vs-L2 one), explains itself and is remembered across sessions.
   void smoothingSliderRemembered() {
     {
       MainWindow w;
@@ -1389,7 +1389,9 @@ private slots:
       QVERIFY(!slider->toolTip().isEmpty());
       w.chartPanel()->showChart(w.chartPanel()->lossChart());
       QVERIFY(slider->isVisibleTo(&w));
-      w.chartPanel()->showChart(w.chartPanel()->charts()[4]);  // learning rate: not smoothed
+      w.chartPanel()->showChart(w.chartPanel()->learningRateChart());  // its training loss is smoothed
+      QVERIFY(slider->isVisibleTo(&w));
+      w.chartPanel()->showChart(w.chartPanel()->sparsityChart());  // L1 vs L2: nothing per-step to smooth
       QVERIFY(!slider->isVisibleTo(&w));
       slider->setValue(85);
       QCOMPARE(w.chartPanel()->smoothing(), 0.85);
