@@ -20,10 +20,26 @@ protected:
   std::vector<double> m_weights;
 };
 
-// p = softmax(z) = e^(z−max z)/Σe^(z−max z);  ℓ = −log p_y = logΣe^z − z_y;  ∂ℓ/∂z = p − onehot(y)
-class SoftmaxCrossEntropy final : public WeightedClassLoss {
+// K softmax outputs: the probabilities softmax(z), the class the largest logit.
+class SoftmaxClassLoss : public WeightedClassLoss {
 public:
   using WeightedClassLoss::WeightedClassLoss;
+  void predict(const Matrix& Z, Matrix& P) const override {
+    P.resize(Z.rows(), Z.cols());
+    P = (Z.rowwise() - Z.colwise().maxCoeff()).array().exp().matrix();
+    P.array().rowwise() /= P.colwise().sum().array();
+  }
+  int predictedClass(const Matrix& Z, Index b) const override {
+    Index i = 0;
+    Z.col(b).maxCoeff(&i);
+    return static_cast<int>(i);
+  }
+};
+
+// p = softmax(z) = e^(z−max z)/Σe^(z−max z);  ℓ = −log p_y = logΣe^z − z_y;  ∂ℓ/∂z = p − onehot(y)
+class SoftmaxCrossEntropy final : public SoftmaxClassLoss {
+public:
+  using SoftmaxClassLoss::SoftmaxClassLoss;
   std::string name() const override { return "softmax_ce"; }
   double evaluate(const Matrix& Z, const int* y, const Matrix*, Matrix* dZ) const override {
     const Index B = Z.cols();
@@ -45,16 +61,6 @@ public:
     }
     if (dZ && weights > 0) *dZ /= static_cast<Scalar>(weights);
     return weights > 0 ? total / weights : 0.0;
-  }
-  void predict(const Matrix& Z, Matrix& P) const override {
-    P.resize(Z.rows(), Z.cols());
-    P = (Z.rowwise() - Z.colwise().maxCoeff()).array().exp().matrix();
-    P.array().rowwise() /= P.colwise().sum().array();
-  }
-  int predictedClass(const Matrix& Z, Index b) const override {
-    Index i = 0;
-    Z.col(b).maxCoeff(&i);
-    return static_cast<int>(i);
   }
 };
 
@@ -91,9 +97,9 @@ public:
 //   ℓ = (1/K)·Σₖ (pₖ − tₖ)²;  gₖ = ∂ℓ/∂pₖ = 2(pₖ − tₖ)/K;  ∂ℓ/∂zⱼ = pⱼ·(gⱼ − Σₖ gₖ·pₖ)
 // (the softmax Jacobian ∂pₖ/∂zⱼ = pₖ(δₖⱼ − pⱼ)). Unlike cross-entropy the gradient carries the
 // Jacobian's factor pⱼ(1 − pⱼ): an output that is confidently wrong (p_y ≈ 0) barely moves.
-class SoftmaxSquaredError final : public WeightedClassLoss {
+class SoftmaxSquaredError final : public SoftmaxClassLoss {
 public:
-  using WeightedClassLoss::WeightedClassLoss;
+  using SoftmaxClassLoss::SoftmaxClassLoss;
   std::string name() const override { return "mse"; }
   double evaluate(const Matrix& Z, const int* y, const Matrix*, Matrix* dZ) const override {
     const Index K = Z.rows(), B = Z.cols();
@@ -123,16 +129,6 @@ public:
     }
     if (dZ && weights > 0) *dZ /= static_cast<Scalar>(weights);
     return weights > 0 ? total / weights : 0.0;
-  }
-  void predict(const Matrix& Z, Matrix& P) const override {
-    P.resize(Z.rows(), Z.cols());
-    P = (Z.rowwise() - Z.colwise().maxCoeff()).array().exp().matrix();
-    P.array().rowwise() /= P.colwise().sum().array();
-  }
-  int predictedClass(const Matrix& Z, Index b) const override {
-    Index i = 0;
-    Z.col(b).maxCoeff(&i);
-    return static_cast<int>(i);
   }
 };
 
