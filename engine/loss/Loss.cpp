@@ -64,10 +64,22 @@ public:
   }
 };
 
-// p = σ(z);  ℓ = −[y·log p + (1−y)·log(1−p)] = softplus(z) − y·z (stable form);  ∂ℓ/∂z = p − y
-class SigmoidBinaryCrossEntropy final : public WeightedClassLoss {
+// One sigmoid output for two classes: probabilities (1 − σ(z), σ(z)), class 1 where z > 0.
+class SigmoidClassLoss : public WeightedClassLoss {
 public:
   using WeightedClassLoss::WeightedClassLoss;
+  void predict(const Matrix& Z, Matrix& P) const override {
+    P.resize(2, Z.cols());
+    P.row(1) = (Scalar(1) + (-Z.row(0).array()).exp()).inverse().matrix();
+    P.row(0) = (Scalar(1) - P.row(1).array()).matrix();
+  }
+  int predictedClass(const Matrix& Z, Index b) const override { return Z(0, b) > 0 ? 1 : 0; }
+};
+
+// p = σ(z);  ℓ = −[y·log p + (1−y)·log(1−p)] = softplus(z) − y·z (stable form);  ∂ℓ/∂z = p − y
+class SigmoidBinaryCrossEntropy final : public SigmoidClassLoss {
+public:
+  using SigmoidClassLoss::SigmoidClassLoss;
   std::string name() const override { return "sigmoid_bce"; }
   double evaluate(const Matrix& Z, const int* y, const Matrix*, Matrix* dZ) const override {
     const Index B = Z.cols();
@@ -84,12 +96,6 @@ public:
     if (dZ && weights > 0) *dZ /= static_cast<Scalar>(weights);
     return weights > 0 ? total / weights : 0.0;
   }
-  void predict(const Matrix& Z, Matrix& P) const override {
-    P.resize(2, Z.cols());
-    P.row(1) = (Scalar(1) + (-Z.row(0).array()).exp()).inverse().matrix();
-    P.row(0) = (Scalar(1) - P.row(1).array()).matrix();
-  }
-  int predictedClass(const Matrix& Z, Index b) const override { return Z(0, b) > 0 ? 1 : 0; }
 };
 
 // Squared error on class probabilities (loss "mse" on a classification data set), as PyTorch's
@@ -136,9 +142,9 @@ public:
 //   ℓ = (p − y)²;  ∂ℓ/∂z = 2(p − y)·σ'(z) = 2(p − y)·p(1 − p)
 // The factor p(1 − p) is what cross-entropy's gradient p − y lacks: at z = −8 with y = 1 it is
 // 3·10⁻⁴, so a saturated, confidently wrong output learns thousands of times more slowly.
-class SigmoidSquaredError final : public WeightedClassLoss {
+class SigmoidSquaredError final : public SigmoidClassLoss {
 public:
-  using WeightedClassLoss::WeightedClassLoss;
+  using SigmoidClassLoss::SigmoidClassLoss;
   std::string name() const override { return "sigmoid_mse"; }
   double evaluate(const Matrix& Z, const int* y, const Matrix*, Matrix* dZ) const override {
     const Index B = Z.cols();
@@ -158,12 +164,6 @@ public:
     if (dZ && weights > 0) *dZ /= static_cast<Scalar>(weights);
     return weights > 0 ? total / weights : 0.0;
   }
-  void predict(const Matrix& Z, Matrix& P) const override {
-    P.resize(2, Z.cols());
-    P.row(1) = (Scalar(1) + (-Z.row(0).array()).exp()).inverse().matrix();
-    P.row(0) = (Scalar(1) - P.row(1).array()).matrix();
-  }
-  int predictedClass(const Matrix& Z, Index b) const override { return Z(0, b) > 0 ? 1 : 0; }
 };
 
 // ℓ = mean over samples and outputs of (ŷ − y)²;  ∂ℓ/∂ŷ = 2(ŷ − y)/(B·outputs)
