@@ -14,6 +14,8 @@
 #include <QImage>
 #include <QHelpEvent>
 #include <QListWidget>
+#include <QMenu>
+#include <QToolButton>
 #include <QTest>
 #include <QToolTip>
 
@@ -118,6 +120,7 @@ private slots:
   void explorerAveragesTheLastMiniBatches();
   void explorerPaintsTheShading();
   void tooltipsGiveTheNumbers();
+  void narrowExplorerFoldsTheList();
   void panelRoutesTheView();
 };
 
@@ -372,6 +375,55 @@ void TestActivations::tooltipsGiveTheNumbers() {
   const QString strip = tipAt(QPoint(canvas->width() - 20, canvas->height() / 2));
   QVERIFY2(strip.contains("N(0, 1)") && strip.contains("20 mini-batches"), qPrintable(strip));
   QToolTip::hideText();
+}
+
+// Wide, the list shows the full names beside the panels; on a narrow explorer at projector text
+// size (a 1024-pixel screen) it folds into the "Functions" button, whose menu has the same choices,
+// and every label of the panels is whole (the strip's "layer 1: −0.04" was cut to "layer 1: -0.…").
+void TestActivations::narrowExplorerFoldsTheList() {
+  ActivationExplorer x;
+  QFont big = x.font();
+  big.setPointSizeF(13);
+  x.setFont(big);
+  x.resize(1400, 300);
+  x.applySnapshot(snapshotOf({layerOf("tanh"), layerOf("tanh")}, 1, 0, {{-0.04, 0.02}}));
+  x.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&x));
+  auto* canvas = x.findChild<QWidget*>(QStringLiteral("activationCanvas"));
+  QVERIFY(canvas);
+  QTRY_VERIFY(x.list()->isVisible());
+  QVERIFY(!x.picker()->isVisible());
+  bool fullNames = false;
+  for (int i = 0; i < x.list()->count(); ++i) fullNames |= x.list()->item(i)->text() == x.displayName("prelu");
+  QVERIFY(fullNames);
+  canvas->grab();
+  QVERIFY2(canvas->property("elidedTexts").toStringList().isEmpty(),
+           qPrintable(canvas->property("elidedTexts").toStringList().join(" | ")));
+
+  x.resize(800, 200);
+  QTRY_VERIFY(x.picker()->isVisible());
+  QVERIFY(!x.list()->isVisible());
+  canvas->grab();
+  QVERIFY2(canvas->property("elidedTexts").toStringList().isEmpty(),
+           qPrintable(canvas->property("elidedTexts").toStringList().join(" | ")));
+  // The menu: every function, checked as shown; ticking one shows and focuses it.
+  QMenu* menu = x.picker()->menu();
+  QCOMPARE(menu->actions().size(), x.list()->count());
+  QAction* elu = nullptr;
+  for (QAction* a : menu->actions()) {
+    if (a->text() == x.displayName("tanh")) QVERIFY(a->isChecked());
+    if (a->text() == x.displayName("elu")) elu = a;
+  }
+  QVERIFY(elu && !elu->isChecked());
+  elu->trigger();
+  QVERIFY(x.shown().contains("elu"));
+  QCOMPARE(x.focused(), QStringLiteral("elu"));
+  x.setShown("elu", false);  // and the menu's box follows the list
+  QVERIFY(!elu->isChecked());
+
+  x.resize(1400, 300);  // and back
+  QTRY_VERIFY(x.list()->isVisible());
+  QVERIFY(!x.picker()->isVisible());
 }
 
 // "activations" is a view a preset may name; the chart panel routes it to the explorer's tab.

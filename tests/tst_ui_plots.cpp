@@ -156,6 +156,7 @@ private slots:
   void panelCsv();
   void presentationAndLanguage();
   void logAxisLabelsAndMinorTicks();
+  void axisTitleOnlyWhereItFits();
   void layerColoursAreDistinct();
   void axesResetOnNewGeneration();
   void tickLabelsDistinct();
@@ -455,6 +456,31 @@ void TestPlots::logAxisLabelsAndMinorTicks() {
   y.autoscale(0.01, 0.5, 0.01);  // back to few decades
   QCOMPARE(axis->base(), 10.0);
   QVERIFY(axis->minorTickCount() != 0);
+}
+
+// A vertical axis title shows only when the plot is as tall as the title is long: a short
+// projector chart showed "accuracy" elided to "accu…"; a tall one keeps it, and it comes back
+// when the chart grows again.
+void TestPlots::axisTitleOnlyWhereItFits() {
+  QChartView view;
+  auto* chart = new QChart;
+  view.setChart(chart);
+  dlui::YAxis y(chart, Qt::AlignRight);
+  y.setTitle(QStringLiteral("a rather long accuracy title"));
+  auto* series = new QLineSeries;
+  chart->addSeries(series);
+  y.attach(series);
+  view.resize(500, 400);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  QTRY_VERIFY(chart->plotArea().height() > 250);
+  QVERIFY(y.titleShown());
+  QCOMPARE(y.axis()->titleText(), QStringLiteral("a rather long accuracy title"));
+  view.resize(500, 130);
+  QTRY_VERIFY(chart->plotArea().height() < 100);
+  QTRY_VERIFY(!y.titleShown());
+  view.resize(500, 400);
+  QTRY_VERIFY(y.titleShown());
 }
 
 // Every layer line has its own colour, also in the 21-layer presets (deep-relu-he): with a

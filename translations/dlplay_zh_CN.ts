@@ -207,9 +207,10 @@
         <location filename="../engine/data/Generators.cpp" line="+208"/>
         <location line="+6"/>
         <location line="+3"/>
+        <location filename="../engine/nn/Maxout.cpp" line="+11"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
         <location line="+67"/>
-        <location filename="../engine/train/Trainer.cpp" line="+397"/>
+        <location filename="../engine/train/Trainer.cpp" line="+365"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -463,7 +464,7 @@
         <translation>输入特征由两个坐标计算得出；而该数据有 %1 个特征</translation>
     </message>
     <message>
-        <location filename="../engine/loss/Loss.cpp" line="+205"/>
+        <location filename="../engine/loss/Loss.cpp" line="+201"/>
         <source>needs one weight per class (%1)</source>
         <translation>每个类别需要一个权重（共 %1 个）</translation>
     </message>
@@ -514,7 +515,7 @@
         <translation>ROC 曲线：有 %1 个得分，却有 %2 个标签</translation>
     </message>
     <message>
-        <location filename="../engine/nn/Network.cpp" line="+25"/>
+        <location filename="../engine/nn/Network.cpp" line="+32"/>
         <source>the data must have at least one feature</source>
         <translation>数据至少要有一个特征</translation>
     </message>
@@ -530,18 +531,19 @@
         <translation>隐藏层最多 %1 层</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
         <location filename="../engine/train/Config.cpp" line="+6"/>
         <source>a layer needs between %1 and %2 units</source>
         <translation>每层的单元数必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+189"/>
+        <location filename="../engine/nn/Dropout.cpp" line="+15"/>
+        <location filename="../engine/nn/Network.cpp" line="+3"/>
         <source>the dropout rate must be in %1</source>
         <translation>Dropout 比例必须在区间 %1 内</translation>
     </message>
     <message>
+        <location filename="../engine/nn/Dense.cpp" line="+12"/>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="-16"/>
         <location filename="../engine/train/Trainer.cpp" line="+3"/>
         <location line="+2"/>
@@ -549,7 +551,7 @@
         <translation>必须 ≥ %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../engine/optim/BufferedOptimizer.cpp" line="+7"/>
         <source>not a state buffer of %1 (expected: %2)</source>
         <translation>不是 %1 的状态缓冲区（应为：%2）</translation>
     </message>
@@ -730,23 +732,23 @@
 <context>
     <name>dlui::ActivationExplorer</name>
     <message>
-        <location filename="../ui/plots/ActivationExplorer.cpp" line="+122"/>
-        <location line="+273"/>
+        <location filename="../ui/plots/ActivationExplorer.cpp" line="+138"/>
+        <location line="+305"/>
         <source>layer %1: %2</source>
         <translation>第 %1 层：%2</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-167"/>
         <source>saturated</source>
         <translation>饱和</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Derivative f′(z)</source>
         <translation>导数 f′(z)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Activation f(z)</source>
         <translation>激活函数 f(z)</translation>
     </message>
@@ -756,9 +758,14 @@
         <translation>峰值的 5%</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Zero-centred? Mean output</source>
         <translation>以零为中心吗？平均输出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean output</source>
+        <translation>平均输出</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -786,7 +793,7 @@
         <translation>训练几步后这里显示每个隐藏层的平均输出（按空格键开始训练）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>%1: f = %2, f′ = %3%4</source>
         <translation>%1：f = %2，f′ = %3%4</translation>
     </message>
@@ -806,7 +813,7 @@
         <translation>引擎提供的每个激活函数及其导数，由网络自己的代码算出。阴影：焦点函数被视为饱和的区间，判定规则与“饱和度”页相同（导数低于峰值的 5%；ReLU 一族为 z ≤ 0）。在列表中勾选要比较的函数，单击其中一个设为焦点。</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+134"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
@@ -886,7 +893,17 @@
         <translation>Maxout 单元取 k 个学习得到的线性分段中的最大值；这里用示例分段 z 和 −z 来画，其最大值为 |z|。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+135"/>
+        <source>Functions</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which activation functions to draw; the one chosen last is focused (thick line, its saturated stretches shaded). Bold: used by this network.</source>
+        <translation>要画哪些激活函数；最后选中的那个成为焦点（粗线，并给它的饱和区段加阴影）。粗体：本网络正在用的函数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Tick the functions to draw; click one to focus it (thick line, its saturated stretches shaded). Bold: used by this network.</source>
         <translation>勾选要画的函数；单击其中一个设为焦点（粗线，并给它的饱和区间加阴影）。粗体：当前网络使用的函数。</translation>
     </message>
@@ -899,7 +916,7 @@
 <context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+165"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+166"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -2399,7 +2416,7 @@
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+62"/>
+        <location filename="../ui/MainWindow.cpp" line="+64"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -2420,7 +2437,7 @@
         <translation>设置权重</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+326"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -2431,12 +2448,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+176"/>
+        <location line="+180"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-170"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -2465,7 +2482,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
@@ -3599,7 +3616,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::WatchPanel</name>
     <message>
-        <location filename="../ui/widgets/WatchPanel.cpp" line="+109"/>
+        <location filename="../ui/widgets/WatchPanel.cpp" line="+113"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -147,6 +147,9 @@ void MainWindow::createCentralArea() {
   m_splitter->setChildrenCollapsible(false);
   layout->addWidget(m_hint);
   m_watch = new WatchPanel(central);
+  // Rewrapped to another number of lines: on a projector the layout gives the map and chart their
+  // shares again (and picks how many lines the watch line may have).
+  connect(m_watch, &WatchPanel::shownLinesChanged, this, &MainWindow::schedulePresentationLayout);
   layout->addWidget(m_watch);
   layout->addWidget(m_banner);
   layout->addWidget(m_splitter, 1);
@@ -176,6 +179,8 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::RightDockWidgetArea, m_notes);
   m_practice = new PracticeDialog(this);
   connect(m_notes, &NotesDock::tryPreset, this, &MainWindow::loadPreset);
+  // On a projector the chart's options sit in the classroom column, which follows their width.
+  connect(m_charts, &ChartPanel::currentViewChanged, this, &MainWindow::schedulePresentationLayout);
   connect(m_charts, &ChartPanel::smoothingChanged, this,
           [](double weight) { QSettings().setValue(QStringLiteral("charts/smoothing"), weight); });
   connect(m_practice, &PracticeDialog::tryPreset, this, &MainWindow::loadPreset);
@@ -537,7 +542,11 @@ void MainWindow::showPresetView(const QString& preset) {
   // is going, not whatever tab the last preset left in front.
   const bool chartView = m_charts->showView(e->view);
   if (!chartView) m_charts->showView(QStringLiteral("loss"));
-  if (chartView && !m_chartDock->isVisible()) m_chartDock->show();
+  // (Not while a projector layout has the diagram below the map in the dock's place: showing the dock
+  // there would add its height to the map's and the diagram's and grow the window past the screen.
+  // The layout brings it back once the diagram has left.)
+  const bool diagramBelow = m_presentation && m_network->parentWidget() != m_splitter;
+  if (chartView && !m_chartDock->isVisible() && !diagramBelow) m_chartDock->show();
   m_map->setNetworkInputs(e->map == QLatin1String("inputs"));
   // The note that teaches it, unless the open note already lists it (its own Try it was pressed).
   const Note* current = NotesLibrary::builtIn().note(m_notes->currentNoteId());

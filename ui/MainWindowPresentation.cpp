@@ -218,7 +218,9 @@ void MainWindow::schedulePresentationLayout() {
 void MainWindow::layoutPresentation() {
   if (!m_presentation) return;
   // A new window height (full screen arrived, another screen) may call for another text size.
-  const QFont font = presentationFont(height());
+  // (Never larger than the screen's: a window pushed taller than its screen for a moment must not
+  // get larger text, which would ask for more height still.)
+  const QFont font = presentationFont(screen() ? std::min(height(), screen()->geometry().height()) : height());
   if (font != QApplication::font()) {
     setApplicationFont(font);
     schedulePresentationLayout();  // again once the widgets have taken it
@@ -230,8 +232,6 @@ void MainWindow::layoutPresentation() {
     resizeDocks({m_classroom}, {m_classroom->widget()->sizeHint().width()}, Qt::Horizontal);
   else if (m_controls->isVisible())
     fitControlsWidth();
-  // With the divergence banner up, the watch line keeps to one line: both stay, the map keeps its share.
-  m_watch->setCompactLines(m_banner->isVisible() ? 1 : 2);
 
   // Width: the map as wide as its square needs, the board beside it, the diagram in what is left.
   const int side = static_cast<int>(std::ceil(kMapShare * height()));
@@ -264,6 +264,10 @@ void MainWindow::layoutPresentation() {
     m_splitter->setMaximumHeight(QWIDGETSIZE_MAX);
     m_splitter->insertWidget(0, m_network);
     central->setStretchFactor(m_splitter, 1);
+    // The window's layout still holds the central area's old minimum (the map's fixed height plus the
+    // diagram below it) until the next event loop: told now, so showing the dock does not add its
+    // height to that and grow the window past the screen.
+    centralWidget()->updateGeometry();
     m_chartDock->show();
   }
   m_network->setVisible(beside || below);
@@ -275,17 +279,40 @@ void MainWindow::layoutPresentation() {
     m_splitter->setSizes({0, map + std::max(0, rest), board});
 
   // Height: the map's square first; the chart dock (or the diagram) gets the rest.
-  const int above = (m_watch->isVisible() ? m_watch->sizeHint().height() : 0) +
-                    (m_banner->isVisible()
-                         ? std::max(m_banner->sizeHint().height(), m_banner->heightForWidth(centralWidget()->width()))
-                         : 0);
   const int mapHeight = m_map->sizeForPlot(side).height();
+  // The central area and the chart dock under it reach from the central area's top to the window's
+  // bottom (the status bar is hidden here). Measured so, not as the two heights: those are stale
+  // while the dock comes or goes in this very layout.
+  const int stacked = height() - centralWidget()->y();
+  // (The banner wraps: its height at the central area's width. Its plain size hint is the wrapped
+  // label's guess at a narrow width, 200–300 px, which starved the chart.)
+  const int banner = m_banner->isVisible() ? std::max(m_banner->minimumSizeHint().height(),
+                                                      m_banner->heightForWidth(centralWidget()->width()))
+                                           : 0;
+  // The watch line whole where the room allows: as many lines (up to four) as the height left by the
+  // map, the banner and a readable chart holds (a 1024-pixel projector needs three or four for most
+  // presets; an elided lesson cannot be hovered by the room). Never more: the window would grow past
+  // the screen. With the divergence banner up it keeps to one line: both stay, the map keeps its share.
+  if (m_banner->isVisible()) {
+    m_watch->setCompactLines(1);
+  } else {
+    // The chart (or the diagram below) keeps a readable height, and at least what its page needs
+    // (the activation explorer needs more than a line chart).
+    const int chart = below ? kMinChartHeight : std::max(kMinChartHeight, m_chartDock->minimumSizeHint().height());
+    const int room = stacked - separator - mapHeight - chart;
+    int lines = 4;
+    for (; lines > 1; --lines) {
+      m_watch->setCompactLines(lines);
+      if (m_watch->sizeHint().height() <= room) break;
+    }
+    m_watch->setCompactLines(lines);
+  }
+  const int above = (m_watch->isVisible() ? m_watch->sizeHint().height() : 0) + banner;
   if (below) {
     m_splitter->setFixedHeight(mapHeight);
   } else {
     m_splitter->setMinimumHeight(0);
     m_splitter->setMaximumHeight(QWIDGETSIZE_MAX);
-    const int stacked = centralWidget()->height() + m_chartDock->height() + separator;
     resizeDocks({m_chartDock}, {std::max(kMinChartHeight, stacked - separator - above - mapHeight)}, Qt::Vertical);
   }
 }

@@ -11,6 +11,9 @@
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QVBoxLayout>
+#include <QToolButton>
+#include <QMenu>
 #include <QPainterPath>
 #include <QPixmap>
 #include <QToolTip>
@@ -92,11 +95,28 @@ protected:
     update();
   }
 
+public:
+  // The width the panels need for their labels: the strip's two columns and two plots of a readable
+  // size. The explorer gives its list what is left over.
+  double neededWidth() const {
+    const QFontMetricsF fm(font());
+    return stripNeed() + 2 * 9 * fm.height();
+  }
+
 private:
+  double stripNeed() const;
+  void stripColumns(double& theory, double& live) const;
+  // Elides `text` to `room` and records it when it had to: the "elidedTexts" property (for a
+  // test's cut-text walk) lists what the last paint cut.
+  QString fit(const QFontMetricsF& fm, const QString& text, double room) {
+    const QString shown = fm.elidedText(text, Qt::ElideRight, room);
+    if (shown != text) m_elided << text;
+    return shown;
+  }
   void layoutFrames();
   void paintPlot(QPainter& p, const Frame& f, bool derivative);
   void paintStrip(QPainter& p);
-  void paintAxes(QPainter& p, const Frame& f, const QString& title);
+  void paintAxes(QPainter& p, const Frame& f, const QString& title, const QString& shortTitle = {});
   double pen(double normal) const { return m_x->m_presentation ? normal * 1.6 : normal; }
 
   ActivationExplorer* m_x;
@@ -104,7 +124,33 @@ private:
   QRectF m_stripArea;
   double m_split = 0.5;  // the strip's share for its first column (the functions' predictions)
   double m_hoverX = -1;
+  QStringList m_elided;
 };
+
+// The strip's two columns: the predictions' labels ("sigmoid 0.50", fixed per function) and the
+// live layers' ("layer 9: −0.00", the widest they get), each after its marker. Measured in bold:
+// the live labels and the focused function's are drawn bold.
+void ActivationCanvas::stripColumns(double& theory, double& live) const {
+  QFont bold = font();
+  bold.setBold(true);
+  const QFontMetricsF bfm(bold);
+  double theoryLabel = 0,
+         liveLabel = bfm.horizontalAdvance(ActivationExplorer::tr("layer %1: %2").arg(9).arg(QStringLiteral("−0.00")));
+  for (const QString& name : m_x->shown())
+    if (const ActivationCurve* c = m_x->curve(name))
+      theoryLabel = std::max(theoryLabel, bfm.horizontalAdvance(QStringLiteral("%1 %2").arg(
+                                              m_x->shortName(name), number(c->meanUnderNormal))));
+  const double marker = pen(4.5) * 2 + 14;
+  theory = theoryLabel + marker;
+  live = liveLabel + marker;
+}
+
+double ActivationCanvas::stripNeed() const {
+  const QFontMetricsF fm(font());
+  double theory = 0, live = 0;
+  stripColumns(theory, live);
+  return fm.horizontalAdvance(QStringLiteral("−0.50")) + 6 + theory + live + fm.height() * 0.4;
+}
 
 void ActivationCanvas::layoutFrames() {
   const QFontMetricsF fm(font());
@@ -113,21 +159,14 @@ void ActivationCanvas::layoutFrames() {
   const double tickW = fm.horizontalAdvance(QStringLiteral("−0.50")) + 6;
   const double bottom = fm.height() * 1.4;
   const double w = width(), h = height();
-  // The strip: its two columns of markers and labels decide its width, within 25–45% of the canvas.
-  // Measured in bold: the live labels and the focused function's are drawn bold.
-  QFont bold = font();
-  bold.setBold(true);
-  const QFontMetricsF bfm(bold);
-  double theoryLabel = 0,
-         liveLabel = bfm.horizontalAdvance(ActivationExplorer::tr("layer %1: %2").arg(9).arg(QStringLiteral("−0.00")));
-  for (const QString& name : m_x->shown())
-    theoryLabel = std::max(theoryLabel, bfm.horizontalAdvance(m_x->shortName(name) + QStringLiteral(" −0.00")));
-  const double marker = pen(4.5) * 2 + 14;
-  const double theoryColumn = theoryLabel + marker, liveColumn = liveLabel + marker;
+  // The strip: its two columns of markers and labels decide its width, within 25–60% of the canvas
+  // (the lesson's numbers are in its labels; the plots keep at least 40%).
+  double theoryColumn = 0, liveColumn = 0;
+  stripColumns(theoryColumn, liveColumn);
   // The columns share the strip in proportion to their labels, so the live one is not cut while
   // the other has room to spare.
   m_split = theoryColumn / (theoryColumn + liveColumn);
-  const double stripW = std::clamp(tickW + theoryColumn + liveColumn + pad, w * 0.25, w * 0.5);
+  const double stripW = std::clamp(stripNeed(), w * 0.25, w * 0.6);
   const double plotsW = w - stripW - 2 * pad;
   const double fW = plotsW * 0.54;
   m_f.r = QRectF(pad + tickW, pad + title, fW - tickW - pad, h - 2 * pad - title - bottom);
@@ -165,15 +204,19 @@ void ActivationCanvas::layoutFrames() {
   m_strip.y1 = std::min(mhi, 6.0) + 0.1;
 }
 
-void ActivationCanvas::paintAxes(QPainter& p, const Frame& f, const QString& title) {
+void ActivationCanvas::paintAxes(QPainter& p, const Frame& f, const QString& title, const QString& shortTitle) {
   const QFontMetricsF fm(font());
   QFont bold = font();
   bold.setBold(true);
+  const QFontMetricsF bfm(bold);
   p.setFont(bold);
   p.setPen(palette().text().color());
-  p.drawText(QRectF(f.r.left() - fm.horizontalAdvance(QStringLiteral("−0.50")), f.r.top() - fm.height() * 1.3,
-                    f.r.width() + fm.horizontalAdvance(QStringLiteral("−0.50")), fm.height() * 1.2),
-             Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(title, Qt::ElideRight, f.r.width() + 30));
+  // The title over the frame and its tick labels; a narrow frame (a 1024-pixel projector) gets the
+  // short one ("f′(z)") rather than an elided long one ("Derivati…").
+  const QRectF box(f.r.left() - fm.horizontalAdvance(QStringLiteral("−0.50")), f.r.top() - fm.height() * 1.3,
+                   f.r.width() + fm.horizontalAdvance(QStringLiteral("−0.50")), fm.height() * 1.2);
+  const QString shown = bfm.horizontalAdvance(title) > box.width() && !shortTitle.isEmpty() ? shortTitle : title;
+  p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, fit(bfm, shown, box.width()));
   p.setFont(font());
   // y grid and labels
   const double step = niceStep(f.y1 - f.y0, std::max(2, static_cast<int>(f.r.height() / (fm.height() * 2.2))));
@@ -245,7 +288,10 @@ void ActivationCanvas::paintPlot(QPainter& p, const Frame& f, bool derivative) {
       }
     }
   }
-  paintAxes(p, f, derivative ? ActivationExplorer::tr("Derivative f′(z)") : ActivationExplorer::tr("Activation f(z)"));
+  if (derivative)
+    paintAxes(p, f, ActivationExplorer::tr("Derivative f′(z)"), QStringLiteral("f′(z)"));
+  else
+    paintAxes(p, f, ActivationExplorer::tr("Activation f(z)"), QStringLiteral("f(z)"));
   p.save();
   p.setClipRect(f.r.adjusted(-1, -1, 1, 1));
   // Others first, the focused curve last and thickest.
@@ -280,8 +326,11 @@ void ActivationCanvas::paintPlot(QPainter& p, const Frame& f, bool derivative) {
       const double y = 0.05 * focus->peakDerivative;
       p.setPen(QPen(activationColor(n).darker(120), pen(1.2), Qt::DashLine));
       p.drawLine(f.map(f.x0, y), f.map(f.x1, y));
-      p.drawText(QRectF(f.r.left() + 4, f.map(0, y).y() - fm.height() - 1, f.r.width() - 8, fm.height()),
-                 Qt::AlignRight | Qt::AlignBottom, ActivationExplorer::tr("5% of peak"));
+      // Labelled where the label fits (a narrow projector plot keeps the line; the tooltip says it).
+      const QString label = ActivationExplorer::tr("5% of peak");
+      if (fm.horizontalAdvance(label) <= f.r.width() - 8)
+        p.drawText(QRectF(f.r.left() + 4, f.map(0, y).y() - fm.height() - 1, f.r.width() - 8, fm.height()),
+                   Qt::AlignRight | Qt::AlignBottom, label);
     }
   }
   // The hovered z: a line and a dot on every shown curve (the tooltip gives the numbers).
@@ -302,7 +351,7 @@ void ActivationCanvas::paintPlot(QPainter& p, const Frame& f, bool derivative) {
 void ActivationCanvas::paintStrip(QPainter& p) {
   const QFontMetricsF fm(font());
   const Frame& f = m_strip;
-  paintAxes(p, f, ActivationExplorer::tr("Zero-centred? Mean output"));
+  paintAxes(p, f, ActivationExplorer::tr("Zero-centred? Mean output"), ActivationExplorer::tr("Mean output"));
   const double leftW = f.r.width() * m_split, half = f.r.width() - leftW;  // half: the live column's width
   const QRectF left(f.r.left(), f.r.top(), leftW, f.r.height()), right(f.r.left() + leftW, f.r.top(), half, f.r.height());
   p.setPen(QPen(palette().mid().color(), 0.5, Qt::DotLine));
@@ -310,10 +359,10 @@ void ActivationCanvas::paintStrip(QPainter& p) {
   // Column heads under the strip.
   p.setPen(palette().text().color());
   p.drawText(QRectF(left.left(), f.r.bottom() + 2, leftW, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
-             fm.elidedText(ActivationExplorer::tr("z ~ N(0, 1)"), Qt::ElideRight, leftW));
+             fit(fm, ActivationExplorer::tr("z ~ N(0, 1)"), leftW));
   const long long step = m_x->meansStep();
   p.drawText(QRectF(right.left(), f.r.bottom() + 2, half, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
-             fm.elidedText(ActivationExplorer::tr("network"), Qt::ElideRight, half));
+             fit(fm, ActivationExplorer::tr("network"), half));
 
   struct Mark {
     double y;  // data value
@@ -357,7 +406,7 @@ void ActivationCanvas::paintStrip(QPainter& p) {
       lf.setBold(m.bold);
       p.setFont(lf);
       const QFontMetricsF lfm(lf);
-      const QString text = lfm.elidedText(m.label, Qt::ElideRight, col.right() - tx);
+      const QString text = fit(lfm, m.label, col.right() - tx);
       // On a light backing, so that a label on the zero line stays readable.
       QColor backing = palette().base().color();
       backing.setAlpha(220);
@@ -397,7 +446,7 @@ void ActivationCanvas::paintStrip(QPainter& p) {
     drawColumn(right, live);
     p.setPen(palette().text().color());
     p.drawText(QRectF(right.left() + 2, f.r.top() + 2, half - 4, fm.height()), Qt::AlignRight | Qt::AlignTop,
-               fm.elidedText(ActivationExplorer::tr("step %1").arg(step), Qt::ElideRight, half - 4));
+               fit(fm, ActivationExplorer::tr("step %1").arg(step), half - 4));
   } else {
     p.setPen(palette().text().color());
     p.drawText(right.adjusted(4, fm.height(), -4, -4), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
@@ -411,9 +460,11 @@ void ActivationCanvas::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.setRenderHint(QPainter::Antialiasing);
   layoutFrames();
+  m_elided.clear();
   paintPlot(p, m_f, false);
   paintPlot(p, m_df, true);
   paintStrip(p);
+  setProperty("elidedTexts", m_elided);
 }
 
 bool ActivationCanvas::event(QEvent* e) {
@@ -456,7 +507,11 @@ bool ActivationCanvas::event(QEvent* e) {
 // ---------------------------------------------------------------------------------------------
 
 ActivationExplorer::ActivationExplorer(QWidget* parent)
-    : QWidget(parent), m_list(new QListWidget(this)), m_canvas(new ActivationCanvas(this)) {
+    : QWidget(parent),
+      m_list(new QListWidget(this)),
+      m_pick(new QToolButton(this)),
+      m_pickMenu(new QMenu(this)),
+      m_canvas(new ActivationCanvas(this)) {
   setObjectName(QStringLiteral("activationExplorer"));
   m_list->setObjectName(QStringLiteral("activationList"));
   m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -478,6 +533,10 @@ ActivationExplorer::ActivationExplorer(QWidget* parent)
   // name shows the function and focuses it; the arrow keys move the focus among shown functions.
   connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
     if (m_updatingList) return;
+    if (QAction* a = m_pickMenu->actions().value(m_list->row(item))) {  // the picker's box follows
+      const QSignalBlocker block(a);
+      a->setChecked(item->checkState() == Qt::Checked);
+    }
     const QString name = item->data(Qt::UserRole).toString();
     m_toggled = name;
     if (item->checkState() == Qt::Checked) {
@@ -500,10 +559,29 @@ ActivationExplorer::ActivationExplorer(QWidget* parent)
     if (m_updatingList || !item) return;
     if (item->checkState() == Qt::Checked) setFocused(item->data(Qt::UserRole).toString());
   });
+  m_pick->setObjectName(QStringLiteral("activationPicker"));
+  m_pick->setPopupMode(QToolButton::InstantPopup);
+  m_pick->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  m_pick->setMenu(m_pickMenu);
+  m_pick->hide();
+  for (int i = 0; i < m_list->count(); ++i) {
+    QListWidgetItem* item = m_list->item(i);
+    const QString name = item->data(Qt::UserRole).toString();
+    QAction* a = m_pickMenu->addAction(item->icon(), name);
+    a->setCheckable(true);
+    connect(a, &QAction::toggled, this, [this, name](bool on) {
+      setShown(name, on);
+      if (on) setFocused(name);
+    });
+  }
+  auto* column = new QVBoxLayout;
+  column->setContentsMargins(0, 0, 0, 0);
+  column->addWidget(m_list);
+  column->addWidget(m_pick, 0, Qt::AlignTop);
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(0);
-  layout->addWidget(m_list);
+  layout->addLayout(column);
   layout->addWidget(m_canvas, 1);
   retranslateUi();
 }
@@ -621,7 +699,7 @@ void ActivationExplorer::updateList() {
   for (int i = 0; i < m_list->count(); ++i) {
     QListWidgetItem* item = m_list->item(i);
     const QString name = item->data(Qt::UserRole).toString();
-    item->setText(m_list->isWrapping() ? shortName(name) : displayName(name));
+    item->setText(m_shortNames ? shortName(name) : displayName(name));
     QFont f = m_list->font();
     const bool inNetwork = m_networkActs.contains(name);
     f.setBold(inNetwork);
@@ -636,6 +714,17 @@ void ActivationExplorer::updateList() {
     item->setToolTip(tip);
   }
   m_updatingList = false;
+  // The picker's menu: the same names (in full: a menu has the width), boxes and colours.
+  const QList<QAction*> actions = m_pickMenu->actions();
+  for (int i = 0; i < m_list->count() && i < actions.size(); ++i) {
+    QListWidgetItem* item = m_list->item(i);
+    QAction* a = actions[i];
+    const QSignalBlocker block(a);
+    a->setText(displayName(item->data(Qt::UserRole).toString()));
+    a->setChecked(item->checkState() == Qt::Checked);
+    a->setFont(item->font());
+    a->setToolTip(item->toolTip());
+  }
   fitList();
   m_canvas->update();
 }
@@ -657,17 +746,43 @@ void ActivationExplorer::fitList() {
   const int room = std::max(contentsRect().height() - frame, rowH);
   const int fit = std::max(1, std::min(n, room / std::max(rowH, 1)));
   const bool wrap = fit < n;
-  if (m_list->isWrapping() != wrap) {
-    // Wrapped, the names lose their parameters ("ELU", not "ELU (α = 1)"; the tooltip has them),
-    // so two columns take little more width than one.
-    m_list->setWrapping(wrap);
+  // Columns of equal length (5 + 4, not 8 + 1).
+  const int columns = (n + fit - 1) / fit, perColumn = (n + columns - 1) / columns;
+  // The richest list that leaves the panels the width their labels need: the full names in one
+  // column; else the names without their parameters ("ELU", not "ELU (α = 1)"; the tooltip has
+  // them), wrapped into columns on a short row; else the "Functions" button.
+  QFont bold = m_list->font();
+  bold.setBold(true);
+  const QFontMetrics bfm(bold);
+  const QListWidgetItem* first = m_list->item(0);
+  const int extra = widths[0] - QFontMetrics(first->font()).horizontalAdvance(first->text()) + frame + 8;
+  const auto listWidth = [&](bool shortNames, int cols, int per) {
+    int total = 0;
+    for (int c = 0; c < cols; ++c) {
+      int column = 0;
+      for (int i = c * per; i < std::min(n, (c + 1) * per); ++i) {
+        const QString name = m_list->item(i)->data(Qt::UserRole).toString();
+        column = std::max(column, bfm.horizontalAdvance(shortNames ? shortName(name) : displayName(name)));
+      }
+      total += column + extra;
+    }
+    return total;
+  };
+  const double across = width() - m_canvas->neededWidth();
+  const bool full = !wrap && listWidth(false, 1, n) <= across;
+  const bool picker = !full && listWidth(true, columns, perColumn) > across;
+  const bool shortNames = !full;
+  if (m_list->isWrapping() != (wrap && !picker) || m_shortNames != shortNames || m_pick->isHidden() == picker) {
+    m_shortNames = shortNames;
+    m_list->setWrapping(wrap && !picker);
     m_list->setFlow(QListView::TopToBottom);
     m_list->setResizeMode(QListView::Adjust);
+    m_list->setVisible(!picker);
+    m_pick->setVisible(picker);
     updateList();  // calls fitList() again with the new names
     return;
   }
-  // Columns of equal length (5 + 4, not 8 + 1).
-  const int columns = (n + fit - 1) / fit, perColumn = (n + columns - 1) / columns;
+  if (picker) return;
   int total = 0;
   for (int first = 0; first < n; first += perColumn) {
     int column = 0;
@@ -678,12 +793,13 @@ void ActivationExplorer::fitList() {
   m_list->setFixedWidth(total + frame + 8);
   // The list wraps where its viewport ends: as tall as one balanced column when wrapped.
   m_list->setMaximumHeight(wrap ? perColumn * rowH + frame + 2 : QWIDGETSIZE_MAX);
-  if (layout()) layout()->setAlignment(m_list, wrap ? Qt::AlignTop : Qt::Alignment());
+  if (auto* column = layout() ? layout()->itemAt(0)->layout() : nullptr)
+    column->setAlignment(m_list, wrap ? Qt::AlignTop : Qt::Alignment());
 }
 
 void ActivationExplorer::resizeEvent(QResizeEvent* event) {
   QWidget::resizeEvent(event);
-  if (event->size().height() != event->oldSize().height()) fitList();
+  if (event->size() != event->oldSize()) fitList();
 }
 
 void ActivationExplorer::applySnapshot(const SnapshotPtr& snapshot) {
@@ -724,6 +840,10 @@ void ActivationExplorer::setPresentationMode(bool on) {
 }
 
 void ActivationExplorer::retranslateUi() {
+  m_pick->setText(tr("Functions"));
+  m_pick->setToolTip(
+      tr("Which activation functions to draw; the one chosen last is focused (thick line, its "
+         "saturated stretches shaded). Bold: used by this network."));
   m_list->setToolTip(
       tr("Tick the functions to draw; click one to focus it (thick line, its saturated "
          "stretches shaded). Bold: used by this network."));

@@ -18,8 +18,12 @@
 
 class QListWidget;
 class QListWidgetItem;
+class QMenu;
+class QToolButton;
 
 namespace dlui {
+
+class ActivationCanvas;
 
 class ActivationExplorer : public QWidget {
   Q_OBJECT
@@ -54,6 +58,9 @@ public:
   // A display name: "leaky_relu" → "leaky ReLU (0.01)".
   QString displayName(const QString& name) const;
   QListWidget* list() const { return m_list; }
+  // On an explorer too narrow for the list beside the panels (a 1024-pixel projector), the list
+  // folds into this "Functions" button with the same choices in its menu.
+  QToolButton* picker() const { return m_pick; }
 
   QSize sizeHint() const override { return {900, 300}; }
   QSize minimumSizeHint() const override { return {420, 200}; }
@@ -71,7 +78,9 @@ private:
   QString shortName(const QString& name) const;  // "leaky ReLU" without its slope
 
   QListWidget* m_list;
-  QWidget* m_canvas;
+  QToolButton* m_pick;
+  QMenu* m_pickMenu;
+  ActivationCanvas* m_canvas;
   std::map<QString, ActivationCurve> m_curves;
   QString m_focus;
   QStringList m_networkActs;
@@ -80,6 +89,7 @@ private:
   long long m_meansStep = 0;
   bool m_presentation = false;
   bool m_updatingList = false;
+  bool m_shortNames = false;  // the list's names without their parameters (wrapped or narrow)
   QString m_toggled;  // the item whose box the current click toggled
 };
 

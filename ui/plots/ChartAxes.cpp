@@ -32,7 +32,21 @@ QColor layerColor(int layer, int count) {
 
 YAxis::YAxis(QChart* chart, Qt::Alignment alignment, bool log) : m_chart(chart), m_alignment(alignment), m_log(log) {
   create();
+  m_plotArea = QObject::connect(chart, &QChart::plotAreaChanged, chart, [this] {
+    fitTitle();
+    // A plot that got shorter or taller: as many labels as it now has room for, at once (a fixed
+    // 0–100% axis squeezed under a three-line watch panel showed five "…").
+    auto* v = qobject_cast<QValueAxis*>(m_axis);
+    const int room = tickRoom();
+    if (!v || room == m_tickRoom) return;
+    m_tickRoom = room;
+    const double step = niceInterval(m_hi - m_lo, std::min(4, room));
+    v->setTickInterval(step);
+    if (m_format.isEmpty()) v->setLabelFormat(tickLabelFormat(m_lo, m_hi, step));
+  });
 }
+
+YAxis::~YAxis() { QObject::disconnect(m_plotArea); }
 
 void YAxis::create() {
   if (m_log) {
@@ -50,7 +64,7 @@ void YAxis::create() {
     m_hi = 1;
     m_axis = a;
   }
-  m_axis->setTitleText(m_title);
+  fitTitle();
   setFixedRange(m_lo, m_hi);
   m_chart->addAxis(m_axis, m_alignment);
   for (QAbstractSeries* s : m_series) s->attachAxis(m_axis);
@@ -74,7 +88,18 @@ void YAxis::forget(QAbstractSeries* series) { std::erase(m_series, series); }
 
 void YAxis::setTitle(const QString& title) {
   m_title = title;
-  m_axis->setTitleText(title);
+  fitTitle();
+}
+
+bool YAxis::titleShown() const { return !m_axis->titleText().isEmpty(); }
+
+// (Only the height decides, and a vertical title takes width, not height: showing or hiding it
+// cannot change the answer.)
+void YAxis::fitTitle() {
+  const double h = m_chart->plotArea().height();
+  const double need = QFontMetricsF(m_axis->titleFont()).horizontalAdvance(m_title) + 8;
+  const QString shown = h <= 0 || h >= need ? m_title : QString();
+  if (m_axis->titleText() != shown) m_axis->setTitleText(shown);
 }
 
 void YAxis::setLabelFormat(const QString& format) {
@@ -88,7 +113,8 @@ void YAxis::setFixedRange(double lo, double hi) {
   m_lo = lo;
   m_hi = hi;
   if (auto* v = qobject_cast<QValueAxis*>(m_axis)) {
-    const double step = niceInterval(hi - lo, std::min(4, tickRoom()));
+    m_tickRoom = tickRoom();
+    const double step = niceInterval(hi - lo, std::min(4, m_tickRoom));
     v->setTickType(QValueAxis::TicksDynamic);
     v->setTickAnchor(0);
     v->setTickInterval(step);

@@ -6,6 +6,7 @@
 #include "plots/PlotHistory.h"
 
 #include <QColor>
+#include <QMetaObject>
 #include <QString>
 
 #include <vector>
@@ -31,12 +32,18 @@ class Trace;
 class YAxis {
 public:
   YAxis(QChart* chart, Qt::Alignment alignment, bool log = false);
+  ~YAxis();
+  YAxis(const YAxis&) = delete;
+  YAxis& operator=(const YAxis&) = delete;
   void setLog(bool log);  // replaces the axis object, re-attaching every series
   bool isLog() const { return m_log; }
   void attach(QAbstractSeries* series);
   void forget(QAbstractSeries* series);  // before the series is deleted
   QAbstractAxis* axis() const { return m_axis; }
+  // The title runs along the axis; a plot shorter than the title (a 160-pixel projector chart at
+  // 13 pt) shows none rather than an elided one (the legend names the lines).
   void setTitle(const QString& title);
+  bool titleShown() const;
   void setLabelFormat(const QString& format);
   // Autoscale to [lo, hi] (minPositive: smallest value > 0, for the log scale). Linear ranges get
   // nice numbers and 5% headroom, start at 0 for non-negative data when `fromZero`; log ranges
@@ -55,6 +62,7 @@ public:
 private:
   void create();
   int tickRoom() const;
+  void fitTitle();
   QChart* m_chart;
   Qt::Alignment m_alignment;
   bool m_log;
@@ -63,6 +71,8 @@ private:
   QString m_title, m_format;
   double m_lo = 0, m_hi = 1;
   int m_room = 0;  // the label intervals the plot had room for when the range was last chosen
+  int m_tickRoom = 0;  // the room the linear tick interval was last chosen for
+  QMetaObject::Connection m_plotArea;
 };
 
 // A round tick interval (1, 2, 2.5 or 5 · 10^k) giving about `ticks` intervals over span.

@@ -77,15 +77,32 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent), m_tabs(new QTabWidget
   m_tabs->setCornerWidget(m_corner, Qt::TopRightCorner);
   connect(m_smoothSlider, &QSlider::valueChanged, this, [this](int v) { setSmoothing(v / 100.0); });
   connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
+    fitToCurrentPage();
     m_options->setCurrentIndex(i);
     updateSmoothingBox();
     m_smoothValue->setText(QString::number(m_smoothing, 'f', 2));
+    emit currentViewChanged();
   });
   updateSmoothingBox();
+  fitToCurrentPage();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_tabs);
   retranslateUi();
+}
+
+// The panel's minimum height is the page in front's, not the tallest page's: a hidden page's size
+// policy is Ignored, which a stacked layout's minimum leaves out (the activation explorer needs
+// 200 px; a line chart on a projector gets by with less, and the watch line gets the difference).
+void ChartPanel::fitToCurrentPage() {
+  for (int i = 0; i < m_tabs->count(); ++i) {
+    QWidget* page = m_tabs->widget(i);
+    QSizePolicy policy = page->sizePolicy();
+    const QSizePolicy::Policy vertical = i == m_tabs->currentIndex() ? QSizePolicy::Expanding : QSizePolicy::Ignored;
+    if (policy.verticalPolicy() == vertical) continue;
+    policy.setVerticalPolicy(vertical);
+    page->setSizePolicy(policy);
+  }
 }
 
 void ChartPanel::retranslateUi() {

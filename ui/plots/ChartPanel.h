@@ -89,6 +89,8 @@ public:
 
 signals:
   void smoothingChanged(double weight);
+  // Another tab came to the front (its options, shown elsewhere when detached, changed with it).
+  void currentViewChanged();
 
 protected:
   void changeEvent(QEvent* event) override;
@@ -97,6 +99,7 @@ protected:
   void hideEvent(QHideEvent* event) override;
 
 private:
+  void fitToCurrentPage();
   void fitTabLabels();
 
   QTabWidget* m_tabs;

@@ -29,7 +29,8 @@ HelpDialog::HelpDialog(QWidget* parent) : QDialog(parent) {
 }
 
 void HelpDialog::setActions(const QList<QAction*>& actions) {
-  m_actions = actions;
+  m_actions.clear();
+  for (QAction* a : actions) m_actions << a;
   rebuild();
 }
 
@@ -39,7 +40,7 @@ void HelpDialog::rebuild() {
   QString md = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
   md += QStringLiteral("\n\n## ") + tr("Keyboard shortcuts") + QStringLiteral("\n\n| ") + tr("Key") +
         QStringLiteral(" | ") + tr("Action") + QStringLiteral(" |\n|---|---|\n");
-  for (const QAction* a : m_actions) {
+  for (const QPointer<QAction>& a : m_actions) {
     if (!a || a->shortcuts().isEmpty()) continue;
     QStringList keys;
     for (const QKeySequence& k : a->shortcuts()) keys << k.toString(QKeySequence::NativeText);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QPointer>
 #include <QList>
 
 class QAction;
@@ -27,7 +28,7 @@ private:
   void rebuild();
 
   QTextBrowser* m_text = nullptr;
-  QList<QAction*> m_actions;
+  QList<QPointer<QAction>> m_actions;  // guarded: a menu may delete its actions while the guide is open
   QString m_markdown;
 };
 

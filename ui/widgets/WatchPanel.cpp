@@ -65,6 +65,7 @@ void WatchPanel::resizeEvent(QResizeEvent* event) {
 }
 
 void WatchPanel::showText() {
+  m_elided = false;
   if (!m_compact) {
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::RichText);
@@ -82,16 +83,22 @@ void WatchPanel::showText() {
   for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
     line.setLineWidth(room);
     if (lines.size() == m_compactLines - 1) {  // the last line takes the rest, elided
-      lines << fm.elidedText(m_plain.mid(line.textStart()), Qt::ElideRight, room);
+      const QString rest = m_plain.mid(line.textStart()).trimmed();
+      lines << fm.elidedText(rest, Qt::ElideRight, room);
+      m_elided = lines.back() != rest;
       break;
     }
     lines << m_plain.mid(line.textStart(), line.textLength()).trimmed();
   }
   layout.endLayout();
   const QString shown = lines.join(QLatin1Char('\n'));
+  const bool changed = lines.size() != m_shownLines;
+  m_shownLines = static_cast<int>(lines.size());
   m_text->setWordWrap(false);  // the lines are broken here, so the label never reflows them
   m_text->setText(shown);
-  m_text->setToolTip(shown.simplified() == m_plain.simplified() ? QString() : m_plain);
+  // (Compared by what was cut, not by the joined lines: Chinese lines join without a space.)
+  m_text->setToolTip(m_elided ? m_plain : QString());
+  if (changed) emit shownLinesChanged();
 }
 
 void WatchPanel::changeEvent(QEvent* event) {

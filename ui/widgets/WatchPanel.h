@@ -20,11 +20,19 @@ public:
   void setPreset(const QString& preset);
   QString preset() const { return m_preset; }
   QString text() const;  // the whole line, as rich text
-  // At most two lines (the second elided when needed, the whole text in the tooltip): on a
-  // projector the map and the charts keep their height.
+  // At most setCompactLines() lines (the last elided when needed, the whole text in the tooltip):
+  // on a projector the map and the charts keep their height.
   void setCompact(bool on);
-  // How many lines compact mode may use (2 by default; 1 while the divergence banner needs room).
+  // How many lines compact mode may use (2 by default; presentation mode gives as many, up to 4, as
+  // the height left by the map and a readable chart holds, and 1 while the divergence banner shows).
   void setCompactLines(int lines);
+  // True while compact mode had to cut the line (the rest only in the tooltip).
+  bool elided() const { return m_elided; }
+
+signals:
+  // Compact mode now shows another number of lines (a new width rewrapped the text): the window
+  // may give the panel another height.
+  void shownLinesChanged();
 
 protected:
   void changeEvent(QEvent* event) override;
@@ -37,7 +45,9 @@ private:
   QString m_full;         // rich text
   QString m_plain;        // the same without markup
   bool m_compact = false;
+  bool m_elided = false;
   int m_compactLines = 2;
+  int m_shownLines = 0;
   QString m_preset;
   QLabel* m_text = nullptr;
   QToolButton* m_close = nullptr;
