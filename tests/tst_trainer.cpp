@@ -86,6 +86,40 @@ private slots:
     QVERIFY(t.evaluate(Split::Validation).accuracy >= 0.95);
   }
 
+  // The map's features change in place: the same parameters, step and next steps as a run that never
+  // changed them, a grid over the new plane; indices the data do not have are refused with
+  // data.mapFeatures named, and nothing changes.
+  void mapFeaturesChangeInPlace() {
+    ExperimentConfig c = xorConfig();
+    Trainer t(c), untouched(c);
+    for (int i = 0; i < 20; ++i) {
+      t.step();
+      untouched.step();
+    }
+    t.setMapFeatures({1, 0});
+    QCOMPARE(t.config().data.mapFeatures, (std::vector<int>{1, 0}));
+    QVERIFY(sameBits(flatten(t.step()), flatten(untouched.step())));  // a view: training goes on bit for bit
+    QCOMPARE(t.network().params(), untouched.network().params());
+    double x0, x1, y0, y1;
+    t.mapBounds(x0, x1, y0, y1);
+    const GridEvaluation g = t.evaluateGrid(8, x0, x1, y0, y1);
+    QCOMPARE(g.xFeature, 1);
+    QCOMPARE(g.yFeature, 0);
+    for (const std::vector<int>& bad : {std::vector<int>{0, 2}, {0, 0}, {-1, 1}, {0}}) {
+      try {
+        t.setMapFeatures(bad);
+        QFAIL("accepted an invalid pair");
+      } catch (const ConfigError& e) {
+        QCOMPARE(std::string(e.field()), std::string("data.mapFeatures"));
+      }
+      QCOMPARE(t.config().data.mapFeatures, (std::vector<int>{1, 0}));
+    }
+    // A trainer built on data prepared for another run checks the pair against those data too.
+    ExperimentConfig other = c;
+    other.data.mapFeatures = {0, 3};
+    QVERIFY_THROWS_EXCEPTION(ConfigError, Trainer(other, t.sharedData()));
+  }
+
   void spiralsReach95Percent() {
     Trainer t(spiralConfig());
     for (int i = 0; i < 4000; ++i) t.step();

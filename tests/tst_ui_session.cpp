@@ -83,6 +83,7 @@ private slots:
   void l1VersusL2();
   void pairOnTwoThreads();
   void invalidConfigLeavesExperiment();
+  void mapFeaturesChangeInPlace();
   void stateRoundTrip();
   void divergencePauses();
   void snapshotRate();
@@ -391,6 +392,47 @@ void TestSession::invalidConfigLeavesExperiment() {
   QCOMPARE(after->config.optimizer.learningRate, smallConfig().optimizer.learningRate);
   QCOMPARE(static_cast<int>(after->config.hidden.front().units), 8);
   QCOMPARE(s.config().optimizer.learningRate, smallConfig().optimizer.learningRate);
+  QCOMPARE(r.resets.size(), resets);
+}
+
+// Which features the map shows is a view of the run: choosing others keeps the weights, the step
+// and the generation (it reset a run at step 7,167 to step 0) and brings a grid over the new plane;
+// an index the data does not have is an error naming data.mapFeatures, and the run goes on.
+void TestSession::mapFeaturesChangeInPlace() {
+  TrainingSession s;
+  Recorder r(s);
+  s.setConfig(smallConfig());
+  s.setSpeed(0);
+  s.play();
+  auto before = r.waitFor([](const dlui::Snapshot& p) { return p.running && p.runs.front().step > 200 && p.grid; });
+  QVERIFY(before);
+  QCOMPARE(before->grid->xFeature, 0);
+  QCOMPARE(before->grid->yFeature, 1);
+  const auto resets = r.resets.size();
+  dl::ExperimentConfig swapped = smallConfig();
+  swapped.data.mapFeatures = {1, 0};
+  s.setConfig(swapped);
+  auto after =
+      r.waitFor([](const dlui::Snapshot& p) { return p.grid && p.grid->xFeature == 1 && p.grid->yFeature == 0; }, 10000,
+                before->sequence);
+  QVERIFY(after);
+  QCOMPARE(after->generation, before->generation);
+  QVERIFY(after->runs.front().step > before->runs.front().step);
+  QCOMPARE(after->config.data.mapFeatures, (std::vector<int>{1, 0}));
+  QCOMPARE(r.resets.size(), resets);
+
+  dl::ExperimentConfig bad = smallConfig();
+  bad.data.mapFeatures = {0, 5};  // circle data have two features
+  s.setConfig(bad);
+  QTRY_COMPARE_WITH_TIMEOUT(r.errors.size(), 1, 5000);
+  QVERIFY2(r.errors.front().contains("data.mapFeatures") && r.errors.front().contains('5'),
+           qPrintable(r.errors.front()));
+  const long long stepNow = r.step();
+  auto later = r.waitFor([stepNow](const dlui::Snapshot& p) { return p.runs.front().step > stepNow + 50; });
+  QVERIFY(later);
+  QCOMPARE(later->generation, before->generation);
+  QCOMPARE(later->config.data.mapFeatures, (std::vector<int>{1, 0}));
+  QVERIFY(later->running);
   QCOMPARE(r.resets.size(), resets);
 }
 

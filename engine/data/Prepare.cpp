@@ -69,6 +69,21 @@ void validatePreparation(const DataConfig& c) {
     throw ConfigError("data.mapFeatures", mapText(), DL_TRANSLATE_NOOP("dl", "the two feature indices must differ"));
 }
 
+}  // namespace
+
+void checkMapFeaturesInRange(const std::vector<int>& mapFeatures, Index features) {
+  // One feature: the map shows it across and the target (or the class) up; mapFeatures[1] is
+  // then not a feature and is not checked.
+  const bool oneDimensional = features == 1 && mapFeatures.size() == 2 && mapFeatures[0] == 0;
+  for (std::size_t i = 0; i < mapFeatures.size(); ++i)
+    if (const int f = mapFeatures[i]; f >= features && !(oneDimensional && i == 1))
+      throw ConfigError("data.mapFeatures", std::to_string(f),
+                        {DL_TRANSLATE_NOOP("dl", "feature index out of range: the data has %1 features"),
+                         {std::to_string(features)}});
+}
+
+namespace {
+
 // Splits `total` items over classes in proportion to `sizes` (largest remainder), with at least
 // `minimum[c]` and, while possible, at most `softCap[c]`, never more than `hardCap[c]`.
 // Exceeds `total` only when the minimums force it.
@@ -423,14 +438,7 @@ PreparedData prepareData(const DataConfig& c, Dataset all) {
       throw ConfigError("data.resample", c.resample,
                         DL_TRANSLATE_NOOP("dl", "resampling balances classes; this is a regression data set"));
   }
-  // One feature: the map shows it across and the target (or the class) up; mapFeatures[1] is
-  // then not a feature and is not checked.
-  const bool oneDimensional = all.features() == 1 && c.mapFeatures.size() == 2 && c.mapFeatures[0] == 0;
-  for (std::size_t i = 0; i < c.mapFeatures.size(); ++i)
-    if (const int f = c.mapFeatures[i]; f >= all.features() && !(oneDimensional && i == 1))
-      throw ConfigError("data.mapFeatures", std::to_string(f),
-                        {DL_TRANSLATE_NOOP("dl", "feature index out of range: the data has %1 features"),
-                         {std::to_string(all.features())}});
+  checkMapFeaturesInRange(c.mapFeatures, all.features());
 
   const Split s = splitIndices(all, c);
   if (s.train.size() < 2)

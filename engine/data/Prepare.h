@@ -60,6 +60,10 @@ PreparedData prepareData(const DataConfig& c, Dataset all);
 // ConfigError("data.points", "0", "must be at least 4").
 void validateDataConfig(const DataConfig& c);
 
+// Throws ConfigError("data.mapFeatures", …) when a map feature is not one of the data's `features`
+// raw features (with one feature the second index is the target or class and is not checked).
+void checkMapFeaturesInRange(const std::vector<int>& mapFeatures, Index features);
+
 // sklearn's "balanced" weights w_c = N/(k·n_c), N and k over the classes present; an empty class
 // gets 0 (it contributes no loss anyway). Σ n_c·w_c = N, so the mean weight per sample stays 1.
 std::vector<double> balancedClassWeights(const std::vector<int>& classCounts);

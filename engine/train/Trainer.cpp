@@ -56,6 +56,8 @@ Trainer::Trainer(ExperimentConfig config)
 Trainer::Trainer(ExperimentConfig config, std::shared_ptr<const PreparedData> data)
     : m_config(std::move(config)), m_data(std::move(data)), m_net(makeNetwork(m_config, *m_data)) {
   m_config.validate();
+  // Prepared data may be shared with a run that shows other map features.
+  checkMapFeaturesInRange(m_config.data.mapFeatures, m_data->trainRaw.rows());
   const std::string lossName = resolvedLoss(m_config, m_data->train);
   m_loss = makeLoss(lossName, m_data->train.numClasses, classWeightsFor(m_config, *m_data));
   m_evalLoss = makeLoss(lossName, m_data->train.numClasses, {});
@@ -482,6 +484,14 @@ void Trainer::setDropout(int hiddenLayer, double rate) {
 }
 
 void Trainer::setEvalEvery(int steps) { m_config.training.evalEvery = steps; }
+
+void Trainer::setMapFeatures(const std::vector<int>& features) {
+  DataConfig next = m_config.data;
+  next.mapFeatures = features;
+  validateDataConfig(next);
+  checkMapFeaturesInRange(features, m_data->trainRaw.rows());
+  m_config.data.mapFeatures = features;
+}
 
 // ---- save / resume ----------------------------------------------------------------------------
 TrainerState Trainer::state() const {

@@ -141,6 +141,10 @@ public:
   void setBatchSize(int batchSize);
   void setDropout(int hiddenLayer, double rate);
   void setEvalEvery(int steps);
+  // Which two raw features the decision map shows: a view of the run, not part of what it trains,
+  // so it changes in place (the weights, the optimiser state and the step stay). Throws ConfigError
+  // ("data.mapFeatures", …) for indices the data does not have; nothing changes then.
+  void setMapFeatures(const std::vector<int>& features);
   void setDiagnostics(bool on) { m_diagnostics = on; }
   bool diagnostics() const { return m_diagnostics; }
 

@@ -11,10 +11,12 @@ namespace dlui::detail {
 
 namespace {
 
+// What the prepared data depend on. Not mapFeatures: which two features the map shows is a view of
+// the run and changes in place (it reset a run at step 7,167 to step 0).
 auto tieData(const dl::DataConfig& d) {
   return std::tie(d.source, d.points, d.noise, d.seed, d.classes, d.arms, d.imbalance, d.csvPath, d.labelColumn,
                   d.csvHeader, d.regression, d.validationFraction, d.testFraction, d.standardize, d.whiten, d.resample,
-                  d.smoteNeighbours, d.mapFeatures, d.inputs);
+                  d.smoteNeighbours, d.inputs);
 }
 
 // Everything of a layer but the dropout rate, which a Trainer changes in place.

@@ -284,10 +284,12 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
   // In place: validate every run's configuration first so nothing is applied half-way.
   try {
     for (int i = 0; i < dl::comparisonRunCount(next); ++i) dl::comparisonRun(next, i).validate();
+    if (m_data) dl::checkMapFeaturesInRange(next.data.mapFeatures, m_data->trainRaw.rows());
   } catch (const std::exception& e) {
     postConfigError(e);
     return;
   }
+  const bool newMap = next.data.mapFeatures != m_config.data.mapFeatures;
   try {
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
       dl::Trainer& t = *m_runs[i].trainer;
@@ -298,6 +300,7 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
       if (!detail::sameRegularization(cur.regularization, rc.regularization)) t.setRegularization(rc.regularization);
       if (cur.training.batchSize != rc.training.batchSize) t.setBatchSize(rc.training.batchSize);
       if (cur.training.evalEvery != rc.training.evalEvery) t.setEvalEvery(rc.training.evalEvery);
+      if (cur.data.mapFeatures != rc.data.mapFeatures) t.setMapFeatures(rc.data.mapFeatures);
       for (std::size_t l = 0; l < rc.hidden.size(); ++l)
         if (t.config().hidden[l].dropout != rc.hidden[l].dropout)
           t.setDropout(static_cast<int>(l), rc.hidden[l].dropout);
@@ -308,7 +311,7 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
   }
   m_config = next;
   postAccepted(m_config);
-  markChanged(false, false);
+  markChanged(false, newMap);  // another plane: the grid now, not at its next period
 }
 
 bool SessionWorker::rebuild(const dl::ExperimentConfig& next, RebuildReason reason,
