@@ -145,6 +145,13 @@ public:
   // so it changes in place (the weights, the optimiser state and the step stay). Throws ConfigError
   // ("data.mapFeatures", …) for indices the data does not have; nothing changes then.
   void setMapFeatures(const std::vector<int>& features);
+  // A headless run's step budget and thread count (training.steps, training.threads): kept with the
+  // configuration, which a saved experiment writes; the trainer itself neither stops on the budget
+  // nor sets the thread count (results are the same on any number of threads).
+  void setHeadlessSettings(long long steps, int threads) {
+    m_config.training.steps = steps;
+    m_config.training.threads = threads;
+  }
   void setDiagnostics(bool on) { m_diagnostics = on; }
   bool diagnostics() const { return m_diagnostics; }
 

@@ -2,6 +2,7 @@
 #include "session/ConfigDiff.h"
 
 #include "core/Error.h"
+#include "train/Trainer.h"
 
 #include <algorithm>
 #include <string>
@@ -64,6 +65,20 @@ RebuildReason rebuildReason(const dl::ExperimentConfig& from, const dl::Experime
     return RebuildReason::ClassWeights;
   if (from.regularization.compareL1L2 != to.regularization.compareL1L2) return RebuildReason::CompareL1L2;
   return RebuildReason::None;
+}
+
+void applyInPlace(dl::Trainer& t, const dl::ExperimentConfig& rc) {
+  const dl::ExperimentConfig& cur = t.config();
+  if (!sameOptimizer(cur.optimizer, rc.optimizer)) t.setOptimizer(rc.optimizer);
+  if (!sameSchedule(cur.schedule, rc.schedule)) t.setSchedule(rc.schedule);
+  if (!sameRegularization(cur.regularization, rc.regularization)) t.setRegularization(rc.regularization);
+  if (cur.training.batchSize != rc.training.batchSize) t.setBatchSize(rc.training.batchSize);
+  if (cur.training.evalEvery != rc.training.evalEvery) t.setEvalEvery(rc.training.evalEvery);
+  if (cur.training.steps != rc.training.steps || cur.training.threads != rc.training.threads)
+    t.setHeadlessSettings(rc.training.steps, rc.training.threads);
+  if (cur.data.mapFeatures != rc.data.mapFeatures) t.setMapFeatures(rc.data.mapFeatures);
+  for (std::size_t l = 0; l < rc.hidden.size(); ++l)
+    if (t.config().hidden[l].dropout != rc.hidden[l].dropout) t.setDropout(static_cast<int>(l), rc.hidden[l].dropout);
 }
 
 }  // namespace dlui::detail

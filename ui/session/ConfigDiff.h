@@ -5,6 +5,10 @@
 
 #include "train/Config.h"
 
+namespace dl {
+class Trainer;
+}
+
 namespace dlui::detail {
 
 // Why a configuration needs new trainers (new weights). None: every change applies in place.
@@ -17,5 +21,10 @@ bool sameOptimizer(const dl::OptimizerConfig& a, const dl::OptimizerConfig& b);
 bool sameSchedule(const dl::ScheduleConfig& a, const dl::ScheduleConfig& b);
 // Includes compareL1L2 (a run's own regularization never has a different flag).
 bool sameRegularization(const dl::RegularizationConfig& a, const dl::RegularizationConfig& b);
+
+// Gives a trainer every in-place part of `run` (its own run's configuration) that differs from
+// its own: afterwards t.config() equals `run` whenever rebuildReason(t.config(), run) is None.
+// Throws ConfigError (nothing is applied then only if the caller validated `run` first).
+void applyInPlace(dl::Trainer& t, const dl::ExperimentConfig& run);
 
 }  // namespace dlui::detail

@@ -291,20 +291,8 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
   }
   const bool newMap = next.data.mapFeatures != m_config.data.mapFeatures;
   try {
-    for (std::size_t i = 0; i < m_runs.size(); ++i) {
-      dl::Trainer& t = *m_runs[i].trainer;
-      const dl::ExperimentConfig rc = dl::comparisonRun(next, static_cast<int>(i));
-      const dl::ExperimentConfig& cur = t.config();
-      if (!detail::sameOptimizer(cur.optimizer, rc.optimizer)) t.setOptimizer(rc.optimizer);
-      if (!detail::sameSchedule(cur.schedule, rc.schedule)) t.setSchedule(rc.schedule);
-      if (!detail::sameRegularization(cur.regularization, rc.regularization)) t.setRegularization(rc.regularization);
-      if (cur.training.batchSize != rc.training.batchSize) t.setBatchSize(rc.training.batchSize);
-      if (cur.training.evalEvery != rc.training.evalEvery) t.setEvalEvery(rc.training.evalEvery);
-      if (cur.data.mapFeatures != rc.data.mapFeatures) t.setMapFeatures(rc.data.mapFeatures);
-      for (std::size_t l = 0; l < rc.hidden.size(); ++l)
-        if (t.config().hidden[l].dropout != rc.hidden[l].dropout)
-          t.setDropout(static_cast<int>(l), rc.hidden[l].dropout);
-    }
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+      detail::applyInPlace(*m_runs[i].trainer, dl::comparisonRun(next, static_cast<int>(i)));
   } catch (const std::exception& e) {
     postConfigError(e);  // not expected after the validation above
     return;
