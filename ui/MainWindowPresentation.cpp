@@ -292,14 +292,12 @@ void MainWindow::layoutPresentation() {
   // The watch line whole where the room allows: as many lines (up to four) as the height left by the
   // map, the banner and a readable chart holds (a 1024-pixel projector needs three or four for most
   // presets; an elided lesson cannot be hovered by the room). Never more: the window would grow past
-  // the screen. With the divergence banner up it keeps to one line: both stay, the map keeps its share.
-  if (m_banner->isVisible()) {
-    m_watch->setCompactLines(1);
-  } else {
+  // the screen. The divergence banner's height comes off first: both stay, the map keeps its share.
+  {
     // The chart (or the diagram below) keeps a readable height, and at least what its page needs
-    // (the activation explorer needs more than a line chart).
+    // (the activation explorer needs more than a line chart); the divergence banner comes first.
     const int chart = below ? kMinChartHeight : std::max(kMinChartHeight, m_chartDock->minimumSizeHint().height());
-    const int room = stacked - separator - mapHeight - chart;
+    const int room = stacked - separator - mapHeight - chart - banner;
     int lines = 4;
     for (; lines > 1; --lines) {
       m_watch->setCompactLines(lines);

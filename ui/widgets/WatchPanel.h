@@ -24,7 +24,7 @@ public:
   // on a projector the map and the charts keep their height.
   void setCompact(bool on);
   // How many lines compact mode may use (2 by default; presentation mode gives as many, up to 4, as
-  // the height left by the map and a readable chart holds, and 1 while the divergence banner shows).
+  // the height left by the map, the divergence banner and a readable chart holds).
   void setCompactLines(int lines);
   // True while compact mode had to cut the line (the rest only in the tooltip).
   bool elided() const { return m_elided; }
