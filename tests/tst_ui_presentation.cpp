@@ -257,6 +257,14 @@ public:
   }
 };
 
+// Shows a window in `language` at `size` and waits for its first snapshot.
+[[nodiscard]] bool showAt(MainWindow& w, const QString& language, QSize size) {
+  w.switchLanguage(language);
+  w.resize(size);
+  w.show();
+  return QTest::qWaitForWindowExposed(&w) && QTest::qWaitFor([&] { return w.lastSnapshot() != nullptr; }, 10000);
+}
+
 // Resizes a window in presentation mode to a projector's size (offscreen, where "full screen" is the
 // platform's own 800×800) and lets the layout settle.
 void fitTo(MainWindow& w, QSize size) {
@@ -659,11 +667,7 @@ private slots:
     }
     const auto restoreFont = qScopeGuard([&] { QApplication::setFont(platformFont); });
     MainWindow w;
-    w.switchLanguage(language);
-    w.resize(size);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    QVERIFY(showAt(w, language, size));
     const QFont normalFont = QApplication::font();
     w.setPresentationMode(true);
     fitTo(w, size);
@@ -797,11 +801,7 @@ private slots:
     QFETCH(QString, language);
     QFETCH(QSize, size);
     MainWindow w;
-    w.switchLanguage(language);
-    w.resize(size);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() != nullptr, 10000);
+    QVERIFY(showAt(w, language, size));
     w.setPresentationMode(true);
     fitTo(w, size);
     QStringList cut;
