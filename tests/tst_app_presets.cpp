@@ -1080,6 +1080,13 @@ void TestAppPresets::inputsRaw() {
            r.steps[4].valLoss, final, c.training.steps, kPreprocessThreshold, n);
   QCOMPARE(n, 0LL);
   QVERIFY(final >= 6 * kPreprocessThreshold);
+  // What the map (network inputs, same units) shows: the colours change across the flat line of
+  // data, because the small input x₂ carries a far larger weight than x₁ (the thick link).
+  const LayerInfo& l = r.trainer->network().layer(0);
+  const double w1 = r.trainer->network().params()(l.weights.offset + 0 * l.rows);
+  const double w2 = r.trainer->network().params()(l.weights.offset + 1 * l.rows);
+  measured("inputs-raw: weights on x1 %.3f and x2 %.3f", w1, w2);
+  QVERIFY(std::abs(w2) >= 5 * std::abs(w1));
 }
 
 // The same data standardised (only that differs): the scales match and the validation loss does
