@@ -828,6 +828,28 @@ private slots:
   }
 
   // The divergence banner shows above the map on a projector too, and the map keeps its share.
+  // A preset after the L1-vs-L2 pair gets its map back: the pair's two-column score board is
+  // wider, and once the pair has ended the board says so and the layout gives the width back
+  // (overfit-no-dropout after l1-vs-l2 kept a 294-px board and a 269-px map at 1024×768).
+  void mapRecoversAfterAPair() {
+    const QSize size(1024, 768);
+    MainWindow w;
+    QVERIFY(showAt(w, QStringLiteral("en"), size));
+    w.setPresentationMode(true);
+    fitTo(w, size);
+    w.loadPreset(QStringLiteral("l1-vs-l2"));
+    trainQuickly(w, 200);
+    const int pairBoard = w.scoreBoard()->width();
+    w.loadPreset(QStringLiteral("overfit-no-dropout"));
+    trainQuickly(w, 300);
+    fitTo(w, size);
+    QVERIFY2(w.scoreBoard()->width() < pairBoard,
+             qPrintable(QStringLiteral("board %1 px, the pair's %2").arg(w.scoreBoard()->width()).arg(pairBoard)));
+    const int plot = w.decisionMap()->plotRect().height();
+    QVERIFY2(plot >= 0.45 * size.height(), qPrintable(QStringLiteral("map %1 px of %2").arg(plot).arg(size.height())));
+    w.setPresentationMode(false);
+  }
+
   void divergenceBannerInPresentation() {
     MainWindow w;
     w.resize(1024, 768);

@@ -187,6 +187,9 @@ void ScoreBoard::rebuild() {
   for (int c = 0; c < runs; ++c) m_grid->setColumnStretch(c, 1);
   applyFonts();
   updateTexts();
+  // Another number of columns: another width. Said, so a projector layout gives the map back what a
+  // pair's two columns took (overfit-no-dropout after l1-vs-l2 kept a 294-px board and a 269-px map).
+  emit widthChanged();
 }
 
 // The numbers' font: kLargest times the window's (a pair of runs shares the width: kSmallest), or
