@@ -545,8 +545,7 @@ void MainWindow::showPresetView(const QString& preset) {
   // (Not while a projector layout has the diagram below the map in the dock's place: showing the dock
   // there would add its height to the map's and the diagram's and grow the window past the screen.
   // The layout brings it back once the diagram has left.)
-  const bool diagramBelow = m_presentation && m_network->parentWidget() != m_splitter;
-  if (chartView && !m_chartDock->isVisible() && !diagramBelow) m_chartDock->show();
+  if (chartView && !m_chartDock->isVisible() && !(m_presentation && diagramBelowMap())) m_chartDock->show();
   m_map->setNetworkInputs(e->map == QLatin1String("inputs"));
   // The note that teaches it, unless the open note already lists it (its own Try it was pressed).
   const Note* current = NotesLibrary::builtIn().note(m_notes->currentNoteId());

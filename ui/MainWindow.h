@@ -141,6 +141,8 @@ private:
   void leavePresentationLayout();
   // Sizes the map row, the chart dock and the columns for the window's current size.
   void layoutPresentation();
+  // On a narrow projector a network preset shows its diagram below the map, in the chart dock's place.
+  bool diagramBelowMap() const;
   void schedulePresentationLayout();
   // F6: the full controls dock in place of the classroom column (presentation), or shown/hidden.
   void toggleFullControls(bool show);

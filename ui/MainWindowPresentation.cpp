@@ -140,7 +140,7 @@ void MainWindow::leavePresentationLayout() {
     delete bar;
   }
   m_score->hide();
-  if (m_network->parentWidget() != m_splitter) m_splitter->insertWidget(0, m_network);
+  if (diagramBelowMap()) m_splitter->insertWidget(0, m_network);
   static_cast<QVBoxLayout*>(centralWidget()->layout())->setStretchFactor(m_splitter, 1);
   m_splitter->setMinimumHeight(0);
   m_splitter->setMaximumHeight(QWIDGETSIZE_MAX);
@@ -215,6 +215,8 @@ void MainWindow::schedulePresentationLayout() {
   });
 }
 
+bool MainWindow::diagramBelowMap() const { return m_network->parentWidget() != m_splitter; }
+
 void MainWindow::layoutPresentation() {
   if (!m_presentation) return;
   // A new window height (full screen arrived, another screen) may call for another text size.
@@ -254,7 +256,7 @@ void MainWindow::layoutPresentation() {
   // In an order that never asks for more than the screen's height (or the window would grow):
   // the chart dock leaves before the diagram arrives below the map, and comes back after it left.
   auto* central = static_cast<QVBoxLayout*>(centralWidget()->layout());
-  const bool wasBelow = m_network->parentWidget() != m_splitter;
+  const bool wasBelow = diagramBelowMap();
   if (below && !wasBelow) {
     m_chartDock->hide();
     central->addWidget(m_network, 1);

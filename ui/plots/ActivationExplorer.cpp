@@ -100,12 +100,15 @@ public:
   // size. The explorer gives its list what is left over.
   double neededWidth() const {
     const QFontMetricsF fm(font());
-    return stripNeed() + 2 * 9 * fm.height();
+    return stripWidths().total + 2 * 9 * fm.height();
   }
 
 private:
-  double stripNeed() const;
-  void stripColumns(double& theory, double& live) const;
+  struct StripWidths {
+    double theory, live;  // the two columns, markers and labels
+    double total;         // with the tick labels and the padding: what the strip needs
+  };
+  StripWidths stripWidths() const;
   // Elides `text` to `room` and records it when it had to: the "elidedTexts" property (for a
   // test's cut-text walk) lists what the last paint cut.
   QString fit(const QFontMetricsF& fm, const QString& text, double room) {
@@ -130,7 +133,8 @@ private:
 // The strip's two columns: the predictions' labels ("sigmoid 0.50", fixed per function) and the
 // live layers' ("layer 9: −0.00", the widest they get), each after its marker. Measured in bold:
 // the live labels and the focused function's are drawn bold.
-void ActivationCanvas::stripColumns(double& theory, double& live) const {
+ActivationCanvas::StripWidths ActivationCanvas::stripWidths() const {
+  const QFontMetricsF fm(font());
   QFont bold = font();
   bold.setBold(true);
   const QFontMetricsF bfm(bold);
@@ -141,15 +145,9 @@ void ActivationCanvas::stripColumns(double& theory, double& live) const {
       theoryLabel = std::max(theoryLabel, bfm.horizontalAdvance(QStringLiteral("%1 %2").arg(
                                               m_x->shortName(name), number(c->meanUnderNormal))));
   const double marker = pen(4.5) * 2 + 14;
-  theory = theoryLabel + marker;
-  live = liveLabel + marker;
-}
-
-double ActivationCanvas::stripNeed() const {
-  const QFontMetricsF fm(font());
-  double theory = 0, live = 0;
-  stripColumns(theory, live);
-  return fm.horizontalAdvance(QStringLiteral("−0.50")) + 6 + theory + live + fm.height() * 0.4;
+  const double theory = theoryLabel + marker, live = liveLabel + marker;
+  const double tickW = fm.horizontalAdvance(QStringLiteral("−0.50")) + 6, pad = fm.height() * 0.4;
+  return {theory, live, tickW + theory + live + pad};
 }
 
 void ActivationCanvas::layoutFrames() {
@@ -161,12 +159,11 @@ void ActivationCanvas::layoutFrames() {
   const double w = width(), h = height();
   // The strip: its two columns of markers and labels decide its width, within 25–60% of the canvas
   // (the lesson's numbers are in its labels; the plots keep at least 40%).
-  double theoryColumn = 0, liveColumn = 0;
-  stripColumns(theoryColumn, liveColumn);
+  const StripWidths strip = stripWidths();
   // The columns share the strip in proportion to their labels, so the live one is not cut while
   // the other has room to spare.
-  m_split = theoryColumn / (theoryColumn + liveColumn);
-  const double stripW = std::clamp(stripNeed(), w * 0.25, w * 0.6);
+  m_split = strip.theory / (strip.theory + strip.live);
+  const double stripW = std::clamp(strip.total, w * 0.25, w * 0.6);
   const double plotsW = w - stripW - 2 * pad;
   const double fW = plotsW * 0.54;
   m_f.r = QRectF(pad + tickW, pad + title, fW - tickW - pad, h - 2 * pad - title - bottom);

@@ -36,13 +36,7 @@ YAxis::YAxis(QChart* chart, Qt::Alignment alignment, bool log) : m_chart(chart),
     fitTitle();
     // A plot that got shorter or taller: as many labels as it now has room for, at once (a fixed
     // 0–100% axis squeezed under a three-line watch panel showed five "…").
-    auto* v = qobject_cast<QValueAxis*>(m_axis);
-    const int room = tickRoom();
-    if (!v || room == m_tickRoom) return;
-    m_tickRoom = room;
-    const double step = niceInterval(m_hi - m_lo, std::min(4, room));
-    v->setTickInterval(step);
-    if (m_format.isEmpty()) v->setLabelFormat(tickLabelFormat(m_lo, m_hi, step));
+    if (auto* v = qobject_cast<QValueAxis*>(m_axis); v && tickRoom() != m_tickRoom) setTicks(v);
   });
 }
 
@@ -113,14 +107,19 @@ void YAxis::setFixedRange(double lo, double hi) {
   m_lo = lo;
   m_hi = hi;
   if (auto* v = qobject_cast<QValueAxis*>(m_axis)) {
-    m_tickRoom = tickRoom();
-    const double step = niceInterval(hi - lo, std::min(4, m_tickRoom));
     v->setTickType(QValueAxis::TicksDynamic);
     v->setTickAnchor(0);
-    v->setTickInterval(step);
-    if (m_format.isEmpty()) v->setLabelFormat(tickLabelFormat(lo, hi, step));
+    setTicks(v);
   }
   m_axis->setRange(lo, hi);
+}
+
+// Round ticks about a quarter of [m_lo, m_hi] apart, fewer when the plot has room for fewer labels.
+void YAxis::setTicks(QValueAxis* v) {
+  m_tickRoom = tickRoom();
+  const double step = niceInterval(m_hi - m_lo, std::min(4, m_tickRoom));
+  v->setTickInterval(step);
+  if (m_format.isEmpty()) v->setLabelFormat(tickLabelFormat(m_lo, m_hi, step));
 }
 
 void YAxis::reset() {

@@ -62,6 +62,7 @@ public:
 private:
   void create();
   int tickRoom() const;
+  void setTicks(QValueAxis* v);  // linear: the tick interval and label format for the range and room
   void fitTitle();
   QChart* m_chart;
   Qt::Alignment m_alignment;
