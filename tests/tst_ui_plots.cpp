@@ -337,7 +337,7 @@ void TestPlots::chartsAcceptSnapshots() {
   // The weight histograms' share axes stop at 100 % (or just above the highest bar).
   int histograms = 0;
   for (auto* view : panel.sparsityChart()->findChildren<QChartView*>()) {
-    if (!view->chart()->title().contains("Weights of")) continue;
+    if (!view->chart()->title().contains(": weights")) continue;
     ++histograms;
     auto* y = qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Vertical).value(0));
     QVERIFY(y && y->max() > 0 && y->max() <= 105);

@@ -23,6 +23,10 @@
 #include "data/Generators.h"
 
 #include <QAbstractButton>
+#include <QFontMetrics>
+#include <QValueAxis>
+#include <QChart>
+#include <QChartView>
 #include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -804,7 +808,7 @@ private slots:
     QVERIFY(showAt(w, language, size));
     w.setPresentationMode(true);
     fitTo(w, size);
-    QStringList cut;
+    QStringList cut, smallMap;
     HeightWatcher heights;
     w.installEventFilter(&heights);
     for (const dlio::PresetEntry& e : dlio::PresetCatalog::builtIn().entries()) {
@@ -818,12 +822,23 @@ private slots:
           heights.tallest <= size.height(),
           qPrintable(QStringLiteral("loading %1 grew the window to %2 px").arg(heights.when).arg(heights.tallest)));
       fitTo(w, size);  // the projector's size, and the layout settled at it
+      // The map is the largest thing on the screen under every preset, right after it loads.
+      const int plot = w.decisionMap()->plotRect().height();
+      if (plot < 0.45 * size.height()) {
+        smallMap << QStringLiteral("%1 (%2 px)").arg(e.name).arg(plot);
+        w.grab().save(screenshotDir() + QStringLiteral("/small-map-%1-%2x%3-%4.png")
+                                            .arg(language)
+                                            .arg(size.width())
+                                            .arg(size.height())
+                                            .arg(e.name));
+      }
       if (w.watchPanel()->elided()) {
         cut << e.name;
         w.grab().save(screenshotDir() + QStringLiteral("/watch-cut-%1-%2x%3-%4.png").arg(language).arg(size.width()).arg(size.height()).arg(e.name));
       }
     }
     QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("%1 watch lines cut: %2").arg(cut.size()).arg(cut.join(", "))));
+    QVERIFY2(smallMap.isEmpty(), qPrintable(QStringLiteral("maps under 45%: %1").arg(smallMap.join(", "))));
     w.setPresentationMode(false);
   }
 
@@ -839,6 +854,32 @@ private slots:
     fitTo(w, size);
     w.loadPreset(QStringLiteral("l1-vs-l2"));
     trainQuickly(w, 200);
+    fitTo(w, size);
+    // The pair keeps the map's share: its two columns of numbers get smaller first.
+    QVERIFY2(w.decisionMap()->plotRect().height() >= 0.45 * size.height(),
+             qPrintable(QString::number(w.decisionMap()->plotRect().height())));
+    // The weight histograms (a third of the chart each) label as many weights as their width holds:
+    // five ran together into "-… -… 0 1.32.5".
+    int histograms = 0;
+    for (QChartView* view : w.findChildren<QChartView*>()) {
+      QChart* chart = view->chart();
+      for (QAbstractAxis* a : chart->axes(Qt::Horizontal)) {
+        auto* x = qobject_cast<QValueAxis*>(a);
+        if (!x || x->titleText() != QStringLiteral("weight") || !view->isVisible()) continue;
+        ++histograms;
+        // The labels the axis draws (multiples of its interval), each with room for itself and a gap.
+        const QFontMetrics fm(x->labelsFont());
+        const int perSide = static_cast<int>(std::floor(x->max() / x->tickInterval() + 1e-9));
+        QVERIFY2(perSide >= 1, qPrintable(QString::number(perSide)));
+        const double slot = chart->plotArea().width() / (2.0 * x->max() / x->tickInterval());
+        for (int k = -perSide; k <= perSide; ++k) {
+          const QString label = QString::asprintf(qPrintable(x->labelFormat()), k * x->tickInterval());
+          QVERIFY2(fm.horizontalAdvance(label) + fm.averageCharWidth() <= slot,
+                   qPrintable(QStringLiteral("'%1' in %2 px").arg(label).arg(slot)));
+        }
+      }
+    }
+    QCOMPARE(histograms, 2);
     const int pairBoard = w.scoreBoard()->width();
     w.loadPreset(QStringLiteral("overfit-no-dropout"));
     trainQuickly(w, 300);

@@ -210,7 +210,7 @@
         <location filename="../engine/nn/Maxout.cpp" line="+11"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
         <location line="+67"/>
-        <location filename="../engine/train/Trainer.cpp" line="+365"/>
+        <location filename="../engine/train/Trainer.cpp" line="+367"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -365,7 +365,7 @@
     <message>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
-        <location filename="../engine/train/Trainer.cpp" line="+156"/>
+        <location filename="../engine/train/Trainer.cpp" line="+164"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
@@ -408,7 +408,7 @@
         <translation>两个特征序号必须不同</translation>
     </message>
     <message>
-        <location line="+289"/>
+        <location line="+304"/>
         <source>no CSV file given</source>
         <translation>未指定 CSV 文件</translation>
     </message>
@@ -449,12 +449,12 @@
         <translation>数据集有 %2 个样本，却有 %1 个目标值</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-354"/>
         <source>feature index out of range: the data has %1 features</source>
         <translation>特征序号超出范围：数据只有 %1 个特征</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+365"/>
         <source>leaves %1 training samples of %2; at least %3 are needed</source>
         <translation>%2 个样本中只剩 %1 个用于训练；至少需要 %3 个</translation>
     </message>
@@ -673,7 +673,7 @@
         <translation>必须是有限数且 &gt; %1</translation>
     </message>
     <message>
-        <location filename="../engine/train/Trainer.cpp" line="-156"/>
+        <location filename="../engine/train/Trainer.cpp" line="-164"/>
         <source>the network has %1 weighted layers</source>
         <translation>网络共有 %1 个带权重的层</translation>
     </message>
@@ -688,7 +688,7 @@
         <translation>没有这个隐藏层</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>the network has %1 parameters</source>
         <translation>网络有 %1 个参数</translation>
     </message>
@@ -732,8 +732,8 @@
 <context>
     <name>dlui::ActivationExplorer</name>
     <message>
-        <location filename="../ui/plots/ActivationExplorer.cpp" line="+138"/>
-        <location line="+305"/>
+        <location filename="../ui/plots/ActivationExplorer.cpp" line="+142"/>
+        <location line="+299"/>
         <source>layer %1: %2</source>
         <translation>第 %1 层：%2</translation>
     </message>
@@ -813,7 +813,7 @@
         <translation>引擎提供的每个激活函数及其导数，由网络自己的代码算出。阴影：焦点函数被视为饱和的区间，判定规则与“饱和度”页相同（导数低于峰值的 5%；ReLU 一族为 z ≤ 0）。在列表中勾选要比较的函数，单击其中一个设为焦点。</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+148"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
@@ -893,12 +893,12 @@
         <translation>Maxout 单元取 k 个学习得到的线性分段中的最大值；这里用示例分段 z 和 −z 来画，其最大值为 |z|。</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+131"/>
         <source>Functions</source>
         <translation>函数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Which activation functions to draw; the one chosen last is focused (thick line, its saturated stretches shaded). Bold: used by this network.</source>
         <translation>要画哪些激活函数；最后选中的那个成为焦点（粗线，并给它的饱和区段加阴影）。粗体：本网络正在用的函数。</translation>
     </message>
@@ -916,7 +916,7 @@
 <context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+166"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+182"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -2247,7 +2247,7 @@
 <context>
     <name>dlui::HelpDialog</name>
     <message>
-        <location filename="../ui/widgets/HelpDialog.cpp" line="+40"/>
+        <location filename="../ui/widgets/HelpDialog.cpp" line="+41"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2437,7 +2437,7 @@
         <translation>设置权重</translation>
     </message>
     <message>
-        <location line="+326"/>
+        <location line="+329"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -2448,12 +2448,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+180"/>
+        <location line="+179"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-169"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -2482,7 +2482,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
@@ -3280,18 +3280,18 @@ from %2 to %3</source>
 <context>
     <name>dlui::ScoreBoard</name>
     <message>
-        <location filename="../ui/widgets/ScoreBoard.cpp" line="+135"/>
-        <location line="+78"/>
+        <location filename="../ui/widgets/ScoreBoard.cpp" line="+136"/>
+        <location line="+84"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-83"/>
         <source>Epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+131"/>
         <source>Measured at step %1</source>
         <translation>在第 %1 步测得</translation>
     </message>
@@ -3364,14 +3364,14 @@ from %2 to %3</source>
 <context>
     <name>dlui::SparsityChart</name>
     <message>
-        <location filename="../ui/plots/SparsityChart.cpp" line="+86"/>
+        <location filename="../ui/plots/SparsityChart.cpp" line="+104"/>
         <source>Tick “Compare L1 vs L2” (Regularisation page) to train two copies of the network from the same initial weights, one with an L1 penalty and one with an L2 penalty of the same strength, and compare how sparse their weights become.</source>
         <translation>勾选“对比 L1 与 L2”（“正则化”页），即可从相同的初始权重出发训练网络的两个副本：一个使用 L1 惩罚，另一个使用相同强度的 L2 惩罚，然后比较它们的权重变得有多稀疏。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Sparsity: share of weights with |w| below 0.001</source>
-        <translation>稀疏度：|w| 小于 0.001 的权重所占比例</translation>
+        <source>Near-zero weights: |w| &lt; 0.001</source>
+        <translation>近零权重：|w| &lt; 0.001</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3395,12 +3395,12 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Weights of the L1 run</source>
+        <source>L1 run: weights</source>
         <translation>L1 组的权重</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Weights of the L2 run</source>
+        <source>L2 run: weights</source>
         <translation>L2 组的权重</translation>
     </message>
     <message>
@@ -3427,7 +3427,7 @@ from %2 to %3</source>
         <translation>训练已发散：请先重置或修改配置，再单步训练。</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+157"/>
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
@@ -3616,7 +3616,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::WatchPanel</name>
     <message>
-        <location filename="../ui/widgets/WatchPanel.cpp" line="+113"/>
+        <location filename="../ui/widgets/WatchPanel.cpp" line="+116"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -8,6 +8,7 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QStackedWidget>
+#include <QFontMetrics>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -61,7 +62,6 @@ void SparsityChart::setupHistogram(Histogram& h, const QColor& color) {
   h.view = createView(h.chart);
   h.x = new QValueAxis;
   h.y = new QValueAxis;
-  h.x->setLabelFormat(QStringLiteral("%.2g"));
   h.y->setLabelFormat(QStringLiteral("%.0f"));
   h.y->setTickType(QValueAxis::TicksDynamic);  // whole percentages until refresh() scales it
   h.y->setTickAnchor(0);
@@ -77,6 +77,24 @@ void SparsityChart::setupHistogram(Histogram& h, const QColor& color) {
   h.series->attachAxis(h.x);
   h.series->attachAxis(h.y);
   h.chart->legend()->hide();
+  // A narrower plot, fewer weight labels (five on a third of a 1024-pixel projector ran together).
+  QObject::connect(h.chart, &QChart::plotAreaChanged, h.chart, [this, &h] { tickWeightAxis(h); });
+}
+
+// Weight ticks symmetric about 0, as many as the plot's width has room for: each label gets about
+// twice its own width ("-2.5"), at least the ends and 0.
+void SparsityChart::tickWeightAxis(Histogram& h) {
+  const double range = m_histRange;
+  const QFontMetrics fm(h.x->labelsFont());
+  const int label = std::max(1, fm.horizontalAdvance(QStringLiteral("-0.25")));
+  // Labels either side of 0: as many as fit, at most two, and the first at most the range's end.
+  const int side = std::clamp(static_cast<int>(h.chart->plotArea().width()) / (4 * label), 1, 2);
+  double step = niceInterval(range, side);
+  for (int t = side + 1; step > range && t < 10; ++t) step = niceInterval(range, t);
+  h.x->setTickType(QValueAxis::TicksDynamic);
+  h.x->setTickAnchor(0);
+  h.x->setTickInterval(step);
+  h.x->setLabelFormat(tickLabelFormat(-range, range, step));
 }
 
 bool SparsityChart::pairShown() const { return m_stack->currentIndex() == 1; }
@@ -86,13 +104,13 @@ void SparsityChart::retranslateUi() {
       tr("Tick “Compare L1 vs L2” (Regularisation page) to train two copies of the network from the same "
          "initial weights, one with an L1 penalty and one with an L2 penalty of the same strength, and "
          "compare how sparse their weights become."));
-  m_chart->setTitle(tr("Sparsity: share of weights with |w| below 0.001"));
+  m_chart->setTitle(tr("Near-zero weights: |w| < 0.001").toHtmlEscaped());  // a chart title is rich text
   m_steps->setTitleText(tr("step"));
   m_y->setTitle(tr("near zero (%)"));
   m_sparsity[0].setName(tr("L1 run"));
   m_sparsity[1].setName(tr("L2 run"));
-  m_hist[0].chart->setTitle(tr("Weights of the L1 run"));
-  m_hist[1].chart->setTitle(tr("Weights of the L2 run"));
+  m_hist[0].chart->setTitle(tr("L1 run: weights"));
+  m_hist[1].chart->setTitle(tr("L2 run: weights"));
   for (Histogram& h : m_hist) {
     h.x->setTitleText(tr("weight"));
     h.y->setTitleText(tr("share (%)"));  // of the run's weights, as the title says
@@ -175,6 +193,7 @@ void SparsityChart::refresh() {
   for (Trace& t : m_sparsity) t.draw(w, 100.0);
   for (Histogram& h : m_hist) {
     h.x->setRange(-m_histRange, m_histRange);
+    tickWeightAxis(h);
     // A percentage: round ticks, and never past 100 % (applyNiceNumbers turned a 100 % spike into a 0–200 axis).
     const double top = std::max(1.0, m_histMax * 1.05);
     const double step = std::max(1.0, niceInterval(top, 4));  // whole percentages: "%.0f" labels

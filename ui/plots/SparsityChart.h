@@ -49,6 +49,7 @@ private:
     QList<QPointF> points;  // step outline of the latest histogram
   };
   void setupHistogram(Histogram& h, const QColor& color);
+  void tickWeightAxis(Histogram& h);
   void updateHistograms(const Snapshot& s);
 
   QStackedWidget* m_stack;

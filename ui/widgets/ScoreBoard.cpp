@@ -193,7 +193,8 @@ void ScoreBoard::rebuild() {
 }
 
 // The numbers' font: kLargest times the window's (a pair of runs shares the width: kSmallest), or
-// less when the board was given less width (setAvailableWidth), never below kSmallest.
+// less when the board was given less width (setAvailableWidth), never below kSmallest (a pair:
+// kPairSmallest).
 QFont ScoreBoard::valueFont(double scale) const {
   QFont big = font();
   if (big.pointSizeF() > 0)
@@ -212,12 +213,14 @@ int ScoreBoard::widthAt(double scale) const {
     column = std::max(column, big.horizontalAdvance(text));
   for (const auto& row : m_values)
     for (const QLabel* l : row) column = std::max(column, big.horizontalAdvance(l->text()));
+  // The step and epoch counters span all the columns (a pair's two as well).
   const QFontMetrics counters(font());
+  int counter = 0;
   for (const QString& text : {m_stepLabel->text(), m_epochLabel->text(), tr("Step %1").arg(QLocale().toString(999999))})
-    column = std::max(column, counters.horizontalAdvance(text));
+    counter = std::max(counter, counters.horizontalAdvance(text));
   const QMargins m = m_grid->contentsMargins();
   const int columns = std::max<int>(1, static_cast<int>(m_values.size()));
-  return columns * column + (columns - 1) * m_grid->horizontalSpacing() + m.left() + m.right() + 4;
+  return std::max(counter, columns * column + (columns - 1) * m_grid->horizontalSpacing()) + m.left() + m.right() + 4;
 }
 
 int ScoreBoard::preferredWidth() const { return widthAt(m_runs.size() > 1 ? kSmallest : kLargest); }
@@ -228,9 +231,11 @@ void ScoreBoard::setAvailableWidth(int width) {
 }
 
 void ScoreBoard::applyFonts() {
-  double scale = m_runs.size() > 1 ? kSmallest : kLargest;
-  while (m_available > 0 && scale > kSmallest && widthAt(scale) > m_available) scale -= 0.05;
-  m_scale = std::max(scale, kSmallest);
+  const bool pair = m_runs.size() > 1;
+  const double smallest = pair ? kPairSmallest : kSmallest;
+  double scale = pair ? kSmallest : kLargest;
+  while (m_available > 0 && scale > smallest && widthAt(scale) > m_available) scale -= 0.05;
+  m_scale = std::max(scale, smallest);
   const QFont big = valueFont(m_scale);
   for (auto& row : m_values)
     for (QLabel* l : row) l->setFont(big);

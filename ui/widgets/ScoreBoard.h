@@ -59,11 +59,13 @@ public:
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
   // The width at the largest numbers; given less (a narrow screen), the numbers get smaller, down
-  // to kSmallest times the window's font.
+  // to kSmallest times the window's font (a pair's two columns: down to kPairSmallest, so that the
+  // map keeps its share on a 1024-pixel projector).
   int preferredWidth() const;
   void setAvailableWidth(int width);
   static constexpr double kLargest = 1.9;
   static constexpr double kSmallest = 1.4;
+  static constexpr double kPairSmallest = 1.0;
 
 signals:
   // The board needs another width (a number wider than any it had room for).
