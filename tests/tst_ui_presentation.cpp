@@ -642,8 +642,9 @@ private slots:
     QTest::addColumn<qreal>("fontPoints");  // the desktop's font (0: the platform's, 9 pt offscreen)
     for (const char* code : {"en", "zh"})
       for (QSize size : {QSize(1366, 768), QSize(1024, 768)})
-        for (const char* preset : {"overfit-no-dropout", "vanishing-sigmoid-deep", "imbalance-accuracy-paradox",
-                                   "inputs-raw", "zero-init-symmetry", "adam-ill-conditioned", "tanh-zero-centred"})
+        for (const char* preset :
+             {"overfit-no-dropout", "vanishing-sigmoid-deep", "imbalance-accuracy-paradox", "inputs-raw",
+              "zero-init-symmetry", "adam-ill-conditioned", "tanh-zero-centred", "validation-vs-test"})
           QTest::addRow("%s %dx%d %s", code, size.width(), size.height(), preset)
               << QString::fromLatin1(code) << size << QString::fromLatin1(preset) << 0.0;
     // A desktop with a larger font (GNOME's 11 pt): presentation text is 16 pt.

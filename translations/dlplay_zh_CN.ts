@@ -2333,7 +2333,7 @@
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+56"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+58"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -2374,21 +2374,57 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>val acc</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>train acc</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>test acc</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>val peak</source>
+        <translation>验证峰值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>validation peak</source>
+        <translation>验证峰值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+21"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
         <source>training loss</source>
         <translation>训练集损失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>validation loss</source>
         <translation>验证集损失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>validation accuracy</source>
         <translation>验证集准确率</translation>
     </message>
@@ -2398,17 +2434,18 @@
         <translation>训练集准确率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+197"/>
         <source>validation peak %1% · test there %2%</source>
         <translation>验证峰值 %1% · 同一步测试 %2%</translation>
     </message>
@@ -3280,7 +3317,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::ScoreBoard</name>
     <message>
-        <location filename="../ui/widgets/ScoreBoard.cpp" line="+136"/>
+        <location filename="../ui/widgets/ScoreBoard.cpp" line="+135"/>
         <location line="+84"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
@@ -3291,7 +3328,7 @@ from %2 to %3</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+130"/>
         <source>Measured at step %1</source>
         <translation>在第 %1 步测得</translation>
     </message>

@@ -5,6 +5,8 @@
 
 #include <QChart>
 #include <QFontMetricsF>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QValueAxis>
@@ -22,6 +24,25 @@ QColor seriesColor(int i) {
                                    QColor(0xba, 0xb0, 0xac)};
   constexpr int n = static_cast<int>(std::size(palette));
   return palette[((i % n) + n) % n];
+}
+
+void fitLegend(QChart* chart) {
+  QLegend* legend = chart->legend();
+  if (!legend->isVisible()) return;
+  const QFontMetricsF fm(legend->font());
+  // Each entry: its marker (about a line high), the gaps either side, and its name.
+  double row = 0;
+  int entries = 0;
+  for (const QLegendMarker* m : legend->markers()) {
+    if (!m->isVisible()) continue;
+    row += fm.horizontalAdvance(m->label()) + 2 * fm.height();
+    ++entries;
+  }
+  const QSizeF size = chart->size();
+  const bool rowFits = row <= size.width() - 16;
+  const bool columnFits = entries * 1.6 * fm.height() <= size.height() - 16;
+  const Qt::Alignment want = !rowFits && columnFits ? Qt::AlignRight : Qt::AlignBottom;
+  if (legend->alignment() != want) legend->setAlignment(want);
 }
 
 QColor layerColor(int layer, int count) {

@@ -76,6 +76,11 @@ private:
   QMetaObject::Connection m_plotArea;
 };
 
+// The legend below the plot while its visible entries fit in one row there; beside it, one entry a
+// line, when the row would cut their names and the column has the height (seven entries of the loss
+// chart on a 1024-pixel projector read "training…", "validati…").
+void fitLegend(QChart* chart);
+
 // A round tick interval (1, 2, 2.5 or 5 · 10^k) giving about `ticks` intervals over span.
 double niceInterval(double span, int ticks);
 // A printf label format that prints every tick lo, lo + interval, … hi differently ("%.6g" for

@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -30,6 +31,7 @@ LossChart::LossChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) 
   m_accuracy->axis()->setGridLineVisible(false);  // the loss axis draws the grid
   m_chart->legend()->setAlignment(Qt::AlignBottom);
   m_key.create(m_chart);
+  connect(m_chart, &QChart::geometryChanged, this, [this] { fitLegendNames(); });
 
   m_logBox->hide();  // shown beside the chart panel's tabs (optionsWidget())
   auto* layout = new QVBoxLayout(this);
@@ -67,16 +69,55 @@ void LossChart::retranslateUi() {
   drawPeak();
 }
 
+LossChart::Names LossChart::names(bool shortNames) const {
+  if (shortNames)
+    return {tr("train loss"), tr("val loss"), tr("val acc"), tr("train acc"),
+            tr("test loss"),  tr("test acc"), tr("val peak")};
+  return {tr("training loss"),     tr("validation loss"), tr("validation accuracy"),
+          tr("training accuracy"),  // of the whole set: the Loss tab's tooltip
+          tr("test loss"),         tr("test accuracy"),   tr("validation peak")};
+}
+
 void LossChart::nameSeries() {
+  const Names n = names(m_shortNames);
   for (const auto& r : m_runs) {
     auto name = [&](const QString& base) { return r->label.isEmpty() ? base : tr("%1 (%2)").arg(base, r->label); };
-    r->train.setName(name(tr("training loss")));
-    r->valLoss.setName(name(tr("validation loss")));
-    r->valAcc.setName(name(tr("validation accuracy")));
-    r->trainAcc.setName(name(tr("training accuracy")));  // of the whole set: the Loss tab's tooltip
-    r->testLoss.setName(name(tr("test loss")));
-    r->testAcc.setName(name(tr("test accuracy")));
+    r->train.setName(name(n.train));
+    r->valLoss.setName(name(n.valLoss));
+    r->valAcc.setName(name(n.valAcc));
+    r->trainAcc.setName(name(n.trainAcc));
+    r->testLoss.setName(name(n.testLoss));
+    r->testAcc.setName(name(n.testAcc));
   }
+  if (m_peakVal && m_peakVal->name() != n.peak) m_peakVal->setName(n.peak);
+}
+
+// Full names while one row below the plot holds every visible entry; the short ones when it would
+// cut them ("training…", "validati…" with a test part on a 1024-pixel projector); and the legend
+// beside the plot if even those do not fit.
+void LossChart::fitLegendNames() {
+  const QFontMetricsF fm(m_chart->legend()->font());
+  const auto row = [&](bool shortNames) {
+    const Names n = names(shortNames);
+    double width = 0;
+    const auto entry = [&](const QString& name) { width += fm.horizontalAdvance(name) + 2 * fm.height(); };
+    for (const auto& r : m_runs) {
+      const QString suffix = r->label.isEmpty() ? QString() : tr("%1 (%2)").arg(QString(), r->label);
+      const std::pair<const Trace*, const QString*> traces[] = {
+          {&r->train, &n.train},       {&r->valLoss, &n.valLoss},   {&r->valAcc, &n.valAcc},
+          {&r->trainAcc, &n.trainAcc}, {&r->testLoss, &n.testLoss}, {&r->testAcc, &n.testAcc}};
+      for (const auto& [trace, name] : traces)
+        if (trace->isVisible()) entry(*name + suffix);
+    }
+    if (m_peakVal && m_peakVal->isVisible()) entry(n.peak);
+    return width;
+  };
+  const bool shortNames = row(false) > m_chart->size().width() - 16;
+  if (shortNames != m_shortNames) {
+    m_shortNames = shortNames;
+    nameSeries();
+  }
+  fitLegend(m_chart);
 }
 
 void LossChart::removeRuns() {
@@ -229,15 +270,18 @@ void LossChart::drawPeak() {
     const auto x = static_cast<double>(m_peak.step);
     m_peakVal->replace({QPointF(x, 100 * m_peak.validation)});
     m_peakTest->replace({QPointF(x, 100 * m_peak.test)});
-    const QString name = tr("validation peak %1% · test there %2%")
-                             .arg(100 * m_peak.validation, 0, 'f', 1)
-                             .arg(100 * m_peak.test, 0, 'f', 1);
-    if (m_peakVal->name() != name) m_peakVal->setName(name);
   }
+  // The numbers are the lesson: the chart's title, whole, not the end of a crowded legend row.
+  const QString title = shown ? tr("validation peak %1% · test there %2%")
+                                    .arg(100 * m_peak.validation, 0, 'f', 1)
+                                    .arg(100 * m_peak.test, 0, 'f', 1)
+                              : QString();
+  if (m_chart->title() != title.toHtmlEscaped()) m_chart->setTitle(title.toHtmlEscaped());
   m_peakVal->setVisible(shown);
   m_peakTest->setVisible(shown);
   for (QLegendMarker* m : m_chart->legend()->markers(m_peakVal)) m->setVisible(shown);
   for (QLegendMarker* m : m_chart->legend()->markers(m_peakTest)) m->setVisible(false);
+  fitLegendNames();
 }
 
 const Trace& LossChart::trace(int run, int which) const {

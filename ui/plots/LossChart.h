@@ -69,7 +69,14 @@ private:
   };
   void ensureRuns(const Snapshot& s);
   void removeRuns();
+  // The legend's names, full or short ("train loss", "val acc"); the short ones where one row
+  // below the plot would cut the full ones (fitLegendNames).
+  struct Names {
+    QString train, valLoss, valAcc, trainAcc, testLoss, testAcc, peak;
+  };
+  Names names(bool shortNames) const;
   void nameSeries();
+  void fitLegendNames();
   void drawPeak();
 
   QChart* m_chart;
@@ -83,6 +90,7 @@ private:
   QScatterSeries* m_peakTest = nullptr;
   Peak m_peak;
   double m_smoothing = 0;
+  bool m_shortNames = false;
 };
 
 }  // namespace dlui

@@ -54,6 +54,7 @@ public:
   QLineSeries* series() const { return m_main.parts.empty() ? nullptr : m_main.parts.front(); }
   void setName(const QString& name);
   void setVisible(bool on);
+  bool isVisible() const { return m_visible; }
   // 0 (off) … 0.99: the smoothed line in front, the raw one faint behind it.
   void setSmoothing(double weight);
   double smoothing() const { return m_smoothing; }
