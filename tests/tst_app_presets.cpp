@@ -528,12 +528,16 @@ void TestAppPresets::zeroInitSymmetry() {
   };
   const Run r = train(c);
   QCOMPARE(r.steps.size(), std::size_t(1000));
-  const double acc = r.trainer->evaluate(Split::Validation).accuracy;
+  const Evaluation val = r.trainer->evaluate(Split::Validation);
+  const double acc = val.accuracy, valLoss = val.loss;
   measured(
-      "zero-init-symmetry: largest difference between hidden units after 1000 steps = %g; validation accuracy %.3f",
-      spread(r.trainer->network()), acc);
+      "zero-init-symmetry: largest difference between hidden units after 1000 steps = %g; validation accuracy %.3f, "
+      "loss %.5f (ln 2 = %.5f)",
+      spread(r.trainer->network()), acc, valLoss, std::log(2.0));
   QCOMPARE(spread(r.trainer->network()), 0.0);
   QVERIFY(acc <= 0.75);
+  // The loss the watch line names: it stays at ln 2, the loss of answering 50% for every point.
+  QVERIFY2(std::abs(valLoss - std::log(2.0)) < 0.005, qPrintable(QString::number(valLoss)));
   ExperimentConfig random = c;
   random.init.scheme = "xavier_uniform";
   QVERIFY(spread(Trainer(random).network()) > 0.01);
