@@ -755,6 +755,7 @@ private slots:
                qPrintable(name + ": note '" + e.note + "'"));
       // Start from another tab and another note, so the switch is seen.
       panel->showView(e.view == "learningRate" ? QStringLiteral("loss") : QStringLiteral("learningRate"));
+      panel->lossChart()->setLogScale(!e.logAxis);
       w.notesDock()->showNote(QStringLiteral("ai-ml-dl"));
       // Every third preset through File → Open of its own file, the others as the menu loads them.
       if (fileOpened * 3 < index) {
@@ -772,6 +773,13 @@ private slots:
       if (!tab) QVERIFY2(panel->currentView() == "loss", qPrintable(name + ": " + panel->currentView()));
       QCOMPARE(w.notesDock()->currentNoteId(), e.note);
       QCOMPARE(w.decisionMap()->networkInputs(), e.map == "inputs");  // the map's plane follows the preset
+      // A loss chart on a log scale wherever the watch line reads it so, and only there (the ill-
+      // conditioned presets' crawl is a flat line on a linear axis). Each preset starts from the
+      // other setting, so the switch is seen.
+      const bool logLesson =
+          NotesLibrary::builtIn().watchLine(name, e.note).in("en").startsWith("Loss chart (log scale)");
+      QCOMPARE(e.logAxis, logLesson);
+      QCOMPARE(panel->lossChart()->logScale(), e.logAxis);
       QVERIFY(w.watchPanel()->isVisible());
       QVERIFY2(w.watchPanel()->text().contains(catalog.title(name, "en").toHtmlEscaped()), qPrintable(w.watchPanel()->text()));
       QVERIFY2(w.watchPanel()->text().size() > catalog.title(name, "en").size() + 30, qPrintable(w.watchPanel()->text()));

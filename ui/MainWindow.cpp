@@ -6,6 +6,7 @@
 #include "notes/NotesDock.h"
 #include "notes/PracticeDialog.h"
 #include "plots/ChartPanel.h"
+#include "plots/LossChart.h"
 #include "plots/SparsityChart.h"
 #include "session/TrainingSession.h"
 #include "widgets/ClassroomDock.h"
@@ -547,6 +548,9 @@ void MainWindow::showPresetView(const QString& preset) {
   // The layout brings it back once the diagram has left.)
   if (chartView && !m_chartDock->isVisible() && !(m_presentation && diagramBelowMap())) m_chartDock->show();
   m_map->setNetworkInputs(e->map == QLatin1String("inputs"));
+  // Its loss axis as its lesson reads it: a slow crawl is only seen on a log axis (and a linear one
+  // comes back for the next preset).
+  m_charts->lossChart()->setLogScale(e->logAxis);
   // The note that teaches it, unless the open note already lists it (its own Try it was pressed).
   const Note* current = NotesLibrary::builtIn().note(m_notes->currentNoteId());
   if (!e->note.isEmpty() && !(current && current->presets.contains(preset))) m_notes->showNote(e->note);

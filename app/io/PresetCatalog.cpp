@@ -37,7 +37,8 @@ bool PresetCatalog::load(const QString& path, QString* error) {
                   LocalizedText::fromJson(o.value(QLatin1String("description"))),
                   o.value(QLatin1String("view")).toString(),
                   o.value(QLatin1String("note")).toString(),
-                  o.value(QLatin1String("map")).toString()};
+                  o.value(QLatin1String("map")).toString(),
+                  o.value(QLatin1String("logAxis")).toBool()};
     if (e.name.isEmpty()) return fail(QStringLiteral("%1: a preset without a name").arg(path));
     if (byName.contains(e.name)) return fail(QStringLiteral("%1: preset '%2' is listed twice").arg(path, e.name));
     for (PresetGroup& group : groups)

@@ -30,6 +30,8 @@ struct PresetEntry {
   // The decision map's plane while it is loaded: "inputs" (the network's own inputs, after the
   // preprocessing: the data as the network sees it) or empty (the raw data).
   QString map;
+  // The loss chart on a logarithmic axis while it is loaded (its watch line says "log scale").
+  bool logAxis = false;
 };
 
 // The view names PresetEntry::view may take.
