@@ -1053,6 +1053,15 @@ private slots:
     emit penalty->activated(penalty->currentIndex());
     SESSION_HAS(c.regularization.l1 == 0.0 && c.regularization.l2 == 0.0 && !c.regularization.compareL1L2);
     QVERIFY(!rate->isVisible());
+    // Dropout: one rate for every hidden layer, applied to the running trainer without a reset.
+    QSlider* dropout = c->dropoutSlider();
+    QVERIFY(dropout->isVisible() && dropout->isEnabled());
+    const quint64 generation = w.lastSnapshot()->generation;
+    dropout->setValue(6);  // 0.30
+    SESSION_HAS(
+        std::all_of(c.hidden.begin(), c.hidden.end(), [](const dl::LayerConfig& l) { return l.dropout == 0.3; }));
+    QCOMPARE(c->dropoutValue()->text(), QStringLiteral("0.30"));
+    QCOMPARE(w.lastSnapshot()->generation, generation);
 #undef SESSION_HAS
     // The full dock shows every edit made here, and the other way round.
     QCOMPARE(w.controlDock()->config().data.source, std::string("spiral"));
@@ -1073,6 +1082,13 @@ private slots:
     QVERIFY(w.decisionMap()->plotRect().height() >= 0.45 * 768);
     QVERIFY(w.grab().save(screenshotDir() + QStringLiteral("/presentation-1366x768-switched-to-zh.png")));
     w.switchLanguage(QStringLiteral("en"));
+    // A preset with dropout shows it here (dropout-small-noisy's Regularisation read "None").
+    w.loadPreset(QStringLiteral("dropout-small-noisy"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot()->config.name == "dropout-small-noisy", 10000);
+    const double presetRate = w.lastSnapshot()->config.hidden.front().dropout;
+    QVERIFY(presetRate > 0);
+    QCOMPARE(c->dropoutValue()->text(), QString::number(presetRate, 'f', 2));
+    QCOMPARE(dropout->value(), static_cast<int>(std::lround(presetRate / 0.05)));
     w.setPresentationMode(false);
     QVERIFY(!w.decisionMap()->showsValidation());  // the map's own box shows the choice
   }

@@ -916,7 +916,7 @@
 <context>
     <name>dlui::ChartPanel</name>
     <message>
-        <location filename="../ui/plots/ChartPanel.cpp" line="+182"/>
+        <location filename="../ui/plots/ChartPanel.cpp" line="+186"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -953,7 +953,7 @@
         <translation>激活</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-83"/>
         <source>Training loss: the mini-batch of each step. Training accuracy: all training points, without dropout, measured at each validation evaluation, like the validation curves.</source>
         <translation>训练集损失：每一步所用小批量上的损失。训练集准确率：在全部训练点上、不使用 dropout、于每次验证评估时测得，与验证曲线相同。</translation>
     </message>
@@ -963,7 +963,7 @@
         <translation>L1 组与 L2 组训练的稀疏度和权重直方图</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>LR</source>
         <comment>short tab name of Learning rate</comment>
         <translation>学习率</translation>
@@ -974,17 +974,17 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-78"/>
         <source>Confusion matrix, precision, recall, F1, Cohen&apos;s κ and ROC on the validation part</source>
         <translation>验证集上的混淆矩阵、精确率、召回率、F1、Cohen κ 和 ROC 曲线</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Activations</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-76"/>
         <source>Every activation function and its derivative, where each saturates, and whether its output is zero-centred: the mean output of each hidden layer, live</source>
         <translation>每个激活函数及其导数、各自在哪里饱和、输出是否以零为中心：实时显示每个隐藏层的平均输出</translation>
     </message>
@@ -1003,12 +1003,13 @@
 <context>
     <name>dlui::ClassroomDock</name>
     <message>
-        <location filename="../ui/widgets/ClassroomDock.cpp" line="+33"/>
+        <location filename="../ui/widgets/ClassroomDock.cpp" line="+35"/>
         <source>↻ Changing this starts again with new weights.</source>
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+231"/>
+        <location line="+20"/>
         <location line="+6"/>
         <source>mixed</source>
         <translation>各层不同</translation>
@@ -1019,7 +1020,7 @@
         <translation>无隐藏层</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+93"/>
         <source>Classroom controls</source>
         <translation>课堂控件</translation>
     </message>
@@ -1124,7 +1125,17 @@
         <translation>惩罚项的强度 λ（对数刻度）。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Dropout</source>
+        <translation>随机失活</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>The share of hidden units switched off at random in each training step, in every hidden layer (0: none). Evaluation uses the whole network. Applies at once.</source>
+        <translation>每个训练步随机关闭的隐藏单元比例，作用于每个隐藏层（0 表示不用）。评估时使用完整的网络。立即生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Decision map</source>
         <translation>决策图</translation>
     </message>
@@ -2393,12 +2404,12 @@
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>test acc</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>val peak</source>
         <translation>验证峰值</translation>
     </message>
@@ -2434,8 +2445,8 @@
         <translation>训练集准确率</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-2"/>
+        <location line="+3"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
@@ -2453,7 +2464,7 @@
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+64"/>
+        <location filename="../ui/MainWindow.cpp" line="+65"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -2485,12 +2496,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+179"/>
+        <location line="+182"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-172"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -2519,7 +2530,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
@@ -2813,18 +2824,18 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>ROC AUC %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>+%1 classes</source>
         <translation>另有 %1 类</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+76"/>
+        <location line="-75"/>
+        <location line="+80"/>
         <source>macro mean</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-45"/>
         <source>accuracy %1 · Cohen&apos;s κ %2 · step %3</source>
         <translation>准确率 %1 · Cohen κ %2 · 第 %3 步</translation>
     </message>
@@ -2834,7 +2845,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>ROC 曲线（验证集）</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+205"/>
         <source>%1: AUC %2</source>
         <translation>%1：AUC %2</translation>
     </message>

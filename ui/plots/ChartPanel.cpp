@@ -160,7 +160,11 @@ void ChartPanel::hideEvent(QHideEvent* event) {
 
 void ChartPanel::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
-  if (event->type() == QEvent::FontChange) fitTabLabels();
+  if (event->type() == QEvent::FontChange) {
+    // "0.60" whole at the new size (a projector's font is larger than the one it was built with).
+    m_smoothValue->setMinimumWidth(QFontMetrics(font()).horizontalAdvance(QStringLiteral("0.00")) + 2);
+    fitTabLabels();
+  }
   QWidget::changeEvent(event);
 }
 

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSlider>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QStyle>
@@ -25,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace dlui {
 
@@ -67,7 +69,7 @@ ClassroomDock::ClassroomDock(TransportBar* transport, QAction* fullControls, QWi
 
   const auto addLabel = [&](QLabel*& label) {
     label = new QLabel(body);
-    label->setContentsMargins(0, 8, 0, 0);
+    label->setContentsMargins(0, 6, 0, 0);
     column->addWidget(label);
   };
   addLabel(m_sourceLabel);
@@ -122,6 +124,25 @@ ClassroomDock::ClassroomDock(TransportBar* transport, QAction* fullControls, QWi
   m_regularizationRate = new LogSlider(1e-6, 1.0, false, body);
   m_regularizationRate->setObjectName(QStringLiteral("classroomPenaltyRate"));
   column->addWidget(m_regularizationRate);
+  // Dropout is a regulariser too (the dropout presets' lesson), one rate for every hidden layer.
+  // (On one row with its name: the column has to fit a 768-pixel projector in Chinese too.)
+  {
+    m_dropoutLabel = new QLabel(body);
+    auto* row = new QHBoxLayout;
+    row->setContentsMargins(0, 4, 0, 0);
+    row->addWidget(m_dropoutLabel);
+    m_dropout = new QSlider(Qt::Horizontal, body);
+    m_dropout->setObjectName(QStringLiteral("classroomDropout"));
+    m_dropout->setRange(0, 18);  // 0 … 0.90
+    m_dropout->setPageStep(2);
+    m_dropoutValue = new QLabel(body);
+    m_dropoutValue->setObjectName(QStringLiteral("classroomDropoutValue"));
+    m_dropoutValue->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    row->addWidget(m_dropout, 1);
+    row->addWidget(m_dropoutValue);
+    column->addLayout(row);
+    m_dropoutLabel->setBuddy(m_dropout);
+  }
 
   addLabel(m_mapLabel);
   m_showValidation = new QCheckBox(body);
@@ -153,6 +174,7 @@ ClassroomDock::ClassroomDock(TransportBar* transport, QAction* fullControls, QWi
   connect(m_addNeuron, &QToolButton::clicked, this, [this] { changeNeurons(+1); });
   connect(m_regularization, qOverload<int>(&QComboBox::activated), this, &ClassroomDock::penaltyEdited);
   connect(m_regularizationRate, &LogSlider::valueChanged, this, &ClassroomDock::penaltyEdited);
+  connect(m_dropout, &QSlider::valueChanged, this, &ClassroomDock::dropoutEdited);
   connect(m_showValidation, &QCheckBox::toggled, this, &ClassroomDock::showValidationToggled);
   connect(m_discretize, &QCheckBox::toggled, this, &ClassroomDock::discretizeToggled);
   connect(m_fullControlsButton, &QPushButton::clicked, m_fullControls, &QAction::trigger);
@@ -230,6 +252,21 @@ void ClassroomDock::setFromConfig(const dl::ExperimentConfig& c) {
     m_regularization->setCurrentIndex(static_cast<int>(p));
     m_regularizationRate->setValue(m_lastPenalty);
     m_regularizationRate->setVisible(p != Penalty::None);  // a strength only for a penalty
+  }
+  {
+    // One rate for all the hidden layers; layers with different rates show the highest, "mixed".
+    double highest = 0;
+    bool same = true;
+    for (const dl::LayerConfig& l : c.hidden) {
+      highest = std::max(highest, l.dropout);
+      same = same && l.dropout == c.hidden.front().dropout;
+    }
+    const QSignalBlocker blocker(m_dropout);
+    m_dropout->setValue(static_cast<int>(std::lround(highest * kDropoutStepsPerUnit)));
+    m_dropout->setEnabled(!c.hidden.empty());
+    m_dropoutValue->setText(c.hidden.empty() ? QStringLiteral("—")
+                            : same           ? QString::number(highest, 'f', 2)
+                                             : tr("mixed"));
   }
   showCounts();
 }
@@ -330,6 +367,14 @@ void ClassroomDock::penaltyEdited() {
   commit(c);
 }
 
+void ClassroomDock::dropoutEdited(int steps) {
+  if (m_config.hidden.empty()) return;
+  const double rate = steps / kDropoutStepsPerUnit;  // 6 / 20 is 0.3 exactly; 6 · 0.05 is not
+  dl::ExperimentConfig c = m_config;
+  for (dl::LayerConfig& l : c.hidden) l.dropout = rate;
+  commit(c);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Texts
 
@@ -372,6 +417,11 @@ void ClassroomDock::retranslateUi() {
       tr("A weight penalty and its strength, below. L1 drives weights to exactly zero; L2 keeps them all small; "
          "“L1 vs L2” trains two networks side by side (↻). Applies at once."));
   m_regularizationRate->setToolTip(tr("Strength λ of the penalty (logarithmic scale)."));
+  m_dropoutLabel->setText(tr("Dropout"));
+  m_dropout->setToolTip(
+      tr("The share of hidden units switched off at random in each training step, in every hidden layer "
+         "(0: none). Evaluation uses the whole network. Applies at once."));
+  m_dropoutValue->setToolTip(m_dropout->toolTip());
   const QString key = m_fullControls->shortcut().toString(QKeySequence::NativeText);
   m_mapLabel->setText(tr("Decision map"));
   m_showValidation->setText(tr("Validation points"));

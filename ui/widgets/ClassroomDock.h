@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QVBoxLayout;
 class QLabel;
+class QSlider;
 class QPushButton;
 class QToolButton;
 
@@ -41,6 +42,8 @@ public:
   QToolButton* removeNeuronButton() const { return m_removeNeuron; }
   QComboBox* regularizationCombo() const { return m_regularization; }
   LogSlider* regularizationRateSlider() const { return m_regularizationRate; }
+  QSlider* dropoutSlider() const { return m_dropout; }
+  QLabel* dropoutValue() const { return m_dropoutValue; }
   QPushButton* fullControlsButton() const { return m_fullControlsButton; }
   QCheckBox* showValidationBox() const { return m_showValidation; }
   QCheckBox* discretizeBox() const { return m_discretize; }
@@ -74,6 +77,7 @@ private:
   void changeLayers(int delta);
   void changeNeurons(int delta);
   void penaltyEdited();
+  void dropoutEdited(int steps);
 
   dl::ExperimentConfig m_config;
   QAction* m_fullControls = nullptr;
@@ -95,6 +99,10 @@ private:
   QLabel* m_regularizationLabel = nullptr;
   QComboBox* m_regularization = nullptr;
   LogSlider* m_regularizationRate = nullptr;
+  QLabel* m_dropoutLabel = nullptr;
+  QSlider* m_dropout = nullptr;  // the rate of every hidden layer in steps of 0.05
+  QLabel* m_dropoutValue = nullptr;
+  static constexpr double kDropoutStepsPerUnit = 20;  // steps of 0.05
   QLabel* m_mapLabel = nullptr;
   QCheckBox* m_showValidation = nullptr;
   QCheckBox* m_discretize = nullptr;
