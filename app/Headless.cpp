@@ -10,6 +10,7 @@
 #include "io/MetricsCsv.h"
 #include "io/OutputFile.h"
 #include "io/Presets.h"
+#include "train/Runs.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -131,12 +132,13 @@ int runHeadless(const QCommandLineParser& p) {
   dl::setThreadCount(c.training.threads);
 
   // One run, or the L1 and L2 runs of an L1-vs-L2 comparison, trained in lockstep on one data set.
-  const int runCount = dl::comparisonRunCount(c);
+  std::vector<dl::RunSpec> specs = dl::experimentRuns(c);
+  const int runCount = static_cast<int>(specs.size());
   std::vector<std::unique_ptr<dl::Trainer>> trainers;
   try {
-    for (int r = 0; r < runCount; ++r) dl::comparisonRun(c, r).validate();
+    dl::validateRuns(specs);
     const auto data = std::make_shared<const dl::PreparedData>(dl::prepareData(c.data));
-    for (int r = 0; r < runCount; ++r) trainers.push_back(std::make_unique<dl::Trainer>(dl::comparisonRun(c, r), data));
+    for (dl::RunSpec& s : specs) trainers.push_back(std::make_unique<dl::Trainer>(std::move(s.config), data));
   } catch (const dl::ConfigError& e) {
     return fail(QString("%1: %2").arg(p.isSet("config")   ? p.value("config")
                                       : p.isSet("preset") ? "preset " + p.value("preset")

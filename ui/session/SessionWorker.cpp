@@ -6,6 +6,7 @@
 #include "data/Csv.h"
 #include "io/ErrorText.h"
 #include "session/TrainingSession.h"
+#include "train/Runs.h"
 
 #include <QMetaObject>
 
@@ -55,11 +56,6 @@ void yieldToGuiThread() {
   const int nice = getpriority(PRIO_PROCESS, tid);
   if (errno == 0) setpriority(PRIO_PROCESS, tid, std::min(19, nice + kTrainingNice));
 #endif
-}
-
-QString runLabel(const dl::ExperimentConfig& c, int run) {
-  if (dl::comparisonRunCount(c) < 2) return {};
-  return run == 0 ? QStringLiteral("L1") : QStringLiteral("L2");
 }
 
 }  // namespace
@@ -283,7 +279,7 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
   }
   // In place: validate every run's configuration first so nothing is applied half-way.
   try {
-    for (int i = 0; i < dl::comparisonRunCount(next); ++i) dl::comparisonRun(next, i).validate();
+    dl::validateRuns(dl::experimentRuns(next));
     if (m_data) dl::checkMapFeaturesInRange(next.data.mapFeatures, m_data->trainRaw.rows());
   } catch (const std::exception& e) {
     postConfigError(e);
@@ -291,8 +287,8 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
   }
   const bool newMap = next.data.mapFeatures != m_config.data.mapFeatures;
   try {
-    for (std::size_t i = 0; i < m_runs.size(); ++i)
-      detail::applyInPlace(*m_runs[i].trainer, dl::comparisonRun(next, static_cast<int>(i)));
+    const std::vector<dl::RunSpec> specs = dl::experimentRuns(next);
+    for (std::size_t i = 0; i < m_runs.size(); ++i) dl::applyInPlace(*m_runs[i].trainer, specs[i].config);
   } catch (const std::exception& e) {
     postConfigError(e);  // not expected after the validation above
     return;
@@ -307,15 +303,15 @@ bool SessionWorker::rebuild(const dl::ExperimentConfig& next, RebuildReason reas
   std::vector<Run> runs;
   std::shared_ptr<const dl::PreparedData> data;
   try {
-    const int count = dl::comparisonRunCount(next);
-    for (int i = 0; i < count; ++i) dl::comparisonRun(next, i).validate();
+    std::vector<dl::RunSpec> specs = dl::experimentRuns(next);
+    dl::validateRuns(specs);
     data = (m_data && detail::sameData(m_config.data, next.data))
                ? m_data
                : std::make_shared<const dl::PreparedData>(dl::prepareData(next.data));
-    for (int i = 0; i < count; ++i) {
+    for (dl::RunSpec& spec : specs) {
       Run r;
-      r.trainer = std::make_unique<dl::Trainer>(dl::comparisonRun(next, i), data);
-      r.label = runLabel(next, i);
+      r.trainer = std::make_unique<dl::Trainer>(std::move(spec.config), data);
+      r.label = QString::fromStdString(spec.label);
       if (state) r.trainer->restore(*state);
       runs.push_back(std::move(r));
     }
