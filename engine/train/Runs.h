@@ -96,7 +96,8 @@ public:
 
   void setParallelism(Parallelism p) { m_parallelism = p; }
   Parallelism parallelism() const { return m_parallelism; }
-  // Whether the last step() ran the runs on several threads.
+  // Whether the last step() spread the runs over threads (an OpenMP region; in a build without
+  // OpenMP, the ThreadSanitizer one, that region runs on one thread).
   bool lastStepParallel() const { return m_lastParallel; }
 
 private:
