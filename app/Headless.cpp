@@ -5,11 +5,11 @@
 
 #include "core/Error.h"
 #include "core/Parallel.h"
-#include "data/Prepare.h"
 #include "io/ExperimentIo.h"
 #include "io/MetricsCsv.h"
 #include "io/OutputFile.h"
 #include "io/Presets.h"
+#include "train/Runs.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -131,12 +131,9 @@ int runHeadless(const QCommandLineParser& p) {
   dl::setThreadCount(c.training.threads);
 
   // One run, or the L1 and L2 runs of an L1-vs-L2 comparison, trained in lockstep on one data set.
-  const int runCount = dl::comparisonRunCount(c);
-  std::vector<std::unique_ptr<dl::Trainer>> trainers;
+  dl::Runs runs;
   try {
-    for (int r = 0; r < runCount; ++r) dl::comparisonRun(c, r).validate();
-    const auto data = std::make_shared<const dl::PreparedData>(dl::prepareData(c.data));
-    for (int r = 0; r < runCount; ++r) trainers.push_back(std::make_unique<dl::Trainer>(dl::comparisonRun(c, r), data));
+    runs = dl::Runs::prepare(dl::experimentRuns(c));
   } catch (const dl::ConfigError& e) {
     return fail(QString("%1: %2").arg(p.isSet("config")   ? p.value("config")
                                       : p.isSet("preset") ? "preset " + p.value("preset")
@@ -148,19 +145,22 @@ int runHeadless(const QCommandLineParser& p) {
   if (model) {
     // The saved state must fit this network and data: a mismatch names the model file.
     try {
-      for (auto& t : trainers) t->restore(*model->state);
+      runs.restore(*model->state);
     } catch (const std::exception& e) {
       return fail(QString("%1: %2").arg(p.value("load-model"), QString::fromStdString(e.what())));
     }
   }
-  const dl::Trainer& first = *trainers.front();
-  // Output files of run r: the given path, or for the pair "out-l1.csv" and "out-l2.csv".
+  const int runCount = static_cast<int>(runs.size());
+  const dl::Trainer& first = runs.trainer(0);
+  // Output files of run r: the given path, or with several runs the run's label added ("out-l1.csv"
+  // and "out-l2.csv" for the pair).
   const auto outputPath = [&](const QString& option, int r) {
     const QString path = p.value(option);
     if (runCount == 1) return path;
     const QFileInfo info(path);
     const QString suffix = info.suffix().isEmpty() ? QString() : "." + info.suffix();
-    return QDir(info.path()).filePath(info.completeBaseName() + (r == 0 ? "-l1" : "-l2") + suffix);
+    const QString label = QString::fromStdString(runs.label(static_cast<std::size_t>(r))).toLower();
+    return QDir(info.path()).filePath(info.completeBaseName() + "-" + label + suffix);
   };
 
   long long steps = c.training.steps;
@@ -218,18 +218,17 @@ int runHeadless(const QCommandLineParser& p) {
   // ---- training ----
   const bool quiet = p.isSet("quiet");
   const bool bar = !quiet && isatty(STDERR_FILENO);
-  const auto anyDiverged = [&] {
-    return std::any_of(trainers.begin(), trainers.end(), [](const auto& t) { return t->diverged(); });
-  };
   QElapsedTimer timer;
   timer.start();
   qint64 lastDraw = -1000;
-  std::vector<dl::StepMetrics> last(trainers.size());
+  std::vector<dl::StepMetrics> last(runs.size());
   long long done = 0;
   for (; done < steps; ++done) {
-    for (std::size_t r = 0; r < trainers.size(); ++r) {
-      last[r] = trainers[r]->step();
-      if (!metrics.empty() && !trainers[r]->diverged()) {
+    std::vector<dl::Runs::StepResult> stepped = runs.step();
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      if (stepped[r].failure) std::rethrow_exception(stepped[r].failure);
+      last[r] = std::move(stepped[r].metrics);
+      if (!metrics.empty() && !runs.trainer(r).diverged()) {
         pending[r] += dlio::metricsCsvRow(last[r], layers, testColumns).toUtf8();
         pending[r] += '\n';
         if (pending[r].size() > (1 << 18)) {
@@ -238,7 +237,7 @@ int runHeadless(const QCommandLineParser& p) {
         }
       }
     }
-    if (anyDiverged()) break;
+    if (runs.anyDiverged()) break;
     if (bar && timer.elapsed() - lastDraw >= 100) {
       lastDraw = timer.elapsed();
       progress(done + 1, steps, last.front().trainLoss, (done + 1) / std::max(1e-9, timer.elapsed() / 1000.0));
@@ -256,16 +255,16 @@ int runHeadless(const QCommandLineParser& p) {
     if (!metrics[r]->commit(&error)) writeErrors << error;
   }
 
-  const auto runName = [&](int r) { return runCount == 1 ? std::string() : r == 0 ? "L1 run: " : "L2 run: "; };
-  for (int r = 0; r < runCount; ++r)
-    if (trainers[r]->diverged())
+  const auto runName = [&](std::size_t r) { return runs.label(r).empty() ? std::string() : runs.label(r) + " run: "; };
+  for (std::size_t r = 0; r < runs.size(); ++r)
+    if (runs.trainer(r).diverged())
       std::fprintf(stderr, "%sdiverged: %s. Try a lower learning rate, gradient clipping or a better initialisation.\n",
-                   runName(r).c_str(), trainers[r]->divergence()->describe().c_str());
+                   runName(r).c_str(), runs.trainer(r).divergence()->describe().c_str());
   for (std::size_t r = 0; r < models.size(); ++r) {
     // Each run is saved as the single run it is (the pair's flag off), so it resumes as itself.
-    dl::ExperimentConfig saved = trainers[r]->config();
+    dl::ExperimentConfig saved = runs.config(r);
     saved.regularization.compareL1L2 = false;
-    const dl::TrainerState s = trainers[r]->state();
+    const dl::TrainerState s = runs.trainer(r).state();
     models[r]->write(dlio::experimentFileBytes(models[r]->path(), saved, &s));
     if (!models[r]->commit(&error)) writeErrors << error;
   }
@@ -280,10 +279,10 @@ int runHeadless(const QCommandLineParser& p) {
     else
       std::printf("steps %lld (epoch %lld) in %.2f s, %.0f steps/s\n", first.stepCount(), first.epoch(), seconds,
                   static_cast<double>(done * runCount) / seconds);
-    for (int r = 0; r < runCount; ++r) {
-      const dl::Trainer& t = *trainers[r];
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      const dl::Trainer& t = runs.trainer(r);
       const std::string name = runName(r);
-      if (runCount > 1) {
+      if (c.regularization.compareL1L2) {
         const dl::RegularizationConfig& g = t.config().regularization;
         std::printf("%s%s = %g, %.1f%% of the weights near zero (|w| < %g)\n", name.c_str(), r == 0 ? "l1" : "l2",
                     r == 0 ? g.l1 : g.l2, 100 * dl::nearZeroWeightFraction(t.network()), dl::kSparseThreshold);
@@ -303,7 +302,7 @@ int runHeadless(const QCommandLineParser& p) {
       }
     }
   }
-  return anyDiverged() ? Diverged : Success;
+  return runs.anyDiverged() ? Diverged : Success;
 }
 
 }  // namespace dlapp

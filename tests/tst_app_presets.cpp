@@ -11,6 +11,7 @@
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
 #include "data/Generators.h"
+#include "train/Runs.h"
 #include "train/Trainer.h"
 
 #include <QFile>
@@ -701,7 +702,9 @@ void TestAppPresets::l1VsL2() {
   const ExperimentConfig c = preset("l1-vs-l2");
   QVERIFY(c.regularization.compareL1L2);
   QVERIFY(c.regularization.l1 > 0);
-  Trainer l1(dl::comparisonRun(c, 0)), l2(dl::comparisonRun(c, 1));
+  const std::vector<dl::RunSpec> runs = dl::experimentRuns(c);
+  QCOMPARE(runs.size(), std::size_t(2));
+  Trainer l1(runs[0].config), l2(runs[1].config);
   QCOMPARE(l1.config().regularization.l1, c.regularization.l1);
   QCOMPARE(l2.config().regularization.l2, c.regularization.l1);
   QCOMPARE(l2.config().regularization.l1, 0.0);

@@ -14,6 +14,7 @@
 // for their lessons, the goldens must not move with them.
 #include "core/Parallel.h"
 #include "train/Config.h"
+#include "train/Runs.h"
 #include "train/Trainer.h"
 
 #include <QtTest>
@@ -335,7 +336,7 @@ std::vector<Golden> goldens() {
                    c.regularization.l1 = 3e-3;
                    c.regularization.compareL1L2 = true;
                    c.optimizer.learningRate = 0.2;
-                   return comparisonRun(c, run);
+                   return experimentRuns(c)[static_cast<std::size_t>(run)].config;
                  }});
   return g;
 }

@@ -5,6 +5,7 @@
 #include "io/ExperimentIo.h"
 #include "session/ConfigDiff.h"
 #include "session/TrainingSession.h"
+#include "train/Runs.h"
 #include "train/Trainer.h"
 
 #include <QElapsedTimer>
@@ -540,7 +541,7 @@ void TestSession::everyFieldAppliesOrRebuilds() {
       dl::Trainer t(base);
       t.step();
       try {
-        dlui::detail::applyInPlace(t, next);
+        dl::applyInPlace(t, next);
       } catch (const std::exception& e) {
         continue;  // refused by the trainer (e.g. a map feature the data do not have)
       }

@@ -95,21 +95,4 @@ void ExperimentConfig::validate() const {
                         {DL_TRANSLATE_NOOP("dl", "class weights must be positive and at most %1"), {"1000000"}});
 }
 
-int comparisonRunCount(const ExperimentConfig& c) { return c.regularization.compareL1L2 ? 2 : 1; }
-
-double comparisonStrength(const RegularizationConfig& r) {
-  const double s = std::max(r.l1, r.l2);
-  return s > 0 ? s : 1e-3;
-}
-
-ExperimentConfig comparisonRun(const ExperimentConfig& c, int run) {
-  if (!c.regularization.compareL1L2) return c;
-  ExperimentConfig r = c;
-  const double s = comparisonStrength(c.regularization);
-  r.regularization.l1 = run == 0 ? s : 0.0;
-  r.regularization.l2 = run == 0 ? 0.0 : s;
-  if (run == 0) r.regularization.l1Mode = "proximal";
-  return r;
-}
-
 }  // namespace dl

@@ -1,6 +1,7 @@
 // The whole experiment as plain values: data, network, loss, initialisation, optimiser, schedule,
 // regularisation and training loop. The app maps it to and from JSON (docs/experiment-format.md);
 // the GUI edits it; presets are files of it. validate() throws ConfigError naming the field.
+// == compares field by field.
 #pragma once
 
 #include <cstdint>
@@ -36,6 +37,8 @@ struct DataConfig {
   // feature neurons): any of "x1" "x2" "x1^2" "x2^2" "x1x2" "sin_x1" "sin_x2", in this order.
   // Empty: the data's own features as they are (any number of them).
   std::vector<std::string> inputs;
+
+  bool operator==(const DataConfig&) const = default;
 };
 
 // The names DataConfig::inputs accepts, in their canonical order.
@@ -49,6 +52,8 @@ struct LayerConfig {
   int pieces = 2;                   // maxout k
   bool batchNorm = false;
   double dropout = 0.0;  // rate of DROPPED units, [0, 1)
+
+  bool operator==(const LayerConfig&) const = default;
 };
 
 struct InitConfig {
@@ -59,6 +64,8 @@ struct InitConfig {
   double value = 0.0;   // constant
   double gain = 1.0;    // orthogonal
   double bias = 0.0;    // every bias starts at this value
+
+  bool operator==(const InitConfig&) const = default;
 };
 
 struct OptimizerConfig {
@@ -69,6 +76,8 @@ struct OptimizerConfig {
   double beta2 = 0.999;   // adam
   double rho = 0.9;       // rmsprop, adadelta
   double epsilon = 1e-8;
+
+  bool operator==(const OptimizerConfig&) const = default;
 };
 
 struct ScheduleConfig {
@@ -81,6 +90,8 @@ struct ScheduleConfig {
   int patience = 5;  // plateau: evaluations without improvement before halving
   double plateauFactor = 0.5;
   double minLearningRate = 0.0;
+
+  bool operator==(const ScheduleConfig&) const = default;
 };
 
 struct RegularizationConfig {
@@ -89,7 +100,9 @@ struct RegularizationConfig {
   std::string l1Mode = "proximal";  // "proximal" (exact zeros) or "subgradient"
   double clipNorm = 0.0;            // > 0: rescale gradients whose global L2 norm exceeds it
   double clipValue = 0.0;           // > 0: clamp every gradient component to ±clipValue
-  bool compareL1L2 = false;         // train an L1 run and an L2 run side by side (see comparisonRun)
+  bool compareL1L2 = false;         // train an L1 run and an L2 run side by side (see experimentRuns in Runs.h)
+
+  bool operator==(const RegularizationConfig&) const = default;
 };
 
 struct TrainingConfig {
@@ -101,6 +114,8 @@ struct TrainingConfig {
   std::string loss = "auto";          // auto softmax_ce sigmoid_bce sigmoid_mse mse
   std::vector<double> classWeights;   // empty = all 1
   bool balancedClassWeights = false;  // weights n/(k·n_c) from the training part
+
+  bool operator==(const TrainingConfig&) const = default;
 };
 
 struct ExperimentConfig {
@@ -116,13 +131,8 @@ struct ExperimentConfig {
 
   // Throws ConfigError for the first invalid field.
   void validate() const;
-};
 
-// The L1-vs-L2 comparison (regularization.compareL1L2): two runs that share everything, hence the
-// initial weights, but the penalty. Run 0 "L1" has l1 = s (proximal), run 1 "L2" has l2 = s, with
-// s = max(l1, l2), or 1e-3 when both are 0. Without the flag there is one run, c itself.
-int comparisonRunCount(const ExperimentConfig& c);
-ExperimentConfig comparisonRun(const ExperimentConfig& c, int run);
-double comparisonStrength(const RegularizationConfig& r);
+  bool operator==(const ExperimentConfig&) const = default;
+};
 
 }  // namespace dl

@@ -1,8 +1,5 @@
-// Comparison of configurations for the session: what applies in place, what rebuilds (ConfigDiff.h).
+// Comparison of configurations for the session: what rebuilds, and why (ConfigDiff.h).
 #include "session/ConfigDiff.h"
-
-#include "core/Error.h"
-#include "train/Trainer.h"
 
 #include <algorithm>
 #include <string>
@@ -38,22 +35,6 @@ bool sameArchitecture(const std::vector<dl::LayerConfig>& a, const std::vector<d
 
 bool sameData(const dl::DataConfig& a, const dl::DataConfig& b) { return tieData(a) == tieData(b); }
 
-bool sameOptimizer(const dl::OptimizerConfig& a, const dl::OptimizerConfig& b) {
-  return std::tie(a.name, a.learningRate, a.momentum, a.beta1, a.beta2, a.rho, a.epsilon) ==
-         std::tie(b.name, b.learningRate, b.momentum, b.beta1, b.beta2, b.rho, b.epsilon);
-}
-
-bool sameSchedule(const dl::ScheduleConfig& a, const dl::ScheduleConfig& b) {
-  return std::tie(a.name, a.decay, a.base, a.k, a.stepEvery, a.stepFactor, a.patience, a.plateauFactor,
-                  a.minLearningRate) == std::tie(b.name, b.decay, b.base, b.k, b.stepEvery, b.stepFactor, b.patience,
-                                                 b.plateauFactor, b.minLearningRate);
-}
-
-bool sameRegularization(const dl::RegularizationConfig& a, const dl::RegularizationConfig& b) {
-  return std::tie(a.l1, a.l2, a.l1Mode, a.clipNorm, a.clipValue, a.compareL1L2) ==
-         std::tie(b.l1, b.l2, b.l1Mode, b.clipNorm, b.clipValue, b.compareL1L2);
-}
-
 RebuildReason rebuildReason(const dl::ExperimentConfig& from, const dl::ExperimentConfig& to) {
   if (!sameData(from.data, to.data)) return RebuildReason::Data;
   if (!sameArchitecture(from.hidden, to.hidden)) return RebuildReason::Architecture;
@@ -65,20 +46,6 @@ RebuildReason rebuildReason(const dl::ExperimentConfig& from, const dl::Experime
     return RebuildReason::ClassWeights;
   if (from.regularization.compareL1L2 != to.regularization.compareL1L2) return RebuildReason::CompareL1L2;
   return RebuildReason::None;
-}
-
-void applyInPlace(dl::Trainer& t, const dl::ExperimentConfig& rc) {
-  const dl::ExperimentConfig& cur = t.config();
-  if (!sameOptimizer(cur.optimizer, rc.optimizer)) t.setOptimizer(rc.optimizer);
-  if (!sameSchedule(cur.schedule, rc.schedule)) t.setSchedule(rc.schedule);
-  if (!sameRegularization(cur.regularization, rc.regularization)) t.setRegularization(rc.regularization);
-  if (cur.training.batchSize != rc.training.batchSize) t.setBatchSize(rc.training.batchSize);
-  if (cur.training.evalEvery != rc.training.evalEvery) t.setEvalEvery(rc.training.evalEvery);
-  if (cur.training.steps != rc.training.steps || cur.training.threads != rc.training.threads)
-    t.setHeadlessSettings(rc.training.steps, rc.training.threads);
-  if (cur.data.mapFeatures != rc.data.mapFeatures) t.setMapFeatures(rc.data.mapFeatures);
-  for (std::size_t l = 0; l < rc.hidden.size(); ++l)
-    if (t.config().hidden[l].dropout != rc.hidden[l].dropout) t.setDropout(static_cast<int>(l), rc.hidden[l].dropout);
 }
 
 }  // namespace dlui::detail

@@ -2,7 +2,6 @@
 #include "session/SessionWorker.h"
 
 #include "core/Error.h"
-#include "core/Parallel.h"
 #include "data/Csv.h"
 #include "io/ErrorText.h"
 #include "session/TrainingSession.h"
@@ -55,11 +54,6 @@ void yieldToGuiThread() {
   const int nice = getpriority(PRIO_PROCESS, tid);
   if (errno == 0) setpriority(PRIO_PROCESS, tid, std::min(19, nice + kTrainingNice));
 #endif
-}
-
-QString runLabel(const dl::ExperimentConfig& c, int run) {
-  if (dl::comparisonRunCount(c) < 2) return {};
-  return run == 0 ? QStringLiteral("L1") : QStringLiteral("L2");
 }
 
 }  // namespace
@@ -194,7 +188,7 @@ void SessionWorker::apply(Command& c) {
       break;
     case CommandKind::RequestState:
       if (!m_runs.empty()) {
-        auto state = std::make_shared<const dl::TrainerState>(m_runs.front().trainer->state());
+        auto state = std::make_shared<const dl::TrainerState>(m_runs.trainer(0).state());
         QMetaObject::invokeMethod(
             m_session, [s = m_session, config = m_config, state] { emit s->stateReady(config, state); },
             Qt::QueuedConnection);
@@ -216,7 +210,8 @@ void SessionWorker::apply(Command& c) {
       // Every run (the L1/L2 pair stays identical but for the penalty; the runs share one
       // architecture, so a bad index or value is refused by the first, before any run changes).
       try {
-        for (Run& r : m_runs) r.trainer->setWeight(c.layer, static_cast<dl::Index>(c.row), static_cast<dl::Index>(c.col), c.value);
+        for (std::size_t i = 0; i < m_runs.size(); ++i)
+          m_runs.trainer(i).setWeight(c.layer, static_cast<dl::Index>(c.row), static_cast<dl::Index>(c.col), c.value);
         markChanged(true, true);
       } catch (const std::exception& e) {
         postConfigError(e);
@@ -227,7 +222,7 @@ void SessionWorker::apply(Command& c) {
 
 void SessionWorker::play() {
   if (m_runs.empty() || m_playing) return;
-  if (anyDiverged()) {
+  if (m_runs.anyDiverged()) {
     postError(TrainingSession::tr("Training diverged: reset or change the configuration before playing."));
     return;
   }
@@ -246,7 +241,7 @@ void SessionWorker::pause() {
 void SessionWorker::stepOnce() {
   pause();
   if (m_runs.empty()) return;
-  if (anyDiverged()) {
+  if (m_runs.anyDiverged()) {
     postError(TrainingSession::tr("Training diverged: reset or change the configuration before stepping."));
     return;
   }
@@ -255,14 +250,8 @@ void SessionWorker::stepOnce() {
 }
 
 void SessionWorker::resetRuns() {
-  for (Run& r : m_runs) {
-    r.trainer->reset();
-    r.pending.clear();
-    r.dropped = 0;
-    r.stride = 1;
-    r.strideCount = 0;
-    r.divergenceReported = false;
-  }
+  m_runs.reset();
+  for (Outbox& o : m_outboxes) o = Outbox{};
   m_playing = false;
   ++m_generation;
   m_sendData = true;
@@ -281,20 +270,12 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
     rebuild(next, reason, nullptr, true);
     return;
   }
-  // In place: validate every run's configuration first so nothing is applied half-way.
-  try {
-    for (int i = 0; i < dl::comparisonRunCount(next); ++i) dl::comparisonRun(next, i).validate();
-    if (m_data) dl::checkMapFeaturesInRange(next.data.mapFeatures, m_data->trainRaw.rows());
-  } catch (const std::exception& e) {
-    postConfigError(e);
-    return;
-  }
+  // In place: Runs validates every run's configuration first, so nothing is applied half-way.
   const bool newMap = next.data.mapFeatures != m_config.data.mapFeatures;
   try {
-    for (std::size_t i = 0; i < m_runs.size(); ++i)
-      detail::applyInPlace(*m_runs[i].trainer, dl::comparisonRun(next, static_cast<int>(i)));
+    m_runs.applyInPlace(next);
   } catch (const std::exception& e) {
-    postConfigError(e);  // not expected after the validation above
+    postConfigError(e);
     return;
   }
   m_config = next;
@@ -304,29 +285,22 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
 
 bool SessionWorker::rebuild(const dl::ExperimentConfig& next, RebuildReason reason,
                             const std::shared_ptr<const dl::TrainerState>& state, bool announce) {
-  std::vector<Run> runs;
-  std::shared_ptr<const dl::PreparedData> data;
+  dl::Runs runs;
   try {
-    const int count = dl::comparisonRunCount(next);
-    for (int i = 0; i < count; ++i) dl::comparisonRun(next, i).validate();
-    data = (m_data && detail::sameData(m_config.data, next.data))
-               ? m_data
-               : std::make_shared<const dl::PreparedData>(dl::prepareData(next.data));
-    for (int i = 0; i < count; ++i) {
-      Run r;
-      r.trainer = std::make_unique<dl::Trainer>(dl::comparisonRun(next, i), data);
-      r.label = runLabel(next, i);
-      if (state) r.trainer->restore(*state);
-      runs.push_back(std::move(r));
-    }
+    std::vector<dl::RunSpec> specs = dl::experimentRuns(next);
+    dl::validateRuns(specs);  // before the data are prepared
+    const std::shared_ptr<const dl::PreparedData> current = m_runs.sharedData();
+    auto data = (current && detail::sameData(m_config.data, next.data))
+                    ? current
+                    : std::make_shared<const dl::PreparedData>(dl::prepareData(next.data));
+    runs = dl::Runs(std::move(specs), std::move(data));
+    if (state) runs.restore(*state);
   } catch (const std::exception& e) {
     postConfigError(e);
     return false;
   }
   m_runs = std::move(runs);
-  m_pairStepSeconds = 0;
-  m_pairParallel = false;
-  m_data = std::move(data);
+  m_outboxes.assign(m_runs.size(), Outbox{});
   m_config = next;
   ++m_generation;
   m_sendData = true;
@@ -339,34 +313,12 @@ bool SessionWorker::rebuild(const dl::ExperimentConfig& next, RebuildReason reas
 // ---- stepping ---------------------------------------------------------------------------------
 
 void SessionWorker::stepAll() {
-  auto stepRun = [this](std::size_t i) {
-    Run& r = m_runs[i];
-    const auto t0 = Clock::now();
-    try {
-      keepMetrics(r, r.trainer->step());
-    } catch (...) {
-      r.failure = std::current_exception();
-    }
-    r.stepSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
-  };
-  // The pair in lockstep, one thread each (the engine's GEMM runs serially inside the region) —
-  // once the pair's steps are long enough to pay for the fork and join. Tiny networks step in a
-  // few microseconds, where a 2-thread region is slower, and far slower on a loaded machine where
-  // the join waits for a descheduled thread. The cost is measured inside each run's step (so the
-  // region's own overhead cannot keep it parallel), smoothed, with spikes clipped, and switched
-  // with hysteresis.
-  const bool pair = m_runs.size() == 2 && dl::threadCount() >= 2;
-  if (pair) m_pairParallel = m_pairStepSeconds > (m_pairParallel ? kSerialBelow : kParallelAbove);
-  if (pair && m_pairParallel) {
-#pragma omp parallel for num_threads(2)
-    for (int i = 0; i < 2; ++i) stepRun(static_cast<std::size_t>(i));
-  } else {
-    for (std::size_t i = 0; i < m_runs.size(); ++i) stepRun(i);
-  }
-  if (pair) {
-    const double serial = m_runs[0].stepSeconds + m_runs[1].stepSeconds;
-    m_pairStepSeconds =
-        m_pairStepSeconds <= 0 ? serial : 0.9 * m_pairStepSeconds + 0.1 * std::min(serial, 4 * m_pairStepSeconds);
+  std::vector<dl::Runs::StepResult> results = m_runs.step();
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (results[i].failure)
+      m_outboxes[i].failure = std::move(results[i].failure);
+    else
+      keepMetrics(m_outboxes[i], std::move(results[i].metrics));
   }
   ++m_totalSteps;
   m_staleWeights = m_staleGrid = true;
@@ -377,30 +329,31 @@ void SessionWorker::stepAll() {
 // Metrics wait here until the next snapshot. When the GUI falls behind, at most
 // kMaxPendingMetrics are kept: on overflow every other one is dropped and from then on only every
 // stride-th step is kept (stride doubling each time), so memory stays bounded.
-void SessionWorker::keepMetrics(Run& r, dl::StepMetrics&& m) {
-  if (++r.strideCount < r.stride) {
-    ++r.dropped;
+void SessionWorker::keepMetrics(Outbox& o, dl::StepMetrics&& m) {
+  if (++o.strideCount < o.stride) {
+    ++o.dropped;
     return;
   }
-  r.strideCount = 0;
-  r.pending.push_back(std::move(m));
-  if (r.pending.size() >= kMaxPendingMetrics) {
+  o.strideCount = 0;
+  o.pending.push_back(std::move(m));
+  if (o.pending.size() >= kMaxPendingMetrics) {
     std::size_t j = 0;
-    for (std::size_t i = 1; i < r.pending.size(); i += 2) r.pending[j++] = std::move(r.pending[i]);
-    r.dropped += static_cast<long long>(r.pending.size() - j);
-    r.pending.resize(j);
-    r.stride *= 2;
+    for (std::size_t i = 1; i < o.pending.size(); i += 2) o.pending[j++] = std::move(o.pending[i]);
+    o.dropped += static_cast<long long>(o.pending.size() - j);
+    o.pending.resize(j);
+    o.stride *= 2;
   }
 }
 
 void SessionWorker::checkRuns() {
   for (std::size_t i = 0; i < m_runs.size(); ++i) {
-    Run& r = m_runs[i];
-    if (r.failure) {
+    Outbox& o = m_outboxes[i];
+    const dl::Trainer& t = m_runs.trainer(i);
+    if (o.failure) {
       m_playing = false;
       QString what;
       try {
-        std::rethrow_exception(std::exchange(r.failure, nullptr));
+        std::rethrow_exception(std::exchange(o.failure, nullptr));
       } catch (const std::exception& e) {
         what = dlio::ErrorText::of(e);
       } catch (...) {
@@ -409,17 +362,13 @@ void SessionWorker::checkRuns() {
       postError(TrainingSession::tr("Training stopped: %1").arg(what));
       markChanged(true, true);
     }
-    if (r.trainer->diverged() && !r.divergenceReported) {
-      r.divergenceReported = true;
+    if (t.diverged() && !o.divergenceReported) {
+      o.divergenceReported = true;
       m_playing = false;
-      postDiverged(static_cast<int>(i), *r.trainer->divergence());
+      postDiverged(static_cast<int>(i), *t.divergence());
       markChanged(true, true);
     }
   }
-}
-
-bool SessionWorker::anyDiverged() const {
-  return std::any_of(m_runs.begin(), m_runs.end(), [](const Run& r) { return r.trainer->diverged(); });
 }
 
 void SessionWorker::markChanged(bool weights, bool grid) {
@@ -455,20 +404,22 @@ void SessionWorker::publish(Clock::time_point now) {
   const bool withWeights = m_forceWeights || (m_staleWeights && now - m_lastWeights >= kWeightsPeriod);
   const bool withGrid = m_forceGrid || (m_staleGrid && now - m_lastGrid >= kGridPeriod);
   s->runs.reserve(m_runs.size());
-  for (Run& r : m_runs) {
+  for (std::size_t i = 0; i < m_runs.size(); ++i) {
+    Outbox& o = m_outboxes[i];
+    const dl::Trainer& t = m_runs.trainer(i);
     RunSnapshot rs;
-    rs.label = r.label;
-    rs.metrics = std::move(r.pending);
-    r.pending = {};
-    rs.droppedSteps = r.dropped;
-    r.dropped = 0;
-    r.stride = 1;
-    r.strideCount = 0;
-    if (withWeights) rs.weights = weightsOf(*r.trainer);
-    rs.divergence = r.trainer->divergence();
-    rs.step = r.trainer->stepCount();
-    rs.epoch = r.trainer->epoch();
-    rs.learningRate = r.trainer->currentLearningRate();
+    rs.label = QString::fromStdString(m_runs.label(i));
+    rs.metrics = std::move(o.pending);
+    o.pending = {};
+    rs.droppedSteps = o.dropped;
+    o.dropped = 0;
+    o.stride = 1;
+    o.strideCount = 0;
+    if (withWeights) rs.weights = weightsOf(t);
+    rs.divergence = t.divergence();
+    rs.step = t.stepCount();
+    rs.epoch = t.epoch();
+    rs.learningRate = t.currentLearningRate();
     s->runs.push_back(std::move(rs));
   }
   if (withWeights) {
@@ -476,7 +427,7 @@ void SessionWorker::publish(Clock::time_point now) {
     m_lastWeights = now;
   }
   if (withGrid) {
-    const dl::Trainer& t = *m_runs.front().trainer;
+    const dl::Trainer& t = m_runs.trainer(0);
     double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
     t.mapBounds(x0, x1, y0, y1, m_mapSpace);
     s->grid = std::make_shared<const dl::GridEvaluation>(
@@ -485,13 +436,14 @@ void SessionWorker::publish(Clock::time_point now) {
     m_lastGrid = Clock::now();
     // The validation report rides with the grid, at most twice a second (a pass over the
     // validation part, and one more per ROC curve).
-    if (m_data && m_data->validation.task == dl::Task::Classification && m_data->validation.size() > 0 &&
+    const dl::Dataset& validation = t.data().validation;
+    if (validation.task == dl::Task::Classification && validation.size() > 0 &&
         (m_lastGrid - m_lastReport >= kReportPeriod || !m_playing)) {
       auto report = std::make_shared<MetricsReport>();
       report->step = t.stepCount();
       report->report = t.report(dl::Split::Validation);
-      report->classNames = m_data->validation.classNames;
-      const int k = std::max(2, m_data->validation.numClasses);
+      report->classNames = validation.classNames;
+      const int k = std::max(2, validation.numClasses);
       if (k == 2) report->rocClasses = {1};
       else if (k <= 10)
         for (int c = 0; c < k; ++c) report->rocClasses.push_back(c);
@@ -501,7 +453,7 @@ void SessionWorker::publish(Clock::time_point now) {
     }
   }
   if (m_sendData) {
-    s->data = m_data;
+    s->data = m_runs.sharedData();
     m_sendData = false;
   }
   m_dirty = false;

@@ -6,6 +6,7 @@
 
 #include "session/ConfigDiff.h"
 #include "session/Snapshot.h"
+#include "train/Runs.h"
 
 #include <QString>
 
@@ -47,10 +48,6 @@ public:
   static constexpr std::chrono::milliseconds kReportPeriod{500};
   static constexpr std::size_t kMaxPendingMetrics = 20000;  // per run
   static constexpr int kMaxSnapshotsInFlight = 2;           // posted but not yet delivered
-  // The L1-vs-L2 pair steps on two threads once a (serial) pair step takes longer than this, and
-  // goes back to one thread below the second threshold.
-  static constexpr double kParallelAbove = 200e-6;  // seconds
-  static constexpr double kSerialBelow = 100e-6;
 
   // Starts the thread; the first thing it does is build `initial`.
   SessionWorker(TrainingSession* session, dl::ExperimentConfig initial);
@@ -66,16 +63,14 @@ public:
 private:
   using Clock = std::chrono::steady_clock;
 
-  struct Run {
-    std::unique_ptr<dl::Trainer> trainer;
-    QString label;
+  // What a run has to tell the GUI: one per run of m_runs, by index.
+  struct Outbox {
     std::vector<dl::StepMetrics> pending;  // since the last snapshot (decimated when it overflows)
     long long dropped = 0;                 // steps left out of `pending`
     long long stride = 1;                  // keep every stride-th metric while over the limit
     long long strideCount = 0;
     bool divergenceReported = false;
-    std::exception_ptr failure;  // an exception thrown by step(), reported after the step
-    double stepSeconds = 0;      // duration of the last step
+    std::exception_ptr failure;  // an exception thrown by the run's step, reported after the step
   };
 
   void run();
@@ -90,9 +85,8 @@ private:
   bool rebuild(const dl::ExperimentConfig& next, detail::RebuildReason reason,
                const std::shared_ptr<const dl::TrainerState>& state, bool announce);
   void stepAll();
-  void keepMetrics(Run& r, dl::StepMetrics&& m);
+  void keepMetrics(Outbox& o, dl::StepMetrics&& m);
   void checkRuns();
-  bool anyDiverged() const;
   void markChanged(bool weights, bool grid);
   void maybePublish(Clock::time_point now);
   void publish(Clock::time_point now);
@@ -119,8 +113,8 @@ private:
 
   // ---- worker thread only ----
   dl::ExperimentConfig m_config;  // the session's configuration in force
-  std::shared_ptr<const dl::PreparedData> m_data;
-  std::vector<Run> m_runs;
+  dl::Runs m_runs;                // the trainers, their labels, stepping (serial or in parallel)
+  std::vector<Outbox> m_outboxes;
   quint64 m_generation = 0;
   quint64 m_sequence = 0;
   bool m_playing = false;
@@ -141,8 +135,6 @@ private:
   Clock::time_point m_lastWeights{};
   Clock::time_point m_lastGrid{};
   Clock::time_point m_lastReport{};
-  double m_pairStepSeconds = 0;  // smoothed serial cost of one pair step
-  bool m_pairParallel = false;
   long long m_totalSteps = 0;  // never reset: for the rate
   std::deque<std::pair<Clock::time_point, long long>> m_rateWindow;
 
