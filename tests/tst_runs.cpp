@@ -284,6 +284,16 @@ private slots:
       QCOMPARE(e.field(), std::string("optimizer.lr"));
     }
     QVERIFY_THROWS_EXCEPTION(DataError, Runs::prepare({{"a", csv}}));
+
+    // Runs share one prepared data set: a variation of the data is refused, not silently ignored.
+    try {
+      Runs::prepare(varyRuns(xorConfig(), {{"400", [](ExperimentConfig& c) { c.data.points = 400; }},
+                                           {"800", [](ExperimentConfig& c) { c.data.points = 800; }}}));
+      QFAIL("prepared runs that differ in their data");
+    } catch (const ConfigError& e) {
+      QCOMPARE(e.field(), std::string("data"));
+      QCOMPARE(e.value(), std::string("800"));
+    }
   }
 
   // applyInPlace validates every run first: with run 1 invalid (or showing a map feature the data

@@ -728,6 +728,11 @@
         <source>a generator state must not be all zeros</source>
         <translation>随机数生成器的状态不能全为零</translation>
     </message>
+    <message>
+        <location filename="../engine/train/Runs.cpp" line="+52"/>
+        <source>runs compared side by side must share one data set</source>
+        <translation>并排比较的几次训练必须使用同一份数据</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ActivationExplorer</name>
@@ -1008,7 +1013,7 @@
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+234"/>
         <location line="+20"/>
         <location line="+6"/>
         <source>mixed</source>
@@ -3465,7 +3470,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/SessionWorker.cpp" line="+231"/>
+        <location filename="../ui/session/SessionWorker.cpp" line="+226"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
         <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>
@@ -3475,7 +3480,7 @@ from %2 to %3</source>
         <translation>训练已发散：请先重置或修改配置，再单步训练。</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+115"/>
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
@@ -3485,7 +3490,7 @@ from %2 to %3</source>
         <translation>训练已停止：%1</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+126"/>
         <source>Configuration refused: %1</source>
         <translation>配置被拒绝：%1</translation>
     </message>

@@ -1,6 +1,7 @@
 // Lockstep runs and how they are described; see Runs.h.
 #include "train/Runs.h"
 
+#include "core/Error.h"
 #include "core/Parallel.h"
 #include "data/Prepare.h"
 
@@ -44,6 +45,12 @@ std::vector<RunSpec> experimentRuns(const ExperimentConfig& c) {
 
 void validateRuns(const std::vector<RunSpec>& specs) {
   for (const RunSpec& r : specs) r.config.validate();
+  // The runs are trained on one prepared data set: a run asking for other data would silently get
+  // the first run's.
+  for (std::size_t i = 1; i < specs.size(); ++i)
+    if (specs[i].config.data != specs.front().config.data)
+      throw ConfigError("data", specs[i].label,
+                        DL_TRANSLATE_NOOP("dl", "runs compared side by side must share one data set"));
 }
 
 void applyInPlace(Trainer& t, const ExperimentConfig& rc) {
