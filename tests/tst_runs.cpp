@@ -5,6 +5,8 @@
 #include "core/Parallel.h"
 #include "train/Runs.h"
 
+#include "StepBits.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -52,23 +54,6 @@ ExperimentConfig l1l2Config() {
   c.regularization.l1 = 3e-3;
   c.regularization.compareL1L2 = true;
   return c;
-}
-
-// Every number a step reports, for exact comparison.
-std::vector<double> flatten(const StepMetrics& m) {
-  std::vector<double> v{
-      double(m.step), double(m.epoch), m.lr,       m.trainLoss,    m.penalty,       m.valLoss,
-      m.valAccuracy,  m.trainAccuracy, m.testLoss, m.testAccuracy, m.gradNormTotal, double(m.clipped)};
-  for (const LayerStats& s : m.layers)
-    v.insert(v.end(), {s.gradNorm, s.weightNorm, s.updateRatio, s.sparsity, s.saturation, s.activationMean});
-  return v;
-}
-
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
-  return true;
 }
 
 // What a set of runs did: per step, per run, every metric; and each run's final parameters.

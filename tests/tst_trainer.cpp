@@ -4,6 +4,8 @@
 #include "core/Parallel.h"
 #include "train/Trainer.h"
 
+#include "StepBits.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -43,23 +45,6 @@ ExperimentConfig spiralConfig() {
   c.training.batchSize = 32;
   c.training.evalEvery = 0;
   return c;
-}
-
-// Every number a step reports, for exact comparison.
-std::vector<double> flatten(const StepMetrics& m) {
-  std::vector<double> v{
-      double(m.step), double(m.epoch), m.lr,       m.trainLoss,    m.penalty,       m.valLoss,
-      m.valAccuracy,  m.trainAccuracy, m.testLoss, m.testAccuracy, m.gradNormTotal, double(m.clipped)};
-  for (const LayerStats& s : m.layers)
-    v.insert(v.end(), {s.gradNorm, s.weightNorm, s.updateRatio, s.sparsity, s.saturation, s.activationMean});
-  return v;
-}
-
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
-  return true;
 }
 
 std::vector<std::vector<double>> run(const ExperimentConfig& c, int threads, int steps) {
