@@ -127,7 +127,7 @@ private slots:
     lupdate.setWorkingDirectory(DLPLAY_SOURCE_DIR);
     // The options of ui/CMakeLists.txt: the engine's messages are marked DL_TRANSLATE_NOOP.
     lupdate.start(DLPLAY_LUPDATE, {"-no-obsolete", "-locations", "none", "-tr-function-alias",
-                                   "QT_TRANSLATE_NOOP+=DL_TRANSLATE_NOOP", "engine", "ui", "app", "-ts", ts});
+                                   "QT_TRANSLATE_NOOP+=DL_TRANSLATE_NOOP", "engine", "io", "ui", "app", "-ts", ts});
     QVERIFY(lupdate.waitForFinished(120000));
     QCOMPARE(lupdate.exitCode(), 0);
     QFile f(ts);

@@ -4,7 +4,7 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../app/io/ErrorText.cpp" line="+25"/>
+        <location filename="../io/ErrorText.cpp" line="+25"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
@@ -21,7 +21,7 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location filename="../app/io/ExperimentIo.cpp" line="+576"/>
+        <location filename="../io/ExperimentIo.cpp" line="+576"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -31,7 +31,7 @@
         <translation>字段“%1”的值“%2”无效：%3</translation>
     </message>
     <message>
-        <location filename="../app/io/ExperimentIo.cpp" line="-19"/>
+        <location filename="../io/ExperimentIo.cpp" line="-19"/>
         <source>%1: invalid JSON at line %2, column %3: %4</source>
         <translation>%1：第 %2 行第 %3 列的 JSON 无效：%4</translation>
     </message>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/io/OutputFile.cpp" line="+41"/>
+        <location filename="../io/OutputFile.cpp" line="+41"/>
         <source>%1: is a folder, not a file</source>
         <translation>%1：这是文件夹，不是文件</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>%1：文件为空</translation>
     </message>
     <message>
-        <location filename="../app/io/OutputFile.cpp" line="-13"/>
+        <location filename="../io/OutputFile.cpp" line="-13"/>
         <source>%1: cannot be written: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
@@ -107,7 +107,7 @@
         <translation>文件未打开</translation>
     </message>
     <message>
-        <location filename="../app/io/Presets.cpp" line="+21"/>
+        <location filename="../io/Presets.cpp" line="+21"/>
         <source>preset &apos;%1&apos; does not exist; --list-presets shows them</source>
         <translation>预设“%1”不存在；用 --list-presets 可列出全部预设</translation>
     </message>
@@ -125,7 +125,7 @@
 <context>
     <name>dl</name>
     <message>
-        <location filename="../app/io/ExperimentIo.cpp" line="-535"/>
+        <location filename="../io/ExperimentIo.cpp" line="-535"/>
         <location line="+58"/>
         <location line="+418"/>
         <source>must be a number</source>
@@ -729,7 +729,7 @@
         <translation>随机数生成器的状态不能全为零</translation>
     </message>
     <message>
-        <location filename="../engine/train/Runs.cpp" line="+52"/>
+        <location filename="../engine/train/Runs.cpp" line="+53"/>
         <source>runs compared side by side must share one data set</source>
         <translation>并排比较的几次训练必须使用同一份数据</translation>
     </message>

@@ -9,7 +9,7 @@ namespace dlui {
 // Which language(s) a note, question or card is shown in.
 enum class LanguageMode { Chinese, English, Both };
 
-// One piece of content in both languages (shared with the preset catalogue in app/io).
+// One piece of content in both languages (shared with the preset catalogue in io/).
 using LocalizedText = dlio::LocalizedText;
 
 }  // namespace dlui

@@ -111,7 +111,8 @@ void writeFileAtomically(const QString& path, const QByteArray& bytes) {
 }
 
 bool sameFile(const QString& a, const QString& b) {
-  struct stat sa {}, sb {};
+  struct stat sa {
+  }, sb{};
   if (::stat(QFile::encodeName(a).constData(), &sa) == 0 && ::stat(QFile::encodeName(b).constData(), &sb) == 0)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
   return QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath();

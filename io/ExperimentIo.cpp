@@ -376,7 +376,8 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
         d.inputs.push_back(a[i].toString().toStdString());
       }
       if (d.inputs.empty())
-        throw ConfigError("data.inputs", "[]", DL_TRANSLATE_NOOP("dl", "lists at least one input feature (or leave it out)"));
+        throw ConfigError("data.inputs", "[]",
+                          DL_TRANSLATE_NOOP("dl", "lists at least one input feature (or leave it out)"));
     }
     if (r.has("csv")) {
       Reader cr(r.object("csv"), "data.csv");
