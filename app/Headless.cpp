@@ -8,6 +8,7 @@
 #include "io/ExperimentIo.h"
 #include "io/MetricsCsv.h"
 #include "io/OutputFile.h"
+#include "io/PresetCatalog.h"
 #include "io/Presets.h"
 #include "train/Runs.h"
 
@@ -55,7 +56,8 @@ void addHeadlessOptions(QCommandLineParser& p) {
       {"headless", "Train without a window."},
       {"config", "Experiment file (JSON) to train.", "FILE.json"},
       {"preset", "Built-in experiment to train (see --list-presets).", "NAME"},
-      {"list-presets", "List the built-in experiments and exit."},
+      {"list-presets", "List the built-in experiments, grouped by lab, and exit (with --lab: that lab's)."},
+      {"lab", "The lab (kind of experiment) to open, train headless or list (see --list-presets).", "NAME"},
       {"steps", "Train this many steps.", "N"},
       {"epochs", "Train this many epochs.", "N"},
       {"seed", "Seed for weights, dropout and shuffling (overrides training.seed).", "N"},
@@ -72,19 +74,84 @@ void addHeadlessOptions(QCommandLineParser& p) {
   });
 }
 
-int listPresets() {
-  for (const QString& name : dlio::presetNames()) {
-    try {
-      const dlio::ExperimentFile f = dlio::readPreset(name);
-      std::printf("%-32s %s\n", name.toUtf8().constData(), f.config.description.c_str());
-    } catch (const dlio::IoError& e) {
-      std::printf("%-32s (broken: %s)\n", name.toUtf8().constData(), e.message().toUtf8().constData());
-    }
+namespace {
+
+QString unknownLab(const QString& name) {
+  return QString("--lab: unknown lab '%1' (labs: %2)")
+      .arg(name, dlio::PresetCatalog::builtIn().labIds().join(QStringLiteral(", ")));
+}
+
+void printPreset(const QString& name, const char* indent) {
+  try {
+    const dlio::ExperimentFile f = dlio::readPreset(name);
+    std::printf("%s%-32s %s\n", indent, name.toUtf8().constData(), f.config.description.c_str());
+  } catch (const dlio::IoError& e) {
+    std::printf("%s%-32s (broken: %s)\n", indent, name.toUtf8().constData(), e.message().toUtf8().constData());
+  }
+}
+
+int runPlayground(const QCommandLineParser& p);
+
+// Each lab's headless entry. A lab in the catalogue without one is refused by checkLab (and
+// caught by tst_app_io, which trains one preset of every lab headless).
+struct HeadlessLab {
+  const char* id;
+  int (*run)(const QCommandLineParser&);
+};
+constexpr HeadlessLab kHeadlessLabs[] = {{"playground", runPlayground}};
+
+const HeadlessLab* headlessLab(const QString& id) {
+  for (const HeadlessLab& l : kHeadlessLabs)
+    if (id == QLatin1String(l.id)) return &l;
+  return nullptr;
+}
+
+// The lab of this command line: --lab, else the preset's, else the playground.
+QString labOf(const QCommandLineParser& p) {
+  if (p.isSet("lab")) return p.value("lab");
+  if (p.isSet("preset"))
+    if (const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(p.value("preset"))) return e->lab;
+  return QStringLiteral("playground");
+}
+
+}  // namespace
+
+int checkLab(const QCommandLineParser& p) {
+  const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+  const QString lab = labOf(p);
+  if (!catalog.lab(lab) || !headlessLab(lab)) return fail(unknownLab(lab));
+  if (p.isSet("lab") && p.isSet("preset")) {
+    const dlio::PresetEntry* e = catalog.entry(p.value("preset"));
+    if (e && e->lab != lab)
+      return fail(
+          QString("--preset %1 is an experiment of the '%2' lab, not of '%3'").arg(p.value("preset"), e->lab, lab));
+  }
+  return Success;
+}
+
+int listPresets(const QCommandLineParser& p) {
+  const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+  if (p.isSet("lab")) {
+    if (!catalog.lab(p.value("lab"))) return fail(unknownLab(p.value("lab")));
+    for (const QString& name : catalog.presetsOf(p.value("lab"))) printPreset(name, "");
+    return Success;
+  }
+  for (const dlio::LabEntry& lab : catalog.labs()) {
+    std::printf("%s: %s\n", lab.id.toUtf8().constData(), lab.title.in(QStringLiteral("en")).toUtf8().constData());
+    for (const QString& name : catalog.presetsOf(lab.id)) printPreset(name, "  ");
   }
   return Success;
 }
 
 int runHeadless(const QCommandLineParser& p) {
+  if (const int bad = checkLab(p)) return bad;
+  return headlessLab(labOf(p))->run(p);
+}
+
+namespace {
+
+// The playground's headless run: one experiment (or the L1-vs-L2 pair) trained to the end.
+int runPlayground(const QCommandLineParser& p) {
   // ---- the command line itself ----
   if (!p.positionalArguments().isEmpty())
     return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
@@ -304,5 +371,7 @@ int runHeadless(const QCommandLineParser& p) {
   }
   return runs.anyDiverged() ? Diverged : Success;
 }
+
+}  // namespace
 
 }  // namespace dlapp

@@ -1,4 +1,5 @@
-// dlplay --headless: train an experiment from the command line, write metrics and the model.
+// dlplay --headless: train an experiment from the command line, write metrics and the model. Each
+// lab (the catalogue's "labs") has its own headless entry; --lab or the preset's lab picks it.
 #pragma once
 
 class QCommandLineParser;
@@ -9,7 +10,11 @@ namespace dlapp {
 enum ExitCode { Success = 0, BadInput = 2, Diverged = 3 };
 
 void addHeadlessOptions(QCommandLineParser& parser);
+// The lab --lab names (or, without it, the --preset's lab; the playground for --config). Exit 2
+// with the list of labs for an unknown name. Checked before the window starts too.
+int checkLab(const QCommandLineParser& parser);
 int runHeadless(const QCommandLineParser& parser);
-int listPresets();
+// Every lab's presets, grouped by lab; with --lab, that lab's, one per line, the name first.
+int listPresets(const QCommandLineParser& parser);
 
 }  // namespace dlapp

@@ -41,8 +41,10 @@ int main(int argc, char** argv) {
   }
   if (parser.isSet("help")) parser.showHelp(0);
   if (parser.isSet("version")) parser.showVersion();
-  if (parser.isSet("list-presets")) return dlapp::listPresets();
+  if (parser.isSet("list-presets")) return dlapp::listPresets(parser);
   if (parser.isSet("headless")) return dlapp::runHeadless(parser);
+  if (parser.isSet("lab"))
+    if (const int bad = dlapp::checkLab(parser)) return bad;
 #ifdef DLPLAY_WITH_GUI
   return dlapp::runGui(parser);
 #else

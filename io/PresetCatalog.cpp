@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace dlio {
 
 bool PresetCatalog::load(const QString& path, QString* error) {
@@ -21,18 +23,30 @@ bool PresetCatalog::load(const QString& path, QString* error) {
   if (!doc.isObject()) return fail(QStringLiteral("%1: %2").arg(path, parse.errorString()));
   const QJsonObject root = doc.object();
 
+  QList<LabEntry> labs;
   QList<PresetGroup> groups;
   QList<PresetEntry> entries;
   QHash<QString, qsizetype> byName;
+  for (const QJsonValue& l : root.value(QLatin1String("labs")).toArray()) {
+    const QJsonObject o = l.toObject();
+    const QString id = o.value(QLatin1String("id")).toString();
+    if (id.isEmpty()) return fail(QStringLiteral("%1: a lab without an id").arg(path));
+    labs.push_back({id, LocalizedText::fromJson(o.value(QLatin1String("title"))),
+                    LocalizedText::fromJson(o.value(QLatin1String("summary")))});
+  }
   for (const QJsonValue& g : root.value(QLatin1String("groups")).toArray()) {
     const QJsonObject o = g.toObject();
-    groups.push_back(
-        {o.value(QLatin1String("id")).toString(), LocalizedText::fromJson(o.value(QLatin1String("title"))), {}});
+    const QString id = o.value(QLatin1String("id")).toString();
+    const QString lab = o.value(QLatin1String("lab")).toString();
+    if (std::none_of(labs.cbegin(), labs.cend(), [&](const LabEntry& l) { return l.id == lab; }))
+      return fail(QStringLiteral("%1: group '%2': lab '%3' is not in \"labs\"").arg(path, id, lab));
+    groups.push_back({id, lab, LocalizedText::fromJson(o.value(QLatin1String("title"))), {}});
   }
   for (const QJsonValue& p : root.value(QLatin1String("presets")).toArray()) {
     const QJsonObject o = p.toObject();
     PresetEntry e{o.value(QLatin1String("name")).toString(),
                   o.value(QLatin1String("group")).toString(),
+                  {},
                   LocalizedText::fromJson(o.value(QLatin1String("title"))),
                   LocalizedText::fromJson(o.value(QLatin1String("description"))),
                   o.value(QLatin1String("view")).toString(),
@@ -42,11 +56,16 @@ bool PresetCatalog::load(const QString& path, QString* error) {
     if (e.name.isEmpty()) return fail(QStringLiteral("%1: a preset without a name").arg(path));
     if (byName.contains(e.name)) return fail(QStringLiteral("%1: preset '%2' is listed twice").arg(path, e.name));
     for (PresetGroup& group : groups)
-      if (group.id == e.group) group.presets << e.name;
+      if (group.id == e.group) {
+        group.presets << e.name;
+        e.lab = group.lab;
+      }
     byName.insert(e.name, entries.size());
     entries.push_back(std::move(e));
   }
-  if (groups.isEmpty() || entries.isEmpty()) return fail(QStringLiteral("%1: no groups or no presets").arg(path));
+  if (labs.isEmpty() || groups.isEmpty() || entries.isEmpty())
+    return fail(QStringLiteral("%1: no labs, no groups or no presets").arg(path));
+  m_labs = std::move(labs);
   m_groups = std::move(groups);
   m_entries = std::move(entries);
   m_byName = std::move(byName);
@@ -60,6 +79,25 @@ const PresetCatalog& PresetCatalog::builtIn() {
     return c;
   }();
   return catalog;
+}
+
+const LabEntry* PresetCatalog::lab(const QString& id) const {
+  for (const LabEntry& l : m_labs)
+    if (l.id == id) return &l;
+  return nullptr;
+}
+
+QStringList PresetCatalog::labIds() const {
+  QStringList ids;
+  for (const LabEntry& l : m_labs) ids << l.id;
+  return ids;
+}
+
+QStringList PresetCatalog::presetsOf(const QString& lab) const {
+  QStringList names;
+  for (const PresetEntry& e : m_entries)
+    if (e.lab == lab) names << e.name;
+  return names;
 }
 
 const PresetEntry* PresetCatalog::entry(const QString& name) const {

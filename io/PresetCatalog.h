@@ -1,5 +1,6 @@
-// The bilingual preset catalogue (:/preset-catalog.json): the Presets menu's groups in order and,
-// for every preset, a short title and its one-sentence description in Chinese and English. The
+// The bilingual preset catalogue (:/preset-catalog.json): the labs (kinds of experiment), the
+// Presets menu's groups in order, each in one lab, and, for every preset, a short title and its
+// one-sentence description in Chinese and English. The
 // experiment files stay as they are; the menu and the notes' Try it buttons read their words here.
 #pragma once
 
@@ -12,8 +13,16 @@
 
 namespace dlio {
 
+// A kind of experiment with its own views and presets ("playground": the dense network on points).
+struct LabEntry {
+  QString id;  // what --lab takes
+  LocalizedText title;
+  LocalizedText summary;
+};
+
 struct PresetGroup {
   QString id;
+  QString lab;  // the lab its presets run in
   LocalizedText title;
   QStringList presets;  // in catalogue order
 };
@@ -21,6 +30,7 @@ struct PresetGroup {
 struct PresetEntry {
   QString name;  // the file :/presets/<name>.json
   QString group;
+  QString lab;  // its group's
   LocalizedText title;
   LocalizedText description;  // "en" is the preset file's own description
   // Where its claim is seen: "loss", "gradients", "saturation", "sparsity", "learningRate",
@@ -46,6 +56,13 @@ public:
   // The compiled-in catalogue, loaded on first use (empty if it cannot be read).
   static const PresetCatalog& builtIn();
 
+  const QList<LabEntry>& labs() const { return m_labs; }
+  // nullptr for a lab the catalogue does not list.
+  const LabEntry* lab(const QString& id) const;
+  // The ids of the labs, in catalogue order ("playground, …"), for messages.
+  QStringList labIds() const;
+  // The presets of one lab, in catalogue order (empty for an unknown lab).
+  QStringList presetsOf(const QString& lab) const;
   const QList<PresetGroup>& groups() const { return m_groups; }
   const QList<PresetEntry>& entries() const { return m_entries; }
   // nullptr for a preset the catalogue does not list.
@@ -60,6 +77,7 @@ public:
   static QString readableName(const QString& name);
 
 private:
+  QList<LabEntry> m_labs;
   QList<PresetGroup> m_groups;
   QList<PresetEntry> m_entries;
   QHash<QString, qsizetype> m_byName;

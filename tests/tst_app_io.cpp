@@ -2,6 +2,8 @@
 // saved model file, and every bad input answered by one clear line naming file, field and value.
 #include "io/ExperimentIo.h"
 #include "io/MetricsCsv.h"
+#include "io/PresetCatalog.h"
+#include "io/Presets.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -580,10 +582,55 @@ private slots:
     QCOMPARE(parseExperiment(R"({"optimizer": {"name": "adam"}})", "a").config.optimizer.learningRate, 0.03);
   }
 
+  // Every lab's presets, grouped under the lab's name; with --lab one lab's, one per line, the name
+  // first; an unknown lab is exit 2 with the list of labs.
   void cliListsPresets() {
-    const Run r = dlplay({"--list-presets"});
-    QCOMPARE(r.code, 0);
-    QVERIFY(r.out.contains("xor-tanh"));
+    const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+    QVERIFY(!catalog.labs().isEmpty());
+    const Run all = dlplay({"--list-presets"});
+    QCOMPARE(all.code, 0);
+    QVERIFY(all.out.contains("xor-tanh"));
+    QStringList expected;
+    for (const dlio::LabEntry& lab : catalog.labs()) {
+      expected << lab.id + ": " + lab.title.in("en");
+      for (const QString& name : catalog.presetsOf(lab.id)) expected << "  " + name;
+    }
+    const QStringList lines = all.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), expected.size());
+    for (qsizetype i = 0; i < lines.size(); ++i) QVERIFY2(lines[i].startsWith(expected[i]), qPrintable(lines[i]));
+    QCOMPARE(catalog.presetsOf("playground").size(), dlio::presetNames().size());  // every preset has a lab
+
+    for (const dlio::LabEntry& lab : catalog.labs()) {
+      const Run one = dlplay({"--list-presets", "--lab", lab.id});
+      QCOMPARE(one.code, 0);
+      QStringList names;
+      for (const QString& line : one.out.split('\n', Qt::SkipEmptyParts)) names << line.section(' ', 0, 0);
+      QCOMPARE(names, catalog.presetsOf(lab.id));
+    }
+    qputenv("QT_QPA_PLATFORM", "offscreen");  // the last one starts the window's application first
+    for (const QStringList& args :
+         {QStringList{"--list-presets", "--lab", "cnn-nope"},
+          QStringList{"--headless", "--lab", "cnn-nope", "--preset", "xor-tanh"}, QStringList{"--lab", "cnn-nope"}}) {
+      const Run bad = dlplay(args);
+      QCOMPARE(bad.code, 2);
+      QCOMPARE(bad.err.trimmed().section('\n', -1),
+               "error: --lab: unknown lab 'cnn-nope' (labs: " + catalog.labIds().join(", ") + ")");
+    }
+  }
+
+  // Every lab trains its first preset headless through its own entry, named or found from the preset.
+  void cliRunsEveryLab() {
+    const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+    for (const dlio::LabEntry& lab : catalog.labs()) {
+      const QString preset = catalog.presetsOf(lab.id).value(0);
+      QVERIFY2(!preset.isEmpty(), qPrintable(lab.id));
+      const Run named = dlplay({"--headless", "--lab", lab.id, "--preset", preset, "--steps", "3"});
+      QVERIFY2(named.code == 0, qPrintable(named.err));
+      QVERIFY(named.out.contains("steps 3"));
+      const Run found = dlplay({"--headless", "--preset", preset, "--steps", "3"});
+      QCOMPARE(found.code, 0);
+      QCOMPARE(found.out.section('\n', 1), named.out.section('\n', 1));  // the same run (after the timing line)
+    }
   }
 };
 

@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <Eigen/Cholesky>
@@ -331,6 +332,36 @@ void TestAppPresets::catalogCoversEveryPreset() {
   // The preprocessing presets show the data as the network sees it.
   for (const char* name : {"inputs-raw", "inputs-standardised", "inputs-whitened"})
     QCOMPARE(catalog.entry(name)->map, QStringLiteral("inputs"));
+
+  // Labs: each has bilingual words and presets; every group is in one, every preset in its group's.
+  QStringList labIds;
+  for (const dlio::LabEntry& l : catalog.labs()) {
+    QVERIFY2(!l.id.isEmpty() && !labIds.contains(l.id), qPrintable("lab id '" + l.id + "'"));
+    labIds << l.id;
+    QVERIFY2(!l.title.en.isEmpty() && hasCjk(l.title.zh) && hasCjk(l.summary.zh) && !l.summary.en.isEmpty(),
+             qPrintable("lab " + l.id));
+    QVERIFY2(!catalog.presetsOf(l.id).isEmpty(), qPrintable("lab " + l.id + " has no presets"));
+  }
+  QCOMPARE(catalog.labIds(), labIds);
+  for (const dlio::PresetEntry& e : catalog.entries())
+    for (const dlio::PresetGroup& g : catalog.groups())
+      if (g.id == e.group) QCOMPARE(e.lab, g.lab);
+  // A group naming a lab the catalogue does not have is refused, with the group and the lab named.
+  QTemporaryDir dir;
+  QJsonObject broken = root;
+  QJsonArray groups = broken.value("groups").toArray();
+  QJsonObject first = groups.at(0).toObject();
+  first.insert("lab", "nope");
+  groups.replace(0, first);
+  broken.insert("groups", groups);
+  const QString path = dir.filePath("catalog.json");
+  QFile out(path);
+  QVERIFY(out.open(QIODevice::WriteOnly));
+  out.write(QJsonDocument(broken).toJson());
+  out.close();
+  dlio::PresetCatalog bad;
+  QVERIFY(!bad.load(path, &error));
+  QVERIFY2(error.contains(first.value("id").toString()) && error.contains("'nope'"), qPrintable(error));
 }
 
 // Titles are short; the English description is the preset file's own, word for word; the Chinese
