@@ -92,7 +92,10 @@ mkdir -p "$home"
 run() { (cd "$home" && env -i PATH=/usr/bin:/bin HOME="$home" XDG_CONFIG_HOME="$home/.config" QT_QPA_PLATFORM=offscreen "$@"); }
 v=$(run "$bin" --version)
 [ "$v" = "dlplay $version" ] || fail "--version printed '$v'"
-run "$bin" --list-presets --lab playground | grep -q '^xor-tanh' || fail "--list-presets --lab playground lacks xor-tanh"
+# (Listed into a variable first: grep -q stops reading at its match, and under pipefail the
+# writer's broken pipe would fail the check whenever the match comes early.)
+presets=$(run "$bin" --list-presets --lab playground)
+grep -q '^xor-tanh' <<<"$presets" || fail "--list-presets --lab playground lacks xor-tanh"
 run "$bin" --headless --preset xor-tanh --steps 20 --metrics "$home/m.csv" >"$out/headless.log" 2>&1 ||
   { cat "$out/headless.log" >&2; fail "--headless --preset xor-tanh --steps 20"; }
 [ "$(wc -l <"$home/m.csv")" -eq 21 ] || fail "metrics CSV has $(wc -l <"$home/m.csv") lines, expected header + 20"
