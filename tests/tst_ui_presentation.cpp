@@ -5,6 +5,7 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "plots/ChartPanel.h"
+#include "plots/GradientNormChart.h"
 #include "plots/MetricsView.h"
 #include "session/TrainingSession.h"
 #include "widgets/ClassroomDock.h"
@@ -890,6 +891,40 @@ private slots:
     const int plot = w.decisionMap()->plotRect().height();
     QVERIFY2(plot >= 0.45 * size.height(), qPrintable(QStringLiteral("map %1 px of %2").arg(plot).arg(size.height())));
     w.setPresentationMode(false);
+  }
+
+  // A 20-layer network's per-layer legend at 1024×768: its 21 entries in one row lost every name
+  // (only the colour squares were left). It names layer 1, every k-th layer and the output, whole.
+  void deepNetworkLegendNamesLayers() {
+    const QSize size(1024, 768);
+    MainWindow w;
+    QVERIFY(showAt(w, QStringLiteral("en"), size));
+    w.setPresentationMode(true);
+    fitTo(w, size);
+    w.loadPreset(QStringLiteral("deep-relu-he"));
+    trainQuickly(w, 50);
+    fitTo(w, size);
+    QTest::qWait(200);
+    GradientNormChart* chart = w.chartPanel()->gradientNormChart();
+    QVERIFY(chart->isVisible());
+    QCOMPARE(chart->layerCount(), 21);
+    const std::vector<int> named = chart->layersInLegend();
+    QVERIFY2(named.size() >= 4 && named.size() < 21, qPrintable(QString::number(named.size())));
+    QCOMPARE(named.front(), 0);
+    QCOMPARE(named.back(), 20);
+    const QStringList cut = settledCutTexts(&w);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n  "))));
+    // The names are drawn: each named layer's text is in the chart's scene.
+    QStringList drawn;
+    for (QGraphicsView* view : chart->findChildren<QGraphicsView*>())
+      for (QGraphicsItem* item : view->scene()->items())
+        if (auto* t = dynamic_cast<QGraphicsTextItem*>(item); t && t->isVisible()) drawn << t->toPlainText();
+    for (const QString& name : {QStringLiteral("layer 1"), QStringLiteral("output")})
+      QVERIFY2(drawn.contains(name), qPrintable(drawn.join(QStringLiteral(" | "))));
+    // On a wide window every layer is named again.
+    w.setPresentationMode(false);
+    w.resize(1920, 1080);
+    QTRY_VERIFY_WITH_TIMEOUT(chart->layersInLegend().size() > named.size(), 5000);
   }
 
   void divergenceBannerInPresentation() {

@@ -3,6 +3,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -16,6 +17,7 @@ LayerSeriesChart::LayerSeriesChart(bool logAxis, QWidget* parent) : PlotWidget(p
   m_y = std::make_unique<YAxis>(m_chart, Qt::AlignLeft, logAxis);
   m_chart->legend()->setAlignment(Qt::AlignBottom);
   m_key.create(m_chart);
+  connect(m_chart, &QChart::geometryChanged, this, [this] { fitLegendEntries(); });
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_view);
@@ -40,6 +42,33 @@ void LayerSeriesChart::nameSeries() {
                          : compact && index > 0  ? QString::number(index + 1)
                                                  : tr("layer %1").arg(index + 1));
   }
+  fitLegendEntries();
+}
+
+// Twenty layers' entries in one row lost every name at 1024 pixels (deep-relu-he): with stride k,
+// the legend names layer 1, the layers k, 2k, … and the output, the smallest k whose row fits.
+void LayerSeriesChart::fitLegendEntries() {
+  const int n = static_cast<int>(m_layers.size());
+  if (n == 0 || !m_layers.front()->series()) return;
+  const QFontMetricsF fm(m_chart->legend()->font());
+  const double room = m_chart->size().width() - 16;
+  const auto named = [n](int l, int stride) { return l == 0 || l == n - 1 || (l + 1) % stride == 0; };
+  int stride = 1;
+  for (; stride < n; ++stride) {
+    double row = 0;
+    for (int l = 0; l < n; ++l)
+      if (named(l, stride))
+        row += fm.horizontalAdvance(m_layers[static_cast<std::size_t>(l)]->series()->name()) + 2 * fm.height();
+    if (row <= room) break;
+  }
+  for (int l = 0; l < n; ++l) m_layers[static_cast<std::size_t>(l)]->setInLegend(named(l, stride));
+}
+
+std::vector<int> LayerSeriesChart::layersInLegend() const {
+  std::vector<int> shown;
+  for (std::size_t l = 0; l < m_layers.size(); ++l)
+    if (m_layers[l]->inLegend()) shown.push_back(static_cast<int>(l));
+  return shown;
 }
 
 void LayerSeriesChart::removeLayers() {

@@ -28,6 +28,9 @@ public:
   const Trace& trace(int layer) const { return *m_layers[static_cast<std::size_t>(layer)]; }
   void setSmoothing(double weight) override;
   bool smoothable() const override { return true; }
+  // The layers named in the legend (0-based): all of them where the row holds them, else the first,
+  // every k-th and the output (the colours run from blue to red, so a few names key them all).
+  std::vector<int> layersInLegend() const;
 
 protected:
   LayerSeriesChart(bool logAxis, QWidget* parent);
@@ -50,6 +53,7 @@ private:
   void createLines();
   void removeLayers();
   void nameSeries();
+  void fitLegendEntries();
   void presentationModeChanged() override { nameSeries(); }
 
   std::vector<std::unique_ptr<Trace>> m_layers;

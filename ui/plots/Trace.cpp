@@ -95,10 +95,17 @@ void Trace::styleParts() {
 
 // The legend shows a series' entry again whenever the series is shown: only the main line's
 // first part keeps its entry.
+void Trace::setInLegend(bool on) {
+  if (on == m_inLegend) return;
+  m_inLegend = on;
+  if (!m_chart || !series()) return;
+  for (QLegendMarker* m : m_chart->legend()->markers(series())) m->setVisible(on && m_visible);
+}
+
 void Trace::hideExtraLegendEntries() {
   for (Line* line : {&m_main, &m_faint})
     for (QLineSeries* s : line->parts)
-      if (s != series()) hideFromLegend(m_chart, s);
+      if (s != series() || !m_inLegend) hideFromLegend(m_chart, s);
   for (QScatterSeries* m : {m_zeros, m_nonFinite})
     if (m) hideFromLegend(m_chart, m);
 }

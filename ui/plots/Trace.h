@@ -55,6 +55,9 @@ public:
   void setName(const QString& name);
   void setVisible(bool on);
   bool isVisible() const { return m_visible; }
+  // Whether its line has a legend entry (a deep network's chart names only some of its layers).
+  void setInLegend(bool on);
+  bool inLegend() const { return m_inLegend; }
   // 0 (off) … 0.99: the smoothed line in front, the raw one faint behind it.
   void setSmoothing(double weight);
   double smoothing() const { return m_smoothing; }
@@ -90,7 +93,7 @@ private:
   QValueAxis* m_x = nullptr;
   YAxis* m_y = nullptr;
   QColor m_color;
-  bool m_dashed = false, m_thin = false, m_visible = true;
+  bool m_dashed = false, m_thin = false, m_visible = true, m_inLegend = true;
   double m_smoothing = 0;
   Line m_main;                            // the smoothed line, or the raw one when smoothing is off
   Line m_faint;                           // the raw line behind the smoothed one
