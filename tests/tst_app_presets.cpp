@@ -624,9 +624,20 @@ void TestAppPresets::leakyReluHighLr() {
   QCOMPARE(leaky.steps.size(), relu.steps.size());
   const double acc = leaky.trainer->evaluate(Split::Validation).accuracy;
   const double reluAcc = relu.trainer->evaluate(Split::Validation).accuracy;
-  measured("leaky-relu-high-lr: %.0f%% of layer-1 units dead; validation accuracy %.3f (ReLU %.3f)",
-           100 * deadFraction(*leaky.trainer, 0), acc, reluAcc);
+  // What its view, the saturation chart, shows over the last 100 steps: the dead ReLU layer high,
+  // the leaky one (its 0.2 leak passes a fifth of the gradient: not saturated) at zero.
+  const auto lastSaturation = [](const Run& r) {
+    double sum = 0;
+    for (std::size_t i = r.steps.size() - 100; i < r.steps.size(); ++i) sum += r.steps[i].layers[0].saturation;
+    return sum / 100;
+  };
+  measured(
+      "leaky-relu-high-lr: %.0f%% of layer-1 units dead; validation accuracy %.3f (ReLU %.3f); layer-1 "
+      "saturation over the last 100 steps %.2f (ReLU %.2f)",
+      100 * deadFraction(*leaky.trainer, 0), acc, reluAcc, lastSaturation(leaky), lastSaturation(relu));
   QCOMPARE(deadFraction(*leaky.trainer, 0), 0.0);
+  QCOMPARE(lastSaturation(leaky), 0.0);
+  QVERIFY(lastSaturation(relu) > 0.4);
   QVERIFY(acc >= 0.85);
   QVERIFY(acc >= reluAcc + 0.2);
 }

@@ -3,6 +3,7 @@
 // view the rest of the program uses, dropout layers appearing when first needed, inference
 // against the training pass, and a stack built from specs directly.
 #include "core/Error.h"
+#include "act/Activation.h"
 #include "nn/Network.h"
 
 #include <QtTest>
@@ -200,6 +201,36 @@ private slots:
     } catch (const ConfigError& e) {
       QCOMPARE(QString::fromStdString(e.field()), QString("layers[1].pieces"));
     }
+  }
+
+  // Saturated means a derivative below 5% of the function's maximum, for the rectifiers too: ReLU
+  // and a 0.01 leak count every z ≤ 0; a 0.2 leak passes a fifth of the gradient and counts none;
+  // a PReLU unit counts by its own learned slope.
+  void rectifierSaturationFollowsTheLeak() {
+    Matrix Z(2, 4);
+    Z << -1, -0.5, 0, 2,  //
+        -3, 1, 2, 3;      // 4 of 8 entries are ≤ 0: three in unit 0, one in unit 1
+    Matrix A;
+    const auto saturation = [&](const char* name, double slope, const Scalar* params = nullptr) {
+      LayerConfig c;
+      c.activation = name;
+      c.slope = slope;
+      const auto act = makeActivation(c, "layers[0]");
+      std::vector<Scalar> own(static_cast<std::size_t>(act->paramCount(2)), Scalar(slope));
+      act->forward(Z, A, params ? params : own.data());
+      return act->saturation(Z, A, params ? params : own.data());
+    };
+    QCOMPARE(saturation("relu", 0), 0.5);
+    QCOMPARE(saturation("leaky_relu", 0.01), 0.5);
+    QCOMPARE(saturation("leaky_relu", 0.049), 0.5);
+    QCOMPARE(saturation("leaky_relu", 0.05), 0.0);
+    QCOMPARE(saturation("leaky_relu", 0.2), 0.0);
+    QCOMPARE(saturation("prelu", 0.01), 0.5);
+    QCOMPARE(saturation("prelu", 0.25), 0.0);
+    const Scalar slopes[2] = {Scalar(0.01), Scalar(0.3)};  // unit 0 nearly dead, unit 1 leaking
+    QCOMPARE(saturation("prelu", 0.01, slopes), 3.0 / 8.0);
+    const Scalar other[2] = {Scalar(0.3), Scalar(-0.02)};
+    QCOMPARE(saturation("prelu", 0.01, other), 1.0 / 8.0);
   }
 
   // Every kind the MLP uses is in the registry, and every registered kind has examples.

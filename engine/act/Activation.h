@@ -27,9 +27,10 @@ public:
   virtual void backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ, const Scalar* params,
                         Scalar* gradParams) const = 0;
   // Fraction of the batch's unit activations that are saturated (docs/diagnostics.md):
-  // sigmoid/tanh — derivative below 5% of its maximum; ReLU family — output not positive (z ≤ 0);
-  // ELU/SELU — derivative below 5% of its maximum (z < ln(0.05/α)); linear, maxout — 0.
-  virtual double saturation(const Matrix& Z, const Matrix& A) const = 0;
+  // the units whose derivative is below 5% of its maximum: sigmoid/tanh at both ends; ReLU, and a
+  // leak (or a unit's learned PReLU slope) under 0.05, for z ≤ 0; ELU/SELU for z < ln(0.05/α);
+  // linear, maxout — 0. params as for forward().
+  virtual double saturation(const Matrix& Z, const Matrix& A, const Scalar* params) const = 0;
 };
 
 // Registry: "linear" "sigmoid" "tanh" "relu" "leaky_relu" "prelu" "elu" "selu" "maxout".

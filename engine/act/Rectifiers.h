@@ -13,7 +13,7 @@ public:
   void forward(const Matrix& Z, Matrix& A, const Scalar* params) const override;
   void backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ, const Scalar* params,
                 Scalar* gradParams) const override;
-  double saturation(const Matrix& Z, const Matrix& A) const override;
+  double saturation(const Matrix& Z, const Matrix& A, const Scalar* params) const override;
 
 private:
   Scalar m_slope;
@@ -29,7 +29,7 @@ public:
   void forward(const Matrix& Z, Matrix& A, const Scalar* params) const override;
   void backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ, const Scalar* params,
                 Scalar* gradParams) const override;
-  double saturation(const Matrix& Z, const Matrix& A) const override;
+  double saturation(const Matrix& Z, const Matrix& A, const Scalar* params) const override;
 
 private:
   Scalar m_initialSlope;
@@ -45,7 +45,7 @@ public:
   void forward(const Matrix& Z, Matrix& A, const Scalar* params) const override;
   void backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ, const Scalar* params,
                 Scalar* gradParams) const override;
-  double saturation(const Matrix& Z, const Matrix& A) const override;
+  double saturation(const Matrix& Z, const Matrix& A, const Scalar* params) const override;
 
 private:
   Scalar m_alpha;
@@ -63,7 +63,7 @@ public:
   void forward(const Matrix& Z, Matrix& A, const Scalar* params) const override;
   void backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ, const Scalar* params,
                 Scalar* gradParams) const override;
-  double saturation(const Matrix& Z, const Matrix& A) const override;
+  double saturation(const Matrix& Z, const Matrix& A, const Scalar* params) const override;
 
 private:
   Index m_pieces;

@@ -14,7 +14,7 @@ void Sigmoid::backward(const Matrix&, const Matrix& A, const Matrix& dA, Matrix&
   dZ.array() = dA.array() * A.array() * (Scalar(1) - A.array());
 }
 // Saturated: σ' = a(1−a) < 5% of 1/4.
-double Sigmoid::saturation(const Matrix&, const Matrix& A) const {
+double Sigmoid::saturation(const Matrix&, const Matrix& A, const Scalar*) const {
   if (A.size() == 0) return 0.0;
   const Index n = (A.array() * (Scalar(1) - A.array()) < Scalar(0.0125)).count();
   return static_cast<double>(n) / static_cast<double>(A.size());
@@ -30,7 +30,7 @@ void Tanh::backward(const Matrix&, const Matrix& A, const Matrix& dA, Matrix& dZ
   dZ.array() = dA.array() * (Scalar(1) - A.array().square());
 }
 // Saturated: 1 − a² < 0.05, i.e. |a| > 0.9747.
-double Tanh::saturation(const Matrix&, const Matrix& A) const {
+double Tanh::saturation(const Matrix&, const Matrix& A, const Scalar*) const {
   if (A.size() == 0) return 0.0;
   const Index n = (A.array().square() > Scalar(0.95)).count();
   return static_cast<double>(n) / static_cast<double>(A.size());
@@ -41,6 +41,6 @@ void Linear::forward(const Matrix& Z, Matrix& A, const Scalar*) const { A = Z; }
 void Linear::backward(const Matrix&, const Matrix&, const Matrix& dA, Matrix& dZ, const Scalar*, Scalar*) const {
   dZ = dA;
 }
-double Linear::saturation(const Matrix&, const Matrix&) const { return 0.0; }
+double Linear::saturation(const Matrix&, const Matrix&, const Scalar*) const { return 0.0; }
 
 }  // namespace dl

@@ -11,7 +11,7 @@ public:
   void forward(const Matrix& Z, Matrix& A, const Scalar* params) const override;
   void backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ, const Scalar* params,
                 Scalar* gradParams) const override;
-  double saturation(const Matrix& Z, const Matrix& A) const override;
+  double saturation(const Matrix& Z, const Matrix& A, const Scalar* params) const override;
 };
 
 class Sigmoid final : public Activation {
@@ -20,7 +20,7 @@ public:
   void forward(const Matrix& Z, Matrix& A, const Scalar* params) const override;
   void backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ, const Scalar* params,
                 Scalar* gradParams) const override;
-  double saturation(const Matrix& Z, const Matrix& A) const override;
+  double saturation(const Matrix& Z, const Matrix& A, const Scalar* params) const override;
 };
 
 class Tanh final : public Activation {
@@ -29,7 +29,7 @@ public:
   void forward(const Matrix& Z, Matrix& A, const Scalar* params) const override;
   void backward(const Matrix& Z, const Matrix& A, const Matrix& dA, Matrix& dZ, const Scalar* params,
                 Scalar* gradParams) const override;
-  double saturation(const Matrix& Z, const Matrix& A) const override;
+  double saturation(const Matrix& Z, const Matrix& A, const Scalar* params) const override;
 };
 
 }  // namespace dl

@@ -27,7 +27,9 @@ public:
                       std::span<const Scalar> buffers) const override;
 
   bool reportsSaturation() const override { return true; }
-  double saturation(const Matrix& x, const Matrix& y) const override { return m_act->saturation(x, y); }
+  double saturation(const Matrix& x, const Matrix& y, std::span<const Scalar> params) const override {
+    return m_act->saturation(x, y, params.data());
+  }
 
 private:
   std::unique_ptr<Activation> m_act;

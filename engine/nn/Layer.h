@@ -82,9 +82,9 @@ public:
   // bias, γ, β or slopes), as a range within this layer's parameters.
   virtual ParamRange weightRange() const { return {}; }
   // Whether the layer reports a saturation, and the saturated fraction of a forward pass with
-  // input x and output y (see Activation::saturation).
+  // input x and output y, with this layer's parameters (see Activation::saturation).
   virtual bool reportsSaturation() const { return false; }
-  virtual double saturation(const Matrix& /*x*/, const Matrix& /*y*/) const {
+  virtual double saturation(const Matrix& /*x*/, const Matrix& /*y*/, std::span<const Scalar> /*params*/) const {
     return std::numeric_limits<double>::quiet_NaN();
   }
 

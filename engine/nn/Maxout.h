@@ -24,7 +24,9 @@ public:
                       std::span<const Scalar> buffers) const override;
 
   bool reportsSaturation() const override { return true; }  // always 0: a maximum of linear pieces
-  double saturation(const Matrix& x, const Matrix& y) const override { return m_max.saturation(x, y); }
+  double saturation(const Matrix& x, const Matrix& y, std::span<const Scalar> params) const override {
+    return m_max.saturation(x, y, params.data());
+  }
 
 private:
   Maxout m_max;      // the maths, forward and backward side by side (act/Rectifiers.cpp)

@@ -177,7 +177,7 @@ double Network::saturation(int l) const {
   const int i = m_blocks[static_cast<std::size_t>(l)].saturation;
   if (i < 0) return std::nan("");
   const auto si = static_cast<std::size_t>(i);
-  return m_stack[si].layer->saturation(inputOf(si, *m_lastInput), *m_stack[si].out);
+  return m_stack[si].layer->saturation(inputOf(si, *m_lastInput), *m_stack[si].out, paramsOf(m_stack[si]));
 }
 
 double Network::gradientSquares(int l) const {

@@ -67,7 +67,7 @@ ActivationCurve sampleActivation(const dl::LayerConfig& layer, double zMin, doub
     c.df[u] = d;
     c.peakDerivative = std::max(c.peakDerivative, std::abs(d));
     // The same test the saturation chart applies to a whole layer, for a single unit at z.
-    c.saturated[u] = act->saturation(Z.col(i), A.col(i)) > 0.5 ? 1 : 0;
+    c.saturated[u] = act->saturation(Z.col(i), A.col(i), params.data()) > 0.5 ? 1 : 0;
   }
   c.meanUnderNormal = meanUnderStandardNormal(layer);
   return c;
