@@ -310,6 +310,16 @@ private slots:
     }
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, runs.applyInPlace(experimentRuns(xorConfig())));
     QVERIFY(runs.config(0) == specs[0].config);
+    // What needs new trainers is refused, not half-applied or read past the end: a layer more in run
+    // 1 (after run 0's valid change), other data, another initialisation.
+    std::vector<RunSpec> deeper = next, otherData = next, otherInit = next;
+    deeper[1].config.hidden.push_back(deeper[1].config.hidden.back());
+    otherData[1].config.data.points += 10;
+    otherInit[0].config.init.scheme = "orthogonal";
+    for (const std::vector<RunSpec>& rebuild : {deeper, otherData, otherInit}) {
+      QVERIFY_THROWS_EXCEPTION(std::invalid_argument, runs.applyInPlace(rebuild));
+      for (std::size_t i = 0; i < runs.size(); ++i) QVERIFY(runs.config(i) == specs[i].config);
+    }
     const QString diff = difference(stepRuns(runs, 30), stepRuns(untouched, 30));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
 
@@ -342,6 +352,15 @@ private slots:
     Runs c = Runs::prepare(experimentRuns(other));
     QVERIFY_THROWS_EXCEPTION(ConfigError, c.restore(s));
     QCOMPARE(c.trainer(1).stepCount(), 0LL);
+    // A race's runs differ in their optimiser: one state cannot fit them all, and none takes it
+    // (run 0 alone would have, before run 1 refused it).
+    Runs race =
+        Runs::prepare(varyRuns(xorConfig(), {{"momentum", [](ExperimentConfig& r) { r.optimizer.name = "momentum"; }},
+                                             {"adam", [](ExperimentConfig& r) { r.optimizer.name = "adam"; }}}));
+    Runs momentum = Runs::prepare({{"", race.config(0)}});
+    stepRuns(momentum, 5);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, race.restore(momentum.trainer(0).state()));
+    QCOMPARE(race.trainer(0).stepCount(), 0LL);
   }
 
   // One run diverges and then throws on its next step: that step's failure is that run's alone;

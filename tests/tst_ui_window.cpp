@@ -964,6 +964,20 @@ private slots:
     QVERIFY2(loss->peakMark(0)->chart()->title().contains(QString::number(100 * peak.test, 'f', 1)) &&
                  loss->peakMark(0)->chart()->title().contains(QString::number(100 * peak.validation, 'f', 1)),
              qPrintable(loss->peakMark(0)->chart()->title()));
+    // An exported image names the chart too ("Loss: validation peak …"); the screen keeps the numbers.
+    {
+      QTemporaryDir tmp;
+      const QString svg = tmp.filePath(QStringLiteral("loss.svg"));
+      QVERIFY(loss->exportSvg(svg));
+      QFile f(svg);
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      const QString text = QString::fromUtf8(f.readAll());
+      QVERIFY(text.contains(QStringLiteral("Loss: validation peak")));
+      const QString title = loss->peakMark(0)->chart()->title();
+      QVERIFY2(title.startsWith(QStringLiteral("validation peak")) &&
+                   title.contains(QString::number(100 * peak.test, 'f', 1)),
+               qPrintable(title));
+    }
     shoot(QStringLiteral("preset-validation-vs-test"));
 
     load("loss-mse-saturated");

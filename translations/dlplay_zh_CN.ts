@@ -21,7 +21,7 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location filename="../io/ExperimentIo.cpp" line="+576"/>
+        <location filename="../io/ExperimentIo.cpp" line="+577"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -125,22 +125,22 @@
 <context>
     <name>dl</name>
     <message>
-        <location filename="../io/ExperimentIo.cpp" line="-535"/>
+        <location filename="../io/ExperimentIo.cpp" line="-536"/>
         <location line="+58"/>
-        <location line="+418"/>
+        <location line="+419"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-470"/>
         <location line="+7"/>
         <location line="+56"/>
-        <location line="+379"/>
+        <location line="+380"/>
         <source>must be a whole number</source>
         <translation>必须是整数</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-427"/>
         <source>a seed is a whole number from %1 to %2</source>
         <translation>随机种子必须是 %1 到 %2 之间的整数</translation>
     </message>
@@ -157,12 +157,12 @@
     </message>
     <message>
         <location line="-267"/>
-        <location line="+463"/>
+        <location line="+464"/>
         <source>must be an object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-459"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
@@ -192,7 +192,7 @@
         <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>lists at least one input feature (or leave it out)</source>
         <translation>至少要列出一个输入特征（或者省略这一项）</translation>
     </message>
@@ -729,7 +729,7 @@
         <translation>随机数生成器的状态不能全为零</translation>
     </message>
     <message>
-        <location filename="../engine/train/Runs.cpp" line="+53"/>
+        <location filename="../engine/train/Runs.cpp" line="+80"/>
         <source>runs compared side by side must share one data set</source>
         <translation>并排比较的几次训练必须使用同一份数据</translation>
     </message>
@@ -2286,7 +2286,7 @@
 <context>
     <name>dlui::LayerSeriesChart</name>
     <message>
-        <location filename="../ui/plots/LayerSeriesChart.cpp" line="+27"/>
+        <location filename="../ui/plots/LayerSeriesChart.cpp" line="+29"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -2430,7 +2430,12 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="+176"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-205"/>
         <source>training loss</source>
         <translation>训练集损失</translation>
     </message>
@@ -3118,7 +3123,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::PlotWidget</name>
     <message>
-        <location filename="../ui/plots/PlotWidget.cpp" line="+246"/>
+        <location filename="../ui/plots/PlotWidget.cpp" line="+250"/>
         <source>Exported from dlplay</source>
         <translation>由 dlplay 导出</translation>
     </message>

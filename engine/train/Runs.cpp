@@ -4,6 +4,7 @@
 #include "core/Error.h"
 #include "core/Parallel.h"
 #include "data/Prepare.h"
+#include "train/ConfigChecks.h"
 
 #include <algorithm>
 #include <chrono>
@@ -43,12 +44,39 @@ std::vector<RunSpec> experimentRuns(const ExperimentConfig& c) {
                        }}});
 }
 
+namespace {
+// The data settings that make the data (the map's features are a view of it).
+DataConfig dataOf(const ExperimentConfig& c) {
+  DataConfig d = c.data;
+  d.mapFeatures = {0, 1};
+  return d;
+}
+
+// `to` with everything a trainer takes between steps (dl::applyInPlace) set to `from`'s: equal to
+// `from` exactly when going from one to the other needs no new trainer.
+ExperimentConfig withLiveSettingsOf(ExperimentConfig to, const ExperimentConfig& from) {
+  to.name = from.name;
+  to.description = from.description;
+  to.optimizer = from.optimizer;
+  to.schedule = from.schedule;
+  to.regularization = from.regularization;
+  to.training.batchSize = from.training.batchSize;
+  to.training.evalEvery = from.training.evalEvery;
+  to.training.steps = from.training.steps;
+  to.training.threads = from.training.threads;
+  to.data.mapFeatures = from.data.mapFeatures;
+  for (std::size_t l = 0; l < to.hidden.size() && l < from.hidden.size(); ++l)
+    to.hidden[l].dropout = from.hidden[l].dropout;
+  return to;
+}
+}  // namespace
+
 void validateRuns(const std::vector<RunSpec>& specs) {
   for (const RunSpec& r : specs) r.config.validate();
   // The runs are trained on one prepared data set: a run asking for other data would silently get
   // the first run's.
   for (std::size_t i = 1; i < specs.size(); ++i)
-    if (specs[i].config.data != specs.front().config.data)
+    if (dataOf(specs[i].config) != dataOf(specs.front().config))
       throw ConfigError("data", specs[i].label,
                         DL_TRANSLATE_NOOP("dl", "runs compared side by side must share one data set"));
 }
@@ -147,15 +175,30 @@ void Runs::applyInPlace(const std::vector<RunSpec>& next) {
   if (next.size() != m_runs.size())
     throw std::invalid_argument("Runs::applyInPlace: " + std::to_string(next.size()) + " runs for " +
                                 std::to_string(m_runs.size()));
-  // Everything that can refuse is checked for every run before the first run changes.
-  for (const RunSpec& r : next) {
-    r.config.validate();
-    checkMapFeaturesInRange(r.config.data.mapFeatures, m_data->trainRaw.rows());
+  // What needs new trainers is the caller's to build (a layer more would be read past the end).
+  for (std::size_t i = 0; i < m_runs.size(); ++i)
+    if (!(withLiveSettingsOf(config(i), next[i].config) == next[i].config))
+      throw std::invalid_argument("Runs::applyInPlace: run " + std::to_string(i) +
+                                  " needs new weights or data, not an in-place change");
+  // Everything that can refuse is checked for every run before the first run changes: the
+  // configuration, the map's features against the data, the batch against the network (what
+  // Trainer::setBatchSize would refuse after the optimiser had already changed).
+  for (std::size_t i = 0; i < m_runs.size(); ++i) {
+    const ExperimentConfig& r = next[i].config;
+    r.validate();
+    checkMapFeaturesInRange(r.data.mapFeatures, m_data->trainRaw.rows());
+    const Dataset& train = m_data->train;
+    validateNetworkSize(r.hidden, train.features(), m_runs[i].trainer->network().outputs(),
+                        std::min<Index>(r.training.batchSize, train.size()));
   }
   for (std::size_t i = 0; i < m_runs.size(); ++i) dl::applyInPlace(*m_runs[i].trainer, next[i].config);
 }
 
 void Runs::restore(const TrainerState& s) {
+  for (const Run& r : m_runs)
+    if (r.trainer->config().optimizer.name != config(0).optimizer.name ||
+        r.trainer->config().schedule.name != config(0).schedule.name)
+      throw std::invalid_argument("Runs::restore: runs with different optimisers or schedules take one state each");
   for (Run& r : m_runs) r.trainer->restore(s);
 }
 

@@ -84,12 +84,16 @@ public:
   std::vector<StepResult> step();
 
   // Changes every run in place (keeping weights and optimiser state) to `next`, which must have as
-  // many runs (std::invalid_argument otherwise). Every run's configuration, and its map features
-  // against the data, is validated first (ConfigError naming the field): on an error no run changes.
+  // many runs and differ from them only in what a trainer takes between steps (see
+  // dl::applyInPlace; std::invalid_argument otherwise: the caller builds new runs instead). Every
+  // run's configuration, its map features against the data and its batch against the network are
+  // checked first (ConfigError naming the field): on an error no run changes.
   void applyInPlace(const std::vector<RunSpec>& next);
   void applyInPlace(const ExperimentConfig& next) { applyInPlace(experimentRuns(next)); }
-  // Every run from a saved state (ConfigError when it does not fit; the runs share one architecture,
-  // so the first run refuses it before any run changes).
+  // Every run from a saved state (ConfigError when it does not fit). One state fits all the runs
+  // only if they share the optimiser and the schedule as well as the architecture: runs that differ
+  // in either are refused (std::invalid_argument) before any changes; otherwise the first run
+  // refuses a state that does not fit before any run changes.
   void restore(const TrainerState& s);
   // New weights for every run from its seed (Trainer::reset).
   void reset();

@@ -272,10 +272,13 @@ void LossChart::drawPeak() {
     m_peakTest->replace({QPointF(x, 100 * m_peak.test)});
   }
   // The numbers are the lesson: the chart's title, whole, not the end of a crowded legend row.
-  const QString title = shown ? tr("validation peak %1% · test there %2%")
-                                    .arg(100 * m_peak.validation, 0, 'f', 1)
-                                    .arg(100 * m_peak.test, 0, 'f', 1)
-                              : QString();
+  QString title = shown ? tr("validation peak %1% · test there %2%")
+                              .arg(100 * m_peak.validation, 0, 'f', 1)
+                              .arg(100 * m_peak.test, 0, 'f', 1)
+                        : QString();
+  // An exported image names the chart as well (no tab does there).
+  if (exportTitlesShown())
+    title = title.isEmpty() ? exportTitle(m_chart) : tr("%1: %2").arg(exportTitle(m_chart), title);
   if (m_chart->title() != title.toHtmlEscaped()) m_chart->setTitle(title.toHtmlEscaped());
   m_peakVal->setVisible(shown);
   m_peakTest->setVisible(shown);

@@ -78,6 +78,7 @@ private:
   void nameSeries();
   void fitLegendNames();
   void drawPeak();
+  void exportTitlesChanged() override { drawPeak(); }
 
   QChart* m_chart;
   QChartView* m_view;

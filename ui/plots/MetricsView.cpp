@@ -219,7 +219,8 @@ void MetricsView::paintTable(QPainter& p, const QRectF& area) {
   // Wrapped only between its items: "第 1500 步" left "步" alone on the next line.
   QStringList items = summary.split(QStringLiteral(" · "));
   for (QString& item : items) item.replace(QLatin1Char(' '), QChar(0x00A0));
-  summary = items.join(QStringLiteral(" · "));
+  // (A list inside an item, the per-class AUCs, may still break after its commas.)
+  summary = items.join(QStringLiteral(" · ")).replace(QStringLiteral(",\u00A0"), QStringLiteral(", "));
   const QFontMetricsF bfm(bold);
   const QRectF summaryRect = bfm.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::TextWordWrap, summary);
   const int summaryRows = std::max(1, static_cast<int>(std::ceil(summaryRect.height() / rowH - 0.05)));

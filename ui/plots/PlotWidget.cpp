@@ -177,11 +177,15 @@ void PlotWidget::setExportTitle(QChart* chart, const QString& title) {
   chart->setTitle(QString());
 }
 
+QString PlotWidget::exportTitle(const QChart* chart) { return chart->property(kExportTitle).toString(); }
+
 void PlotWidget::showExportTitles(bool on) {
+  m_exportTitlesShown = on;
   for (QChartView* v : m_views) {
     const QVariant title = v->chart()->property(kExportTitle);
     if (title.isValid()) v->chart()->setTitle(on ? title.toString() : QString());
   }
+  exportTitlesChanged();
 }
 
 // render() lays out hidden widgets from their window, which it first shrinks to its size hint

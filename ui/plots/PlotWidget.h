@@ -67,6 +67,12 @@ protected:
   // A title the chart panel's tab already says: drawn only in exported images, where no tab
   // names the chart, so that on screen the plot keeps the height (charts dock at 1366×768).
   static void setExportTitle(QChart* chart, const QString& title);
+  // While an export draws: the export titles are up (a chart that writes its own title on screen,
+  // the loss chart's validation peak, puts both in it then).
+  bool exportTitlesShown() const { return m_exportTitlesShown; }
+  static QString exportTitle(const QChart* chart);
+  // Called after the export titles came up or went away.
+  virtual void exportTitlesChanged() {}
   // Width in pixels of a view's plot area (for the decimation), at least 100.
   static int plotWidth(const QChartView* view);
 
@@ -84,6 +90,7 @@ private:
   QElapsedTimer m_sinceRefresh;
   qint64 m_refreshCostMs = 0;
   bool m_presentation = false;
+  bool m_exportTitlesShown = false;
   bool m_refreshPending = false;
   bool m_axesReset = false;
 };
