@@ -3,7 +3,7 @@
 // pair starts from the same weights, and invalid configurations leave the experiment untouched.
 #include "core/Parallel.h"
 #include "io/ExperimentIo.h"
-#include "session/ConfigDiff.h"
+#include "train/ConfigDiff.h"
 #include "session/TrainingSession.h"
 #include "train/Runs.h"
 #include "train/Trainer.h"
@@ -534,7 +534,7 @@ void TestSession::everyFieldAppliesOrRebuilds() {
       }
       if (dlio::configToJson(next) == json) continue;  // no change after all
       tried = true;
-      if (dlui::detail::rebuildReason(base, next) != dlui::detail::RebuildReason::None) {
+      if (dl::rebuildReason(base, next) != dl::RebuildReason::None) {
         ++rebuilt;
         break;
       }

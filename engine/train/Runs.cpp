@@ -5,6 +5,7 @@
 #include "core/Parallel.h"
 #include "data/Prepare.h"
 #include "train/ConfigChecks.h"
+#include "train/ConfigDiff.h"
 
 #include <algorithm>
 #include <chrono>
@@ -44,39 +45,12 @@ std::vector<RunSpec> experimentRuns(const ExperimentConfig& c) {
                        }}});
 }
 
-namespace {
-// The data settings that make the data (the map's features are a view of it).
-DataConfig dataOf(const ExperimentConfig& c) {
-  DataConfig d = c.data;
-  d.mapFeatures = {0, 1};
-  return d;
-}
-
-// `to` with everything a trainer takes between steps (dl::applyInPlace) set to `from`'s: equal to
-// `from` exactly when going from one to the other needs no new trainer.
-ExperimentConfig withLiveSettingsOf(ExperimentConfig to, const ExperimentConfig& from) {
-  to.name = from.name;
-  to.description = from.description;
-  to.optimizer = from.optimizer;
-  to.schedule = from.schedule;
-  to.regularization = from.regularization;
-  to.training.batchSize = from.training.batchSize;
-  to.training.evalEvery = from.training.evalEvery;
-  to.training.steps = from.training.steps;
-  to.training.threads = from.training.threads;
-  to.data.mapFeatures = from.data.mapFeatures;
-  for (std::size_t l = 0; l < to.hidden.size() && l < from.hidden.size(); ++l)
-    to.hidden[l].dropout = from.hidden[l].dropout;
-  return to;
-}
-}  // namespace
-
 void validateRuns(const std::vector<RunSpec>& specs) {
   for (const RunSpec& r : specs) r.config.validate();
   // The runs are trained on one prepared data set: a run asking for other data would silently get
   // the first run's.
   for (std::size_t i = 1; i < specs.size(); ++i)
-    if (dataOf(specs[i].config) != dataOf(specs.front().config))
+    if (!sameData(specs[i].config.data, specs.front().config.data))
       throw ConfigError("data", specs[i].label,
                         DL_TRANSLATE_NOOP("dl", "runs compared side by side must share one data set"));
 }
@@ -177,7 +151,7 @@ void Runs::applyInPlace(const std::vector<RunSpec>& next) {
                                 std::to_string(m_runs.size()));
   // What needs new trainers is the caller's to build (a layer more would be read past the end).
   for (std::size_t i = 0; i < m_runs.size(); ++i)
-    if (!(withLiveSettingsOf(config(i), next[i].config) == next[i].config))
+    if (rebuildReason(config(i), next[i].config) != RebuildReason::None)
       throw std::invalid_argument("Runs::applyInPlace: run " + std::to_string(i) +
                                   " needs new weights or data, not an in-place change");
   // Everything that can refuse is checked for every run before the first run changes: the

@@ -22,7 +22,7 @@
 
 namespace dlui {
 
-using detail::RebuildReason;
+using dl::RebuildReason;
 
 namespace {
 
@@ -265,7 +265,7 @@ void SessionWorker::applyConfig(const dl::ExperimentConfig& next) {
     rebuild(next, RebuildReason::Data, nullptr, true);
     return;
   }
-  const RebuildReason reason = detail::rebuildReason(m_config, next);
+  const RebuildReason reason = dl::rebuildReason(m_config, next);
   if (reason != RebuildReason::None) {
     rebuild(next, reason, nullptr, true);
     return;
@@ -290,7 +290,7 @@ bool SessionWorker::rebuild(const dl::ExperimentConfig& next, RebuildReason reas
     std::vector<dl::RunSpec> specs = dl::experimentRuns(next);
     dl::validateRuns(specs);  // before the data are prepared
     const std::shared_ptr<const dl::PreparedData> current = m_runs.sharedData();
-    auto data = (current && detail::sameData(m_config.data, next.data))
+    auto data = (current && dl::sameData(m_config.data, next.data))
                     ? current
                     : std::make_shared<const dl::PreparedData>(dl::prepareData(next.data));
     runs = dl::Runs(std::move(specs), std::move(data));

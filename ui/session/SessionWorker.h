@@ -4,7 +4,7 @@
 // worker never waits for the GUI: when snapshots pile up unread it keeps metrics (bounded) instead.
 #pragma once
 
-#include "session/ConfigDiff.h"
+#include "train/ConfigDiff.h"
 #include "session/Snapshot.h"
 #include "train/Runs.h"
 
@@ -82,7 +82,7 @@ private:
   void resetRuns();
   void applyConfig(const dl::ExperimentConfig& next);
   // Builds new trainers for `next` (and restores `state` into each); commits only on success.
-  bool rebuild(const dl::ExperimentConfig& next, detail::RebuildReason reason,
+  bool rebuild(const dl::ExperimentConfig& next, dl::RebuildReason reason,
                const std::shared_ptr<const dl::TrainerState>& state, bool announce);
   void stepAll();
   void keepMetrics(Outbox& o, dl::StepMetrics&& m);
@@ -96,7 +96,7 @@ private:
   void postSnapshot(SnapshotPtr s);
   void postError(const QString& message, bool realValuedLabels = false);
   void postConfigError(const std::exception& e);
-  void postReset(detail::RebuildReason reason);
+  void postReset(dl::RebuildReason reason);
   void postLoaded();
   void postDiverged(int run, const dl::Divergence& d);
   void postAccepted(const dl::ExperimentConfig& c);
