@@ -729,7 +729,7 @@
         <translation>随机数生成器的状态不能全为零</translation>
     </message>
     <message>
-        <location filename="../engine/train/Runs.cpp" line="+80"/>
+        <location filename="../engine/train/Runs.cpp" line="+55"/>
         <source>runs compared side by side must share one data set</source>
         <translation>并排比较的几次训练必须使用同一份数据</translation>
     </message>
@@ -2286,7 +2286,7 @@
 <context>
     <name>dlui::LayerSeriesChart</name>
     <message>
-        <location filename="../ui/plots/LayerSeriesChart.cpp" line="+29"/>
+        <location filename="../ui/plots/LayerSeriesChart.cpp" line="+28"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -2349,7 +2349,7 @@
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+58"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+57"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -2425,7 +2425,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -2435,7 +2435,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-203"/>
         <source>training loss</source>
         <translation>训练集损失</translation>
     </message>
@@ -2466,7 +2466,7 @@
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+195"/>
         <source>validation peak %1% · test there %2%</source>
         <translation>验证峰值 %1% · 同一步测试 %2%</translation>
     </message>
@@ -2834,18 +2834,18 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>ROC AUC %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>+%1 classes</source>
         <translation>另有 %1 类</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+80"/>
+        <location line="-76"/>
+        <location line="+81"/>
         <source>macro mean</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>accuracy %1 · Cohen&apos;s κ %2 · step %3</source>
         <translation>准确率 %1 · Cohen κ %2 · 第 %3 步</translation>
     </message>
@@ -2855,7 +2855,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>ROC 曲线（验证集）</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+206"/>
         <source>%1: AUC %2</source>
         <translation>%1：AUC %2</translation>
     </message>

@@ -26,21 +26,21 @@ QColor seriesColor(int i) {
   return palette[((i % n) + n) % n];
 }
 
+bool legendRowFits(const QChart* chart, const QStringList& names) {
+  const QFontMetricsF fm(chart->legend()->font());
+  double row = 0;
+  for (const QString& name : names) row += fm.horizontalAdvance(name) + 2 * fm.height();
+  return row <= chart->size().width() - 16;
+}
+
 void fitLegend(QChart* chart) {
   QLegend* legend = chart->legend();
   if (!legend->isVisible()) return;
-  const QFontMetricsF fm(legend->font());
-  // Each entry: its marker (about a line high), the gaps either side, and its name.
-  double row = 0;
-  int entries = 0;
-  for (const QLegendMarker* m : legend->markers()) {
-    if (!m->isVisible()) continue;
-    row += fm.horizontalAdvance(m->label()) + 2 * fm.height();
-    ++entries;
-  }
-  const QSizeF size = chart->size();
-  const bool rowFits = row <= size.width() - 16;
-  const bool columnFits = entries * 1.6 * fm.height() <= size.height() - 16;
+  QStringList names;
+  for (const QLegendMarker* m : legend->markers())
+    if (m->isVisible()) names << m->label();
+  const bool rowFits = legendRowFits(chart, names);
+  const bool columnFits = names.size() * 1.6 * QFontMetricsF(legend->font()).height() <= chart->size().height() - 16;
   const Qt::Alignment want = !rowFits && columnFits ? Qt::AlignRight : Qt::AlignBottom;
   if (legend->alignment() != want) legend->setAlignment(want);
 }

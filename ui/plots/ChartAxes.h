@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QMetaObject>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -80,6 +81,9 @@ private:
 // line, when the row would cut their names and the column has the height (seven entries of the loss
 // chart on a 1024-pixel projector read "training…", "validati…").
 void fitLegend(QChart* chart);
+// Whether a legend row below the plot holds entries with these names: each takes its marker
+// (about a line high), the gaps either side and its name.
+bool legendRowFits(const QChart* chart, const QStringList& names);
 
 // A round tick interval (1, 2, 2.5 or 5 · 10^k) giving about `ticks` intervals over span.
 double niceInterval(double span, int ticks);

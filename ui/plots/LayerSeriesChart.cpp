@@ -3,7 +3,6 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QFontMetricsF>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -50,16 +49,13 @@ void LayerSeriesChart::nameSeries() {
 void LayerSeriesChart::fitLegendEntries() {
   const int n = static_cast<int>(m_layers.size());
   if (n == 0 || !m_layers.front()->series()) return;
-  const QFontMetricsF fm(m_chart->legend()->font());
-  const double room = m_chart->size().width() - 16;
   const auto named = [n](int l, int stride) { return l == 0 || l == n - 1 || (l + 1) % stride == 0; };
   int stride = 1;
   for (; stride < n; ++stride) {
-    double row = 0;
+    QStringList names;
     for (int l = 0; l < n; ++l)
-      if (named(l, stride))
-        row += fm.horizontalAdvance(m_layers[static_cast<std::size_t>(l)]->series()->name()) + 2 * fm.height();
-    if (row <= room) break;
+      if (named(l, stride)) names << m_layers[static_cast<std::size_t>(l)]->series()->name();
+    if (legendRowFits(m_chart, names)) break;
   }
   for (int l = 0; l < n; ++l) m_layers[static_cast<std::size_t>(l)]->setInLegend(named(l, stride));
 }

@@ -4,7 +4,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
-#include <QFontMetricsF>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -96,23 +95,21 @@ void LossChart::nameSeries() {
 // cut them ("training…", "validati…" with a test part on a 1024-pixel projector); and the legend
 // beside the plot if even those do not fit.
 void LossChart::fitLegendNames() {
-  const QFontMetricsF fm(m_chart->legend()->font());
-  const auto row = [&](bool shortNames) {
+  const auto entries = [&](bool shortNames) {
     const Names n = names(shortNames);
-    double width = 0;
-    const auto entry = [&](const QString& name) { width += fm.horizontalAdvance(name) + 2 * fm.height(); };
+    QStringList shown;
     for (const auto& r : m_runs) {
       const QString suffix = r->label.isEmpty() ? QString() : tr("%1 (%2)").arg(QString(), r->label);
       const std::pair<const Trace*, const QString*> traces[] = {
           {&r->train, &n.train},       {&r->valLoss, &n.valLoss},   {&r->valAcc, &n.valAcc},
           {&r->trainAcc, &n.trainAcc}, {&r->testLoss, &n.testLoss}, {&r->testAcc, &n.testAcc}};
       for (const auto& [trace, name] : traces)
-        if (trace->isVisible()) entry(*name + suffix);
+        if (trace->isVisible()) shown << *name + suffix;
     }
-    if (m_peakVal && m_peakVal->isVisible()) entry(n.peak);
-    return width;
+    if (m_peakVal && m_peakVal->isVisible()) shown << n.peak;
+    return shown;
   };
-  const bool shortNames = row(false) > m_chart->size().width() - 16;
+  const bool shortNames = !legendRowFits(m_chart, entries(false));
   if (shortNames != m_shortNames) {
     m_shortNames = shortNames;
     nameSeries();
