@@ -2,6 +2,7 @@
 #include "io/Presets.h"
 
 #include "io/ErrorText.h"
+#include "io/PresetCatalog.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,9 +11,14 @@ namespace dlio {
 
 QString presetPath(const QString& name) { return QString(":/presets/%1.json").arg(name); }
 
-QStringList presetNames() {
+QStringList presetNames(const QString& lab) {
+  const PresetCatalog& catalog = PresetCatalog::builtIn();
   QStringList names;
-  for (const QString& f : QDir(":/presets").entryList({"*.json"}, QDir::Files, QDir::Name)) names << f.chopped(5);
+  for (const QString& f : QDir(":/presets").entryList({"*.json"}, QDir::Files, QDir::Name)) {
+    const QString name = f.chopped(5);
+    const PresetEntry* e = catalog.entry(name);
+    if (lab.isEmpty() || lab == (e ? e->lab : QStringLiteral("playground"))) names << name;
+  }
   return names;
 }
 

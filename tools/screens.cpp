@@ -97,7 +97,7 @@ void settle(int ms) {
 
 // The presets in the Presets menu's order (its groups, then any file the catalogue does not list).
 QStringList menuOrder() {
-  const QStringList files = dlio::presetNames();
+  const QStringList files = dlio::presetNames("playground");
   QStringList out;
   for (const dlio::PresetGroup& g : dlio::PresetCatalog::builtIn().groups())
     for (const QString& name : g.presets)
