@@ -2,6 +2,7 @@
 // it is a terminal) → summary. Errors are one line on stderr starting "error:" and exit 2;
 // divergence exits 3 after writing the metrics up to that point.
 #include "Headless.h"
+#include "HeadlessLandscape.h"
 
 #include "core/Error.h"
 #include "core/Parallel.h"
@@ -81,24 +82,31 @@ QString unknownLab(const QString& name) {
       .arg(name, dlio::PresetCatalog::builtIn().labIds().join(QStringLiteral(", ")));
 }
 
-void printPreset(const QString& name, const char* indent) {
+int runPlayground(const QCommandLineParser& p);
+std::string describePlayground(const QString& preset) { return dlio::readPreset(preset).config.description; }
+
+// Each lab's headless entry and the reader of its presets' descriptions (which throws IoError for a
+// broken one). A lab in the catalogue without one is refused by checkLab (and caught by
+// tst_app_io, which trains one preset of every lab headless).
+struct HeadlessLab {
+  const char* id;
+  int (*run)(const QCommandLineParser&);
+  std::string (*describe)(const QString& preset);
+};
+constexpr HeadlessLab kHeadlessLabs[] = {{"playground", runPlayground, describePlayground},
+                                         {"landscape", runLandscape, describeLandscapePreset}};
+
+const HeadlessLab* headlessLab(const QString& id);
+
+void printPreset(const QString& name, const QString& lab, const char* indent) {
   try {
-    const dlio::ExperimentFile f = dlio::readPreset(name);
-    std::printf("%s%-32s %s\n", indent, name.toUtf8().constData(), f.config.description.c_str());
+    const HeadlessLab* l = headlessLab(lab);
+    if (!l) throw dlio::IoError(QString("lab '%1' has no headless entry").arg(lab));
+    std::printf("%s%-32s %s\n", indent, name.toUtf8().constData(), l->describe(name).c_str());
   } catch (const dlio::IoError& e) {
     std::printf("%s%-32s (broken: %s)\n", indent, name.toUtf8().constData(), e.message().toUtf8().constData());
   }
 }
-
-int runPlayground(const QCommandLineParser& p);
-
-// Each lab's headless entry. A lab in the catalogue without one is refused by checkLab (and
-// caught by tst_app_io, which trains one preset of every lab headless).
-struct HeadlessLab {
-  const char* id;
-  int (*run)(const QCommandLineParser&);
-};
-constexpr HeadlessLab kHeadlessLabs[] = {{"playground", runPlayground}};
 
 const HeadlessLab* headlessLab(const QString& id) {
   for (const HeadlessLab& l : kHeadlessLabs)
@@ -134,12 +142,12 @@ int listPresets(const QCommandLineParser& p) {
   const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
   if (p.isSet("lab")) {
     if (!catalog.lab(p.value("lab"))) return fail(unknownLab(p.value("lab")));
-    for (const QString& name : catalog.presetsOf(p.value("lab"))) printPreset(name, "");
+    for (const QString& name : catalog.presetsOf(p.value("lab"))) printPreset(name, p.value("lab"), "");
     return Success;
   }
   for (const dlio::LabEntry& lab : catalog.labs()) {
     std::printf("%s: %s\n", lab.id.toUtf8().constData(), lab.title.in(QStringLiteral("en")).toUtf8().constData());
-    for (const QString& name : catalog.presetsOf(lab.id)) printPreset(name, "  ");
+    for (const QString& name : catalog.presetsOf(lab.id)) printPreset(name, lab.id, "  ");
   }
   return Success;
 }

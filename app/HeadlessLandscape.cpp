@@ -1,0 +1,127 @@
+// The landscape lab headless: run a race for its `steps` (or --steps), write every racer's
+// trajectory (--metrics), and print one line per racer. Divergence is part of what the lab
+// shows (a racer past the stability bound), so it is reported, not an exit code: exit 0, or 2
+// for bad input.
+#include "HeadlessLandscape.h"
+
+#include "Headless.h"
+#include "core/Error.h"
+#include "io/LandscapeIo.h"
+#include "io/OutputFile.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+
+#include <cmath>
+#include <cstdio>
+
+namespace dlapp {
+
+namespace {
+
+int fail(const QString& message) {
+  std::fprintf(stderr, "error: %s\n", message.toLocal8Bit().constData());
+  return BadInput;
+}
+
+}  // namespace
+
+std::string describeLandscapePreset(const QString& preset) { return dlio::readRacePreset(preset).description; }
+
+int runLandscape(const QCommandLineParser& p) {
+  if (!p.positionalArguments().isEmpty())
+    return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
+                    .arg(p.positionalArguments().front()));
+  for (const char* option : {"epochs", "save-model", "load-model", "threads"})
+    if (p.isSet(option)) return fail(QString("--%1: not used by the landscape lab").arg(option));
+  for (const char* option : {"config", "preset", "metrics", "steps", "seed"})
+    if (p.isSet(option) && p.value(option).trimmed().isEmpty())
+      return fail(QString("--%1: the value is empty").arg(option));
+  if (p.isSet("config") && p.isSet("preset")) return fail("--config and --preset cannot be used together");
+  if (!p.isSet("config") && !p.isSet("preset"))
+    return fail("--headless --lab landscape needs --config FILE.json or --preset NAME");
+
+  dl::surface::RaceConfig c;
+  const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
+  try {
+    c = p.isSet("config") ? dlio::readRaceFile(p.value("config")) : dlio::readRacePreset(p.value("preset"));
+  } catch (const dlio::IoError& e) {
+    return fail(e.message());
+  }
+  if (p.isSet("steps")) {
+    bool ok = false;
+    const long long n = p.value("steps").toLongLong(&ok);
+    if (!ok || n < 1 || n > 1'000'000)
+      return fail(QString("--steps: '%1' must be a whole number from 1 to 1000000").arg(p.value("steps")));
+    c.steps = n;
+  }
+  if (p.isSet("seed")) {
+    bool ok = false;
+    const qulonglong seed = p.value("seed").toULongLong(&ok);
+    if (!ok)
+      return fail(QString("--seed: '%1' must be a whole number from 0 to 18446744073709551615").arg(p.value("seed")));
+    c.seed = seed;
+  }
+  std::unique_ptr<dl::surface::Race> race;
+  try {
+    race = std::make_unique<dl::surface::Race>(c);
+  } catch (const dl::ConfigError& e) {
+    return fail(QString("%1: %2").arg(source, QString::fromStdString(e.what())));
+  }
+  if (p.isSet("config") && p.isSet("metrics") && dlio::sameFile(p.value("metrics"), p.value("config")))
+    return fail(QString("--metrics %1: is the same file as --config; it would be overwritten").arg(p.value("metrics")));
+
+  // ---- the trajectory file, opened (so known to be writable) before the first step ----
+  dlio::OutputFile metrics;
+  QString error;
+  if (p.isSet("metrics") && !metrics.open(p.value("metrics"), &error)) return fail(error);
+  QByteArray pending;
+  const auto rows = [&] {
+    for (std::size_t i = 0; i < race->racers().size(); ++i) {
+      const dl::surface::RacerState& s = race->racers()[i];
+      // A racer that did not move this step (disabled, or stopped by divergence) adds no row.
+      if (!race->racerConfigs()[i].enabled || s.step != race->steps()) continue;
+      pending += dlio::trajectoryCsvRow(*race, i).toUtf8();
+      pending += '\n';
+    }
+    if (pending.size() > (1 << 18)) {
+      metrics.write(pending);
+      pending.clear();
+    }
+  };
+  if (p.isSet("metrics")) {
+    pending = dlio::trajectoryCsvHeader().toUtf8() + '\n';
+    rows();
+  }
+
+  QElapsedTimer timer;
+  timer.start();
+  for (long long k = 0; k < c.steps; ++k) {
+    race->step();
+    if (p.isSet("metrics")) rows();
+  }
+  const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+  if (p.isSet("metrics")) {
+    metrics.write(pending);
+    if (!metrics.commit(&error)) return fail(error);
+  }
+  if (p.isSet("quiet")) return Success;
+
+  std::printf("steps %lld in %.3f ms\n", race->steps(), seconds * 1000);
+  for (std::size_t i = 0; i < race->racers().size(); ++i) {
+    const dl::surface::RacerState& s = race->racers()[i];
+    if (!race->racerConfigs()[i].enabled) continue;
+    std::string outcome;
+    if (s.diverged)
+      outcome = "diverged at step " + std::to_string(s.divergedAt);
+    else if (s.convergedAt >= 0)
+      outcome = "converged at step " + std::to_string(s.convergedAt);
+    else
+      outcome = "not converged";
+    std::printf("%-16s lr %-10g x %-12.6g y %-12.6g loss %-12.6g %s\n", race->label(i).c_str(), s.learningRate, s.x,
+                s.y, s.value, outcome.c_str());
+  }
+  return Success;
+}
+
+}  // namespace dlapp
