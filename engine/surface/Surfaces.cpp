@@ -218,6 +218,9 @@ public:
       }
       roots.push_back(0.5 * (a + b));
     }
+    // A root on a cell boundary is found from both cells.
+    roots.erase(std::unique(roots.begin(), roots.end(), [](double a, double b) { return std::abs(a - b) < 1e-9; }),
+                roots.end());
     std::vector<CriticalPoint> points;
     for (double x : roots)
       for (double y : roots) points.push_back(criticalAt(*this, x, y));
