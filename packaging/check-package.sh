@@ -99,7 +99,12 @@ grep -q '^xor-tanh' <<<"$presets" || fail "--list-presets --lab playground lacks
 run "$bin" --headless --preset xor-tanh --steps 20 --metrics "$home/m.csv" >"$out/headless.log" 2>&1 ||
   { cat "$out/headless.log" >&2; fail "--headless --preset xor-tanh --steps 20"; }
 [ "$(wc -l <"$home/m.csv")" -eq 21 ] || fail "metrics CSV has $(wc -l <"$home/m.csv") lines, expected header + 20"
-echo "extracted binary: --version, --list-presets and 20 headless steps ok"
+presets=$(run "$bin" --list-presets --lab landscape)
+grep -q '^landscape-saddle-escape' <<<"$presets" || fail "--list-presets --lab landscape lacks landscape-saddle-escape"
+run "$bin" --headless --lab landscape --preset landscape-momentum-bound --steps 20 --metrics "$home/t.csv" \
+  >"$out/landscape.log" 2>&1 || { cat "$out/landscape.log" >&2; fail "--headless --lab landscape"; }
+[ "$(wc -l <"$home/t.csv")" -eq 43 ] || fail "trajectory CSV has $(wc -l <"$home/t.csv") lines, expected header + 2×21"
+echo "extracted binary: --version, --list-presets and 20 headless steps in each lab ok"
 
 if [ "${DLPLAY_TEST_APT_INSTALL:-0}" = 1 ]; then
   echo "== apt-get install (DLPLAY_TEST_APT_INSTALL=1)"
