@@ -21,7 +21,8 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location filename="../io/ExperimentIo.cpp" line="+577"/>
+        <location filename="../io/ExperimentIo.cpp" line="+393"/>
+        <location filename="../io/LandscapeIo.cpp" line="+177"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -31,7 +32,7 @@
         <translation>字段“%1”的值“%2”无效：%3</translation>
     </message>
     <message>
-        <location filename="../io/ExperimentIo.cpp" line="-19"/>
+        <location filename="../io/JsonReader.cpp" line="+88"/>
         <source>%1: invalid JSON at line %2, column %3: %4</source>
         <translation>%1：第 %2 行第 %3 列的 JSON 无效：%4</translation>
     </message>
@@ -46,7 +47,7 @@
         <translation>%1：字段“%2”出现了两次；同一个键只能出现一次</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
         <source>the file name is empty</source>
         <translation>文件名为空</translation>
     </message>
@@ -107,17 +108,20 @@
         <translation>文件未打开</translation>
     </message>
     <message>
-        <location filename="../io/Presets.cpp" line="+21"/>
+        <location filename="../io/LandscapeIo.cpp" line="+8"/>
+        <location filename="../io/Presets.cpp" line="+27"/>
         <source>preset &apos;%1&apos; does not exist; --list-presets shows them</source>
         <translation>预设“%1”不存在；用 --list-presets 可列出全部预设</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../io/Presets.cpp" line="+2"/>
         <source>preset &apos;%1&apos; cannot be read</source>
         <translation>无法读取预设“%1”</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../io/Presets.cpp" line="+1"/>
         <source>preset &apos;%1&apos;</source>
         <translation>预设“%1”</translation>
     </message>
@@ -125,22 +129,22 @@
 <context>
     <name>dl</name>
     <message>
-        <location filename="../io/ExperimentIo.cpp" line="-536"/>
+        <location filename="../io/ExperimentIo.cpp" line="-22"/>
+        <location filename="../io/JsonReader.h" line="+47"/>
         <location line="+58"/>
-        <location line="+419"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location line="-470"/>
+        <location line="-27"/>
+        <location filename="../io/JsonReader.h" line="-51"/>
         <location line="+7"/>
         <location line="+56"/>
-        <location line="+380"/>
         <source>must be a whole number</source>
         <translation>必须是整数</translation>
     </message>
     <message>
-        <location line="-427"/>
+        <location filename="../io/JsonReader.h" line="-47"/>
         <source>a seed is a whole number from %1 to %2</source>
         <translation>随机种子必须是 %1 到 %2 之间的整数</translation>
     </message>
@@ -150,19 +154,19 @@
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+273"/>
+        <location filename="../io/ExperimentIo.cpp" line="-140"/>
+        <location filename="../io/JsonReader.h" line="+7"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+464"/>
+        <location line="+184"/>
+        <location filename="../io/JsonReader.h" line="+6"/>
         <source>must be an object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location filename="../io/JsonReader.h" line="+5"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
@@ -172,7 +176,7 @@
         <translation>未知字段</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../io/ExperimentIo.cpp" line="-331"/>
         <source>a generator state has %1 hex words</source>
         <translation>随机数生成器的状态由 %1 个十六进制字组成</translation>
     </message>
@@ -182,12 +186,13 @@
         <translation>必须是十六进制字符串</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+105"/>
         <source>not a dlplay experiment (expected &apos;%1&apos;)</source>
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../io/LandscapeIo.cpp" line="-95"/>
         <source>this dlplay reads format version %1 to %2</source>
         <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
     </message>
@@ -373,6 +378,7 @@
         <location filename="../engine/data/Generators.cpp" line="+7"/>
         <location filename="../engine/data/Prepare.cpp" line="-14"/>
         <location filename="../engine/schedule/Schedules.cpp" line="+127"/>
+        <location filename="../engine/surface/Race.cpp" line="+69"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="-24"/>
         <source>must be in %1</source>
         <translation>必须在区间 %1 内</translation>
@@ -646,12 +652,25 @@
         <translation>类别权重必须为正数且不超过 %1</translation>
     </message>
     <message>
+        <location filename="../engine/surface/Race.cpp" line="-22"/>
+        <location line="+173"/>
+        <source>must be finite and within ±%1</source>
+        <translation>必须是有限值，且在 ±%1 以内</translation>
+    </message>
+    <message>
+        <location line="-169"/>
+        <source>at most %1 racers</source>
+        <translation>最多 %1 个选手</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../engine/surface/Surfaces.cpp" line="+373"/>
         <location filename="../engine/train/ConfigChecks.cpp" line="+7"/>
         <source>unknown name (expected one of: %1)</source>
         <translation>未知的名称（可用：%1）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location filename="../engine/train/ConfigChecks.cpp" line="+81"/>
         <source>the network would have %1 million parameters; at most %2 million fit</source>
         <translation>网络将有 %1×10⁶ 个参数，最多只能容纳 %2×10⁶ 个</translation>
     </message>
@@ -732,6 +751,78 @@
         <location filename="../engine/train/Runs.cpp" line="+55"/>
         <source>runs compared side by side must share one data set</source>
         <translation>并排比较的几次训练必须使用同一份数据</translation>
+    </message>
+    <message>
+        <location filename="../engine/surface/Expression.cpp" line="+36"/>
+        <source>empty expression</source>
+        <translation>表达式为空</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unexpected end of the expression at column %1</source>
+        <translation>表达式在第 %1 列意外结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected &apos;%1&apos; at column %2</source>
+        <translation>第 %2 列出现了意料之外的“%1”</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>the number &apos;%1&apos; at column %2 is too large</source>
+        <translation>第 %2 列的数字“%1”太大</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unknown character &apos;%1&apos; at column %2</source>
+        <translation>第 %2 列有无法识别的字符“%1”</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>nested too deeply at column %1 (at most %2 levels)</source>
+        <translation>第 %1 列嵌套过深（最多 %2 层）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+22"/>
+        <source>missing &apos;)&apos; for the &apos;(&apos; at column %1</source>
+        <translation>第 %1 列的“(”缺少配对的“)”</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>&apos;%1&apos; at column %2 needs its argument in parentheses</source>
+        <translation>第 %2 列的“%1”需要把参数写在括号里</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown name &apos;%1&apos; at column %2</source>
+        <translation>第 %2 列有未知名称“%1”</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>too long: %1 characters (at most %2)</source>
+        <translation>太长：%1 个字符（最多 %2 个）</translation>
+    </message>
+    <message>
+        <location filename="../engine/surface/Surfaces.cpp" line="-21"/>
+        <source>must be a two-class generated data set (%1)</source>
+        <translation>必须是生成的二分类数据集（%1）</translation>
+    </message>
+    <message>
+        <location filename="../io/LandscapeIo.cpp" line="-9"/>
+        <location line="+3"/>
+        <source>a landscape file starts with &quot;lab&quot;: &quot;%1&quot;</source>
+        <translation>地形实验文件开头应写明 &quot;lab&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>is a point [x, y]</source>
+        <translation>应是一个点 [x, y]</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>each racer is an object like %1</source>
+        <translation>每个选手都应是形如 %1 的对象</translation>
     </message>
 </context>
 <context>
