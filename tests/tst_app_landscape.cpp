@@ -5,8 +5,11 @@
 #include <QtTest>
 
 #include "io/LandscapeIo.h"
+#include "core/Error.h"
+#include "core/Rng.h"
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
+#include "surface/Expression.h"
 #include "surface/Race.h"
 
 #include <QJsonDocument>
@@ -324,6 +327,76 @@ private slots:
     // A playground preset is not a race, and an unknown preset says so.
     QVERIFY_THROWS_EXCEPTION(dlio::IoError, dlio::readRacePreset("xor-tanh"));
     QVERIFY_THROWS_EXCEPTION(dlio::IoError, dlio::readRacePreset("no-such-preset"));
+  }
+
+  // Mutated race files (bytes flipped, cut, numbers replaced by extreme ones) either load as a race
+  // that steps, or fail with one line naming the file; typed expressions of random tokens either
+  // parse and evaluate or fail with a ConfigError on surface.expression. Nothing crashes or hangs.
+  // (Measured with this seed: 3000 files, ~15% load; 5000 expressions, 158 parse.)
+  void mutatedFilesAndExpressions() {
+    std::vector<QByteArray> seeds;
+    for (const QString& name : dlio::presetNames("landscape")) {
+      QFile f(dlio::presetPath(name));
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      seeds.push_back(f.readAll());
+    }
+    dl::Rng r(20260501);
+    const char* extremes[] = {"1e308", "-1e308", "0", "-0", "1e-320", "NaN", "null", "\"\"", "[]", "{}", "1e6", "-7"};
+    int loaded = 0;
+    for (int i = 0; i < 3000; ++i) {
+      QByteArray b = seeds[r.below(seeds.size())];
+      const int edits = 1 + int(r.below(3));
+      for (int k = 0; k < edits; ++k) {
+        const qsizetype at = qsizetype(r.below(std::uint64_t(b.size())));
+        switch (r.below(4)) {
+          case 0:
+            b[at] = char(r.below(128));
+            break;
+          case 1:
+            b.truncate(at);
+            break;
+          case 2: {  // a number replaced
+            qsizetype from = at;
+            while (from < b.size() && !(std::isdigit(static_cast<unsigned char>(b[from])))) ++from;
+            qsizetype to = from;
+            while (to < b.size() && (std::isdigit(static_cast<unsigned char>(b[to])) || b[to] == '.' || b[to] == 'e'))
+              ++to;
+            if (from < b.size()) b.replace(from, to - from, extremes[r.below(std::size(extremes))]);
+            break;
+          }
+          default:
+            b.insert(at, b.mid(qsizetype(r.below(std::uint64_t(b.size()))), 8));
+        }
+        if (b.isEmpty()) break;
+      }
+      try {
+        const RaceConfig c = dlio::parseRace(b, "fuzz.json");
+        RaceConfig shortRun = c;
+        Race race(shortRun);
+        for (int k = 0; k < 20; ++k) race.step();
+        ++loaded;
+      } catch (const dlio::IoError& e) {
+        QVERIFY2(e.message().startsWith("fuzz.json") && !e.message().contains('\n'), qPrintable(e.message()));
+      }
+    }
+    QVERIFY2(loaded > 100, qPrintable(QString::number(loaded)));
+    const char* tokens[] = {"x", "y", "1",    "2.5",  "1e-3",  "pi",   "e",     "+",    "-", "*", "/", "^", "(", ")",
+                            "(", ")", "sin(", "log(", "sqrt(", "abs(", "tanh(", "exp(", "z", " ", "#", ".", "e9"};
+    int parsed = 0;
+    for (int i = 0; i < 5000; ++i) {
+      std::string text;
+      const int n = 1 + int(r.below(12));
+      for (int k = 0; k < n; ++k) text += tokens[r.below(std::size(tokens))];
+      try {
+        const Expression e = Expression::parse(text);
+        e.eval(0.3, -1.7);
+        ++parsed;
+      } catch (const dl::ConfigError& e) {
+        QCOMPARE(e.field(), std::string("surface.expression"));
+        QVERIFY(std::string(e.what()).find('\n') == std::string::npos);
+      }
+    }
+    QVERIFY2(parsed > 50, qPrintable(QString::number(parsed)));
   }
 
   // The headless run: one CSV row per racer per step from step 0, none after a racer diverged;
