@@ -332,7 +332,7 @@ private slots:
   // Mutated race files (bytes flipped, cut, numbers replaced by extreme ones) either load as a race
   // that steps, or fail with one line naming the file; typed expressions of random tokens either
   // parse and evaluate or fail with a ConfigError on surface.expression. Nothing crashes or hangs.
-  // (Measured with this seed: 3000 files, ~15% load; 5000 expressions, 158 parse.)
+  // (Measured with this seed: 456 of the 3000 files load; 158 of the 5000 expressions parse.)
   void mutatedFilesAndExpressions() {
     std::vector<QByteArray> seeds;
     for (const QString& name : dlio::presetNames("landscape")) {
@@ -396,6 +396,7 @@ private slots:
         QVERIFY(std::string(e.what()).find('\n') == std::string::npos);
       }
     }
+    qInfo("race files: 3000 mutated, %d loaded; expressions: 5000 random, %d parsed", loaded, parsed);
     QVERIFY2(parsed > 50, qPrintable(QString::number(parsed)));
   }
 
