@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "Language.h"
+#include "labs/Lab.h"
 #include "notes/NotesDock.h"
 #include "notes/PracticeDialog.h"
 #include "plots/ChartPanel.h"
@@ -46,6 +47,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
@@ -93,6 +95,7 @@ MainWindow::MainWindow(TrainingSession* session, QWidget* parent) : QMainWindow(
   createDocks();
   createActions();
   createMenus();
+  createLabHost();
   m_statusConfig = new QLabel(this);
   m_statusConfig->setObjectName(QStringLiteral("statusConfig"));
   statusBar()->addPermanentWidget(m_statusConfig);
@@ -154,7 +157,11 @@ void MainWindow::createCentralArea() {
   layout->addWidget(m_watch);
   layout->addWidget(m_banner);
   layout->addWidget(m_splitter, 1);
-  setCentralWidget(central);
+  m_playgroundPage = central;
+  m_labStack = new QStackedWidget(this);
+  m_labStack->setObjectName(QStringLiteral("labStack"));
+  m_labStack->addWidget(central);
+  setCentralWidget(m_labStack);
   connect(m_banner, &DivergenceBanner::resetRequested, this, &MainWindow::onReset);
   connect(m_network, &NetworkDiagramWidget::weightClicked, this, &MainWindow::editWeight);
   // In presentation mode the map row is sized around what sits above it.
@@ -406,6 +413,10 @@ void MainWindow::applySnapshot(const SnapshotPtr& s) {
 }
 
 void MainWindow::updateStatusSummary() {
+  if (m_lab != QLatin1String("playground")) {  // the summary is the playground's experiment
+    m_statusConfig->clear();
+    return;
+  }
   if (!m_last) return;
   const dl::ExperimentConfig& c = m_last->config;
   const QString source = c.data.source == "csv" ? QFileInfo(QString::fromStdString(c.data.csvPath)).fileName()
@@ -514,6 +525,12 @@ void MainWindow::reportError(const QString& message) {
 }
 
 void MainWindow::loadPreset(const QString& name) {
+  const dlio::PresetEntry* entry = dlio::PresetCatalog::builtIn().entry(name);
+  if (entry && entry->lab != QLatin1String("playground")) {
+    loadLabPreset(entry->lab, name);
+    return;
+  }
+  setLab(QStringLiteral("playground"));
   try {
     const dlio::ExperimentFile file = dlio::readPreset(name);
     m_session->loadExperiment(file.config, nullptr);
@@ -604,6 +621,18 @@ bool MainWindow::openExperiment(const QString& path) {
     }
     return false;
   }
+  // Another lab's file ("lab": "landscape"): that lab opens it.
+  const QString fileLab = labOfFile(path);
+  if (!fileLab.isEmpty() && fileLab != QLatin1String("playground") && findLab(fileLab) && setLab(fileLab)) {
+    QString error;
+    if (!lab(fileLab)->openFile(path, &error)) {
+      reportError(error);
+      return false;
+    }
+    addRecentFile(path);
+    setWindowFilePath(path);
+    return true;
+  }
   dlio::ExperimentFile file;
   try {
     file = dlio::readExperimentFile(path);
@@ -616,6 +645,7 @@ bool MainWindow::openExperiment(const QString& path) {
   }
   std::shared_ptr<const dl::TrainerState> state;
   if (file.state) state = std::make_shared<const dl::TrainerState>(std::move(*file.state));
+  setLab(QStringLiteral("playground"));
   m_session->loadExperiment(file.config, state);
   showConfig(file.config);
   m_banner->clear();
@@ -814,17 +844,22 @@ void MainWindow::readSettings() {
     }
   }
   setPresentationMode(s.value(QStringLiteral("view/presentation"), false).toBool());
+  setLab(s.value(QStringLiteral("lab/current"), QStringLiteral("playground")).toString());
   m_charts->setSmoothing(s.value(QStringLiteral("charts/smoothing"), kDefaultSmoothing).toDouble());
 }
 
 void MainWindow::writeSettings() const {
   QSettings s;
   s.setValue(QStringLiteral("files/recent"), m_recent);
-  // In presentation mode the layout to come back to is the normal one, not the projector's.
+  // In presentation mode the layout to come back to is the normal one, not the projector's; with
+  // another lab shown, the playground's docks as they were before it.
   s.setValue(QStringLiteral("window/geometry"), m_normalLayout ? m_normalLayout->geometry : saveGeometry());
-  s.setValue(QStringLiteral("window/state"), m_normalLayout ? m_normalLayout->state : saveState());
+  s.setValue(QStringLiteral("window/state"), m_normalLayout                         ? m_normalLayout->state
+                                             : m_lab != QLatin1String("playground") ? m_playgroundState
+                                                                                    : saveState());
   s.setValue(QStringLiteral("window/splitter"), m_normalLayout ? m_normalLayout->splitter : m_splitter->saveState());
   s.setValue(QStringLiteral("view/presentation"), m_presentation);
+  s.setValue(QStringLiteral("lab/current"), m_lab);
   s.setValue(QStringLiteral("charts/smoothing"), m_charts->smoothing());
   s.setValue(QStringLiteral("experiment/last"),
              QJsonDocument(dlio::configToJson(m_controls->config())).toJson(QJsonDocument::Compact));
@@ -896,6 +931,7 @@ void MainWindow::retranslateUi() {
   m_guideAction->setText(tr("Quick &guide and shortcuts"));
   m_chartDock->setWindowTitle(tr("Charts"));
   retranslatePresetMenu();
+  retranslateLabs();
   updateStatusSummary();
 }
 

@@ -20,6 +20,8 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
+class QToolBar;
 
 namespace dlui {
 
@@ -31,6 +33,7 @@ class DivergenceBanner;
 class FirstRunHint;
 class WatchPanel;
 class HelpDialog;
+class Lab;
 class NetworkDiagramWidget;
 class NotesDock;
 class PracticeDialog;
@@ -93,9 +96,22 @@ public:
   ScoreBoard* scoreBoard() const { return m_score; }
   SnapshotPtr lastSnapshot() const { return m_last; }
 
+  // ---- labs (MainWindowLabs.cpp) ----
+  // Shows lab `id` ("playground", "landscape", …): its page in the centre, the playground's docks
+  // only with the playground. False (nothing changes) for an id with no lab. The lab shown when
+  // the window closes is the one it opens with next time.
+  bool setLab(const QString& id);
+  QString currentLab() const { return m_lab; }
+  // The lab's page, created on first use; nullptr for the playground and unknown ids.
+  Lab* lab(const QString& id);
+  QToolBar* labBar() const { return m_labBar; }
+  QMenu* labMenu() const { return m_labMenu; }
+
 signals:
   // Every snapshot after the window's widgets have taken it (tests wait on this).
   void snapshotApplied(const dlui::SnapshotPtr& snapshot);
+  // Another lab is shown.
+  void labChanged(const QString& id);
 
 protected:
   void changeEvent(QEvent* event) override;
@@ -111,6 +127,12 @@ private:
   };
 
   void createCentralArea();
+  void createLabHost();
+  void retranslateLabs();
+  // A preset or file of another lab than the playground: that lab loads it.
+  bool loadLabPreset(const QString& lab, const QString& name);
+  // The "lab" a JSON file declares ("playground" when none); empty when the file cannot be read.
+  static QString labOfFile(const QString& path);
   void createDocks();
   void createActions();
   void createMenus();
@@ -194,6 +216,14 @@ private:
   void showPresetView(const QString& preset);
   HelpDialog* m_help = nullptr;
   QSplitter* m_splitter = nullptr;
+  QStackedWidget* m_labStack = nullptr;
+  QWidget* m_playgroundPage = nullptr;  // the map, the diagram and what sits above them
+  QToolBar* m_labBar = nullptr;
+  QMenu* m_labMenu = nullptr;
+  QActionGroup* m_labGroup = nullptr;
+  QString m_lab = QStringLiteral("playground");
+  QByteArray m_playgroundState;  // the playground's docks while another lab is shown
+  bool m_playgroundWasRunning = false;
   NetworkDiagramWidget* m_network = nullptr;
   DecisionMapWidget* m_map = nullptr;
   ControlDock* m_controls = nullptr;

@@ -141,7 +141,7 @@ void MainWindow::leavePresentationLayout() {
   }
   m_score->hide();
   if (diagramBelowMap()) m_splitter->insertWidget(0, m_network);
-  static_cast<QVBoxLayout*>(centralWidget()->layout())->setStretchFactor(m_splitter, 1);
+  static_cast<QVBoxLayout*>(m_playgroundPage->layout())->setStretchFactor(m_splitter, 1);
   m_splitter->setMinimumHeight(0);
   m_splitter->setMaximumHeight(QWIDGETSIZE_MAX);
   m_network->show();
@@ -218,7 +218,7 @@ void MainWindow::schedulePresentationLayout() {
 bool MainWindow::diagramBelowMap() const { return m_network->parentWidget() != m_splitter; }
 
 void MainWindow::layoutPresentation() {
-  if (!m_presentation) return;
+  if (!m_presentation || m_lab != QLatin1String("playground")) return;
   // A new window height (full screen arrived, another screen) may call for another text size.
   // (Never larger than the screen's: a window pushed taller than its screen for a moment must not
   // get larger text, which would ask for more height still.)
@@ -255,7 +255,7 @@ void MainWindow::layoutPresentation() {
   const bool below = !beside && preset && preset->view == QLatin1String("network");
   // In an order that never asks for more than the screen's height (or the window would grow):
   // the chart dock leaves before the diagram arrives below the map, and comes back after it left.
-  auto* central = static_cast<QVBoxLayout*>(centralWidget()->layout());
+  auto* central = static_cast<QVBoxLayout*>(m_playgroundPage->layout());
   const bool wasBelow = diagramBelowMap();
   if (below && !wasBelow) {
     m_chartDock->hide();
@@ -269,7 +269,7 @@ void MainWindow::layoutPresentation() {
     // The window's layout still holds the central area's old minimum (the map's fixed height plus the
     // diagram below it) until the next event loop: told now, so showing the dock does not add its
     // height to that and grow the window past the screen.
-    centralWidget()->updateGeometry();
+    m_playgroundPage->updateGeometry();
     m_chartDock->show();
   }
   m_network->setVisible(beside || below);
@@ -285,11 +285,11 @@ void MainWindow::layoutPresentation() {
   // The central area and the chart dock under it reach from the central area's top to the window's
   // bottom (the status bar is hidden here). Measured so, not as the two heights: those are stale
   // while the dock comes or goes in this very layout.
-  const int stacked = height() - centralWidget()->y();
+  const int stacked = height() - m_playgroundPage->y();
   // (The banner wraps: its height at the central area's width. Its plain size hint is the wrapped
   // label's guess at a narrow width, 200–300 px, which starved the chart.)
   const int banner = m_banner->isVisible() ? std::max(m_banner->minimumSizeHint().height(),
-                                                      m_banner->heightForWidth(centralWidget()->width()))
+                                                      m_banner->heightForWidth(m_playgroundPage->width()))
                                            : 0;
   // The watch line whole where the room allows: as many lines (up to four) as the height left by the
   // map, the banner and a readable chart holds (a 1024-pixel projector needs three or four for most

@@ -275,7 +275,7 @@ void NotesDock::retranslateUi() {
   m_modeBoth->setToolTip(tr("Chinese and English side by side"));
   m_presentationButton->setText(tr("Large text"));
   m_presentationButton->setToolTip(tr("Presentation mode: larger text for a projector"));
-  m_tryBox->setTitle(tr("Try it in the playground"));
+  m_tryBox->setTitle(tr("Try it"));
   m_practice->setText(tr("Practice this topic…"));
   m_practice->setToolTip(tr("Quiz questions and flash cards for this note"));
   applyFilter();

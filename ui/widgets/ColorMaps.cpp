@@ -28,4 +28,16 @@ QRgb diverging(double t) {
   return t < 0 ? mix(0xffffffff, kNegative, -t) : mix(0xffffffff, kPositive, t);
 }
 
+QRgb sequential(double t) {
+  // Five anchors of a perceptually ordered dark-to-light map.
+  static constexpr QRgb kAnchors[] = {0xff2b1a4d, 0xff31608d, 0xff21918c, 0xff5cc863, 0xfffde725};
+  if (!std::isfinite(t)) return 0xff9e9e9e;
+  t = std::clamp(t, 0.0, 1.0) * 4.0;
+  const int i = std::min(3, static_cast<int>(t));
+  const double f = t - i;
+  const QRgb a = kAnchors[i], b = kAnchors[i + 1];
+  const auto ch = [f](int x, int y) { return static_cast<int>(std::lround(x + (y - x) * f)); };
+  return qRgb(ch(qRed(a), qRed(b)), ch(qGreen(a), qGreen(b)), ch(qBlue(a), qBlue(b)));
+}
+
 }  // namespace dlui::colors

@@ -14,6 +14,9 @@ inline constexpr QRgb kPositive = 0xff0877bd;  // blue: positive weights, class 
 QColor classColor(int c);
 // t in [-1, 1]: −1 orange, 0 white, +1 blue; clamped outside.
 QRgb diverging(double t);
+// t in [0, 1]: a sequential dark-to-light map (dark blue → green → yellow, close to viridis), for
+// losses: low values dark. Grey for a non-finite t.
+QRgb sequential(double t);
 // a·(1 − t) + b·t per channel, t in [0, 1].
 QRgb mix(QRgb a, QRgb b, double t);
 

@@ -1,0 +1,335 @@
+// The window as a host of labs (offscreen): the Lab menu and bar switch labs with Ctrl+1…, the
+// playground's docks and keys belong to the playground only, presets and files open in the lab
+// that owns them (the notes' Try it too), the last lab is remembered, and bad lab files are
+// reported in one line while the lab shown goes on. And the landscape lab's lessons, on screen:
+// the saddle escape, the momentum stability line, the curvature readout.
+#include "MainWindow.h"
+#include "Language.h"
+#include "labs/Lab.h"
+#include "labs/landscape/LandscapeLab.h"
+#include "labs/landscape/SurfaceMap.h"
+#include "notes/NotesDock.h"
+#include "notes/NotesLibrary.h"
+#include "plots/LineChart.h"
+#include "widgets/ControlDock.h"
+#include "widgets/TransportBar.h"
+
+#include "io/PresetCatalog.h"
+#include "io/Presets.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+
+#include <cmath>
+
+using namespace dlui;
+
+namespace {
+QAction* labAction(MainWindow& w, const QString& id) { return w.findChild<QAction*>(QStringLiteral("lab-") + id); }
+QWidget* currentPage(MainWindow& w) {
+  return w.findChild<QStackedWidget*>(QStringLiteral("labStack"))->currentWidget();
+}
+}  // namespace
+
+class TestUiLabs : public QObject {
+  Q_OBJECT
+private slots:
+  void initTestCase() {
+    QCoreApplication::setOrganizationName(QStringLiteral("dlplay-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_ui_labs"));
+    QSettings().clear();
+  }
+  void cleanup() {
+    QSettings().clear();
+    setLanguage(QStringLiteral("en"), false);
+    QCoreApplication::processEvents();
+  }
+
+  // Every lab of the catalogue that this build has is in the Lab menu and on the lab bar, in the
+  // catalogue's order, the playground first, with Ctrl+1, Ctrl+2, … and its title in both languages.
+  void switcherListsEveryLab() {
+    MainWindow w;
+    const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+    QStringList expected;
+    for (const dlio::LabEntry& l : catalog.labs())
+      if (l.id == QLatin1String("playground") || findLab(l.id)) expected << l.id;
+    QVERIFY(expected.contains(QStringLiteral("landscape")));
+    const QList<QAction*> actions = w.labMenu()->actions();
+    QCOMPARE(actions.size(), expected.size());
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+      QCOMPARE(actions[i]->data().toString(), expected[i]);
+      QCOMPARE(actions[i]->shortcut(), QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+      QCOMPARE(actions[i]->text(), catalog.lab(expected[i])->title.in("en"));
+      QVERIFY(w.labBar()->actions().contains(actions[i]));
+    }
+    QVERIFY(!w.labBar()->isHidden());
+    w.switchLanguage(QStringLiteral("zh"));
+    for (QAction* a : w.labMenu()->actions())
+      QTRY_COMPARE(a->text(), catalog.lab(a->data().toString())->title.in("zh"));
+    QVERIFY(w.menuBar()->actions().contains(w.labMenu()->menuAction()));
+  }
+
+  // Switching shows the lab's page and only the playground's docks with the playground; its keys
+  // (Space, →) stop driving the playground's session while another lab is shown, and its docks
+  // come back as they were.
+  void switchingKeepsThePlaygroundApart() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QWidget* playgroundPage = currentPage(w);
+    QVERIFY(w.chartDock()->isVisible());
+    QVERIFY(w.controlDock()->isVisible());
+    labAction(w, QStringLiteral("landscape"))->trigger();
+    QCOMPARE(w.currentLab(), QStringLiteral("landscape"));
+    auto* lab = qobject_cast<LandscapeLab*>(currentPage(w));
+    QVERIFY(lab);
+    QVERIFY(!w.chartDock()->isVisible());
+    QVERIFY(!w.controlDock()->isVisible());
+    QVERIFY(!w.transport()->isVisible());
+    for (QAction* a : w.transport()->actions()) QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
+    // Space now runs the race.
+    QVERIFY(!lab->isRunning());
+    QTest::keyClick(&w, Qt::Key_Space);
+    QVERIFY(lab->isRunning());
+    QTest::keyClick(&w, Qt::Key_Space);
+    QVERIFY(!lab->isRunning());
+    const long long before = lab->race().steps();
+    QTest::keyClick(&w, Qt::Key_Right);
+    QCOMPARE(lab->race().steps(), before + 1);
+    QVERIFY(w.notesDock()->isVisible() || !w.notesDock()->isVisible());  // shared: neither forced nor hidden
+    // Back: the same page, the docks and keys as before.
+    labAction(w, QStringLiteral("playground"))->trigger();
+    QCOMPARE(currentPage(w), playgroundPage);
+    QTRY_VERIFY(w.chartDock()->isVisible());
+    QVERIFY(w.controlDock()->isVisible());
+    QVERIFY(w.transport()->isVisible());
+    for (QAction* a : w.transport()->actions()) QVERIFY(a->isEnabled());
+    QVERIFY(!lab->isRunning());
+    QVERIFY(!w.setLab(QStringLiteral("no-such-lab")));
+    QCOMPARE(w.currentLab(), QStringLiteral("playground"));
+  }
+
+  // The lab shown when the window closes is the one the next window opens with.
+  void lastLabRemembered() {
+    {
+      MainWindow w;
+      w.show();
+      QVERIFY(w.setLab(QStringLiteral("landscape")));
+      w.close();
+    }
+    {
+      MainWindow w;
+      QCOMPARE(w.currentLab(), QStringLiteral("landscape"));
+      QVERIFY(qobject_cast<LandscapeLab*>(currentPage(w)));
+      w.setLab(QStringLiteral("playground"));
+      w.close();
+    }
+    MainWindow w;
+    QCOMPARE(w.currentLab(), QStringLiteral("playground"));
+  }
+
+  // Every preset of another lab opens in its lab, from the Presets menu and from the notes' Try
+  // it: the lab is shown, its configuration is the preset's, the race is running (one click, the
+  // lesson starts), and the note that teaches it is open.
+  void presetsOpenInTheirLab() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+    const QStringList presets = dlio::presetNames(QStringLiteral("landscape"));
+    QVERIFY(presets.size() >= 6);
+    int viaNotes = 0;
+    for (qsizetype i = 0; i < presets.size(); ++i) {
+      const QString name = presets[i];
+      w.setLab(QStringLiteral("playground"));
+      if (i % 2) {
+        emit w.notesDock()->tryPreset(name);
+        ++viaNotes;
+      } else {
+        QAction* a = w.menuBar()->findChild<QAction*>(name);
+        QVERIFY2(a, qPrintable(name + " is not in the Presets menu"));
+        a->trigger();
+      }
+      QCOMPARE(w.currentLab(), QStringLiteral("landscape"));
+      auto* lab = qobject_cast<LandscapeLab*>(currentPage(w));
+      QVERIFY(lab);
+      QCOMPARE(QString::fromStdString(lab->race().config().name), name);
+      QVERIFY2(lab->isRunning(), qPrintable(name));
+      // Its "what to watch" line above the map, the note's, in the interface language.
+      QVERIFY2(lab->watchLine()->isVisible(), qPrintable(name));
+      QCOMPARE(lab->watchLine()->text(), NotesLibrary::builtIn().watchLine(name).in("en"));
+      QCOMPARE(w.notesDock()->currentNoteId(), catalog.entry(name)->note);
+    }
+    QVERIFY(viaNotes > 0);
+  }
+
+  // File → Open of a landscape file opens it in the landscape lab; a broken one is one line naming
+  // the file, the field and the value, and the race shown goes on untouched.
+  void labFilesOpenInTheirLab() {
+    QTemporaryDir dir;
+    MainWindow w;
+    QStringList errors;
+    w.setErrorReporter([&](const QString& m) { errors << m; });
+    QFile preset(dlio::presetPath(QStringLiteral("landscape-saddle-escape")));
+    QVERIFY(preset.open(QIODevice::ReadOnly));
+    const QByteArray good = preset.readAll();
+    const QString path = dir.filePath(QStringLiteral("race.json"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(good);
+    out.close();
+    QVERIFY(w.openExperiment(path));
+    QCOMPARE(w.currentLab(), QStringLiteral("landscape"));
+    auto* lab = qobject_cast<LandscapeLab*>(currentPage(w));
+    QCOMPARE(QString::fromStdString(lab->race().config().name), QStringLiteral("landscape-saddle-escape"));
+    lab->advance(5);
+    const long long steps = lab->race().steps();
+    // A learning rate of 1e9 in the file.
+    QByteArray bad = good;
+    bad.replace("\"lr\": 0.01", "\"lr\": 1e9");
+    QVERIFY(bad != good);
+    const QString badPath = dir.filePath(QStringLiteral("bad-race.json"));
+    QFile b(badPath);
+    QVERIFY(b.open(QIODevice::WriteOnly));
+    b.write(bad);
+    b.close();
+    QVERIFY(!w.openExperiment(badPath));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors[0].contains(QStringLiteral("bad-race.json")) && errors[0].contains(QStringLiteral("lr")) &&
+                 errors[0].contains(QStringLiteral("1e+09")) | errors[0].contains(QStringLiteral("1e9")) |
+                     errors[0].contains(QStringLiteral("1000000000")),
+             qPrintable(errors[0]));
+    QVERIFY(!errors[0].contains('\n'));
+    QCOMPARE(lab->race().steps(), steps);
+    QCOMPARE(QString::fromStdString(lab->race().config().name), QStringLiteral("landscape-saddle-escape"));
+  }
+
+  // The saddle lesson on the screen: after 100 steps the table says Adam and RMSProp left the
+  // saddle (|y| > 1, far along the trail on the map) while plain SGD is still near it.
+  void saddleEscapeIsOnScreen() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.loadPreset(QStringLiteral("landscape-saddle-escape"));
+    auto* lab = qobject_cast<LandscapeLab*>(currentPage(w));
+    QVERIFY(lab);
+    lab->setRunning(false);
+    lab->advance(100 - lab->race().steps());
+    QCOMPARE(lab->race().steps(), 100);
+    const auto& racers = lab->race().racers();
+    QTableWidget* table = lab->racerTable();
+    QCOMPARE(table->rowCount(), static_cast<int>(racers.size()));
+    bool sawSgd = false, sawAdam = false;
+    for (std::size_t i = 0; i < racers.size(); ++i) {
+      const auto& r = racers[i];
+      const QPointF at = lab->map()->toWidget({r.x, r.y});
+      if (r.optimizer == "adam" || r.optimizer == "rmsprop") {
+        sawAdam = true;
+        QVERIFY2(std::abs(r.y) > 1, r.optimizer.c_str());
+      }
+      if (r.optimizer == "sgd") {
+        sawSgd = true;
+        QVERIFY(std::abs(r.y) < 1);
+        QVERIFY(lab->map()->plotRect().contains(at));  // still on the map, near the saddle
+      }
+      QCOMPARE(table->item(static_cast<int>(i), 2)->text().isEmpty(), false);
+    }
+    QVERIFY(sawSgd && sawAdam);
+    // The chart follows a racer while it is on the map (x² − y² falls without bound): SGD's 101
+    // points (steps 0…100); a racer that escaped is charted up to the map's edge, and the table
+    // says it left.
+    const QRectF plot = lab->map()->plotRect();
+    for (std::size_t i = 0; i < racers.size(); ++i) {
+      const long long points = lab->lossChart()->line(static_cast<int>(i)).history.sampleCount();
+      if (plot.contains(lab->map()->toWidget({racers[i].x, racers[i].y}))) {
+        QCOMPARE(points, 101);
+      } else {
+        QVERIFY2(points > 10 && points < 101, racers[i].optimizer.c_str());
+        QCOMPARE(table->item(static_cast<int>(i), 5)->text(), QStringLiteral("left the map"));
+      }
+    }
+  }
+
+  // The cursor readout names the shape at the saddle point, with eigenvalues 2 and −2.
+  void readoutClassifiesCurvature() {
+    LandscapeLab lab;
+    lab.resize(1200, 700);
+    lab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&lab));
+    QString error;
+    dl::surface::RaceConfig c;
+    c.surface.name = "saddle";
+    QVERIFY(lab.setConfig(c, &error));
+    const QPoint at = lab.map()->toWidget({0, 0}).toPoint();
+    QTest::mouseMove(lab.map(), at);
+    QTRY_VERIFY(lab.readout()->text().contains(QStringLiteral("saddle")));
+    QVERIFY(lab.readout()->text().contains(QStringLiteral("−2")));
+    QVERIFY(lab.readout()->text().contains(QStringLiteral(", 2")));
+    // A click there restarts every racer from that point.
+    QTest::mouseClick(lab.map(), Qt::LeftButton, {}, lab.map()->toWidget({0.5, 0.25}).toPoint());
+    QCOMPARE(lab.race().steps(), 0);
+    QVERIFY(std::abs(lab.race().racers()[0].x - 0.5) < 0.05);
+    QVERIFY(std::abs(lab.race().racers()[0].y - 0.25) < 0.05);
+  }
+
+  // On a quadratic the momentum bound 2(1+β)/λmax is drawn on the rate slider and said in words;
+  // it follows β.
+  void momentumBoundShown() {
+    LandscapeLab lab;
+    lab.show();
+    QString error;
+    dl::surface::RaceConfig c;
+    c.surface.name = "quadratic";
+    c.surface.curvature = 1;
+    c.hyper.momentum = 0.9;
+    QVERIFY(lab.setConfig(c, &error));
+    QVERIFY(std::abs(lab.stabilityBound() - 3.8) < 1e-12);
+    auto* label = lab.findChild<QLabel*>(QStringLiteral("landscapeBound"));
+    QVERIFY(label->isVisible());
+    QVERIFY(label->text().contains(QStringLiteral("3.8")));
+    c.surface.name = "rosenbrock";
+    QVERIFY(lab.setConfig(c, &error));
+    QVERIFY(std::isnan(lab.stabilityBound()));
+    QVERIFY(!label->isVisible());
+  }
+
+  // A typed function: a parse error is shown beside the box, naming the column, and the race goes
+  // on; a good one replaces the surface.
+  void typedFunction() {
+    LandscapeLab lab;
+    lab.show();
+    QString error;
+    dl::surface::RaceConfig c;
+    c.surface.name = "expression";
+    c.surface.expression = "x^2 + y^2";
+    QVERIFY(lab.setConfig(c, &error));
+    auto* edit = lab.findChild<QLineEdit*>(QStringLiteral("landscapeExpression"));
+    auto* message = lab.findChild<QLabel*>(QStringLiteral("landscapeExpressionError"));
+    QVERIFY(edit->isVisible());
+    edit->setText(QStringLiteral("x^2 + (y"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QStringLiteral("column")), qPrintable(message->text()));
+    QCOMPARE(QString::fromStdString(lab.race().config().surface.expression), QStringLiteral("x^2 + y^2"));
+    edit->setText(QStringLiteral("(x-1)^2 + 4*(y+0.5)^2"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY(!message->isVisible());
+    QCOMPARE(QString::fromStdString(lab.race().config().surface.expression), QStringLiteral("(x-1)^2 + 4*(y+0.5)^2"));
+  }
+};
+
+QTEST_MAIN(TestUiLabs)
+#include "tst_ui_labs.moc"
