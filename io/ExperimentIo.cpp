@@ -5,6 +5,7 @@
 
 #include "core/Error.h"
 #include "io/ErrorText.h"
+#include "io/JsonReader.h"
 #include "io/OutputFile.h"
 #include "optim/Optimizer.h"
 
@@ -24,130 +25,8 @@ namespace dlio {
 namespace {
 
 using dl::ConfigError;
-
-QString show(const QJsonValue& v) {
-  switch (v.type()) {
-    case QJsonValue::String:
-      return v.toString().left(40);
-    case QJsonValue::Double:
-      return QString::number(v.toDouble(), 'g', 10);
-    case QJsonValue::Bool:
-      return v.toBool() ? "true" : "false";
-    case QJsonValue::Null:
-      return "null";
-    case QJsonValue::Array:
-      return "[...]";
-    case QJsonValue::Object:
-      return "{...}";
-    default:
-      return "?";
-  }
-}
-
-// Reads the fields of one JSON object into a struct; remembers which keys were used so the rest
-// can be reported as unknown.
-class Reader {
-public:
-  Reader(const QJsonObject& o, std::string path) : m_o(o), m_path(std::move(path)) {}
-  std::string field(const QString& key) const {
-    return m_path.empty() ? key.toStdString() : m_path + "." + key.toStdString();
-  }
-  bool has(const QString& key) const { return m_o.contains(key); }
-
-  QJsonValue take(const QString& key) {
-    m_used.insert(key);
-    return m_o.value(key);
-  }
-  void number(const QString& key, double& out) {
-    if (!has(key)) return;
-    const QJsonValue v = take(key);
-    if (!v.isDouble())
-      throw ConfigError(field(key), show(v).toStdString(), DL_TRANSLATE_NOOP("dl", "must be a number"));
-    out = v.toDouble();
-  }
-  void integer(const QString& key, int& out) {
-    double d = out;
-    number(key, d);
-    if (d != std::floor(d) || std::abs(d) > 2e9)
-      throw ConfigError(field(key), dl::formatValue(d), DL_TRANSLATE_NOOP("dl", "must be a whole number"));
-    out = static_cast<int>(d);
-  }
-  void integer64(const QString& key, long long& out) {
-    double d = static_cast<double>(out);
-    number(key, d);
-    if (d != std::floor(d) || std::abs(d) > 9e15)
-      throw ConfigError(field(key), dl::formatValue(d), DL_TRANSLATE_NOOP("dl", "must be a whole number"));
-    out = static_cast<long long>(d);
-  }
-  void seed(const QString& key, std::uint64_t& out) {
-    if (!has(key)) return;
-    const QJsonValue v = take(key);
-    const double d = v.toDouble(-1);
-    if (!v.isDouble() || d < 0 || d != std::floor(d) || d > 9007199254740992.0)
-      throw ConfigError(field(key), show(v).toStdString(),
-                        {DL_TRANSLATE_NOOP("dl", "a seed is a whole number from %1 to %2"), {"0", "2^53"}});
-    out = static_cast<std::uint64_t>(d);
-  }
-  void boolean(const QString& key, bool& out) {
-    if (!has(key)) return;
-    const QJsonValue v = take(key);
-    if (!v.isBool())
-      throw ConfigError(field(key), show(v).toStdString(), DL_TRANSLATE_NOOP("dl", "must be true or false"));
-    out = v.toBool();
-  }
-  void string(const QString& key, std::string& out) {
-    if (!has(key)) return;
-    const QJsonValue v = take(key);
-    if (!v.isString())
-      throw ConfigError(field(key), show(v).toStdString(), DL_TRANSLATE_NOOP("dl", "must be a string"));
-    out = v.toString().toStdString();
-  }
-  QJsonObject object(const QString& key) {
-    const QJsonValue v = take(key);
-    if (!v.isObject())
-      throw ConfigError(field(key), show(v).toStdString(), DL_TRANSLATE_NOOP("dl", "must be an object"));
-    return v.toObject();
-  }
-  QJsonArray array(const QString& key) {
-    const QJsonValue v = take(key);
-    if (!v.isArray()) throw ConfigError(field(key), show(v).toStdString(), DL_TRANSLATE_NOOP("dl", "must be a list"));
-    return v.toArray();
-  }
-  void numbers(const QString& key, std::vector<double>& out) {
-    if (!has(key)) return;
-    const QJsonArray a = array(key);
-    out.clear();
-    for (int i = 0; i < a.size(); ++i) {
-      if (!a[i].isDouble())
-        throw ConfigError(field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(),
-                          DL_TRANSLATE_NOOP("dl", "must be a number"));
-      out.push_back(a[i].toDouble());
-    }
-  }
-  void integers(const QString& key, std::vector<int>& out) {
-    std::vector<double> d;
-    numbers(key, d);
-    if (!has(key)) return;
-    out.clear();
-    for (std::size_t i = 0; i < d.size(); ++i) {
-      if (d[i] != std::floor(d[i]) || std::abs(d[i]) > 2e9)
-        throw ConfigError(field(key) + "[" + std::to_string(i) + "]", dl::formatValue(d[i]),
-                          DL_TRANSLATE_NOOP("dl", "must be a whole number"));
-      out.push_back(static_cast<int>(d[i]));
-    }
-  }
-  // Every key of the object must have been read.
-  void finish() const {
-    for (auto it = m_o.begin(); it != m_o.end(); ++it)
-      if (!m_used.count(it.key()))
-        throw ConfigError(field(it.key()), show(it.value()).toStdString(), DL_TRANSLATE_NOOP("dl", "unknown field"));
-  }
-
-private:
-  QJsonObject m_o;
-  std::string m_path;
-  std::set<QString> m_used;
-};
+using Reader = JsonReader;
+QString show(const QJsonValue& v) { return showJson(v); }
 
 QJsonArray toArray(const dl::Vector& v) {
   QJsonArray a;
@@ -184,56 +63,6 @@ dl::Rng::State rngFrom(Reader& r, const QString& key) {
                         DL_TRANSLATE_NOOP("dl", "must be a hex string"));
   }
   return s;
-}
-
-// QJsonDocument keeps the last of two equal keys without a word, so a hand-edited file with "lr"
-// twice would train with whichever came last. Scans the (already valid) text for a repeated key
-// in one object and returns its dotted path, or "". Keys are compared after unescaping, so
-// "l\u0072" and "lr" are the same key (as they are to QJsonDocument).
-std::string duplicateKey(const QByteArray& json) {
-  struct Level {
-    bool object = false;
-    std::string name;  // dotted path of this object or list
-    std::set<QByteArray> keys;
-    QByteArray lastKey;
-    int index = 0;  // lists: the current element
-  };
-  std::vector<Level> stack;
-  const auto childName = [&stack]() -> std::string {
-    if (stack.empty()) return {};
-    const Level& p = stack.back();
-    if (!p.object) return p.name + "[" + std::to_string(p.index) + "]";
-    return (p.name.empty() ? "" : p.name + ".") + p.lastKey.toStdString();
-  };
-  for (qsizetype i = 0; i < json.size(); ++i) {
-    const char c = json[i];
-    if (c == '"') {
-      qsizetype j = i + 1;
-      while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
-      QByteArray text = json.mid(i + 1, j - i - 1);
-      if (text.contains('\\')) {  // decoded by the JSON parser itself: \u0072, \n, \/ ...
-        const QJsonDocument one = QJsonDocument::fromJson("[\"" + text + "\"]");
-        if (one.isArray()) text = one.array().at(0).toString().toUtf8();
-      }
-      i = j;
-      qsizetype k = j + 1;
-      while (k < json.size() && (json[k] == ' ' || json[k] == '\t' || json[k] == '\n' || json[k] == '\r')) ++k;
-      if (k < json.size() && json[k] == ':' && !stack.empty() && stack.back().object) {
-        stack.back().lastKey = text;
-        if (!stack.back().keys.insert(text).second) return childName();
-      }
-    } else if (c == '{' || c == '[') {
-      Level l;
-      l.object = c == '{';
-      l.name = childName();
-      stack.push_back(std::move(l));
-    } else if ((c == '}' || c == ']') && !stack.empty()) {
-      stack.pop_back();
-    } else if (c == ',' && !stack.empty() && !stack.back().object) {
-      ++stack.back().index;
-    }
-  }
-  return {};
 }
 
 }  // namespace
@@ -549,22 +378,9 @@ dl::TrainerState stateFromJson(const QJsonObject& o) {
 
 // ---- files -----------------------------------------------------------------------------------
 ExperimentFile parseExperiment(const QByteArray& json, const QString& name) {
-  QJsonParseError pe;
-  const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
-  if (pe.error != QJsonParseError::NoError) {
-    const QByteArray head = json.left(pe.offset);
-    const int line = head.count('\n') + 1;
-    const int column = pe.offset - (head.lastIndexOf('\n') + 1) + 1;
-    throw IoError(fillTemplate(ErrorText::tr("%1: invalid JSON at line %2, column %3: %4"),
-                               {name, QString::number(line), QString::number(column), pe.errorString()}));
-  }
-  if (!doc.isObject()) throw IoError(fillTemplate(ErrorText::tr("%1: the top level must be a JSON object"), {name}));
-  if (const std::string key = duplicateKey(json); !key.empty())
-    throw IoError(fillTemplate(ErrorText::tr("%1: field '%2' is given twice; a key may appear only once"),
-                               {name, QString::fromStdString(dl::printable(key, 80))}));
+  const QJsonObject o = parseJsonObject(json, name);
   try {
     ExperimentFile f;
-    const QJsonObject o = doc.object();
     f.config = configFromJson(o);
     f.config.validate();
     if (o.contains("state")) {
@@ -579,26 +395,8 @@ ExperimentFile parseExperiment(const QByteArray& json, const QString& name) {
 }
 
 ExperimentFile readExperimentFile(const QString& path) {
-  if (path.isEmpty()) throw IoError(ErrorText::tr("the file name is empty"));
+  const QByteArray bytes = readJsonFile(path);
   const QFileInfo info(path);
-  if (!info.exists()) throw IoError(fillTemplate(ErrorText::tr("%1: no such file"), {path}));
-  if (info.isDir()) throw IoError(fillTemplate(ErrorText::tr("%1: is a folder, not a file"), {path}));
-  // A FIFO blocks the reader and /dev/zero never ends: only regular files are read.
-  if (!info.isFile())
-    throw IoError(fillTemplate(ErrorText::tr("%1: not a regular file (a device, FIFO or socket)"), {path}));
-  if (info.size() > kMaxJsonBytes)
-    throw IoError(fillTemplate(
-        ErrorText::tr("%1: the file is %2 MB; experiment files are limited to %3 MB"),
-        {path, QString::number(info.size() / 1e6, 'f', 1), QString::number(kMaxJsonBytes / (1024 * 1024))}));
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly))
-    throw IoError(fillTemplate(ErrorText::tr("%1: cannot be read: %2"), {path, file.errorString()}));
-  // At most one byte past the limit, in case the file grew after the size was checked.
-  const QByteArray bytes = file.read(kMaxJsonBytes + 1);
-  if (bytes.size() > kMaxJsonBytes)
-    throw IoError(fillTemplate(ErrorText::tr("%1: the file is over the %2 MB limit for experiment files"),
-                               {path, QString::number(kMaxJsonBytes / (1024 * 1024))}));
-  if (bytes.trimmed().isEmpty()) throw IoError(fillTemplate(ErrorText::tr("%1: the file is empty"), {path}));
   ExperimentFile f = parseExperiment(bytes, path);
   // A CSV named by a relative path lives beside the experiment file, wherever dlplay is started.
   std::string& csv = f.config.data.csvPath;
