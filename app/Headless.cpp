@@ -2,6 +2,7 @@
 // it is a terminal) → summary. Errors are one line on stderr starting "error:" and exit 2;
 // divergence exits 3 after writing the metrics up to that point.
 #include "Headless.h"
+#include "HeadlessSearch.h"
 
 #include "core/Error.h"
 #include "core/Parallel.h"
@@ -27,8 +28,6 @@
 
 namespace dlapp {
 
-namespace {
-
 int fail(const QString& message) {
   std::fprintf(stderr, "error: %s\n", message.toLocal8Bit().constData());
   return BadInput;
@@ -39,6 +38,8 @@ bool positiveInteger(const QString& text, long long& out, long long max) {
   out = text.toLongLong(&ok);
   return ok && out >= 1 && out <= max;
 }
+
+namespace {
 
 void progress(long long done, long long total, double loss, double rate) {
   const int width = 30;
@@ -70,6 +71,7 @@ void addHeadlessOptions(QCommandLineParser& p) {
        "an L1-vs-L2 comparison).",
        "OUT.json"},
       {"load-model", "Continue from a saved model file (its configuration unless --config is given).", "IN.json"},
+      {"trials-csv", "Search lab: write one CSV row per trial (its values and results) to this file.", "OUT.csv"},
       {"quiet", "No progress bar and no summary."},
   });
 }
@@ -81,29 +83,35 @@ QString unknownLab(const QString& name) {
       .arg(name, dlio::PresetCatalog::builtIn().labIds().join(QStringLiteral(", ")));
 }
 
-void printPreset(const QString& name, const char* indent) {
-  try {
-    const dlio::ExperimentFile f = dlio::readPreset(name);
-    std::printf("%s%-32s %s\n", indent, name.toUtf8().constData(), f.config.description.c_str());
-  } catch (const dlio::IoError& e) {
-    std::printf("%s%-32s (broken: %s)\n", indent, name.toUtf8().constData(), e.message().toUtf8().constData());
-  }
-}
-
 int runPlayground(const QCommandLineParser& p);
 
 // Each lab's headless entry. A lab in the catalogue without one is refused by checkLab (and
-// caught by tst_app_io, which trains one preset of every lab headless).
+// caught by tst_app_io, which trains one preset of every lab headless). `describe` reads one of
+// the lab's presets and returns its description (IoError when it is broken); without it the
+// preset is read as a playground experiment.
 struct HeadlessLab {
   const char* id;
   int (*run)(const QCommandLineParser&);
+  QString (*describe)(const QString& preset) = nullptr;
 };
-constexpr HeadlessLab kHeadlessLabs[] = {{"playground", runPlayground}};
+constexpr HeadlessLab kHeadlessLabs[] = {{"playground", runPlayground}, {"search", runSearchLab, describeSearchPreset}};
 
 const HeadlessLab* headlessLab(const QString& id) {
   for (const HeadlessLab& l : kHeadlessLabs)
     if (id == QLatin1String(l.id)) return &l;
   return nullptr;
+}
+
+void printPreset(const QString& name, const char* indent) {
+  try {
+    const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(name);
+    const HeadlessLab* lab = headlessLab(e ? e->lab : QStringLiteral("playground"));
+    const QString description =
+        lab && lab->describe ? lab->describe(name) : QString::fromStdString(dlio::readPreset(name).config.description);
+    std::printf("%s%-32s %s\n", indent, name.toUtf8().constData(), description.toUtf8().constData());
+  } catch (const dlio::IoError& e) {
+    std::printf("%s%-32s (broken: %s)\n", indent, name.toUtf8().constData(), e.message().toUtf8().constData());
+  }
 }
 
 // The lab of this command line: --lab, else the preset's, else the playground.
@@ -157,6 +165,7 @@ int runPlayground(const QCommandLineParser& p) {
   if (!p.positionalArguments().isEmpty())
     return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
                     .arg(p.positionalArguments().front()));
+  if (p.isSet("trials-csv")) return fail("--trials-csv writes a search's trials: use it with --lab search");
   for (const char* option : {"config", "preset", "metrics", "save-model", "load-model", "steps", "epochs", "seed",
                              "threads"})
     if (p.isSet(option) && p.value(option).trimmed().isEmpty())

@@ -375,7 +375,9 @@ void TestAppPresets::catalogTexts() {
     QVERIFY2(hasCjk(e.title.zh), qPrintable(e.name + " title.zh: " + e.title.zh));
     QVERIFY2(hasCjk(e.description.zh), qPrintable(e.name + " description.zh: " + e.description.zh));
     QVERIFY2(e.title.zh != e.title.en && e.description.zh != e.description.en, qPrintable(e.name));
-    QCOMPARE(e.description.en, QString::fromStdString(dlio::readPreset(e.name).config.description));
+    // A playground preset's own description (the other labs' suites compare their files).
+    if (e.lab == "playground")
+      QCOMPARE(e.description.en, QString::fromStdString(dlio::readPreset(e.name).config.description));
     QCOMPARE(catalog.title(e.name, "zh"), e.title.zh);
     QCOMPARE(catalog.title(e.name, "en"), e.title.en);
     QCOMPARE(catalog.description(e.name, "zh"), e.description.zh);

@@ -36,6 +36,18 @@ std::set<double> distinct(const std::vector<Trial>& trials, std::size_t param) {
   return v;
 }
 
+struct Run {
+  int code = -1;
+  QString out, err;
+};
+
+Run dlplay(const QStringList& args) {
+  QProcess p;
+  p.start(QStringLiteral(DLPLAY_BINARY_DIR "/app/dlplay"), args);
+  p.waitForFinished(120000);
+  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
 double bestOf(const std::vector<Trial>& trials, int lastRound) {
   double b = INFINITY;
   for (const Trial& t : trials)
@@ -245,6 +257,49 @@ private slots:
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll().count('\n'), 3);
     QVERIFY_THROWS_EXCEPTION(dlio::IoError, dlio::writeTrialsCsv(dir.filePath("no/such/dir/t.csv"), c, {done}));
+  }
+
+  // The command line: a search file trained headless writes one CSV row per trial and names the
+  // best; its numbers do not depend on --threads; bad input is exit 2 with one "error:" line.
+  void headlessSearch() {
+    QTemporaryDir dir;
+    SearchConfig c = dlio::readSearchPreset("search-grid-vs-random");
+    const QString config = dir.filePath("search.json");
+    dlio::writeSearchFile(config, c);
+    const QString one = dir.filePath("one.csv"), two = dir.filePath("two.csv");
+    const Run r1 = dlplay({"--headless", "--lab", "search", "--config", config, "--trials-csv", one, "--threads", "1"});
+    QVERIFY2(r1.code == 0, qPrintable(r1.err));
+    QVERIFY(r1.out.startsWith("9 trials, steps 200 each"));
+    QVERIFY2(r1.out.contains("best trial ") && r1.out.contains("learningRate = 0.1,"), qPrintable(r1.out));
+    QVERIFY(r1.out.contains("done 9, diverged 0, failed 0 of 9"));
+    const Run r2 = dlplay({"--headless", "--lab", "search", "--config", config, "--trials-csv", two, "--threads", "2"});
+    QCOMPARE(r2.code, 0);
+    QCOMPARE(r2.out.section('\n', 1), r1.out.section('\n', 1));
+    QFile a(one), b(two);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QByteArray csv = a.readAll();
+    QCOMPARE(csv, b.readAll());
+    QCOMPARE(csv.count('\n'), 10);
+    QVERIFY(csv.startsWith("trial,round,learningRate,l2,status,"));
+
+    const QString broken = dir.filePath("broken.json");
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(dlio::searchFileBytes(c).replace("\"grid\"", "\"random\""));
+    f.close();
+    for (const QStringList& args :
+         {QStringList{"--headless", "--lab", "search", "--config", broken},
+          QStringList{"--headless", "--lab", "search", "--preset", "nope"},
+          QStringList{"--headless", "--lab", "search", "--preset", "search-log-scale", "--metrics", one},
+          QStringList{"--headless", "--lab", "search", "--preset", "search-log-scale", "--steps", "0"},
+          QStringList{"--headless", "--lab", "search", "--config", config, "--trials-csv", config},
+          QStringList{"--headless", "--preset", "xor-tanh", "--trials-csv", one}}) {
+      const Run bad = dlplay(args);
+      QCOMPARE(bad.code, 2);
+      QVERIFY2(bad.err.startsWith("error: ") && bad.err.count('\n') == 1, qPrintable(bad.err));
+    }
+    QVERIFY(dlplay({"--headless", "--lab", "search", "--config", broken})
+                .err.contains("field 'search.strategy' has bad value 'random'"));
   }
 };
 
