@@ -21,7 +21,8 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location filename="../io/ExperimentIo.cpp" line="+577"/>
+        <location filename="../io/ExperimentIo.cpp" line="+393"/>
+        <location filename="../io/SearchIo.cpp" line="+132"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -31,7 +32,7 @@
         <translation>字段“%1”的值“%2”无效：%3</translation>
     </message>
     <message>
-        <location filename="../io/ExperimentIo.cpp" line="-19"/>
+        <location filename="../io/JsonReader.cpp" line="+110"/>
         <source>%1: invalid JSON at line %2, column %3: %4</source>
         <translation>%1：第 %2 行第 %3 列的 JSON 无效：%4</translation>
     </message>
@@ -46,7 +47,7 @@
         <translation>%1：字段“%2”出现了两次；同一个键只能出现一次</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-35"/>
         <source>the file name is empty</source>
         <translation>文件名为空</translation>
     </message>
@@ -107,17 +108,20 @@
         <translation>文件未打开</translation>
     </message>
     <message>
-        <location filename="../io/Presets.cpp" line="+21"/>
+        <location filename="../io/Presets.cpp" line="+27"/>
+        <location filename="../io/SearchIo.cpp" line="+21"/>
         <source>preset &apos;%1&apos; does not exist; --list-presets shows them</source>
         <translation>预设“%1”不存在；用 --list-presets 可列出全部预设</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../io/SearchIo.cpp" line="+2"/>
         <source>preset &apos;%1&apos; cannot be read</source>
         <translation>无法读取预设“%1”</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../io/SearchIo.cpp" line="+1"/>
         <source>preset &apos;%1&apos;</source>
         <translation>预设“%1”</translation>
     </message>
@@ -125,22 +129,22 @@
 <context>
     <name>dl</name>
     <message>
-        <location filename="../io/ExperimentIo.cpp" line="-536"/>
-        <location line="+58"/>
-        <location line="+419"/>
+        <location filename="../io/ExperimentIo.cpp" line="-22"/>
+        <location filename="../io/JsonReader.h" line="+44"/>
+        <location line="+59"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location line="-470"/>
+        <location line="-27"/>
+        <location filename="../io/JsonReader.h" line="-52"/>
         <location line="+7"/>
-        <location line="+56"/>
-        <location line="+380"/>
+        <location line="+57"/>
         <source>must be a whole number</source>
         <translation>必须是整数</translation>
     </message>
     <message>
-        <location line="-427"/>
+        <location filename="../io/JsonReader.h" line="-48"/>
         <source>a seed is a whole number from %1 to %2</source>
         <translation>随机种子必须是 %1 到 %2 之间的整数</translation>
     </message>
@@ -150,29 +154,29 @@
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+273"/>
+        <location filename="../io/ExperimentIo.cpp" line="-140"/>
+        <location filename="../io/JsonReader.h" line="+7"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+464"/>
+        <location line="+184"/>
+        <location filename="../io/JsonReader.h" line="+6"/>
         <source>must be an object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location filename="../io/JsonReader.h" line="+6"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>unknown field</source>
         <translation>未知字段</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../io/ExperimentIo.cpp" line="-331"/>
         <source>a generator state has %1 hex words</source>
         <translation>随机数生成器的状态由 %1 个十六进制字组成</translation>
     </message>
@@ -182,7 +186,7 @@
         <translation>必须是十六进制字符串</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+105"/>
         <source>not a dlplay experiment (expected &apos;%1&apos;)</source>
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
@@ -208,6 +212,10 @@
         <location line="+6"/>
         <location line="+3"/>
         <location filename="../engine/nn/Maxout.cpp" line="+11"/>
+        <location filename="../engine/search/Search.cpp" line="+108"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+8"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
         <location line="+67"/>
         <location filename="../engine/train/Trainer.cpp" line="+367"/>
@@ -354,6 +362,7 @@
         <location line="+3"/>
         <location line="+21"/>
         <location filename="../engine/data/Prepare.cpp" line="+58"/>
+        <location filename="../engine/search/Search.cpp" line="-38"/>
         <source>must be at least %1</source>
         <translation>不能小于 %1</translation>
     </message>
@@ -612,6 +621,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../io/SearchIo.cpp" line="-59"/>
         <source>must be &apos;%1&apos; or &apos;%2&apos;</source>
         <translation>必须是“%1”或“%2”</translation>
     </message>
@@ -732,6 +742,104 @@
         <location filename="../engine/train/Runs.cpp" line="+55"/>
         <source>runs compared side by side must share one data set</source>
         <translation>并排比较的几次训练必须使用同一份数据</translation>
+    </message>
+    <message>
+        <location filename="../engine/search/Search.cpp" line="-37"/>
+        <source>a search varies between %1 and %2 hyperparameters</source>
+        <translation>一次搜索要调 %1 到 %2 个超参数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a search ranks its trials by validation loss: it needs a validation part</source>
+        <translation>搜索按验证损失给试验排名，因此需要留出验证集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a search trains one run per trial, not an L1-vs-L2 pair</source>
+        <translation>搜索的每次试验只训练一个模型，不能是 L1 与 L2 的对比组</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown hyperparameter (known: %1)</source>
+        <translation>未知的超参数（可选：%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is already searched by %1</source>
+        <translation>已经由 %1 搜索过了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be a finite number</source>
+        <translation>必须是有限的数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be greater than low (%1)</source>
+        <translation>必须大于下限（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a log scale needs a range above 0</source>
+        <translation>对数尺度要求范围大于 0</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the optimiser %1 has no momentum β (use momentum, nesterov or adam)</source>
+        <translation>优化器 %1 没有动量 β（请用 momentum、nesterov 或 adam）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the experiment has no hidden layer to widen</source>
+        <translation>实验里没有隐藏层，无法调整宽度</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>cannot exceed the number of trials (%1)</source>
+        <translation>不能超过试验次数（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be above 0 and below 1</source>
+        <translation>必须大于 0 且小于 1</translation>
+    </message>
+    <message>
+        <location filename="../engine/search/Space.cpp" line="+57"/>
+        <location line="+18"/>
+        <source>unknown hyperparameter</source>
+        <translation>未知的超参数</translation>
+    </message>
+    <message>
+        <location filename="../io/SearchIo.cpp" line="-35"/>
+        <location line="+3"/>
+        <source>must be &apos;%1&apos; (a search file)</source>
+        <translation>必须是“%1”（搜索文件）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is missing: the experiment every trial starts from</source>
+        <translation>缺少这一项：每次试验都要从这个实验出发</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is missing: the hyperparameters to search</source>
+        <translation>缺少这一项：要搜索的超参数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>is missing</source>
+        <translation>缺少这一项</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>each hyperparameter is an object like %1</source>
+        <translation>每个超参数都是一个对象，例如 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>unknown strategy (known: %1)</source>
+        <translation>未知的搜索策略（可选：%1）</translation>
     </message>
 </context>
 <context>
