@@ -99,7 +99,10 @@ grep -q '^xor-tanh' <<<"$presets" || fail "--list-presets --lab playground lacks
 run "$bin" --headless --preset xor-tanh --steps 20 --metrics "$home/m.csv" >"$out/headless.log" 2>&1 ||
   { cat "$out/headless.log" >&2; fail "--headless --preset xor-tanh --steps 20"; }
 [ "$(wc -l <"$home/m.csv")" -eq 21 ] || fail "metrics CSV has $(wc -l <"$home/m.csv") lines, expected header + 20"
-echo "extracted binary: --version, --list-presets and 20 headless steps ok"
+run "$bin" --headless --lab search --preset search-grid-vs-random --steps 20 --trials-csv "$home/t.csv" \
+  >"$out/search.log" 2>&1 || { cat "$out/search.log" >&2; fail "--headless --lab search --preset search-grid-vs-random"; }
+[ "$(wc -l <"$home/t.csv")" -eq 10 ] || fail "trials CSV has $(wc -l <"$home/t.csv") lines, expected header + 9"
+echo "extracted binary: --version, --list-presets, 20 headless steps and a 9-trial search ok"
 
 if [ "${DLPLAY_TEST_APT_INSTALL:-0}" = 1 ]; then
   echo "== apt-get install (DLPLAY_TEST_APT_INSTALL=1)"
