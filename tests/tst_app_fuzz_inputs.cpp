@@ -7,6 +7,7 @@
 #include "data/Csv.h"
 #include "data/Prepare.h"
 #include "io/ExperimentIo.h"
+#include "io/Presets.h"
 #include "train/Trainer.h"
 
 #include <QDir>
@@ -705,9 +706,10 @@ class FuzzInputsTest : public QObject {
   // The valid experiment files the JSON mutations start from: every preset and saved models.
   std::vector<QByteArray> jsonSeeds() {
     std::vector<QByteArray> seeds;
+    // The playground's presets (the other labs' files are not experiment files).
     const QDir presets(DLPLAY_SOURCE_DIR "/resources/presets");
-    for (const QString& file : presets.entryList({"*.json"}, QDir::Files, QDir::Name)) {
-      QFile f(presets.filePath(file));
+    for (const QString& name : dlio::presetNames("playground")) {
+      QFile f(presets.filePath(name + ".json"));
       if (f.open(QIODevice::ReadOnly)) seeds.push_back(f.readAll());
     }
     const auto model = [&](dl::ExperimentConfig c, int steps) {
