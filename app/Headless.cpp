@@ -3,6 +3,7 @@
 // divergence exits 3 after writing the metrics up to that point.
 #include "Headless.h"
 #include "HeadlessLandscape.h"
+#include "HeadlessSearch.h"
 
 #include "core/Error.h"
 #include "core/Parallel.h"
@@ -28,8 +29,6 @@
 
 namespace dlapp {
 
-namespace {
-
 int fail(const QString& message) {
   std::fprintf(stderr, "error: %s\n", message.toLocal8Bit().constData());
   return BadInput;
@@ -40,6 +39,8 @@ bool positiveInteger(const QString& text, long long& out, long long max) {
   out = text.toLongLong(&ok);
   return ok && out >= 1 && out <= max;
 }
+
+namespace {
 
 void progress(long long done, long long total, double loss, double rate) {
   const int width = 30;
@@ -71,6 +72,7 @@ void addHeadlessOptions(QCommandLineParser& p) {
        "an L1-vs-L2 comparison).",
        "OUT.json"},
       {"load-model", "Continue from a saved model file (its configuration unless --config is given).", "IN.json"},
+      {"trials-csv", "Search lab: write one CSV row per trial (its values and results) to this file.", "OUT.csv"},
       {"quiet", "No progress bar and no summary."},
   });
 }
@@ -93,8 +95,10 @@ struct HeadlessLab {
   int (*run)(const QCommandLineParser&);
   std::string (*describe)(const QString& preset);
 };
-constexpr HeadlessLab kHeadlessLabs[] = {{"playground", runPlayground, describePlayground},
-                                         {"landscape", runLandscape, describeLandscapePreset}};
+constexpr HeadlessLab kHeadlessLabs[] = {
+    {"playground", runPlayground, describePlayground},
+    {"landscape", runLandscape, describeLandscapePreset},
+    {"search", runSearchLab, [](const QString& p) { return describeSearchPreset(p).toStdString(); }}};
 
 const HeadlessLab* headlessLab(const QString& id);
 
@@ -165,6 +169,7 @@ int runPlayground(const QCommandLineParser& p) {
   if (!p.positionalArguments().isEmpty())
     return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
                     .arg(p.positionalArguments().front()));
+  if (p.isSet("trials-csv")) return fail("--trials-csv writes a search's trials: use it with --lab search");
   for (const char* option : {"config", "preset", "metrics", "save-model", "load-model", "steps", "epochs", "seed",
                              "threads"})
     if (p.isSet(option) && p.value(option).trimmed().isEmpty())

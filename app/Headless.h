@@ -3,6 +3,7 @@
 #pragma once
 
 class QCommandLineParser;
+class QString;
 
 namespace dlapp {
 
@@ -16,5 +17,10 @@ int checkLab(const QCommandLineParser& parser);
 int runHeadless(const QCommandLineParser& parser);
 // Every lab's presets, grouped by lab; with --lab, that lab's, one per line, the name first.
 int listPresets(const QCommandLineParser& parser);
+
+// For the labs' headless entries: prints "error: <message>" (one line) to stderr, returns BadInput.
+int fail(const QString& message);
+// `text` is a whole number in [1, max].
+bool positiveInteger(const QString& text, long long& out, long long max);
 
 }  // namespace dlapp

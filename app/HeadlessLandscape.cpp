@@ -17,15 +17,6 @@
 
 namespace dlapp {
 
-namespace {
-
-int fail(const QString& message) {
-  std::fprintf(stderr, "error: %s\n", message.toLocal8Bit().constData());
-  return BadInput;
-}
-
-}  // namespace
-
 std::string describeLandscapePreset(const QString& preset) { return dlio::readRacePreset(preset).description; }
 
 int runLandscape(const QCommandLineParser& p) {

@@ -18,6 +18,7 @@
 #include "core/Rng.h"
 #include "data/Dataset.h"
 #include "data/Prepare.h"
+#include "search/Search.h"
 #include "train/Config.h"
 #include "train/Trainer.h"
 
@@ -343,6 +344,50 @@ GemmRate measureGemm(std::vector<Product>& ps, bool viaEngine, double target, in
   return r;
 }
 
+// ---- search16: a 16-trial hyperparameter search on 1 and on 2 threads ----------------------------
+// Each trial trains alone on one thread (engine/search), so two threads should take about half the
+// time: the target is a speed-up of at least 1.7×. Timed in turn, median of the repeats.
+
+dl::search::SearchConfig search16() {
+  dl::search::SearchConfig s;
+  s.base.data.source = "spiral";
+  s.base.data.points = 600;
+  s.base.data.arms = 3;
+  s.base.hidden = {dl::LayerConfig{.units = 32, .activation = "tanh"},
+                   dl::LayerConfig{.units = 32, .activation = "tanh"}};
+  s.base.optimizer.name = "adam";
+  s.base.training.batchSize = 32;
+  s.base.training.evalEvery = 100;
+  s.params = {{"learningRate", 1e-4, 0.1, dl::search::Scale::Log}, {"l2", 1e-6, 1e-2, dl::search::Scale::Log}};
+  s.strategy = dl::search::Strategy::LogUniform;
+  s.trials = 16;
+  s.steps = 12000;
+  return s;
+}
+
+void searchBench(int reps) {
+  dl::search::SearchConfig c = search16();
+  std::vector<double> one, two;
+  for (int r = 0; r < reps; ++r)
+    for (int threads : {1, 2}) {
+      c.threads = threads;
+      dl::search::Search s(c);  // prepares the data: not timed
+      const auto t0 = std::chrono::steady_clock::now();
+      s.run();
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      (threads == 1 ? one : two).push_back(seconds);
+      std::printf("SEARCHRUN,dlplay,search16,%d,%.3f\n", threads, seconds);
+      std::fflush(stdout);
+    }
+  const double t1 = median(one), t2 = median(two);
+  std::printf("SEARCH,dlplay,search16,%.3f,%.3f,%.2f\n", t1, t2, t1 / t2);
+  std::printf(
+      "# search16: 16 trials x %lld steps (spiral 600, 2x32 tanh, Adam, batch 32): 1 thread %.2f s, "
+      "2 threads %.2f s, speed-up %.2fx (target >= 1.7x)\n",
+      c.steps, t1, t2, t1 / t2);
+  std::fflush(stdout);
+}
+
 // ---- command line ----------------------------------------------------------------------------
 
 struct Options {
@@ -375,7 +420,8 @@ std::vector<int> intList(const std::string& s) {
       "usage: dlplay_bench [--target S] [--reps N] [--configs A,B,C,D] [--threads 1,2] [--diag 0,1] [--gemm 0|1]\n"
       "  --target S   seconds per timed repeat (default 3)\n"
       "  --reps N     timed repeats, the median is reported (default 3)\n"
-      "  --configs    reference configurations to run; empty = none (GEMM only)\n"
+      "  --configs    reference configurations to run (A,B,C,D; search16: a 16-trial search on 1 and 2\n"
+      "               threads, its speed-up); empty = none (GEMM only)\n"
       "  --gemm 0|1   measure C's GEMM rate: plain Eigen on 1 thread, dl::gemm on each --threads\n");
   std::exit(code);
 }
@@ -467,6 +513,10 @@ int main(int argc, char** argv) try {
   std::vector<Row> rows;
   double sink = 0;
   for (const std::string& id : opt.configs) {
+    if (id == "search16") {
+      searchBench(opt.reps);
+      continue;
+    }
     const auto it =
         std::find_if(benchConfigs().begin(), benchConfigs().end(), [&](const BenchConfig& b) { return b.id == id; });
     if (it == benchConfigs().end()) {

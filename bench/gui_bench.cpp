@@ -3,7 +3,7 @@
 // view's repaints per second, the training rate against the bare engine and resident memory.
 // A report, never a timed test: prints Markdown tables (measure, value, target, met).
 //
-// usage: dlplay_gui_bench [--scenario all|steady|stress] [--seconds S] [--steps N]
+// usage: dlplay_gui_bench [--scenario all|steady|stress|search] [--seconds S] [--steps N]
 //                         [--stress-seconds S] [--stress-interval MS] [--headless-seconds S] [--threads T]
 // Run with QT_QPA_PLATFORM=offscreen (scripts/gui-bench.sh does).
 //
@@ -15,6 +15,8 @@
 //   stress   every MS milliseconds (default 100) a random user action at maximum training speed:
 //            ± neuron and ± layer in the controls dock, or a preset from the Presets menu, for
 //            --stress-seconds (default 20). Play is pressed again after each action that paused.
+//   search   the hyperparameter-search lab shown, a 16-trial search of B-sized trials training on
+//            every core (the playground paused, as switching labs does), S seconds or until it ends.
 // The headless engine is timed for --headless-seconds (default 4) before and after the window.
 //
 // What is measured in each phase: gaps between the callbacks of a 1 ms PreciseTimer on the GUI
@@ -28,6 +30,8 @@
 // use is printed too: on a shared machine they take cores from both threads.
 #include "MainWindow.h"
 #include "core/Parallel.h"
+#include "labs/search/SearchLab.h"
+#include "labs/search/TrialScatter.h"
 #include "io/ExperimentIo.h"
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
@@ -93,7 +97,7 @@ struct Options {
 
 [[noreturn]] void usage(int code) {
   std::fprintf(code ? stderr : stdout,
-               "usage: dlplay_gui_bench [--scenario all|steady|stress] [--seconds S] [--steps N]\n"
+               "usage: dlplay_gui_bench [--scenario all|steady|stress|search] [--seconds S] [--steps N]\n"
                "                        [--stress-seconds S] [--stress-interval MS] [--headless-seconds S] "
                "[--threads T]\n");
   std::exit(code);
@@ -123,7 +127,7 @@ Options parse(int argc, char** argv) {
     else
       usage(2);
   }
-  if (o.scenario != "all" && o.scenario != "steady" && o.scenario != "stress") usage(2);
+  if (o.scenario != "all" && o.scenario != "steady" && o.scenario != "stress" && o.scenario != "search") usage(2);
   if (!(o.seconds >= 0) || o.steps < 1 || !(o.headlessSeconds > 0) || !(o.stressSeconds > 0) ||
       o.stressIntervalMs < 1)
     usage(2);
@@ -460,7 +464,8 @@ class Stressor {
 public:
   explicit Stressor(dlui::MainWindow& window) : m_window(window), m_random(1) {
     for (const dlio::PresetEntry& e : dlio::PresetCatalog::builtIn().entries())
-      if (QAction* a = window.findChild<QAction*>(e.name)) m_presets.push_back(a);
+      if (e.lab == QLatin1String("playground"))  // the other labs' presets switch lab
+        if (QAction* a = window.findChild<QAction*>(e.name)) m_presets.push_back(a);
   }
   struct Cost {
     long long count = 0;
@@ -719,7 +724,7 @@ int main(int argc, char** argv) {
       phases.push_back(std::move(ph));
     };
 
-    if (opt.scenario != "stress") {
+    if (opt.scenario == "all" || opt.scenario == "steady") {
       panel->showView(QStringLiteral("loss"));
       waitUntil([] { return false; }, 300);
       record("loss tab", views.front()->viewport(),
@@ -747,7 +752,7 @@ int main(int argc, char** argv) {
       waitUntil([] { return false; }, 300);
       record("metrics tab", panel->metricsView(), [&](double played) { return played >= opt.seconds; });
     }
-    if (opt.scenario != "steady") {
+    if (opt.scenario == "all" || opt.scenario == "stress") {
       panel->showView(QStringLiteral("loss"));
       Stressor stress(window);
       record(
@@ -760,6 +765,29 @@ int main(int argc, char** argv) {
           [&] { stress.act(); }, opt.stressIntervalMs);
       actionCosts = stress.costs;
       if (errors > 3) std::fprintf(stderr, "(%lld window errors in all)\n", errors);
+    }
+    if (opt.scenario == "all" || opt.scenario == "search") {
+      // The search lab in front, its trials training on every core; the GUI thread polls them,
+      // redraws the scatter, the best-so-far chart and the table.
+      window.setLab(QStringLiteral("search"));
+      auto* lab = qobject_cast<dlui::SearchLab*>(window.lab(QStringLiteral("search")));
+      dl::search::SearchConfig c = lab->config();
+      c.base = config;  // B: each trial is the reference network
+      c.base.data.validationFraction = 0.2;
+      c.params = {{"learningRate", 1e-3, 1, dl::search::Scale::Log}};
+      c.strategy = dl::search::Strategy::LogUniform;
+      c.trials = 16;
+      c.steps = 1'000'000;  // longer than the phase: the cores stay busy throughout
+      c.threads = QThread::idealThreadCount();
+      QString error;
+      if (!lab->setConfig(c, &error) || !lab->startSearch(&error)) {
+        std::fprintf(stderr, "the search did not start: %s\n", qPrintable(error));
+        return 1;
+      }
+      record("search: 16 trials on every core", lab->scatter(),
+             [&](double played) { return played >= opt.seconds || !lab->searching(); });
+      lab->cancelSearch();
+      window.setLab(QStringLiteral("playground"));
     }
     window.transport()->playAction()->setChecked(false);
 

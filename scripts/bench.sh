@@ -65,6 +65,9 @@ for t in $threads; do
       --target "$target" --reps "$reps" --tag torch | tee -a "$log" >&2
   fi
 done
+# The search lab: a 16-trial search on 1 and on 2 threads (each trial on one thread), its speed-up.
+echo "bench.sh: dlplay, search16 on 1 and 2 threads ..." >&2
+"$bench" --configs search16 --gemm 0 --reps "$reps" | tee -a "$log" >&2
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$log"
 
 # ---- the table -------------------------------------------------------------------------------------
@@ -111,6 +114,7 @@ awk -F, -v have_torch="$have_torch" '
     }
     print " target only for C (≤ 10%)."
   }' "$log"
+awk -F, '$1 == "SEARCH" { printf "\nsearch16 (16 trials, each on one thread): 1 thread %.2f s, 2 threads %.2f s, speed-up %.2f× (target ≥ 1.7×: %s)\n", $4, $5, $6, ($6 >= 1.7 ? "met" : "**not met**") }' "$log"
 echo
 echo "Raw output: ${log#"$root"/} (target ${target} s × ${reps} repeats)."
 echo "Load average (1/5/15 min) at start: $(sed -n 's/.*load: //p' "$log" | head -1); at end: $(sed -n 's/^# load after: //p' "$log")" \

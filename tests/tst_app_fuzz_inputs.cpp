@@ -706,6 +706,7 @@ class FuzzInputsTest : public QObject {
   // The valid experiment files the JSON mutations start from: every preset and saved models.
   std::vector<QByteArray> jsonSeeds() {
     std::vector<QByteArray> seeds;
+    // The playground's presets (the other labs' files are not experiment files).
     const QDir presets(DLPLAY_SOURCE_DIR "/resources/presets");
     // The playground's experiment files (other labs' presets are other formats, fuzzed by their suites).
     for (const QString& name : dlio::presetNames("playground")) {

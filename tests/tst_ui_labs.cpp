@@ -8,14 +8,20 @@
 #include "labs/Lab.h"
 #include "labs/landscape/LandscapeLab.h"
 #include "labs/landscape/SurfaceMap.h"
+#include "labs/search/SearchLab.h"
+#include "labs/search/TrialScatter.h"
 #include "notes/NotesDock.h"
 #include "notes/NotesLibrary.h"
 #include "plots/LineChart.h"
+#include "widgets/ClassroomDock.h"
 #include "widgets/ControlDock.h"
+#include "widgets/LogSlider.h"
 #include "widgets/TransportBar.h"
 
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
+#include "io/SearchIo.h"
+#include "train/Trainer.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -24,13 +30,16 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QPushButton>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 
 #include <cmath>
+#include <set>
 
 using namespace dlui;
 
@@ -118,6 +127,41 @@ private slots:
     QVERIFY(!lab->isRunning());
     QVERIFY(!w.setLab(QStringLiteral("no-such-lab")));
     QCOMPARE(w.currentLab(), QStringLiteral("playground"));
+  }
+
+  // Presentation mode in another lab: the playground's docks stay away on entering and leaving,
+  // the lab bar gives its height to the page, and back in the playground its docks return.
+  void presentationInAnotherLab() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.setLab(QStringLiteral("landscape")));
+    w.setPresentationMode(true);
+    QTRY_VERIFY(w.presentationMode());
+    QVERIFY(!w.chartDock()->isVisible());
+    QVERIFY(!w.classroomDock()->isVisible());
+    QVERIFY(!w.labBar()->isVisible());
+    QVERIFY(currentPage(w)->isVisible());
+    w.setPresentationMode(false);
+    QVERIFY(!w.chartDock()->isVisible());
+    QVERIFY(!w.controlDock()->isVisible());
+    QVERIFY(w.labBar()->isVisible());
+    QVERIFY(w.setLab(QStringLiteral("playground")));
+    QTRY_VERIFY(w.chartDock()->isVisible());
+    QVERIFY(w.controlDock()->isVisible());
+    QVERIFY(!w.classroomDock()->isVisible());
+    // The other way round: on a projector in the playground, then another lab, then leaving.
+    w.setPresentationMode(true);
+    QTRY_VERIFY(w.classroomDock()->isVisible());
+    QVERIFY(w.setLab(QStringLiteral("landscape")));
+    QVERIFY(!w.classroomDock()->isVisible());
+    w.setPresentationMode(false);
+    QVERIFY(!w.chartDock()->isVisible());
+    QVERIFY(w.setLab(QStringLiteral("playground")));
+    QTRY_VERIFY(w.chartDock()->isVisible());
+    QVERIFY(w.controlDock()->isVisible());
+    QVERIFY(!w.classroomDock()->isVisible());
   }
 
   // The lab shown when the window closes is the one the next window opens with.
@@ -304,6 +348,102 @@ private slots:
     QVERIFY(lab.setConfig(c, &error));
     QVERIFY(std::isnan(lab.stabilityBound()));
     QVERIFY(!label->isVisible());
+  }
+
+  // Grid against random, on screen: both searches run from the one click, the grid's trials are
+  // discs on 3 learning rates, random search's squares on 9, and random's best-so-far line ends
+  // lower. The table holds both; "open in the playground" loads the selected trial's experiment.
+  void gridVsRandomIsOnScreen() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.loadPreset(QStringLiteral("search-grid-vs-random"));
+    QCOMPARE(w.currentLab(), QStringLiteral("search"));
+    auto* lab = qobject_cast<SearchLab*>(currentPage(w));
+    QVERIFY(lab);
+    QVERIFY(lab->watchLine()->isVisible());
+    QVERIFY(lab->search() && lab->comparison());
+    QVERIFY(lab->finish(120000));
+    const auto grid = lab->search()->trials();
+    const auto random = lab->comparison()->trials();
+    QCOMPARE(grid.size(), std::size_t{9});
+    QCOMPARE(random.size(), std::size_t{9});
+    std::set<double> gridRates, randomRates;
+    for (const auto& t : grid) {
+      gridRates.insert(t.values[0]);
+      QVERIFY(lab->scatter()->pointOf(t.index).x() >= 0);
+    }
+    for (const auto& t : random) {
+      randomRates.insert(t.values[0]);
+      QVERIFY(lab->scatter()->pointOf(t.index, true).x() >= 0);
+    }
+    QCOMPARE(gridRates.size(), std::size_t{3});
+    QCOMPARE(randomRates.size(), std::size_t{9});
+    // The best-so-far chart: two lines, random's last value below the grid's.
+    LineChart* best = lab->bestChart();
+    QCOMPARE(best->lineCount(), 2);
+    QVERIFY(best->line(1).history.lastY() < best->line(0).history.lastY());
+    QCOMPARE(lab->trialTable()->rowCount(), 18);
+    // Open the best random trial in the playground: its experiment, ready to train.
+    const auto bestRandom = lab->comparison()->best();
+    QVERIFY(bestRandom);
+    for (int r = 0; r < lab->trialTable()->rowCount(); ++r) {
+      const QTableWidgetItem* item = lab->trialTable()->item(r, 0);
+      if (item->data(Qt::UserRole).toInt() == bestRandom->index + 1 && item->data(Qt::UserRole + 1).toBool())
+        lab->trialTable()->selectRow(r);
+    }
+    lab->findChild<QPushButton*>(QStringLiteral("searchOpenTrial"))->click();
+    QCOMPARE(w.currentLab(), QStringLiteral("playground"));
+    const dl::ExperimentConfig expected = lab->comparison()->trialConfig(bestRandom->index);
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() && std::abs(w.lastSnapshot()->config.optimizer.learningRate -
+                                                          expected.optimizer.learningRate) < 1e-12,
+                             10000);
+    QCOMPARE(w.controlDock()->config().regularization.l2, expected.regularization.l2);
+  }
+
+  // Panda mode: one run trains while its learning rate is changed; the change applies to the
+  // same run (its step count goes on), and is logged.
+  void pandaChangesTheRateLive() {
+    SearchLab lab;
+    lab.show();
+    lab.setActive(true);
+    lab.modes()->setCurrentIndex(1);
+    lab.pandaSteps(50);
+    QVERIFY(lab.pandaTrainer());
+    QCOMPARE(lab.pandaTrainer()->stepCount(), 50);
+    lab.setPandaRate(0.3);
+    QCOMPARE(lab.pandaTrainer()->config().optimizer.learningRate, 0.3);
+    lab.pandaSteps(10);
+    QCOMPARE(lab.pandaTrainer()->stepCount(), 60);
+    QCOMPARE(lab.pandaTrainer()->currentLearningRate(), 0.3);
+  }
+
+  // A broken search file is one line naming the file, the field and the value; the lab keeps its
+  // search.
+  void badSearchFile() {
+    QTemporaryDir dir;
+    MainWindow w;
+    QStringList errors;
+    w.setErrorReporter([&](const QString& m) { errors << m; });
+    QFile preset(dlio::presetPath(QStringLiteral("search-log-scale")));
+    QVERIFY(preset.open(QIODevice::ReadOnly));
+    QByteArray bad = preset.readAll();
+    bad.replace("\"trials\": 40", "\"trials\": -3");
+    const QString path = dir.filePath(QStringLiteral("bad-search.json"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bad);
+    out.close();
+    QVERIFY(w.setLab(QStringLiteral("search")));
+    auto* lab = qobject_cast<SearchLab*>(currentPage(w));
+    const int trials = lab->config().trials;
+    QVERIFY(!w.openExperiment(path));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors[0].contains(QStringLiteral("bad-search.json")) && errors[0].contains(QStringLiteral("trials")) &&
+                 errors[0].contains(QStringLiteral("-3")),
+             qPrintable(errors[0]));
+    QCOMPARE(lab->config().trials, trials);
   }
 
   // A typed function: a parse error is shown beside the box, naming the column, and the race goes

@@ -23,6 +23,7 @@
         <location line="+10"/>
         <location filename="../io/ExperimentIo.cpp" line="+393"/>
         <location filename="../io/LandscapeIo.cpp" line="+177"/>
+        <location filename="../io/SearchIo.cpp" line="+147"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -110,18 +111,21 @@
     <message>
         <location filename="../io/LandscapeIo.cpp" line="+8"/>
         <location filename="../io/Presets.cpp" line="+27"/>
+        <location filename="../io/SearchIo.cpp" line="+21"/>
         <source>preset &apos;%1&apos; does not exist; --list-presets shows them</source>
         <translation>预设“%1”不存在；用 --list-presets 可列出全部预设</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="../io/Presets.cpp" line="+2"/>
+        <location filename="../io/SearchIo.cpp" line="+2"/>
         <source>preset &apos;%1&apos; cannot be read</source>
         <translation>无法读取预设“%1”</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../io/Presets.cpp" line="+1"/>
+        <location filename="../io/SearchIo.cpp" line="+1"/>
         <source>preset &apos;%1&apos;</source>
         <translation>预设“%1”</translation>
     </message>
@@ -213,6 +217,10 @@
         <location line="+6"/>
         <location line="+3"/>
         <location filename="../engine/nn/Maxout.cpp" line="+11"/>
+        <location filename="../engine/search/Search.cpp" line="+118"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+8"/>
         <location filename="../engine/train/Config.cpp" line="+19"/>
         <location line="+67"/>
         <location filename="../engine/train/Trainer.cpp" line="+367"/>
@@ -359,6 +367,7 @@
         <location line="+3"/>
         <location line="+21"/>
         <location filename="../engine/data/Prepare.cpp" line="+58"/>
+        <location filename="../engine/search/Search.cpp" line="-38"/>
         <source>must be at least %1</source>
         <translation>不能小于 %1</translation>
     </message>
@@ -618,6 +627,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../io/SearchIo.cpp" line="-69"/>
         <source>must be &apos;%1&apos; or &apos;%2&apos;</source>
         <translation>必须是“%1”或“%2”</translation>
     </message>
@@ -823,6 +833,110 @@
         <location line="+10"/>
         <source>each racer is an object like %1</source>
         <translation>每个选手都应是形如 %1 的对象</translation>
+    </message>
+    <message>
+        <location filename="../engine/search/Search.cpp" line="-40"/>
+        <source>must differ from the search&apos;s own strategy</source>
+        <translation>必须与搜索本身的策略不同</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a search varies between %1 and %2 hyperparameters</source>
+        <translation>一次搜索要调 %1 到 %2 个超参数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a search ranks its trials by validation loss: it needs a validation part</source>
+        <translation>搜索按验证损失给试验排名，因此需要留出验证集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a search trains one run per trial, not an L1-vs-L2 pair</source>
+        <translation>搜索的每次试验只训练一个模型，不能是 L1 与 L2 的对比组</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown hyperparameter (known: %1)</source>
+        <translation>未知的超参数（可选：%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is already searched by %1</source>
+        <translation>已经由 %1 搜索过了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be a finite number</source>
+        <translation>必须是有限的数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be greater than low (%1)</source>
+        <translation>必须大于下限（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a log scale needs a range above 0</source>
+        <translation>对数尺度要求范围大于 0</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the optimiser %1 has no momentum β (use momentum, nesterov or adam)</source>
+        <translation>优化器 %1 没有动量 β（请用 momentum、nesterov 或 adam）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the experiment has no hidden layer to widen</source>
+        <translation>实验里没有隐藏层，无法调整宽度</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>cannot exceed the number of trials (%1)</source>
+        <translation>不能超过试验次数（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be above 0 and below 1</source>
+        <translation>必须大于 0 且小于 1</translation>
+    </message>
+    <message>
+        <location filename="../engine/search/Space.cpp" line="+57"/>
+        <location line="+18"/>
+        <source>unknown hyperparameter</source>
+        <translation>未知的超参数</translation>
+    </message>
+    <message>
+        <location filename="../io/SearchIo.cpp" line="-35"/>
+        <location line="+3"/>
+        <source>must be &apos;%1&apos; (a search file)</source>
+        <translation>必须是“%1”（搜索文件）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is missing: the experiment every trial starts from</source>
+        <translation>缺少这一项：每次试验都要从这个实验出发</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is missing: the hyperparameters to search</source>
+        <translation>缺少这一项：要搜索的超参数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>is missing</source>
+        <translation>缺少这一项</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>each hyperparameter is an object like %1</source>
+        <translation>每个超参数都是一个对象，例如 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+8"/>
+        <source>unknown strategy (known: %1)</source>
+        <translation>未知的搜索策略（可选：%1）</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2489,352 @@
     </message>
 </context>
 <context>
+    <name>dlui::LandscapeLab</name>
+    <message>
+        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+323"/>
+        <location line="+398"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="-398"/>
+        <location line="+398"/>
+        <source>Play</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="-397"/>
+        <source>Start or pause the race (Space).</source>
+        <translation>开始或暂停比赛（空格键）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One step for every racer (→).</source>
+        <translation>每个优化器各走一步（→ 键）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every racer back to the start, its optimiser&apos;s state cleared.</source>
+        <translation>所有优化器回到起点，并清空各自的优化器状态。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps/s</source>
+        <translation>步/秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surface</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ill-conditioned quadratic</source>
+        <translation>病态二次函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saddle x² − y²</source>
+        <translation>鞍面 x² − y²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monkey saddle x³ − 3xy²</source>
+        <translation>猴鞍面 x³ − 3xy²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rosenbrock&apos;s valley</source>
+        <translation>Rosenbrock 山谷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beale</source>
+        <translation>Beale 函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Himmelblau (four minima)</source>
+        <translation>Himmelblau（四个极小值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long plateau</source>
+        <translation>长平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rastrigin (many local minima)</source>
+        <translation>Rastrigin（大量局部极小值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logistic regression on data</source>
+        <translation>数据上的逻辑回归</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your function f(x, y)</source>
+        <translation>自定义函数 f(x, y)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The loss surface the optimisers race on.</source>
+        <translation>各优化器比赛所在的损失曲面。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Condition κ</source>
+        <translation>条件数 κ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>λmax/λmin of the quadratic: how much steeper one direction is than the other.</source>
+        <translation>二次函数的 λmax/λmin：一个方向比另一个方向陡多少倍。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>f(x, y) =</source>
+        <translation>f(x, y) =</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. (1-x)^2 + 5*(y-x^2)^2</source>
+        <translation>例如 (1-x)^2 + 5*(y-x^2)^2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a function of x and y and press Enter: + − * / ^, sin cos tan exp log sqrt abs tanh, pi, e. Its gradient and Hessian are exact (automatic differentiation).</source>
+        <translation>输入一个关于 x 和 y 的函数后按回车：可用 + − * / ^、sin cos tan exp log sqrt abs tanh、pi、e。梯度和 Hessian 都是精确值（自动微分）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click the map to start every racer there.</source>
+        <translation>点击地图，让所有优化器从那里出发。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimisers and learning rates</source>
+        <translation>优化器与学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same learning rate for all</source>
+        <translation>全部使用同一学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every racer uses the rate of the slider below instead of its own tuned rate.</source>
+        <translation>所有优化器都使用下方滑块的学习率，而不是各自调好的学习率。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The learning rate every racer uses when “same learning rate for all” is on.</source>
+        <translation>勾选“全部使用同一学习率”时，所有优化器共用的学习率。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dynamics</source>
+        <translation>动态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Momentum β</source>
+        <translation>动量 β</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>β of momentum and Nesterov (heavy ball: v ← βv + ∇f, x ← x − lr·v).</source>
+        <translation>动量法与 Nesterov 的 β（重球法：v ← βv + ∇f，x ← x − lr·v）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient noise σ</source>
+        <translation>梯度噪声 σ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gaussian noise added to every gradient component, as a mini-batch would: SGD jitters around the minimum, with a spread that grows with the learning rate.</source>
+        <translation>在梯度的每个分量上加高斯噪声，模拟小批量带来的噪声：SGD 会在最小值附近抖动，抖动幅度随学习率增大。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The learning rate over the race as a fraction of the base rate: the chosen schedule bold, the others grey.</source>
+        <translation>比赛过程中学习率相对初始值的比例：所选调度为粗线，其余为灰线。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+210"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="-210"/>
+        <source>‖∇f‖</source>
+        <translation>‖∇f‖</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>κ here</source>
+        <translation>此处 κ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The condition number of the Hessian where the racer stands.</source>
+        <translation>该优化器当前位置处 Hessian 的条件数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colours: the loss on a logarithmic scale (dark = low). ○ minimum, △ maximum, × saddle. Click to set the start.</source>
+        <translation>颜色：对数刻度下的损失（越暗越低）。○ 极小值，△ 极大值，× 鞍点。点击可设置起点。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Play/pause the race</source>
+        <translation>运行/暂停比赛</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step the race</source>
+        <translation>比赛前进一步</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Red line: momentum is stable below lr = 2(1+β)/λmax = %1.</source>
+        <translation>红线：学习率低于 2(1+β)/λmax = %1 时动量法稳定。</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Every racer starts at (%1, %2).</source>
+        <translation>所有优化器从 (%1, %2) 出发。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>loss − minimum</source>
+        <translation>损失 − 最小值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss above the minimum</source>
+        <translation>高出最小值的损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>diverged at step %1</source>
+        <translation>在第 %1 步发散</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at a minimum</source>
+        <translation>到达极小值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stuck on a saddle</source>
+        <translation>停在鞍点上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped (flat)</source>
+        <translation>停住（平坦处）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>left the map</source>
+        <translation>离开了地图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 from a minimum</source>
+        <translation>距极小值 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>moving</source>
+        <translation>移动中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Point at the map: the loss, the Hessian&apos;s eigenvalues and the condition number there.</source>
+        <translation>把鼠标移到地图上：显示该点的损失、Hessian 特征值与条件数。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>curves up both ways (bowl)</source>
+        <translation>两个方向都向上弯（碗形）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>curves down both ways (cap)</source>
+        <translation>两个方向都向下弯（帽形）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up one way, down the other (saddle)</source>
+        <translation>一个方向向上、另一个方向向下（鞍形）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flat in one direction</source>
+        <translation>某个方向是平的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(%1, %2): f = %3 · ‖∇f‖ = %4 · Hessian eigenvalues %5, %6 · κ = %7 · %8</source>
+        <translation>(%1, %2)：f = %3 · ‖∇f‖ = %4 · Hessian 特征值 %5, %6 · κ = %7 · %8</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Paused after %1 steps: Play goes on.</source>
+        <translation>已在 %1 步后暂停：按“运行”继续。</translation>
+    </message>
+</context>
+<context>
     <name>dlui::LayerSeriesChart</name>
     <message>
         <location filename="../ui/plots/LayerSeriesChart.cpp" line="+28"/>
@@ -2565,7 +3025,7 @@
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+65"/>
+        <location filename="../ui/MainWindow.cpp" line="+67"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -2586,7 +3046,7 @@
         <translation>设置权重</translation>
     </message>
     <message>
-        <location line="+329"/>
+        <location line="+338"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -2597,12 +3057,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+182"/>
+        <location line="+200"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-190"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -2626,7 +3086,8 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>从 %1 到 %2 的权重（当前为 %3）：</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="+171"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
@@ -2636,7 +3097,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+43"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -2706,7 +3167,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;桌面版深度学习实验场：在二维数据上训练小型神经网络，观察它们如何学习。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 Eigen 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+89"/>
         <source>dlplay — deep-learning playground</source>
         <translation>dlplay — 深度学习实验场</translation>
     </message>
@@ -2854,6 +3315,26 @@ Load %2 as regression (a real-valued target)?</source>
         <location line="+1"/>
         <source>Charts</source>
         <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowLabs.cpp" line="-100"/>
+        <source>&amp;Lab</source>
+        <translation>实验室(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labs</source>
+        <translation>实验室</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Opened in the playground: %1</source>
+        <translation>已在游乐场中打开：%1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Preset “%1” belongs to the lab “%2”, which this build does not have.</source>
+        <translation>预设“%1”属于实验室“%2”，而当前版本没有这个实验室。</translation>
     </message>
 </context>
 <context>
@@ -3165,8 +3646,8 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Try it in the playground</source>
-        <translation>在实验场中试一试</translation>
+        <source>Try it</source>
+        <translation>动手试试</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3511,6 +3992,381 @@ from %2 to %3</source>
     </message>
 </context>
 <context>
+    <name>dlui::SearchLab</name>
+    <message>
+        <location filename="../ui/labs/search/SearchLab.cpp" line="+106"/>
+        <source>Grid</source>
+        <translation>网格搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uniform random</source>
+        <translation>均匀随机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log-uniform random</source>
+        <translation>对数均匀随机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coarse to fine</source>
+        <translation>由粗到细</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L2 penalty</source>
+        <translation>L2 惩罚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>width (units per layer)</source>
+        <translation>宽度（每层单元数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>depth (hidden layers)</source>
+        <translation>深度（隐藏层数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 − β (momentum)</source>
+        <translation>1 − β（动量）</translation>
+    </message>
+    <message>
+        <location line="+177"/>
+        <location line="+57"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+57"/>
+        <location line="+333"/>
+        <location line="+42"/>
+        <location line="+31"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="-439"/>
+        <source>What to search (1 to 3), from … to, log scale</source>
+        <translation>搜索哪些超参数（1 到 3 个）：从 … 到，对数刻度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lowest value tried</source>
+        <translation>尝试的最小值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest value tried</source>
+        <translation>尝试的最大值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spread the trials evenly over the powers of ten (as a learning rate should be), not over the values.</source>
+        <translation>让试验在 10 的各个幂次上均匀分布（学习率就应该这样搜），而不是在数值上均匀分布。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare with</source>
+        <translation>对照策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run a second search beside this one with the same settings, budget and seed but another strategy: its trials are squares in the scatter.</source>
+        <translation>在旁边用另一种策略再跑一次搜索，设置、预算和种子都相同：它的试验在散点图中画成方块。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grid: evenly spaced values, k per setting. Uniform random: every value equally likely. Log-uniform: every power of ten equally likely on log settings. Coarse to fine: a first round everywhere, then rounds around the best trials.</source>
+        <translation>网格：每个超参数取 k 个等间距的值。均匀随机：每个数值的可能性相同。对数均匀：对数刻度的超参数上，每个 10 的幂次区间的可能性相同。由粗到细：先在整个范围内搜一轮，再围绕最佳试验继续搜。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps per trial</source>
+        <translation>每次试验的步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trials trained at once, one core each. The results do not depend on it.</source>
+        <translation>同时训练的试验数，每个占一个核。结果与它无关。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+186"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <location line="+200"/>
+        <location line="+50"/>
+        <source>Start search</source>
+        <translation>开始搜索</translation>
+    </message>
+    <message>
+        <location line="-249"/>
+        <source>Caviar: many runs at once</source>
+        <translation>鱼子酱：同时训练许多模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panda: babysit one run</source>
+        <translation>熊猫：悉心照看一个模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open in the playground</source>
+        <translation>在游乐场中打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected trial&apos;s experiment, in the playground, ready to train.</source>
+        <translation>把选中试验的实验配置在游乐场中打开，可以直接训练。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change it while the run trains, as one babysits a single large model.</source>
+        <translation>在训练过程中随时调整它，就像照看单个大模型那样。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>best validation loss</source>
+        <translation>最佳验证损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+137"/>
+        <location line="+30"/>
+        <source>best so far</source>
+        <translation>迄今最佳</translation>
+    </message>
+    <message>
+        <location line="-166"/>
+        <source>Best validation loss so far</source>
+        <translation>迄今最佳验证损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+337"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="-337"/>
+        <location line="+337"/>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="-336"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>val acc</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>final validation loss</source>
+        <translation>最终验证损失</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Each trial: %1 data, hidden layers %2, %3, %4 steps.</source>
+        <translation>每次试验：%1数据，隐藏层 %2，%3，%4 步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Budget: %1 trials × %2 steps = %3 steps.</source>
+        <translation>预算：%1 次试验 × %2 步 = %3 步。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A grid of %1 per setting uses %2 of the %3 trials.</source>
+        <translation>每个超参数取 %1 个值的网格只用掉 %3 次试验中的 %2 次。</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>%1 of %2 trials finished, %3 diverged.</source>
+        <translation>%2 次试验已完成 %1 次，其中 %3 次发散。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: best trial %2, validation loss %3 (%4).</source>
+        <translation>%1：最佳为第 %2 次试验，验证损失 %3（%4）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diverged at %1</source>
+        <translation>在第 %1 步发散</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select a trial in the table first.</source>
+        <translation>请先在表格中选中一次试验。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No search has run yet.</source>
+        <translation>还没有运行过搜索。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export trials</source>
+        <translation>导出试验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trials written to %1</source>
+        <translation>试验已写入 %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>step %1: lr %2</source>
+        <translation>第 %1 步：学习率 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learning-rate changes: %1</source>
+        <translation>学习率调整记录：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Diverged at step %1: lower the rate and restart.</source>
+        <translation>在第 %1 步发散：请调低学习率后重新开始。</translation>
+    </message>
+</context>
+<context>
     <name>dlui::SparsityChart</name>
     <message>
         <location filename="../ui/plots/SparsityChart.cpp" line="+104"/>
@@ -3760,6 +4616,29 @@ from %2 to %3</source>
         <location line="+1"/>
         <source>Measured training speed over the last second.</source>
         <translation>最近一秒内实测的训练速度。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TrialScatter</name>
+    <message>
+        <location filename="../ui/labs/search/TrialScatter.cpp" line="+173"/>
+        <source>colour: validation loss %1 … %2 · × diverged</source>
+        <translation>颜色：验证损失 %1 … %2 · × 发散</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Trial %1</source>
+        <translation>第 %1 次试验</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>validation loss %1</source>
+        <translation>验证损失 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diverged at step %1</source>
+        <translation>在第 %1 步发散</translation>
     </message>
 </context>
 <context>

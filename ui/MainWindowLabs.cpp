@@ -118,13 +118,17 @@ bool MainWindow::setLab(const QString& id) {
   // Leaving: the playground pauses (its thread stops working) and puts its docks away; another
   // lab stops its clock.
   if (m_lab == kPlayground) {
+    // Its docks as they are, or on a projector as they were before it (what leaving restores).
     if (!m_presentation) m_playgroundState = saveState();
+    else if (m_normalLayout)
+      m_playgroundState = m_normalLayout->state;
     m_playgroundWasRunning = m_last && m_last->running;
     m_session->pause();
   } else if (Lab* previous = lab(m_lab)) {
     previous->setActive(false);
   }
   m_lab = id;
+  m_pendingRestore.reset();  // a late resize after leaving a projector must not restore another lab's docks
   const bool playground = next == nullptr;
   for (QAction* a : m_transport->actions()) a->setEnabled(playground);
   if (playground) {

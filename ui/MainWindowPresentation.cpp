@@ -14,6 +14,8 @@
 // status bar: their height goes to the map.
 #include "MainWindow.h"
 
+#include "labs/Lab.h"
+
 #include "notes/NotesDock.h"
 #include "plots/ChartPanel.h"
 #include "widgets/ClassroomDock.h"
@@ -38,7 +40,10 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QLayout>
+#include <QStackedWidget>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -92,6 +97,15 @@ void MainWindow::setPresentationMode(bool on) {
     enterPresentationLayout();
   else
     leavePresentationLayout();
+  // Another lab shown: the playground's docks stay away, the lab takes the mode itself.
+  for (int i = 0; i < m_labStack->count(); ++i)
+    if (auto* lab = qobject_cast<Lab*>(m_labStack->widget(i))) lab->setPresentationMode(on);
+  if (m_lab != QLatin1String("playground")) {
+    m_controls->hide();
+    m_classroom->hide();
+    m_chartDock->hide();
+    m_transport->hide();
+  }
 }
 
 // The application's font, and the watch panel's: a widget with a style sheet does not take a new
@@ -114,6 +128,7 @@ void MainWindow::enterPresentationLayout() {
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
   m_transport->hide();  // play, step and reset are in the column, step and epoch on the board
+  m_labBar->hide();     // the height is the map's; the Lab menu and Ctrl+1… still switch labs
   m_notes->hide();      // View → Notes brings them back
   m_controls->hide();   // F6 brings them back
   if (m_chartDock->isFloating()) m_chartDock->setFloating(false);
@@ -270,6 +285,8 @@ void MainWindow::layoutPresentation() {
     // diagram below it) until the next event loop: told now, so showing the dock does not add its
     // height to that and grow the window past the screen.
     m_playgroundPage->updateGeometry();
+    m_labStack->layout()->invalidate();  // the stack holding the page passes it on now, too
+    m_labStack->updateGeometry();
     m_chartDock->show();
   }
   m_network->setVisible(beside || below);
@@ -285,7 +302,7 @@ void MainWindow::layoutPresentation() {
   // The central area and the chart dock under it reach from the central area's top to the window's
   // bottom (the status bar is hidden here). Measured so, not as the two heights: those are stale
   // while the dock comes or goes in this very layout.
-  const int stacked = height() - m_playgroundPage->y();
+  const int stacked = height() - m_labStack->y();  // the page fills the stack, which sits below the menus
   // (The banner wraps: its height at the central area's width. Its plain size hint is the wrapped
   // label's guess at a narrow width, 200–300 px, which starved the chart.)
   const int banner = m_banner->isVisible() ? std::max(m_banner->minimumSizeHint().height(),

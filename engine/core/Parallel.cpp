@@ -12,7 +12,8 @@ namespace dl {
 
 namespace {
 std::atomic<int> g_threads{1};
-}
+thread_local int t_limit = 0;  // 0: no ThreadCountScope on this thread
+}  // namespace
 
 void setThreadCount(int n) {
   n = std::max(1, n);
@@ -22,7 +23,13 @@ void setThreadCount(int n) {
 #endif
 }
 
-int threadCount() { return g_threads.load(std::memory_order_relaxed); }
+int threadCount() {
+  const int all = g_threads.load(std::memory_order_relaxed);
+  return t_limit > 0 ? std::min(all, t_limit) : all;
+}
+
+ThreadCountScope::ThreadCountScope(int n) : m_previous(t_limit) { t_limit = std::max(1, n); }
+ThreadCountScope::~ThreadCountScope() { t_limit = m_previous; }
 
 bool inParallelRegion() {
 #ifdef _OPENMP

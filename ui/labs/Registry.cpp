@@ -1,12 +1,14 @@
 // One line per lab: adding a lab is a folder in engine/, a folder here, and its line below.
 #include "labs/Lab.h"
 #include "labs/landscape/LandscapeLab.h"
+#include "labs/search/SearchLab.h"
 
 namespace dlui {
 
 const std::vector<LabRegistration>& labRegistry() {
   static const std::vector<LabRegistration> labs = {
       {"landscape", [](QWidget* parent) -> Lab* { return new LandscapeLab(parent); }},
+      {"search", [](QWidget* parent) -> Lab* { return new SearchLab(parent); }},
   };
   return labs;
 }

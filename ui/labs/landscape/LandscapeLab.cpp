@@ -302,8 +302,9 @@ void LandscapeLab::buildUi() {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addWidget(controls);
-  layout->addWidget(mapColumn, 3);
-  layout->addWidget(right, 2);
+  // The map is square: beyond its height, width is better spent on the chart and the table.
+  layout->addWidget(mapColumn, 1);
+  layout->addWidget(right, 1);
 
   // Space and → while this lab is shown (the playground's transport keys are off meanwhile).
   m_playAction = new QAction(this);

@@ -17,6 +17,32 @@ namespace dlui {
 
 using dl::surface::CriticalKind;
 
+namespace {
+// Liang–Barsky: clips the segment a→b to r in place; false when no part of it is inside.
+bool clipSegment(const QRectF& r, QPointF& a, QPointF& b) {
+  const double dx = b.x() - a.x(), dy = b.y() - a.y();
+  double t0 = 0, t1 = 1;
+  const double p[] = {-dx, dx, -dy, dy};
+  const double q[] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] == 0) {
+      if (q[i] < 0) return false;
+      continue;
+    }
+    const double t = q[i] / p[i];
+    if (p[i] < 0)
+      t0 = std::max(t0, t);
+    else
+      t1 = std::min(t1, t);
+    if (t0 > t1) return false;
+  }
+  const QPointF start(a.x() + t0 * dx, a.y() + t0 * dy), end(a.x() + t1 * dx, a.y() + t1 * dy);
+  a = start;
+  b = end;
+  return true;
+}
+}  // namespace
+
 SurfaceMap::SurfaceMap(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("surfaceMap"));
   setMouseTracking(true);
@@ -201,25 +227,31 @@ void SurfaceMap::drawTrails(QPainter& p) const {
     }
   }
   p.save();
-  p.setClipRect(m_plot.adjusted(-1, -1, 1, 1));
+  p.setClipRect(m_plot.adjusted(-1, -1, 1, 1));  // the racers' dots near the edge
   for (std::size_t i = 0; i < racers.size(); ++i) {
     const auto& trail = m_race->trail(i);
     if (trail.empty()) continue;
     const QColor color = i < m_colors.size() ? m_colors[i] : QColor(Qt::white);
-    // Long trails: at most about two points per pixel of travel are drawn.
+    // Each segment clipped to the plot (a diverging racer's points lie millions of pixels away,
+    // and stroking such a path costs the raster engine seconds); segments shorter than half a
+    // pixel are merged, so a long trail costs about its length in pixels.
+    const QRectF clip = m_plot.adjusted(-4, -4, 4, 4);
     QPainterPath path;
-    QPointF last = toWidget({trail.front()[0], trail.front()[1]});
-    path.moveTo(last);
+    QPointF last(std::nan(""), std::nan(""));  // where the path's pen is
+    QPointF previous = toWidget({trail.front()[0], trail.front()[1]});
     for (std::size_t k = 1; k < trail.size(); ++k) {
       const double x = trail[k][0], y = trail[k][1];
       if (!std::isfinite(x) || !std::isfinite(y)) break;
-      QPointF q = toWidget({x, y});
-      // Far outside the plot (a diverging racer): clamp, so the path stays drawable.
-      q.setX(std::clamp(q.x(), -1e5, 1e5));
-      q.setY(std::clamp(q.y(), -1e5, 1e5));
-      if (k + 1 < trail.size() && std::abs(q.x() - last.x()) + std::abs(q.y() - last.y()) < 0.5) continue;
-      path.lineTo(q);
-      last = q;
+      const QPointF q = toWidget({x, y});
+      QPointF a = previous, b = q;
+      previous = q;
+      if (!clipSegment(clip, a, b)) continue;
+      if (!(std::abs(a.x() - last.x()) < 0.5 && std::abs(a.y() - last.y()) < 0.5))
+        path.moveTo(a);
+      else if (k + 1 < trail.size() && std::abs(b.x() - last.x()) + std::abs(b.y() - last.y()) < 0.5)
+        continue;
+      path.lineTo(b);
+      last = b;
     }
     p.setPen(QPen(QColor(0, 0, 0, 110), width + 2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     p.setBrush(Qt::NoBrush);
@@ -228,7 +260,8 @@ void SurfaceMap::drawTrails(QPainter& p) const {
     p.drawPath(path);
     // The racer now: a filled dot (hollow when it diverged).
     const auto& r = racers[i];
-    const QPointF at = toWidget({std::clamp(r.x, m_x0 - 1e6, m_x1 + 1e6), std::clamp(r.y, m_y0 - 1e6, m_y1 + 1e6)});
+    const QPointF at = toWidget({r.x, r.y});
+    if (!clip.contains(at)) continue;  // off the map: its trail ends at the edge
     p.setPen(QPen(Qt::black, 1.5));
     p.setBrush(r.diverged ? QBrush(Qt::NoBrush) : QBrush(color));
     p.drawEllipse(at, width * 2.2, width * 2.2);
