@@ -200,6 +200,8 @@ private slots:
         {R"("steps": 200, "seed")", R"("steps": 200.5, "seed")", "field 'search.steps' has bad value '200.5'"},
         {R"("seed": 1, "threads")", R"("seed": 1, "seed": 2, "threads")", "field 'search.seed' is given twice"},
         {R"("threads": 0)", R"("threads": 0,)", "invalid JSON at line"},
+        {R"("compare": "log-uniform")", R"("compare": "random")", "field 'search.compare' has bad value 'random'"},
+        {R"("compare": "log-uniform")", R"("compare": "grid")", "field 'search.compare' has bad value 'grid'"},
     };
     for (const auto& [from, to, expected] : cases) {
       QByteArray bytes = good;

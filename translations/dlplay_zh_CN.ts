@@ -2492,18 +2492,18 @@
     <name>dlui::LandscapeLab</name>
     <message>
         <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+323"/>
-        <location line="+398"/>
+        <location line="+399"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-398"/>
-        <location line="+398"/>
+        <location line="-399"/>
+        <location line="+399"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-398"/>
         <source>Start or pause the race (Space).</source>
         <translation>开始或暂停比赛（空格键）。</translation>
     </message>
@@ -2689,12 +2689,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+210"/>
+        <location line="+211"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-211"/>
         <source>‖∇f‖</source>
         <translation>‖∇f‖</translation>
     </message>
@@ -2739,7 +2739,7 @@
         <translation>所有优化器从 (%1, %2) 出发。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -3087,7 +3087,7 @@ Load %2 as regression (a real-valued target)?</source>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../ui/MainWindowLabs.cpp" line="+171"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="+175"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
@@ -3317,7 +3317,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowLabs.cpp" line="-100"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="-104"/>
         <source>&amp;Lab</source>
         <translation>实验室(&amp;L)</translation>
     </message>
@@ -3332,7 +3332,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>已在游乐场中打开：%1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Preset “%1” belongs to the lab “%2”, which this build does not have.</source>
         <translation>预设“%1”属于实验室“%2”，而当前版本没有这个实验室。</translation>
     </message>
@@ -3994,22 +3994,22 @@ from %2 to %3</source>
 <context>
     <name>dlui::SearchLab</name>
     <message>
-        <location filename="../ui/labs/search/SearchLab.cpp" line="+106"/>
+        <location filename="../ui/labs/search/SearchLab.cpp" line="+122"/>
         <source>Grid</source>
         <translation>网格搜索</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Uniform random</source>
         <translation>均匀随机</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Log-uniform random</source>
         <translation>对数均匀随机</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Coarse to fine</source>
         <translation>由粗到细</translation>
     </message>
@@ -4044,24 +4044,29 @@ from %2 to %3</source>
         <translation>1 − β（动量）</translation>
     </message>
     <message>
-        <location line="+177"/>
-        <location line="+57"/>
+        <location line="+180"/>
+        <location line="+63"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+57"/>
-        <location line="+333"/>
+        <location line="-63"/>
+        <location line="+63"/>
+        <location line="+367"/>
         <location line="+42"/>
         <location line="+31"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-439"/>
-        <source>What to search (1 to 3), from … to, log scale</source>
-        <translation>搜索哪些超参数（1 到 3 个）：从 … 到，对数刻度</translation>
+        <location line="-478"/>
+        <source>Search over (1 to 3)</source>
+        <translation>搜索的超参数（1 到 3 个）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick 1 to 3 settings; give each a range (from, to) and whether to spread trials on a log scale.</source>
+        <translation>勾选 1 到 3 个超参数，为每个设定范围（从、到），并选择是否按对数刻度分布试验。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4079,7 +4084,7 @@ from %2 to %3</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Spread the trials evenly over the powers of ten (as a learning rate should be), not over the values.</source>
         <translation>让试验在 10 的各个幂次上均匀分布（学习率就应该这样搜），而不是在数值上均匀分布。</translation>
     </message>
@@ -4094,7 +4099,7 @@ from %2 to %3</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Compare with</source>
         <translation>对照策略</translation>
     </message>
@@ -4104,12 +4109,12 @@ from %2 to %3</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Run a second search beside this one with the same settings, budget and seed but another strategy: its trials are squares in the scatter.</source>
         <translation>在旁边用另一种策略再跑一次搜索，设置、预算和种子都相同：它的试验在散点图中画成方块。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Grid: evenly spaced values, k per setting. Uniform random: every value equally likely. Log-uniform: every power of ten equally likely on log settings. Coarse to fine: a first round everywhere, then rounds around the best trials.</source>
         <translation>网格：每个超参数取 k 个等间距的值。均匀随机：每个数值的可能性相同。对数均匀：对数刻度的超参数上，每个 10 的幂次区间的可能性相同。由粗到细：先在整个范围内搜一轮，再围绕最佳试验继续搜。</translation>
     </message>
@@ -4140,19 +4145,19 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+186"/>
+        <location line="+203"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+200"/>
-        <location line="+50"/>
+        <location line="-203"/>
+        <location line="+217"/>
+        <location line="+54"/>
         <source>Start search</source>
         <translation>开始搜索</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-270"/>
         <source>Caviar: many runs at once</source>
         <translation>鱼子酱：同时训练许多模型</translation>
     </message>
@@ -4203,13 +4208,13 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+137"/>
-        <location line="+30"/>
+        <location line="+153"/>
+        <location line="+31"/>
         <source>best so far</source>
         <translation>迄今最佳</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-183"/>
         <source>Best validation loss so far</source>
         <translation>迄今最佳验证损失</translation>
     </message>
@@ -4225,18 +4230,18 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+337"/>
+        <location line="+371"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location line="-337"/>
-        <location line="+337"/>
+        <location line="-371"/>
+        <location line="+371"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-370"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -4281,17 +4286,17 @@ from %2 to %3</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+93"/>
         <source>Budget: %1 trials × %2 steps = %3 steps.</source>
         <translation>预算：%1 次试验 × %2 步 = %3 步。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>A grid of %1 per setting uses %2 of the %3 trials.</source>
         <translation>每个超参数取 %1 个值的网格只用掉 %3 次试验中的 %2 次。</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+117"/>
         <source>%1 of %2 trials finished, %3 diverged.</source>
         <translation>%2 次试验已完成 %1 次，其中 %3 次发散。</translation>
     </message>
@@ -4301,47 +4306,47 @@ from %2 to %3</source>
         <translation>%1：最佳为第 %2 次试验，验证损失 %3（%4）。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>diverged at %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Select a trial in the table first.</source>
         <translation>请先在表格中选中一次试验。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>No search has run yet.</source>
         <translation>还没有运行过搜索。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Export trials</source>
         <translation>导出试验</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -4351,7 +4356,7 @@ from %2 to %3</source>
         <translation>试验已写入 %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>step %1: lr %2</source>
         <translation>第 %1 步：学习率 %2</translation>
     </message>
@@ -4621,7 +4626,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::TrialScatter</name>
     <message>
-        <location filename="../ui/labs/search/TrialScatter.cpp" line="+173"/>
+        <location filename="../ui/labs/search/TrialScatter.cpp" line="+176"/>
         <source>colour: validation loss %1 … %2 · × diverged</source>
         <translation>颜色：验证损失 %1 … %2 · × 发散</translation>
     </message>

@@ -50,7 +50,7 @@ SearchConfig compareConfig(const SearchConfig& c) {
 
 void validate(const SearchConfig& c) {
   if (c.compare && *c.compare == c.strategy)
-    throw ConfigError("search.compare", strategyName(*c.compare),
+    throw ConfigError("compare", strategyName(*c.compare),
                       DL_TRANSLATE_NOOP("dl", "must differ from the search's own strategy"));
   if (c.params.empty() || c.params.size() > static_cast<std::size_t>(kMaxParams))
     throw ConfigError("params", std::to_string(c.params.size()) + " parameters",

@@ -85,6 +85,8 @@ bool LineChart::logScale() const { return m_y->isLog(); }
 
 void LineChart::setTitle(const QString& title) { setExportTitle(m_chart, title); }
 
+void LineChart::setLegendVisible(bool on) { m_chart->legend()->setVisible(on); }
+
 void LineChart::clear() {
   for (auto& t : m_traces) t->history.clear();
   resetAxesLater();

@@ -39,6 +39,8 @@ public:
   void setLogScale(bool on);
   bool logScale() const;
   void setTitle(const QString& title);  // drawn in exports only
+  // The legend (a lab whose table names the colours hides it).
+  void setLegendVisible(bool on);
   const Trace& line(int i) const { return *m_traces[static_cast<std::size_t>(i)]; }
 
   void applySnapshot(const Snapshot&) override {}  // fed by its owner

@@ -581,6 +581,7 @@ void LandscapeLab::resetViews(bool surfaceChanged) {
   }
   m_map->setRacerColors(colors);
   m_chart->setLines(names, colors);
+  m_chart->setLegendVisible(false);  // the racer table below it names every colour
   const bool known = std::isfinite(m_race->surface().minimumValue());
   m_chart->setLogScale(known);
   m_chart->setAxisTitles(tr("step"), known ? tr("loss − minimum") : tr("loss"));
@@ -739,6 +740,14 @@ void LandscapeLab::setPresentationMode(bool on) {
   m_presentation = on;
   m_map->setPresentationMode(on);
   m_chart->setPresentationMode(on);
+  // On a projector the map gets the width, the table keeps what a room reads (name, loss, κ,
+  // state), and the schedule curves give their height to the controls.
+  auto* layout = static_cast<QHBoxLayout*>(this->layout());
+  layout->setStretch(1, on ? 3 : 1);
+  layout->setStretch(2, on ? 2 : 1);
+  m_table->setColumnHidden(1, on);
+  m_table->setColumnHidden(3, on);
+  m_curves->setVisible(!on);
 }
 
 bool LandscapeLab::loadPreset(const QString& name, QString* error) {

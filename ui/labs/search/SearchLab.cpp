@@ -29,6 +29,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QLocale>
+#include <QValidator>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -63,6 +65,19 @@ QString number(double v) {
   QString s = (a >= 1e-3 && a < 1e6) || a == 0 ? QString::number(v, 'g', 4) : QString::number(v, 'e', 2);
   return s.replace(QLatin1Char('-'), QChar(0x2212));
 }
+
+// A spin box that writes 1e-06 as "1e-6" and 0.001 as "0.001": a range over decades stays narrow.
+class CompactSpinBox : public QDoubleSpinBox {
+public:
+  using QDoubleSpinBox::QDoubleSpinBox;
+  QString textFromValue(double v) const override { return formatRate(v); }
+  double valueFromText(const QString& text) const override { return QLocale().toDouble(text.trimmed()); }
+  QValidator::State validate(QString& text, int&) const override {
+    bool ok = false;
+    QLocale().toDouble(text.trimmed(), &ok);
+    return ok ? QValidator::Acceptable : QValidator::Intermediate;
+  }
+};
 
 // A table cell that sorts by its number, not its text.
 class NumberItem : public QTableWidgetItem {
@@ -135,6 +150,7 @@ void SearchLab::buildUi() {
 
   // ---- the controls column ----
   auto* controls = new QWidget(this);
+  m_controls = controls;
   controls->setObjectName(QStringLiteral("searchControls"));
   auto* column = new QVBoxLayout(controls);
   column->setContentsMargins(6, 6, 6, 6);
@@ -149,10 +165,10 @@ void SearchLab::buildUi() {
     ParamRow row;
     row.use = new QCheckBox(m_spaceBox);
     row.use->setObjectName(QStringLiteral("searchUse-") + QString::fromStdString(dl::search::paramNames()[i]));
-    row.low = new QDoubleSpinBox(m_spaceBox);
-    row.high = new QDoubleSpinBox(m_spaceBox);
+    row.low = new CompactSpinBox(m_spaceBox);
+    row.high = new CompactSpinBox(m_spaceBox);
     for (QDoubleSpinBox* s : {row.low, row.high}) {
-      s->setDecimals(6);
+      s->setDecimals(9);
       s->setRange(0, 100000);
       s->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
       s->setKeyboardTracking(false);
@@ -201,10 +217,10 @@ void SearchLab::buildUi() {
   m_seed = new QSpinBox(m_runBox);
   m_seed->setRange(1, 1000000);
   form->addRow(m_seedLabel, m_seed);
-  m_budget = new QLabel(m_runBox);
-  m_budget->setWordWrap(true);
-  form->addRow(m_budget);
   column->addWidget(m_runBox);
+  m_budget = new QLabel(controls);  // below the box: a wrapped label in a form row gets cut
+  m_budget->setWordWrap(true);
+  column->addWidget(m_budget);
   connect(m_strategy, &QComboBox::activated, this, &SearchLab::updateBudget);
   connect(m_trials, &QSpinBox::valueChanged, this, &SearchLab::updateBudget);
   connect(m_steps, &QSpinBox::valueChanged, this, &SearchLab::updateBudget);
@@ -325,7 +341,9 @@ void SearchLab::buildUi() {
 }
 
 void SearchLab::retranslateUi() {
-  m_spaceBox->setTitle(tr("What to search (1 to 3), from … to, log scale"));
+  m_spaceBox->setTitle(tr("Search over (1 to 3)"));
+  m_spaceBox->setToolTip(
+      tr("Tick 1 to 3 settings; give each a range (from, to) and whether to spread trials on a log scale."));
   for (std::size_t i = 0; i < m_rows.size(); ++i) {
     const std::string& name = dl::search::paramNames()[i];
     m_rows[i].use->setText(paramLabel(name));
@@ -399,6 +417,12 @@ void SearchLab::retranslateUi() {
   updateBudget();
 }
 
+void SearchLab::resizeEvent(QResizeEvent* event) {
+  // The settings column takes at most a third and a bit: the scatter is the picture.
+  m_controls->setMaximumWidth(std::max(260, width() * 3 / 10));
+  Lab::resizeEvent(event);
+}
+
 void SearchLab::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
   Lab::changeEvent(event);
@@ -442,11 +466,12 @@ void SearchLab::showConfig(const SearchConfig& c) {
 void SearchLab::updateParamRows() {
   int used = 0;
   for (const ParamRow& r : m_rows) used += r.use->isChecked();
+  // A setting not searched shows only its box: the column stays short on a projector.
   for (const ParamRow& r : m_rows) {
     r.use->setEnabled(r.use->isChecked() || used < dl::search::kMaxParams);
-    r.low->setEnabled(r.use->isChecked());
-    r.high->setEnabled(r.use->isChecked());
-    r.log->setEnabled(r.use->isChecked());
+    r.low->setVisible(r.use->isChecked());
+    r.high->setVisible(r.use->isChecked());
+    r.log->setVisible(r.use->isChecked());
   }
   updateBudget();
 }
@@ -611,9 +636,13 @@ void SearchLab::poll() {
         .arg(b->index + 1)
         .arg(number(b->valLoss), values.join(QStringLiteral(", ")));
   };
-  if (best) summary += ' ' + describe(*m_search, best);
-  if (otherBest) summary += ' ' + describe(*m_compare, otherBest);
+  // The bests in full in the tooltip (the scatter rings them, the chart draws them): the column
+  // stays short enough for a projector.
+  QStringList bests;
+  if (best) bests << describe(*m_search, best);
+  if (otherBest) bests << describe(*m_compare, otherBest);
   m_summary->setText(summary);
+  m_summary->setToolTip(bests.join('\n'));
   if (done) {
     m_poll->stop();
     m_start->setText(tr("Start search"));

@@ -78,6 +78,7 @@ public:
 
 protected:
   void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
 private:
   void buildUi();
@@ -102,6 +103,7 @@ private:
   bool m_active = false;
 
   // ---- controls ----
+  QWidget* m_controls = nullptr;
   QGroupBox* m_spaceBox = nullptr;
   struct ParamRow {
     QCheckBox* use = nullptr;
