@@ -34,6 +34,17 @@ int fail(const QString& message) {
   return BadInput;
 }
 
+bool seedOption(const QString& text, std::uint64_t& out) {
+  bool ok = false;
+  const qulonglong seed = text.toULongLong(&ok);
+  if (!ok) {
+    fail(QString("--seed: '%1' must be a whole number from 0 to 18446744073709551615").arg(text));
+    return false;
+  }
+  out = seed;
+  return true;
+}
+
 bool positiveInteger(const QString& text, long long& out, long long max) {
   bool ok = false;
   out = text.toLongLong(&ok);
@@ -197,12 +208,7 @@ int runPlayground(const QCommandLineParser& p) {
   }
   dl::ExperimentConfig& c = file.config;
   long long n = 0;
-  if (p.isSet("seed")) {
-    bool ok = false;
-    const qulonglong seed = p.value("seed").toULongLong(&ok);
-    if (!ok) return fail(QString("--seed: '%1' must be a whole number from 0 to 18446744073709551615").arg(p.value("seed")));
-    c.training.seed = seed;
-  }
+  if (p.isSet("seed") && !seedOption(p.value("seed"), c.training.seed)) return BadInput;
   if (p.isSet("threads")) {
     if (!positiveInteger(p.value("threads"), n, 256))
       return fail(QString("--threads: '%1' must be between 1 and 256").arg(p.value("threads")));

@@ -2,6 +2,8 @@
 // lab (the catalogue's "labs") has its own headless entry; --lab or the preset's lab picks it.
 #pragma once
 
+#include <cstdint>
+
 class QCommandLineParser;
 class QString;
 
@@ -22,5 +24,7 @@ int listPresets(const QCommandLineParser& parser);
 int fail(const QString& message);
 // `text` is a whole number in [1, max].
 bool positiveInteger(const QString& text, long long& out, long long max);
+// --seed's value: a whole number from 0 to 2^64 − 1. False after printing the error line.
+bool seedOption(const QString& text, std::uint64_t& out);
 
 }  // namespace dlapp

@@ -46,13 +46,7 @@ int runLandscape(const QCommandLineParser& p) {
       return fail(QString("--steps: '%1' must be a whole number from 1 to 1000000").arg(p.value("steps")));
     c.steps = n;
   }
-  if (p.isSet("seed")) {
-    bool ok = false;
-    const qulonglong seed = p.value("seed").toULongLong(&ok);
-    if (!ok)
-      return fail(QString("--seed: '%1' must be a whole number from 0 to 18446744073709551615").arg(p.value("seed")));
-    c.seed = seed;
-  }
+  if (p.isSet("seed") && !seedOption(p.value("seed"), c.seed)) return BadInput;
   std::unique_ptr<dl::surface::Race> race;
   try {
     race = std::make_unique<dl::surface::Race>(c);

@@ -78,13 +78,7 @@ int runSearchLab(const QCommandLineParser& p) {
                       .arg(dl::search::kMaxSteps));
     c.steps = n;
   }
-  if (p.isSet("seed")) {
-    bool ok = false;
-    const qulonglong seed = p.value("seed").toULongLong(&ok);
-    if (!ok)
-      return fail(QString("--seed: '%1' must be a whole number from 0 to 18446744073709551615").arg(p.value("seed")));
-    c.seed = seed;
-  }
+  if (p.isSet("seed") && !seedOption(p.value("seed"), c.seed)) return BadInput;
   if (p.isSet("threads")) {
     if (!positiveInteger(p.value("threads"), n, 256))
       return fail(QString("--threads: '%1' must be between 1 and 256").arg(p.value("threads")));

@@ -68,6 +68,32 @@ dl::Rng::State rngFrom(Reader& r, const QString& key) {
 }  // namespace
 
 // ---- configuration ---------------------------------------------------------------------------
+QJsonObject scheduleToJson(const dl::ScheduleConfig& s) {
+  return QJsonObject{{"name", QString::fromStdString(s.name)},
+                     {"decay", s.decay},
+                     {"base", s.base},
+                     {"k", s.k},
+                     {"stepEvery", s.stepEvery},
+                     {"stepFactor", s.stepFactor},
+                     {"patience", s.patience},
+                     {"plateauFactor", s.plateauFactor},
+                     {"minLr", s.minLearningRate}};
+}
+
+void scheduleFromJson(const QJsonObject& o, dl::ScheduleConfig& s) {
+  json::Reader r(o, "schedule");
+  r.string("name", s.name);
+  r.number("decay", s.decay);
+  r.number("base", s.base);
+  r.number("k", s.k);
+  r.integer("stepEvery", s.stepEvery);
+  r.number("stepFactor", s.stepFactor);
+  r.integer("patience", s.patience);
+  r.number("plateauFactor", s.plateauFactor);
+  r.number("minLr", s.minLearningRate);
+  r.finish();
+}
+
 QJsonObject configToJson(const dl::ExperimentConfig& c) {
   QJsonObject o;
   o["format"] = "dlplay-experiment";
@@ -130,16 +156,7 @@ QJsonObject configToJson(const dl::ExperimentConfig& c) {
                                {"beta2", p.beta2},
                                {"rho", p.rho},
                                {"epsilon", p.epsilon}};
-  const dl::ScheduleConfig& s = c.schedule;
-  o["schedule"] = QJsonObject{{"name", QString::fromStdString(s.name)},
-                              {"decay", s.decay},
-                              {"base", s.base},
-                              {"k", s.k},
-                              {"stepEvery", s.stepEvery},
-                              {"stepFactor", s.stepFactor},
-                              {"patience", s.patience},
-                              {"plateauFactor", s.plateauFactor},
-                              {"minLr", s.minLearningRate}};
+  o["schedule"] = scheduleToJson(c.schedule);
   const dl::RegularizationConfig& r = c.regularization;
   o["regularization"] = QJsonObject{{"l1", r.l1},
                                     {"l2", r.l2},
@@ -263,20 +280,7 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
     r.number("epsilon", c.optimizer.epsilon);
     r.finish();
   }
-  if (top.has("schedule")) {
-    Reader r(top.object("schedule"), "schedule");
-    dl::ScheduleConfig& s = c.schedule;
-    r.string("name", s.name);
-    r.number("decay", s.decay);
-    r.number("base", s.base);
-    r.number("k", s.k);
-    r.integer("stepEvery", s.stepEvery);
-    r.number("stepFactor", s.stepFactor);
-    r.integer("patience", s.patience);
-    r.number("plateauFactor", s.plateauFactor);
-    r.number("minLr", s.minLearningRate);
-    r.finish();
-  }
+  if (top.has("schedule")) scheduleFromJson(top.object("schedule"), c.schedule);
   if (top.has("regularization")) {
     Reader r(top.object("regularization"), "regularization");
     dl::RegularizationConfig& g = c.regularization;

@@ -35,6 +35,10 @@ struct ExperimentFile {
 
 // JSON ⇄ configuration. fromJson throws dl::ConfigError naming the dotted field path.
 QJsonObject configToJson(const dl::ExperimentConfig& c);
+// The "schedule" object, shared by every file that carries a learning-rate schedule (experiments,
+// landscape races). scheduleFromJson starts from `s` (the defaults) and names fields "schedule.…".
+QJsonObject scheduleToJson(const dl::ScheduleConfig& s);
+void scheduleFromJson(const QJsonObject& o, dl::ScheduleConfig& s);
 dl::ExperimentConfig configFromJson(const QJsonObject& o);
 QJsonObject stateToJson(const dl::TrainerState& s);
 dl::TrainerState stateFromJson(const QJsonObject& o);

@@ -2,6 +2,8 @@
 // trajectory CSV rows.
 #include "io/LandscapeIo.h"
 
+#include "io/ExperimentIo.h"
+
 #include "io/ErrorText.h"
 #include "io/JsonReader.h"
 #include "io/OutputFile.h"
@@ -58,16 +60,7 @@ QJsonObject raceToJson(const dl::surface::RaceConfig& c) {
   const dl::OptimizerConfig& h = c.hyper;
   o["hyper"] = QJsonObject{
       {"momentum", h.momentum}, {"beta1", h.beta1}, {"beta2", h.beta2}, {"rho", h.rho}, {"epsilon", h.epsilon}};
-  const dl::ScheduleConfig& sc = c.schedule;
-  o["schedule"] = QJsonObject{{"name", QString::fromStdString(sc.name)},
-                              {"decay", sc.decay},
-                              {"base", sc.base},
-                              {"k", sc.k},
-                              {"stepEvery", sc.stepEvery},
-                              {"stepFactor", sc.stepFactor},
-                              {"patience", sc.patience},
-                              {"plateauFactor", sc.plateauFactor},
-                              {"minLr", sc.minLearningRate}};
+  o["schedule"] = scheduleToJson(c.schedule);
   o["noise"] = c.noise;
   o["seed"] = static_cast<double>(c.seed);
   o["steps"] = static_cast<double>(c.steps);
@@ -144,20 +137,7 @@ dl::surface::RaceConfig raceFromJson(const QJsonObject& o) {
     r.number("epsilon", c.hyper.epsilon);
     r.finish();
   }
-  if (top.has("schedule")) {
-    Reader r(top.object("schedule"), "schedule");
-    dl::ScheduleConfig& s = c.schedule;
-    r.string("name", s.name);
-    r.number("decay", s.decay);
-    r.number("base", s.base);
-    r.number("k", s.k);
-    r.integer("stepEvery", s.stepEvery);
-    r.number("stepFactor", s.stepFactor);
-    r.integer("patience", s.patience);
-    r.number("plateauFactor", s.plateauFactor);
-    r.number("minLr", s.minLearningRate);
-    r.finish();
-  }
+  if (top.has("schedule")) scheduleFromJson(top.object("schedule"), c.schedule);
   top.number("noise", c.noise);
   top.seed("seed", c.seed);
   top.integer64("steps", c.steps);

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QWidget>
 
+class QLabel;
+
 #include <vector>
 
 namespace dlui {
@@ -41,6 +43,13 @@ public:
   virtual bool finish(int timeoutMs) = 0;
   // Writes a PNG of each of its panels into `dir` (screenshots); returns the paths.
   virtual QStringList grabPanels(const QString& dir) = 0;
+
+protected:
+  // The preset's "what to watch" line, as the playground's watch panel shows it: a label to put
+  // above the lab's view, and its text for `preset` (from the notes, in the interface language;
+  // hidden when the preset has none or `preset` is empty).
+  static QLabel* createWatchLine(QWidget* parent, const QString& objectName);
+  static void showWatchLine(QLabel* line, const QString& preset);
 
 signals:
   // A line for the window's status bar.

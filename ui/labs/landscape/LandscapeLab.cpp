@@ -257,14 +257,7 @@ void LandscapeLab::buildUi() {
   auto* mapColumn = new QWidget(this);
   auto* mapLayout = new QVBoxLayout(mapColumn);
   mapLayout->setContentsMargins(0, 0, 0, 0);
-  m_watch = new QLabel(mapColumn);
-  m_watch->setObjectName(QStringLiteral("landscapeWatch"));
-  m_watch->setWordWrap(true);
-  m_watch->setTextFormat(Qt::PlainText);
-  m_watch->setStyleSheet(
-      QStringLiteral("QLabel { background: #fff4d6; color: #3b2f00; padding: 4px 6px; "
-                     "border-left: 4px solid #e0a800; }"));
-  m_watch->hide();
+  m_watch = createWatchLine(mapColumn, QStringLiteral("landscapeWatch"));
   mapLayout->addWidget(m_watch);
   m_map = new SurfaceMap(mapColumn);
   m_readout = new QLabel(mapColumn);
@@ -378,9 +371,7 @@ void LandscapeLab::retranslateUi() {
   m_map->setToolTip(
       tr("Colours: the loss on a logarithmic scale (dark = low). ○ minimum, △ maximum, × saddle. "
          "Click to set the start."));
-  const LocalizedText watch = m_preset.isEmpty() ? LocalizedText{} : NotesLibrary::builtIn().watchLine(m_preset);
-  m_watch->setText(watch.in(currentLanguage()));
-  m_watch->setVisible(!m_watch->text().isEmpty());
+  showWatchLine(m_watch, m_preset);
   m_playAction->setText(tr("Play/pause the race"));
   m_stepAction->setText(tr("Step the race"));
   updateBound();

@@ -324,14 +324,7 @@ void SearchLab::buildUi() {
   auto* views = new QWidget(this);
   auto* viewsLayout = new QVBoxLayout(views);
   viewsLayout->setContentsMargins(0, 0, 0, 0);
-  m_watch = new QLabel(views);
-  m_watch->setObjectName(QStringLiteral("searchWatch"));
-  m_watch->setWordWrap(true);
-  m_watch->setTextFormat(Qt::PlainText);
-  m_watch->setStyleSheet(
-      QStringLiteral("QLabel { background: #fff4d6; color: #3b2f00; padding: 4px 6px; "
-                     "border-left: 4px solid #e0a800; }"));
-  m_watch->hide();
+  m_watch = createWatchLine(views, QStringLiteral("searchWatch"));
   viewsLayout->addWidget(m_watch);
   viewsLayout->addWidget(m_modes, 1);
   auto* layout = new QHBoxLayout(this);
@@ -398,9 +391,7 @@ void SearchLab::retranslateUi() {
   m_table->setColumnHidden(1, !m_config.compare);
   m_table->setColumnHidden(2, m_config.strategy != dl::search::Strategy::CoarseToFine &&
                                   m_config.compare != dl::search::Strategy::CoarseToFine);
-  const LocalizedText watch = m_preset.isEmpty() ? LocalizedText{} : NotesLibrary::builtIn().watchLine(m_preset);
-  m_watch->setText(watch.in(currentLanguage()));
-  m_watch->setVisible(!m_watch->text().isEmpty());
+  showWatchLine(m_watch, m_preset);
   QStringList axes;
   for (const ParamRange& p : m_config.params) axes << paramLabel(p.name);
   if (axes.size() == 1) axes << tr("final validation loss");
