@@ -157,7 +157,7 @@ int runSearchLab(const QCommandLineParser& p) {
   }
   // The strategy it is compared with: the same space, budget and seed, one line of result.
   if (c.compare) {
-    dl::search::Search other(dl::search::compareConfig(c));
+    dl::search::Search other(dl::search::compareConfig(c));  // validated with c
     other.run();
     if (!quiet) {
       const std::optional<Trial> b = other.best();

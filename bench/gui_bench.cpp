@@ -776,6 +776,7 @@ int main(int argc, char** argv) {
       c.base.data.validationFraction = 0.2;
       c.params = {{"learningRate", 1e-3, 1, dl::search::Scale::Log}};
       c.strategy = dl::search::Strategy::LogUniform;
+      c.compare.reset();
       c.trials = 16;
       c.steps = 1'000'000;  // longer than the phase: the cores stay busy throughout
       c.threads = QThread::idealThreadCount();

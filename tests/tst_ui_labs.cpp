@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QPushButton>
+#include <QSlider>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -116,7 +117,9 @@ private slots:
     const long long before = lab->race().steps();
     QTest::keyClick(&w, Qt::Key_Right);
     QCOMPARE(lab->race().steps(), before + 1);
-    QVERIFY(w.notesDock()->isVisible() || !w.notesDock()->isVisible());  // shared: neither forced nor hidden
+    // F6 and View → Charts cannot bring the playground's docks into another lab.
+    QVERIFY(!w.findChild<QAction*>(QStringLiteral("fullControlsAction"))->isEnabled());
+    QVERIFY(!w.chartDock()->toggleViewAction()->isEnabled());
     // Back: the same page, the docks and keys as before.
     labAction(w, QStringLiteral("playground"))->trigger();
     QCOMPARE(currentPage(w), playgroundPage);
@@ -144,6 +147,7 @@ private slots:
     QVERIFY(!w.labBar()->isVisible());
     QVERIFY(currentPage(w)->isVisible());
     w.setPresentationMode(false);
+    QTest::qWait(50);  // the deferred restore of the normal layout has run
     QVERIFY(!w.chartDock()->isVisible());
     QVERIFY(!w.controlDock()->isVisible());
     QVERIFY(w.labBar()->isVisible());
@@ -157,7 +161,9 @@ private slots:
     QVERIFY(w.setLab(QStringLiteral("landscape")));
     QVERIFY(!w.classroomDock()->isVisible());
     w.setPresentationMode(false);
+    QTest::qWait(50);
     QVERIFY(!w.chartDock()->isVisible());
+    QVERIFY(!w.transport()->isVisible());
     QVERIFY(w.setLab(QStringLiteral("playground")));
     QTRY_VERIFY(w.chartDock()->isVisible());
     QVERIFY(w.controlDock()->isVisible());
@@ -444,6 +450,44 @@ private slots:
                  errors[0].contains(QStringLiteral("-3")),
              qPrintable(errors[0]));
     QCOMPARE(lab->config().trials, trials);
+  }
+
+  // Touching a control keeps a preset's racers: the momentum-bound preset races momentum twice
+  // (lr 3.7 and 3.85); changing the noise keeps both, at their rates.
+  void controlsKeepDuplicateRacers() {
+    LandscapeLab lab;
+    lab.show();
+    QString error;
+    QVERIFY(lab.loadPreset(QStringLiteral("landscape-momentum-bound"), &error));
+    lab.setRunning(false);
+    QCOMPARE(lab.race().racers().size(), std::size_t{2});
+    lab.findChild<QSlider*>(QStringLiteral("landscapeNoise"))->setValue(2);
+    QCOMPARE(lab.race().racers().size(), std::size_t{2});
+    QCOMPARE(lab.race().racers()[0].learningRate, 3.7);
+    QCOMPARE(lab.race().racers()[1].learningRate, 3.85);
+    QVERIFY(lab.race().config().noise > 0);
+  }
+
+  // A search with one setting and a comparison, then one with two settings: the scatter forgets
+  // the old comparison (its one-value trials would be read as two) and paints.
+  void scatterForgetsOldComparison() {
+    SearchLab lab;
+    lab.resize(1200, 700);
+    lab.show();
+    QString error;
+    QVERIFY(lab.loadPreset(QStringLiteral("search-log-scale"), &error));
+    QVERIFY(lab.finish(120000));
+    QVERIFY(lab.comparison());
+    QVERIFY(lab.setConfig(dlio::readSearchPreset(QStringLiteral("search-coarse-to-fine")), &error));
+    QVERIFY(lab.scatter()->pointOf(0, true).x() < 0);  // nothing of the old comparison is drawn
+    QVERIFY(!lab.scatter()->grab().isNull());
+    // A comparison whose own settings are invalid is refused up front, and nothing changes.
+    dl::search::SearchConfig c = lab.config();
+    c.strategy = dl::search::Strategy::Grid;
+    c.compare = dl::search::Strategy::CoarseToFine;
+    c.trials = 1;
+    QVERIFY(!lab.setConfig(c, &error));
+    QVERIFY2(!error.isEmpty() && !error.contains('\n'), qPrintable(error));
   }
 
   // A typed function: a parse error is shown beside the box, naming the column, and the race goes

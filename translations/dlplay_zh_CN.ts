@@ -21,8 +21,8 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location filename="../io/ExperimentIo.cpp" line="+393"/>
-        <location filename="../io/LandscapeIo.cpp" line="+177"/>
+        <location filename="../io/ExperimentIo.cpp" line="+397"/>
+        <location filename="../io/LandscapeIo.cpp" line="+157"/>
         <location filename="../io/SearchIo.cpp" line="+147"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
@@ -158,13 +158,13 @@
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../io/ExperimentIo.cpp" line="-140"/>
+        <location filename="../io/ExperimentIo.cpp" line="-127"/>
         <location filename="../io/JsonReader.h" line="+7"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+171"/>
         <location filename="../io/JsonReader.h" line="+6"/>
         <source>must be an object</source>
         <translation>必须是 JSON 对象</translation>
@@ -180,7 +180,7 @@
         <translation>未知字段</translation>
     </message>
     <message>
-        <location filename="../io/ExperimentIo.cpp" line="-331"/>
+        <location filename="../io/ExperimentIo.cpp" line="-335"/>
         <source>a generator state has %1 hex words</source>
         <translation>随机数生成器的状态由 %1 个十六进制字组成</translation>
     </message>
@@ -190,13 +190,13 @@
         <translation>必须是十六进制字符串</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+122"/>
         <source>not a dlplay experiment (expected &apos;%1&apos;)</source>
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../io/LandscapeIo.cpp" line="-95"/>
+        <location filename="../io/LandscapeIo.cpp" line="-82"/>
         <source>this dlplay reads format version %1 to %2</source>
         <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
     </message>
@@ -217,7 +217,7 @@
         <location line="+6"/>
         <location line="+3"/>
         <location filename="../engine/nn/Maxout.cpp" line="+11"/>
-        <location filename="../engine/search/Search.cpp" line="+118"/>
+        <location filename="../engine/search/Search.cpp" line="+125"/>
         <location line="+3"/>
         <location line="+3"/>
         <location line="+8"/>
@@ -835,12 +835,12 @@
         <translation>每个选手都应是形如 %1 的对象</translation>
     </message>
     <message>
-        <location filename="../engine/search/Search.cpp" line="-40"/>
+        <location filename="../engine/search/Search.cpp" line="-41"/>
         <source>must differ from the search&apos;s own strategy</source>
         <translation>必须与搜索本身的策略不同</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>a search varies between %1 and %2 hyperparameters</source>
         <translation>一次搜索要调 %1 到 %2 个超参数</translation>
     </message>
@@ -2491,19 +2491,19 @@
 <context>
     <name>dlui::LandscapeLab</name>
     <message>
-        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+323"/>
-        <location line="+399"/>
+        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+318"/>
+        <location line="+407"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-399"/>
-        <location line="+399"/>
+        <location line="-407"/>
+        <location line="+407"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-406"/>
         <source>Start or pause the race (Space).</source>
         <translation>开始或暂停比赛（空格键）。</translation>
     </message>
@@ -2689,12 +2689,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+211"/>
+        <location line="+219"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-219"/>
         <source>‖∇f‖</source>
         <translation>‖∇f‖</translation>
     </message>
@@ -2719,7 +2719,7 @@
         <translation>颜色：对数刻度下的损失（越暗越低）。○ 极小值，△ 极大值，× 鞍点。点击可设置起点。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Play/pause the race</source>
         <translation>运行/暂停比赛</translation>
     </message>
@@ -2729,12 +2729,12 @@
         <translation>比赛前进一步</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+95"/>
         <source>Red line: momentum is stable below lr = 2(1+β)/λmax = %1.</source>
         <translation>红线：学习率低于 2(1+β)/λmax = %1 时动量法稳定。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+100"/>
         <source>Every racer starts at (%1, %2).</source>
         <translation>所有优化器从 (%1, %2) 出发。</translation>
     </message>
@@ -3087,7 +3087,7 @@ Load %2 as regression (a real-valued target)?</source>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../ui/MainWindowLabs.cpp" line="+175"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="+185"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
@@ -3317,7 +3317,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowLabs.cpp" line="-104"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="-114"/>
         <source>&amp;Lab</source>
         <translation>实验室(&amp;L)</translation>
     </message>
@@ -3332,7 +3332,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>已在游乐场中打开：%1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>Preset “%1” belongs to the lab “%2”, which this build does not have.</source>
         <translation>预设“%1”属于实验室“%2”，而当前版本没有这个实验室。</translation>
     </message>
@@ -3994,7 +3994,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::SearchLab</name>
     <message>
-        <location filename="../ui/labs/search/SearchLab.cpp" line="+122"/>
+        <location filename="../ui/labs/search/SearchLab.cpp" line="+124"/>
         <source>Grid</source>
         <translation>网格搜索</translation>
     </message>
@@ -4044,27 +4044,27 @@ from %2 to %3</source>
         <translation>1 − β（动量）</translation>
     </message>
     <message>
-        <location line="+180"/>
-        <location line="+63"/>
+        <location line="+185"/>
+        <location line="+69"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+63"/>
-        <location line="+367"/>
+        <location line="-69"/>
+        <location line="+69"/>
+        <location line="+405"/>
         <location line="+42"/>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-478"/>
+        <location line="-526"/>
         <source>Search over (1 to 3)</source>
         <translation>搜索的超参数（1 到 3 个）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tick 1 to 3 settings; give each a range (from, to) and whether to spread trials on a log scale.</source>
         <translation>勾选 1 到 3 个超参数，为每个设定范围（从、到），并选择是否按对数刻度分布试验。</translation>
     </message>
@@ -4145,19 +4145,19 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+203"/>
+        <location line="+213"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-203"/>
-        <location line="+217"/>
-        <location line="+54"/>
+        <location line="-213"/>
+        <location line="+227"/>
+        <location line="+61"/>
         <source>Start search</source>
         <translation>开始搜索</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-287"/>
         <source>Caviar: many runs at once</source>
         <translation>鱼子酱：同时训练许多模型</translation>
     </message>
@@ -4209,12 +4209,12 @@ from %2 to %3</source>
     <message>
         <location line="+1"/>
         <location line="+153"/>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>best so far</source>
         <translation>迄今最佳</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-186"/>
         <source>Best validation loss so far</source>
         <translation>迄今最佳验证损失</translation>
     </message>
@@ -4230,18 +4230,18 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+371"/>
+        <location line="+409"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location line="-371"/>
-        <location line="+371"/>
+        <location line="-409"/>
+        <location line="+409"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-408"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -4271,7 +4271,7 @@ from %2 to %3</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>final validation loss</source>
         <translation>最终验证损失</translation>
     </message>
@@ -4296,7 +4296,7 @@ from %2 to %3</source>
         <translation>每个超参数取 %1 个值的网格只用掉 %3 次试验中的 %2 次。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+136"/>
         <source>%1 of %2 trials finished, %3 diverged.</source>
         <translation>%2 次试验已完成 %1 次，其中 %3 次发散。</translation>
     </message>
@@ -4306,37 +4306,42 @@ from %2 to %3</source>
         <translation>%1：最佳为第 %2 次试验，验证损失 %3（%4）。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+70"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>diverged at %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Select a trial in the table first.</source>
         <translation>请先在表格中选中一次试验。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>%1 — trial %2</source>
+        <translation>%1 — 第 %2 次试验</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No search has run yet.</source>
         <translation>还没有运行过搜索。</translation>
     </message>

@@ -129,6 +129,9 @@ private:
   void createCentralArea();
   void createLabHost();
   void retranslateLabs();
+  // With another lab shown: the playground's docks, transport and their menu actions put away
+  // (nothing when the playground is shown).
+  void hidePlaygroundChrome();
   // A preset or file of another lab than the playground: that lab loads it.
   bool loadLabPreset(const QString& lab, const QString& name);
   // The "lab" a JSON file declares ("playground" when none); empty when the file cannot be read.

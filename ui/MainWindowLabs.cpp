@@ -144,18 +144,28 @@ bool MainWindow::setLab(const QString& id) {
     }
     if (m_playgroundWasRunning) m_session->play();
   } else {
-    m_controls->hide();
-    m_classroom->hide();
-    m_chartDock->hide();
-    m_transport->hide();
     m_labStack->setCurrentWidget(next);
     next->setActive(true);
   }
+  hidePlaygroundChrome();
   for (QAction* a : m_labGroup->actions())
     if (a->data().toString() == id) a->setChecked(true);
   updateStatusSummary();
   emit labChanged(id);
   return true;
+}
+
+void MainWindow::hidePlaygroundChrome() {
+  const bool playground = m_lab == kPlayground;
+  // F6 and View → Charts / Transport belong to the playground.
+  m_fullControlsAction->setEnabled(playground);
+  m_chartDock->toggleViewAction()->setEnabled(playground);
+  m_transport->toggleViewAction()->setEnabled(playground);
+  if (playground) return;
+  m_controls->hide();
+  m_classroom->hide();
+  m_chartDock->hide();
+  m_transport->hide();
 }
 
 bool MainWindow::loadLabPreset(const QString& labId, const QString& name) {

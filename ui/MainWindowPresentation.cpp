@@ -68,14 +68,16 @@ void MainWindow::setPresentationMode(bool on) {
   m_pendingRestore.reset();
   if (on) {
     // Saved before anything changes: this is what leaving restores.
-    m_normalLayout = NormalLayout{saveState(),
+    // (In another lab the docks to come back to are the playground's, as it left them.)
+    const bool inLab = m_lab != QLatin1String("playground") && !m_playgroundState.isEmpty();
+    m_normalLayout = NormalLayout{inLab ? m_playgroundState : saveState(),
                                   m_splitter->saveState(),
                                   saveGeometry(),
                                   windowState(),
                                   corner(Qt::BottomLeftCorner),
                                   corner(Qt::BottomRightCorner),
                                   statusBar()->isVisibleTo(this),
-                                  m_transport->isVisibleTo(this)};
+                                  inLab || m_transport->isVisibleTo(this)};
   }
   m_presentation = on;
   {
@@ -100,12 +102,7 @@ void MainWindow::setPresentationMode(bool on) {
   // Another lab shown: the playground's docks stay away, the lab takes the mode itself.
   for (int i = 0; i < m_labStack->count(); ++i)
     if (auto* lab = qobject_cast<Lab*>(m_labStack->widget(i))) lab->setPresentationMode(on);
-  if (m_lab != QLatin1String("playground")) {
-    m_controls->hide();
-    m_classroom->hide();
-    m_chartDock->hide();
-    m_transport->hide();
-  }
+  hidePlaygroundChrome();
 }
 
 // The application's font, and the watch panel's: a widget with a style sheet does not take a new
@@ -187,6 +184,7 @@ void MainWindow::leavePresentationLayout() {
     if (!m_pendingRestore || m_presentation) return;
     restoreState(m_pendingRestore->state);
     m_splitter->restoreState(m_pendingRestore->splitter);
+    hidePlaygroundChrome();
   });
   QTimer::singleShot(kRestoreWindowMs, this, [this] { m_pendingRestore.reset(); });
 }
@@ -217,6 +215,7 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
   if (m_pendingRestore && !m_presentation) {
     restoreState(m_pendingRestore->state);
     m_splitter->restoreState(m_pendingRestore->splitter);
+    hidePlaygroundChrome();
   }
   schedulePresentationLayout();
 }

@@ -1,6 +1,12 @@
 // The search: validation, sampling by round, and trials trained on a pool of threads; see Search.h.
 #include "search/Search.h"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "core/Error.h"
 #include "core/Parallel.h"
 #include "train/Trainer.h"
@@ -52,6 +58,7 @@ void validate(const SearchConfig& c) {
   if (c.compare && *c.compare == c.strategy)
     throw ConfigError("compare", strategyName(*c.compare),
                       DL_TRANSLATE_NOOP("dl", "must differ from the search's own strategy"));
+  if (c.compare) validate(compareConfig(c));  // its own settings (a coarse-to-fine comparison's rounds)
   if (c.params.empty() || c.params.size() > static_cast<std::size_t>(kMaxParams))
     throw ConfigError("params", std::to_string(c.params.size()) + " parameters",
                       {DL_TRANSLATE_NOOP("dl", "a search varies between %1 and %2 hyperparameters"),
@@ -226,6 +233,15 @@ void Search::run(const std::function<void(const Trial&)>& onTrialDone) {
   execute(onTrialDone);
 }
 
+namespace {
+// The calling thread only: on Linux a thread is a task with its own nice value.
+void lowerThreadPriority() {
+#ifdef __linux__
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
+}
+}  // namespace
+
 void Search::start(std::function<void(const Trial&)> onTrialDone) {
   if (m_started.exchange(true)) throw std::logic_error("Search::start: the search was already started");
   m_thread = std::thread([this, cb = std::move(onTrialDone)] { execute(cb); });
@@ -248,6 +264,7 @@ void Search::execute(const std::function<void(const Trial&)>& onTrialDone) {
     // it would on one thread, and the pool only changes which thread does which trial.
     const auto worker = [&] {
       ThreadCountScope serial(1);
+      if (m_background) lowerThreadPriority();
       for (int i = m_next++; i < end && !m_cancel.load(); i = m_next++) runTrial(i, onTrialDone);
     };
     const int threads = threadsFor(end - first);

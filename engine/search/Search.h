@@ -106,6 +106,9 @@ public:
   void run(const std::function<void(const Trial&)>& onTrialDone = {});
   // The same on background threads; returns at once. The window polls trials() or progress().
   void start(std::function<void(const Trial&)> onTrialDone = {});
+  // Before start(): its worker threads run at a lower scheduling priority (Linux: nice +10), so a
+  // window sharing the cores stays responsive. The numbers do not change.
+  void setBackground(bool on) { m_background = on; }
   // Stops promptly: every running trial stops before its next step and goes back to Pending (no
   // partial result); finished trials stay. Safe from any thread; wait() or finished() after it.
   void cancel();
@@ -153,6 +156,7 @@ private:
   std::atomic<std::uint64_t> m_revision{0};
   std::atomic<long long> m_steps{0};
   std::thread m_thread;
+  bool m_background = false;
 };
 
 }  // namespace dl::search

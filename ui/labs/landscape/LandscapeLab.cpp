@@ -24,6 +24,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -236,6 +237,7 @@ void LandscapeLab::buildUi() {
   m_noise = new QSlider(Qt::Horizontal, m_dynamicsBox);
   m_noise->setObjectName(QStringLiteral("landscapeNoise"));
   m_noise->setRange(0, static_cast<int>(5 * kNoisePerTick));
+  m_noise->installEventFilter(this);
   m_noiseValue = new QLabel(m_dynamicsBox);
   m_noiseValue->setMinimumWidth(m_noiseValue->fontMetrics().horizontalAdvance(QStringLiteral("0.00")));
   noiseRow->addWidget(m_noise, 1);
@@ -378,6 +380,18 @@ void LandscapeLab::retranslateUi() {
   resetViews(false);
 }
 
+bool LandscapeLab::eventFilter(QObject* watched, QEvent* event) {
+  // A focused slider keeps its arrow keys: → moves it, it does not step the race.
+  if (watched == m_noise && event->type() == QEvent::ShortcutOverride) {
+    const int key = static_cast<QKeyEvent*>(event)->key();
+    if (key == Qt::Key_Left || key == Qt::Key_Right || key == Qt::Key_Up || key == Qt::Key_Down) {
+      event->accept();
+      return true;
+    }
+  }
+  return Lab::eventFilter(watched, event);
+}
+
 void LandscapeLab::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
   Lab::changeEvent(event);
@@ -466,22 +480,21 @@ void LandscapeLab::applyControls() {
   c.hyper.momentum = m_beta->value();
   c.noise = m_noise->value() / kNoisePerTick;
   c.schedule.name = m_schedule->currentData().toString().toStdString();
-  // The racers: the ticked optimisers at their rows' rates (a preset's duplicate racers are kept
-  // while their optimiser stays ticked).
+  // The racers: the ticked optimisers at their rows' rates. An optimiser that races more than once
+  // (a preset's lr 3.7 against 3.85) keeps all its racers as they are: its row shows one rate only.
   const auto& names = dl::optimizerNames();
+  const std::vector<dl::surface::RacerConfig> before = dl::surface::racersOf(m_race->config());
   std::vector<dl::surface::RacerConfig> racers;
-  const std::vector<dl::surface::RacerConfig> before =
-      c.racers.empty() ? std::vector<dl::surface::RacerConfig>{} : c.racers;
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (!m_enabled[i]->isChecked()) continue;
-    bool kept = false;
-    for (const auto& r : before)
-      if (r.optimizer == names[i] && r.learningRate != m_rates[i]->value() && r.learningRate > 0 &&
-          std::count_if(before.begin(), before.end(), [&](const auto& o) { return o.optimizer == names[i]; }) > 1) {
-        racers.push_back(r);
-        kept = true;
-      }
-    if (!kept) racers.push_back({names[i], m_rates[i]->value(), true});
+    const auto count =
+        std::count_if(before.begin(), before.end(), [&](const auto& r) { return r.optimizer == names[i]; });
+    if (count > 1) {
+      for (const auto& r : before)
+        if (r.optimizer == names[i]) racers.push_back(r);
+    } else {
+      racers.push_back({names[i], m_rates[i]->value(), true});
+    }
   }
   if (racers.empty()) {  // at least one racer: the one just unticked comes back
     showConfig();

@@ -15,6 +15,7 @@
 #include "train/Runs.h"
 #include "train/Trainer.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -44,6 +45,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 namespace dlui {
@@ -228,7 +230,12 @@ void SearchLab::buildUi() {
 
   m_start = new QPushButton(controls);
   m_start->setObjectName(QStringLiteral("searchStart"));
-  connect(m_start, &QPushButton::clicked, this, [this] { togglePlay(); });
+  connect(m_start, &QPushButton::clicked, this, [this] {
+    if (searching())
+      cancelSearch();
+    else
+      startSearch();
+  });
   column->addWidget(m_start);
   m_progress = new QProgressBar(controls);
   column->addWidget(m_progress);
@@ -331,6 +338,18 @@ void SearchLab::buildUi() {
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addWidget(controls);
   layout->addWidget(views, 1);
+
+  // Space starts or stops the search (the panda run on its tab), → steps the panda run.
+  m_playAction = new QAction(this);
+  m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
+  connect(m_playAction, &QAction::triggered, this, &SearchLab::togglePlay);
+  m_stepAction = new QAction(this);
+  m_stepAction->setShortcut(QKeySequence(Qt::Key_Right));
+  connect(m_stepAction, &QAction::triggered, this, &SearchLab::stepOnce);
+  addAction(m_playAction);
+  addAction(m_stepAction);
+  m_playAction->setEnabled(false);
+  m_stepAction->setEnabled(false);
 }
 
 void SearchLab::retranslateUi() {
@@ -528,6 +547,8 @@ bool SearchLab::setConfig(const SearchConfig& c, QString* error) {
   showConfig(c);
   retranslateUi();
   m_scatter->setTrials({}, -1);
+  m_scatter->setComparison({}, -1, {}, {});
+  m_scatter->setSelected(-1);
   m_table->setRowCount(0);
   m_best->setLines({tr("best so far")}, {seriesColor(0)});
   m_best->setLogScale(true);
@@ -545,8 +566,11 @@ bool SearchLab::startSearch(QString* error) {
     // for any thread count, and both grow on screen at once).
     SearchConfig first = c, second = dl::search::compareConfig(c);
     if (c.compare) first.threads = second.threads = std::max(1, c.threads / 2);
-    m_search = std::make_unique<dl::search::Search>(first);
-    m_compare = c.compare ? std::make_unique<dl::search::Search>(second) : nullptr;
+    // Both built before either replaces the shown one: a refused comparison changes nothing.
+    auto main = std::make_unique<dl::search::Search>(first);
+    auto compare = c.compare ? std::make_unique<dl::search::Search>(second) : nullptr;
+    m_search = std::move(main);
+    m_compare = std::move(compare);
   } catch (const std::exception& e) {
     const QString message = dlio::ErrorText::of(e);
     if (error) *error = message;
@@ -563,10 +587,17 @@ bool SearchLab::startSearch(QString* error) {
     m_best->setLines({tr("best so far")}, {seriesColor(0)});
   m_best->setLogScale(true);
   m_seenRevision = m_seenCompareRevision = ~std::uint64_t{0};
+  m_bestDrawn[0].clear();
+  m_bestDrawn[1].clear();
   m_progress->setRange(0, m_search->plannedTrials() + (m_compare ? m_compare->plannedTrials() : 0));
   m_progress->setValue(0);
+  // The trials yield to the window: on a two-core machine the GUI thread shares a core with them.
+  m_search->setBackground(true);
   m_search->start();
-  if (m_compare) m_compare->start();
+  if (m_compare) {
+    m_compare->setBackground(true);
+    m_compare->start();
+  }
   m_poll->start();
   m_start->setText(tr("Stop"));
   poll();
@@ -604,11 +635,18 @@ void SearchLab::poll() {
   m_scatter->setComparison(other, otherBest ? otherBest->index : -1, strategyText(m_search->config().strategy),
                            m_compare ? strategyText(m_compare->config().strategy) : QString());
   fillTable(trials, other);
-  m_best->clear();
-  for (int line = 0; line < (m_compare ? 2 : 1); ++line) {
-    const std::vector<double> sofar = (line ? m_compare : m_search)->bestSoFar();
-    for (std::size_t i = 0; i < sofar.size(); ++i)
-      if (std::isfinite(sofar[i])) m_best->append(line, static_cast<double>(i + 1), sofar[i]);
+  // Best so far: redrawn only when a trial finished (a running trial's steps change nothing there).
+  std::vector<double> sofar = m_search->bestSoFar();
+  std::vector<double> otherSofar = m_compare ? m_compare->bestSoFar() : std::vector<double>{};
+  if (sofar != m_bestDrawn[0] || otherSofar != m_bestDrawn[1]) {
+    m_best->clear();
+    for (int line = 0; line < (m_compare ? 2 : 1); ++line) {
+      const std::vector<double>& values = line ? otherSofar : sofar;
+      for (std::size_t i = 0; i < values.size(); ++i)
+        if (std::isfinite(values[i])) m_best->append(line, static_cast<double>(i + 1), values[i]);
+    }
+    m_bestDrawn[0] = std::move(sofar);
+    m_bestDrawn[1] = std::move(otherSofar);
   }
   dl::search::Search::Progress p = m_search->progress();
   if (m_compare) {
@@ -641,27 +679,56 @@ void SearchLab::poll() {
 }
 
 void SearchLab::fillTable(const std::vector<Trial>& trials, const std::vector<Trial>& other) {
+  // Rows keep their items: a poll only changes texts that changed (a running trial's steps), so a
+  // live search costs the GUI thread little, and the sort order and the selection stay.
   const bool sorting = m_table->isSortingEnabled();
   m_table->setSortingEnabled(false);
-  m_table->setRowCount(static_cast<int>(trials.size() + other.size()));
+  const int rows = static_cast<int>(trials.size() + other.size());
+  if (m_table->rowCount() != rows) m_table->setRowCount(rows);
   const int nParams = static_cast<int>(m_config.params.size());
-  int row = 0;
+  // Where each trial's row is now (sorting moves them): by (search, index).
+  std::map<std::pair<bool, int>, int> rowOf;
+  for (int r = 0; r < rows; ++r)
+    if (const QTableWidgetItem* item = m_table->item(r, 0))
+      rowOf[{item->data(Qt::UserRole + 1).toBool(), item->data(Qt::UserRole).toInt() - 1}] = r;
+  int nextFree = 0;
+  const auto freeRow = [&] {
+    while (nextFree < rows && m_table->item(nextFree, 0)) ++nextFree;
+    return nextFree++;
+  };
+  const auto setNumber = [this](int row, int col, double v) {
+    auto* item = static_cast<NumberItem*>(m_table->item(row, col));
+    if (!item) {
+      m_table->setItem(row, col, new NumberItem(v));
+      return;
+    }
+    const QString text = number(v);
+    if (item->text() != text) {
+      item->setText(text);
+      item->setData(Qt::UserRole, v);
+    }
+  };
   for (const bool second : {false, true}) {
     const dl::search::Search* search = second ? m_compare.get() : m_search.get();
     for (const Trial& t : second ? other : trials) {
+      const auto found = rowOf.find({second, t.index});
+      const int row = found != rowOf.end() ? found->second : freeRow();
+      if (row >= rows) continue;
       int col = 0;
-      auto* number0 = new NumberItem(t.index + 1);
-      number0->setData(Qt::UserRole + 1, second);  // which search: "open in the playground" asks it
-      m_table->setItem(row, col++, number0);
-      // The scatter's marker for its search (● the main one, ■ the comparison), named in its tooltip.
-      auto* mark = new QTableWidgetItem(second ? QStringLiteral("■") : QStringLiteral("●"));
-      mark->setToolTip(strategyText(search->config().strategy));
-      mark->setTextAlignment(Qt::AlignCenter);
-      m_table->setItem(row, col++, mark);
-      m_table->setItem(row, col++, new NumberItem(t.round));
+      if (!m_table->item(row, 0)) {
+        auto* first = new NumberItem(t.index + 1);
+        first->setData(Qt::UserRole + 1, second);  // which search: "open in the playground" asks it
+        m_table->setItem(row, 0, first);
+        // The scatter's marker for its search (● the main one, ■ the comparison), named in its tooltip.
+        auto* mark = new QTableWidgetItem(second ? QStringLiteral("■") : QStringLiteral("●"));
+        mark->setToolTip(strategyText(search->config().strategy));
+        mark->setTextAlignment(Qt::AlignCenter);
+        m_table->setItem(row, 1, mark);
+      }
+      col = 2;
+      setNumber(row, col++, t.round);
       for (int k = 0; k < nParams; ++k)
-        m_table->setItem(row, col++,
-                         new NumberItem(k < static_cast<int>(t.values.size()) ? t.values[k] : std::nan("")));
+        setNumber(row, col++, k < static_cast<int>(t.values.size()) ? t.values[k] : std::nan(""));
       QString status;
       switch (t.status) {
         case Trial::Status::Pending:
@@ -680,15 +747,18 @@ void SearchLab::fillTable(const std::vector<Trial>& trials, const std::vector<Tr
           status = tr("failed");
           break;
       }
-      auto* s = new QTableWidgetItem(status);
-      if (t.status == Trial::Status::Diverged || t.status == Trial::Status::Failed)
-        s->setForeground(QColor(0xb0, 0x00, 0x20));
-      if (!t.error.empty()) s->setToolTip(QString::fromStdString(t.error));
-      m_table->setItem(row, col++, s);
-      m_table->setItem(row, col++, new NumberItem(t.valLoss));
-      m_table->setItem(row, col++, new NumberItem(t.valAccuracy));
-      m_table->setItem(row, col++, new NumberItem(static_cast<double>(t.steps)));
-      ++row;
+      QTableWidgetItem* s = m_table->item(row, col);
+      if (!s) m_table->setItem(row, col, s = new QTableWidgetItem);
+      if (s->text() != status) {
+        s->setText(status);
+        const bool bad = t.status == Trial::Status::Diverged || t.status == Trial::Status::Failed;
+        s->setForeground(bad ? QBrush(QColor(0xb0, 0x00, 0x20)) : QBrush());
+        s->setToolTip(QString::fromStdString(t.error));
+      }
+      ++col;
+      setNumber(row, col++, t.valLoss);
+      setNumber(row, col++, t.valAccuracy);
+      setNumber(row, col++, static_cast<double>(t.steps));
     }
   }
   m_table->setSortingEnabled(sorting);
@@ -705,7 +775,7 @@ void SearchLab::openSelectedTrial() {
   const dl::search::Search* search =
       item->data(Qt::UserRole + 1).toBool() && m_compare ? m_compare.get() : m_search.get();
   dl::ExperimentConfig c = search->trialConfig(index);
-  c.name = QStringLiteral("%1 — trial %2").arg(QString::fromStdString(m_config.name)).arg(index + 1).toStdString();
+  c.name = tr("%1 — trial %2").arg(QString::fromStdString(m_config.name)).arg(index + 1).toStdString();
   emit openInPlayground(QJsonDocument(dlio::configToJson(c)).toJson(QJsonDocument::Compact));
 }
 
@@ -807,6 +877,15 @@ void SearchLab::stepOnce() {
 
 void SearchLab::setActive(bool on) {
   m_active = on;
+  // Hidden, the search goes on training (at background priority); the views catch up when shown.
+  if (!on)
+    m_poll->stop();
+  else if (m_search) {
+    poll();
+    if (searching()) m_poll->start();
+  }
+  m_playAction->setEnabled(on);
+  m_stepAction->setEnabled(on);
   if (!on) {
     m_pandaClock->stop();
     const QSignalBlocker b(m_pandaPlay);

@@ -12,6 +12,7 @@
 
 #include <memory>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -99,6 +100,7 @@ private:
   std::unique_ptr<dl::search::Search> m_compare;
   std::uint64_t m_seenRevision = ~std::uint64_t{0};
   std::uint64_t m_seenCompareRevision = ~std::uint64_t{0};
+  std::vector<double> m_bestDrawn[2];  // the best-so-far values the chart shows (main, comparison)
   QTimer* m_poll = nullptr;
   bool m_active = false;
 
@@ -151,6 +153,8 @@ private:
   QPushButton* m_pandaReset = nullptr;
   QLabel* m_pandaLog = nullptr;
   QStringList m_pandaChanges;
+  QAction* m_playAction = nullptr;
+  QAction* m_stepAction = nullptr;
 };
 
 }  // namespace dlui
