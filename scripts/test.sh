@@ -2,7 +2,8 @@
 # Sets up, builds and runs every test:
 #   1. the Release build in build/ and all its CTest suites (GUI suites offscreen);
 #   2. the engine and app suites again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/, no GUI);
-#   3. the training-session suite under ThreadSanitizer (build-tsan/), when the GUI is built.
+#   3. the training-session suite and the search lab's thread pool (tst_search) under
+#      ThreadSanitizer (build-tsan/), when the GUI is built.
 # Set DLPLAY_TEST_QUICK=1 to skip 2 and 3.
 source "$(dirname "$0")/setup.sh"
 dlplay_setup_packages
@@ -22,9 +23,9 @@ dlplay_build "$DLPLAY_ROOT/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDLPLA
   ctest --output-on-failure -j "$jobs")
 
 if [ -f "$DLPLAY_ROOT/tests/tst_ui_session.cpp" ]; then
-  echo "== Training session under ThreadSanitizer (build-tsan/)"
-  DLPLAY_TARGETS=tst_ui_session dlplay_build "$DLPLAY_ROOT/build-tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  echo "== Training session and search under ThreadSanitizer (build-tsan/)"
+  DLPLAY_TARGETS="tst_ui_session tst_search" dlplay_build "$DLPLAY_ROOT/build-tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DDLPLAY_SANITIZE=thread -DDLPLAY_BUILD_BENCH=OFF
   (cd "$DLPLAY_ROOT/build-tsan" && TSAN_OPTIONS="halt_on_error=1 suppressions=$DLPLAY_ROOT/scripts/tsan.supp" \
-    ctest --output-on-failure -R tst_ui_session)
+    ctest --output-on-failure -R "tst_ui_session|tst_search")
 fi
