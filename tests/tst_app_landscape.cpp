@@ -158,9 +158,11 @@ private slots:
   }
 
   // What holds: with exact arithmetic each step moves each coordinate by lr·|g|/(|g|+ε), within
-  // 2e-8 of lr for g = (3, 0.5). In the float engine the first steps are within 1.5e-8 and every
-  // one of the 300 within 1e-5 (measured at most 3.7e-6 over 1000 steps): float rounding of Adam's
-  // running averages, not of the position (the race keeps positions in double).
+  // 2e-8 of lr for g = (3, 0.5). In the float engine the first steps are within 1e-6 of lr, a few
+  // float roundings (measured 1.5e-8 in the native Release build; the SSE2 sanitizer build rounds
+  // differently, above 1e-7), and every one of the 300 within 1e-5 (measured at most 3.7e-6 over
+  // 1000 steps): float rounding of Adam's running averages, not of the position (the race keeps
+  // positions in double).
   void adamConstantGradient() {
     const RaceConfig c = dlio::readRacePreset("landscape-adam-constant-gradient");
     QCOMPARE(c.surface.name, std::string("expression"));
@@ -172,7 +174,9 @@ private slots:
       r.step();
       const RacerState& s = r.racers()[0];
       const double dx = std::abs(x - s.x) / lr - 1, dy = std::abs(y - s.y) / lr - 1;
-      if (k < 3) QVERIFY2(std::abs(dx) < 1e-7 && std::abs(dy) < 1e-7, qPrintable(QString("step %1").arg(k + 1)));
+      if (k < 3)
+        QVERIFY2(std::abs(dx) < 1e-6 && std::abs(dy) < 1e-6,
+                 qPrintable(QString("step %1: %2, %3").arg(k + 1).arg(dx).arg(dy)));
       worst = std::max({worst, std::abs(dx), std::abs(dy)});
       worstLength = std::max(worstLength, std::abs(s.stepLength / (lr * std::sqrt(2.0)) - 1));
       QVERIFY(s.x < x && s.y < y);  // downhill along both axes
