@@ -2491,19 +2491,19 @@
 <context>
     <name>dlui::LandscapeLab</name>
     <message>
-        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+318"/>
-        <location line="+407"/>
+        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+307"/>
+        <location line="+406"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-407"/>
-        <location line="+407"/>
+        <location line="-406"/>
+        <location line="+406"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-405"/>
         <source>Start or pause the race (Space).</source>
         <translation>开始或暂停比赛（空格键）。</translation>
     </message>
@@ -2689,12 +2689,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+219"/>
+        <location line="+218"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-218"/>
         <source>‖∇f‖</source>
         <translation>‖∇f‖</translation>
     </message>
@@ -2719,22 +2719,12 @@
         <translation>颜色：对数刻度下的损失（越暗越低）。○ 极小值，△ 极大值，× 鞍点。点击可设置起点。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Play/pause the race</source>
-        <translation>运行/暂停比赛</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Step the race</source>
-        <translation>比赛前进一步</translation>
-    </message>
-    <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Red line: momentum is stable below lr = 2(1+β)/λmax = %1.</source>
         <translation>红线：学习率低于 2(1+β)/λmax = %1 时动量法稳定。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Every racer starts at (%1, %2).</source>
         <translation>所有优化器从 (%1, %2) 出发。</translation>
     </message>
@@ -3087,7 +3077,7 @@ Load %2 as regression (a real-valued target)?</source>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../ui/MainWindowLabs.cpp" line="+185"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="+204"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
@@ -3317,7 +3307,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowLabs.cpp" line="-114"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="-118"/>
         <source>&amp;Lab</source>
         <translation>实验室(&amp;L)</translation>
     </message>
@@ -3327,12 +3317,22 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>实验室</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Play/pause the lab</source>
+        <translation>运行/暂停当前实验室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step the lab</source>
+        <translation>当前实验室前进一步</translation>
+    </message>
+    <message>
         <location line="+34"/>
         <source>Opened in the playground: %1</source>
         <translation>已在游乐场中打开：%1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Preset “%1” belongs to the lab “%2”, which this build does not have.</source>
         <translation>预设“%1”属于实验室“%2”，而当前版本没有这个实验室。</translation>
     </message>
@@ -4045,21 +4045,21 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+185"/>
-        <location line="+69"/>
+        <location line="+58"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+69"/>
-        <location line="+405"/>
+        <location line="-58"/>
+        <location line="+58"/>
+        <location line="+416"/>
         <location line="+42"/>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-526"/>
+        <location line="-535"/>
         <source>Search over (1 to 3)</source>
         <translation>搜索的超参数（1 到 3 个）</translation>
     </message>
@@ -4230,18 +4230,18 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+409"/>
+        <location line="+420"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location line="-409"/>
-        <location line="+409"/>
+        <location line="-420"/>
+        <location line="+420"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-419"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -4306,32 +4306,32 @@ from %2 to %3</source>
         <translation>%1：最佳为第 %2 次试验，验证损失 %3（%4）。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>diverged at %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Select a trial in the table first.</source>
         <translation>请先在表格中选中一次试验。</translation>
     </message>

@@ -223,6 +223,8 @@ private:
   QWidget* m_playgroundPage = nullptr;  // the map, the diagram and what sits above them
   QToolBar* m_labBar = nullptr;
   QMenu* m_labMenu = nullptr;
+  QAction* m_labPlayAction = nullptr;  // Space and → while another lab than the playground is shown
+  QAction* m_labStepAction = nullptr;
   QActionGroup* m_labGroup = nullptr;
   QString m_lab = QStringLiteral("playground");
   QByteArray m_playgroundState;  // the playground's docks while another lab is shown

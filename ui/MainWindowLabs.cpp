@@ -62,6 +62,21 @@ void MainWindow::createLabHost() {
     m_labMenu->addAction(a);
     m_labBar->addAction(a);
   }
+  // Space and → for the lab shown (the playground's transport has its own, enabled only there).
+  m_labPlayAction = new QAction(this);
+  m_labPlayAction->setShortcut(QKeySequence(Qt::Key_Space));
+  connect(m_labPlayAction, &QAction::triggered, this, [this] {
+    if (Lab* l = lab(m_lab)) l->togglePlay();
+  });
+  m_labStepAction = new QAction(this);
+  m_labStepAction->setShortcut(QKeySequence(Qt::Key_Right));
+  connect(m_labStepAction, &QAction::triggered, this, [this] {
+    if (Lab* l = lab(m_lab)) l->stepOnce();
+  });
+  addAction(m_labPlayAction);
+  addAction(m_labStepAction);
+  m_labPlayAction->setEnabled(false);
+  m_labStepAction->setEnabled(false);
   // One lab: nothing to switch.
   m_labBar->setVisible(ids.size() > 1);
   m_labBar->toggleViewAction()->setVisible(ids.size() > 1);
@@ -70,6 +85,8 @@ void MainWindow::createLabHost() {
 void MainWindow::retranslateLabs() {
   m_labMenu->setTitle(tr("&Lab"));
   m_labBar->setWindowTitle(tr("Labs"));
+  m_labPlayAction->setText(tr("Play/pause the lab"));
+  m_labStepAction->setText(tr("Step the lab"));
   const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
   const QString language = currentLanguage();
   for (QAction* a : m_labGroup->actions()) {
@@ -131,6 +148,8 @@ bool MainWindow::setLab(const QString& id) {
   m_pendingRestore.reset();  // a late resize after leaving a projector must not restore another lab's docks
   const bool playground = next == nullptr;
   for (QAction* a : m_transport->actions()) a->setEnabled(playground);
+  m_labPlayAction->setEnabled(!playground);
+  m_labStepAction->setEnabled(!playground);
   if (playground) {
     m_labStack->setCurrentWidget(m_playgroundPage);
     if (m_presentation) {

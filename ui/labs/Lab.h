@@ -34,7 +34,7 @@ public:
   virtual void setActive(bool on) = 0;
   // Projector mode: larger text and thicker lines; the page fills the window.
   virtual void setPresentationMode(bool on) = 0;
-  // Start/stop and single-step, for the window's Space and → keys while this lab is shown.
+  // Start/stop and single-step: the window's Space and → keys while this lab is shown.
   virtual void togglePlay() = 0;
   virtual void stepOnce() = 0;
   // Brings what is loaded to the state its preset's claim is tested at (a race to its configured

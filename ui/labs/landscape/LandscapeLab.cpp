@@ -300,18 +300,6 @@ void LandscapeLab::buildUi() {
   // The map is square: beyond its height, width is better spent on the chart and the table.
   layout->addWidget(mapColumn, 1);
   layout->addWidget(right, 1);
-
-  // Space and → while this lab is shown (the playground's transport keys are off meanwhile).
-  m_playAction = new QAction(this);
-  m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
-  connect(m_playAction, &QAction::triggered, this, &LandscapeLab::togglePlay);
-  m_stepAction = new QAction(this);
-  m_stepAction->setShortcut(QKeySequence(Qt::Key_Right));
-  connect(m_stepAction, &QAction::triggered, this, &LandscapeLab::stepOnce);
-  addAction(m_playAction);
-  addAction(m_stepAction);
-  m_playAction->setEnabled(false);
-  m_stepAction->setEnabled(false);
 }
 
 void LandscapeLab::retranslateUi() {
@@ -374,8 +362,6 @@ void LandscapeLab::retranslateUi() {
       tr("Colours: the loss on a logarithmic scale (dark = low). ○ minimum, △ maximum, × saddle. "
          "Click to set the start."));
   showWatchLine(m_watch, m_preset);
-  m_playAction->setText(tr("Play/pause the race"));
-  m_stepAction->setText(tr("Step the race"));
   updateBound();
   resetViews(false);
 }
@@ -735,8 +721,6 @@ void LandscapeLab::stepOnce() {
 
 void LandscapeLab::setActive(bool on) {
   m_active = on;
-  m_playAction->setEnabled(on);
-  m_stepAction->setEnabled(on);
   if (!on) setRunning(false);
 }
 

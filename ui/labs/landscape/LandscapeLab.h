@@ -140,8 +140,6 @@ private:
   QLabel* m_speedLabel = nullptr;
   LogSlider* m_speed = nullptr;
   QLabel* m_stepCount = nullptr;
-  QAction* m_playAction = nullptr;
-  QAction* m_stepAction = nullptr;
 };
 
 }  // namespace dlui

@@ -338,18 +338,6 @@ void SearchLab::buildUi() {
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addWidget(controls);
   layout->addWidget(views, 1);
-
-  // Space starts or stops the search (the panda run on its tab), → steps the panda run.
-  m_playAction = new QAction(this);
-  m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
-  connect(m_playAction, &QAction::triggered, this, &SearchLab::togglePlay);
-  m_stepAction = new QAction(this);
-  m_stepAction->setShortcut(QKeySequence(Qt::Key_Right));
-  connect(m_stepAction, &QAction::triggered, this, &SearchLab::stepOnce);
-  addAction(m_playAction);
-  addAction(m_stepAction);
-  m_playAction->setEnabled(false);
-  m_stepAction->setEnabled(false);
 }
 
 void SearchLab::retranslateUi() {
@@ -884,8 +872,6 @@ void SearchLab::setActive(bool on) {
     poll();
     if (searching()) m_poll->start();
   }
-  m_playAction->setEnabled(on);
-  m_stepAction->setEnabled(on);
   if (!on) {
     m_pandaClock->stop();
     const QSignalBlocker b(m_pandaPlay);

@@ -12,7 +12,6 @@
 
 #include <memory>
 
-class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -153,8 +152,6 @@ private:
   QPushButton* m_pandaReset = nullptr;
   QLabel* m_pandaLog = nullptr;
   QStringList m_pandaChanges;
-  QAction* m_playAction = nullptr;
-  QAction* m_stepAction = nullptr;
 };
 
 }  // namespace dlui
