@@ -19,7 +19,7 @@
 #include "data/Dataset.h"
 #include "data/Prepare.h"
 #include "search/Search.h"
-#include "train/Config.h"
+#include "config/Config.h"
 #include "train/Trainer.h"
 
 #include <algorithm>

@@ -5,6 +5,7 @@
 
 #include "core/Error.h"
 #include "io/ErrorText.h"
+#include "io/FieldJson.h"
 #include "io/JsonReader.h"
 #include "io/OutputFile.h"
 #include "optim/Optimizer.h"
@@ -68,31 +69,37 @@ dl::Rng::State rngFrom(Reader& r, const QString& key) {
 }  // namespace
 
 // ---- configuration ---------------------------------------------------------------------------
+// Every section is its struct's field list (engine/config/Fields.cpp) written or read by
+// io/FieldJson.h; what is written out here is the file's frame and what is not a field of one
+// struct: the format tag, the list of layers, the optimiser's default learning rate.
 QJsonObject scheduleToJson(const dl::ScheduleConfig& s) {
-  return QJsonObject{{"name", QString::fromStdString(s.name)},
-                     {"decay", s.decay},
-                     {"base", s.base},
-                     {"k", s.k},
-                     {"stepEvery", s.stepEvery},
-                     {"stepFactor", s.stepFactor},
-                     {"patience", s.patience},
-                     {"plateauFactor", s.plateauFactor},
-                     {"minLr", s.minLearningRate}};
+  QJsonObject o;
+  writeFields(o, dl::scheduleFields(), s);
+  return o;
 }
 
 void scheduleFromJson(const QJsonObject& o, dl::ScheduleConfig& s) {
   json::Reader r(o, "schedule");
-  r.string("name", s.name);
-  r.number("decay", s.decay);
-  r.number("base", s.base);
-  r.number("k", s.k);
-  r.integer("stepEvery", s.stepEvery);
-  r.number("stepFactor", s.stepFactor);
-  r.integer("patience", s.patience);
-  r.number("plateauFactor", s.plateauFactor);
-  r.number("minLr", s.minLearningRate);
+  readFields(r, dl::scheduleFields(), s);
   r.finish();
 }
+
+namespace {
+template <class S>
+QJsonObject sectionToJson(std::span<const dl::Field<S>> fields, const S& s) {
+  QJsonObject o;
+  writeFields(o, fields, s);
+  return o;
+}
+
+template <class S>
+void sectionFromJson(Reader& top, const char* section, std::span<const dl::Field<S>> fields, S& s) {
+  if (!top.has(section)) return;
+  Reader r(top.object(section), section);
+  readFields(r, fields, s);
+  r.finish();
+}
+}  // namespace
 
 QJsonObject configToJson(const dl::ExperimentConfig& c) {
   QJsonObject o;
@@ -100,77 +107,15 @@ QJsonObject configToJson(const dl::ExperimentConfig& c) {
   o["version"] = kFormatVersion;
   if (!c.name.empty()) o["name"] = QString::fromStdString(c.name);
   if (!c.description.empty()) o["description"] = QString::fromStdString(c.description);
-
-  const dl::DataConfig& d = c.data;
-  QJsonObject data{{"source", QString::fromStdString(d.source)},
-                   {"points", d.points},
-                   {"noise", d.noise},
-                   {"seed", static_cast<double>(d.seed)},
-                   {"classes", d.classes},
-                   {"arms", d.arms},
-                   {"imbalance", d.imbalance},
-                   {"validationFraction", d.validationFraction},
-                   {"testFraction", d.testFraction},
-                   {"standardize", d.standardize},
-                   {"whiten", d.whiten},
-                   {"resample", QString::fromStdString(d.resample)},
-                   {"smoteNeighbours", d.smoteNeighbours},
-                   {"mapFeatures", QJsonArray{d.mapFeatures.size() > 0 ? d.mapFeatures[0] : 0,
-                                              d.mapFeatures.size() > 1 ? d.mapFeatures[1] : 1}}};
-  if (!d.inputs.empty()) {
-    QJsonArray inputs;
-    for (const std::string& f : d.inputs) inputs.append(QString::fromStdString(f));
-    data["inputs"] = inputs;
-  }
-  if (d.source == "csv" || !d.csvPath.empty())
-    data["csv"] = QJsonObject{{"path", QString::fromStdString(d.csvPath)},
-                              {"labelColumn", d.labelColumn},
-                              {"header", d.csvHeader},
-                              {"regression", d.regression}};
-  o["data"] = data;
-
+  o["data"] = sectionToJson(dl::dataFields(), c.data);
   QJsonArray layers;
-  for (const dl::LayerConfig& l : c.hidden) {
-    QJsonObject lo{{"units", l.units}, {"activation", QString::fromStdString(l.activation)}};
-    if (l.activation == "leaky_relu" || l.activation == "prelu") lo["slope"] = l.slope;
-    if (l.activation == "elu") lo["alpha"] = l.alpha;
-    if (l.activation == "maxout") lo["pieces"] = l.pieces;
-    if (l.batchNorm) lo["batchNorm"] = true;
-    if (l.dropout > 0) lo["dropout"] = l.dropout;
-    layers.append(lo);
-  }
+  for (const dl::LayerConfig& l : c.hidden) layers.append(sectionToJson(dl::layerFields(), l));
   o["layers"] = layers;
-
-  const dl::InitConfig& i = c.init;
-  o["init"] = QJsonObject{{"scheme", QString::fromStdString(i.scheme)},
-                          {"sigma", i.sigma},
-                          {"limit", i.limit},
-                          {"value", i.value},
-                          {"gain", i.gain},
-                          {"bias", i.bias}};
-  const dl::OptimizerConfig& p = c.optimizer;
-  o["optimizer"] = QJsonObject{{"name", QString::fromStdString(p.name)},
-                               {"lr", p.learningRate},
-                               {"momentum", p.momentum},
-                               {"beta1", p.beta1},
-                               {"beta2", p.beta2},
-                               {"rho", p.rho},
-                               {"epsilon", p.epsilon}};
+  o["init"] = sectionToJson(dl::initFields(), c.init);
+  o["optimizer"] = sectionToJson(dl::optimizerFields(), c.optimizer);
   o["schedule"] = scheduleToJson(c.schedule);
-  const dl::RegularizationConfig& r = c.regularization;
-  o["regularization"] = QJsonObject{{"l1", r.l1},
-                                    {"l2", r.l2},
-                                    {"l1Mode", QString::fromStdString(r.l1Mode)},
-                                    {"clipNorm", r.clipNorm},
-                                    {"clipValue", r.clipValue},
-                                    {"compareL1L2", r.compareL1L2}};
-  const dl::TrainingConfig& t = c.training;
-  QJsonArray weights;
-  for (double w : t.classWeights) weights.append(w);
-  o["training"] = QJsonObject{{"batchSize", t.batchSize}, {"steps", static_cast<double>(t.steps)},
-                              {"evalEvery", t.evalEvery}, {"seed", static_cast<double>(t.seed)},
-                              {"threads", t.threads},     {"loss", QString::fromStdString(t.loss)},
-                              {"classWeights", weights},  {"balancedClassWeights", t.balancedClassWeights}};
+  o["regularization"] = sectionToJson(dl::regularizationFields(), c.regularization);
+  o["training"] = sectionToJson(dl::trainingFields(), c.training);
   return o;
 }
 
@@ -195,46 +140,10 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
   top.string("name", c.name);
   top.string("description", c.description);
   top.take("state");  // read separately
-  if (top.has("data")) {
-    Reader r(top.object("data"), "data");
-    dl::DataConfig& d = c.data;
-    r.string("source", d.source);
-    r.integer("points", d.points);
-    r.number("noise", d.noise);
-    r.seed("seed", d.seed);
-    r.integer("classes", d.classes);
-    r.integer("arms", d.arms);
-    r.number("imbalance", d.imbalance);
-    r.number("validationFraction", d.validationFraction);
-    r.number("testFraction", d.testFraction);
-    r.boolean("standardize", d.standardize);
-    r.boolean("whiten", d.whiten);
-    r.string("resample", d.resample);
-    r.integer("smoteNeighbours", d.smoteNeighbours);
-    r.integers("mapFeatures", d.mapFeatures);
-    if (r.has("inputs")) {
-      const QJsonArray a = r.array("inputs");
-      d.inputs.clear();
-      for (int i = 0; i < a.size(); ++i) {
-        if (!a[i].isString())
-          throw ConfigError("data.inputs[" + std::to_string(i) + "]", show(a[i]).toStdString(),
-                            DL_TRANSLATE_NOOP("dl", "must be a string"));
-        d.inputs.push_back(a[i].toString().toStdString());
-      }
-      if (d.inputs.empty())
-        throw ConfigError("data.inputs", "[]",
-                          DL_TRANSLATE_NOOP("dl", "lists at least one input feature (or leave it out)"));
-    }
-    if (r.has("csv")) {
-      Reader cr(r.object("csv"), "data.csv");
-      cr.string("path", d.csvPath);
-      cr.integer("labelColumn", d.labelColumn);
-      cr.boolean("header", d.csvHeader);
-      cr.boolean("regression", d.regression);
-      cr.finish();
-    }
-    r.finish();
-  }
+  sectionFromJson(top, "data", dl::dataFields(), c.data);
+  if (top.has("data") && top.object("data").contains("inputs") && c.data.inputs.empty())
+    throw ConfigError("data.inputs", "[]",
+                      DL_TRANSLATE_NOOP("dl", "lists at least one input feature (or leave it out)"));
   if (top.has("layers")) {
     const QJsonArray a = top.array("layers");
     c.hidden.clear();
@@ -246,65 +155,22 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
             {DL_TRANSLATE_NOOP("dl", "each layer is an object like %1"), {R"({"units": 8, "activation": "tanh"})"}});
       Reader r(a[i].toObject(), path);
       dl::LayerConfig l;
-      r.integer("units", l.units);
-      r.string("activation", l.activation);
-      r.number("slope", l.slope);
-      r.number("alpha", l.alpha);
-      r.integer("pieces", l.pieces);
-      r.boolean("batchNorm", l.batchNorm);
-      r.number("dropout", l.dropout);
+      readFields(r, dl::layerFields(), l);
       r.finish();
       c.hidden.push_back(l);
     }
   }
-  if (top.has("init")) {
-    Reader r(top.object("init"), "init");
-    r.string("scheme", c.init.scheme);
-    r.number("sigma", c.init.sigma);
-    r.number("limit", c.init.limit);
-    r.number("value", c.init.value);
-    r.number("gain", c.init.gain);
-    r.number("bias", c.init.bias);
-    r.finish();
-  }
+  sectionFromJson(top, "init", dl::initFields(), c.init);
   if (top.has("optimizer")) {
     Reader r(top.object("optimizer"), "optimizer");
-    r.string("name", c.optimizer.name);
+    readFields(r, dl::optimizerFields(), c.optimizer);
     // Without "lr", the optimiser's own default (Adadelta's is 1.0, not the playground's 0.03).
-    c.optimizer.learningRate = dl::defaultLearningRate(c.optimizer.name);
-    r.number("lr", c.optimizer.learningRate);
-    r.number("momentum", c.optimizer.momentum);
-    r.number("beta1", c.optimizer.beta1);
-    r.number("beta2", c.optimizer.beta2);
-    r.number("rho", c.optimizer.rho);
-    r.number("epsilon", c.optimizer.epsilon);
+    if (!r.has("lr")) c.optimizer.learningRate = dl::defaultLearningRate(c.optimizer.name);
     r.finish();
   }
   if (top.has("schedule")) scheduleFromJson(top.object("schedule"), c.schedule);
-  if (top.has("regularization")) {
-    Reader r(top.object("regularization"), "regularization");
-    dl::RegularizationConfig& g = c.regularization;
-    r.number("l1", g.l1);
-    r.number("l2", g.l2);
-    r.string("l1Mode", g.l1Mode);
-    r.number("clipNorm", g.clipNorm);
-    r.number("clipValue", g.clipValue);
-    r.boolean("compareL1L2", g.compareL1L2);
-    r.finish();
-  }
-  if (top.has("training")) {
-    Reader r(top.object("training"), "training");
-    dl::TrainingConfig& t = c.training;
-    r.integer("batchSize", t.batchSize);
-    r.integer64("steps", t.steps);
-    r.integer("evalEvery", t.evalEvery);
-    r.seed("seed", t.seed);
-    r.integer("threads", t.threads);
-    r.string("loss", t.loss);
-    r.numbers("classWeights", t.classWeights);
-    r.boolean("balancedClassWeights", t.balancedClassWeights);
-    r.finish();
-  }
+  sectionFromJson(top, "regularization", dl::regularizationFields(), c.regularization);
+  sectionFromJson(top, "training", dl::trainingFields(), c.training);
   top.finish();
   return c;
 }

@@ -3,7 +3,7 @@
 // Reading never changes anything until the whole file is known to be valid.
 #pragma once
 
-#include "train/Config.h"
+#include "config/Config.h"
 #include "train/Trainer.h"
 
 #include <QJsonObject>

@@ -106,6 +106,17 @@ public:
       out.push_back(a[i].toDouble());
     }
   }
+  void strings(const QString& key, std::vector<std::string>& out) {
+    if (!has(key)) return;
+    const QJsonArray a = array(key);
+    out.clear();
+    for (int i = 0; i < a.size(); ++i) {
+      if (!a[i].isString())
+        throw ConfigError(field(key) + "[" + std::to_string(i) + "]", show(a[i]).toStdString(),
+                          DL_TRANSLATE_NOOP("dl", "must be a string"));
+      out.push_back(a[i].toString().toStdString());
+    }
+  }
   void integers(const QString& key, std::vector<int>& out) {
     std::vector<double> d;
     numbers(key, d);

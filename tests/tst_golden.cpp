@@ -13,7 +13,7 @@
 // The experiments are written here rather than read from resources/presets: presets are retuned
 // for their lessons, the goldens must not move with them.
 #include "core/Parallel.h"
-#include "train/Config.h"
+#include "config/Config.h"
 #include "train/Runs.h"
 #include "train/Trainer.h"
 

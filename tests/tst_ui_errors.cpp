@@ -11,7 +11,7 @@
 #include "data/Csv.h"
 #include "io/ErrorText.h"
 #include "io/ExperimentIo.h"
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <QApplication>
 #include <QDir>

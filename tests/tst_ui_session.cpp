@@ -3,7 +3,7 @@
 // pair starts from the same weights, and invalid configurations leave the experiment untouched.
 #include "core/Parallel.h"
 #include "io/ExperimentIo.h"
-#include "train/ConfigDiff.h"
+#include "config/ConfigDiff.h"
 #include "session/TrainingSession.h"
 #include "train/Runs.h"
 #include "train/Trainer.h"

@@ -21,7 +21,7 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location filename="../io/ExperimentIo.cpp" line="+397"/>
+        <location filename="../io/ExperimentIo.cpp" line="+263"/>
         <location filename="../io/LandscapeIo.cpp" line="+157"/>
         <location filename="../io/SearchIo.cpp" line="+147"/>
         <source>%1: %2</source>
@@ -143,12 +143,12 @@
         <location line="-27"/>
         <location filename="../io/JsonReader.h" line="-51"/>
         <location line="+7"/>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>must be a whole number</source>
         <translation>必须是整数</translation>
     </message>
     <message>
-        <location filename="../io/JsonReader.h" line="-47"/>
+        <location filename="../io/JsonReader.h" line="-58"/>
         <source>a seed is a whole number from %1 to %2</source>
         <translation>随机种子必须是 %1 到 %2 之间的整数</translation>
     </message>
@@ -158,14 +158,14 @@
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../io/ExperimentIo.cpp" line="-127"/>
-        <location filename="../io/JsonReader.h" line="+7"/>
+        <location line="+7"/>
+        <location line="+32"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location line="+171"/>
-        <location filename="../io/JsonReader.h" line="+6"/>
+        <location filename="../io/ExperimentIo.cpp" line="+44"/>
+        <location filename="../io/JsonReader.h" line="-26"/>
         <source>must be an object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
@@ -175,12 +175,12 @@
         <translation>必须是列表</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>unknown field</source>
         <translation>未知字段</translation>
     </message>
     <message>
-        <location filename="../io/ExperimentIo.cpp" line="-335"/>
+        <location filename="../io/ExperimentIo.cpp" line="-200"/>
         <source>a generator state has %1 hex words</source>
         <translation>随机数生成器的状态由 %1 个十六进制字组成</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>必须是十六进制字符串</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+66"/>
         <source>not a dlplay experiment (expected &apos;%1&apos;)</source>
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
@@ -201,28 +201,24 @@
         <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+9"/>
         <source>lists at least one input feature (or leave it out)</source>
         <translation>至少要列出一个输入特征（或者省略这一项）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+9"/>
         <source>each layer is an object like %1</source>
         <translation>每一层都应是形如 %1 的对象</translation>
     </message>
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/data/Generators.cpp" line="+208"/>
-        <location line="+6"/>
-        <location line="+3"/>
+        <location filename="../engine/config/Fields.cpp" line="+233"/>
         <location filename="../engine/nn/Maxout.cpp" line="+11"/>
         <location filename="../engine/search/Search.cpp" line="+125"/>
         <location line="+3"/>
         <location line="+3"/>
         <location line="+8"/>
-        <location filename="../engine/train/Config.cpp" line="+19"/>
-        <location line="+67"/>
         <location filename="../engine/train/Trainer.cpp" line="+367"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
@@ -359,56 +355,43 @@
         <translation>标签列只有一个类别：%1</translation>
     </message>
     <message>
-        <location filename="../engine/data/Generators.cpp" line="-19"/>
+        <location filename="../engine/data/Generators.cpp" line="+197"/>
         <source>unknown source; expected one of %1</source>
         <translation>未知的数据来源；可用：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+21"/>
-        <location filename="../engine/data/Prepare.cpp" line="+58"/>
+        <location line="+10"/>
         <location filename="../engine/search/Search.cpp" line="-38"/>
         <source>must be at least %1</source>
         <translation>不能小于 %1</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <source>must be at most %1</source>
-        <translation>不能大于 %1</translation>
-    </message>
-    <message>
+        <location filename="../engine/config/ConfigChecks.cpp" line="+39"/>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+44"/>
-        <location filename="../engine/train/ConfigChecks.cpp" line="+48"/>
         <location filename="../engine/train/Trainer.cpp" line="+164"/>
         <source>must be finite and &gt;= %1</source>
         <translation>必须是有限数且 ≥ %1</translation>
     </message>
     <message>
-        <location filename="../engine/data/Generators.cpp" line="+7"/>
-        <location filename="../engine/data/Prepare.cpp" line="-14"/>
+        <location line="-17"/>
+        <location filename="../engine/config/Fields.cpp" line="+2"/>
         <location filename="../engine/schedule/Schedules.cpp" line="+127"/>
         <location filename="../engine/surface/Race.cpp" line="+69"/>
-        <location filename="../engine/train/ConfigChecks.cpp" line="-24"/>
         <source>must be in %1</source>
         <translation>必须在区间 %1 内</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../engine/data/Generators.cpp" line="+4"/>
         <source>too few points for %1 classes of at least 1 point each</source>
         <translation>点数太少：%1 个类别每类至少需要 1 个点</translation>
     </message>
     <message>
-        <location filename="../engine/data/Prepare.cpp" line="+6"/>
+        <location filename="../engine/data/Prepare.cpp" line="+47"/>
         <source>validation and test fractions together must stay below %1</source>
         <translation>验证集与测试集的比例之和必须小于 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>unknown resampling (expected one of: %1)</source>
-        <translation>未知的重采样方式（可用：%1）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>must hold exactly two feature indices</source>
         <translation>必须恰好包含两个特征序号</translation>
     </message>
@@ -428,12 +411,12 @@
         <translation>未指定 CSV 文件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../engine/config/Fields.cpp" line="-165"/>
         <source>must be -1 (last column) or &gt;= 0</source>
         <translation>必须是 -1（最后一列）或 ≥ 0</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../engine/data/Prepare.cpp" line="+8"/>
         <location line="+56"/>
         <source>resampling balances classes; this is a regression data set</source>
         <translation>重采样用于平衡类别，而这是回归数据集</translation>
@@ -464,12 +447,12 @@
         <translation>数据集有 %2 个样本，却有 %1 个目标值</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-352"/>
         <source>feature index out of range: the data has %1 features</source>
         <translation>特征序号超出范围：数据只有 %1 个特征</translation>
     </message>
     <message>
-        <location line="+365"/>
+        <location line="+363"/>
         <source>leaves %1 training samples of %2; at least %3 are needed</source>
         <translation>%2 个样本中只剩 %1 个用于训练；至少需要 %3 个</translation>
     </message>
@@ -505,7 +488,6 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../engine/train/Config.cpp" line="+5"/>
         <source>unknown loss (known: %1)</source>
         <translation>未知的损失函数（可用：%1）</translation>
     </message>
@@ -540,14 +522,14 @@
         <translation>网络至少需要一个输出</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../engine/train/Config.cpp" line="-62"/>
+        <location filename="../engine/config/Config.cpp" line="+23"/>
+        <location filename="../engine/nn/Network.cpp" line="+3"/>
         <source>at most %1 hidden layers</source>
         <translation>隐藏层最多 %1 层</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location filename="../engine/train/Config.cpp" line="+6"/>
+        <location filename="../engine/config/Fields.cpp" line="+21"/>
+        <location filename="../engine/nn/Network.cpp" line="+12"/>
         <source>a layer needs between %1 and %2 units</source>
         <translation>每层的单元数必须在 %1 到 %2 之间</translation>
     </message>
@@ -601,22 +583,22 @@
         <translation>必须是 ≥ 0 的整数</translation>
     </message>
     <message>
-        <location filename="../engine/train/Config.cpp" line="+2"/>
+        <location filename="../engine/config/Fields.cpp" line="+10"/>
         <source>the dropout rate must be between %1 and %2</source>
         <translation>Dropout 比例必须在 %1 到 %2 之间</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>the learning rate must be &gt; 0 and at most %1</source>
-        <translation>学习率必须大于 0 且不超过 %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>the initial bias must be between %1 and %2</source>
         <translation>初始偏置必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <source>the learning rate must be &gt; %1 and at most %2</source>
+        <translation>学习率必须大于 %1 且不超过 %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>the L1 strength must be between %1 and %2</source>
         <translation>L1 强度必须在 %1 到 %2 之间</translation>
     </message>
@@ -626,38 +608,33 @@
         <translation>L2 强度必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-        <location line="+3"/>
         <location filename="../io/SearchIo.cpp" line="-69"/>
         <source>must be &apos;%1&apos; or &apos;%2&apos;</source>
         <translation>必须是“%1”或“%2”</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../engine/config/Fields.cpp" line="+4"/>
+        <location line="+3"/>
         <source>must be 0 (off) or a positive number up to %2</source>
         <translation>必须为 0（关闭）或不超过 %2 的正数</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the batch size must be between %1 and %2</source>
         <translation>批大小必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../engine/config/Config.cpp" line="+26"/>
         <source>batch normalisation needs at least %1 samples per mini-batch</source>
         <translation>批归一化要求每个小批量至少有 %1 个样本</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>must not be negative</source>
-        <translation>不能为负数</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../engine/config/Fields.cpp" line="+3"/>
         <source>must be 0 (every epoch) or positive</source>
         <translation>必须为 0（每轮评估一次）或正数</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../engine/config/Config.cpp" line="+4"/>
         <source>class weights must be positive and at most %1</source>
         <translation>类别权重必须为正数且不超过 %1</translation>
     </message>
@@ -673,14 +650,14 @@
         <translation>最多 %1 个选手</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../engine/config/Fields.cpp" line="+42"/>
+        <location filename="../engine/surface/Race.cpp" line="+9"/>
         <location filename="../engine/surface/Surfaces.cpp" line="+373"/>
-        <location filename="../engine/train/ConfigChecks.cpp" line="+7"/>
         <source>unknown name (expected one of: %1)</source>
         <translation>未知的名称（可用：%1）</translation>
     </message>
     <message>
-        <location filename="../engine/train/ConfigChecks.cpp" line="+81"/>
+        <location filename="../engine/config/ConfigChecks.cpp" line="+70"/>
         <source>the network would have %1 million parameters; at most %2 million fit</source>
         <translation>网络将有 %1×10⁶ 个参数，最多只能容纳 %2×10⁶ 个</translation>
     </message>
@@ -690,14 +667,14 @@
         <translation>这么大的小批量经过这些层需要保存 %1×10⁶ 个数值，最多只能容纳 %2×10⁶ 个（请减小批大小或减少神经元）</translation>
     </message>
     <message>
+        <location line="-68"/>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="-9"/>
-        <location filename="../engine/train/ConfigChecks.cpp" line="-79"/>
         <location filename="../engine/train/Trainer.cpp" line="-12"/>
         <source>must be finite</source>
         <translation>必须是有限数</translation>
     </message>
     <message>
-        <location filename="../engine/train/ConfigChecks.cpp" line="+5"/>
+        <location line="+5"/>
         <source>must be finite and &gt; %1</source>
         <translation>必须是有限数且 &gt; %1</translation>
     </message>
@@ -1213,12 +1190,12 @@
 <context>
     <name>dlui::ClassroomDock</name>
     <message>
-        <location filename="../ui/widgets/ClassroomDock.cpp" line="+35"/>
+        <location filename="../ui/widgets/ClassroomDock.cpp" line="+36"/>
         <source>↻ Changing this starts again with new weights.</source>
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+238"/>
         <location line="+20"/>
         <location line="+6"/>
         <source>mixed</source>
@@ -1393,7 +1370,7 @@
 <context>
     <name>dlui::ControlDock</name>
     <message>
-        <location filename="../ui/widgets/ControlDock.cpp" line="+45"/>
+        <location filename="../ui/widgets/ControlDock.cpp" line="+46"/>
         <source>No hidden layer</source>
         <translation>无隐藏层</translation>
     </message>
@@ -1413,7 +1390,7 @@
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
     <message>
-        <location line="+398"/>
+        <location line="+432"/>
         <location line="+426"/>
         <source>No file loaded</source>
         <translation>未加载文件</translation>
@@ -2491,19 +2468,19 @@
 <context>
     <name>dlui::LandscapeLab</name>
     <message>
-        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+307"/>
-        <location line="+406"/>
+        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+314"/>
+        <location line="+410"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-406"/>
-        <location line="+406"/>
+        <location line="-410"/>
+        <location line="+410"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-409"/>
         <source>Start or pause the race (Space).</source>
         <translation>开始或暂停比赛（空格键）。</translation>
     </message>
@@ -2689,12 +2666,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+218"/>
+        <location line="+222"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-222"/>
         <source>‖∇f‖</source>
         <translation>‖∇f‖</translation>
     </message>
@@ -2724,7 +2701,7 @@
         <translation>红线：学习率低于 2(1+β)/λmax = %1 时动量法稳定。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>Every racer starts at (%1, %2).</source>
         <translation>所有优化器从 (%1, %2) 出发。</translation>
     </message>
@@ -3047,12 +3024,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+200"/>
+        <location line="+202"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-192"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -3087,7 +3064,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -3994,7 +3971,37 @@ from %2 to %3</source>
 <context>
     <name>dlui::SearchLab</name>
     <message>
-        <location filename="../ui/labs/search/SearchLab.cpp" line="+124"/>
+        <location filename="../ui/labs/search/SearchLab.cpp" line="+106"/>
+        <source>the loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diverged: %1 became non-finite at step %2, in layer %3.</source>
+        <translation>已发散：%1在第 %2 步变为非有限值（第 %3 层）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diverged: %1 became non-finite at step %2.</source>
+        <translation>已发散：%1在第 %2 步变为非有限值。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Grid</source>
         <translation>网格搜索</translation>
     </message>
@@ -4045,21 +4052,21 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+185"/>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+58"/>
-        <location line="+416"/>
+        <location line="-57"/>
+        <location line="+57"/>
+        <location line="+423"/>
         <location line="+42"/>
         <location line="+38"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-535"/>
+        <location line="-542"/>
         <source>Search over (1 to 3)</source>
         <translation>搜索的超参数（1 到 3 个）</translation>
     </message>
@@ -4145,19 +4152,19 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+213"/>
+        <location line="+217"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-213"/>
-        <location line="+227"/>
+        <location line="-217"/>
+        <location line="+231"/>
         <location line="+61"/>
         <source>Start search</source>
         <translation>开始搜索</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-291"/>
         <source>Caviar: many runs at once</source>
         <translation>鱼子酱：同时训练许多模型</translation>
     </message>
@@ -4208,13 +4215,13 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+157"/>
         <location line="+34"/>
         <source>best so far</source>
         <translation>迄今最佳</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-190"/>
         <source>Best validation loss so far</source>
         <translation>迄今最佳验证损失</translation>
     </message>
@@ -4230,18 +4237,18 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+420"/>
+        <location line="+427"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location line="-420"/>
-        <location line="+420"/>
+        <location line="-427"/>
+        <location line="+427"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location line="-419"/>
+        <location line="-426"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -4276,7 +4283,7 @@ from %2 to %3</source>
         <translation>最终验证损失</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Each trial: %1 data, hidden layers %2, %3, %4 steps.</source>
         <translation>每次试验：%1数据，隐藏层 %2，%3，%4 步。</translation>
     </message>
@@ -4346,7 +4353,7 @@ from %2 to %3</source>
         <translation>还没有运行过搜索。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Export trials</source>
         <translation>导出试验</translation>
     </message>

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/Types.h"
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <memory>
 #include <string>

@@ -2,6 +2,7 @@
 // whole regression set), so adding a shape is one function and one table row.
 #include "data/Generators.h"
 
+#include "config/Field.h"
 #include "core/Error.h"
 #include "core/Rng.h"
 
@@ -14,8 +15,6 @@ namespace dl {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr int kMaxPoints = 1'000'000;
-constexpr double kMaxNoise = 10.0;
 
 // Writes one 2-D sample. Generators work in double and store in Scalar at the end.
 void put(Dataset& d, Index col, double x1, double x2) {
@@ -197,24 +196,10 @@ void validateGeneratorConfig(const DataConfig& c) {
     throw ConfigError("data.source", c.source,
                       {DL_TRANSLATE_NOOP("dl", "unknown source; expected one of %1"), {list + "csv"}});
   }
-  if (c.points < 4)
-    throw ConfigError("data.points", std::to_string(c.points), {DL_TRANSLATE_NOOP("dl", "must be at least %1"), {"4"}});
-  if (c.points > kMaxPoints)
-    throw ConfigError("data.points", std::to_string(c.points),
-                      {DL_TRANSLATE_NOOP("dl", "must be at most %1"), {"1000000"}});
-  // Noise is in units of the data's scale: beyond 10 the shape is gone (and 1e300 overflows).
-  if (!(std::isfinite(c.noise) && c.noise >= 0.0 && c.noise <= kMaxNoise))
-    throw ConfigError("data.noise", formatValue(c.noise),
-                      {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"0", formatValue(kMaxNoise)}});
-  if (!(c.imbalance > 0.0 && c.imbalance <= 1.0))
-    throw ConfigError("data.imbalance", formatValue(c.imbalance),
-                      {DL_TRANSLATE_NOOP("dl", "must be in %1"), {"(0, 1]"}});
-  if (c.classes < 2 || c.classes > 10)
-    throw ConfigError("data.classes", std::to_string(c.classes),
-                      {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"2", "10"}});
-  if (c.arms < 2 || c.arms > 10)
-    throw ConfigError("data.arms", std::to_string(c.arms),
-                      {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"2", "10"}});
+  // The ranges are the field list's (config/Fields.cpp). Noise is in units of the data's scale:
+  // beyond 10 the shape is gone (and 1e300 overflows).
+  for (const char* key : {"points", "noise", "imbalance", "classes", "arms"})
+    validateField(*findField(dataFields(), key), c, "data");
 }
 
 std::vector<int> classSizes(int total, int k, double ratio) {

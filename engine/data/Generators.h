@@ -3,7 +3,7 @@
 #pragma once
 
 #include "data/Dataset.h"
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <string>
 #include <vector>

@@ -3,6 +3,7 @@
 // as double runs.
 #include "data/Prepare.h"
 
+#include "config/Field.h"
 #include "core/Error.h"
 #include "core/Parallel.h"
 #include "core/Rng.h"
@@ -39,23 +40,13 @@ bool isRegressionConfig(const DataConfig& c) { return c.source == "csv" ? c.regr
 
 // The checks that need neither the source nor the data.
 void validatePreparation(const DataConfig& c) {
-  const auto checkFraction = [](const char* field, double f) {
-    if (!std::isfinite(f) || f < 0.0 || f > 0.9)
-      throw ConfigError(field, fractionText(f), {DL_TRANSLATE_NOOP("dl", "must be in %1"), {"[0, 0.9]"}});
-  };
-  checkFraction("data.validationFraction", c.validationFraction);
-  checkFraction("data.testFraction", c.testFraction);
+  // Each field's range is its field list's (config/Fields.cpp); the rest needs several fields.
+  for (const char* key : {"validationFraction", "testFraction"})
+    validateField(*findField(dataFields(), key), c, "data");
   if (c.validationFraction + c.testFraction >= 0.95)
     throw ConfigError("data.testFraction", fractionText(c.testFraction),
                       {DL_TRANSLATE_NOOP("dl", "validation and test fractions together must stay below %1"), {"0.95"}});
-  const auto& names = resampleNames();
-  if (std::find(names.begin(), names.end(), c.resample) == names.end())
-    throw ConfigError("data.resample", c.resample,
-                      {DL_TRANSLATE_NOOP("dl", "unknown resampling (expected one of: %1)"),
-                       {"none, oversample, undersample, smote"}});
-  if (c.smoteNeighbours < 1)
-    throw ConfigError("data.smoteNeighbours", std::to_string(c.smoteNeighbours),
-                      {DL_TRANSLATE_NOOP("dl", "must be at least %1"), {"1"}});
+  for (const char* key : {"resample", "smoteNeighbours"}) validateField(*findField(dataFields(), key), c, "data");
   const auto mapText = [&c] {
     std::string s = "[";
     for (std::size_t i = 0; i < c.mapFeatures.size(); ++i) s += (i ? ", " : "") + std::to_string(c.mapFeatures[i]);
@@ -371,9 +362,7 @@ const std::vector<std::string>& resampleNames() {
 void validateDataConfig(const DataConfig& c) {
   if (c.source == "csv") {
     if (c.csvPath.empty()) throw ConfigError("data.csv.path", "", DL_TRANSLATE_NOOP("dl", "no CSV file given"));
-    if (c.labelColumn < -1)
-      throw ConfigError("data.csv.labelColumn", std::to_string(c.labelColumn),
-                        DL_TRANSLATE_NOOP("dl", "must be -1 (last column) or >= 0"));
+    validateField(*findField(dataFields(), "csv.labelColumn"), c, "data");
   } else {
     validateGeneratorConfig(c);
   }

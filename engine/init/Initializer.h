@@ -3,7 +3,7 @@
 
 #include "core/Rng.h"
 #include "core/Types.h"
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <string>
 #include <vector>

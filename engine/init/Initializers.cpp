@@ -4,7 +4,7 @@
 #include "init/Initializer.h"
 
 #include "core/Error.h"
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 #include <Eigen/QR>
 

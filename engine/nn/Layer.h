@@ -12,7 +12,7 @@
 
 #include "core/Rng.h"
 #include "core/Types.h"
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <limits>
 #include <memory>

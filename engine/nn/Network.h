@@ -14,7 +14,7 @@
 #include "core/Types.h"
 #include "nn/Diagnostics.h"
 #include "nn/Layer.h"
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <memory>
 #include <vector>

@@ -2,7 +2,7 @@
 // Stochastic Optimization", JMLR 12. Each parameter's rate is lr divided by its gradient history.
 #include "optim/AdaGrad.h"
 
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 #include <cassert>
 

@@ -2,7 +2,7 @@
 // lr is a multiplier on the paper's update (1.0 reproduces the paper), as in PyTorch.
 #include "optim/Adadelta.h"
 
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 #include <cassert>
 

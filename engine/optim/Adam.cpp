@@ -2,7 +2,7 @@
 // with ε added to √v̂ as in the paper and PyTorch).
 #include "optim/Adam.h"
 
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 #include <cassert>
 #include <cmath>

@@ -5,7 +5,7 @@
 // the gradient at w rather than at the look-ahead point.
 #include "optim/Momentum.h"
 
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 #include <cassert>
 

@@ -6,7 +6,7 @@
 #include "optim/RmsProp.h"
 #include "optim/Sgd.h"
 
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 namespace dl {
 

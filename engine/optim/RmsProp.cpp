@@ -2,7 +2,7 @@
 // average of its recent magnitude", COURSERA Neural Networks for Machine Learning (unpublished).
 #include "optim/RmsProp.h"
 
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 #include <cassert>
 

@@ -1,7 +1,7 @@
 // Plain stochastic gradient descent (Robbins & Monro 1951): no state besides the step count.
 #include "optim/Sgd.h"
 
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 #include <cassert>
 

@@ -3,7 +3,7 @@
 // lr0/(1+decay·epoch), lr0·base^epoch, lr0·k/√epoch.
 #pragma once
 
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <memory>
 #include <string>

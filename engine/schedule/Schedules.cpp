@@ -3,7 +3,7 @@
 #include "schedule/Schedule.h"
 
 #include "core/Error.h"
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 #include <algorithm>
 #include <cmath>

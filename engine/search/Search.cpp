@@ -339,7 +339,8 @@ void Search::runTrial(int index, const std::function<void(const Trial&)>& onTria
     if (trainer.diverged()) {
       t.status = Trial::Status::Diverged;
       t.divergedAt = trainer.divergence()->step;
-      t.error = trainer.divergence()->describe();
+      t.divergence = trainer.divergence();
+      t.error = t.divergence->describe();
     } else {
       const Evaluation e = trainer.evaluate(Split::Validation);
       t.valLoss = e.loss;
@@ -350,12 +351,14 @@ void Search::runTrial(int index, const std::function<void(const Trial&)>& onTria
       } else {  // finite weights whose outputs overflow: the run has run away all the same
         t.status = Trial::Status::Diverged;
         t.divergedAt = t.steps;
+        t.divergence = Divergence{t.steps, 0, "loss"};
         t.error = "non-finite loss at step " + std::to_string(t.steps);
       }
     }
   } catch (const std::exception& e) {
     t.status = Trial::Status::Failed;
     t.error = e.what();
+    t.failure = std::current_exception();
   }
   m_steps += t.steps - published;
   publish();

@@ -8,9 +8,11 @@
 #include "data/Prepare.h"
 #include "search/Space.h"
 #include "search/Strategy.h"
-#include "train/Config.h"
+#include "config/Config.h"
+#include "train/Divergence.h"
 
 #include <atomic>
+#include <exception>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -73,6 +75,10 @@ struct Trial {
   long long steps = 0;        // steps trained so far
   long long divergedAt = 0;   // the step a Diverged trial stopped at (Trainer's Divergence)
   std::string error;          // why a Failed trial failed (one line); a Diverged one's divergence
+  // The same, structured for a translated text: where a Diverged trial's non-finite value first
+  // appeared, or what a Failed trial threw (a ConfigError or DataError names its field).
+  std::optional<Divergence> divergence;
+  std::exception_ptr failure;
   // Validation loss every curveEvery steps (at the trainer's evaluations, thinned to ≤ 100
   // points by doubling the spacing), for a sparkline.
   std::vector<float> valCurve;

@@ -3,7 +3,7 @@
 // an experiment (applyParam) or is read back from one (paramValue).
 #pragma once
 
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <string>
 #include <vector>

@@ -10,7 +10,7 @@
 #include "core/Rng.h"
 #include "optim/Optimizer.h"
 #include "schedule/Schedule.h"
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 #include <algorithm>
 #include <cmath>

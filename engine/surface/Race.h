@@ -5,7 +5,7 @@
 #pragma once
 
 #include "surface/Surface.h"
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <array>
 #include <memory>

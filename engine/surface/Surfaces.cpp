@@ -7,7 +7,7 @@
 #include "optim/Optimizer.h"
 #include "surface/Expression.h"
 #include "surface/Surface.h"
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,8 +4,8 @@
 #include "core/Error.h"
 #include "core/Parallel.h"
 #include "data/Prepare.h"
-#include "train/ConfigChecks.h"
-#include "train/ConfigDiff.h"
+#include "config/ConfigChecks.h"
+#include "config/ConfigDiff.h"
 
 #include <algorithm>
 #include <chrono>

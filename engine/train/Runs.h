@@ -3,7 +3,7 @@
 // window's session both train through it; like the Trainer it never prints and knows no GUI.
 #pragma once
 
-#include "train/Config.h"
+#include "config/Config.h"
 #include "train/Trainer.h"
 
 #include <exception>

@@ -3,7 +3,7 @@
 
 #include "core/Error.h"
 #include "core/Parallel.h"
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 #include "train/Regularization.h"
 
 #include <algorithm>

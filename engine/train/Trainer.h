@@ -4,6 +4,7 @@
 // The trainer never prints and never knows about threads of the GUI: callers own it.
 #pragma once
 
+#include "train/Divergence.h"
 #include "core/Rng.h"
 #include "data/Prepare.h"
 #include "loss/Loss.h"
@@ -11,7 +12,7 @@
 #include "nn/Network.h"
 #include "optim/Optimizer.h"
 #include "schedule/Schedule.h"
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <memory>
 #include <optional>
@@ -42,14 +43,6 @@ struct StepMetrics {
   double gradNormTotal = 0;  // global gradient norm before clipping
   bool clipped = false;
   std::vector<LayerStats> layers;  // empty when diagnostics are off
-};
-
-// Where a non-finite value first appeared. layer counts from 1 like the metrics columns.
-struct Divergence {
-  long long step = 0;
-  int layer = 0;
-  std::string quantity;  // "loss" (training or validation), "activations", "gradient" or "weights"
-  std::string describe() const;
 };
 
 enum class Split { Train, Validation, Test };

@@ -4,7 +4,7 @@
 // question). No formula is written twice: what the explorer draws is what the network computes.
 #pragma once
 
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <string>
 #include <vector>

@@ -4,7 +4,7 @@
 // worker never waits for the GUI: when snapshots pile up unread it keeps metrics (bounded) instead.
 #pragma once
 
-#include "train/ConfigDiff.h"
+#include "config/ConfigDiff.h"
 #include "session/Snapshot.h"
 #include "train/Runs.h"
 

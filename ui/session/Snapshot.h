@@ -2,7 +2,7 @@
 // touched again by the worker once emitted.
 #pragma once
 
-#include "train/Config.h"
+#include "config/Config.h"
 #include "train/Trainer.h"
 
 #include <QMetaType>

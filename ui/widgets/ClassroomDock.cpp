@@ -4,6 +4,7 @@
 
 #include "widgets/ControlDock.h"
 #include "widgets/DisplayNames.h"
+#include "widgets/FieldControls.h"
 #include "widgets/LogSlider.h"
 #include "widgets/TransportBar.h"
 
@@ -83,7 +84,7 @@ ClassroomDock::ClassroomDock(TransportBar* transport, QAction* fullControls, QWi
   m_sourceLabel->setBuddy(m_source);
 
   addLabel(m_learningRateLabel);
-  m_learningRate = new LogSlider(1e-5, 10.0, false, body);
+  m_learningRate = fieldcontrols::makeLogSlider(fieldcontrols::field(dl::optimizerFields(), "lr"), body);
   m_learningRate->setObjectName(QStringLiteral("classroomLearningRate"));
   column->addWidget(m_learningRate);
 
@@ -121,7 +122,11 @@ ClassroomDock::ClassroomDock(TransportBar* transport, QAction* fullControls, QWi
   for (int i = 0; i <= static_cast<int>(Penalty::Compare); ++i) m_regularization->addItem(QString(), i);
   column->addWidget(m_regularization);
   m_regularizationLabel->setBuddy(m_regularization);
-  m_regularizationRate = new LogSlider(1e-6, 1.0, false, body);
+  {
+    // A penalty's strength beside the mode combo: positive, up to the fields' bound.
+    const auto& l1 = fieldcontrols::field(dl::regularizationFields(), "l1");
+    m_regularizationRate = new LogSlider(l1.logFloor, l1.hi, false, body);
+  }
   m_regularizationRate->setObjectName(QStringLiteral("classroomPenaltyRate"));
   column->addWidget(m_regularizationRate);
   // Dropout is a regulariser too (the dropout presets' lesson), one rate for every hidden layer.
@@ -298,7 +303,7 @@ void ClassroomDock::showCounts() {
   m_removeNeuron->setEnabled(
       std::any_of(hidden.begin(), hidden.end(), [](const dl::LayerConfig& l) { return l.units > 1; }));
   m_addNeuron->setEnabled(std::any_of(hidden.begin(), hidden.end(),
-                                      [](const dl::LayerConfig& l) { return l.units < ControlDock::kMaxUnits; }));
+                                      [](const dl::LayerConfig& l) { return l.units < ControlDock::maxUnits(); }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,7 +350,7 @@ void ClassroomDock::changeNeurons(int delta) {
   dl::ExperimentConfig c = m_config;
   bool changed = false;
   for (dl::LayerConfig& l : c.hidden) {
-    const int next = std::clamp(l.units + delta, 1, ControlDock::kMaxUnits);
+    const int next = std::clamp(l.units + delta, 1, ControlDock::maxUnits());
     changed = changed || next != l.units;
     l.units = next;
   }

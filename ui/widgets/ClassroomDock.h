@@ -5,7 +5,7 @@
 // (model → controls, emits nothing) and configEdited (a user edit, built from the last config set).
 #pragma once
 
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <QDockWidget>
 

@@ -3,6 +3,7 @@
 #include "widgets/ControlDock.h"
 
 #include "widgets/DisplayNames.h"
+#include "widgets/FieldControls.h"
 #include "widgets/LogSlider.h"
 
 #include "act/Activation.h"
@@ -96,6 +97,12 @@ QDoubleSpinBox* makeDoubleSpin(QWidget* parent, double lo, double hi, double ste
   return s;
 }
 
+using fieldcontrols::field;
+using fieldcontrols::makeLogSlider;
+using fieldcontrols::setRange;
+
+int percent(double fraction) { return static_cast<int>(std::lround(fraction * 100)); }
+
 template <class W, class V>
 void setQuietly(W* w, const V& v) {
   const QSignalBlocker blocker(w);
@@ -139,6 +146,8 @@ void setRowVisible(QWidget* field, bool visible) {
 
 }  // namespace
 
+int ControlDock::maxUnits() { return static_cast<int>(field(dl::layerFields(), "units").hi); }
+
 ControlDock::ControlDock(QWidget* parent) : QDockWidget(parent) {
   setObjectName(QStringLiteral("controlDock"));
   setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetFloatable);
@@ -174,7 +183,8 @@ QWidget* ControlDock::buildDataPage() {
   m_csvPath->setWordWrap(true);
   m_csvPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
   addField(form, m_csvPath);
-  m_labelColumn = makeSpin(page, -1, 9999, 1);
+  m_labelColumn = makeSpin(page, 0, 0, 1);
+  setRange(m_labelColumn, field(dl::dataFields(), "csv.labelColumn"));
   addField(form, m_labelColumn);
   m_csvRegression = new QCheckBox(page);
   form->addRow(m_csvRegression);
@@ -200,18 +210,23 @@ QWidget* ControlDock::buildDataPage() {
     m_inputBoxes.push_back(box);
   }
   addField(form, m_inputsRow);
-  m_points = makeSpin(page, 4, 1000000, 50);
+  m_points = makeSpin(page, 0, 0, 50);
+  setRange(m_points, field(dl::dataFields(), "points"));
   addField(form, m_points);
-  m_noise = makeDoubleSpin(page, 0.0, 5.0, 0.05, 2);
+  m_noise = makeDoubleSpin(page, 0, 0, 0.05, 2);
+  setRange(m_noise, field(dl::dataFields(), "noise"));
   addField(form, m_noise);
-  m_classes = makeSpin(page, 2, 10, 1);
+  m_classes = makeSpin(page, 0, 0, 1);
+  setRange(m_classes, field(dl::dataFields(), "classes"));
   addField(form, m_classes);
-  m_imbalance = makeDoubleSpin(page, 0.01, 1.0, 0.05, 2);
+  m_imbalance = makeDoubleSpin(page, 0, 0, 0.05, 2);
+  setRange(m_imbalance, field(dl::dataFields(), "imbalance"));
   addField(form, m_imbalance);
-  m_validation = makeSpin(page, 0, 90, 5);
+  // Fractions shown in per cent: the field's range × 100.
+  m_validation = makeSpin(page, 0, percent(field(dl::dataFields(), "validationFraction").hi), 5);
   m_validation->setSuffix(QStringLiteral(" %"));
   addField(form, m_validation);
-  m_test = makeSpin(page, 0, 90, 5);
+  m_test = makeSpin(page, 0, percent(field(dl::dataFields(), "testFraction").hi), 5);
   m_test->setObjectName(QStringLiteral("testSpin"));
   m_test->setSuffix(QStringLiteral(" %"));
   addField(form, m_test);
@@ -266,13 +281,17 @@ QWidget* ControlDock::buildNetworkPage() {
   m_init->setObjectName(QStringLiteral("initCombo"));
   fillIds(m_init, dl::initializerNames());
   addField(form, m_init);
-  m_initSigma = makeDoubleSpin(initBox, 0.0001, 100.0, 0.01, 4);
+  m_initSigma = makeDoubleSpin(initBox, 0, 0, 0.01, 4);
+  setRange(m_initSigma, field(dl::initFields(), "sigma"));
   addField(form, m_initSigma);
-  m_initLimit = makeDoubleSpin(initBox, 0.0001, 100.0, 0.01, 4);
+  m_initLimit = makeDoubleSpin(initBox, 0, 0, 0.01, 4);
+  setRange(m_initLimit, field(dl::initFields(), "limit"));
   addField(form, m_initLimit);
-  m_initValue = makeDoubleSpin(initBox, -100.0, 100.0, 0.1, 3);
+  m_initValue = makeDoubleSpin(initBox, 0, 0, 0.1, 3);
+  setRange(m_initValue, field(dl::initFields(), "value"));
   addField(form, m_initValue);
-  m_initGain = makeDoubleSpin(initBox, 0.01, 100.0, 0.1, 2);
+  m_initGain = makeDoubleSpin(initBox, 0, 0, 0.1, 2);
+  setRange(m_initGain, field(dl::initFields(), "gain"));
   addField(form, m_initGain);
   outer->addWidget(initBox);
   outer->addStretch(1);
@@ -292,42 +311,54 @@ QWidget* ControlDock::buildTrainingPage() {
   m_optimizer->setObjectName(QStringLiteral("optimizerCombo"));
   fillIds(m_optimizer, dl::optimizerNames());
   addField(form, m_optimizer);
-  m_lrSlider = new LogSlider(1e-5, 10.0, false, page);
+  m_lrSlider = makeLogSlider(field(dl::optimizerFields(), "lr"), page);
   m_lrSlider->setObjectName(QStringLiteral("learningRateSlider"));
   addField(form, m_lrSlider);
-  m_momentum = makeDoubleSpin(page, 0.0, 0.999, 0.05, 3);
+  m_momentum = makeDoubleSpin(page, 0, 0, 0.05, 3);
+  setRange(m_momentum, field(dl::optimizerFields(), "momentum"));
   addField(form, m_momentum);
-  m_beta1 = makeDoubleSpin(page, 0.0, 0.999, 0.01, 3);
+  m_beta1 = makeDoubleSpin(page, 0, 0, 0.01, 3);
+  setRange(m_beta1, field(dl::optimizerFields(), "beta1"));
   addField(form, m_beta1);
-  m_beta2 = makeDoubleSpin(page, 0.0, 0.99999, 0.001, 5);
+  m_beta2 = makeDoubleSpin(page, 0, 0, 0.001, 5);
+  setRange(m_beta2, field(dl::optimizerFields(), "beta2"));
   addField(form, m_beta2);
-  m_rho = makeDoubleSpin(page, 0.0, 0.999, 0.01, 3);
+  m_rho = makeDoubleSpin(page, 0, 0, 0.01, 3);
+  setRange(m_rho, field(dl::optimizerFields(), "rho"));
   addField(form, m_rho);
-  m_epsilon = new LogSlider(1e-10, 1e-2, false, page);
+  m_epsilon = makeLogSlider(field(dl::optimizerFields(), "epsilon"), page);
   addField(form, m_epsilon);
   m_schedule = makeCombo(page);
   fillIds(m_schedule, dl::scheduleNames());
   addField(form, m_schedule);
-  m_decay = makeDoubleSpin(page, 0.0, 100.0, 0.1, 4);
+  m_decay = makeDoubleSpin(page, 0, 0, 0.1, 4);
+  setRange(m_decay, field(dl::scheduleFields(), "decay"));
   addField(form, m_decay);
-  m_base = makeDoubleSpin(page, 0.01, 1.0, 0.01, 3);
+  m_base = makeDoubleSpin(page, 0, 0, 0.01, 3);
+  setRange(m_base, field(dl::scheduleFields(), "base"));
   addField(form, m_base);
-  m_k = makeDoubleSpin(page, 0.01, 100.0, 0.1, 2);
+  m_k = makeDoubleSpin(page, 0, 0, 0.1, 2);
+  setRange(m_k, field(dl::scheduleFields(), "k"));
   addField(form, m_k);
-  m_stepEvery = makeSpin(page, 1, 100000, 1);
+  m_stepEvery = makeSpin(page, 0, 0, 1);
+  setRange(m_stepEvery, field(dl::scheduleFields(), "stepEvery"));
   addField(form, m_stepEvery);
-  m_stepFactor = makeDoubleSpin(page, 0.01, 1.0, 0.05, 2);
+  m_stepFactor = makeDoubleSpin(page, 0, 0, 0.05, 2);
+  setRange(m_stepFactor, field(dl::scheduleFields(), "stepFactor"));
   addField(form, m_stepFactor);
-  m_patience = makeSpin(page, 1, 1000, 1);
+  m_patience = makeSpin(page, 0, 0, 1);
+  setRange(m_patience, field(dl::scheduleFields(), "patience"));
   addField(form, m_patience);
-  m_plateauFactor = makeDoubleSpin(page, 0.01, 1.0, 0.05, 2);
+  m_plateauFactor = makeDoubleSpin(page, 0, 0, 0.05, 2);
+  setRange(m_plateauFactor, field(dl::scheduleFields(), "plateauFactor"));
   addField(form, m_plateauFactor);
-  m_batchSize = makeSpin(page, 1, 1000000, 1);
+  m_batchSize = makeSpin(page, 0, 0, 1);
+  setRange(m_batchSize, field(dl::trainingFields(), "batchSize"));
   m_batchSize->setObjectName(QStringLiteral("batchSizeSpin"));
   addField(form, m_batchSize);
   m_loss = makeCombo(page);
   m_loss->setObjectName(QStringLiteral("lossCombo"));
-  fillIds(m_loss, {"auto", "softmax_ce", "sigmoid_bce", "sigmoid_mse", "mse"});
+  fillIds(m_loss, field(dl::trainingFields(), "loss").names());
   addField(form, m_loss);
   m_seed = makeSpin(page, 0, std::numeric_limits<int>::max(), 1);
   addField(form, m_seed);
@@ -353,10 +384,10 @@ QWidget* ControlDock::buildTrainingPage() {
 QWidget* ControlDock::buildRegularizationPage() {
   auto* page = new QWidget(this);
   auto* form = makeForm(page);
-  m_l1 = new LogSlider(1e-6, 1.0, true, page);
+  m_l1 = makeLogSlider(field(dl::regularizationFields(), "l1"), page);
   m_l1->setObjectName(QStringLiteral("l1Slider"));
   addField(form, m_l1);
-  m_l2 = new LogSlider(1e-6, 1.0, true, page);
+  m_l2 = makeLogSlider(field(dl::regularizationFields(), "l2"), page);
   m_l2->setObjectName(QStringLiteral("l2Slider"));
   addField(form, m_l2);
   m_compare = new QCheckBox(page);
@@ -366,7 +397,9 @@ QWidget* ControlDock::buildRegularizationPage() {
   m_clipMode->addItem(QString(), static_cast<int>(Clip::Norm));
   m_clipMode->addItem(QString(), static_cast<int>(Clip::Value));
   addField(form, m_clipMode);
-  m_clipThreshold = makeDoubleSpin(page, 0.001, 1e6, 0.1, 3);
+  // A threshold beside the mode combo: from the fields' smallest positive value to their bound.
+  const auto& clip = field(dl::regularizationFields(), "clipNorm");
+  m_clipThreshold = makeDoubleSpin(page, clip.logFloor, clip.hi, 0.1, 3);
   m_clipThreshold->setValue(1.0);
   addField(form, m_clipThreshold);
 
@@ -399,7 +432,8 @@ void ControlDock::setLayerRowCount(int count) {
     r.title->setFont(bold);
     r.minus = new QToolButton(r.box);
     r.minus->setText(QStringLiteral("−"));
-    r.units = makeSpin(r.box, 1, kMaxUnits, 1);
+    r.units = makeSpin(r.box, 0, 0, 1);
+    setRange(r.units, field(dl::layerFields(), "units"));
     r.units->setButtonSymbols(QAbstractSpinBox::NoButtons);
     r.units->setAlignment(Qt::AlignCenter);
     r.units->setMaximumWidth(r.units->fontMetrics().horizontalAdvance(QStringLiteral("00000")) + 10);
@@ -418,7 +452,8 @@ void ControlDock::setLayerRowCount(int count) {
     fillIds(r.activation, dl::activationNames());
     r.batchNorm = new QCheckBox(r.box);
     r.dropoutLabel = new QLabel(r.box);
-    r.dropout = makeDoubleSpin(r.box, 0.0, 0.95, 0.1, 2);
+    r.dropout = makeDoubleSpin(r.box, 0, 0, 0.1, 2);
+    setRange(r.dropout, field(dl::layerFields(), "dropout"));
     bottom->addWidget(r.activation, 1);
     bottom->addWidget(r.batchNorm);
     bottom->addWidget(r.dropoutLabel);
@@ -670,7 +705,7 @@ void ControlDock::stepUnits(int layer, int delta) {
   dl::ExperimentConfig c = configFromControls();
   if (layer < 0 || layer >= static_cast<int>(c.hidden.size())) return;
   int& units = c.hidden[static_cast<std::size_t>(layer)].units;
-  const int next = std::clamp(units + delta, 1, kMaxUnits);
+  const int next = std::clamp(units + delta, 1, maxUnits());
   if (next == units) return;
   units = next;
   commit(c);

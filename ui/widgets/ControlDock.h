@@ -5,7 +5,7 @@
 // needs new weights carry a "↻" mark.
 #pragma once
 
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <QDockWidget>
 
@@ -29,7 +29,8 @@ class ControlDock : public QDockWidget {
   Q_OBJECT
 public:
   static constexpr int kMaxLayers = 24;   // the diagram stays readable; the engine allows 64
-  static constexpr int kMaxUnits = 4096;  // the engine's limit, so a loaded file is shown as it is
+  // The engine's limit on a layer's width (its field list), so a loaded file is shown as it is.
+  static int maxUnits();
 
   explicit ControlDock(QWidget* parent = nullptr);
   ~ControlDock() override;

@@ -3,7 +3,7 @@
 // seen before pressing Play. The curves come from the engine's own schedules.
 #pragma once
 
-#include "train/Config.h"
+#include "config/Config.h"
 
 #include <QWidget>
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/Types.h"
-#include "train/Config.h"
+#include "config/Config.h"
 
 namespace dl {
 

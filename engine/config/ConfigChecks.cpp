@@ -1,11 +1,9 @@
 // Range checks for configuration values and the validators of the optimiser, schedule and
 // initialiser sections of the experiment.
-#include "train/ConfigChecks.h"
+#include "config/ConfigChecks.h"
 
+#include "config/Field.h"
 #include "core/Error.h"
-#include "init/Initializer.h"
-#include "optim/Optimizer.h"
-#include "schedule/Schedule.h"
 
 #include <algorithm>
 #include <cmath>
@@ -22,13 +20,6 @@ namespace {
 
 Message interval(char open, double lo, double hi, char close) {
   return {DL_TRANSLATE_NOOP("dl", "must be in %1"), {open + formatValue(lo) + ", " + formatValue(hi) + close}};
-}
-
-void requireKnown(const char* field, const std::string& name, const std::vector<std::string>& known) {
-  if (std::find(known.begin(), known.end(), name) != known.end()) return;
-  std::string list;
-  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-  throw ConfigError(field, name, {DL_TRANSLATE_NOOP("dl", "unknown name (expected one of: %1)"), {list}});
 }
 
 }  // namespace
@@ -64,36 +55,23 @@ void requireInOpen(const char* field, double v, double lo, double hi) {
   if (!(v > lo && v < hi)) fail(field, v, interval('(', lo, hi, ')'));
 }
 
+// The optimiser's and the schedule's own settings, from their field lists (config/Field.h). The
+// learning rate is only required to be positive here: optimisers serve the landscape lab too, where
+// rates above the playground's 10 make sense; ExperimentConfig::validate applies the list's bound.
 void validateOptimizerHyperparameters(const OptimizerConfig& c) {
   requireAbove("optimizer.lr", c.learningRate, 0.0);
-  requireInClosedOpen("optimizer.momentum", c.momentum, 0.0, 1.0);
-  requireInClosedOpen("optimizer.beta1", c.beta1, 0.0, 1.0);
-  requireInClosedOpen("optimizer.beta2", c.beta2, 0.0, 1.0);
-  requireInClosedOpen("optimizer.rho", c.rho, 0.0, 1.0);
-  requireInOpenClosed("optimizer.epsilon", c.epsilon, 0.0, 1.0);
+  for (const Field<OptimizerConfig>& f : optimizerFields())
+    if (f.key != std::string_view("name") && f.key != std::string_view("lr")) validateField(f, c, "optimizer");
 }
 
 void validateOptimizerConfig(const OptimizerConfig& c) {
-  requireKnown("optimizer.name", c.name, optimizerNames());
+  validateField(*findField(optimizerFields(), "name"), c, "optimizer");
   validateOptimizerHyperparameters(c);
 }
 
-void validateScheduleParameters(const ScheduleConfig& c) {
-  // Field names as the experiment file spells them (schedule.minLr, not the struct's name).
-  requireRange("schedule.decay", c.decay, 0.0, 1e6);
-  requireInOpenClosed("schedule.base", c.base, 0.0, 1.0);
-  requireInOpenClosed("schedule.k", c.k, 0.0, 1e6);
-  requireRange("schedule.stepEvery", c.stepEvery, 1.0, 1e9);
-  requireInOpenClosed("schedule.stepFactor", c.stepFactor, 0.0, 1.0);
-  requireRange("schedule.patience", c.patience, 1.0, 1e9);
-  requireInOpen("schedule.plateauFactor", c.plateauFactor, 0.0, 1.0);
-  requireRange("schedule.minLr", c.minLearningRate, 0.0, 10.0);
-}
+void validateScheduleParameters(const ScheduleConfig& c) { validateFields(scheduleFields(), c, "schedule", "name"); }
 
-void validateScheduleConfig(const ScheduleConfig& c) {
-  requireKnown("schedule.name", c.name, scheduleNames());
-  validateScheduleParameters(c);
-}
+void validateScheduleConfig(const ScheduleConfig& c) { validateFields(scheduleFields(), c, "schedule"); }
 
 void validateNetworkSize(const std::vector<LayerConfig>& hidden, Index inputs, Index outputs, Index batch) {
   // Counted in double: 64 layers of 4096 maxout-16 units overflow nothing here.
@@ -120,15 +98,6 @@ void validateNetworkSize(const std::vector<LayerConfig>& hidden, Index inputs, I
                        {millions(values), millions(kMaxMiniBatchValues)}});
 }
 
-void validateInitConfig(const InitConfig& c) {
-  requireKnown("init.scheme", c.scheme, initializerNames());
-  // Bounded well beyond any useful value (a σ of 100 already diverges at once), so a typo such
-  // as 1e300 is named here instead of surfacing as a "divergence" with the wrong advice.
-  requireInOpenClosed("init.sigma", c.sigma, 0.0, 100.0);
-  requireInOpenClosed("init.limit", c.limit, 0.0, 100.0);
-  requireRange("init.value", c.value, -100.0, 100.0);
-  requireInOpenClosed("init.gain", c.gain, 0.0, 100.0);
-  requireFinite("init.bias", c.bias);
-}
+void validateInitConfig(const InitConfig& c) { validateFields(initFields(), c, "init"); }
 
 }  // namespace dl

@@ -3,13 +3,13 @@
 // steps). The window's session and Runs both decide by it.
 #pragma once
 
-#include "train/Config.h"
+#include "config/Config.h"
+#include "config/Field.h"
 
 namespace dl {
 
-// Why a configuration needs new trainers (new weights). None: every change applies in place.
-enum class RebuildReason { None, Data, Architecture, Initialization, Seed, Loss, ClassWeights, CompareL1L2 };
-
+// The first field, section by section in the order of RebuildReason, whose change needs new
+// trainers (the field lists' onChange, config/Field.h).
 RebuildReason rebuildReason(const ExperimentConfig& from, const ExperimentConfig& to);
 
 // The same prepared data (the map's features are a view of them, not part of them).
