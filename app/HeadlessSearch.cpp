@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -125,8 +126,17 @@ int runSearchLab(const QCommandLineParser& p) {
     std::fprintf(stderr, "\n");
   }
   const std::vector<Trial> trials = search->trials();
+  // The strategy it is compared with: the same space, budget and seed; its trials go to the CSV
+  // too, and its best to one line of the summary.
+  std::optional<dl::search::Search> other;
+  std::vector<Trial> otherTrials;
+  if (c.compare) {
+    other.emplace(dl::search::compareConfig(c));  // validated with c
+    other->run();
+    otherTrials = other->trials();
+  }
   if (p.isSet("trials-csv")) {
-    csv.write(dlio::trialsCsv(c, trials));
+    csv.write(dlio::trialsCsv(c, trials, other ? &otherTrials : nullptr));
     if (!csv.commit(&error)) return fail(error);
   }
 
@@ -155,13 +165,11 @@ int runSearchLab(const QCommandLineParser& p) {
     }
     std::printf("done %d, diverged %d, failed %d of %zu\n", done, diverged, failed, trials.size());
   }
-  // The strategy it is compared with: the same space, budget and seed, one line of result.
-  if (c.compare) {
-    dl::search::Search other(dl::search::compareConfig(c));  // validated with c
-    other.run();
+  if (other) {
     if (!quiet) {
-      const std::optional<Trial> b = other.best();
-      std::printf("compared with %s: %d trials, ", dl::search::strategyName(*c.compare).c_str(), other.plannedTrials());
+      const std::optional<Trial> b = other->best();
+      std::printf("compared with %s: %d trials, ", dl::search::strategyName(*c.compare).c_str(),
+                  other->plannedTrials());
       if (b) {
         std::printf("best trial %d:", b->index);
         for (std::size_t i = 0; i < c.params.size(); ++i)

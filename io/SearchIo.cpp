@@ -187,14 +187,22 @@ QString trialsCsvRow(const Trial& t) {
   return r;
 }
 
-QByteArray trialsCsv(const SearchConfig& c, const std::vector<Trial>& trials) {
-  QByteArray out = trialsCsvHeader(c).toUtf8() + '\n';
-  for (const Trial& t : trials) out += trialsCsvRow(t).toUtf8() + '\n';
+QByteArray trialsCsv(const SearchConfig& c, const std::vector<Trial>& trials, const std::vector<Trial>* compared) {
+  // With a comparison, each row first says which strategy's search it belongs to.
+  const bool both = compared && c.compare;
+  const QByteArray mine = both ? QByteArray::fromStdString(dl::search::strategyName(c.strategy)) + ',' : QByteArray();
+  QByteArray out = (both ? QByteArray("search,") : QByteArray()) + trialsCsvHeader(c).toUtf8() + '\n';
+  for (const Trial& t : trials) out += mine + trialsCsvRow(t).toUtf8() + '\n';
+  if (both) {
+    const QByteArray other = QByteArray::fromStdString(dl::search::strategyName(*c.compare)) + ',';
+    for (const Trial& t : *compared) out += other + trialsCsvRow(t).toUtf8() + '\n';
+  }
   return out;
 }
 
-void writeTrialsCsv(const QString& path, const SearchConfig& c, const std::vector<Trial>& trials) {
-  writeFileAtomically(path, trialsCsv(c, trials));
+void writeTrialsCsv(const QString& path, const SearchConfig& c, const std::vector<Trial>& trials,
+                    const std::vector<Trial>* compared) {
+  writeFileAtomically(path, trialsCsv(c, trials, compared));
 }
 
 }  // namespace dlio

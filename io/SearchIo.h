@@ -40,9 +40,13 @@ dl::search::SearchConfig readSearchPreset(const QString& name);
 // trial has not measured (NaN), diverged_at empty unless it diverged.
 QString trialsCsvHeader(const dl::search::SearchConfig& c);
 QString trialsCsvRow(const dl::search::Trial& t);
-QByteArray trialsCsv(const dl::search::SearchConfig& c, const std::vector<dl::search::Trial>& trials);
+// With `compared` (the trials of c.compare's search), a first column "search" names each row's
+// strategy ("random", "grid", …), the comparison's rows after the search's own.
+QByteArray trialsCsv(const dl::search::SearchConfig& c, const std::vector<dl::search::Trial>& trials,
+                     const std::vector<dl::search::Trial>* compared = nullptr);
 // Atomically (io/OutputFile); IoError naming the file and the reason.
 void writeTrialsCsv(const QString& path, const dl::search::SearchConfig& c,
-                    const std::vector<dl::search::Trial>& trials);
+                    const std::vector<dl::search::Trial>& trials,
+                    const std::vector<dl::search::Trial>* compared = nullptr);
 
 }  // namespace dlio

@@ -106,8 +106,8 @@ run "$bin" --headless --lab landscape --preset landscape-momentum-bound --steps 
 [ "$(wc -l <"$home/t.csv")" -eq 43 ] || fail "trajectory CSV has $(wc -l <"$home/t.csv") lines, expected header + 2×21"
 run "$bin" --headless --lab search --preset search-grid-vs-random --steps 20 --trials-csv "$home/trials.csv" \
   >"$out/search.log" 2>&1 || { cat "$out/search.log" >&2; fail "--headless --lab search --preset search-grid-vs-random"; }
-[ "$(wc -l <"$home/trials.csv")" -eq 10 ] || fail "trials CSV has $(wc -l <"$home/trials.csv") lines, expected header + 9"
-echo "extracted binary: --version, --list-presets, 20 headless steps in each lab and a 9-trial search ok"
+[ "$(wc -l <"$home/trials.csv")" -eq 19 ] || fail "trials CSV has $(wc -l <"$home/trials.csv") lines, expected header + 9 grid + 9 compared"
+echo "extracted binary: --version, --list-presets, 20 headless steps in each lab and a 9-trial search with its comparison ok"
 
 if [ "${DLPLAY_TEST_APT_INSTALL:-0}" = 1 ]; then
   echo "== apt-get install (DLPLAY_TEST_APT_INSTALL=1)"

@@ -259,6 +259,12 @@ private slots:
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll().count('\n'), 3);
     QVERIFY_THROWS_EXCEPTION(dlio::IoError, dlio::writeTrialsCsv(dir.filePath("no/such/dir/t.csv"), c, {done}));
+    // With the comparison's trials: a first column names each row's search.
+    const std::vector<Trial> compared = {diverged};
+    const QByteArray both = dlio::trialsCsv(c, {done}, &compared);
+    QVERIFY2(both.startsWith("search,trial,round,") && both.contains("\ngrid,0,1,0.1,") &&
+                 both.contains("\nlog-uniform,1,1,0.1,"),
+             both.constData());
   }
 
   // The command line: a search file trained headless writes one CSV row per trial and names the
@@ -287,8 +293,11 @@ private slots:
     QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
     const QByteArray csv = a.readAll();
     QCOMPARE(csv, b.readAll());
-    QCOMPARE(csv.count('\n'), 10);
-    QVERIFY(csv.startsWith("trial,round,learningRate,l2,status,"));
+    // The grid's 9 trials and the compared log-uniform search's 9, each row naming its strategy.
+    QCOMPARE(csv.count('\n'), 19);
+    QVERIFY(csv.startsWith("search,trial,round,learningRate,l2,status,"));
+    QCOMPARE(csv.count("\ngrid,"), 9);
+    QCOMPARE(csv.count("\nlog-uniform,"), 9);
 
     const QString broken = dir.filePath("broken.json");
     QFile f(broken);

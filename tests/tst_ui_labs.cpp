@@ -24,6 +24,7 @@
 #include "train/Trainer.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -450,6 +451,49 @@ private slots:
                  errors[0].contains(QStringLiteral("-3")),
              qPrintable(errors[0]));
     QCOMPARE(lab->config().trials, trials);
+  }
+
+  // A broken lab file opened from another lab leaves that lab on screen: the file is read and
+  // checked before the switch.
+  void brokenLabFileKeepsTheLabShown() {
+    QTemporaryDir dir;
+    MainWindow w;
+    QStringList errors;
+    w.setErrorReporter([&](const QString& m) { errors << m; });
+    QVERIFY(w.setLab(QStringLiteral("playground")));
+    QFile preset(dlio::presetPath(QStringLiteral("search-log-scale")));
+    QVERIFY(preset.open(QIODevice::ReadOnly));
+    QByteArray bad = preset.readAll();
+    bad.replace("\"trials\": 40", "\"trials\": -3");
+    const QString path = dir.filePath(QStringLiteral("bad-search.json"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bad);
+    out.close();
+    QVERIFY(!w.openExperiment(path));
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(w.currentLab(), QStringLiteral("playground"));
+  }
+
+  // A control changes its own setting only: a race whose β (0.9995) and noise (8) the controls
+  // cannot show exactly keeps both when the schedule or the shared-rate toggle is touched.
+  void controlsChangeOnlyTheirOwnSetting() {
+    LandscapeLab lab;
+    lab.show();
+    QString error;
+    QVERIFY(lab.loadPreset(QStringLiteral("landscape-momentum-bound"), &error));
+    lab.setRunning(false);
+    dl::surface::RaceConfig c = lab.race().config();
+    c.hyper.momentum = 0.9995;
+    c.noise = 8;
+    QVERIFY2(lab.setConfig(c, &error), qPrintable(error));
+    auto* same = lab.findChild<QCheckBox*>(QStringLiteral("landscapeSameRate"));
+    QVERIFY(same);
+    same->setChecked(!same->isChecked());
+    QCOMPARE(lab.race().config().sameLearningRate, same->isChecked());
+    QCOMPARE(lab.race().config().hyper.momentum, 0.9995);
+    QCOMPARE(lab.race().config().noise, 8.0);
+    QCOMPARE(lab.race().racers().size(), std::size_t{2});
   }
 
   // Touching a control keeps a preset's racers: the momentum-bound preset races momentum twice

@@ -623,12 +623,14 @@ bool MainWindow::openExperiment(const QString& path) {
   }
   // Another lab's file ("lab": "landscape"): that lab opens it.
   const QString fileLab = labOfFile(path);
-  if (!fileLab.isEmpty() && fileLab != QLatin1String("playground") && findLab(fileLab) && setLab(fileLab)) {
+  if (!fileLab.isEmpty() && fileLab != QLatin1String("playground") && findLab(fileLab)) {
+    // Read before switching: a broken file leaves the lab on screen, and its experiment, as they were.
     QString error;
     if (!lab(fileLab)->openFile(path, &error)) {
       reportError(error);
       return false;
     }
+    setLab(fileLab);
     addRecentFile(path);
     setWindowFilePath(path);
     return true;

@@ -46,6 +46,7 @@ namespace {
 
 using dl::surface::CriticalKind;
 using dl::surface::RaceConfig;
+using dl::surface::RacerConfig;
 
 constexpr int kTickMs = 33;           // the clock: about 30 redraws a second
 constexpr double kNoisePerTick = 20;  // the noise slider's positions per unit of σ
@@ -205,8 +206,8 @@ void LandscapeLab::buildUi() {
     racersGrid->addWidget(rate, static_cast<int>(i), 1);
     m_enabled.push_back(check);
     m_rates.push_back(rate);
-    connect(check, &QCheckBox::toggled, this, &LandscapeLab::applyControls);
-    connect(rate, &QDoubleSpinBox::valueChanged, this, &LandscapeLab::applyControls);
+    connect(check, &QCheckBox::toggled, this, [this, i] { editRacer(i); });
+    connect(rate, &QDoubleSpinBox::valueChanged, this, [this, i] { editRacer(i); });
   }
   const int rows = static_cast<int>(dl::optimizerNames().size());
   m_sameRate = new QCheckBox(m_racersBox);
@@ -220,8 +221,12 @@ void LandscapeLab::buildUi() {
   m_boundLabel->setObjectName(QStringLiteral("landscapeBound"));
   racersGrid->addWidget(m_boundLabel, rows + 2, 0, 1, 2);
   column->addWidget(m_racersBox);
-  connect(m_sameRate, &QCheckBox::toggled, this, &LandscapeLab::applyControls);
-  connect(m_rate, &LogSlider::valueChanged, this, &LandscapeLab::applyControls);
+  // Each control changes its own setting only: the others keep the values a preset or file gave
+  // them, even where a control cannot show them exactly (β 0.9995, noise 8).
+  connect(m_sameRate, &QCheckBox::toggled, this,
+          [this](bool on) { applyChange([on](RaceConfig& c) { c.sameLearningRate = on; }); });
+  connect(m_rate, &LogSlider::valueChanged, this,
+          [this](double v) { applyChange([v](RaceConfig& c) { c.learningRate = v; }); });
 
   m_dynamicsBox = new QGroupBox(controls);
   auto* dyn = new QFormLayout(m_dynamicsBox);
@@ -251,9 +256,14 @@ void LandscapeLab::buildUi() {
   dyn->addRow(m_curves);
   column->addWidget(m_dynamicsBox);
   column->addStretch(1);
-  connect(m_beta, &QDoubleSpinBox::valueChanged, this, &LandscapeLab::applyControls);
-  connect(m_noise, &QSlider::valueChanged, this, &LandscapeLab::applyControls);
-  connect(m_schedule, &QComboBox::activated, this, &LandscapeLab::applyControls);
+  connect(m_beta, &QDoubleSpinBox::valueChanged, this,
+          [this](double v) { applyChange([v](RaceConfig& c) { c.hyper.momentum = v; }); });
+  connect(m_noise, &QSlider::valueChanged, this,
+          [this](int position) { applyChange([position](RaceConfig& c) { c.noise = position / kNoisePerTick; }); });
+  connect(m_schedule, &QComboBox::activated, this, [this] {
+    const std::string name = m_schedule->currentData().toString().toStdString();
+    applyChange([name](RaceConfig& c) { c.schedule.name = name; });
+  });
 
   // ---- the map and its readout ----
   auto* mapColumn = new QWidget(this);
@@ -459,36 +469,40 @@ void LandscapeLab::updateBound() {
     m_boundLabel->setText(tr("Red line: momentum is stable below lr = 2(1+β)/λmax = %1.").arg(number(m_bound)));
 }
 
-void LandscapeLab::applyControls() {
-  RaceConfig c = m_race->config();
-  c.sameLearningRate = m_sameRate->isChecked();
-  c.learningRate = m_rate->value();
-  c.hyper.momentum = m_beta->value();
-  c.noise = m_noise->value() / kNoisePerTick;
-  c.schedule.name = m_schedule->currentData().toString().toStdString();
-  // The racers: the ticked optimisers at their rows' rates. An optimiser that races more than once
-  // (a preset's lr 3.7 against 3.85) keeps all its racers as they are: its row shows one rate only.
+void LandscapeLab::editRacer(std::size_t row) {
+  // Row `row` is one optimiser of the engine: ticking adds it (in the engine's order, at the row's
+  // rate), unticking removes it, a new rate changes it. An optimiser that races more than once (a
+  // preset's lr 3.7 against 3.85) keeps its racers' rates: its row shows one rate only.
   const auto& names = dl::optimizerNames();
-  const std::vector<dl::surface::RacerConfig> before = dl::surface::racersOf(m_race->config());
-  std::vector<dl::surface::RacerConfig> racers;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (!m_enabled[i]->isChecked()) continue;
-    const auto count =
-        std::count_if(before.begin(), before.end(), [&](const auto& r) { return r.optimizer == names[i]; });
-    if (count > 1) {
-      for (const auto& r : before)
-        if (r.optimizer == names[i]) racers.push_back(r);
-    } else {
-      racers.push_back({names[i], m_rates[i]->value(), true});
+  const std::string& name = names[row];
+  const bool on = m_enabled[row]->isChecked();
+  const double rate = m_rates[row]->value();
+  applyChange([&](RaceConfig& c) {
+    std::vector<RacerConfig> racers = dl::surface::racersOf(c);
+    const auto mine = [&](const RacerConfig& r) { return r.optimizer == name; };
+    const auto count = std::count_if(racers.begin(), racers.end(), mine);
+    if (!on) {
+      std::erase_if(racers, mine);
+    } else if (count == 0) {
+      const auto order = [&](const std::string& n) { return std::find(names.begin(), names.end(), n) - names.begin(); };
+      const auto at = std::find_if(racers.begin(), racers.end(),
+                                   [&](const RacerConfig& r) { return order(r.optimizer) > static_cast<long>(row); });
+      racers.insert(at, RacerConfig{name, rate, true});
+    } else if (count == 1) {
+      std::find_if(racers.begin(), racers.end(), mine)->learningRate = rate;
     }
-  }
-  if (racers.empty()) {  // at least one racer: the one just unticked comes back
+    c.racers = racers;
+  });
+}
+
+void LandscapeLab::applyChange(const std::function<void(RaceConfig&)>& edit) {
+  RaceConfig c = m_race->config();
+  edit(c);
+  if (c.racers.empty()) {  // at least one racer: the one just unticked comes back
     showConfig();
     return;
   }
-  c.racers = racers;
-  QString error;
-  const bool sameRacers = c.racers == m_race->config().racers;
+  const bool sameRacers = dl::surface::racersOf(c) == dl::surface::racersOf(m_race->config());
   try {
     dl::surface::validate(c);
     m_race->applyLive(c);
@@ -754,14 +768,18 @@ bool LandscapeLab::loadPreset(const QString& name, QString* error) {
 }
 
 bool LandscapeLab::openFile(const QString& path, QString* error) {
-  m_preset.clear();
-  m_watch->hide();
+  // Read and checked first: a broken file changes nothing, not even the preset's watch line.
+  RaceConfig c;
   try {
-    return setConfig(dlio::readRaceFile(path), error);
+    c = dlio::readRaceFile(path);
   } catch (const dlio::IoError& e) {
     if (error) *error = e.message();
     return false;
   }
+  if (!setConfig(c, error)) return false;
+  m_preset.clear();
+  m_watch->hide();
+  return true;
 }
 
 bool LandscapeLab::finish(int) {

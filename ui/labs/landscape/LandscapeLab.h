@@ -5,6 +5,8 @@
 // Hessian's eigenvalues and condition number there.
 #pragma once
 
+#include <functional>
+
 #include "labs/Lab.h"
 #include "surface/Race.h"
 
@@ -76,7 +78,9 @@ private:
   // Model → controls, without signals.
   void showConfig();
   // Controls → model: live changes (rates, β, noise, schedule) keep the racers where they are.
-  void applyControls();
+  // Applies one control's change to the running race (validated; an error restores the controls).
+  void applyChange(const std::function<void(dl::surface::RaceConfig&)>& edit);
+  void editRacer(std::size_t row);
   void onSurfaceChosen();
   void onExpressionEntered();
   void restartAt(double x, double y);

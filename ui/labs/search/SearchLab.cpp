@@ -96,6 +96,37 @@ public:
   }
 };
 
+// Why a trial stopped, in the interface's language: a divergence told from its parts, an error from
+// its type (a ConfigError names its field), the engine's English line only as a last resort.
+QString trialProblem(const Trial& t) {
+  if (t.divergence) {
+    const dl::Divergence& d = *t.divergence;
+    QString what = QString::fromStdString(d.quantity);
+    if (d.quantity == "loss")
+      what = SearchLab::tr("the loss");
+    else if (d.quantity == "activations")
+      what = SearchLab::tr("the activations");
+    else if (d.quantity == "gradient")
+      what = SearchLab::tr("the gradient");
+    else if (d.quantity == "weights")
+      what = SearchLab::tr("the weights");
+    return d.layer > 0 ? SearchLab::tr("Diverged: %1 became non-finite at step %2, in layer %3.")
+                             .arg(what)
+                             .arg(d.step)
+                             .arg(d.layer)
+                       : SearchLab::tr("Diverged: %1 became non-finite at step %2.").arg(what).arg(d.step);
+  }
+  if (t.failure) {
+    try {
+      std::rethrow_exception(t.failure);
+    } catch (const std::exception& e) {
+      return dlio::ErrorText::of(e);
+    } catch (...) {
+    }
+  }
+  return QString::fromStdString(t.error);
+}
+
 }  // namespace
 
 SearchLab::SearchLab(QWidget* parent) : Lab(parent) {
@@ -225,8 +256,8 @@ void SearchLab::buildUi() {
   column->addWidget(m_budget);
   connect(m_strategy, &QComboBox::activated, this, &SearchLab::updateBudget);
   connect(m_trials, &QSpinBox::valueChanged, this, &SearchLab::updateBudget);
-  connect(m_steps, &QSpinBox::valueChanged, this, &SearchLab::updateBudget);
-  connect(m_steps, &QSpinBox::valueChanged, this, &SearchLab::retranslateUi);
+  // The steps appear in the base line and the budget only: those two texts follow it.
+  connect(m_steps, &QSpinBox::valueChanged, this, &SearchLab::updateBaseLine);
 
   m_start = new QPushButton(controls);
   m_start->setObjectName(QStringLiteral("searchStart"));
@@ -403,6 +434,10 @@ void SearchLab::retranslateUi() {
   for (const ParamRange& p : m_config.params) axes << paramLabel(p.name);
   if (axes.size() == 1) axes << tr("final validation loss");
   m_scatter->setSpace(m_config.params, axes);
+  updateBaseLine();
+}
+
+void SearchLab::updateBaseLine() {
   // What every trial trains: the base experiment in a line.
   const dl::ExperimentConfig& b = m_config.base;
   QStringList layers;
@@ -741,7 +776,7 @@ void SearchLab::fillTable(const std::vector<Trial>& trials, const std::vector<Tr
         s->setText(status);
         const bool bad = t.status == Trial::Status::Diverged || t.status == Trial::Status::Failed;
         s->setForeground(bad ? QBrush(QColor(0xb0, 0x00, 0x20)) : QBrush());
-        s->setToolTip(QString::fromStdString(t.error));
+        s->setToolTip(trialProblem(t));
       }
       ++col;
       setNumber(row, col++, t.valLoss);
@@ -773,7 +808,10 @@ bool SearchLab::exportTrials(const QString& path, QString* error) {
     return false;
   }
   try {
-    dlio::writeTrialsCsv(path, m_search->config(), m_search->trials());
+    // A comparison's trials too, each row naming its strategy.
+    std::vector<Trial> compared;
+    if (m_compare) compared = m_compare->trials();
+    dlio::writeTrialsCsv(path, m_search->config(), m_search->trials(), m_compare ? &compared : nullptr);
   } catch (const dlio::IoError& e) {
     if (error) *error = e.message();
     return false;
@@ -899,13 +937,17 @@ bool SearchLab::loadPreset(const QString& name, QString* error) {
 }
 
 bool SearchLab::openFile(const QString& path, QString* error) {
-  m_preset.clear();
+  // Read and checked first: a broken file changes nothing, not even the preset's watch line.
+  SearchConfig c;
   try {
-    return setConfig(dlio::readSearchFile(path), error);
+    c = dlio::readSearchFile(path);
   } catch (const dlio::IoError& e) {
     if (error) *error = e.message();
     return false;
   }
+  if (!setConfig(c, error)) return false;
+  m_preset.clear();
+  return true;
 }
 
 bool SearchLab::finish(int timeoutMs) {

@@ -84,6 +84,7 @@ private:
   void buildUi();
   void retranslateUi();
   void showConfig(const dl::search::SearchConfig& c);
+  void updateBaseLine();  // the base experiment's line and the budget
   void updateBudget();
   void updateParamRows();
   void fillTable(const std::vector<dl::search::Trial>& trials, const std::vector<dl::search::Trial>& other);
