@@ -603,13 +603,16 @@ void TestAppPresets::sigmoidSaturationLargeInit() {
   QVERIFY(layer2Speed(r) < 0.1 * layer2Speed(x));
 }
 
-// After training more than 40% of the layer-1 ReLU units are dead (zero for every training sample).
+// After training a third or more of the layer-1 ReLU units are dead (zero for every training sample).
+// (Native code differs by CPU: 53% on the AVX-512 machine the preset was tuned on, 38% on an AMD EPYC
+// with AVX2; the seed sweep's weakest seeds had 34%.) That the run then cannot learn, and the leaky
+// run can, is leakyReluHighLr's.
 void TestAppPresets::deadReluHighLr() {
   const Run& r = cached("dead-relu-high-lr");
   const double dead = deadFraction(*r.trainer, 0);
   measured("dead-relu-high-lr: %.0f%% of layer-1 units dead; validation accuracy %.3f", 100 * dead,
            r.trainer->evaluate(Split::Validation).accuracy);
-  QVERIFY(dead > 0.4);
+  QVERIFY(dead > 1.0 / 3);
 }
 
 // Leaky ReLU (slope 0.2) with the same step: no layer-1 unit is dead, validation accuracy ≥ 85%
