@@ -3,6 +3,7 @@
 #include "act/Activation.h"
 #include "nn/ActivationLayer.h"
 #include "nn/BatchNorm.h"
+#include "nn/Conv2d.h"
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
 #include "nn/Layer.h"
@@ -74,6 +75,41 @@ std::vector<LayerExample> dropoutExamples(Rng& rng) {
   return {e};
 }
 
+// An image layer's example: kernel k, stride s (0: the kind's default), padding p, dilation d.
+LayerExample windowed(const char* kind, Shape in, Index k, Index s = 0, Index p = 0, Index d = 1) {
+  LayerExample e = example(kind, in);
+  e.spec.kernel = k;
+  e.spec.stride = s;
+  e.spec.padding = p;
+  e.spec.dilation = d;
+  return e;
+}
+
+LayerExample conv(Shape in, Index out, Index k, Index s = 1, Index p = 0, Index d = 1, Index groups = 1,
+                  bool bias = true) {
+  LayerExample e = windowed("conv2d", in, k, s, p, d);
+  e.spec.units = out;
+  e.spec.groups = groups;
+  e.spec.bias = bias;
+  return e;
+}
+
+// Stride 2 with padding on sizes that do not divide, dilation with "same" padding, groups,
+// depthwise, 1×1, a non-square kernel on a non-square image, bias on and off.
+std::vector<LayerExample> conv2dExamples(Rng& rng) {
+  std::vector<LayerExample> out;
+  out.push_back(conv({2, 5, 4, 1}, between(rng, 2, 3), 3));
+  out.push_back(conv({2, 6, 5, 1}, 2, 3, 2, 1, 1, 1, false));
+  out.push_back(conv({1, 7, 6, 1}, 2, 3, 1, LayerSpec::kSamePadding, 2));
+  out.push_back(conv({4, 4, 5, 1}, 4, 2, 1, 0, 1, 2));
+  out.push_back(conv({3, 5, 5, 1}, 3, 3, 1, 1, 1, 3));  // depthwise
+  out.push_back(conv({3, 3, 4, 1}, 2, 1));              // 1×1
+  LayerExample wide = conv({2, 4, 7, 1}, 2, 2, 2, 1);
+  wide.spec.kernelWidth = 3;
+  out.push_back(wide);
+  return out;
+}
+
 }  // namespace
 
 const std::vector<LayerKind>& layerKinds() {
@@ -103,6 +139,11 @@ const std::vector<LayerKind>& layerKinds() {
          return std::make_unique<Dropout>(in, s.rate, f);
        },
        dropoutExamples},
+      {"conv2d",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<Conv2d>(in, s, f);
+       },
+       conv2dExamples},
   };
   return kinds;
 }
