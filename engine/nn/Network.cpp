@@ -6,6 +6,7 @@
 #include "core/Error.h"
 #include "nn/ActivationLayer.h"
 #include "nn/BatchNorm.h"
+#include "nn/BatchNorm2d.h"
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
 
@@ -119,7 +120,7 @@ void Network::build(const std::vector<LayerSpec>& stack, const std::vector<std::
     for (int i = b.first + 1; i <= b.last; ++i) {
       const Slot& s = m_stack[static_cast<std::size_t>(i)];
       const Layer& L = *s.layer;
-      if (dynamic_cast<const BatchNorm*>(&L)) {
+      if (dynamic_cast<const BatchNorm*>(&L) || dynamic_cast<const BatchNorm2d*>(&L)) {
         I.batchNorm = true;
         I.gamma = {s.params.offset, s.params.size / 2};
         I.beta = {s.params.offset + s.params.size / 2, s.params.size / 2};

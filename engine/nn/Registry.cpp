@@ -3,11 +3,15 @@
 #include "act/Activation.h"
 #include "nn/ActivationLayer.h"
 #include "nn/BatchNorm.h"
+#include "nn/BatchNorm2d.h"
 #include "nn/Conv2d.h"
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
+#include "nn/Flatten.h"
 #include "nn/Layer.h"
 #include "nn/Maxout.h"
+#include "nn/Pool2d.h"
+#include "nn/SpatialPyramidPool.h"
 
 #include <stdexcept>
 
@@ -110,6 +114,33 @@ std::vector<LayerExample> conv2dExamples(Rng& rng) {
   return out;
 }
 
+std::vector<LayerExample> maxPoolExamples(Rng&) {
+  return {windowed("max_pool2d", {2, 4, 6, 1}, 2), windowed("max_pool2d", {1, 7, 5, 1}, 3, 2),
+          windowed("max_pool2d", {2, 5, 5, 1}, 2, 1)};
+}
+
+std::vector<LayerExample> avgPoolExamples(Rng&) {
+  return {windowed("avg_pool2d", {2, 4, 6, 1}, 2), windowed("avg_pool2d", {1, 7, 5, 1}, 3, 2)};
+}
+
+std::vector<LayerExample> globalAvgPoolExamples(Rng& rng) {
+  return {example("global_avg_pool", {between(rng, 2, 3), 3, 4, 1})};
+}
+
+std::vector<LayerExample> sppExamples(Rng&) {
+  LayerExample a = example("spp", {2, 5, 7, 1});  // default levels 1, 2, 4 on two input sizes
+  LayerExample b = example("spp", {2, 8, 8, 1});
+  LayerExample c = example("spp", {1, 6, 3, 1});
+  c.spec.bins = {1, 3};
+  return {a, b, c};
+}
+
+std::vector<LayerExample> flattenExamples(Rng&) { return {example("flatten", {2, 3, 4, 1})}; }
+
+std::vector<LayerExample> batchNorm2dExamples(Rng& rng) {
+  return {example("batch_norm2d", {between(rng, 2, 3), 3, 2, 1}), example("batch_norm2d", {2, 1, 1, 1})};
+}
+
 }  // namespace
 
 const std::vector<LayerKind>& layerKinds() {
@@ -144,6 +175,36 @@ const std::vector<LayerKind>& layerKinds() {
          return std::make_unique<Conv2d>(in, s, f);
        },
        conv2dExamples},
+      {"max_pool2d",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<MaxPool2d>(in, s, f);
+       },
+       maxPoolExamples},
+      {"avg_pool2d",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<AvgPool2d>(in, s, f);
+       },
+       avgPoolExamples},
+      {"global_avg_pool",
+       [](const LayerSpec&, const Shape& in, const std::string&) -> std::unique_ptr<Layer> {
+         return std::make_unique<GlobalAvgPool>(in);
+       },
+       globalAvgPoolExamples},
+      {"spp",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<SpatialPyramidPool>(in, s.bins, f);
+       },
+       sppExamples},
+      {"flatten",
+       [](const LayerSpec&, const Shape& in, const std::string&) -> std::unique_ptr<Layer> {
+         return std::make_unique<Flatten>(in);
+       },
+       flattenExamples},
+      {"batch_norm2d",
+       [](const LayerSpec&, const Shape& in, const std::string&) -> std::unique_ptr<Layer> {
+         return std::make_unique<BatchNorm2d>(in);
+       },
+       batchNorm2dExamples},
   };
   return kinds;
 }
