@@ -5,13 +5,16 @@
 #include "nn/BatchNorm.h"
 #include "nn/BatchNorm2d.h"
 #include "nn/Conv2d.h"
+#include "nn/ConvTranspose2d.h"
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
 #include "nn/Flatten.h"
 #include "nn/Layer.h"
+#include "nn/LocallyConnected2d.h"
 #include "nn/Maxout.h"
 #include "nn/Pool2d.h"
 #include "nn/SpatialPyramidPool.h"
+#include "nn/Upsample.h"
 
 #include <stdexcept>
 
@@ -141,6 +144,40 @@ std::vector<LayerExample> batchNorm2dExamples(Rng& rng) {
   return {example("batch_norm2d", {between(rng, 2, 3), 3, 2, 1}), example("batch_norm2d", {2, 1, 1, 1})};
 }
 
+std::vector<LayerExample> upsampleExamples(Rng&) {
+  std::vector<LayerExample> out;
+  for (const char* mode : {"nearest", "bilinear"})
+    for (Index scale : {2, 3}) {
+      LayerExample e = example("upsample", {2, 3, 2, 1});
+      e.spec.mode = mode;
+      e.spec.scale = scale;
+      out.push_back(e);
+    }
+  return out;
+}
+
+// Stride 2 (the usual ×2 learned upsampling), padding with dilation, a non-square kernel, no bias.
+std::vector<LayerExample> convTransposeExamples(Rng&) {
+  LayerExample a = windowed("conv_transpose2d", {2, 3, 2, 1}, 3, 2, 1);
+  a.spec.units = 2;
+  LayerExample b = windowed("conv_transpose2d", {1, 3, 3, 1}, 2, 1, 1, 2);
+  b.spec.units = 3;
+  b.spec.bias = false;
+  LayerExample c = windowed("conv_transpose2d", {2, 2, 3, 1}, 2, 2);
+  c.spec.kernelWidth = 3;
+  c.spec.units = 1;
+  return {a, b, c};
+}
+
+std::vector<LayerExample> locallyConnectedExamples(Rng&) {
+  LayerExample a = windowed("locally_connected2d", {2, 4, 3, 1}, 2);
+  a.spec.units = 2;
+  LayerExample b = windowed("locally_connected2d", {1, 5, 5, 1}, 3, 2, 1);
+  b.spec.units = 2;
+  b.spec.bias = false;
+  return {a, b};
+}
+
 }  // namespace
 
 const std::vector<LayerKind>& layerKinds() {
@@ -205,6 +242,21 @@ const std::vector<LayerKind>& layerKinds() {
          return std::make_unique<BatchNorm2d>(in);
        },
        batchNorm2dExamples},
+      {"upsample",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<Upsample>(in, s.scale, s.mode, f);
+       },
+       upsampleExamples},
+      {"conv_transpose2d",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<ConvTranspose2d>(in, s, f);
+       },
+       convTransposeExamples},
+      {"locally_connected2d",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<LocallyConnected2d>(in, s, f);
+       },
+       locallyConnectedExamples},
   };
   return kinds;
 }
