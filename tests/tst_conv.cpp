@@ -224,6 +224,7 @@ private slots:
     const auto run = [&](int threads, Matrix& logits, Vector& grads, Matrix& y, Matrix& dx) {
       ThreadCountScope scope(threads);
       setThreadCount(threads);
+      QCOMPARE(threadCount(), threads);
       Rng rng(5);
       Network net(in, stack);
       InitConfig init;
@@ -448,6 +449,26 @@ private slots:
       QVERIFY(std::abs((block - block.mean()).square().mean() - 1) < 1e-3);
     }
     QVERIFY(buffers(1) > 0.5);  // channel 1's running mean moved toward 7
+  }
+
+  // conv (no bias) → batch_norm2d → relu → global average → dense: the block reports the batch
+  // norm's per-channel γ, β and running statistics, and no bias.
+  void batchNorm2dInLayerInfo() {
+    std::vector<LayerSpec> stack = {convSpec(4, 3, 1, 1, 1, 1, false), spec("batch_norm2d"), spec("activation"),
+                                    spec("global_avg_pool"), spec("dense")};
+    stack[2].activation.activation = "relu";
+    stack.back().units = 3;
+    Network net(Shape{2, 5, 5, 1}, stack);
+    QCOMPARE(net.layerCount(), 2);
+    const LayerInfo& I = net.layer(0);
+    QVERIFY(I.batchNorm);
+    QCOMPARE(I.bias.size, Index(0));
+    QCOMPARE(I.gamma.size, Index(4));
+    QCOMPARE(I.beta.offset, I.gamma.offset + 4);
+    QCOMPARE(I.running.size, Index(8));
+    QCOMPARE(I.units, Index(4));
+    QCOMPARE(I.all.size, Index(4 * 18 + 8));
+    QCOMPARE(net.layer(1).in, Index(4));
   }
 
   // 1×8×8 → conv 8@3×3 → relu → max pool 2 → conv 16@3×3 → relu → flatten → dense 10.
