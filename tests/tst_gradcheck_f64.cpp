@@ -87,6 +87,16 @@ std::string describe(const LayerExample& e) {
   std::string s = e.spec.kind;
   if (e.spec.kind == "activation") s += " " + e.spec.activation.activation;
   if (e.spec.kind == "dense") s += e.spec.bias ? " with bias" : " without bias";
+  if (e.spec.kernel > 0) {  // image layers
+    s += " k" + std::to_string(e.spec.kernel);
+    if (e.spec.kernelWidth > 0) s += "x" + std::to_string(e.spec.kernelWidth);
+    s += " s" + std::to_string(e.spec.stride) + " p" + std::to_string(e.spec.padding) + " d" +
+         std::to_string(e.spec.dilation);
+    if (e.spec.groups > 1) s += " g" + std::to_string(e.spec.groups);
+    if (e.spec.units > 0) s += " out" + std::to_string(e.spec.units) + (e.spec.bias ? "" : " without bias");
+  }
+  if (!e.spec.mode.empty()) s += " " + e.spec.mode + " x" + std::to_string(e.spec.scale);
+  for (std::size_t i = 0; i < e.spec.bins.size(); ++i) s += (i ? "," : " bins ") + std::to_string(e.spec.bins[i]);
   s += " " + std::to_string(e.input.channels) + "x" + std::to_string(e.input.height) + "x" +
        std::to_string(e.input.width) + "x" + std::to_string(e.input.time);
   return s;

@@ -12,6 +12,9 @@ namespace dl {
 
 // Fill W according to c.scheme. Throws ConfigError (field "init.scheme") for an unknown scheme.
 void initializeWeights(const InitConfig& c, MatrixMap W, Rng& rng);
+// The same with the fans given: a convolution's W (out, in/groups·kh·kw) has
+// fan_in = in/groups·kh·kw and fan_out = out/groups·kh·kw. Orthogonal uses W's shape.
+void initializeWeights(const InitConfig& c, MatrixMap W, Rng& rng, Index fanIn, Index fanOut);
 const std::vector<std::string>& initializerNames();
 
 // The standard deviation the scheme gives a weight of a (fanOut, fanIn) layer (for tests and the

@@ -1,6 +1,6 @@
 // The weight initialisers and their registry. W is (fan_out, fan_in): fan_in = W.cols(),
-// fan_out = W.rows(). Random numbers come only from dl::Rng, drawn in W's storage order
-// (column-major), so a seed gives the same weights everywhere.
+// fan_out = W.rows() unless the caller gives the fans (convolutions). Random numbers come only
+// from dl::Rng, drawn in W's storage order (column-major), so a seed gives the same weights everywhere.
 #include "init/Initializer.h"
 
 #include "core/Error.h"
@@ -55,7 +55,8 @@ void fillOrthogonal(MatrixMap W, Rng& rng, double gain) {
 
 struct Entry {
   const char* name;
-  void (*fill)(const InitConfig& c, MatrixMap W, Rng& rng);
+  // fanIn, fanOut: W.cols(), W.rows() for a dense layer; a convolution's own (see Initializer.h).
+  void (*fill)(const InitConfig& c, MatrixMap W, Rng& rng, Index fanIn, Index fanOut);
   // The standard deviation of one weight of a (fanOut, fanIn) layer, fanIn, fanOut >= 1.
   double (*stdDev)(const InitConfig& c, Index fanIn, Index fanOut);
 };
@@ -64,48 +65,53 @@ const double kSqrt3 = std::sqrt(3.0);
 
 // One row per scheme: its fill and the standard deviation it implies (U(−L, L) has std L/√3).
 const Entry kInitializers[] = {
-    {"zeros", [](const InitConfig&, MatrixMap W, Rng&) { W.setZero(); },
+    {"zeros", [](const InitConfig&, MatrixMap W, Rng&, Index, Index) { W.setZero(); },
      [](const InitConfig&, Index, Index) { return 0.0; }},
-    {"constant", [](const InitConfig& c, MatrixMap W, Rng&) { W.setConstant(static_cast<Scalar>(c.value)); },
+    {"constant",
+     [](const InitConfig& c, MatrixMap W, Rng&, Index, Index) { W.setConstant(static_cast<Scalar>(c.value)); },
      [](const InitConfig&, Index, Index) { return 0.0; }},
     // N(0, σ²)
-    {"normal", [](const InitConfig& c, MatrixMap W, Rng& rng) { fillNormal(W, rng, c.sigma); },
+    {"normal", [](const InitConfig& c, MatrixMap W, Rng& rng, Index, Index) { fillNormal(W, rng, c.sigma); },
      [](const InitConfig& c, Index, Index) { return c.sigma; }},
     // U(−limit, limit)
-    {"uniform", [](const InitConfig& c, MatrixMap W, Rng& rng) { fillUniform(W, rng, c.limit); },
+    {"uniform", [](const InitConfig& c, MatrixMap W, Rng& rng, Index, Index) { fillUniform(W, rng, c.limit); },
      [](const InitConfig& c, Index, Index) { return c.limit / kSqrt3; }},
     // Glorot & Bengio 2010, "Understanding the difficulty of training deep feedforward neural
     // networks", AISTATS: Var(w) = 2/(fan_in + fan_out), i.e. U(±√(6/(fan_in + fan_out))) ...
     {"xavier_uniform",
-     [](const InitConfig&, MatrixMap W, Rng& rng) {
-       fillUniform(W, rng, std::sqrt(6.0 / fanSumOf(W.cols(), W.rows())));
+     [](const InitConfig&, MatrixMap W, Rng& rng, Index in, Index out) {
+       fillUniform(W, rng, std::sqrt(6.0 / fanSumOf(in, out)));
      },
      [](const InitConfig&, Index in, Index out) { return std::sqrt(2.0 / fanSumOf(in, out)); }},
     // ... or N(0, 2/(fan_in + fan_out)): σ = √(2/(fan_in + fan_out)).
     {"xavier_normal",
-     [](const InitConfig&, MatrixMap W, Rng& rng) {
-       fillNormal(W, rng, std::sqrt(2.0 / fanSumOf(W.cols(), W.rows())));
+     [](const InitConfig&, MatrixMap W, Rng& rng, Index in, Index out) {
+       fillNormal(W, rng, std::sqrt(2.0 / fanSumOf(in, out)));
      },
      [](const InitConfig&, Index in, Index out) { return std::sqrt(2.0 / fanSumOf(in, out)); }},
     // He, Zhang, Ren & Sun 2015, "Delving Deep into Rectifiers", ICCV: Var(w) = 2/fan_in keeps
     // the variance of ReLU activations constant. N(0, 2/fan_in) ...
     {"he_normal",
-     [](const InitConfig&, MatrixMap W, Rng& rng) { fillNormal(W, rng, std::sqrt(2.0 / fanInOf(W.cols(), W.rows()))); },
+     [](const InitConfig&, MatrixMap W, Rng& rng, Index in, Index out) {
+       fillNormal(W, rng, std::sqrt(2.0 / fanInOf(in, out)));
+     },
      [](const InitConfig&, Index in, Index out) { return std::sqrt(2.0 / fanInOf(in, out)); }},
     // ... or U(±√(6/fan_in)).
     {"he_uniform",
-     [](const InitConfig&, MatrixMap W, Rng& rng) {
-       fillUniform(W, rng, std::sqrt(6.0 / fanInOf(W.cols(), W.rows())));
+     [](const InitConfig&, MatrixMap W, Rng& rng, Index in, Index out) {
+       fillUniform(W, rng, std::sqrt(6.0 / fanInOf(in, out)));
      },
      [](const InitConfig&, Index in, Index out) { return std::sqrt(2.0 / fanInOf(in, out)); }},
     // LeCun, Bottou, Orr & Müller 1998, "Efficient BackProp": Var(w) = 1/fan_in, N(0, 1/fan_in).
     {"lecun_normal",
-     [](const InitConfig&, MatrixMap W, Rng& rng) { fillNormal(W, rng, std::sqrt(1.0 / fanInOf(W.cols(), W.rows()))); },
+     [](const InitConfig&, MatrixMap W, Rng& rng, Index in, Index out) {
+       fillNormal(W, rng, std::sqrt(1.0 / fanInOf(in, out)));
+     },
      [](const InitConfig&, Index in, Index out) { return std::sqrt(1.0 / fanInOf(in, out)); }},
     // Semi-orthogonal times gain. The entries' root mean square (exact, and their std about the
     // mean 0): ‖W‖²_F = gain²·min(fan_in, fan_out) spread over fan_in·fan_out entries, so
     // std = gain / √max(fan_in, fan_out).
-    {"orthogonal", [](const InitConfig& c, MatrixMap W, Rng& rng) { fillOrthogonal(W, rng, c.gain); },
+    {"orthogonal", [](const InitConfig& c, MatrixMap W, Rng& rng, Index, Index) { fillOrthogonal(W, rng, c.gain); },
      [](const InitConfig& c, Index in, Index out) {
        return c.gain / std::sqrt(static_cast<double>(std::max(in, out)));
      }},
@@ -129,10 +135,12 @@ const std::vector<std::string>& initializerNames() {
   return names;
 }
 
-void initializeWeights(const InitConfig& c, MatrixMap W, Rng& rng) {
+void initializeWeights(const InitConfig& c, MatrixMap W, Rng& rng) { initializeWeights(c, W, rng, W.cols(), W.rows()); }
+
+void initializeWeights(const InitConfig& c, MatrixMap W, Rng& rng, Index fanIn, Index fanOut) {
   const Entry& e = entryFor(c);
   if (W.size() == 0) return;  // an empty layer: nothing to draw, and no fan to divide by
-  e.fill(c, W, rng);
+  e.fill(c, W, rng, fanIn, fanOut);
 }
 
 double initializerStdDev(const InitConfig& c, Index fanIn, Index fanOut) {

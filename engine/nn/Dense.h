@@ -23,7 +23,7 @@ public:
                       std::span<const Scalar> buffers) const override;
 
   ParamRange weightRange() const override { return {0, m_units * inputShape().size()}; }
-  ParamRange biasRange() const { return {weightRange().size, m_bias ? m_units : 0}; }
+  ParamRange biasRange() const override { return {weightRange().size, m_bias ? m_units : 0}; }
 
 private:
   void affine(const Matrix& x, Matrix& y, std::span<const Scalar> params) const;

@@ -81,6 +81,14 @@ public:
   // for weight norms, update ratios, sparsity and the L1/L2 penalties (a dense layer's W; not its
   // bias, γ, β or slopes), as a range within this layer's parameters.
   virtual ParamRange weightRange() const { return {}; }
+  // The bias within this layer's parameters (empty without one).
+  virtual ParamRange biasRange() const { return {}; }
+  // The weights seen as a (rows, cols) column-major matrix, rows·cols = weightRange().size: a
+  // dense layer's W (outputs, inputs); a convolution's kernels (out channels, in channels/groups·kh·kw).
+  struct MatrixShape {
+    Index rows = 0, cols = 0;
+  };
+  virtual MatrixShape weightShape() const { return {outputShape().size(), inputShape().size()}; }
   // Whether the layer reports a saturation, and the saturated fraction of a forward pass with
   // input x and output y, with this layer's parameters (see Activation::saturation).
   virtual bool reportsSaturation() const { return false; }
@@ -94,11 +102,25 @@ private:
 
 // A layer's configuration: the registry name and what that kind reads.
 struct LayerSpec {
-  std::string kind;        // "dense" "batch_norm" "activation" "maxout" "dropout"
-  Index units = 0;         // dense: outputs
-  bool bias = true;        // dense: false when a batch norm follows (its β is the shift)
+  // "dense" "batch_norm" "activation" "maxout" "dropout"; images: "conv2d" "conv_transpose2d"
+  // "locally_connected2d" "max_pool2d" "avg_pool2d" "global_avg_pool" "spp" "flatten"
+  // "batch_norm2d" "upsample"
+  std::string kind;
+  Index units = 0;         // dense: outputs; convolutions: output channels
+  bool bias = true;        // dense, convolutions: false when a batch norm follows (its β is the shift)
   LayerConfig activation;  // activation: name, slope, alpha; maxout: pieces
   double rate = 0;         // dropout: rate of DROPPED values, [0, 1)
+  // ---- images (nn/ConvArithmetic.h has the output sizes) ----
+  static constexpr Index kSamePadding = -1;  // = kSamePaddingValue of nn/ConvArithmetic.h
+  Index kernel = 0;                          // convolutions, pooling: kernel height (and width unless kernelWidth)
+  Index kernelWidth = 0;                     // 0: square, = kernel
+  Index stride = 0;                          // 0: 1 for convolutions, the kernel size for pooling
+  Index padding = 0;        // zeros on each side; kSamePadding: d(k−1)/2 (output = input at stride 1)
+  Index dilation = 1;       // convolutions: spacing of the kernel taps
+  Index groups = 1;         // conv2d: channel groups (= input channels: depthwise)
+  Index scale = 2;          // upsample: integer factor
+  std::string mode;         // upsample: "nearest" (default) or "bilinear" (align_corners = false)
+  std::vector<Index> bins;  // spp: pyramid levels, n×n bins each (default {1, 2, 4})
 };
 
 // A spec with an input shape it accepts: the registry's examples for the gradient checks.

@@ -6,6 +6,7 @@
 #include "core/Error.h"
 #include "nn/ActivationLayer.h"
 #include "nn/BatchNorm.h"
+#include "nn/BatchNorm2d.h"
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
 
@@ -108,17 +109,18 @@ void Network::build(const std::vector<LayerSpec>& stack, const std::vector<std::
     const Slot& first = m_stack[static_cast<std::size_t>(b.first)];
     const ParamRange w = first.layer->weightRange();
     I.in = first.layer->inputShape().size();
-    I.rows = first.layer->outputShape().size();
+    I.rows = first.layer->weightShape().rows;
+    I.cols = first.layer->weightShape().cols;
     I.weights = {first.params.offset + w.offset, w.size};
-    if (const auto* dense = dynamic_cast<const Dense*>(first.layer.get()); dense && dense->biasRange().size > 0)
-      I.bias = {first.params.offset + dense->biasRange().offset, dense->biasRange().size};
+    if (const ParamRange bias = first.layer->biasRange(); bias.size > 0)
+      I.bias = {first.params.offset + bias.offset, bias.size};
     const Slot& end = m_stack[static_cast<std::size_t>(b.last)];
     I.all = {first.params.offset, end.params.offset + end.params.size - first.params.offset};
     I.units = end.layer->outputShape().size();
     for (int i = b.first + 1; i <= b.last; ++i) {
       const Slot& s = m_stack[static_cast<std::size_t>(i)];
       const Layer& L = *s.layer;
-      if (dynamic_cast<const BatchNorm*>(&L)) {
+      if (dynamic_cast<const BatchNorm*>(&L) || dynamic_cast<const BatchNorm2d*>(&L)) {
         I.batchNorm = true;
         I.gamma = {s.params.offset, s.params.size / 2};
         I.beta = {s.params.offset + s.params.size / 2, s.params.size / 2};
@@ -140,11 +142,11 @@ void Network::build(const std::vector<LayerSpec>& stack, const std::vector<std::
 
 MatrixMap Network::weights(int l) {
   const LayerInfo& I = layer(l);
-  return MatrixMap(m_params.data() + I.weights.offset, I.rows, I.in);
+  return MatrixMap(m_params.data() + I.weights.offset, I.rows, I.cols);
 }
 ConstMatrixMap Network::weights(int l) const {
   const LayerInfo& I = layer(l);
-  return ConstMatrixMap(m_params.data() + I.weights.offset, I.rows, I.in);
+  return ConstMatrixMap(m_params.data() + I.weights.offset, I.rows, I.cols);
 }
 
 void Network::initialize(const InitConfig& init, Rng& rng) {

@@ -24,15 +24,16 @@ namespace dl {
 // One weighted layer and the layers after it: shapes, and where its parameters sit in the flat
 // buffers (absolute offsets).
 struct LayerInfo {
-  Index in = 0;     // inputs
-  Index units = 0;  // outputs after the activation
-  Index rows = 0;   // rows of W: units·pieces
+  Index in = 0;     // inputs (values per sample)
+  Index units = 0;  // outputs after the block's last layer (values per sample)
+  Index rows = 0;   // rows of W: units·pieces (dense); out channels (convolutions)
+  Index cols = 0;   // columns of W: in (dense); in channels/groups·kh·kw (convolutions)
   bool batchNorm = false;
   bool output = false;
   double dropout = 0;      // rate of dropped units (hidden layers)
-  ParamRange weights;      // W (rows, in), column-major
-  ParamRange bias;         // b (rows); empty with batch norm (β replaces it)
-  ParamRange gamma, beta;  // batch-norm scale and shift (rows each)
+  ParamRange weights;      // W (rows, cols), column-major
+  ParamRange bias;         // b; empty with batch norm (β replaces it)
+  ParamRange gamma, beta;  // batch-norm scale and shift (rows each; channels for batch_norm2d)
   ParamRange actParams;    // PReLU slopes (units)
   ParamRange all;          // every parameter of the layer, contiguous
   ParamRange running;      // batch norm: running mean then running variance, in buffers()

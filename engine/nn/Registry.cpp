@@ -3,10 +3,18 @@
 #include "act/Activation.h"
 #include "nn/ActivationLayer.h"
 #include "nn/BatchNorm.h"
+#include "nn/BatchNorm2d.h"
+#include "nn/Conv2d.h"
+#include "nn/ConvTranspose2d.h"
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
+#include "nn/Flatten.h"
 #include "nn/Layer.h"
+#include "nn/LocallyConnected2d.h"
 #include "nn/Maxout.h"
+#include "nn/Pool2d.h"
+#include "nn/SpatialPyramidPool.h"
+#include "nn/Upsample.h"
 
 #include <stdexcept>
 
@@ -74,6 +82,102 @@ std::vector<LayerExample> dropoutExamples(Rng& rng) {
   return {e};
 }
 
+// An image layer's example: kernel k, stride s (0: the kind's default), padding p, dilation d.
+LayerExample windowed(const char* kind, Shape in, Index k, Index s = 0, Index p = 0, Index d = 1) {
+  LayerExample e = example(kind, in);
+  e.spec.kernel = k;
+  e.spec.stride = s;
+  e.spec.padding = p;
+  e.spec.dilation = d;
+  return e;
+}
+
+LayerExample conv(Shape in, Index out, Index k, Index s = 1, Index p = 0, Index d = 1, Index groups = 1,
+                  bool bias = true) {
+  LayerExample e = windowed("conv2d", in, k, s, p, d);
+  e.spec.units = out;
+  e.spec.groups = groups;
+  e.spec.bias = bias;
+  return e;
+}
+
+// Stride 2 with padding on sizes that do not divide, dilation with "same" padding, groups,
+// depthwise, 1×1, a non-square kernel on a non-square image, bias on and off.
+std::vector<LayerExample> conv2dExamples(Rng& rng) {
+  std::vector<LayerExample> out;
+  out.push_back(conv({2, 5, 4, 1}, between(rng, 2, 3), 3));
+  out.push_back(conv({2, 6, 5, 1}, 2, 3, 2, 1, 1, 1, false));
+  out.push_back(conv({1, 7, 6, 1}, 2, 3, 1, LayerSpec::kSamePadding, 2));
+  out.push_back(conv({4, 4, 5, 1}, 4, 2, 1, 0, 1, 2));
+  out.push_back(conv({3, 5, 5, 1}, 3, 3, 1, 1, 1, 3));  // depthwise
+  out.push_back(conv({3, 3, 4, 1}, 2, 1));              // 1×1
+  LayerExample wide = conv({2, 4, 7, 1}, 2, 2, 2, 1);
+  wide.spec.kernelWidth = 3;
+  out.push_back(wide);
+  return out;
+}
+
+std::vector<LayerExample> maxPoolExamples(Rng&) {
+  return {windowed("max_pool2d", {2, 4, 6, 1}, 2), windowed("max_pool2d", {1, 7, 5, 1}, 3, 2),
+          windowed("max_pool2d", {2, 5, 5, 1}, 2, 1)};
+}
+
+std::vector<LayerExample> avgPoolExamples(Rng&) {
+  return {windowed("avg_pool2d", {2, 4, 6, 1}, 2), windowed("avg_pool2d", {1, 7, 5, 1}, 3, 2)};
+}
+
+std::vector<LayerExample> globalAvgPoolExamples(Rng& rng) {
+  return {example("global_avg_pool", {between(rng, 2, 3), 3, 4, 1})};
+}
+
+std::vector<LayerExample> sppExamples(Rng&) {
+  LayerExample a = example("spp", {2, 5, 7, 1});  // default levels 1, 2, 4 on two input sizes
+  LayerExample b = example("spp", {2, 8, 8, 1});
+  LayerExample c = example("spp", {1, 6, 3, 1});
+  c.spec.bins = {1, 3};
+  return {a, b, c};
+}
+
+std::vector<LayerExample> flattenExamples(Rng&) { return {example("flatten", {2, 3, 4, 1})}; }
+
+std::vector<LayerExample> batchNorm2dExamples(Rng& rng) {
+  return {example("batch_norm2d", {between(rng, 2, 3), 3, 2, 1}), example("batch_norm2d", {2, 1, 1, 1})};
+}
+
+std::vector<LayerExample> upsampleExamples(Rng&) {
+  std::vector<LayerExample> out;
+  for (const char* mode : {"nearest", "bilinear"})
+    for (Index scale : {2, 3}) {
+      LayerExample e = example("upsample", {2, 3, 2, 1});
+      e.spec.mode = mode;
+      e.spec.scale = scale;
+      out.push_back(e);
+    }
+  return out;
+}
+
+// Stride 2 (the usual ×2 learned upsampling), padding with dilation, a non-square kernel, no bias.
+std::vector<LayerExample> convTransposeExamples(Rng&) {
+  LayerExample a = windowed("conv_transpose2d", {2, 3, 2, 1}, 3, 2, 1);
+  a.spec.units = 2;
+  LayerExample b = windowed("conv_transpose2d", {1, 3, 3, 1}, 2, 1, 1, 2);
+  b.spec.units = 3;
+  b.spec.bias = false;
+  LayerExample c = windowed("conv_transpose2d", {2, 2, 3, 1}, 2, 2);
+  c.spec.kernelWidth = 3;
+  c.spec.units = 1;
+  return {a, b, c};
+}
+
+std::vector<LayerExample> locallyConnectedExamples(Rng&) {
+  LayerExample a = windowed("locally_connected2d", {2, 4, 3, 1}, 2);
+  a.spec.units = 2;
+  LayerExample b = windowed("locally_connected2d", {1, 5, 5, 1}, 3, 2, 1);
+  b.spec.units = 2;
+  b.spec.bias = false;
+  return {a, b};
+}
+
 }  // namespace
 
 const std::vector<LayerKind>& layerKinds() {
@@ -103,6 +207,56 @@ const std::vector<LayerKind>& layerKinds() {
          return std::make_unique<Dropout>(in, s.rate, f);
        },
        dropoutExamples},
+      {"conv2d",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<Conv2d>(in, s, f);
+       },
+       conv2dExamples},
+      {"max_pool2d",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<MaxPool2d>(in, s, f);
+       },
+       maxPoolExamples},
+      {"avg_pool2d",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<AvgPool2d>(in, s, f);
+       },
+       avgPoolExamples},
+      {"global_avg_pool",
+       [](const LayerSpec&, const Shape& in, const std::string&) -> std::unique_ptr<Layer> {
+         return std::make_unique<GlobalAvgPool>(in);
+       },
+       globalAvgPoolExamples},
+      {"spp",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<SpatialPyramidPool>(in, s.bins, f);
+       },
+       sppExamples},
+      {"flatten",
+       [](const LayerSpec&, const Shape& in, const std::string&) -> std::unique_ptr<Layer> {
+         return std::make_unique<Flatten>(in);
+       },
+       flattenExamples},
+      {"batch_norm2d",
+       [](const LayerSpec&, const Shape& in, const std::string&) -> std::unique_ptr<Layer> {
+         return std::make_unique<BatchNorm2d>(in);
+       },
+       batchNorm2dExamples},
+      {"upsample",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<Upsample>(in, s.scale, s.mode, f);
+       },
+       upsampleExamples},
+      {"conv_transpose2d",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<ConvTranspose2d>(in, s, f);
+       },
+       convTransposeExamples},
+      {"locally_connected2d",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<LocallyConnected2d>(in, s, f);
+       },
+       locallyConnectedExamples},
   };
   return kinds;
 }

@@ -359,10 +359,10 @@ void Trainer::setWeight(int layer, Index row, Index col, double value) {
     throw ConfigError(field, std::to_string(layer),
                       {DL_TRANSLATE_NOOP("dl", "the network has %1 weighted layers"), {std::to_string(m_net.layerCount())}});
   const LayerInfo& l = m_net.layer(layer);
-  if (row < 0 || row >= l.rows || col < 0 || col >= l.in)
+  if (row < 0 || row >= l.rows || col < 0 || col >= l.cols)
     throw ConfigError(field, std::to_string(row) + ", " + std::to_string(col),
                       {DL_TRANSLATE_NOOP("dl", "this layer's weights are %1 × %2"),
-                       {std::to_string(l.rows), std::to_string(l.in)}});
+                       {std::to_string(l.rows), std::to_string(l.cols)}});
   if (!std::isfinite(value) || std::abs(value) > 1000)
     throw ConfigError(field, formatValue(value), {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"-1000", "1000"}});
   m_net.params()(l.weights.offset + col * l.rows + row) = static_cast<Scalar>(value);

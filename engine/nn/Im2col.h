@@ -1,0 +1,37 @@
+// im2col and col2im: the unrolling that turns a convolution into one matrix product. Every output
+// pixel's receptive window becomes one ROW of a (P, C·kh·kw) block, so the convolution of a batch
+// is (B·P, C·kh·kw)·Wᵀ — one deterministic dl::gemm for the whole batch — and the same block
+// feeds the weight gradient. Also what the image layers share: their geometry from a LayerSpec
+// and the per-sample loop.
+#pragma once
+
+#include "core/Parallel.h"
+#include "core/Types.h"
+#include "nn/ConvArithmetic.h"
+#include "nn/Layer.h"
+
+#include <string>
+
+namespace dl {
+
+// image: one sample, (channels, height, width) at ((c·H + y)·W + x). cols: column r = (c·kh + i)·kw + j
+// of a column-major matrix with leading dimension ld (>= P), starting at this sample's first row;
+// its entry p = oy·outW + ox is image(c, oy·sh − ph + i·dh, ox·sw − pw + j·dw), 0 in the padding.
+void im2col(const Scalar* image, const ConvGeometry& g, Scalar* cols, Index ld);
+// The adjoint: image(c, y, x) += every cols entry im2col would have copied from it, in a fixed order.
+void col2im(const Scalar* cols, Index ld, const ConvGeometry& g, Scalar* image);
+
+// The window of a conv or pooling layer on input `in` ({C, H, W, 1}): spec.kernel (× kernelWidth),
+// spec.stride (0: defaultStride), spec.padding, spec.dilation. Throws ConfigError naming the field.
+ConvGeometry specGeometry(const Shape& in, const LayerSpec& spec, Index defaultStride, const std::string& field);
+
+// f(b) for every sample b, split across the engine's threads (serially inside a parallel region).
+// Each call must write only sample b's data, so the results do not depend on the thread count.
+template <typename F>
+void forEachSample(Index batch, F&& f) {
+  const int threads = inParallelRegion() ? 1 : threadCount();
+#pragma omp parallel for num_threads(threads) schedule(static) if (threads > 1 && batch > 1)
+  for (Index b = 0; b < batch; ++b) f(b);
+}
+
+}  // namespace dl

@@ -1,0 +1,145 @@
+// The pooling layers' passes; see Pool2d.h. Shapes: x (C·H·W, B), y (C·outH·outW, B); output
+// (c, oy, ox) reads the window rows oy·s + i, columns ox·s + j, 0 <= i, j < k.
+#include "nn/Pool2d.h"
+
+#include "core/Error.h"
+#include "nn/Im2col.h"
+
+namespace dl {
+
+namespace {
+// Pooling windows lie inside the image: padding must be 0; stride defaults to the kernel size.
+ConvGeometry poolGeometry(const Shape& in, const LayerSpec& spec, const std::string& field) {
+  if (spec.padding != 0)
+    throw ConfigError(field + ".padding", std::to_string(spec.padding),
+                      {DL_TRANSLATE_NOOP("dl", "pooling takes padding %1 only"), {"0"}});
+  return specGeometry(in, spec, spec.kernel, field);
+}
+
+// Calls f(outRow, inRow) for every input value of every output's window, one sample's rows.
+template <typename F>
+void forEachWindowValue(const ConvGeometry& g, F&& f) {
+  for (Index c = 0; c < g.channels; ++c)
+    for (Index oy = 0; oy < g.outH; ++oy)
+      for (Index ox = 0; ox < g.outW; ++ox) {
+        const Index o = (c * g.outH + oy) * g.outW + ox;
+        for (Index i = 0; i < g.kh; ++i)
+          for (Index j = 0; j < g.kw; ++j) f(o, (c * g.height + oy * g.sh + i * g.dh) * g.width + ox * g.sw + j * g.dw);
+      }
+}
+}  // namespace
+
+// ---- max ----
+MaxPool2d::MaxPool2d(Shape in, const LayerSpec& spec, const std::string& field)
+    : Layer(in), m_g(poolGeometry(in, spec, field)) {}
+
+void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<Index>* argmax) const {
+  const Index out = outputShape().size(), B = x.cols();
+  y.resize(out, B);
+  if (argmax) argmax->assign(static_cast<std::size_t>(out * B), -1);
+  forEachSample(B, [&](Index b) {
+    const Scalar* in = x.col(b).data();
+    Scalar* o = y.col(b).data();
+    Index* arg = argmax ? argmax->data() + b * out : nullptr;
+    Index last = -1;
+    forEachWindowValue(m_g, [&](Index r, Index i) {
+      if (r != last || in[i] > o[r]) {  // the window's first value, then strictly larger ones
+        o[r] = in[i];
+        if (arg) arg[r] = i;
+      }
+      last = r;
+    });
+  });
+}
+
+// y_o = max over window(o) of x;  dx_i = Σ over the outputs o that took x_i of dy_o
+const Matrix& MaxPool2d::forward(const Matrix& x, const Pass&, std::span<const Scalar>, std::span<Scalar>) {
+  pool(x, m_y, &m_argmax);
+  return m_y;
+}
+
+const Matrix& MaxPool2d::backward(const Matrix&, const Matrix& dy, std::span<const Scalar>, std::span<Scalar>,
+                                  bool wantInputGradient) {
+  if (!wantInputGradient) return m_dx;
+  const Index out = dy.rows(), B = dy.cols();
+  m_dx.setZero(inputShape().size(), B);
+  forEachSample(B, [&](Index b) {
+    const Index* arg = m_argmax.data() + b * out;
+    for (Index o = 0; o < out; ++o) m_dx(arg[o], b) += dy(o, b);
+  });
+  return m_dx;
+}
+
+const Matrix& MaxPool2d::infer(const Matrix& x, Matrix& out, std::span<const Scalar>, std::span<const Scalar>) const {
+  pool(x, out, nullptr);
+  return out;
+}
+
+// ---- average ----
+AvgPool2d::AvgPool2d(Shape in, const LayerSpec& spec, const std::string& field)
+    : Layer(in), m_g(poolGeometry(in, spec, field)) {}
+
+void AvgPool2d::pool(const Matrix& x, Matrix& y) const {
+  const Scalar scale = Scalar(1) / Scalar(m_g.kh * m_g.kw);
+  y.setZero(outputShape().size(), x.cols());
+  forEachSample(x.cols(), [&](Index b) {
+    const Scalar* in = x.col(b).data();
+    Scalar* o = y.col(b).data();
+    forEachWindowValue(m_g, [&](Index r, Index i) { o[r] += in[i]; });
+    for (Index r = 0; r < y.rows(); ++r) o[r] *= scale;
+  });
+}
+
+// y_o = (1/k²)·Σ_window(o) x;  dx_i = (1/k²)·Σ over the windows o containing i of dy_o
+const Matrix& AvgPool2d::forward(const Matrix& x, const Pass&, std::span<const Scalar>, std::span<Scalar>) {
+  pool(x, m_y);
+  return m_y;
+}
+
+const Matrix& AvgPool2d::backward(const Matrix&, const Matrix& dy, std::span<const Scalar>, std::span<Scalar>,
+                                  bool wantInputGradient) {
+  if (!wantInputGradient) return m_dx;
+  const Scalar scale = Scalar(1) / Scalar(m_g.kh * m_g.kw);
+  m_dx.setZero(inputShape().size(), dy.cols());
+  forEachSample(dy.cols(), [&](Index b) {
+    const Scalar* d = dy.col(b).data();
+    Scalar* o = m_dx.col(b).data();
+    forEachWindowValue(m_g, [&](Index r, Index i) { o[i] += scale * d[r]; });
+  });
+  return m_dx;
+}
+
+const Matrix& AvgPool2d::infer(const Matrix& x, Matrix& out, std::span<const Scalar>, std::span<const Scalar>) const {
+  pool(x, out);
+  return out;
+}
+
+// ---- global average ----
+// y_c = (1/n)·Σ x over channel c's n rows;  dx = dy_c/n on each of them
+void GlobalAvgPool::pool(const Matrix& x, Matrix& y) const {
+  const Index C = inputShape().channels, n = plane();
+  y.resize(C, x.cols());
+  for (Index c = 0; c < C; ++c) y.row(c) = x.middleRows(c * n, n).colwise().sum() / Scalar(n);
+}
+
+const Matrix& GlobalAvgPool::forward(const Matrix& x, const Pass&, std::span<const Scalar>, std::span<Scalar>) {
+  pool(x, m_y);
+  return m_y;
+}
+
+const Matrix& GlobalAvgPool::backward(const Matrix&, const Matrix& dy, std::span<const Scalar>, std::span<Scalar>,
+                                      bool wantInputGradient) {
+  if (!wantInputGradient) return m_dx;
+  const Index C = inputShape().channels, n = plane();
+  m_dx.resize(inputShape().size(), dy.cols());
+  for (Index c = 0; c < C; ++c) m_dx.middleRows(c * n, n).rowwise() = dy.row(c) / Scalar(n);
+  return m_dx;
+}
+
+const Matrix& GlobalAvgPool::infer(const Matrix& x, Matrix& out, std::span<const Scalar>,
+                                   std::span<const Scalar>) const {
+  pool(x, out);
+  return out;
+}
+
+}  // namespace dl
