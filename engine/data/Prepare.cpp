@@ -133,6 +133,7 @@ Dataset subset(const Dataset& all, const std::vector<Index>& idx) {
   d.numClasses = all.numClasses;
   d.featureNames = all.featureNames;
   d.classNames = all.classNames;
+  d.image = all.image;
   d.X.resize(all.features(), static_cast<Index>(idx.size()));
   for (std::size_t i = 0; i < idx.size(); ++i) d.X.col(static_cast<Index>(i)) = all.X.col(idx[i]);
   if (all.task == Task::Classification) {
