@@ -4,7 +4,9 @@
 #include <QtTest>
 
 #include "core/Error.h"
+#include "data/ImageTransforms.h"
 #include "data/Images.h"
+#include "data/Shapes.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -37,6 +39,47 @@ std::string pixelRamp(int count, int rows, int columns) {
   for (int i = 0; i < count; ++i)
     for (int p = 0; p < rows * columns; ++p) s += static_cast<char>((i + p) % 256);
   return s;
+}
+
+// The pixels of a grey image brighter than its darkest by more than 0.25: the shape (noise 0).
+struct Foreground {
+  int size = 0;
+  std::vector<char> on;
+  int count = 0, x0 = 1 << 20, y0 = 1 << 20, x1 = -1, y1 = -1;  // bounding box, inclusive
+  int rows = 0, columns = 0;                                    // rows and columns touched
+  bool at(int x, int y) const { return on[static_cast<std::size_t>(y * size + x)] != 0; }
+};
+
+Foreground foreground(const Matrix& X, Index column, int size) {
+  Foreground f;
+  f.size = size;
+  const Scalar lo = X.col(column).minCoeff();
+  f.on.resize(static_cast<std::size_t>(size * size));
+  std::vector<char> row(static_cast<std::size_t>(size)), col(static_cast<std::size_t>(size));
+  for (int y = 0; y < size; ++y)
+    for (int x = 0; x < size; ++x)
+      if (X(y * size + x, column) > lo + Scalar(0.25)) {
+        f.on[static_cast<std::size_t>(y * size + x)] = 1;
+        ++f.count;
+        f.x0 = std::min(f.x0, x), f.x1 = std::max(f.x1, x), f.y0 = std::min(f.y0, y), f.y1 = std::max(f.y1, y);
+        row[static_cast<std::size_t>(y)] = col[static_cast<std::size_t>(x)] = 1;
+      }
+  f.rows = static_cast<int>(std::count(row.begin(), row.end(), 1));
+  f.columns = static_cast<int>(std::count(col.begin(), col.end(), 1));
+  return f;
+}
+
+// A 1-channel h × w set of n images whose pixel p of image i is 1000·i + p.
+Dataset numbered(Index n, Index h, Index w, Index channels = 1) {
+  Dataset d;
+  d.image = {channels, h, w};
+  d.X.resize(d.image.size(), n);
+  for (Index i = 0; i < n; ++i)
+    for (Index p = 0; p < d.image.size(); ++p) d.X(p, i) = static_cast<Scalar>(1000 * i + p);
+  d.labels.assign(static_cast<std::size_t>(n), 0);
+  for (Index i = 0; i < n; ++i) d.labels[static_cast<std::size_t>(i)] = static_cast<int>(i % 2);
+  d.numClasses = 2;
+  return d;
 }
 
 bool has(const std::string& message, const std::string& part) { return message.find(part) != std::string::npos; }
@@ -268,6 +311,238 @@ private slots:
     QCOMPARE(train.size(), Index{60000});
     QCOMPARE(train.features(), Index{784});
     QVERIFY(*std::max_element(train.labels.begin(), train.labels.end()) == 9);
+  }
+
+  // ---- synthetic shapes
+
+  void shapesDeterministicAndBalanced() {
+    ShapesConfig c;
+    c.count = 600;
+    const Dataset a = generateShapes(c), b = generateShapes(c);
+    QCOMPARE(a.X, b.X);
+    QCOMPARE(a.labels, b.labels);
+    QCOMPARE(a.image, (ImageShape{1, 16, 16}));
+    QCOMPARE(a.numClasses, 6);
+    QCOMPARE(a.classNames, shapeClassNames());
+    QCOMPARE(a.classNames[5], std::string("edge"));
+    std::vector<int> counts(6, 0);
+    for (const int l : a.labels) ++counts[static_cast<std::size_t>(l)];
+    QCOMPARE(counts, std::vector<int>(6, 100));
+    // Shuffled: the first dozen are not class 0, 1, 2, ... in turn.
+    bool inTurn = true;
+    for (int i = 0; i < 12; ++i) inTurn = inTurn && a.labels[static_cast<std::size_t>(i)] == i % 6;
+    QVERIFY(!inTurn);
+    c.seed = 2;
+    QVERIFY(generateShapes(c).X != a.X);
+    QVERIFY(a.X.minCoeff() >= 0 && a.X.maxCoeff() <= 1);
+  }
+
+  void shapesLookLikeTheirClass() {
+    for (const int size : {8, 16, 29}) {
+      ShapesConfig c;
+      c.size = size;
+      c.count = 300;
+      c.seed = 7;
+      const Dataset d = generateShapes(c);
+      for (Index i = 0; i < d.size(); ++i) {
+        const Foreground f = foreground(d.X, i, size);
+        const QString where = QString("size %1, image %2").arg(size).arg(i);
+        QVERIFY2(f.count > 0, qPrintable(where));
+        const int cx = (f.x0 + f.x1) / 2, cy = (f.y0 + f.y1) / 2;
+        switch (static_cast<ShapeKind>(d.labels[static_cast<std::size_t>(i)])) {
+          case ShapeKind::HorizontalBar:  // a full block of 1-2 rows, at least half as wide as the image
+            QVERIFY2(f.rows <= 2 && f.columns >= size / 2 && f.count == f.rows * f.columns, qPrintable(where));
+            break;
+          case ShapeKind::VerticalBar:
+            QVERIFY2(f.columns <= 2 && f.rows >= size / 2 && f.count == f.rows * f.columns, qPrintable(where));
+            break;
+          case ShapeKind::Square:  // a square outline: corners on, middle off
+            QVERIFY2(f.x1 - f.x0 == f.y1 - f.y0 && f.at(f.x0, f.y0) && f.at(f.x1, f.y1) && !f.at(cx, cy),
+                     qPrintable(where));
+            QCOMPARE(f.count, 4 * (f.x1 - f.x0));
+            break;
+          case ShapeKind::Cross:  // middle on, corners off, one row and one column
+            QVERIFY2(f.at(cx, cy) && !f.at(f.x0, f.y0) && !f.at(f.x1, f.y1), qPrintable(where));
+            QCOMPARE(f.count, (f.x1 - f.x0 + 1) + (f.y1 - f.y0 + 1) - 1);
+            break;
+          case ShapeKind::Circle:  // a ring: middle and bounding-box corners off
+            QVERIFY2(!f.at(cx, cy) && !f.at(f.x0, f.y0) && !f.at(f.x1, f.y0) && !f.at(f.x0, f.y1) && !f.at(f.x1, f.y1),
+                     qPrintable(where));
+            break;
+          case ShapeKind::Edge:  // a half-plane: in every row the bright pixels are one run touching a side
+            for (int y = 0; y < size; ++y) {
+              int first = -1, last = -1, n = 0;
+              for (int x = 0; x < size; ++x)
+                if (f.at(x, y)) first = first < 0 ? x : first, last = x, ++n;
+              QVERIFY2(n == 0 || (n == last - first + 1 && (first == 0 || last == size - 1)), qPrintable(where));
+            }
+            break;
+        }
+      }
+    }
+  }
+
+  void shapesNoiseAndValidation() {
+    ShapesConfig c;
+    c.count = 60;
+    const Dataset clean = generateShapes(c);
+    c.noise = 0.1;
+    const Dataset noisy = generateShapes(c);
+    QVERIFY(noisy.X != clean.X);
+    QVERIFY(noisy.X.minCoeff() >= 0 && noisy.X.maxCoeff() <= 1);
+    for (const auto& [field, bad] :
+         std::vector<std::pair<std::string, ShapesConfig>>{{"shapes.size", ShapesConfig{4, 60, 0.0, 1}},
+                                                           {"shapes.count", ShapesConfig{16, 5, 0.0, 1}},
+                                                           {"shapes.noise", ShapesConfig{16, 60, -0.1, 1}}}) {
+      try {
+        generateShapes(bad);
+        QFAIL("an invalid configuration generated");
+      } catch (const ConfigError& e) {
+        QCOMPARE(e.field(), field);
+      }
+    }
+  }
+
+  // ---- transforms
+
+  void permutationIsABijectionAppliedAlike() {
+    const ImageShape shape{2, 3, 4};
+    const std::vector<Index> perm = pixelPermutation(shape, 42);
+    QCOMPARE(perm.size(), std::size_t{12});
+    std::vector<Index> sorted = perm;
+    std::sort(sorted.begin(), sorted.end());
+    for (Index p = 0; p < 12; ++p) QCOMPARE(sorted[static_cast<std::size_t>(p)], p);
+    QCOMPARE(pixelPermutation(shape, 42), perm);
+    QVERIFY(pixelPermutation(shape, 43) != perm);
+    Dataset d = numbered(5, 3, 4, 2);
+    const Matrix before = d.X;
+    permutePixels(d.X, shape, perm);
+    for (Index i = 0; i < 5; ++i)
+      for (Index c = 0; c < 2; ++c)
+        for (Index p = 0; p < 12; ++p)
+          QCOMPARE(d.X(c * 12 + p, i), before(c * 12 + perm[static_cast<std::size_t>(p)], i));
+    // The same values, only moved.
+    for (Index i = 0; i < 5; ++i) {
+      std::vector<Scalar> a(before.col(i).begin(), before.col(i).end()), b(d.X.col(i).begin(), d.X.col(i).end());
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      QCOMPARE(a, b);
+    }
+    std::vector<Index> notPerm = perm;
+    notPerm[0] = notPerm[1];
+    QVERIFY_THROWS_EXCEPTION(ConfigError, permutePixels(d.X, shape, notPerm));
+  }
+
+  void shiftMovesPixels() {
+    const ImageShape shape{1, 3, 4};
+    Dataset d = numbered(2, 3, 4);
+    const Matrix before = d.X;
+    shiftImages(d.X, shape, 1, 0);                      // right by one
+    QCOMPARE(d.X(0 * 4 + 1, 1), before(0 * 4 + 0, 1));  // (y 0, x 0) → (y 0, x 1)
+    QCOMPARE(d.X(2 * 4 + 3, 1), before(2 * 4 + 2, 1));
+    QCOMPARE(d.X(1 * 4 + 0, 1), Scalar(0));  // column 0 filled with 0
+    d.X = before;
+    shiftImages(d.X, shape, -2, 1);  // left 2, down 1
+    QCOMPARE(d.X(1 * 4 + 0, 0), before(0 * 4 + 2, 0));
+    QCOMPARE(d.X(0 * 4 + 0, 0), Scalar(0));
+    QCOMPARE(d.X(1 * 4 + 2, 0), Scalar(0));
+    d.X = before;
+    shiftImages(d.X, shape, 4, 0);  // out of the image entirely
+    QCOMPARE(d.X.cwiseAbs().maxCoeff(), Scalar(0));
+  }
+
+  void flipTwiceIsIdentity() {
+    const ImageShape shape{3, 2, 5};
+    Dataset d = numbered(3, 2, 5, 3);
+    const Matrix before = d.X;
+    flipImages(d.X, shape);
+    QCOMPARE(d.X(1 * 10 + 1 * 5 + 0, 2), before(1 * 10 + 1 * 5 + 4, 2));  // channel 1, (y 1, x 0) ← x 4
+    QVERIFY(d.X != before);
+    flipImages(d.X, shape);
+    QCOMPARE(d.X, before);
+  }
+
+  void rotationTurnsCounterClockwise() {
+    const ImageShape shape{1, 5, 5};
+    Vector v = Vector::Zero(25);
+    v(2 * 5 + 4) = 1;  // right of the centre
+    rotateImage(v, shape, 90);
+    QVERIFY(std::abs(v(0 * 5 + 2) - 1) < 1e-5);  // now above it
+    QVERIFY(std::abs(v.sum() - 1) < 1e-5);
+    Vector w = Vector::LinSpaced(25, 0, 24);
+    const Vector orig = w;
+    rotateImage(w, shape, 0);
+    QVERIFY((w - orig).cwiseAbs().maxCoeff() < 1e-5);
+  }
+
+  void augmentationIsDeterministic() {
+    const Dataset digits = loadDigits(digitsPath());
+    Matrix a = digits.X.leftCols(50), b = a;
+    AugmentConfig cfg;
+    cfg.maxShift = 2;
+    cfg.maxRotation = 15;
+    cfg.flipProbability = 0.5;
+    cfg.noise = 0.05;
+    Rng r1(9), r2(9);
+    augmentImages(a, digits.image, cfg, r1);
+    augmentImages(b, digits.image, cfg, r2);
+    QCOMPARE(a, b);
+    QVERIFY(a != digits.X.leftCols(50));
+    // Shift alone keeps the pixel values, moving some off the image: the sum never grows.
+    AugmentConfig shiftOnly;
+    shiftOnly.maxShift = 1;
+    Matrix c = digits.X.leftCols(50);
+    Rng r3(1);
+    augmentImages(c, digits.image, shiftOnly, r3);
+    for (Index i = 0; i < 50; ++i) QVERIFY(c.col(i).sum() <= digits.X.col(i).sum() + 1e-4);
+    AugmentConfig bad;
+    bad.maxRotation = 90;
+    try {
+      augmentImages(c, digits.image, bad, r3);
+      QFAIL("a 90° rotation strength was accepted");
+    } catch (const ConfigError& e) {
+      QCOMPARE(e.field(), std::string("augment.maxRotation"));
+    }
+  }
+
+  void splitAndStandardisePerChannel() {
+    // Two channels of very different scales.
+    Dataset d;
+    d.image = {2, 4, 4};
+    d.X.resize(32, 400);
+    Rng rng(3);
+    for (Index i = 0; i < 400; ++i)
+      for (Index p = 0; p < 16; ++p) {
+        d.X(p, i) = static_cast<Scalar>(rng.normal(5.0, 2.0));
+        d.X(16 + p, i) = static_cast<Scalar>(rng.normal(-1.0, 0.1));
+      }
+    d.labels.resize(400);
+    for (std::size_t i = 0; i < 400; ++i) d.labels[i] = static_cast<int>(i % 4);
+    d.numClasses = 4;
+    const PreparedImages p = prepareImages(d, 0.2, 0.1, 11);
+    QCOMPARE(p.parts.train.size() + p.parts.validation.size() + p.parts.test.size(), Index{400});
+    QCOMPARE(p.parts.validation.size(), Index{80});
+    QCOMPARE(p.parts.test.size(), Index{40});
+    QCOMPARE(p.parts.train.image, d.image);
+    for (Index c = 0; c < 2; ++c) {
+      const auto block = p.parts.train.X.middleRows(c * 16, 16).cast<double>();
+      const double mean = block.mean();
+      const double sd = std::sqrt((block.array() - mean).square().mean());
+      QVERIFY2(std::abs(mean) < 1e-4, qPrintable(QString::number(mean)));
+      QVERIFY2(std::abs(sd - 1) < 1e-4, qPrintable(QString::number(sd)));
+      // Validation uses the training statistics: close to, not exactly, 0 and 1.
+      const double vmean = p.parts.validation.X.middleRows(c * 16, 16).cast<double>().mean();
+      QVERIFY(std::abs(vmean) < 0.2);
+    }
+    QVERIFY(std::abs(p.standardizer.mean[0] - 5) < 0.1 && std::abs(p.standardizer.std[1] - 0.1) < 0.01);
+    // Stratified: every class in every part.
+    for (const Dataset* part : {&p.parts.train, &p.parts.validation, &p.parts.test})
+      for (int k = 0; k < 4; ++k) QVERIFY(std::count(part->labels.begin(), part->labels.end(), k) > 0);
+    // Same seed, same split.
+    QCOMPARE(prepareImages(d, 0.2, 0.1, 11).parts.test.X, p.parts.test.X);
+    Dataset table = d;
+    table.image = {};
+    QVERIFY_THROWS_EXCEPTION(ConfigError, prepareImages(table, 0.2, 0.1, 11));
   }
 };
 
