@@ -10,6 +10,7 @@ DLPLAY_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins libgl-dev libqt6opengl6-dev libxkbcommon-dev
   libeigen3-dev zlib1g-dev fonts-noto-cjk xvfb xauth
+  dataset-fashion-mnist  # Fashion-MNIST for the CNN lab (engine/data/Images.h)
   dpkg-dev file desktop-file-utils
 )
 

@@ -133,6 +133,82 @@
 <context>
     <name>dl</name>
     <message>
+        <source>the IDX header is cut short: the file holds %1 bytes, the header needs %2</source>
+        <translation>IDX 文件头不完整：文件只有 %1 字节，文件头需要 %2 字节</translation>
+    </message>
+    <message>
+        <source>IDX header field &apos;%1&apos; is %2, expected %3</source>
+        <translation>IDX 文件头字段“%1”为 %2，应为 %3</translation>
+    </message>
+    <message>
+        <source>IDX header field &apos;%1&apos; is %2; it must be from %3 to %4</source>
+        <translation>IDX 文件头字段“%1”为 %2；必须在 %3 到 %4 之间</translation>
+    </message>
+    <message>
+        <source>the IDX data is %1 bytes; the header&apos;s %2 needs %3</source>
+        <translation>IDX 数据为 %1 字节；文件头中的 %2 需要 %3 字节</translation>
+    </message>
+    <message>
+        <source>a digits row holds %1 values (%2 pixels, then the label); this row has %3</source>
+        <translation>digits 的每行应有 %1 个值（%2 个像素，然后是标签）；这一行有 %3 个</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number from %2 to %3</source>
+        <translation>“%1”不是 %2 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <source>the file holds no images</source>
+        <translation>文件中没有图像</translation>
+    </message>
+    <message>
+        <source>the file holds %1 labels for the %2 images of %3</source>
+        <translation>文件中有 %1 个标签，而 %3 中有 %2 张图像</translation>
+    </message>
+    <message>
+        <source>label %1 of item %2 is outside 0..%3</source>
+        <translation>第 %2 项的标签 %1 超出 0..%3 的范围</translation>
+    </message>
+    <message>
+        <source>not installed: apt-get install %1</source>
+        <translation>未安装：请运行 apt-get install %1</translation>
+    </message>
+    <message>
+        <source>the data are not images of the shape %1</source>
+        <translation>数据不是形状为 %1 的图像</translation>
+    </message>
+    <message>
+        <source>not a permutation of the %1 pixel positions</source>
+        <translation>不是 %1 个像素位置的排列</translation>
+    </message>
+    <message>
+        <source>is not a folder (expected one sub-folder per class)</source>
+        <translation>不是文件夹（应为每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>holds %1 class folders; at least %2 are needed (one sub-folder per class)</source>
+        <translation>包含 %1 个类别文件夹；至少需要 %2 个（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>holds more than %1 images, the limit</source>
+        <translation>包含的图像超过上限 %1 张</translation>
+    </message>
+    <message>
+        <source>the class folder holds no images (*.png, *.jpg, *.jpeg)</source>
+        <translation>该类别文件夹中没有图像（*.png、*.jpg、*.jpeg）</translation>
+    </message>
+    <message>
+        <source>%1 images of %2 values each make %3 values; the limit is %4</source>
+        <translation>%1 张图像、每张 %2 个值，共 %3 个值；上限为 %4</translation>
+    </message>
+    <message>
+        <source>the image is %1 pixels; the limit is %2 on each side</source>
+        <translation>图像为 %1 像素；每边上限为 %2</translation>
+    </message>
+    <message>
+        <source>cannot be read as an image: %1</source>
+        <translation>无法作为图像读取：%1</translation>
+    </message>
+    <message>
         <location filename="../io/ExperimentIo.cpp" line="-22"/>
         <location filename="../io/JsonReader.h" line="+47"/>
         <location line="+58"/>

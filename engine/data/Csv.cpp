@@ -3,20 +3,17 @@
 #include "data/Csv.h"
 
 #include "core/Error.h"
+#include "data/FileBytes.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <string_view>
 #include <unordered_map>
-
-#include <zlib.h>
 
 namespace dl {
 
@@ -191,52 +188,11 @@ std::string quoteCell(const std::string& text) { return "'" + printable(text, 20
 
 DataLocation at(const std::string& path, int line, int column) { return {path, line, column}; }
 
-std::string megabytes(std::uintmax_t bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(bytes) / (1024.0 * 1024.0));
-  return buf;
-}
-
 // One distinct label text of a classification file.
 struct LabelText {
   int firstLine = 0;
   Cell cell;
 };
-
-// gzip (or zlib) data inflated, at most kMaxCsvBytes of it.
-std::string gunzip(const std::string& path, const std::string& packed) {
-  z_stream z{};
-  if (inflateInit2(&z, 15 + 32) != Z_OK)  // 15 + 32: a gzip or zlib header, detected
-    throw DataError({path}, DL_TRANSLATE_NOOP("dl", "cannot start decompressing the gzip file"));
-  std::string out;
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
-  z.avail_in = static_cast<uInt>(packed.size());
-  int rc = Z_OK;
-  char buf[1 << 16];
-  while (rc != Z_STREAM_END) {
-    z.next_out = reinterpret_cast<Bytef*>(buf);
-    z.avail_out = sizeof buf;
-    rc = inflate(&z, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      const std::string why = z.msg ? z.msg : rc == Z_BUF_ERROR ? "the file is cut short" : "corrupt data";
-      inflateEnd(&z);
-      throw DataError({path}, {DL_TRANSLATE_NOOP("dl", "broken gzip data: %1"), {why}});
-    }
-    out.append(buf, sizeof buf - z.avail_out);
-    if (out.size() > kMaxCsvBytes) {
-      inflateEnd(&z);
-      throw DataError({path}, {DL_TRANSLATE_NOOP("dl", "decompressed, the file is larger than the %1 MB limit"),
-                               {megabytes(kMaxCsvBytes)}});
-    }
-    // Concatenated gzip members (as `cat a.gz b.gz` makes) continue after a stream end.
-    if (rc == Z_STREAM_END && z.avail_in > 0) {
-      inflateReset(&z);
-      rc = Z_OK;
-    }
-  }
-  inflateEnd(&z);
-  return out;
-}
 
 void appendUtf8(std::string& out, char32_t c) {
   if (c < 0x80) {
@@ -283,28 +239,7 @@ std::string utf16ToUtf8(const std::string& path, std::string_view bytes, bool bi
 }
 
 std::string readWholeFile(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "file does not exist"));
-  // A FIFO would block the reader and a device (/dev/zero) never ends: refused before opening.
-  if (fs::is_directory(st)) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "is a folder, not a file"));
-  if (!fs::is_regular_file(st))
-    throw DataError({path}, DL_TRANSLATE_NOOP("dl", "not a regular file (a device, FIFO or socket)"));
-  const std::uintmax_t size = fs::file_size(path, ec);
-  if (ec) throw DataError({path}, {DL_TRANSLATE_NOOP("dl", "cannot read the file size: %1"), {ec.message()}});
-  // Checked before reading so a huge file costs nothing.
-  if (size > kMaxCsvBytes)
-    throw DataError({path}, {DL_TRANSLATE_NOOP("dl", "file is %1 MB, larger than the %2 MB limit"),
-                             {megabytes(size), megabytes(kMaxCsvBytes)}});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw DataError({path}, DL_TRANSLATE_NOOP("dl", "cannot open the file for reading"));
-  std::string data(static_cast<std::size_t>(size), '\0');
-  in.read(data.data(), static_cast<std::streamsize>(size));
-  if (in.gcount() != static_cast<std::streamsize>(size))
-    throw DataError({path}, DL_TRANSLATE_NOOP("dl", "cannot read the file"));
-  if (data.size() >= 2 && static_cast<unsigned char>(data[0]) == 0x1F && static_cast<unsigned char>(data[1]) == 0x8B)
-    data = gunzip(path, data);
+  std::string data = readDataFile(path, kMaxCsvBytes);
   if (data.rfind("\xEF\xBB\xBF", 0) == 0) {  // UTF-8 byte-order mark
     data.erase(0, 3);
   } else if (data.rfind("\xFF\xFE", 0) == 0) {

@@ -124,6 +124,7 @@ Dataset subset(const Dataset& all, const std::vector<Index>& idx) {
   d.numClasses = all.numClasses;
   d.featureNames = all.featureNames;
   d.classNames = all.classNames;
+  d.image = all.image;
   d.X.resize(all.features(), static_cast<Index>(idx.size()));
   for (std::size_t i = 0; i < idx.size(); ++i) d.X.col(static_cast<Index>(i)) = all.X.col(idx[i]);
   if (all.task == Task::Classification) {
@@ -185,6 +186,34 @@ Split splitIndices(const Dataset& all, const DataConfig& c) {
   shuffle(s.validation, rng);
   shuffle(s.test, rng);
   return s;
+}
+
+// Labels (or targets) that match the samples, before anything is split.
+void checkLabels(const Dataset& all, const DataConfig& c) {
+  const Index n = all.size();
+  if (all.task == Task::Classification) {
+    if (all.numClasses < 1 || static_cast<Index>(all.labels.size()) != n)
+      throw DataError({}, {DL_TRANSLATE_NOOP("dl", "the data set has %1 labels for %2 samples"),
+                           {std::to_string(all.labels.size()), std::to_string(n)}});
+    for (const int l : all.labels)
+      if (l < 0 || l >= all.numClasses)
+        throw DataError({}, {DL_TRANSLATE_NOOP("dl", "class label %1 is outside 0..%2"),
+                             {std::to_string(l), std::to_string(all.numClasses - 1)}});
+  } else {
+    if (all.targets.cols() != n)
+      throw DataError({}, {DL_TRANSLATE_NOOP("dl", "the data set has %1 targets for %2 samples"),
+                           {std::to_string(all.targets.cols()), std::to_string(n)}});
+    if (c.resample != "none")
+      throw ConfigError("data.resample", c.resample,
+                        DL_TRANSLATE_NOOP("dl", "resampling balances classes; this is a regression data set"));
+  }
+}
+
+void checkTrainingPart(const Split& s, Index n, const DataConfig& c) {
+  if (s.train.size() < 2)
+    throw ConfigError("data.validationFraction", fractionText(c.validationFraction),
+                      {DL_TRANSLATE_NOOP("dl", "leaves %1 training samples of %2; at least %3 are needed"),
+                       {std::to_string(s.train.size()), std::to_string(n), "2"}});
 }
 
 Preprocessor fitPreprocessor(const Matrix& rawTrain, const DataConfig& c) {
@@ -408,32 +437,26 @@ PreparedData prepareData(const DataConfig& c) {
   return prepareData(c, std::move(all));
 }
 
+DataParts splitData(const Dataset& all, double validationFraction, double testFraction, std::uint64_t seed) {
+  DataConfig c;
+  c.validationFraction = validationFraction;
+  c.testFraction = testFraction;
+  c.seed = seed;
+  validatePreparation(c);
+  checkLabels(all, c);
+  const Split s = splitIndices(all, c);
+  checkTrainingPart(s, all.size(), c);
+  return {subset(all, s.train), subset(all, s.validation), subset(all, s.test)};
+}
+
 PreparedData prepareData(const DataConfig& c, Dataset all) {
   validatePreparation(c);
+  checkLabels(all, c);
   const Index n = all.size();
-  if (all.task == Task::Classification) {
-    if (all.numClasses < 1 || static_cast<Index>(all.labels.size()) != n)
-      throw DataError({}, {DL_TRANSLATE_NOOP("dl", "the data set has %1 labels for %2 samples"),
-                           {std::to_string(all.labels.size()), std::to_string(n)}});
-    for (const int l : all.labels)
-      if (l < 0 || l >= all.numClasses)
-        throw DataError({}, {DL_TRANSLATE_NOOP("dl", "class label %1 is outside 0..%2"),
-                             {std::to_string(l), std::to_string(all.numClasses - 1)}});
-  } else {
-    if (all.targets.cols() != n)
-      throw DataError({}, {DL_TRANSLATE_NOOP("dl", "the data set has %1 targets for %2 samples"),
-                           {std::to_string(all.targets.cols()), std::to_string(n)}});
-    if (c.resample != "none")
-      throw ConfigError("data.resample", c.resample,
-                        DL_TRANSLATE_NOOP("dl", "resampling balances classes; this is a regression data set"));
-  }
   checkMapFeaturesInRange(c.mapFeatures, all.features());
 
   const Split s = splitIndices(all, c);
-  if (s.train.size() < 2)
-    throw ConfigError("data.validationFraction", fractionText(c.validationFraction),
-                      {DL_TRANSLATE_NOOP("dl", "leaves %1 training samples of %2; at least %3 are needed"),
-                       {std::to_string(s.train.size()), std::to_string(n), "2"}});
+  checkTrainingPart(s, n, c);
 
   PreparedData p;
   p.train = subset(all, s.train);

@@ -56,6 +56,17 @@ PreparedData prepareData(const DataConfig& c);
 // mapFeatures against the feature count, a training part of < 2 samples, resampling a regression).
 PreparedData prepareData(const DataConfig& c, Dataset all);
 
+// The three parts of prepareData's split, before any preprocessing.
+struct DataParts {
+  Dataset train, validation, test;
+};
+
+// prepareData's split alone (stratified for classes, each part shuffled, deterministic in seed),
+// for data prepared otherwise (images: data/ImageTransforms.h). Throws ConfigError for a fraction
+// outside [0, 0.9], fractions summing to 0.95 or more, or a training part of fewer than 2 samples;
+// DataError for labels that do not match the samples.
+DataParts splitData(const Dataset& all, double validationFraction, double testFraction, std::uint64_t seed);
+
 // Checks every field that does not need the data. Throws ConfigError naming the field, e.g.
 // ConfigError("data.points", "0", "must be at least 4").
 void validateDataConfig(const DataConfig& c);
