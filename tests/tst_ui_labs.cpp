@@ -169,6 +169,25 @@ private slots:
     QTRY_VERIFY(w.chartDock()->isVisible());
     QVERIFY(w.controlDock()->isVisible());
     QVERIFY(!w.classroomDock()->isVisible());
+    // On a projector with all the controls (F6), a round trip through another lab comes back to
+    // all the controls, and with the classroom set to the classroom set.
+    w.setPresentationMode(true);
+    QTRY_VERIFY(w.classroomDock()->isVisible());
+    w.findChild<QAction*>(QStringLiteral("fullControlsAction"))->trigger();
+    QTRY_VERIFY(w.controlDock()->isVisible());
+    QVERIFY(!w.classroomDock()->isVisible());
+    QVERIFY(w.setLab(QStringLiteral("landscape")));
+    QVERIFY(!w.controlDock()->isVisible());
+    QVERIFY(w.setLab(QStringLiteral("playground")));
+    QTRY_VERIFY(w.controlDock()->isVisible());
+    QVERIFY(!w.classroomDock()->isVisible());
+    w.findChild<QAction*>(QStringLiteral("fullControlsAction"))->trigger();
+    QTRY_VERIFY(w.classroomDock()->isVisible());
+    QVERIFY(w.setLab(QStringLiteral("search")));
+    QVERIFY(w.setLab(QStringLiteral("playground")));
+    QTRY_VERIFY(w.classroomDock()->isVisible());
+    QVERIFY(!w.controlDock()->isVisible());
+    w.setPresentationMode(false);
   }
 
   // The lab shown when the window closes is the one the next window opens with.

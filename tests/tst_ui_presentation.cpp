@@ -19,6 +19,8 @@
 #include "widgets/ScoreBoard.h"
 #include "widgets/TransportBar.h"
 #include "widgets/WatchPanel.h"
+#include "labs/landscape/SurfaceMap.h"
+#include "labs/search/TrialScatter.h"
 
 #include "io/PresetCatalog.h"
 #include "data/Generators.h"
@@ -790,6 +792,42 @@ private slots:
 
     w.setPresentationMode(false);
     QCOMPARE(QApplication::font(), normalFont);
+    setLanguage(QStringLiteral("en"), false);
+  }
+
+  // The other labs on a projector at 1366×768 and 1024×768, in both languages: the window fits the
+  // screen (a settings column taller than the screen scrolls instead of growing the window past
+  // it), and the lab's picture — the landscape's map, the search's scatter — takes at least 45% of
+  // the window's height.
+  void labsFitTheProjector_data() {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const char* code : {"en", "zh"})
+      for (QSize size : {QSize(1366, 768), QSize(1024, 768)})
+        QTest::addRow("%s %dx%d", code, size.width(), size.height()) << QString::fromLatin1(code) << size;
+  }
+  void labsFitTheProjector() {
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    MainWindow w;
+    QVERIFY(showAt(w, language, size));
+    w.setPresentationMode(true);
+    fitTo(w, size);
+    for (const auto& [lab, preset] : {std::pair{QStringLiteral("landscape"), QStringLiteral("landscape-saddle-escape")},
+                                      std::pair{QStringLiteral("search"), QStringLiteral("search-grid-vs-random")}}) {
+      w.loadPreset(preset);
+      QCOMPARE(w.currentLab(), lab);
+      QTest::qWait(300);
+      QCOMPARE(w.size(), size);
+      QVERIFY2(w.minimumSizeHint().height() <= size.height(),
+               qPrintable(QStringLiteral("%1: minimum height %2").arg(lab).arg(w.minimumSizeHint().height())));
+      QWidget* picture = lab == QLatin1String("landscape") ? static_cast<QWidget*>(w.findChild<SurfaceMap*>())
+                                                           : static_cast<QWidget*>(w.findChild<TrialScatter*>());
+      QVERIFY(picture && picture->isVisible());
+      QVERIFY2(picture->height() >= 0.45 * size.height(),
+               qPrintable(QStringLiteral("%1: picture %2 px high").arg(lab).arg(picture->height())));
+    }
+    w.setPresentationMode(false);
     setLanguage(QStringLiteral("en"), false);
   }
 

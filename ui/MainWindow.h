@@ -229,6 +229,9 @@ private:
   QString m_lab = QStringLiteral("playground");
   QByteArray m_playgroundState;  // the playground's docks while another lab is shown
   bool m_playgroundWasRunning = false;
+  // Which column the projector showed when the playground was left: all controls or the classroom
+  // set (hiding the docks for another lab unchecks "All controls", so the action cannot say).
+  bool m_fullControlsOnLeave = false;
   NetworkDiagramWidget* m_network = nullptr;
   DecisionMapWidget* m_map = nullptr;
   ControlDock* m_controls = nullptr;

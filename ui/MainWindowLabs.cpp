@@ -140,6 +140,7 @@ bool MainWindow::setLab(const QString& id) {
     else if (m_normalLayout)
       m_playgroundState = m_normalLayout->state;
     m_playgroundWasRunning = m_last && m_last->running;
+    m_fullControlsOnLeave = m_presentation && m_controls->isVisibleTo(this);
     m_session->pause();
   } else if (Lab* previous = lab(m_lab)) {
     previous->setActive(false);
@@ -154,9 +155,13 @@ bool MainWindow::setLab(const QString& id) {
     m_labStack->setCurrentWidget(m_playgroundPage);
     if (m_presentation) {
       m_chartDock->show();
-      (m_fullControlsAction->isChecked() && m_controls->isVisibleTo(this) ? static_cast<QWidget*>(m_controls)
-                                                                          : m_classroom)
-          ->show();
+      if (m_fullControlsOnLeave) {  // all the controls, with the transport bar, as F6 shows them
+        const QSignalBlocker blocker(m_fullControlsAction);
+        m_fullControlsAction->setChecked(true);
+        toggleFullControls(true);
+      } else {
+        m_classroom->show();
+      }
       schedulePresentationLayout();
     } else if (!m_playgroundState.isEmpty()) {
       restoreState(m_playgroundState);

@@ -14,6 +14,7 @@
 #include "io/LandscapeIo.h"
 #include "optim/Optimizer.h"
 
+#include <QScrollArea>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -306,7 +307,7 @@ void LandscapeLab::buildUi() {
 
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
-  layout->addWidget(controls);
+  layout->addWidget(scrollingColumn(controls, this));
   // The map is square: beyond its height, width is better spent on the chart and the table.
   layout->addWidget(mapColumn, 1);
   layout->addWidget(right, 1);

@@ -15,6 +15,7 @@
 #include "train/Runs.h"
 #include "train/Trainer.h"
 
+#include <QScrollArea>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -367,7 +368,8 @@ void SearchLab::buildUi() {
   viewsLayout->addWidget(m_modes, 1);
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
-  layout->addWidget(controls);
+  m_controls = scrollingColumn(controls, this);
+  layout->addWidget(m_controls);
   layout->addWidget(views, 1);
 }
 
