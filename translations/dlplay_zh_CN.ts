@@ -19,7 +19,8 @@
         <translation>，</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../io/CnnIo.cpp" line="+197"/>
+        <location filename="../io/ErrorText.cpp" line="+3"/>
         <location line="+10"/>
         <location filename="../io/ExperimentIo.cpp" line="+263"/>
         <location filename="../io/LandscapeIo.cpp" line="+157"/>
@@ -28,7 +29,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location filename="../io/ErrorText.cpp" line="-6"/>
         <source>field &apos;%1&apos; has bad value &apos;%2&apos;: %3</source>
         <translation>字段“%1”的值“%2”无效：%3</translation>
     </message>
@@ -109,6 +110,7 @@
         <translation>文件未打开</translation>
     </message>
     <message>
+        <location filename="../io/CnnIo.cpp" line="+8"/>
         <location filename="../io/LandscapeIo.cpp" line="+8"/>
         <location filename="../io/Presets.cpp" line="+27"/>
         <location filename="../io/SearchIo.cpp" line="+21"/>
@@ -117,6 +119,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../io/LandscapeIo.cpp" line="+2"/>
         <location filename="../io/Presets.cpp" line="+2"/>
         <location filename="../io/SearchIo.cpp" line="+2"/>
         <source>preset &apos;%1&apos; cannot be read</source>
@@ -124,6 +127,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../io/LandscapeIo.cpp" line="+1"/>
         <location filename="../io/Presets.cpp" line="+1"/>
         <location filename="../io/SearchIo.cpp" line="+1"/>
         <source>preset &apos;%1&apos;</source>
@@ -133,78 +137,99 @@
 <context>
     <name>dl</name>
     <message>
+        <location filename="../engine/data/Images.cpp" line="+59"/>
         <source>the IDX header is cut short: the file holds %1 bytes, the header needs %2</source>
         <translation>IDX 文件头不完整：文件只有 %1 字节，文件头需要 %2 字节</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <location line="+158"/>
         <source>IDX header field &apos;%1&apos; is %2, expected %3</source>
         <translation>IDX 文件头字段“%1”为 %2，应为 %3</translation>
     </message>
     <message>
+        <location line="-151"/>
         <source>IDX header field &apos;%1&apos; is %2; it must be from %3 to %4</source>
         <translation>IDX 文件头字段“%1”为 %2；必须在 %3 到 %4 之间</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>the IDX data is %1 bytes; the header&apos;s %2 needs %3</source>
         <translation>IDX 数据为 %1 字节；文件头中的 %2 需要 %3 字节</translation>
     </message>
     <message>
+        <location line="+22"/>
         <source>a digits row holds %1 values (%2 pixels, then the label); this row has %3</source>
         <translation>digits 的每行应有 %1 个值（%2 个像素，然后是标签）；这一行有 %3 个</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>&apos;%1&apos; is not a whole number from %2 to %3</source>
         <translation>“%1”不是 %2 到 %3 之间的整数</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>the file holds no images</source>
         <translation>文件中没有图像</translation>
     </message>
     <message>
+        <location line="+48"/>
         <source>the file holds %1 labels for the %2 images of %3</source>
         <translation>文件中有 %1 个标签，而 %3 中有 %2 张图像</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>label %1 of item %2 is outside 0..%3</source>
         <translation>第 %2 项的标签 %1 超出 0..%3 的范围</translation>
     </message>
     <message>
+        <location line="+29"/>
         <source>not installed: apt-get install %1</source>
         <translation>未安装：请运行 apt-get install %1</translation>
     </message>
     <message>
+        <location filename="../engine/data/ImageTransforms.cpp" line="+40"/>
         <source>the data are not images of the shape %1</source>
         <translation>数据不是形状为 %1 的图像</translation>
     </message>
     <message>
+        <location line="+23"/>
         <source>not a permutation of the %1 pixel positions</source>
         <translation>不是 %1 个像素位置的排列</translation>
     </message>
     <message>
+        <location filename="../io/ImageFolder.cpp" line="+44"/>
         <source>is not a folder (expected one sub-folder per class)</source>
         <translation>不是文件夹（应为每个类别一个子文件夹）</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>holds %1 class folders; at least %2 are needed (one sub-folder per class)</source>
         <translation>包含 %1 个类别文件夹；至少需要 %2 个（每个类别一个子文件夹）</translation>
     </message>
     <message>
+        <location line="+16"/>
         <source>holds more than %1 images, the limit</source>
         <translation>包含的图像超过上限 %1 张</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>the class folder holds no images (*.png, *.jpg, *.jpeg)</source>
         <translation>该类别文件夹中没有图像（*.png、*.jpg、*.jpeg）</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>%1 images of %2 values each make %3 values; the limit is %4</source>
         <translation>%1 张图像、每张 %2 个值，共 %3 个值；上限为 %4</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <location line="+9"/>
         <source>the image is %1 pixels; the limit is %2 on each side</source>
         <translation>图像为 %1 像素；每边上限为 %2</translation>
     </message>
     <message>
+        <location line="-4"/>
         <source>cannot be read as an image: %1</source>
         <translation>无法作为图像读取：%1</translation>
     </message>
@@ -271,26 +296,50 @@
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../io/CnnIo.cpp" line="-167"/>
+        <source>every layer names its kind</source>
+        <translation>每一层都要写明它的类型（kind）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>must be &quot;same&quot; or a whole number of pixels &gt;= 0</source>
+        <translation>必须是 &quot;same&quot; 或不小于 0 的整数像素数</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <location line="+4"/>
+        <source>a CNN file starts with &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>卷积网络文件以 &quot;format&quot;: &quot;%1&quot; 开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a CNN file says &quot;lab&quot;: &quot;%1&quot;</source>
+        <translation>卷积网络文件应写明 &quot;lab&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../io/ExperimentIo.cpp" line="+7"/>
         <location filename="../io/LandscapeIo.cpp" line="-82"/>
         <source>this dlplay reads format version %1 to %2</source>
         <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../io/ExperimentIo.cpp" line="+9"/>
         <source>lists at least one input feature (or leave it out)</source>
         <translation>至少要列出一个输入特征（或者省略这一项）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../io/CnnIo.cpp" line="-129"/>
+        <location filename="../io/ExperimentIo.cpp" line="+9"/>
         <source>each layer is an object like %1</source>
         <translation>每一层都应是形如 %1 的对象</translation>
     </message>
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/config/Fields.cpp" line="+233"/>
+        <location filename="../engine/config/Fields.cpp" line="+234"/>
         <location filename="../engine/nn/Maxout.cpp" line="+11"/>
+        <location filename="../engine/nn/Upsample.cpp" line="+16"/>
         <location filename="../engine/search/Search.cpp" line="+125"/>
         <location line="+3"/>
         <location line="+3"/>
@@ -305,12 +354,13 @@
         <translation>未知的激活函数（可用：%1）</translation>
     </message>
     <message>
-        <location filename="../engine/data/Csv.cpp" line="+289"/>
+        <location filename="../engine/data/FileBytes.cpp" line="+62"/>
+        <location filename="../io/ImageFolder.cpp" line="-58"/>
         <source>file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-35"/>
         <source>cannot start decompressing the gzip file</source>
         <translation>无法开始解压 gzip 文件</translation>
     </message>
@@ -325,12 +375,12 @@
         <translation>解压后文件超过 %1 MB 的上限</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../engine/data/Csv.cpp" line="+219"/>
         <source>UTF-16 text with an odd number of bytes (the file is cut short)</source>
         <translation>UTF-16 文本的字节数为奇数（文件不完整）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../engine/data/FileBytes.cpp" line="+19"/>
         <source>is a folder, not a file</source>
         <translation>这是文件夹，不是文件</translation>
     </message>
@@ -351,6 +401,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../io/ImageFolder.cpp" line="-10"/>
         <source>cannot open the file for reading</source>
         <translation>无法打开文件读取</translation>
     </message>
@@ -360,7 +411,7 @@
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../engine/data/Csv.cpp" line="+39"/>
         <source>the label column has %1 distinct values in %2 rows: a real-valued target, not classes (load it as regression: &apos;real-valued target&apos;, or data.csv.regression in a file)</source>
         <translation>标签列在 %2 行中有 %1 个不同的值：这是实数值目标，不是类别（请按回归加载：勾选“实数值目标”，或在文件中设置 data.csv.regression）</translation>
     </message>
@@ -451,8 +502,14 @@
     <message>
         <location line="-17"/>
         <location filename="../engine/config/Fields.cpp" line="+2"/>
+        <location filename="../engine/data/ImageTransforms.cpp" line="+24"/>
+        <location line="+4"/>
+        <location filename="../engine/data/Shapes.cpp" line="+37"/>
+        <location line="+3"/>
+        <location line="+2"/>
         <location filename="../engine/schedule/Schedules.cpp" line="+127"/>
         <location filename="../engine/surface/Race.cpp" line="+69"/>
+        <location filename="../io/ImageFolder.cpp" line="+7"/>
         <source>must be in %1</source>
         <translation>必须在区间 %1 内</translation>
     </message>
@@ -462,7 +519,7 @@
         <translation>点数太少：%1 个类别每类至少需要 1 个点</translation>
     </message>
     <message>
-        <location filename="../engine/data/Prepare.cpp" line="+47"/>
+        <location filename="../engine/data/Prepare.cpp" line="+48"/>
         <source>validation and test fractions together must stay below %1</source>
         <translation>验证集与测试集的比例之和必须小于 %1</translation>
     </message>
@@ -482,7 +539,7 @@
         <translation>两个特征序号必须不同</translation>
     </message>
     <message>
-        <location line="+304"/>
+        <location line="+333"/>
         <source>no CSV file given</source>
         <translation>未指定 CSV 文件</translation>
     </message>
@@ -492,13 +549,13 @@
         <translation>必须是 -1（最后一列）或 ≥ 0</translation>
     </message>
     <message>
-        <location filename="../engine/data/Prepare.cpp" line="+8"/>
-        <location line="+56"/>
+        <location filename="../engine/data/Prepare.cpp" line="-185"/>
+        <location line="+193"/>
         <source>resampling balances classes; this is a regression data set</source>
         <translation>重采样用于平衡类别，而这是回归数据集</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="+7"/>
         <source>unknown input feature (known: %1)</source>
         <translation>未知的输入特征（可用的有：%1）</translation>
     </message>
@@ -508,7 +565,7 @@
         <translation>这个输入特征列出了两次</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-216"/>
         <source>the data set has %1 labels for %2 samples</source>
         <translation>数据集有 %2 个样本，却有 %1 个标签</translation>
     </message>
@@ -523,17 +580,17 @@
         <translation>数据集有 %2 个样本，却有 %1 个目标值</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-132"/>
         <source>feature index out of range: the data has %1 features</source>
         <translation>特征序号超出范围：数据只有 %1 个特征</translation>
     </message>
     <message>
-        <location line="+363"/>
+        <location line="+143"/>
         <source>leaves %1 training samples of %2; at least %3 are needed</source>
         <translation>%2 个样本中只剩 %1 个用于训练；至少需要 %3 个</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+255"/>
         <source>feature inputs are computed from two coordinates; the data has %1 features</source>
         <translation>输入特征由两个坐标计算得出；而该数据有 %1 个特征</translation>
     </message>
@@ -588,7 +645,7 @@
         <translation>ROC 曲线：有 %1 个得分，却有 %2 个标签</translation>
     </message>
     <message>
-        <location filename="../engine/nn/Network.cpp" line="+32"/>
+        <location filename="../engine/nn/Network.cpp" line="+33"/>
         <source>the data must have at least one feature</source>
         <translation>数据至少要有一个特征</translation>
     </message>
@@ -616,12 +673,23 @@
         <translation>Dropout 比例必须在区间 %1 内</translation>
     </message>
     <message>
+        <location filename="../engine/nn/Conv2d.cpp" line="+18"/>
+        <location filename="../engine/nn/ConvArithmetic.cpp" line="+34"/>
+        <location filename="../engine/nn/ConvTranspose2d.cpp" line="+20"/>
+        <location line="+28"/>
         <location filename="../engine/nn/Dense.cpp" line="+12"/>
+        <location filename="../engine/nn/LocallyConnected2d.cpp" line="+16"/>
+        <location filename="../engine/nn/SpatialPyramidPool.cpp" line="+12"/>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="-16"/>
         <location filename="../engine/train/Trainer.cpp" line="+3"/>
         <location line="+2"/>
         <source>must be &gt;= %1</source>
         <translation>必须 ≥ %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the groups must divide the %1 input and %2 output channels</source>
+        <translation>分组数必须能整除 %1 个输入通道和 %2 个输出通道</translation>
     </message>
     <message>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="+7"/>
@@ -695,16 +763,38 @@
         <translation>必须为 0（关闭）或不超过 %2 的正数</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../engine/cnn/CnnFields.cpp" line="+41"/>
+        <source>must be 0 (every image) or at most %2</source>
+        <translation>必须是 0（使用全部图片）或不超过 %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../engine/config/Fields.cpp" line="+6"/>
         <source>the batch size must be between %1 and %2</source>
         <translation>批大小必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-        <location filename="../engine/config/Config.cpp" line="+26"/>
+        <location line="+28"/>
+        <source>the validation and test fractions must leave some training data</source>
+        <translation>验证集和测试集的比例必须给训练集留下数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs at least one layer</source>
+        <translation>至少需要一层</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>a weighted layer&apos;s index counts from 0</source>
+        <translation>带权重层的序号从 0 开始</translation>
+    </message>
+    <message>
+        <location filename="../engine/config/Config.cpp" line="+25"/>
         <source>batch normalisation needs at least %1 samples per mini-batch</source>
         <translation>批归一化要求每个小批量至少有 %1 个样本</translation>
     </message>
     <message>
+        <location filename="../engine/cnn/CnnFields.cpp" line="-46"/>
         <location filename="../engine/config/Fields.cpp" line="+3"/>
         <source>must be 0 (every epoch) or positive</source>
         <translation>必须为 0（每轮评估一次）或正数</translation>
@@ -726,6 +816,8 @@
         <translation>最多 %1 个选手</translation>
     </message>
     <message>
+        <location filename="../engine/cnn/CnnFields.cpp" line="+35"/>
+        <location filename="../engine/cnn/CnnTrainer.cpp" line="+64"/>
         <location filename="../engine/config/Fields.cpp" line="+42"/>
         <location filename="../engine/surface/Race.cpp" line="+9"/>
         <location filename="../engine/surface/Surfaces.cpp" line="+373"/>
@@ -733,7 +825,7 @@
         <translation>未知的名称（可用：%1）</translation>
     </message>
     <message>
-        <location filename="../engine/config/ConfigChecks.cpp" line="+70"/>
+        <location filename="../engine/config/ConfigChecks.cpp" line="+68"/>
         <source>the network would have %1 million parameters; at most %2 million fit</source>
         <translation>网络将有 %1×10⁶ 个参数，最多只能容纳 %2×10⁶ 个</translation>
     </message>
@@ -743,7 +835,7 @@
         <translation>这么大的小批量经过这些层需要保存 %1×10⁶ 个数值，最多只能容纳 %2×10⁶ 个（请减小批大小或减少神经元）</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-66"/>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="-9"/>
         <location filename="../engine/train/Trainer.cpp" line="-12"/>
         <source>must be finite</source>
@@ -990,6 +1082,65 @@
         <location line="+8"/>
         <source>unknown strategy (known: %1)</source>
         <translation>未知的搜索策略（可选：%1）</translation>
+    </message>
+    <message>
+        <location filename="../engine/cnn/CnnTrainer.cpp" line="+40"/>
+        <source>the first layer must have weights (dense or a convolution)</source>
+        <translation>第一层必须带权重（全连接层或卷积层）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the last layer must give one value per class (%1)</source>
+        <translation>最后一层必须为每个类别输出一个值（共 %1 个）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the network has weighted layers 0 to %1</source>
+        <translation>网络的带权重层序号为 0 到 %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/nn/ConvArithmetic.cpp" line="+13"/>
+        <source>&quot;same&quot; padding needs an odd kernel size, not %1</source>
+        <translation>&quot;same&quot; 填充需要奇数大小的卷积核，不能是 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../engine/nn/ConvTranspose2d.cpp" line="-19"/>
+        <location filename="../engine/nn/Im2col.cpp" line="+11"/>
+        <location filename="../engine/nn/SpatialPyramidPool.cpp" line="+3"/>
+        <location filename="../engine/nn/Upsample.cpp" line="+5"/>
+        <source>the layer needs an image input (channels × height × width)</source>
+        <translation>这一层需要图像输入（通道 × 高 × 宽）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the kernel does not fit the %1 input (output size &lt; 1)</source>
+        <translation>卷积核放不进 %1 的输入（输出尺寸 &lt; 1）</translation>
+    </message>
+    <message>
+        <location filename="../engine/nn/ConvTranspose2d.cpp" line="+5"/>
+        <source>the padding is too large for the %1 input (output size &lt; 1)</source>
+        <translation>对 %1 的输入来说填充太大（输出尺寸 &lt; 1）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>a transposed convolution takes %1 group only</source>
+        <translation>转置卷积只支持 %1 个分组</translation>
+    </message>
+    <message>
+        <location filename="../engine/nn/LocallyConnected2d.cpp" line="+3"/>
+        <source>a locally connected layer takes %1 group only</source>
+        <translation>局部连接层只支持 %1 个分组</translation>
+    </message>
+    <message>
+        <location filename="../engine/nn/Pool2d.cpp" line="+15"/>
+        <source>pooling takes padding %1 only</source>
+        <translation>池化层只支持填充 %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/nn/Upsample.cpp" line="-3"/>
+        <source>must be one of %1</source>
+        <translation>必须是以下之一：%1</translation>
     </message>
 </context>
 <context>
@@ -2544,7 +2695,7 @@
 <context>
     <name>dlui::LandscapeLab</name>
     <message>
-        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+314"/>
+        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+316"/>
         <location line="+410"/>
         <source>Pause</source>
         <translation>暂停</translation>
@@ -4052,17 +4203,17 @@ from %2 to %3</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the activations</source>
         <translation>激活值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the gradient</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the weights</source>
         <translation>权重</translation>
     </message>
