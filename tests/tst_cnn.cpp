@@ -34,7 +34,6 @@ std::vector<LayerSpec> lenet() {
   return {layer("conv2d", 8, 3),     relu(),           layer("max_pool2d", 0, 2), layer("conv2d", 16, 3), relu(),
           layer("max_pool2d", 0, 2), layer("flatten"), layer("dense", 10)};
 }
-std::vector<LayerSpec> mlp(Index hidden) { return {layer("dense", hidden), relu(), layer("dense", 10)}; }
 
 CnnConfig digitsConfig(std::vector<LayerSpec> stack) {
   CnnConfig c;
