@@ -2,6 +2,7 @@
 // it is a terminal) → summary. Errors are one line on stderr starting "error:" and exit 2;
 // divergence exits 3 after writing the metrics up to that point.
 #include "Headless.h"
+#include "HeadlessCnn.h"
 #include "HeadlessLandscape.h"
 #include "HeadlessSearch.h"
 
@@ -109,7 +110,8 @@ struct HeadlessLab {
 constexpr HeadlessLab kHeadlessLabs[] = {
     {"playground", runPlayground, describePlayground},
     {"landscape", runLandscape, describeLandscapePreset},
-    {"search", runSearchLab, [](const QString& p) { return describeSearchPreset(p).toStdString(); }}};
+    {"search", runSearchLab, [](const QString& p) { return describeSearchPreset(p).toStdString(); }},
+    {"cnn", runCnn, describeCnnPreset}};
 
 const HeadlessLab* headlessLab(const QString& id);
 

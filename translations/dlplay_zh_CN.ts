@@ -19,7 +19,8 @@
         <translation>，</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../io/CnnIo.cpp" line="+197"/>
+        <location filename="../io/ErrorText.cpp" line="+3"/>
         <location line="+10"/>
         <location filename="../io/ExperimentIo.cpp" line="+263"/>
         <location filename="../io/LandscapeIo.cpp" line="+157"/>
@@ -28,7 +29,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location filename="../io/ErrorText.cpp" line="-6"/>
         <source>field &apos;%1&apos; has bad value &apos;%2&apos;: %3</source>
         <translation>字段“%1”的值“%2”无效：%3</translation>
     </message>
@@ -109,6 +110,7 @@
         <translation>文件未打开</translation>
     </message>
     <message>
+        <location filename="../io/CnnIo.cpp" line="+8"/>
         <location filename="../io/LandscapeIo.cpp" line="+8"/>
         <location filename="../io/Presets.cpp" line="+27"/>
         <location filename="../io/SearchIo.cpp" line="+21"/>
@@ -117,6 +119,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../io/LandscapeIo.cpp" line="+2"/>
         <location filename="../io/Presets.cpp" line="+2"/>
         <location filename="../io/SearchIo.cpp" line="+2"/>
         <source>preset &apos;%1&apos; cannot be read</source>
@@ -124,6 +127,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../io/LandscapeIo.cpp" line="+1"/>
         <location filename="../io/Presets.cpp" line="+1"/>
         <location filename="../io/SearchIo.cpp" line="+1"/>
         <source>preset &apos;%1&apos;</source>
@@ -292,25 +296,48 @@
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../io/CnnIo.cpp" line="-167"/>
+        <source>every layer names its kind</source>
+        <translation>每一层都要写明它的类型（kind）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>must be &quot;same&quot; or a whole number of pixels &gt;= 0</source>
+        <translation>必须是 &quot;same&quot; 或不小于 0 的整数像素数</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <location line="+4"/>
+        <source>a CNN file starts with &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>卷积网络文件以 &quot;format&quot;: &quot;%1&quot; 开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a CNN file says &quot;lab&quot;: &quot;%1&quot;</source>
+        <translation>卷积网络文件应写明 &quot;lab&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../io/ExperimentIo.cpp" line="+7"/>
         <location filename="../io/LandscapeIo.cpp" line="-82"/>
         <source>this dlplay reads format version %1 to %2</source>
         <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../io/ExperimentIo.cpp" line="+9"/>
         <source>lists at least one input feature (or leave it out)</source>
         <translation>至少要列出一个输入特征（或者省略这一项）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../io/CnnIo.cpp" line="-129"/>
+        <location filename="../io/ExperimentIo.cpp" line="+9"/>
         <source>each layer is an object like %1</source>
         <translation>每一层都应是形如 %1 的对象</translation>
     </message>
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/config/Fields.cpp" line="+233"/>
+        <location filename="../engine/config/Fields.cpp" line="+234"/>
         <location filename="../engine/nn/Maxout.cpp" line="+11"/>
         <location filename="../engine/nn/Upsample.cpp" line="+16"/>
         <location filename="../engine/search/Search.cpp" line="+125"/>
@@ -736,9 +763,30 @@
         <translation>必须为 0（关闭）或不超过 %2 的正数</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../engine/cnn/CnnFields.cpp" line="+41"/>
+        <source>must be 0 (every image) or at most %2</source>
+        <translation>必须是 0（使用全部图片）或不超过 %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../engine/config/Fields.cpp" line="+6"/>
         <source>the batch size must be between %1 and %2</source>
         <translation>批大小必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the validation and test fractions must leave some training data</source>
+        <translation>验证集和测试集的比例必须给训练集留下数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs at least one layer</source>
+        <translation>至少需要一层</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>a weighted layer&apos;s index counts from 0</source>
+        <translation>带权重层的序号从 0 开始</translation>
     </message>
     <message>
         <location filename="../engine/config/Config.cpp" line="+25"/>
@@ -746,6 +794,7 @@
         <translation>批归一化要求每个小批量至少有 %1 个样本</translation>
     </message>
     <message>
+        <location filename="../engine/cnn/CnnFields.cpp" line="-46"/>
         <location filename="../engine/config/Fields.cpp" line="+3"/>
         <source>must be 0 (every epoch) or positive</source>
         <translation>必须为 0（每轮评估一次）或正数</translation>
@@ -767,6 +816,8 @@
         <translation>最多 %1 个选手</translation>
     </message>
     <message>
+        <location filename="../engine/cnn/CnnFields.cpp" line="+35"/>
+        <location filename="../engine/cnn/CnnTrainer.cpp" line="+64"/>
         <location filename="../engine/config/Fields.cpp" line="+42"/>
         <location filename="../engine/surface/Race.cpp" line="+9"/>
         <location filename="../engine/surface/Surfaces.cpp" line="+373"/>
@@ -1033,9 +1084,24 @@
         <translation>未知的搜索策略（可选：%1）</translation>
     </message>
     <message>
+        <location filename="../engine/cnn/CnnTrainer.cpp" line="+40"/>
+        <source>the first layer must have weights (dense or a convolution)</source>
+        <translation>第一层必须带权重（全连接层或卷积层）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the last layer must give one value per class (%1)</source>
+        <translation>最后一层必须为每个类别输出一个值（共 %1 个）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the network has weighted layers 0 to %1</source>
+        <translation>网络的带权重层序号为 0 到 %1</translation>
+    </message>
+    <message>
         <location filename="../engine/nn/ConvArithmetic.cpp" line="+13"/>
         <source>&quot;same&quot; padding needs an odd kernel size, not %1</source>
-        <translation>“same”填充需要奇数的卷积核尺寸，而不是 %1</translation>
+        <translation>&quot;same&quot; 填充需要奇数大小的卷积核，不能是 %1</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1049,12 +1115,12 @@
     <message>
         <location line="+14"/>
         <source>the kernel does not fit the %1 input (output size &lt; 1)</source>
-        <translation>卷积核放不进 %1 的输入（输出尺寸小于 1）</translation>
+        <translation>卷积核放不进 %1 的输入（输出尺寸 &lt; 1）</translation>
     </message>
     <message>
         <location filename="../engine/nn/ConvTranspose2d.cpp" line="+5"/>
         <source>the padding is too large for the %1 input (output size &lt; 1)</source>
-        <translation>对 %1 的输入来说填充太大（输出尺寸小于 1）</translation>
+        <translation>对 %1 的输入来说填充太大（输出尺寸 &lt; 1）</translation>
     </message>
     <message>
         <location line="+17"/>

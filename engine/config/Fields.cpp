@@ -4,6 +4,7 @@
 #include "config/Field.h"
 
 #include "act/Activation.h"
+#include "cnn/CnnConfig.h"
 #include "data/Prepare.h"
 #include "init/Initializer.h"
 #include "optim/Optimizer.h"
@@ -251,6 +252,9 @@ DLPLAY_FIELD_FUNCTIONS(OptimizerConfig)
 DLPLAY_FIELD_FUNCTIONS(ScheduleConfig)
 DLPLAY_FIELD_FUNCTIONS(RegularizationConfig)
 DLPLAY_FIELD_FUNCTIONS(TrainingConfig)
+DLPLAY_FIELD_FUNCTIONS(CnnDataConfig)  // the CNN lab's lists: cnn/CnnFields.cpp
+DLPLAY_FIELD_FUNCTIONS(AugmentConfig)
+DLPLAY_FIELD_FUNCTIONS(CnnTrainingConfig)
 #undef DLPLAY_FIELD_FUNCTIONS
 
 }  // namespace dl

@@ -1,0 +1,117 @@
+// The CNN lab headless: train the configuration's network for its `steps` (or --steps), print one
+// line per validation, then the test accuracy (and, with data.testShift or data.testFlip, the
+// accuracy on the changed test images); --metrics writes one CSV row per step. Exit 0, 2 for bad
+// input, 3 when training diverges (after writing the metrics up to that step).
+#include "HeadlessCnn.h"
+
+#include "Headless.h"
+#include "core/Error.h"
+#include "core/Parallel.h"
+#include "io/CnnIo.h"
+#include "io/ErrorText.h"
+#include "io/OutputFile.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+
+#include <cstdio>
+
+namespace dlapp {
+
+std::string describeCnnPreset(const QString& preset) { return dlio::readCnnPreset(preset).description; }
+
+int runCnn(const QCommandLineParser& p) {
+  if (!p.positionalArguments().isEmpty())
+    return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
+                    .arg(p.positionalArguments().front()));
+  for (const char* option : {"epochs", "save-model", "load-model", "trials-csv"})
+    if (p.isSet(option)) return fail(QString("--%1: not used by the CNN lab").arg(option));
+  for (const char* option : {"config", "preset", "metrics", "steps", "seed", "threads"})
+    if (p.isSet(option) && p.value(option).trimmed().isEmpty())
+      return fail(QString("--%1: the value is empty").arg(option));
+  if (p.isSet("config") && p.isSet("preset")) return fail("--config and --preset cannot be used together");
+  if (!p.isSet("config") && !p.isSet("preset"))
+    return fail("--headless --lab cnn needs --config FILE.json or --preset NAME");
+
+  dl::CnnConfig c;
+  const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
+  try {
+    c = p.isSet("config") ? dlio::readCnnFile(p.value("config")) : dlio::readCnnPreset(p.value("preset"));
+  } catch (const dlio::IoError& e) {
+    return fail(e.message());
+  }
+  if (p.isSet("steps")) {
+    long long n = 0;
+    if (!positiveInteger(p.value("steps"), n, 10'000'000))
+      return fail(QString("--steps: '%1' must be a whole number from 1 to 10000000").arg(p.value("steps")));
+    c.training.steps = n;
+  }
+  if (p.isSet("seed") && !seedOption(p.value("seed"), c.training.seed)) return BadInput;
+  if (p.isSet("threads")) {
+    long long n = 0;
+    if (!positiveInteger(p.value("threads"), n, 256))
+      return fail(QString("--threads: '%1' must be a whole number from 1 to 256").arg(p.value("threads")));
+    dl::setThreadCount(static_cast<int>(n));
+  }
+  std::unique_ptr<dl::CnnTrainer> trainer;
+  try {
+    trainer = std::make_unique<dl::CnnTrainer>(c, dlio::loadCnnData(c.data));
+  } catch (const dlio::IoError& e) {
+    return fail(QString("%1: %2").arg(source, e.message()));
+  } catch (const dl::ConfigError& e) {
+    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
+  } catch (const dl::DataError& e) {
+    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
+  }
+  if (p.isSet("config") && p.isSet("metrics") && dlio::sameFile(p.value("metrics"), p.value("config")))
+    return fail(QString("--metrics %1: is the same file as --config; it would be overwritten").arg(p.value("metrics")));
+
+  dlio::OutputFile metrics;
+  QString error;
+  if (p.isSet("metrics") && !metrics.open(p.value("metrics"), &error)) return fail(error);
+  QByteArray pending = dlio::cnnMetricsHeader().toUtf8() + '\n';
+  const bool quiet = p.isSet("quiet");
+
+  QElapsedTimer timer;
+  timer.start();
+  std::vector<dl::CnnStep> evaluations;
+  for (long long k = 0; k < c.training.steps && !trainer->diverged(); ++k) {
+    const dl::CnnStep s = trainer->step();
+    if (p.isSet("metrics")) {
+      pending += dlio::cnnMetricsRow(s).toUtf8() + '\n';
+      if (pending.size() > (1 << 18)) {
+        metrics.write(pending);
+        pending.clear();
+      }
+    }
+    if (s.evaluated) evaluations.push_back(s);
+  }
+  const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+  if (p.isSet("metrics")) {
+    metrics.write(pending);
+    if (!metrics.commit(&error)) return fail(error);
+  }
+  if (trainer->diverged()) {
+    std::fprintf(stderr, "diverged: %s\n", trainer->divergence()->describe().c_str());
+    return Diverged;
+  }
+  if (quiet) return Success;
+
+  std::printf("steps %lld in %.3f ms\n", trainer->stepCount(), seconds * 1000);
+  std::printf("network: %lld parameters in %d weighted layers\n",
+              static_cast<long long>(trainer->network().params().size()), trainer->network().layerCount());
+  for (const dl::CnnStep& s : evaluations)
+    std::printf("step %-7lld train loss %-10.5f val loss %-10.5f val accuracy %.4f\n", s.step, s.trainLoss, s.valLoss,
+                s.valAccuracy);
+  const dl::CnnEvaluation test = trainer->evaluate(dl::CnnSplit::Test);
+  std::printf("test accuracy %.4f (%lld images)\n", test.accuracy, static_cast<long long>(test.samples));
+  const dl::ImageChange change = trainer->testChange();
+  if (!change.none()) {
+    const dl::CnnEvaluation changed = trainer->evaluate(dl::CnnSplit::Test, change);
+    std::printf("changed test accuracy %.4f (shift %d, %d%s)\n", changed.accuracy, change.dx, change.dy,
+                change.flip ? ", flipped" : "");
+  }
+  return Success;
+}
+
+}  // namespace dlapp

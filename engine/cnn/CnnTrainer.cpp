@@ -1,0 +1,317 @@
+// The CNN lab's trainer (cnn/CnnTrainer.h).
+#include "cnn/CnnTrainer.h"
+
+#include "core/Error.h"
+#include "core/Parallel.h"
+#include "data/Images.h"
+#include "data/Shapes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+namespace dl {
+
+namespace {
+
+constexpr Index kEvalChunk = 256;
+
+bool allFinite(const Scalar* p, Index n) {
+  for (Index i = 0; i < n; ++i)
+    if (!std::isfinite(p[i])) return false;
+  return true;
+}
+
+Shape shapeOf(const ImageShape& s) { return {s.channels, s.height, s.width, 1}; }
+
+// Applies a spatial change in the images' raw pixel space (so pixels moved in are background, not
+// the standardised mean), then standardises again.
+template <class F>
+void inRawSpace(Matrix& X, const CnnData& d, F&& change) {
+  const ChannelStandardizer& s = d.standardizer;
+  const Index plane = d.shape.height * d.shape.width;
+  const auto channels = static_cast<std::size_t>(d.shape.channels);
+  if (s.mean.size() == channels)
+    for (std::size_t c = 0; c < channels; ++c)
+      X.middleRows(static_cast<Index>(c) * plane, plane) =
+          (X.middleRows(static_cast<Index>(c) * plane, plane).array() * static_cast<Scalar>(s.std[c]) +
+           static_cast<Scalar>(s.mean[c]))
+              .matrix();
+  change(X);
+  if (s.mean.size() == channels) s.apply(X);
+}
+
+}  // namespace
+
+CnnImages loadCnnImages(const CnnDataConfig& c, const std::string& digitsPath, const std::string& fashionDir) {
+  CnnImages images;
+  if (c.source == "digits") {
+    images.all = loadDigits(digitsPath);
+  } else if (c.source == "fashion-mnist") {
+    images.all = loadFashionMnist(true, fashionDir);
+    if (c.limit > 0 && c.limit < images.all.size()) {
+      const Index n = c.limit;
+      images.all.X = images.all.X.leftCols(n).eval();
+      images.all.labels.resize(static_cast<std::size_t>(n));
+    }
+    images.test = loadFashionMnist(false, fashionDir);
+  } else if (c.source == "shapes") {
+    images.all = generateShapes({.size = c.shapesSize, .count = c.shapesCount, .noise = 0.0, .seed = c.seed});
+  } else {
+    throw ConfigError(
+        "data.source", c.source,
+        {DL_TRANSLATE_NOOP("dl", "unknown name (expected one of: %1)"), {"digits, fashion-mnist, shapes"}});
+  }
+  return images;
+}
+
+std::shared_ptr<const CnnData> prepareCnnData(const CnnDataConfig& c, const CnnImages& images) {
+  auto d = std::make_shared<CnnData>();
+  Dataset all = images.all;
+  checkImages(all);
+  d->shape = all.image;
+  d->classNames = all.classNames;
+  std::vector<Index> perm;
+  if (c.permute) {
+    perm = pixelPermutation(all.image, c.permutationSeed);
+    permutePixels(all.X, all.image, perm);
+  }
+  if (images.test) {
+    // A data set with its own test part: the split takes only validation images from `all`.
+    d->parts = splitData(all, c.validationFraction, 0.0, c.seed);
+    d->parts.test = *images.test;
+    if (c.permute) permutePixels(d->parts.test.X, d->parts.test.image, perm);
+    d->standardizer = c.standardize ? fitChannelStandardizer(d->parts.train.X, d->shape) : ChannelStandardizer{};
+    if (c.standardize)
+      for (Dataset* p : {&d->parts.train, &d->parts.validation, &d->parts.test}) d->standardizer.apply(p->X);
+  } else {
+    PreparedImages p = prepareImages(all, c.validationFraction, c.testFraction, c.seed, c.standardize);
+    d->parts = std::move(p.parts);
+    if (c.standardize) d->standardizer = std::move(p.standardizer);
+  }
+  if (!c.standardize) d->standardizer = ChannelStandardizer{};
+  return d;
+}
+
+CnnTrainer::CnnTrainer(CnnConfig config, std::shared_ptr<const CnnData> data)
+    : m_config(std::move(config)), m_data(std::move(data)), m_net([&] {
+        m_config.validate();
+        try {
+          return Network(shapeOf(m_data->shape), m_config.layers);
+        } catch (const std::invalid_argument&) {  // a stack that starts without weights
+          throw ConfigError("layers[0].kind", m_config.layers.front().kind,
+                            DL_TRANSLATE_NOOP("dl", "the first layer must have weights (dense or a convolution)"));
+        }
+      }()) {
+  const int classes = m_data->parts.train.numClasses;
+  if (m_net.outputs() != classes)
+    throw ConfigError(
+        "layers", std::to_string(m_net.outputs()) + " outputs",
+        {DL_TRANSLATE_NOOP("dl", "the last layer must give one value per class (%1)"), {std::to_string(classes)}});
+  m_frozen.assign(static_cast<std::size_t>(m_net.layerCount()), false);
+  for (std::size_t i = 0; i < m_config.training.frozen.size(); ++i) {
+    const int l = m_config.training.frozen[i];
+    checkLayer(l, "training.frozen[" + std::to_string(i) + "]");
+    m_frozen[static_cast<std::size_t>(l)] = true;
+  }
+  m_loss = makeLoss("softmax_ce", classes, {});
+  Rng init(m_config.training.seed);
+  m_net.initialize(m_config.init, init);
+  m_net.dropoutRng().reseed(m_config.training.seed ^ 0x5851f42d4c957f2dULL);
+  m_optimizer = makeOptimizer(m_config.optimizer);
+  m_optimizer->reset(m_net.params().size());
+  m_schedule = makeSchedule(m_config.schedule);
+  m_shuffleRng.reseed(m_config.training.seed ^ 0x9e3779b97f4a7c15ULL);
+  m_augmentRng.reseed(m_config.training.seed ^ 0xd1b54a32d192ed03ULL);
+  const Index n = m_data->parts.train.size();
+  m_order.resize(static_cast<std::size_t>(n));
+  std::iota(m_order.begin(), m_order.end(), Index(0));
+  m_cursor = n;  // the first step starts epoch 1 with a shuffle
+}
+
+void CnnTrainer::checkLayer(int layer, const std::string& field) const {
+  if (layer < 0 || layer >= m_net.layerCount())
+    throw ConfigError(
+        field, std::to_string(layer),
+        {DL_TRANSLATE_NOOP("dl", "the network has weighted layers 0 to %1"), {std::to_string(m_net.layerCount() - 1)}});
+}
+
+void CnnTrainer::setFrozen(int layer, bool frozen) {
+  checkLayer(layer, "training.frozen");
+  m_frozen[static_cast<std::size_t>(layer)] = frozen;
+  auto& f = m_config.training.frozen;
+  f.erase(std::remove(f.begin(), f.end(), layer), f.end());
+  if (frozen) {
+    f.push_back(layer);
+    std::sort(f.begin(), f.end());
+  }
+}
+
+bool CnnTrainer::frozen(int layer) const {
+  return layer >= 0 && layer < m_net.layerCount() && m_frozen[static_cast<std::size_t>(layer)];
+}
+
+void CnnTrainer::reinitializeLayer(int layer, std::uint64_t seed) {
+  checkLayer(layer, "layer");
+  const Vector params = m_net.params(), buffers = m_net.buffers();
+  Rng rng(seed);
+  m_net.initialize(m_config.init, rng);
+  const ParamRange keep = m_net.layer(layer).all;
+  Vector fresh = m_net.params();
+  m_net.params() = params;
+  m_net.params().segment(keep.offset, keep.size) = fresh.segment(keep.offset, keep.size);
+  const ParamRange running = m_net.layer(layer).running;
+  Vector freshBuffers = m_net.buffers();
+  m_net.buffers() = buffers;
+  if (running.size > 0)
+    m_net.buffers().segment(running.offset, running.size) = freshBuffers.segment(running.offset, running.size);
+}
+
+// Fisher–Yates shuffle at each epoch start, then the next batch; augmentation from its own Rng.
+void CnnTrainer::nextBatch() {
+  const Dataset& t = m_data->parts.train;
+  const Index n = t.size();
+  const Index b = std::min<Index>(m_config.training.batchSize, n);
+  if (m_cursor >= n || n - m_cursor < 2) {  // a batch of one cannot be batch-normalised
+    for (Index i = n - 1; i > 0; --i)
+      std::swap(m_order[static_cast<std::size_t>(i)], m_order[m_shuffleRng.below(static_cast<std::uint64_t>(i + 1))]);
+    m_cursor = 0;
+    ++m_epoch;
+  }
+  const Index len = std::min(b, n - m_cursor);
+  m_xb.resize(t.features(), len);
+  m_labels.resize(static_cast<std::size_t>(len));
+  for (Index i = 0; i < len; ++i) {
+    const Index src = m_order[static_cast<std::size_t>(m_cursor + i)];
+    m_xb.col(i) = t.X.col(src);
+    m_labels[static_cast<std::size_t>(i)] = t.labels[static_cast<std::size_t>(src)];
+  }
+  m_cursor += len;
+  const AugmentConfig& a = m_config.augment;
+  if (a.maxShift > 0 || a.maxRotation > 0 || a.flipProbability > 0 || a.noise > 0)
+    inRawSpace(m_xb, *m_data, [&](Matrix& X) { augmentImages(X, m_data->shape, a, m_augmentRng); });
+}
+
+CnnStep CnnTrainer::step() {
+  if (m_divergence) throw std::logic_error("training diverged (" + m_divergence->describe() + ")");
+  CnnStep m;
+  nextBatch();
+  m.step = m_step + 1;
+  m.epoch = m_epoch;
+  m.lr = std::max(m_schedule->rate(m_config.optimizer.learningRate, m_epoch), 0.0);
+  m_net.forward(m_xb, Mode::Train);
+  m.trainLoss = m_loss->evaluate(m_net.logits(), m_labels.data(), nullptr, &m_dLogits);
+  const int L = m_net.layerCount();
+  if (!std::isfinite(m.trainLoss)) {
+    m_divergence = Divergence{m.step, L, "loss"};
+    ++m_step;
+    return m;
+  }
+  m_net.backward(m_xb, m_dLogits);
+  m.gradNorms.resize(static_cast<std::size_t>(L));
+  double total = 0;
+  for (int l = 0; l < L; ++l) {
+    const double sq = m_net.gradientSquares(l);
+    m.gradNorms[static_cast<std::size_t>(l)] = std::sqrt(sq);
+    total += sq;
+  }
+  m.gradNormTotal = std::sqrt(total);
+  if (!std::isfinite(m.gradNormTotal)) {
+    int layer = L;
+    for (int l = L - 1; l >= 0; --l)
+      if (!std::isfinite(m.gradNorms[static_cast<std::size_t>(l)])) {
+        layer = l + 1;
+        break;
+      }
+    m_divergence = Divergence{m.step, layer, "gradient"};
+    ++m_step;
+    return m;
+  }
+  Vector& g = m_net.grads();
+  for (int l = 0; l < L; ++l)
+    if (m_frozen[static_cast<std::size_t>(l)]) g.segment(m_net.layer(l).all.offset, m_net.layer(l).all.size).setZero();
+  m_backup = m_net.params();
+  m_optimizer->step(VectorMap(m_net.params().data(), m_net.params().size()), ConstVectorMap(g.data(), g.size()),
+                    static_cast<Scalar>(m.lr));
+  // A frozen layer keeps its values exactly (momentum from before the freeze would move it).
+  for (int l = 0; l < L; ++l)
+    if (m_frozen[static_cast<std::size_t>(l)]) {
+      const ParamRange& a = m_net.layer(l).all;
+      m_net.params().segment(a.offset, a.size) = m_backup.segment(a.offset, a.size);
+    }
+  for (int l = 0; l < L; ++l) {
+    const ParamRange& a = m_net.layer(l).all;
+    if (!allFinite(m_net.params().data() + a.offset, a.size)) {
+      m_net.params() = m_backup;  // keep the last finite weights
+      m_divergence = Divergence{m.step, l + 1, "weights"};
+      ++m_step;
+      return m;
+    }
+  }
+  ++m_step;
+  const int every = m_config.training.evalEvery;
+  const bool epochEnd = m_cursor >= m_data->parts.train.size();
+  if (m_data->parts.validation.size() > 0 && ((every > 0 && m_step % every == 0) || (every <= 0 && epochEnd))) {
+    const CnnEvaluation e = evaluate(CnnSplit::Validation);
+    m.evaluated = true;
+    m.valLoss = e.loss;
+    m.valAccuracy = e.accuracy;
+    if (std::isfinite(e.loss))
+      m_schedule->onValidation(e.loss);
+    else
+      m_divergence = Divergence{m.step, L, "loss"};
+  }
+  return m;
+}
+
+// Chunks in parallel, each with its own workspace; sums added in chunk order, so the result is the
+// same on any number of threads.
+CnnEvaluation CnnTrainer::evaluate(CnnSplit which, ImageChange change) const {
+  const DataParts& p = m_data->parts;
+  const Dataset& d = which == CnnSplit::Train ? p.train : which == CnnSplit::Validation ? p.validation : p.test;
+  CnnEvaluation e;
+  e.samples = d.size();
+  const int k = d.numClasses > 0 ? d.numClasses : p.train.numClasses;
+  e.confusion = Eigen::MatrixXi::Zero(k, k);
+  if (d.size() == 0) return e;
+  const Index chunks = (d.size() + kEvalChunk - 1) / kEvalChunk;
+  std::vector<double> lossSum(static_cast<std::size_t>(chunks), 0.0);
+  std::vector<int> predicted(static_cast<std::size_t>(d.size()), 0);
+  const int threads = inParallelRegion() ? 1 : threadCount();
+#pragma omp parallel num_threads(threads)
+  {
+    Network::Workspace ws;
+    Matrix logits;
+#pragma omp for schedule(static)
+    for (Index c = 0; c < chunks; ++c) {
+      const Index start = c * kEvalChunk;
+      const Index len = std::min(kEvalChunk, d.size() - start);
+      Matrix x = d.X.middleCols(start, len);
+      if (!change.none())
+        inRawSpace(x, *m_data, [&](Matrix& X) {
+          if (change.dx != 0 || change.dy != 0) shiftImages(X, m_data->shape, change.dx, change.dy);
+          if (change.flip) flipImages(X, m_data->shape);
+        });
+      m_net.infer(x, logits, ws);
+      const int* labels = d.labels.data() + start;
+      lossSum[static_cast<std::size_t>(c)] =
+          m_loss->evaluate(logits, labels, nullptr, nullptr) * static_cast<double>(len);
+      for (Index b = 0; b < len; ++b)
+        predicted[static_cast<std::size_t>(start + b)] = m_loss->predictedClass(logits, b);
+    }
+  }
+  double loss = 0;
+  for (double s : lossSum) loss += s;
+  e.loss = loss / static_cast<double>(d.size());
+  Index correct = 0;
+  for (Index i = 0; i < d.size(); ++i) {
+    const int t = d.labels[static_cast<std::size_t>(i)], q = predicted[static_cast<std::size_t>(i)];
+    correct += t == q;
+    if (t >= 0 && t < k && q >= 0 && q < k) ++e.confusion(t, q);
+  }
+  e.accuracy = static_cast<double>(correct) / static_cast<double>(d.size());
+  return e;
+}
+
+}  // namespace dl

@@ -1,0 +1,129 @@
+// The CNN lab's trainer: a stack of registered layers (nn/Network.h) trained on image data with
+// softmax cross-entropy, one mini-batch step at a time. It mirrors the playground's Trainer
+// (train/Trainer.h) — Fisher–Yates shuffle per epoch from the seed, divergence detection keeping the
+// last finite weights, evaluation in chunks summed in chunk order — and adds what a CNN lab needs:
+// augmentation per batch from its own Rng, frozen and reinitialised layers, and evaluation on test
+// images shifted or mirrored. Deterministic for a seed, the same on any number of threads.
+#pragma once
+
+#include "cnn/CnnConfig.h"
+#include "core/Rng.h"
+#include "data/Dataset.h"
+#include "data/Images.h"
+#include "data/ImageTransforms.h"
+#include "loss/Loss.h"
+#include "metrics/Metrics.h"
+#include "nn/Network.h"
+#include "optim/Optimizer.h"
+#include "schedule/Schedule.h"
+#include "train/Divergence.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+// The images of a configuration before any split: the whole set, and for Fashion-MNIST its own
+// test part (then the split takes validation only from `all`, and the test part is `test`).
+struct CnnImages {
+  Dataset all;
+  std::optional<Dataset> test;
+};
+
+// The images the configuration names. Digits are read from `digitsPath` (the app reads its bundled
+// copy itself: io/CnnIo.h); Fashion-MNIST from `fashionDir`; shapes are generated. Throws DataError
+// (a missing Fashion-MNIST says "not installed: apt-get install dataset-fashion-mnist").
+CnnImages loadCnnImages(const CnnDataConfig& c, const std::string& digitsPath,
+                        const std::string& fashionDir = kFashionMnistDir);
+
+// The split, permuted and standardised images a trainer reads (shared by trainers compared on them).
+struct CnnData {
+  DataParts parts;
+  ChannelStandardizer standardizer;  // fitted on parts.train (identity when not standardising)
+  ImageShape shape;
+  std::vector<std::string> classNames;
+};
+std::shared_ptr<const CnnData> prepareCnnData(const CnnDataConfig& c, const CnnImages& images);
+
+struct CnnStep {
+  long long step = 0;  // steps completed, including this one
+  long long epoch = 0;
+  double lr = 0;
+  double trainLoss = kNaN;        // mean loss of the mini-batch
+  std::vector<double> gradNorms;  // per weighted layer, before freezing (frozen layers still show theirs)
+  double gradNormTotal = 0;
+  bool evaluated = false;  // validation ran after this step
+  double valLoss = kNaN, valAccuracy = kNaN;
+};
+
+struct CnnEvaluation {
+  double loss = kNaN;
+  double accuracy = kNaN;
+  Index samples = 0;
+  Eigen::MatrixXi confusion;  // (truth, predicted) counts
+};
+
+// A fixed change to every evaluated image (translation invariance, flipped digits).
+struct ImageChange {
+  int dx = 0, dy = 0;
+  bool flip = false;
+  bool none() const { return dx == 0 && dy == 0 && !flip; }
+};
+
+enum class CnnSplit { Train, Validation, Test };
+
+class CnnTrainer {
+public:
+  // Validates the configuration (ConfigError naming the field), builds the network for the images'
+  // shape (a layer that does not fit is ConfigError "layers[i]…"; a last layer whose output is not
+  // one value per class is ConfigError "layers"), and initialises it from training.seed.
+  CnnTrainer(CnnConfig config, std::shared_ptr<const CnnData> data);
+
+  const CnnConfig& config() const { return m_config; }
+  const CnnData& data() const { return *m_data; }
+  const Network& network() const { return m_net; }
+  long long stepCount() const { return m_step; }
+  long long epoch() const { return m_epoch; }
+  bool diverged() const { return m_divergence.has_value(); }
+  const std::optional<Divergence>& divergence() const { return m_divergence; }
+
+  // One mini-batch step. After a divergence throws std::logic_error.
+  CnnStep step();
+  // Mean loss, accuracy and confusion matrix on a part, optionally with every image changed.
+  CnnEvaluation evaluate(CnnSplit which, ImageChange change = {}) const;
+  // The configuration's test change (data.testShift, data.testFlip).
+  ImageChange testChange() const {
+    return {m_config.data.testShiftX, m_config.data.testShiftY, m_config.data.testFlip};
+  }
+
+  // Weighted layer l (0-based) stops or resumes learning: its gradient is zeroed before the
+  // optimiser step and its parameters are kept as they are. Throws ConfigError for a bad index.
+  void setFrozen(int layer, bool frozen);
+  bool frozen(int layer) const;
+  // New weights for weighted layer l from a seed of its own (the other layers keep theirs).
+  void reinitializeLayer(int layer, std::uint64_t seed);
+
+private:
+  void nextBatch();
+  void checkLayer(int layer, const std::string& field) const;
+
+  CnnConfig m_config;
+  std::shared_ptr<const CnnData> m_data;
+  Network m_net;
+  std::unique_ptr<Loss> m_loss;
+  std::unique_ptr<Optimizer> m_optimizer;
+  std::unique_ptr<Schedule> m_schedule;
+  std::vector<bool> m_frozen;
+  Rng m_shuffleRng, m_augmentRng;
+  std::vector<Index> m_order;
+  Index m_cursor = 0;
+  long long m_step = 0, m_epoch = 0;
+  Matrix m_xb, m_dLogits;
+  std::vector<int> m_labels;
+  Vector m_backup;
+  std::optional<Divergence> m_divergence;
+};
+
+}  // namespace dl

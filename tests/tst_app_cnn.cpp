@@ -1,0 +1,285 @@
+// The CNN lab through its files and the command line: every preset loads and its claim holds
+// (docs/presets.md, "CNN lab") for several training seeds; files round-trip; broken files, unknown
+// layers, kernels that do not fit, absurd learning rates and widths of 0 are one-line errors naming
+// the field, exit 2 on the command line; the metrics CSV.
+#include "cnn/CnnTrainer.h"
+#include "core/Error.h"
+#include "io/CnnIo.h"
+#include "io/PresetCatalog.h"
+#include "io/Presets.h"
+
+#include <QtTest>
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <cmath>
+#include <map>
+#include <tuple>
+
+namespace {
+
+const QString kDlplay = QStringLiteral(DLPLAY_BINARY_DIR "/app/dlplay");
+
+struct Run {
+  int code = -1;
+  QString out, err;
+};
+
+Run dlplay(const QStringList& args) {
+  QProcess p;
+  p.start(kDlplay, args);
+  p.waitForFinished(120000);
+  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString parseError(const QByteArray& json) {
+  try {
+    dlio::parseCnn(json, "bad.json");
+  } catch (const dlio::IoError& e) {
+    return e.message();
+  }
+  return "no error";
+}
+
+// A preset trained to its steps with a training seed: test accuracy, on the preset's changed test
+// images (data.testShift / testFlip), on flipped test images, and the parameter count.
+struct Outcome {
+  double test = 0, changed = 0, flipped = 0;
+  long long params = 0;
+};
+// With unshuffled, the preset's data without its pixel permutation.
+Outcome train(const QString& preset, std::uint64_t seed, bool unshuffled = false) {
+  static std::map<std::tuple<QString, std::uint64_t, bool>, Outcome> done;  // several claims share a run
+  if (const auto it = done.find({preset, seed, unshuffled}); it != done.end()) return it->second;
+  dl::CnnConfig c = dlio::readCnnPreset(preset);
+  c.training.seed = seed;
+  if (unshuffled) c.data.permute = false;
+  dl::CnnTrainer t(c, dlio::loadCnnData(c.data));
+  for (long long i = 0; i < c.training.steps; ++i) t.step();
+  Outcome o;
+  o.test = t.evaluate(dl::CnnSplit::Test).accuracy;
+  o.changed = t.evaluate(dl::CnnSplit::Test, t.testChange()).accuracy;
+  o.flipped = t.evaluate(dl::CnnSplit::Test, {0, 0, true}).accuracy;
+  o.params = t.network().params().size();
+  qInfo("%s%s seed %d: test %.4f changed %.4f flipped %.4f (%lld parameters)", qPrintable(preset),
+        unshuffled ? " unshuffled" : "", int(seed), o.test, o.changed, o.flipped, o.params);
+  done[{preset, seed, unshuffled}] = o;
+  return o;
+}
+
+const std::uint64_t kSeeds[] = {1, 2, 3};
+
+// The claims' bounds (docs/presets.md has the measured numbers).
+constexpr double kLenetAccuracy = 0.95;        // cnn-digits-lenet's test accuracy, at least
+constexpr double kShiftMargin = 0.05;          // the CNN loses this much less than the MLP under a 1-pixel shift
+constexpr double kMlpShuffleTolerance = 0.02;  // the MLP's accuracy with and without shuffled pixels
+constexpr double kCnnShuffleDrop = 0.08;       // what the CNN loses with shuffled pixels, at least
+constexpr double kAugmentGain = 0.15;          // shifted-test accuracy gained by training with shifts
+constexpr double kFlippedAccuracy = 0.5;       // accuracy on mirrored digits, at most
+
+}  // namespace
+
+class TestAppCnn : public QObject {
+  Q_OBJECT
+private slots:
+  void everyPresetLoads();
+  void fileRoundTrip();
+  void badFiles();
+  void cliTrainsAndWritesMetrics();
+  void cliRefusesBadInput();
+  void digitsLenet();
+  void cnnVsMlpShift();
+  void shuffledPixels();
+  void augmentShift();
+};
+
+void TestAppCnn::everyPresetLoads() {
+  const QStringList names = dlio::presetNames("cnn");
+  QVERIFY(names.size() >= 5);
+  for (const QString& name : names) {
+    const dl::CnnConfig c = dlio::readCnnPreset(name);
+    QCOMPARE(QString::fromStdString(c.name), name);
+    QCOMPARE(QString::fromStdString(c.description), dlio::PresetCatalog::builtIn().description(name, "en"));
+    QVERIFY(c.training.steps > 0);
+  }
+}
+
+void TestAppCnn::fileRoundTrip() {
+  dl::CnnConfig c = dlio::readCnnPreset("cnn-augment-shift");
+  c.training.frozen = {1};
+  c.layers[0].dilation = 2;
+  dl::LayerSpec spp;
+  spp.kind = "spp";
+  spp.bins = {1, 2};
+  c.layers.push_back(spp);
+  QTemporaryDir dir;
+  const QString path = dir.filePath("cnn.json");
+  dlio::writeCnnFile(path, c);
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+  QCOMPARE(o["format"].toString(), QStringLiteral("dlplay-cnn"));
+  QCOMPARE(o["lab"].toString(), QStringLiteral("cnn"));
+  QCOMPARE(o["version"].toInt(), 1);
+  const dl::CnnConfig back = dlio::readCnnFile(path);
+  QVERIFY(back.data == c.data);
+  QVERIFY(back.augment == c.augment);
+  QVERIFY(back.training == c.training);
+  QVERIFY(back.optimizer == c.optimizer);
+  QCOMPARE(back.layers.size(), c.layers.size());
+  for (std::size_t i = 0; i < c.layers.size(); ++i) {
+    QCOMPARE(back.layers[i].kind, c.layers[i].kind);
+    QCOMPARE(back.layers[i].units, c.layers[i].units);
+    QCOMPARE(back.layers[i].kernel, c.layers[i].kernel);
+    QCOMPARE(back.layers[i].padding, c.layers[i].padding);
+    QCOMPARE(back.layers[i].dilation, c.layers[i].dilation);
+    QCOMPARE(back.layers[i].activation.activation, c.layers[i].activation.activation);
+    QCOMPARE(back.layers[i].bins, c.layers[i].bins);
+  }
+}
+
+void TestAppCnn::badFiles() {
+  const QByteArray head = R"({"format": "dlplay-cnn", "version": 1, "lab": "cnn", )";
+  const QByteArray layers = R"("layers": [{"kind": "conv2d", "units": 8, "kernel": 3, "padding": "same"},
+      {"kind": "activation", "activation": "relu"}, {"kind": "flatten"}, {"kind": "dense", "units": 10}])";
+  QVERIFY(parseError(head + layers + "}") == "no error");
+  const auto says = [](const QString& error, const QStringList& parts) {
+    for (const QString& p : parts)
+      if (!error.contains(p)) {
+        qWarning("%s lacks %s", qPrintable(error), qPrintable(p));
+        return false;
+      }
+    return !error.contains('\n');
+  };
+  QVERIFY(says(parseError("{\"format\": \"dlplay-cnn\", "), {"bad.json"}));
+  QVERIFY(says(parseError(R"({"format": "dlplay-experiment"})"), {"bad.json", "format"}));
+  QVERIFY(says(parseError(head + layers + R"(, "colour": 1})"), {"bad.json", "colour"}));
+  QVERIFY(says(parseError(head + R"("layers": [{"kind": "conv3d", "units": 8}]})"), {"layers[0].kind", "conv3d"}));
+  QVERIFY(says(parseError(head + R"("layers": [{"kind": "conv2d", "units": 8, "kernal": 3}]})"), {"layers[0].kernal"}));
+  QVERIFY(says(parseError(head + R"("layers": [{"kind": "conv2d", "units": 8, "kernel": 3, "padding": "valid"}]})"),
+               {"layers[0].padding", "valid"}));
+  QVERIFY(says(parseError(head + layers + R"(, "optimizer": {"lr": 1e9}})"), {"optimizer.lr", "1000000000"}));
+  QVERIFY(says(parseError(head + layers + R"(, "data": {"source": "cifar"}})"), {"data.source", "cifar"}));
+  QVERIFY(says(parseError(head + layers + R"(, "training": {"batchSize": 0}})"), {"training.batchSize", "0"}));
+  QVERIFY(says(parseError(head + R"("layers": []})"), {"layers"}));
+}
+
+void TestAppCnn::cliTrainsAndWritesMetrics() {
+  QTemporaryDir dir;
+  const QString csv = dir.filePath("m.csv");
+  const Run r =
+      dlplay({"--headless", "--lab", "cnn", "--preset", "cnn-digits-lenet", "--steps", "200", "--metrics", csv});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY(r.out.startsWith("steps 200 in "));
+  QVERIFY(r.out.contains("test accuracy "));
+  QVERIFY(r.out.contains("changed test accuracy "));
+  QFile f(csv);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+  QCOMPARE(lines.size(), 201);
+  QCOMPARE(lines[0], QStringLiteral("step,train_loss,val_loss,val_accuracy,epoch,learning_rate,grad_norm"));
+  QVERIFY(lines[1].startsWith("1,"));
+  QCOMPARE(lines[200].split(',')[0], QStringLiteral("200"));
+  QVERIFY(!lines[200].split(',')[3].isEmpty());  // evaluated every 200 steps
+  QVERIFY(lines[199].split(',')[3].isEmpty());
+  // The same seed gives the same run, on one thread as on two.
+  const Run one = dlplay({"--headless", "--preset", "cnn-digits-lenet", "--steps", "200", "--threads", "1"});
+  const Run two = dlplay({"--headless", "--preset", "cnn-digits-lenet", "--steps", "200", "--threads", "2"});
+  QCOMPARE(one.code, 0);
+  QCOMPARE(one.out.section('\n', 1), r.out.section('\n', 1));
+  QCOMPARE(two.out.section('\n', 1), r.out.section('\n', 1));
+  const Run quiet = dlplay({"--headless", "--preset", "cnn-digits-lenet", "--steps", "5", "--quiet"});
+  QCOMPARE(quiet.code, 0);
+  QVERIFY(quiet.out.isEmpty());
+}
+
+void TestAppCnn::cliRefusesBadInput() {
+  QTemporaryDir dir;
+  const auto file = [&](const QString& name, const QByteArray& bytes) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly)) f.write(bytes);
+    return path;
+  };
+  const QByteArray head = R"({"format": "dlplay-cnn", "lab": "cnn", )";
+  const struct {
+    QByteArray json;
+    QStringList says;
+  } cases[] = {
+      {"{\"format\": ", {"broken.json"}},
+      {head + R"("layers": [{"kind": "capsule", "units": 4}]})", {"layers[0].kind", "capsule"}},
+      {head +
+           R"("layers": [{"kind": "conv2d", "units": 4, "kernel": 9}, {"kind": "flatten"}, {"kind": "dense", "units": 10}]})",
+       {"layers[0].output"}},
+      {head + R"("layers": [{"kind": "flatten"}, {"kind": "dense", "units": 10}], "optimizer": {"lr": 1e9}})",
+       {"optimizer.lr"}},
+      {head +
+           R"("layers": [{"kind": "conv2d", "units": 0, "kernel": 3}, {"kind": "flatten"}, {"kind": "dense", "units": 10}]})",
+       {"layers[0].units", "0"}},
+      {head + R"("layers": [{"kind": "dense", "units": 0}, {"kind": "dense", "units": 10}]})", {"layers[0].units"}},
+      {head + R"("layers": [{"kind": "dense", "units": 3}]})", {"layers", "10"}},
+      {head + R"("layers": [{"kind": "flatten"}, {"kind": "dense", "units": 10}]})", {"layers[0].kind", "flatten"}},
+  };
+  for (const auto& c : cases) {
+    const QString path = file("broken.json", c.json);
+    const Run r = dlplay({"--headless", "--lab", "cnn", "--config", path});
+    QCOMPARE(r.code, 2);
+    const QString err = r.err.trimmed();
+    QVERIFY2(!err.contains('\n') && err.startsWith("error: "), qPrintable(err));
+    QVERIFY2(err.contains("broken.json"), qPrintable(err));
+    for (const QString& s : c.says) QVERIFY2(err.contains(s), qPrintable(err + " lacks " + s));
+  }
+  const Run missing = dlplay({"--headless", "--lab", "cnn", "--preset", "cnn-nope"});
+  QCOMPARE(missing.code, 2);
+  const Run steps = dlplay({"--headless", "--lab", "cnn", "--preset", "cnn-digits-lenet", "--steps", "0"});
+  QCOMPARE(steps.code, 2);
+  if (!QFile::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")) {
+    const Run fashion = dlplay(
+        {"--headless", "--lab", "cnn", "--config",
+         file(
+             "fashion.json",
+             head +
+                 R"("data": {"source": "fashion-mnist"}, "layers": [{"kind": "flatten"}, {"kind": "dense", "units": 10}]})")});
+    QCOMPARE(fashion.code, 2);
+    QVERIFY2(fashion.err.contains("apt-get install dataset-fashion-mnist"), qPrintable(fashion.err));
+  }
+}
+
+// ---- the presets' claims (docs/presets.md, "CNN lab"), each for training seeds 1, 2 and 3
+
+void TestAppCnn::digitsLenet() {
+  for (std::uint64_t seed : kSeeds) QVERIFY(train("cnn-digits-lenet", seed).test >= kLenetAccuracy);
+}
+
+void TestAppCnn::cnnVsMlpShift() {
+  for (std::uint64_t seed : kSeeds) {
+    const Outcome cnn = train("cnn-digits-lenet", seed), mlp = train("cnn-digits-mlp", seed);
+    QVERIFY(std::abs(double(cnn.params) / double(mlp.params) - 1) < 0.1);  // comparable size
+    QVERIFY(cnn.test - cnn.changed + kShiftMargin < mlp.test - mlp.changed);
+  }
+}
+
+void TestAppCnn::shuffledPixels() {
+  for (std::uint64_t seed : kSeeds) {
+    // 12×12 shapes: on the 8×8 digits a CNN loses only 2–3 points (docs/presets.md).
+    const Outcome cnn = train("cnn-shuffled-pixels", seed, true), cnnShuffled = train("cnn-shuffled-pixels", seed);
+    const Outcome mlp = train("cnn-mlp-shuffled-pixels", seed, true),
+                  mlpShuffled = train("cnn-mlp-shuffled-pixels", seed);
+    QVERIFY(std::abs(mlp.test - mlpShuffled.test) <= kMlpShuffleTolerance);
+    QVERIFY(cnn.test - cnnShuffled.test >= kCnnShuffleDrop);
+  }
+}
+
+void TestAppCnn::augmentShift() {
+  for (std::uint64_t seed : kSeeds) {
+    const Outcome plain = train("cnn-digits-lenet", seed), augmented = train("cnn-augment-shift", seed);
+    QVERIFY(augmented.changed >= plain.changed + kAugmentGain);
+    QVERIFY(plain.flipped <= kFlippedAccuracy);
+    QVERIFY(augmented.flipped <= kFlippedAccuracy);
+  }
+}
+
+QTEST_GUILESS_MAIN(TestAppCnn)
+#include "tst_app_cnn.moc"
