@@ -76,6 +76,14 @@ std::string buildKey() {
   add(bw512, "avx512bw");
   add(vl512, "avx512vl");
   add(neon, "neon");
+#if defined(__x86_64__) && !defined(__AVX__)
+  // Built for plain SSE2 (the sanitizer builds), the maths library still picks its code at run time
+  // by the processor's features, so the same binary gives other last bits on an AVX-512 machine than
+  // on an AVX2-only one: the key says which.
+  isa += __builtin_cpu_supports("avx512f") ? " (runtime avx512f)"
+         : __builtin_cpu_supports("avx2") ? " (runtime avx2)"
+                                          : " (runtime sse2)";
+#endif
   std::string compiler;
 #if defined(__clang__)
   compiler = "clang " + std::to_string(__clang_major__) + "." + std::to_string(__clang_minor__);
