@@ -408,16 +408,23 @@ private slots:
     v.resize(size);
     v.show();
     QVERIFY(QTest::qWaitForWindowExposed(&v));
+    // The layouts settle in posted events, as they would between the user's clicks.
+    const auto settle = [] {
+      for (int i = 0; i < 3; ++i) QCoreApplication::processEvents();
+    };
     const QString base = QStringLiteral("%1/arch-%2-%3x%4-%5")
                              .arg(dir, language)
                              .arg(size.width())
                              .arg(size.height())
                              .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"));
+    settle();
     QVERIFY(v.grab().save(base + QStringLiteral("-error.png")));
     v.setLayers(lenet());
     v.setComparison(ArchitectureView::Comparison::Bottleneck);
+    settle();
     QVERIFY(v.grab().save(base + QStringLiteral("-bottleneck.png")));
     v.setComparison(ArchitectureView::Comparison::WeightSharing);
+    settle();
     QVERIFY(v.grab().save(base + QStringLiteral("-sharing.png")));
   }
 };

@@ -18,9 +18,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -227,14 +225,14 @@ QString shapeText(const dl::Shape& s) {
   return QStringLiteral("%1×%2×%3").arg(s.channels).arg(s.height).arg(s.width);
 }
 
-// A table as tall as its rows: the comparison tables have two or three, and no scroll bar.
+// A table as tall as its rows: the comparison tables have two or three, and no scroll bar. Row
+// heights follow the font, so this runs again when the view is shown and when the font changes.
 void fitHeight(QTableWidget* t) {
+  t->ensurePolished();
   t->resizeRowsToContents();
-  int h = t->horizontalHeader()->isVisible() ? t->horizontalHeader()->sizeHint().height() : 0;
-  for (int r = 0; r < t->rowCount(); ++r) h += t->rowHeight(r);
-  h += 2 * t->frameWidth();
-  if (t->horizontalScrollBar()->isVisible()) h += t->horizontalScrollBar()->sizeHint().height();
-  t->setFixedHeight(h);
+  int h = t->horizontalHeader()->isHidden() ? 0 : t->horizontalHeader()->sizeHint().height();
+  for (int r = 0; r < t->rowCount(); ++r) h += t->verticalHeader()->sectionSize(r);
+  t->setFixedHeight(h + 2 * t->frameWidth() + 2);
 }
 
 // Combo boxes for the kind and the activation, spin boxes for the numbers; all edit UserRole.
@@ -372,12 +370,10 @@ ArchitectureView::ArchitectureView(QWidget* parent) : QWidget(parent) {
 void ArchitectureView::buildUi() {
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(0, 0, 0, 0);
-  auto* splitter = new QSplitter(Qt::Vertical, this);
-  splitter->setChildrenCollapsible(false);
-  outer->addWidget(splitter);
 
   // ---- the stack ----
-  auto* stack = new QWidget(splitter);
+  // The stack takes the height the comparisons leave: its table scrolls, their text must not.
+  auto* stack = new QWidget(this);
   auto* column = new QVBoxLayout(stack);
   column->setContentsMargins(6, 6, 6, 6);
   m_inputLabel = new QLabel(stack);
@@ -431,7 +427,7 @@ void ArchitectureView::buildUi() {
   column->addWidget(m_error);
 
   // ---- the comparisons ----
-  m_compareBox = new QGroupBox(splitter);
+  m_compareBox = new QGroupBox(this);
   m_compareBox->setObjectName(QStringLiteral("archComparisons"));
   auto* compare = new QVBoxLayout(m_compareBox);
   auto* pick = new QHBoxLayout;
@@ -469,10 +465,9 @@ void ArchitectureView::buildUi() {
   m_lesson->setWordWrap(true);
   m_lesson->setTextInteractionFlags(Qt::TextSelectableByMouse);
   compare->addWidget(m_lesson);
-  compare->addStretch(1);
 
-  splitter->setStretchFactor(0, 3);
-  splitter->setStretchFactor(1, 2);
+  outer->addWidget(stack, 1);
+  outer->addWidget(m_compareBox, 0);
 }
 
 void ArchitectureView::retranslateUi() {
@@ -557,6 +552,11 @@ void ArchitectureView::retranslateUi() {
   showRows();
   showTotals();
   showComparison();
+}
+
+void ArchitectureView::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  fitHeight(m_compareTable);
 }
 
 void ArchitectureView::changeEvent(QEvent* event) {
@@ -657,7 +657,9 @@ void ArchitectureView::showRow(int r) {
     } else if (after) {
       text = QStringLiteral("—");
       tip = tr("Not computed: a layer above does not fit.");
-    } else if (!error) {
+    } else if (error) {
+      if (c == ColOutput) text = tr("does not fit");
+    } else {
       switch (c) {
         case ColOutput:
           text = shapeText(row.output);
@@ -829,8 +831,8 @@ void ArchitectureView::showComparison() {
       designs.push_back({tr("3×3 straight from 4C"), dl::describeStack(wide, {conv(C, 3)}), 36});
       const dl::ArchitectureSummary& b = designs[0].summary;
       const bool ok = b.valid() && b.rows.size() == 3;
-      lesson = tr("A 1×1 layer first reduces the %1 channels to %2, so the 3×3 after it costs %3 + %4 = %5 weights "
-                  "instead of %6 for a 3×3 straight from %1 channels: %7 times fewer, for the same 3×3 view.")
+      lesson = tr("A 1×1 layer first reduces the %1 channels to %2; with the 3×3 after it, the pair costs %3 + %4 = %5 "
+                  "weights instead of %6 for a 3×3 straight from %1 channels: %7 times fewer, for the same 3×3 view.")
                    .arg(count(static_cast<double>(4 * C)), count(static_cast<double>(C)),
                         ok ? count(static_cast<double>(b.rows[0].params)) : QString(),
                         ok ? count(static_cast<double>(b.rows[2].params)) : QString(), weights(designs[0]),
