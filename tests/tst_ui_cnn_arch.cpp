@@ -162,6 +162,41 @@ private slots:
     QVERIFY(button(v, "archAdd")->isEnabled());
   }
 
+  // The real editing path: the delegate's spin box and combo box, committed as a user would.
+  void editorsCommitThroughTheDelegate() {
+    ArchitectureView v;
+    v.setInput({1, 8, 8, 1});
+    v.setLayers(lenet());
+    v.resize(1200, 700);
+    v.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&v));
+    QSignalSpy changed(&v, &ArchitectureView::layersChanged);
+    QTableWidget* t = table(v);
+    t->setCurrentCell(3, Col::ColKernel);
+    t->editItem(t->item(3, Col::ColKernel));
+    auto* spin = t->viewport()->findChild<QSpinBox*>();
+    QVERIFY(spin);
+    QCOMPARE(spin->value(), 3);
+    spin->setValue(5);
+    QTest::keyClick(spin, Qt::Key_Return);
+    QTRY_COMPARE(changed.count(), 1);  // the delegate commits in a queued call
+    QCOMPARE(v.layers()[3].kernel, dl::Index(5));
+    QCOMPARE(text(v, 3, Col::ColParams), QStringLiteral("3,216"));
+
+    t->setCurrentCell(1, Col::ColActivation);
+    t->editItem(t->item(1, Col::ColActivation));
+    auto* combo = t->viewport()->findChild<QComboBox*>();
+    QVERIFY(combo);
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("relu"));
+    const int tanh = combo->findData(QStringLiteral("tanh"));
+    QVERIFY(tanh >= 0);
+    combo->setCurrentIndex(tanh);
+    emit combo->activated(tanh);  // what a click on the item sends
+    QTRY_COMPARE(changed.count(), 2);
+    QCOMPARE(v.layers()[1].activation.activation, std::string("tanh"));
+    QCOMPARE(text(v, 1, Col::ColActivation), QStringLiteral("Tanh"));
+  }
+
   void aStackThatDoesNotFitIsRed() {
     ArchitectureView v;
     v.setInput({1, 8, 8, 1});
