@@ -56,8 +56,8 @@ public:
   // The stack fits the input and Network would build it.
   bool valid() const { return m_summary.valid(); }
   const dl::ArchitectureSummary& summary() const { return m_summary; }
-  // Projector mode: the rarely used setting columns hide when no layer uses them, the lesson
-  // sentence grows.
+  // Projector mode (the window enlarges the application font): the dilation, groups and rate
+  // columns hide while no layer uses them, and the comparison's lesson is set in bold.
   void setPresentationMode(bool on);
   // Read-only while training runs.
   void setEditable(bool on);
