@@ -137,6 +137,23 @@ private slots:
     QVERIFY((a.rows[3].output == Shape{2, 30, 28, 1}));
   }
 
+  // Learned upsampling: a 2×2 transposed convolution with stride 2 gives every output pixel one
+  // input pixel (field 1, jump ½), so a 3×3 convolution after it sees 1 + 2·½ = 2 input pixels.
+  void transposedConvolution() {
+    LayerSpec up = conv(2, 2);
+    up.kind = "conv_transpose2d";
+    up.stride = 2;
+    const std::vector<LayerSpec> stack = {up, conv(1, 3, kSame)};
+    const ArchitectureSummary a = describeStack({1, 4, 4, 1}, stack);
+    QVERIFY(a.valid());
+    QVERIFY((a.rows[0].output == Shape{2, 8, 8, 1}));
+    QCOMPARE(a.rows[0].params, Index(1 * 2 * 4 + 2));
+    QCOMPARE(a.params, networkParams({1, 4, 4, 1}, stack));
+    QCOMPARE(a.rows[0].multiplyAdds, 4.0 * 4 * 2 * 4);  // every input pixel stamps 2 channels × 2×2
+    QCOMPARE(a.rows[0].receptiveHeight, Index(1));
+    QCOMPARE(a.rows[1].receptiveHeight, Index(2));
+  }
+
   void errorsNameTheLayerAndStop() {
     // A 5×5 kernel on the 2×2 map the second pooling leaves.
     std::vector<LayerSpec> stack = digitsLenet();
