@@ -265,6 +265,39 @@ CnnStep CnnTrainer::step() {
 
 // Chunks in parallel, each with its own workspace; sums added in chunk order, so the result is the
 // same on any number of threads.
+Matrix CnnTrainer::probabilities(CnnSplit which, ImageChange change) const {
+  const DataParts& p = m_data->parts;
+  const Dataset& d = which == CnnSplit::Train ? p.train : which == CnnSplit::Validation ? p.validation : p.test;
+  Matrix probs(m_net.outputs(), d.size());
+  const Index chunks = (d.size() + kEvalChunk - 1) / kEvalChunk;
+  const int threads = inParallelRegion() ? 1 : threadCount();
+#pragma omp parallel num_threads(threads)
+  {
+    Network::Workspace ws;
+    Matrix logits;
+#pragma omp for schedule(static)
+    for (Index c = 0; c < chunks; ++c) {
+      const Index start = c * kEvalChunk;
+      const Index len = std::min(kEvalChunk, d.size() - start);
+      Matrix x = d.X.middleCols(start, len);
+      if (!change.none())
+        inRawSpace(x, *m_data, [&](Matrix& X) {
+          if (change.dx != 0 || change.dy != 0) shiftImages(X, m_data->shape, change.dx, change.dy);
+          if (change.flip) flipImages(X, m_data->shape);
+        });
+      m_net.infer(x, logits, ws);
+      // softmax per column, shifted by the column's maximum
+      for (Index b = 0; b < len; ++b) {
+        auto z = logits.col(b).array();
+        const Scalar m = z.maxCoeff();
+        auto e = (z - m).exp();
+        probs.col(start + b) = (e / e.sum()).matrix();
+      }
+    }
+  }
+  return probs;
+}
+
 CnnEvaluation CnnTrainer::evaluate(CnnSplit which, ImageChange change) const {
   const DataParts& p = m_data->parts;
   const Dataset& d = which == CnnSplit::Train ? p.train : which == CnnSplit::Validation ? p.validation : p.test;

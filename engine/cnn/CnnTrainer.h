@@ -93,6 +93,9 @@ public:
   CnnStep step();
   // Mean loss, accuracy and confusion matrix on a part, optionally with every image changed.
   CnnEvaluation evaluate(CnnSplit which, ImageChange change = {}) const;
+  // Class probabilities (softmax of the logits) of every image of a part, (classes, N): the lab's
+  // gallery of mistakes and its drawn-digit readout use the same numbers evaluate() counts.
+  Matrix probabilities(CnnSplit which, ImageChange change = {}) const;
   // The configuration's test change (data.testShift, data.testFlip).
   ImageChange testChange() const {
     return {m_config.data.testShiftX, m_config.data.testShiftY, m_config.data.testFlip};

@@ -163,6 +163,15 @@ void ChannelStandardizer::apply(Matrix& X) const {
   }
 }
 
+void ChannelStandardizer::unapply(Matrix& X) const {
+  const Index area = shape.height * shape.width;
+  for (Index c = 0; c < shape.channels && static_cast<std::size_t>(c) < mean.size(); ++c) {
+    auto block = X.middleRows(c * area, area).array();
+    block = block * static_cast<Scalar>(std[static_cast<std::size_t>(c)]) +
+            static_cast<Scalar>(mean[static_cast<std::size_t>(c)]);
+  }
+}
+
 PreparedImages prepareImages(const Dataset& all, double validationFraction, double testFraction, std::uint64_t seed,
                              bool standardize) {
   checkImages(all);

@@ -62,6 +62,8 @@ struct ChannelStandardizer {
   ImageShape shape;
   std::vector<double> mean, std;  // per channel; std 0 (a constant channel) is stored as 1
   void apply(Matrix& X) const;
+  // The inverse: standardised values back to raw pixels (identity when nothing was fitted).
+  void unapply(Matrix& X) const;
 };
 
 // Means and (population) standard deviations over every pixel of every image, channel by channel.

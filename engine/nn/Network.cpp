@@ -258,4 +258,15 @@ void Network::infer(const Matrix& X, Matrix& logits, Workspace& ws, std::vector<
   if (x != &logits) logits = *x;
 }
 
+void Network::inferLayers(const Matrix& X, std::vector<Matrix>& outputs) const {
+  outputs.resize(m_stack.size());
+  const Matrix* x = &X;
+  for (std::size_t i = 0; i < m_stack.size(); ++i) {
+    const Slot& s = m_stack[i];
+    const Matrix* y = &s.layer->infer(*x, outputs[i], paramsOf(s), buffersOf(s));
+    if (y != &outputs[i]) outputs[i] = *y;  // a layer that passes its input through
+    x = &outputs[i];
+  }
+}
+
 }  // namespace dl

@@ -112,6 +112,9 @@ public:
   // Eval mode (running statistics, no dropout) through each layer's infer(). If hidden is given,
   // it receives every hidden layer's output (units, B).
   void infer(const Matrix& X, Matrix& logits, Workspace& ws, std::vector<Matrix>* hidden = nullptr) const;
+  // Eval mode, keeping the output of EVERY layer of the stack (stackSize() matrices, the last the
+  // logits; stackLayer(i).outputShape() says what a column holds): the CNN lab's feature maps.
+  void inferLayers(const Matrix& X, std::vector<Matrix>& outputs) const;
 
 private:
   struct Slot {

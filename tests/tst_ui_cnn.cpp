@@ -1,0 +1,264 @@
+// The CNN lab in the window (offscreen): every CNN preset opens in the lab from the Presets menu
+// and from the notes' Try it, trains to the step its claim is measured at, and the score board
+// then shows the claim itself (the dense network losing more to a 1-pixel shift than the CNN
+// beside it, shuffled pixels costing the CNN and not the MLP, shift augmentation paying off) with
+// the numbers the headless trainer computes. Also: the filters and feature maps are the network's,
+// a frozen layer's filters stay put, a drawn digit is classified, pooling changes less than the
+// convolution under a shift, and a broken CNN file leaves the run going.
+#include "MainWindow.h"
+#include "labs/cnn/CnnLab.h"
+#include "labs/cnn/ImageViews.h"
+#include "notes/NotesDock.h"
+#include "notes/NotesLibrary.h"
+
+#include "io/CnnIo.h"
+#include "io/PresetCatalog.h"
+#include "io/Presets.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace dlui;
+
+namespace {
+
+constexpr int kTrainMs = 240000;
+
+CnnLab* cnnLab(MainWindow& w) {
+  return qobject_cast<CnnLab*>(w.findChild<QStackedWidget*>(QStringLiteral("labStack"))->currentWidget());
+}
+
+// The percentage the score board shows for an accuracy.
+QString shown(double v) { return QString::number(100.0 * v, 'f', 1) + QLatin1Char('%'); }
+
+// The preset trained headless, as `dlplay --headless --lab cnn` does: test accuracy, and on the
+// configuration's changed test images.
+std::pair<double, double> headless(const QString& preset) {
+  const dl::CnnConfig c = dlio::readCnnPreset(preset);
+  dl::CnnTrainer t(c, dlio::loadCnnData(c.data));
+  for (long long k = 0; k < c.training.steps; ++k) t.step();
+  const double changed = t.testChange().none() ? -1 : t.evaluate(dl::CnnSplit::Test, t.testChange()).accuracy;
+  return {t.evaluate(dl::CnnSplit::Test).accuracy, changed};
+}
+
+std::vector<float> firstFilter(CnnLab* lab) {
+  const auto& rows = lab->filters()->rows();
+  if (rows.empty() || rows[0].tiles.empty()) return {};
+  return rows[0].tiles[0].values;
+}
+
+}  // namespace
+
+class TestUiCnn : public QObject {
+  Q_OBJECT
+private slots:
+  void initTestCase() {
+    QCoreApplication::setOrganizationName(QStringLiteral("dlplay-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_ui_cnn"));
+    QSettings().clear();
+  }
+  void cleanupTestCase() { QSettings().clear(); }
+
+  // Every CNN preset, half from the Presets menu and half from its note's Try it: the CNN lab is
+  // shown with the preset (and the run its claim is against), training, with its watch line and
+  // its note open; trained to the claim's step, the score board holds the claim.
+  void presetsShowTheirClaim() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
+    const QStringList presets = dlio::presetNames(QStringLiteral("cnn"));
+    QVERIFY(presets.size() >= 7);
+    int viaNotes = 0;
+    for (qsizetype i = 0; i < presets.size(); ++i) {
+      const QString name = presets[i];
+      if (name.contains(QStringLiteral("fashion"))) continue;  // trained by the benchmark, not here
+      w.setLab(QStringLiteral("playground"));
+      const dlio::PresetEntry* entry = catalog.entry(name);
+      QVERIFY(entry);
+      if (i % 2 && !entry->note.isEmpty()) {
+        emit w.notesDock()->tryPreset(name);
+        ++viaNotes;
+      } else {
+        QAction* a = w.menuBar()->findChild<QAction*>(name);
+        QVERIFY2(a, qPrintable(name + " is not in the Presets menu"));
+        a->trigger();
+      }
+      QCOMPARE(w.currentLab(), QStringLiteral("cnn"));
+      CnnLab* lab = cnnLab(w);
+      QVERIFY(lab);
+      QCOMPARE(QString::fromStdString(lab->config().name), name);
+      QCOMPARE(lab->comparison().has_value(), !entry->compare.isEmpty());
+      QVERIFY2(lab->running(), qPrintable(name));
+      QCOMPARE(lab->tabs()->currentIndex(), 0);
+      if (!entry->note.isEmpty()) {
+        QCOMPARE(w.notesDock()->currentNoteId(), entry->note);
+        QVERIFY2(lab->watchLine()->isVisible(), qPrintable(name));
+        QCOMPARE(lab->watchLine()->text(), NotesLibrary::builtIn().watchLine(name).in("en"));
+      }
+      QVERIFY2(lab->finish(kTrainMs), qPrintable(name));
+      QVERIFY(!lab->running());
+      const auto& v = lab->runViews();
+      for (std::size_t r = 0; r < v.size(); ++r) {
+        QCOMPARE(v[r].step, lab->config().training.steps);
+        QVERIFY(!v[r].divergence);
+        // What the board says is the run's number.
+        QCOMPARE(lab->scoreText(static_cast<int>(r), 1), shown(v[r].testAccuracy));
+        if (v[r].changedAccuracy >= 0) QCOMPARE(lab->scoreText(static_cast<int>(r), 2), shown(v[r].changedAccuracy));
+      }
+      // The claims (docs/presets.md, "CNN lab"), as the screen shows them.
+      const auto loss = [&](int r) { return v[r].testAccuracy - v[r].changedAccuracy; };
+      if (name == QLatin1String("cnn-digits-lenet")) {
+        QVERIFY(v[0].testAccuracy >= 0.95);
+        QVERIFY(v[0].changedAccuracy < v[0].testAccuracy - 0.1);
+        // The window trains exactly the headless run.
+        const auto [test, changed] = headless(name);
+        QCOMPARE(v[0].testAccuracy, test);
+        QCOMPARE(v[0].changedAccuracy, changed);
+      } else if (name == QLatin1String("cnn-digits-mlp")) {
+        QCOMPARE(v.size(), std::size_t{2});  // the MLP and the CNN beside it
+        QVERIFY2(loss(0) >= loss(1) + 0.05, qPrintable(QStringLiteral("MLP loses %1, CNN %2").arg(loss(0)).arg(loss(1))));
+      } else if (name == QLatin1String("cnn-shuffled-pixels")) {
+        QVERIFY2(v[1].testAccuracy - v[0].testAccuracy >= 0.08,
+                 qPrintable(QStringLiteral("%1 against %2").arg(v[0].testAccuracy).arg(v[1].testAccuracy)));
+      } else if (name == QLatin1String("cnn-mlp-shuffled-pixels")) {
+        QVERIFY(std::abs(v[1].testAccuracy - v[0].testAccuracy) <= 0.02);
+      } else if (name == QLatin1String("cnn-augment-shift")) {
+        QVERIFY(v[0].changedAccuracy >= v[1].changedAccuracy + 0.15);
+      } else if (name == QLatin1String("cnn-shapes-lenet")) {
+        QVERIFY(v[0].testAccuracy >= 0.95);
+      } else if (name == QLatin1String("cnn-shapes-mlp")) {
+        QCOMPARE(v.size(), std::size_t{2});  // beside the small LeNet
+        QVERIFY(v[0].testAccuracy <= v[1].testAccuracy - 0.05);
+      }
+      // The mistakes gallery has as many pictures as the confusion matrix has wrong answers (up to its cap).
+      const Eigen::MatrixXi& m = lab->confusion()->matrix();
+      QCOMPARE(m.sum(), static_cast<int>(dlio::loadCnnData(lab->config().data)->parts.test.size()));
+      const long long wrong = m.sum() - m.trace();
+      const auto& gallery = lab->mistakes()->rows();
+      const long long tiles = gallery.empty() ? 0 : static_cast<long long>(gallery[0].tiles.size());
+      QCOMPARE(tiles, std::min<long long>(wrong, CnnTestReport::kMaxMisses));
+    }
+    QVERIFY(viaNotes > 0);
+  }
+
+  // The pictures are the network's: the first layer's kernels are its weights; a frozen layer's
+  // filters stay put while training goes on, and "New weights" changes them.
+  void filtersFreezeAndReinitialise() {
+    CnnLab lab;
+    lab.resize(1366, 768);
+    lab.show();
+    QString error;
+    QVERIFY2(lab.loadPreset(QStringLiteral("cnn-digits-lenet"), &error), qPrintable(error));
+    lab.togglePlay();  // paused
+    QTRY_VERIFY(!lab.running());
+    QCOMPARE(lab.filters()->rows().size(), std::size_t{1});
+    QCOMPARE(lab.filters()->rows()[0].tiles.size(), std::size_t{8});  // 8 kernels of 3×3
+    QCOMPARE(lab.filters()->rows()[0].tiles[0].values.size(), std::size_t{9});
+    lab.setLayerFrozen(0, true);
+    const std::vector<float> before = firstFilter(&lab);
+    for (int k = 0; k < 20; ++k) lab.stepOnce();
+    QTRY_VERIFY(lab.runViews()[0].step >= 20);
+    QCOMPARE(firstFilter(&lab), before);
+    lab.setLayerFrozen(0, false);
+    for (int k = 0; k < 5; ++k) lab.stepOnce();
+    QTRY_VERIFY(lab.runViews()[0].step >= 25);
+    QVERIFY(firstFilter(&lab) != before);
+    const std::vector<float> trained = firstFilter(&lab);
+    lab.reinitializeLayer(0);
+    lab.stepOnce();
+    QTRY_VERIFY(lab.runViews()[0].step >= 26);
+    QVERIFY(firstFilter(&lab) != trained);
+    // The feature maps: the input, then each layer's maps (8 of 8×8 after the first convolution).
+    const auto& maps = lab.featureMaps()->rows();
+    QVERIFY(maps.size() >= 4);
+    QCOMPARE(maps[0].tiles.size(), std::size_t{1});
+    QCOMPARE(maps[1].tiles.size(), std::size_t{8});
+    QCOMPARE(maps[1].tiles[0].h, 8);
+  }
+
+  // A digit drawn on the canvas is classified by the trained network: a vertical stroke is a 1, and
+  // the test image copied onto the canvas keeps the network's answer for it. Under a 1-pixel shift,
+  // the max-pooled maps change less than the convolution's (the lab's measured readout), averaged
+  // over test images.
+  void drawnDigitAndPooling() {
+    CnnLab lab;
+    lab.resize(1366, 768);
+    lab.show();
+    QString error;
+    QVERIFY2(lab.loadPreset(QStringLiteral("cnn-digits-lenet"), &error), qPrintable(error));
+    QVERIFY(lab.finish(kTrainMs));
+    lab.views()->setCurrentIndex(2);
+    lab.canvas()->stroke({{0.5, 0.15}, {0.5, 0.5}, {0.5, 0.85}});
+    const auto& p = lab.drawnBars()->probabilities();
+    QCOMPARE(p.size(), std::size_t{1});
+    QCOMPARE(p[0].size(), std::size_t{10});
+    double sum = 0;
+    for (float x : p[0]) sum += x;
+    QVERIFY(std::abs(sum - 1) < 1e-4);
+    const int best = static_cast<int>(std::max_element(p[0].begin(), p[0].end()) - p[0].begin());
+    QCOMPARE(best, 1);
+    lab.canvas()->clear();
+    QVERIFY(lab.drawnBars()->probabilities().empty());
+
+    double conv = 0, pooled = 0;
+    lab.setShift(1, 0);
+    for (int i = 0; i < 40; ++i) {
+      lab.selectImage(i);
+      const auto& c = lab.shiftChanges();
+      QCOMPARE(c.size(), std::size_t{1});
+      QVERIFY(c[0].conv > 0 && c[0].pooled > 0);
+      conv += c[0].conv;
+      pooled += c[0].pooled;
+    }
+    QVERIFY2(pooled < 0.9 * conv, qPrintable(QStringLiteral("conv %1, pooled %2").arg(conv / 40).arg(pooled / 40)));
+    // No shift, no change.
+    lab.setShift(0, 0);
+    QCOMPARE(lab.shiftChanges()[0].conv, 0.0);
+  }
+
+  // A broken CNN file (a learning rate of 1e9, a layer of width 0, not JSON) is refused in one line
+  // naming the file and the field, and the run shown goes on with its settings.
+  void brokenFilesKeepTheRun() {
+    QTemporaryDir dir;
+    CnnLab lab;
+    QString error;
+    QVERIFY(lab.loadPreset(QStringLiteral("cnn-digits-lenet"), &error));
+    QFile preset(dlio::presetPath(QStringLiteral("cnn-digits-lenet")));
+    QVERIFY(preset.open(QIODevice::ReadOnly));
+    const QByteArray good = preset.readAll();
+    const struct {
+      QByteArray from, to, field;
+    } cases[] = {{"\"lr\": 0.01", "\"lr\": 1e9", "lr"}, {"\"units\": 8", "\"units\": 0", "units"}, {"{", "{{", "JSON"}};
+    for (const auto& c : cases) {
+      QByteArray bad = good;
+      bad.replace(c.from, c.to);
+      QVERIFY2(bad != good, c.from.constData());
+      const QString path = dir.filePath(QStringLiteral("bad.json"));
+      QFile f(path);
+      QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+      f.write(bad);
+      f.close();
+      error.clear();
+      QVERIFY(!lab.openFile(path, &error));
+      QVERIFY2(error.contains(QStringLiteral("bad.json")) && error.contains(QString::fromLatin1(c.field)) && !error.contains('\n'),
+               qPrintable(error));
+      QCOMPARE(QString::fromStdString(lab.config().name), QStringLiteral("cnn-digits-lenet"));
+      QVERIFY(lab.running());
+    }
+    lab.togglePlay();
+  }
+};
+
+QTEST_MAIN(TestUiCnn)
+#include "tst_ui_cnn.moc"

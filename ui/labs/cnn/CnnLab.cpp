@@ -1,0 +1,1302 @@
+// The CNN lab (labs/cnn/CnnLab.h).
+#include "labs/cnn/CnnLab.h"
+
+#include "Language.h"
+#include "labs/cnn/ImageViews.h"
+#include "plots/LineChart.h"
+#include "widgets/LogSlider.h"
+
+#include "core/Error.h"
+#include "data/ImageTransforms.h"
+#include "io/CnnIo.h"
+#include "io/ErrorText.h"
+#include "io/PresetCatalog.h"
+#include "nn/Network.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace dlui {
+
+namespace {
+
+constexpr int kMaxMapsPerLayer = 16;  // feature maps drawn per layer
+constexpr int kMaxFilters = 32;
+constexpr int kScoreColumns = 5;
+
+const QColor kRunColour[2] = {QColor(8, 119, 189), QColor(245, 147, 34)};
+
+QString percentText(double v) {
+  if (!(v >= 0)) return QStringLiteral("—");
+  return QString::number(100.0 * v, 'f', 1) + QLatin1Char('%');
+}
+
+QString thousands(long long n) { return QLocale(QLocale::English).toString(n); }
+
+// What a column of the stack holds, "8 × 4 × 4" (channels × height × width) or "10".
+QString shapeText(const dl::Shape& s) {
+  if (s.height == 1 && s.width == 1) return QString::number(s.channels);
+  return QStringLiteral("%1 × %2 × %3").arg(s.channels).arg(s.height).arg(s.width);
+}
+
+double relativeChange(const dl::Matrix& a, const dl::Matrix& b) {
+  const double n = static_cast<double>(a.norm());
+  return n > 0 ? static_cast<double>((b - a).norm()) / n : 0.0;
+}
+
+}  // namespace
+
+CnnLab::CnnLab(QWidget* parent) : Lab(parent), m_runner(std::make_unique<CnnRunner>()) {
+  setObjectName(QStringLiteral("cnnLab"));
+  buildUi();
+  connect(m_runner.get(), &CnnRunner::snapshotReady, this,
+          [this](const std::shared_ptr<const CnnSnapshot>& s) { onSnapshot(s); });
+  QString error;
+  // The lab opens on the small LeNet on the digits, paused.
+  try {
+    if (!setConfig(dlio::readCnnPreset(QStringLiteral("cnn-digits-lenet")), std::nullopt, &error))
+      emit statusMessage(error);
+  } catch (const dlio::IoError& e) {
+    emit statusMessage(e.message());
+  }
+  retranslateUi();
+}
+
+CnnLab::~CnnLab() { m_runner.reset(); }
+
+// ---------------------------------------------------------------- layout
+
+void CnnLab::buildUi() {
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(0, 0, 0, 0);
+  m_tabs = new QTabWidget(this);
+  m_tabs->setObjectName(QStringLiteral("cnnTabs"));
+  outer->addWidget(m_tabs);
+
+  auto* training = new QWidget(m_tabs);
+  training->setObjectName(QStringLiteral("cnnTraining"));
+  auto* row = new QHBoxLayout(training);
+
+  // ---- the settings column ----
+  m_controls = new QWidget(training);
+  m_controls->setObjectName(QStringLiteral("cnnControls"));
+  auto* col = new QVBoxLayout(m_controls);
+  col->setContentsMargins(0, 0, 0, 0);
+
+  m_runBox = new QGroupBox(m_controls);
+  auto* runLayout = new QVBoxLayout(m_runBox);
+  auto* buttons = new QHBoxLayout;
+  m_play = new QPushButton(m_runBox);
+  m_play->setObjectName(QStringLiteral("cnnPlay"));
+  m_step = new QPushButton(m_runBox);
+  m_step->setObjectName(QStringLiteral("cnnStep"));
+  m_reset = new QPushButton(m_runBox);
+  m_reset->setObjectName(QStringLiteral("cnnReset"));
+  buttons->addWidget(m_play);
+  buttons->addWidget(m_step);
+  buttons->addWidget(m_reset);
+  runLayout->addLayout(buttons);
+  m_status = new QLabel(m_runBox);
+  m_status->setObjectName(QStringLiteral("cnnStatus"));
+  m_status->setWordWrap(true);
+  runLayout->addWidget(m_status);
+  col->addWidget(m_runBox);
+  connect(m_play, &QPushButton::clicked, this, &CnnLab::togglePlay);
+  connect(m_step, &QPushButton::clicked, this, &CnnLab::stepOnce);
+  connect(m_reset, &QPushButton::clicked, this, [this] {
+    QString error;
+    if (!restart(&error)) emit statusMessage(error);
+  });
+
+  m_dataBox = new QGroupBox(m_controls);
+  auto* dataForm = new QFormLayout(m_dataBox);
+  m_sourceLabel = new QLabel(m_dataBox);
+  m_source = new QComboBox(m_dataBox);
+  m_source->setObjectName(QStringLiteral("cnnSource"));
+  for (const std::string& s : dl::cnnDataSources()) m_source->addItem(QString(), QString::fromStdString(s));
+  dataForm->addRow(m_sourceLabel, m_source);
+  m_moveLabel = new QLabel(m_dataBox);
+  auto* move = new QHBoxLayout;
+  m_moveX = new QSpinBox(m_dataBox);
+  m_moveX->setObjectName(QStringLiteral("cnnMoveX"));
+  m_moveY = new QSpinBox(m_dataBox);
+  m_moveY->setObjectName(QStringLiteral("cnnMoveY"));
+  for (QSpinBox* s : {m_moveX, m_moveY}) {
+    s->setRange(-4, 4);
+    move->addWidget(s);
+  }
+  dataForm->addRow(m_moveLabel, move);
+  m_mirror = new QCheckBox(m_dataBox);
+  m_mirror->setObjectName(QStringLiteral("cnnMirror"));
+  dataForm->addRow(m_mirror);
+  m_permute = new QCheckBox(m_dataBox);
+  m_permute->setObjectName(QStringLiteral("cnnPermute"));
+  dataForm->addRow(m_permute);
+  col->addWidget(m_dataBox);
+
+  m_trainBox = new QGroupBox(m_controls);
+  auto* trainForm = new QFormLayout(m_trainBox);
+  m_lrLabel = new QLabel(m_trainBox);
+  m_lr = new LogSlider(1e-4, 1.0, false, m_trainBox);
+  m_lr->setObjectName(QStringLiteral("cnnLearningRate"));
+  trainForm->addRow(m_lrLabel, m_lr);
+  m_batchLabel = new QLabel(m_trainBox);
+  m_batch = new QSpinBox(m_trainBox);
+  m_batch->setObjectName(QStringLiteral("cnnBatch"));
+  m_batch->setRange(1, 1024);
+  trainForm->addRow(m_batchLabel, m_batch);
+  m_stepsLabel = new QLabel(m_trainBox);
+  m_steps = new QSpinBox(m_trainBox);
+  m_steps->setObjectName(QStringLiteral("cnnSteps"));
+  m_steps->setRange(1, 1000000);
+  m_steps->setSingleStep(100);
+  trainForm->addRow(m_stepsLabel, m_steps);
+  col->addWidget(m_trainBox);
+
+  m_augmentBox = new QGroupBox(m_controls);
+  auto* augForm = new QFormLayout(m_augmentBox);
+  m_shiftAugLabel = new QLabel(m_augmentBox);
+  m_shiftAug = new QSpinBox(m_augmentBox);
+  m_shiftAug->setObjectName(QStringLiteral("cnnAugmentShift"));
+  m_shiftAug->setRange(0, 8);
+  augForm->addRow(m_shiftAugLabel, m_shiftAug);
+  m_rotateLabel = new QLabel(m_augmentBox);
+  m_rotate = new QDoubleSpinBox(m_augmentBox);
+  m_rotate->setObjectName(QStringLiteral("cnnAugmentRotate"));
+  m_rotate->setRange(0, 45);
+  m_rotate->setDecimals(0);
+  m_rotate->setSuffix(QStringLiteral("°"));
+  augForm->addRow(m_rotateLabel, m_rotate);
+  m_flipLabel = new QLabel(m_augmentBox);
+  m_flip = new QDoubleSpinBox(m_augmentBox);
+  m_flip->setObjectName(QStringLiteral("cnnAugmentFlip"));
+  m_flip->setRange(0, 1);
+  m_flip->setSingleStep(0.1);
+  augForm->addRow(m_flipLabel, m_flip);
+  m_noiseLabel = new QLabel(m_augmentBox);
+  m_noise = new QDoubleSpinBox(m_augmentBox);
+  m_noise->setObjectName(QStringLiteral("cnnAugmentNoise"));
+  m_noise->setRange(0, 1);
+  m_noise->setSingleStep(0.05);
+  augForm->addRow(m_noiseLabel, m_noise);
+  col->addWidget(m_augmentBox);
+
+  m_layerBox = new QGroupBox(m_controls);
+  auto* layerLayout = new QVBoxLayout(m_layerBox);
+  m_layers = new QTableWidget(0, 3, m_layerBox);
+  m_layers->setObjectName(QStringLiteral("cnnLayers"));
+  m_layers->verticalHeader()->hide();
+  m_layers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_layers->horizontalHeader()->setStretchLastSection(true);
+  m_layers->setSelectionMode(QAbstractItemView::NoSelection);
+  m_layers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_layers->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_layers->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_layers->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+  layerLayout->addWidget(m_layers);
+  col->addWidget(m_layerBox);
+  col->addStretch(1);
+
+  // Every setting but the layer table restarts the runs with it (both runs, so they stay comparable).
+  for (QSpinBox* s : {m_moveX, m_moveY, m_batch, m_steps, m_shiftAug})
+    connect(s, &QSpinBox::editingFinished, this, &CnnLab::applyControls);
+  for (QDoubleSpinBox* s : {m_rotate, m_flip, m_noise})
+    connect(s, &QDoubleSpinBox::editingFinished, this, &CnnLab::applyControls);
+  for (QCheckBox* c : {m_mirror, m_permute}) connect(c, &QCheckBox::toggled, this, &CnnLab::applyControls);
+  connect(m_source, &QComboBox::activated, this, &CnnLab::applyControls);
+  connect(m_lr, &LogSlider::valueChanged, this, &CnnLab::applyControls);
+
+  row->addWidget(scrollingColumn(m_controls, training));
+
+  // ---- the centre: watch line, score board, charts, views ----
+  auto* centre = new QWidget(training);
+  auto* centreLayout = new QVBoxLayout(centre);
+  centreLayout->setContentsMargins(0, 0, 0, 0);
+  m_watch = createWatchLine(centre, QStringLiteral("cnnWatch"));
+  centreLayout->addWidget(m_watch);
+  m_banner = new QLabel(centre);
+  m_banner->setObjectName(QStringLiteral("cnnBanner"));
+  m_banner->setWordWrap(true);
+  m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fde2e1; color: #5a0000; padding: 4px 6px; }"));
+  m_banner->hide();
+  centreLayout->addWidget(m_banner);
+
+  m_scoreBoard = new QWidget(centre);
+  m_scoreBoard->setObjectName(QStringLiteral("cnnScores"));
+  m_scoreGrid = new QGridLayout(m_scoreBoard);
+  m_scoreGrid->setContentsMargins(4, 2, 4, 2);
+  m_scoreGrid->setHorizontalSpacing(18);
+  m_scoreGrid->setVerticalSpacing(0);
+  m_scores.assign(3, std::vector<QLabel*>(kScoreColumns, nullptr));
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < kScoreColumns; ++c) {
+      auto* l = new QLabel(m_scoreBoard);
+      l->setObjectName(QStringLiteral("cnnScore%1_%2").arg(r).arg(c));
+      l->setAlignment(c == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
+      m_scores[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = l;
+      m_scoreGrid->addWidget(l, r, c);
+    }
+  m_scoreGrid->setColumnStretch(0, 1);
+  centreLayout->addWidget(m_scoreBoard);
+
+  auto* splitter = new QSplitter(Qt::Vertical, centre);
+  splitter->setObjectName(QStringLiteral("cnnSplitter"));
+  auto* charts = new QWidget(splitter);
+  auto* chartRow = new QHBoxLayout(charts);
+  chartRow->setContentsMargins(0, 0, 0, 0);
+  m_loss = new LineChart(charts);
+  m_loss->setObjectName(QStringLiteral("cnnLoss"));
+  m_accuracy = new LineChart(charts);
+  m_accuracy->setObjectName(QStringLiteral("cnnAccuracy"));
+  m_gradients = new LineChart(charts);
+  m_gradients->setObjectName(QStringLiteral("cnnGradients"));
+  m_gradients->setLogScale(true);
+  for (LineChart* c : {m_loss, m_accuracy, m_gradients}) chartRow->addWidget(c);
+  splitter->addWidget(charts);
+
+  m_viewTabs = new QTabWidget(splitter);
+  m_viewTabs->setObjectName(QStringLiteral("cnnViews"));
+  // filters and feature maps
+  auto* inside = new QWidget(m_viewTabs);
+  auto* insideLayout = new QHBoxLayout(inside);
+  m_filters = new TileGrid(inside);
+  m_filters->setObjectName(QStringLiteral("cnnFilters"));
+  m_filters->setTileLimits(28, 72);
+  auto* mapsColumn = new QVBoxLayout;
+  auto* pick = new QHBoxLayout;
+  m_imageLabel = new QLabel(inside);
+  m_imageSpin = new QSpinBox(inside);
+  m_imageSpin->setObjectName(QStringLiteral("cnnImage"));
+  pick->addWidget(m_imageLabel);
+  pick->addWidget(m_imageSpin);
+  pick->addStretch(1);
+  mapsColumn->addLayout(pick);
+  m_maps = new TileGrid(inside);
+  m_maps->setObjectName(QStringLiteral("cnnMaps"));
+  m_maps->setTileLimits(22, 64);
+  auto* mapsScroll = new QScrollArea(inside);
+  mapsScroll->setWidgetResizable(true);
+  mapsScroll->setFrameShape(QFrame::NoFrame);
+  mapsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  mapsScroll->setWidget(m_maps);
+  mapsColumn->addWidget(mapsScroll, 1);
+  auto* filtersScroll = new QScrollArea(inside);
+  filtersScroll->setWidgetResizable(true);
+  filtersScroll->setFrameShape(QFrame::NoFrame);
+  filtersScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  filtersScroll->setWidget(m_filters);
+  insideLayout->addWidget(filtersScroll, 2);
+  insideLayout->addLayout(mapsColumn, 3);
+  m_viewTabs->addTab(inside, QString());
+  connect(m_imageSpin, &QSpinBox::valueChanged, this, [this](int v) { selectImage(v); });
+  connect(m_maps, &TileGrid::tileClicked, this, [](int, int) {});
+
+  // confusion and mistakes
+  auto* mistakes = new QWidget(m_viewTabs);
+  auto* mistakesLayout = new QHBoxLayout(mistakes);
+  m_confusion = new ConfusionGrid(mistakes);
+  m_confusion->setObjectName(QStringLiteral("cnnConfusion"));
+  mistakesLayout->addWidget(m_confusion, 2);
+  auto* galleryColumn = new QVBoxLayout;
+  m_mistakesTitle = new QLabel(mistakes);
+  m_mistakesTitle->setWordWrap(true);
+  galleryColumn->addWidget(m_mistakesTitle);
+  m_mistakes = new TileGrid(mistakes);
+  m_mistakes->setObjectName(QStringLiteral("cnnMistakes"));
+  m_mistakes->setTileLimits(40, 64);
+  auto* galleryScroll = new QScrollArea(mistakes);
+  galleryScroll->setWidgetResizable(true);
+  galleryScroll->setFrameShape(QFrame::NoFrame);
+  galleryScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  galleryScroll->setWidget(m_mistakes);
+  galleryColumn->addWidget(galleryScroll, 1);
+  mistakesLayout->addLayout(galleryColumn, 3);
+  m_viewTabs->addTab(mistakes, QString());
+  connect(m_mistakes, &TileGrid::tileClicked, this, [this](int, int tile) {
+    if (m_reports.empty() || !m_reports[0] || tile >= static_cast<int>(m_reports[0]->misses.size())) return;
+    selectImage(static_cast<int>(m_reports[0]->misses[static_cast<std::size_t>(tile)].index));
+    m_viewTabs->setCurrentIndex(0);
+  });
+
+  // draw a digit
+  auto* draw = new QWidget(m_viewTabs);
+  auto* drawLayout = new QHBoxLayout(draw);
+  auto* canvasColumn = new QVBoxLayout;
+  m_canvas = new DrawCanvas(draw);
+  m_canvas->setObjectName(QStringLiteral("cnnCanvas"));
+  canvasColumn->addWidget(m_canvas, 1);
+  auto* canvasButtons = new QHBoxLayout;
+  m_clear = new QPushButton(draw);
+  m_clear->setObjectName(QStringLiteral("cnnClear"));
+  m_useTest = new QPushButton(draw);
+  m_useTest->setObjectName(QStringLiteral("cnnUseTest"));
+  canvasButtons->addWidget(m_clear);
+  canvasButtons->addWidget(m_useTest);
+  canvasColumn->addLayout(canvasButtons);
+  drawLayout->addLayout(canvasColumn, 2);
+  auto* barsColumn = new QVBoxLayout;
+  m_drawnTitle = new QLabel(draw);
+  m_drawnTitle->setWordWrap(true);
+  barsColumn->addWidget(m_drawnTitle);
+  m_drawnBars = new ClassBars(draw);
+  m_drawnBars->setObjectName(QStringLiteral("cnnDrawnBars"));
+  barsColumn->addWidget(m_drawnBars, 1);
+  drawLayout->addLayout(barsColumn, 3);
+  m_viewTabs->addTab(draw, QString());
+  connect(m_canvas, &DrawCanvas::drawn, this, &CnnLab::refreshDrawn);
+  connect(m_clear, &QPushButton::clicked, m_canvas, &DrawCanvas::clear);
+  connect(m_useTest, &QPushButton::clicked, this, [this] {
+    if (!m_data) return;
+    m_canvas->setImage(rawTestImage(m_image), static_cast<int>(m_data->shape.height),
+                       static_cast<int>(m_data->shape.width));
+  });
+
+  // shift and pooling
+  auto* shift = new QWidget(m_viewTabs);
+  auto* shiftLayout = new QVBoxLayout(shift);
+  auto* shiftRow = new QHBoxLayout;
+  m_shiftLabel = new QLabel(shift);
+  shiftRow->addWidget(m_shiftLabel);
+  m_shiftXSlider = new QSlider(Qt::Horizontal, shift);
+  m_shiftXSlider->setObjectName(QStringLiteral("cnnShiftX"));
+  m_shiftYSlider = new QSlider(Qt::Horizontal, shift);
+  m_shiftYSlider->setObjectName(QStringLiteral("cnnShiftY"));
+  for (QSlider* s : {m_shiftXSlider, m_shiftYSlider}) {
+    s->setRange(-3, 3);
+    s->setPageStep(1);
+    s->setTickPosition(QSlider::TicksBelow);
+    s->setMinimumWidth(120);
+    shiftRow->addWidget(s, 1);
+  }
+  m_shiftXSlider->setValue(m_shiftX);
+  m_shiftYSlider->setValue(m_shiftY);
+  shiftLayout->addLayout(shiftRow);
+  m_shiftReadout = new QLabel(shift);
+  m_shiftReadout->setObjectName(QStringLiteral("cnnShiftReadout"));
+  m_shiftReadout->setWordWrap(true);
+  shiftLayout->addWidget(m_shiftReadout);
+  auto* shiftBody = new QHBoxLayout;
+  m_shiftMaps = new TileGrid(shift);
+  m_shiftMaps->setObjectName(QStringLiteral("cnnShiftMaps"));
+  m_shiftMaps->setTileLimits(22, 56);
+  auto* shiftScroll = new QScrollArea(shift);
+  shiftScroll->setWidgetResizable(true);
+  shiftScroll->setFrameShape(QFrame::NoFrame);
+  shiftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  shiftScroll->setWidget(m_shiftMaps);
+  shiftBody->addWidget(shiftScroll, 3);
+  m_shiftBars = new ClassBars(shift);
+  m_shiftBars->setObjectName(QStringLiteral("cnnShiftBars"));
+  shiftBody->addWidget(m_shiftBars, 2);
+  shiftLayout->addLayout(shiftBody, 1);
+  m_viewTabs->addTab(shift, QString());
+  const auto shiftMoved = [this] { setShift(m_shiftXSlider->value(), m_shiftYSlider->value()); };
+  connect(m_shiftXSlider, &QSlider::valueChanged, this, shiftMoved);
+  connect(m_shiftYSlider, &QSlider::valueChanged, this, shiftMoved);
+
+  splitter->addWidget(m_viewTabs);
+  splitter->setStretchFactor(0, 2);
+  splitter->setStretchFactor(1, 3);
+  centreLayout->addWidget(splitter, 1);
+  row->addWidget(centre, 1);
+
+  m_tabs->addTab(training, QString());
+}
+
+void CnnLab::addTab(QWidget* page, const QString& objectName) {
+  page->setObjectName(objectName);
+  page->setParent(m_tabs);
+  m_tabs->addTab(page, QString());
+  retranslateUi();
+}
+
+void CnnLab::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  Lab::changeEvent(event);
+}
+
+void CnnLab::retranslateUi() {
+  m_tabs->setTabText(0, tr("Train a CNN"));
+  for (int i = 1; i < m_tabs->count(); ++i) {
+    const QString name = m_tabs->widget(i)->objectName();
+    if (name == QLatin1String("cnnConvolution")) m_tabs->setTabText(i, tr("Convolution arithmetic"));
+    if (name == QLatin1String("cnnKernels")) m_tabs->setTabText(i, tr("Kernel editor"));
+    if (name == QLatin1String("cnnArchitecture")) m_tabs->setTabText(i, tr("Architecture"));
+  }
+  m_viewTabs->setTabText(0, tr("Filters and feature maps"));
+  m_viewTabs->setTabText(1, tr("Confusion and mistakes"));
+  m_viewTabs->setTabText(2, tr("Draw a digit"));
+  m_viewTabs->setTabText(3, tr("Shift and pooling"));
+
+  m_runBox->setTitle(tr("Training"));
+  m_step->setText(tr("Step"));
+  m_step->setToolTip(tr("Train one mini-batch step (→)."));
+  m_reset->setText(tr("Reset"));
+  m_reset->setToolTip(tr("New initial weights from the seed; the settings stay."));
+  m_dataBox->setTitle(tr("Images"));
+  m_sourceLabel->setText(tr("Data set"));
+  m_source->setToolTip(tr("The 8×8 handwritten digits (1,797, bundled), Fashion-MNIST (70,000 clothes "
+                          "photos of 28×28, Debian's dataset-fashion-mnist) or generated shapes."));
+  for (int i = 0; i < m_source->count(); ++i) {
+    const QString s = m_source->itemData(i).toString();
+    m_source->setItemText(i, s == QLatin1String("digits")          ? tr("8×8 digits")
+                             : s == QLatin1String("fashion-mnist") ? tr("Fashion-MNIST")
+                             : s == QLatin1String("shapes")        ? tr("Shapes")
+                                                                   : s);
+  }
+  m_moveLabel->setText(tr("Test moved (x, y)"));
+  const QString moveTip = tr("Also measure the test accuracy on the test images moved by this many pixels "
+                             "(x right, y down): how translation-invariant the network is.");
+  m_moveLabel->setToolTip(moveTip);
+  m_moveX->setToolTip(moveTip);
+  m_moveY->setToolTip(moveTip);
+  m_mirror->setText(tr("Also test mirrored"));
+  m_mirror->setToolTip(tr("Also measure the accuracy on the test images mirrored left–right."));
+  m_permute->setText(tr("Shuffle the pixels"));
+  m_permute->setToolTip(tr("Move every pixel of every image by one fixed permutation: the same information, "
+                           "but neighbouring pixels are no longer neighbours."));
+  m_trainBox->setTitle(tr("Optimiser"));
+  m_lrLabel->setText(tr("Learning rate"));
+  m_lr->setToolTip(tr("Adam's step size. Changing it restarts both runs."));
+  m_batchLabel->setText(tr("Batch size"));
+  m_batch->setToolTip(tr("Images per mini-batch step."));
+  m_stepsLabel->setText(tr("Pause at step"));
+  m_steps->setToolTip(tr("Training pauses here, where the preset's claim is measured; ▶ goes on past it."));
+  m_augmentBox->setTitle(tr("Augmentation (training images)"));
+  m_shiftAugLabel->setText(tr("Random shift (px)"));
+  m_shiftAug->setToolTip(tr("Each training image moved by a random number of pixels up to this, each way."));
+  m_rotateLabel->setText(tr("Random rotation"));
+  m_rotate->setToolTip(tr("Each training image turned by a random angle up to this, either way."));
+  m_flipLabel->setText(tr("Mirror probability"));
+  m_flip->setToolTip(tr("The chance that a training image is mirrored left–right. Not label-preserving "
+                        "for digits: a mirrored 2 is not a 2."));
+  m_noiseLabel->setText(tr("Noise"));
+  m_noise->setToolTip(tr("The standard deviation of Gaussian noise added to every pixel (pixels are 0–1)."));
+  m_layerBox->setTitle(tr("Layers with weights"));
+  m_layers->setHorizontalHeaderLabels({tr("Layer"), tr("Frozen"), QString()});
+  m_layers->setToolTip(tr("A frozen layer keeps its weights while the others learn (fine-tuning); "
+                          "\"New weights\" starts one layer again from random weights."));
+
+  m_imageLabel->setText(tr("Test image"));
+  m_imageSpin->setToolTip(tr("Which test image the feature maps show (or click a mistake)."));
+  m_clear->setText(tr("Clear"));
+  m_useTest->setText(tr("Copy the test image"));
+  m_useTest->setToolTip(tr("Put the selected test image on the canvas, to change it by hand."));
+  m_drawnTitle->setText(tr("What the network says about your drawing (it is shrunk to the images' size, as "
+                           "the digits were scanned):"));
+  m_shiftLabel->setText(tr("Move the test image (x, y)"));
+  m_shiftXSlider->setToolTip(tr("Pixels to the right"));
+  m_shiftYSlider->setToolTip(tr("Pixels down"));
+  m_maps->setPlaceholder(tr("No network yet."));
+  m_filters->setPlaceholder(tr("The first layer has no filters to draw."));
+  m_mistakes->setPlaceholder(tr("No mistakes on the test images."));
+  m_loss->setAxisTitles(tr("step"), tr("loss"));
+  m_accuracy->setAxisTitles(tr("step"), tr("validation accuracy"));
+  m_gradients->setAxisTitles(tr("step"), tr("gradient norm"));
+  m_loss->setTitle(tr("Loss"));
+  m_accuracy->setTitle(tr("Validation accuracy"));
+  m_gradients->setTitle(tr("Gradient norm per layer"));
+  showWatchLine(m_watch, m_preset);
+  if (!m_fallback.isEmpty())
+    m_banner->setText(tr("Fashion-MNIST is not installed (%1). Showing the digits instead; install it with: "
+                         "apt-get install dataset-fashion-mnist")
+                          .arg(m_fallback));
+  updatePlayButton();
+  fillLayerTable();
+  // Lines and their names follow the runs.
+  QStringList lossNames, accNames;
+  for (int r = 0; r < static_cast<int>(m_nets.size()); ++r) {
+    lossNames << tr("%1 · training").arg(runName(r)) << tr("%1 · validation").arg(runName(r));
+    accNames << runName(r);
+  }
+  if (m_loss->lineCount() == lossNames.size()) {
+    m_loss->setLineNames(lossNames);
+    m_accuracy->setLineNames(accNames);
+  }
+  refreshScores();
+  refreshShift();
+  refreshMistakes();
+}
+
+QString CnnLab::runName(int run) const {
+  const dl::CnnConfig& c = run == 0 || !m_compare ? m_config : *m_compare;
+  if (!c.name.empty()) {
+    const QString name = QString::fromStdString(c.name);
+    if (const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(name))
+      return e->title.in(currentLanguage());
+    return name;
+  }
+  return run == 0 ? tr("This network") : tr("Compared with");
+}
+
+QString CnnLab::changeTitle() const {
+  const dl::CnnDataConfig& d = m_config.data;
+  if (d.testShiftX == 0 && d.testShiftY == 0 && !d.testFlip) return QString();
+  QStringList parts;
+  if (d.testShiftX != 0 || d.testShiftY != 0)
+    parts << tr("moved %1, %2 px").arg(d.testShiftX).arg(d.testShiftY);
+  if (d.testFlip) parts << tr("mirrored");
+  return tr("test, %1").arg(parts.join(QStringLiteral(", ")));
+}
+
+void CnnLab::updatePlayButton() {
+  const bool on = running();
+  m_play->setText(on ? tr("❚❚ Pause") : tr("▶ Train"));
+  m_play->setToolTip(tr("Train or pause (Space). Training pauses by itself at the preset's step."));
+}
+
+void CnnLab::fillLayerTable() {
+  if (m_nets.empty()) {
+    m_layers->setRowCount(0);
+    return;
+  }
+  const dl::Network& net = *m_nets[0];
+  // The weighted layers: the stack's layers with parameters, in order.
+  std::vector<int> weighted;
+  for (int i = 0; i < net.stackSize(); ++i)
+    if (net.stackLayer(i).paramCount() > 0 && std::string(net.stackLayer(i).kind()) != "batch_norm2d" &&
+        std::string(net.stackLayer(i).kind()) != "batch_norm")
+      weighted.push_back(i);
+  const int rows = std::min(net.layerCount(), static_cast<int>(weighted.size()));
+  if (m_layers->rowCount() != rows) {
+    m_layers->setRowCount(rows);
+    for (int l = 0; l < rows; ++l) {
+      auto* frozen = new QCheckBox(m_layers);
+      frozen->setObjectName(QStringLiteral("cnnFrozen%1").arg(l));
+      connect(frozen, &QCheckBox::toggled, this, [this, l](bool on) { setLayerFrozen(l, on); });
+      auto* cell = new QWidget(m_layers);
+      auto* cl = new QHBoxLayout(cell);
+      cl->setContentsMargins(4, 0, 4, 0);
+      cl->addWidget(frozen, 0, Qt::AlignCenter);
+      m_layers->setCellWidget(l, 1, cell);
+      auto* fresh = new QPushButton(m_layers);
+      fresh->setObjectName(QStringLiteral("cnnReinit%1").arg(l));
+      connect(fresh, &QPushButton::clicked, this, [this, l] { reinitializeLayer(l); });
+      m_layers->setCellWidget(l, 2, fresh);
+    }
+  }
+  for (int l = 0; l < rows; ++l) {
+    const dl::Layer& layer = net.stackLayer(weighted[static_cast<std::size_t>(l)]);
+    auto* item = new QTableWidgetItem(QStringLiteral("%1. %2 → %3")
+                                          .arg(l + 1)
+                                          .arg(QString::fromUtf8(layer.kind()), shapeText(layer.outputShape())));
+    item->setToolTip(tr("%n parameter(s)", nullptr, static_cast<int>(layer.paramCount())));
+    m_layers->setItem(l, 0, item);
+    if (auto* b = qobject_cast<QPushButton*>(m_layers->cellWidget(l, 2))) {
+      b->setText(tr("New weights"));
+      b->setToolTip(tr("Give this layer new random weights; the other layers keep what they learned."));
+    }
+  }
+  m_layers->resizeColumnsToContents();
+}
+
+// ---------------------------------------------------------------- configuration
+
+void CnnLab::showConfig() {
+  const QSignalBlocker b1(m_source), b2(m_moveX), b3(m_moveY), b4(m_mirror), b5(m_permute), b6(m_batch), b7(m_steps),
+      b8(m_shiftAug), b9(m_rotate), b10(m_flip), b11(m_noise);
+  const int i = m_source->findData(QString::fromStdString(m_config.data.source));
+  m_source->setCurrentIndex(std::max(0, i));
+  m_moveX->setValue(m_config.data.testShiftX);
+  m_moveY->setValue(m_config.data.testShiftY);
+  m_mirror->setChecked(m_config.data.testFlip);
+  m_permute->setChecked(m_config.data.permute);
+  m_lr->setValue(m_config.optimizer.learningRate);
+  m_batch->setValue(m_config.training.batchSize);
+  m_steps->setValue(static_cast<int>(std::min<long long>(m_config.training.steps, m_steps->maximum())));
+  m_shiftAug->setValue(m_config.augment.maxShift);
+  m_rotate->setValue(m_config.augment.maxRotation);
+  m_flip->setValue(m_config.augment.flipProbability);
+  m_noise->setValue(m_config.augment.noise);
+}
+
+void CnnLab::applyControls() {
+  dl::CnnConfig c = m_config;
+  std::optional<dl::CnnConfig> other = m_compare;
+  const auto apply = [&](dl::CnnConfig& x, bool sameData) {
+    if (sameData) {
+      x.data.source = m_source->currentData().toString().toStdString();
+      x.data.permute = m_permute->isChecked();
+    }
+    x.data.testShiftX = m_moveX->value();
+    x.data.testShiftY = m_moveY->value();
+    x.data.testFlip = m_mirror->isChecked();
+    x.optimizer.learningRate = m_lr->value();
+    x.training.batchSize = m_batch->value();
+    x.training.steps = m_steps->value();
+    x.augment.maxShift = m_shiftAug->value();
+    x.augment.maxRotation = m_rotate->value();
+    x.augment.flipProbability = m_flip->value();
+    x.augment.noise = m_noise->value();
+  };
+  apply(c, true);
+  // A comparison on other images (unshuffled) keeps its own data set; one on the same keeps following.
+  if (other) apply(*other, other->data.source == m_config.data.source && other->data.permute == m_config.data.permute);
+  const auto same = [](const dl::CnnConfig& a, const dl::CnnConfig& b) { return dlio::cnnToJson(a) == dlio::cnnToJson(b); };
+  if (same(c, m_config) && (!other || same(*other, *m_compare))) return;
+  QString error;
+  if (!setConfig(c, other, &error)) {
+    emit statusMessage(error);
+    showConfig();  // the controls go back to what still runs
+  }
+}
+
+bool CnnLab::setConfig(const dl::CnnConfig& config, const std::optional<dl::CnnConfig>& compare, QString* error) {
+  const dl::CnnConfig oldConfig = m_config;
+  const std::optional<dl::CnnConfig> oldCompare = m_compare;
+  m_config = config;
+  m_compare = compare;
+  if (!restart(error)) {
+    m_config = oldConfig;
+    m_compare = oldCompare;
+    return false;
+  }
+  showConfig();
+  return true;
+}
+
+bool CnnLab::restart(QString* error) {
+  // Everything is built first; only when all of it works does it replace what runs.
+  std::vector<dl::CnnConfig> configs = {m_config};
+  if (m_compare) configs.push_back(*m_compare);
+  std::vector<std::shared_ptr<const dl::CnnData>> data;
+  std::vector<std::unique_ptr<dl::CnnTrainer>> trainers;
+  std::vector<std::unique_ptr<dl::Network>> nets;
+  QString fallback;
+  QApplication::setOverrideCursor(Qt::WaitCursor);
+  try {
+    for (dl::CnnConfig& c : configs) {
+      std::shared_ptr<const dl::CnnData> d;
+      for (const DataCache& k : m_cache)
+        if (k.config == c.data) d = k.data;
+      if (!d) {
+        try {
+          d = dlio::loadCnnData(c.data);
+        } catch (const dlio::IoError& e) {
+          if (c.data.source != "fashion-mnist") throw;
+          // Fashion-MNIST missing: say how to get it, and train on the digits meanwhile.
+          fallback = e.message();
+          c.data.source = "digits";
+          c.data.limit = 0;
+          d = dlio::loadCnnData(c.data);
+        }
+        m_cache.push_back({c.data, d});
+        if (m_cache.size() > 4) m_cache.erase(m_cache.begin());
+      }
+      trainers.push_back(std::make_unique<dl::CnnTrainer>(c, d));
+      nets.push_back(std::make_unique<dl::Network>(
+          dl::Shape{d->shape.channels, d->shape.height, d->shape.width, 1}, c.layers));
+      data.push_back(std::move(d));
+    }
+  } catch (const dlio::IoError& e) {
+    QApplication::restoreOverrideCursor();
+    if (error) *error = e.message();
+    return false;
+  } catch (const dl::ConfigError& e) {
+    QApplication::restoreOverrideCursor();
+    if (error) *error = dlio::ErrorText::of(e);
+    return false;
+  } catch (const dl::DataError& e) {
+    QApplication::restoreOverrideCursor();
+    if (error) *error = dlio::ErrorText::of(e);
+    return false;
+  } catch (const std::exception& e) {
+    QApplication::restoreOverrideCursor();
+    if (error) *error = dlio::ErrorText::of(e);
+    return false;
+  }
+  QApplication::restoreOverrideCursor();
+  if (!fallback.isEmpty()) {
+    m_config.data.source = configs[0].data.source;
+    if (m_compare) m_compare->data.source = configs.back().data.source;
+  }
+  m_fallback = fallback;
+  m_banner->setVisible(!fallback.isEmpty());
+  m_paramCounts.clear();
+  for (const auto& t : trainers) m_paramCounts.push_back(static_cast<long long>(t->network().params().size()));
+  for (std::size_t r = 0; r < nets.size(); ++r) {
+    nets[r]->params() = trainers[r]->network().params();
+    nets[r]->buffers() = trainers[r]->network().buffers();
+  }
+  m_nets = std::move(nets);
+  m_runData = data;
+  m_data = data.front();
+  m_views.assign(m_nets.size(), RunView{});
+  m_reports.assign(m_nets.size(), nullptr);
+  m_shiftChanges.assign(m_nets.size(), ShiftChange{});
+  m_haveWeights = true;
+  m_generation = m_runner->setTrainers(std::move(trainers), m_config.training.steps);
+
+  // Charts: a training and a validation loss line per run, an accuracy line per run, and a
+  // gradient-norm line per weighted layer of the run.
+  QStringList lossNames, accNames, gradNames;
+  std::vector<QColor> lossColours, accColours, gradColours;
+  std::vector<bool> lossDashed;
+  for (int r = 0; r < static_cast<int>(m_nets.size()); ++r) {
+    lossNames << QString() << QString();
+    lossColours.push_back(kRunColour[r]);
+    lossColours.push_back(kRunColour[r].darker(150));
+    lossDashed.push_back(false);
+    lossDashed.push_back(true);
+    accNames << QString();
+    accColours.push_back(kRunColour[r]);
+  }
+  for (int l = 0; l < m_nets[0]->layerCount(); ++l) {
+    gradNames << tr("layer %1").arg(l + 1);
+    gradColours.push_back(QColor::fromHsv((l * 67) % 360, 200, 190));
+  }
+  m_loss->setLines(lossNames, lossColours, lossDashed);
+  m_accuracy->setLines(accNames, accColours);
+  m_gradients->setLines(gradNames, gradColours);
+  for (LineChart* c : {m_loss, m_accuracy, m_gradients}) c->clear();
+
+  const int tests = static_cast<int>(m_data->parts.test.size());
+  {
+    const QSignalBlocker b(m_imageSpin);
+    m_imageSpin->setRange(0, std::max(0, tests - 1));
+    m_image = std::clamp(m_image, 0, std::max(0, tests - 1));
+    m_imageSpin->setValue(m_image);
+  }
+  QStringList classes;
+  for (const std::string& n : m_data->classNames) classes << QString::fromStdString(n);
+  m_drawnBars->setClasses(classes);
+  m_shiftBars->setClasses(classes);
+  m_confusion->setMatrix(Eigen::MatrixXi(), classes);
+  m_layers->setRowCount(0);  // rebuilt for the new stack
+  retranslateUi();
+  QStringList runs;
+  for (int r = 0; r < static_cast<int>(m_nets.size()); ++r) runs << runName(r);
+  m_drawnBars->setRunNames(runs);
+  m_shiftBars->setRunNames(runs);
+  refreshNetworkViews();
+  updatePlayButton();
+  return true;
+}
+
+// ---------------------------------------------------------------- Lab
+
+bool CnnLab::loadPreset(const QString& name, QString* error) {
+  dl::CnnConfig c;
+  std::optional<dl::CnnConfig> other;
+  try {
+    c = dlio::readCnnPreset(name);
+    if (const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(name); e && !e->compare.isEmpty())
+      other = dlio::readCnnPreset(e->compare);
+  } catch (const dlio::IoError& e) {
+    if (error) *error = e.message();
+    return false;
+  }
+  if (!setConfig(c, other, error)) return false;
+  m_preset = name;
+  m_tabs->setCurrentIndex(0);
+  retranslateUi();
+  // One click: the preset trains to the step its claim is measured at.
+  m_runner->setRunning(true);
+  updatePlayButton();
+  return true;
+}
+
+bool CnnLab::openFile(const QString& path, QString* error) {
+  dl::CnnConfig c;
+  try {
+    c = dlio::readCnnFile(path);
+  } catch (const dlio::IoError& e) {
+    if (error) *error = e.message();
+    return false;
+  }
+  if (!setConfig(c, std::nullopt, error)) {
+    if (error && !error->startsWith(path)) *error = QStringLiteral("%1: %2").arg(path, *error);
+    return false;
+  }
+  m_preset.clear();
+  m_tabs->setCurrentIndex(0);
+  retranslateUi();
+  return true;
+}
+
+void CnnLab::setActive(bool on) {
+  m_active = on;
+  if (!on && running()) {
+    m_runner->setRunning(false);
+    updatePlayButton();
+  }
+}
+
+void CnnLab::setPresentationMode(bool on) {
+  m_presentation = on;
+  for (LineChart* c : {m_loss, m_accuracy, m_gradients}) c->setPresentationMode(on);
+  for (TileGrid* g : {m_filters, m_maps, m_mistakes, m_shiftMaps}) g->setPresentationMode(on);
+  m_confusion->setPresentationMode(on);
+  m_drawnBars->setPresentationMode(on);
+  m_shiftBars->setPresentationMode(on);
+  // On a projector the gradient chart gives its room to the two the claims are read from.
+  m_gradients->setVisible(!on);
+  refreshScores();
+}
+
+void CnnLab::togglePlay() {
+  m_runner->setRunning(!running());
+  updatePlayButton();
+}
+
+void CnnLab::stepOnce() {
+  m_runner->stepOnce();
+  updatePlayButton();
+}
+
+bool CnnLab::running() const { return m_runner->running(); }
+
+bool CnnLab::finish(int timeoutMs) {
+  QElapsedTimer t;
+  t.start();
+  const long long target = m_config.training.steps;
+  if (!m_runner->runTo(target, timeoutMs)) return false;
+  // Take the snapshots the run left on the way.
+  while (t.elapsed() < timeoutMs + 2000) {
+    QCoreApplication::sendPostedEvents(m_runner.get());
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    bool all = !m_views.empty();
+    for (const RunView& v : m_views) all = all && (v.step >= target || v.divergence) && v.testAccuracy >= 0;
+    if (all) break;
+  }
+  updatePlayButton();
+  return true;
+}
+
+QStringList CnnLab::grabPanels(const QString& dir) {
+  QStringList out;
+  const auto save = [&](QWidget* w, const QString& name) {
+    const QString path = QDir(dir).filePath(name);
+    if (w->isVisible() && w->grab().save(path)) out << path;
+  };
+  save(m_scoreBoard, QStringLiteral("cnn-scores.png"));
+  save(m_loss, QStringLiteral("cnn-loss.png"));
+  save(m_accuracy, QStringLiteral("cnn-accuracy.png"));
+  save(m_viewTabs, QStringLiteral("cnn-view.png"));
+  return out;
+}
+
+// ---------------------------------------------------------------- snapshots
+
+void CnnLab::onSnapshot(const std::shared_ptr<const CnnSnapshot>& snap) {
+  if (snap->generation != m_generation) return;
+  const std::size_t runs = std::min(snap->runs.size(), m_nets.size());
+  for (std::size_t r = 0; r < runs; ++r) {
+    const CnnRunState& s = snap->runs[r];
+    for (const dl::CnnStep& step : s.steps) {
+      const double x = static_cast<double>(step.step);
+      m_loss->append(static_cast<int>(2 * r), x, step.trainLoss);
+      if (step.evaluated) {
+        m_loss->append(static_cast<int>(2 * r + 1), x, step.valLoss);
+        m_accuracy->append(static_cast<int>(r), x, step.valAccuracy);
+        m_views[r].valAccuracy = step.valAccuracy;
+      }
+      if (r == 0)
+        for (std::size_t l = 0; l < step.gradNorms.size() && static_cast<int>(l) < m_gradients->lineCount(); ++l)
+          m_gradients->append(static_cast<int>(l), x, step.gradNorms[l]);
+    }
+    if (s.params.size() == m_nets[r]->params().size()) {
+      m_nets[r]->params() = s.params;
+      m_nets[r]->buffers() = s.buffers;
+    }
+    m_views[r].step = s.step;
+    m_views[r].divergence = s.divergence;
+    if (s.test) {
+      m_reports[r] = s.test;
+      m_views[r].testAccuracy = s.test->accuracy;
+      m_views[r].changedAccuracy = s.test->changedAccuracy;
+    }
+    if (r == 0 && !s.frozen.empty())
+      for (int l = 0; l < m_layers->rowCount() && l < static_cast<int>(s.frozen.size()); ++l)
+        if (auto* cell = m_layers->cellWidget(l, 1))
+          if (auto* box = cell->findChild<QCheckBox*>()) {
+            const QSignalBlocker b(box);
+            box->setChecked(s.frozen[static_cast<std::size_t>(l)]);
+          }
+  }
+  if (snap->reachedStop) emit statusMessage(tr("Paused at step %1, where the preset's claim is measured.")
+                                                .arg(thousands(m_config.training.steps)));
+  refreshNetworkViews();
+  if (std::any_of(snap->runs.begin(), snap->runs.end(), [](const CnnRunState& s) { return s.test != nullptr; }))
+    refreshMistakes();
+  refreshScores();
+  updatePlayButton();
+}
+
+void CnnLab::refreshScores() {
+  const bool changed = !changeTitle().isEmpty();
+  const auto set = [&](int r, int c, const QString& text) {
+    m_scores[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)]->setText(text);
+  };
+  set(0, 0, QString());
+  set(0, 1, tr("test accuracy"));
+  set(0, 2, changed ? changeTitle() : QString());
+  set(0, 3, tr("parameters"));
+  set(0, 4, tr("step"));
+  m_scores[0][1]->setToolTip(tr("Share of the test images (never trained on) classified right."));
+  m_scores[0][2]->setToolTip(tr("The same test images moved or mirrored as the settings say."));
+  QFont big = font();
+  big.setPointSizeF(font().pointSizeF() * (m_presentation ? 1.6 : 1.35));
+  big.setBold(true);
+  for (int r = 0; r < 2; ++r) {
+    const bool shown = r < static_cast<int>(m_views.size());
+    for (int c = 0; c < kScoreColumns; ++c) {
+      QLabel* l = m_scores[static_cast<std::size_t>(r + 1)][static_cast<std::size_t>(c)];
+      l->setVisible(shown && (c != 2 || changed));
+      l->setFont(big);
+      if (shown) l->setText(scoreText(r, c));
+    }
+    if (shown)
+      m_scores[static_cast<std::size_t>(r + 1)][0]->setStyleSheet(
+          QStringLiteral("QLabel { color: %1; }").arg(kRunColour[r].darker(120).name()));
+  }
+  m_scores[0][2]->setVisible(changed);
+  if (m_views.empty()) return;
+  const RunView& v = m_views[0];
+  QString status = tr("step %1 of %2").arg(thousands(v.step), thousands(m_config.training.steps));
+  if (v.divergence) status += QLatin1Char('\n') + tr("diverged: %1").arg(QString::fromStdString(v.divergence->describe()));
+  m_status->setText(status);
+}
+
+QString CnnLab::scoreText(int run, int column) const {
+  if (run < 0 || run >= static_cast<int>(m_views.size())) return QString();
+  const RunView& v = m_views[static_cast<std::size_t>(run)];
+  switch (column) {
+    case 0: return runName(run);
+    case 1: return percentText(v.testAccuracy);
+    case 2: return percentText(v.changedAccuracy);
+    case 3: return thousands(m_paramCounts[static_cast<std::size_t>(run)]);
+    case 4: return thousands(v.step);
+    default: return QString();
+  }
+}
+
+// ---------------------------------------------------------------- pictures of the network
+
+std::vector<float> CnnLab::rawTestImage(int index) const {
+  if (!m_data || index < 0 || index >= m_data->parts.test.size()) return {};
+  dl::Matrix x = m_data->parts.test.X.col(index);
+  m_data->standardizer.unapply(x);
+  return std::vector<float>(x.data(), x.data() + x.size());
+}
+
+dl::Matrix CnnLab::prepared(const std::vector<float>& raw) const {
+  dl::Matrix x = Eigen::Map<const Eigen::VectorXf>(raw.data(), static_cast<Eigen::Index>(raw.size())).cast<dl::Scalar>();
+  if (m_config.data.permute) dl::permutePixels(x, m_data->shape, dl::pixelPermutation(m_data->shape, m_config.data.permutationSeed));
+  if (!m_data->standardizer.mean.empty()) m_data->standardizer.apply(x);
+  return x;
+}
+
+void CnnLab::selectImage(int index) {
+  if (!m_data) return;
+  m_image = std::clamp(index, 0, std::max(0, static_cast<int>(m_data->parts.test.size()) - 1));
+  {
+    const QSignalBlocker b(m_imageSpin);
+    m_imageSpin->setValue(m_image);
+  }
+  refreshMaps();
+  refreshShift();
+}
+
+void CnnLab::setShift(int dx, int dy) {
+  m_shiftX = dx;
+  m_shiftY = dy;
+  {
+    const QSignalBlocker b1(m_shiftXSlider), b2(m_shiftYSlider);
+    m_shiftXSlider->setValue(dx);
+    m_shiftYSlider->setValue(dy);
+  }
+  refreshShift();
+}
+
+void CnnLab::setLayerFrozen(int layer, bool frozen) {
+  if (m_nets.empty() || layer < 0 || layer >= m_nets[0]->layerCount()) return;
+  m_runner->setFrozen(0, layer, frozen);
+  emit statusMessage(frozen ? tr("Layer %1 is frozen: its weights stay as they are.").arg(layer + 1)
+                            : tr("Layer %1 learns again.").arg(layer + 1));
+}
+
+void CnnLab::reinitializeLayer(int layer) {
+  if (m_nets.empty() || layer < 0 || layer >= m_nets[0]->layerCount()) return;
+  static std::uint64_t seed = 1000;
+  m_runner->reinitialize(0, layer, ++seed);
+  emit statusMessage(tr("Layer %1 has new random weights.").arg(layer + 1));
+}
+
+void CnnLab::refreshNetworkViews() {
+  refreshFilters();
+  refreshMaps();
+  refreshDrawn();
+  refreshShift();
+}
+
+void CnnLab::refreshFilters() {
+  if (m_nets.empty()) return;
+  const dl::Network& net = *m_nets[0];
+  std::vector<TileGrid::Row> rows;
+  // The first layer with weights: a convolution's kernels, or a dense layer's weights as images.
+  for (int i = 0; i < net.stackSize(); ++i) {
+    const dl::Layer& layer = net.stackLayer(i);
+    if (layer.paramCount() == 0) continue;
+    const std::string kind = layer.kind();
+    const dl::Shape in = layer.inputShape();
+    const dl::LayerSpec& spec = m_config.layers[static_cast<std::size_t>(i)];
+    const auto params = net.stackParams(i);
+    const dl::Scalar* w = net.params().data() + params.offset;
+    TileGrid::Row row;
+    if (kind == "conv2d") {
+      const int out = static_cast<int>(spec.units);
+      const int kh = static_cast<int>(spec.kernel), kw = static_cast<int>(spec.kernelWidth > 0 ? spec.kernelWidth : spec.kernel);
+      const int cin = static_cast<int>(in.channels / std::max<dl::Index>(1, spec.groups));
+      row.heading = tr("Filters of the first layer: %1 kernels of %2 × %3 × %4 (blue positive, orange negative)")
+                        .arg(out)
+                        .arg(cin)
+                        .arg(kh)
+                        .arg(kw);
+      // W is (out, cin·kh·kw), column-major: kernel o's value (c, y, x) at column (c·kh + y)·kw + x.
+      for (int o = 0; o < out && o < kMaxFilters; ++o) {
+        Tile t;
+        t.h = kh;
+        t.w = kw;
+        t.channels = 1;
+        t.colour = Tile::Colour::Signed;
+        t.values.resize(static_cast<std::size_t>(kh * kw));
+        for (int y = 0; y < kh; ++y)
+          for (int x = 0; x < kw; ++x) {
+            double sum = 0;  // summed over the input channels (one channel: the kernel itself)
+            for (int c = 0; c < cin; ++c) sum += w[static_cast<std::size_t>(((c * kh + y) * kw + x) * out + o)];
+            t.values[static_cast<std::size_t>(y * kw + x)] = static_cast<float>(sum);
+          }
+        t.caption = QString::number(o + 1);
+        row.tiles.push_back(std::move(t));
+      }
+    } else if (kind == "dense" && in.height * in.width > 1) {
+      const int units = static_cast<int>(spec.units);
+      const int n = static_cast<int>(in.size());
+      row.heading = tr("Weights of the first layer: each of %1 units as a %2 × %3 image").arg(units).arg(in.height).arg(in.width);
+      for (int u = 0; u < units && u < kMaxFilters; ++u) {
+        Tile t;
+        t.h = static_cast<int>(in.height);
+        t.w = static_cast<int>(in.width);
+        t.colour = Tile::Colour::Signed;
+        t.values.resize(static_cast<std::size_t>(t.h * t.w));
+        for (int p = 0; p < t.h * t.w && p < n; ++p)
+          t.values[static_cast<std::size_t>(p)] = static_cast<float>(w[static_cast<std::size_t>(p * units + u)]);
+        t.caption = QString::number(u + 1);
+        row.tiles.push_back(std::move(t));
+      }
+    }
+    if (!row.tiles.empty()) rows.push_back(std::move(row));
+    break;
+  }
+  m_filters->setRows(std::move(rows));
+}
+
+void CnnLab::refreshMaps() {
+  if (m_nets.empty() || !m_data || m_data->parts.test.size() == 0) return;
+  const dl::Network& net = *m_nets[0];
+  const std::vector<float> raw = rawTestImage(m_image);
+  std::vector<dl::Matrix> outs;
+  net.inferLayers(prepared(raw), outs);
+  std::vector<TileGrid::Row> rows;
+  const dl::ImageShape& shape = m_data->shape;
+  TileGrid::Row input;
+  const int truth = m_data->parts.test.labels[static_cast<std::size_t>(m_image)];
+  input.heading = tr("Test image %1 (class %2)").arg(m_image).arg(QString::fromStdString(m_data->classNames[static_cast<std::size_t>(truth)]));
+  Tile t;
+  t.h = static_cast<int>(shape.height);
+  t.w = static_cast<int>(shape.width);
+  t.channels = static_cast<int>(shape.channels);
+  t.values = raw;
+  t.fixedRange = true;
+  t.lo = 0;
+  t.hi = 1;
+  input.tiles.push_back(std::move(t));
+  rows.push_back(std::move(input));
+  for (int i = 0; i + 1 < net.stackSize(); ++i) {
+    const dl::Layer& layer = net.stackLayer(i);
+    const dl::Shape s = layer.outputShape();
+    if (s.height * s.width <= 1 && std::string(layer.kind()) != "dense") continue;
+    if (std::string(layer.kind()) == "flatten" || std::string(layer.kind()) == "dropout") continue;
+    TileGrid::Row row;
+    row.heading = QStringLiteral("%1. %2 · %3").arg(i + 1).arg(QString::fromUtf8(layer.kind()), shapeText(s));
+    const dl::Matrix& y = outs[static_cast<std::size_t>(i)];
+    if (s.height * s.width > 1) {
+      const int plane = static_cast<int>(s.height * s.width);
+      for (int c = 0; c < s.channels && c < kMaxMapsPerLayer; ++c) {
+        Tile m;
+        m.h = static_cast<int>(s.height);
+        m.w = static_cast<int>(s.width);
+        m.values.assign(y.data() + c * plane, y.data() + (c + 1) * plane);
+        row.tiles.push_back(std::move(m));
+      }
+      if (s.channels > kMaxMapsPerLayer) row.heading += tr(" (first %1 of %2 maps)").arg(kMaxMapsPerLayer).arg(s.channels);
+    } else {
+      Tile m;  // a dense layer's outputs as one strip
+      m.h = 1;
+      m.w = static_cast<int>(s.size());
+      m.values.assign(y.data(), y.data() + y.size());
+      row.tiles.push_back(std::move(m));
+    }
+    rows.push_back(std::move(row));
+  }
+  m_maps->setRows(std::move(rows));
+}
+
+void CnnLab::refreshDrawn() {
+  if (m_nets.empty() || !m_data) return;
+  if (m_canvas->empty() || m_data->shape.channels != 1) {
+    m_drawnBars->setProbabilities({});
+    return;
+  }
+  const std::vector<float> raw = m_canvas->image(static_cast<int>(m_data->shape.height), static_cast<int>(m_data->shape.width));
+  std::vector<std::vector<float>> probs;
+  for (std::size_t r = 0; r < m_nets.size(); ++r) {
+    if (m_runData[r]->shape.channels != m_data->shape.channels || m_runData[r]->shape.height != m_data->shape.height) continue;
+    dl::Matrix logits;
+    dl::Network::Workspace ws;
+    m_nets[r]->infer(prepared(raw), logits, ws);
+    const dl::Scalar mx = logits.maxCoeff();
+    Eigen::ArrayXf e = (logits.col(0).array() - mx).exp().cast<float>();
+    e /= e.sum();
+    probs.emplace_back(e.data(), e.data() + e.size());
+  }
+  m_drawnBars->setProbabilities(probs);
+}
+
+void CnnLab::refreshShift() {
+  if (m_nets.empty() || !m_data || m_data->parts.test.size() == 0) return;
+  const std::vector<float> raw = rawTestImage(m_image);
+  dl::Matrix moved = Eigen::Map<const Eigen::VectorXf>(raw.data(), static_cast<Eigen::Index>(raw.size())).cast<dl::Scalar>();
+  dl::shiftImages(moved, m_data->shape, m_shiftX, m_shiftY);
+  const std::vector<float> movedRaw(moved.data(), moved.data() + moved.size());
+  std::vector<TileGrid::Row> rows;
+  std::vector<std::vector<float>> probs;
+  QStringList readout;
+  for (std::size_t r = 0; r < m_nets.size(); ++r) {
+    const dl::Network& net = *m_nets[r];
+    std::vector<dl::Matrix> a, b;
+    net.inferLayers(prepared(raw), a);
+    net.inferLayers(prepared(movedRaw), b);
+    ShiftChange change;
+    int convAt = -1, poolAt = -1;
+    for (int i = 0; i < net.stackSize(); ++i) {
+      const std::string k = net.stackLayer(i).kind();
+      if (convAt < 0 && k == "conv2d") {
+        convAt = i;
+        // the map after its activation, when one follows
+        if (i + 1 < net.stackSize() && std::string(net.stackLayer(i + 1).kind()) == "activation") convAt = i + 1;
+      }
+      if (convAt >= 0 && poolAt < 0 && (k == "max_pool2d" || k == "avg_pool2d")) poolAt = i;
+    }
+    if (convAt >= 0) change.conv = relativeChange(a[static_cast<std::size_t>(convAt)], b[static_cast<std::size_t>(convAt)]);
+    if (poolAt >= 0) change.pooled = relativeChange(a[static_cast<std::size_t>(poolAt)], b[static_cast<std::size_t>(poolAt)]);
+    m_shiftChanges[r] = change;
+    const dl::Matrix& logits = b.back();
+    const dl::Scalar mx = logits.maxCoeff();
+    Eigen::ArrayXf e = (logits.col(0).array() - mx).exp().cast<float>();
+    e /= e.sum();
+    probs.emplace_back(e.data(), e.data() + e.size());
+    if (r == 0) {
+      TileGrid::Row in;
+      in.heading = tr("The test image moved by %1, %2").arg(m_shiftX).arg(m_shiftY);
+      Tile t;
+      t.h = static_cast<int>(m_data->shape.height);
+      t.w = static_cast<int>(m_data->shape.width);
+      t.values = movedRaw;
+      t.fixedRange = true;
+      t.lo = 0;
+      t.hi = 1;
+      in.tiles.push_back(std::move(t));
+      rows.push_back(std::move(in));
+      for (int at : {convAt, poolAt}) {
+        if (at < 0) continue;
+        const dl::Shape s = net.stackLayer(at).outputShape();
+        const int plane = static_cast<int>(s.height * s.width);
+        TileGrid::Row row;
+        row.heading = at == poolAt ? tr("after pooling · %1").arg(shapeText(s)) : tr("first convolution · %1").arg(shapeText(s));
+        const dl::Matrix& y = b[static_cast<std::size_t>(at)];
+        for (int c = 0; c < s.channels && c < 8; ++c) {
+          Tile m;
+          m.h = static_cast<int>(s.height);
+          m.w = static_cast<int>(s.width);
+          m.values.assign(y.data() + c * plane, y.data() + (c + 1) * plane);
+          row.tiles.push_back(std::move(m));
+        }
+        rows.push_back(std::move(row));
+      }
+    }
+    const auto pct = [](double v) { return QString::number(100.0 * v, 'f', 0) + QLatin1Char('%'); };
+    if (change.conv >= 0 && change.pooled >= 0)
+      readout << tr("%1: the first convolution's maps change by %2, after pooling by %3.")
+                     .arg(runName(static_cast<int>(r)), pct(change.conv), pct(change.pooled));
+    else
+      readout << tr("%1: no convolution to compare (a dense network sees every pixel on its own).").arg(runName(static_cast<int>(r)));
+  }
+  m_shiftMaps->setRows(std::move(rows));
+  m_shiftBars->setProbabilities(probs);
+  m_shiftReadout->setText(readout.join(QLatin1Char('\n')));
+}
+
+void CnnLab::refreshMistakes() {
+  if (!m_data) return;
+  QStringList classes;
+  for (const std::string& n : m_data->classNames) classes << QString::fromStdString(n);
+  const std::shared_ptr<const CnnTestReport> report = m_reports.empty() ? nullptr : m_reports[0];
+  if (!report) {
+    m_confusion->setMatrix(Eigen::MatrixXi(), classes);
+    m_mistakes->setRows({});
+    m_mistakesTitle->setText(QString());
+    return;
+  }
+  m_confusion->setMatrix(report->confusion, classes);
+  TileGrid::Row row;
+  for (const CnnTestReport::Miss& m : report->misses) {
+    Tile t;
+    t.h = static_cast<int>(m_data->shape.height);
+    t.w = static_cast<int>(m_data->shape.width);
+    t.channels = static_cast<int>(m_data->shape.channels);
+    t.values = rawTestImage(static_cast<int>(m.index));
+    t.fixedRange = true;
+    t.lo = 0;
+    t.hi = 1;
+    const float p = m.probabilities.empty() ? 0.f : m.probabilities[static_cast<std::size_t>(m.predicted)];
+    t.caption = QStringLiteral("%1→%2 %3%")
+                    .arg(classes.value(m.truth).left(6), classes.value(m.predicted).left(6))
+                    .arg(static_cast<int>(std::lround(100 * p)));
+    t.frame = QColor(207, 34, 46);
+    row.tiles.push_back(std::move(t));
+  }
+  const long long wrong = report->confusion.sum() - report->confusion.trace();
+  m_mistakesTitle->setText(tr("%1 of %2 test images wrong at step %3; the most confident mistakes first "
+                              "(true → predicted, probability). Click one to see its feature maps.")
+                               .arg(thousands(wrong), thousands(report->confusion.sum()), thousands(report->step)));
+  std::vector<TileGrid::Row> rows;
+  if (!row.tiles.empty()) rows.push_back(std::move(row));
+  m_mistakes->setRows(std::move(rows));
+}
+
+}  // namespace dlui

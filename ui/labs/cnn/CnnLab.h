@@ -1,0 +1,219 @@
+// The CNN lab: a convolutional network trained live on real images (the UCI digits, Fashion-MNIST,
+// generated shapes), beside the run it is compared with when its preset has one (the same-sized
+// dense network, the unshuffled images…). Training shows the score board (test accuracy, and on
+// moved or mirrored test images), the loss, accuracy and gradient charts, the first layer's
+// filters and every layer's feature maps, the confusion matrix and the most confident mistakes, a
+// canvas to draw a digit on, and a test image shifted pixel by pixel before and after pooling.
+// Further tabs: convolution arithmetic, a kernel editor and the architecture table.
+#pragma once
+
+#include "labs/Lab.h"
+#include "labs/cnn/CnnRunner.h"
+
+#include "cnn/CnnConfig.h"
+
+#include <memory>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGridLayout;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QTableWidget;
+class QTabWidget;
+
+namespace dl {
+class Network;
+}
+
+namespace dlui {
+
+class ClassBars;
+class ConfusionGrid;
+class DrawCanvas;
+class LineChart;
+class LogSlider;
+class TileGrid;
+
+class CnnLab : public Lab {
+  Q_OBJECT
+public:
+  explicit CnnLab(QWidget* parent = nullptr);
+  ~CnnLab() override;
+
+  QString id() const override { return QStringLiteral("cnn"); }
+  bool loadPreset(const QString& name, QString* error) override;
+  bool openFile(const QString& path, QString* error) override;
+  void setActive(bool on) override;
+  void setPresentationMode(bool on) override;
+  void togglePlay() override;
+  void stepOnce() override;
+  bool finish(int timeoutMs) override;
+  QStringList grabPanels(const QString& dir) override;
+
+  // What is trained: the run, and the run it is compared with (none without one).
+  const dl::CnnConfig& config() const { return m_config; }
+  const std::optional<dl::CnnConfig>& comparison() const { return m_compare; }
+  // Sets what is trained (a file, a preset) and restarts. False with *error when refused (bad
+  // settings, images that cannot be read); then what ran before goes on untouched.
+  bool setConfig(const dl::CnnConfig& config, const std::optional<dl::CnnConfig>& compare, QString* error);
+  bool running() const;
+  // The latest numbers the window shows, per run.
+  struct RunView {
+    long long step = 0;
+    double testAccuracy = -1, changedAccuracy = -1;
+    double valAccuracy = -1;
+    std::optional<dl::Divergence> divergence;
+  };
+  const std::vector<RunView>& runViews() const { return m_views; }
+  // The score board's text for run r and column c (0 name, 1 test accuracy, 2 changed, 3 parameters, 4 step).
+  QString scoreText(int run, int column) const;
+  QLabel* watchLine() const { return m_watch; }
+  QTabWidget* tabs() const { return m_tabs; }
+  QTabWidget* views() const { return m_viewTabs; }
+  TileGrid* filters() const { return m_filters; }
+  TileGrid* featureMaps() const { return m_maps; }
+  ConfusionGrid* confusion() const { return m_confusion; }
+  TileGrid* mistakes() const { return m_mistakes; }
+  DrawCanvas* canvas() const { return m_canvas; }
+  ClassBars* drawnBars() const { return m_drawnBars; }
+  ClassBars* shiftBars() const { return m_shiftBars; }
+  LineChart* lossChart() const { return m_loss; }
+  LineChart* accuracyChart() const { return m_accuracy; }
+  LineChart* gradientChart() const { return m_gradients; }
+  QTableWidget* layerTable() const { return m_layers; }
+  // The test image the feature maps and the shift view show (an index into the test part).
+  void selectImage(int index);
+  int selectedImage() const { return m_image; }
+  // The shift view: the selected test image moved by (dx, dy).
+  void setShift(int dx, int dy);
+  // Its measured change against the unshifted image, per run: the first convolution's maps and
+  // the first pooling's (‖a(shifted) − a‖ / ‖a‖); −1 where the network has no such layer.
+  struct ShiftChange {
+    double conv = -1, pooled = -1;
+  };
+  const std::vector<ShiftChange>& shiftChanges() const { return m_shiftChanges; }
+  // Freezes (or thaws) weighted layer `layer` of the run, or gives it new weights.
+  void setLayerFrozen(int layer, bool frozen);
+  void reinitializeLayer(int layer);
+  // Another tab (the convolution views) goes in here.
+  void addTab(QWidget* page, const QString& objectName);
+
+protected:
+  void changeEvent(QEvent* event) override;
+
+private:
+  void buildUi();
+  void retranslateUi();
+  void showConfig();  // controls ← m_config
+  void applyControls();  // m_config ← controls, restart
+  bool restart(QString* error);
+  void onSnapshot(const std::shared_ptr<const CnnSnapshot>& snap);
+  void refreshNetworkViews();  // filters, feature maps, drawn digit, shift view from the latest weights
+  void refreshFilters();
+  void refreshMaps();
+  void refreshDrawn();
+  void refreshShift();
+  void refreshMistakes();
+  void refreshScores();
+  void fillLayerTable();
+  void updatePlayButton();
+  QString runName(int run) const;
+  QString changeTitle() const;
+  std::vector<float> rawTestImage(int index) const;
+  dl::Matrix prepared(const std::vector<float>& raw) const;  // permuted and standardised as the run's data
+
+  dl::CnnConfig m_config;
+  std::optional<dl::CnnConfig> m_compare;
+  QString m_preset;
+  struct DataCache {
+    dl::CnnDataConfig config;
+    std::shared_ptr<const dl::CnnData> data;
+  };
+  std::vector<DataCache> m_cache;
+  std::shared_ptr<const dl::CnnData> m_data;  // run 0's (a comparison may differ: shuffled)
+  std::vector<std::shared_ptr<const dl::CnnData>> m_runData;
+  std::vector<std::unique_ptr<dl::Network>> m_nets;  // the window's copies, one per run
+  std::vector<long long> m_paramCounts;
+  std::vector<RunView> m_views;
+  std::vector<std::shared_ptr<const CnnTestReport>> m_reports;
+  std::vector<ShiftChange> m_shiftChanges;
+  std::unique_ptr<CnnRunner> m_runner;
+  quint64 m_generation = 0;
+  int m_image = 0;
+  int m_shiftX = 1, m_shiftY = 0;
+  bool m_active = false;
+  bool m_presentation = false;
+  bool m_haveWeights = false;
+  QString m_fallback;  // why the lab fell back to the digits (Fashion-MNIST missing), shown above
+
+  // ---- widgets ----
+  QTabWidget* m_tabs = nullptr;
+  QLabel* m_watch = nullptr;
+  QLabel* m_banner = nullptr;
+  QWidget* m_controls = nullptr;
+  QGroupBox* m_runBox = nullptr;
+  QPushButton* m_play = nullptr;
+  QPushButton* m_step = nullptr;
+  QPushButton* m_reset = nullptr;
+  QLabel* m_status = nullptr;
+  QGroupBox* m_dataBox = nullptr;
+  QLabel* m_sourceLabel = nullptr;
+  QComboBox* m_source = nullptr;
+  QLabel* m_moveLabel = nullptr;
+  QSpinBox* m_moveX = nullptr;
+  QSpinBox* m_moveY = nullptr;
+  QCheckBox* m_mirror = nullptr;
+  QCheckBox* m_permute = nullptr;
+  QGroupBox* m_trainBox = nullptr;
+  QLabel* m_lrLabel = nullptr;
+  LogSlider* m_lr = nullptr;
+  QLabel* m_batchLabel = nullptr;
+  QSpinBox* m_batch = nullptr;
+  QLabel* m_stepsLabel = nullptr;
+  QSpinBox* m_steps = nullptr;
+  QGroupBox* m_augmentBox = nullptr;
+  QLabel* m_shiftAugLabel = nullptr;
+  QSpinBox* m_shiftAug = nullptr;
+  QLabel* m_rotateLabel = nullptr;
+  QDoubleSpinBox* m_rotate = nullptr;
+  QLabel* m_flipLabel = nullptr;
+  QDoubleSpinBox* m_flip = nullptr;
+  QLabel* m_noiseLabel = nullptr;
+  QDoubleSpinBox* m_noise = nullptr;
+  QGroupBox* m_layerBox = nullptr;
+  QTableWidget* m_layers = nullptr;
+
+  QGridLayout* m_scoreGrid = nullptr;
+  QWidget* m_scoreBoard = nullptr;
+  std::vector<std::vector<QLabel*>> m_scores;  // [row 0 headings, then runs][column]
+  LineChart* m_loss = nullptr;
+  LineChart* m_accuracy = nullptr;
+  LineChart* m_gradients = nullptr;
+  QTabWidget* m_viewTabs = nullptr;
+  TileGrid* m_filters = nullptr;
+  TileGrid* m_maps = nullptr;
+  QLabel* m_imageLabel = nullptr;
+  QSpinBox* m_imageSpin = nullptr;
+  ConfusionGrid* m_confusion = nullptr;
+  TileGrid* m_mistakes = nullptr;
+  QLabel* m_mistakesTitle = nullptr;
+  DrawCanvas* m_canvas = nullptr;
+  QPushButton* m_clear = nullptr;
+  QPushButton* m_useTest = nullptr;
+  ClassBars* m_drawnBars = nullptr;
+  QLabel* m_drawnTitle = nullptr;
+  QLabel* m_shiftLabel = nullptr;
+  QSlider* m_shiftXSlider = nullptr;
+  QSlider* m_shiftYSlider = nullptr;
+  TileGrid* m_shiftMaps = nullptr;
+  ClassBars* m_shiftBars = nullptr;
+  QLabel* m_shiftReadout = nullptr;
+};
+
+}  // namespace dlui
