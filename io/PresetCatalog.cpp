@@ -52,7 +52,8 @@ bool PresetCatalog::load(const QString& path, QString* error) {
                   o.value(QLatin1String("view")).toString(),
                   o.value(QLatin1String("note")).toString(),
                   o.value(QLatin1String("map")).toString(),
-                  o.value(QLatin1String("logAxis")).toBool()};
+                  o.value(QLatin1String("logAxis")).toBool(),
+                  o.value(QLatin1String("compare")).toString()};
     if (e.name.isEmpty()) return fail(QStringLiteral("%1: a preset without a name").arg(path));
     if (byName.contains(e.name)) return fail(QStringLiteral("%1: preset '%2' is listed twice").arg(path, e.name));
     for (PresetGroup& group : groups)
@@ -134,10 +135,11 @@ QString PresetCatalog::readableName(const QString& name) {
 }
 
 const QStringList& presetViews() {
-  static const QStringList views = {
-      QStringLiteral("loss"),     QStringLiteral("gradients"),    QStringLiteral("saturation"),
-      QStringLiteral("sparsity"), QStringLiteral("learningRate"), QStringLiteral("metrics"),
-      QStringLiteral("map"),      QStringLiteral("network"),      QStringLiteral("activations")};
+  static const QStringList views = {QStringLiteral("loss"),         QStringLiteral("gradients"),
+                                    QStringLiteral("saturation"),   QStringLiteral("sparsity"),
+                                    QStringLiteral("learningRate"), QStringLiteral("metrics"),
+                                    QStringLiteral("map"),          QStringLiteral("network"),
+                                    QStringLiteral("activations"),  QStringLiteral("scores")};
   return views;
 }
 

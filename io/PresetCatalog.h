@@ -34,7 +34,8 @@ struct PresetEntry {
   LocalizedText title;
   LocalizedText description;  // "en" is the preset file's own description
   // Where its claim is seen: "loss", "gradients", "saturation", "sparsity", "learningRate",
-  // "metrics" or "activations" (a chart tab), "map" or "network" (the central area, charts as they are).
+  // "metrics" or "activations" (a chart tab), "map" or "network" (the central area, charts as they are);
+  // "scores": the CNN lab's score board (test accuracy per run, on changed test images too).
   QString view;
   QString note;  // the note that teaches it (index.json); the notes dock opens it
   // The decision map's plane while it is loaded: "inputs" (the network's own inputs, after the
@@ -42,6 +43,9 @@ struct PresetEntry {
   QString map;
   // The loss chart on a logarithmic axis while it is loaded (its watch line says "log scale").
   bool logAxis = false;
+  // A preset of the same lab trained beside it in lockstep, so that a claim made against another
+  // run ("a dense network of the same size…") is seen on one screen (the CNN lab); empty: none.
+  QString compare;
 };
 
 // The view names PresetEntry::view may take.

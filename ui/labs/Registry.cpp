@@ -1,5 +1,6 @@
 // One line per lab: adding a lab is a folder in engine/, a folder here, and its line below.
 #include "labs/Lab.h"
+#include "labs/cnn/CnnLab.h"
 #include "labs/landscape/LandscapeLab.h"
 #include "labs/search/SearchLab.h"
 
@@ -9,6 +10,7 @@ const std::vector<LabRegistration>& labRegistry() {
   static const std::vector<LabRegistration> labs = {
       {"landscape", [](QWidget* parent) -> Lab* { return new LandscapeLab(parent); }},
       {"search", [](QWidget* parent) -> Lab* { return new SearchLab(parent); }},
+      {"cnn", [](QWidget* parent) -> Lab* { return new CnnLab(parent); }},
   };
   return labs;
 }

@@ -2,6 +2,7 @@
 #include "labs/cnn/CnnLab.h"
 
 #include "Language.h"
+#include "labs/cnn/ArchitectureView.h"
 #include "labs/cnn/ImageViews.h"
 #include "plots/LineChart.h"
 #include "widgets/LogSlider.h"
@@ -424,6 +425,24 @@ void CnnLab::buildUi() {
   row->addWidget(centre, 1);
 
   m_tabs->addTab(training, QString());
+
+  // The architecture: the stack being trained, editable; an edit that fits restarts with it.
+  m_architecture = new ArchitectureView(m_tabs);
+  m_architecture->setObjectName(QStringLiteral("cnnArchitecture"));
+  m_tabs->addTab(m_architecture, QString());
+  connect(m_architecture, &ArchitectureView::layersChanged, this, [this] {
+    if (!m_architecture->valid()) return;  // the view shows what does not fit
+    dl::CnnConfig c = m_config;
+    c.layers = m_architecture->layers();
+    QString error;
+    if (setConfig(c, m_compare, &error)) {
+      m_preset.clear();
+      showWatchLine(m_watch, m_preset);
+      emit statusMessage(tr("The network changed: training starts again with new weights."));
+    } else {
+      emit statusMessage(error);
+    }
+  });
 }
 
 void CnnLab::addTab(QWidget* page, const QString& objectName) {
@@ -786,6 +805,8 @@ bool CnnLab::restart(QString* error) {
   m_shiftBars->setClasses(classes);
   m_confusion->setMatrix(Eigen::MatrixXi(), classes);
   m_layers->setRowCount(0);  // rebuilt for the new stack
+  m_architecture->setInput(dl::Shape{m_data->shape.channels, m_data->shape.height, m_data->shape.width, 1});
+  m_architecture->setLayers(m_config.layers);
   retranslateUi();
   QStringList runs;
   for (int r = 0; r < static_cast<int>(m_nets.size()); ++r) runs << runName(r);
@@ -850,6 +871,7 @@ void CnnLab::setPresentationMode(bool on) {
   for (LineChart* c : {m_loss, m_accuracy, m_gradients}) c->setPresentationMode(on);
   for (TileGrid* g : {m_filters, m_maps, m_mistakes, m_shiftMaps}) g->setPresentationMode(on);
   m_confusion->setPresentationMode(on);
+  m_architecture->setPresentationMode(on);
   m_drawnBars->setPresentationMode(on);
   m_shiftBars->setPresentationMode(on);
   // On a projector the gradient chart gives its room to the two the claims are read from.

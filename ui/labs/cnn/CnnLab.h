@@ -33,6 +33,7 @@ class Network;
 
 namespace dlui {
 
+class ArchitectureView;
 class ClassBars;
 class ConfusionGrid;
 class DrawCanvas;
@@ -76,6 +77,7 @@ public:
   QLabel* watchLine() const { return m_watch; }
   QTabWidget* tabs() const { return m_tabs; }
   QTabWidget* views() const { return m_viewTabs; }
+  ArchitectureView* architecture() const { return m_architecture; }
   TileGrid* filters() const { return m_filters; }
   TileGrid* featureMaps() const { return m_maps; }
   ConfusionGrid* confusion() const { return m_confusion; }
@@ -154,6 +156,7 @@ private:
 
   // ---- widgets ----
   QTabWidget* m_tabs = nullptr;
+  ArchitectureView* m_architecture = nullptr;
   QLabel* m_watch = nullptr;
   QLabel* m_banner = nullptr;
   QWidget* m_controls = nullptr;
