@@ -79,7 +79,7 @@ ConvArithmeticView::ConvArithmeticView(QWidget* parent) : QWidget(parent) {
   buildUi();
   fillInput(QStringLiteral("digit"));
   retranslateUi();
-  paintStack();
+  onStackEdited();  // the middle output value chosen
   paintGridding();
 }
 
