@@ -10,11 +10,7 @@
 
 namespace dlui {
 
-CellGrid::CellGrid(QWidget* parent) : QWidget(parent) {
-  QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-  policy.setHeightForWidth(true);
-  setSizePolicy(policy);
-}
+CellGrid::CellGrid(QWidget* parent) : QWidget(parent) { setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); }
 
 void CellGrid::setGridSize(int rows, int cols) {
   rows = std::max(rows, 0);
@@ -54,12 +50,6 @@ QSize CellGrid::minimumSizeHint() const {
   return {std::max(m_cols, 1) * side + 2, std::max(m_rows, 1) * side + 2};
 }
 
-int CellGrid::heightForWidth(int w) const {
-  if (m_cols <= 0) return w;
-  const int side = std::min((w - 2) / m_cols, 2 * m_preferred);
-  return std::max(m_rows, 1) * std::max(side, 1) + 2;
-}
-
 int CellGrid::cellSide() const {
   if (m_rows <= 0 || m_cols <= 0) return 1;
   const int side = std::min((width() - 2) / m_cols, (height() - 2) / m_rows);
@@ -90,7 +80,7 @@ bool CellGrid::cellAt(const QPoint& pos, int* r, int* c) const {
 void CellGrid::paintEvent(QPaintEvent*) {
   QPainter p(this);
   const int side = cellSide();
-  const bool grid = side >= 6;
+  const bool grid = side >= 14;  // lines between small image pixels would only hide them
   // The numbers: as large as the cell allows, never above the widget's own font.
   QFont f = font();
   const int textPx = std::min(QFontInfo(font()).pixelSize(), side * 4 / 10);

@@ -53,8 +53,6 @@ public:
 
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
-  bool hasHeightForWidth() const override { return true; }
-  int heightForWidth(int w) const override;
 
 signals:
   void cellClicked(int row, int col);

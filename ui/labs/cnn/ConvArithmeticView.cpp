@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -147,6 +148,7 @@ void ConvArithmeticView::buildUi() {
   m_fill = new QComboBox(m_fillBox);
   m_fill->setObjectName(QStringLiteral("convFill"));
   for (const char* id : {"digit", "shape", "ramp", "zeros"}) m_fill->addItem(QString(), QString::fromLatin1(id));
+  m_fill->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   m_fillButton = new QPushButton(m_fillBox);
   m_fillButton->setObjectName(QStringLiteral("convFillButton"));
   fillRow->addWidget(m_fill, 1);
@@ -204,8 +206,8 @@ void ConvArithmeticView::buildUi() {
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
-  scroll->setMinimumWidth(column->sizeHint().width() + 16);
   windowRow->addWidget(scroll);
+  m_scrolls[0] = scroll;
 
   auto* picture = new QVBoxLayout;
   auto* grids = new QGridLayout;
@@ -230,11 +232,9 @@ void ConvArithmeticView::buildUi() {
   grids->addWidget(m_inGrid, 1, 0, Qt::AlignTop);
   grids->addWidget(m_kGrid, 1, 1, Qt::AlignTop);
   grids->addWidget(m_outGrid, 1, 2, Qt::AlignTop);
-  grids->setColumnStretch(0, 5);
-  grids->setColumnStretch(1, 2);
-  grids->setColumnStretch(2, 3);
+  m_windowGrids = grids;
   grids->setRowStretch(1, 1);
-  picture->addLayout(grids, 1);
+  picture->addLayout(grids);
   m_dot = new QLabel(windowPage);
   m_dot->setObjectName(QStringLiteral("convDotProduct"));
   m_formula = new QLabel(windowPage);
@@ -247,6 +247,7 @@ void ConvArithmeticView::buildUi() {
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     picture->addWidget(l);
   }
+  picture->addStretch(1);  // the text stays right under the grids
   windowRow->addLayout(picture, 1);
   m_pages->addTab(windowPage, QString());
 
@@ -366,8 +367,7 @@ void ConvArithmeticView::buildUi() {
   stackRow->addLayout(stackPicture, 1);
   m_pages->addTab(stackPage, QString());
   connect(m_stackOut, &CellGrid::cellClicked, this, &ConvArithmeticView::selectStackOutput);
-  m_stackBox->adjustSize();
-  stackScroll->setMinimumWidth(m_stackBox->sizeHint().width() + 16);
+  m_scrolls[1] = stackScroll;
 
   // ================= page 3: gridding =================
   auto* gridPage = new QWidget(m_pages);
@@ -392,8 +392,8 @@ void ConvArithmeticView::buildUi() {
     pair->addWidget(m_gridText[w], 2, w);
     pair->setColumnStretch(w, 1);
   }
-  pair->setRowStretch(1, 1);
-  gridCol->addLayout(pair, 1);
+  gridCol->addLayout(pair);
+  gridCol->addStretch(1);
   m_pages->addTab(gridPage, QString());
 
   applyFonts();
@@ -412,6 +412,15 @@ void ConvArithmeticView::applyFonts() {
   for (QLabel* l : {m_dot, m_formula, m_warning, m_field, m_gridText[0], m_gridText[1]}) l->setFont(big);
 }
 
+void ConvArithmeticView::fitControls() {
+  // The settings columns keep the width their text needs in the current language and font.
+  for (QScrollArea* s : m_scrolls) {
+    s->widget()->adjustSize();
+    s->setMinimumWidth(s->widget()->sizeHint().width() + s->verticalScrollBar()->sizeHint().width() +
+                       2 * s->frameWidth());
+  }
+}
+
 void ConvArithmeticView::setPresentationMode(bool on) {
   m_presentation = on;
   applyFonts();
@@ -419,7 +428,10 @@ void ConvArithmeticView::setPresentationMode(bool on) {
 
 void ConvArithmeticView::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
-  if (event->type() == QEvent::FontChange) applyFonts();
+  if (event->type() == QEvent::FontChange) {
+    applyFonts();
+    QTimer::singleShot(0, this, &ConvArithmeticView::fitControls);  // after the children have the font
+  }
   QWidget::changeEvent(event);
 }
 
@@ -512,6 +524,7 @@ void ConvArithmeticView::retranslateUi() {
   }
   paintWindow();
   paintStack();
+  fitControls();
 }
 
 // ---------------------------------------------------------------- the sliding window
@@ -762,6 +775,10 @@ void ConvArithmeticView::paintWindow() {
     if (i == m_cursor) cell.outline = kTap;
   }
   m_outGrid->refresh();
+  // Each grid gets width in proportion to its cells, so all cells are about the same size.
+  m_windowGrids->setColumnStretch(0, padded);
+  m_windowGrids->setColumnStretch(1, m_k);
+  m_windowGrids->setColumnStretch(2, std::max(o, m_k));
 
   m_inTitle->setText(tr("Input %1×%1, padding %2 → %3×%3").arg(m_n).arg(m_p).arg(padded));
   m_kTitle->setText(tr("Kernel %1×%1").arg(m_k));

@@ -11,9 +11,11 @@
 #include <vector>
 
 class QComboBox;
+class QGridLayout;
 class QGroupBox;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QTabWidget;
 class QTimer;
@@ -105,6 +107,7 @@ private:
   void paintStack();
   void paintGridding();
   void applyFonts();
+  void fitControls();
   void onStackEdited();
   void editInput(int r, int c, double v);
   void editKernel(int r, int c, double v);
@@ -123,6 +126,7 @@ private:
   bool m_updating = false;  // programmatic control changes, not the user's
 
   QTabWidget* m_pages = nullptr;
+  QScrollArea* m_scrolls[2] = {nullptr, nullptr};  // the settings columns of the first two pages
   QTimer* m_clock = nullptr;
   QGroupBox *m_geometryBox = nullptr, *m_fillBox = nullptr, *m_playBox = nullptr;
   QLabel *m_nLabel = nullptr, *m_kLabel = nullptr, *m_sLabel = nullptr, *m_pLabel = nullptr, *m_dLabel = nullptr;
@@ -134,6 +138,7 @@ private:
   QLabel* m_speedLabel = nullptr;
   QSpinBox* m_speed = nullptr;
   QLabel *m_inTitle = nullptr, *m_kTitle = nullptr, *m_outTitle = nullptr;
+  QGridLayout* m_windowGrids = nullptr;
   CellGrid *m_inGrid = nullptr, *m_kGrid = nullptr, *m_outGrid = nullptr;
   QLabel *m_dot = nullptr, *m_formula = nullptr, *m_warning = nullptr;
 

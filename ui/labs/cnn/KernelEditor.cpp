@@ -23,6 +23,8 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -128,35 +130,37 @@ void KernelEditor::buildUi() {
   m_preset->setObjectName(QStringLiteral("kernelPreset"));
   for (const char* id : kKernelIds) m_preset->addItem(QString(), QString::fromLatin1(id));
   m_preset->addItem(QString(), QStringLiteral("custom"));
+  m_preset->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // the whole name, in any language
   m_presetLabel->setBuddy(m_preset);
-  kf->addWidget(m_presetLabel, 0, 0);
-  kf->addWidget(m_preset, 0, 1);
+  // The name above its list, so a long name (or a long translation) does not widen the column.
+  kf->addWidget(m_presetLabel, 0, 0, 1, 2);
+  kf->addWidget(m_preset, 1, 0, 1, 2);
   m_sizeLabel = new QLabel(m_kernelBox);
   m_size = new QComboBox(m_kernelBox);
   m_size->setObjectName(QStringLiteral("kernelSize"));
   m_size->addItem(QStringLiteral("3 × 3"), 3);
   m_size->addItem(QStringLiteral("5 × 5"), 5);
   m_sizeLabel->setBuddy(m_size);
-  kf->addWidget(m_sizeLabel, 1, 0);
-  kf->addWidget(m_size, 1, 1);
+  kf->addWidget(m_sizeLabel, 2, 0);
+  kf->addWidget(m_size, 2, 1);
   m_cellHost = new QWidget(m_kernelBox);
   m_cellHost->setObjectName(QStringLiteral("kernelCells"));
   new QGridLayout(m_cellHost);
-  kf->addWidget(m_cellHost, 2, 0, 1, 2);
+  kf->addWidget(m_cellHost, 3, 0, 1, 2);
   m_sameBox = new QCheckBox(m_kernelBox);
   m_sameBox->setObjectName(QStringLiteral("kernelSamePadding"));
   m_sameBox->setChecked(true);
-  kf->addWidget(m_sameBox, 3, 0, 1, 2);
+  kf->addWidget(m_sameBox, 4, 0, 1, 2);
   m_noteLabel = new QLabel(m_kernelBox);
   m_noteLabel->setObjectName(QStringLiteral("kernelNote"));
   m_noteLabel->setWordWrap(true);
-  kf->addWidget(m_noteLabel, 4, 0, 1, 2);
+  kf->addWidget(m_noteLabel, 5, 0, 1, 2);
   m_errorLabel = new QLabel(m_kernelBox);
   m_errorLabel->setObjectName(QStringLiteral("kernelError"));
   m_errorLabel->setWordWrap(true);
   m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
   m_errorLabel->hide();
-  kf->addWidget(m_errorLabel, 5, 0, 1, 2);
+  kf->addWidget(m_errorLabel, 6, 0, 1, 2);
   col->addWidget(m_kernelBox);
   connect(m_preset, &QComboBox::activated, this, [this] {
     const QString id = m_preset->currentData().toString();
@@ -184,11 +188,13 @@ void KernelEditor::buildUi() {
 
   m_imageBox = new QGroupBox(column);
   auto* imf = new QFormLayout(m_imageBox);
+  imf->setRowWrapPolicy(QFormLayout::WrapLongRows);
   m_imageLabel = new QLabel(m_imageBox);
   m_imageChoice = new QComboBox(m_imageBox);
   m_imageChoice->setObjectName(QStringLiteral("kernelImage"));
   for (const char* id : kImageIds) m_imageChoice->addItem(QString(), QString::fromLatin1(id));
   m_imageChoice->setCurrentIndex(1);
+  m_imageChoice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   m_imageLabel->setBuddy(m_imageChoice);
   imf->addRow(m_imageLabel, m_imageChoice);
   m_digitLabel = new QLabel(m_imageBox);
@@ -286,7 +292,6 @@ void KernelEditor::rebuildCells() {
       auto* e = new QLineEdit(m_cellHost);
       e->setObjectName(QStringLiteral("kernelCell%1%2").arg(i).arg(j));
       e->setAlignment(Qt::AlignCenter);
-      e->setMinimumWidth(e->fontMetrics().horizontalAdvance(QStringLiteral("−0.0625")) + 10);
       e->setToolTip(tr("Weight in row %1, column %2 of the kernel. Type a number between −100 and 100; the output "
                        "updates as you type.")
                         .arg(i + 1)
@@ -299,6 +304,7 @@ void KernelEditor::rebuildCells() {
       });
       m_cells.push_back(e);
     }
+  applyFonts();
   showKernelInCells();
 }
 
@@ -592,9 +598,18 @@ void KernelEditor::applyFonts() {
   const int cell = m_presentation ? 10 : 7;
   m_inView->setPreferredCell(cell);
   m_outView->setPreferredCell(cell);
-  for (CellGrid* g : m_slices) g->setPreferredCell(m_presentation ? 26 : 18);
-  for (QLineEdit* e : m_cells) e->setMinimumWidth(e->fontMetrics().horizontalAdvance(QStringLiteral("−0.0625")) + 10);
-  if (m_scroll && m_scroll->widget()) m_scroll->setMinimumWidth(m_scroll->widget()->sizeHint().width() + 16);
+  for (CellGrid* g : m_slices) g->setPreferredCell(m_presentation ? 36 : 26);
+  for (QLineEdit* e : m_cells) {
+    e->setMinimumWidth(e->fontMetrics().horizontalAdvance(QStringLiteral("−0.0625")) + 10);
+    e->setMaximumWidth(e->minimumWidth() + 20);
+  }
+}
+
+void KernelEditor::fitControls() {
+  // The settings column keeps the width its text needs in the current language and font.
+  m_scroll->widget()->adjustSize();
+  m_scroll->setMinimumWidth(m_scroll->widget()->sizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width() +
+                            2 * m_scroll->frameWidth());
 }
 
 void KernelEditor::setPresentationMode(bool on) {
@@ -604,7 +619,10 @@ void KernelEditor::setPresentationMode(bool on) {
 
 void KernelEditor::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
-  if (event->type() == QEvent::FontChange) applyFonts();
+  if (event->type() == QEvent::FontChange) {
+    applyFonts();
+    QTimer::singleShot(0, this, &KernelEditor::fitControls);  // after the children have the font
+  }
   QWidget::changeEvent(event);
 }
 
@@ -622,7 +640,7 @@ void KernelEditor::retranslateUi() {
   m_preset->setToolTip(tr("A classic hand-made kernel. A CNN learns kernels like these from data."));
   m_sizeLabel->setText(tr("Size:"));
   m_size->setToolTip(tr("3×3 or 5×5 weights. A larger kernel looks at a larger neighbourhood of each pixel."));
-  m_sameBox->setText(tr("Zero padding (output as large as the input)"));
+  m_sameBox->setText(tr("Zero padding (same size)"));
   m_sameBox->setToolTip(
       tr("On: (k−1)/2 zeros around the image keep the output's size, but the zeros make edges "
          "at the border. Off: the kernel only sits fully inside the image (\"valid\")."));
@@ -662,6 +680,7 @@ void KernelEditor::retranslateUi() {
                                .arg(static_cast<int>(i) / m_k + 1)
                                .arg(static_cast<int>(i) % m_k + 1));
   paintViews();
+  fitControls();
 }
 
 }  // namespace dlui

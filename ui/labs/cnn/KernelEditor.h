@@ -80,6 +80,7 @@ private:
   void recompute();
   void paintViews();
   void applyFonts();
+  void fitControls();
   void showError(const QString& message);
 
   int m_k = 3;
