@@ -9,10 +9,14 @@
 #include "nn/Conv2d.h"
 #include "nn/ConvArithmetic.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -317,6 +321,52 @@ private slots:
     QCOMPARE(e.kernel()[6], -1.0);
     QVERIFY(!e.selectKernel(QStringLiteral("no such kernel")));
     QVERIFY(!e.selectImage(QStringLiteral("no such image")));
+  }
+
+  void everyControlExplainsItself() {
+    ConvArithmeticView view;
+    KernelEditor editor;
+    for (QWidget* w : {static_cast<QWidget*>(&view), static_cast<QWidget*>(&editor)}) {
+      QList<QWidget*> controls;
+      for (QWidget* c : w->findChildren<QWidget*>())
+        if (qobject_cast<QAbstractButton*>(c) || qobject_cast<QAbstractSpinBox*>(c) || qobject_cast<QComboBox*>(c) ||
+            qobject_cast<QLineEdit*>(c) || qobject_cast<CellGrid*>(c))
+          controls << c;
+      QVERIFY(controls.size() > 10);
+      for (QWidget* c : controls) {
+        // A spin box's own line edit is part of it; the box carries the tip.
+        // Qt's own parts (a tab bar's scroll arrows) are not the views' controls.
+        if (qobject_cast<QAbstractSpinBox*>(c->parentWidget()) || qobject_cast<QComboBox*>(c->parentWidget()) ||
+            qobject_cast<QTabBar*>(c->parentWidget()))
+          continue;
+        QVERIFY2(!c->toolTip().isEmpty(),
+                 qPrintable(c->objectName() + QLatin1Char(' ') + c->metaObject()->className()));
+        QVERIFY2(!c->objectName().isEmpty() || qobject_cast<QAbstractButton*>(c) == nullptr,
+                 qPrintable(QStringLiteral("a button without objectName: ") + c->toolTip()));
+      }
+    }
+  }
+
+  void fitsAProjectorAt1024() {
+    QFont old = QApplication::font();
+    QFont f = old;
+    f.setPointSizeF(13);  // the window's presentation font at 768 lines
+    QApplication::setFont(f);
+    ConvArithmeticView view;
+    view.setPresentationMode(true);
+    KernelEditor editor;
+    editor.setPresentationMode(true);
+    for (QWidget* w : {static_cast<QWidget*>(&view), static_cast<QWidget*>(&editor)}) {
+      w->resize(1024, 700);
+      w->show();
+      QCoreApplication::processEvents();
+      const QSize min = w->minimumSizeHint();
+      QVERIFY2(
+          min.width() <= 1024 && min.height() <= 700,
+          qPrintable(QStringLiteral("%1: %2×%3").arg(w->metaObject()->className()).arg(min.width()).arg(min.height())));
+      w->hide();
+    }
+    QApplication::setFont(old);
   }
 
   void pictures() {
