@@ -58,7 +58,8 @@ int CellGrid::cellSide() const {
 
 QPoint CellGrid::origin() const {
   const int side = cellSide();
-  return {(width() - side * m_cols) / 2, (height() - side * m_rows) / 2};
+  // Centred across, at the top: a grid squeezed by its width keeps its title right above it.
+  return {(width() - side * m_cols) / 2, 1};
 }
 
 QRect CellGrid::cellRect(int r, int c) const {

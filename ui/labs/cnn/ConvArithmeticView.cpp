@@ -363,7 +363,7 @@ void ConvArithmeticView::buildUi() {
   stackPicture->addWidget(m_stackLegend, 3, 0, 1, 2);
   stackPicture->setColumnStretch(0, 3);
   stackPicture->setColumnStretch(1, 2);
-  stackPicture->setRowStretch(1, 1);
+  stackPicture->setRowStretch(4, 1);  // the text stays right under the grids
   stackRow->addLayout(stackPicture, 1);
   m_pages->addTab(stackPage, QString());
   connect(m_stackOut, &CellGrid::cellClicked, this, &ConvArithmeticView::selectStackOutput);
