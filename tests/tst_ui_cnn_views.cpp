@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabBar>
+#include <QTranslator>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -371,41 +372,51 @@ private slots:
 
   void pictures() {
     if (qEnvironmentVariable("DLPLAY_CNN_VIEWS_PNG").isEmpty()) QSKIP("set DLPLAY_CNN_VIEWS_PNG=dir to save pictures");
-    for (bool presentation : {false, true}) {
-      QFont f = QApplication::font();
-      if (presentation) f.setPointSizeF(13);  // what the window's presentation mode sets
-      QApplication::setFont(f);
-      const QString suffix = presentation ? QStringLiteral("-presentation") : QString();
-      ConvArithmeticView view;
-      view.setPresentationMode(presentation);
-      view.setConvGeometry(7, 3, 2, 1, 1);
-      view.stepWindow();
-      view.stepWindow();
-      for (int page = 0; page < 3; ++page) {
-        view.pages()->setCurrentIndex(page);
-        savePictures(&view, QStringLiteral("conv-page%1%2").arg(page).arg(suffix));
-      }
-      view.setConvGeometry(7, 7, 1, 0, 2);
-      view.pages()->setCurrentIndex(0);
-      savePictures(&view, QStringLiteral("conv-nofit%1").arg(suffix));
-      KernelEditor e;
-      e.setPresentationMode(presentation);
-      e.selectImage(QStringLiteral("colour"));
-      e.selectKernel(QStringLiteral("sobel_x"));
-      savePictures(&e, QStringLiteral("kernel-colour%1").arg(suffix));
-      e.selectImage(QStringLiteral("shapes"));
-      savePictures(&e, QStringLiteral("kernel-shapes%1").arg(suffix));
-      for (const int width : {1024}) {
-        e.resize(width, 768);
-        QCoreApplication::processEvents();
-        QVERIFY(e.grab().save(qEnvironmentVariable("DLPLAY_CNN_VIEWS_PNG") +
-                              QStringLiteral("/kernel-1024%1.png").arg(suffix)));
-        view.resize(width, 768);
-        QCoreApplication::processEvents();
-        QVERIFY(view.grab().save(qEnvironmentVariable("DLPLAY_CNN_VIEWS_PNG") +
-                                 QStringLiteral("/conv-1024%1.png").arg(suffix)));
+    // DLPLAY_CNN_VIEWS_QM=file.qm: the pictures in that translation too (e.g. one made from
+    // ui/labs/cnn/conv-views-zh.tsv), to see that no text is cut in Chinese.
+    QTranslator translator;
+    const QString qm = qEnvironmentVariable("DLPLAY_CNN_VIEWS_QM");
+    for (const bool translated : {false, true}) {
+      if (translated && (qm.isEmpty() || !translator.load(qm) || !QCoreApplication::installTranslator(&translator)))
+        break;
+      for (bool presentation : {false, true}) {
+        QFont f = QApplication::font();
+        if (presentation) f.setPointSizeF(13);  // what the window's presentation mode sets
+        QApplication::setFont(f);
+        const QString suffix = QString(presentation ? QStringLiteral("-presentation") : QString()) +
+                               QString(translated ? QStringLiteral("-tr") : QString());
+        ConvArithmeticView view;
+        view.setPresentationMode(presentation);
+        view.setConvGeometry(7, 3, 2, 1, 1);
+        view.stepWindow();
+        view.stepWindow();
+        for (int page = 0; page < 3; ++page) {
+          view.pages()->setCurrentIndex(page);
+          savePictures(&view, QStringLiteral("conv-page%1%2").arg(page).arg(suffix));
+        }
+        view.setConvGeometry(7, 7, 1, 0, 2);
+        view.pages()->setCurrentIndex(0);
+        savePictures(&view, QStringLiteral("conv-nofit%1").arg(suffix));
+        KernelEditor e;
+        e.setPresentationMode(presentation);
+        e.selectImage(QStringLiteral("colour"));
+        e.selectKernel(QStringLiteral("sobel_x"));
+        savePictures(&e, QStringLiteral("kernel-colour%1").arg(suffix));
+        e.selectImage(QStringLiteral("shapes"));
+        savePictures(&e, QStringLiteral("kernel-shapes%1").arg(suffix));
+        for (const int width : {1024}) {
+          e.resize(width, 768);
+          QCoreApplication::processEvents();
+          QVERIFY(e.grab().save(qEnvironmentVariable("DLPLAY_CNN_VIEWS_PNG") +
+                                QStringLiteral("/kernel-1024%1.png").arg(suffix)));
+          view.resize(width, 768);
+          QCoreApplication::processEvents();
+          QVERIFY(view.grab().save(qEnvironmentVariable("DLPLAY_CNN_VIEWS_PNG") +
+                                   QStringLiteral("/conv-1024%1.png").arg(suffix)));
+        }
       }
     }
+    QCoreApplication::removeTranslator(&translator);
   }
 };
 
