@@ -141,6 +141,22 @@ private slots:
     QCOMPARE(view.windowIndex(), 2);
   }
 
+  void playSlidesAndStopsAtTheEnd() {
+    ConvArithmeticView view;
+    view.setConvGeometry(5, 3, 1, 0, 1);  // 3×3 outputs
+    view.findChild<QSpinBox*>(QStringLiteral("convSpeed"))->setValue(100);
+    view.playButton()->click();
+    QVERIFY(view.isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isPlaying(), 5000);  // stops by itself on the last output value
+    QCOMPARE(view.windowIndex(), 8);
+    for (int i = 0; i < 9; ++i) QVERIFY(!view.outputGrid()->cell(i / 3, i % 3).text.isEmpty());
+    view.playButton()->click();  // from the start again
+    QVERIFY(view.isPlaying());
+    QVERIFY(view.windowIndex() < 8);
+    view.playButton()->click();
+    QVERIFY(!view.isPlaying());
+  }
+
   void receptiveFields() {
     ConvArithmeticView view;
     // In the sliding window: dilation 2 spreads the 9 taps of a 3×3 kernel over a 5×5 square.
