@@ -255,11 +255,11 @@ void ConvArithmeticView::buildUi() {
     double v = 0;
     const int off = m_p;  // the grid shows the padded input
     if (r < off || c < off || r >= off + m_n || c >= off + m_n) {
-      m_editHint->setText(tr("The grey border is zero padding: it is not part of the input and stays 0."));
+      showEditMessage(tr("The grey border is zero padding: it is not part of the input and stays 0."));
       return;
     }
     if (!parseNumber(text, &v)) {
-      m_editHint->setText(tr("“%1” is not a number between −999 and 999; the cell keeps its value.").arg(text));
+      showEditMessage(tr("“%1” is not a number between −999 and 999; the cell keeps its value.").arg(text));
       return;
     }
     editInput(r - off, c - off, v);
@@ -272,7 +272,7 @@ void ConvArithmeticView::buildUi() {
   connect(m_kGrid, &CellGrid::cellEdited, this, [this](int r, int c, const QString& text) {
     double v = 0;
     if (!parseNumber(text, &v)) {
-      m_editHint->setText(tr("“%1” is not a number between −999 and 999; the cell keeps its value.").arg(text));
+      showEditMessage(tr("“%1” is not a number between −999 and 999; the cell keeps its value.").arg(text));
       return;
     }
     editKernel(r, c, v);
@@ -467,9 +467,7 @@ void ConvArithmeticView::retranslateUi() {
          "shape, a ramp or zeros."));
   m_fillButton->setText(tr("Fill"));
   m_fillButton->setToolTip(tr("Fill the input again (the next digit, another shape)."));
-  m_editHint->setText(
-      tr("Click a cell of the input or the kernel and type a number, then Enter; ↑/↓ or the mouse "
-         "wheel add ±1."));
+  showEditMessage(QString());
 
   m_playBox->setTitle(tr("Window"));
   m_play->setText(m_play->isChecked() ? tr("Pause") : tr("Play"));
@@ -640,12 +638,26 @@ void ConvArithmeticView::setKernel(const std::vector<double>& values) {
   recompute();
 }
 
+void ConvArithmeticView::showEditMessage(const QString& error) {
+  // An error in red where the hint was; an empty error brings the hint back.
+  m_editHint->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
+  if (!error.isEmpty()) {
+    m_editHint->setText(error);
+    return;
+  }
+  m_editHint->setText(
+      tr("Click a cell of the input or the kernel and type a number, then Enter; ↑/↓ or the mouse "
+         "wheel add ±1."));
+}
+
 void ConvArithmeticView::editInput(int r, int c, double v) {
+  showEditMessage(QString());
   m_input[static_cast<std::size_t>(r * m_n + c)] = std::clamp(v, -kMaxCellValue, kMaxCellValue);
   recompute();
 }
 
 void ConvArithmeticView::editKernel(int r, int c, double v) {
+  showEditMessage(QString());
   m_kernel[static_cast<std::size_t>(r * m_k + c)] = std::clamp(v, -kMaxCellValue, kMaxCellValue);
   recompute();
 }

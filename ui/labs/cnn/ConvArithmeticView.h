@@ -109,6 +109,7 @@ private:
   void applyFonts();
   void fitControls();
   void onStackEdited();
+  void showEditMessage(const QString& error);
   void editInput(int r, int c, double v);
   void editKernel(int r, int c, double v);
   std::vector<double> defaultKernel(int k) const;

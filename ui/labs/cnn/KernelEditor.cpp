@@ -327,6 +327,12 @@ void KernelEditor::onCellEdited() {
   QLineEdit* e = m_cells[static_cast<std::size_t>(index)];
   QString text = e->text().trimmed();
   text.replace(QChar(0x2212), QLatin1Char('-'));
+  // Half-typed ("", "−", ".") is not yet a value: nothing applied, nothing refused.
+  if (text.isEmpty() || text == QLatin1String("-") || text == QLatin1String(".") || text == QLatin1String("-.")) {
+    e->setStyleSheet(QString());
+    showError(QString());
+    return;
+  }
   bool ok = false;
   const double v = text.toDouble(&ok);
   if (!ok || !std::isfinite(v) || std::abs(v) > kMaxWeight) {
