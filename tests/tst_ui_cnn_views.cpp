@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -155,6 +156,31 @@ private slots:
     QVERIFY(view.windowIndex() < 8);
     view.playButton()->click();
     QVERIFY(!view.isPlaying());
+  }
+
+  void typedInputValues() {
+    ConvArithmeticView view;
+    view.resize(1200, 700);
+    view.show();
+    view.setConvGeometry(5, 3, 1, 1, 1);  // the grid shows the 7×7 padded input
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    CellGrid* grid = view.inputGrid();
+    const double before = view.input()[0];
+    QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(1, 1).center());  // input (0, 0)
+    QTest::keyClicks(grid, QStringLiteral("nan"));
+    QTest::keyClick(grid, Qt::Key_Return);
+    QCOMPARE(view.input()[0], before);
+    QVERIFY(view.findChild<QLabel*>(QStringLiteral("convEditHint"))->text().contains(QStringLiteral("nan")));
+    QTest::keyClicks(grid, QStringLiteral("-3"));
+    QTest::keyClick(grid, Qt::Key_Return);
+    QCOMPARE(view.input()[0], -3.0);
+    QVERIFY(!view.findChild<QLabel*>(QStringLiteral("convEditHint"))->text().contains(QStringLiteral("nan")));
+    // The padding is not part of the input: typing there changes nothing.
+    const std::vector<double> all = view.input();
+    QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(0, 0).center());
+    QTest::keyClicks(grid, QStringLiteral("7"));
+    QTest::keyClick(grid, Qt::Key_Return);
+    QVERIFY(view.input() == all);
   }
 
   void receptiveFields() {
