@@ -1,7 +1,7 @@
 // The CNN lab's architecture view (offscreen): the digits LeNet shows Network's shapes and
 // parameter counts, an edit updates the computed columns and says so, a stack that does not fit
 // is red with the engine's message, rows are added, removed and moved, the comparisons show the
-// notes' numbers, and every string of the view has a Chinese line in ui/labs/cnn/arch-zh.tsv.
+// notes' numbers, and the view follows the interface language (Chinese from translations/).
 // With DLPLAY_CNN_ARCH_PNG=<dir> it saves screenshots at 1366×768 and 1024×768, normal and
 // presentation mode, in English and Chinese.
 #include "Language.h"
@@ -32,37 +32,11 @@ using Col = ArchitectureView::Column;
 
 namespace {
 
-// ui/labs/cnn/arch-zh.tsv as a translator (context, source → Chinese), which notes the strings
-// of the view's context it was asked for and did not have.
-class TsvTranslator : public QTranslator {
-public:
-  bool load(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) return false;
-    const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    for (const QString& line : lines) {
-      const QStringList parts = line.split(QLatin1Char('\t'));
-      if (parts.size() != 3) {
-        bad << line;
-        continue;
-      }
-      const auto unescape = [](QString s) { return s.replace(QStringLiteral("\\n"), QStringLiteral("\n")); };
-      entries.insert(parts[0] + QLatin1Char('\x1f') + unescape(parts[1]), unescape(parts[2]));
-    }
-    return true;
-  }
-  bool isEmpty() const override { return entries.isEmpty(); }
-  QString translate(const char* context, const char* source, const char* = nullptr, int = -1) const override {
-    const QString ctx = QString::fromUtf8(context);
-    const auto it = entries.constFind(ctx + QLatin1Char('\x1f') + QString::fromUtf8(source));
-    if (it != entries.constEnd()) return *it;
-    if (ctx == QLatin1String("dlui::ArchitectureView")) missing.insert(QString::fromUtf8(source));
-    return {};
-  }
-  QHash<QString, QString> entries;
-  QStringList bad;
-  mutable QSet<QString> missing;
-};
+// The view's Chinese for a source text (the interface's translation, translations/dlplay_zh_CN.ts).
+QString zhText(const char* source) {
+  const QString t = QCoreApplication::translate("dlui::ArchitectureView", source);
+  return t;
+}
 
 QTableWidget* table(ArchitectureView& v) { return v.findChild<QTableWidget*>(QStringLiteral("archTable")); }
 QString text(ArchitectureView& v, int row, int column) { return table(v)->item(row, column)->text(); }
@@ -352,12 +326,9 @@ private slots:
     QVERIFY(!table(v)->isColumnHidden(Col::ColRate));
   }
 
-  // Every string the view asks for has a line in the .tsv (three fields), and the Chinese view
-  // shows it; every header and control has a tooltip.
+  // The Chinese interface shows the view in Chinese (tst_ui_language checks every string has its
+  // translation); every header and control has a tooltip.
   void chineseAndTooltips() {
-    TsvTranslator zh;
-    QVERIFY(zh.load(QStringLiteral(DLPLAY_SOURCE_DIR "/ui/labs/cnn/arch-zh.tsv")));
-    QVERIFY2(zh.bad.isEmpty(), qPrintable(zh.bad.join(QLatin1Char('\n'))));
     // A view made in English follows the switch (QEvent::LanguageChange).
     ArchitectureView v;
     std::vector<dl::LayerSpec> stack = lenet();
@@ -368,15 +339,10 @@ private slots:
     v.setLayers(stack);
     QCOMPARE(text(v, 0, Col::ColKind), QStringLiteral("Convolution"));
     QVERIFY(setLanguage(QStringLiteral("zh"), false));
-    QCoreApplication::installTranslator(&zh);
-    const auto restore = qScopeGuard([&] {
-      QCoreApplication::removeTranslator(&zh);
-      setLanguage(QStringLiteral("en"), false);
-    });
-    QTRY_COMPARE(text(v, 0, Col::ColKind),
-                 zh.entries.value(QStringLiteral("dlui::ArchitectureView\x1f") + QStringLiteral("Convolution")));
-    QCOMPARE(table(v)->horizontalHeaderItem(Col::ColParams)->text(),
-             zh.entries.value(QStringLiteral("dlui::ArchitectureView\x1fParameters")));
+    const auto restore = qScopeGuard([&] { setLanguage(QStringLiteral("en"), false); });
+    QVERIFY(zhText("Convolution") != QStringLiteral("Convolution"));
+    QTRY_COMPARE(text(v, 0, Col::ColKind), zhText("Convolution"));
+    QCOMPARE(table(v)->horizontalHeaderItem(Col::ColParams)->text(), zhText("Parameters"));
     QVERIFY(label(v, "archLesson").contains(QStringLiteral("110,592")));
     QVERIFY(!label(v, "archLesson").contains(QStringLiteral("Three")));
     // The editors' texts: every kind, "same".
@@ -400,7 +366,6 @@ private slots:
     v.setLayers(stack);
     QVERIFY(label(v, "archError").contains(QStringLiteral("layers[3].output")));
     v.setLayers({});
-    QVERIFY2(zh.missing.isEmpty(), qPrintable(QStringList(zh.missing.values()).join(QLatin1Char('\n'))));
   }
 
   // DLPLAY_CNN_ARCH_PNG=<dir>: the view at classroom sizes, to look at.
@@ -421,10 +386,7 @@ private slots:
     QFETCH(QSize, size);
     QFETCH(bool, presentation);
     QVERIFY(QDir().mkpath(dir));
-    TsvTranslator zh;
-    QVERIFY(zh.load(QStringLiteral(DLPLAY_SOURCE_DIR "/ui/labs/cnn/arch-zh.tsv")));
     QVERIFY(setLanguage(language, false));
-    if (language == QLatin1String("zh")) QCoreApplication::installTranslator(&zh);
     const QFont platformFont = QApplication::font();
     if (presentation) {  // as MainWindow does on a projector: 13 pt at 768 lines
       QFont f = platformFont;
@@ -433,7 +395,6 @@ private slots:
     }
     const auto restore = qScopeGuard([&] {
       QApplication::setFont(platformFont);
-      QCoreApplication::removeTranslator(&zh);
       setLanguage(QStringLiteral("en"), false);
     });
     ArchitectureView v;

@@ -414,8 +414,8 @@ private slots:
 
   void pictures() {
     if (qEnvironmentVariable("DLPLAY_CNN_VIEWS_PNG").isEmpty()) QSKIP("set DLPLAY_CNN_VIEWS_PNG=dir to save pictures");
-    // DLPLAY_CNN_VIEWS_QM=file.qm: the pictures in that translation too (e.g. one made from
-    // ui/labs/cnn/conv-views-zh.tsv), to see that no text is cut in Chinese.
+    // DLPLAY_CNN_VIEWS_QM=file.qm: the pictures in that translation too (the build's
+    // dlplay_zh_CN.qm), to see that no text is cut in Chinese.
     QTranslator translator;
     const QString qm = qEnvironmentVariable("DLPLAY_CNN_VIEWS_QM");
     for (const bool translated : {false, true}) {

@@ -780,6 +780,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../engine/nn/Architecture.cpp" line="+48"/>
         <source>needs at least one layer</source>
         <translation>至少需要一层</translation>
     </message>
@@ -817,8 +818,9 @@
     </message>
     <message>
         <location filename="../engine/cnn/CnnFields.cpp" line="+35"/>
-        <location filename="../engine/cnn/CnnTrainer.cpp" line="+64"/>
+        <location filename="../engine/cnn/CnnTrainer.cpp" line="+59"/>
         <location filename="../engine/config/Fields.cpp" line="+42"/>
+        <location filename="../engine/nn/Architecture.cpp" line="-8"/>
         <location filename="../engine/surface/Race.cpp" line="+9"/>
         <location filename="../engine/surface/Surfaces.cpp" line="+373"/>
         <source>unknown name (expected one of: %1)</source>
@@ -1085,6 +1087,7 @@
     </message>
     <message>
         <location filename="../engine/cnn/CnnTrainer.cpp" line="+40"/>
+        <location filename="../engine/nn/Architecture.cpp" line="+27"/>
         <source>the first layer must have weights (dense or a convolution)</source>
         <translation>第一层必须带权重（全连接层或卷积层）</translation>
     </message>
@@ -1325,6 +1328,569 @@
         <location line="+2"/>
         <source>Activation functions</source>
         <translation>激活函数</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ArchitectureView</name>
+    <message>
+        <location filename="../ui/labs/cnn/ArchitectureView.cpp" line="+49"/>
+        <source>Convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conv2d: slides small kernels over the image; every position uses the same weights.</source>
+        <translation>conv2d：让小卷积核在图像上滑动；每个位置使用同一组权重。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max pooling</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max_pool2d: keeps the largest value of each window; no weights. Halves the size with kernel 2.</source>
+        <translation>max_pool2d：保留每个窗口中的最大值；没有权重。窗口为 2 时尺寸减半。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Average pooling</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>avg_pool2d: the mean of each window; no weights.</source>
+        <translation>avg_pool2d：取每个窗口的平均值；没有权重。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Global average pooling</source>
+        <translation>全局平均池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>global_avg_pool: one number per channel, the mean of the whole map; works on any image size.</source>
+        <translation>global_avg_pool：每个通道一个数，即整张特征图的平均值；适用于任何图像尺寸。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spatial pyramid pooling</source>
+        <translation>空间金字塔池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spp: max pooling into 1×1, 2×2 and 4×4 grids: the same number of outputs for any image size.</source>
+        <translation>spp：按 1×1、2×2 和 4×4 的网格做最大池化：任何图像尺寸都得到同样多的输出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flatten: lines the maps up as one long vector for the dense layers; nothing is learned.</source>
+        <translation>flatten：把特征图排成一个长向量，供全连接层使用；不学习任何参数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batch norm</source>
+        <translation>批归一化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch_norm2d: normalises each channel over the batch, then scales and shifts it (2 parameters per channel).</source>
+        <translation>batch_norm2d：在批次上对每个通道做归一化，再缩放和平移（每个通道 2 个参数）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+779"/>
+        <source>Dense</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <location line="-778"/>
+        <source>dense: every input value connected to every output unit. The last layer gives one value per class.</source>
+        <translation>dense：每个输入值都连到每个输出单元。最后一层为每个类别给出一个值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+413"/>
+        <source>Activation</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <location line="-412"/>
+        <source>activation: a non-linearity applied to every value (ReLU, tanh…); no weights, same shape.</source>
+        <translation>activation：对每个值施加非线性函数（ReLU、tanh…）；没有权重，形状不变。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dropout</source>
+        <translation>随机失活</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropout: sets a random share of the values to 0 while training (the rate).</source>
+        <translation>dropout：训练时把随机一部分值（按比例）置为 0。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locally connected</source>
+        <translation>局部连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>locally_connected2d: windows like a convolution, but every position has its own weights (no sharing).</source>
+        <translation>locally_connected2d：像卷积一样使用窗口，但每个位置都有自己的权重（不共享）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upsample</source>
+        <translation>上采样</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>upsample: makes the maps twice as high and wide by repeating pixels; no weights.</source>
+        <translation>upsample：通过重复像素把特征图的高和宽放大为两倍；没有权重。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transposed convolution</source>
+        <translation>转置卷积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conv_transpose2d: learned upsampling; each input pixel stamps a kernel onto a larger output.</source>
+        <translation>conv_transpose2d：可学习的上采样；每个输入像素把一个卷积核“印”到更大的输出上。</translation>
+    </message>
+    <message>
+        <location line="+256"/>
+        <source>same</source>
+        <translation>same</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 k</source>
+        <translation>%1 k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 M</source>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 G</source>
+        <translation>%1 G</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What the layer does. Double-click to choose another kind.</source>
+        <translation>这一层做什么。双击可换成另一种层。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output channels of a convolution (how many different kernels it learns), or units of a dense layer.</source>
+        <translation>卷积层的输出通道数（它学习多少个不同的卷积核），或全连接层的单元数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Side of the square window the layer looks at, in pixels of its input.</source>
+        <translation>这一层观察的方形窗口的边长，以其输入的像素计。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far the window moves each step. Stride 2 halves the height and width (pooling moves by its kernel size unless told otherwise).</source>
+        <translation>窗口每一步移动多远。步幅 2 使高和宽减半（池化层如未另行设定，按其窗口大小移动）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zeros added around the input. &quot;same&quot; adds just enough to keep the size at stride 1.</source>
+        <translation>在输入四周补的零。&quot;same&quot; 补得刚好够在步幅 1 时保持大小不变。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dilation</source>
+        <translation>膨胀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spacing between the kernel&apos;s taps: a 3×3 kernel with dilation 2 covers 5×5 with 9 weights.</source>
+        <translation>卷积核各抽头之间的间距：膨胀为 2 的 3×3 卷积核用 9 个权重覆盖 5×5 的范围。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Splits the channels into groups that do not see each other; groups = input channels is a depthwise convolution.</source>
+        <translation>把通道分成互不可见的几组；分组数等于输入通道数时就是深度卷积（depthwise）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The non-linear function an activation layer applies to every value.</source>
+        <translation>激活层对每个值施加的非线性函数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share of the values dropout sets to 0 while training.</source>
+        <translation>训练时 dropout 置为 0 的值所占的比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shape of the layer&apos;s output for one image: channels × height × width, or one number for a flat vector.</source>
+        <translation>一张图像在这一层输出的形状：通道 × 高 × 宽；展平后的向量只写一个数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbers this layer learns (weights and biases). Pooling, activations and flatten learn none.</source>
+        <translation>这一层要学习的数（权重和偏置）。池化、激活和展平层不学习任何参数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+43"/>
+        <source>Receptive field</source>
+        <translation>感受野</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>How large a square of the input image one output value depends on. It grows with every kernel and faster after each stride; it can be larger than the image (the rest is padding). &quot;all&quot;: the layer sees the whole image.</source>
+        <translation>一个输出值依赖于输入图像中多大的方块。每经过一个卷积核它就变大，每次跨步之后增长得更快；它可以比图像还大（多出的部分是填充）。“全图”表示这一层看到整张图像。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+42"/>
+        <source>FLOPs</source>
+        <translation>浮点运算</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Floating-point operations for one image: 2 per multiply-add with a weight (k = thousand, M = million). Pooling and activations are counted as 0: they are cheap next to the products.</source>
+        <translation>处理一张图像的浮点运算次数：与权重的每次乘加算 2 次（k = 千，M = 百万）。池化和激活记为 0：与乘法相比它们的开销很小。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Position in the stack, counted from 0 as in the error messages (layers[0] is the first layer).</source>
+        <translation>在层堆叠中的位置，和错误信息一样从 0 开始计数（layers[0] 是第一层）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a setting to change it. Red: the layer does not fit what comes into it.</source>
+        <translation>双击某个设置即可修改。红色：这一层与输入它的数据不匹配。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add layer</source>
+        <translation>添加层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds a layer after the selected one (at the end when none is selected).</source>
+        <translation>在选中的层之后添加一层（未选中时加在末尾）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removes the selected layer.</source>
+        <translation>删除选中的层。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moves the selected layer one place earlier in the stack.</source>
+        <translation>把选中的层在堆叠中往前移一位。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moves the selected layer one place later in the stack.</source>
+        <translation>把选中的层在堆叠中往后移一位。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole stack: what it learns and what one image costs to run through it.</source>
+        <translation>整个堆叠：它要学习多少参数，一张图像通过它要花多少运算。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparisons</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classic design choices, computed on concrete layers with the same formulas as the table above.</source>
+        <translation>经典的设计选择，用与上表相同的公式在具体的层上计算。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Three 3×3 vs one 7×7</source>
+        <translation>三个 3×3 对一个 7×7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two 3×3 vs one 5×5</source>
+        <translation>两个 3×3 对一个 5×5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1×1 bottleneck vs direct 3×3</source>
+        <translation>1×1 瓶颈对直接 3×3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conv vs locally connected vs dense</source>
+        <translation>卷积、局部连接与全连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose which two designs to compare.</source>
+        <translation>选择要对比的设计。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels C:</source>
+        <translation>通道数 C：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number of channels C in and out of the convolutions compared; their weights grow as C².</source>
+        <translation>参与对比的卷积的输入和输出通道数 C；它们的权重数按 C² 增长。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The layers compared, on the input named below the table.</source>
+        <translation>参与对比的层，输入见表格下方。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How large a square of the input one output value depends on.</source>
+        <translation>一个输出值依赖于输入中多大的方块。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Numbers learned (no biases, as in the usual statement of the claim).</source>
+        <translation>要学习的数（不含偏置，与这一结论通常的说法一致）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights in C²</source>
+        <translation>以 C² 计的权重</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The same count as a multiple of C²: it holds for any C.</source>
+        <translation>同一个数写成 C² 的倍数：对任何 C 都成立。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floating-point operations for one input: 2 per multiply-add.</source>
+        <translation>处理一个输入的浮点运算次数：每次乘加算 2 次。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What the comparison shows.</source>
+        <translation>这组对比说明了什么。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Input: %1 images (channels × height × width)</source>
+        <translation>输入：%1 的图像（通道 × 高 × 宽）</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Not computed: a layer above does not fit.</source>
+        <translation>未计算：上面有一层不匹配。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not fit</source>
+        <translation>不匹配</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+206"/>
+        <source>%1×%2 (all)</source>
+        <translation>%1×%2（全图）</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>One output value of this layer depends on a %1×%2 square of input pixels.</source>
+        <translation>这一层的一个输出值依赖于输入中 %1×%2 的像素方块。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 multiply-adds per image</source>
+        <translation>每张图像 %1 次乘加</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Total: %1 parameters, %2 FLOPs per image, output %3.</source>
+        <translation>合计：%1 个参数，每张图像 %2 次浮点运算，输出 %3。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Up to layer %1: %2 parameters, %3 FLOPs per image.</source>
+        <translation>到第 %1 层为止：%2 个参数，每张图像 %3 次浮点运算。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Layer %1 does not fit: %2</source>
+        <translation>第 %1 层不匹配：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stack is not complete: %1</source>
+        <translation>层堆叠不完整：%1</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Three 3×3 convolutions</source>
+        <translation>三个 3×3 卷积</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One 7×7 convolution</source>
+        <translation>一个 7×7 卷积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three 3×3 layers see 7×7 like one 7×7 layer, with 27C² = %1 weights instead of 49C² = %2 (C = %3), and two more non-linearities.</source>
+        <translation>三个 3×3 层和一个 7×7 层一样看到 7×7 的范围，却只用 27C² = %1 个权重，而不是 49C² = %2 个（C = %3），还多了两个非线性。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Two 3×3 convolutions</source>
+        <translation>两个 3×3 卷积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One 5×5 convolution</source>
+        <translation>一个 5×5 卷积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two 3×3 layers see 5×5 like one 5×5 layer, with 18C² = %1 weights instead of 25C² = %2 (C = %3), and one more non-linearity.</source>
+        <translation>两个 3×3 层和一个 5×5 层一样看到 5×5 的范围，却只用 18C² = %1 个权重，而不是 25C² = %2 个（C = %3），还多了一个非线性。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1×1 to C, then 3×3</source>
+        <translation>先 1×1 降到 C，再 3×3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3×3 straight from 4C</source>
+        <translation>直接从 4C 做 3×3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A 1×1 layer first reduces the %1 channels to %2; with the 3×3 after it, the pair costs %3 + %4 = %5 weights instead of %6 for a 3×3 straight from %1 channels: %7 times fewer, for the same 3×3 view.</source>
+        <translation>先用 1×1 层把 %1 个通道降到 %2 个，再接 3×3 层，两层合计 %3 + %4 = %5 个权重；直接从 %1 个通道做 3×3 则需要 %6 个。前者的权重只有后者的 1/%7，看到的仍是同样的 3×3 范围。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Input: %1 (4C channels).</source>
+        <translation>输入：%1（4C 个通道）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Convolution 3×3</source>
+        <translation>3×3 卷积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locally connected 3×3</source>
+        <translation>3×3 局部连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Same input (%1) and output (%2): a convolution shares one set of 3×3 kernels over all %3 positions, %4 weights; a locally connected layer has its own at each position, %5; a dense layer joins every input value to every output value, %6 weights.</source>
+        <translation>输入（%1）和输出（%2）都相同：卷积在全部 %3 个位置共用一组 3×3 卷积核，%4 个权重；局部连接层在每个位置各有一组，%5 个；全连接层把每个输入值连到每个输出值，%6 个权重。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Input: %1, output %2 values.</source>
+        <translation>输入：%1，输出 %2 个值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Input: %1 (C channels, &quot;same&quot; padding, no biases).</source>
+        <translation>输入：%1（C 个通道，&quot;same&quot; 填充，无偏置）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1C²</source>
+        <translation>%1C²</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 multiply-adds</source>
+        <translation>%1 次乘加</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +2158,527 @@
         <location line="+1"/>
         <source>Show every setting of the experiment in the controls dock.</source>
         <translation>在控制面板中显示实验的全部设置。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::CnnLab</name>
+    <message>
+        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+451"/>
+        <source>The network changed: training starts again with new weights.</source>
+        <translation>网络已改变：用新的权重重新开始训练。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Train a CNN</source>
+        <translation>训练卷积网络</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Convolution arithmetic</source>
+        <translation>卷积的尺寸计算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kernel editor</source>
+        <translation>卷积核编辑器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filters and feature maps</source>
+        <translation>滤波器与特征图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion and mistakes</source>
+        <translation>混淆矩阵与错例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw a digit</source>
+        <translation>手写一个数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift and pooling</source>
+        <translation>平移与池化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train one mini-batch step (→).</source>
+        <translation>训练一个小批量步（→）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New initial weights from the seed; the settings stay.</source>
+        <translation>按种子重新生成初始权重；设置保持不变。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The 8×8 handwritten digits (1,797, bundled), Fashion-MNIST (70,000 clothes photos of 28×28, Debian&apos;s dataset-fashion-mnist) or generated shapes.</source>
+        <translation>8×8 手写数字（1,797 张，随程序附带）、Fashion-MNIST（70,000 张 28×28 的服饰照片，来自 Debian 的 dataset-fashion-mnist）或生成的图形。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>8×8 digits</source>
+        <translation>8×8 数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shapes</source>
+        <translation>图形</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test moved (x, y)</source>
+        <translation>测试图平移 (x, y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also measure the test accuracy on the test images moved by this many pixels (x right, y down): how translation-invariant the network is.</source>
+        <translation>同时测量测试图片平移这么多像素后（x 向右，y 向下）的准确率：网络对平移有多不敏感。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Also test mirrored</source>
+        <translation>同时测试镜像图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also measure the accuracy on the test images mirrored left–right.</source>
+        <translation>同时测量测试图片左右镜像后的准确率。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shuffle the pixels</source>
+        <translation>打乱像素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move every pixel of every image by one fixed permutation: the same information, but neighbouring pixels are no longer neighbours.</source>
+        <translation>用同一个固定排列移动每张图片的每个像素：信息不变，但相邻的像素不再相邻。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adam&apos;s step size. Changing it restarts both runs.</source>
+        <translation>Adam 的步长。改变它会让两次训练都重新开始。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images per mini-batch step.</source>
+        <translation>每个小批量步使用的图片数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause at step</source>
+        <translation>暂停于第几步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training pauses here, where the preset&apos;s claim is measured; ▶ goes on past it.</source>
+        <translation>训练在这里暂停，预设的结论就在此时测量；按 ▶ 可继续训练。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Augmentation (training images)</source>
+        <translation>数据增强（训练图片）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random shift (px)</source>
+        <translation>随机平移（像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each training image moved by a random number of pixels up to this, each way.</source>
+        <translation>每张训练图片在每个方向上随机平移，最多这么多像素。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random rotation</source>
+        <translation>随机旋转</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each training image turned by a random angle up to this, either way.</source>
+        <translation>每张训练图片随机旋转一个角度，顺逆时针最多这么多。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mirror probability</source>
+        <translation>镜像概率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chance that a training image is mirrored left–right. Not label-preserving for digits: a mirrored 2 is not a 2.</source>
+        <translation>训练图片被左右镜像的概率。对数字来说镜像会改变标签：镜像后的 2 不再是 2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The standard deviation of Gaussian noise added to every pixel (pixels are 0–1).</source>
+        <translation>加到每个像素上的高斯噪声的标准差（像素取值 0–1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers with weights</source>
+        <translation>带权重的层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A frozen layer keeps its weights while the others learn (fine-tuning); &quot;New weights&quot; starts one layer again from random weights.</source>
+        <translation>冻结的层保持权重不变，其余层继续学习（微调）；“新权重”让某一层从随机权重重新开始。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test image</source>
+        <translation>测试图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which test image the feature maps show (or click a mistake).</source>
+        <translation>特征图显示哪张测试图片（也可以点击一个错例）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the test image</source>
+        <translation>复制测试图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the selected test image on the canvas, to change it by hand.</source>
+        <translation>把选中的测试图片放到画布上，可以再用手修改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the network says about your drawing (it is shrunk to the images&apos; size, as the digits were scanned):</source>
+        <translation>网络对你画的图怎么判断（画好的图会缩小到数据图片的大小，与扫描数字时一样）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the test image (x, y)</source>
+        <translation>平移测试图片 (x, y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixels to the right</source>
+        <translation>向右的像素数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixels down</source>
+        <translation>向下的像素数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No network yet.</source>
+        <translation>还没有网络。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first layer has no filters to draw.</source>
+        <translation>第一层没有可画的滤波器。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No mistakes on the test images.</source>
+        <translation>测试图片上没有错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+445"/>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="-447"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation accuracy</source>
+        <translation>验证集准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation accuracy</source>
+        <translation>验证集准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient norm per layer</source>
+        <translation>各层梯度范数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fashion-MNIST is not installed (%1). Showing the digits instead; install it with: apt-get install dataset-fashion-mnist</source>
+        <translation>未安装 Fashion-MNIST（%1）。现改用手写数字；安装方法：apt-get install dataset-fashion-mnist</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 · training</source>
+        <translation>%1 · 训练</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 · validation</source>
+        <translation>%1 · 验证</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This network</source>
+        <translation>本网络</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compared with</source>
+        <translation>对照网络</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>moved %1, %2 px</source>
+        <translation>平移 %1, %2 像素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mirrored</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test, %1</source>
+        <translation>测试集，%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>▶ Train</source>
+        <translation>▶ 训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train or pause (Space). Training pauses by itself at the preset&apos;s step.</source>
+        <translation>训练或暂停（空格键）。训练到预设的步数会自动暂停。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n parameter(s)</source>
+        <translation>
+            <numerusform>%n 个参数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New weights</source>
+        <translation>新权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give this layer new random weights; the other layers keep what they learned.</source>
+        <translation>给这一层新的随机权重；其余层保留已学到的。</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <location line="+177"/>
+        <source>Paused at step %1, where the preset&apos;s claim is measured.</source>
+        <translation>已在第 %1 步暂停，预设的结论在此测量。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the test images (never trained on) classified right.</source>
+        <translation>测试图片（从未用于训练）中分类正确的比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same test images moved or mirrored as the settings say.</source>
+        <translation>按设置平移或镜像后的同一批测试图片。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diverged: %1</source>
+        <translation>已发散：%1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Layer %1 is frozen: its weights stay as they are.</source>
+        <translation>第 %1 层已冻结：权重保持不变。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer %1 learns again.</source>
+        <translation>第 %1 层重新开始学习。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Layer %1 has new random weights.</source>
+        <translation>第 %1 层换上了新的随机权重。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Filters of the first layer: %1 kernels of %2 × %3 × %4 (blue positive, orange negative)</source>
+        <translation>第一层的滤波器：%1 个 %2 × %3 × %4 的卷积核（蓝为正，橙为负）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Weights of the first layer: each of %1 units as a %2 × %3 image</source>
+        <translation>第一层的权重：%1 个单元，每个画成 %2 × %3 的图</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Test image %1 (class %2)</source>
+        <translation>测试图片 %1（类别 %2）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source> (first %1 of %2 maps)</source>
+        <translation>（%2 张特征图中的前 %1 张）</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>The test image moved by %1, %2</source>
+        <translation>平移 %1, %2 后的测试图片</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>after pooling · %1</source>
+        <translation>池化之后 · %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>first convolution · %1</source>
+        <translation>第一个卷积 · %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: the first convolution&apos;s maps change by %2, after pooling by %3.</source>
+        <translation>%1：第一个卷积的特征图变化 %2，池化之后变化 %3。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: no convolution to compare (a dense network sees every pixel on its own).</source>
+        <translation>%1：没有卷积可比较（全连接网络把每个像素单独看待）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 of %2 test images wrong at step %3; the most confident mistakes first (true → predicted, probability). Click one to see its feature maps.</source>
+        <translation>第 %3 步时 %2 张测试图片中错了 %1 张；最有把握的错误排在前面（真实 → 预测，概率）。点击一张可看它的特征图。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ConfusionGrid</name>
+    <message>
+        <location filename="../ui/labs/cnn/ImageViews.cpp" line="+229"/>
+        <source>predicted class →</source>
+        <translation>预测类别 →</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>true class →</source>
+        <translation>真实类别 →</translation>
     </message>
 </context>
 <context>
@@ -2200,6 +3287,376 @@
     </message>
 </context>
 <context>
+    <name>dlui::ConvArithmeticView</name>
+    <message>
+        <location filename="../ui/labs/cnn/ConvArithmeticView.cpp" line="+258"/>
+        <source>The grey border is zero padding: it is not part of the input and stays 0.</source>
+        <translation>灰色边框是零填充：它不属于输入，始终为 0。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
+        <source>“%1” is not a number between −999 and 999; the cell keeps its value.</source>
+        <translation>“%1”不是 −999 到 999 之间的数，该格保持原值。</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>Sliding window</source>
+        <translation>滑动窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked layers</source>
+        <translation>堆叠的层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gridding</source>
+        <translation>网格效应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One convolution: the kernel slides over the padded input, one output value per position.</source>
+        <translation>一次卷积：卷积核在填充后的输入上滑动，每个位置得到一个输出值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several 3×3 layers in a row: how much of the input one output value sees.</source>
+        <translation>多个 3×3 层串联：一个输出值能看到输入的多大范围。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked dilated layers can leave holes: input pixels an output never sees.</source>
+        <translation>堆叠的空洞卷积层可能留下空洞：输出永远看不到的输入像素。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Geometry</source>
+        <translation>几何参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input size n:</source>
+        <translation>输入大小 n：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kernel size k:</source>
+        <translation>卷积核大小 k：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stride s:</source>
+        <translation>步幅 s：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Padding p:</source>
+        <translation>填充 p：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dilation d:</source>
+        <translation>空洞率 d：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The input is n × n values.</source>
+        <translation>输入由 n × n 个值组成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The kernel is k × k weights: how many input values each output value combines.</source>
+        <translation>卷积核有 k × k 个权重：每个输出值组合多少个输入值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far the window moves between two output values. Stride 2 roughly halves the output.</source>
+        <translation>相邻两个输出值之间窗口移动的距离。步幅为 2 时输出大约减半。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows and columns of zeros added around the input, so the window can also sit on the border.</source>
+        <translation>在输入四周补上若干行和列的零，使窗口也能落在边界上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The spacing of the kernel&apos;s taps: dilation 2 spreads a 3×3 kernel over 5×5 inputs with the same 9 weights.</source>
+        <translation>卷积核各抽头之间的间距：空洞率为 2 时，3×3 的卷积核用同样的 9 个权重覆盖 5×5 的输入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A handwritten digit</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A generated shape</source>
+        <translation>生成的图形</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A ramp (row + column)</source>
+        <translation>斜坡（行号 + 列号）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What to put into the input grid: a digit of the bundled UCI set (pixel counts 0–16), a shape, a ramp or zeros.</source>
+        <translation>填入输入网格的内容：内置 UCI 数据集中的一个数字（像素计数 0–16）、一个图形、斜坡或全零。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill the input again (the next digit, another shape).</source>
+        <translation>重新填充输入（下一个数字、另一个图形）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+254"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="-254"/>
+        <location line="+254"/>
+        <source>Play</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="-253"/>
+        <source>Slide the window over the input, one output value at a time.</source>
+        <translation>让窗口在输入上滑动，每次计算一个输出值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the window to the next output value.</source>
+        <translation>把窗口移到下一个输出值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the first output value, with an empty output.</source>
+        <translation>回到第一个输出值，并清空输出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ms per step:</source>
+        <translation>每步毫秒数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the window stays on each output value while playing.</source>
+        <translation>播放时窗口在每个输出值上停留的时间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The input with its zero padding (the lilac border). The orange squares are the input values the current output value multiplies. Click a cell and type to change it.</source>
+        <translation>带零填充的输入（淡紫色边框）。橙色方框是当前输出值所乘的输入值。点击格子并输入数字即可修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The kernel&apos;s weights (blue negative, red positive). Click a cell and type to change it.</source>
+        <translation>卷积核的权重（蓝色为负，红色为正）。点击格子并输入数字即可修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The output, computed by the engine&apos;s conv2d layer; it fills in as the window slides. Click a cell to see its dot product.</source>
+        <translation>输出，由引擎的 conv2d 层计算；随着窗口滑动逐格填入。点击格子可查看它的点积。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stack of 3×3 layers</source>
+        <translation>3×3 层的堆叠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers:</source>
+        <translation>层数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many 3×3 convolution layers are stacked (1–4).</source>
+        <translation>堆叠多少个 3×3 卷积层（1–4）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input size:</source>
+        <translation>输入大小：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stack&apos;s input is this many pixels on each side.</source>
+        <translation>堆叠网络的输入每边有这么多像素。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layer %1 — dilation, stride:</source>
+        <translation>第 %1 层——空洞率、步幅：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dilation of layer %1: the spacing of its taps.</source>
+        <translation>第 %1 层的空洞率：其抽头之间的间距。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stride of layer %1: every later tap is this many times further apart on the input.</source>
+        <translation>第 %1 层的步幅：之后各层的抽头在输入上的间距都会乘以这个倍数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each layer pads with d zeros on each side, so at stride 1 its output keeps its size.</source>
+        <translation>每层在每一边补 d 个零，因此步幅为 1 时输出大小不变。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input: the receptive field of the chosen output value</source>
+        <translation>输入：所选输出值的感受野</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output of the stack (click a value)</source>
+        <translation>堆叠网络的输出（点击一个值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Darker: more paths from this input pixel to the chosen output. A red cross: inside the field, but no path reaches it.</source>
+        <translation>颜色越深：从该输入像素到所选输出的路径越多。红色叉号：位于感受野内，却没有任何路径到达。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click an output value to see which input pixels it depends on.</source>
+        <translation>点击一个输出值，查看它依赖哪些输入像素。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour: number of paths from the input pixel to the output value (rows × columns). Red cross: a hole inside the field.</source>
+        <translation>颜色：从输入像素到输出值的路径数（行 × 列）。红色叉号：感受野内的空洞。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Three 3×3 layers with dilations 2, 2, 2 see a 13×13 field, but only through every other pixel: the holes (red crosses) are never seen — the gridding artifact. Dilations 1, 2, 5 cover their 17×17 field without holes. Colour: paths from the pixel to the output.</source>
+        <translation>空洞率为 2、2、2 的三个 3×3 层的感受野是 13×13，但只能隔一个像素看一个：空洞（红色叉号）永远看不到——这就是网格效应。空洞率 1、2、5 则无空洞地覆盖其 17×17 的感受野。颜色：从该像素到输出的路径数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dilations 2, 2, 2</source>
+        <translation>空洞率 2、2、2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dilations 1, 2, 5</source>
+        <translation>空洞率 1、2、5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paths from each input pixel of the receptive field to the one output value; red crosses are pixels never seen.</source>
+        <translation>感受野内每个输入像素到那一个输出值的路径数；红色叉号是永远看不到的像素。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The dilated kernel spans d(k−1)+1 = %1 values but the padded input has only %2: it does not fit, there is no output (output size %3 ≤ 0).</source>
+        <translation>空洞卷积核跨越 d(k−1)+1 = %1 个值，而填充后的输入只有 %2 个：放不下，没有输出（输出大小 %3 ≤ 0）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>(n + 2p − d(k−1) − 1)/s does not divide evenly and is rounded down: the last %n input row(s) and column(s) are never seen.</source>
+        <translation>
+            <numerusform>(n + 2p − d(k−1) − 1)/s 不能整除，向下取整：输入的最后 %n 行和 %n 列永远不会被看到。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The stride jumps over %n input row(s) and column(s) that no tap reaches.</source>
+        <translation>
+            <numerusform>步幅跳过了 %n 行和 %n 列输入，没有任何抽头到达它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Click a cell of the input or the kernel and type a number, then Enter; ↑/↓ or the mouse wheel add ±1.</source>
+        <translation>点击输入或卷积核的一个格子，输入数字后按回车；↑/↓ 键或鼠标滚轮可加减 1。</translation>
+    </message>
+    <message>
+        <location line="+146"/>
+        <source>Input %1×%1, padding %2 → %3×%3</source>
+        <translation>输入 %1×%1，填充 %2 → %3×%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kernel %1×%1</source>
+        <translation>卷积核 %1×%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output %1×%1</source>
+        <translation>输出 %1×%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No output</source>
+        <translation>没有输出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output (%1, %2) = input · weight, summed: %3</source>
+        <translation>输出 (%1, %2) = 输入 · 权重 之和：%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Output size ⌊(n + 2p − d(k−1) − 1)/s⌋ + 1 = %1</source>
+        <translation>输出大小 ⌊(n + 2p − d(k−1) − 1)/s⌋ + 1 = %1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>receptive field %1×%1</source>
+        <translation>感受野 %1×%1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Dilations %1, strides %2: %3; the output is %4×%4.</source>
+        <translation>空洞率 %1，步幅 %2：%3；输出为 %4×%4。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: every input pixel inside the %2×%2 field is seen; no holes.</source>
+        <translation>%1：%2×%2 感受野内的每个输入像素都被看到；没有空洞。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 input pixels inside the %3×%3 field are never seen.</source>
+        <translation>%1：%3×%3 感受野内有 %2 个输入像素永远看不到。</translation>
+    </message>
+</context>
+<context>
     <name>dlui::DecisionMapWidget</name>
     <message>
         <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+474"/>
@@ -2639,6 +4096,16 @@
     </message>
 </context>
 <context>
+    <name>dlui::DrawCanvas</name>
+    <message>
+        <location filename="../ui/labs/cnn/ImageViews.cpp" line="+152"/>
+        <source>Draw here with the mouse
+(right button erases)</source>
+        <translation>用鼠标在这里画
+（右键擦除）</translation>
+    </message>
+</context>
+<context>
     <name>dlui::FirstRunHint</name>
     <message>
         <location filename="../ui/widgets/FirstRunHint.cpp" line="+54"/>
@@ -2693,9 +4160,253 @@
     </message>
 </context>
 <context>
+    <name>dlui::KernelEditor</name>
+    <message>
+        <location filename="../ui/labs/cnn/KernelEditor.cpp" line="+295"/>
+        <location line="+389"/>
+        <source>Weight in row %1, column %2 of the kernel. Type a number between −100 and 100; the output updates as you type.</source>
+        <translation>卷积核第 %1 行第 %2 列的权重。请输入 −100 到 100 之间的数；输出随输入即时更新。</translation>
+    </message>
+    <message>
+        <location line="-344"/>
+        <source>“%1” in row %2, column %3 is not a number between −100 and 100. The output still shows the last valid kernel.</source>
+        <translation>第 %2 行第 %3 列的“%1”不是 −100 到 100 之间的数。输出仍显示上一个有效卷积核的结果。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The kernel must be 3×3 or 5×5, not %1×%1.</source>
+        <translation>卷积核必须是 3×3 或 5×5，而不是 %1×%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A %1×%1 kernel needs %2 values, not %3.</source>
+        <translation>%1×%1 的卷积核需要 %2 个值，而不是 %3 个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight %1 (row %2, column %3) is %4: weights must be numbers between −100 and 100.</source>
+        <translation>第 %1 个权重（第 %2 行第 %3 列）为 %4：权重必须是 −100 到 100 之间的数。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The output still shows the last valid kernel.</source>
+        <translation>输出仍显示上一个有效卷积核的结果。</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Grey input, 1 channel: the kernel is 1 × %1 × %1 and gives one output map.</source>
+        <translation>灰度输入，1 个通道：卷积核为 1 × %1 × %1，得到一张输出图。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour input, 3 channels: the kernel has the input&apos;s depth, 3 × %1 × %1 (one %1×%1 slice per channel). The three products are summed into ONE output map.</source>
+        <translation>彩色输入，3 个通道：卷积核的深度与输入相同，为 3 × %1 × %1（每个通道一片 %1×%1）。三个通道的结果相加，只得到一张输出图。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Output values from %1 to %2 (blue negative, white 0, red positive).</source>
+        <translation>输出值从 %1 到 %2（蓝色为负，白色为 0，红色为正）。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Input %1×%2, 3 channels (red, green, blue)</source>
+        <translation>输入 %1×%2，3 个通道（红、绿、蓝）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input %1×%2, 1 channel</source>
+        <translation>输入 %1×%2，1 个通道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output %1×%2: one map</source>
+        <translation>输出 %1×%2：一张图</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Named kernel:</source>
+        <translation>常用卷积核：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sobel x (vertical edges)</source>
+        <translation>Sobel x（竖直边缘）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sobel y (horizontal edges)</source>
+        <translation>Sobel y（水平边缘）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laplacian (all edges)</source>
+        <translation>拉普拉斯（所有方向的边缘）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box blur</source>
+        <translation>均值模糊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaussian blur</source>
+        <translation>高斯模糊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharpen</source>
+        <translation>锐化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom (typed)</source>
+        <translation>自定义（手动输入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A classic hand-made kernel. A CNN learns kernels like these from data.</source>
+        <translation>经典的手工设计卷积核。CNN 会从数据中学到类似的卷积核。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3×3 or 5×5 weights. A larger kernel looks at a larger neighbourhood of each pixel.</source>
+        <translation>3×3 或 5×5 个权重。卷积核越大，看到每个像素周围的邻域就越大。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zero padding (same size)</source>
+        <translation>零填充（大小不变）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On: (k−1)/2 zeros around the image keep the output&apos;s size, but the zeros make edges at the border. Off: the kernel only sits fully inside the image (&quot;valid&quot;).</source>
+        <translation>开启：在图像四周补 (k−1)/2 个零以保持输出大小，但这些零会在边界处形成边缘。关闭：卷积核只放在完全位于图像内部的位置（&quot;valid&quot;）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This kernel is 3×3; the 5×5 version is the 3×3 framed with zeros.</source>
+        <translation>这个卷积核本是 3×3；其 5×5 版本是在 3×3 外围补一圈零。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image:</source>
+        <translation>图像：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handwritten digit</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shapes (bars, square, cross)</source>
+        <translation>图形（条形、方框、十字）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Constant grey</source>
+        <translation>均匀灰色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour shapes (3 channels)</source>
+        <translation>彩色图形（3 个通道）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The image the kernel is applied to. The colour image has three channels, so the kernel gets three slices.</source>
+        <translation>卷积核所作用的图像。彩色图像有三个通道，因此卷积核有三片。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Digit number:</source>
+        <translation>数字编号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which of the 1,797 bundled UCI digits (8×8, each pixel drawn 4×4).</source>
+        <translation>内置的 1,797 个 UCI 数字中的哪一个（8×8，每个像素画成 4×4）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kernel depth</source>
+        <translation>卷积核的深度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multiplies the kernel&apos;s %1 slice. 1, 1, 1: the same kernel on every channel; set one to 0 to ignore that channel.</source>
+        <translation>乘到卷积核的“%1”通道切片上。1、1、1：每个通道用同样的卷积核；设为 0 则忽略该通道。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The kernel&apos;s slice for this channel, as the layer uses it.</source>
+        <translation>该通道对应的卷积核切片，即层实际使用的值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The input image.</source>
+        <translation>输入图像。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The output map of the engine&apos;s conv2d layer: blue negative, white 0, red positive.</source>
+        <translation>引擎 conv2d 层的输出图：蓝色为负，白色为 0，红色为正。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Histogram of the output values (heights: square root of the count; grey: the bin at 0)</source>
+        <translation>输出值的直方图（高度：计数的平方根；灰色：0 所在的区间）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many output pixels have each value. An edge detector puts most pixels at 0.</source>
+        <translation>各个取值的输出像素有多少。边缘检测器会让大多数像素为 0。</translation>
+    </message>
+</context>
+<context>
     <name>dlui::LandscapeLab</name>
     <message>
-        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+316"/>
+        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+317"/>
         <location line="+410"/>
         <source>Pause</source>
         <translation>暂停</translation>
@@ -3240,7 +4951,7 @@
         <translation>设置权重</translation>
     </message>
     <message>
-        <location line="+338"/>
+        <location line="+344"/>
         <source>%1 · %2 · %3, learning rate %4</source>
         <translation>%1 · %2 · %3，学习率 %4</translation>
     </message>
@@ -3281,7 +4992,7 @@ Load %2 as regression (a real-valued target)?</source>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../ui/MainWindowLabs.cpp" line="+204"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="+209"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
@@ -3511,7 +5222,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowLabs.cpp" line="-118"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="-123"/>
         <source>&amp;Lab</source>
         <translation>实验室(&amp;L)</translation>
     </message>
@@ -3536,7 +5247,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>已在游乐场中打开：%1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Preset “%1” belongs to the lab “%2”, which this build does not have.</source>
         <translation>预设“%1”属于实验室“%2”，而当前版本没有这个实验室。</translation>
     </message>
@@ -4198,7 +5909,7 @@ from %2 to %3</source>
 <context>
     <name>dlui::SearchLab</name>
     <message>
-        <location filename="../ui/labs/search/SearchLab.cpp" line="+106"/>
+        <location filename="../ui/labs/search/SearchLab.cpp" line="+107"/>
         <source>the loss</source>
         <translation>损失</translation>
     </message>
@@ -4279,13 +5990,13 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+185"/>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+57"/>
+        <location line="-58"/>
+        <location line="+58"/>
         <location line="+423"/>
         <location line="+42"/>
         <location line="+38"/>

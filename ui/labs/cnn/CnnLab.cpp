@@ -3,6 +3,8 @@
 
 #include "Language.h"
 #include "labs/cnn/ArchitectureView.h"
+#include "labs/cnn/ConvArithmeticView.h"
+#include "labs/cnn/KernelEditor.h"
 #include "labs/cnn/ImageViews.h"
 #include "plots/LineChart.h"
 #include "widgets/LogSlider.h"
@@ -426,6 +428,14 @@ void CnnLab::buildUi() {
 
   m_tabs->addTab(training, QString());
 
+  // Convolution arithmetic and the kernel editor: the operation itself, without training.
+  m_convolution = new ConvArithmeticView(m_tabs);
+  m_convolution->setObjectName(QStringLiteral("cnnConvolution"));
+  m_tabs->addTab(m_convolution, QString());
+  m_kernels = new KernelEditor(m_tabs);
+  m_kernels->setObjectName(QStringLiteral("cnnKernels"));
+  m_tabs->addTab(m_kernels, QString());
+
   // The architecture: the stack being trained, editable; an edit that fits restarts with it.
   m_architecture = new ArchitectureView(m_tabs);
   m_architecture->setObjectName(QStringLiteral("cnnArchitecture"));
@@ -443,13 +453,6 @@ void CnnLab::buildUi() {
       emit statusMessage(error);
     }
   });
-}
-
-void CnnLab::addTab(QWidget* page, const QString& objectName) {
-  page->setObjectName(objectName);
-  page->setParent(m_tabs);
-  m_tabs->addTab(page, QString());
-  retranslateUi();
 }
 
 void CnnLab::changeEvent(QEvent* event) {
@@ -872,6 +875,8 @@ void CnnLab::setPresentationMode(bool on) {
   for (TileGrid* g : {m_filters, m_maps, m_mistakes, m_shiftMaps}) g->setPresentationMode(on);
   m_confusion->setPresentationMode(on);
   m_architecture->setPresentationMode(on);
+  m_convolution->setPresentationMode(on);
+  m_kernels->setPresentationMode(on);
   m_drawnBars->setPresentationMode(on);
   m_shiftBars->setPresentationMode(on);
   // On a projector the gradient chart gives its room to the two the claims are read from.

@@ -35,6 +35,8 @@ namespace dlui {
 
 class ArchitectureView;
 class ClassBars;
+class ConvArithmeticView;
+class KernelEditor;
 class ConfusionGrid;
 class DrawCanvas;
 class LineChart;
@@ -78,6 +80,8 @@ public:
   QTabWidget* tabs() const { return m_tabs; }
   QTabWidget* views() const { return m_viewTabs; }
   ArchitectureView* architecture() const { return m_architecture; }
+  ConvArithmeticView* convolution() const { return m_convolution; }
+  KernelEditor* kernels() const { return m_kernels; }
   TileGrid* filters() const { return m_filters; }
   TileGrid* featureMaps() const { return m_maps; }
   ConfusionGrid* confusion() const { return m_confusion; }
@@ -103,8 +107,6 @@ public:
   // Freezes (or thaws) weighted layer `layer` of the run, or gives it new weights.
   void setLayerFrozen(int layer, bool frozen);
   void reinitializeLayer(int layer);
-  // Another tab (the convolution views) goes in here.
-  void addTab(QWidget* page, const QString& objectName);
 
 protected:
   void changeEvent(QEvent* event) override;
@@ -157,6 +159,8 @@ private:
   // ---- widgets ----
   QTabWidget* m_tabs = nullptr;
   ArchitectureView* m_architecture = nullptr;
+  ConvArithmeticView* m_convolution = nullptr;
+  KernelEditor* m_kernels = nullptr;
   QLabel* m_watch = nullptr;
   QLabel* m_banner = nullptr;
   QWidget* m_controls = nullptr;
