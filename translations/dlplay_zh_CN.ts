@@ -2163,7 +2163,7 @@
 <context>
     <name>dlui::CnnLab</name>
     <message>
-        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+451"/>
+        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+459"/>
         <source>The network changed: training starts again with new weights.</source>
         <translation>网络已改变：用新的权重重新开始训练。</translation>
     </message>
@@ -2456,12 +2456,12 @@
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+445"/>
+        <location line="+457"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-459"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -2477,6 +2477,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Colours as on the score board. Loss: solid line training (per step), dashed validation.</source>
+        <translation>颜色与计分板一致。损失：实线为训练（每步），虚线为验证。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colours as on the score board. Loss: solid line training (per step), dashed validation; right: the gradient norm of each layer with weights (log scale).</source>
+        <translation>颜色与计分板一致。损失：实线为训练（每步），虚线为验证；右图：每个带权重的层的梯度范数（对数坐标）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -2563,7 +2573,7 @@
         <translation>给这一层新的随机权重；其余层保留已学到的。</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+166"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
@@ -2671,7 +2681,7 @@
 <context>
     <name>dlui::ConfusionGrid</name>
     <message>
-        <location filename="../ui/labs/cnn/ImageViews.cpp" line="+229"/>
+        <location filename="../ui/labs/cnn/ImageViews.cpp" line="+233"/>
         <source>predicted class →</source>
         <translation>预测类别 →</translation>
     </message>

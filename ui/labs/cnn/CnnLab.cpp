@@ -265,11 +265,18 @@ void CnnLab::buildUi() {
   m_scoreGrid->setColumnStretch(0, 1);
   centreLayout->addWidget(m_scoreBoard);
 
-  auto* splitter = new QSplitter(Qt::Vertical, centre);
-  splitter->setObjectName(QStringLiteral("cnnSplitter"));
-  auto* charts = new QWidget(splitter);
-  auto* chartRow = new QHBoxLayout(charts);
+  auto* charts = new QWidget(centre);
+  auto* chartColumn = new QVBoxLayout(charts);
+  chartColumn->setContentsMargins(0, 0, 0, 0);
+  chartColumn->setSpacing(0);
+  auto* chartRow = new QHBoxLayout;
   chartRow->setContentsMargins(0, 0, 0, 0);
+  chartColumn->addLayout(chartRow, 1);
+  m_chartKey = new QLabel(charts);
+  m_chartKey->setObjectName(QStringLiteral("cnnChartKey"));
+  m_chartKey->setWordWrap(true);
+  chartColumn->addWidget(m_chartKey);
+  charts->setMinimumHeight(170);
   m_loss = new LineChart(charts);
   m_loss->setObjectName(QStringLiteral("cnnLoss"));
   m_accuracy = new LineChart(charts);
@@ -278,9 +285,13 @@ void CnnLab::buildUi() {
   m_gradients->setObjectName(QStringLiteral("cnnGradients"));
   m_gradients->setLogScale(true);
   for (LineChart* c : {m_loss, m_accuracy, m_gradients}) chartRow->addWidget(c);
-  splitter->addWidget(charts);
+  // The score board names the runs in their colours; the charts' own legends would only repeat
+  // the long names (the gradient chart keeps its legend of layers).
+  m_loss->setLegendVisible(false);
+  m_accuracy->setLegendVisible(false);
+  centreLayout->addWidget(charts, 2);
 
-  m_viewTabs = new QTabWidget(splitter);
+  m_viewTabs = new QTabWidget(centre);
   m_viewTabs->setObjectName(QStringLiteral("cnnViews"));
   // filters and feature maps
   auto* inside = new QWidget(m_viewTabs);
@@ -420,10 +431,7 @@ void CnnLab::buildUi() {
   connect(m_shiftXSlider, &QSlider::valueChanged, this, shiftMoved);
   connect(m_shiftYSlider, &QSlider::valueChanged, this, shiftMoved);
 
-  splitter->addWidget(m_viewTabs);
-  splitter->setStretchFactor(0, 2);
-  splitter->setStretchFactor(1, 3);
-  centreLayout->addWidget(splitter, 1);
+  centreLayout->addWidget(m_viewTabs, 3);
   row->addWidget(centre, 1);
 
   m_tabs->addTab(training, QString());
@@ -538,6 +546,11 @@ void CnnLab::retranslateUi() {
   m_loss->setAxisTitles(tr("step"), tr("loss"));
   m_accuracy->setAxisTitles(tr("step"), tr("validation accuracy"));
   m_gradients->setAxisTitles(tr("step"), tr("gradient norm"));
+  m_chartKey->setText(m_presentation
+                          ? tr("Colours as on the score board. Loss: solid line training (per step), "
+                               "dashed validation.")
+                          : tr("Colours as on the score board. Loss: solid line training (per step), dashed "
+                               "validation; right: the gradient norm of each layer with weights (log scale)."));
   m_loss->setTitle(tr("Loss"));
   m_accuracy->setTitle(tr("Validation accuracy"));
   m_gradients->setTitle(tr("Gradient norm per layer"));
@@ -633,6 +646,14 @@ void CnnLab::fillLayerTable() {
     }
   }
   m_layers->resizeColumnsToContents();
+  // The column is as wide as the table: no "New weights" button cut at its edge.
+  int width = 2 * m_layers->frameWidth();
+  for (int c = 0; c < m_layers->columnCount(); ++c)
+    width += std::max(m_layers->columnWidth(c), m_layers->horizontalHeader()->sectionSizeHint(c));
+  m_layers->setMinimumWidth(width);
+  int height = 2 * m_layers->frameWidth() + m_layers->horizontalHeader()->height();
+  for (int r = 0; r < m_layers->rowCount(); ++r) height += m_layers->rowHeight(r);
+  m_layers->setMinimumHeight(height);
 }
 
 // ---------------------------------------------------------------- configuration
@@ -881,7 +902,7 @@ void CnnLab::setPresentationMode(bool on) {
   m_shiftBars->setPresentationMode(on);
   // On a projector the gradient chart gives its room to the two the claims are read from.
   m_gradients->setVisible(!on);
-  refreshScores();
+  retranslateUi();
 }
 
 void CnnLab::togglePlay() {

@@ -199,6 +199,7 @@ private:
   QGridLayout* m_scoreGrid = nullptr;
   QWidget* m_scoreBoard = nullptr;
   std::vector<std::vector<QLabel*>> m_scores;  // [row 0 headings, then runs][column]
+  QLabel* m_chartKey = nullptr;
   LineChart* m_loss = nullptr;
   LineChart* m_accuracy = nullptr;
   LineChart* m_gradients = nullptr;

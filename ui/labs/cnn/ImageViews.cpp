@@ -105,9 +105,10 @@ std::vector<TileGrid::Placed> TileGrid::layout(int width, int* height, std::vect
   int y = 0;
   for (std::size_t r = 0; r < m_rows.size(); ++r) {
     const Row& row = m_rows[r];
-    if (!row.heading.isEmpty()) {
-      if (headings) headings->push_back(QRect(0, y, width, line));
-      y += line + 2;
+    if (!row.heading.isEmpty()) {  // wrapped to the width: a long heading is never cut
+      const int h = fm.boundingRect(QRect(0, 0, std::max(1, width), 10000), Qt::TextWordWrap, row.heading).height();
+      if (headings) headings->push_back(QRect(0, y, width, h));
+      y += h + 2;
     }
     if (row.tiles.empty()) continue;
     const bool captions = std::any_of(row.tiles.begin(), row.tiles.end(), [](const Tile& t) { return !t.caption.isEmpty(); });
@@ -121,7 +122,10 @@ std::vector<TileGrid::Placed> TileGrid::layout(int width, int* height, std::vect
       // keep the tile's aspect (w:h) inside side × side
       const Tile& t = row.tiles[static_cast<std::size_t>(i)];
       int tw = side, th = side;
-      if (t.w > 0 && t.h > 0) {
+      if (t.h == 1 && t.w > 1) {  // a strip of values (a dense layer's outputs): a band across the row
+        tw = std::min(width, std::max(side, t.w * 10));
+        th = std::max(12, side / 3);
+      } else if (t.w > 0 && t.h > 0) {
         if (t.w > t.h)
           th = std::max(4, side * t.h / t.w);
         else
@@ -157,7 +161,8 @@ void TileGrid::paintEvent(QPaintEvent*) {
   p.setPen(palette().color(QPalette::Text));
   std::size_t hi = 0;
   for (std::size_t r = 0; r < m_rows.size() && hi < headings.size(); ++r)
-    if (!m_rows[r].heading.isEmpty()) p.drawText(headings[hi++], Qt::AlignLeft | Qt::AlignVCenter, m_rows[r].heading);
+    if (!m_rows[r].heading.isEmpty())
+      p.drawText(headings[hi++], Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_rows[r].heading);
   const QFontMetrics fm(font());
   for (const Placed& pl : placed) {
     const Tile& t = m_rows[static_cast<std::size_t>(pl.row)].tiles[static_cast<std::size_t>(pl.tile)];
