@@ -53,7 +53,8 @@ bool PresetCatalog::load(const QString& path, QString* error) {
                   o.value(QLatin1String("note")).toString(),
                   o.value(QLatin1String("map")).toString(),
                   o.value(QLatin1String("logAxis")).toBool(),
-                  o.value(QLatin1String("compare")).toString()};
+                  o.value(QLatin1String("compare")).toString(),
+                  o.value(QLatin1String("focus")).toString()};
     if (e.name.isEmpty()) return fail(QStringLiteral("%1: a preset without a name").arg(path));
     if (byName.contains(e.name)) return fail(QStringLiteral("%1: preset '%2' is listed twice").arg(path, e.name));
     for (PresetGroup& group : groups)

@@ -35,7 +35,8 @@ struct PresetEntry {
   LocalizedText description;  // "en" is the preset file's own description
   // Where its claim is seen: "loss", "gradients", "saturation", "sparsity", "learningRate",
   // "metrics" or "activations" (a chart tab), "map" or "network" (the central area, charts as they are);
-  // "scores": the CNN lab's score board (test accuracy per run, on changed test images too).
+  // "scores": the CNN lab's score board (test accuracy per run, on changed test images too);
+  // "convolution", "kernels", "architecture": one of the CNN lab's tabs, set up as `focus` says.
   QString view;
   QString note;  // the note that teaches it (index.json); the notes dock opens it
   // The decision map's plane while it is loaded: "inputs" (the network's own inputs, after the
@@ -46,6 +47,10 @@ struct PresetEntry {
   // A preset of the same lab trained beside it in lockstep, so that a claim made against another
   // run ("a dense network of the same size…") is seen on one screen (the CNN lab); empty: none.
   QString compare;
+  // What the CNN lab's tab shows (labs/cnn/CnnLab.cpp, showFocus): "window:n,k,s,p,d",
+  // "stack:d1,d2,…", "gridding" (convolution); "kernel/image" (kernels, e.g. "sobel_x/shapes");
+  // "three-vs-seven", "two-vs-five", "bottleneck", "weight-sharing" (architecture).
+  QString focus;
 };
 
 // The view names PresetEntry::view may take.

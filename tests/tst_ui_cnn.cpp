@@ -7,7 +7,10 @@
 // convolution under a shift, and a broken CNN file leaves the run going.
 #include "MainWindow.h"
 #include "labs/cnn/CnnLab.h"
+#include "labs/cnn/ArchitectureView.h"
+#include "labs/cnn/ConvArithmeticView.h"
 #include "labs/cnn/ImageViews.h"
+#include "labs/cnn/KernelEditor.h"
 #include "notes/NotesDock.h"
 #include "notes/NotesLibrary.h"
 
@@ -78,7 +81,7 @@ private slots:
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     const dlio::PresetCatalog& catalog = dlio::PresetCatalog::builtIn();
     const QStringList presets = dlio::presetNames(QStringLiteral("cnn"));
-    QVERIFY(presets.size() >= 7);
+    QVERIFY(presets.size() >= 15);
     int viaNotes = 0;
     for (qsizetype i = 0; i < presets.size(); ++i) {
       const QString name = presets[i];
@@ -97,6 +100,51 @@ private slots:
       QCOMPARE(w.currentLab(), QStringLiteral("cnn"));
       CnnLab* lab = cnnLab(w);
       QVERIFY(lab);
+      if (entry->view != QLatin1String("scores")) {
+        // A preset about the operation: its tab, showing the claim, with its watch line above it.
+        QVERIFY2(lab->watchLine()->isVisible(), qPrintable(name));
+        QCOMPARE(lab->watchLine()->text(), NotesLibrary::builtIn().watchLine(name).in("en"));
+        QCOMPARE(w.notesDock()->currentNoteId(), entry->note);
+        const QString tab = lab->tabs()->currentWidget()->objectName();
+        QCOMPARE(tab, QStringLiteral("cnn") + entry->view.left(1).toUpper() + entry->view.mid(1));
+        const auto lesson = [&] {
+          return lab->architecture()->findChild<QLabel*>(QStringLiteral("archLesson"))->text();
+        };
+        if (name == QLatin1String("cnn-conv-window")) {
+          QCOMPARE(lab->convolution()->outputSize(), 4);
+          QVERIFY(lab->convolution()->formulaText().endsWith(QStringLiteral("= 4")));
+        } else if (name == QLatin1String("cnn-dilation-stack")) {
+          QCOMPARE(lab->convolution()->stackReceptiveField(), 15);
+          const std::vector<bool> seen = lab->convolution()->stackInfluence();
+          QCOMPARE(std::count(seen.begin(), seen.end(), true), 225);
+        } else if (name == QLatin1String("cnn-dilation-gridding")) {
+          QCOMPARE(lab->convolution()->pages()->currentIndex(), 2);
+          QCOMPARE(lab->convolution()->griddingHoles(0), 120LL);
+          QCOMPARE(lab->convolution()->griddingHoles(1), 0LL);
+        } else if (name == QLatin1String("cnn-sobel-edges")) {
+          const std::vector<double>& out = lab->kernels()->output();
+          const auto flat = std::count(out.begin(), out.end(), 0.0);
+          QVERIFY2(flat > static_cast<long>(out.size()) / 2 && flat < static_cast<long>(out.size()),
+                   qPrintable(QStringLiteral("%1 of %2 zero").arg(flat).arg(out.size())));
+        } else if (name == QLatin1String("cnn-kernel-depth")) {
+          QCOMPARE(lab->kernels()->imageChannels(), 3);
+          QCOMPARE(lab->kernels()->layerKernel().size(), std::size_t{27});
+          QCOMPARE(lab->kernels()->output().size(),
+                   static_cast<std::size_t>(lab->kernels()->outputHeight() * lab->kernels()->outputWidth()));
+        } else if (name == QLatin1String("cnn-small-kernels")) {
+          QVERIFY2(lesson().contains(QStringLiteral("110,592")) && lesson().contains(QStringLiteral("200,704")),
+                   qPrintable(lesson()));
+        } else if (name == QLatin1String("cnn-bottleneck")) {
+          QVERIFY2(lesson().contains(QStringLiteral("53,248")) && lesson().contains(QStringLiteral("147,456")),
+                   qPrintable(lesson()));
+        } else if (name == QLatin1String("cnn-weight-sharing")) {
+          QVERIFY2(lesson().contains(QStringLiteral("432")) && lesson().contains(QStringLiteral("442,368")),
+                   qPrintable(lesson()));
+        } else {
+          QFAIL(qPrintable(name + ": no claim checked"));
+        }
+        continue;
+      }
       QCOMPARE(QString::fromStdString(lab->config().name), name);
       QCOMPARE(lab->comparison().has_value(), !entry->compare.isEmpty());
       QVERIFY2(lab->running(), qPrintable(name));
@@ -162,22 +210,24 @@ private slots:
     QVERIFY2(lab.loadPreset(QStringLiteral("cnn-digits-lenet"), &error), qPrintable(error));
     lab.togglePlay();  // paused
     QTRY_VERIFY(!lab.running());
+    QTest::qWait(300);  // the snapshots of the steps taken before the pause
+    const long long s0 = lab.runViews()[0].step;
     QCOMPARE(lab.filters()->rows().size(), std::size_t{1});
     QCOMPARE(lab.filters()->rows()[0].tiles.size(), std::size_t{8});  // 8 kernels of 3×3
     QCOMPARE(lab.filters()->rows()[0].tiles[0].values.size(), std::size_t{9});
     lab.setLayerFrozen(0, true);
     const std::vector<float> before = firstFilter(&lab);
     for (int k = 0; k < 20; ++k) lab.stepOnce();
-    QTRY_VERIFY(lab.runViews()[0].step >= 20);
+    QTRY_COMPARE(lab.runViews()[0].step, s0 + 20);
     QCOMPARE(firstFilter(&lab), before);
     lab.setLayerFrozen(0, false);
     for (int k = 0; k < 5; ++k) lab.stepOnce();
-    QTRY_VERIFY(lab.runViews()[0].step >= 25);
+    QTRY_COMPARE(lab.runViews()[0].step, s0 + 25);
     QVERIFY(firstFilter(&lab) != before);
     const std::vector<float> trained = firstFilter(&lab);
     lab.reinitializeLayer(0);
     lab.stepOnce();
-    QTRY_VERIFY(lab.runViews()[0].step >= 26);
+    QTRY_COMPARE(lab.runViews()[0].step, s0 + 26);
     QVERIFY(firstFilter(&lab) != trained);
     // The feature maps: the input, then each layer's maps (8 of 8×8 after the first convolution).
     const auto& maps = lab.featureMaps()->rows();

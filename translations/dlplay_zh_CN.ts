@@ -2163,7 +2163,7 @@
 <context>
     <name>dlui::CnnLab</name>
     <message>
-        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+459"/>
+        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+460"/>
         <source>The network changed: training starts again with new weights.</source>
         <translation>网络已改变：用新的权重重新开始训练。</translation>
     </message>
@@ -2456,12 +2456,12 @@
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+457"/>
+        <location line="+514"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-516"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -2476,7 +2476,7 @@
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Colours as on the score board. Loss: solid line training (per step), dashed validation.</source>
         <translation>颜色与计分板一致。损失：实线为训练（每步），虚线为验证。</translation>
     </message>
@@ -2578,7 +2578,7 @@
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+233"/>
         <source>Paused at step %1, where the preset&apos;s claim is measured.</source>
         <translation>已在第 %1 步暂停，预设的结论在此测量。</translation>
     </message>
@@ -2681,7 +2681,7 @@
 <context>
     <name>dlui::ConfusionGrid</name>
     <message>
-        <location filename="../ui/labs/cnn/ImageViews.cpp" line="+233"/>
+        <location filename="../ui/labs/cnn/ImageViews.cpp" line="+234"/>
         <source>predicted class →</source>
         <translation>预测类别 →</translation>
     </message>

@@ -95,9 +95,12 @@ CnnLab::~CnnLab() { m_runner.reset(); }
 void CnnLab::buildUi() {
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(0, 0, 0, 0);
+  // The preset's "what to watch" line above every tab (a preset may open any of them).
+  m_watch = createWatchLine(this, QStringLiteral("cnnWatch"));
+  outer->addWidget(m_watch);
   m_tabs = new QTabWidget(this);
   m_tabs->setObjectName(QStringLiteral("cnnTabs"));
-  outer->addWidget(m_tabs);
+  outer->addWidget(m_tabs, 1);
 
   auto* training = new QWidget(m_tabs);
   training->setObjectName(QStringLiteral("cnnTraining"));
@@ -238,8 +241,6 @@ void CnnLab::buildUi() {
   auto* centre = new QWidget(training);
   auto* centreLayout = new QVBoxLayout(centre);
   centreLayout->setContentsMargins(0, 0, 0, 0);
-  m_watch = createWatchLine(centre, QStringLiteral("cnnWatch"));
-  centreLayout->addWidget(m_watch);
   m_banner = new QLabel(centre);
   m_banner->setObjectName(QStringLiteral("cnnBanner"));
   m_banner->setWordWrap(true);
@@ -854,6 +855,16 @@ bool CnnLab::loadPreset(const QString& name, QString* error) {
     if (error) *error = e.message();
     return false;
   }
+  const dlio::PresetEntry* entry = dlio::PresetCatalog::builtIn().entry(name);
+  if (entry && (entry->view == QLatin1String("convolution") || entry->view == QLatin1String("kernels") ||
+                entry->view == QLatin1String("architecture"))) {
+    // A preset about the operation itself: its tab, set up to show the claim; the training tab
+    // keeps what it had.
+    if (!showFocus(entry->view, entry->focus, error)) return false;
+    m_preset = name;
+    retranslateUi();
+    return true;
+  }
   if (!setConfig(c, other, error)) return false;
   m_preset = name;
   m_tabs->setCurrentIndex(0);
@@ -861,6 +872,52 @@ bool CnnLab::loadPreset(const QString& name, QString* error) {
   // One click: the preset trains to the step its claim is measured at.
   m_runner->setRunning(true);
   updatePlayButton();
+  return true;
+}
+
+bool CnnLab::showFocus(const QString& view, const QString& focus, QString* error) {
+  const auto fail = [&](const QString& why) {
+    if (error) *error = QStringLiteral("preset focus '%1': %2").arg(focus, why);
+    return false;
+  };
+  const auto numbers = [](const QString& list) {
+    std::vector<int> out;
+    for (const QString& part : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) out.push_back(part.trimmed().toInt());
+    return out;
+  };
+  if (view == QLatin1String("convolution")) {
+    if (focus.startsWith(QLatin1String("window:"))) {
+      const std::vector<int> v = numbers(focus.mid(7));
+      if (v.size() != 5) return fail(QStringLiteral("window needs n,k,s,p,d"));
+      m_convolution->setConvGeometry(v[0], v[1], v[2], v[3], v[4]);
+      m_convolution->pages()->setCurrentIndex(0);
+    } else if (focus.startsWith(QLatin1String("stack:"))) {
+      const std::vector<int> d = numbers(focus.mid(6));
+      if (d.empty() || d.size() > 4) return fail(QStringLiteral("stack needs 1 to 4 dilations"));
+      m_convolution->setStack(d, std::vector<int>(d.size(), 1));
+      const int mid = m_convolution->stackOutputSize() / 2;
+      m_convolution->selectStackOutput(mid, mid);
+      m_convolution->pages()->setCurrentIndex(1);
+    } else if (focus == QLatin1String("gridding")) {
+      m_convolution->pages()->setCurrentIndex(2);
+    } else {
+      return fail(QStringLiteral("unknown"));
+    }
+    m_tabs->setCurrentWidget(m_convolution);
+  } else if (view == QLatin1String("kernels")) {
+    const QStringList parts = focus.split(QLatin1Char('/'));
+    if (parts.size() != 2 || !m_kernels->selectKernel(parts[0]) || !m_kernels->selectImage(parts[1]))
+      return fail(QStringLiteral("needs kernel/image"));
+    m_tabs->setCurrentWidget(m_kernels);
+  } else {
+    using C = ArchitectureView::Comparison;
+    const QStringList ids = {QStringLiteral("three-vs-seven"), QStringLiteral("two-vs-five"),
+                             QStringLiteral("bottleneck"), QStringLiteral("weight-sharing")};
+    const int i = static_cast<int>(ids.indexOf(focus));
+    if (i < 0) return fail(QStringLiteral("unknown"));
+    m_architecture->setComparison(static_cast<C>(i));
+    m_tabs->setCurrentWidget(m_architecture);
+  }
   return true;
 }
 

@@ -113,6 +113,8 @@ protected:
 
 private:
   void buildUi();
+  // Shows a tab of the operation (a preset's view and focus, io/PresetCatalog.h).
+  bool showFocus(const QString& view, const QString& focus, QString* error);
   void retranslateUi();
   void showConfig();  // controls ← m_config
   void applyControls();  // m_config ← controls, restart
