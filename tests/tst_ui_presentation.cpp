@@ -814,13 +814,23 @@ private slots:
     w.setPresentationMode(true);
     fitTo(w, size);
     for (const auto& [lab, preset] : {std::pair{QStringLiteral("landscape"), QStringLiteral("landscape-saddle-escape")},
-                                      std::pair{QStringLiteral("search"), QStringLiteral("search-grid-vs-random")}}) {
+                                      std::pair{QStringLiteral("search"), QStringLiteral("search-grid-vs-random")},
+                                      std::pair{QStringLiteral("cnn"), QStringLiteral("cnn-digits-mlp")}}) {
       w.loadPreset(preset);
       QCOMPARE(w.currentLab(), lab);
       QTest::qWait(300);
       QCOMPARE(w.size(), size);
       QVERIFY2(w.minimumSizeHint().height() <= size.height(),
                qPrintable(QStringLiteral("%1: minimum height %2").arg(lab).arg(w.minimumSizeHint().height())));
+      QVERIFY2(w.minimumSizeHint().width() <= size.width(),
+               qPrintable(QStringLiteral("%1: minimum width %2").arg(lab).arg(w.minimumSizeHint().width())));
+      if (lab == QLatin1String("cnn")) {
+        // The CNN lab's lesson is its score board: whole, in the projector's large type.
+        QWidget* board = w.findChild<QWidget*>(QStringLiteral("cnnScores"));
+        QVERIFY(board && board->isVisible());
+        QVERIFY2(board->width() >= board->minimumSizeHint().width(), qPrintable(QStringLiteral("score board cut")));
+        continue;
+      }
       QWidget* picture = lab == QLatin1String("landscape") ? static_cast<QWidget*>(w.findChild<SurfaceMap*>())
                                                            : static_cast<QWidget*>(w.findChild<TrialScatter*>());
       QVERIFY(picture && picture->isVisible());

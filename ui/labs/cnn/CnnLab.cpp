@@ -260,6 +260,8 @@ void CnnLab::buildUi() {
       auto* l = new QLabel(m_scoreBoard);
       l->setObjectName(QStringLiteral("cnnScore%1_%2").arg(r).arg(c));
       l->setAlignment(c == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
+      // A long run name wraps rather than widening the window past a 1024-pixel projector.
+      if (c == 0 || r == 0) l->setWordWrap(true);
       m_scores[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = l;
       m_scoreGrid->addWidget(l, r, c);
     }
@@ -862,11 +864,13 @@ bool CnnLab::loadPreset(const QString& name, QString* error) {
     // keeps what it had.
     if (!showFocus(entry->view, entry->focus, error)) return false;
     m_preset = name;
+    m_focusPreset = true;
     retranslateUi();
     return true;
   }
   if (!setConfig(c, other, error)) return false;
   m_preset = name;
+  m_focusPreset = false;
   m_tabs->setCurrentIndex(0);
   retranslateUi();
   // One click: the preset trains to the step its claim is measured at.
@@ -929,6 +933,7 @@ bool CnnLab::openFile(const QString& path, QString* error) {
     if (error) *error = e.message();
     return false;
   }
+  m_focusPreset = false;
   if (!setConfig(c, std::nullopt, error)) {
     if (error && !error->startsWith(path)) *error = QStringLiteral("%1: %2").arg(path, *error);
     return false;
@@ -975,6 +980,7 @@ void CnnLab::stepOnce() {
 bool CnnLab::running() const { return m_runner->running(); }
 
 bool CnnLab::finish(int timeoutMs) {
+  if (m_focusPreset) return true;  // its tab shows the claim as loaded; nothing to train
   QElapsedTimer t;
   t.start();
   const long long target = m_config.training.steps;

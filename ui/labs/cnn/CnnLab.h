@@ -156,6 +156,7 @@ private:
   bool m_active = false;
   bool m_presentation = false;
   bool m_haveWeights = false;
+  bool m_focusPreset = false;  // the loaded preset shows a tab of the operation, not a training run
   QString m_fallback;  // why the lab fell back to the digits (Fashion-MNIST missing), shown above
 
   // ---- widgets ----
