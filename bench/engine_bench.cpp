@@ -1,11 +1,15 @@
 // Speed benchmark of the training engine: steps/s of the four reference configurations of
 // ../shared/perf/README.md, built and timed exactly like torch_mlp_bench.py, plus the machine's
-// Eigen float GEMM rate for the layer-sized products of config C (what C's step could reach).
+// Eigen float GEMM rate for the layer-sized products of config C (what C's step could reach), and
+// two CNN configurations (E: the digits LeNet, F: a Fashion-MNIST-sized LeNet-5) timed like
+// bench/torch_cnn_bench.py.
 //
-// usage: dlplay_bench [--target S] [--reps N] [--configs A,B,C,D] [--threads 1,2] [--diag 0,1]
+// usage: dlplay_bench [--target S] [--reps N] [--configs A,B,C,D,E,F] [--threads 1,2] [--diag 0,1]
 //                     [--gemm 0|1]
 // Machine-readable lines (everything else is for people):
 //   RESULT,dlplay,<config>,<threads>,<diag>,<steps_s>,<samples_s>,<epochs_s>,<spread>%,<nsteps>,<runs>,loss=<l>
+//                   (E and F: diag is always 0 — the CNN trainer has no diagnostics switch)
+//   CONVSHARE,dlplay,F,<threads>,<share of F's step time outside the dense head>
 //   GEMM,dlplay,<eigen|dl_gemm>,<threads>,<GFLOP/s>,<spread>%     (C's products, one pass = one step's worth)
 //   FLOP,dlplay,C,<per full batch>,<per step, epoch mean>
 //   GEMMFRAC,dlplay,C,<threads>,<diag>,<step GFLOP/s>,<reference GFLOP/s>,<fraction>,<reference>,<passes/s>
@@ -13,6 +17,7 @@
 // The diagnostics settings of a configuration, and for C the GEMM reference (its products by plain
 // Eigen on 1 thread, by dl::gemm on more), run in turn repeat by repeat; GEMMFRAC and OVERHEAD are
 // medians of same-repeat ratios, robust to the load of other users of the machine.
+#include "cnn/CnnTrainer.h"
 #include "core/Gemm.h"
 #include "core/Parallel.h"
 #include "core/Rng.h"
@@ -388,12 +393,156 @@ void searchBench(int reps) {
   std::fflush(stdout);
 }
 
+// ---- E and F: CNN configurations, timed like bench/torch_cnn_bench.py ---------------------------
+// A step is dl::CnnTrainer::step itself on an in-memory dataset of random images (pixels U[0,1),
+// labels uniform in 0..9): batch gather, forward, softmax cross-entropy, backward, per-layer
+// gradient norms, Adam. No validation part, so no evaluation runs; N is a multiple of the batch,
+// so every step is a full batch (as in the PyTorch script).
+
+struct CnnBenchConfig {
+  std::string id;
+  std::string desc;
+  dl::ImageShape shape;
+  int count = 0;
+  std::vector<dl::LayerSpec> layers;
+  int batch = 0;
+  double lr = 0;
+};
+
+dl::LayerSpec layer(std::string kind) {
+  dl::LayerSpec s;
+  s.kind = std::move(kind);
+  return s;
+}
+dl::LayerSpec conv(Index units, Index kernel, Index padding) {
+  dl::LayerSpec s = layer("conv2d");
+  s.units = units;
+  s.kernel = kernel;
+  s.padding = padding;
+  return s;
+}
+dl::LayerSpec relu() {
+  dl::LayerSpec s = layer("activation");
+  s.activation.activation = "relu";
+  return s;
+}
+dl::LayerSpec maxPool(Index k) {
+  dl::LayerSpec s = layer("max_pool2d");
+  s.kernel = k;
+  return s;
+}
+dl::LayerSpec flatten() { return layer("flatten"); }
+dl::LayerSpec dense(Index units) {
+  dl::LayerSpec s = layer("dense");
+  s.units = units;
+  return s;
+}
+
+constexpr Index kSame = dl::LayerSpec::kSamePadding;
+
+const std::vector<CnnBenchConfig>& cnnConfigs() {
+  static const std::vector<CnnBenchConfig> configs = {
+      {"E",
+       "digits CNN 8x8: conv8@3 pool conv16@3 pool dense10, Adam 0.003, N=1280, bs=32",
+       {1, 8, 8},
+       1280,
+       {conv(8, 3, kSame), relu(), maxPool(2), conv(16, 3, kSame), relu(), maxPool(2), flatten(), dense(10)},
+       32,
+       0.003},
+      {"F",
+       "LeNet-5 28x28: conv6@5 pool conv16@5 pool 120-84-10, Adam 0.001, N=6400, bs=64",
+       {1, 28, 28},
+       6400,
+       {conv(6, 5, kSame), relu(), maxPool(2), conv(16, 5, 0), relu(), maxPool(2), flatten(), dense(120), relu(),
+        dense(84), relu(), dense(10)},
+       64,
+       0.001},
+  };
+  return configs;
+}
+
+const CnnBenchConfig* findCnnConfig(const std::string& id) {
+  for (const CnnBenchConfig& c : cnnConfigs())
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+std::shared_ptr<const dl::CnnData> randomImages(dl::ImageShape shape, int count, dl::Rng& rng) {
+  dl::Dataset d;
+  d.X.resize(shape.size(), count);
+  for (Index i = 0; i < d.X.size(); ++i) d.X.data()[i] = static_cast<dl::Scalar>(rng.uniform());
+  d.labels.resize(static_cast<std::size_t>(count));
+  for (int& v : d.labels) v = static_cast<int>(rng.below(10));
+  d.numClasses = 10;
+  d.image = shape;
+  for (int c = 0; c < 10; ++c) d.classNames.push_back(std::to_string(c));
+  auto data = std::make_shared<dl::CnnData>();
+  data->shape = shape;
+  data->classNames = d.classNames;
+  data->parts.train = std::move(d);  // validation and test stay empty
+  return data;
+}
+
+dl::CnnConfig cnnExperiment(const std::string& id, const std::vector<dl::LayerSpec>& layers, int batch, double lr) {
+  dl::CnnConfig c;
+  c.name = "bench-" + id;
+  c.layers = layers;
+  c.init.scheme = "he_uniform";
+  c.optimizer.name = "adam";
+  c.optimizer.learningRate = lr;
+  c.training.batchSize = batch;
+  c.training.seed = 1;
+  return c;
+}
+
+std::function<void(long long)> cnnSteps(dl::CnnTrainer& t, double& loss) {
+  return [&t, &loss](long long n) {
+    for (long long s = 0; s < n; ++s) loss = t.step().trainLoss;
+  };
+}
+
+// F also times its dense head alone (flatten → 120 → 84 → 10 on the second pool's 16×5×5 output,
+// same batch and optimiser) in the same rotation: 1 − rate(full)/rate(head) is the share of a step
+// spent in the convolutional part (convolutions, ReLU, pooling, and the larger batch gather).
+void cnnBench(const CnnBenchConfig& b, const std::vector<int>& threads, double target, int reps) {
+  dl::Rng dataRng(0);
+  const auto data = randomImages(b.shape, b.count, dataRng);
+  std::shared_ptr<const dl::CnnData> headData;
+  std::vector<dl::LayerSpec> head;
+  if (b.id == "F") {
+    headData = randomImages({16, 5, 5}, b.count, dataRng);
+    head.assign(b.layers.begin() + 7, b.layers.end());
+  }
+  const double stepsPerEpoch = double(b.count) / b.batch;
+  for (int T : threads) {
+    dl::setThreadCount(T);
+    double loss = 0, headLoss = 0;
+    dl::CnnTrainer full(cnnExperiment(b.id, b.layers, b.batch, b.lr), data);
+    std::vector<std::function<void(long long)>> loops{cnnSteps(full, loss)};
+    std::unique_ptr<dl::CnnTrainer> headOnly;
+    if (headData) {
+      headOnly = std::make_unique<dl::CnnTrainer>(cnnExperiment(b.id + "-head", head, b.batch, b.lr), headData);
+      loops.push_back(cnnSteps(*headOnly, headLoss));
+    }
+    const std::vector<Timing> ts = timeRotation(loops, target, reps);
+    const Timing& t = ts.front();
+    std::printf("RESULT,dlplay,%s,%d,0,%.1f,%.0f,%.2f,%.1f%%,%lld,%s,loss=%.3f  # %s\n", b.id.c_str(), T, t.median,
+                t.median * b.batch, t.median / stepsPerEpoch, t.spread, t.nsteps, joinRuns(t.runs).c_str(), loss,
+                b.desc.c_str());
+    if (headOnly) {
+      const double share = pairedMedian(t, ts[1], [](double rf, double rh) { return 1.0 - rf / rh; });
+      std::printf("CONVSHARE,dlplay,%s,%d,%.3f,%.1f  # head alone: steps/s\n", b.id.c_str(), T, share, ts[1].median);
+    }
+    std::fflush(stdout);
+  }
+}
+
 // ---- command line ----------------------------------------------------------------------------
 
 struct Options {
   double target = 3.0;
   int reps = 3;
-  std::vector<std::string> configs{"A", "B", "C", "D"};
+  std::vector<std::string> configs{"A", "B", "C", "D", "E", "F"};
   std::vector<int> threads{1, 2};
   std::vector<int> diag{0, 1};
   bool gemm = true;
@@ -417,11 +566,11 @@ std::vector<int> intList(const std::string& s) {
 [[noreturn]] void usage(int code) {
   std::fprintf(
       code ? stderr : stdout,
-      "usage: dlplay_bench [--target S] [--reps N] [--configs A,B,C,D] [--threads 1,2] [--diag 0,1] [--gemm 0|1]\n"
+      "usage: dlplay_bench [--target S] [--reps N] [--configs A,B,C,D,E,F] [--threads 1,2] [--diag 0,1] [--gemm 0|1]\n"
       "  --target S   seconds per timed repeat (default 3)\n"
       "  --reps N     timed repeats, the median is reported (default 3)\n"
-      "  --configs    reference configurations to run (A,B,C,D; search16: a 16-trial search on 1 and 2\n"
-      "               threads, its speed-up); empty = none (GEMM only)\n"
+      "  --configs    reference configurations to run (MLPs A,B,C,D; CNNs E,F; search16: a 16-trial search on\n"
+      "               1 and 2 threads, its speed-up); empty = none (GEMM only)\n"
       "  --gemm 0|1   measure C's GEMM rate: plain Eigen on 1 thread, dl::gemm on each --threads\n");
   std::exit(code);
 }
@@ -517,10 +666,14 @@ int main(int argc, char** argv) try {
       searchBench(opt.reps);
       continue;
     }
+    if (const CnnBenchConfig* cnn = findCnnConfig(id)) {
+      cnnBench(*cnn, opt.threads, opt.target, opt.reps);
+      continue;
+    }
     const auto it =
         std::find_if(benchConfigs().begin(), benchConfigs().end(), [&](const BenchConfig& b) { return b.id == id; });
     if (it == benchConfigs().end()) {
-      std::fprintf(stderr, "unknown configuration '%s' (known: A, B, C, D)\n", id.c_str());
+      std::fprintf(stderr, "unknown configuration '%s' (known: A, B, C, D, E, F, search16)\n", id.c_str());
       return 2;
     }
     const BenchConfig& b = *it;
