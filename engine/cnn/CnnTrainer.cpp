@@ -263,12 +263,16 @@ CnnStep CnnTrainer::step() {
   return m;
 }
 
-// Chunks in parallel, each with its own workspace; sums added in chunk order, so the result is the
-// same on any number of threads.
-Matrix CnnTrainer::probabilities(CnnSplit which, ImageChange change) const {
+const Dataset& CnnTrainer::part(CnnSplit which) const {
   const DataParts& p = m_data->parts;
-  const Dataset& d = which == CnnSplit::Train ? p.train : which == CnnSplit::Validation ? p.validation : p.test;
-  Matrix probs(m_net.outputs(), d.size());
+  return which == CnnSplit::Train ? p.train : which == CnnSplit::Validation ? p.validation : p.test;
+}
+
+// The logits of a part in chunks of kEvalChunk images, in parallel, each thread with its own
+// workspace; onChunk(chunk, start, len, logits) writes only what belongs to its chunk, so whatever
+// it sums afterwards in chunk order is the same on any number of threads.
+template <class F>
+void CnnTrainer::forEachChunk(const Dataset& d, ImageChange change, F&& onChunk) const {
   const Index chunks = (d.size() + kEvalChunk - 1) / kEvalChunk;
   const int threads = inParallelRegion() ? 1 : threadCount();
 #pragma omp parallel num_threads(threads)
@@ -286,52 +290,39 @@ Matrix CnnTrainer::probabilities(CnnSplit which, ImageChange change) const {
           if (change.flip) flipImages(X, m_data->shape);
         });
       m_net.infer(x, logits, ws);
-      // softmax per column, shifted by the column's maximum
-      for (Index b = 0; b < len; ++b) {
-        auto z = logits.col(b).array();
-        const Scalar m = z.maxCoeff();
-        auto e = (z - m).exp();
-        probs.col(start + b) = (e / e.sum()).matrix();
-      }
+      onChunk(c, start, len, logits);
     }
   }
+}
+
+Matrix CnnTrainer::probabilities(CnnSplit which, ImageChange change) const {
+  const Dataset& d = part(which);
+  Matrix probs(m_net.outputs(), d.size());
+  forEachChunk(d, change, [&](Index, Index start, Index len, const Matrix& logits) {
+    for (Index b = 0; b < len; ++b) {  // softmax per column, shifted by the column's maximum
+      auto z = logits.col(b).array();
+      auto e = (z - z.maxCoeff()).exp();
+      probs.col(start + b) = (e / e.sum()).matrix();
+    }
+  });
   return probs;
 }
 
 CnnEvaluation CnnTrainer::evaluate(CnnSplit which, ImageChange change) const {
-  const DataParts& p = m_data->parts;
-  const Dataset& d = which == CnnSplit::Train ? p.train : which == CnnSplit::Validation ? p.validation : p.test;
+  const Dataset& d = part(which);
   CnnEvaluation e;
   e.samples = d.size();
-  const int k = d.numClasses > 0 ? d.numClasses : p.train.numClasses;
+  const int k = d.numClasses > 0 ? d.numClasses : m_data->parts.train.numClasses;
   e.confusion = Eigen::MatrixXi::Zero(k, k);
   if (d.size() == 0) return e;
   const Index chunks = (d.size() + kEvalChunk - 1) / kEvalChunk;
   std::vector<double> lossSum(static_cast<std::size_t>(chunks), 0.0);
   std::vector<int> predicted(static_cast<std::size_t>(d.size()), 0);
-  const int threads = inParallelRegion() ? 1 : threadCount();
-#pragma omp parallel num_threads(threads)
-  {
-    Network::Workspace ws;
-    Matrix logits;
-#pragma omp for schedule(static)
-    for (Index c = 0; c < chunks; ++c) {
-      const Index start = c * kEvalChunk;
-      const Index len = std::min(kEvalChunk, d.size() - start);
-      Matrix x = d.X.middleCols(start, len);
-      if (!change.none())
-        inRawSpace(x, *m_data, [&](Matrix& X) {
-          if (change.dx != 0 || change.dy != 0) shiftImages(X, m_data->shape, change.dx, change.dy);
-          if (change.flip) flipImages(X, m_data->shape);
-        });
-      m_net.infer(x, logits, ws);
-      const int* labels = d.labels.data() + start;
-      lossSum[static_cast<std::size_t>(c)] =
-          m_loss->evaluate(logits, labels, nullptr, nullptr) * static_cast<double>(len);
-      for (Index b = 0; b < len; ++b)
-        predicted[static_cast<std::size_t>(start + b)] = m_loss->predictedClass(logits, b);
-    }
-  }
+  forEachChunk(d, change, [&](Index c, Index start, Index len, const Matrix& logits) {
+    const int* labels = d.labels.data() + start;
+    lossSum[static_cast<std::size_t>(c)] = m_loss->evaluate(logits, labels, nullptr, nullptr) * static_cast<double>(len);
+    for (Index b = 0; b < len; ++b) predicted[static_cast<std::size_t>(start + b)] = m_loss->predictedClass(logits, b);
+  });
   double loss = 0;
   for (double s : lossSum) loss += s;
   e.loss = loss / static_cast<double>(d.size());

@@ -109,6 +109,9 @@ public:
   void reinitializeLayer(int layer, std::uint64_t seed);
 
 private:
+  const Dataset& part(CnnSplit which) const;
+  template <class F>
+  void forEachChunk(const Dataset& d, ImageChange change, F&& onChunk) const;
   void nextBatch();
   void checkLayer(int layer, const std::string& field) const;
 

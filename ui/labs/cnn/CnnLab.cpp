@@ -65,6 +65,13 @@ QString shapeText(const dl::Shape& s) {
   return QStringLiteral("%1 × %2 × %3").arg(s.channels).arg(s.height).arg(s.width);
 }
 
+// Class probabilities of one image from its logits (one column).
+std::vector<float> softmax(const dl::Matrix& logits) {
+  Eigen::ArrayXf e = (logits.col(0).array() - logits.col(0).maxCoeff()).exp().cast<float>();
+  e /= e.sum();
+  return {e.data(), e.data() + e.size()};
+}
+
 double relativeChange(const dl::Matrix& a, const dl::Matrix& b) {
   const double n = static_cast<double>(a.norm());
   return n > 0 ? static_cast<double>((b - a).norm()) / n : 0.0;
@@ -1152,8 +1159,7 @@ void CnnLab::setLayerFrozen(int layer, bool frozen) {
 
 void CnnLab::reinitializeLayer(int layer) {
   if (m_nets.empty() || layer < 0 || layer >= m_nets[0]->layerCount()) return;
-  static std::uint64_t seed = 1000;
-  m_runner->reinitialize(0, layer, ++seed);
+  m_runner->reinitialize(0, layer, ++m_reinitSeed);
   emit statusMessage(tr("Layer %1 has new random weights.").arg(layer + 1));
 }
 
@@ -1290,10 +1296,7 @@ void CnnLab::refreshDrawn() {
     dl::Matrix logits;
     dl::Network::Workspace ws;
     m_nets[r]->infer(prepared(raw), logits, ws);
-    const dl::Scalar mx = logits.maxCoeff();
-    Eigen::ArrayXf e = (logits.col(0).array() - mx).exp().cast<float>();
-    e /= e.sum();
-    probs.emplace_back(e.data(), e.data() + e.size());
+    probs.push_back(softmax(logits));
   }
   m_drawnBars->setProbabilities(probs);
 }
@@ -1326,11 +1329,7 @@ void CnnLab::refreshShift() {
     if (convAt >= 0) change.conv = relativeChange(a[static_cast<std::size_t>(convAt)], b[static_cast<std::size_t>(convAt)]);
     if (poolAt >= 0) change.pooled = relativeChange(a[static_cast<std::size_t>(poolAt)], b[static_cast<std::size_t>(poolAt)]);
     m_shiftChanges[r] = change;
-    const dl::Matrix& logits = b.back();
-    const dl::Scalar mx = logits.maxCoeff();
-    Eigen::ArrayXf e = (logits.col(0).array() - mx).exp().cast<float>();
-    e /= e.sum();
-    probs.emplace_back(e.data(), e.data() + e.size());
+    probs.push_back(softmax(b.back()));
     if (r == 0) {
       TileGrid::Row in;
       in.heading = tr("The test image moved by %1, %2").arg(m_shiftX).arg(m_shiftY);

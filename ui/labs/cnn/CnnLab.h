@@ -152,6 +152,7 @@ private:
   std::unique_ptr<CnnRunner> m_runner;
   quint64 m_generation = 0;
   int m_image = 0;
+  std::uint64_t m_reinitSeed = 1000;  // "New weights" draws from the next seed each time
   int m_shiftX = 1, m_shiftY = 0;
   bool m_active = false;
   bool m_presentation = false;
