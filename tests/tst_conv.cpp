@@ -9,6 +9,7 @@
 #include "loss/Loss.h"
 #include "nn/Conv2d.h"
 #include "nn/ConvArithmetic.h"
+#include "nn/Im2col.h"
 #include "nn/Network.h"
 #include "nn/SpatialPyramidPool.h"
 #include "train/Regularization.h"
@@ -17,6 +18,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 using namespace dl;
 
@@ -254,6 +256,41 @@ private slots:
     QVERIFY(sameBits(dx1, dx2));
     QCOMPARE(g1.size(), g2.size());
     QVERIFY(std::memcmp(g1.data(), g2.data(), static_cast<std::size_t>(g1.size()) * sizeof(Scalar)) == 0);
+  }
+
+  // The table-driven unrolling (short output rows) copies exactly what the walk copies, +0 in the
+  // padding even next to −0, ∞ and NaN pixels, and col2im adds in the same order: bit for bit.
+  void unrollingTableMatchesWalk() {
+    Rng rng(5);
+    int tabulated = 0;
+    for (Index C : {1, 3})
+      for (Index n : {4, 5, 7, 9})
+        for (Index k : {1, 2, 3, 5})
+          for (Index s : {1, 2})
+            for (Index p : {0, 1, 2})
+              for (Index d : {1, 2}) {
+                if (convOutputSize(n, k, s, p, d) < 1 || p >= d * (k - 1) + 1) continue;
+                const ConvGeometry g = checkedGeometry(C, n, n + 1, k, k, s, p, d, "l");
+                const Unrolling u(g);
+                tabulated += u.tabulated();
+                QCOMPARE(u.tabulated(), g.outW < Unrolling::kMaxTableRow);
+                const Index P = g.positions(), K = g.patch(), ld = P + 3;
+                Matrix image = randomMatrix(C * n * (n + 1), 1, rng);
+                image(0) = -0.0f;
+                image(image.size() - 1) = std::numeric_limits<Scalar>::infinity();
+                image(image.size() / 2) = std::numeric_limits<Scalar>::quiet_NaN();
+                Matrix walked = Matrix::Constant(ld, K, 7), table = Matrix::Constant(ld, K, 7);
+                im2col(image.data(), g, walked.data(), ld);
+                u.im2col(image.data(), table.data(), ld);
+                QVERIFY2(std::memcmp(walked.data(), table.data(), sizeof(Scalar) * walked.size()) == 0,
+                         qPrintable(QString("im2col C %1 n %2 k %3 s %4 p %5 d %6").arg(C).arg(n).arg(k).arg(s).arg(p).arg(d)));
+                const Matrix cols = randomMatrix(ld, K, rng);
+                Matrix back1 = randomMatrix(image.size(), 1, rng), back2 = back1;
+                col2im(cols.data(), ld, g, back1.data());
+                u.col2im(cols.data(), ld, back2.data());
+                QVERIFY(std::memcmp(back1.data(), back2.data(), sizeof(Scalar) * back1.size()) == 0);
+              }
+    QVERIFY(tabulated > 100);
   }
 
   void maxPoolOnAKnownInput() {

@@ -13,7 +13,7 @@
 namespace dl {
 
 Conv2d::Conv2d(Shape in, const LayerSpec& spec, const std::string& field)
-    : Layer(in), m_g(specGeometry(in, spec, 1, field)), m_out(spec.units), m_groups(spec.groups), m_bias(spec.bias) {
+    : Layer(in), m_g(specGeometry(in, spec, 1, field)), m_unroll(m_g), m_out(spec.units), m_groups(spec.groups), m_bias(spec.bias) {
   if (m_out < 1)
     throw ConfigError(field + ".units", std::to_string(m_out), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"1"}});
   if (m_groups < 1 || in.channels % m_groups != 0 || m_out % m_groups != 0)
@@ -33,7 +33,7 @@ void Conv2d::initialize(const InitConfig& init, Rng& rng, std::span<Scalar> para
 void Conv2d::convolve(const Matrix& x, Matrix& y, std::span<const Scalar> params, Matrix& cols, Matrix& yAll) const {
   const Index B = x.cols(), P = m_g.positions(), K = m_g.patch(), og = m_out / m_groups, kg = groupPatch();
   cols.resize(B * P, K);
-  forEachSample(B, [&](Index b) { im2col(x.col(b).data(), m_g, cols.data() + b * P, B * P); });
+  forEachSample(B, [&](Index b) { m_unroll.im2col(x.col(b).data(), cols.data() + b * P, B * P); });
   const ConstMatrixMap W(params.data(), m_out, kg);
   yAll.resize(B * P, m_out);
   for (Index g = 0; g < m_groups; ++g)
@@ -75,7 +75,7 @@ const Matrix& Conv2d::backward(const Matrix&, const Matrix& dy, std::span<const 
     gemm(m_dcols.middleCols(g * kg, kg), m_dyAll.middleCols(g * og, og), Trans::No, W.middleRows(g * og, og),
          Trans::No);
   m_dx.setZero(inputShape().size(), B);
-  forEachSample(B, [&](Index b) { col2im(m_dcols.data() + b * P, B * P, m_g, m_dx.col(b).data()); });
+  forEachSample(B, [&](Index b) { m_unroll.col2im(m_dcols.data() + b * P, B * P, m_dx.col(b).data()); });
   return m_dx;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nn/ConvArithmetic.h"
+#include "nn/Im2col.h"
 #include "nn/Layer.h"
 
 namespace dl {
@@ -41,6 +42,7 @@ private:
   void convolve(const Matrix& x, Matrix& y, std::span<const Scalar> params, Matrix& cols, Matrix& yAll) const;
 
   ConvGeometry m_g;
+  Unrolling m_unroll;  // im2col/col2im for m_g
   Index m_out, m_groups;
   bool m_bias;
   Matrix m_cols, m_yAll, m_y;  // forward: (B·P, C·kh·kw), (B·P, out), (out·P, B)

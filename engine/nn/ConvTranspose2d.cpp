@@ -43,7 +43,7 @@ ConvGeometry transposedGeometry(const Shape& in, const LayerSpec& spec, const st
 }  // namespace
 
 ConvTranspose2d::ConvTranspose2d(Shape in, const LayerSpec& spec, const std::string& field)
-    : Layer(in), m_g(transposedGeometry(in, spec, field)), m_out(spec.units), m_bias(spec.bias) {
+    : Layer(in), m_g(transposedGeometry(in, spec, field)), m_unroll(m_g), m_out(spec.units), m_bias(spec.bias) {
   if (m_out < 1)
     throw ConfigError(field + ".units", std::to_string(m_out), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"1"}});
   if (spec.groups != 1)
@@ -72,7 +72,7 @@ void ConvTranspose2d::spread(const Matrix& x, Matrix& y, std::span<const Scalar>
   y.setZero(outputShape().size(), B);
   const Scalar* bias = m_bias ? params.data() + biasRange().offset : nullptr;
   forEachSample(B, [&](Index b) {
-    col2im(cols.data() + b * P, B * P, m_g, y.col(b).data());
+    m_unroll.col2im(cols.data() + b * P, B * P, y.col(b).data());
     if (bias)
       for (Index o = 0; o < m_out; ++o) y.col(b).segment(o * plane, plane).array() += bias[o];
   });
@@ -89,7 +89,7 @@ const Matrix& ConvTranspose2d::backward(const Matrix&, const Matrix& dy, std::sp
                                         std::span<Scalar> grads, bool wantInputGradient) {
   const Index B = dy.cols(), P = m_g.positions(), C = inputShape().channels, plane = m_g.height * m_g.width;
   m_dcols.resize(B * P, m_g.patch());
-  forEachSample(B, [&](Index b) { im2col(dy.col(b).data(), m_g, m_dcols.data() + b * P, B * P); });
+  forEachSample(B, [&](Index b) { m_unroll.im2col(dy.col(b).data(), m_dcols.data() + b * P, B * P); });
   MatrixMap gW(grads.data(), C, m_g.patch());
   gemm(gW, m_xAll, Trans::Yes, m_dcols, Trans::No);
   if (m_bias) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nn/ConvArithmetic.h"
+#include "nn/Im2col.h"
 #include "nn/Layer.h"
 
 namespace dl {
@@ -39,6 +40,7 @@ private:
   // The convolution this layer transposes: its image is this layer's OUTPUT (out channels,
   // H', W'), its output positions are this layer's input pixels (outH = H, outW = W).
   ConvGeometry m_g;
+  Unrolling m_unroll;  // im2col/col2im for m_g
   Index m_out;
   bool m_bias;
   Matrix m_xAll, m_cols, m_y;  // (B·P, C), (B·P, out·kh·kw), (out·H'·W', B) with P = H·W

@@ -11,7 +11,7 @@
 namespace dl {
 
 LocallyConnected2d::LocallyConnected2d(Shape in, const LayerSpec& spec, const std::string& field)
-    : Layer(in), m_g(specGeometry(in, spec, 1, field)), m_out(spec.units), m_bias(spec.bias) {
+    : Layer(in), m_g(specGeometry(in, spec, 1, field)), m_unroll(m_g), m_out(spec.units), m_bias(spec.bias) {
   if (m_out < 1)
     throw ConfigError(field + ".units", std::to_string(m_out), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"1"}});
   if (spec.groups != 1)
@@ -31,7 +31,7 @@ void LocallyConnected2d::initialize(const InitConfig& init, Rng& rng, std::span<
 void LocallyConnected2d::apply(const Matrix& x, Matrix& y, std::span<const Scalar> params, Matrix& cols) const {
   const Index B = x.cols(), P = m_g.positions(), K = m_g.patch();
   Matrix unrolled(B * P, K);
-  forEachSample(B, [&](Index b) { im2col(x.col(b).data(), m_g, unrolled.data() + b * P, B * P); });
+  forEachSample(B, [&](Index b) { m_unroll.im2col(x.col(b).data(), unrolled.data() + b * P, B * P); });
   cols.resize(K, P * B);
   for (Index p = 0; p < P; ++p)
     for (Index b = 0; b < B; ++b) cols.col(p * B + b) = unrolled.row(b * P + p).transpose();
@@ -70,7 +70,7 @@ const Matrix& LocallyConnected2d::backward(const Matrix&, const Matrix& dy, std:
   }
   if (!wantInputGradient) return m_dx;
   m_dx.setZero(inputShape().size(), B);
-  forEachSample(B, [&](Index b) { col2im(m_dcols.data() + b * P, B * P, m_g, m_dx.col(b).data()); });
+  forEachSample(B, [&](Index b) { m_unroll.col2im(m_dcols.data() + b * P, B * P, m_dx.col(b).data()); });
   return m_dx;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nn/ConvArithmetic.h"
+#include "nn/Im2col.h"
 #include "nn/Layer.h"
 
 namespace dl {
@@ -37,6 +38,7 @@ private:
   void apply(const Matrix& x, Matrix& y, std::span<const Scalar> params, Matrix& cols) const;
 
   ConvGeometry m_g;
+  Unrolling m_unroll;  // im2col/col2im for m_g
   Index m_out;
   bool m_bias;
   Matrix m_cols, m_y;  // (K, P·B): position p's windows in columns p·B .. p·B + B − 1; (out·P, B)

@@ -5,6 +5,8 @@
 #include "core/Error.h"
 #include "nn/Im2col.h"
 
+#include <algorithm>
+
 namespace dl {
 
 namespace {
@@ -36,19 +38,45 @@ MaxPool2d::MaxPool2d(Shape in, const LayerSpec& spec, const std::string& field)
 void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<Index>* argmax) const {
   const Index out = outputShape().size(), B = x.cols();
   y.resize(out, B);
-  if (argmax) argmax->assign(static_cast<std::size_t>(out * B), -1);
+  if (argmax) argmax->resize(static_cast<std::size_t>(out * B));  // every entry is written below
+  const ConvGeometry& g = m_g;
+  const bool twoByTwo = g.kh == 2 && g.kw == 2 && g.dh == 1 && g.dw == 1;  // LeNet's pooling, unrolled
   forEachSample(B, [&](Index b) {
     const Scalar* in = x.col(b).data();
     Scalar* o = y.col(b).data();
     Index* arg = argmax ? argmax->data() + b * out : nullptr;
-    Index last = -1;
-    forEachWindowValue(m_g, [&](Index r, Index i) {
-      if (r != last || in[i] > o[r]) {  // the window's first value, then strictly larger ones
-        o[r] = in[i];
-        if (arg) arg[r] = i;
-      }
-      last = r;
-    });
+    Index r = 0;
+    for (Index c = 0; c < g.channels; ++c)
+      for (Index oy = 0; oy < g.outH; ++oy)
+        for (Index ox = 0; ox < g.outW; ++ox, ++r) {
+          // The window's first value, then strictly larger ones (the first of equal maxima wins;
+          // a NaN never does), in forEachWindowValue's order. A mask and a max instruction, not a
+          // branch: the comparisons are data and would be mispredicted.
+          const Index corner = (c * g.height + oy * g.sh) * g.width + ox * g.sw;
+          Index best = corner;
+          Scalar m = in[corner];
+          if (twoByTwo) {
+            for (const Index at : {corner + 1, corner + g.width, corner + g.width + 1}) {
+              const Scalar v = in[at];
+              const Index larger = -Index(v > m);  // all ones where v wins
+              best = (at & larger) | (best & ~larger);
+              m = std::max(m, v);  // (m < v) ? v : m: the same winner, NaN included
+            }
+            o[r] = m;
+            if (arg) arg[r] = best;
+            continue;
+          }
+          for (Index i = 0; i < g.kh; ++i)
+            for (Index j = 0; j < g.kw; ++j) {
+              const Index at = corner + i * g.dh * g.width + j * g.dw;
+              const Scalar v = in[at];
+              const Index larger = -Index(v > m);  // all ones where v wins
+              best = (at & larger) | (best & ~larger);
+              m = std::max(m, v);  // (m < v) ? v : m: the same winner, NaN included
+            }
+          o[r] = m;
+          if (arg) arg[r] = best;
+        }
   });
 }
 
