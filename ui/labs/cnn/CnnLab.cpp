@@ -23,6 +23,7 @@
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QEventLoop>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -40,11 +41,27 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <future>
 
 namespace dlui {
 
 namespace {
+
+// Runs load() on a thread of its own and keeps the window painting, its charts and timers going,
+// until it is done; user input waits in the queue, so nothing can start a second load meanwhile.
+// Reading Fashion-MNIST's 70,000 images takes seconds: the window must not freeze for them.
+// Exceptions come back to the caller.
+const QString kWarningStyle = QStringLiteral("QLabel { background: #fde2e1; color: #5a0000; padding: 4px 6px; }");
+const QString kNoticeStyle = QStringLiteral("QLabel { background: #e3eefc; color: #0a2a5a; padding: 4px 6px; }");
+
+std::shared_ptr<const dl::CnnData> loadKeepingWindowAlive(const dl::CnnDataConfig& c) {
+  auto loading = std::async(std::launch::async, [c] { return dlio::loadCnnData(c); });
+  while (loading.wait_for(std::chrono::milliseconds(10)) != std::future_status::ready)
+    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 10);
+  return loading.get();
+}
 
 constexpr int kMaxMapsPerLayer = 16;  // feature maps drawn per layer
 constexpr int kMaxFilters = 32;
@@ -251,7 +268,7 @@ void CnnLab::buildUi() {
   m_banner = new QLabel(centre);
   m_banner->setObjectName(QStringLiteral("cnnBanner"));
   m_banner->setWordWrap(true);
-  m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fde2e1; color: #5a0000; padding: 4px 6px; }"));
+  m_banner->setStyleSheet(kWarningStyle);
   m_banner->hide();
   centreLayout->addWidget(m_banner);
 
@@ -565,10 +582,7 @@ void CnnLab::retranslateUi() {
   m_accuracy->setTitle(tr("Validation accuracy"));
   m_gradients->setTitle(tr("Gradient norm per layer"));
   showWatchLine(m_watch, m_preset);
-  if (!m_fallback.isEmpty())
-    m_banner->setText(tr("Fashion-MNIST is not installed (%1). Showing the digits instead; install it with: "
-                         "apt-get install dataset-fashion-mnist")
-                          .arg(m_fallback));
+  showBanner();
   updatePlayButton();
   fillLayerTable();
   // Lines and their names follow the runs.
@@ -717,6 +731,16 @@ void CnnLab::applyControls() {
   }
 }
 
+// The red line over the lab when Fashion-MNIST was asked for and is missing; hidden otherwise.
+void CnnLab::showBanner() {
+  m_banner->setStyleSheet(kWarningStyle);
+  m_banner->setVisible(!m_fallback.isEmpty());
+  if (!m_fallback.isEmpty())
+    m_banner->setText(tr("Fashion-MNIST is not installed (%1). Showing the digits instead; install it with: "
+                         "apt-get install dataset-fashion-mnist")
+                          .arg(m_fallback));
+}
+
 bool CnnLab::setConfig(const dl::CnnConfig& config, const std::optional<dl::CnnConfig>& compare, QString* error) {
   const dl::CnnConfig oldConfig = m_config;
   const std::optional<dl::CnnConfig> oldCompare = m_compare;
@@ -747,7 +771,12 @@ bool CnnLab::restart(QString* error) {
         if (k.config == c.data) d = k.data;
       if (!d) {
         try {
-          d = dlio::loadCnnData(c.data);
+          if (c.data.source == "fashion-mnist") {
+            m_banner->setStyleSheet(kNoticeStyle);
+            m_banner->setText(tr("Loading Fashion-MNIST: 70,000 images of 28×28…"));
+            m_banner->show();
+          }
+          d = loadKeepingWindowAlive(c.data);
         } catch (const dlio::IoError& e) {
           if (c.data.source != "fashion-mnist") throw;
           // Fashion-MNIST missing: say how to get it, and train on the digits meanwhile.
@@ -766,18 +795,22 @@ bool CnnLab::restart(QString* error) {
     }
   } catch (const dlio::IoError& e) {
     QApplication::restoreOverrideCursor();
+    showBanner();
     if (error) *error = e.message();
     return false;
   } catch (const dl::ConfigError& e) {
     QApplication::restoreOverrideCursor();
+    showBanner();
     if (error) *error = dlio::ErrorText::of(e);
     return false;
   } catch (const dl::DataError& e) {
     QApplication::restoreOverrideCursor();
+    showBanner();
     if (error) *error = dlio::ErrorText::of(e);
     return false;
   } catch (const std::exception& e) {
     QApplication::restoreOverrideCursor();
+    showBanner();
     if (error) *error = dlio::ErrorText::of(e);
     return false;
   }
@@ -787,7 +820,7 @@ bool CnnLab::restart(QString* error) {
     if (m_compare) m_compare->data.source = configs.back().data.source;
   }
   m_fallback = fallback;
-  m_banner->setVisible(!fallback.isEmpty());
+  showBanner();
   m_paramCounts.clear();
   for (const auto& t : trainers) m_paramCounts.push_back(static_cast<long long>(t->network().params().size()));
   for (std::size_t r = 0; r < nets.size(); ++r) {

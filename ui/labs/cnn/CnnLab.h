@@ -118,6 +118,7 @@ private:
   void retranslateUi();
   void showConfig();  // controls ← m_config
   void applyControls();  // m_config ← controls, restart
+  void showBanner();
   bool restart(QString* error);
   void onSnapshot(const std::shared_ptr<const CnnSnapshot>& snap);
   void refreshNetworkViews();  // filters, feature maps, drawn digit, shift view from the latest weights
