@@ -26,6 +26,32 @@ bool isImageName(const QString& name) {
 
 }  // namespace
 
+QImage readImageFile(const QString& path) {
+  const QFileInfo info(path);
+  if (!info.exists()) throw dl::DataError({text(path)}, DL_TRANSLATE_NOOP("dl", "file does not exist"));
+  // A FIFO blocks the reader and /dev/zero never ends: only regular files are read.
+  if (!info.isFile())
+    throw dl::DataError({text(path)}, DL_TRANSLATE_NOOP("dl", "not a regular file (a device, FIFO or socket)"));
+  QImageReader reader(path);
+  reader.setDecideFormatFromContent(true);  // a JPEG named .png is still read; a text file is not
+  const QSize source = reader.size();       // from the header, without decoding
+  if (source.isValid() && (source.width() > kMaxSourceSide || source.height() > kMaxSourceSide))
+    throw dl::DataError(
+        {text(path)},
+        {DL_TRANSLATE_NOOP("dl", "the image is %1 pixels; the limit is %2 on each side"),
+         {std::to_string(source.width()) + " × " + std::to_string(source.height()), std::to_string(kMaxSourceSide)}});
+  QImage image = reader.read();
+  if (image.isNull())
+    throw dl::DataError({text(path)},
+                        {DL_TRANSLATE_NOOP("dl", "cannot be read as an image: %1"), {text(reader.errorString())}});
+  if (image.width() > kMaxSourceSide || image.height() > kMaxSourceSide)  // a header without a size
+    throw dl::DataError(
+        {text(path)},
+        {DL_TRANSLATE_NOOP("dl", "the image is %1 pixels; the limit is %2 on each side"),
+         {std::to_string(image.width()) + " × " + std::to_string(image.height()), std::to_string(kMaxSourceSide)}});
+  return image;
+}
+
 dl::Dataset loadBundledDigits() {
   QFile file(QStringLiteral(":/data/digits.csv.gz"));
   if (!file.open(QIODevice::ReadOnly))
@@ -86,23 +112,7 @@ dl::Dataset loadImageFolder(const QString& root, int size, bool rgb) {
   const dl::Scalar inv = dl::Scalar(1) / dl::Scalar(255);
   for (std::size_t i = 0; i < files.size(); ++i) {
     const QString& path = files[i].second;
-    QImageReader reader(path);
-    reader.setDecideFormatFromContent(true);  // a JPEG named .png is still read; a text file is not
-    const QSize source = reader.size();       // from the header, without decoding
-    if (source.isValid() && (source.width() > kMaxSourceSide || source.height() > kMaxSourceSide))
-      throw dl::DataError(
-          {text(path)},
-          {DL_TRANSLATE_NOOP("dl", "the image is %1 pixels; the limit is %2 on each side"),
-           {std::to_string(source.width()) + " × " + std::to_string(source.height()), std::to_string(kMaxSourceSide)}});
-    QImage image = reader.read();
-    if (image.isNull())
-      throw dl::DataError({text(path)},
-                          {DL_TRANSLATE_NOOP("dl", "cannot be read as an image: %1"), {text(reader.errorString())}});
-    if (image.width() > kMaxSourceSide || image.height() > kMaxSourceSide)  // a header without a size
-      throw dl::DataError(
-          {text(path)},
-          {DL_TRANSLATE_NOOP("dl", "the image is %1 pixels; the limit is %2 on each side"),
-           {std::to_string(image.width()) + " × " + std::to_string(image.height()), std::to_string(kMaxSourceSide)}});
+    QImage image = readImageFile(path);
     image = image.scaled(size, size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
                 .convertToFormat(rgb ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
     const dl::Index col = static_cast<dl::Index>(i);

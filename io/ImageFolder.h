@@ -5,6 +5,7 @@
 
 #include "data/Dataset.h"
 
+#include <QImage>
 #include <QString>
 
 namespace dlio {
@@ -20,6 +21,11 @@ constexpr qint64 kMaxFolderValues = 100'000'000;
 
 // The 1,797 UCI 8×8 digits bundled as resources/data/digits.csv.gz (dl::parseDigitsCsv).
 dl::Dataset loadBundledDigits();
+
+// One image file, decoded by content (not by its name), as loadImageFolder reads each of its files:
+// DataError naming the file for a missing path, a device/FIFO/socket, a side above kMaxSourceSide
+// (from the header, before decoding) or content that is not an image.
+QImage readImageFile(const QString& path);
 
 // `root` holds one sub-folder per class (class names: the folder names, sorted; hidden folders are
 // skipped). In each, the files named *.png, *.jpg or *.jpeg (any case) are images; other files

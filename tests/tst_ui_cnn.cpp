@@ -27,10 +27,17 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QMimeData>
+#include <QDropEvent>
+#include <QWindow>
+#include <QPainter>
+#include <QUrl>
 #include <QElapsedTimer>
 #include <QTest>
 
 #include <cmath>
+
+#include <sys/stat.h>
 
 using namespace dlui;
 
@@ -314,6 +321,72 @@ private slots:
     QVERIFY2(longestGap < 250, qPrintable(QString::number(longestGap)));
     QVERIFY(!banner->isVisible());
     lab.togglePlay();
+  }
+
+  // A photo of a dark "1" on white paper, opened or dropped on the canvas, becomes a light stroke
+  // on black in the middle (as the digits are); files that are not images give one line naming
+  // the file, and the drawing stays.
+  void imageFilesOnTheCanvas() {
+    QTemporaryDir dir;
+    CnnLab lab;
+    QString error;
+    QVERIFY(lab.loadPreset(QStringLiteral("cnn-digits-lenet"), &error));
+    lab.togglePlay();
+    QImage photo(300, 400, QImage::Format_RGB32);  // not square: the aspect is kept
+    photo.fill(Qt::white);
+    {
+      QPainter p(&photo);
+      p.setPen(QPen(Qt::black, 40));
+      p.drawLine(150, 60, 150, 340);
+    }
+    const QString png = dir.filePath(QStringLiteral("one.png"));
+    QVERIFY(photo.save(png));
+    QVERIFY2(lab.loadCanvasImage(png, &error), qPrintable(error));
+    const auto looksLikeAOne = [&] {
+      const std::vector<float> v = lab.canvas()->image(8, 8);
+      const auto at = [&](int y, int x) { return v[static_cast<std::size_t>(y * 8 + x)]; };
+      const float middle = (at(3, 3) + at(3, 4) + at(4, 3) + at(4, 4)) / 4;
+      const float corners = (at(0, 0) + at(0, 7) + at(7, 0) + at(7, 7)) / 4;
+      return middle > 0.5f && corners < 0.05f;
+    };
+    QVERIFY(!lab.canvas()->empty());
+    QVERIFY(looksLikeAOne());
+    QVERIFY(!lab.findChild<QLabel*>(QStringLiteral("cnnCanvasError"))->isVisible());
+
+    // Dropped on the canvas (of the lab on screen, its Draw tab showing): the same.
+    lab.resize(1366, 768);
+    lab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&lab));
+    lab.views()->setCurrentWidget(lab.canvas()->parentWidget());
+    lab.canvas()->clear();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(png)});
+    // Through the window, as the platform delivers a drag: enter over the canvas, then drop.
+    const QPoint over = lab.canvas()->mapTo(&lab, lab.canvas()->rect().center());
+    QDragEnterEvent enter(over, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(lab.windowHandle(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(over), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(lab.windowHandle(), &drop);
+    QVERIFY(!lab.canvas()->empty());
+    QVERIFY(looksLikeAOne());
+
+    // Not images: refused in one line naming the file; the drawing is kept.
+    const QString text = dir.filePath(QStringLiteral("notes.png"));
+    QFile f(text);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("these are words, not pixels\n");
+    f.close();
+    const QString fifo = dir.filePath(QStringLiteral("pipe.png"));
+    QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+    const QString missing = dir.filePath(QStringLiteral("missing.png"));
+    for (const QString& bad : {text, fifo, QStringLiteral("/dev/zero"), missing}) {
+      error.clear();
+      QVERIFY2(!lab.loadCanvasImage(bad, &error), qPrintable(bad));
+      QVERIFY2(error.contains(bad) && !error.contains('\n'), qPrintable(error));
+      QVERIFY(looksLikeAOne());
+    }
+    QVERIFY(lab.findChild<QLabel*>(QStringLiteral("cnnCanvasError"))->isVisibleTo(&lab));
   }
 
   void brokenFilesKeepTheRun() {

@@ -13,6 +13,7 @@
 #include "data/ImageTransforms.h"
 #include "io/CnnIo.h"
 #include "io/ErrorText.h"
+#include "io/ImageFolder.h"
 #include "io/PresetCatalog.h"
 #include "nn/Network.h"
 
@@ -24,6 +25,7 @@
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QEventLoop>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -394,9 +396,18 @@ void CnnLab::buildUi() {
   m_clear->setObjectName(QStringLiteral("cnnClear"));
   m_useTest = new QPushButton(draw);
   m_useTest->setObjectName(QStringLiteral("cnnUseTest"));
+  m_openImage = new QPushButton(draw);
+  m_openImage->setObjectName(QStringLiteral("cnnOpenImage"));
   canvasButtons->addWidget(m_clear);
   canvasButtons->addWidget(m_useTest);
+  canvasButtons->addWidget(m_openImage);
   canvasColumn->addLayout(canvasButtons);
+  m_canvasError = new QLabel(draw);
+  m_canvasError->setObjectName(QStringLiteral("cnnCanvasError"));
+  m_canvasError->setWordWrap(true);
+  m_canvasError->setStyleSheet(kWarningStyle);
+  m_canvasError->hide();
+  canvasColumn->addWidget(m_canvasError);
   drawLayout->addLayout(canvasColumn, 2);
   auto* barsColumn = new QVBoxLayout;
   m_drawnTitle = new QLabel(draw);
@@ -409,6 +420,12 @@ void CnnLab::buildUi() {
   m_viewTabs->addTab(draw, QString());
   connect(m_canvas, &DrawCanvas::drawn, this, &CnnLab::refreshDrawn);
   connect(m_clear, &QPushButton::clicked, m_canvas, &DrawCanvas::clear);
+  connect(m_canvas, &DrawCanvas::fileDropped, this, [this](const QString& path) { loadCanvasImage(path, nullptr); });
+  connect(m_openImage, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open an image for the canvas"), QString(),
+                                                      tr("Images (*.png *.jpg *.jpeg *.bmp *.gif);;All files (*)"));
+    if (!path.isEmpty()) loadCanvasImage(path, nullptr);
+  });
   connect(m_useTest, &QPushButton::clicked, this, [this] {
     if (!m_data) return;
     m_canvas->setImage(rawTestImage(m_image), static_cast<int>(m_data->shape.height),
@@ -562,6 +579,9 @@ void CnnLab::retranslateUi() {
   m_clear->setText(tr("Clear"));
   m_useTest->setText(tr("Copy the test image"));
   m_useTest->setToolTip(tr("Put the selected test image on the canvas, to change it by hand."));
+  m_openImage->setText(tr("Open image…"));
+  m_openImage->setToolTip(tr("A photo or scan of a digit (or any picture) onto the canvas; you can also drop an "
+                             "image file on it. Dark ink on white paper is inverted to match the data."));
   m_drawnTitle->setText(tr("What the network says about your drawing (it is shrunk to the images' size, as "
                            "the digits were scanned):"));
   m_shiftLabel->setText(tr("Move the test image (x, y)"));
@@ -1314,6 +1334,21 @@ void CnnLab::refreshMaps() {
     rows.push_back(std::move(row));
   }
   m_maps->setRows(std::move(rows));
+}
+
+bool CnnLab::loadCanvasImage(const QString& path, QString* error) {
+  try {
+    const QImage picture = dlio::readImageFile(path);
+    m_canvasError->hide();
+    m_canvas->setPicture(picture);
+    return true;
+  } catch (const dl::DataError& e) {
+    const QString message = dlio::ErrorText::of(e);
+    m_canvasError->setText(message);
+    m_canvasError->show();
+    if (error) *error = message;
+    return false;
+  }
 }
 
 void CnnLab::refreshDrawn() {

@@ -87,6 +87,9 @@ public:
   ConfusionGrid* confusion() const { return m_confusion; }
   TileGrid* mistakes() const { return m_mistakes; }
   DrawCanvas* canvas() const { return m_canvas; }
+  // An image file (dropped on the canvas, or from "Open image…") onto the canvas. False with a
+  // one-line *error naming the file when it cannot be read; the drawing is then kept.
+  bool loadCanvasImage(const QString& path, QString* error);
   ClassBars* drawnBars() const { return m_drawnBars; }
   ClassBars* shiftBars() const { return m_shiftBars; }
   LineChart* lossChart() const { return m_loss; }
@@ -219,6 +222,8 @@ private:
   DrawCanvas* m_canvas = nullptr;
   QPushButton* m_clear = nullptr;
   QPushButton* m_useTest = nullptr;
+  QPushButton* m_openImage = nullptr;
+  QLabel* m_canvasError = nullptr;  // why the last image file could not be used; hidden otherwise
   ClassBars* m_drawnBars = nullptr;
   QLabel* m_drawnTitle = nullptr;
   QLabel* m_shiftLabel = nullptr;

@@ -3,10 +3,14 @@
 
 #include "widgets/ColorMaps.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEvent>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -276,6 +280,47 @@ DrawCanvas::DrawCanvas(QWidget* parent) : QWidget(parent), m_ink(kCanvasSide, kC
   m_ink.fill(0);
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   setCursor(Qt::CrossCursor);
+  setAcceptDrops(true);
+}
+
+void DrawCanvas::setPicture(const QImage& picture) {
+  QImage grey = picture.convertToFormat(QImage::Format_Grayscale8);
+  if (grey.isNull() || grey.width() < 1 || grey.height() < 1) return;
+  // Dark ink on light paper: the border (the outer eighth) brighter than the middle.
+  double border = 0, middle = 0;
+  long long nb = 0, nm = 0;
+  const int mx = std::max(1, grey.width() / 8), my = std::max(1, grey.height() / 8);
+  for (int y = 0; y < grey.height(); ++y) {
+    const uchar* row = grey.constScanLine(y);
+    for (int x = 0; x < grey.width(); ++x) {
+      const bool edge = x < mx || y < my || x >= grey.width() - mx || y >= grey.height() - my;
+      (edge ? border : middle) += row[x];
+      ++(edge ? nb : nm);
+    }
+  }
+  if (nb > 0 && nm > 0 && border / nb > middle / nm) grey.invertPixels();
+  m_ink.fill(0);
+  {
+    QPainter p(&m_ink);
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    const QSizeF fitted = QSizeF(grey.size()).scaled(kCanvasSide, kCanvasSide, Qt::KeepAspectRatio);
+    p.drawImage(QRectF(QPointF((kCanvasSide - fitted.width()) / 2, (kCanvasSide - fitted.height()) / 2), fitted), grey);
+  }
+  m_empty = false;
+  update();
+  emit drawn();
+}
+
+void DrawCanvas::dragEnterEvent(QDragEnterEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (urls.size() == 1 && urls.front().isLocalFile()) event->acceptProposedAction();
+}
+
+void DrawCanvas::dropEvent(QDropEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (urls.size() != 1 || !urls.front().isLocalFile()) return;
+  event->acceptProposedAction();
+  emit fileDropped(urls.front().toLocalFile());
 }
 
 void DrawCanvas::clear() {
@@ -387,7 +432,7 @@ void DrawCanvas::paintEvent(QPaintEvent*) {
   p.drawRect(box.adjusted(0, 0, -1, -1));
   if (m_empty) {
     p.setPen(QColor(200, 200, 200));
-    p.drawText(box.adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap, tr("Draw here with the mouse\n(right button erases)"));
+    p.drawText(box.adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap, tr("Draw here with the mouse\n(right button erases),\nor drop an image file"));
   }
 }
 

@@ -108,19 +108,26 @@ public:
   void stroke(const std::vector<QPointF>& points);
   // Shows an image (a test image) as the drawing.
   void setImage(const std::vector<float>& values, int h, int w);
+  // A picture (a photo or scan of a digit, a file dropped here) as the drawing: grey, its aspect
+  // kept on black, and inverted when its border is brighter than its middle (dark ink on white
+  // paper), because the data sets are light on dark.
+  void setPicture(const QImage& picture);
   QSize sizeHint() const override { return {240, 240}; }
   QSize minimumSizeHint() const override { return {140, 140}; }
   bool hasHeightForWidth() const override { return true; }
   int heightForWidth(int w) const override { return w; }
 
 signals:
-  void drawn();  // the drawing changed
+  void drawn();                            // the drawing changed
+  void fileDropped(const QString& path);  // a local file was dropped on the canvas
 
 protected:
   void paintEvent(QPaintEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
 private:
   void drawTo(QPointF canvasPoint, bool erase);
