@@ -9,7 +9,9 @@
 #include "io/OutputFile.h"
 #include "io/Presets.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -198,7 +200,13 @@ dl::CnnConfig parseCnn(const QByteArray& bytes, const QString& source) {
   }
 }
 
-dl::CnnConfig readCnnFile(const QString& path) { return parseCnn(json::readFileBytes(path), path); }
+dl::CnnConfig readCnnFile(const QString& path) {
+  dl::CnnConfig c = parseCnn(json::readFileBytes(path), path);
+  // A relative image folder is the file's neighbour, wherever dlplay was started from.
+  if (c.data.source == "folder" && QDir::isRelativePath(QString::fromStdString(c.data.folder)))
+    c.data.folder = QFileInfo(path).dir().filePath(QString::fromStdString(c.data.folder)).toStdString();
+  return c;
+}
 
 dl::CnnConfig readCnnPreset(const QString& name) {
   if (!QFile::exists(presetPath(name)))
@@ -217,6 +225,8 @@ std::shared_ptr<const dl::CnnData> loadCnnData(const dl::CnnDataConfig& c) {
     dl::CnnImages images;
     if (c.source == "digits")
       images.all = loadBundledDigits();
+    else if (c.source == "folder")
+      images.all = loadImageFolder(QString::fromStdString(c.folder), c.folderSize, c.folderRgb);
     else
       images = dl::loadCnnImages(c, "");
     return dl::prepareCnnData(c, images);

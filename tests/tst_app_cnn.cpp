@@ -13,6 +13,9 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QDir>
+#include <QImage>
+#include <QPainter>
 
 #include <cmath>
 #include <map>
@@ -93,6 +96,7 @@ private slots:
   void cnnVsMlpShift();
   void shuffledPixels();
   void augmentShift();
+  void userImageFolder();
 };
 
 void TestAppCnn::everyPresetLoads() {
@@ -279,6 +283,84 @@ void TestAppCnn::augmentShift() {
     QVERIFY(plain.flipped <= kFlippedAccuracy);
     QVERIFY(augmented.flipped <= kFlippedAccuracy);
   }
+}
+
+// A user's folder of images, one sub-folder per class: two classes of bars (across and upright) at
+// random places, drawn dark on light as a scanner would. A config file naming the folder relative
+// to itself trains headless from another working directory and learns them; a folder with one
+// class, or none, is one line naming it, exit 2.
+void TestAppCnn::userImageFolder() {
+  QTemporaryDir dir;
+  QVERIFY(dir.isValid());
+  const QDir root(dir.filePath("images"));
+  std::uint64_t state = 7;
+  const auto next = [&](int n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(n));
+  };
+  for (const QString cls : {QStringLiteral("across"), QStringLiteral("upright")}) {
+    QVERIFY(QDir().mkpath(root.filePath(cls)));
+    for (int i = 0; i < 60; ++i) {
+      QImage img(24, 24, QImage::Format_RGB32);
+      img.fill(Qt::white);
+      QPainter p(&img);
+      p.setPen(QPen(Qt::black, 3));
+      const int a = 5 + next(14), b0 = 2 + next(6), b1 = 16 + next(6);
+      if (cls == QLatin1String("across"))
+        p.drawLine(b0, a, b1, a);
+      else
+        p.drawLine(a, b0, a, b1);
+      p.end();
+      QVERIFY(img.save(root.filePath(cls + QString("/%1.png").arg(i))));
+    }
+  }
+  dl::CnnConfig c = dlio::readCnnPreset("cnn-digits-lenet");
+  c.data.source = "folder";
+  c.data.folder = "images";  // relative: beside the file
+  c.data.folderSize = 8;
+  c.layers.back().units = 2;  // two classes
+  c.training.steps = 300;
+  const QString config = dir.filePath("mine.json");
+  try {
+    dlio::writeCnnFile(config, c);
+  } catch (const dlio::IoError& e) {
+    QFAIL(qPrintable(e.message()));
+  }
+  dl::CnnConfig back;
+  try {
+    back = dlio::readCnnFile(config);
+  } catch (const dlio::IoError& e) {
+    QFAIL(qPrintable(e.message()));
+  }
+  QCOMPARE(QString::fromStdString(back.data.folder), root.path());
+  QCOMPARE(back.data.folderSize, 8);
+
+  QProcess p;
+  p.setWorkingDirectory(QDir::tempPath());
+  p.start(kDlplay, {"--headless", "--lab", "cnn", "--config", config});
+  QVERIFY(p.waitForFinished(120000));
+  const QString out = QString::fromUtf8(p.readAllStandardOutput());
+  QVERIFY2(p.exitCode() == 0, qPrintable(QString::fromUtf8(p.readAllStandardError())));
+  const qsizetype at = out.indexOf("test accuracy ");
+  QVERIFY2(at >= 0, qPrintable(out));
+  const double accuracy = out.mid(at + 14, 6).toDouble();
+  qInfo("bars from a folder: test accuracy %.4f", accuracy);
+  QVERIFY2(accuracy >= 0.95, qPrintable(out));
+
+  // One class only: refused, naming the folder.
+  QVERIFY(QDir(root.filePath("upright")).removeRecursively());
+  const Run bad = dlplay({"--headless", "--lab", "cnn", "--config", config});
+  QCOMPARE(bad.code, 2);
+  QVERIFY2(bad.err.contains(root.path()) && bad.err.trimmed().count('\n') == 0, qPrintable(bad.err));
+  // A folder that is not named at all.
+  c.data.folder.clear();
+  QString error;
+  try {
+    c.validate();
+  } catch (const dl::ConfigError& e) {
+    error = QString::fromStdString(e.field());
+  }
+  QCOMPARE(error, QStringLiteral("data.folder.path"));
 }
 
 QTEST_GUILESS_MAIN(TestAppCnn)

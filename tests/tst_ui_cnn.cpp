@@ -19,6 +19,8 @@
 #include "io/Presets.h"
 
 #include <QAction>
+#include <QDir>
+#include <QImage>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
@@ -387,6 +389,54 @@ private slots:
       QVERIFY(looksLikeAOne());
     }
     QVERIFY(lab.findChild<QLabel*>(QStringLiteral("cnnCanvasError"))->isVisibleTo(&lab));
+  }
+
+  // Your own images: a folder with three classes of bars (across, upright, diagonal) drawn dark on
+  // light. The lab scales them to the size its network takes, gives the last layer one output per
+  // class, and learns them; a folder with one class is refused naming it, and the run goes on.
+  void userImageFolderInTheWindow() {
+    QTemporaryDir dir;
+    std::uint64_t state = 3;
+    const auto next = [&](int n) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(n));
+    };
+    const QStringList classes = {QStringLiteral("across"), QStringLiteral("diagonal"), QStringLiteral("upright")};
+    for (const QString& cls : classes) {
+      QVERIFY(QDir().mkpath(dir.filePath(cls)));
+      for (int i = 0; i < 50; ++i) {
+        QImage img(24, 24, QImage::Format_RGB32);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        p.setPen(QPen(Qt::black, 3));
+        const int a = 5 + next(14), b0 = 2 + next(5), b1 = 17 + next(5);
+        if (cls == QLatin1String("across"))
+          p.drawLine(b0, a, b1, a);
+        else if (cls == QLatin1String("upright"))
+          p.drawLine(a, b0, a, b1);
+        else
+          p.drawLine(b0, b0, b1, b1);
+        p.end();
+        QVERIFY(img.save(dir.filePath(cls + QString("/%1.png").arg(i))));
+      }
+    }
+    CnnLab lab;
+    QString error;
+    QVERIFY(lab.loadPreset(QStringLiteral("cnn-digits-lenet"), &error));
+    QVERIFY2(lab.useImageFolder(dir.path(), &error), qPrintable(error));
+    QCOMPARE(lab.config().data.source, std::string("folder"));
+    QCOMPARE(lab.config().data.folderSize, 8);  // what the digits network takes
+    QCOMPARE(lab.config().layers.back().units, dl::Index(3));
+    QVERIFY(lab.finish(kTrainMs));
+    QVERIFY(lab.runViews().front().testAccuracy >= 0.9);
+    QCOMPARE(lab.scoreText(0, 1), shown(lab.runViews().front().testAccuracy));
+
+    const QTemporaryDir lonely;
+    QVERIFY(QDir().mkpath(lonely.filePath(QStringLiteral("only"))));
+    error.clear();
+    QVERIFY(!lab.useImageFolder(lonely.path(), &error));
+    QVERIFY2(error.contains(lonely.path()) && !error.contains('\n'), qPrintable(error));
+    QCOMPARE(QString::fromStdString(lab.config().data.folder), dir.path());
   }
 
   void brokenFilesKeepTheRun() {

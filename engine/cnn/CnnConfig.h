@@ -17,10 +17,15 @@
 namespace dl {
 
 struct CnnDataConfig {
-  std::string source = "digits";  // "digits" (UCI 8×8), "fashion-mnist" (28×28), "shapes" (synthetic)
+  std::string source = "digits";  // "digits" (UCI 8×8), "fashion-mnist" (28×28), "shapes" (synthetic), "folder"
   int shapesSize = 16;            // shapes: images are size × size
   int shapesCount = 1200;         // shapes: how many images
   int limit = 0;                  // fashion-mnist: use only the first `limit` training images (0: all 60,000)
+  // "folder": a user's images, one sub-folder per class (read by the program through QImage,
+  // io/ImageFolder.h), each scaled to folderSize × folderSize, grey or RGB.
+  std::string folder;
+  int folderSize = 28;
+  bool folderRgb = false;
   std::uint64_t seed = 1;         // the split (and the shapes)
   double validationFraction = 0.2;
   double testFraction = 0.2;

@@ -29,6 +29,7 @@ using R = RebuildReason;
 bool isShapes(const CnnDataConfig& d) { return d.source == "shapes"; }
 bool isFashion(const CnnDataConfig& d) { return d.source == "fashion-mnist"; }
 bool permuted(const CnnDataConfig& d) { return d.permute; }
+bool isFolder(const CnnDataConfig& d) { return d.source == "folder"; }
 
 // clang-format off
 const Field<CnnDataConfig> kData[] = {
@@ -40,6 +41,11 @@ const Field<CnnDataConfig> kData[] = {
     {.key = "limit", .member = &CnnDataConfig::limit, .onChange = R::Data, .bounds = Bounds::Closed, .lo = 0,
      .hi = 60000, .reason = DL_TRANSLATE_NOOP("dl", "must be 0 (every image) or at most %2"), .checked = isFashion,
      .written = isFashion},
+    {.key = "folder.path", .member = &CnnDataConfig::folder, .onChange = R::Data, .checked = isFolder, .written = isFolder},
+    {.key = "folder.size", .member = &CnnDataConfig::folderSize, .onChange = R::Data, .bounds = Bounds::Closed,
+     .lo = 4, .hi = 256, .checked = isFolder, .written = isFolder},
+    {.key = "folder.rgb", .member = &CnnDataConfig::folderRgb, .onChange = R::Data, .checked = isFolder,
+     .written = isFolder},
     {.key = "seed", .member = &CnnDataConfig::seed, .onChange = R::Data},
     {.key = "validationFraction", .member = &CnnDataConfig::validationFraction, .onChange = R::Data,
      .bounds = Bounds::Closed, .lo = 0, .hi = 0.9},
@@ -82,12 +88,15 @@ std::span<const Field<AugmentConfig>> cnnAugmentFields() { return kAugment; }
 std::span<const Field<CnnTrainingConfig>> cnnTrainingFields() { return kTraining; }
 
 const std::vector<std::string>& cnnDataSources() {
-  static const std::vector<std::string> names = {"digits", "fashion-mnist", "shapes"};
+  static const std::vector<std::string> names = {"digits", "fashion-mnist", "shapes", "folder"};
   return names;
 }
 
 void CnnConfig::validate() const {
   validateFields(cnnDataFields(), data, "data");
+  if (data.source == "folder" && data.folder.empty())
+    throw ConfigError("data.folder.path", "\"\"",
+                      DL_TRANSLATE_NOOP("dl", "must name a folder of images, one sub-folder per class"));
   if (data.validationFraction + data.testFraction >= 0.95)
     throw ConfigError("data.testFraction", formatValue(data.testFraction),
                       DL_TRANSLATE_NOOP("dl", "the validation and test fractions must leave some training data"));

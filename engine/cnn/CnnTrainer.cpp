@@ -53,10 +53,14 @@ CnnImages loadCnnImages(const CnnDataConfig& c, const std::string& digitsPath, c
     images.test = loadFashionMnist(false, fashionDir);
   } else if (c.source == "shapes") {
     images.all = generateShapes({.size = c.shapesSize, .count = c.shapesCount, .noise = 0.0, .seed = c.seed});
+  } else if (c.source == "folder") {
+    // Decoding PNG and JPEG is Qt's (io/ImageFolder.h); the engine has no image codecs.
+    throw ConfigError("data.source", c.source,
+                      DL_TRANSLATE_NOOP("dl", "image folders are read by the program, not by the engine alone"));
   } else {
     throw ConfigError(
         "data.source", c.source,
-        {DL_TRANSLATE_NOOP("dl", "unknown name (expected one of: %1)"), {"digits, fashion-mnist, shapes"}});
+        {DL_TRANSLATE_NOOP("dl", "unknown name (expected one of: %1)"), {"digits, fashion-mnist, shapes, folder"}});
   }
   return images;
 }

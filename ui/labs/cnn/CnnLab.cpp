@@ -533,11 +533,14 @@ void CnnLab::retranslateUi() {
   m_dataBox->setTitle(tr("Images"));
   m_sourceLabel->setText(tr("Data set"));
   m_source->setToolTip(tr("The 8×8 handwritten digits (1,797, bundled), Fashion-MNIST (70,000 clothes "
-                          "photos of 28×28, Debian's dataset-fashion-mnist) or generated shapes."));
+                          "photos of 28×28, Debian's dataset-fashion-mnist), generated shapes, or your own "
+                          "images: a folder with one sub-folder per class (PNG or JPEG), scaled to the size the "
+                          "network takes."));
   for (int i = 0; i < m_source->count(); ++i) {
     const QString s = m_source->itemData(i).toString();
     m_source->setItemText(i, s == QLatin1String("digits")          ? tr("8×8 digits")
                              : s == QLatin1String("fashion-mnist") ? tr("Fashion-MNIST")
+                             : s == QLatin1String("folder")        ? tr("Your images (a folder)…")
                              : s == QLatin1String("shapes")        ? tr("Shapes")
                                                                    : s);
   }
@@ -720,7 +723,38 @@ void CnnLab::showConfig() {
   m_noise->setValue(m_config.augment.noise);
 }
 
+bool CnnLab::useImageFolder(const QString& dir, QString* error) {
+  dl::CnnConfig c = m_config;
+  std::optional<dl::CnnConfig> other = m_compare;
+  const auto point = [&](dl::CnnConfig& x) {
+    x.data.source = "folder";
+    x.data.folder = dir.toStdString();
+    x.data.folderSize = m_data ? static_cast<int>(m_data->shape.height) : 28;
+    x.data.folderRgb = false;
+    x.data.permute = false;
+  };
+  // A comparison trained on the same images as the run follows it to the folder.
+  if (other && other->data == m_config.data) point(*other);
+  point(c);
+  // One output per class: the class folders (not hidden), as the reader will count them.
+  const qsizetype classes = QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
+  for (dl::CnnConfig* x : {&c, other ? &*other : nullptr})
+    if (x && classes >= 2 && !x->layers.empty() && x->layers.back().kind == "dense")
+      x->layers.back().units = static_cast<dl::Index>(classes);
+  return setConfig(c, other, error);
+}
+
 void CnnLab::applyControls() {
+  if (m_source->currentData().toString() == QLatin1String("folder") && m_config.data.source != "folder") {
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("A folder of images with one sub-folder per class"), QString::fromStdString(m_config.data.folder));
+    QString error;
+    if (dir.isEmpty() || !useImageFolder(dir, &error)) {
+      if (!error.isEmpty()) emit statusMessage(error);
+      showConfig();
+    }
+    return;
+  }
   dl::CnnConfig c = m_config;
   std::optional<dl::CnnConfig> other = m_compare;
   const auto apply = [&](dl::CnnConfig& x, bool sameData) {

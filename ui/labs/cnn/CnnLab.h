@@ -90,6 +90,10 @@ public:
   // An image file (dropped on the canvas, or from "Open image…") onto the canvas. False with a
   // one-line *error naming the file when it cannot be read; the drawing is then kept.
   bool loadCanvasImage(const QString& path, QString* error);
+  // Trains on a user's folder of images (one sub-folder per class), scaled to the size the network
+  // takes now so that its layers still fit. False with *error (naming the folder or file) when it
+  // cannot be used; what ran before goes on.
+  bool useImageFolder(const QString& dir, QString* error);
   ClassBars* drawnBars() const { return m_drawnBars; }
   ClassBars* shiftBars() const { return m_shiftBars; }
   LineChart* lossChart() const { return m_loss; }
