@@ -148,8 +148,9 @@ private slots:
     QCOMPARE(focusImage(f).width, kUpSide);
     QVERIFY(parseFocus("up:constant:tent").weights == Weights::Tent);
     QCOMPARE(parseFocus("down:zoneplate:4").image, std::string("zoneplate"));
-    for (const char* bad : {"", "down", "down:stripes", "down:stripes:1", "down:stripes:17", "down:stripes:x",
-                            "down:dots:2", "up:constant", "up:constant:heavy", "sideways:stripes:2", "down:stripes:2:3"}) {
+    for (const char* bad :
+         {"", "down", "down:stripes", "down:stripes:1", "down:stripes:17", "down:stripes:x", "down:dots:2",
+          "up:constant", "up:constant:heavy", "sideways:stripes:2", "down:stripes:2:3"}) {
       try {
         parseFocus(bad);
         QFAIL(bad);

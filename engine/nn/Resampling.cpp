@@ -61,7 +61,9 @@ LayerSpec spec(const char* kind, Index kernel, Index stride, Index padding) {
 // The image with one mirrored pixel on every side (the edge pixel not repeated).
 Image mirrored(const Image& in) {
   Image out = blank(in.height + 2, in.width + 2);
-  const auto reflect = [](int i, int n) { return i < 0 ? std::min(-i, n - 1) : (i >= n ? std::max(2 * n - 2 - i, 0) : i); };
+  const auto reflect = [](int i, int n) {
+    return i < 0 ? std::min(-i, n - 1) : (i >= n ? std::max(2 * n - 2 - i, 0) : i);
+  };
   for (int y = 0; y < out.height; ++y)
     for (int x = 0; x < out.width; ++x)
       out.values[static_cast<std::size_t>(y * out.width + x)] =
@@ -138,10 +140,14 @@ Image downsample(const Image& in, Down how) {
 
 int transposedKernel(Up how) {
   switch (how) {
-    case Up::Transposed3: return 3;
-    case Up::Transposed4: return 4;
-    case Up::Transposed2: return 2;
-    default: return 0;
+    case Up::Transposed3:
+      return 3;
+    case Up::Transposed4:
+      return 4;
+    case Up::Transposed2:
+      return 2;
+    default:
+      return 0;
   }
 }
 
@@ -218,8 +224,9 @@ double stripePeriod(const Image& img) {
 Focus parseFocus(const std::string& focus) {
   const auto bad = [&] {
     return ConfigError("focus", focus,
-                       DL_TRANSLATE_NOOP("dl", "must be down:IMAGE:PERIOD (stripes, checkerboard or zoneplate, period 2 "
-                                               "to 16) or up:IMAGE:WEIGHTS (constant or stripes, equal or tent)"));
+                       DL_TRANSLATE_NOOP("dl",
+                                         "must be down:IMAGE:PERIOD (stripes, checkerboard or zoneplate, period 2 "
+                                         "to 16) or up:IMAGE:WEIGHTS (constant or stripes, equal or tent)"));
   };
   std::vector<std::string> parts;
   std::size_t start = 0;
@@ -261,21 +268,30 @@ Image focusImage(const Focus& f) {
 
 std::string name(Down how) {
   switch (how) {
-    case Down::Subsample: return "stride-2 subsampling";
-    case Down::AvgPool: return "2x2 average pooling";
-    case Down::MaxPool: return "2x2 max pooling";
-    case Down::BlurSubsample: return "blur (1 2 1)/4 then subsample";
+    case Down::Subsample:
+      return "stride-2 subsampling";
+    case Down::AvgPool:
+      return "2x2 average pooling";
+    case Down::MaxPool:
+      return "2x2 max pooling";
+    case Down::BlurSubsample:
+      return "blur (1 2 1)/4 then subsample";
   }
   return "";
 }
 
 std::string name(Up how) {
   switch (how) {
-    case Up::Nearest: return "nearest";
-    case Up::Bilinear: return "bilinear";
-    case Up::Transposed3: return "transposed conv k3 s2 p1";
-    case Up::Transposed4: return "transposed conv k4 s2 p1";
-    case Up::Transposed2: return "transposed conv k2 s2";
+    case Up::Nearest:
+      return "nearest";
+    case Up::Bilinear:
+      return "bilinear";
+    case Up::Transposed3:
+      return "transposed conv k3 s2 p1";
+    case Up::Transposed4:
+      return "transposed conv k4 s2 p1";
+    case Up::Transposed2:
+      return "transposed conv k2 s2";
   }
   return "";
 }
