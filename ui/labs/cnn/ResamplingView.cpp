@@ -199,6 +199,10 @@ QWidget* ResamplingView::buildPage(int page) {
     grid->setColumnStretch(i, 1);
     // Square pictures: as tall as their column is wide, the numbers right under them.
     p.grid->installEventFilter(this);
+    // A wrapped title or number as tall as its lines at the column's width (a grid row takes the
+    // labels' one-width size hint otherwise, and a third line was cut at 1024 pixels).
+    p.title->installEventFilter(this);
+    p.numbers->installEventFilter(this);
   }
   grid->setRowStretch(1, 1);
   v->addLayout(grid, 100);
@@ -508,11 +512,15 @@ void ResamplingView::setPresentationMode(bool on) {
 }
 
 bool ResamplingView::eventFilter(QObject* watched, QEvent* event) {
-  if (event->type() == QEvent::Resize)
+  if (event->type() == QEvent::Resize) {
     if (auto* g = qobject_cast<CellGrid*>(watched)) {
       const int side = std::max(g->minimumSizeHint().height(), g->width());
       if (g->maximumHeight() != side) g->setMaximumHeight(side);
+    } else if (auto* l = qobject_cast<QLabel*>(watched)) {
+      const int h = l->heightForWidth(l->width());
+      if (h > 0 && l->minimumHeight() != h) l->setMinimumHeight(h);
     }
+  }
   return QWidget::eventFilter(watched, event);
 }
 
