@@ -479,9 +479,9 @@ private slots:
           QCOMPARE(shownNumbers(view, 1, 1), QStringLiteral("inside: 1.00 to 1.00\nmax/min 1.00"));
           QCOMPARE(shownNumbers(view, 1, 2), QStringLiteral("inside: 1.00 to 1.00\nmax/min 1.00"));
           QCOMPARE(shownNumbers(view, 1, 3), QStringLiteral("inside: 1.00 to 4.00\nmax/min 4.00"));
-          QVERIFY(view->titleText(1, 3).contains(QStringLiteral("kernel 3")));
+          QVERIFY(view->titleText(1, 3).contains(QStringLiteral("k = 3")));
           // The preset shows kernel 4 beside kernel 3 (the view was left on kernel 2).
-          QVERIFY2(view->titleText(1, 4).contains(QStringLiteral("kernel 4")), qPrintable(view->titleText(1, 4)));
+          QVERIFY2(view->titleText(1, 4).contains(QStringLiteral("k = 4")), qPrintable(view->titleText(1, 4)));
           QCOMPARE(shownNumbers(view, 1, 4), QStringLiteral("inside: 4.00 to 4.00\nmax/min 1.00"));
           QVERIFY2(
               lesson(1).contains(QStringLiteral("max/min 4.00")) && lesson(1).contains(QStringLiteral("max/min 1.00")),

@@ -182,14 +182,14 @@ QWidget* ResamplingView::buildPage(int page) {
   for (int i = 0; i < kPanels; ++i) {
     Panel& p = m_panels[page][static_cast<std::size_t>(i)];
     p.title = new QLabel(w);
-    p.title->setWordWrap(true);
+    p.title->setWordWrap(false);  // short lines, broken by hand: no height-for-width in the grid
     p.title->setAlignment(Qt::AlignHCenter | Qt::AlignBottom);
     p.grid = new FramedGrid(w);
     p.grid->setObjectName(QStringLiteral("resampling%1Picture%2").arg(page == 0 ? "Down" : "Up").arg(i));
     p.grid->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     p.numbers = new QLabel(w);
     p.numbers->setObjectName(QStringLiteral("resampling%1Numbers%2").arg(page == 0 ? "Down" : "Up").arg(i));
-    p.numbers->setWordWrap(true);
+    p.numbers->setWordWrap(false);
     p.numbers->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     p.title->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     p.numbers->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -199,10 +199,6 @@ QWidget* ResamplingView::buildPage(int page) {
     grid->setColumnStretch(i, 1);
     // Square pictures: as tall as their column is wide, the numbers right under them.
     p.grid->installEventFilter(this);
-    // A wrapped title or number as tall as its lines at the column's width (a grid row takes the
-    // labels' one-width size hint otherwise, and a third line was cut at 1024 pixels).
-    p.title->installEventFilter(this);
-    p.numbers->installEventFilter(this);
   }
   grid->setRowStretch(1, 1);
   v->addLayout(grid, 100);
@@ -383,30 +379,30 @@ QString ResamplingView::titleText(int page, int panel) const {
   if (page == 0) {
     switch (panel) {
       case 0:
-        return tr("Input %1").arg(size(m_downIn));
+        return tr("Input\n%1").arg(size(m_downIn));
       case 1:
-        return tr("Stride-2 subsampling %1").arg(size(m_downOut[0]));
+        return tr("Stride-2 subsampling\n%1").arg(size(m_downOut[0]));
       case 2:
-        return tr("2×2 average pooling %1").arg(size(m_downOut[1]));
+        return tr("2×2 average pooling\n%1").arg(size(m_downOut[1]));
       case 3:
-        return tr("2×2 max pooling %1").arg(size(m_downOut[2]));
+        return tr("2×2 max pooling\n%1").arg(size(m_downOut[2]));
       case 4:
-        return tr("Blur, then subsample %1").arg(size(m_downOut[3]));
+        return tr("Blur, then subsample\n%1").arg(size(m_downOut[3]));
       default:
         return {};
     }
   }
   switch (panel) {
     case 0:
-      return tr("Input %1").arg(size(m_upIn));
+      return tr("Input\n%1").arg(size(m_upIn));
     case 1:
-      return tr("Nearest %1").arg(size(m_upOut[0]));
+      return tr("Nearest\n%1").arg(size(m_upOut[0]));
     case 2:
-      return tr("Bilinear %1").arg(size(m_upOut[1]));
+      return tr("Bilinear\n%1").arg(size(m_upOut[1]));
     case 3:
-      return tr("Transposed conv, kernel 3, stride 2: %1").arg(size(m_upOut[2]));
+      return tr("Transposed conv\nk = 3, stride 2\n%1").arg(size(m_upOut[2]));
     case 4:
-      return tr("Transposed conv, kernel %1, stride 2: %2").arg(m_evenKernel).arg(size(m_upOut[3]));
+      return tr("Transposed conv\nk = %1, stride 2\n%2").arg(m_evenKernel).arg(size(m_upOut[3]));
     default:
       return {};
   }
@@ -516,9 +512,6 @@ bool ResamplingView::eventFilter(QObject* watched, QEvent* event) {
     if (auto* g = qobject_cast<CellGrid*>(watched)) {
       const int side = std::max(g->minimumSizeHint().height(), g->width());
       if (g->maximumHeight() != side) g->setMaximumHeight(side);
-    } else if (auto* l = qobject_cast<QLabel*>(watched)) {
-      const int h = l->heightForWidth(l->width());
-      if (h > 0 && l->minimumHeight() != h) l->setMinimumHeight(h);
     }
   }
   return QWidget::eventFilter(watched, event);
