@@ -1,7 +1,9 @@
 // The CNN lab headless: train the configuration's network for its `steps` (or --steps), print one
 // line per validation, then the test accuracy (and, with data.testShift or data.testFlip, the
 // accuracy on the changed test images); --metrics writes one CSV row per step. Exit 0, 2 for bad
-// input, 3 when training diverges (after writing the metrics up to that step).
+// input, 3 when training diverges (after writing the metrics up to that step). A preset of the
+// Resampling tab (catalogue view "resampling") trains nothing: it prints the numbers the tab
+// measures on the engine's layers, and --metrics writes them as one CSV row per picture.
 #include "HeadlessCnn.h"
 
 #include "Headless.h"
@@ -10,6 +12,8 @@
 #include "io/CnnIo.h"
 #include "io/ErrorText.h"
 #include "io/OutputFile.h"
+#include "io/PresetCatalog.h"
+#include "nn/Resampling.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -17,6 +21,60 @@
 #include <cstdio>
 
 namespace dlapp {
+
+namespace {
+
+// The Resampling tab's experiment for a preset's focus: its report, and its numbers as CSV.
+int runResampling(const QCommandLineParser& p, const QString& focus) {
+  namespace rs = dl::resampling;
+  for (const char* option : {"steps", "seed"})
+    if (p.isSet(option))
+      return fail(QString("--%1: the preset trains nothing (it measures resampling layers)").arg(option));
+  rs::Focus f;
+  try {
+    f = rs::parseFocus(focus.toStdString());
+  } catch (const dl::ConfigError& e) {
+    return fail(QString("preset %1: focus '%2' %3")
+                    .arg(p.value("preset"), focus, QString::fromStdString(e.reason().english())));
+  }
+  dlio::OutputFile metrics;
+  QString error;
+  if (p.isSet("metrics") && !metrics.open(p.value("metrics"), &error)) return fail(error);
+  if (p.isSet("metrics")) {
+    QByteArray csv =
+        "picture,width,height,mean,min,max,contrast,stripe_period_px,interior_min,interior_max,interior_ratio\n";
+    const auto row = [&](const std::string& name, const rs::Image& img, double scale) {
+      const rs::Stats s = rs::measure(img), in = rs::measure(img, 1);
+      csv += QString("\"%1\",%2,%3,%4,%5,%6,%7,%8,%9,%10,%11\n")
+                 .arg(QString::fromStdString(name))
+                 .arg(img.width)
+                 .arg(img.height)
+                 .arg(s.mean, 0, 'g', 6)
+                 .arg(s.min, 0, 'g', 6)
+                 .arg(s.max, 0, 'g', 6)
+                 .arg(s.contrast(), 0, 'g', 6)
+                 .arg(rs::stripePeriod(img) * scale, 0, 'g', 6)
+                 .arg(in.min, 0, 'g', 6)
+                 .arg(in.max, 0, 'g', 6)
+                 .arg(in.ratio(), 0, 'g', 6)
+                 .toUtf8();
+    };
+    const rs::Image in = rs::focusImage(f);
+    row("input", in, 1);
+    if (f.up)
+      for (rs::Up how : rs::kUps) row(rs::name(how), rs::upsample(in, how, f.weights), 0.5);
+    else
+      for (rs::Down how : rs::kDowns) row(rs::name(how), rs::downsample(in, how), 2);
+    metrics.write(csv);
+    if (!metrics.commit(&error)) return fail(error);
+  }
+  if (p.isSet("quiet")) return Success;
+  std::printf("preset %s: the Resampling tab's experiment (nothing is trained)\n", qPrintable(p.value("preset")));
+  for (const std::string& line : rs::report(f)) std::printf("%s\n", line.c_str());
+  return Success;
+}
+
+}  // namespace
 
 std::string describeCnnPreset(const QString& preset) { return dlio::readCnnPreset(preset).description; }
 
@@ -32,6 +90,11 @@ int runCnn(const QCommandLineParser& p) {
   if (p.isSet("config") && p.isSet("preset")) return fail("--config and --preset cannot be used together");
   if (!p.isSet("config") && !p.isSet("preset"))
     return fail("--headless --lab cnn needs --config FILE.json or --preset NAME");
+
+  if (p.isSet("preset"))
+    if (const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(p.value("preset"));
+        e && e->view == QLatin1String("resampling"))
+      return runResampling(p, e->focus);
 
   dl::CnnConfig c;
   const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");

@@ -36,7 +36,8 @@ struct PresetEntry {
   // Where its claim is seen: "loss", "gradients", "saturation", "sparsity", "learningRate",
   // "metrics" or "activations" (a chart tab), "map" or "network" (the central area, charts as they are);
   // "scores": the CNN lab's score board (test accuracy per run, on changed test images too);
-  // "convolution", "kernels", "architecture": one of the CNN lab's tabs, set up as `focus` says.
+  // "convolution", "kernels", "resampling", "architecture": one of the CNN lab's tabs, set up as
+  // `focus` says.
   QString view;
   QString note;  // the note that teaches it (index.json); the notes dock opens it
   // The decision map's plane while it is loaded: "inputs" (the network's own inputs, after the
@@ -49,7 +50,8 @@ struct PresetEntry {
   QString compare;
   // What the CNN lab's tab shows (labs/cnn/CnnLab.cpp, showFocus): "window:n,k,s,p,d",
   // "stack:d1,d2,…", "gridding" (convolution); "kernel/image" (kernels, e.g. "sobel_x/shapes");
-  // "three-vs-seven", "two-vs-five", "bottleneck", "weight-sharing" (architecture).
+  // "three-vs-seven", "two-vs-five", "bottleneck", "weight-sharing" (architecture);
+  // "down:IMAGE:PERIOD", "up:IMAGE:WEIGHTS" (resampling, nn/Resampling.h parseFocus).
   QString focus;
 };
 

@@ -11,6 +11,7 @@
 #include "labs/cnn/ConvArithmeticView.h"
 #include "labs/cnn/ImageViews.h"
 #include "labs/cnn/KernelEditor.h"
+#include "labs/cnn/ResamplingView.h"
 #include "notes/NotesDock.h"
 #include "notes/NotesLibrary.h"
 
@@ -142,6 +143,15 @@ private slots:
           QCOMPARE(lab->kernels()->layerKernel().size(), std::size_t{27});
           QCOMPARE(lab->kernels()->output().size(),
                    static_cast<std::size_t>(lab->kernels()->outputHeight() * lab->kernels()->outputWidth()));
+        } else if (name == QLatin1String("cnn-downsample-aliasing")) {
+          // (tst_ui_cnn_views checks the numbers under every picture.)
+          QCOMPARE(lab->resampling()->numbersText(0, 1), QStringLiteral("mean 1.00\ncontrast 0.00\nno stripes: flat"));
+          QCOMPARE(lab->resampling()->numbersText(0, 2), QStringLiteral("mean 0.50\ncontrast 0.00\nno stripes: flat"));
+        } else if (name == QLatin1String("cnn-downsample-false-stripes")) {
+          QVERIFY(lab->resampling()->numbersText(0, 1).endsWith(QStringLiteral("stripes every 10 px")));
+        } else if (name == QLatin1String("cnn-upsample-checkerboard")) {
+          QCOMPARE(lab->resampling()->numbersText(1, 3), QStringLiteral("inside: 1.00 to 4.00\nmax/min 4.00"));
+          QCOMPARE(lab->resampling()->numbersText(1, 4), QStringLiteral("inside: 4.00 to 4.00\nmax/min 1.00"));
         } else if (name == QLatin1String("cnn-small-kernels")) {
           QVERIFY2(lesson().contains(QStringLiteral("110,592")) && lesson().contains(QStringLiteral("200,704")),
                    qPrintable(lesson()));

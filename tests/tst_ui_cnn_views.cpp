@@ -1,16 +1,29 @@
 // The CNN lab's convolution views (ui/labs/cnn/): the arithmetic view's output size and formula
 // against the engine for every setting its controls allow, receptive fields and gridding, and the
 // kernel editor's lessons — Sobel x sees only edges, a kernel has the input's depth, a bad weight
-// is refused. DLPLAY_CNN_VIEWS_PNG=/some/dir also saves pictures of both views at 1366×768.
+// is refused — and the Resampling tab's: its presets, from the Presets menu and from the note's
+// Try it, show aliasing and the checkerboard in the numbers under the pictures.
+// DLPLAY_CNN_VIEWS_PNG=/some/dir also saves pictures of the views at 1366×768.
+#include "MainWindow.h"
 #include "labs/cnn/CellGrid.h"
+#include "labs/cnn/CnnLab.h"
 #include "labs/cnn/ConvArithmeticView.h"
 #include "labs/cnn/KernelEditor.h"
+#include "labs/cnn/ResamplingView.h"
+#include "notes/NotesDock.h"
+#include "notes/NotesLibrary.h"
+
+#include "io/PresetCatalog.h"
 
 #include "nn/Conv2d.h"
 #include "nn/ConvArithmetic.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -57,6 +70,13 @@ std::vector<double> direct(const std::vector<double>& img, int h, int w, const s
       out[static_cast<std::size_t>(y * ow + x)] = s;
     }
   return out;
+}
+
+// The text of the numbers label under picture `panel` of the Resampling tab's page (0 down, 1 up),
+// as the window shows it.
+QString shownNumbers(QWidget* view, int page, int panel) {
+  auto* l = view->findChild<QLabel*>(QStringLiteral("resampling%1Numbers%2").arg(page == 0 ? "Down" : "Up").arg(panel));
+  return l && l->isVisible() ? l->text() : QStringLiteral("(not shown)");
 }
 
 void savePictures(QWidget* w, const QString& name) {
@@ -366,10 +386,153 @@ private slots:
     QVERIFY(!e.selectImage(QStringLiteral("no such image")));
   }
 
+  // ---- the Resampling tab ----
+
+  // Each resampling preset, from the Presets menu and from the note's Try it button: the CNN lab
+  // shows the Resampling tab at the preset's page, with its watch line and note, and the numbers
+  // printed under the pictures hold the claim. The view is first put somewhere else (the other
+  // page, another period or weights), so a preset that did not set it up would fail.
+  void resamplingPresetsShowTheirClaim() {
+    QCoreApplication::setOrganizationName(QStringLiteral("dlplay-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_ui_cnn_views"));
+    QSettings().clear();
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QStringList presets = {QStringLiteral("cnn-downsample-aliasing"),
+                                 QStringLiteral("cnn-downsample-false-stripes"),
+                                 QStringLiteral("cnn-upsample-checkerboard")};
+    for (const QString& name : presets) {
+      const dlio::PresetEntry* entry = dlio::PresetCatalog::builtIn().entry(name);
+      QVERIFY2(entry, qPrintable(name));
+      QCOMPARE(entry->view, QStringLiteral("resampling"));
+      QCOMPARE(entry->note, QStringLiteral("upsampling-downsampling"));
+      QVERIFY(NotesLibrary::builtIn().note(entry->note)->presets.contains(name));
+      for (const bool viaNote : {false, true}) {
+        const QString where = name + (viaNote ? QStringLiteral(" (Try it): ") : QStringLiteral(" (menu): "));
+        w.setLab(QStringLiteral("cnn"));
+        auto* lab = qobject_cast<CnnLab*>(w.findChild<QStackedWidget*>(QStringLiteral("labStack"))->currentWidget());
+        QVERIFY(lab);
+        // Elsewhere first: the training tab, the resampling view on the other page and settings.
+        lab->tabs()->setCurrentIndex(0);
+        QVERIFY(lab->resampling()->showFocus(name.contains(QLatin1String("upsample"))
+                                                 ? QStringLiteral("down:stripes:8")
+                                                 : QStringLiteral("up:stripes:tent")));
+        lab->resampling()->setEvenKernel(2);
+        w.setLab(QStringLiteral("playground"));
+        if (viaNote) {
+          w.notesDock()->showNote(entry->note);
+          auto* button = w.notesDock()->findChild<QPushButton*>(QStringLiteral("try:") + name);
+          QVERIFY2(button, qPrintable(where + "no Try it button"));
+          button->click();
+        } else {
+          QAction* a = w.menuBar()->findChild<QAction*>(name);
+          QVERIFY2(a, qPrintable(where + "not in the Presets menu"));
+          a->trigger();
+        }
+        QCOMPARE(w.currentLab(), QStringLiteral("cnn"));
+        QCoreApplication::processEvents();
+        ResamplingView* view = lab->resampling();
+        QCOMPARE(lab->tabs()->currentWidget(), static_cast<QWidget*>(view));
+        QVERIFY2(view->isVisible(), qPrintable(where));
+        QVERIFY2(lab->watchLine()->isVisible(), qPrintable(where));
+        QCOMPARE(lab->watchLine()->text(), NotesLibrary::builtIn().watchLine(name).in("en"));
+        QCOMPARE(w.notesDock()->currentNoteId(), entry->note);
+        const auto lesson = [&](int page) {
+          auto* l = view->findChild<QLabel*>(page == 0 ? QStringLiteral("resamplingDownLesson")
+                                                       : QStringLiteral("resamplingUpLesson"));
+          return l && l->isVisible() ? l->text() : QString();
+        };
+        if (name == QLatin1String("cnn-downsample-aliasing")) {
+          QCOMPARE(view->pages()->currentIndex(), 0);
+          QCOMPARE(view->period(), 2.0);
+          QCOMPARE(shownNumbers(view, 0, 0), QStringLiteral("mean 0.50\ncontrast 1.00\nstripes every 2 px"));
+          // Subsampled: flat white; averaged: flat mid-grey; max-pooled: flat white; blurred first: grey.
+          QCOMPARE(shownNumbers(view, 0, 1), QStringLiteral("mean 1.00\ncontrast 0.00\nno stripes: flat"));
+          QCOMPARE(shownNumbers(view, 0, 2), QStringLiteral("mean 0.50\ncontrast 0.00\nno stripes: flat"));
+          QCOMPARE(shownNumbers(view, 0, 3), QStringLiteral("mean 1.00\ncontrast 0.00\nno stripes: flat"));
+          QCOMPARE(shownNumbers(view, 0, 4), QStringLiteral("mean 0.50\ncontrast 0.00\nno stripes: flat"));
+          QVERIFY2(
+              lesson(0).contains(QStringLiteral("FLAT image (all 1.00)")) && lesson(0).contains(QStringLiteral("0.50")),
+              qPrintable(where + lesson(0)));
+          // What is painted is the engine's output: every subsampled pixel white.
+          for (double v : view->downOutput(0).values) QCOMPARE(v, 1.0);
+        } else if (name == QLatin1String("cnn-downsample-false-stripes")) {
+          QCOMPARE(view->pages()->currentIndex(), 0);
+          QCOMPARE(view->period(), 2.5);
+          QVERIFY2(shownNumbers(view, 0, 0).endsWith(QStringLiteral("stripes every 2.5 px")),
+                   qPrintable(shownNumbers(view, 0, 0)));
+          QCOMPARE(shownNumbers(view, 0, 1), QStringLiteral("mean 0.50\ncontrast 0.90\nstripes every 10 px"));
+          const double sub =
+              view->downOutput(0).values.empty() ? 0 : dl::resampling::measure(view->downOutput(0)).contrast();
+          for (int i : {1, 3}) {
+            const double c = dl::resampling::measure(view->downOutput(i)).contrast();
+            QVERIFY2(c < 0.5 * sub,
+                     qPrintable(QStringLiteral("%1way %2: contrast %3 against %4").arg(where).arg(i).arg(c).arg(sub)));
+          }
+          QVERIFY2(lesson(0).contains(QStringLiteral("FALSE stripes every 10 px")), qPrintable(where + lesson(0)));
+        } else {
+          QCOMPARE(view->pages()->currentIndex(), 1);
+          QVERIFY(view->weights() == dl::resampling::Weights::Equal);
+          QCOMPARE(shownNumbers(view, 1, 0), QStringLiteral("inside: 1.00 to 1.00\nmax/min 1.00"));
+          QCOMPARE(shownNumbers(view, 1, 1), QStringLiteral("inside: 1.00 to 1.00\nmax/min 1.00"));
+          QCOMPARE(shownNumbers(view, 1, 2), QStringLiteral("inside: 1.00 to 1.00\nmax/min 1.00"));
+          QCOMPARE(shownNumbers(view, 1, 3), QStringLiteral("inside: 1.00 to 4.00\nmax/min 4.00"));
+          QVERIFY(view->titleText(1, 3).contains(QStringLiteral("k = 3")));
+          // The preset shows kernel 4 beside kernel 3 (the view was left on kernel 2).
+          QVERIFY2(view->titleText(1, 4).contains(QStringLiteral("k = 4")), qPrintable(view->titleText(1, 4)));
+          QCOMPARE(shownNumbers(view, 1, 4), QStringLiteral("inside: 4.00 to 4.00\nmax/min 1.00"));
+          QVERIFY2(
+              lesson(1).contains(QStringLiteral("max/min 4.00")) && lesson(1).contains(QStringLiteral("max/min 1.00")),
+              qPrintable(where + lesson(1)));
+        }
+      }
+    }
+    QSettings().clear();
+  }
+
+  // The period: 2 to 16 px; anything else is refused with a message, the pictures unchanged.
+  void resamplingRefusesBadPeriods() {
+    ResamplingView view;
+    QVERIFY(view.setPeriod(4));
+    const std::vector<double> before = view.downOutput(0).values;
+    for (double bad : {1.5, 0.0, -2.0, 17.0, std::nan("")}) {
+      QString error;
+      QVERIFY(!view.setPeriod(bad, &error));
+      QVERIFY2(error.contains(QStringLiteral("between 2 and 16")) && error.contains(QStringLiteral("period 4 px")),
+               qPrintable(error));
+      QCOMPARE(view.errorText(), error);
+      QCOMPARE(view.period(), 4.0);
+      QCOMPARE(view.downOutput(0).values, before);
+    }
+    QVERIFY(view.setPeriod(8));
+    QVERIFY(view.errorText().isEmpty());
+    QString error;
+    QVERIFY(!view.showFocus(QStringLiteral("down:stripes:1"), &error));
+    QVERIFY2(error.contains(QStringLiteral("down:stripes:1")), qPrintable(error));
+    QVERIFY(!view.showFocus(QStringLiteral("sideways"), &error));
+    QCOMPARE(view.period(), 8.0);
+    QVERIFY(!view.selectDownImage(QStringLiteral("no such image")));
+    QVERIFY(!view.selectUpImage(QStringLiteral("no such image")));
+    QVERIFY(!view.setEvenKernel(3));
+    // Longer periods survive halving: the subsampled stripes keep period 8.
+    QVERIFY(view.numbersText(0, 1).endsWith(QStringLiteral("stripes every 8 px")));
+    // The digit and the zone plate, and the tent weights: flat inside for every kernel.
+    QVERIFY(view.selectDownImage(QStringLiteral("zoneplate")));
+    QVERIFY(view.selectDownImage(QStringLiteral("digit")));
+    QVERIFY(view.selectUpImage(QStringLiteral("digit")));
+    QVERIFY(view.selectUpImage(QStringLiteral("constant")));
+    view.setWeights(dl::resampling::Weights::Tent);
+    QCOMPARE(view.numbersText(1, 3), QStringLiteral("inside: 1.00 to 1.00\nmax/min 1.00"));
+  }
+
   void everyControlExplainsItself() {
     ConvArithmeticView view;
     KernelEditor editor;
-    for (QWidget* w : {static_cast<QWidget*>(&view), static_cast<QWidget*>(&editor)}) {
+    ResamplingView resampling;
+    for (QWidget* w :
+         {static_cast<QWidget*>(&view), static_cast<QWidget*>(&editor), static_cast<QWidget*>(&resampling)}) {
       QList<QWidget*> controls;
       for (QWidget* c : w->findChildren<QWidget*>())
         if (qobject_cast<QAbstractButton*>(c) || qobject_cast<QAbstractSpinBox*>(c) || qobject_cast<QComboBox*>(c) ||
@@ -399,7 +562,10 @@ private slots:
     view.setPresentationMode(true);
     KernelEditor editor;
     editor.setPresentationMode(true);
-    for (QWidget* w : {static_cast<QWidget*>(&view), static_cast<QWidget*>(&editor)}) {
+    ResamplingView resampling;
+    resampling.setPresentationMode(true);
+    for (QWidget* w :
+         {static_cast<QWidget*>(&view), static_cast<QWidget*>(&editor), static_cast<QWidget*>(&resampling)}) {
       w->resize(1024, 700);
       w->show();
       QCoreApplication::processEvents();
@@ -446,6 +612,18 @@ private slots:
         savePictures(&e, QStringLiteral("kernel-colour%1").arg(suffix));
         e.selectImage(QStringLiteral("shapes"));
         savePictures(&e, QStringLiteral("kernel-shapes%1").arg(suffix));
+        ResamplingView r;
+        r.setPresentationMode(presentation);
+        for (const char* focus : {"down:stripes:2", "down:stripes:2.5", "up:constant:equal"}) {
+          QVERIFY(r.showFocus(QString::fromLatin1(focus)));
+          const QString base = QStringLiteral("resampling-%1")
+                                   .arg(QString::fromLatin1(focus).replace(QLatin1Char(':'), QLatin1Char('-')));
+          savePictures(&r, base + suffix);
+          r.resize(1024, 768);
+          QCoreApplication::processEvents();
+          QVERIFY(r.grab().save(qEnvironmentVariable("DLPLAY_CNN_VIEWS_PNG") + QLatin1Char('/') + base +
+                                QStringLiteral("-1024") + suffix + QStringLiteral(".png")));
+        }
         for (const int width : {1024}) {
           e.resize(width, 768);
           QCoreApplication::processEvents();

@@ -815,7 +815,9 @@ private slots:
     fitTo(w, size);
     for (const auto& [lab, preset] : {std::pair{QStringLiteral("landscape"), QStringLiteral("landscape-saddle-escape")},
                                       std::pair{QStringLiteral("search"), QStringLiteral("search-grid-vs-random")},
-                                      std::pair{QStringLiteral("cnn"), QStringLiteral("cnn-digits-mlp")}}) {
+                                      std::pair{QStringLiteral("cnn"), QStringLiteral("cnn-digits-mlp")},
+                                      std::pair{QStringLiteral("cnn"), QStringLiteral("cnn-downsample-aliasing")},
+                                      std::pair{QStringLiteral("cnn"), QStringLiteral("cnn-upsample-checkerboard")}}) {
       w.loadPreset(preset);
       QCOMPARE(w.currentLab(), lab);
       QTest::qWait(300);
@@ -824,6 +826,30 @@ private slots:
                qPrintable(QStringLiteral("%1: minimum height %2").arg(lab).arg(w.minimumSizeHint().height())));
       QVERIFY2(w.minimumSizeHint().width() <= size.width(),
                qPrintable(QStringLiteral("%1: minimum width %2").arg(lab).arg(w.minimumSizeHint().width())));
+      if (preset.startsWith(QLatin1String("cnn-downsample")) || preset.startsWith(QLatin1String("cnn-upsample"))) {
+        // The Resampling tab: its five pictures large, every number and the lesson whole.
+        QWidget* view = w.findChild<QWidget*>(QStringLiteral("cnnResampling"));
+        QVERIFY(view && view->isVisible());
+        const QString page =
+            preset.startsWith(QLatin1String("cnn-upsample")) ? QStringLiteral("Up") : QStringLiteral("Down");
+        for (int i = 0; i < 5; ++i) {
+          QWidget* picture = view->findChild<QWidget*>(QStringLiteral("resampling%1Picture%2").arg(page).arg(i));
+          QVERIFY(picture && picture->isVisible());
+          QVERIFY2(picture->width() >= 120 && picture->height() >= 120,
+                   qPrintable(QStringLiteral("%1: picture %2 is %3×%4")
+                                  .arg(preset)
+                                  .arg(i)
+                                  .arg(picture->width())
+                                  .arg(picture->height())));
+        }
+        const QStringList cut = settledCutTexts(view);
+        if (!cut.isEmpty())
+          w.grab().save(
+              screenshotDir() +
+              QStringLiteral("/cut-%1-%2x%3-%4.png").arg(language).arg(size.width()).arg(size.height()).arg(preset));
+        QVERIFY2(cut.isEmpty(), qPrintable(preset + QStringLiteral(": ") + cut.join(QStringLiteral("\n  "))));
+        continue;
+      }
       if (lab == QLatin1String("cnn")) {
         // The CNN lab's lesson is its score board: whole, in the projector's large type.
         QWidget* board = w.findChild<QWidget*>(QStringLiteral("cnnScores"));

@@ -5,6 +5,7 @@
 #include "labs/cnn/ArchitectureView.h"
 #include "labs/cnn/ConvArithmeticView.h"
 #include "labs/cnn/KernelEditor.h"
+#include "labs/cnn/ResamplingView.h"
 #include "labs/cnn/ImageViews.h"
 #include "plots/LineChart.h"
 #include "widgets/LogSlider.h"
@@ -487,6 +488,9 @@ void CnnLab::buildUi() {
   m_kernels = new KernelEditor(m_tabs);
   m_kernels->setObjectName(QStringLiteral("cnnKernels"));
   m_tabs->addTab(m_kernels, QString());
+  m_resampling = new ResamplingView(m_tabs);
+  m_resampling->setObjectName(QStringLiteral("cnnResampling"));
+  m_tabs->addTab(m_resampling, QString());
 
   // The architecture: the stack being trained, editable; an edit that fits restarts with it.
   m_architecture = new ArchitectureView(m_tabs);
@@ -518,6 +522,7 @@ void CnnLab::retranslateUi() {
     const QString name = m_tabs->widget(i)->objectName();
     if (name == QLatin1String("cnnConvolution")) m_tabs->setTabText(i, tr("Convolution arithmetic"));
     if (name == QLatin1String("cnnKernels")) m_tabs->setTabText(i, tr("Kernel editor"));
+    if (name == QLatin1String("cnnResampling")) m_tabs->setTabText(i, tr("Resampling"));
     if (name == QLatin1String("cnnArchitecture")) m_tabs->setTabText(i, tr("Architecture"));
   }
   m_viewTabs->setTabText(0, tr("Filters and feature maps"));
@@ -953,7 +958,7 @@ bool CnnLab::loadPreset(const QString& name, QString* error) {
   }
   const dlio::PresetEntry* entry = dlio::PresetCatalog::builtIn().entry(name);
   if (entry && (entry->view == QLatin1String("convolution") || entry->view == QLatin1String("kernels") ||
-                entry->view == QLatin1String("architecture"))) {
+                entry->view == QLatin1String("architecture") || entry->view == QLatin1String("resampling"))) {
     // A preset about the operation itself: its tab, set up to show the claim; the training tab
     // keeps what it had.
     if (!showFocus(entry->view, entry->focus, error)) return false;
@@ -1007,6 +1012,9 @@ bool CnnLab::showFocus(const QString& view, const QString& focus, QString* error
     if (parts.size() != 2 || !m_kernels->selectKernel(parts[0]) || !m_kernels->selectImage(parts[1]))
       return fail(QStringLiteral("needs kernel/image"));
     m_tabs->setCurrentWidget(m_kernels);
+  } else if (view == QLatin1String("resampling")) {
+    if (!m_resampling->showFocus(focus, error)) return false;
+    m_tabs->setCurrentWidget(m_resampling);
   } else {
     using C = ArchitectureView::Comparison;
     const QStringList ids = {QStringLiteral("three-vs-seven"), QStringLiteral("two-vs-five"),
@@ -1054,6 +1062,7 @@ void CnnLab::setPresentationMode(bool on) {
   m_architecture->setPresentationMode(on);
   m_convolution->setPresentationMode(on);
   m_kernels->setPresentationMode(on);
+  m_resampling->setPresentationMode(on);
   m_drawnBars->setPresentationMode(on);
   m_shiftBars->setPresentationMode(on);
   // On a projector the gradient chart gives its room to the two the claims are read from.

@@ -4,7 +4,7 @@
 // moved or mirrored test images), the loss, accuracy and gradient charts, the first layer's
 // filters and every layer's feature maps, the confusion matrix and the most confident mistakes, a
 // canvas to draw a digit on, and a test image shifted pixel by pixel before and after pooling.
-// Further tabs: convolution arithmetic, a kernel editor and the architecture table.
+// Further tabs: convolution arithmetic, a kernel editor, resampling and the architecture table.
 #pragma once
 
 #include "labs/Lab.h"
@@ -37,6 +37,7 @@ class ArchitectureView;
 class ClassBars;
 class ConvArithmeticView;
 class KernelEditor;
+class ResamplingView;
 class ConfusionGrid;
 class DrawCanvas;
 class LineChart;
@@ -82,6 +83,7 @@ public:
   ArchitectureView* architecture() const { return m_architecture; }
   ConvArithmeticView* convolution() const { return m_convolution; }
   KernelEditor* kernels() const { return m_kernels; }
+  ResamplingView* resampling() const { return m_resampling; }
   TileGrid* filters() const { return m_filters; }
   TileGrid* featureMaps() const { return m_maps; }
   ConfusionGrid* confusion() const { return m_confusion; }
@@ -173,6 +175,7 @@ private:
   ArchitectureView* m_architecture = nullptr;
   ConvArithmeticView* m_convolution = nullptr;
   KernelEditor* m_kernels = nullptr;
+  ResamplingView* m_resampling = nullptr;
   QLabel* m_watch = nullptr;
   QLabel* m_banner = nullptr;
   QWidget* m_controls = nullptr;
