@@ -220,7 +220,9 @@ void CnnTrainer::startTask() {
   m_pretraining = false;
   for (int l : p.reinitialize)
     reinitializeLayer(l, m_config.training.seed ^ (0xa0761d6478bd642fULL * static_cast<std::uint64_t>(l + 1)));
-  for (int l : p.freeze) setFrozen(l, true);
+  // Frozen here without writing training.frozen: the configuration stays the one that replays this
+  // run (its pretrain.freeze says when they freeze; training.frozen would freeze them from step 1).
+  for (int l : p.freeze) m_frozen[static_cast<std::size_t>(l)] = true;
   m_optimizer = makeOptimizer(m_config.optimizer);
   m_optimizer->reset(m_net.params().size());
   m_schedule = makeSchedule(m_config.schedule);
