@@ -163,9 +163,20 @@ int runCnn(const QCommandLineParser& p) {
   std::printf("steps %lld in %.3f ms\n", trainer->stepCount(), seconds * 1000);
   std::printf("network: %lld parameters in %d weighted layers\n",
               static_cast<long long>(trainer->network().params().size()), trainer->network().layerCount());
+  if (c.pretrain.steps > 0) {
+    const auto list = [](const std::vector<int>& v) {
+      std::string out;
+      for (int x : v) out += (out.empty() ? "" : ",") + std::to_string(x);
+      return out;
+    };
+    std::printf("pretraining: steps 1-%lld on classes %s (%lld training images); then the task on %lld training images\n",
+                c.pretrain.steps, list(c.pretrain.classes).c_str(),
+                static_cast<long long>(trainer->pretrainData()->parts.train.size()),
+                static_cast<long long>(trainer->data().parts.train.size()));
+  }
   for (const dl::CnnStep& s : evaluations)
-    std::printf("step %-7lld train loss %-10.5f val loss %-10.5f val accuracy %.4f\n", s.step, s.trainLoss, s.valLoss,
-                s.valAccuracy);
+    std::printf("step %-7lld train loss %-10.5f val loss %-10.5f val accuracy %.4f%s\n", s.step, s.trainLoss, s.valLoss,
+                s.valAccuracy, s.pretraining ? " (pretraining classes)" : "");
   const dl::CnnEvaluation test = trainer->evaluate(dl::CnnSplit::Test);
   std::printf("test accuracy %.4f (%lld images)\n", test.accuracy, static_cast<long long>(test.samples));
   const dl::ImageChange change = trainer->testChange();

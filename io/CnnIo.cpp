@@ -142,6 +142,11 @@ QJsonObject cnnToJson(const dl::CnnConfig& c) {
   o["optimizer"] = optimizer;
   o["schedule"] = scheduleToJson(c.schedule);
   o["training"] = training;
+  if (c.pretrain.steps > 0) {  // written only when there is a pretraining phase
+    QJsonObject pretrain;
+    writeFields(pretrain, dl::cnnPretrainFields(), c.pretrain);
+    o["pretrain"] = pretrain;
+  }
   return o;
 }
 
@@ -183,6 +188,7 @@ dl::CnnConfig cnnFromJson(const QJsonObject& o) {
   section("optimizer", dl::optimizerFields(), c.optimizer);
   if (top.has("schedule")) scheduleFromJson(top.object("schedule"), c.schedule);
   section("training", dl::cnnTrainingFields(), c.training);
+  section("pretrain", dl::cnnPretrainFields(), c.pretrain);
   top.finish();
   return c;
 }

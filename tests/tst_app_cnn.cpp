@@ -81,6 +81,8 @@ constexpr double kMlpShuffleTolerance = 0.02;  // the MLP's accuracy with and wi
 constexpr double kCnnShuffleDrop = 0.08;       // what the CNN loses with shuffled pixels, at least
 constexpr double kAugmentGain = 0.15;          // shifted-test accuracy gained by training with shifts
 constexpr double kFlippedAccuracy = 0.5;       // accuracy on mirrored digits, at most
+constexpr double kTransferLoss = 0.01;  // scratch over frozen features pretrained on 0–4, on 5 shots of 5–9, at least
+constexpr double kFineTuneGain = 0.01;  // fine-tuning every layer over freezing the convolutions, at least
 
 }  // namespace
 
@@ -97,6 +99,8 @@ private slots:
   void shuffledPixels();
   void augmentShift();
   void userImageFolder();
+  void transferFileAndCli();
+  void transferFrozenAgainstScratch();
 };
 
 void TestAppCnn::everyPresetLoads() {
@@ -298,7 +302,7 @@ void TestAppCnn::userImageFolder() {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(n));
   };
-  for (const QString cls : {QStringLiteral("across"), QStringLiteral("upright")}) {
+  for (const QString& cls : {QStringLiteral("across"), QStringLiteral("upright")}) {
     QVERIFY(QDir().mkpath(root.filePath(cls)));
     for (int i = 0; i < 60; ++i) {
       QImage img(24, 24, QImage::Format_RGB32);
@@ -361,6 +365,64 @@ void TestAppCnn::userImageFolder() {
     error = QString::fromStdString(e.field());
   }
   QCOMPARE(error, QStringLiteral("data.folder.path"));
+}
+
+// The pretraining block and the class selection survive a file round trip; a file without them
+// gets none written; bad values are refused naming the field; the CLI trains the transfer preset
+// and says which steps pretrained.
+void TestAppCnn::transferFileAndCli() {
+  dl::CnnConfig c = dlio::readCnnPreset("cnn-transfer-frozen");
+  QCOMPARE(c.pretrain.classes, (std::vector<int>{0, 1, 2, 3, 4}));
+  QCOMPARE(c.data.classes, (std::vector<int>{5, 6, 7, 8, 9}));
+  QVERIFY(c.pretrain.steps > 0 && c.pretrain.steps < c.training.steps && c.data.perClass > 0);
+  c.pretrain.perClass = 40;
+  QTemporaryDir dir;
+  const QString path = dir.filePath("transfer.json");
+  dlio::writeCnnFile(path, c);
+  const dl::CnnConfig back = dlio::readCnnFile(path);
+  QVERIFY(back.pretrain == c.pretrain);
+  QVERIFY(back.data == c.data);
+  const QJsonObject plain = dlio::cnnToJson(dlio::readCnnPreset("cnn-digits-lenet"));
+  QVERIFY(!plain.contains("pretrain"));
+  QVERIFY(!plain["data"].toObject().contains("classes") && !plain["data"].toObject().contains("perClass"));
+
+  const QByteArray head = R"({"format": "dlplay-cnn", "version": 1, "lab": "cnn", "layers": [{"kind": "flatten"},
+      {"kind": "dense", "units": 5}], )";
+  const auto refused = [&](const QByteArray& tail, const QString& field) {
+    const QString e = parseError(head + tail + "}");
+    if (!e.contains(field) || !e.contains("bad.json")) qWarning("%s", qPrintable(e));
+    return e.contains(field) && e.contains("bad.json");
+  };
+  QVERIFY(refused(R"("pretrain": {"steps": 10, "classes": [0, 1, 1]})", "pretrain.classes[2]"));
+  QVERIFY(refused(R"("pretrain": {"steps": 10, "classes": [0, 1], "freeze": [-1]})", "pretrain.freeze[0]"));
+  QVERIFY(refused(R"("pretrain": {"classes": [0, 1]})", "pretrain.steps"));
+  QVERIFY(refused(R"("pretrain": {"steps": 10, "clases": [0, 1]})", "pretrain.clases"));
+  QVERIFY(refused(R"("data": {"classes": [5, -6]})", "data.classes[1]"));
+  QVERIFY(refused(R"("data": {"perClass": -3})", "data.perClass"));
+
+  const Run r = dlplay({"--headless", "--lab", "cnn", "--preset", "cnn-transfer-frozen"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY2(r.out.contains(QStringLiteral("pretraining: steps 1-%1 on classes 0,1,2,3,4").arg(c.pretrain.steps)),
+           qPrintable(r.out));
+  QVERIFY(r.out.contains("(pretraining classes)"));
+  // The task's test part: the test images of 5–9 only.
+  const auto all = dlio::loadCnnData(c.data);
+  const auto task = dl::selectCnnClasses(all, c.data.classes, c.data.perClass, "data.classes");
+  QVERIFY(task->parts.test.size() < all->parts.test.size());
+  QVERIFY2(r.out.contains(QStringLiteral("(%1 images)").arg(task->parts.test.size())), qPrintable(r.out));
+}
+
+// Few shots of 5–9 (docs/presets.md, measured): the features pretrained on 0–4 and frozen are
+// below the same network trained from scratch on the same shots (negative transfer), and
+// fine-tuning every layer after the pretraining wins that back over freezing.
+void TestAppCnn::transferFrozenAgainstScratch() {
+  for (std::uint64_t seed : kSeeds) {
+    const Outcome frozen = train("cnn-transfer-frozen", seed), scratch = train("cnn-transfer-scratch", seed),
+                  fine = train("cnn-transfer-finetune", seed);
+    QCOMPARE(frozen.params, scratch.params);  // the same network
+    QVERIFY(scratch.test >= frozen.test + kTransferLoss);
+    QVERIFY(fine.test >= frozen.test + kFineTuneGain);
+  }
 }
 
 QTEST_GUILESS_MAIN(TestAppCnn)

@@ -404,6 +404,7 @@ void TestAppPresets::catalogKeepsComparisonsTogether() {
       {"perceptron-linear", "perceptron-xor"},
       {"inputs-raw", "inputs-standardised", "inputs-whitened"},
       {"logistic-regression", "loss-mse-saturated", "loss-cross-entropy-saturated"},
+      {"cnn-transfer-frozen", "cnn-transfer-scratch", "cnn-transfer-finetune"},
   };
   for (const QStringList& run : runs) {
     bool found = false;

@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -65,6 +66,9 @@ private slots:
   void divergenceStops();
   void refusesBadConfigurations();
   void shapesAndChanges();
+  void classesAndFewShots();
+  void pretrainingSwitch();
+  void refusesBadTransferSettings();
 };
 
 void TestCnn::trainsTheDigits() {
@@ -238,6 +242,188 @@ void TestCnn::shapesAndChanges() {
   const CnnEvaluation same = t.evaluate(CnnSplit::Test), none = t.evaluate(CnnSplit::Test, {0, 0, false});
   QCOMPARE(same.loss, none.loss);
   QVERIFY(t.evaluate(CnnSplit::Test, {2, 0}).loss != same.loss);
+}
+
+namespace {
+std::vector<LayerSpec> lenet5() {
+  std::vector<LayerSpec> s = lenet();
+  s.back().units = 5;
+  return s;
+}
+}  // namespace
+
+// data.classes keeps the images of those labels only, relabelled in the order listed (0–4 for
+// 5–9), in the split's order and with their pixels; data.perClass keeps the first N training
+// images of each class and every validation and test image of them.
+void TestCnn::classesAndFewShots() {
+  auto all = digits();
+  QVERIFY(selectCnnClasses(all, {}, 0, "data.classes") == all);  // the defaults select nothing
+  const auto some = selectCnnClasses(all, {7, 5, 9, 6, 8}, 3, "data.classes");
+  QCOMPARE(some->classNames, (std::vector<std::string>{"7", "5", "9", "6", "8"}));
+  QCOMPARE(some->parts.train.numClasses, 5);
+  QCOMPARE(some->parts.train.size(), Index(15));
+  const std::vector<int> order = {7, 5, 9, 6, 8};
+  const auto check = [&](const Dataset& full, const Dataset& part, int perClass) {
+    std::vector<int> taken(10, 0);
+    Index j = 0;
+    for (Index i = 0; i < full.size(); ++i) {
+      const int old = full.labels[static_cast<std::size_t>(i)];
+      const auto at = std::find(order.begin(), order.end(), old);
+      if (at == order.end() || (perClass > 0 && taken[static_cast<std::size_t>(old)] >= perClass)) continue;
+      ++taken[static_cast<std::size_t>(old)];
+      if (j >= part.size()) return false;
+      if (part.labels[static_cast<std::size_t>(j)] != static_cast<int>(at - order.begin())) return false;
+      if (part.X.col(j) != full.X.col(i)) return false;
+      ++j;
+    }
+    return j == part.size();
+  };
+  QVERIFY(check(all->parts.train, some->parts.train, 3));
+  QVERIFY(check(all->parts.validation, some->parts.validation, 0));
+  QVERIFY(check(all->parts.test, some->parts.test, 0));
+  QVERIFY(some->parts.test.size() > 150);  // every test image of the five classes: about half of 360
+  // Few shots of every class.
+  const auto few = selectCnnClasses(all, {}, 4, "data.classes");
+  QCOMPARE(few->parts.train.size(), Index(40));
+  QCOMPARE(few->parts.test.size(), all->parts.test.size());
+  QCOMPARE(few->classNames, all->classNames);
+  // The trainer trains, evaluates and reports on the selection.
+  CnnConfig c = digitsConfig(lenet5());
+  c.data.classes = {5, 6, 7, 8, 9};
+  c.data.perClass = 3;
+  CnnTrainer t(c, all);
+  QCOMPARE(t.data().parts.train.size(), Index(15));
+  QCOMPARE(t.evaluate(CnnSplit::Test).samples, selectCnnClasses(all, c.data.classes, 3, "")->parts.test.size());
+  QVERIFY(t.pretrainData() == nullptr && !t.pretraining());
+  // Without data.classes the trainer's data is the data it was given.
+  CnnTrainer plain(digitsConfig(lenet()), all);
+  QVERIFY(plain.dataPointer() == all);
+}
+
+// The pretraining phase: its steps train on the pretraining classes (validated on them); after its
+// last step the head has new weights, the listed layers are frozen, and the task's few shots train
+// the rest. Everything before the switch is what the same configuration without reinitialise and
+// freeze does.
+void TestCnn::pretrainingSwitch() {
+  auto all = digits();
+  CnnConfig c = digitsConfig(lenet5());
+  c.data.classes = {5, 6, 7, 8, 9};
+  c.data.perClass = 5;
+  c.training.evalEvery = 100;  // the switch is evaluated anyway
+  c.pretrain.steps = 40;
+  c.pretrain.classes = {0, 1, 2, 3, 4};
+  c.pretrain.reinitialize = {2};
+  c.pretrain.freeze = {0, 1};
+  CnnConfig twin = c;  // the same pretraining, nothing changed at the switch
+  twin.pretrain.reinitialize.clear();
+  twin.pretrain.freeze.clear();
+  CnnTrainer t(c, all), u(twin, all);
+  QVERIFY(t.pretraining());
+  const Dataset& pre = t.pretrainData()->parts.train;
+  QCOMPARE(pre.numClasses, 5);
+  Index zeroToFour = 0;
+  for (int l : all->parts.train.labels) zeroToFour += l < 5;
+  QCOMPARE(pre.size(), zeroToFour);
+  QCOMPARE(t.data().parts.train.size(), Index(25));
+  CnnStep last;
+  for (int i = 1; i <= 40; ++i) {
+    last = t.step();
+    u.step();
+    QVERIFY(last.pretraining);
+    QCOMPARE(last.evaluated, i == 40);
+  }
+  QVERIFY(!t.pretraining());
+  // Pretrained on 0–4: their validation images are mostly right after 40 steps.
+  QVERIFY2(last.valAccuracy > 0.8, qPrintable(QString::number(last.valAccuracy)));
+  const Network& a = t.network();
+  const Network& b = u.network();
+  const ParamRange c0 = a.layer(0).all, c1 = a.layer(1).all, head = a.layer(2).all;
+  QVERIFY(a.params().segment(c0.offset, c0.size) == b.params().segment(c0.offset, c0.size));
+  QVERIFY(a.params().segment(c1.offset, c1.size) == b.params().segment(c1.offset, c1.size));
+  QVERIFY(a.params().segment(head.offset, head.size) != b.params().segment(head.offset, head.size));
+  QVERIFY(t.frozen(0) && t.frozen(1) && !t.frozen(2));
+  QVERIFY(!u.frozen(0) && !u.frozen(1) && !u.frozen(2));
+  QVERIFY(t.config().training.frozen.empty());  // the configuration still replays the run: pretrain.freeze
+  QVERIFY(t.config().pretrain == c.pretrain && t.config().training == c.training);
+  const Vector atSwitch = a.params();
+  const CnnStep next = t.step();
+  QVERIFY(!next.pretraining);
+  QCOMPARE(next.step, 41LL);
+  QCOMPARE(next.epoch, 1LL);  // the task's first epoch
+  for (int i = 0; i < 29; ++i) t.step();
+  QVERIFY(a.params().segment(c0.offset, c0.size) == atSwitch.segment(c0.offset, c0.size));
+  QVERIFY(a.params().segment(c1.offset, c1.size) == atSwitch.segment(c1.offset, c1.size));
+  QVERIFY(a.params().segment(head.offset, head.size) != atSwitch.segment(head.offset, head.size));
+  // The head learned the task's five classes from 25 images on the frozen features.
+  QVERIFY2(t.evaluate(CnnSplit::Test).accuracy > 0.5, qPrintable(QString::number(t.evaluate(CnnSplit::Test).accuracy)));
+  // Deterministic.
+  CnnTrainer again(c, all);
+  for (int i = 0; i < 70; ++i) again.step();
+  QVERIFY(again.network().params() == a.params());
+}
+
+void TestCnn::refusesBadTransferSettings() {
+  auto data = digits();
+  const auto refused = [&](CnnConfig c, const char* field) {
+    try {
+      CnnTrainer t(c, data);
+    } catch (const ConfigError& e) {
+      if (e.field() != field) qWarning("field %s, expected %s (%s)", e.field().c_str(), field, e.what());
+      return e.field() == field;
+    }
+    qWarning("accepted; expected an error for %s", field);
+    return false;
+  };
+  CnnConfig good = digitsConfig(lenet5());
+  good.data.classes = {5, 6, 7, 8, 9};
+  good.data.perClass = 5;
+  good.pretrain.steps = 10;
+  good.pretrain.classes = {0, 1, 2, 3, 4};
+  good.pretrain.reinitialize = {2};
+  good.pretrain.freeze = {0, 1};
+  {
+    CnnTrainer accepted(good, data);  // throws if not
+    QVERIFY(accepted.pretraining());
+  }
+  CnnConfig c = good;
+  c.data.classes[1] = -1;
+  QVERIFY(refused(c, "data.classes[1]"));
+  c = good;
+  c.data.classes[3] = 12;  // the digits have labels 0 to 9
+  QVERIFY(refused(c, "data.classes[3]"));
+  c = good;
+  c.data.classes[4] = 6;
+  QVERIFY(refused(c, "data.classes[4]"));
+  c = good;
+  c.data.perClass = -1;
+  QVERIFY(refused(c, "data.perClass"));
+  c = good;
+  c.pretrain.classes = {0, 1, 1, 3, 4};
+  QVERIFY(refused(c, "pretrain.classes[2]"));
+  c = good;
+  c.pretrain.classes = {0, 1, 10};
+  QVERIFY(refused(c, "pretrain.classes[2]"));
+  c = good;
+  c.pretrain.classes = {0, 1, 2, 3, 4, 5};  // six classes for a head of five
+  QVERIFY(refused(c, "pretrain.classes"));
+  c = good;
+  c.pretrain.classes.clear();
+  QVERIFY(refused(c, "pretrain.classes"));
+  c = good;
+  c.pretrain.freeze = {0, 3};
+  QVERIFY(refused(c, "pretrain.freeze[1]"));
+  c = good;
+  c.pretrain.reinitialize = {-2};
+  QVERIFY(refused(c, "pretrain.reinitialize[0]"));
+  c = good;
+  c.pretrain.steps = -1;
+  QVERIFY(refused(c, "pretrain.steps"));
+  c = good;
+  c.pretrain.steps = 0;  // the rest of the block would be ignored
+  QVERIFY(refused(c, "pretrain.steps"));
+  c = good;
+  c.pretrain.perClass = 100001;
+  QVERIFY(refused(c, "pretrain.perClass"));
 }
 
 QTEST_GUILESS_MAIN(TestCnn)

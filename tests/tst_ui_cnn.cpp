@@ -1,7 +1,8 @@
 // The CNN lab in the window (offscreen): every CNN preset opens in the lab from the Presets menu
 // and from the notes' Try it, trains to the step its claim is measured at, and the score board
 // then shows the claim itself (the dense network losing more to a 1-pixel shift than the CNN
-// beside it, shuffled pixels costing the CNN and not the MLP, shift augmentation paying off) with
+// beside it, shuffled pixels costing the CNN and not the MLP, shift augmentation paying off,
+// frozen features pretrained on 0–4 losing to scratch on a few shots of 5–9) with
 // the numbers the headless trainer computes. Also: the filters and feature maps are the network's,
 // a frozen layer's filters stay put, a drawn digit is classified, pooling changes less than the
 // convolution under a shift, and a broken CNN file leaves the run going.
@@ -47,6 +48,8 @@ using namespace dlui;
 namespace {
 
 constexpr int kTrainMs = 240000;
+constexpr double kTransferLoss = 0.01;  // scratch over frozen pretrained features (docs/presets.md), at least
+constexpr double kFineTuneGain = 0.01;  // fine-tuning every layer over freezing the convolutions, at least
 
 CnnLab* cnnLab(MainWindow& w) {
   return qobject_cast<CnnLab*>(w.findChild<QStackedWidget*>(QStringLiteral("labStack"))->currentWidget());
@@ -209,16 +212,84 @@ private slots:
       } else if (name == QLatin1String("cnn-shapes-mlp")) {
         QCOMPARE(v.size(), std::size_t{2});  // beside the small LeNet
         QVERIFY(v[0].testAccuracy <= v[1].testAccuracy - 0.05);
+      } else if (name == QLatin1String("cnn-transfer-frozen")) {
+        QCOMPARE(v.size(), std::size_t{2});  // beside the same network from scratch: negative transfer
+        QVERIFY2(v[0].testAccuracy <= v[1].testAccuracy - kTransferLoss,
+                 qPrintable(QStringLiteral("frozen %1, scratch %2").arg(v[0].testAccuracy).arg(v[1].testAccuracy)));
+      } else if (name == QLatin1String("cnn-transfer-finetune")) {
+        QCOMPARE(v.size(), std::size_t{2});  // beside the frozen features
+        QVERIFY2(v[0].testAccuracy >= v[1].testAccuracy + kFineTuneGain,
+                 qPrintable(QStringLiteral("fine-tuned %1, frozen %2").arg(v[0].testAccuracy).arg(v[1].testAccuracy)));
+      } else if (name == QLatin1String("cnn-transfer-scratch")) {
+        QVERIFY(v[0].testAccuracy >= 0.8);
       }
       // The mistakes gallery has as many pictures as the confusion matrix has wrong answers (up to its cap).
       const Eigen::MatrixXi& m = lab->confusion()->matrix();
-      QCOMPARE(m.sum(), static_cast<int>(dlio::loadCnnData(lab->config().data)->parts.test.size()));
+      const dl::CnnDataConfig& d = lab->config().data;
+      QCOMPARE(m.sum(), static_cast<int>(dl::selectCnnClasses(dlio::loadCnnData(d), d.classes, d.perClass, "data.classes")
+                                             ->parts.test.size()));
       const long long wrong = m.sum() - m.trace();
       const auto& gallery = lab->mistakes()->rows();
       const long long tiles = gallery.empty() ? 0 : static_cast<long long>(gallery[0].tiles.size());
       QCOMPARE(tiles, std::min<long long>(wrong, CnnTestReport::kMaxMisses));
     }
     QVERIFY(viaNotes > 0);
+  }
+
+  // The transfer preset, from its note's Try it and from the Presets menu: the same two runs. While
+  // the first run pretrains, the board and the run panel say so and the test part is the task's
+  // (5–9); at the switch the convolutions' "frozen" boxes tick themselves; at step 500 the frozen
+  // features are below scratch (negative transfer), exactly as headless.
+  void transferPhaseOnScreen() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QString name = QStringLiteral("cnn-transfer-frozen");
+    std::vector<double> accuracies[2];
+    for (int route = 0; route < 2; ++route) {
+      w.setLab(QStringLiteral("playground"));
+      if (route == 0) {
+        emit w.notesDock()->tryPreset(name);
+        QCOMPARE(w.notesDock()->currentNoteId(), QStringLiteral("transfer-learning"));
+      } else {
+        QAction* a = w.menuBar()->findChild<QAction*>(name);
+        QVERIFY(a);
+        a->trigger();
+      }
+      CnnLab* lab = cnnLab(w);
+      QVERIFY(lab);
+      QCOMPARE(QString::fromStdString(lab->config().name), name);
+      QCOMPARE(QString::fromStdString(lab->comparison()->name), QStringLiteral("cnn-transfer-scratch"));
+      QCOMPARE(lab->watchLine()->text(), NotesLibrary::builtIn().watchLine(name).in("en"));
+      QVERIFY(lab->watchLine()->text().contains(QStringLiteral("negative transfer")));
+      lab->togglePlay();  // paused, to look at the pretraining phase
+      QTRY_VERIFY(!lab->running());
+      lab->stepOnce();
+      QTRY_VERIFY(lab->runViews()[0].step >= 1);
+      const long long pre = lab->config().pretrain.steps;
+      QVERIFY(lab->runViews()[0].step < pre);
+      QVERIFY2(lab->scoreText(0, 4).contains(QStringLiteral("pretraining")), qPrintable(lab->scoreText(0, 4)));
+      QVERIFY(!lab->scoreText(1, 4).contains(QStringLiteral("pretraining")));  // scratch has no such phase
+      const QString status = lab->findChild<QLabel*>(QStringLiteral("cnnStatus"))->text();
+      QVERIFY2(status.contains(QStringLiteral("pretraining on classes 0, 1, 2, 3, 4")) &&
+                   status.contains(QStringLiteral("Now pretraining")),
+               qPrintable(status));
+      QVERIFY(lab->findChild<QLabel*>(QStringLiteral("cnnChartKey"))->text().contains(QStringLiteral("step 300")));
+      QTRY_COMPARE(lab->confusion()->matrix().rows(), 5);  // the task's five classes
+      QVERIFY(lab->finish(kTrainMs));
+      const auto& v = lab->runViews();
+      QCOMPARE(v[0].step, 500LL);
+      QVERIFY(!lab->scoreText(0, 4).contains(QStringLiteral("pretraining")));
+      QVERIFY(!lab->findChild<QLabel*>(QStringLiteral("cnnStatus"))->text().contains(QStringLiteral("Now pretraining")));
+      // The layer table shows what the switch froze.
+      QVERIFY(lab->layerFrozen(0) && lab->layerFrozen(1) && !lab->layerFrozen(2));
+      QVERIFY(v[0].testAccuracy <= v[1].testAccuracy - kTransferLoss);
+      accuracies[route] = {v[0].testAccuracy, v[1].testAccuracy};
+    }
+    QCOMPARE(accuracies[0], accuracies[1]);
+    QCOMPARE(accuracies[0][0], headless(name).first);
+    QCOMPARE(accuracies[0][1], headless(QStringLiteral("cnn-transfer-scratch")).first);
   }
 
   // The pictures are the network's: the first layer's kernels are its weights; a frozen layer's

@@ -19,7 +19,7 @@
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../io/CnnIo.cpp" line="+197"/>
+        <location filename="../io/CnnIo.cpp" line="+205"/>
         <location filename="../io/ErrorText.cpp" line="+3"/>
         <location line="+10"/>
         <location filename="../io/ExperimentIo.cpp" line="+263"/>
@@ -110,7 +110,7 @@
         <translation>文件未打开</translation>
     </message>
     <message>
-        <location filename="../io/CnnIo.cpp" line="+8"/>
+        <location filename="../io/CnnIo.cpp" line="+14"/>
         <location filename="../io/LandscapeIo.cpp" line="+8"/>
         <location filename="../io/Presets.cpp" line="+27"/>
         <location filename="../io/SearchIo.cpp" line="+21"/>
@@ -198,7 +198,7 @@
         <translation>不是 %1 个像素位置的排列</translation>
     </message>
     <message>
-        <location filename="../io/ImageFolder.cpp" line="+44"/>
+        <location filename="../io/ImageFolder.cpp" line="+70"/>
         <source>is not a folder (expected one sub-folder per class)</source>
         <translation>不是文件夹（应为每个类别一个子文件夹）</translation>
     </message>
@@ -223,7 +223,7 @@
         <translation>%1 张图像、每张 %2 个值，共 %3 个值；上限为 %4</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-63"/>
         <location line="+9"/>
         <source>the image is %1 pixels; the limit is %2 on each side</source>
         <translation>图像为 %1 像素；每边上限为 %2</translation>
@@ -296,7 +296,7 @@
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
     <message>
-        <location filename="../io/CnnIo.cpp" line="-167"/>
+        <location filename="../io/CnnIo.cpp" line="-179"/>
         <source>every layer names its kind</source>
         <translation>每一层都要写明它的类型（kind）</translation>
     </message>
@@ -306,7 +306,7 @@
         <translation>必须是 &quot;same&quot; 或不小于 0 的整数像素数</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <location line="+4"/>
         <source>a CNN file starts with &quot;format&quot;: &quot;%1&quot;</source>
         <translation>卷积网络文件以 &quot;format&quot;: &quot;%1&quot; 开头</translation>
@@ -329,7 +329,7 @@
         <translation>至少要列出一个输入特征（或者省略这一项）</translation>
     </message>
     <message>
-        <location filename="../io/CnnIo.cpp" line="-129"/>
+        <location filename="../io/CnnIo.cpp" line="-134"/>
         <location filename="../io/ExperimentIo.cpp" line="+9"/>
         <source>each layer is an object like %1</source>
         <translation>每一层都应是形如 %1 的对象</translation>
@@ -355,7 +355,8 @@
     </message>
     <message>
         <location filename="../engine/data/FileBytes.cpp" line="+62"/>
-        <location filename="../io/ImageFolder.cpp" line="-58"/>
+        <location filename="../io/ImageFolder.cpp" line="-15"/>
+        <location line="+37"/>
         <source>file does not exist</source>
         <translation>文件不存在</translation>
     </message>
@@ -386,6 +387,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../io/ImageFolder.cpp" line="-34"/>
         <source>not a regular file (a device, FIFO or socket)</source>
         <translation>不是普通文件（而是设备、FIFO 或套接字）</translation>
     </message>
@@ -401,7 +403,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../io/ImageFolder.cpp" line="-10"/>
+        <location filename="../io/ImageFolder.cpp" line="+24"/>
         <source>cannot open the file for reading</source>
         <translation>无法打开文件读取</translation>
     </message>
@@ -763,18 +765,42 @@
         <translation>必须为 0（关闭）或不超过 %2 的正数</translation>
     </message>
     <message>
-        <location filename="../engine/cnn/CnnFields.cpp" line="+41"/>
+        <location filename="../engine/cnn/CnnFields.cpp" line="+48"/>
+        <location filename="../engine/cnn/CnnTrainer.cpp" line="+146"/>
+        <source>is already listed at [%1]</source>
+        <translation>已在第 [%1] 项列出</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+20"/>
+        <location line="+25"/>
         <source>must be 0 (every image) or at most %2</source>
         <translation>必须是 0（使用全部图片）或不超过 %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-13"/>
         <location filename="../engine/config/Fields.cpp" line="+6"/>
         <source>the batch size must be between %1 and %2</source>
         <translation>批大小必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+10"/>
+        <source>must be 0 (no pretraining) or positive</source>
+        <translation>必须为 0（不预训练）或正数</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>must name a folder of images, one sub-folder per class</source>
+        <translation>必须指定一个图像文件夹，每个类别一个子文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <source>a class label is 0 or more</source>
+        <translation>类别标签必须大于等于 0</translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>the validation and test fractions must leave some training data</source>
         <translation>验证集和测试集的比例必须给训练集留下数据</translation>
     </message>
@@ -786,8 +812,20 @@
     </message>
     <message>
         <location line="+19"/>
+        <location line="+13"/>
+        <location line="+1"/>
         <source>a weighted layer&apos;s index counts from 0</source>
         <translation>带权重层的序号从 0 开始</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>a pretraining phase needs a number of steps above 0</source>
+        <translation>预训练阶段的步数必须大于 0</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>name the classes to pretrain on, e.g. [0, 1, 2, 3, 4]</source>
+        <translation>请列出预训练使用的类别，例如 [0, 1, 2, 3, 4]</translation>
     </message>
     <message>
         <location filename="../engine/config/Config.cpp" line="+25"/>
@@ -795,7 +833,7 @@
         <translation>批归一化要求每个小批量至少有 %1 个样本</translation>
     </message>
     <message>
-        <location filename="../engine/cnn/CnnFields.cpp" line="-46"/>
+        <location filename="../engine/cnn/CnnFields.cpp" line="-72"/>
         <location filename="../engine/config/Fields.cpp" line="+3"/>
         <source>must be 0 (every epoch) or positive</source>
         <translation>必须为 0（每轮评估一次）或正数</translation>
@@ -817,8 +855,8 @@
         <translation>最多 %1 个选手</translation>
     </message>
     <message>
-        <location filename="../engine/cnn/CnnFields.cpp" line="+35"/>
-        <location filename="../engine/cnn/CnnTrainer.cpp" line="+59"/>
+        <location filename="../engine/cnn/CnnFields.cpp" line="+51"/>
+        <location filename="../engine/cnn/CnnTrainer.cpp" line="-83"/>
         <location filename="../engine/config/Fields.cpp" line="+42"/>
         <location filename="../engine/nn/Architecture.cpp" line="-8"/>
         <location filename="../engine/surface/Race.cpp" line="+9"/>
@@ -1086,7 +1124,22 @@
         <translation>未知的搜索策略（可选：%1）</translation>
     </message>
     <message>
-        <location filename="../engine/cnn/CnnTrainer.cpp" line="+40"/>
+        <location filename="../engine/cnn/CnnTrainer.cpp" line="-4"/>
+        <source>image folders are read by the program, not by the engine alone</source>
+        <translation>图像文件夹由程序读取，引擎本身不能读取</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>the data has class labels 0 to %1</source>
+        <translation>数据的类别标签为 0 到 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the classes chosen leave fewer than 2 training images</source>
+        <translation>所选类别的训练图片少于 2 张</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location filename="../engine/nn/Architecture.cpp" line="+27"/>
         <source>the first layer must have weights (dense or a convolution)</source>
         <translation>第一层必须带权重（全连接层或卷积层）</translation>
@@ -1097,7 +1150,12 @@
         <translation>最后一层必须为每个类别输出一个值（共 %1 个）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+11"/>
+        <source>the network&apos;s last layer has only %1 outputs</source>
+        <translation>网络最后一层只有 %1 个输出</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>the network has weighted layers 0 to %1</source>
         <translation>网络的带权重层序号为 0 到 %1</translation>
     </message>
@@ -1109,7 +1167,7 @@
     <message>
         <location line="+6"/>
         <location filename="../engine/nn/ConvTranspose2d.cpp" line="-19"/>
-        <location filename="../engine/nn/Im2col.cpp" line="+11"/>
+        <location filename="../engine/nn/Im2col.cpp" line="+15"/>
         <location filename="../engine/nn/SpatialPyramidPool.cpp" line="+3"/>
         <location filename="../engine/nn/Upsample.cpp" line="+5"/>
         <source>the layer needs an image input (channels × height × width)</source>
@@ -1136,7 +1194,7 @@
         <translation>局部连接层只支持 %1 个分组</translation>
     </message>
     <message>
-        <location filename="../engine/nn/Pool2d.cpp" line="+15"/>
+        <location filename="../engine/nn/Pool2d.cpp" line="+17"/>
         <source>pooling takes padding %1 only</source>
         <translation>池化层只支持填充 %1</translation>
     </message>
@@ -1144,6 +1202,11 @@
         <location filename="../engine/nn/Upsample.cpp" line="-3"/>
         <source>must be one of %1</source>
         <translation>必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <location filename="../engine/nn/Resampling.cpp" line="+227"/>
+        <source>must be down:IMAGE:PERIOD (stripes, checkerboard or zoneplate, period 2 to 16) or up:IMAGE:WEIGHTS (constant or stripes, equal or tent)</source>
+        <translation>必须是 down:图像:周期（stripes、checkerboard 或 zoneplate，周期 2 到 16）或 up:图像:权重（constant 或 stripes，equal 或 tent）</translation>
     </message>
 </context>
 <context>
@@ -2163,7 +2226,7 @@
 <context>
     <name>dlui::CnnLab</name>
     <message>
-        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+460"/>
+        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+507"/>
         <source>The network changed: training starts again with new weights.</source>
         <translation>网络已改变：用新的权重重新开始训练。</translation>
     </message>
@@ -2183,7 +2246,7 @@
         <translation>卷积核编辑器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
@@ -2243,12 +2306,7 @@
         <translation>数据集</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The 8×8 handwritten digits (1,797, bundled), Fashion-MNIST (70,000 clothes photos of 28×28, Debian&apos;s dataset-fashion-mnist) or generated shapes.</source>
-        <translation>8×8 手写数字（1,797 张，随程序附带）、Fashion-MNIST（70,000 张 28×28 的服饰照片，来自 Debian 的 dataset-fashion-mnist）或生成的图形。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>8×8 digits</source>
         <translation>8×8 数字</translation>
     </message>
@@ -2256,6 +2314,11 @@
         <location line="+1"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your images (a folder)…</source>
+        <translation>你自己的图像（文件夹）…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2419,6 +2482,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Open image…</source>
+        <translation>打开图像…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A photo or scan of a digit (or any picture) onto the canvas; you can also drop an image file on it. Dark ink on white paper is inverted to match the data.</source>
+        <translation>把一张数字的照片或扫描图（或任何图片）放到画布上；也可以把图像文件直接拖到画布上。白纸黑字会被反相，以与数据一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>What the network says about your drawing (it is shrunk to the images&apos; size, as the digits were scanned):</source>
         <translation>网络对你画的图怎么判断（画好的图会缩小到数据图片的大小，与扫描数字时一样）：</translation>
     </message>
@@ -2456,12 +2529,12 @@
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+514"/>
+        <location line="+606"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="-516"/>
+        <location line="-608"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -2486,7 +2559,12 @@
         <translation>颜色与计分板一致。损失：实线为训练（每步），虚线为验证；右图：每个带权重的层的梯度范数（对数坐标）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>Until step %1 a pretraining run learns its pretraining classes and is validated on them; after it, its curves are the task&apos;s (a new head starts from chance).</source>
+        <translation>第 %1 步之前，带预训练的运行学习预训练类别，并在这些类别上验证；之后的曲线属于新任务（新输出层从随机猜测水平开始）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -2501,17 +2579,82 @@
         <translation>各层梯度范数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+49"/>
+        <source>new weights for layer(s) %1</source>
+        <translation>第 %1 层换上新权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>layer(s) %1 frozen</source>
+        <translation>冻结第 %1 层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every layer keeps learning</source>
+        <translation>所有层继续学习</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every class</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>classes %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 training images each</source>
+        <translation>每类 %1 张训练图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all their training images</source>
+        <translation>它们的全部训练图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps 1–%1: pretraining on classes %2 (the validation curve is on those classes). Then %3, and the task: %4, %5.</source>
+        <translation>第 1–%1 步：在类别 %2 上预训练（验证曲线也是在这些类别上）。之后%3，再训练任务：%4，%5。</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>A folder of images with one sub-folder per class</source>
+        <translation>一个图像文件夹，每个类别一个子文件夹</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Fashion-MNIST is not installed (%1). Showing the digits instead; install it with: apt-get install dataset-fashion-mnist</source>
         <translation>未安装 Fashion-MNIST（%1）。现改用手写数字；安装方法：apt-get install dataset-fashion-mnist</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-208"/>
         <source>%1 · training</source>
         <translation>%1 · 训练</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-201"/>
+        <source>Open an image for the canvas</source>
+        <translation>为画布打开一张图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Resampling</source>
+        <translation>重采样</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The 8×8 handwritten digits (1,797, bundled), Fashion-MNIST (70,000 clothes photos of 28×28, Debian&apos;s dataset-fashion-mnist), generated shapes, or your own images: a folder with one sub-folder per class (PNG or JPEG), scaled to the size the network takes.</source>
+        <translation>8×8 手写数字（1,797 张，随程序提供）、Fashion-MNIST（70,000 张 28×28 的服装照片，来自 Debian 的 dataset-fashion-mnist）、生成的形状，或你自己的图像：一个文件夹，每个类别一个子文件夹（PNG 或 JPEG），缩放到网络所需的尺寸。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>%1 · validation</source>
         <translation>%1 · 验证</translation>
     </message>
@@ -2526,7 +2669,7 @@
         <translation>对照网络</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+37"/>
         <source>moved %1, %2 px</source>
         <translation>平移 %1, %2 像素</translation>
     </message>
@@ -2573,12 +2716,17 @@
         <translation>给这一层新的随机权重；其余层保留已学到的。</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+138"/>
+        <source>Loading Fashion-MNIST: 70,000 images of 28×28…</source>
+        <translation>正在载入 Fashion-MNIST：70,000 张 28×28 的图像…</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+241"/>
         <source>Paused at step %1, where the preset&apos;s claim is measured.</source>
         <translation>已在第 %1 步暂停，预设的结论在此测量。</translation>
     </message>
@@ -2608,12 +2756,22 @@
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>Now pretraining.</source>
+        <translation>正在预训练。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>diverged: %1</source>
         <translation>已发散：%1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+13"/>
+        <source>%1 (pretraining)</source>
+        <translation>%1（预训练）</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Layer %1 is frozen: its weights stay as they are.</source>
         <translation>第 %1 层已冻结：权重保持不变。</translation>
     </message>
@@ -2623,7 +2781,7 @@
         <translation>第 %1 层重新开始学习。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Layer %1 has new random weights.</source>
         <translation>第 %1 层换上了新的随机权重。</translation>
     </message>
@@ -2648,7 +2806,7 @@
         <translation>（%2 张特征图中的前 %1 张）</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>The test image moved by %1, %2</source>
         <translation>平移 %1, %2 后的测试图片</translation>
     </message>
@@ -2681,7 +2839,7 @@
 <context>
     <name>dlui::ConfusionGrid</name>
     <message>
-        <location filename="../ui/labs/cnn/ImageViews.cpp" line="+234"/>
+        <location filename="../ui/labs/cnn/ImageViews.cpp" line="+238"/>
         <source>predicted class →</source>
         <translation>预测类别 →</translation>
     </message>
@@ -4108,11 +4266,13 @@
 <context>
     <name>dlui::DrawCanvas</name>
     <message>
-        <location filename="../ui/labs/cnn/ImageViews.cpp" line="+152"/>
+        <location filename="../ui/labs/cnn/ImageViews.cpp" line="+193"/>
         <source>Draw here with the mouse
-(right button erases)</source>
-        <translation>用鼠标在这里画
-（右键擦除）</translation>
+(right button erases),
+or drop an image file</source>
+        <translation>用鼠标在这里书写
+（右键擦除），
+或拖入一个图像文件</translation>
     </message>
 </context>
 <context>
@@ -5817,6 +5977,343 @@ from %2 to %3</source>
         <location line="+60"/>
         <source>Forget all quiz answers and flash-card marks?</source>
         <translation>要清除所有测验答案和闪卡标记吗？</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ResamplingView</name>
+    <message>
+        <location filename="../ui/labs/cnn/ResamplingView.cpp" line="+255"/>
+        <source>A period of %1 px cannot be drawn here: it must be between 2 and 16 px (2 px is the finest a pixel grid holds: one bright, one dark). The pictures still show period %2 px.</source>
+        <translation>周期 %1 像素无法在这里画出：周期必须在 2 到 16 像素之间（2 像素是像素网格能容纳的最细条纹：一亮一暗）。图中仍显示周期 %2 像素。</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>mean %1
+contrast %2</source>
+        <translation>均值 %1
+对比度 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stripes every %1 px</source>
+        <translation>条纹周期 %1 像素</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no stripes: flat</source>
+        <translation>无条纹：平坦</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>inside: %1 to %2
+max/min %3</source>
+        <translation>内部：%1 到 %2
+最大/最小 %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+15"/>
+        <source>Input
+%1</source>
+        <translation>输入
+%1</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Stride-2 subsampling
+%1</source>
+        <translation>步长 2 抽取
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>2×2 average pooling
+%1</source>
+        <translation>2×2 平均池化
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>2×2 max pooling
+%1</source>
+        <translation>2×2 最大池化
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blur, then subsample
+%1</source>
+        <translation>先模糊再抽取
+%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nearest
+%1</source>
+        <translation>最近邻
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bilinear
+%1</source>
+        <translation>双线性
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transposed conv
+k = 3, stride 2
+%1</source>
+        <translation>转置卷积
+核 3，步长 2
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transposed conv
+k = %1, stride 2
+%2</source>
+        <translation>转置卷积
+核 %1，步长 2
+%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A pattern of period %1 px is coarse enough to halve (4 px or more): subsampling keeps it; averaging and blurring only soften it (contrast %2 and %3).</source>
+        <translation>周期 %1 像素的图案足够粗，可以缩小一半（需 4 像素及以上）：抽取能保留它；平均和模糊只是让它变柔和（对比度 %2 和 %3）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aliasing: a pattern of period %1 px is finer than halving can keep (4 px or more). Subsampling keeps every second row and column only, all alike: a FLAT image (all %2) — the pattern vanished. 2×2 averaging gives its true mean, %3.</source>
+        <translation>混叠：周期 %1 像素的图案比缩小一半所能保留的更细（需 4 像素及以上）。抽取只保留每隔一行一列的像素，它们全都一样：得到一张平坦的图（全是 %2）——图案消失了。2×2 平均给出它真正的均值 %3。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Aliasing: stripes of period %1 px are finer than halving can keep (4 px or more). Subsampling turns them into FALSE stripes every %2 px (contrast %3) that are not in the image; 2×2 averaging leaves contrast %4, blurring first %5.</source>
+        <translation>混叠：周期 %1 像素的条纹比缩小一半所能保留的更细（需 4 像素及以上）。抽取把它们变成每 %2 像素一条的虚假条纹（对比度 %3），原图里并没有；2×2 平均后对比度只剩 %4，先模糊则剩 %5。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aliasing: a checkerboard of period %1 px is finer than halving can keep (4 px or more). Subsampling turns it into a FALSE coarser pattern (contrast %2) that is not in the image; 2×2 averaging leaves contrast %3, blurring first %4.</source>
+        <translation>混叠：周期 %1 像素的棋盘格比缩小一半所能保留的更细（需 4 像素及以上）。抽取把它变成原图里没有的虚假粗图案（对比度 %2）；2×2 平均后对比度只剩 %3，先模糊则剩 %4。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The rings get finer towards the corners. Where they are finer than 4 px, subsampling draws false rings (moiré) that are not in the image; averaging or blurring first turns them grey instead.</source>
+        <translation>圆环越靠近四角越细。在细于 4 像素的地方，抽取会画出原图里没有的虚假圆环（摩尔纹）；先平均或模糊则会把它们变成灰色。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A digit has no pattern finer than 4 px: every way keeps its shape. Max pooling thickens the strokes, averaging and blurring soften them.</source>
+        <translation>手写数字里没有细于 4 像素的图案：每种方法都保留了它的形状。最大池化让笔画变粗，平均和模糊让笔画变柔和。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>With the bilinear (tent) weights the uneven overlap is compensated: on a constant image kernel 3 gives max/min %1 inside, kernel %2 gives %3. A learned kernel has to find such weights by itself, which is why kernel 3 with stride 2 tends to leave a checkerboard.</source>
+        <translation>用双线性（帐篷）权重时，不均匀的重叠被抵消了：在常数图上，核 3 的内部最大/最小为 %1，核 %2 为 %3。可学习的核得自己找到这样的权重，所以步长 2、核 3 往往会留下棋盘格。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checkerboard: with stride 2, the 3×3 stamps of neighbouring inputs overlap on some outputs and not on others (1, 2 or 4 stamps), so a constant image comes out as a checkerboard, max/min %1 inside. Kernel %2 is divisible by the stride: every output inside gets the same number of stamps, max/min %3.</source>
+        <translation>棋盘格：步长为 2 时，相邻输入的 3×3 印章在有些输出上重叠、在另一些上不重叠（1、2 或 4 个印章），所以常数图变成了棋盘格，内部最大/最小为 %1。核 %2 能被步长整除：内部每个输出得到的印章数相同，最大/最小为 %3。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Downsampling by 2</source>
+        <translation>缩小一半（下采样）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upsampling by 2</source>
+        <translation>放大一倍（上采样）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One image halved four ways: which keep a fine pattern, which invent one.</source>
+        <translation>同一张图用四种方法缩小一半：哪些保住了细图案，哪些凭空造出图案。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A small image doubled four ways: which keep a flat image flat.</source>
+        <translation>一张小图用四种方法放大一倍：哪些能让平坦的图保持平坦。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Image:</source>
+        <translation>图像：</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Stripes</source>
+        <translation>条纹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkerboard</source>
+        <translation>棋盘格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone plate (rings)</source>
+        <translation>波带片（同心圆环）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Handwritten digit</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>The image that is halved. Stripes and the checkerboard have the period set beside; the zone plate&apos;s rings get finer towards its corners.</source>
+        <translation>要缩小的图。条纹和棋盘格的周期在旁边设置；波带片的圆环越靠近四角越细。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period (px):</source>
+        <translation>周期（像素）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many pixels one bright and one dark stripe take together, 2 to 16. Halving keeps periods of 4 px or more; finer ones alias.</source>
+        <translation>一条亮纹加一条暗纹共占多少像素，2 到 16。缩小一半能保留 4 像素及以上的周期；更细的会混叠。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Digit number:</source>
+        <translation>数字编号：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which of the 1,797 bundled UCI digits (8×8; halving draws each pixel 5×5, doubling uses it as it is).</source>
+        <translation>内置的 1,797 个 UCI 手写数字中的哪一个（8×8；缩小时每个像素画成 5×5，放大时直接使用）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Constant (all 1)</source>
+        <translation>常数（全为 1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stripes, period 2 px</source>
+        <translation>条纹，周期 2 像素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The 8×8 image that is doubled. On the constant image any pattern in an output was made by the upsampling itself.</source>
+        <translation>要放大的 8×8 图。在常数图上，输出里出现的任何图案都是上采样自己造出来的。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weights:</source>
+        <translation>转置卷积权重：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equal (all 1)</source>
+        <translation>相等（全为 1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilinear (tent)</source>
+        <translation>双线性（帐篷）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The transposed convolutions&apos; weights. Equal: each output counts the input stamps that cover it. Tent (½ 1 ½, ¼ ¾ ¾ ¼): the weights that make a transposed convolution bilinear.</source>
+        <translation>转置卷积的权重。相等：每个输出等于覆盖它的输入印章个数。帐篷（½ 1 ½、¼ ¾ ¾ ¼）：让转置卷积等同于双线性插值的权重。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Beside kernel 3:</source>
+        <translation>与核 3 对比：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kernel 4, padding 1</source>
+        <translation>核 4，填充 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kernel 2</source>
+        <translation>核 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The transposed convolution compared with kernel 3: a kernel the stride 2 divides.</source>
+        <translation>与核 3 对比的转置卷积：核尺寸能被步长 2 整除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The input, black 0 to white 1.</source>
+        <translation>输入图，黑为 0，白为 1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A 1×1 convolution with stride 2: keeps every second row and column, drops the rest unseen.</source>
+        <translation>步长 2 的 1×1 卷积：每隔一行一列保留一个像素，其余的看都不看就丢掉。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mean of each 2×2 window (the engine&apos;s avg_pool2d).</source>
+        <translation>每个 2×2 窗口的均值（引擎的 avg_pool2d）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The largest value of each 2×2 window (the engine&apos;s max_pool2d).</source>
+        <translation>每个 2×2 窗口的最大值（引擎的 max_pool2d）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A 3×3 blur (1 2 1)ᵀ(1 2 1)/16 as a convolution with stride 2, the edges mirrored: smoothing before subsampling, as image libraries and blur pooling do.</source>
+        <translation>3×3 模糊核 (1 2 1)ᵀ(1 2 1)/16 作为步长 2 的卷积，边缘做镜像延拓：抽取前先平滑，就像图像库和模糊池化所做的那样。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The 8×8 input, black 0 to white at its largest value.</source>
+        <translation>8×8 输入图，黑为 0，白为它的最大值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each pixel copied into a 2×2 block (the engine&apos;s upsample, nearest).</source>
+        <translation>每个像素复制成 2×2 的块（引擎的 upsample，最近邻）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each output interpolated between its four nearest inputs (upsample, bilinear).</source>
+        <translation>每个输出由最近的四个输入插值得到（upsample，双线性）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The engine&apos;s conv_transpose2d, kernel 3, stride 2, padding 1: each input stamps a 3×3 kernel, two pixels apart. Shaded from black 0 to white at its own largest value.</source>
+        <translation>引擎的 conv_transpose2d，核 3，步长 2，填充 1：每个输入盖一个 3×3 的核印章，相邻印章相隔两个像素。黑为 0，白为这张图自己的最大值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The engine&apos;s conv_transpose2d with a kernel the stride divides. Shaded from black 0 to white at its own largest value.</source>
+        <translation>引擎的 conv_transpose2d，核尺寸能被步长整除。黑为 0，白为这张图自己的最大值。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Measured on this picture: mean, contrast (largest − smallest value) and, for stripes, their period in the input&apos;s pixels.</source>
+        <translation>在这张图上测得：均值、对比度（最大值 − 最小值），条纹图还给出条纹周期（以输入图的像素计）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measured inside this picture (its outer ring of pixels left out: fewer stamps reach the border): the smallest and largest value and their ratio. 1 means flat.</source>
+        <translation>在这张图的内部测得（去掉最外一圈像素：边上的印章较少）：最小值、最大值及二者之比。比值为 1 表示平坦。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the pictures show, with the numbers measured on them.</source>
+        <translation>这些图说明了什么，附上在图上测得的数值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the pictures show; the ratios are measured on the constant image.</source>
+        <translation>这些图说明了什么；比值是在常数图上测得的。</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,12 @@ struct CnnDataConfig {
   int testShiftX = 0;
   int testShiftY = 0;
   bool testFlip = false;
+  // A sub-task: only the images of these labels (empty: every class), relabelled 0, 1, … in the
+  // order listed (the class names are kept), and at most `perClass` training images of each (0: all;
+  // the first ones of the seeded split, so the few shots are the same for every run on that split).
+  // Validation and test keep every image of the listed classes.
+  std::vector<int> classes;
+  int perClass = 0;
   bool operator==(const CnnDataConfig&) const = default;
 };
 
@@ -49,6 +55,21 @@ struct CnnTrainingConfig {
   bool operator==(const CnnTrainingConfig&) const = default;
 };
 
+// A pretraining phase before the task `data` describes (transfer learning): the first `steps` steps
+// train on the images of `classes` (relabelled 0, 1, … like data.classes; at most `perClass` training
+// images each, 0: all) from the same split. After step `steps` the layers of `reinitialize` get new
+// weights (a new head), those of `freeze` stop learning, the optimiser and schedule start afresh, and
+// training goes on with the task of `data`. steps = 0: no pretraining (the other fields must then be
+// left empty). training.steps counts both phases.
+struct CnnPretrainConfig {
+  long long steps = 0;
+  std::vector<int> classes;
+  int perClass = 0;
+  std::vector<int> reinitialize;  // weighted layers (0-based, as LayerInfo counts them)
+  std::vector<int> freeze;        // weighted layers
+  bool operator==(const CnnPretrainConfig&) const = default;
+};
+
 struct CnnConfig {
   std::string name;
   std::string description;
@@ -59,9 +80,11 @@ struct CnnConfig {
   OptimizerConfig optimizer{.name = "adam", .learningRate = 0.003};
   ScheduleConfig schedule;
   CnnTrainingConfig training;
+  CnnPretrainConfig pretrain;
 
   // Every field that does not need the data: ConfigError naming it ("data.source", "training.batchSize",
-  // "optimizer.lr", "layers[2].kind", "training.frozen[0]"…). The layer stack's fit to the images is
+  // "optimizer.lr", "layers[2].kind", "training.frozen[0]",
+  // "data.classes[1]", "pretrain.classes[2]"…). The layer stack's fit to the images is
   // checked by the trainer, which knows their shape.
   void validate() const;
 };
@@ -69,6 +92,7 @@ struct CnnConfig {
 std::span<const Field<CnnDataConfig>> cnnDataFields();
 std::span<const Field<AugmentConfig>> cnnAugmentFields();
 std::span<const Field<CnnTrainingConfig>> cnnTrainingFields();
+std::span<const Field<CnnPretrainConfig>> cnnPretrainFields();
 const std::vector<std::string>& cnnDataSources();
 
 }  // namespace dl

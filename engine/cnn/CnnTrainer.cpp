@@ -93,9 +93,84 @@ std::shared_ptr<const CnnData> prepareCnnData(const CnnDataConfig& c, const CnnI
   return d;
 }
 
+namespace {
+
+Dataset selectPart(const Dataset& d, const std::vector<int>& newLabel, int perClass) {
+  const int k = static_cast<int>(std::count_if(newLabel.begin(), newLabel.end(), [](int l) { return l >= 0; }));
+  std::vector<int> taken(static_cast<std::size_t>(k), 0);
+  std::vector<Index> keep;
+  for (Index i = 0; i < d.size(); ++i) {
+    const int old = d.labels[static_cast<std::size_t>(i)];
+    if (old < 0 || old >= static_cast<int>(newLabel.size())) continue;
+    const int l = newLabel[static_cast<std::size_t>(old)];
+    if (l < 0 || (perClass > 0 && taken[static_cast<std::size_t>(l)] >= perClass)) continue;
+    ++taken[static_cast<std::size_t>(l)];
+    keep.push_back(i);
+  }
+  Dataset out;
+  out.task = d.task;
+  out.featureNames = d.featureNames;
+  out.image = d.image;
+  out.numClasses = k;
+  out.X.resize(d.features(), static_cast<Index>(keep.size()));
+  out.labels.resize(keep.size());
+  for (std::size_t j = 0; j < keep.size(); ++j) {
+    out.X.col(static_cast<Index>(j)) = d.X.col(keep[j]);
+    out.labels[j] = newLabel[static_cast<std::size_t>(d.labels[static_cast<std::size_t>(keep[j])])];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::shared_ptr<const CnnData> selectCnnClasses(std::shared_ptr<const CnnData> d, const std::vector<int>& classes,
+                                                int perClass, const std::string& field) {
+  if (classes.empty() && perClass == 0) return d;
+  const int all = static_cast<int>(d->classNames.size());
+  std::vector<int> newLabel(static_cast<std::size_t>(all), -1);
+  auto out = std::make_shared<CnnData>();
+  out->shape = d->shape;
+  out->standardizer = d->standardizer;
+  if (classes.empty()) {
+    std::iota(newLabel.begin(), newLabel.end(), 0);
+    out->classNames = d->classNames;
+  }
+  for (std::size_t i = 0; i < classes.size(); ++i) {
+    const int c = classes[i];
+    const std::string name = field + "[" + std::to_string(i) + "]";
+    if (c < 0 || c >= all)
+      throw ConfigError(name, std::to_string(c),
+                        {DL_TRANSLATE_NOOP("dl", "the data has class labels 0 to %1"), {std::to_string(all - 1)}});
+    if (newLabel[static_cast<std::size_t>(c)] >= 0)
+      throw ConfigError(name, std::to_string(c),
+                        {DL_TRANSLATE_NOOP("dl", "is already listed at [%1]"),
+                         {std::to_string(newLabel[static_cast<std::size_t>(c)])}});
+    newLabel[static_cast<std::size_t>(c)] = static_cast<int>(i);
+    out->classNames.push_back(d->classNames[static_cast<std::size_t>(c)]);
+  }
+  out->parts.train = selectPart(d->parts.train, newLabel, perClass);
+  out->parts.validation = selectPart(d->parts.validation, newLabel, 0);
+  out->parts.test = selectPart(d->parts.test, newLabel, 0);
+  for (Dataset* p : {&out->parts.train, &out->parts.validation, &out->parts.test}) p->classNames = out->classNames;
+  if (out->parts.train.size() < 2)
+    throw ConfigError(field, std::to_string(out->parts.train.size()) + " training images",
+                      DL_TRANSLATE_NOOP("dl", "the classes chosen leave fewer than 2 training images"));
+  return out;
+}
+
 CnnTrainer::CnnTrainer(CnnConfig config, std::shared_ptr<const CnnData> data)
-    : m_config(std::move(config)), m_data(std::move(data)), m_net([&] {
+    : m_config(std::move(config)),
+      m_data([&] {
         m_config.validate();
+        const CnnDataConfig& c = m_config.data;
+        if (m_config.pretrain.steps > 0) {
+          const CnnPretrainConfig& p = m_config.pretrain;
+          m_pretrain = selectCnnClasses(data, p.classes, p.perClass, "pretrain.classes");
+          m_pretraining = true;
+        }
+        return selectCnnClasses(std::move(data), c.classes, c.perClass, "data.classes");
+      }()),
+      m_net([&] {
         try {
           return Network(shapeOf(m_data->shape), m_config.layers);
         } catch (const std::invalid_argument&) {  // a stack that starts without weights
@@ -114,6 +189,17 @@ CnnTrainer::CnnTrainer(CnnConfig config, std::shared_ptr<const CnnData> data)
     checkLayer(l, "training.frozen[" + std::to_string(i) + "]");
     m_frozen[static_cast<std::size_t>(l)] = true;
   }
+  if (m_pretrain) {
+    const CnnPretrainConfig& p = m_config.pretrain;
+    if (m_pretrain->parts.train.numClasses > classes)
+      throw ConfigError("pretrain.classes", std::to_string(p.classes.size()) + " classes",
+                        {DL_TRANSLATE_NOOP("dl", "the network's last layer has only %1 outputs"),
+                         {std::to_string(classes)}});
+    for (std::size_t i = 0; i < p.reinitialize.size(); ++i)
+      checkLayer(p.reinitialize[i], "pretrain.reinitialize[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < p.freeze.size(); ++i)
+      checkLayer(p.freeze[i], "pretrain.freeze[" + std::to_string(i) + "]");
+  }
   m_loss = makeLoss("softmax_ce", classes, {});
   Rng init(m_config.training.seed);
   m_net.initialize(m_config.init, init);
@@ -123,10 +209,32 @@ CnnTrainer::CnnTrainer(CnnConfig config, std::shared_ptr<const CnnData> data)
   m_schedule = makeSchedule(m_config.schedule);
   m_shuffleRng.reseed(m_config.training.seed ^ 0x9e3779b97f4a7c15ULL);
   m_augmentRng.reseed(m_config.training.seed ^ 0xd1b54a32d192ed03ULL);
-  const Index n = m_data->parts.train.size();
+  const Index n = trainPart().size();
   m_order.resize(static_cast<std::size_t>(n));
   std::iota(m_order.begin(), m_order.end(), Index(0));
   m_cursor = n;  // the first step starts epoch 1 with a shuffle
+}
+
+// After the last pretraining step: new weights for the layers to reinitialise (each from a seed of
+// its own, derived from training.seed), the layers to freeze frozen, a fresh optimiser state and
+// schedule (as one makes a new optimiser to fine-tune), and the task's training images from a new
+// epoch 1. The shuffle and augmentation streams simply continue.
+void CnnTrainer::startTask() {
+  const CnnPretrainConfig& p = m_config.pretrain;
+  m_pretraining = false;
+  for (int l : p.reinitialize)
+    reinitializeLayer(l, m_config.training.seed ^ (0xa0761d6478bd642fULL * static_cast<std::uint64_t>(l + 1)));
+  // Frozen here without writing training.frozen: the configuration stays the one that replays this
+  // run (its pretrain.freeze says when they freeze; training.frozen would freeze them from step 1).
+  for (int l : p.freeze) m_frozen[static_cast<std::size_t>(l)] = true;
+  m_optimizer = makeOptimizer(m_config.optimizer);
+  m_optimizer->reset(m_net.params().size());
+  m_schedule = makeSchedule(m_config.schedule);
+  const Index n = trainPart().size();
+  m_order.resize(static_cast<std::size_t>(n));
+  std::iota(m_order.begin(), m_order.end(), Index(0));
+  m_cursor = n;
+  m_epoch = 0;
 }
 
 void CnnTrainer::checkLayer(int layer, const std::string& field) const {
@@ -169,7 +277,7 @@ void CnnTrainer::reinitializeLayer(int layer, std::uint64_t seed) {
 
 // Fisher–Yates shuffle at each epoch start, then the next batch; augmentation from its own Rng.
 void CnnTrainer::nextBatch() {
-  const Dataset& t = m_data->parts.train;
+  const Dataset& t = trainPart();
   const Index n = t.size();
   const Index b = std::min<Index>(m_config.training.batchSize, n);
   if (m_cursor >= n || n - m_cursor < 2) {  // a batch of one cannot be batch-normalised
@@ -195,6 +303,7 @@ void CnnTrainer::nextBatch() {
 CnnStep CnnTrainer::step() {
   if (m_divergence) throw std::logic_error("training diverged (" + m_divergence->describe() + ")");
   CnnStep m;
+  m.pretraining = m_pretraining;
   nextBatch();
   m.step = m_step + 1;
   m.epoch = m_epoch;
@@ -253,9 +362,12 @@ CnnStep CnnTrainer::step() {
   }
   ++m_step;
   const int every = m_config.training.evalEvery;
-  const bool epochEnd = m_cursor >= m_data->parts.train.size();
-  if (m_data->parts.validation.size() > 0 && ((every > 0 && m_step % every == 0) || (every <= 0 && epochEnd))) {
-    const CnnEvaluation e = evaluate(CnnSplit::Validation);
+  const bool epochEnd = m_cursor >= trainPart().size();
+  const Dataset& validation = m_pretraining ? m_pretrain->parts.validation : m_data->parts.validation;
+  const bool switching = m_pretraining && m_step >= m_config.pretrain.steps;
+  if (validation.size() > 0 &&
+      ((every > 0 && m_step % every == 0) || (every <= 0 && epochEnd) || switching)) {
+    const CnnEvaluation e = evaluateOn(validation, {});
     m.evaluated = true;
     m.valLoss = e.loss;
     m.valAccuracy = e.accuracy;
@@ -264,6 +376,7 @@ CnnStep CnnTrainer::step() {
     else
       m_divergence = Divergence{m.step, L, "loss"};
   }
+  if (switching && !m_divergence) startTask();
   return m;
 }
 
@@ -313,7 +426,10 @@ Matrix CnnTrainer::probabilities(CnnSplit which, ImageChange change) const {
 }
 
 CnnEvaluation CnnTrainer::evaluate(CnnSplit which, ImageChange change) const {
-  const Dataset& d = part(which);
+  return evaluateOn(part(which), change);
+}
+
+CnnEvaluation CnnTrainer::evaluateOn(const Dataset& d, ImageChange change) const {
   CnnEvaluation e;
   e.samples = d.size();
   const int k = d.numClasses > 0 ? d.numClasses : m_data->parts.train.numClasses;

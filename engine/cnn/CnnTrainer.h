@@ -47,6 +47,14 @@ struct CnnData {
 };
 std::shared_ptr<const CnnData> prepareCnnData(const CnnDataConfig& c, const CnnImages& images);
 
+// The images of some classes only, relabelled 0, 1, … in the order of `classes` (their names kept),
+// with at most `perClass` training images of each (0: all; the first ones in the training part's
+// order). Validation and test keep every image of those classes; the standardiser is the one fitted
+// on the whole training part. Empty `classes` and perClass 0: `d` itself. A label the data does not
+// have, or one listed twice, is ConfigError naming `field` and the index ("data.classes[2]").
+std::shared_ptr<const CnnData> selectCnnClasses(std::shared_ptr<const CnnData> d, const std::vector<int>& classes,
+                                                int perClass, const std::string& field);
+
 struct CnnStep {
   long long step = 0;  // steps completed, including this one
   long long epoch = 0;
@@ -54,6 +62,7 @@ struct CnnStep {
   double trainLoss = kNaN;        // mean loss of the mini-batch
   std::vector<double> gradNorms;  // per weighted layer, before freezing (frozen layers still show theirs)
   double gradNormTotal = 0;
+  bool pretraining = false;  // a step of the pretraining phase (its validation is on the pretraining classes)
   bool evaluated = false;  // validation ran after this step
   double valLoss = kNaN, valAccuracy = kNaN;
 };
@@ -78,11 +87,18 @@ class CnnTrainer {
 public:
   // Validates the configuration (ConfigError naming the field), builds the network for the images'
   // shape (a layer that does not fit is ConfigError "layers[i]…"; a last layer whose output is not
-  // one value per class is ConfigError "layers"), and initialises it from training.seed.
+  // one value per class is ConfigError "layers"), and initialises it from training.seed. `data` is
+  // every class of the split: the trainer selects data.classes / data.perClass itself, and the
+  // pretraining classes when there is a pretraining phase.
   CnnTrainer(CnnConfig config, std::shared_ptr<const CnnData> data);
 
   const CnnConfig& config() const { return m_config; }
+  // The task's images (data.classes selected): what evaluate(), probabilities() and test indices refer to.
   const CnnData& data() const { return *m_data; }
+  std::shared_ptr<const CnnData> dataPointer() const { return m_data; }
+  // The pretraining phase's images (null without one), and whether the next step is one of it.
+  const CnnData* pretrainData() const { return m_pretrain.get(); }
+  bool pretraining() const { return m_pretraining; }
   const Network& network() const { return m_net; }
   long long stepCount() const { return m_step; }
   long long epoch() const { return m_epoch; }
@@ -110,12 +126,18 @@ public:
 
 private:
   const Dataset& part(CnnSplit which) const;
+  const Dataset& trainPart() const { return m_pretraining ? m_pretrain->parts.train : m_data->parts.train; }
+  CnnEvaluation evaluateOn(const Dataset& d, ImageChange change) const;
+  void startTask();  // the switch from pretraining to the task
   template <class F>
   void forEachChunk(const Dataset& d, ImageChange change, F&& onChunk) const;
   void nextBatch();
   void checkLayer(int layer, const std::string& field) const;
 
   CnnConfig m_config;
+  // Declared before m_data: its initialiser sets them.
+  std::shared_ptr<const CnnData> m_pretrain;
+  bool m_pretraining = false;
   std::shared_ptr<const CnnData> m_data;
   Network m_net;
   std::unique_ptr<Loss> m_loss;

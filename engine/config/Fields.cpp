@@ -255,6 +255,7 @@ DLPLAY_FIELD_FUNCTIONS(TrainingConfig)
 DLPLAY_FIELD_FUNCTIONS(CnnDataConfig)  // the CNN lab's lists: cnn/CnnFields.cpp
 DLPLAY_FIELD_FUNCTIONS(AugmentConfig)
 DLPLAY_FIELD_FUNCTIONS(CnnTrainingConfig)
+DLPLAY_FIELD_FUNCTIONS(CnnPretrainConfig)
 #undef DLPLAY_FIELD_FUNCTIONS
 
 }  // namespace dl

@@ -606,6 +606,14 @@ void CnnLab::retranslateUi() {
                                "dashed validation.")
                           : tr("Colours as on the score board. Loss: solid line training (per step), dashed "
                                "validation; right: the gradient norm of each layer with weights (log scale)."));
+  for (const dl::CnnConfig* c : {&m_config, m_compare ? &*m_compare : nullptr})
+    if (c && c->pretrain.steps > 0) {
+      m_chartKey->setText(m_chartKey->text() + QLatin1Char(' ') +
+                          tr("Until step %1 a pretraining run learns its pretraining classes and is validated on "
+                             "them; after it, its curves are the task's (a new head starts from chance).")
+                              .arg(thousands(c->pretrain.steps)));
+      break;
+    }
   m_loss->setTitle(tr("Loss"));
   m_accuracy->setTitle(tr("Validation accuracy"));
   m_gradients->setTitle(tr("Gradient norm per layer"));
@@ -637,6 +645,35 @@ QString CnnLab::runName(int run) const {
     return name;
   }
   return run == 0 ? tr("This network") : tr("Compared with");
+}
+
+namespace {
+QString labelList(const std::vector<int>& v, int offset = 0) {
+  QStringList parts;
+  for (int x : v) parts << QString::number(x + offset);
+  return parts.join(QStringLiteral(", "));
+}
+}  // namespace
+
+bool CnnLab::pretrainingAt(int run, long long step) const {
+  const dl::CnnConfig& c = run == 0 || !m_compare ? m_config : *m_compare;
+  return c.pretrain.steps > 0 && step < c.pretrain.steps;
+}
+
+QString CnnLab::pretrainSummary(int run) const {
+  const dl::CnnConfig& c = run == 0 || !m_compare ? m_config : *m_compare;
+  const dl::CnnPretrainConfig& p = c.pretrain;
+  if (p.steps <= 0) return QString();
+  QStringList at;
+  if (!p.reinitialize.empty()) at << tr("new weights for layer(s) %1").arg(labelList(p.reinitialize, 1));
+  if (!p.freeze.empty()) at << tr("layer(s) %1 frozen").arg(labelList(p.freeze, 1));
+  if (at.isEmpty()) at << tr("every layer keeps learning");
+  const QString task = c.data.classes.empty() ? tr("every class") : tr("classes %1").arg(labelList(c.data.classes));
+  const QString shots = c.data.perClass > 0 ? tr("%1 training images each").arg(c.data.perClass)
+                                            : tr("all their training images");
+  return tr("Steps 1–%1: pretraining on classes %2 (the validation curve is on those classes). "
+            "Then %3, and the task: %4, %5.")
+      .arg(thousands(p.steps), labelList(p.classes), at.join(QStringLiteral("; ")), task, shots);
 }
 
 QString CnnLab::changeTitle() const {
@@ -850,7 +887,7 @@ bool CnnLab::restart(QString* error) {
       trainers.push_back(std::make_unique<dl::CnnTrainer>(c, d));
       nets.push_back(std::make_unique<dl::Network>(
           dl::Shape{d->shape.channels, d->shape.height, d->shape.width, 1}, c.layers));
-      data.push_back(std::move(d));
+      data.push_back(trainers.back()->dataPointer());  // the classes it trains on (data.classes)
     }
   } catch (const dlio::IoError& e) {
     QApplication::restoreOverrideCursor();
@@ -1191,6 +1228,13 @@ void CnnLab::refreshScores() {
   if (m_views.empty()) return;
   const RunView& v = m_views[0];
   QString status = tr("step %1 of %2").arg(thousands(v.step), thousands(m_config.training.steps));
+  for (int r = 0; r < static_cast<int>(m_views.size()); ++r) {
+    const QString phase = pretrainSummary(r);
+    if (phase.isEmpty()) continue;
+    status += QLatin1Char('\n') + (m_views.size() > 1 ? runName(r) + QStringLiteral(": ") : QString()) + phase;
+    if (pretrainingAt(r, m_views[static_cast<std::size_t>(r)].step))
+      status += QLatin1Char(' ') + tr("Now pretraining.");
+  }
   if (v.divergence) status += QLatin1Char('\n') + tr("diverged: %1").arg(QString::fromStdString(v.divergence->describe()));
   m_status->setText(status);
 }
@@ -1203,7 +1247,8 @@ QString CnnLab::scoreText(int run, int column) const {
     case 1: return percentText(v.testAccuracy);
     case 2: return percentText(v.changedAccuracy);
     case 3: return thousands(m_paramCounts[static_cast<std::size_t>(run)]);
-    case 4: return thousands(v.step);
+    case 4:
+      return pretrainingAt(run, v.step) ? tr("%1 (pretraining)").arg(thousands(v.step)) : thousands(v.step);
     default: return QString();
   }
 }
@@ -1251,6 +1296,13 @@ void CnnLab::setLayerFrozen(int layer, bool frozen) {
   m_runner->setFrozen(0, layer, frozen);
   emit statusMessage(frozen ? tr("Layer %1 is frozen: its weights stay as they are.").arg(layer + 1)
                             : tr("Layer %1 learns again.").arg(layer + 1));
+}
+
+bool CnnLab::layerFrozen(int layer) const {
+  if (layer < 0 || layer >= m_layers->rowCount()) return false;
+  const QWidget* cell = m_layers->cellWidget(layer, 1);
+  const QCheckBox* box = cell ? cell->findChild<QCheckBox*>() : nullptr;
+  return box && box->isChecked();
 }
 
 void CnnLab::reinitializeLayer(int layer) {

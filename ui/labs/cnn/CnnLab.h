@@ -115,6 +115,9 @@ public:
   const std::vector<ShiftChange>& shiftChanges() const { return m_shiftChanges; }
   // Freezes (or thaws) weighted layer `layer` of the run, or gives it new weights.
   void setLayerFrozen(int layer, bool frozen);
+  // Whether the layer table's "frozen" box of weighted layer `layer` is ticked (it follows the run:
+  // a pretraining switch ticks the layers it freezes).
+  bool layerFrozen(int layer) const;
   void reinitializeLayer(int layer);
 
 protected:
@@ -141,6 +144,9 @@ private:
   void updatePlayButton();
   QString runName(int run) const;
   QString changeTitle() const;
+  // What a run's pretraining phase does (empty without one): one line for the run panel.
+  QString pretrainSummary(int run) const;
+  bool pretrainingAt(int run, long long step) const;
   std::vector<float> rawTestImage(int index) const;
   dl::Matrix prepared(const std::vector<float>& raw) const;  // permuted and standardised as the run's data
 
