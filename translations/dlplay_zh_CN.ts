@@ -6213,7 +6213,7 @@ k = %1, stride 2
     <message>
         <location line="+1"/>
         <source>Equal (all 1)</source>
-        <translation>相等（全为 1）</translation>
+        <translation>全为 1</translation>
     </message>
     <message>
         <location line="+1"/>
