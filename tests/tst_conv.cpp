@@ -258,11 +258,12 @@ private slots:
     QVERIFY(std::memcmp(g1.data(), g2.data(), static_cast<std::size_t>(g1.size()) * sizeof(Scalar)) == 0);
   }
 
-  // The table-driven unrolling (short output rows) copies exactly what the walk copies, +0 in the
-  // padding even next to −0, ∞ and NaN pixels, and col2im adds in the same order: bit for bit.
-  void unrollingTableMatchesWalk() {
+  // The unrolling through a padded copy copies exactly what the walk copies, +0 in the padding even
+  // next to −0, ∞ and NaN pixels, and its col2im adds in the same order onto what the image held:
+  // bit for bit, for every stride, padding and dilation of small images.
+  void unrollingMatchesWalk() {
     Rng rng(5);
-    int tabulated = 0;
+    int compared = 0;
     for (Index C : {1, 3})
       for (Index n : {4, 5, 7, 9})
         for (Index k : {1, 2, 3, 5})
@@ -272,8 +273,7 @@ private slots:
                 if (convOutputSize(n, k, s, p, d) < 1 || p >= d * (k - 1) + 1) continue;
                 const ConvGeometry g = checkedGeometry(C, n, n + 1, k, k, s, p, d, "l");
                 const Unrolling u(g);
-                tabulated += u.tabulated();
-                QCOMPARE(u.tabulated(), g.outW < Unrolling::kMaxTableRow);
+                ++compared;
                 const Index P = g.positions(), K = g.patch(), ld = P + 3;
                 Matrix image = randomMatrix(C * n * (n + 1), 1, rng);
                 image(0) = -0.0f;
@@ -290,7 +290,7 @@ private slots:
                 u.col2im(cols.data(), ld, back2.data());
                 QVERIFY(std::memcmp(back1.data(), back2.data(), sizeof(Scalar) * back1.size()) == 0);
               }
-    QVERIFY(tabulated > 100);
+    QVERIFY2(compared > 150, qPrintable(QString::number(compared)));
   }
 
   void maxPoolOnAKnownInput() {

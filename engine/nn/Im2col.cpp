@@ -3,9 +3,7 @@
 
 #include "core/Error.h"
 
-#include <bit>
-#include <climits>
-#include <type_traits>
+#include <algorithm>
 
 namespace dl {
 
@@ -85,49 +83,58 @@ void col2im(const Scalar* cols, Index ld, const ConvGeometry& g, Scalar* image) 
       }
 }
 
-Unrolling::Unrolling(const ConvGeometry& g) : m_g(g) {
-  const Index P = g.positions(), K = g.patch();
-  if (g.outW >= kMaxTableRow || K * P > kMaxTable || g.channels * g.height * g.width > INT32_MAX) return;
-  m_source.resize(static_cast<std::size_t>(K * P));
+Scalar* Unrolling::padded(const Scalar* image) const {
+  const ConvGeometry& g = m_g;
+  const Index Hp = g.height + 2 * g.ph, Wp = g.width + 2 * g.pw;
+  thread_local std::vector<Scalar> scratch;  // (C, H + 2ph, W + 2pw); forEachSample runs one sample per thread
+  scratch.assign(static_cast<std::size_t>(g.channels * Hp * Wp), Scalar(0));
   for (Index c = 0; c < g.channels; ++c)
-    for (Index i = 0; i < g.kh; ++i)
-      for (Index j = 0; j < g.kw; ++j) {
-        std::int32_t* col = m_source.data() + ((c * g.kh + i) * g.kw + j) * P;
-        for (Index oy = 0; oy < g.outH; ++oy)
-          for (Index ox = 0; ox < g.outW; ++ox) {
-            const Index y = oy * g.sh - g.ph + i * g.dh, x = ox * g.sw - g.pw + j * g.dw;
-            const bool inside = y >= 0 && y < g.height && x >= 0 && x < g.width;
-            col[oy * g.outW + ox] = inside ? static_cast<std::int32_t>((c * g.height + y) * g.width + x) : -1;
-          }
-      }
+    for (Index y = 0; y < g.height; ++y)
+      std::copy_n(image + (c * g.height + y) * g.width, g.width, scratch.data() + (c * Hp + y + g.ph) * Wp + g.pw);
+  return scratch.data();
 }
 
 void Unrolling::im2col(const Scalar* image, Scalar* cols, Index ld) const {
-  if (!tabulated()) return dl::im2col(image, m_g, cols, ld);
-  // Padding entries read image[0] and are masked to +0 by bits, so the loop has no branch and
-  // vectorises as a gather.
-  using Bits = std::conditional_t<sizeof(Scalar) == 4, std::uint32_t, std::uint64_t>;
-  const Index P = m_g.positions(), K = m_g.patch();
-  for (Index r = 0; r < K; ++r) {
-    const std::int32_t* __restrict src = m_source.data() + r * P;
-    Scalar* __restrict out = cols + r * ld;
-    for (Index p = 0; p < P; ++p) {
-      const std::int32_t at = src[p];
-      const Bits keep = Bits(0) - Bits(at >= 0);
-      out[p] = std::bit_cast<Scalar>(std::bit_cast<Bits>(image[at < 0 ? 0 : at]) & keep);
-    }
-  }
+  const ConvGeometry& g = m_g;
+  const Index Hp = g.height + 2 * g.ph, Wp = g.width + 2 * g.pw;
+  const Scalar* pad = padded(image);
+  for (Index c = 0; c < g.channels; ++c)
+    for (Index i = 0; i < g.kh; ++i)
+      for (Index j = 0; j < g.kw; ++j) {
+        Scalar* out = cols + ((c * g.kh + i) * g.kw + j) * ld;
+        for (Index oy = 0; oy < g.outH; ++oy, out += g.outW) {
+          const Scalar* src = pad + (c * Hp + oy * g.sh + i * g.dh) * Wp + j * g.dw;
+          if (g.sw == 1) {
+#pragma omp simd
+            for (Index ox = 0; ox < g.outW; ++ox) out[ox] = src[ox];
+          } else {
+            for (Index ox = 0; ox < g.outW; ++ox) out[ox] = src[ox * g.sw];
+          }
+        }
+      }
 }
 
 void Unrolling::col2im(const Scalar* cols, Index ld, Scalar* image) const {
-  if (!tabulated()) return dl::col2im(cols, ld, m_g, image);
-  const Index P = m_g.positions(), K = m_g.patch();
-  for (Index r = 0; r < K; ++r) {
-    const std::int32_t* src = m_source.data() + r * P;
-    const Scalar* in = cols + r * ld;
-    for (Index p = 0; p < P; ++p)
-      if (src[p] >= 0) image[src[p]] += in[p];
-  }
+  const ConvGeometry& g = m_g;
+  const Index Hp = g.height + 2 * g.ph, Wp = g.width + 2 * g.pw;
+  Scalar* pad = padded(image);  // starts from the image's values: the same sums as the walk
+  for (Index c = 0; c < g.channels; ++c)
+    for (Index i = 0; i < g.kh; ++i)
+      for (Index j = 0; j < g.kw; ++j) {
+        const Scalar* in = cols + ((c * g.kh + i) * g.kw + j) * ld;
+        for (Index oy = 0; oy < g.outH; ++oy, in += g.outW) {
+          Scalar* dst = pad + (c * Hp + oy * g.sh + i * g.dh) * Wp + j * g.dw;
+          if (g.sw == 1) {
+#pragma omp simd
+            for (Index ox = 0; ox < g.outW; ++ox) dst[ox] += in[ox];
+          } else {
+            for (Index ox = 0; ox < g.outW; ++ox) dst[ox * g.sw] += in[ox];
+          }
+        }
+      }
+  for (Index c = 0; c < g.channels; ++c)
+    for (Index y = 0; y < g.height; ++y)
+      std::copy_n(pad + (c * Hp + y + g.ph) * Wp + g.pw, g.width, image + (c * g.height + y) * g.width);
 }
 
 }  // namespace dl
