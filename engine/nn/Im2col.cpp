@@ -4,6 +4,7 @@
 #include "core/Error.h"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace dl {
 
@@ -94,44 +95,51 @@ Scalar* Unrolling::padded(const Scalar* image) const {
   return scratch.data();
 }
 
-void Unrolling::im2col(const Scalar* image, Scalar* cols, Index ld) const {
-  const ConvGeometry& g = m_g;
-  const Index Hp = g.height + 2 * g.ph, Wp = g.width + 2 * g.pw;
-  const Scalar* pad = padded(image);
+namespace {
+// The rows of the unrolled columns from the padded image (Add: the adjoint, summing into it).
+// N > 0 fixes the row length at compile time (LeNet's 4- and 8-pixel rows become single moves;
+// the generic loop spent more on its own bookkeeping than on copying); stride 1 only, with N.
+template <bool Add>
+using Cols = std::conditional_t<Add, const Scalar*, Scalar*>;  // col2im only reads the columns
+
+template <Index N, bool Add>
+void rows(const ConvGeometry& g, Scalar* pad, Cols<Add> cols, Index ld) {
+  const Index Hp = g.height + 2 * g.ph, Wp = g.width + 2 * g.pw, W = N > 0 ? N : g.outW, s = N > 0 ? 1 : g.sw;
   for (Index c = 0; c < g.channels; ++c)
     for (Index i = 0; i < g.kh; ++i)
       for (Index j = 0; j < g.kw; ++j) {
-        Scalar* out = cols + ((c * g.kh + i) * g.kw + j) * ld;
-        for (Index oy = 0; oy < g.outH; ++oy, out += g.outW) {
-          const Scalar* src = pad + (c * Hp + oy * g.sh + i * g.dh) * Wp + j * g.dw;
-          if (g.sw == 1) {
-#pragma omp simd
-            for (Index ox = 0; ox < g.outW; ++ox) out[ox] = src[ox];
+        Cols<Add> col = cols + ((c * g.kh + i) * g.kw + j) * ld;
+        for (Index oy = 0; oy < g.outH; ++oy, col += W) {
+          Scalar* img = pad + (c * Hp + oy * g.sh + i * g.dh) * Wp + j * g.dw;
+          if constexpr (Add) {
+            for (Index ox = 0; ox < W; ++ox) img[ox * s] += col[ox];
           } else {
-            for (Index ox = 0; ox < g.outW; ++ox) out[ox] = src[ox * g.sw];
+            for (Index ox = 0; ox < W; ++ox) col[ox] = img[ox * s];
           }
         }
       }
+}
+
+template <bool Add>
+void rowsFor(const ConvGeometry& g, Scalar* pad, Cols<Add> cols, Index ld) {
+  if (g.sw == 1 && g.outW == 4)
+    rows<4, Add>(g, pad, cols, ld);
+  else if (g.sw == 1 && g.outW == 8)
+    rows<8, Add>(g, pad, cols, ld);
+  else
+    rows<0, Add>(g, pad, cols, ld);
+}
+}  // namespace
+
+void Unrolling::im2col(const Scalar* image, Scalar* cols, Index ld) const {
+  rowsFor<false>(m_g, padded(image), cols, ld);
 }
 
 void Unrolling::col2im(const Scalar* cols, Index ld, Scalar* image) const {
   const ConvGeometry& g = m_g;
   const Index Hp = g.height + 2 * g.ph, Wp = g.width + 2 * g.pw;
   Scalar* pad = padded(image);  // starts from the image's values: the same sums as the walk
-  for (Index c = 0; c < g.channels; ++c)
-    for (Index i = 0; i < g.kh; ++i)
-      for (Index j = 0; j < g.kw; ++j) {
-        const Scalar* in = cols + ((c * g.kh + i) * g.kw + j) * ld;
-        for (Index oy = 0; oy < g.outH; ++oy, in += g.outW) {
-          Scalar* dst = pad + (c * Hp + oy * g.sh + i * g.dh) * Wp + j * g.dw;
-          if (g.sw == 1) {
-#pragma omp simd
-            for (Index ox = 0; ox < g.outW; ++ox) dst[ox] += in[ox];
-          } else {
-            for (Index ox = 0; ox < g.outW; ++ox) dst[ox * g.sw] += in[ox];
-          }
-        }
-      }
+  rowsFor<true>(g, pad, cols, ld);
   for (Index c = 0; c < g.channels; ++c)
     for (Index y = 0; y < g.height; ++y)
       std::copy_n(pad + (c * Hp + y + g.ph) * Wp + g.pw, g.width, image + (c * g.height + y) * g.width);
