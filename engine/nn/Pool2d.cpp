@@ -6,6 +6,7 @@
 #include "nn/Im2col.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace dl {
 
@@ -33,9 +34,13 @@ void forEachWindowValue(const ConvGeometry& g, F&& f) {
 
 // ---- max ----
 MaxPool2d::MaxPool2d(Shape in, const LayerSpec& spec, const std::string& field)
-    : Layer(in), m_g(poolGeometry(in, spec, field)) {}
+    : Layer(in), m_g(poolGeometry(in, spec, field)) {
+  if (in.size() > INT32_MAX)
+    throw ConfigError(field + ".input", std::to_string(in.size()),
+                      {DL_TRANSLATE_NOOP("dl", "the input holds more than %1 values"), {std::to_string(INT32_MAX)}});
+}
 
-void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<Index>* argmax) const {
+void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<std::int32_t>* argmax) const {
   const Index out = outputShape().size(), B = x.cols();
   y.resize(out, B);
   if (argmax) argmax->resize(static_cast<std::size_t>(out * B));  // every entry is written below
@@ -44,7 +49,38 @@ void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<Index>* argmax) con
   forEachSample(B, [&](Index b) {
     const Scalar* in = x.col(b).data();
     Scalar* o = y.col(b).data();
-    Index* arg = argmax ? argmax->data() + b * out : nullptr;
+    std::int32_t* arg = argmax ? argmax->data() + b * out : nullptr;
+    if (arg && twoByTwo && g.sh == 2 && g.sw == 2) {
+      // LeNet's 2×2 pooling with stride 2 while training: a row of windows at a time, the same
+      // winner rule as below, in 32-bit masks so that the compiler vectorises it across the row.
+      const auto below = static_cast<std::int32_t>(g.width);
+      Index r = 0;
+      for (Index c = 0; c < g.channels; ++c)
+        for (Index oy = 0; oy < g.outH; ++oy, r += g.outW) {
+          const auto start = static_cast<std::int32_t>((c * g.height + 2 * oy) * g.width);
+          const Scalar* __restrict r0 = in + start;
+          const Scalar* __restrict r1 = r0 + g.width;
+          Scalar* __restrict orow = o + r;
+          std::int32_t* __restrict arow = arg + r;
+          const auto n = static_cast<std::int32_t>(g.outW);
+          for (std::int32_t ox = 0; ox < n; ++ox) {
+            const Scalar v1 = r0[2 * ox + 1], v2 = r1[2 * ox], v3 = r1[2 * ox + 1];
+            Scalar m = r0[2 * ox];
+            std::int32_t at = 0, wins = -std::int32_t(v1 > m);
+            at = (1 & wins) | (at & ~wins);
+            m = std::max(m, v1);
+            wins = -std::int32_t(v2 > m);
+            at = (below & wins) | (at & ~wins);
+            m = std::max(m, v2);
+            wins = -std::int32_t(v3 > m);
+            at = ((below + 1) & wins) | (at & ~wins);
+            m = std::max(m, v3);
+            orow[ox] = m;
+            arow[ox] = start + 2 * ox + at;
+          }
+        }
+      return;
+    }
     Index r = 0;
     for (Index c = 0; c < g.channels; ++c)
       for (Index oy = 0; oy < g.outH; ++oy)
@@ -63,7 +99,7 @@ void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<Index>* argmax) con
               m = std::max(m, v);  // (m < v) ? v : m: the same winner, NaN included
             }
             o[r] = m;
-            if (arg) arg[r] = best;
+            if (arg) arg[r] = static_cast<std::int32_t>(best);
             continue;
           }
           for (Index i = 0; i < g.kh; ++i)
@@ -75,7 +111,7 @@ void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<Index>* argmax) con
               m = std::max(m, v);  // (m < v) ? v : m: the same winner, NaN included
             }
           o[r] = m;
-          if (arg) arg[r] = best;
+          if (arg) arg[r] = static_cast<std::int32_t>(best);
         }
   });
 }
@@ -92,7 +128,7 @@ const Matrix& MaxPool2d::backward(const Matrix&, const Matrix& dy, std::span<con
   const Index out = dy.rows(), B = dy.cols();
   m_dx.setZero(inputShape().size(), B);
   forEachSample(B, [&](Index b) {
-    const Index* arg = m_argmax.data() + b * out;
+    const std::int32_t* arg = m_argmax.data() + b * out;
     for (Index o = 0; o < out; ++o) m_dx(arg[o], b) += dy(o, b);
   });
   return m_dx;

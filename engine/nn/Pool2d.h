@@ -6,6 +6,7 @@
 #include "nn/ConvArithmetic.h"
 #include "nn/Layer.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace dl {
@@ -28,11 +29,13 @@ public:
   const ConvGeometry& geometry() const { return m_g; }
 
 private:
-  void pool(const Matrix& x, Matrix& y, std::vector<Index>* argmax) const;
+  void pool(const Matrix& x, Matrix& y, std::vector<std::int32_t>* argmax) const;
 
   ConvGeometry m_g;
   Matrix m_y, m_dx;
-  std::vector<Index> m_argmax;  // (out rows · B): the input row each output took its value from
+  // (out rows · B): the input row each output took its value from (32 bits: the same lanes as the
+  // floats, so the 2×2 pooling vectorises; the constructor refuses inputs of 2³¹ values or more)
+  std::vector<std::int32_t> m_argmax;
 };
 
 // y = the mean of each window (every window lies inside the image: no padding).
