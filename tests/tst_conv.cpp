@@ -218,6 +218,7 @@ private slots:
     const Shape in{3, 12, 12, 1};
     const Index B = 64;
     QVERIFY(gemmBlocks(B * 144, 8, 27, 2) > 1);  // the products really are split
+    QVERIFY(B * 8 * 144 >= kMinParallelValues);   // and so are the per-sample loops (pooling, unrolling)
     std::vector<LayerSpec> stack = {
         convSpec(8, 3, 1, 1), spec("activation"), spec("max_pool2d", 2), convSpec(6, 3, 1, 1, 1, 2),
         spec("batch_norm2d"), spec("flatten"),    spec("dense")};

@@ -33,14 +33,14 @@ void Conv2d::initialize(const InitConfig& init, Rng& rng, std::span<Scalar> para
 void Conv2d::convolve(const Matrix& x, Matrix& y, std::span<const Scalar> params, Matrix& cols, Matrix& yAll) const {
   const Index B = x.cols(), P = m_g.positions(), K = m_g.patch(), og = m_out / m_groups, kg = groupPatch();
   cols.resize(B * P, K);
-  forEachSample(B, [&](Index b) { m_unroll.im2col(x.col(b).data(), cols.data() + b * P, B * P); });
+  forEachSample(B, P * K, [&](Index b) { m_unroll.im2col(x.col(b).data(), cols.data() + b * P, B * P); });
   const ConstMatrixMap W(params.data(), m_out, kg);
   yAll.resize(B * P, m_out);
   for (Index g = 0; g < m_groups; ++g)
     gemm(yAll.middleCols(g * og, og), cols.middleCols(g * kg, kg), Trans::No, W.middleRows(g * og, og), Trans::Yes);
   y.resize(m_out * P, B);
   const Scalar* bias = m_bias ? params.data() + biasRange().offset : nullptr;
-  forEachSample(B, [&](Index b) {
+  forEachSample(B, m_out * P, [&](Index b) {
     for (Index o = 0; o < m_out; ++o) {
       auto dst = y.col(b).segment(o * P, P);
       dst = yAll.col(o).segment(b * P, P);
@@ -60,7 +60,7 @@ const Matrix& Conv2d::backward(const Matrix&, const Matrix& dy, std::span<const 
                                bool wantInputGradient) {
   const Index B = dy.cols(), P = m_g.positions(), K = m_g.patch(), og = m_out / m_groups, kg = groupPatch();
   m_dyAll.resize(B * P, m_out);
-  forEachSample(B, [&](Index b) {
+  forEachSample(B, m_out * P, [&](Index b) {
     for (Index o = 0; o < m_out; ++o) m_dyAll.col(o).segment(b * P, P) = dy.col(b).segment(o * P, P);
   });
   MatrixMap gW(grads.data(), m_out, kg);
@@ -75,7 +75,7 @@ const Matrix& Conv2d::backward(const Matrix&, const Matrix& dy, std::span<const 
     gemm(m_dcols.middleCols(g * kg, kg), m_dyAll.middleCols(g * og, og), Trans::No, W.middleRows(g * og, og),
          Trans::No);
   m_dx.setZero(inputShape().size(), B);
-  forEachSample(B, [&](Index b) { m_unroll.col2im(m_dcols.data() + b * P, B * P, m_dx.col(b).data()); });
+  forEachSample(B, P * K, [&](Index b) { m_unroll.col2im(m_dcols.data() + b * P, B * P, m_dx.col(b).data()); });
   return m_dx;
 }
 

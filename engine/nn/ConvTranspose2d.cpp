@@ -64,14 +64,14 @@ void ConvTranspose2d::spread(const Matrix& x, Matrix& y, std::span<const Scalar>
                              Matrix& cols) const {
   const Index B = x.cols(), P = m_g.positions(), C = inputShape().channels, plane = m_g.height * m_g.width;
   xAll.resize(B * P, C);
-  forEachSample(B, [&](Index b) {
+  forEachSample(B, P * C, [&](Index b) {
     for (Index c = 0; c < C; ++c) xAll.col(c).segment(b * P, P) = x.col(b).segment(c * P, P);
   });
   cols.resize(B * P, m_g.patch());
   gemm(cols, xAll, Trans::No, ConstMatrixMap(params.data(), C, m_g.patch()), Trans::No);
   y.setZero(outputShape().size(), B);
   const Scalar* bias = m_bias ? params.data() + biasRange().offset : nullptr;
-  forEachSample(B, [&](Index b) {
+  forEachSample(B, P * m_g.patch(), [&](Index b) {
     m_unroll.col2im(cols.data() + b * P, B * P, y.col(b).data());
     if (bias)
       for (Index o = 0; o < m_out; ++o) y.col(b).segment(o * plane, plane).array() += bias[o];
@@ -89,7 +89,7 @@ const Matrix& ConvTranspose2d::backward(const Matrix&, const Matrix& dy, std::sp
                                         std::span<Scalar> grads, bool wantInputGradient) {
   const Index B = dy.cols(), P = m_g.positions(), C = inputShape().channels, plane = m_g.height * m_g.width;
   m_dcols.resize(B * P, m_g.patch());
-  forEachSample(B, [&](Index b) { m_unroll.im2col(dy.col(b).data(), m_dcols.data() + b * P, B * P); });
+  forEachSample(B, P * m_g.patch(), [&](Index b) { m_unroll.im2col(dy.col(b).data(), m_dcols.data() + b * P, B * P); });
   MatrixMap gW(grads.data(), C, m_g.patch());
   gemm(gW, m_xAll, Trans::Yes, m_dcols, Trans::No);
   if (m_bias) {
@@ -100,7 +100,7 @@ const Matrix& ConvTranspose2d::backward(const Matrix&, const Matrix& dy, std::sp
   m_dxAll.resize(B * P, C);
   gemm(m_dxAll, m_dcols, Trans::No, ConstMatrixMap(params.data(), C, m_g.patch()), Trans::Yes);
   m_dx.resize(inputShape().size(), B);
-  forEachSample(B, [&](Index b) {
+  forEachSample(B, P * m_g.patch(), [&](Index b) {
     for (Index c = 0; c < C; ++c) m_dx.col(b).segment(c * P, P) = m_dxAll.col(c).segment(b * P, P);
   });
   return m_dx;

@@ -31,7 +31,7 @@ void LocallyConnected2d::initialize(const InitConfig& init, Rng& rng, std::span<
 void LocallyConnected2d::apply(const Matrix& x, Matrix& y, std::span<const Scalar> params, Matrix& cols) const {
   const Index B = x.cols(), P = m_g.positions(), K = m_g.patch();
   Matrix unrolled(B * P, K);
-  forEachSample(B, [&](Index b) { m_unroll.im2col(x.col(b).data(), unrolled.data() + b * P, B * P); });
+  forEachSample(B, P * K, [&](Index b) { m_unroll.im2col(x.col(b).data(), unrolled.data() + b * P, B * P); });
   cols.resize(K, P * B);
   for (Index p = 0; p < P; ++p)
     for (Index b = 0; b < B; ++b) cols.col(p * B + b) = unrolled.row(b * P + p).transpose();
@@ -70,7 +70,7 @@ const Matrix& LocallyConnected2d::backward(const Matrix&, const Matrix& dy, std:
   }
   if (!wantInputGradient) return m_dx;
   m_dx.setZero(inputShape().size(), B);
-  forEachSample(B, [&](Index b) { m_unroll.col2im(m_dcols.data() + b * P, B * P, m_dx.col(b).data()); });
+  forEachSample(B, P * m_g.patch(), [&](Index b) { m_unroll.col2im(m_dcols.data() + b * P, B * P, m_dx.col(b).data()); });
   return m_dx;
 }
 

@@ -46,7 +46,7 @@ void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<std::int32_t>* argm
   if (argmax) argmax->resize(static_cast<std::size_t>(out * B));  // every entry is written below
   const ConvGeometry& g = m_g;
   const bool twoByTwo = g.kh == 2 && g.kw == 2 && g.dh == 1 && g.dw == 1;  // LeNet's pooling, unrolled
-  forEachSample(B, [&](Index b) {
+  forEachSample(B, inputShape().size(), [&](Index b) {
     const Scalar* in = x.col(b).data();
     Scalar* o = y.col(b).data();
     std::int32_t* arg = argmax ? argmax->data() + b * out : nullptr;
@@ -127,7 +127,7 @@ const Matrix& MaxPool2d::backward(const Matrix&, const Matrix& dy, std::span<con
   if (!wantInputGradient) return m_dx;
   const Index out = dy.rows(), B = dy.cols();
   m_dx.setZero(inputShape().size(), B);
-  forEachSample(B, [&](Index b) {
+  forEachSample(B, inputShape().size(), [&](Index b) {
     const std::int32_t* arg = m_argmax.data() + b * out;
     for (Index o = 0; o < out; ++o) m_dx(arg[o], b) += dy(o, b);
   });
@@ -146,7 +146,7 @@ AvgPool2d::AvgPool2d(Shape in, const LayerSpec& spec, const std::string& field)
 void AvgPool2d::pool(const Matrix& x, Matrix& y) const {
   const Scalar scale = Scalar(1) / Scalar(m_g.kh * m_g.kw);
   y.setZero(outputShape().size(), x.cols());
-  forEachSample(x.cols(), [&](Index b) {
+  forEachSample(x.cols(), inputShape().size(), [&](Index b) {
     const Scalar* in = x.col(b).data();
     Scalar* o = y.col(b).data();
     forEachWindowValue(m_g, [&](Index r, Index i) { o[r] += in[i]; });
@@ -165,7 +165,7 @@ const Matrix& AvgPool2d::backward(const Matrix&, const Matrix& dy, std::span<con
   if (!wantInputGradient) return m_dx;
   const Scalar scale = Scalar(1) / Scalar(m_g.kh * m_g.kw);
   m_dx.setZero(inputShape().size(), dy.cols());
-  forEachSample(dy.cols(), [&](Index b) {
+  forEachSample(dy.cols(), inputShape().size(), [&](Index b) {
     const Scalar* d = dy.col(b).data();
     Scalar* o = m_dx.col(b).data();
     forEachWindowValue(m_g, [&](Index r, Index i) { o[i] += scale * d[r]; });

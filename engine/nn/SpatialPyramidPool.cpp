@@ -30,7 +30,7 @@ void SpatialPyramidPool::pool(const Matrix& x, Matrix& y, std::vector<Index>* ar
   const Index out = outputShape().size(), B = x.cols();
   y.resize(out, B);
   if (argmax) argmax->assign(static_cast<std::size_t>(out * B), -1);
-  forEachSample(B, [&](Index b) {
+  forEachSample(B, inputShape().size(), [&](Index b) {
     const Scalar* in = x.col(b).data();
     Index r = 0;  // output row
     for (Index n : m_bins)
@@ -62,7 +62,7 @@ const Matrix& SpatialPyramidPool::backward(const Matrix&, const Matrix& dy, std:
   if (!wantInputGradient) return m_dx;
   const Index out = dy.rows(), B = dy.cols();
   m_dx.setZero(inputShape().size(), B);
-  forEachSample(B, [&](Index b) {
+  forEachSample(B, inputShape().size(), [&](Index b) {
     const Index* arg = m_argmax.data() + b * out;
     for (Index o = 0; o < out; ++o) m_dx(arg[o], b) += dy(o, b);
   });

@@ -50,7 +50,7 @@ std::vector<Upsample::Tap> Upsample::taps(Index n) const {
 void Upsample::upsample(const Matrix& x, Matrix& y) const {
   const Shape in = inputShape(), out = outputShape();
   y.resize(out.size(), x.cols());
-  forEachSample(x.cols(), [&](Index b) {
+  forEachSample(x.cols(), out.size(), [&](Index b) {
     const Scalar* src = x.col(b).data();
     Scalar* dst = y.col(b).data();
     for (Index c = 0; c < in.channels; ++c)
@@ -78,7 +78,7 @@ const Matrix& Upsample::backward(const Matrix&, const Matrix& dy, std::span<cons
   if (!wantInputGradient) return m_dx;
   const Shape in = inputShape(), out = outputShape();
   m_dx.setZero(in.size(), dy.cols());
-  forEachSample(dy.cols(), [&](Index b) {
+  forEachSample(dy.cols(), out.size(), [&](Index b) {
     const Scalar* d = dy.col(b).data();
     Scalar* dst = m_dx.col(b).data();
     for (Index c = 0; c < in.channels; ++c)
