@@ -1167,7 +1167,7 @@
     <message>
         <location line="+6"/>
         <location filename="../engine/nn/ConvTranspose2d.cpp" line="-19"/>
-        <location filename="../engine/nn/Im2col.cpp" line="+15"/>
+        <location filename="../engine/nn/Im2col.cpp" line="+14"/>
         <location filename="../engine/nn/SpatialPyramidPool.cpp" line="+3"/>
         <location filename="../engine/nn/Upsample.cpp" line="+5"/>
         <source>the layer needs an image input (channels × height × width)</source>
@@ -1194,9 +1194,14 @@
         <translation>局部连接层只支持 %1 个分组</translation>
     </message>
     <message>
-        <location filename="../engine/nn/Pool2d.cpp" line="+17"/>
+        <location filename="../engine/nn/Pool2d.cpp" line="+18"/>
         <source>pooling takes padding %1 only</source>
         <translation>池化层只支持填充 %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the input holds more than %1 values</source>
+        <translation>输入的数值超过 %1 个</translation>
     </message>
     <message>
         <location filename="../engine/nn/Upsample.cpp" line="-3"/>
