@@ -8,6 +8,8 @@
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
 
+#include "BarImages.h"
+
 #include <QtTest>
 
 #include <QJsonDocument>
@@ -297,27 +299,7 @@ void TestAppCnn::userImageFolder() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QDir root(dir.filePath("images"));
-  std::uint64_t state = 7;
-  const auto next = [&](int n) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(n));
-  };
-  for (const QString& cls : {QStringLiteral("across"), QStringLiteral("upright")}) {
-    QVERIFY(QDir().mkpath(root.filePath(cls)));
-    for (int i = 0; i < 60; ++i) {
-      QImage img(24, 24, QImage::Format_RGB32);
-      img.fill(Qt::white);
-      QPainter p(&img);
-      p.setPen(QPen(Qt::black, 3));
-      const int a = 5 + next(14), b0 = 2 + next(6), b1 = 16 + next(6);
-      if (cls == QLatin1String("across"))
-        p.drawLine(b0, a, b1, a);
-      else
-        p.drawLine(a, b0, a, b1);
-      p.end();
-      QVERIFY(img.save(root.filePath(cls + QString("/%1.png").arg(i))));
-    }
-  }
+  QVERIFY(writeBarImages(root.path(), {QStringLiteral("across"), QStringLiteral("upright")}, 60, 7));
   dl::CnnConfig c = dlio::readCnnPreset("cnn-digits-lenet");
   c.data.source = "folder";
   c.data.folder = "images";  // relative: beside the file

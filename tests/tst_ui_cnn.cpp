@@ -20,6 +20,8 @@
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
 
+#include "BarImages.h"
+
 #include <QAction>
 #include <QDir>
 #include <QImage>
@@ -477,30 +479,7 @@ private slots:
   // class, and learns them; a folder with one class is refused naming it, and the run goes on.
   void userImageFolderInTheWindow() {
     QTemporaryDir dir;
-    std::uint64_t state = 3;
-    const auto next = [&](int n) {
-      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-      return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(n));
-    };
-    const QStringList classes = {QStringLiteral("across"), QStringLiteral("diagonal"), QStringLiteral("upright")};
-    for (const QString& cls : classes) {
-      QVERIFY(QDir().mkpath(dir.filePath(cls)));
-      for (int i = 0; i < 50; ++i) {
-        QImage img(24, 24, QImage::Format_RGB32);
-        img.fill(Qt::white);
-        QPainter p(&img);
-        p.setPen(QPen(Qt::black, 3));
-        const int a = 5 + next(14), b0 = 2 + next(5), b1 = 17 + next(5);
-        if (cls == QLatin1String("across"))
-          p.drawLine(b0, a, b1, a);
-        else if (cls == QLatin1String("upright"))
-          p.drawLine(a, b0, a, b1);
-        else
-          p.drawLine(b0, b0, b1, b1);
-        p.end();
-        QVERIFY(img.save(dir.filePath(cls + QString("/%1.png").arg(i))));
-      }
-    }
+    QVERIFY(writeBarImages(dir.path(), {QStringLiteral("across"), QStringLiteral("diagonal"), QStringLiteral("upright")}, 50, 3));
     CnnLab lab;
     QString error;
     QVERIFY(lab.loadPreset(QStringLiteral("cnn-digits-lenet"), &error));

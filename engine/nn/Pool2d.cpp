@@ -45,7 +45,7 @@ void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<std::int32_t>* argm
   y.resize(out, B);
   if (argmax) argmax->resize(static_cast<std::size_t>(out * B));  // every entry is written below
   const ConvGeometry& g = m_g;
-  const bool twoByTwo = g.kh == 2 && g.kw == 2 && g.dh == 1 && g.dw == 1;  // LeNet's pooling, unrolled
+  const bool twoByTwo = g.kh == 2 && g.kw == 2 && g.dh == 1 && g.dw == 1;  // LeNet's pooling
   forEachSample(B, inputShape().size(), [&](Index b) {
     const Scalar* in = x.col(b).data();
     Scalar* o = y.col(b).data();
@@ -91,17 +91,6 @@ void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<std::int32_t>* argm
           const Index corner = (c * g.height + oy * g.sh) * g.width + ox * g.sw;
           Index best = corner;
           Scalar m = in[corner];
-          if (twoByTwo) {
-            for (const Index at : {corner + 1, corner + g.width, corner + g.width + 1}) {
-              const Scalar v = in[at];
-              const Index larger = -Index(v > m);  // all ones where v wins
-              best = (at & larger) | (best & ~larger);
-              m = std::max(m, v);  // (m < v) ? v : m: the same winner, NaN included
-            }
-            o[r] = m;
-            if (arg) arg[r] = static_cast<std::int32_t>(best);
-            continue;
-          }
           for (Index i = 0; i < g.kh; ++i)
             for (Index j = 0; j < g.kw; ++j) {
               const Index at = corner + i * g.dh * g.width + j * g.dw;
