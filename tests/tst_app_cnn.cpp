@@ -9,6 +9,7 @@
 #include "io/Presets.h"
 
 #include "BarImages.h"
+#include "RunDlplay.h"
 
 #include <QtTest>
 
@@ -24,20 +25,6 @@
 #include <tuple>
 
 namespace {
-
-const QString kDlplay = QStringLiteral(DLPLAY_BINARY_DIR "/app/dlplay");
-
-struct Run {
-  int code = -1;
-  QString out, err;
-};
-
-Run dlplay(const QStringList& args) {
-  QProcess p;
-  p.start(kDlplay, args);
-  p.waitForFinished(120000);
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
 
 QString parseError(const QByteArray& json) {
   try {

@@ -5,6 +5,8 @@
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
 
+#include "RunDlplay.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -24,26 +26,12 @@ using namespace dlio;
 
 namespace {
 
-const QString kDlplay = QStringLiteral(DLPLAY_BINARY_DIR "/app/dlplay");
-
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
   const QString path = dir.filePath(name);
   QFile f(path);
   f.open(QIODevice::WriteOnly);
   f.write(text);
   return path;
-}
-
-struct Run {
-  int code = -1;
-  QString out, err;
-};
-
-Run dlplay(const QStringList& args) {
-  QProcess p;
-  p.start(kDlplay, args);
-  p.waitForFinished(120000);
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
 const QByteArray kSpiral = R"({"data": {"source": "spiral", "points": 300, "noise": 0.1},

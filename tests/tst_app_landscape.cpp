@@ -2,6 +2,8 @@
 // (read with readRacePreset and raced headless for its own `steps`), the race-file round trip, the
 // one-line errors for bad files, and the headless run's trajectory CSV. The measured numbers are
 // in each test's comment and in docs/presets.md ("Optimiser landscape lab").
+#include "RunDlplay.h"
+
 #include <QtTest>
 
 #include "io/LandscapeIo.h"
@@ -22,8 +24,6 @@
 using namespace dl::surface;
 
 namespace {
-
-const QString kDlplay = QStringLiteral(DLPLAY_BINARY_DIR "/app/dlplay");
 
 // The preset raced for its `steps`; `after` sees the race after every step.
 std::unique_ptr<Race> race(const QString& preset, const std::function<void(const Race&)>& after = {}) {
@@ -66,18 +66,6 @@ QString parseError(const QByteArray& json) {
     return e.message();
   }
   return "no error";
-}
-
-struct Run {
-  int code = -1;
-  QString out, err;
-};
-
-Run dlplay(const QStringList& args) {
-  QProcess p;
-  p.start(kDlplay, args);
-  p.waitForFinished(120000);
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
 }  // namespace

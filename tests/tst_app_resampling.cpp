@@ -1,26 +1,14 @@
 // The Resampling tab's presets headless: `dlplay --headless --lab cnn --preset NAME` trains nothing,
 // prints the numbers the tab measures (exit 0) and, with --metrics, writes them as CSV, one row per
 // picture; options that only make sense for training are refused.
+#include "RunDlplay.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
-
-const QString kDlplay = QStringLiteral(DLPLAY_BINARY_DIR "/app/dlplay");
-
-struct Run {
-  int code = -1;
-  QString out, err;
-};
-
-Run dlplay(const QStringList& args) {
-  QProcess p;
-  p.start(kDlplay, args);
-  p.waitForFinished(60000);
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
 
 }  // namespace
 

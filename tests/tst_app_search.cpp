@@ -7,6 +7,8 @@
 #include "io/SearchIo.h"
 #include "search/Search.h"
 
+#include "RunDlplay.h"
+
 #include <QtTest>
 
 #include <chrono>
@@ -34,18 +36,6 @@ std::set<double> distinct(const std::vector<Trial>& trials, std::size_t param) {
   std::set<double> v;
   for (const Trial& t : trials) v.insert(t.values[param]);
   return v;
-}
-
-struct Run {
-  int code = -1;
-  QString out, err;
-};
-
-Run dlplay(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(DLPLAY_BINARY_DIR "/app/dlplay"), args);
-  p.waitForFinished(120000);
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
 double bestOf(const std::vector<Trial>& trials, int lastRound) {
