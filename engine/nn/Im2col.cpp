@@ -1,4 +1,4 @@
-// im2col and col2im; see Im2col.h. The two loops are the same walk, copying one way or the other.
+// The unrolling (im2col, col2im) and the image layers' geometry; see Im2col.h.
 #include "nn/Im2col.h"
 
 #include "core/Error.h"
@@ -15,73 +15,6 @@ ConvGeometry specGeometry(const Shape& in, const LayerSpec& spec, Index defaultS
   const Index kw = spec.kernelWidth > 0 ? spec.kernelWidth : spec.kernel;
   const Index stride = spec.stride == 0 ? defaultStride : spec.stride;
   return checkedGeometry(in.channels, in.height, in.width, spec.kernel, kw, stride, spec.padding, spec.dilation, field);
-}
-
-namespace {
-// The output columns ox whose input column x = ox·sw − pw + j·dw lies inside 0 <= x < width:
-// [first, last). Both loops below copy only those and leave the rest to the padding's zeros,
-// so no value is tested per pixel.
-struct ValidRange {
-  Index first, last;
-};
-ValidRange validColumns(const ConvGeometry& g, Index j) {
-  const Index off = j * g.dw - g.pw;  // x = ox·sw + off
-  // first: smallest ox with ox·sw + off >= 0;  last: smallest ox with ox·sw + off >= width
-  auto ceilDiv = [](Index a, Index b) { return a <= 0 ? 0 : (a + b - 1) / b; };
-  const Index first = std::min(g.outW, ceilDiv(-off, g.sw));
-  const Index last = std::max(first, std::min(g.outW, ceilDiv(g.width - off, g.sw)));
-  return {first, last};
-}
-}  // namespace
-
-void im2col(const Scalar* image, const ConvGeometry& g, Scalar* cols, Index ld) {
-  for (Index c = 0; c < g.channels; ++c)
-    for (Index i = 0; i < g.kh; ++i)
-      for (Index j = 0; j < g.kw; ++j) {
-        Scalar* col = cols + ((c * g.kh + i) * g.kw + j) * ld;
-        const auto [first, last] = validColumns(g, j);
-        const Index off = j * g.dw - g.pw;
-        for (Index oy = 0; oy < g.outH; ++oy) {
-          Scalar* out = col + oy * g.outW;
-          const Index y = oy * g.sh - g.ph + i * g.dh;
-          if (y < 0 || y >= g.height) {
-            for (Index ox = 0; ox < g.outW; ++ox) out[ox] = Scalar(0);
-            continue;
-          }
-          // Rows are short (8 to 28 values): plain loops, not a library call per row.
-          const Scalar* row = image + (c * g.height + y) * g.width;
-          for (Index ox = 0; ox < first; ++ox) out[ox] = Scalar(0);
-          if (g.sw == 1) {
-#pragma omp simd
-            for (Index ox = first; ox < last; ++ox) out[ox] = row[ox + off];
-          } else {
-            for (Index ox = first; ox < last; ++ox) out[ox] = row[ox * g.sw + off];
-          }
-          for (Index ox = last; ox < g.outW; ++ox) out[ox] = Scalar(0);
-        }
-      }
-}
-
-// The same walk and the same order of additions into each pixel as im2col's copies.
-void col2im(const Scalar* cols, Index ld, const ConvGeometry& g, Scalar* image) {
-  for (Index c = 0; c < g.channels; ++c)
-    for (Index i = 0; i < g.kh; ++i)
-      for (Index j = 0; j < g.kw; ++j) {
-        const Scalar* col = cols + ((c * g.kh + i) * g.kw + j) * ld;
-        const auto [first, last] = validColumns(g, j);
-        const Index off = j * g.dw - g.pw;
-        for (Index oy = 0; oy < g.outH; ++oy) {
-          const Index y = oy * g.sh - g.ph + i * g.dh;
-          if (y < 0 || y >= g.height) continue;
-          const Scalar* in = col + oy * g.outW;
-          Scalar* row = image + (c * g.height + y) * g.width;
-          if (g.sw == 1)
-#pragma omp simd
-            for (Index ox = first; ox < last; ++ox) row[ox + off] += in[ox];
-          else
-            for (Index ox = first; ox < last; ++ox) row[ox * g.sw + off] += in[ox];
-        }
-      }
 }
 
 Scalar* Unrolling::padded(const Scalar* image) const {
