@@ -54,6 +54,18 @@ Vector trained(const CnnConfig& c, std::shared_ptr<const CnnData> data, long lon
   return t.network().params();
 }
 
+// True when the trainer refuses c with a ConfigError naming `field` (what it did say is logged).
+bool refusedNaming(const CnnConfig& c, const std::shared_ptr<const CnnData>& data, const char* field) {
+  try {
+    CnnTrainer t(c, data);
+  } catch (const ConfigError& e) {
+    if (e.field() != field) qWarning("field %s, expected %s (%s)", e.field().c_str(), field, e.what());
+    return e.field() == field;
+  }
+  qWarning("accepted; expected an error for %s", field);
+  return false;
+}
+
 }  // namespace
 
 class TestCnn : public QObject {
@@ -174,16 +186,7 @@ void TestCnn::divergenceStops() {
 
 void TestCnn::refusesBadConfigurations() {
   auto data = digits();
-  const auto refused = [&](CnnConfig c, const char* field) {
-    try {
-      CnnTrainer t(c, data);
-    } catch (const ConfigError& e) {
-      if (e.field() != field) qWarning("field %s, expected %s (%s)", e.field().c_str(), field, e.what());
-      return e.field() == field;
-    }
-    qWarning("accepted; expected an error for %s", field);
-    return false;
-  };
+  const auto refused = [&](const CnnConfig& c, const char* field) { return refusedNaming(c, data, field); };
   CnnConfig c = digitsConfig(lenet());
   c.optimizer.learningRate = 1e9;
   QVERIFY(refused(c, "optimizer.lr"));
@@ -364,16 +367,7 @@ void TestCnn::pretrainingSwitch() {
 
 void TestCnn::refusesBadTransferSettings() {
   auto data = digits();
-  const auto refused = [&](CnnConfig c, const char* field) {
-    try {
-      CnnTrainer t(c, data);
-    } catch (const ConfigError& e) {
-      if (e.field() != field) qWarning("field %s, expected %s (%s)", e.field().c_str(), field, e.what());
-      return e.field() == field;
-    }
-    qWarning("accepted; expected an error for %s", field);
-    return false;
-  };
+  const auto refused = [&](const CnnConfig& c, const char* field) { return refusedNaming(c, data, field); };
   CnnConfig good = digitsConfig(lenet5());
   good.data.classes = {5, 6, 7, 8, 9};
   good.data.perClass = 5;
