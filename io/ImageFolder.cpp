@@ -59,6 +59,10 @@ dl::Dataset loadBundledDigits() {
   return dl::parseDigitsCsv(file.readAll().toStdString(), "digits.csv.gz");
 }
 
+QStringList imageFolderClasses(const QString& root) {
+  return QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+}
+
 dl::Dataset loadImageFolder(const QString& root, int size, bool rgb) {
   if (size < kMinImageSide || size > kMaxImageSide)
     throw dl::ConfigError("images.size", std::to_string(size),
@@ -70,7 +74,7 @@ dl::Dataset loadImageFolder(const QString& root, int size, bool rgb) {
     throw dl::DataError({text(root)}, DL_TRANSLATE_NOOP("dl", "is not a folder (expected one sub-folder per class)"));
 
   const QDir dir(root);
-  const QStringList classes = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+  const QStringList classes = imageFolderClasses(root);
   if (classes.size() < 2)
     throw dl::DataError(
         {text(root)},

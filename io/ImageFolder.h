@@ -7,6 +7,7 @@
 
 #include <QImage>
 #include <QString>
+#include <QStringList>
 
 namespace dlio {
 
@@ -26,6 +27,10 @@ dl::Dataset loadBundledDigits();
 // DataError naming the file for a missing path, a device/FIFO/socket, a side above kMaxSourceSide
 // (from the header, before decoding) or content that is not an image.
 QImage readImageFile(const QString& path);
+
+// The class names of an image folder: its sub-folders, sorted, hidden ones skipped (empty when root
+// is not a folder). loadImageFolder's classes, in its order.
+QStringList imageFolderClasses(const QString& root);
 
 // `root` holds one sub-folder per class (class names: the folder names, sorted; hidden folders are
 // skipped). In each, the files named *.png, *.jpg or *.jpeg (any case) are images; other files

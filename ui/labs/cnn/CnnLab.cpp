@@ -778,8 +778,8 @@ bool CnnLab::useImageFolder(const QString& dir, QString* error) {
   // A comparison trained on the same images as the run follows it to the folder.
   if (other && other->data == m_config.data) point(*other);
   point(c);
-  // One output per class: the class folders (not hidden), as the reader will count them.
-  const qsizetype classes = QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
+  // One output per class, as the reader will count them.
+  const qsizetype classes = dlio::imageFolderClasses(dir).size();
   for (dl::CnnConfig* x : {&c, other ? &*other : nullptr})
     if (x && classes >= 2 && !x->layers.empty() && x->layers.back().kind == "dense")
       x->layers.back().units = static_cast<dl::Index>(classes);
