@@ -3,7 +3,7 @@
 // view's repaints per second, the training rate against the bare engine and resident memory.
 // A report, never a timed test: prints Markdown tables (measure, value, target, met).
 //
-// usage: dlplay_gui_bench [--scenario all|steady|stress|search] [--seconds S] [--steps N]
+// usage: dlplay_gui_bench [--scenario all|steady|stress|search|cnn] [--seconds S] [--steps N]
 //                         [--stress-seconds S] [--stress-interval MS] [--headless-seconds S] [--threads T]
 // Run with QT_QPA_PLATFORM=offscreen (scripts/gui-bench.sh does).
 //
@@ -17,6 +17,11 @@
 //            --stress-seconds (default 20). Play is pressed again after each action that paused.
 //   search   the hyperparameter-search lab shown, a 16-trial search of B-sized trials training on
 //            every core (the playground paused, as switching labs does), S seconds or until it ends.
+//   cnn      the CNN lab shown with preset cnn-fashion-lenet (Fashion-MNIST, 28×28, LeNet-5-like;
+//            the digits when the Debian package is missing, as the lab falls back), trained flat out
+//            on its own thread for S seconds with the training tab in front (loss, accuracy and
+//            gradient charts, first-layer filters and feature maps redrawn from every snapshot, the
+//            test part judged at every evaluation); VmRSS sampled every second of it.
 // The headless engine is timed for --headless-seconds (default 4) before and after the window.
 //
 // What is measured in each phase: gaps between the callbacks of a 1 ms PreciseTimer on the GUI
@@ -30,12 +35,14 @@
 // use is printed too: on a shared machine they take cores from both threads.
 #include "MainWindow.h"
 #include "core/Parallel.h"
+#include "labs/cnn/CnnLab.h"
 #include "labs/search/SearchLab.h"
 #include "labs/search/TrialScatter.h"
 #include "io/ExperimentIo.h"
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
 #include "plots/ChartPanel.h"
+#include "plots/LineChart.h"
 #include "plots/LossChart.h"
 #include "plots/MetricsView.h"
 #include "plots/PlotWidget.h"
@@ -86,7 +93,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct Options {
-  std::string scenario = "all";  // all, steady (loss + metrics) or stress
+  std::string scenario = "all";  // all, steady (loss + metrics), stress, search or cnn
   double seconds = 20;           // each steady phase
   long long steps = 1000000;     // the loss phase lasts until this step too
   double stressSeconds = 20;
@@ -97,7 +104,7 @@ struct Options {
 
 [[noreturn]] void usage(int code) {
   std::fprintf(code ? stderr : stdout,
-               "usage: dlplay_gui_bench [--scenario all|steady|stress|search] [--seconds S] [--steps N]\n"
+               "usage: dlplay_gui_bench [--scenario all|steady|stress|search|cnn] [--seconds S] [--steps N]\n"
                "                        [--stress-seconds S] [--stress-interval MS] [--headless-seconds S] "
                "[--threads T]\n");
   std::exit(code);
@@ -127,7 +134,9 @@ Options parse(int argc, char** argv) {
     else
       usage(2);
   }
-  if (o.scenario != "all" && o.scenario != "steady" && o.scenario != "stress" && o.scenario != "search") usage(2);
+  if (o.scenario != "all" && o.scenario != "steady" && o.scenario != "stress" && o.scenario != "search" &&
+      o.scenario != "cnn")
+    usage(2);
   if (!(o.seconds >= 0) || o.steps < 1 || !(o.headlessSeconds > 0) || !(o.stressSeconds > 0) ||
       o.stressIntervalMs < 1)
     usage(2);
@@ -581,6 +590,10 @@ int main(int argc, char** argv) {
   double rssStart = 0, rss1e5 = -1, rss1e6 = -1;
   QSize chartSize, windowSize;
   std::map<std::string, Stressor::Cost> actionCosts;
+  std::vector<double> cnnRss;  // the cnn phase's VmRSS, once a second
+  long long cnnSteps = 0;
+  double cnnSeconds = 0;
+  std::string cnnSource;
   const QString watchPreset = QStringLiteral("imbalance-accuracy-paradox");
   {
     dlui::TrainingSession session;
@@ -790,6 +803,46 @@ int main(int argc, char** argv) {
       lab->cancelSearch();
       window.setLab(QStringLiteral("playground"));
     }
+    if (opt.scenario == "all" || opt.scenario == "cnn") {
+      // The CNN lab in front, Fashion-MNIST's LeNet training flat out on the lab's own thread. The
+      // playground pauses, as switching labs does. The load reads 70,000 images off the GUI
+      // thread; the phase starts once training runs.
+      window.transport()->playAction()->setChecked(false);
+      window.setLab(QStringLiteral("cnn"));
+      auto* lab = qobject_cast<dlui::CnnLab*>(window.lab(QStringLiteral("cnn")));
+      QString error;
+      if (!lab || !lab->loadPreset(QStringLiteral("cnn-fashion-lenet"), &error)) {
+        std::fprintf(stderr, "the CNN preset did not load: %s\n", qPrintable(error));
+        return 1;
+      }
+      lab->tabs()->setCurrentIndex(0);  // training
+      if (!lab->running()) lab->togglePlay();
+      auto cnnStep = [lab] { return lab->runViews().empty() ? 0LL : lab->runViews().front().step; };
+      if (!waitUntil([&] { return cnnStep() > 0; }, 30000)) {
+        std::fprintf(stderr, "the CNN never started training\n");
+        return 1;
+      }
+      waitUntil([] { return false; }, 1000);  // past the first redraw of every view
+      const long long cnnStep0 = cnnStep();
+      const auto cnnT0 = Clock::now();
+      cnnRss.push_back(rssMb());
+      double nextSample = 1;
+      // The loss chart draws in a QGraphicsView (Qt Charts): its viewport receives the paints.
+      const QList<QGraphicsView*> cnnViews = lab->lossChart()->findChildren<QGraphicsView*>();
+      QWidget* cnnPaintTarget = cnnViews.isEmpty() ? static_cast<QWidget*>(lab->lossChart()) : cnnViews.front()->viewport();
+      record("cnn: Fashion-MNIST LeNet flat out", cnnPaintTarget, [&](double played) {
+        if (played >= nextSample) {
+          cnnRss.push_back(rssMb());
+          nextSample += 1;
+        }
+        return played >= opt.seconds;
+      });
+      cnnSteps = cnnStep() - cnnStep0;
+      cnnSeconds = std::chrono::duration<double>(Clock::now() - cnnT0).count();
+      cnnSource = lab->config().data.source;
+      if (lab->running()) lab->togglePlay();
+      window.setLab(QStringLiteral("playground"));
+    }
     window.transport()->playAction()->setChecked(false);
 
     std::printf("# window %dx%d, loss chart view %dx%d\n", windowSize.width(), windowSize.height(), chartSize.width(),
@@ -846,6 +899,17 @@ int main(int argc, char** argv) {
                 stress ? fmt("stress: an action every %.0f ms", opt.stressIntervalMs).c_str() : ph.name.c_str(),
                 g.percentile(0.5), g.percentile(0.99), g.max(), p.percentile(0.5), p.percentile(0.99), p.max(),
                 ph.paintTarget.empty() ? "—" : fmt("%.1f", paintRate).c_str(), target.c_str(), ok.c_str());
+  }
+  if (!cnnRss.empty()) {
+    // Memory while the CNN trains: bounded (every sample below the target) and flat (the last
+    // second no more than 10% above the phase's first).
+    const double peak = *std::max_element(cnnRss.begin(), cnnRss.end());
+    const bool flat = cnnRss.back() < 1.1 * cnnRss.front();
+    std::printf("\n| measure (cnn phase, %s) | value | target | met |\n|---|---:|---|---|\n", cnnSource.c_str());
+    std::printf("| training steps/s in the window (batch 64) | %.0f | — | — |\n",
+                cnnSeconds > 0 ? static_cast<double>(cnnSteps) / cnnSeconds : 0.0);
+    std::printf("| VmRSS first / peak / last second of %zu | %s / %s / %s | flat, < 600 MB | %s |\n", cnnRss.size(),
+                mb(cnnRss.front()).c_str(), mb(peak).c_str(), mb(cnnRss.back()).c_str(), met(flat && peak < 600));
   }
   const Phase* steady = nullptr;
   for (const Phase& ph : phases)

@@ -1193,7 +1193,7 @@ void CnnLab::onSnapshot(const std::shared_ptr<const CnnSnapshot>& snap) {
   refreshNetworkViews();
   if (std::any_of(snap->runs.begin(), snap->runs.end(), [](const CnnRunState& s) { return s.test != nullptr; }))
     refreshMistakes();
-  refreshScores();
+  refreshScoreNumbers();
   updatePlayButton();
 }
 
@@ -1218,13 +1218,25 @@ void CnnLab::refreshScores() {
       QLabel* l = m_scores[static_cast<std::size_t>(r + 1)][static_cast<std::size_t>(c)];
       l->setVisible(shown && (c != 2 || changed));
       l->setFont(big);
-      if (shown) l->setText(scoreText(r, c));
     }
     if (shown)
       m_scores[static_cast<std::size_t>(r + 1)][0]->setStyleSheet(
           QStringLiteral("QLabel { color: %1; }").arg(kRunColour[r].darker(120).name()));
   }
   m_scores[0][2]->setVisible(changed);
+  refreshScoreNumbers();
+}
+
+// Called with every snapshot: only texts, and only those that changed. A font or style sheet set
+// again, or a label given its own text, still costs a re-polish or a layout pass of the window,
+// many times a second while a CNN trains flat out.
+void CnnLab::refreshScoreNumbers() {
+  const auto setText = [](QLabel* l, const QString& text) {
+    if (l->text() != text) l->setText(text);
+  };
+  for (int r = 0; r < 2 && r < static_cast<int>(m_views.size()); ++r)
+    for (int c = 0; c < kScoreColumns; ++c)
+      setText(m_scores[static_cast<std::size_t>(r + 1)][static_cast<std::size_t>(c)], scoreText(r, c));
   if (m_views.empty()) return;
   const RunView& v = m_views[0];
   QString status = tr("step %1 of %2").arg(thousands(v.step), thousands(m_config.training.steps));
@@ -1236,7 +1248,7 @@ void CnnLab::refreshScores() {
       status += QLatin1Char(' ') + tr("Now pretraining.");
   }
   if (v.divergence) status += QLatin1Char('\n') + tr("diverged: %1").arg(QString::fromStdString(v.divergence->describe()));
-  m_status->setText(status);
+  setText(m_status, status);
 }
 
 QString CnnLab::scoreText(int run, int column) const {

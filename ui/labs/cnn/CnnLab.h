@@ -139,7 +139,8 @@ private:
   void refreshDrawn();
   void refreshShift();
   void refreshMistakes();
-  void refreshScores();
+  void refreshScores();        // the score board: headings, fonts, colours, then its numbers
+  void refreshScoreNumbers();  // only the numbers (each snapshot)
   void fillLayerTable();
   void updatePlayButton();
   QString runName(int run) const;
