@@ -139,13 +139,24 @@ private slots:
     QTest::addColumn<int>("d");
     QTest::addColumn<int>("groups");
     QTest::addColumn<bool>("bias");
-    QTest::newRow("3x3") << 3 << 7 << 6 << 4 << 3 << 1 << 0 << 1 << 1 << true;
-    QTest::newRow("stride 2, padding 1") << 2 << 9 << 8 << 3 << 3 << 2 << 1 << 1 << 1 << true;
-    QTest::newRow("dilation 2, padding 2") << 2 << 8 << 9 << 2 << 3 << 1 << 2 << 2 << 1 << false;
-    QTest::newRow("groups 2") << 4 << 6 << 6 << 6 << 3 << 1 << 1 << 1 << 2 << true;
-    QTest::newRow("depthwise") << 5 << 6 << 5 << 5 << 3 << 1 << 1 << 1 << 5 << true;
-    QTest::newRow("1x1") << 6 << 4 << 5 << 3 << 1 << 1 << 0 << 1 << 1 << false;
-    QTest::newRow("5x5 stride 3 dilation 2") << 2 << 13 << 12 << 3 << 5 << 3 << 2 << 2 << 1 << true;
+    QTest::addColumn<bool>("direct");  // the path Conv2d takes (nn/DirectConv.h) or the unrolled product
+    QTest::addColumn<bool>("directInput");  // the input gradient as a direct convolution of dy
+    QTest::newRow("3x3") << 3 << 7 << 6 << 4 << 3 << 1 << 0 << 1 << 1 << true << true << false;
+    QTest::newRow("stride 2, padding 1") << 2 << 9 << 8 << 3 << 3 << 2 << 1 << 1 << 1 << true << false << false;
+    QTest::newRow("dilation 2, padding 2") << 2 << 8 << 9 << 2 << 3 << 1 << 2 << 2 << 1 << false << true << false;
+    QTest::newRow("groups 2") << 4 << 6 << 6 << 6 << 3 << 1 << 1 << 1 << 2 << true << false << false;
+    QTest::newRow("depthwise") << 5 << 6 << 5 << 5 << 3 << 1 << 1 << 1 << 5 << true << false << false;
+    QTest::newRow("1x1") << 6 << 4 << 5 << 3 << 1 << 1 << 0 << 1 << 1 << false << true << false;
+    QTest::newRow("5x5 stride 3 dilation 2") << 2 << 13 << 12 << 3 << 5 << 3 << 2 << 2 << 1 << true << false << false;
+    QTest::newRow("3x3 on 4 channels (36 per window)") << 4 << 6 << 7 << 5 << 3 << 1 << 1 << 1 << 1 << true << false << false;
+    // The direct path's tiles: rows of one, two, three and four vectors and a part of one, 1 to 13
+    // output channels (tiles of 12, 6, 4 or 3 and what is left).
+    QTest::newRow("LeNet's first, 5x5 same on 28x28") << 1 << 28 << 28 << 6 << 5 << 1 << 2 << 1 << 1 << true << true << true;
+    QTest::newRow("13 outputs, 19 wide") << 1 << 9 << 21 << 13 << 3 << 1 << 0 << 1 << 1 << true << true << true;
+    QTest::newRow("7 outputs, 37 wide, dilation 3") << 2 << 11 << 39 << 7 << 3 << 1 << 2 << 3 << 1 << true << true << true;
+    QTest::newRow("1 output, 7x7 (49 per window)") << 1 << 9 << 9 << 1 << 7 << 1 << 0 << 1 << 1 << false << false << false;
+    QTest::newRow("36 per window, 16 wide") << 4 << 6 << 16 << 5 << 3 << 1 << 1 << 1 << 1 << true << false << true;
+    QTest::newRow("2 outputs, 1x1 on 4x4") << 3 << 4 << 4 << 2 << 1 << 1 << 0 << 1 << 1 << true << true << false;
   }
   void againstDirectLoop() {
     QFETCH(int, C);
@@ -158,6 +169,8 @@ private slots:
     QFETCH(int, d);
     QFETCH(int, groups);
     QFETCH(bool, bias);
+    QFETCH(bool, direct);
+    QFETCH(bool, directInput);
     Rng rng(11);
     const Shape in{C, H, W, 1};
     const LayerSpec sp = convSpec(out, k, s, p, d, groups, bias);
@@ -165,12 +178,47 @@ private slots:
     const Shape o = m.layer->outputShape();
     QCOMPARE(o.height, convOutputSize(H, k, s, p, d));
     QCOMPARE(o.width, convOutputSize(W, k, s, p, d));
-    const Matrix x = randomMatrix(in.size(), 4, rng);
+    QCOMPARE(directConvolution(static_cast<const Conv2d&>(*m.layer).geometry(), groups), direct);
+    QCOMPARE(directInputGradient(static_cast<const Conv2d&>(*m.layer).geometry(), groups), directInput);
+    // 21 samples: the direct weight gradient's blocks of 16 and a part of one.
+    const Index B = 21;
+    const Matrix x = randomMatrix(in.size(), B, rng);
     Matrix scratch;
     const Matrix y = m.layer->infer(x, scratch, all(m.params), all(m.buffers));
     const Eigen::MatrixXd want = naiveConv(x, in, sp, m.params, o.height, o.width);
     const double err = (y.cast<double>() - want).cwiseAbs().maxCoeff() / (1 + want.cwiseAbs().maxCoeff());
     QVERIFY2(err < 1e-5, qPrintable(QString("max error %1").arg(err)));
+    // The training pass gives the same, and its gradients are the loop's: ∂W(o, (c, i, j)) =
+    // Σ dy(o, oy, ox)·x(c, oy·s − p + i·d, ox·s − p + j·d), ∂b(o) = Σ dy(o, ·).
+    const Matrix yTrain = m.layer->forward(x, Pass{}, all(m.params), all(m.buffers));
+    QVERIFY(sameBits(y, yTrain));
+    const Matrix dy = randomMatrix(y.rows(), B, rng);
+    Vector grads = Vector::Zero(m.params.size());
+    const Matrix dx = m.layer->backward(x, dy, all(m.params), all(grads), true);
+    const Index cg = C / groups, og = out / groups, P = o.height * o.width;
+    Eigen::VectorXd wantGrads = Eigen::VectorXd::Zero(grads.size());
+    Eigen::MatrixXd wantDx = Eigen::MatrixXd::Zero(x.rows(), B);
+    for (Index b = 0; b < B; ++b)
+      for (Index oc = 0; oc < out; ++oc)
+        for (Index oy = 0; oy < o.height; ++oy)
+          for (Index ox = 0; ox < o.width; ++ox) {
+            const double g = dy(oc * P + oy * o.width + ox, b);
+            if (bias) wantGrads(out * cg * k * k + oc) += g;
+            for (Index c = 0; c < cg; ++c)
+              for (Index i = 0; i < k; ++i)
+                for (Index j = 0; j < k; ++j) {
+                  const Index yy = oy * s - p + i * d, xx = ox * s - p + j * d;
+                  if (yy < 0 || yy >= H || xx < 0 || xx >= W) continue;
+                  const Index at = (((oc / og) * cg + c) * H + yy) * W + xx;
+                  wantGrads(oc + out * ((c * k + i) * k + j)) += g * static_cast<double>(x(at, b));
+                  wantDx(at, b) += g * static_cast<double>(m.params(oc + out * ((c * k + i) * k + j)));
+                }
+          }
+    const double gradErr =
+        (grads.cast<double>() - wantGrads).cwiseAbs().maxCoeff() / (1 + wantGrads.cwiseAbs().maxCoeff());
+    QVERIFY2(gradErr < 1e-5, qPrintable(QString("gradient max error %1").arg(gradErr)));
+    const double dxErr = (dx.cast<double>() - wantDx).cwiseAbs().maxCoeff() / (1 + wantDx.cwiseAbs().maxCoeff());
+    QVERIFY2(dxErr < 1e-5, qPrintable(QString("input gradient max error %1").arg(dxErr)));
   }
 
   // Every valid setting of n in 5..12, k 1..5, s 1..3, p 0..2, d 1..3: the layer's output shape
@@ -271,6 +319,20 @@ private slots:
       dx.conservativeResize(dx.rows(), dx.cols());
       grads.conservativeResize(grads.size() + g.size());
       grads.tail(g.size()) = g;
+      // A stride-1 layer on 16-pixel rows: its input gradient is a direct convolution (DirectConv.h).
+      const Shape wide{4, 16, 16, 1};
+      Made d = make(convSpec(5, 3, 1, 1), wide, rng);
+      QVERIFY(directInputGradient(static_cast<const Conv2d&>(*d.layer).geometry(), 1));
+      const Matrix Xw = randomMatrix(wide.size(), B, rng);
+      const Matrix yw = d.layer->forward(Xw, Pass{}, all(d.params), all(d.buffers));
+      Vector gw = Vector::Zero(d.params.size());
+      const Matrix dxw = d.layer->backward(Xw, randomMatrix(yw.rows(), B, rng), all(d.params), all(gw), true);
+      y.conservativeResize(y.rows() + yw.rows(), B);
+      y.bottomRows(yw.rows()) = yw;
+      dx.conservativeResize(dx.rows() + dxw.rows(), B);
+      dx.bottomRows(dxw.rows()) = dxw;
+      grads.conservativeResize(grads.size() + gw.size());
+      grads.tail(gw.size()) = gw;
     };
     Matrix l1, l2, y1, y2, dx1, dx2;
     Vector g1, g2;

@@ -1,4 +1,5 @@
-// The convolution's passes as products of the unrolled batch (nn/Im2col.h). Shapes, with
+// The convolution's passes as products of the unrolled batch (nn/Im2col.h), or, for a layer with
+// few values per window, directly (nn/DirectConv.h). Shapes of the products, with
 // P = outH·outW, K = C·kh·kw, and per group g its og = out/groups output and K/groups patch columns:
 //   cols (B·P, K)   yAll (B·P, out)   W (out, K/groups)   y (out·P, B)
 // Every product is one dl::gemm over the whole batch and the per-sample copies write only their
@@ -13,7 +14,16 @@
 namespace dl {
 
 Conv2d::Conv2d(Shape in, const LayerSpec& spec, const std::string& field)
-    : Layer(in), m_g(specGeometry(in, spec, 1, field)), m_unroll(m_g), m_out(spec.units), m_groups(spec.groups), m_bias(spec.bias) {
+    : Layer(in),
+      m_g(specGeometry(in, spec, 1, field)),
+      m_unroll(m_g),
+      m_out(spec.units),
+      m_groups(spec.groups),
+      m_bias(spec.bias),
+      m_direct(directConvolution(m_g, m_groups)),
+      m_directConv(m_g, m_out),
+      m_directInput(directInputGradient(m_g, m_groups)),
+      m_inputConv(inputGradientGeometry(m_g, m_out), m_g.channels) {
   if (m_out < 1)
     throw ConfigError(field + ".units", std::to_string(m_out), {DL_TRANSLATE_NOOP("dl", "must be >= %1"), {"1"}});
   if (m_groups < 1 || in.channels % m_groups != 0 || m_out % m_groups != 0)
@@ -31,6 +41,10 @@ void Conv2d::initialize(const InitConfig& init, Rng& rng, std::span<Scalar> para
 
 // cols = im2col(x);  yAll_g = cols_g · W_gᵀ;  y(o·P + p, b) = yAll(b·P + p, o) + b_o
 void Conv2d::convolve(const Matrix& x, Matrix& y, std::span<const Scalar> params, Matrix& cols, Matrix& yAll) const {
+  if (m_direct) {
+    m_directConv.forward(x, y, params.data(), m_bias ? params.data() + biasRange().offset : nullptr);
+    return;
+  }
   const Index B = x.cols(), P = m_g.positions(), K = m_g.patch(), og = m_out / m_groups, kg = groupPatch();
   cols.resize(B * P, K);
   forEachSample(B, P * K, [&](Index b) { m_unroll.im2col(x.col(b).data(), cols.data() + b * P, B * P); });
@@ -55,20 +69,35 @@ const Matrix& Conv2d::forward(const Matrix& x, const Pass&, std::span<const Scal
 }
 
 // dyAll(b·P + p, o) = dy(o·P + p, b);  ∂W_g = dyAll_gᵀ·cols_g (the batch sum is the product's
-// inner dimension, in a fixed order);  ∂b_o = Σ dyAll(:, o);  dcols_g = dyAll_g·W_g;  dx = col2im(dcols)
-const Matrix& Conv2d::backward(const Matrix&, const Matrix& dy, std::span<const Scalar> params, std::span<Scalar> grads,
-                               bool wantInputGradient) {
+// inner dimension, in a fixed order);  ∂b_o = Σ dyAll(:, o);  dcols_g = dyAll_g·W_g;  dx = col2im(dcols).
+// The direct layers' weight gradient and the stride-1 input gradient go through DirectConv instead.
+const Matrix& Conv2d::backward(const Matrix& x, const Matrix& dy, std::span<const Scalar> params,
+                               std::span<Scalar> grads, bool wantInputGradient) {
   const Index B = dy.cols(), P = m_g.positions(), K = m_g.patch(), og = m_out / m_groups, kg = groupPatch();
-  m_dyAll.resize(B * P, m_out);
-  forEachSample(B, m_out * P, [&](Index b) {
-    for (Index o = 0; o < m_out; ++o) m_dyAll.col(o).segment(b * P, P) = dy.col(b).segment(o * P, P);
-  });
-  MatrixMap gW(grads.data(), m_out, kg);
-  for (Index g = 0; g < m_groups; ++g)
-    gemm(gW.middleRows(g * og, og), m_dyAll.middleCols(g * og, og), Trans::Yes, m_cols.middleCols(g * kg, kg),
-         Trans::No);
-  if (m_bias) VectorMap(grads.data() + biasRange().offset, m_out) = m_dyAll.colwise().sum().transpose();
+  const auto unrollDy = [&] {
+    m_dyAll.resize(B * P, m_out);
+    forEachSample(B, m_out * P, [&](Index b) {
+      for (Index o = 0; o < m_out; ++o) m_dyAll.col(o).segment(b * P, P) = dy.col(b).segment(o * P, P);
+    });
+  };
+  if (m_direct) {
+    m_directConv.weightGradient(x, dy, grads.data(), m_bias ? grads.data() + biasRange().offset : nullptr);
+  } else {
+    unrollDy();
+    MatrixMap gW(grads.data(), m_out, kg);
+    for (Index g = 0; g < m_groups; ++g)
+      gemm(gW.middleRows(g * og, og), m_dyAll.middleCols(g * og, og), Trans::Yes, m_cols.middleCols(g * kg, kg),
+           Trans::No);
+    if (m_bias) VectorMap(grads.data() + biasRange().offset, m_out) = m_dyAll.colwise().sum().transpose();
+  }
   if (!wantInputGradient) return m_dx;
+  if (m_directInput) {
+    m_flipped.resize(m_g.channels, m_out * m_g.kh * m_g.kw);
+    flipKernel(m_g, m_out, params.data(), m_flipped.data());
+    m_inputConv.forward(dy, m_dx, m_flipped.data(), nullptr);
+    return m_dx;
+  }
+  if (m_direct) unrollDy();
   const ConstMatrixMap W(params.data(), m_out, kg);
   m_dcols.resize(B * P, K);
   for (Index g = 0; g < m_groups; ++g)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nn/ConvArithmetic.h"
+#include "nn/DirectConv.h"
 #include "nn/Im2col.h"
 #include "nn/Layer.h"
 
@@ -38,13 +39,21 @@ public:
 private:
   Index groupPatch() const { return m_g.patch() / m_groups; }  // columns of W: C/groups·kh·kw
   Index weightCount() const { return m_out * groupPatch(); }
-  // y from x through the unrolled batch `cols` (B·P, C·kh·kw) and yAll (B·P, out).
+  // y from x: directly, or through the unrolled batch `cols` (B·P, C·kh·kw) and yAll (B·P, out).
   void convolve(const Matrix& x, Matrix& y, std::span<const Scalar> params, Matrix& cols, Matrix& yAll) const;
 
   ConvGeometry m_g;
   Unrolling m_unroll;  // im2col/col2im for m_g
   Index m_out, m_groups;
   bool m_bias;
+  // Few values per window, stride 1, one group (nn/DirectConv.h): forward and weight gradient
+  // without the unrolled block; the input gradient still goes through the product and col2im.
+  bool m_direct;
+  DirectConv m_directConv;
+  // Stride 1, one group: the input gradient as a direct convolution of dy (DirectConv.h).
+  bool m_directInput;
+  DirectConv m_inputConv;
+  Matrix m_flipped;  // its weights
   Matrix m_cols, m_yAll, m_y;  // forward: (B·P, C·kh·kw), (B·P, out), (out·P, B)
   Matrix m_dyAll, m_dcols, m_dx;
 };

@@ -114,6 +114,13 @@ std::vector<LayerExample> conv2dExamples(Rng& rng) {
   LayerExample wide = conv({2, 4, 7, 1}, 2, 2, 2, 1);
   wide.spec.kernelWidth = 3;
   out.push_back(wide);
+  // The direct path (nn/DirectConv.h) takes the stride-1 examples above with few values per
+  // window; these two are one for each side of its limit: a 2×7 kernel (its weight gradient
+  // works in chunks of 5 taps) with 7 outputs, and 4 channels of 3×3 (36 per window: the product).
+  LayerExample row = conv({1, 4, 12, 1}, 7, 2, 1, 1);
+  row.spec.kernelWidth = 7;
+  out.push_back(row);
+  out.push_back(conv({4, 5, 5, 1}, 2, 3, 1, 1));
   return out;
 }
 
