@@ -905,6 +905,9 @@ int main(int argc, char** argv) {
     // second no more than 10% above the phase's first).
     const double peak = *std::max_element(cnnRss.begin(), cnnRss.end());
     const bool flat = cnnRss.back() < 1.1 * cnnRss.front();
+    std::printf("\n# cnn phase, VmRSS every 5 s (MB):");
+    for (std::size_t i = 0; i < cnnRss.size(); i += 5) std::printf(" %.0f", cnnRss[i]);
+    std::printf("\n");
     std::printf("\n| measure (cnn phase, %s) | value | target | met |\n|---|---:|---|---|\n", cnnSource.c_str());
     std::printf("| training steps/s in the window (batch 64) | %.0f | — | — |\n",
                 cnnSeconds > 0 ? static_cast<double>(cnnSteps) / cnnSeconds : 0.0);

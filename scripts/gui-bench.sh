@@ -6,7 +6,7 @@
 # report, not a test.
 #
 # usage: scripts/gui-bench.sh [dlplay_gui_bench options]   e.g. --seconds 10 --steps 100000
-#   --scenario all|steady|stress (default all); --seconds 20 per steady phase, the Loss tab's also
+#   --scenario all|steady|stress|search|cnn (default all); --seconds 20 per steady phase, the Loss tab's also
 #   until --steps 1000000; --stress-seconds 20, --stress-interval 100 (ms). About 2–4 minutes.
 # DLPLAY_SLOW_TRACE=1 in the environment prints a breakdown of every snapshot that takes the GUI
 # thread over 15 ms (transport, map, network, charts, score board).
