@@ -36,7 +36,6 @@ Recurrent::Recurrent(Shape in, const LayerSpec& spec, Index gates, Index extraBi
   if (!(m_recurrentGain >= 0 && m_recurrentGain <= 10))
     throw ConfigError(field + ".recurrentGain", formatValue(m_recurrentGain),
                       {DL_TRANSLATE_NOOP("dl", "must be between %1 and %2"), {"0", "10"}});
-  m_ws.h.setZero(m_units, 1);  // a layer that has not run yet reports no states
 }
 
 void Recurrent::initialize(const InitConfig& init, Rng& rng, std::span<Scalar> params, std::span<Scalar>) const {

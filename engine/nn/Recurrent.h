@@ -13,7 +13,7 @@
 // Parameters, with G gates (rnn 1, lstm 4, gru 3), one flat slice:
 //   W (G·H, F) input weights | U (G·H, H) recurrent weights | b (G·H) | the cell's extra bias
 // W and U together are one (G·H, F + H) matrix [W U] (weightRange, weightShape); gate g is rows
-// [g·H, (g+1)·H) of each.
+// [g·H, (g+1)·H) of each. The bias is always there (spec.bias is not read).
 //
 // Products. The input product of all steps is one dl::gemm, W·X (G·H, T·B); each step adds U·h_{t−1}
 // (one gemm over the batch); backward collects ∂W, ∂U, ∂b and ∂X in one gemm each over all steps.
