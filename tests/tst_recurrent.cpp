@@ -331,6 +331,21 @@ private slots:
         QVERIFY2(bitIdentical(runs[0].grads, runs[1].grads), kind);
         QVERIFY(runs[0].cell().stepGradientNorms() == runs[1].cell().stepGradientNorms());
       }
+    // conv1d: its per-sample unrolling is split across threads at this size, its products too.
+    LayerSpec c;
+    c.kind = "conv1d";
+    c.units = 48;
+    c.kernel = 3;
+    c.padding = LayerSpec::kSamePadding;
+    Run runs[2] = {makeRun(c, F, 64, 64, InitConfig{}, 1.0), makeRun(c, F, 64, 64, InitConfig{}, 1.0)};
+    for (int i = 0; i < 2; ++i) {
+      setThreadCount(i + 1);
+      pass(runs[i]);
+    }
+    setThreadCount(1);
+    QVERIFY(bitIdentical(runs[0].y, runs[1].y));
+    QVERIFY(bitIdentical(runs[0].dx, runs[1].dx));
+    QVERIFY(bitIdentical(runs[0].grads, runs[1].grads));
   }
 };
 
