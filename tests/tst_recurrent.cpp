@@ -77,6 +77,12 @@ std::vector<double> rnnNormsByHand(Run& r) {
   return norms;
 }
 
+// The claims below hold for each of these initialisation and data seeds.
+void seeds() {
+  QTest::addColumn<int>("seed");
+  for (int seed : {11, 12, 13}) QTest::newRow(qPrintable(QString("seed %1").arg(seed))) << seed;
+}
+
 double meanColumnNorm(const Matrix& m) { return m.cast<double>().colwise().norm().sum() / double(m.cols()); }
 
 bool bitIdentical(const Matrix& a, const Matrix& b) {
@@ -92,11 +98,14 @@ private slots:
   // Orthogonal recurrent weights with gain 0.5 shrink the gradient by at least 0.5 per step
   // (|tanh'| <= 1), so over T = 30 steps ‖∂L/∂h₀‖ is orders of magnitude below ‖∂L/∂h₂₉‖; with
   // gain 1 and identity weights in the linear regime (tiny inputs: tanh' ≈ 1) it is kept.
+  void tanhRnnGradientVanishes_data() { seeds(); }
   void tanhRnnGradientVanishes() {
+    QFETCH(int, seed);
     const Index H = 32, T = 30, B = 8;
     InitConfig init;
     init.scheme = "xavier_uniform";
-    Run small = makeRun(recurrentSpec("rnn", H, "orthogonal", 0.5), 4, T, B, init, 1.0);
+    Run small =
+        makeRun(recurrentSpec("rnn", H, "orthogonal", 0.5), 4, T, B, init, 1.0, static_cast<std::uint64_t>(seed));
     pass(small);
     const std::vector<double>& n = small.cell().stepGradientNorms();
     QCOMPARE(n.size(), std::size_t(T));
@@ -108,7 +117,8 @@ private slots:
     QVERIFY(ratio < 1e-8);  // 0.5²⁹ ≈ 1.9e-9 is the bound
     for (Index t = 1; t < T; ++t) QVERIFY(n[t - 1] <= 0.5 * n[t] * 1.0001);
 
-    Run identity = makeRun(recurrentSpec("rnn", H, "identity", 1.0), 4, T, B, init, 1e-4);
+    Run identity =
+        makeRun(recurrentSpec("rnn", H, "identity", 1.0), 4, T, B, init, 1e-4, static_cast<std::uint64_t>(seed));
     pass(identity);
     const std::vector<double>& m = identity.cell().stepGradientNorms();
     const std::vector<double> identityByHand = rnnNormsByHand(identity);
@@ -117,7 +127,8 @@ private slots:
     qInfo("tanh RNN, identity, linear regime, T = 30: ratio = %.6f", kept);
     QVERIFY(kept > 0.99 && kept <= 1.0);
     // The same tiny inputs with orthogonal gain 0.5: the linear regime alone does not keep it.
-    Run halved = makeRun(recurrentSpec("rnn", H, "orthogonal", 0.5), 4, T, B, init, 1e-4);
+    Run halved =
+        makeRun(recurrentSpec("rnn", H, "orthogonal", 0.5), 4, T, B, init, 1e-4, static_cast<std::uint64_t>(seed));
     pass(halved);
     const double halvedRatio = halved.cell().stepGradientNorms()[0] / halved.cell().stepGradientNorms()[T - 1];
     qInfo("tanh RNN, orthogonal gain 0.5, linear regime: ratio = %.3g (0.5^29 = %.3g)", halvedRatio, std::pow(0.5, 29));
@@ -126,19 +137,21 @@ private slots:
 
   // An LSTM whose forget gates start near σ(5) ≈ 0.993 carries the gradient along its cell state:
   // over 30 steps it stays within a modest factor; with forget bias 0 (f ≈ 0.5) it decays.
+  void lstmForgetBiasKeepsGradient_data() { seeds(); }
   void lstmForgetBiasKeepsGradient() {
+    QFETCH(int, seed);
     const Index H = 32, T = 30, B = 8;
     InitConfig init;
     init.scheme = "xavier_uniform";
     LayerSpec open = recurrentSpec("lstm", H, "orthogonal", 1.0);
     open.forgetBias = 5;
-    Run kept = makeRun(open, 4, T, B, init, 1.0);
+    Run kept = makeRun(open, 4, T, B, init, 1.0, static_cast<std::uint64_t>(seed));
     pass(kept);
     const std::vector<double>& n = kept.cell().stepGradientNorms();
     const double ratio = n[0] / n[T - 1];
     LayerSpec shut = open;
     shut.forgetBias = 0;
-    Run lost = makeRun(shut, 4, T, B, init, 1.0);
+    Run lost = makeRun(shut, 4, T, B, init, 1.0, static_cast<std::uint64_t>(seed));
     pass(lost);
     const double lostRatio = lost.cell().stepGradientNorms()[0] / lost.cell().stepGradientNorms()[T - 1];
     qInfo("LSTM T = 30: ‖∂L/∂h₀‖/‖∂L/∂h₂₉‖ = %.3g with forget bias 5, %.3g with 0", ratio, lostRatio);
@@ -146,6 +159,32 @@ private slots:
     QVERIFY(lostRatio < 1e-3 * ratio);
     // The diagnostic's last step is the output gradient itself (many-to-one): its mean column norm.
     QVERIFY(std::abs(n[T - 1] - meanColumnNorm(kept.dy)) <= 1e-5 * n[T - 1]);
+    // Its first step against central differences: steps 1 … T−1 rerun from (h₀ + ε, c₀) as the
+    // initial state, J = Σ dy⊙y, so ∂J/∂h₀ is exactly what the diagnostic takes the norm of.
+    const Index F = 4;
+    LayerSpec rest = open;
+    const auto tail = makeLayer(rest, {F, 1, 1, T - 1}, "tail");
+    auto& tailCell = dynamic_cast<Recurrent&>(*tail);
+    Matrix xw(F * (T - 1), B);
+    for (Index f = 0; f < F; ++f) xw.middleRows(f * (T - 1), T - 1) = kept.x.middleRows(f * T + 1, T - 1);
+    const Matrix h0 = kept.cell().hiddenStates().middleCols(B, B), c0 = kept.cell().cellStates().middleCols(B, B);
+    Vector none;
+    const auto J = [&](const Matrix& h) {
+      tailCell.setInitialState(h, c0);
+      const Matrix& y = tail->forward(xw, Pass{}, all(kept.params), all(none));
+      return (y.cast<double>().array() * kept.dy.cast<double>().array()).sum();
+    };
+    Eigen::MatrixXd dh0(H, B);
+    const Scalar eps = Scalar(5e-3);
+    for (Index i = 0; i < h0.size(); ++i) {
+      Matrix up = h0, down = h0;
+      up.data()[i] += eps;
+      down.data()[i] -= eps;
+      dh0.data()[i] = (J(up) - J(down)) / (2 * static_cast<double>(eps));
+    }
+    const double byDifferences = dh0.colwise().norm().sum() / static_cast<double>(B);
+    qInfo("LSTM ‖∂L/∂h₀‖: diagnostic %.6g, central differences %.6g", n[0], byDifferences);
+    QVERIFY(std::abs(n[0] - byDifferences) < 0.02 * byDifferences);
     // Its forget gates really are open: the gate trace's mean is σ(5) ± the weights' spread.
     const auto traces = kept.cell().gateTraces();
     QCOMPARE(traces.size(), std::size_t(4));
