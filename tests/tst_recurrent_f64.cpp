@@ -108,6 +108,26 @@ private slots:
     QCOMPARE(run(*last, p, twoSteps())(0, 0), y(1, 0));
   }
 
+  // z is the update gate: held at 0 (b_z = −60, σ ≈ 10⁻²⁶), h_t = h_{t−1} whatever the input, and
+  // the gradient passes back unchanged (the step's Jacobian is the identity).
+  void gruUpdateGateShutPassesStateThrough() {
+    const Index F = 2, H = 3, T = 5, B = 2;
+    const auto made = makeLayer(spec("gru", H, false), {F, 1, 1, T}, "gru");
+    auto& cell = dynamic_cast<Recurrent&>(*made);
+    std::vector<double> p(static_cast<std::size_t>(cell.paramCount()));
+    Rng rng(9);
+    for (double& v : p) v = rng.normal();
+    for (Index u = 0; u < H; ++u) p[static_cast<std::size_t>(cell.biasRange().offset + H + u)] = -60;
+    Matrix h0(H, B), x(F * T, B), dy(H, B), grads(cell.paramCount(), 1);
+    for (Index i = 0; i < h0.size(); ++i) h0.data()[i] = rng.normal();
+    for (Index i = 0; i < x.size(); ++i) x.data()[i] = rng.normal();
+    for (Index i = 0; i < dy.size(); ++i) dy.data()[i] = rng.normal();
+    cell.setInitialState(h0);
+    QVERIFY(run(cell, p, x) == h0);
+    cell.backward(x, dy, view(p), {grads.data(), p.size()}, false);
+    for (double n : cell.stepGradientNorms()) QVERIFY(std::abs(n - cell.stepGradientNorms().back()) < 1e-12);
+  }
+
   // Orthogonal recurrent weights times g: every eigenvalue has modulus g, so the spectral radius
   // is g (to rounding, 1e-9); identity: every eigenvalue is exactly 1.
   void recurrentSpectra() {
