@@ -248,6 +248,8 @@ void TestAppCnn::cliRefusesBadInput() {
       {head +
            R"("layers": [{"kind": "conv2d", "units": 0, "kernel": 3}, {"kind": "flatten"}, {"kind": "dense", "units": 10}]})",
        {"layers[0].units", "0"}},
+      {head + R"("layers": [{"kind": "lstm", "units": 4, "forgetBias": 9}, {"kind": "dense", "units": 10}]})",
+       {"layers[0].forgetBias", "9"}},
       {head + R"("layers": [{"kind": "dense", "units": 0}, {"kind": "dense", "units": 10}]})", {"layers[0].units"}},
       {head + R"("layers": [{"kind": "dense", "units": 3}]})", {"layers", "10"}},
       {head + R"("layers": [{"kind": "flatten"}, {"kind": "dense", "units": 10}]})", {"layers[0].kind", "flatten"}},
