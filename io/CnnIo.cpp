@@ -72,6 +72,12 @@ dl::LayerSpec layerFromJson(const QJsonValue& v, const std::string& path) {
     r.integers("bins", bins);
     s.bins.assign(bins.begin(), bins.end());
   }
+  r.boolean("returnSequences", s.returnSequences);
+  readIndex(r, "truncation", s.truncation);
+  r.string("recurrentInit", s.recurrentInit);
+  r.number("recurrentGain", s.recurrentGain);
+  r.number("forgetBias", s.forgetBias);
+  readIndex(r, "vocabulary", s.vocabulary);
   r.finish();
   return s;
 }
@@ -111,6 +117,12 @@ QJsonArray layersToJson(const std::vector<dl::LayerSpec>& layers) {
       for (dl::Index b : s.bins) bins.append(static_cast<double>(b));
       o["bins"] = bins;
     }
+    if (s.returnSequences != d.returnSequences) o["returnSequences"] = s.returnSequences;
+    if (s.truncation != d.truncation) o["truncation"] = static_cast<double>(s.truncation);
+    if (s.recurrentInit != d.recurrentInit) o["recurrentInit"] = QString::fromStdString(s.recurrentInit);
+    if (s.recurrentGain != d.recurrentGain) o["recurrentGain"] = s.recurrentGain;
+    if (s.forgetBias != d.forgetBias) o["forgetBias"] = s.forgetBias;
+    if (s.vocabulary != d.vocabulary) o["vocabulary"] = static_cast<double>(s.vocabulary);
     a.append(o);
   }
   return a;

@@ -135,6 +135,35 @@ void TestAppCnn::fileRoundTrip() {
     QCOMPARE(back.layers[i].activation.activation, c.layers[i].activation.activation);
     QCOMPARE(back.layers[i].bins, c.layers[i].bins);
   }
+  // The sequence layers' fields, each away from its default, and the defaults left out.
+  std::vector<dl::LayerSpec> sequence(3);
+  sequence[0].kind = "embedding";
+  sequence[0].units = 8;
+  sequence[0].vocabulary = 40;
+  sequence[1].kind = "lstm";
+  sequence[1].units = 16;
+  sequence[1].returnSequences = true;
+  sequence[1].truncation = 5;
+  sequence[1].recurrentInit = "orthogonal";
+  sequence[1].recurrentGain = 0.8;
+  sequence[1].forgetBias = 3;
+  sequence[2].kind = "rnn";
+  sequence[2].units = 4;
+  const QJsonArray written = dlio::layersToJson(sequence);
+  QVERIFY(!written[2].toObject().contains("forgetBias"));
+  QVERIFY(!written[2].toObject().contains("returnSequences"));
+  const std::vector<dl::LayerSpec> read = dlio::layersFromJson(written);
+  QCOMPARE(read.size(), sequence.size());
+  for (std::size_t i = 0; i < sequence.size(); ++i) {
+    QCOMPARE(read[i].kind, sequence[i].kind);
+    QCOMPARE(read[i].units, sequence[i].units);
+    QCOMPARE(read[i].vocabulary, sequence[i].vocabulary);
+    QCOMPARE(read[i].returnSequences, sequence[i].returnSequences);
+    QCOMPARE(read[i].truncation, sequence[i].truncation);
+    QCOMPARE(read[i].recurrentInit, sequence[i].recurrentInit);
+    QCOMPARE(read[i].recurrentGain, sequence[i].recurrentGain);
+    QCOMPARE(read[i].forgetBias, sequence[i].forgetBias);
+  }
 }
 
 void TestAppCnn::badFiles() {
@@ -161,6 +190,10 @@ void TestAppCnn::badFiles() {
   QVERIFY(says(parseError(head + layers + R"(, "data": {"source": "cifar"}})"), {"data.source", "cifar"}));
   QVERIFY(says(parseError(head + layers + R"(, "training": {"batchSize": 0}})"), {"training.batchSize", "0"}));
   QVERIFY(says(parseError(head + R"("layers": []})"), {"layers"}));
+  QVERIFY(says(parseError(head + R"("layers": [{"kind": "lstm", "units": 8, "forgetBias": "open"}]})"),
+               {"layers[0].forgetBias", "open"}));
+  QVERIFY(says(parseError(head + R"("layers": [{"kind": "rnn", "units": 8, "truncation": 2.5}]})"),
+               {"layers[0].truncation", "2.5"}));
 }
 
 void TestAppCnn::cliTrainsAndWritesMetrics() {
@@ -215,6 +248,8 @@ void TestAppCnn::cliRefusesBadInput() {
       {head +
            R"("layers": [{"kind": "conv2d", "units": 0, "kernel": 3}, {"kind": "flatten"}, {"kind": "dense", "units": 10}]})",
        {"layers[0].units", "0"}},
+      {head + R"("layers": [{"kind": "lstm", "units": 4, "forgetBias": 9}, {"kind": "dense", "units": 10}]})",
+       {"layers[0].forgetBias", "9"}},
       {head + R"("layers": [{"kind": "dense", "units": 0}, {"kind": "dense", "units": 10}]})", {"layers[0].units"}},
       {head + R"("layers": [{"kind": "dense", "units": 3}]})", {"layers", "10"}},
       {head + R"("layers": [{"kind": "flatten"}, {"kind": "dense", "units": 10}]})", {"layers[0].kind", "flatten"}},

@@ -117,6 +117,31 @@ private slots:
     QCOMPARE(a.multiplyAdds, 117600.0 + 240000.0 + 48000.0 + 10080.0 + 840.0);
   }
 
+  // embedding → conv1d → lstm (every step) → gru (last step) → dense on 12 token ids.
+  void sequenceStack() {
+    const Shape in{1, 1, 1, 12};
+    LayerSpec embed = layer("embedding", 8);
+    embed.vocabulary = 20;
+    LayerSpec lstm = layer("lstm", 16);
+    lstm.returnSequences = true;
+    const std::vector<LayerSpec> stack = {embed, layer("conv1d", 6, 3, kSame), lstm, layer("gru", 10), dense(3)};
+    const ArchitectureSummary a = describeStack(in, stack);
+    QVERIFY(a.valid());
+    QCOMPARE(a.params, networkParams(in, stack));
+    // 8·20;  6·8·3 + 6;  4·16·(6 + 16) + 4·16;  3·10·(16 + 10) + 3·10 + 10 (b_hn);  10·3 + 3.
+    QCOMPARE(a.params, Index(160 + 150 + 1472 + 820 + 33));
+    QVERIFY((a.rows[0].output == Shape{8, 1, 1, 12}));
+    QVERIFY((a.rows[1].output == Shape{6, 1, 1, 12}));
+    QVERIFY((a.rows[2].output == Shape{16, 1, 1, 12}));
+    QVERIFY((a.rows[3].output == Shape{10, 1, 1, 1}));
+    QVERIFY(a.rows[2].wholeInput);
+    // conv1d 12·6·8·3; lstm 12·64·22; gru 12·30·26; dense 10·3.
+    QCOMPARE(a.rows[1].multiplyAdds, 1728.0);
+    QCOMPARE(a.rows[2].multiplyAdds, 16896.0);
+    QCOMPARE(a.rows[3].multiplyAdds, 9360.0);
+    QCOMPARE(a.multiplyAdds, 1728.0 + 16896.0 + 9360.0 + 30.0);
+  }
+
   void stridesDilationsAndUpsampling() {
     const Shape in{1, 32, 32, 1};
     LayerSpec strided = conv(4, 3, 1);

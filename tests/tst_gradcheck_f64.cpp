@@ -7,6 +7,7 @@
 #include "loss/Loss.h"
 #include "nn/Layer.h"
 #include "nn/Network.h"
+#include "nn/Recurrent.h"
 #include "train/Regularization.h"
 
 #include <QtTest>
@@ -95,6 +96,12 @@ std::string describe(const LayerExample& e) {
     if (e.spec.groups > 1) s += " g" + std::to_string(e.spec.groups);
     if (e.spec.units > 0) s += " out" + std::to_string(e.spec.units) + (e.spec.bias ? "" : " without bias");
   }
+  if (e.spec.kind == "rnn" || e.spec.kind == "lstm" || e.spec.kind == "gru") {
+    s += " units" + std::to_string(e.spec.units) + (e.spec.returnSequences ? " every step" : " last step");
+    if (!e.spec.recurrentInit.empty()) s += " " + e.spec.recurrentInit;
+  }
+  if (e.spec.kind == "embedding")
+    s += " dim" + std::to_string(e.spec.units) + " vocabulary" + std::to_string(e.spec.vocabulary);
   if (!e.spec.mode.empty()) s += " " + e.spec.mode + " x" + std::to_string(e.spec.scale);
   for (std::size_t i = 0; i < e.spec.bins.size(); ++i) s += (i ? "," : " bins ") + std::to_string(e.spec.bins[i]);
   s += " " + std::to_string(e.input.channels) + "x" + std::to_string(e.input.height) + "x" +
@@ -150,12 +157,15 @@ private slots:
     for (Index i = 0; i < params.size(); ++i) params(i) += 0.3 * rng.normal();  // no symmetric cancellation
     const Index B = 3 + static_cast<Index>(rng.below(4));
     Matrix X(in, B), R(out, B);
-    for (Index i = 0; i < X.size(); ++i) X.data()[i] = rng.normal();
+    for (Index i = 0; i < X.size(); ++i)
+      X.data()[i] =
+          ex.tokens ? static_cast<double>(rng.below(static_cast<std::uint64_t>(ex.spec.vocabulary))) : rng.normal();
     for (Index i = 0; i < R.size(); ++i) R.data()[i] = rng.normal();
     Rng maskRng(5);
     Pass pass{Mode::Train, &maskRng, false};
     for (int i = 0; i < 3; ++i)
-      layer->forward(X * (1.0 + i) + Matrix::Constant(in, B, 0.2 * i), pass, all(params), all(buffers));
+      layer->forward(ex.tokens ? X : Matrix(X * (1.0 + i) + Matrix::Constant(in, B, 0.2 * i)), pass, all(params),
+                     all(buffers));
     pass.mode = train ? Mode::Train : Mode::Eval;
 
     const Matrix y = layer->forward(X, pass, all(params), all(buffers));
@@ -189,7 +199,11 @@ private slots:
       numeric(i) = (up - down) / (2 * h);
     }
     Matrix x = X;
-    for (Index i = 0; i < X.size(); ++i) {
+    if (ex.tokens) {  // ids: no input gradient to check, and backward says so with zeros
+      QVERIFY(dx.isZero(0));
+      numeric.tail(X.size()).setZero();
+    }
+    for (Index i = 0; i < X.size() && !ex.tokens; ++i) {
       x.data()[i] = X.data()[i] + h;
       const double up = objective(x);
       x.data()[i] = X.data()[i] - h;
@@ -198,6 +212,104 @@ private slots:
       numeric(params.size() + i) = (up - down) / (2 * h);
     }
     QVERIFY2(analytic.norm() > 1e-6, "the gradient must not vanish");
+    const double err = (analytic - numeric).norm() / (analytic.norm() + numeric.norm());
+    QVERIFY2(err < 1e-6, qPrintable(QString("relative error %1").arg(err)));
+  }
+
+  void truncatedBackpropagation_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("allSteps");
+    QTest::addColumn<int>("k");
+    for (const char* kind : {"rnn", "lstm", "gru"})
+      for (bool allSteps : {false, true})
+        for (int k : {1, 2, 3})
+          QTest::newRow(qPrintable(QString("%1 %2 k=%3").arg(kind, allSteps ? "every step" : "last step").arg(k)))
+              << QString(kind) << allSteps << k;
+  }
+  // Truncation to k changes the objective the gradient belongs to: with T = 7 the steps fall into
+  // windows of k counted from the end ([4, 6], [1, 3], [0] for k = 3), and the truncated gradient
+  // is the exact gradient of J̃ = Σ R⊙y where each window starts from the state the full pass
+  // reached there, held constant. J̃ is computed by a second layer (no truncation, every step) run
+  // on each window from that state; central differences of J̃ must match backward. The truncated
+  // gradient must also differ from the full one (the cut is real).
+  void truncatedBackpropagation() {
+    QFETCH(QString, kind);
+    QFETCH(bool, allSteps);
+    QFETCH(int, k);
+    const Index F = 2, H = 3, T = 7, B = 3;
+    LayerSpec spec;
+    spec.kind = kind.toStdString();
+    spec.units = H;
+    spec.returnSequences = allSteps;
+    spec.truncation = k;
+    const auto made = makeLayer(spec, {F, 1, 1, T}, "layers[0]");
+    auto& layer = dynamic_cast<Recurrent&>(*made);
+    spec.truncation = 0;
+    const auto fullMade = makeLayer(spec, {F, 1, 1, T}, "layers[0]");
+    Rng rng(4242 + static_cast<std::uint64_t>(k));
+    Vector params(layer.paramCount()), grads(layer.paramCount()), fullGrads(layer.paramCount());
+    for (Index i = 0; i < params.size(); ++i) params(i) = 0.7 * rng.normal();
+    const auto span = [](Vector& v) { return std::span<Scalar>(v.data(), static_cast<std::size_t>(v.size())); };
+    Matrix X(F * T, B), R(layer.outputShape().size(), B);
+    for (Index i = 0; i < X.size(); ++i) X.data()[i] = rng.normal();
+    for (Index i = 0; i < R.size(); ++i) R.data()[i] = rng.normal();
+    const Pass pass;
+    std::span<Scalar> none;
+    layer.forward(X, pass, span(params), none);
+    const Matrix states = layer.hiddenStates(), cells = layer.cellStates();
+    const Matrix dx = layer.backward(X, R, span(params), span(grads), true);
+    fullMade->forward(X, pass, span(params), none);
+    fullMade->backward(X, R, span(params), span(fullGrads), false);
+    QVERIFY2((grads - fullGrads).norm() > 1e-3 * grads.norm(), "truncation must change the gradient");
+
+    // Windows [a, e], from the end.
+    std::vector<std::pair<Index, Index>> windows;
+    for (Index e = T - 1; e >= 0; e -= k) windows.emplace_back(std::max<Index>(0, e - k + 1), e);
+    auto objective = [&](const Matrix& x) {
+      double J = 0;
+      for (const auto& [a, e] : windows) {
+        const Index len = e - a + 1;
+        if (!allSteps && e != T - 1) continue;  // only the last step has an output
+        LayerSpec w = spec;
+        w.returnSequences = true;
+        const auto windowMade = makeLayer(w, {F, 1, 1, len}, "window");
+        auto& window = dynamic_cast<Recurrent&>(*windowMade);
+        window.setInitialState(states.middleCols(a * B, B),
+                               cells.size() ? Matrix(cells.middleCols(a * B, B)) : Matrix());
+        Matrix xw(F * len, B);
+        for (Index f = 0; f < F; ++f) xw.middleRows(f * len, len) = x.middleRows(f * T + a, len);
+        const Matrix& y = window.forward(xw, pass, span(params), none);
+        for (Index u = 0; u < H; ++u)
+          for (Index s = 0; s < len; ++s) {
+            if (!allSteps && s != len - 1) continue;
+            const Index row = allSteps ? u * T + a + s : u;
+            J += R.row(row).dot(y.row(u * len + s));
+          }
+      }
+      return J;
+    };
+    Vector analytic(params.size() + X.size()), numeric(params.size() + X.size());
+    analytic << grads, dx.reshaped();
+    const double h = 1e-6;
+    for (Index i = 0; i < params.size(); ++i) {
+      const double keep = params(i);
+      params(i) = keep + h;
+      const double up = objective(X);
+      params(i) = keep - h;
+      const double down = objective(X);
+      params(i) = keep;
+      numeric(i) = (up - down) / (2 * h);
+    }
+    Matrix x = X;
+    for (Index i = 0; i < X.size(); ++i) {
+      x.data()[i] = X.data()[i] + h;
+      const double up = objective(x);
+      x.data()[i] = X.data()[i] - h;
+      const double down = objective(x);
+      x.data()[i] = X.data()[i];
+      numeric(params.size() + i) = (up - down) / (2 * h);
+    }
+    QVERIFY(analytic.norm() > 1e-6);
     const double err = (analytic - numeric).norm() / (analytic.norm() + numeric.norm());
     QVERIFY2(err < 1e-6, qPrintable(QString("relative error %1").arg(err)));
   }

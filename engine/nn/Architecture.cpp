@@ -109,6 +109,14 @@ ArchitectureSummary describeStack(Shape input, const std::vector<LayerSpec>& sta
       row.multiplyAdds = static_cast<double>(in.size()) * static_cast<double>(s.units);
     } else if (is(s, "flatten") || is(s, "global_avg_pool") || is(s, "spp")) {
       whole = true;
+    } else if (is(s, "rnn") || is(s, "lstm") || is(s, "gru")) {
+      // The last state has seen every value of every step; [W U] is applied once per step.
+      whole = true;
+      const Layer::MatrixShape w = layer->weightShape();
+      row.multiplyAdds = static_cast<double>(w.rows * w.cols) * static_cast<double>(in.time);
+    } else if (is(s, "conv1d")) {
+      const Layer::MatrixShape w = layer->weightShape();  // per output step
+      row.multiplyAdds = static_cast<double>(w.rows * w.cols) * static_cast<double>(shape.time);
     }
     // Activations, batch norm, dropout and maxout work value by value: the field stays.
     row.wholeInput = whole;

@@ -31,7 +31,8 @@ struct ArchitectureRow {
   bool wholeInput = false;
   // Multiply-adds of one sample against learned weights: conv2d outH·outW·out·(C/groups)·kh·kw
   // (dl::convMultiplyAdds), locally connected the same count (each position its own kernel),
-  // transposed convolution H·W·C·out·kh·kw (every input pixel stamps its kernel), dense in·out.
+  // transposed convolution H·W·C·out·kh·kw (every input pixel stamps its kernel), dense in·out,
+  // conv1d T'·out·(C/groups)·k, rnn/lstm/gru T·G·H·(F + H) (G gates; they mix the whole input).
   // Every other layer (pooling, activation, batch norm, dropout, upsampling, flatten) counts 0:
   // a few operations per value, negligible beside the products (and batch norm folds into the
   // layer before it at inference). FLOPs are twice this.

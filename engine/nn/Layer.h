@@ -104,10 +104,10 @@ private:
 struct LayerSpec {
   // "dense" "batch_norm" "activation" "maxout" "dropout"; images: "conv2d" "conv_transpose2d"
   // "locally_connected2d" "max_pool2d" "avg_pool2d" "global_avg_pool" "spp" "flatten"
-  // "batch_norm2d" "upsample"
+  // "batch_norm2d" "upsample"; sequences: "rnn" "lstm" "gru" "embedding" "conv1d"
   std::string kind;
-  Index units = 0;         // dense: outputs; convolutions: output channels
-  bool bias = true;        // dense, convolutions: false when a batch norm follows (its β is the shift)
+  Index units = 0;   // dense: outputs; convolutions: output channels; recurrent: hidden size; embedding: dimension
+  bool bias = true;  // dense, convolutions: false when a batch norm follows (its β is the shift)
   LayerConfig activation;  // activation: name, slope, alpha; maxout: pieces
   double rate = 0;         // dropout: rate of DROPPED values, [0, 1)
   // ---- images (nn/ConvArithmetic.h has the output sizes) ----
@@ -121,12 +121,22 @@ struct LayerSpec {
   Index scale = 2;          // upsample: integer factor
   std::string mode;         // upsample: "nearest" (default) or "bilinear" (align_corners = false)
   std::vector<Index> bins;  // spp: pyramid levels, n×n bins each (default {1, 2, 4})
+  // ---- sequences (nn/Recurrent.h; conv1d reads units, kernel, stride, padding 0 or same, dilation) ----
+  bool returnSequences = false;  // recurrent: output every step {units, 1, 1, T}, else the last {units}
+  Index truncation = 0;          // recurrent: backpropagation through time over windows of k steps; 0: full
+  std::string recurrentInit;     // recurrent weights: "" (the init scheme), "orthogonal", "identity"
+  double recurrentGain = 1.0;    // recurrent weights: gain of orthogonal and identity, [0, 10]
+  double forgetBias = 1.0;       // lstm: initial forget-gate bias, [0, 5]
+  Index vocabulary = 0;          // embedding: token ids 0 .. vocabulary − 1
 };
 
 // A spec with an input shape it accepts: the registry's examples for the gradient checks.
 struct LayerExample {
   LayerSpec spec;
   Shape input;
+  // The input holds token ids below spec.vocabulary (embedding): the check draws ids and checks the
+  // parameters' gradient only (ids are not differentiable).
+  bool tokens = false;
 };
 
 // The registry: every layer kind, how to make one, and examples that cover its variants with

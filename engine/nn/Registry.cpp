@@ -4,15 +4,20 @@
 #include "nn/ActivationLayer.h"
 #include "nn/BatchNorm.h"
 #include "nn/BatchNorm2d.h"
+#include "nn/Conv1d.h"
 #include "nn/Conv2d.h"
 #include "nn/ConvTranspose2d.h"
 #include "nn/Dense.h"
 #include "nn/Dropout.h"
+#include "nn/Embedding.h"
 #include "nn/Flatten.h"
+#include "nn/Gru.h"
 #include "nn/Layer.h"
 #include "nn/LocallyConnected2d.h"
+#include "nn/Lstm.h"
 #include "nn/Maxout.h"
 #include "nn/Pool2d.h"
+#include "nn/Rnn.h"
 #include "nn/SpatialPyramidPool.h"
 #include "nn/Upsample.h"
 
@@ -185,6 +190,66 @@ std::vector<LayerExample> locallyConnectedExamples(Rng&) {
   return {a, b};
 }
 
+// A recurrent layer's example: `units` on input `in`, every step or the last, recurrent weights.
+LayerExample recurrent(const char* kind, Shape in, Index units, bool allSteps, const char* init = "",
+                       double gain = 1.0) {
+  LayerExample e = example(kind, in);
+  e.spec.units = units;
+  e.spec.returnSequences = allSteps;
+  e.spec.recurrentInit = init;
+  e.spec.recurrentGain = gain;
+  return e;
+}
+
+// Many-to-one and many-to-many, T = 1 and odd lengths, more units than features and fewer, a
+// sequence of 2×2 "images", orthogonal and identity recurrent weights. Truncation changes the
+// objective, so tst_gradcheck_f64's truncatedBackpropagation checks it on its own.
+std::vector<LayerExample> rnnExamples(Rng& rng) {
+  return {recurrent("rnn", {3, 1, 1, 5}, between(rng, 2, 4), false), recurrent("rnn", {2, 1, 1, 1}, 3, true),
+          recurrent("rnn", {2, 1, 1, 7}, 5, true, "orthogonal", 0.9),
+          recurrent("rnn", {1, 1, 1, 4}, 2, false, "identity"), recurrent("rnn", {1, 2, 2, 3}, 3, true)};
+}
+
+std::vector<LayerExample> lstmExamples(Rng& rng) {
+  LayerExample forget = recurrent("lstm", {1, 1, 1, 6}, 3, true, "orthogonal", 1.2);
+  forget.spec.forgetBias = 2.5;
+  return {recurrent("lstm", {3, 1, 1, 5}, between(rng, 2, 4), false), recurrent("lstm", {2, 1, 1, 1}, 2, true), forget,
+          recurrent("lstm", {2, 1, 1, 3}, 1, false, "identity")};
+}
+
+std::vector<LayerExample> gruExamples(Rng& rng) {
+  return {recurrent("gru", {3, 1, 1, 5}, between(rng, 2, 4), false), recurrent("gru", {2, 1, 1, 1}, 2, true),
+          recurrent("gru", {1, 1, 1, 6}, 3, true, "orthogonal", 0.8), recurrent("gru", {2, 1, 1, 3}, 1, false)};
+}
+
+std::vector<LayerExample> embeddingExamples(Rng& rng) {
+  std::vector<LayerExample> out;
+  for (const Shape in : {Shape{1, 1, 1, 5}, Shape{1, 1, 1, 1}, Shape{2, 1, 1, 3}}) {
+    LayerExample e = example("embedding", in);
+    e.spec.units = between(rng, 2, 4);
+    e.spec.vocabulary = between(rng, 3, 7);
+    e.tokens = true;
+    out.push_back(e);
+  }
+  return out;
+}
+
+LayerExample conv1d(Shape in, Index out, Index k, Index s = 1, Index p = 0, Index d = 1, Index groups = 1,
+                    bool bias = true) {
+  LayerExample e = windowed("conv1d", in, k, s, p, d);
+  e.spec.units = out;
+  e.spec.groups = groups;
+  e.spec.bias = bias;
+  return e;
+}
+
+// Valid and same padding, stride 2 on a length it does not divide, dilation, groups, k = 1, no bias.
+std::vector<LayerExample> conv1dExamples(Rng& rng) {
+  return {conv1d({2, 1, 1, 7}, between(rng, 2, 3), 3), conv1d({3, 1, 1, 8}, 2, 2, 2),
+          conv1d({1, 1, 1, 9}, 2, 3, 1, LayerSpec::kSamePadding, 2), conv1d({2, 1, 1, 5}, 3, 1, 1, 0, 1, 1, false),
+          conv1d({4, 1, 1, 6}, 2, 3, 1, LayerSpec::kSamePadding, 1, 2)};
+}
+
 }  // namespace
 
 const std::vector<LayerKind>& layerKinds() {
@@ -264,6 +329,28 @@ const std::vector<LayerKind>& layerKinds() {
          return std::make_unique<LocallyConnected2d>(in, s, f);
        },
        locallyConnectedExamples},
+      {"rnn",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<Rnn>(in, s, f);
+       },
+       rnnExamples},
+      {"lstm",
+       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<Lstm>(in, s, f);
+       },
+       lstmExamples},
+      {"gru",
+       [](const LayerSpec& s, const Shape& in,
+          const std::string& f) -> std::unique_ptr<Layer> { return std::make_unique<Gru>(in, s, f); },
+       gruExamples},
+      {"embedding",
+       [](const LayerSpec& s, const Shape& in,
+          const std::string& f) -> std::unique_ptr<Layer> { return std::make_unique<Embedding>(in, s, f); },
+       embeddingExamples},
+      {"conv1d",
+       [](const LayerSpec& s, const Shape& in,
+          const std::string& f) -> std::unique_ptr<Layer> { return std::make_unique<Conv1d>(in, s, f); },
+       conv1dExamples},
   };
   return kinds;
 }
