@@ -1166,6 +1166,13 @@ private slots:
     // Dropout: one rate for every hidden layer, applied to the running trainer without a reset.
     QSlider* dropout = c->dropoutSlider();
     QVERIFY(dropout->isVisible() && dropout->isEnabled());
+    // The generation the penalty change started, once its snapshots reach the window (on a busy
+    // machine the snapshot of the pair before it can still be the latest here).
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastSnapshot() && w.lastSnapshot()->runs.size() == 1 &&
+                                 !w.lastSnapshot()->config.regularization.compareL1L2 &&
+                                 w.lastSnapshot()->config.regularization.l1 == 0.0 &&
+                                 w.lastSnapshot()->config.regularization.l2 == 0.0,
+                             10000);
     const quint64 generation = w.lastSnapshot()->generation;
     dropout->setValue(6);  // 0.30
     SESSION_HAS(
