@@ -118,6 +118,21 @@ LayerConfig layer(int units, const std::string& act) {
 
 }  // namespace
 
+// numeric(i) = (f(params + h·eᵢ) − f(params − h·eᵢ)) / 2h for every parameter i (central
+// differences; the parameters are restored).
+template <class F>
+void parameterDifferences(Vector& params, F&& f, double h, Vector& numeric) {
+  for (Index i = 0; i < params.size(); ++i) {
+    const double keep = params(i);
+    params(i) = keep + h;
+    const double up = f();
+    params(i) = keep - h;
+    const double down = f();
+    params(i) = keep;
+    numeric(i) = (up - down) / (2 * h);
+  }
+}
+
 class GradCheck : public QObject {
   Q_OBJECT
 private slots:
@@ -189,15 +204,7 @@ private slots:
     };
     const double h = 1e-6;
     Vector numeric(analytic.size());
-    for (Index i = 0; i < params.size(); ++i) {
-      const double keep = params(i);
-      params(i) = keep + h;
-      const double up = objective(X);
-      params(i) = keep - h;
-      const double down = objective(X);
-      params(i) = keep;
-      numeric(i) = (up - down) / (2 * h);
-    }
+    parameterDifferences(params, [&] { return objective(X); }, h, numeric);
     Matrix x = X;
     if (ex.tokens) {  // ids: no input gradient to check, and backward says so with zeros
       QVERIFY(dx.isZero(0));
@@ -291,15 +298,7 @@ private slots:
     Vector analytic(params.size() + X.size()), numeric(params.size() + X.size());
     analytic << grads, dx.reshaped();
     const double h = 1e-6;
-    for (Index i = 0; i < params.size(); ++i) {
-      const double keep = params(i);
-      params(i) = keep + h;
-      const double up = objective(X);
-      params(i) = keep - h;
-      const double down = objective(X);
-      params(i) = keep;
-      numeric(i) = (up - down) / (2 * h);
-    }
+    parameterDifferences(params, [&] { return objective(X); }, h, numeric);
     Matrix x = X;
     for (Index i = 0; i < X.size(); ++i) {
       x.data()[i] = X.data()[i] + h;
