@@ -146,8 +146,12 @@ bool directConvolution(const ConvGeometry& g, Index groups) {
 }
 
 bool directInputGradient(const ConvGeometry& g, Index groups) {
+  // Judged against 8-value vectors (AVX's floats) whatever this build's width, so that a layer takes
+  // the same path, and sums in the same order, in every build of the program (the sanitizer builds
+  // have 4-value vectors).
+  constexpr Index lanes = 8;
   return groups == 1 && g.sh == 1 && g.sw == 1 && g.ph <= (g.kh - 1) * g.dh && g.pw <= (g.kw - 1) * g.dw &&
-         g.width >= L && 4 * g.width >= 3 * roundUp(g.width, L);
+         g.width >= lanes && 4 * g.width >= 3 * roundUp(g.width, lanes);
 }
 
 ConvGeometry inputGradientGeometry(const ConvGeometry& g, Index out) {

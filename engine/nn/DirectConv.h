@@ -25,8 +25,8 @@ bool directConvolution(const ConvGeometry& g, Index groups);
 // The input gradient of a stride-1 convolution with one group is itself such a convolution, of dy:
 // dx(c, y, x) = Σ_o Σ_i Σ_j W(o, c, kh−1−i, kw−1−j)·dy'(o, y + i·dh, x + j·dw), with dy' = dy in
 // a zero border of d(k−1) − p. Conv2d computes it that way when the border is not negative and
-// the input rows fill at least three quarters of their SIMD vectors (LeNet-5's second layer: 14 of
-// 16 lanes; its 6×14×14 input gradient from 16 channels of 5×5 ran as a (6400, 16)·(16, 150)
+// the input rows fill at least three quarters of 8-value SIMD vectors (LeNet-5's second layer: 14
+// of 16 lanes; its 6×14×14 input gradient from 16 channels of 5×5 ran as a (6400, 16)·(16, 150)
 // product, a 3.8 MB zero fill and col2im).
 bool directInputGradient(const ConvGeometry& g, Index groups);
 // That convolution's geometry: input out × outH × outW, output g's channels × height × width.
