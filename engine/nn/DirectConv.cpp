@@ -28,11 +28,7 @@ struct Padded {
       : Hp(g.height + 2 * g.ph), Wq(std::max(g.width + 2 * g.pw, roundUp(g.outW, L) + (g.kw - 1) * g.dw)) {}
   const Scalar* copy(const ConvGeometry& g, const Scalar* image) const {
     thread_local std::vector<Scalar> buf;
-    buf.assign(static_cast<std::size_t>(g.channels * Hp * Wq + L), Scalar(0));
-    for (Index c = 0; c < g.channels; ++c)
-      for (Index y = 0; y < g.height; ++y)
-        std::copy_n(image + (c * g.height + y) * g.width, g.width, buf.data() + (c * Hp + y + g.ph) * Wq + g.pw);
-    return buf.data();
+    return zeroBordered(g, image, Wq, L, buf);
   }
 };
 

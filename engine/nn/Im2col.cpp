@@ -17,15 +17,18 @@ ConvGeometry specGeometry(const Shape& in, const LayerSpec& spec, Index defaultS
   return checkedGeometry(in.channels, in.height, in.width, spec.kernel, kw, stride, spec.padding, spec.dilation, field);
 }
 
-Scalar* Unrolling::padded(const Scalar* image) const {
-  const ConvGeometry& g = m_g;
-  const Index Hp = g.height + 2 * g.ph, Wp = g.width + 2 * g.pw;
-  thread_local std::vector<Scalar> scratch;  // (C, H + 2ph, W + 2pw); forEachSample runs one sample per thread
-  scratch.assign(static_cast<std::size_t>(g.channels * Hp * Wp), Scalar(0));
+Scalar* zeroBordered(const ConvGeometry& g, const Scalar* image, Index rowLength, Index slack, std::vector<Scalar>& buf) {
+  const Index Hp = g.height + 2 * g.ph;
+  buf.assign(static_cast<std::size_t>(g.channels * Hp * rowLength + slack), Scalar(0));
   for (Index c = 0; c < g.channels; ++c)
     for (Index y = 0; y < g.height; ++y)
-      std::copy_n(image + (c * g.height + y) * g.width, g.width, scratch.data() + (c * Hp + y + g.ph) * Wp + g.pw);
-  return scratch.data();
+      std::copy_n(image + (c * g.height + y) * g.width, g.width, buf.data() + (c * Hp + y + g.ph) * rowLength + g.pw);
+  return buf.data();
+}
+
+Scalar* Unrolling::padded(const Scalar* image) const {
+  thread_local std::vector<Scalar> scratch;  // (C, H + 2ph, W + 2pw); forEachSample runs one sample per thread
+  return zeroBordered(m_g, image, m_g.width + 2 * m_g.pw, 0, scratch);
 }
 
 namespace {

@@ -40,6 +40,12 @@ class Unrolling {
   ConvGeometry m_g;
 };
 
+// One image (channels × height × width) copied into buf with a border of zeros: ph rows above and
+// below, pw columns on the left, each row rowLength values long (at least width + 2pw; zeros to the
+// right of the image), then `slack` more zeros. Returns buf.data(). The unrolling and the direct
+// convolution (nn/DirectConv.h) both read their windows from such a copy.
+Scalar* zeroBordered(const ConvGeometry& g, const Scalar* image, Index rowLength, Index slack, std::vector<Scalar>& buf);
+
 // The window of a conv or pooling layer on input `in` ({C, H, W, 1}): spec.kernel (× kernelWidth),
 // spec.stride (0: defaultStride), spec.padding, spec.dilation. Throws ConfigError naming the field.
 ConvGeometry specGeometry(const Shape& in, const LayerSpec& spec, Index defaultStride, const std::string& field);
