@@ -3,6 +3,7 @@
 // divergence exits 3 after writing the metrics up to that point.
 #include "Headless.h"
 #include "HeadlessCnn.h"
+#include "HeadlessSeq.h"
 #include "HeadlessLandscape.h"
 #include "HeadlessSearch.h"
 
@@ -111,7 +112,8 @@ constexpr HeadlessLab kHeadlessLabs[] = {
     {"playground", runPlayground, describePlayground},
     {"landscape", runLandscape, describeLandscapePreset},
     {"search", runSearchLab, [](const QString& p) { return describeSearchPreset(p).toStdString(); }},
-    {"cnn", runCnn, describeCnnPreset}};
+    {"cnn", runCnn, describeCnnPreset},
+    {"sequence", runSequence, describeSeqPreset}};
 
 const HeadlessLab* headlessLab(const QString& id);
 

@@ -37,7 +37,8 @@ struct PresetEntry {
   // "metrics" or "activations" (a chart tab), "map" or "network" (the central area, charts as they are);
   // "scores": the CNN lab's score board (test accuracy per run, on changed test images too);
   // "convolution", "kernels", "resampling", "architecture": one of the CNN lab's tabs, set up as
-  // `focus` says.
+  // `focus` says; "time-gradient" (the gradient through time), "inside" (gates and states): the
+  // sequence lab's.
   QString view;
   QString note;  // the note that teaches it (index.json); the notes dock opens it
   // The decision map's plane while it is loaded: "inputs" (the network's own inputs, after the

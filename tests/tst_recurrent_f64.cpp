@@ -128,6 +128,45 @@ private slots:
     for (double n : cell.stepGradientNorms()) QVERIFY(std::abs(n - cell.stepGradientNorms().back()) < 1e-12);
   }
 
+  // stateJacobian's ∂h_to/∂h_from against central differences: the steps from + 1 … to run again
+  // by a layer of their own, started from h_from (and the LSTM's c_from, held fixed), with each
+  // unit of h_from moved by ±1e-6.
+  void stateJacobianAgainstFiniteDifferences() {
+    const Index F = 2, H = 4, T = 7, from = 2, to = 5;
+    for (const char* kind : {"rnn", "lstm", "gru"}) {
+      const auto full = makeLayer(spec(kind, H), {F, 1, 1, T}, "r");
+      const auto part = makeLayer(spec(kind, H), {F, 1, 1, to - from}, "r");
+      auto& a = dynamic_cast<Recurrent&>(*full);
+      auto& b = dynamic_cast<Recurrent&>(*part);
+      std::vector<double> p(static_cast<std::size_t>(a.paramCount()));
+      Rng rng(21);
+      for (double& v : p) v = 0.6 * rng.normal();
+      Matrix x(F * T, 1), xs(F * (to - from), 1);
+      for (Index i = 0; i < x.size(); ++i) x.data()[i] = rng.normal();
+      for (Index f = 0; f < F; ++f)
+        for (Index t = from + 1; t <= to; ++t) xs(f * (to - from) + t - from - 1, 0) = x(f * T + t, 0);
+      const Recurrent::Trace tr = a.trace(x, view(p));
+      const Matrix h = tr.hidden.col(from + 1), c = tr.cell.size() ? Matrix(tr.cell.col(from + 1)) : Matrix();
+      Eigen::MatrixXd fd(H, H);
+      const Index Tp = to - from;
+      for (Index j = 0; j < H; ++j) {
+        Matrix hp = h, hm = h;
+        hp(j, 0) += 1e-6;
+        hm(j, 0) -= 1e-6;
+        b.setInitialState(hp, c);
+        const Matrix yp = run(b, p, xs);
+        b.setInitialState(hm, c);
+        const Matrix ym = run(b, p, xs);
+        for (Index i = 0; i < H; ++i) fd(i, j) = (yp(i * Tp + Tp - 1, 0) - ym(i * Tp + Tp - 1, 0)) / 2e-6;
+      }
+      const Eigen::MatrixXd J = a.stateJacobian(x, from, to, view(p));
+      QVERIFY2((J - fd).cwiseAbs().maxCoeff() < 1e-8 * std::max(1.0, fd.cwiseAbs().maxCoeff()),
+               qPrintable(QString("%1: %2").arg(kind).arg((J - fd).cwiseAbs().maxCoeff())));
+      QVERIFY(fd.cwiseAbs().maxCoeff() > 1e-3);  // not trivially zero
+      QVERIFY((a.stateJacobian(x, 3, 3, view(p)) - Eigen::MatrixXd::Identity(H, H)).norm() == 0);
+    }
+  }
+
   // Orthogonal recurrent weights times g: every eigenvalue has modulus g, so the spectral radius
   // is g (to rounding, 1e-9); identity: every eigenvalue is exactly 1.
   void recurrentSpectra() {

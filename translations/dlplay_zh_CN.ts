@@ -19,12 +19,13 @@
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../io/CnnIo.cpp" line="+205"/>
+        <location filename="../io/CnnIo.cpp" line="+217"/>
         <location filename="../io/ErrorText.cpp" line="+3"/>
         <location line="+10"/>
         <location filename="../io/ExperimentIo.cpp" line="+263"/>
         <location filename="../io/LandscapeIo.cpp" line="+157"/>
         <location filename="../io/SearchIo.cpp" line="+147"/>
+        <location filename="../io/SeqIo.cpp" line="+99"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -114,6 +115,7 @@
         <location filename="../io/LandscapeIo.cpp" line="+8"/>
         <location filename="../io/Presets.cpp" line="+27"/>
         <location filename="../io/SearchIo.cpp" line="+21"/>
+        <location filename="../io/SeqIo.cpp" line="+14"/>
         <source>preset &apos;%1&apos; does not exist; --list-presets shows them</source>
         <translation>预设“%1”不存在；用 --list-presets 可列出全部预设</translation>
     </message>
@@ -122,6 +124,7 @@
         <location filename="../io/LandscapeIo.cpp" line="+2"/>
         <location filename="../io/Presets.cpp" line="+2"/>
         <location filename="../io/SearchIo.cpp" line="+2"/>
+        <location filename="../io/SeqIo.cpp" line="+2"/>
         <source>preset &apos;%1&apos; cannot be read</source>
         <translation>无法读取预设“%1”</translation>
     </message>
@@ -130,6 +133,7 @@
         <location filename="../io/LandscapeIo.cpp" line="+1"/>
         <location filename="../io/Presets.cpp" line="+1"/>
         <location filename="../io/SearchIo.cpp" line="+1"/>
+        <location filename="../io/SeqIo.cpp" line="+1"/>
         <source>preset &apos;%1&apos;</source>
         <translation>预设“%1”</translation>
     </message>
@@ -164,6 +168,7 @@
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../engine/nn/Embedding.cpp" line="+28"/>
         <source>&apos;%1&apos; is not a whole number from %2 to %3</source>
         <translation>“%1”不是 %2 到 %3 之间的整数</translation>
     </message>
@@ -198,7 +203,7 @@
         <translation>不是 %1 个像素位置的排列</translation>
     </message>
     <message>
-        <location filename="../io/ImageFolder.cpp" line="+70"/>
+        <location filename="../io/ImageFolder.cpp" line="+74"/>
         <source>is not a folder (expected one sub-folder per class)</source>
         <translation>不是文件夹（应为每个类别一个子文件夹）</translation>
     </message>
@@ -223,7 +228,7 @@
         <translation>%1 张图像、每张 %2 个值，共 %3 个值；上限为 %4</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-67"/>
         <location line="+9"/>
         <source>the image is %1 pixels; the limit is %2 on each side</source>
         <translation>图像为 %1 像素；每边上限为 %2</translation>
@@ -296,7 +301,7 @@
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
     <message>
-        <location filename="../io/CnnIo.cpp" line="-179"/>
+        <location filename="../io/CnnIo.cpp" line="-191"/>
         <source>every layer names its kind</source>
         <translation>每一层都要写明它的类型（kind）</translation>
     </message>
@@ -306,7 +311,7 @@
         <translation>必须是 &quot;same&quot; 或不小于 0 的整数像素数</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+109"/>
         <location line="+4"/>
         <source>a CNN file starts with &quot;format&quot;: &quot;%1&quot;</source>
         <translation>卷积网络文件以 &quot;format&quot;: &quot;%1&quot; 开头</translation>
@@ -320,6 +325,7 @@
         <location line="+6"/>
         <location filename="../io/ExperimentIo.cpp" line="+7"/>
         <location filename="../io/LandscapeIo.cpp" line="-82"/>
+        <location filename="../io/SeqIo.cpp" line="-68"/>
         <source>this dlplay reads format version %1 to %2</source>
         <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
     </message>
@@ -329,7 +335,7 @@
         <translation>至少要列出一个输入特征（或者省略这一项）</translation>
     </message>
     <message>
-        <location filename="../io/CnnIo.cpp" line="-134"/>
+        <location filename="../io/CnnIo.cpp" line="-146"/>
         <location filename="../io/ExperimentIo.cpp" line="+9"/>
         <source>each layer is an object like %1</source>
         <translation>每一层都应是形如 %1 的对象</translation>
@@ -337,14 +343,16 @@
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/config/Fields.cpp" line="+234"/>
+        <location filename="../engine/config/Fields.cpp" line="+235"/>
+        <location filename="../engine/nn/Lstm.cpp" line="+17"/>
         <location filename="../engine/nn/Maxout.cpp" line="+11"/>
+        <location filename="../engine/nn/Recurrent.cpp" line="+38"/>
         <location filename="../engine/nn/Upsample.cpp" line="+16"/>
         <location filename="../engine/search/Search.cpp" line="+125"/>
         <location line="+3"/>
         <location line="+3"/>
         <location line="+8"/>
-        <location filename="../engine/train/Trainer.cpp" line="+367"/>
+        <location filename="../engine/train/Trainer.cpp" line="+355"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -356,7 +364,7 @@
     <message>
         <location filename="../engine/data/FileBytes.cpp" line="+62"/>
         <location filename="../io/ImageFolder.cpp" line="-15"/>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>file does not exist</source>
         <translation>文件不存在</translation>
     </message>
@@ -387,7 +395,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../io/ImageFolder.cpp" line="-34"/>
+        <location filename="../io/ImageFolder.cpp" line="-38"/>
         <source>not a regular file (a device, FIFO or socket)</source>
         <translation>不是普通文件（而是设备、FIFO 或套接字）</translation>
     </message>
@@ -511,7 +519,7 @@
         <location line="+2"/>
         <location filename="../engine/schedule/Schedules.cpp" line="+127"/>
         <location filename="../engine/surface/Race.cpp" line="+69"/>
-        <location filename="../io/ImageFolder.cpp" line="+7"/>
+        <location filename="../io/ImageFolder.cpp" line="+11"/>
         <source>must be in %1</source>
         <translation>必须在区间 %1 内</translation>
     </message>
@@ -675,12 +683,17 @@
         <translation>Dropout 比例必须在区间 %1 内</translation>
     </message>
     <message>
-        <location filename="../engine/nn/Conv2d.cpp" line="+18"/>
+        <location filename="../engine/nn/Conv1d.cpp" line="+14"/>
+        <location filename="../engine/nn/Conv2d.cpp" line="+28"/>
         <location filename="../engine/nn/ConvArithmetic.cpp" line="+34"/>
         <location filename="../engine/nn/ConvTranspose2d.cpp" line="+20"/>
         <location line="+28"/>
         <location filename="../engine/nn/Dense.cpp" line="+12"/>
+        <location filename="../engine/nn/Embedding.cpp" line="-14"/>
+        <location line="+3"/>
         <location filename="../engine/nn/LocallyConnected2d.cpp" line="+16"/>
+        <location filename="../engine/nn/Recurrent.cpp" line="-9"/>
+        <location line="+3"/>
         <location filename="../engine/nn/SpatialPyramidPool.cpp" line="+12"/>
         <location filename="../engine/optim/BufferedOptimizer.cpp" line="-16"/>
         <location filename="../engine/train/Trainer.cpp" line="+3"/>
@@ -689,7 +702,7 @@
         <translation>必须 ≥ %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../engine/nn/Conv2d.cpp" line="+3"/>
         <source>the groups must divide the %1 input and %2 output channels</source>
         <translation>分组数必须能整除 %1 个输入通道和 %2 个输出通道</translation>
     </message>
@@ -754,6 +767,7 @@
         <translation>L2 强度必须在 %1 到 %2 之间</translation>
     </message>
     <message>
+        <location filename="../engine/nn/Conv1d.cpp" line="+3"/>
         <location filename="../io/SearchIo.cpp" line="-69"/>
         <source>must be &apos;%1&apos; or &apos;%2&apos;</source>
         <translation>必须是“%1”或“%2”</translation>
@@ -767,6 +781,7 @@
     <message>
         <location filename="../engine/cnn/CnnFields.cpp" line="+48"/>
         <location filename="../engine/cnn/CnnTrainer.cpp" line="+146"/>
+        <location filename="../engine/seq/SeqFields.cpp" line="+124"/>
         <source>is already listed at [%1]</source>
         <translation>已在第 [%1] 项列出</translation>
     </message>
@@ -780,6 +795,7 @@
     <message>
         <location line="-13"/>
         <location filename="../engine/config/Fields.cpp" line="+6"/>
+        <location filename="../engine/seq/SeqFields.cpp" line="-58"/>
         <source>the batch size must be between %1 and %2</source>
         <translation>批大小必须在 %1 到 %2 之间</translation>
     </message>
@@ -807,6 +823,7 @@
     <message>
         <location line="+2"/>
         <location filename="../engine/nn/Architecture.cpp" line="+48"/>
+        <location filename="../engine/seq/SeqFields.cpp" line="+34"/>
         <source>needs at least one layer</source>
         <translation>至少需要一层</translation>
     </message>
@@ -859,6 +876,8 @@
         <location filename="../engine/cnn/CnnTrainer.cpp" line="-83"/>
         <location filename="../engine/config/Fields.cpp" line="+42"/>
         <location filename="../engine/nn/Architecture.cpp" line="-8"/>
+        <location filename="../engine/seq/SeqFields.cpp" line="+8"/>
+        <location line="+13"/>
         <location filename="../engine/surface/Race.cpp" line="+9"/>
         <location filename="../engine/surface/Surfaces.cpp" line="+373"/>
         <source>unknown name (expected one of: %1)</source>
@@ -1146,6 +1165,7 @@
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../engine/seq/SeqTrainer.cpp" line="+267"/>
         <source>the last layer must give one value per class (%1)</source>
         <translation>最后一层必须为每个类别输出一个值（共 %1 个）</translation>
     </message>
@@ -1204,6 +1224,7 @@
         <translation>输入的数值超过 %1 个</translation>
     </message>
     <message>
+        <location filename="../engine/nn/Recurrent.cpp" line="+3"/>
         <location filename="../engine/nn/Upsample.cpp" line="-3"/>
         <source>must be one of %1</source>
         <translation>必须是以下之一：%1</translation>
@@ -1212,6 +1233,117 @@
         <location filename="../engine/nn/Resampling.cpp" line="+227"/>
         <source>must be down:IMAGE:PERIOD (stripes, checkerboard or zoneplate, period 2 to 16) or up:IMAGE:WEIGHTS (constant or stripes, equal or tent)</source>
         <translation>必须是 down:图像:周期（stripes、checkerboard 或 zoneplate，周期 2 到 16）或 up:图像:权重（constant 或 stripes，equal 或 tent）</translation>
+    </message>
+    <message>
+        <location filename="../engine/data/SequenceTasks.cpp" line="+135"/>
+        <source>holds a NUL byte at offset %1: binary data, not text</source>
+        <translation>在偏移 %1 处有 NUL 字节：这是二进制数据，不是文本</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>is not UTF-8 text (a bad byte sequence at offset %1)</source>
+        <translation>不是 UTF-8 文本（偏移 %1 处的字节序列无效）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>is empty: there is no text to learn from</source>
+        <translation>是空的：没有可学习的文本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>has fewer than 2 different characters: nothing to predict</source>
+        <translation>不同的字符少于 2 个：没有可预测的内容</translation>
+    </message>
+    <message>
+        <location filename="../engine/seq/SeqFields.cpp" line="-62"/>
+        <source>must be 0 (half the length) or at most %2</source>
+        <translation>必须为 0（长度的一半）或不超过 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+2"/>
+        <source>must be 0 (off) or at most %2</source>
+        <translation>必须为 0（关闭）或不超过 %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>must name a CSV file with the series</source>
+        <translation>必须指定一个含序列的 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>comparing cells needs a recurrent layer (rnn, lstm or gru) in the stack</source>
+        <translation>比较循环单元需要层堆叠中有一个循环层（rnn、lstm 或 gru）</translation>
+    </message>
+    <message>
+        <location filename="../engine/seq/SeqTrainer.cpp" line="-203"/>
+        <source>has %1 characters: too short for windows of %2 (it needs at least %3)</source>
+        <translation>只有 %1 个字符：不够切出长度为 %2 的窗口（至少需要 %3 个）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>has %1 values: too short for windows of %2 (it needs at least %3)</source>
+        <translation>只有 %1 个数值：不够切出长度为 %2 的窗口（至少需要 %3 个）</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>holds NUL bytes: binary data, not a CSV file</source>
+        <translation>含有 NUL 字节：这是二进制数据，不是 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>is empty: there is no series</source>
+        <translation>是空的：没有序列</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>has no column &apos;%1&apos; (columns: %2)</source>
+        <translation>没有名为“%1”的列（现有列：%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the row has %1 cells, the series is column %2</source>
+        <translation>这一行只有 %1 个单元格，而序列在第 %2 列</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; is not a finite number</source>
+        <translation>“%1”不是有限的数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>has %1 values: a series needs more</source>
+        <translation>只有 %1 个数值：序列需要更多</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>the first layer must have weights (an embedding, a recurrent layer, conv1d or dense)</source>
+        <translation>第一层必须带权重（嵌入层、循环层、conv1d 或全连接层）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the last layer must give %1 values (one per character) at each of the %2 steps</source>
+        <translation>最后一层必须在 %2 个时间步中的每一步给出 %1 个值（每个字符一个）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the last layer must give one value (the prediction)</source>
+        <translation>最后一层必须只给出一个值（预测值）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the task has no training sequences</source>
+        <translation>该任务没有训练序列</translation>
+    </message>
+    <message>
+        <location filename="../io/SeqIo.cpp" line="-12"/>
+        <source>a sequence file starts with &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>序列文件以 &quot;format&quot;: &quot;%1&quot; 开头</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a sequence file says &quot;lab&quot;: &quot;%1&quot;</source>
+        <translation>序列文件应写明 &quot;lab&quot;: &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -2756,7 +2888,7 @@
         <translation>按设置平移或镜像后的同一批测试图片。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>

@@ -9,6 +9,7 @@
 #include "init/Initializer.h"
 #include "optim/Optimizer.h"
 #include "schedule/Schedule.h"
+#include "seq/SeqConfig.h"
 
 #include <cmath>
 #include <limits>
@@ -256,6 +257,8 @@ DLPLAY_FIELD_FUNCTIONS(CnnDataConfig)  // the CNN lab's lists: cnn/CnnFields.cpp
 DLPLAY_FIELD_FUNCTIONS(AugmentConfig)
 DLPLAY_FIELD_FUNCTIONS(CnnTrainingConfig)
 DLPLAY_FIELD_FUNCTIONS(CnnPretrainConfig)
+DLPLAY_FIELD_FUNCTIONS(SeqTaskConfig)  // the sequence lab's lists: seq/SeqFields.cpp
+DLPLAY_FIELD_FUNCTIONS(SeqTrainingConfig)
 #undef DLPLAY_FIELD_FUNCTIONS
 
 }  // namespace dl

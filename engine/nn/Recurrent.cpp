@@ -166,6 +166,32 @@ const Matrix& Recurrent::backward(const Matrix&, const Matrix& dy, std::span<con
   return m_dx;
 }
 
+Recurrent::Trace Recurrent::trace(const Matrix& x, std::span<const Scalar> params) const {
+  Workspace ws;
+  run(x, ws, params);
+  return {std::move(ws.z), std::move(ws.h), std::move(ws.c)};
+}
+
+// dh starts as the identity (column i = e_i at h_to, one copy of the sequence per column); each
+// step back turns column i into ∂h_to,i/∂h_{t−1}. The result is its transpose.
+Eigen::MatrixXd Recurrent::stateJacobian(const Matrix& x, Index from, Index to, std::span<const Scalar> params) const {
+  if (x.cols() != 1 || from < 0 || from > to || to >= m_steps)
+    throw std::invalid_argument("Recurrent::stateJacobian: one sequence and 0 <= from <= to < T");
+  const Index H = m_units, GH = m_gates * m_units;
+  Workspace ws;
+  run(x.replicate(1, H), ws, params);
+  Matrix dh = Matrix::Identity(H, H), dc = Matrix::Zero(H, H);
+  Matrix dzx(GH, H), dzhSeparate(GH, H);
+  Matrix& dzh = separateRecurrentGradient() ? dzhSeparate : dzx;
+  const ConstMatrixMap U = recurrentWeights(params);
+  for (Index t = to; t > from; --t) {
+    stepBackward(t, ws, params, dh, dc, dzx, dzh);
+    gemm(dh, U, Trans::Yes, dzh, Trans::No, true);
+  }
+  // (dc now holds ∂h_to/∂c_from, which the Jacobian with c_from held fixed leaves out.)
+  return dh.transpose().cast<double>();
+}
+
 std::vector<Recurrent::GateTrace> Recurrent::gateTraces() const {
   const Matrix& z = m_ws.z;
   const Index H = m_units, B = z.cols() / m_steps;

@@ -68,6 +68,19 @@ public:
   // Whether the gradient stops between step t − 1 and step t (t starts a truncation window).
   bool cutBefore(Index t) const { return m_truncation > 0 && t > 0 && (m_steps - t) % m_truncation == 0; }
 
+  // ---- a pass over given sequences, without touching the layer (const; the lab's views) ----
+  // The states and gates of a forward pass over x (in.size(), B), laid out as hiddenStates(),
+  // cellStates() and gateActivations() are.
+  struct Trace {
+    Matrix gates, hidden, cell;
+  };
+  Trace trace(const Matrix& x, std::span<const Scalar> params) const;
+  // The Jacobian ∂h_to/∂h_from (H, H) along ONE sequence x (in.size(), 1), steps counted from 0,
+  // 0 <= from <= to < T: backpropagation of the H unit vectors of h_to (as a batch of H copies of
+  // the sequence) to h_from, with the LSTM's c_from held fixed. Full backpropagation (truncation
+  // does not apply). from == to gives the identity.
+  Eigen::MatrixXd stateJacobian(const Matrix& x, Index from, Index to, std::span<const Scalar> params) const;
+
   // ---- the state the passes start from: (H, B) h₋₁ (and the LSTM's c₋₁); empty = zeros. A
   // constant (no gradient flows into it); used by an encoder-decoder and by the truncation check.
   void setInitialState(Matrix h0, Matrix c0 = Matrix());

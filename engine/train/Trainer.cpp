@@ -4,6 +4,7 @@
 #include "core/Error.h"
 #include "core/Parallel.h"
 #include "config/ConfigChecks.h"
+#include "train/Clipping.h"
 #include "train/Regularization.h"
 
 #include <algorithm>
@@ -174,20 +175,7 @@ StepMetrics Trainer::step() {
   // Clipping: by value first, then by global norm.
   const auto& r = reg;
   Vector& g = m_net.grads();
-  if (r.clipValue > 0) {
-    const auto c = static_cast<Scalar>(r.clipValue);
-    if (g.cwiseAbs().maxCoeff() > c) {
-      g = g.cwiseMax(-c).cwiseMin(c);
-      m.clipped = true;
-    }
-  }
-  if (r.clipNorm > 0) {
-    const double norm = m.clipped ? std::sqrt(g.template cast<double>().squaredNorm()) : m.gradNormTotal;
-    if (norm > r.clipNorm) {
-      g *= static_cast<Scalar>(r.clipNorm / norm);
-      m.clipped = true;
-    }
-  }
+  m.clipped = clipGradient(g, m.gradNormTotal, r.clipValue, r.clipNorm);
 
   m_backup = m_net.params();
   m_optimizer->step(VectorMap(m_net.params().data(), m_net.params().size()), ConstVectorMap(g.data(), g.size()),

@@ -1,0 +1,181 @@
+// The sequence lab headless: train the configuration's runs (one, or one per cell of
+// training.cells, in lockstep) for their `steps` (or --steps; 0 measures the initial network),
+// print one line per validation, then per run what the notes' claims are about: the test loss
+// against the input-blind baseline (or the accuracy), the gradient through time at the first step
+// against the last, ‖∂h_T/∂h_1‖ along test sequences, the recurrent matrix's spectral radius and,
+// for an LSTM, the product of its forget gates. --metrics writes one CSV row per step and run.
+// Exit 0, 2 for bad input, 3 when every run diverged (after writing the metrics).
+#include "HeadlessSeq.h"
+
+#include "Headless.h"
+#include "core/Error.h"
+#include "core/Parallel.h"
+#include "io/ErrorText.h"
+#include "io/OutputFile.h"
+#include "io/SeqIo.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace dlapp {
+
+namespace {
+
+// How many test sequences the Jacobian and forget-gate numbers look at.
+constexpr dl::Index kProbeSequences = 8;
+
+// The median of ‖∂h_{T−1}/∂h_0‖ over the first test sequences.
+double medianJacobianNorm(const dl::SeqTrainer& t) {
+  const dl::Index T = t.recurrent()->steps();
+  const dl::Index n = std::min<dl::Index>(kProbeSequences, t.data().test.size());
+  std::vector<double> v;
+  for (dl::Index i = 0; i < n; ++i) v.push_back(t.stateJacobianNorm(dl::SeqSplit::Test, i, 0, T - 1));
+  if (v.empty()) return dl::kNaN;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+std::string describeSeqPreset(const QString& preset) { return dlio::readSeqPreset(preset).description; }
+
+int runSequence(const QCommandLineParser& p) {
+  if (!p.positionalArguments().isEmpty())
+    return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
+                    .arg(p.positionalArguments().front()));
+  for (const char* option : {"epochs", "save-model", "load-model", "trials-csv"})
+    if (p.isSet(option)) return fail(QString("--%1: not used by the sequence lab").arg(option));
+  for (const char* option : {"config", "preset", "metrics", "steps", "seed", "threads"})
+    if (p.isSet(option) && p.value(option).trimmed().isEmpty())
+      return fail(QString("--%1: the value is empty").arg(option));
+  if (p.isSet("config") && p.isSet("preset")) return fail("--config and --preset cannot be used together");
+  if (!p.isSet("config") && !p.isSet("preset"))
+    return fail("--headless --lab sequence needs --config FILE.json or --preset NAME");
+
+  dl::SeqConfig c;
+  const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
+  try {
+    c = p.isSet("config") ? dlio::readSeqFile(p.value("config")) : dlio::readSeqPreset(p.value("preset"));
+  } catch (const dlio::IoError& e) {
+    return fail(e.message());
+  }
+  if (p.isSet("steps")) {
+    long long n = 0;
+    if (!positiveInteger(p.value("steps"), n, 10'000'000))
+      return fail(QString("--steps: '%1' must be a whole number from 1 to 10000000").arg(p.value("steps")));
+    c.training.steps = n;
+  }
+  if (p.isSet("seed") && !seedOption(p.value("seed"), c.training.seed)) return BadInput;
+  if (p.isSet("threads")) {
+    long long n = 0;
+    if (!positiveInteger(p.value("threads"), n, 256))
+      return fail(QString("--threads: '%1' must be a whole number from 1 to 256").arg(p.value("threads")));
+    dl::setThreadCount(static_cast<int>(n));
+  }
+  std::unique_ptr<dl::SeqRuns> runs;
+  try {
+    runs = std::make_unique<dl::SeqRuns>(c, dlio::loadSeqData(c.task));
+  } catch (const dlio::IoError& e) {
+    return fail(QString("%1: %2").arg(source, e.message()));
+  } catch (const dl::ConfigError& e) {
+    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
+  } catch (const dl::DataError& e) {
+    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
+  }
+  if (p.isSet("config") && p.isSet("metrics") && dlio::sameFile(p.value("metrics"), p.value("config")))
+    return fail(QString("--metrics %1: is the same file as --config; it would be overwritten").arg(p.value("metrics")));
+
+  dlio::OutputFile metrics;
+  QString error;
+  if (p.isSet("metrics") && !metrics.open(p.value("metrics"), &error)) return fail(error);
+  QByteArray pending = dlio::seqMetricsHeader().toUtf8() + '\n';
+  const std::size_t R = runs->size();
+  const auto allDiverged = [&] {
+    for (std::size_t r = 0; r < R; ++r)
+      if (!runs->trainer(r).diverged()) return false;
+    return true;
+  };
+  QElapsedTimer timer;
+  timer.start();
+  std::vector<std::vector<dl::SeqStep>> evaluations(R);
+  std::vector<std::vector<double>> firstGradients(R), lastGradients(R);
+  for (long long k = 0; k < c.training.steps && !allDiverged(); ++k) {
+    const std::vector<dl::SeqStep> steps = runs->step();
+    for (std::size_t r = 0; r < R; ++r) {
+      const dl::SeqStep& s = steps[r];
+      if (s.step == 0) continue;  // a diverged run
+      if (p.isSet("metrics")) {
+        pending += dlio::seqMetricsRow(runs->label(r), s).toUtf8() + '\n';
+        if (pending.size() > (1 << 18)) {
+          metrics.write(pending);
+          pending.clear();
+        }
+      }
+      if (s.evaluated) evaluations[r].push_back(s);
+      if (s.step == 1) firstGradients[r] = s.timeGradients;
+      if (!s.timeGradients.empty()) lastGradients[r] = s.timeGradients;
+    }
+  }
+  const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+  if (p.isSet("metrics")) {
+    metrics.write(pending);
+    if (!metrics.commit(&error)) return fail(error);
+  }
+  for (std::size_t r = 0; r < R; ++r)
+    if (runs->trainer(r).diverged())
+      std::fprintf(stderr, "%s%sdiverged: %s\n", runs->label(r).c_str(), runs->label(r).empty() ? "" : ": ",
+                   runs->trainer(r).divergence()->describe().c_str());
+  if (allDiverged()) return Diverged;
+  if (p.isSet("quiet")) return Success;
+
+  const dl::SeqData& d = runs->trainer(0).data();
+  std::printf("steps %lld in %.3f ms\n", c.training.steps, seconds * 1000);
+  std::printf("task %s: %lld training sequences of %lld steps; input-blind baseline %s %.4f\n", c.task.kind.c_str(),
+              static_cast<long long>(d.train.size()), static_cast<long long>(d.steps),
+              d.classes == 0 ? "mean squared error" : "cross-entropy", d.baselineLoss);
+  for (std::size_t r = 0; r < R; ++r) {
+    const dl::SeqTrainer& t = runs->trainer(r);
+    const std::string name = runs->label(r).empty() ? std::string("run") : runs->label(r);
+    std::printf("%s: %lld parameters\n", name.c_str(), static_cast<long long>(t.network().params().size()));
+    for (const dl::SeqStep& s : evaluations[r])
+      std::printf(
+          "%s step %-7lld train loss %-10.5f val loss %-10.5f%s\n", name.c_str(), s.step, s.trainLoss, s.valLoss,
+          std::isnan(s.valAccuracy) ? ""
+                                    : QString(" val accuracy %1").arg(s.valAccuracy, 0, 'f', 4).toUtf8().constData());
+    if (t.diverged()) continue;
+    const dl::SeqEvaluation test = t.evaluate(dl::SeqSplit::Test);
+    if (d.classes == 0)
+      std::printf("%s test loss %.5f (baseline %.5f, ratio %.3f)\n", name.c_str(), test.loss, d.baselineLoss,
+                  test.loss / d.baselineLoss);
+    else
+      std::printf("%s test loss %.5f test accuracy %.4f (baseline loss %.5f)\n", name.c_str(), test.loss, test.accuracy,
+                  d.baselineLoss);
+    const auto ratio = [](const std::vector<double>& g) {
+      return g.size() > 1 && g.back() > 0 ? g.front() / g.back() : dl::kNaN;
+    };
+    if (!firstGradients[r].empty())
+      std::printf("%s gradient through time |dL/dh_1| / |dL/dh_T|: %.3g at step 1, %.3g at the last step\n",
+                  name.c_str(), ratio(firstGradients[r]), ratio(lastGradients[r]));
+    if (const dl::Recurrent* rec = t.recurrent()) {
+      std::printf("%s |dh_T/dh_1| (median of %lld test sequences) %.3g; spectral radius of U (%s) %.3f\n", name.c_str(),
+                  static_cast<long long>(std::min<dl::Index>(kProbeSequences, d.test.size())), medianJacobianNorm(t),
+                  rec->gateNames()[static_cast<std::size_t>(rec->candidateGate())].c_str(),
+                  rec->spectralRadius(t.recurrentParams(), rec->candidateGate()));
+      if (std::string(rec->kind()) == "lstm")
+        std::printf("%s forget-gate product over %lld steps %.3g\n", name.c_str(), static_cast<long long>(rec->steps()),
+                    t.forgetProduct(dl::SeqSplit::Test, kProbeSequences));
+    }
+    if (d.perStep) {
+      const std::vector<int> ids = t.sampleText({}, 120, 0.7, 1);
+      std::string text;
+      for (int id : ids) text += d.classNames[static_cast<std::size_t>(id)];
+      std::printf("%s sample (temperature 0.7): %s\n", name.c_str(), dl::printable(text, 400).c_str());
+    }
+  }
+  return Success;
+}
+
+}  // namespace dlapp

@@ -1,0 +1,215 @@
+// The sequence lab's tasks (data/SequenceTasks.h).
+#include "data/SequenceTasks.h"
+
+#include "core/Error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
+
+namespace dl {
+
+SeqSet addingProblem(Index count, Index steps, Rng& rng) {
+  const Index T = std::max<Index>(steps, 2);
+  SeqSet s;
+  s.X.setZero(2 * T, count);
+  s.targets.resize(1, count);
+  const Index half = T / 2;
+  for (Index n = 0; n < count; ++n) {
+    for (Index t = 0; t < T; ++t) s.X(t, n) = static_cast<Scalar>(rng.uniform());
+    const Index a = static_cast<Index>(rng.below(static_cast<std::uint64_t>(half)));
+    const Index b = half + static_cast<Index>(rng.below(static_cast<std::uint64_t>(T - half)));
+    s.X(T + a, n) = 1;
+    s.X(T + b, n) = 1;
+    s.targets(0, n) = s.X(a, n) + s.X(b, n);
+  }
+  return s;
+}
+
+SeqSet recallSymbol(Index count, Index steps, int symbols, Rng& rng) {
+  const Index T = steps, K = symbols;
+  SeqSet s;
+  s.X.setZero(K * T, count);
+  s.labels.resize(static_cast<std::size_t>(count));
+  for (Index n = 0; n < count; ++n)
+    for (Index t = 0; t < T; ++t) {
+      const Index k = static_cast<Index>(rng.below(static_cast<std::uint64_t>(K)));
+      s.X(k * T + t, n) = 1;
+      if (t == 0) s.labels[static_cast<std::size_t>(n)] = static_cast<int>(k);
+    }
+  return s;
+}
+
+SeqSet parityBits(Index count, Index steps, Rng& rng) {
+  SeqSet s;
+  s.X.setZero(steps, count);
+  s.labels.resize(static_cast<std::size_t>(count));
+  for (Index n = 0; n < count; ++n) {
+    int ones = 0;
+    for (Index t = 0; t < steps; ++t) {
+      const int bit = static_cast<int>(rng.below(2));
+      s.X(t, n) = static_cast<Scalar>(bit);
+      ones += bit;
+    }
+    s.labels[static_cast<std::size_t>(n)] = ones % 2;
+  }
+  return s;
+}
+
+SeqSet sineWindows(Index count, Index steps, int components, double noise, Rng& rng) {
+  SeqSet s;
+  s.X.resize(steps, count);
+  s.targets.resize(1, count);
+  const int m = std::max(components, 1);
+  std::vector<double> freq(static_cast<std::size_t>(m)), phase(freq.size()), amp(freq.size());
+  for (Index n = 0; n < count; ++n) {
+    for (int c = 0; c < m; ++c) {
+      freq[static_cast<std::size_t>(c)] = rng.uniform(0.02, 0.2) * 2 * std::numbers::pi;
+      phase[static_cast<std::size_t>(c)] = rng.uniform(0, 2 * std::numbers::pi);
+      amp[static_cast<std::size_t>(c)] = rng.uniform(0.5, 1.0) / m;
+    }
+    const auto value = [&](Index t) {
+      double v = 0;
+      for (std::size_t c = 0; c < freq.size(); ++c) v += amp[c] * std::sin(freq[c] * static_cast<double>(t) + phase[c]);
+      return v;
+    };
+    for (Index t = 0; t < steps; ++t)
+      s.X(t, n) = static_cast<Scalar>(value(t) + (noise > 0 ? rng.normal(0, noise) : 0));
+    s.targets(0, n) = static_cast<Scalar>(value(steps));  // the clean next value: what can be predicted
+  }
+  return s;
+}
+
+SeqSet seriesWindows(const std::vector<double>& values, Index steps) {
+  SeqSet s;
+  const Index n = static_cast<Index>(values.size()) - steps;
+  if (n < 1) {
+    s.X.resize(steps, 0);
+    s.targets.resize(1, 0);
+    return s;
+  }
+  s.X.resize(steps, n);
+  s.targets.resize(1, n);
+  for (Index i = 0; i < n; ++i) {
+    for (Index t = 0; t < steps; ++t) s.X(t, i) = static_cast<Scalar>(values[static_cast<std::size_t>(i + t)]);
+    s.targets(0, i) = static_cast<Scalar>(values[static_cast<std::size_t>(i + steps)]);
+  }
+  return s;
+}
+
+std::string utf8Of(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+namespace {
+
+// The code points of valid UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF); throws
+// DataError with the byte offset of the first bad sequence.
+std::vector<char32_t> decodeUtf8(const std::string& s, const std::string& source) {
+  std::vector<char32_t> out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xEF && static_cast<unsigned char>(s[1]) == 0xBB &&
+      static_cast<unsigned char>(s[2]) == 0xBF)
+    i = 3;  // a byte-order mark
+  while (i < s.size()) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 == 0)
+      throw DataError({source}, {DL_TRANSLATE_NOOP("dl", "holds a NUL byte at offset %1: binary data, not text"),
+                                 {std::to_string(i)}});
+    int len = 0;
+    char32_t c = 0, min = 0;
+    if (b0 < 0x80) {
+      len = 1, c = b0;
+    } else if ((b0 & 0xE0) == 0xC0) {
+      len = 2, c = b0 & 0x1F, min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+      len = 3, c = b0 & 0x0F, min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+      len = 4, c = b0 & 0x07, min = 0x10000;
+    }
+    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
+    for (int k = 1; ok && k < len; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      ok = (b & 0xC0) == 0x80;
+      c = (c << 6) | (b & 0x3F);
+    }
+    ok = ok && c >= min && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+    if (!ok)
+      throw DataError({source}, {DL_TRANSLATE_NOOP("dl", "is not UTF-8 text (a bad byte sequence at offset %1)"),
+                                 {std::to_string(i)}});
+    if (c != U'\r') out.push_back(c);
+    i += static_cast<std::size_t>(len);
+  }
+  return out;
+}
+
+}  // namespace
+
+TextTokens tokenizeText(const std::string& utf8, const std::string& source, int maxVocabulary) {
+  const std::vector<char32_t> points = decodeUtf8(utf8, source);
+  if (points.empty()) throw DataError({source}, DL_TRANSLATE_NOOP("dl", "is empty: there is no text to learn from"));
+  std::map<char32_t, long long> counts;
+  for (char32_t c : points) ++counts[c];
+  if (counts.size() < 2)
+    throw DataError({source}, DL_TRANSLATE_NOOP("dl", "has fewer than 2 different characters: nothing to predict"));
+  std::vector<std::pair<char32_t, long long>> order(counts.begin(), counts.end());
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  const std::size_t kept = maxVocabulary >= 2 && order.size() > static_cast<std::size_t>(maxVocabulary)
+                               ? static_cast<std::size_t>(maxVocabulary - 1)
+                               : order.size();
+  TextTokens t;
+  std::map<char32_t, int> id;
+  for (std::size_t i = 0; i < kept; ++i) {
+    id[order[i].first] = static_cast<int>(i);
+    t.vocabulary.push_back(utf8Of(order[i].first));
+    t.counts.push_back(order[i].second);
+  }
+  if (kept < order.size()) {  // the rare characters share one id
+    t.vocabulary.push_back(utf8Of(U'\uFFFD'));
+    long long rest = 0;
+    for (std::size_t i = kept; i < order.size(); ++i) rest += order[i].second;
+    t.counts.push_back(rest);
+  }
+  t.ids.reserve(points.size());
+  for (char32_t c : points) {
+    const auto it = id.find(c);
+    t.ids.push_back(it != id.end() ? it->second : static_cast<int>(kept));
+  }
+  return t;
+}
+
+SeqSet tokenWindows(const std::vector<int>& ids, Index steps, Index stride) {
+  SeqSet s;
+  const Index total = static_cast<Index>(ids.size());
+  const Index n = total > steps ? (total - steps - 1) / std::max<Index>(stride, 1) + 1 : 0;
+  s.X.resize(steps, n);
+  s.labels.resize(static_cast<std::size_t>(n * steps));
+  for (Index w = 0; w < n; ++w) {
+    const Index start = w * std::max<Index>(stride, 1);
+    for (Index t = 0; t < steps; ++t) {
+      s.X(t, w) = static_cast<Scalar>(ids[static_cast<std::size_t>(start + t)]);
+      s.labels[static_cast<std::size_t>(w * steps + t)] = ids[static_cast<std::size_t>(start + t + 1)];
+    }
+  }
+  return s;
+}
+
+}  // namespace dl

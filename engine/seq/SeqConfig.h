@@ -1,0 +1,76 @@
+// The sequence lab's configuration: the task (data/SequenceTasks.h), the layer stack (recurrent
+// layers and a head, any registered layers: nn/Layer.h), and how it is trained — with gradient
+// clipping, which the notes on exploding gradients are about, and the cells to compare in lockstep.
+// Plain values; io/SeqIo.h maps them to and from JSON ("lab": "sequence"); the field lists
+// (seq/SeqFields.cpp) drive reading, writing and validation as config/Field.h does elsewhere.
+#pragma once
+
+#include "config/Config.h"
+#include "config/Field.h"
+#include "nn/Layer.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+struct SeqTaskConfig {
+  // "adding", "recall", "parity", "sine" (generated); "chars" (a character model on a text);
+  // "series" (next value of a CSV column).
+  std::string kind = "adding";
+  int length = 50;        // T: steps per sequence
+  int trainCount = 4000;  // generated tasks: sequences for training, validation and test
+  int validationCount = 500;
+  int testCount = 500;
+  int symbols = 8;     // recall: how many symbols
+  int components = 1;  // sine: 1 sine, or a sum of several
+  double noise = 0.0;  // sine: Gaussian noise on the inputs
+  // chars: a UTF-8 text file; empty: the program's own notes, in Chinese and English (the app
+  // supplies them). series: a CSV file and the column ("" = the last one).
+  std::string file;
+  std::string column;
+  int vocabulary = 256;  // chars: at most this many characters keep their own id
+  int stride = 0;        // chars: a window starts every `stride` characters (0: every length/2)
+  std::uint64_t seed = 1;
+  bool operator==(const SeqTaskConfig&) const = default;
+};
+
+struct SeqTrainingConfig {
+  int batchSize = 32;
+  long long steps = 1000;  // what a headless run trains
+  int evalEvery = 100;     // validation every this many steps
+  std::uint64_t seed = 1;
+  // Gradient clipping, before the optimiser step (Pascanu, Mikolov & Bengio 2013): rescale the
+  // whole gradient when its global L2 norm exceeds clipNorm (keeps its direction), or clamp each
+  // component to ±clipValue (does not). 0: off.
+  double clipNorm = 0;
+  double clipValue = 0;
+  // Cells compared in lockstep: the same configuration trained once per name, with every
+  // recurrent layer's kind replaced by it ("rnn", "lstm", "gru"); empty: the stack as written.
+  std::vector<std::string> cells;
+  bool operator==(const SeqTrainingConfig&) const = default;
+};
+
+struct SeqConfig {
+  std::string name;
+  std::string description;
+  SeqTaskConfig task;
+  std::vector<LayerSpec> layers;
+  InitConfig init{.scheme = "xavier_uniform"};
+  OptimizerConfig optimizer{.name = "adam", .learningRate = 0.001};
+  ScheduleConfig schedule;
+  SeqTrainingConfig training;
+
+  // Every field that does not need the data: ConfigError naming it ("task.kind", "training.clipNorm",
+  // "layers[1].kind", "training.cells[0]"…). The stack's fit to the task is checked by the trainer.
+  void validate() const;
+};
+
+std::span<const Field<SeqTaskConfig>> seqTaskFields();
+std::span<const Field<SeqTrainingConfig>> seqTrainingFields();
+const std::vector<std::string>& seqTaskKinds();
+const std::vector<std::string>& recurrentKinds();  // "rnn", "lstm", "gru"
+
+}  // namespace dl

@@ -1,0 +1,246 @@
+// The sequence lab through its files and the command line: every preset loads and its claim holds
+// (docs/presets.md, "Sequence lab") for several training seeds; files round-trip; broken files,
+// texts and series are one-line errors naming the file or field, exit 2 on the command line; the
+// metrics CSV.
+#include "core/Error.h"
+#include "io/PresetCatalog.h"
+#include "io/Presets.h"
+#include "io/SeqIo.h"
+
+#include "RunDlplay.h"
+
+#include <QtTest>
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+#ifdef DLPLAY_SANITIZED
+const std::vector<std::uint64_t> kSeeds = {1};  // the sanitizers' build is several times slower
+#else
+const std::vector<std::uint64_t> kSeeds = {1, 2, 3};
+#endif
+
+dl::SeqConfig preset(const char* name, std::uint64_t seed) {
+  dl::SeqConfig c = dlio::readSeqPreset(name);
+  c.training.seed = seed;
+  c.task.seed = seed;
+  return c;
+}
+
+// The median and the extremes of ‖∂h_T/∂h_1‖ over the first 8 test sequences.
+struct Spread {
+  double min = 1e300, max = 0;
+};
+Spread jacobianNorms(const dl::SeqTrainer& t) {
+  Spread s;
+  const dl::Index T = t.recurrent()->steps();
+  for (dl::Index i = 0; i < 8; ++i) {
+    const double v = t.stateJacobianNorm(dl::SeqSplit::Test, i, 0, T - 1);
+    s.min = std::min(s.min, v);
+    s.max = std::max(s.max, v);
+  }
+  return s;
+}
+
+QString parseError(const QByteArray& json) {
+  try {
+    dlio::parseSeq(json, "bad.json");
+  } catch (const dlio::IoError& e) {
+    return e.message();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+class AppSeqTest : public QObject {
+  Q_OBJECT
+private slots:
+  // Every sequence preset is in the catalogue, reads back as written and builds its runs.
+  void presetsLoadAndRoundTrip() {
+    const QStringList names = dlio::presetNames(QStringLiteral("sequence"));
+    QVERIFY(names.size() >= 7);
+    QTemporaryDir dir;
+    for (const QString& name : names) {
+      const dl::SeqConfig c = dlio::readSeqPreset(name);
+      QCOMPARE(QString::fromStdString(c.name), name);
+      const QString path = dir.filePath(name + ".json");
+      dlio::writeSeqFile(path, c);
+      const dl::SeqConfig back = dlio::readSeqFile(path);
+      QCOMPARE(QJsonDocument(dlio::seqToJson(back)).toJson(), QJsonDocument(dlio::seqToJson(c)).toJson());
+      const dl::SeqRuns runs(c, dlio::loadSeqData(c.task));
+      QCOMPARE(runs.size(), std::max<std::size_t>(c.training.cells.size(), 1));
+    }
+  }
+
+  // Orthogonal recurrent weights, 100 steps of a tanh RNN: at gain 1 the Jacobian ∂h₁₀₀/∂h₁ is
+  // below 10⁻⁶ on every sequence looked at (the tanh's derivative below 1 shrinks it each step);
+  // at gain 3 it is above 10⁶ (exploding).
+  void rnnGainVanishesOrExplodes() {
+    for (std::uint64_t seed : kSeeds) {
+      const dl::SeqConfig one = preset("seq-rnn-gain-1", seed), three = preset("seq-rnn-gain-3", seed);
+      const Spread a = jacobianNorms(dl::SeqTrainer(one, dlio::loadSeqData(one.task)));
+      const Spread b = jacobianNorms(dl::SeqTrainer(three, dlio::loadSeqData(three.task)));
+      qInfo("seed %d: gain 1 |dh100/dh1| %.3g..%.3g; gain 3 %.3g..%.3g", int(seed), a.min, a.max, b.min, b.max);
+      QVERIFY(a.max < 1e-6);
+      QVERIFY(b.min > 1e6);
+    }
+  }
+
+  // The product of an LSTM's forget gates over 100 steps: vanishingly small with forget bias 0,
+  // about one half with bias 5 (σ(5)^100 ≈ 0.51).
+  void lstmForgetBiasKeepsTheMemory() {
+    for (std::uint64_t seed : kSeeds) {
+      const dl::SeqConfig zero = preset("seq-lstm-forget-0", seed), five = preset("seq-lstm-forget-5", seed);
+      const double p0 = dl::SeqTrainer(zero, dlio::loadSeqData(zero.task)).forgetProduct(dl::SeqSplit::Test, 32);
+      const double p5 = dl::SeqTrainer(five, dlio::loadSeqData(five.task)).forgetProduct(dl::SeqSplit::Test, 32);
+      qInfo("seed %d: forget-gate product over 100 steps: bias 0 %.3g, bias 5 %.3g", int(seed), p0, p5);
+      QVERIFY(p0 < 1e-20);
+      QVERIFY(p5 > 0.4 && p5 < 0.6);
+    }
+  }
+
+  // The adding problem over 50 steps, in lockstep: the LSTM and the GRU end far below the
+  // input-blind error (≈ 0.17), the tanh RNN does not; at the end, the LSTM's gradient at step 1
+  // is at least 10⁻³ of the one at step 50, the RNN's below 10⁻⁶.
+  void addingProblemNeedsGates() {
+    for (std::uint64_t seed : kSeeds) {
+      const dl::SeqConfig c = preset("seq-adding-cells", seed);
+      dl::SeqRuns runs(c, dlio::loadSeqData(c.task));
+      QCOMPARE(runs.size(), std::size_t(3));
+      std::vector<dl::SeqStep> last;
+      for (long long k = 0; k < c.training.steps; ++k) last = runs.step();
+      const double base = runs.trainer(0).data().baselineLoss;
+      QVERIFY(std::abs(base - 1.0 / 6) < 0.02);
+      double loss[3], ratio[3];
+      for (std::size_t r = 0; r < 3; ++r) {
+        QVERIFY(!runs.trainer(r).diverged());
+        loss[r] = runs.trainer(r).evaluate(dl::SeqSplit::Test).loss;
+        const std::vector<double>& g = last[r].timeGradients;
+        ratio[r] = g.front() / g.back();
+      }
+      qInfo(
+          "seed %d (baseline %.4f): test MSE rnn %.4f lstm %.4f gru %.4f; |dL/dh1|/|dL/dh50| rnn %.3g lstm %.3g gru "
+          "%.3g",
+          int(seed), base, loss[0], loss[1], loss[2], ratio[0], ratio[1], ratio[2]);
+      QCOMPARE(runs.label(0), std::string("rnn"));
+      QVERIFY(loss[0] > 0.8 * base);
+      QVERIFY(loss[1] < 0.1 * base);
+      QVERIFY(loss[2] < 0.1 * base);
+      QVERIFY(ratio[1] >= 1e-3);
+      QVERIFY(ratio[0] < 1e-6);
+    }
+  }
+
+  // An RNN at recurrent gain 3 with plain SGD: without clipping it diverges; with the gradient's
+  // global norm clipped to 2 it learns — its test error ends below half the input-blind one.
+  void clippingLetsTheRnnLearn() {
+    for (std::uint64_t seed : kSeeds) {
+      const dl::SeqConfig none = preset("seq-clip-none", seed), norm = preset("seq-clip-norm", seed);
+      dl::SeqTrainer a(none, dlio::loadSeqData(none.task));
+      for (long long k = 0; k < none.training.steps && !a.diverged(); ++k) a.step();
+      dl::SeqTrainer b(norm, dlio::loadSeqData(norm.task));
+      long long clipped = 0;
+      for (long long k = 0; k < norm.training.steps; ++k) clipped += b.step().clipped;
+      const double base = b.data().baselineLoss, test = b.evaluate(dl::SeqSplit::Test).loss;
+      qInfo("seed %d: unclipped diverged at step %lld; clipped: test MSE %.4f (baseline %.4f), %lld steps clipped",
+            int(seed), a.diverged() ? a.divergence()->step : -1LL, test, base, clipped);
+      QVERIFY(a.diverged());
+      QVERIFY(a.divergence()->step < 500);
+      QVERIFY(!b.diverged());
+      QVERIFY(clipped > 0);
+      QVERIFY(test < 0.5 * base);
+    }
+  }
+
+  // Broken files and settings: one line naming the file, the field and the value.
+  void badFiles() {
+    QVERIFY(parseError("{").contains("bad.json"));
+    QVERIFY2(parseError(R"({"format": "dlplay-cnn"})").contains("\"format\": \"dlplay-sequence\""),
+             qPrintable(parseError(R"({"format": "dlplay-cnn"})")));
+    const QString unknown = parseError(R"({"format": "dlplay-sequence", "task": {"kind": "adding", "colour": 1}})");
+    QVERIFY2(unknown.contains("task.colour"), qPrintable(unknown));
+    const QString lr = parseError(
+        R"({"format": "dlplay-sequence", "layers": [{"kind": "lstm", "units": 4}, {"kind": "dense", "units": 1}], "optimizer": {"lr": 1e9}})");
+    QVERIFY2(lr.contains("optimizer.lr") && lr.contains("1000000000"), qPrintable(lr));
+    const QString width = parseError(
+        R"({"format": "dlplay-sequence", "layers": [{"kind": "lstm", "units": 0}, {"kind": "dense", "units": 1}]})");
+    QCOMPARE(width, QString("no error"));  // the width is the layer's own check, when the network is built
+    QVERIFY(QString(dlio::parseSeq(R"({"format": "dlplay-sequence", "layers": [{"kind": "gru", "units": 2}]})", "a")
+                        .layers.front()
+                        .kind.c_str()) == "gru");
+  }
+
+  // The command line: a preset trains headless and prints its claim's numbers; --metrics writes one
+  // row per step and run; a text that is binary, a series too short, a layer of width 0 and an
+  // unknown preset are one line on stderr and exit 2; nothing half-written is left behind.
+  void commandLine() {
+    QTemporaryDir dir;
+    const QString csv = dir.filePath("m.csv");
+    const Run ok =
+        dlplay({"--headless", "--lab", "sequence", "--preset", "seq-adding-cells", "--steps", "20", "--metrics", csv});
+    QVERIFY2(ok.code == 0, qPrintable(ok.err));
+    QVERIFY(ok.out.contains("steps 20"));
+    QVERIFY(ok.out.contains("input-blind baseline mean squared error"));
+    QVERIFY(ok.out.contains("lstm forget-gate product over 50 steps"));
+    QVERIFY(ok.out.contains("rnn gradient through time"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList rows = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 1 + 3 * 20);
+    QCOMPARE(rows[0], dlio::seqMetricsHeader());
+    QVERIFY(rows[1].startsWith("rnn,1,") && rows[2].startsWith("lstm,1,") && rows[3].startsWith("gru,1,"));
+
+    const Run init = dlplay({"--headless", "--preset", "seq-rnn-gain-3"});
+    QVERIFY2(init.code == 0, qPrintable(init.err));
+    QVERIFY2(init.out.contains("|dh_T/dh_1| (median of 8 test sequences)"), qPrintable(init.out));
+
+    const auto config = [&](const QString& name, const QByteArray& task, const QByteArray& layers) {
+      const QString path = dir.filePath(name);
+      QFile out(path);
+      out.open(QIODevice::WriteOnly);
+      out.write(R"({"format": "dlplay-sequence", "task": )" + task + R"(, "layers": )" + layers + "}");
+      return path;
+    };
+    QFile bin(dir.filePath("bin.txt"));
+    bin.open(QIODevice::WriteOnly);
+    bin.write(QByteArray("text\0\0\1binary", 14));
+    bin.close();
+    const QByteArray charLayers =
+        R"([{"kind": "embedding", "units": 4, "vocabulary": 10}, {"kind": "lstm", "units": 8, "returnSequences": true}, {"kind": "conv1d", "units": 10, "kernel": 1}])";
+    const QString bad[][2] = {
+        {config("binary.json", R"({"kind": "chars", "file": "bin.txt", "length": 10})", charLayers),
+         "bin.txt: holds a NUL byte at offset 4: binary data, not text"},
+        {config("short.json", R"({"kind": "series", "file": "short.csv", "length": 10})",
+                R"([{"kind": "rnn", "units": 4}, {"kind": "dense", "units": 1}])"),
+         "short.csv: has 3 values: too short for windows of 10"},
+        {config("zero.json", R"({"kind": "adding", "length": 10})",
+                R"([{"kind": "lstm", "units": 0}, {"kind": "dense", "units": 1}])"),
+         "layers[0].units"},
+    };
+    QFile series(dir.filePath("short.csv"));
+    series.open(QIODevice::WriteOnly);
+    series.write("1\n2\n3\n");
+    series.close();
+    for (const auto& [path, message] : bad) {
+      const QString metrics = dir.filePath("never.csv");
+      const Run r = dlplay({"--headless", "--lab", "sequence", "--config", path, "--metrics", metrics});
+      QCOMPARE(r.code, 2);
+      QCOMPARE(r.err.count('\n'), 1);
+      QVERIFY2(r.err.contains(message), qPrintable(r.err));
+      QVERIFY(!QFile::exists(metrics));
+    }
+    const Run unknown = dlplay({"--headless", "--lab", "sequence", "--preset", "seq-nope"});
+    QCOMPARE(unknown.code, 2);
+    QVERIFY(unknown.err.contains("preset 'seq-nope' does not exist"));
+  }
+};
+
+QTEST_GUILESS_MAIN(AppSeqTest)
+#include "tst_app_seq.moc"
