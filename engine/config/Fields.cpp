@@ -9,6 +9,7 @@
 #include "init/Initializer.h"
 #include "optim/Optimizer.h"
 #include "schedule/Schedule.h"
+#include "seq/SkipGramConfig.h"
 
 #include <cmath>
 #include <limits>
@@ -256,6 +257,7 @@ DLPLAY_FIELD_FUNCTIONS(CnnDataConfig)  // the CNN lab's lists: cnn/CnnFields.cpp
 DLPLAY_FIELD_FUNCTIONS(AugmentConfig)
 DLPLAY_FIELD_FUNCTIONS(CnnTrainingConfig)
 DLPLAY_FIELD_FUNCTIONS(CnnPretrainConfig)
+DLPLAY_FIELD_FUNCTIONS(SkipGramConfig)  // seq/SkipGramFields.cpp
 #undef DLPLAY_FIELD_FUNCTIONS
 
 }  // namespace dl
