@@ -10,6 +10,7 @@
 #include "optim/Optimizer.h"
 #include "schedule/Schedule.h"
 #include "seq/SeqConfig.h"
+#include "seq/SkipGramConfig.h"
 
 #include <cmath>
 #include <limits>
@@ -259,6 +260,7 @@ DLPLAY_FIELD_FUNCTIONS(CnnTrainingConfig)
 DLPLAY_FIELD_FUNCTIONS(CnnPretrainConfig)
 DLPLAY_FIELD_FUNCTIONS(SeqTaskConfig)  // the sequence lab's lists: seq/SeqFields.cpp
 DLPLAY_FIELD_FUNCTIONS(SeqTrainingConfig)
+DLPLAY_FIELD_FUNCTIONS(SkipGramConfig)  // seq/SkipGramFields.cpp
 #undef DLPLAY_FIELD_FUNCTIONS
 
 }  // namespace dl
