@@ -343,7 +343,7 @@
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/config/Fields.cpp" line="+235"/>
+        <location filename="../engine/config/Fields.cpp" line="+236"/>
         <location filename="../engine/nn/Lstm.cpp" line="+17"/>
         <location filename="../engine/nn/Maxout.cpp" line="+11"/>
         <location filename="../engine/nn/Recurrent.cpp" line="+38"/>
@@ -428,6 +428,7 @@
     <message>
         <location line="+25"/>
         <location line="+9"/>
+        <location filename="../engine/seq/Corpus.cpp" line="+101"/>
         <source>file is empty</source>
         <translation>文件为空</translation>
     </message>
@@ -1344,6 +1345,26 @@
         <location line="+6"/>
         <source>a sequence file says &quot;lab&quot;: &quot;%1&quot;</source>
         <translation>序列文件应写明 &quot;lab&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../engine/seq/Corpus.cpp" line="+3"/>
+        <source>a NUL byte at offset %1: binary data, not UTF-8 text</source>
+        <translation>偏移 %1 处有 NUL 字节：这是二进制数据，不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>not UTF-8 text: byte 0x%1 at offset %2 starts no valid character</source>
+        <translation>不是 UTF-8 文本：偏移 %2 处的字节 0x%1 不是有效字符的开头</translation>
+    </message>
+    <message>
+        <location filename="../engine/seq/SkipGram.cpp" line="+53"/>
+        <source>not in the vocabulary</source>
+        <translation>不在词表中</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>%1 words to train on (minimum count %2); a window of %3 needs at least %4</source>
+        <translation>可训练的词只有 %1 个（最少出现次数 %2）；窗口 %3 至少需要 %4 个</translation>
     </message>
 </context>
 <context>
