@@ -1,0 +1,91 @@
+// The sequence-to-sequence model's gradient in double precision: every parameter's analytic
+// derivative (seq/Seq2Seq.h backward, full BPTT through output, attention, decoder and encoder)
+// against central differences of the loss, for attention none, dot and additive.
+#include "seq/Seq2Seq.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace dl;
+
+namespace {
+
+struct Check {
+  double worstRelative = 0;  // max over parameters of |a − n| / max(|a| + |n|, 1e-3)
+  double worstAbsolute = 0;  // max |a − n|
+  double largest = 0;        // max |n|
+  Index checked = 0;
+};
+
+// V = 5 (digits 0..3 and <s>), D = 3, H = 4, Ts = Tt = 4, B = 3; random tokens and parameters.
+Check gradientCheck(AttentionKind kind, std::uint64_t seed) {
+  Seq2Seq model({4, 3, 4, kind});
+  const Index B = 3, T = 4;
+  Rng rng(seed);
+  std::vector<double> p(static_cast<std::size_t>(model.paramCount()));
+  model.initialize(rng, p);
+  for (double& v : p) v += 0.3 * rng.normal();  // away from the zero biases' symmetric point
+  std::vector<int> source(B * T), target(B * T);
+  for (int& s : source) s = static_cast<int>(rng.below(4));
+  for (int& t : target) t = static_cast<int>(rng.below(4));
+  std::vector<double> grads(p.size());
+  model.forward(p, source, target, B);
+  model.backward(p, grads);
+  Check c;
+  const double eps = 1e-5;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const double keep = p[i];
+    p[i] = keep + eps;
+    const double up = model.forward(p, source, target, B);
+    p[i] = keep - eps;
+    const double down = model.forward(p, source, target, B);
+    p[i] = keep;
+    const double numeric = (up - down) / (2 * eps), analytic = grads[i];
+    c.worstAbsolute = std::max(c.worstAbsolute, std::abs(analytic - numeric));
+    c.worstRelative =
+        std::max(c.worstRelative, std::abs(analytic - numeric) / std::max(std::abs(analytic) + std::abs(numeric), 1e-3));
+    c.largest = std::max(c.largest, std::abs(numeric));
+    ++c.checked;
+  }
+  return c;
+}
+
+}  // namespace
+
+class TestSeq2SeqF64 : public QObject {
+  Q_OBJECT
+private slots:
+  void gradient_data() {
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("count");  // the parameter count, as the header documents it
+    // G = 3H(D + H) + 4H = 100; none = V·D + 2G + H² + H + V·H + V = 15 + 200 + 16 + 4 + 20 + 5
+    QTest::newRow("none") << int(AttentionKind::None) << 260;
+    QTest::newRow("dot") << int(AttentionKind::Dot) << 260 + 16;
+    QTest::newRow("additive") << int(AttentionKind::Additive) << 260 + 3 * 16 + 4;  // W_c's H² for c, W_q, W_k (H² each), v (H)
+  }
+  void gradient() {
+    QFETCH(int, kind);
+    QFETCH(int, count);
+    QCOMPARE(Seq2Seq({4, 3, 4, AttentionKind(kind)}).paramCount(), Index(count));
+    for (std::uint64_t seed : {1u, 2u}) {
+      const Check c = gradientCheck(AttentionKind(kind), seed);
+      QCOMPARE(c.checked, Index(count));
+      qInfo("seed %d: worst relative %.2e, absolute %.2e", int(seed), c.worstRelative, c.worstAbsolute);
+      QVERIFY2(c.largest > 1e-2, "the loss must depend on the parameters");
+      // Rounding leaves ~1e-16·L/ε ≈ 1e-11 in a central difference: a wrong term is far above both.
+      QVERIFY2(c.worstRelative < 1e-6 && c.worstAbsolute < 1e-8, qPrintable(QString("relative %1, absolute %2").arg(c.worstRelative).arg(c.worstAbsolute)));
+    }
+  }
+
+  // The loss is the mean cross-entropy: uniform logits (all weights 0) give log V per token.
+  void lossAtZero() {
+    Seq2Seq model({4, 3, 4, AttentionKind::Dot});
+    std::vector<double> p(static_cast<std::size_t>(model.paramCount()), 0.0);
+    const std::vector<int> source = {0, 1, 2, 3, 3, 2}, target = {3, 2, 1, 0, 2, 3};
+    QVERIFY(std::abs(model.forward(p, source, target, 2) - std::log(5.0)) < 1e-14);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestSeq2SeqF64)
+#include "tst_seq2seq_f64.moc"
