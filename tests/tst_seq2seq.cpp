@@ -1,0 +1,201 @@
+// The sequence-to-sequence model (seq/Seq2Seq.h) and its trainer: the claim that attention
+// learns to reverse digit sequences that the same model without attention does not, with an
+// anti-diagonal alignment; config errors naming the field; the same bits on 1 and 2 threads.
+#include "seq/Seq2SeqTrainer.h"
+
+#include "core/Error.h"
+
+#include <QtTest>
+
+#include <omp.h>
+
+#include <chrono>
+#include <cstring>
+
+using namespace dl;
+
+namespace {
+
+// The claim's set-up, calibrated on one core (see claimReversal).
+Seq2SeqConfig reversal(const char* attention, std::uint64_t seed) {
+  Seq2SeqConfig c;
+  c.task = "reverse";
+  c.length = 10;
+  c.hidden = 24;
+  c.embedding = 16;
+  c.attention = attention;
+  c.optimizer = {"adam", 0.01};
+  c.batchSize = 32;
+  c.steps = 1500;
+  c.seed = seed;
+  c.clipNorm = 1.0;
+  c.evalSize = 256;
+  return c;
+}
+
+struct Outcome {
+  Seq2SeqTrainer::Evaluation eval;
+  double seconds = 0;
+};
+
+Outcome train(Seq2SeqTrainer& t) {
+  const auto start = std::chrono::steady_clock::now();
+  while (t.stepsDone() < t.config().steps) t.step();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return {t.evaluate(), seconds};
+}
+
+}  // namespace
+
+class TestSeq2Seq : public QObject {
+  Q_OBJECT
+private slots:
+  void tokenTasks() {
+    Rng rng(5);
+    const TokenPairs r = makeTokenPairs(TokenTask::Reverse, 3, 4, 10, rng);
+    for (Index b = 0; b < 3; ++b)
+      for (Index t = 0; t < 4; ++t) QCOMPARE(r.target[b * 4 + t], r.source[b * 4 + 3 - t]);
+    QCOMPARE(tokenTaskTarget(TokenTask::Sort, {3, 1, 2, 1}), (std::vector<int>{1, 1, 2, 3}));
+    Rng again(5);
+    QCOMPARE(makeTokenPairs(TokenTask::Reverse, 3, 4, 10, again).source, r.source);
+    // A training stream never repeats a held-out sequence.
+    Rng small(1);
+    const TokenPairs held = makeTokenPairs(TokenTask::Sort, 4, 2, 3, small);
+    const TokenPairs drawn = makeTokenPairs(TokenTask::Sort, 200, 2, 3, small, &held);
+    for (Index b = 0; b < drawn.count; ++b)
+      for (Index h = 0; h < held.count; ++h)
+        QVERIFY(drawn.source[b * 2] != held.source[h * 2] || drawn.source[b * 2 + 1] != held.source[h * 2 + 1]);
+  }
+
+  void configErrors_data() {
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("hidden") << "seq2seq.hidden" << "0";
+    QTest::newRow("attention") << "seq2seq.attention" << "bahdanau";
+    QTest::newRow("task") << "seq2seq.task" << "copy";
+    QTest::newRow("length") << "seq2seq.length" << "0";
+    QTest::newRow("digits") << "seq2seq.digits" << "11";
+    QTest::newRow("batch") << "seq2seq.batchSize" << "0";
+    QTest::newRow("clip") << "seq2seq.clipNorm" << "-1";
+    QTest::newRow("optimizer") << "optimizer.name" << "adamw";
+  }
+  void configErrors() {
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    Seq2SeqConfig c;
+    if (field == "seq2seq.hidden") c.hidden = 0;
+    if (field == "seq2seq.attention") c.attention = "bahdanau";
+    if (field == "seq2seq.task") c.task = "copy";
+    if (field == "seq2seq.length") c.length = 0;
+    if (field == "seq2seq.digits") c.digits = 11;
+    if (field == "seq2seq.batchSize") c.batchSize = 0;
+    if (field == "seq2seq.clipNorm") c.clipNorm = -1;
+    if (field == "optimizer.name") c.optimizer.name = "adamw";
+    try {
+      Seq2SeqTrainer t(c);
+      QFAIL("no ConfigError");
+    } catch (const ConfigError& e) {
+      QCOMPARE(QString::fromStdString(e.field()), field);
+      QCOMPARE(QString::fromStdString(e.value()), value);
+    }
+    // Typed input: a token outside the digits names the token.
+    Seq2SeqTrainer t(Seq2SeqConfig{});
+    const std::vector<int> bad = {1, 12};
+    try {
+      t.attentionWeights(bad);
+      QFAIL("no ConfigError");
+    } catch (const ConfigError& e) {
+      QCOMPARE(e.field(), std::string("seq2seq.input"));
+      QCOMPARE(e.value(), std::string("12"));
+    }
+  }
+
+  // Large enough that dl::gemm splits its products (≥ 128 rows: 3H = 144).
+  void sameBitsOnOneAndTwoThreads() {
+    for (const char* attention : {"none", "dot", "additive"}) {
+      Seq2SeqConfig c;
+      c.hidden = 48;
+      c.batchSize = 128;
+      c.attention = attention;
+      std::vector<std::vector<Scalar>> params;
+      std::vector<double> losses;
+      for (int threads : {1, 2}) {
+        omp_set_num_threads(threads);
+        Seq2SeqTrainer t(c);
+        for (int s = 0; s < 4; ++s) losses.push_back(t.step());
+        params.emplace_back(t.params().begin(), t.params().end());
+      }
+      omp_set_num_threads(1);
+      QCOMPARE(params[0].size(), params[1].size());
+      QVERIFY2(std::memcmp(params[0].data(), params[1].data(), params[0].size() * sizeof(Scalar)) == 0, attention);
+      for (int s = 0; s < 4; ++s) QCOMPARE(losses[s], losses[4 + s]);
+    }
+  }
+
+  // The claim, seeds 1-3. Reversal of length 10, H = 24, D = 16, Adam 0.01, batch 32,
+  // clipping at 1, 1500 steps: with attention ≥ 95% token accuracy on 256 held-out sequences
+  // (greedy), the same model without attention at least 15 points below (measured, seeds 1-6, dot:
+  // 0.975-0.989 against 0.648-0.745). Attention rows sum to 1.
+  // The alignment is the anti-diagonal SHIFTED BY ONE: output step t ≥ 1 attends to source position
+  // L − t, not L − 1 − t (and t = 0 to L − 1). The decoder's state at step t has just read y_{t−1} =
+  // x_{L−t}, so the dot product finds where that digit sits in the source, and the unidirectional
+  // encoder's state there still holds the digit before it, x_{L−1−t}, which is the answer. Measured
+  // on seeds 1-6 (dot): 96-97% of held-out steps at L − t, 11% at L − 1 − t; asserted ≥ 90% at L − t.
+  // The parameter counts Seq2Seq.h documents: the claim compares 7 579 (dot) or 8 755 (additive)
+  // parameters against 7 003 (none) at the same step budget.
+  void parameterCounts() {
+    QCOMPARE(Seq2SeqTrainer(reversal("none", 1)).model().paramCount(), Index(7003));
+    QCOMPARE(Seq2SeqTrainer(reversal("dot", 1)).model().paramCount(), Index(7579));
+    QCOMPARE(Seq2SeqTrainer(reversal("additive", 1)).model().paramCount(), Index(8755));
+    Seq2SeqConfig c;  // H = 32
+    for (const auto& [name, count] : {std::pair{"none", 11067}, {"dot", 12091}, {"additive", 14171}}) {
+      c.attention = name;
+      QCOMPARE(Seq2SeqTrainer(c).model().paramCount(), Index(count));
+    }
+  }
+
+  void claimReversal_data() {
+    QTest::addColumn<QString>("attention");
+    QTest::newRow("dot") << "dot";
+    QTest::newRow("additive") << "additive";
+  }
+  void claimReversal() {
+    QFETCH(QString, attention);
+    for (int seed = 1; seed <= 3; ++seed) {
+      Seq2SeqTrainer withAttention(reversal(qPrintable(attention), seed));
+      Seq2SeqTrainer without(reversal("none", seed));
+      const Outcome a = train(withAttention);
+      const Outcome n = train(without);
+
+      const TokenPairs& held = withAttention.heldOut();
+      Matrix alignments;
+      withAttention.model().decode(withAttention.params(), held.source, held.count, held.length, &alignments);
+      const Index L = held.length, B = held.count;
+      double worstSum = 0;
+      long diagonal = 0, justRead = 0, band = 0;
+      for (Index t = 0; t < L; ++t)
+        for (Index b = 0; b < B; ++b) {
+          const auto column = alignments.col(t * B + b);
+          worstSum = std::max(worstSum, std::abs(static_cast<double>(column.sum()) - 1.0));
+          Index best = 0;
+          column.maxCoeff(&best);
+          diagonal += best == L - 1 - t;
+          justRead += best == (t == 0 ? L - 1 : L - t);
+          band += best == L - 1 - t || best == L - t;
+        }
+      const double steps = static_cast<double>(L * B);
+      const double antiDiagonal = static_cast<double>(diagonal) / steps;
+      qInfo("seed %d, %ld steps: attention token %.4f seq %.4f (%.1f s), none token %.4f seq %.4f (%.1f s), "
+            "argmax at L-1-t %.4f, at the digit just read %.4f, in the band %.4f",
+            seed, withAttention.stepsDone(), a.eval.tokenAccuracy, a.eval.sequenceAccuracy, a.seconds,
+            n.eval.tokenAccuracy, n.eval.sequenceAccuracy, n.seconds, antiDiagonal, justRead / steps, band / steps);
+      QVERIFY(worstSum < 1e-5);
+      QVERIFY(a.eval.tokenAccuracy >= 0.95);
+      QVERIFY(n.eval.tokenAccuracy <= a.eval.tokenAccuracy - 0.15);
+      QVERIFY(justRead / steps >= 0.9);
+    }
+  }
+};
+
+QTEST_APPLESS_MAIN(TestSeq2Seq)
+#include "tst_seq2seq.moc"
