@@ -70,14 +70,22 @@ private slots:
   void configErrors_data() {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
-    QTest::newRow("hidden") << "seq2seq.hidden" << "0";
-    QTest::newRow("attention") << "seq2seq.attention" << "bahdanau";
-    QTest::newRow("task") << "seq2seq.task" << "copy";
-    QTest::newRow("length") << "seq2seq.length" << "0";
-    QTest::newRow("digits") << "seq2seq.digits" << "11";
-    QTest::newRow("batch") << "seq2seq.batchSize" << "0";
-    QTest::newRow("clip") << "seq2seq.clipNorm" << "-1";
-    QTest::newRow("optimizer") << "optimizer.name" << "adamw";
+    QTest::newRow("hidden") << "seq2seq.hidden"
+                            << "0";
+    QTest::newRow("attention") << "seq2seq.attention"
+                               << "bahdanau";
+    QTest::newRow("task") << "seq2seq.task"
+                          << "copy";
+    QTest::newRow("length") << "seq2seq.length"
+                            << "0";
+    QTest::newRow("digits") << "seq2seq.digits"
+                            << "11";
+    QTest::newRow("batch") << "seq2seq.batchSize"
+                           << "0";
+    QTest::newRow("clip") << "seq2seq.clipNorm"
+                          << "-1";
+    QTest::newRow("optimizer") << "optimizer.name"
+                               << "adamw";
   }
   void configErrors() {
     QFETCH(QString, field);
@@ -185,10 +193,11 @@ private slots:
         }
       const double steps = static_cast<double>(L * B);
       const double antiDiagonal = static_cast<double>(diagonal) / steps;
-      qInfo("seed %d, %ld steps: attention token %.4f seq %.4f (%.1f s), none token %.4f seq %.4f (%.1f s), "
-            "argmax at L-1-t %.4f, at the digit just read %.4f, in the band %.4f",
-            seed, withAttention.stepsDone(), a.eval.tokenAccuracy, a.eval.sequenceAccuracy, a.seconds,
-            n.eval.tokenAccuracy, n.eval.sequenceAccuracy, n.seconds, antiDiagonal, justRead / steps, band / steps);
+      qInfo(
+          "seed %d, %ld steps: attention token %.4f seq %.4f (%.1f s), none token %.4f seq %.4f (%.1f s), "
+          "argmax at L-1-t %.4f, at the digit just read %.4f, in the band %.4f",
+          seed, withAttention.stepsDone(), a.eval.tokenAccuracy, a.eval.sequenceAccuracy, a.seconds,
+          n.eval.tokenAccuracy, n.eval.sequenceAccuracy, n.seconds, antiDiagonal, justRead / steps, band / steps);
       QVERIFY(worstSum < 1e-5);
       QVERIFY(a.eval.tokenAccuracy >= 0.95);
       QVERIFY(n.eval.tokenAccuracy <= a.eval.tokenAccuracy - 0.15);

@@ -43,8 +43,8 @@ Check gradientCheck(AttentionKind kind, std::uint64_t seed) {
     p[i] = keep;
     const double numeric = (up - down) / (2 * eps), analytic = grads[i];
     c.worstAbsolute = std::max(c.worstAbsolute, std::abs(analytic - numeric));
-    c.worstRelative =
-        std::max(c.worstRelative, std::abs(analytic - numeric) / std::max(std::abs(analytic) + std::abs(numeric), 1e-3));
+    c.worstRelative = std::max(c.worstRelative,
+                               std::abs(analytic - numeric) / std::max(std::abs(analytic) + std::abs(numeric), 1e-3));
     c.largest = std::max(c.largest, std::abs(numeric));
     ++c.checked;
   }
@@ -62,7 +62,8 @@ private slots:
     // G = 3H(D + H) + 4H = 100; none = V·D + 2G + H² + H + V·H + V = 15 + 200 + 16 + 4 + 20 + 5
     QTest::newRow("none") << int(AttentionKind::None) << 260;
     QTest::newRow("dot") << int(AttentionKind::Dot) << 260 + 16;
-    QTest::newRow("additive") << int(AttentionKind::Additive) << 260 + 3 * 16 + 4;  // W_c's H² for c, W_q, W_k (H² each), v (H)
+    QTest::newRow("additive") << int(AttentionKind::Additive)
+                              << 260 + 3 * 16 + 4;  // W_c's H² for c, W_q, W_k (H² each), v (H)
   }
   void gradient() {
     QFETCH(int, kind);
@@ -74,7 +75,8 @@ private slots:
       qInfo("seed %d: worst relative %.2e, absolute %.2e", int(seed), c.worstRelative, c.worstAbsolute);
       QVERIFY2(c.largest > 1e-2, "the loss must depend on the parameters");
       // Rounding leaves ~1e-16·L/ε ≈ 1e-11 in a central difference: a wrong term is far above both.
-      QVERIFY2(c.worstRelative < 1e-6 && c.worstAbsolute < 1e-8, qPrintable(QString("relative %1, absolute %2").arg(c.worstRelative).arg(c.worstAbsolute)));
+      QVERIFY2(c.worstRelative < 1e-6 && c.worstAbsolute < 1e-8,
+               qPrintable(QString("relative %1, absolute %2").arg(c.worstRelative).arg(c.worstAbsolute)));
     }
   }
 

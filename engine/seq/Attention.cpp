@@ -37,13 +37,13 @@ AttentionKind attentionFromName(const std::string& name, const char* field) {
   if (name == "none") return AttentionKind::None;
   if (name == "dot") return AttentionKind::Dot;
   if (name == "additive") return AttentionKind::Additive;
-  throw ConfigError(field, name,
-                    {DL_TRANSLATE_NOOP("dl", "unknown attention (expected %1)"), {"none, dot, additive"}});
+  throw ConfigError(field, name, {DL_TRANSLATE_NOOP("dl", "unknown attention (expected %1)"), {"none, dot, additive"}});
 }
 
 void Attention::initialize(Rng& rng, std::span<Scalar> params) const {
   const double k = 1.0 / std::sqrt(static_cast<double>(m_units));
-  for (Index i = 0; i < paramCount(); ++i) params[static_cast<std::size_t>(i)] = static_cast<Scalar>(rng.uniform(-k, k));
+  for (Index i = 0; i < paramCount(); ++i)
+    params[static_cast<std::size_t>(i)] = static_cast<Scalar>(rng.uniform(-k, k));
 }
 
 void Attention::forward(std::span<const Scalar> params, const Matrix& enc, const Matrix& dec, Index B,
@@ -52,7 +52,8 @@ void Attention::forward(std::span<const Scalar> params, const Matrix& enc, const
   tr.alpha.resize(Ts, Tt * B);
   tr.context.resize(H, Tt * B);
   if (m_kind == AttentionKind::Dot) {
-    for (Index b = 0; b < B; ++b) sampleOf(tr.alpha, b, B).noalias() = sampleOf(enc, b, B).transpose() * sampleOf(dec, b, B);
+    for (Index b = 0; b < B; ++b)
+      sampleOf(tr.alpha, b, B).noalias() = sampleOf(enc, b, B).transpose() * sampleOf(dec, b, B);
   } else {
     const Index A = H;
     const ConstMatrixMap Wq(params.data(), A, H), Wk(params.data() + A * H, A, H);
@@ -66,7 +67,8 @@ void Attention::forward(std::span<const Scalar> params, const Matrix& enc, const
       for (Index b = 0; b < B; ++b) {
         const Index col = t * B + b;
         auto u = tr.tanhs.middleCols(col * Ts, Ts);  // (A, Ts)
-        for (Index s = 0; s < Ts; ++s) u.col(s) = (tr.keys.col(s * B + b) + tr.queries.col(col)).array().tanh().matrix();
+        for (Index s = 0; s < Ts; ++s)
+          u.col(s) = (tr.keys.col(s * B + b) + tr.queries.col(col)).array().tanh().matrix();
         tr.alpha.col(col).noalias() = u.transpose() * v;
       }
   }

@@ -47,8 +47,8 @@ public:
   //   dot:      ∂h_t += E ∂score_t;  ∂e_s += Σ_t ∂score_ts h_t
   //   additive: ∂pre_ts = ∂score_ts · v ⊙ (1 − u_ts²);  ∂v = Σ ∂score_ts u_ts;
   //             ∂W_q = Σ ∂pre h_tᵀ, ∂h_t += W_qᵀ Σ_s ∂pre_ts;  ∂W_k = Σ ∂pre e_sᵀ, ∂e_s += W_kᵀ Σ_t ∂pre_ts
-  void backward(std::span<const Scalar> params, std::span<Scalar> grads, const Matrix& enc, const Matrix& dec,
-                Index B, const AttentionTrace& tr, const Matrix& dContext, Matrix& dEnc, Matrix& dDec) const;
+  void backward(std::span<const Scalar> params, std::span<Scalar> grads, const Matrix& enc, const Matrix& dec, Index B,
+                const AttentionTrace& tr, const Matrix& dContext, Matrix& dEnc, Matrix& dDec) const;
 
 private:
   AttentionKind m_kind;

@@ -50,14 +50,14 @@ void GruPass::forward(std::span<const Scalar> params, const Matrix& x, const Mat
   }
 }
 
-void GruPass::backward(std::span<const Scalar> params, std::span<Scalar> grads, const GruTrace& tr,
-                       const Matrix& dOut, Matrix& dx, Matrix& dh0) const {
+void GruPass::backward(std::span<const Scalar> params, std::span<Scalar> grads, const GruTrace& tr, const Matrix& dOut,
+                       Matrix& dx, Matrix& dh0) const {
   // tr.h has one block more than tr.z: the batch is the difference.
   const Index H = m_units, D = m_inputs, B = tr.h.cols() - tr.z.cols(), T = tr.z.cols() / B;
   const ConstMatrixMap W(params.data(), 3 * H, D);
   const ConstMatrixMap U(params.data() + 3 * H * D, 3 * H, H);
   Matrix dzx(3 * H, T * B), dzh(3 * H, T * B);  // ∂L/∂(W·x + b), ∂L/∂(U·h_{t−1} [+ b_hn])
-  Matrix dh = Matrix::Zero(H, B);                 // ∂L/∂h_t, carried backwards
+  Matrix dh = Matrix::Zero(H, B);               // ∂L/∂h_t, carried backwards
   Matrix carry(H, B);
   for (Index t = T - 1; t >= 0; --t) {
     dh += block(dOut, t, B);

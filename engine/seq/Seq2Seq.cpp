@@ -16,7 +16,8 @@ std::vector<int> timeMajor(std::span<const int> ids, Index batch) {
   const Index T = static_cast<Index>(ids.size()) / batch;
   std::vector<int> out(ids.size());
   for (Index b = 0; b < batch; ++b)
-    for (Index t = 0; t < T; ++t) out[static_cast<std::size_t>(t * batch + b)] = ids[static_cast<std::size_t>(b * T + t)];
+    for (Index t = 0; t < T; ++t)
+      out[static_cast<std::size_t>(t * batch + b)] = ids[static_cast<std::size_t>(b * T + t)];
   return out;
 }
 
@@ -48,9 +49,12 @@ void Seq2Seq::initialize(Rng& rng, std::span<Scalar> params) const {
   const Index V = vocabulary(), D = m_spec.embedding, H = m_spec.hidden;
   assert(static_cast<Index>(params.size()) == m_count);
   for (Index i = 0; i < D * V; ++i) params[static_cast<std::size_t>(i)] = static_cast<Scalar>(rng.normal());
-  m_encoder.initialize(rng, params.subspan(static_cast<std::size_t>(m_at.encoder), static_cast<std::size_t>(m_encoder.paramCount())));
-  m_decoder.initialize(rng, params.subspan(static_cast<std::size_t>(m_at.decoder), static_cast<std::size_t>(m_decoder.paramCount())));
-  m_attention.initialize(rng, params.subspan(static_cast<std::size_t>(m_at.attention), static_cast<std::size_t>(m_attention.paramCount())));
+  m_encoder.initialize(
+      rng, params.subspan(static_cast<std::size_t>(m_at.encoder), static_cast<std::size_t>(m_encoder.paramCount())));
+  m_decoder.initialize(
+      rng, params.subspan(static_cast<std::size_t>(m_at.decoder), static_cast<std::size_t>(m_decoder.paramCount())));
+  m_attention.initialize(rng, params.subspan(static_cast<std::size_t>(m_at.attention),
+                                             static_cast<std::size_t>(m_attention.paramCount())));
   fillUniform(rng, params, m_at.combine, H * combineInputs(), 1.0 / std::sqrt(static_cast<double>(combineInputs())));
   fillUniform(rng, params, m_at.combineBias, H, 0.0);
   fillUniform(rng, params, m_at.output, V * H, 1.0 / std::sqrt(static_cast<double>(H)));
@@ -96,12 +100,15 @@ double Seq2Seq::forward(std::span<const Scalar> params, std::span<const int> sou
   std::vector<int> input(target.size());  // sample-major: <s>, y_0, .., y_{Tt−2}
   for (Index b = 0; b < B; ++b)
     for (Index t = 0; t < Tt; ++t)
-      input[static_cast<std::size_t>(b * Tt + t)] = t == 0 ? startToken() : target[static_cast<std::size_t>(b * Tt + t - 1)];
+      input[static_cast<std::size_t>(b * Tt + t)] =
+          t == 0 ? startToken() : target[static_cast<std::size_t>(b * Tt + t - 1)];
   m_inputIds = timeMajor(input, B);
 
-  m_encoder.forward(slice(params, m_at.encoder, m_encoder.paramCount()), embed(params, source, B), Matrix::Zero(H, B), m_enc);
+  m_encoder.forward(slice(params, m_at.encoder, m_encoder.paramCount()), embed(params, source, B), Matrix::Zero(H, B),
+                    m_enc);
   m_encOut = m_enc.h.rightCols(Ts * B);
-  m_decoder.forward(slice(params, m_at.decoder, m_decoder.paramCount()), embed(params, input, B), m_enc.h.rightCols(B), m_dec);
+  m_decoder.forward(slice(params, m_at.decoder, m_decoder.paramCount()), embed(params, input, B), m_enc.h.rightCols(B),
+                    m_dec);
   m_decOut = m_dec.h.rightCols(Tt * B);
   if (m_spec.attention == AttentionKind::None) {
     m_comb = m_decOut;
@@ -154,18 +161,21 @@ void Seq2Seq::backward(std::span<const Scalar> params, std::span<Scalar> grads) 
   } else {
     dDec = dComb.bottomRows(H);
     const Matrix dContext = dComb.topRows(H);
-    m_attention.backward(slice(params, m_at.attention, m_attention.paramCount()),
-                         grads.subspan(static_cast<std::size_t>(m_at.attention), static_cast<std::size_t>(m_attention.paramCount())),
-                         m_encOut, m_decOut, B, m_att, dContext, dEnc, dDec);
+    m_attention.backward(
+        slice(params, m_at.attention, m_attention.paramCount()),
+        grads.subspan(static_cast<std::size_t>(m_at.attention), static_cast<std::size_t>(m_attention.paramCount())),
+        m_encOut, m_decOut, B, m_att, dContext, dEnc, dDec);
   }
   Matrix dxIn, dxSrc, dh0;
-  m_decoder.backward(slice(params, m_at.decoder, m_decoder.paramCount()),
-                     grads.subspan(static_cast<std::size_t>(m_at.decoder), static_cast<std::size_t>(m_decoder.paramCount())), m_dec,
-                     dDec, dxIn, dh0);
+  m_decoder.backward(
+      slice(params, m_at.decoder, m_decoder.paramCount()),
+      grads.subspan(static_cast<std::size_t>(m_at.decoder), static_cast<std::size_t>(m_decoder.paramCount())), m_dec,
+      dDec, dxIn, dh0);
   dEnc.rightCols(B) += dh0;
-  m_encoder.backward(slice(params, m_at.encoder, m_encoder.paramCount()),
-                     grads.subspan(static_cast<std::size_t>(m_at.encoder), static_cast<std::size_t>(m_encoder.paramCount())), m_enc,
-                     dEnc, dxSrc, dh0);
+  m_encoder.backward(
+      slice(params, m_at.encoder, m_encoder.paramCount()),
+      grads.subspan(static_cast<std::size_t>(m_at.encoder), static_cast<std::size_t>(m_encoder.paramCount())), m_enc,
+      dEnc, dxSrc, dh0);
   MatrixMap dE(grads.data() + m_at.embedding, D, V);
   dE.setZero();
   for (Index c = 0; c < dxSrc.cols(); ++c) dE.col(m_sourceIds[static_cast<std::size_t>(c)]) += dxSrc.col(c);
@@ -181,7 +191,8 @@ std::vector<int> Seq2Seq::decode(std::span<const Scalar> params, std::span<const
   const bool attend = m_spec.attention != AttentionKind::None;
   GruTrace enc, dec;
   AttentionTrace att;
-  m_encoder.forward(slice(params, m_at.encoder, m_encoder.paramCount()), embed(params, source, B), Matrix::Zero(H, B), enc);
+  m_encoder.forward(slice(params, m_at.encoder, m_encoder.paramCount()), embed(params, source, B), Matrix::Zero(H, B),
+                    enc);
   const Matrix encOut = enc.h.rightCols(Ts * B);
   Matrix h = enc.h.rightCols(B), comb(combineInputs(), B), htilde, logits;
   std::vector<int> previous(static_cast<std::size_t>(B), startToken()), out(static_cast<std::size_t>(B * Tt));
@@ -213,7 +224,8 @@ std::vector<int> Seq2Seq::decode(std::span<const Scalar> params, std::span<const
   return out;
 }
 
-Matrix Seq2Seq::attentionWeights(std::span<const Scalar> params, std::span<const int> source, Index targetLength) const {
+Matrix Seq2Seq::attentionWeights(std::span<const Scalar> params, std::span<const int> source,
+                                 Index targetLength) const {
   Matrix alignments;
   decode(params, source, 1, targetLength, &alignments);
   return alignments.transpose();  // (Ts, Tt) → (Tt, Ts)

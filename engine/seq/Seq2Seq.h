@@ -32,7 +32,7 @@
 namespace dl {
 
 struct Seq2SeqSpec {
-  int digits = 10;      // tokens 0 .. digits − 1; <s> = digits
+  int digits = 10;       // tokens 0 .. digits − 1; <s> = digits
   Index embedding = 16;  // D
   Index hidden = 32;     // H, of both GRUs (the decoder starts from the encoder's state)
   AttentionKind attention = AttentionKind::Dot;
@@ -60,8 +60,8 @@ public:
 
   // Greedy decoding of targetLength tokens per sample (sample-major, B·Tt). With alignments, also
   // the attention weights (Ts, Tt·B), time-major (left empty for "none").
-  std::vector<int> decode(std::span<const Scalar> params, std::span<const int> source, Index batch,
-                          Index targetLength, Matrix* alignments = nullptr) const;
+  std::vector<int> decode(std::span<const Scalar> params, std::span<const int> source, Index batch, Index targetLength,
+                          Matrix* alignments = nullptr) const;
   // The (Tt, Ts) alignment of one source sequence under greedy decoding: row t is output step t's
   // distribution over the source positions (sums to 1). Empty (0 × 0) for "none".
   Matrix attentionWeights(std::span<const Scalar> params, std::span<const int> source, Index targetLength) const;

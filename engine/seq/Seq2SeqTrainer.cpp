@@ -85,12 +85,12 @@ Seq2SeqTrainer::Evaluation Seq2SeqTrainer::evaluate() const {
 }
 
 void Seq2SeqTrainer::checkSource(std::span<const int> source) const {
-  if (source.empty())
-    throw ConfigError("seq2seq.input", "", DL_TRANSLATE_NOOP("dl", "must hold at least one digit"));
+  if (source.empty()) throw ConfigError("seq2seq.input", "", DL_TRANSLATE_NOOP("dl", "must hold at least one digit"));
   for (const int d : source)
     if (d < 0 || d >= m_config.digits)
-      throw ConfigError("seq2seq.input", std::to_string(d),
-                        {DL_TRANSLATE_NOOP("dl", "must be a digit from 0 to %1"), {std::to_string(m_config.digits - 1)}});
+      throw ConfigError(
+          "seq2seq.input", std::to_string(d),
+          {DL_TRANSLATE_NOOP("dl", "must be a digit from 0 to %1"), {std::to_string(m_config.digits - 1)}});
 }
 
 Matrix Seq2SeqTrainer::attentionWeights(std::span<const int> source) const {

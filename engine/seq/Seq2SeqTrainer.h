@@ -21,18 +21,18 @@
 namespace dl {
 
 struct Seq2SeqConfig {
-  std::string task = "reverse";  // "reverse", "sort"
-  Index length = 10;             // tokens per sequence, source and target
-  int digits = 10;               // vocabulary of digits 0 .. digits − 1
-  Index hidden = 32;             // H
-  Index embedding = 16;          // D
+  std::string task = "reverse";   // "reverse", "sort"
+  Index length = 10;              // tokens per sequence, source and target
+  int digits = 10;                // vocabulary of digits 0 .. digits − 1
+  Index hidden = 32;              // H
+  Index embedding = 16;           // D
   std::string attention = "dot";  // "none", "dot", "additive"
   OptimizerConfig optimizer{"adam", 0.01};
   Index batchSize = 32;
-  long steps = 1500;       // the budget a caller runs (step() itself does not stop)
+  long steps = 1500;  // the budget a caller runs (step() itself does not stop)
   std::uint64_t seed = 1;
-  double clipNorm = 1.0;   // global-norm clipping (Pascanu et al. 2013); 0 = off
-  Index evalSize = 256;    // held-out sequences for evaluate()
+  double clipNorm = 1.0;  // global-norm clipping (Pascanu et al. 2013); 0 = off
+  Index evalSize = 256;   // held-out sequences for evaluate()
 };
 
 // Throws ConfigError naming the field ("seq2seq.hidden", "seq2seq.attention", ..., and the
@@ -57,7 +57,8 @@ public:
   // Greedy decoding of the held-out set.
   Evaluation evaluate() const;
   // The (Ts, Ts) alignment of a source the user typed (any length Ts, digits in [0, digits)),
-  // decoded greedily to Ts tokens: row t is output step t's attention over the source. Empty for "none". Throws ConfigError
+  // decoded greedily to Ts tokens: row t is output step t's attention over the source. Empty for "none". Throws
+  // ConfigError
   // ("seq2seq.input", the bad token) for a token out of range or an empty source.
   Matrix attentionWeights(std::span<const int> source) const;
   // The greedy output for one source: as many tokens as it has.
