@@ -3,6 +3,8 @@
 // against central differences of the loss, for attention none, dot and additive.
 #include "seq/Seq2Seq.h"
 
+#include "nn/Layer.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -78,6 +80,32 @@ private slots:
       QVERIFY2(c.worstRelative < 1e-6 && c.worstAbsolute < 1e-8,
                qPrintable(QString("relative %1, absolute %2").arg(c.worstRelative).arg(c.worstAbsolute)));
     }
+  }
+
+  // GruPass is the cell of nn/Gru.h with the same parameter layout: the same numbers as the layer
+  // (whose sequence layout is time-innermost per sample) from h₋₁ = 0.
+  void gruPassMatchesGruLayer() {
+    const Index D = 3, H = 4, T = 5, B = 2;
+    GruPass pass(D, H);
+    LayerSpec spec;
+    spec.kind = "gru";
+    spec.units = H;
+    spec.returnSequences = true;
+    const auto layer = makeLayer(spec, {D, 1, 1, T}, "gru");
+    QCOMPARE(layer->paramCount(), pass.paramCount());
+    Rng rng(3);
+    std::vector<double> p(static_cast<std::size_t>(pass.paramCount()));
+    for (double& v : p) v = rng.normal(0, 0.5);
+    Matrix x(D * T, B), xs(D, T * B);  // layer: row f·T + t of column b; pass: column t·B + b
+    for (Index b = 0; b < B; ++b)
+      for (Index f = 0; f < D; ++f)
+        for (Index t = 0; t < T; ++t) xs(f, t * B + b) = x(f * T + t, b) = rng.normal();
+    const Matrix& y = layer->forward(x, Pass{}, p, {});
+    GruTrace tr;
+    pass.forward(p, xs, Matrix::Zero(H, B), tr);
+    for (Index b = 0; b < B; ++b)
+      for (Index h = 0; h < H; ++h)
+        for (Index t = 0; t < T; ++t) QVERIFY(std::abs(y(h * T + t, b) - tr.h(h, (t + 1) * B + b)) < 1e-14);
   }
 
   // The loss is the mean cross-entropy: uniform logits (all weights 0) give log V per token.
