@@ -86,6 +86,8 @@ private slots:
                           << "-1";
     QTest::newRow("optimizer") << "optimizer.name"
                                << "adamw";
+    QTest::newRow("memory") << "seq2seq.batchSize"
+                            << "4096";  // additive, H 1024, L 64: ~1.8·10¹⁰ values kept
   }
   void configErrors() {
     QFETCH(QString, field);
@@ -99,6 +101,12 @@ private slots:
     if (field == "seq2seq.batchSize") c.batchSize = 0;
     if (field == "seq2seq.clipNorm") c.clipNorm = -1;
     if (field == "optimizer.name") c.optimizer.name = "adamw";
+    if (value == "4096") {
+      c.attention = "additive";
+      c.hidden = 1024;
+      c.length = 64;
+      c.batchSize = 4096;
+    }
     try {
       Seq2SeqTrainer t(c);
       QFAIL("no ConfigError");

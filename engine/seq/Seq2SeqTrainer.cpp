@@ -33,6 +33,19 @@ void validateSeq2SeqConfig(const Seq2SeqConfig& c) {
   requireRange("seq2seq.clipNorm", c.clipNorm, 0, 1e6);
   requireRange("seq2seq.evalSize", static_cast<double>(c.evalSize), 1, 100000);
   validateOptimizerConfig(c.optimizer);
+  // What one pass keeps per sample, about: per step the embeddings, both GRUs' gates and states,
+  // [c; h], h̃ and p; α (L²); the additive score's tanh values (H·L²).
+  const double L = static_cast<double>(c.length), H = static_cast<double>(c.hidden);
+  const double perSample = L * (2.0 * static_cast<double>(c.embedding) + 16.0 * H + c.digits + 1.0) + L * L +
+                           (c.attention == "additive" ? H * L * L + 2.0 * H * L : 0.0);
+  const double values = perSample * static_cast<double>(c.batchSize);
+  const auto millions = [](double v) { return formatValue(std::ceil(v / 1e5) / 10); };
+  if (values > kMaxMiniBatchValues)
+    throw ConfigError("seq2seq.batchSize", std::to_string(c.batchSize),
+                      {DL_TRANSLATE_NOOP("dl",
+                                         "a mini-batch of this size through these layers holds %1 million values; at "
+                                         "most %2 million fit (use a smaller batch or fewer units)"),
+                       {millions(values), millions(kMaxMiniBatchValues)}});
 }
 
 Seq2SeqTrainer::Seq2SeqTrainer(const Seq2SeqConfig& config)

@@ -36,7 +36,8 @@ struct Seq2SeqConfig {
 };
 
 // Throws ConfigError naming the field ("seq2seq.hidden", "seq2seq.attention", ..., and the
-// optimiser's "optimizer.*") and the bad value.
+// optimiser's "optimizer.*") and the bad value; "seq2seq.batchSize" also when one pass would keep
+// more than kMaxMiniBatchValues (config/ConfigChecks.h) values.
 void validateSeq2SeqConfig(const Seq2SeqConfig& c);
 
 class Seq2SeqTrainer {
