@@ -21,8 +21,8 @@ struct Check {
 };
 
 // V = 5 (digits 0..3 and <s>), D = 3, H = 4, Ts = Tt = 4, B = 3; random tokens and parameters.
-Check gradientCheck(AttentionKind kind, std::uint64_t seed) {
-  Seq2Seq model({4, 3, 4, kind});
+Check gradientCheck(AttentionKind kind, bool bidirectional, std::uint64_t seed) {
+  Seq2Seq model({4, 3, 4, kind, bidirectional});
   const Index B = 3, T = 4;
   Rng rng(seed);
   std::vector<double> p(static_cast<std::size_t>(model.paramCount()));
@@ -61,18 +61,24 @@ private slots:
   void gradient_data() {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("count");  // the parameter count, as the header documents it
+    QTest::addColumn<bool>("bidirectional");
     // G = 3H(D + H) + 4H = 100; none = V·D + 2G + H² + H + V·H + V = 15 + 200 + 16 + 4 + 20 + 5
-    QTest::newRow("none") << int(AttentionKind::None) << 260;
-    QTest::newRow("dot") << int(AttentionKind::Dot) << 260 + 16;
-    QTest::newRow("additive") << int(AttentionKind::Additive)
-                              << 260 + 3 * 16 + 4;  // W_c's H² for c, W_q, W_k (H² each), v (H)
+    QTest::newRow("none") << int(AttentionKind::None) << 260 << false;
+    QTest::newRow("dot") << int(AttentionKind::Dot) << 260 + 16 << false;
+    // the backward encoder: one more GRU, G = 100
+    QTest::newRow("none, bidirectional") << int(AttentionKind::None) << 360 << true;
+    QTest::newRow("dot, bidirectional") << int(AttentionKind::Dot) << 376 << true;
+    QTest::newRow("additive, bidirectional") << int(AttentionKind::Additive) << 412 << true;
+    QTest::newRow("additive") << int(AttentionKind::Additive) << 260 + 3 * 16 + 4
+                              << false;  // W_c's H² for c, W_q, W_k (H² each), v (H)
   }
   void gradient() {
     QFETCH(int, kind);
     QFETCH(int, count);
-    QCOMPARE(Seq2Seq({4, 3, 4, AttentionKind(kind)}).paramCount(), Index(count));
+    QFETCH(bool, bidirectional);
+    QCOMPARE(Seq2Seq({4, 3, 4, AttentionKind(kind), bidirectional}).paramCount(), Index(count));
     for (std::uint64_t seed : {1u, 2u}) {
-      const Check c = gradientCheck(AttentionKind(kind), seed);
+      const Check c = gradientCheck(AttentionKind(kind), bidirectional, seed);
       QCOMPARE(c.checked, Index(count));
       qInfo("seed %d: worst relative %.2e, absolute %.2e", int(seed), c.worstRelative, c.worstAbsolute);
       QVERIFY2(c.largest > 1e-2, "the loss must depend on the parameters");

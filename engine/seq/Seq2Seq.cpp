@@ -21,6 +21,14 @@ std::vector<int> timeMajor(std::span<const int> ids, Index batch) {
   return out;
 }
 
+// The time blocks of a time-major (rows, T·B) matrix in reverse order.
+Matrix reversedSteps(const Matrix& m, Index B) {
+  const Index T = m.cols() / B;
+  Matrix r(m.rows(), m.cols());
+  for (Index t = 0; t < T; ++t) r.middleCols((T - 1 - t) * B, B) = m.middleCols(t * B, B);
+  return r;
+}
+
 void fillUniform(Rng& rng, std::span<Scalar> p, Index at, Index n, double k) {
   for (Index i = at; i < at + n; ++i) p[static_cast<std::size_t>(i)] = static_cast<Scalar>(rng.uniform(-k, k));
 }
@@ -30,13 +38,15 @@ void fillUniform(Rng& rng, std::span<Scalar> p, Index at, Index n, double k) {
 Seq2Seq::Seq2Seq(const Seq2SeqSpec& spec)
     : m_spec(spec),
       m_encoder(spec.embedding, spec.hidden),
+      m_backwardEncoder(spec.embedding, spec.bidirectional ? spec.hidden : 0),
       m_decoder(spec.embedding, spec.hidden),
       m_attention(spec.attention, spec.hidden) {
   assert(spec.digits > 0 && spec.embedding > 0 && spec.hidden > 0);
   const Index V = vocabulary(), D = spec.embedding, H = spec.hidden;
   m_at.embedding = 0;
   m_at.encoder = m_at.embedding + D * V;
-  m_at.decoder = m_at.encoder + m_encoder.paramCount();
+  m_at.backwardEncoder = m_at.encoder + m_encoder.paramCount();
+  m_at.decoder = m_at.backwardEncoder + (spec.bidirectional ? m_backwardEncoder.paramCount() : 0);
   m_at.attention = m_at.decoder + m_decoder.paramCount();
   m_at.combine = m_at.attention + m_attention.paramCount();
   m_at.combineBias = m_at.combine + H * combineInputs();
@@ -51,6 +61,9 @@ void Seq2Seq::initialize(Rng& rng, std::span<Scalar> params) const {
   for (Index i = 0; i < D * V; ++i) params[static_cast<std::size_t>(i)] = static_cast<Scalar>(rng.normal());
   m_encoder.initialize(
       rng, params.subspan(static_cast<std::size_t>(m_at.encoder), static_cast<std::size_t>(m_encoder.paramCount())));
+  if (m_spec.bidirectional)
+    m_backwardEncoder.initialize(rng, params.subspan(static_cast<std::size_t>(m_at.backwardEncoder),
+                                                     static_cast<std::size_t>(m_backwardEncoder.paramCount())));
   m_decoder.initialize(
       rng, params.subspan(static_cast<std::size_t>(m_at.decoder), static_cast<std::size_t>(m_decoder.paramCount())));
   m_attention.initialize(rng, params.subspan(static_cast<std::size_t>(m_at.attention),
@@ -87,13 +100,28 @@ void Seq2Seq::output(std::span<const Scalar> params, const Matrix& comb, Matrix&
   logits.colwise() += ConstVectorMap(params.data() + m_at.outputBias, V);
 }
 
+// e_s = →h_s (+ ←h_s), (H, Ts·B); h₋₁ of the decoder = →h_{Ts−1} (+ ←h_0).
+void Seq2Seq::encode(std::span<const Scalar> params, std::span<const int> source, Index batch, GruTrace& forwardTrace,
+                     GruTrace& backwardTrace, Matrix& states, Matrix& last) const {
+  const Index H = m_spec.hidden, B = batch, Ts = static_cast<Index>(source.size()) / B;
+  const Matrix x = embed(params, source, B);
+  m_encoder.forward(slice(params, m_at.encoder, m_encoder.paramCount()), x, Matrix::Zero(H, B), forwardTrace);
+  states = forwardTrace.h.rightCols(Ts * B);
+  last = forwardTrace.h.rightCols(B);
+  if (!m_spec.bidirectional) return;
+  m_backwardEncoder.forward(slice(params, m_at.backwardEncoder, m_backwardEncoder.paramCount()), reversedSteps(x, B),
+                            Matrix::Zero(H, B), backwardTrace);
+  states += reversedSteps(backwardTrace.h.rightCols(Ts * B), B);
+  last += backwardTrace.h.rightCols(B);
+}
+
 // Shapes (time-major): x_src (D, Ts·B) → enc h (H, Ts·B); x_in (D, Tt·B) → dec h (H, Tt·B) from
 // h₋₁ = the encoder's h_{Ts−1}; α (Ts, Tt·B), c (H, Tt·B); comb (K, Tt·B); h̃ (H, Tt·B); p (V, Tt·B).
 // L = −(1/(B·Tt)) Σ log p[y].
 double Seq2Seq::forward(std::span<const Scalar> params, std::span<const int> source, std::span<const int> target,
                         Index batch) {
   const Index H = m_spec.hidden, B = batch;
-  const Index Ts = static_cast<Index>(source.size()) / B, Tt = static_cast<Index>(target.size()) / B;
+  const Index Tt = static_cast<Index>(target.size()) / B;
   m_batch = B;
   m_sourceIds = timeMajor(source, B);
   m_targetIds = timeMajor(target, B);
@@ -104,11 +132,9 @@ double Seq2Seq::forward(std::span<const Scalar> params, std::span<const int> sou
           t == 0 ? startToken() : target[static_cast<std::size_t>(b * Tt + t - 1)];
   m_inputIds = timeMajor(input, B);
 
-  m_encoder.forward(slice(params, m_at.encoder, m_encoder.paramCount()), embed(params, source, B), Matrix::Zero(H, B),
-                    m_enc);
-  m_encOut = m_enc.h.rightCols(Ts * B);
-  m_decoder.forward(slice(params, m_at.decoder, m_decoder.paramCount()), embed(params, input, B), m_enc.h.rightCols(B),
-                    m_dec);
+  Matrix last;
+  encode(params, source, B, m_enc, m_encBack, m_encOut, last);
+  m_decoder.forward(slice(params, m_at.decoder, m_decoder.paramCount()), embed(params, input, B), last, m_dec);
   m_decOut = m_dec.h.rightCols(Tt * B);
   if (m_spec.attention == AttentionKind::None) {
     m_comb = m_decOut;
@@ -171,11 +197,21 @@ void Seq2Seq::backward(std::span<const Scalar> params, std::span<Scalar> grads) 
       slice(params, m_at.decoder, m_decoder.paramCount()),
       grads.subspan(static_cast<std::size_t>(m_at.decoder), static_cast<std::size_t>(m_decoder.paramCount())), m_dec,
       dDec, dxIn, dh0);
-  dEnc.rightCols(B) += dh0;
+  Matrix dOut = dEnc, dxBack, dhUnused;
+  dOut.rightCols(B) += dh0;
   m_encoder.backward(
       slice(params, m_at.encoder, m_encoder.paramCount()),
       grads.subspan(static_cast<std::size_t>(m_at.encoder), static_cast<std::size_t>(m_encoder.paramCount())), m_enc,
-      dEnc, dxSrc, dh0);
+      dOut, dxSrc, dhUnused);
+  if (m_spec.bidirectional) {
+    dOut = reversedSteps(dEnc, B);
+    dOut.rightCols(B) += dh0;
+    m_backwardEncoder.backward(slice(params, m_at.backwardEncoder, m_backwardEncoder.paramCount()),
+                               grads.subspan(static_cast<std::size_t>(m_at.backwardEncoder),
+                                             static_cast<std::size_t>(m_backwardEncoder.paramCount())),
+                               m_encBack, dOut, dxBack, dhUnused);
+    dxSrc += reversedSteps(dxBack, B);
+  }
   MatrixMap dE(grads.data() + m_at.embedding, D, V);
   dE.setZero();
   for (Index c = 0; c < dxSrc.cols(); ++c) dE.col(m_sourceIds[static_cast<std::size_t>(c)]) += dxSrc.col(c);
@@ -189,12 +225,11 @@ std::vector<int> Seq2Seq::decode(std::span<const Scalar> params, std::span<const
   const auto decParams = slice(params, m_at.decoder, m_decoder.paramCount());
   const auto attParams = slice(params, m_at.attention, m_attention.paramCount());
   const bool attend = m_spec.attention != AttentionKind::None;
-  GruTrace enc, dec;
+  GruTrace enc, encBack, dec;
   AttentionTrace att;
-  m_encoder.forward(slice(params, m_at.encoder, m_encoder.paramCount()), embed(params, source, B), Matrix::Zero(H, B),
-                    enc);
-  const Matrix encOut = enc.h.rightCols(Ts * B);
-  Matrix h = enc.h.rightCols(B), comb(combineInputs(), B), htilde, logits;
+  Matrix encOut, h;
+  encode(params, source, B, enc, encBack, encOut, h);
+  Matrix comb(combineInputs(), B), htilde, logits;
   std::vector<int> previous(static_cast<std::size_t>(B), startToken()), out(static_cast<std::size_t>(B * Tt));
   if (alignments) {
     if (attend)

@@ -1,6 +1,6 @@
-// The sequence-to-sequence model of the sequence lab (issue 12): a GRU encoder, a GRU decoder that
-// starts from the encoder's last state, optional attention, and a softmax over the vocabulary.
-// Luong, Pham & Manning 2015 ("global attention", without input feeding): the context c_t is
+// The sequence-to-sequence model of the sequence lab (issue 12): a GRU encoder (reading the source
+// both ways by default), a GRU decoder that starts from the encoder's last state, optional attention, and a softmax
+// over the vocabulary. Luong, Pham & Manning 2015 ("global attention", without input feeding): the context c_t is
 // computed from the decoder's state h_t AFTER its step and joins it only at the output,
 //   h̃_t = tanh(W_c [c_t; h_t] + b_c),   p_t = softmax(W_o h̃_t + b_o),
 // so the decoder's input is just the previous token (Bahdanau et al. 2015 feed c_t into the
@@ -15,12 +15,17 @@
 // time-major like nn/Recurrent.h: step t of sample b in column t·B + b.
 //
 // Parameters, one flat buffer (the engine's optimisers update it unchanged):
-//   E (D, V) | encoder GRU (seq/GruPass.h) | decoder GRU | attention (seq/Attention.h) |
-//   W_c (H, K) | b_c (H) | W_o (V, H) | b_o (V),   K = 2H with attention, H without.
-// Count, with G = 3H(D + H) + 4H per GRU:  none  V·D + 2G + H² + H + V·H + V
-//                                          dot   none + H²        additive  none + 3H² + H
-// (V = 11, D = 16, H = 24, tst_seq2seq's claim: none 7 003, dot 7 579, additive 8 755;
-//  H = 32: none 11 067, dot 12 091, additive 14 171.)
+//   E (D, V) | encoder GRU (seq/GruPass.h) | [backward encoder GRU] | decoder GRU |
+//   attention (seq/Attention.h) | W_c (H, K) | b_c (H) | W_o (V, H) | b_o (V),   K = 2H with attention, H without.
+// Count, with G = 3H(D + H) + 4H per GRU and e = 1 for a bidirectional encoder, else 0:
+//   none  V·D + (2 + e)·G + H² + H + V·H + V      dot  none + H²      additive  none + 3H² + H
+// (V = 11, D = 16, H = 24, bidirectional, tst_seq2seq's claim: none 9 979, dot 10 555, additive
+//  11 731; H = 32: none 15 803, dot 16 827, additive 18 907; unidirectional: G less, 2 976 / 4 736.)
+//
+// Why bidirectional by default: with a forward-only encoder, e_s is the state after x_s and still
+// holds x_{s−1}; the decoder's state at step t has just read y_{t−1}, and on reversal the dot score
+// learns to find where that digit sits (source L − t) and reads the answer x_{L−1−t} out of e_{L−t}:
+// an alignment one column off the anti-diagonal (tst_seq2seq measures both).
 #pragma once
 
 #include "seq/Attention.h"
@@ -36,6 +41,10 @@ struct Seq2SeqSpec {
   Index embedding = 16;  // D
   Index hidden = 32;     // H, of both GRUs (the decoder starts from the encoder's state)
   AttentionKind attention = AttentionKind::Dot;
+  // A second encoder GRU reads the source backwards and e_s = →h_s + ←h_s (summed, so e_s stays
+  // H wide for the dot score; the decoder starts from →h_{Ts−1} + ←h_0). Bahdanau et al. 2015 read
+  // both ways so that e_s is centred on x_s (they concatenate).
+  bool bidirectional = true;
 };
 
 class Seq2Seq {
@@ -68,11 +77,14 @@ public:
 
 private:
   struct Offsets {
-    Index embedding, encoder, decoder, attention, combine, combineBias, output, outputBias;
+    Index embedding, encoder, backwardEncoder, decoder, attention, combine, combineBias, output, outputBias;
   };
   Index combineInputs() const { return m_spec.attention == AttentionKind::None ? m_spec.hidden : 2 * m_spec.hidden; }
   // x (D, T·B) time-major: the embeddings of tokens (sample-major, B·T).
   Matrix embed(std::span<const Scalar> params, std::span<const int> tokens, Index batch) const;
+  // The encoder's states e (H, Ts·B) and the decoder's h₋₁ (H, B).
+  void encode(std::span<const Scalar> params, std::span<const int> source, Index batch, GruTrace& forwardTrace,
+              GruTrace& backwardTrace, Matrix& states, Matrix& last) const;
   // h̃ = tanh(W_c·comb + b_c) (H, n) and the logits W_o·h̃ + b_o (V, n).
   void output(std::span<const Scalar> params, const Matrix& comb, Matrix& htilde, Matrix& logits) const;
   std::span<const Scalar> slice(std::span<const Scalar> p, Index at, Index n) const {
@@ -80,7 +92,7 @@ private:
   }
 
   Seq2SeqSpec m_spec;
-  GruPass m_encoder, m_decoder;
+  GruPass m_encoder, m_backwardEncoder, m_decoder;
   Attention m_attention;
   Offsets m_at{};
   Index m_count = 0;
@@ -88,7 +100,7 @@ private:
   // The last forward pass (time-major).
   Index m_batch = 0;
   std::vector<int> m_sourceIds, m_inputIds, m_targetIds;  // (Ts·B), (Tt·B) decoder inputs, (Tt·B)
-  GruTrace m_enc, m_dec;
+  GruTrace m_enc, m_encBack, m_dec;
   AttentionTrace m_att;
   Matrix m_encOut;  // (H, Ts·B) h_s of the encoder
   Matrix m_decOut;  // (H, Tt·B) h_t of the decoder

@@ -16,7 +16,7 @@ constexpr std::uint64_t kHeldOutStream = 0x5e92'0002ULL;
 
 Seq2SeqSpec specOf(const Seq2SeqConfig& c) {
   validateSeq2SeqConfig(c);
-  return {c.digits, c.embedding, c.hidden, attentionFromName(c.attention, "seq2seq.attention")};
+  return {c.digits, c.embedding, c.hidden, attentionFromName(c.attention, "seq2seq.attention"), c.bidirectional};
 }
 
 }  // namespace
@@ -36,7 +36,7 @@ void validateSeq2SeqConfig(const Seq2SeqConfig& c) {
   // What one pass keeps per sample, about: per step the embeddings, both GRUs' gates and states,
   // [c; h], h̃ and p; α (L²); the additive score's tanh values (H·L²).
   const double L = static_cast<double>(c.length), H = static_cast<double>(c.hidden);
-  const double perSample = L * (2.0 * static_cast<double>(c.embedding) + 16.0 * H + c.digits + 1.0) + L * L +
+  const double perSample = L * (2.0 * static_cast<double>(c.embedding) + 24.0 * H + c.digits + 1.0) + L * L +
                            (c.attention == "additive" ? H * L * L + 2.0 * H * L : 0.0);
   const double values = perSample * static_cast<double>(c.batchSize);
   const auto millions = [](double v) { return formatValue(std::ceil(v / 1e5) / 10); };

@@ -27,6 +27,7 @@ struct Seq2SeqConfig {
   Index hidden = 32;              // H
   Index embedding = 16;           // D
   std::string attention = "dot";  // "none", "dot", "additive"
+  bool bidirectional = true;      // the encoder reads both ways (Seq2SeqSpec::bidirectional)
   OptimizerConfig optimizer{"adam", 0.01};
   Index batchSize = 32;
   long steps = 1500;  // the budget a caller runs (step() itself does not stop)
