@@ -115,8 +115,8 @@ void Seq2Seq::encode(std::span<const Scalar> params, std::span<const int> source
   last += backwardTrace.h.rightCols(B);
 }
 
-// Shapes (time-major): x_src (D, Ts·B) → enc h (H, Ts·B); x_in (D, Tt·B) → dec h (H, Tt·B) from
-// h₋₁ = the encoder's h_{Ts−1}; α (Ts, Tt·B), c (H, Tt·B); comb (K, Tt·B); h̃ (H, Tt·B); p (V, Tt·B).
+// Shapes (time-major): x_src (D, Ts·B) → e (H, Ts·B); x_in (D, Tt·B) → dec h (H, Tt·B) from
+// h₋₁ = the encoder's last state (encode()); α (Ts, Tt·B), c (H, Tt·B); comb (K, Tt·B); h̃ (H, Tt·B); p (V, Tt·B).
 // L = −(1/(B·Tt)) Σ log p[y].
 double Seq2Seq::forward(std::span<const Scalar> params, std::span<const int> source, std::span<const int> target,
                         Index batch) {
@@ -159,8 +159,10 @@ double Seq2Seq::forward(std::span<const Scalar> params, std::span<const int> sou
 }
 
 // ∂logits = (p − onehot(y))/(B·Tt);  ∂W_o = ∂logits h̃ᵀ;  ∂h̃ = W_oᵀ ∂logits;  ∂a = ∂h̃ ⊙ (1 − h̃²);
-// ∂W_c = ∂a combᵀ;  ∂comb = W_cᵀ ∂a = [∂c; ∂h_dec];  attention → ∂enc, ∂h_dec;  decoder BPTT → ∂x_in
-// and ∂h₋₁, which joins ∂h_{Ts−1} of the encoder;  encoder BPTT → ∂x_src;  ∂E gathers ∂x by token.
+// ∂W_c = ∂a combᵀ;  ∂comb = W_cᵀ ∂a = [∂c; ∂h_dec];  attention → ∂e, ∂h_dec;  decoder BPTT → ∂x_in
+// and ∂h₋₁, which joins ∂e at the last step of each encoder direction (the backward one's is
+// source position 0);  ∂e reaches both directions unchanged (a sum);  encoder BPTT → ∂x_src;
+// ∂E gathers ∂x by token.
 void Seq2Seq::backward(std::span<const Scalar> params, std::span<Scalar> grads) {
   const Index V = vocabulary(), D = m_spec.embedding, H = m_spec.hidden, B = m_batch;
   const Index n = m_probs.cols(), Ts = m_encOut.cols() / B;

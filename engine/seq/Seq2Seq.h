@@ -102,7 +102,7 @@ private:
   std::vector<int> m_sourceIds, m_inputIds, m_targetIds;  // (Ts·B), (Tt·B) decoder inputs, (Tt·B)
   GruTrace m_enc, m_encBack, m_dec;
   AttentionTrace m_att;
-  Matrix m_encOut;  // (H, Ts·B) h_s of the encoder
+  Matrix m_encOut;  // (H, Ts·B) e_s of the encoder (both directions summed)
   Matrix m_decOut;  // (H, Tt·B) h_t of the decoder
   Matrix m_comb;    // (K, Tt·B) [c; h] or h
   Matrix m_htilde;  // (H, Tt·B)
