@@ -127,6 +127,27 @@ private slots:
     }
   }
 
+  // Untrained, so only the shapes and the softmax: a typed source of any length gives a square
+  // alignment whose rows sum to 1; "none" gives none; predict() answers as many digits as it reads.
+  void alignmentOfTypedInput() {
+    for (const bool bidirectional : {true, false}) {
+      Seq2SeqConfig c;
+      c.bidirectional = bidirectional;
+      Seq2SeqTrainer t(c);
+      const std::vector<int> typed = {3, 1, 4, 1};
+      const Matrix a = t.attentionWeights(typed);
+      QCOMPARE(a.rows(), Index(4));
+      QCOMPARE(a.cols(), Index(4));
+      for (Index r = 0; r < 4; ++r) QVERIFY(std::abs(a.row(r).sum() - 1) < 1e-5);
+      QVERIFY((a.array() >= 0).all());
+      QCOMPARE(t.predict(typed).size(), std::size_t(4));
+      const Seq2SeqTrainer::Evaluation e = t.evaluate();
+      QVERIFY(e.tokenAccuracy >= 0 && e.tokenAccuracy <= 1 && e.sequenceAccuracy <= e.tokenAccuracy);
+      c.attention = "none";
+      QCOMPARE(Seq2SeqTrainer(c).attentionWeights(typed).size(), Index(0));
+    }
+  }
+
   // Large enough that dl::gemm splits its products (≥ 128 rows: 3H = 144).
   void sameBitsOnOneAndTwoThreads() {
     for (const char* attention : {"none", "dot", "additive"}) {
