@@ -59,9 +59,9 @@ public:
   // Greedy decoding of the held-out set.
   Evaluation evaluate() const;
   // The (Ts, Ts) alignment of a source the user typed (any length Ts, digits in [0, digits)),
-  // decoded greedily to Ts tokens: row t is output step t's attention over the source. Empty for "none". Throws
-  // ConfigError
-  // ("seq2seq.input", the bad token) for a token out of range or an empty source.
+  // decoded greedily to Ts tokens: row t is output step t's attention over the source. Empty for
+  // "none". Throws ConfigError("seq2seq.input", the bad token) for a token out of range or an
+  // empty source.
   Matrix attentionWeights(std::span<const int> source) const;
   // The greedy output for one source: as many tokens as it has.
   std::vector<int> predict(std::span<const int> source) const;
