@@ -891,6 +891,7 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../engine/seq/Seq2SeqTrainer.cpp" line="+45"/>
         <source>a mini-batch of this size through these layers holds %1 million values; at most %2 million fit (use a smaller batch or fewer units)</source>
         <translation>这么大的小批量经过这些层需要保存 %1×10⁶ 个数值，最多只能容纳 %2×10⁶ 个（请减小批大小或减少神经元）</translation>
     </message>
@@ -1365,6 +1366,26 @@
         <location line="+102"/>
         <source>%1 words to train on (minimum count %2); a window of %3 needs at least %4</source>
         <translation>可训练的词只有 %1 个（最少出现次数 %2）；窗口 %3 至少需要 %4 个</translation>
+    </message>
+    <message>
+        <location filename="../engine/data/TokenTasks.cpp" line="+19"/>
+        <source>unknown task (expected %1)</source>
+        <translation>未知的任务（应为 %1）</translation>
+    </message>
+    <message>
+        <location filename="../engine/seq/Attention.cpp" line="+40"/>
+        <source>unknown attention (expected %1)</source>
+        <translation>未知的注意力类型（应为 %1）</translation>
+    </message>
+    <message>
+        <location filename="../engine/seq/Seq2SeqTrainer.cpp" line="+56"/>
+        <source>must hold at least one digit</source>
+        <translation>至少要有一个数字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be a digit from 0 to %1</source>
+        <translation>必须是 0 到 %1 之间的数字</translation>
     </message>
 </context>
 <context>
