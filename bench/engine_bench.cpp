@@ -24,6 +24,7 @@
 #include "data/Dataset.h"
 #include "data/Prepare.h"
 #include "search/Search.h"
+#include "seq/SeqTrainer.h"
 #include "config/Config.h"
 #include "train/Trainer.h"
 
@@ -537,12 +538,71 @@ void cnnBench(const CnnBenchConfig& b, const std::vector<int>& threads, double t
   }
 }
 
+// ---- G and H: recurrent configurations, timed like bench/torch_seq_bench.py -----------------------
+// A step is dl::SeqTrainer::step itself on the adding problem (T = 50, two features per step,
+// 3,200 training sequences, a multiple of the batch): batch gather, forward through the cell over
+// 50 steps, the last step's 64 units to one output, mean squared error, backpropagation through
+// time (with the gradient through time recorded), the global gradient norm, Adam. Evaluation never
+// runs (evalEvery beyond the timed steps).
+
+struct SeqBenchConfig {
+  std::string id, cell, desc;
+};
+
+const std::vector<SeqBenchConfig>& seqConfigs() {
+  static const std::vector<SeqBenchConfig> configs = {
+      {"G", "lstm", "LSTM 64, adding problem T=50, many-to-one, Adam 0.001, N=3200, bs=32"},
+      {"H", "gru", "GRU 64, adding problem T=50, many-to-one, Adam 0.001, N=3200, bs=32"},
+  };
+  return configs;
+}
+
+const SeqBenchConfig* findSeqConfig(const std::string& id) {
+  for (const SeqBenchConfig& c : seqConfigs())
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+void seqBench(const SeqBenchConfig& b, const std::vector<int>& threads, double target, int reps) {
+  dl::SeqConfig c;
+  c.name = "bench-" + b.id;
+  c.task.kind = "adding";
+  c.task.length = 50;
+  c.task.trainCount = 3200;
+  c.task.validationCount = 1;
+  c.task.testCount = 1;
+  dl::LayerSpec cell = layer(b.cell), out = dense(1);
+  cell.units = 64;
+  c.layers = {cell, out};
+  c.init.scheme = "uniform";
+  c.init.limit = 0.125;  // 1/√64, PyTorch's default for these cells
+  c.optimizer.name = "adam";
+  c.optimizer.learningRate = 0.001;
+  c.training.batchSize = 32;
+  c.training.evalEvery = 1'000'000'000;
+  c.training.seed = 1;
+  const auto data = dl::makeSeqData(c.task);
+  for (int T : threads) {
+    dl::setThreadCount(T);
+    dl::SeqTrainer t(c, data);
+    double loss = 0;
+    const std::vector<Timing> ts = timeRotation({[&](long long n) {
+                                                   for (long long s = 0; s < n; ++s) loss = t.step().trainLoss;
+                                                 }},
+                                                target, reps);
+    const Timing& r = ts.front();
+    std::printf("RESULT,dlplay,%s,%d,0,%.1f,%.0f,%.2f,%.1f%%,%lld,%s,loss=%.3f  # %s\n", b.id.c_str(), T, r.median,
+                r.median * 32, r.median / 100.0, r.spread, r.nsteps, joinRuns(r.runs).c_str(), loss, b.desc.c_str());
+    std::fflush(stdout);
+  }
+}
+
 // ---- command line ----------------------------------------------------------------------------
 
 struct Options {
   double target = 3.0;
   int reps = 3;
-  std::vector<std::string> configs{"A", "B", "C", "D", "E", "F"};
+  std::vector<std::string> configs{"A", "B", "C", "D", "E", "F", "G", "H"};
   std::vector<int> threads{1, 2};
   std::vector<int> diag{0, 1};
   bool gemm = true;
@@ -569,7 +629,7 @@ std::vector<int> intList(const std::string& s) {
       "usage: dlplay_bench [--target S] [--reps N] [--configs A,B,C,D,E,F] [--threads 1,2] [--diag 0,1] [--gemm 0|1]\n"
       "  --target S   seconds per timed repeat (default 3)\n"
       "  --reps N     timed repeats, the median is reported (default 3)\n"
-      "  --configs    reference configurations to run (MLPs A,B,C,D; CNNs E,F; search16: a 16-trial search on\n"
+      "  --configs    reference configurations to run (MLPs A,B,C,D; CNNs E,F; recurrent G,H; search16: a 16-trial search on\n"
       "               1 and 2 threads, its speed-up); empty = none (GEMM only)\n"
       "  --gemm 0|1   measure C's GEMM rate: plain Eigen on 1 thread, dl::gemm on each --threads\n");
   std::exit(code);
@@ -670,10 +730,14 @@ int main(int argc, char** argv) try {
       cnnBench(*cnn, opt.threads, opt.target, opt.reps);
       continue;
     }
+    if (const SeqBenchConfig* seq = findSeqConfig(id)) {
+      seqBench(*seq, opt.threads, opt.target, opt.reps);
+      continue;
+    }
     const auto it =
         std::find_if(benchConfigs().begin(), benchConfigs().end(), [&](const BenchConfig& b) { return b.id == id; });
     if (it == benchConfigs().end()) {
-      std::fprintf(stderr, "unknown configuration '%s' (known: A, B, C, D, E, F, search16)\n", id.c_str());
+      std::fprintf(stderr, "unknown configuration '%s' (known: A, B, C, D, E, F, G, H, search16)\n", id.c_str());
       return 2;
     }
     const BenchConfig& b = *it;

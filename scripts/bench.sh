@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Speed report: dlplay's training engine against PyTorch on the four reference configurations of
-# ../shared/perf/README.md (MLPs A–D) and on two CNNs (E, F: bench/torch_cnn_bench.py is their
-# PyTorch side), both run in this one invocation (the machines are shared and noisy, so only
-# same-run ratios mean anything). Prints one Markdown table; exits 0 even when a target is
-# missed — it is a report, not a test.
+# ../shared/perf/README.md (MLPs A–D), on two CNNs (E, F: bench/torch_cnn_bench.py is their
+# PyTorch side) and two recurrent networks (G, H: bench/torch_seq_bench.py), all run in this one
+# invocation (the machines are shared and noisy, so only same-run ratios mean anything). Prints one
+# Markdown table; exits 0 even when a target is missed — it is a report, not a test.
 #
 # usage: scripts/bench.sh [--quick] [--target S] [--reps N] [--threads "1 2"]
 #   --quick   smoke run: 0.5 s per repeat, 1 repeat
@@ -28,6 +28,7 @@ root="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
 cd "$root"
 torch_script="$root/../shared/perf/torch_mlp_bench.py"
 torch_cnn_script="$root/bench/torch_cnn_bench.py"
+torch_seq_script="$root/bench/torch_seq_bench.py"
 
 # ---- build -------------------------------------------------------------------------------------
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -67,6 +68,8 @@ for t in $threads; do
       --target "$target" --reps "$reps" --tag torch | tee -a "$log" >&2
     OMP_NUM_THREADS=$t /usr/bin/python3 "$torch_cnn_script" --threads "$t" --configs E,F \
       --target "$target" --reps "$reps" --tag torch | tee -a "$log" >&2
+    OMP_NUM_THREADS=$t /usr/bin/python3 "$torch_seq_script" --threads "$t" --configs G,H \
+      --target "$target" --reps "$reps" --tag torch | tee -a "$log" >&2
   fi
 done
 # The search lab: a 16-trial search on 1 and on 2 threads (each trial on one thread), its speed-up.
@@ -86,13 +89,13 @@ awk -F, -v have_torch="$have_torch" '
   $1 == "OVERHEAD"                 { ovh[$3 "," $4] = $5 }
   $1 == "CONVSHARE"                { conv[$4] = $5 }
   END {
-    want["A"] = 20; want["B"] = 4; want["C"] = 1.0; want["D"] = 10; want["E"] = 5; want["F"] = 1.5
+    want["A"] = 20; want["B"] = 4; want["C"] = 1.0; want["D"] = 10; want["E"] = 5; want["F"] = 1.5; want["G"] = 2; want["H"] = 2
     print "| config | threads | diag | dlplay steps/s | PyTorch steps/s | ratio | target | met | spread dlplay / PyTorch |"
     print "|---|---:|---:|---:|---:|---:|---|---|---|"
     for (i = 1; i <= n; ++i) {
       split(keys[i], k, ","); c = k[1]; t = k[2]; d = k[3]
       ok = 1; known = 0; tgt = sprintf("≥ %g×", want[c])
-      if (c == "E" && t != 1) { tgt = "— (target on 1 thread)"; skip = 1 } else skip = 0
+      if ((c == "E" || c == "G") && t != 1) { tgt = "— (target on 1 thread)"; skip = 1 } else skip = 0
       if (have_torch && (keys[i] in pt) && pt[keys[i]] > 0) {
         r = dl[keys[i]] / pt[keys[i]]; rs = sprintf("%.2f×", r); ps = sprintf("%.1f", pt[keys[i]])
         if (!skip) { known = 1; if (r < want[c]) ok = 0 }

@@ -1,0 +1,117 @@
+#!/usr/bin/python3
+"""PyTorch CPU training-loop baseline for dlplay's recurrent configurations G and H
+(bench/engine_bench.cpp), timed as bench/torch_cnn_bench.py times the CNNs, so that the ratios in
+scripts/bench.sh compare like with like.
+
+usage: /usr/bin/python3 torch_seq_bench.py --threads T [--configs G,H] [--reps 3] [--target S] [--tag torch]
+G: nn.LSTM(2, 64), H: nn.GRU(2, 64), batch_first, the last step's hidden state to nn.Linear(64, 1), on
+the adding problem (T = 50, N = 3200, a value and a marker per step), mean squared error, Adam 0.001,
+batch 32. Timed region = the full training loop: per-epoch shuffle (randperm + gather), slicing,
+zero_grad, forward, mse_loss, backward, Adam step. float32. Median of `reps` after a 200-step warm-up
+and a 200-step calibration. Output: one CSV line per config, as the other scripts:
+RESULT,tag,config,threads,0,steps_s_median,samples_s,epochs_s,spread%,nsteps,runs,loss=...
+"""
+import argparse
+import math
+import statistics
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+T_STEPS, N, BATCH, HIDDEN = 50, 3200, 32, 64
+
+
+def adding_problem(n, t, g):
+    """Values U[0,1) and a marker at one step of each half; the target is the sum of the two marked."""
+    values = torch.rand(n, t, generator=g)
+    marks = torch.zeros(n, t)
+    first = torch.randint(0, t // 2, (n,), generator=g)
+    second = torch.randint(t // 2, t, (n,), generator=g)
+    rows = torch.arange(n)
+    marks[rows, first] = 1
+    marks[rows, second] = 1
+    X = torch.stack([values, marks], dim=2)  # (N, T, 2)
+    y = (values[rows, first] + values[rows, second]).unsqueeze(1)
+    return X, y
+
+
+class ManyToOne(nn.Module):
+    def __init__(self, cell):
+        super().__init__()
+        self.rnn = cell(2, HIDDEN, batch_first=True)
+        self.out = nn.Linear(HIDDEN, 1)
+
+    def forward(self, x):
+        h, _ = self.rnn(x)
+        return self.out(h[:, -1, :])
+
+
+CONFIGS = {
+    "G": (nn.LSTM, "LSTM 64, adding problem T=50, many-to-one, Adam 0.001, N=3200, bs=32"),
+    "H": (nn.GRU, "GRU 64, adding problem T=50, many-to-one, Adam 0.001, N=3200, bs=32"),
+}
+
+
+def run(cfg, target_s, reps, warm_steps=200):
+    cell, desc = CONFIGS[cfg]
+    g = torch.Generator().manual_seed(0)
+    X, y = adding_problem(N, T_STEPS, g)
+    torch.manual_seed(0)
+    model = ManyToOne(cell)
+    opt = torch.optim.Adam(model.parameters(), lr=0.001)
+    steps_per_epoch = math.ceil(N / BATCH)
+
+    def train_steps(nsteps):
+        done = 0
+        while done < nsteps:
+            perm = torch.randperm(N)
+            Xp, yp = X[perm], y[perm]
+            for i in range(0, N, BATCH):
+                xb, yb = Xp[i:i + BATCH], yp[i:i + BATCH]
+                opt.zero_grad(set_to_none=True)
+                loss = F.mse_loss(model(xb), yb)
+                loss.backward()
+                opt.step()
+                done += 1
+                if done >= nsteps:
+                    break
+        return loss.item()
+
+    train_steps(warm_steps)
+    t0 = time.perf_counter()
+    train_steps(200)
+    dt = time.perf_counter() - t0
+    nsteps = max(200, int(200 * target_s / dt))
+    rates = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        final_loss = train_steps(nsteps)
+        rates.append(nsteps / (time.perf_counter() - t0))
+    med = statistics.median(rates)
+    spread = (max(rates) - min(rates)) / med * 100
+    return dict(desc=desc, nsteps=nsteps, steps_s=med, samples_s=med * BATCH, epochs_s=med / steps_per_epoch,
+                spread=spread, runs=rates, loss=final_loss)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--configs", default="G,H")
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--target", type=float, default=3.0, help="seconds per timed rep")
+    ap.add_argument("--tag", default="")
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    print(f"# torch {torch.__version__} threads={torch.get_num_threads()} tag={a.tag}", flush=True)
+    for cfg in a.configs.split(","):
+        r = run(cfg, a.target, a.reps)
+        print(f"RESULT,{a.tag},{cfg},{a.threads},0,{r['steps_s']:.1f},{r['samples_s']:.0f},"
+              f"{r['epochs_s']:.2f},{r['spread']:.1f}%,{r['nsteps']},"
+              f"{'/'.join(f'{x:.0f}' for x in r['runs'])},loss={r['loss']:.3f}  # {r['desc']}",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
