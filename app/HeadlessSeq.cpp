@@ -13,11 +13,15 @@
 #include "io/ErrorText.h"
 #include "io/OutputFile.h"
 #include "io/SeqIo.h"
+#include "seq/Seq2SeqTrainer.h"
+#include "seq/SkipGram.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 #include <cstdio>
 
 namespace dlapp {
@@ -36,6 +40,132 @@ double medianJacobianNorm(const dl::SeqTrainer& t) {
   if (v.empty()) return dl::kNaN;
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
+}
+
+// Reversal or sorting by the encoder-decoder: token and sequence accuracy of greedy decoding on the
+// held-out set at every evaluation; then, with attention, how its weights look on held-out inputs.
+int runSeq2Seq(const QCommandLineParser& p, const dl::SeqConfig& c, const QString& source) {
+  std::unique_ptr<dl::Seq2SeqTrainer> t;
+  try {
+    t = std::make_unique<dl::Seq2SeqTrainer>(dl::seq2seqConfigOf(c));
+  } catch (const dl::ConfigError& e) {
+    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
+  }
+  dlio::OutputFile metrics;
+  QString error;
+  if (p.isSet("metrics") && !metrics.open(p.value("metrics"), &error)) return fail(error);
+  QByteArray csv = "step,train_loss,grad_norm,token_accuracy,sequence_accuracy\n";
+  QElapsedTimer timer;
+  timer.start();
+  std::vector<std::string> lines;
+  for (long long k = 1; k <= c.training.steps; ++k) {
+    const double loss = t->step();
+    if (!std::isfinite(loss)) {
+      if (p.isSet("metrics")) metrics.write(csv), metrics.commit(&error);
+      std::fprintf(stderr, "diverged: non-finite loss at step %lld\n", k);
+      return Diverged;
+    }
+    QByteArray row = QByteArray::number(k) + ',' + QByteArray::number(loss, 'g', 9) + ',' +
+                     QByteArray::number(t->lastGradientNorm(), 'g', 9);
+    if (k % c.training.evalEvery == 0 || k == c.training.steps) {
+      const dl::Seq2SeqTrainer::Evaluation e = t->evaluate();
+      row += ',' + QByteArray::number(e.tokenAccuracy, 'g', 6) + ',' + QByteArray::number(e.sequenceAccuracy, 'g', 6);
+      lines.push_back(QString("step %1 train loss %2 token accuracy %3 sequence accuracy %4")
+                          .arg(k, -7)
+                          .arg(loss, -10, 'f', 5)
+                          .arg(e.tokenAccuracy, 0, 'f', 4)
+                          .arg(e.sequenceAccuracy, 0, 'f', 4)
+                          .toStdString());
+    } else {
+      row += ",,";
+    }
+    if (p.isSet("metrics")) csv += row + '\n';
+  }
+  const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+  if (p.isSet("metrics")) {
+    metrics.write(csv);
+    if (!metrics.commit(&error)) return fail(error);
+  }
+  if (p.isSet("quiet")) return Success;
+  std::printf("steps %lld in %.3f ms\n", c.training.steps, seconds * 1000);
+  std::printf("task %s of %d digits from 0 to %d; encoder-decoder (%s encoder), attention %s: %lld parameters\n",
+              c.task.kind.c_str(), c.task.length, c.seq2seq.digits - 1, c.seq2seq.bidirectional ? "two-way" : "one-way",
+              c.seq2seq.attention.c_str(), static_cast<long long>(t->model().paramCount()));
+  for (const std::string& l : lines) std::printf("%s\n", l.c_str());
+  if (c.seq2seq.attention == "none") return Success;
+  // The held-out inputs' alignments: rows sum to 1; for reversal, where each output step looks.
+  const dl::TokenPairs& held = t->heldOut();
+  const dl::Index L = held.length, n = std::min<dl::Index>(held.count, 64);
+  double worst = 0;
+  long long antiDiagonal = 0, rows = 0;
+  for (dl::Index i = 0; i < n; ++i) {
+    const std::span<const int> src(held.source.data() + i * L, static_cast<std::size_t>(L));
+    const dl::Matrix a = t->attentionWeights(src);
+    for (dl::Index r = 0; r < a.rows(); ++r) {
+      worst = std::max(worst, std::abs(static_cast<double>(a.row(r).sum()) - 1.0));
+      dl::Index at = 0;
+      a.row(r).maxCoeff(&at);
+      antiDiagonal += at == L - 1 - r;
+      ++rows;
+    }
+  }
+  std::printf("attention on %lld held-out inputs: every row sums to 1 within %.1e; its largest weight on the "
+              "anti-diagonal (source position L-1-t) for %.1f%% of output steps\n",
+              static_cast<long long>(n), worst, 100.0 * static_cast<double>(antiDiagonal) / static_cast<double>(rows));
+  return Success;
+}
+
+// Skip-gram on a text: the vocabulary, the training pairs (2cL − c² − c per pass), the loss, and the
+// nearest neighbours of the most frequent words.
+int runWords(const QCommandLineParser& p, dl::SeqConfig c, const QString& source) {
+  if (p.isSet("metrics")) return fail("--metrics: skip-gram writes no metrics (it trains pair by pair)");
+  if (p.isSet("seed")) c.skipgram.seed = c.training.seed;
+  std::unique_ptr<dl::SkipGramTrainer> t;
+  try {
+    t = std::make_unique<dl::SkipGramTrainer>(dlio::loadCorpus(c), c.skipgram);
+  } catch (const dlio::IoError& e) {
+    return fail(QString("%1: %2").arg(source, e.message()));
+  } catch (const dl::ConfigError& e) {
+    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
+  } catch (const dl::DataError& e) {
+    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
+  }
+  QElapsedTimer timer;
+  timer.start();
+  t->train();
+  const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+  if (p.isSet("quiet")) return Success;
+  const dl::Corpus& corpus = t->corpus();
+  const dl::SkipGramProgress pr = t->progress();
+  const int window = c.skipgram.window;
+  std::printf("skip-gram: %d epochs in %.3f ms\n", c.skipgram.epochs, seconds * 1000);
+  std::printf("corpus: %lld words, %d distinct; window %d: %lld training pairs per pass (2cL - c^2 - c)\n",
+              static_cast<long long>(corpus.length()), corpus.vocabulary().size(), window,
+              static_cast<long long>(dl::skipGramPairCount(corpus.length(), window)));
+  std::printf("%lld pairs trained, final loss %.4f (smoothed %.4f)\n", static_cast<long long>(pr.pairsDone),
+              pr.lastLoss, pr.smoothedLoss);
+  const dl::WordVectors wv = t->snapshot();
+  const dl::Vocabulary& v = corpus.vocabulary();
+  // The words the bundled corpus is about, when the text has them; otherwise its most frequent
+  // words of four letters or more ("the", "a", "is" say little).
+  std::vector<std::string> probes;
+  for (const char* w : {"king", "three", "cat", "paris", "red"})
+    if (v.id(w) >= 0) probes.push_back(w);
+  if (probes.size() < 5) {
+    probes.clear();
+    std::vector<int> order(static_cast<std::size_t>(v.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return v.count(a) > v.count(b); });
+    for (int id : order)
+      if (probes.size() < 5 && QString::fromStdString(v.word(id)).size() >= 4) probes.push_back(v.word(id));
+  }
+  for (const std::string& w : probes) {
+    std::string list;
+    for (const dl::Neighbour& nb : dl::nearestNeighbours(wv, w, 3))
+      list += (list.empty() ? "" : ", ") + nb.word + QString(" %1").arg(nb.similarity, 0, 'f', 2).toStdString();
+    std::printf("nearest to %s: %s\n", w.c_str(), list.c_str());
+  }
+  return Success;
 }
 
 }  // namespace
@@ -75,6 +205,8 @@ int runSequence(const QCommandLineParser& p) {
       return fail(QString("--threads: '%1' must be a whole number from 1 to 256").arg(p.value("threads")));
     dl::setThreadCount(static_cast<int>(n));
   }
+  if (c.isSeq2Seq()) return runSeq2Seq(p, c, source);
+  if (c.isWords()) return runWords(p, c, source);
   std::unique_ptr<dl::SeqRuns> runs;
   try {
     runs = std::make_unique<dl::SeqRuns>(c, dlio::loadSeqData(c.task));

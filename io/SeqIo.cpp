@@ -62,6 +62,8 @@ dl::SeqConfig seqFromJson(const QJsonObject& o) {
   section("optimizer", dl::optimizerFields(), c.optimizer);
   if (top.has("schedule")) scheduleFromJson(top.object("schedule"), c.schedule);
   section("training", dl::seqTrainingFields(), c.training);
+  section("seq2seq", dl::seq2seqFields(), c.seq2seq);
+  section("skipgram", dl::skipGramFields(), c.skipgram);
   top.finish();
   return c;
 }
@@ -81,7 +83,16 @@ QJsonObject seqToJson(const dl::SeqConfig& c) {
   writeFields(optimizer, dl::optimizerFields(), c.optimizer);
   writeFields(training, dl::seqTrainingFields(), c.training);
   o["task"] = task;
-  o["layers"] = layersToJson(c.layers);
+  if (c.isSeq2Seq()) {  // the model's own section; the layer stack is not used
+    QJsonObject s;
+    writeFields(s, dl::seq2seqFields(), c.seq2seq);
+    o["seq2seq"] = s;
+  } else if (c.isWords()) {
+    QJsonObject s;
+    writeFields(s, dl::skipGramFields(), c.skipgram);
+    o["skipgram"] = s;
+  }
+  if (!c.layers.empty()) o["layers"] = layersToJson(c.layers);
   o["init"] = init;
   o["optimizer"] = optimizer;
   o["schedule"] = scheduleToJson(c.schedule);
@@ -128,6 +139,22 @@ std::string notesText() {
     if (file.open(QIODevice::ReadOnly)) text += file.readAll().toStdString() + "\n";
   }
   return text;
+}
+
+dl::Corpus loadCorpus(const dl::SeqConfig& c) {
+  try {
+    const int minCount = c.skipgram.minCount;
+    if (!c.task.file.empty()) return dl::Corpus::fromFile(c.task.file, minCount);
+    QFile f(QStringLiteral(":/data/skipgram-corpus.txt"));
+    if (!f.open(QIODevice::ReadOnly)) throw IoError(QStringLiteral("the bundled corpus cannot be read"));
+    const QByteArray text = f.readAll();
+    return dl::Corpus::fromText(std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
+                                "the bundled corpus", minCount);
+  } catch (const dl::DataError& e) {
+    throw IoError(ErrorText::of(e));
+  } catch (const ConfigError& e) {
+    throw IoError(ErrorText::of(e));
+  }
 }
 
 std::shared_ptr<const dl::SeqData> loadSeqData(const dl::SeqTaskConfig& task) {

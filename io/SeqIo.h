@@ -5,6 +5,7 @@
 #pragma once
 
 #include "io/ExperimentIo.h"
+#include "seq/Corpus.h"
 #include "seq/SeqTrainer.h"
 
 #include <QByteArray>
@@ -32,6 +33,10 @@ std::string notesText();
 // The task's sequences: a character model's text (task.file, or the notes), a series, or a
 // generated task. Throws IoError (one line naming the file and what is wrong).
 std::shared_ptr<const dl::SeqData> loadSeqData(const dl::SeqTaskConfig& task);
+
+// The text of a "words" task: task.file, or the corpus bundled with dlplay
+// (:/data/skipgram-corpus.txt), with skipgram.minCount. Throws IoError (one line).
+dl::Corpus loadCorpus(const dl::SeqConfig& c);
 
 // The metrics CSV: one row per step and run; the validation columns are empty between
 // evaluations. Columns: run,step,train_loss,val_loss,val_accuracy,grad_norm,clipped,grad_first_step,grad_last_step

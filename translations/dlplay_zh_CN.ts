@@ -25,7 +25,7 @@
         <location filename="../io/ExperimentIo.cpp" line="+263"/>
         <location filename="../io/LandscapeIo.cpp" line="+157"/>
         <location filename="../io/SearchIo.cpp" line="+147"/>
-        <location filename="../io/SeqIo.cpp" line="+99"/>
+        <location filename="../io/SeqIo.cpp" line="+110"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -325,7 +325,7 @@
         <location line="+6"/>
         <location filename="../io/ExperimentIo.cpp" line="+7"/>
         <location filename="../io/LandscapeIo.cpp" line="-82"/>
-        <location filename="../io/SeqIo.cpp" line="-68"/>
+        <location filename="../io/SeqIo.cpp" line="-79"/>
         <source>this dlplay reads format version %1 to %2</source>
         <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
     </message>
@@ -782,7 +782,7 @@
     <message>
         <location filename="../engine/cnn/CnnFields.cpp" line="+48"/>
         <location filename="../engine/cnn/CnnTrainer.cpp" line="+146"/>
-        <location filename="../engine/seq/SeqFields.cpp" line="+124"/>
+        <location filename="../engine/seq/SeqFields.cpp" line="+156"/>
         <source>is already listed at [%1]</source>
         <translation>已在第 [%1] 项列出</translation>
     </message>
@@ -796,7 +796,7 @@
     <message>
         <location line="-13"/>
         <location filename="../engine/config/Fields.cpp" line="+6"/>
-        <location filename="../engine/seq/SeqFields.cpp" line="-58"/>
+        <location filename="../engine/seq/SeqFields.cpp" line="-83"/>
         <source>the batch size must be between %1 and %2</source>
         <translation>批大小必须在 %1 到 %2 之间</translation>
     </message>
@@ -824,7 +824,7 @@
     <message>
         <location line="+2"/>
         <location filename="../engine/nn/Architecture.cpp" line="+48"/>
-        <location filename="../engine/seq/SeqFields.cpp" line="+34"/>
+        <location filename="../engine/seq/SeqFields.cpp" line="+59"/>
         <source>needs at least one layer</source>
         <translation>至少需要一层</translation>
     </message>
@@ -1257,7 +1257,7 @@
         <translation>不同的字符少于 2 个：没有可预测的内容</translation>
     </message>
     <message>
-        <location filename="../engine/seq/SeqFields.cpp" line="-62"/>
+        <location filename="../engine/seq/SeqFields.cpp" line="-87"/>
         <source>must be 0 (half the length) or at most %2</source>
         <translation>必须为 0（长度的一半）或不超过 %2</translation>
     </message>
@@ -1268,12 +1268,12 @@
         <translation>必须为 0（关闭）或不超过 %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+40"/>
         <source>must name a CSV file with the series</source>
         <translation>必须指定一个含序列的 CSV 文件</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>comparing cells needs a recurrent layer (rnn, lstm or gru) in the stack</source>
         <translation>比较循环单元需要层堆叠中有一个循环层（rnn、lstm 或 gru）</translation>
     </message>

@@ -260,6 +260,7 @@ DLPLAY_FIELD_FUNCTIONS(CnnTrainingConfig)
 DLPLAY_FIELD_FUNCTIONS(CnnPretrainConfig)
 DLPLAY_FIELD_FUNCTIONS(SeqTaskConfig)  // the sequence lab's lists: seq/SeqFields.cpp
 DLPLAY_FIELD_FUNCTIONS(SeqTrainingConfig)
+DLPLAY_FIELD_FUNCTIONS(Seq2SeqSettings)
 DLPLAY_FIELD_FUNCTIONS(SkipGramConfig)  // seq/SkipGramFields.cpp
 #undef DLPLAY_FIELD_FUNCTIONS
 

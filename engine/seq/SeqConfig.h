@@ -8,6 +8,7 @@
 #include "config/Config.h"
 #include "config/Field.h"
 #include "nn/Layer.h"
+#include "seq/SkipGramConfig.h"
 
 #include <cstdint>
 #include <span>
@@ -18,7 +19,9 @@ namespace dl {
 
 struct SeqTaskConfig {
   // "adding", "recall", "parity", "sine" (generated); "chars" (a character model on a text);
-  // "series" (next value of a CSV column).
+  // "series" (next value of a CSV column) — all trained by the layer stack. "reverse", "sort": an
+  // encoder-decoder (seq/Seq2Seq.h) on digit sequences of `length`, set up by the section
+  // "seq2seq". "words": skip-gram word vectors (seq/SkipGram.h) on a text, set up by "skipgram".
   std::string kind = "adding";
   int length = 50;        // T: steps per sequence
   int trainCount = 4000;  // generated tasks: sequences for training, validation and test
@@ -28,7 +31,8 @@ struct SeqTaskConfig {
   int components = 1;  // sine: 1 sine, or a sum of several
   double noise = 0.0;  // sine: Gaussian noise on the inputs
   // chars: a UTF-8 text file; empty: the program's own notes, in Chinese and English (the app
-  // supplies them). series: a CSV file and the column ("" = the last one).
+  // supplies them). words: a text file; empty: the corpus bundled with dlplay. series: a CSV file
+  // and the column ("" = the last one).
   std::string file;
   std::string column;
   int vocabulary = 256;  // chars: at most this many characters keep their own id
@@ -53,6 +57,18 @@ struct SeqTrainingConfig {
   bool operator==(const SeqTrainingConfig&) const = default;
 };
 
+// The encoder-decoder of the tasks "reverse" and "sort" (seq/Seq2SeqTrainer.h); the sequence
+// length, batch, steps, seed, clipping and optimiser are the file's task and training settings.
+struct Seq2SeqSettings {
+  int digits = 10;                // tokens 0 .. digits − 1
+  int hidden = 24;                // H of the encoder and decoder GRUs
+  int embedding = 16;             // D
+  std::string attention = "dot";  // "none", "dot" (Luong), "additive" (Bahdanau)
+  bool bidirectional = true;      // the encoder reads the source both ways
+  int evalSize = 256;             // held-out sequences decoded by an evaluation
+  bool operator==(const Seq2SeqSettings&) const = default;
+};
+
 struct SeqConfig {
   std::string name;
   std::string description;
@@ -62,6 +78,12 @@ struct SeqConfig {
   OptimizerConfig optimizer{.name = "adam", .learningRate = 0.001};
   ScheduleConfig schedule;
   SeqTrainingConfig training;
+  Seq2SeqSettings seq2seq;   // tasks "reverse", "sort"
+  SkipGramConfig skipgram;   // task "words"
+
+  // Whether the task is trained by an encoder-decoder, by skip-gram, or else by the layer stack.
+  bool isSeq2Seq() const { return task.kind == "reverse" || task.kind == "sort"; }
+  bool isWords() const { return task.kind == "words"; }
 
   // Every field that does not need the data: ConfigError naming it ("task.kind", "training.clipNorm",
   // "layers[1].kind", "training.cells[0]"…). The stack's fit to the task is checked by the trainer.
@@ -70,7 +92,11 @@ struct SeqConfig {
 
 std::span<const Field<SeqTaskConfig>> seqTaskFields();
 std::span<const Field<SeqTrainingConfig>> seqTrainingFields();
+std::span<const Field<Seq2SeqSettings>> seq2seqFields();
 const std::vector<std::string>& seqTaskKinds();
+struct Seq2SeqConfig;
+// The encoder-decoder's configuration (seq/Seq2SeqTrainer.h) of a "reverse" or "sort" file.
+Seq2SeqConfig seq2seqConfigOf(const SeqConfig& c);
 const std::vector<std::string>& recurrentKinds();  // "rnn", "lstm", "gru"
 
 }  // namespace dl

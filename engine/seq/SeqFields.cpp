@@ -4,6 +4,7 @@
 
 #include "config/ConfigChecks.h"
 #include "core/Error.h"
+#include "seq/Seq2SeqTrainer.h"
 
 #include <algorithm>
 #include <iterator>
@@ -29,10 +30,16 @@ using R = RebuildReason;
 bool isRecall(const SeqTaskConfig& t) { return t.kind == "recall"; }
 bool isSine(const SeqTaskConfig& t) { return t.kind == "sine"; }
 bool isChars(const SeqTaskConfig& t) { return t.kind == "chars"; }
-bool readsFile(const SeqTaskConfig& t) { return t.kind == "chars" || t.kind == "series"; }
+bool readsFile(const SeqTaskConfig& t) { return t.kind == "chars" || t.kind == "series" || t.kind == "words"; }
 bool isSeries(const SeqTaskConfig& t) { return t.kind == "series"; }
-bool generated(const SeqTaskConfig& t) { return !readsFile(t); }
+bool generated(const SeqTaskConfig& t) {
+  return t.kind == "adding" || t.kind == "recall" || t.kind == "parity" || t.kind == "sine";
+}
 bool someCells(const SeqTrainingConfig& t) { return !t.cells.empty(); }
+const std::vector<std::string>& attentionNames() {
+  static const std::vector<std::string> names = {"none", "dot", "additive"};
+  return names;
+}
 
 // clang-format off
 const Field<SeqTaskConfig> kTask[] = {
@@ -73,8 +80,20 @@ const Field<SeqTrainingConfig> kTraining[] = {
      .scale = Scale::Log, .logFloor = 0.001, .reason = DL_TRANSLATE_NOOP("dl", "must be 0 (off) or at most %2")},
     {.key = "cells", .member = &SeqTrainingConfig::cells, .onChange = R::Architecture, .written = someCells},
 };
+const Field<Seq2SeqSettings> kSeq2Seq[] = {
+    {.key = "digits", .member = &Seq2SeqSettings::digits, .onChange = R::Data, .bounds = Bounds::Closed, .lo = 2,
+     .hi = 10},
+    {.key = "hidden", .member = &Seq2SeqSettings::hidden, .onChange = R::Architecture, .bounds = Bounds::Closed,
+     .lo = 1, .hi = 512},
+    {.key = "embedding", .member = &Seq2SeqSettings::embedding, .onChange = R::Architecture,
+     .bounds = Bounds::Closed, .lo = 1, .hi = 256},
+    {.key = "attention", .member = &Seq2SeqSettings::attention, .onChange = R::Architecture, .names = attentionNames},
+    {.key = "bidirectional", .member = &Seq2SeqSettings::bidirectional, .onChange = R::Architecture},
+    {.key = "evalSize", .member = &Seq2SeqSettings::evalSize, .bounds = Bounds::Closed, .lo = 1, .hi = 100000},
+};
 // clang-format on
 
+static_assert(std::size(kSeq2Seq) == memberCount<Seq2SeqSettings>(), "a Seq2SeqSettings member has no entry");
 static_assert(std::size(kTask) == memberCount<SeqTaskConfig>(), "a SeqTaskConfig member has no entry in kTask");
 static_assert(std::size(kTraining) == memberCount<SeqTrainingConfig>(), "a SeqTrainingConfig member has no entry");
 
@@ -82,9 +101,11 @@ static_assert(std::size(kTraining) == memberCount<SeqTrainingConfig>(), "a SeqTr
 
 std::span<const Field<SeqTaskConfig>> seqTaskFields() { return kTask; }
 std::span<const Field<SeqTrainingConfig>> seqTrainingFields() { return kTraining; }
+std::span<const Field<Seq2SeqSettings>> seq2seqFields() { return kSeq2Seq; }
 
 const std::vector<std::string>& seqTaskKinds() {
-  static const std::vector<std::string> names = {"adding", "recall", "parity", "sine", "chars", "series"};
+  static const std::vector<std::string> names = {"adding", "recall", "parity", "sine", "chars",
+                                                 "series", "reverse", "sort",   "words"};
   return names;
 }
 
@@ -97,6 +118,17 @@ void SeqConfig::validate() const {
   validateFields(seqTaskFields(), task, "task");
   if (task.kind == "series" && task.file.empty())
     throw ConfigError("task.file", "\"\"", DL_TRANSLATE_NOOP("dl", "must name a CSV file with the series"));
+  if (isSeq2Seq()) {
+    validateFields(seq2seqFields(), seq2seq, "seq2seq");
+    validateOptimizerConfig(optimizer);
+    validateFields(seqTrainingFields(), training, "training");
+    validateSeq2SeqConfig(seq2seqConfigOf(*this));
+    return;
+  }
+  if (isWords()) {
+    skipgram.validate();
+    return;
+  }
   if (layers.empty()) throw ConfigError("layers", "[]", DL_TRANSLATE_NOOP("dl", "needs at least one layer"));
   const auto& kinds = layerKinds();
   for (std::size_t i = 0; i < layers.size(); ++i) {
@@ -129,6 +161,28 @@ void SeqConfig::validate() const {
     throw ConfigError(
         "training.cells", training.cells.front(),
         DL_TRANSLATE_NOOP("dl", "comparing cells needs a recurrent layer (rnn, lstm or gru) in the stack"));
+}
+
+}  // namespace dl
+
+namespace dl {
+
+Seq2SeqConfig seq2seqConfigOf(const SeqConfig& c) {
+  Seq2SeqConfig s;
+  s.task = c.task.kind;
+  s.length = c.task.length;
+  s.digits = c.seq2seq.digits;
+  s.hidden = c.seq2seq.hidden;
+  s.embedding = c.seq2seq.embedding;
+  s.attention = c.seq2seq.attention;
+  s.bidirectional = c.seq2seq.bidirectional;
+  s.optimizer = c.optimizer;
+  s.batchSize = c.training.batchSize;
+  s.steps = static_cast<long>(c.training.steps);
+  s.seed = c.training.seed;
+  s.clipNorm = c.training.clipNorm;
+  s.evalSize = c.seq2seq.evalSize;
+  return s;
 }
 
 }  // namespace dl
