@@ -3,10 +3,12 @@
 // accuracy on the changed test images); --metrics writes one CSV row per step. Exit 0, 2 for bad
 // input, 3 when training diverges (after writing the metrics up to that step). A preset of the
 // Resampling tab (catalogue view "resampling") trains nothing: it prints the numbers the tab
-// measures on the engine's layers, and --metrics writes them as one CSV row per picture.
+// measures on the engine's layers, and --metrics writes them as one CSV row per picture. Nor does one
+// of the convolution, kernel or architecture tabs: it prints the numbers its tab shows (cnn/Focus.h).
 #include "HeadlessCnn.h"
 
 #include "Headless.h"
+#include "cnn/Focus.h"
 #include "core/Error.h"
 #include "core/Parallel.h"
 #include "io/CnnIo.h"
@@ -74,6 +76,26 @@ int runResampling(const QCommandLineParser& p, const QString& focus) {
   return Success;
 }
 
+// A preset of the convolution, kernel or architecture tab trains nothing: it prints the numbers its
+// tab shows (cnn/Focus.h).
+int runFocus(const QCommandLineParser& p, const QString& view, const QString& focus) {
+  for (const char* option : {"steps", "seed", "metrics"})
+    if (p.isSet(option))
+      return fail(QString("--%1: the preset trains nothing (it shows the %2 tab)").arg(option, view));
+  std::vector<std::string> lines;
+  try {
+    lines = dl::focusReport(view.toStdString(), focus.toStdString());
+  } catch (const dl::ConfigError& e) {
+    return fail(QString("preset %1: focus '%2' %3")
+                    .arg(p.value("preset"), focus, QString::fromStdString(e.reason().english())));
+  }
+  if (p.isSet("quiet")) return Success;
+  std::printf("preset %s: the %s tab's numbers (nothing is trained)\n", qPrintable(p.value("preset")),
+              qPrintable(view));
+  for (const std::string& line : lines) std::printf("%s\n", line.c_str());
+  return Success;
+}
+
 }  // namespace
 
 std::string describeCnnPreset(const QString& preset) { return dlio::readCnnPreset(preset).description; }
@@ -95,6 +117,11 @@ int runCnn(const QCommandLineParser& p) {
     if (const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(p.value("preset"));
         e && e->view == QLatin1String("resampling"))
       return runResampling(p, e->focus);
+  if (p.isSet("preset"))
+    if (const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(p.value("preset"));
+        e && (e->view == QLatin1String("convolution") || e->view == QLatin1String("kernels") ||
+              e->view == QLatin1String("architecture")))
+      return runFocus(p, e->view, e->focus);
 
   dl::CnnConfig c;
   const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
@@ -169,10 +196,11 @@ int runCnn(const QCommandLineParser& p) {
       for (int x : v) out += (out.empty() ? "" : ",") + std::to_string(x);
       return out;
     };
-    std::printf("pretraining: steps 1-%lld on classes %s (%lld training images); then the task on %lld training images\n",
-                c.pretrain.steps, list(c.pretrain.classes).c_str(),
-                static_cast<long long>(trainer->pretrainData()->parts.train.size()),
-                static_cast<long long>(trainer->data().parts.train.size()));
+    std::printf(
+        "pretraining: steps 1-%lld on classes %s (%lld training images); then the task on %lld training images\n",
+        c.pretrain.steps, list(c.pretrain.classes).c_str(),
+        static_cast<long long>(trainer->pretrainData()->parts.train.size()),
+        static_cast<long long>(trainer->data().parts.train.size()));
   }
   for (const dl::CnnStep& s : evaluations)
     std::printf("step %-7lld train loss %-10.5f val loss %-10.5f val accuracy %.4f%s\n", s.step, s.trainLoss, s.valLoss,

@@ -109,9 +109,10 @@ int runSeq2Seq(const QCommandLineParser& p, const dl::SeqConfig& c, const QStrin
       ++rows;
     }
   }
-  std::printf("attention on %lld held-out inputs: every row sums to 1 within %.1e; its largest weight on the "
-              "anti-diagonal (source position L-1-t) for %.1f%% of output steps\n",
-              static_cast<long long>(n), worst, 100.0 * static_cast<double>(antiDiagonal) / static_cast<double>(rows));
+  std::printf(
+      "attention on %lld held-out inputs: every row sums to 1 within %.1e; its largest weight on the "
+      "anti-diagonal (source position L-1-t) for %.1f%% of output steps\n",
+      static_cast<long long>(n), worst, 100.0 * static_cast<double>(antiDiagonal) / static_cast<double>(rows));
   return Success;
 }
 

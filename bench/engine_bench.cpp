@@ -587,8 +587,8 @@ void seqBench(const SeqBenchConfig& b, const std::vector<int>& threads, double t
     dl::SeqTrainer t(c, data);
     double loss = 0;
     const std::vector<Timing> ts = timeRotation({[&](long long n) {
-                                                   for (long long s = 0; s < n; ++s) loss = t.step().trainLoss;
-                                                 }},
+                                                  for (long long s = 0; s < n; ++s) loss = t.step().trainLoss;
+                                                }},
                                                 target, reps);
     const Timing& r = ts.front();
     std::printf("RESULT,dlplay,%s,%d,0,%.1f,%.0f,%.2f,%.1f%%,%lld,%s,loss=%.3f  # %s\n", b.id.c_str(), T, r.median,
@@ -629,7 +629,8 @@ std::vector<int> intList(const std::string& s) {
       "usage: dlplay_bench [--target S] [--reps N] [--configs A,B,C,D,E,F] [--threads 1,2] [--diag 0,1] [--gemm 0|1]\n"
       "  --target S   seconds per timed repeat (default 3)\n"
       "  --reps N     timed repeats, the median is reported (default 3)\n"
-      "  --configs    reference configurations to run (MLPs A,B,C,D; CNNs E,F; recurrent G,H; search16: a 16-trial search on\n"
+      "  --configs    reference configurations to run (MLPs A,B,C,D; CNNs E,F; recurrent G,H; search16: a 16-trial "
+      "search on\n"
       "               1 and 2 threads, its speed-up); empty = none (GEMM only)\n"
       "  --gemm 0|1   measure C's GEMM rate: plain Eigen on 1 thread, dl::gemm on each --threads\n");
   std::exit(code);

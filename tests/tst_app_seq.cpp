@@ -262,8 +262,9 @@ private slots:
     QVERIFY2(init.out.contains("|dh_T/dh_1| (median of 8 test sequences)"), qPrintable(init.out));
     const Run words = dlplay({"--headless", "--preset", "seq-words-corpus"});
     QVERIFY2(words.code == 0, qPrintable(words.err));
-    QVERIFY2(words.out.contains("window 2: 13530 training pairs per pass") && words.out.contains("nearest to king: queen"),
-             qPrintable(words.out));
+    QVERIFY2(
+        words.out.contains("window 2: 13530 training pairs per pass") && words.out.contains("nearest to king: queen"),
+        qPrintable(words.out));
     const Run reverse = dlplay({"--headless", "--preset", "seq-reverse-attention", "--steps", "50"});
     QVERIFY2(reverse.code == 0, qPrintable(reverse.err));
     QVERIFY2(reverse.out.contains("every row sums to 1"), qPrintable(reverse.out));

@@ -875,6 +875,9 @@
     <message>
         <location filename="../engine/cnn/CnnFields.cpp" line="+51"/>
         <location filename="../engine/cnn/CnnTrainer.cpp" line="-83"/>
+        <location filename="../engine/cnn/Focus.cpp" line="+127"/>
+        <location line="+45"/>
+        <location line="+133"/>
         <location filename="../engine/config/Fields.cpp" line="+42"/>
         <location filename="../engine/nn/Architecture.cpp" line="-8"/>
         <location filename="../engine/seq/SeqFields.cpp" line="+8"/>
@@ -1386,6 +1389,26 @@
         <location line="+5"/>
         <source>must be a digit from 0 to %1</source>
         <translation>必须是 0 到 %1 之间的数字</translation>
+    </message>
+    <message>
+        <location filename="../engine/cnn/Focus.cpp" line="-260"/>
+        <source>a list of whole numbers was expected</source>
+        <translation>应为一串整数</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>a window needs n,k,s,p,d</source>
+        <translation>窗口需要 n,k,s,p,d 五个数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>a stack needs 1 to 4 dilations</source>
+        <translation>堆叠需要 1 到 4 个空洞率</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>needs kernel/image, e.g. sobel_x/shapes</source>
+        <translation>需要“卷积核/图像”，例如 sobel_x/shapes</translation>
     </message>
 </context>
 <context>
@@ -4511,13 +4534,13 @@ or drop an image file</source>
 <context>
     <name>dlui::KernelEditor</name>
     <message>
-        <location filename="../ui/labs/cnn/KernelEditor.cpp" line="+295"/>
-        <location line="+389"/>
+        <location filename="../ui/labs/cnn/KernelEditor.cpp" line="+255"/>
+        <location line="+379"/>
         <source>Weight in row %1, column %2 of the kernel. Type a number between −100 and 100; the output updates as you type.</source>
         <translation>卷积核第 %1 行第 %2 列的权重。请输入 −100 到 100 之间的数；输出随输入即时更新。</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="-334"/>
         <source>“%1” in row %2, column %3 is not a number between −100 and 100. The output still shows the last valid kernel.</source>
         <translation>第 %2 行第 %3 列的“%1”不是 −100 到 100 之间的数。输出仍显示上一个有效卷积核的结果。</translation>
     </message>
@@ -4542,7 +4565,7 @@ or drop an image file</source>
         <translation>输出仍显示上一个有效卷积核的结果。</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+150"/>
         <source>Grey input, 1 channel: the kernel is 1 × %1 × %1 and gives one output map.</source>
         <translation>灰度输入，1 个通道：卷积核为 1 × %1 × %1，得到一张输出图。</translation>
     </message>

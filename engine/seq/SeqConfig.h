@@ -78,8 +78,8 @@ struct SeqConfig {
   OptimizerConfig optimizer{.name = "adam", .learningRate = 0.001};
   ScheduleConfig schedule;
   SeqTrainingConfig training;
-  Seq2SeqSettings seq2seq;   // tasks "reverse", "sort"
-  SkipGramConfig skipgram;   // task "words"
+  Seq2SeqSettings seq2seq;  // tasks "reverse", "sort"
+  SkipGramConfig skipgram;  // task "words"
 
   // Whether the task is trained by an encoder-decoder, by skip-gram, or else by the layer stack.
   bool isSeq2Seq() const { return task.kind == "reverse" || task.kind == "sort"; }

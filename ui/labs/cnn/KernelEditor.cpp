@@ -5,8 +5,7 @@
 #include "labs/cnn/ConvRun.h"
 #include "labs/cnn/ValueHistogram.h"
 
-#include "core/Rng.h"
-#include "data/Shapes.h"
+#include "cnn/Focus.h"
 #include "io/ImageFolder.h"
 
 #include <QCheckBox>
@@ -38,10 +37,7 @@ namespace dlui {
 namespace {
 
 constexpr int kDigitRepeat = 4;  // each 8×8 digit pixel becomes 4×4: a 32×32 image
-constexpr int kShapesSide = 40;
-constexpr int kConstantSide = 32;
 constexpr int kColourSide = 48;
-constexpr double kConstantLevel = 0.5;
 
 const dl::Dataset* digits() {
   static const dl::Dataset* d = [] {
@@ -54,44 +50,8 @@ const dl::Dataset* digits() {
   return d;
 }
 
-// The named kernels at size k (3 or 5); *padded is set when a 3×3 kernel was padded with zeros.
 std::vector<double> namedKernel(const QString& id, int k, bool* padded) {
-  *padded = false;
-  std::vector<double> three;
-  if (id == QLatin1String("sobel_x"))
-    three = {-1, 0, 1, -2, 0, 2, -1, 0, 1};
-  else if (id == QLatin1String("sobel_y"))
-    three = {-1, -2, -1, 0, 0, 0, 1, 2, 1};
-  else if (id == QLatin1String("laplacian"))
-    three = {0, 1, 0, 1, -4, 1, 0, 1, 0};
-  else if (id == QLatin1String("sharpen"))
-    three = {0, -1, 0, -1, 5, -1, 0, -1, 0};
-  else if (id == QLatin1String("identity")) {
-    std::vector<double> w(static_cast<std::size_t>(k * k), 0);
-    w[static_cast<std::size_t>(k * k / 2)] = 1;
-    return w;
-  } else if (id == QLatin1String("box")) {
-    return std::vector<double>(static_cast<std::size_t>(k * k), 1.0 / (k * k));
-  } else if (id == QLatin1String("gaussian")) {
-    // The binomial approximation of a Gaussian: rows (1 2 1)/4 or (1 4 6 4 1)/16, outer product.
-    const std::vector<double> row = k == 3 ? std::vector<double>{1, 2, 1} : std::vector<double>{1, 4, 6, 4, 1};
-    const double sum = k == 3 ? 4 : 16;
-    std::vector<double> w(static_cast<std::size_t>(k * k));
-    for (int i = 0; i < k; ++i)
-      for (int j = 0; j < k; ++j)
-        w[static_cast<std::size_t>(i * k + j)] =
-            row[static_cast<std::size_t>(i)] * row[static_cast<std::size_t>(j)] / (sum * sum);
-    return w;
-  } else {
-    return {};
-  }
-  if (k == 3) return three;
-  *padded = true;
-  std::vector<double> w(static_cast<std::size_t>(k * k), 0);
-  for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j)
-      w[static_cast<std::size_t>((i + 1) * k + j + 1)] = three[static_cast<std::size_t>(i * 3 + j)];
-  return w;
+  return dl::namedKernel(id.toStdString(), k, padded);
 }
 
 const char* const kKernelIds[] = {"sobel_x", "sobel_y", "laplacian", "box", "gaussian", "sharpen", "identity"};
@@ -465,23 +425,13 @@ void KernelEditor::makeImage() {
         for (int x = 0; x < m_w; ++x)
           m_image[static_cast<std::size_t>(y * m_w + x)] =
               d->X((y / kDigitRepeat) * 8 + x / kDigitRepeat, std::min<dl::Index>(m_digit->value(), d->size() - 1));
-  } else if (m_imageId == QLatin1String("shapes")) {
-    // A vertical bar, a horizontal bar, a square outline and an edge, each from the engine's shape
-    // generator, laid over one another (the brightest wins; the backgrounds are all below the shapes).
+  } else if (m_imageId == QLatin1String("shapes") || m_imageId == QLatin1String("constant")) {
+    // The shapes (bars, a square outline and a cross) or a constant grey: the engine's images, so
+    // the headless run of a kernel preset measures the picture drawn here (cnn/Focus.h).
     m_channels = 1;
-    m_h = m_w = kShapesSide;
-    m_image.assign(static_cast<std::size_t>(m_h * m_w), 0);
-    std::vector<dl::Scalar> one(static_cast<std::size_t>(m_h * m_w));
-    dl::Rng rng(7);
-    for (dl::ShapeKind kind :
-         {dl::ShapeKind::VerticalBar, dl::ShapeKind::HorizontalBar, dl::ShapeKind::Square, dl::ShapeKind::Cross}) {
-      dl::drawShape(kind, kShapesSide, rng, one.data());
-      for (std::size_t i = 0; i < one.size(); ++i) m_image[i] = std::max<double>(m_image[i], one[i]);
-    }
-  } else if (m_imageId == QLatin1String("constant")) {
-    m_channels = 1;
-    m_h = m_w = kConstantSide;
-    m_image.assign(static_cast<std::size_t>(m_h * m_w), kConstantLevel);
+    int side = 0;
+    m_image = dl::focusImage(m_imageId.toStdString(), &side);
+    m_h = m_w = side;
   } else {
     // Coloured shapes on a dark blue background, drawn without antialiasing so edges are sharp.
     m_channels = 3;
