@@ -875,9 +875,9 @@
     <message>
         <location filename="../engine/cnn/CnnFields.cpp" line="+51"/>
         <location filename="../engine/cnn/CnnTrainer.cpp" line="-83"/>
-        <location filename="../engine/cnn/Focus.cpp" line="+127"/>
-        <location line="+45"/>
-        <location line="+133"/>
+        <location filename="../engine/cnn/Focus.cpp" line="+73"/>
+        <location line="+87"/>
+        <location line="+162"/>
         <location filename="../engine/config/Fields.cpp" line="+42"/>
         <location filename="../engine/nn/Architecture.cpp" line="-8"/>
         <location filename="../engine/seq/SeqFields.cpp" line="+8"/>
@@ -1391,22 +1391,22 @@
         <translation>必须是 0 到 %1 之间的数字</translation>
     </message>
     <message>
-        <location filename="../engine/cnn/Focus.cpp" line="-260"/>
+        <location filename="../engine/cnn/Focus.cpp" line="-277"/>
         <source>a list of whole numbers was expected</source>
         <translation>应为一串整数</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+76"/>
         <source>a window needs n,k,s,p,d</source>
         <translation>窗口需要 n,k,s,p,d 五个数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>a stack needs 1 to 4 dilations</source>
         <translation>堆叠需要 1 到 4 个空洞率</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>needs kernel/image, e.g. sobel_x/shapes</source>
         <translation>需要“卷积核/图像”，例如 sobel_x/shapes</translation>
     </message>
@@ -1598,7 +1598,7 @@
 <context>
     <name>dlui::ArchitectureView</name>
     <message>
-        <location filename="../ui/labs/cnn/ArchitectureView.cpp" line="+49"/>
+        <location filename="../ui/labs/cnn/ArchitectureView.cpp" line="+50"/>
         <source>Convolution</source>
         <translation>卷积</translation>
     </message>
@@ -1669,23 +1669,23 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+779"/>
+        <location line="+745"/>
         <source>Dense</source>
         <translation>全连接</translation>
     </message>
     <message>
-        <location line="-778"/>
+        <location line="-744"/>
         <source>dense: every input value connected to every output unit. The last layer gives one value per class.</source>
         <translation>dense：每个输入值都连到每个输出单元。最后一层为每个类别给出一个值。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+413"/>
+        <location line="+412"/>
         <source>Activation</source>
         <translation>激活</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-411"/>
         <source>activation: a non-linearity applied to every value (ReLU, tanh…); no weights, same shape.</source>
         <translation>activation：对每个值施加非线性函数（ReLU、tanh…）；没有权重，形状不变。</translation>
     </message>
@@ -1730,7 +1730,7 @@
         <translation>conv_transpose2d：可学习的上采样；每个输入像素把一个卷积核“印”到更大的输出上。</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+255"/>
         <source>same</source>
         <translation>same</translation>
     </message>
@@ -2038,12 +2038,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+206"/>
+        <location line="+200"/>
         <source>%1×%2 (all)</source>
         <translation>%1×%2（全图）</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-198"/>
         <source>One output value of this layer depends on a %1×%2 square of input pixels.</source>
         <translation>这一层的一个输出值依赖于输入中 %1×%2 的像素方块。</translation>
     </message>
@@ -2073,47 +2073,47 @@
         <translation>层堆叠不完整：%1</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>Three 3×3 convolutions</source>
         <translation>三个 3×3 卷积</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>One 7×7 convolution</source>
         <translation>一个 7×7 卷积</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Three 3×3 layers see 7×7 like one 7×7 layer, with 27C² = %1 weights instead of 49C² = %2 (C = %3), and two more non-linearities.</source>
         <translation>三个 3×3 层和一个 7×7 层一样看到 7×7 的范围，却只用 27C² = %1 个权重，而不是 49C² = %2 个（C = %3），还多了两个非线性。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-8"/>
         <source>Two 3×3 convolutions</source>
         <translation>两个 3×3 卷积</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>One 5×5 convolution</source>
         <translation>一个 5×5 卷积</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Two 3×3 layers see 5×5 like one 5×5 layer, with 18C² = %1 weights instead of 25C² = %2 (C = %3), and one more non-linearity.</source>
         <translation>两个 3×3 层和一个 5×5 层一样看到 5×5 的范围，却只用 18C² = %1 个权重，而不是 25C² = %2 个（C = %3），还多了一个非线性。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-12"/>
         <source>1×1 to C, then 3×3</source>
         <translation>先 1×1 降到 C，再 3×3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>3×3 straight from 4C</source>
         <translation>直接从 4C 做 3×3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>A 1×1 layer first reduces the %1 channels to %2; with the 3×3 after it, the pair costs %3 + %4 = %5 weights instead of %6 for a 3×3 straight from %1 channels: %7 times fewer, for the same 3×3 view.</source>
         <translation>先用 1×1 层把 %1 个通道降到 %2 个，再接 3×3 层，两层合计 %3 + %4 = %5 个权重；直接从 %1 个通道做 3×3 则需要 %6 个。前者的权重只有后者的 1/%7，看到的仍是同样的 3×3 范围。</translation>
     </message>
@@ -2123,22 +2123,22 @@
         <translation>输入：%1（4C 个通道）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-24"/>
         <source>Convolution 3×3</source>
         <translation>3×3 卷积</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Locally connected 3×3</source>
         <translation>3×3 局部连接</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+30"/>
         <source>Same input (%1) and output (%2): a convolution shares one set of 3×3 kernels over all %3 positions, %4 weights; a locally connected layer has its own at each position, %5; a dense layer joins every input value to every output value, %6 weights.</source>
         <translation>输入（%1）和输出（%2）都相同：卷积在全部 %3 个位置共用一组 3×3 卷积核，%4 个权重；局部连接层在每个位置各有一组，%5 个；全连接层把每个输入值连到每个输出值，%6 个权重。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Input: %1, output %2 values.</source>
         <translation>输入：%1，输出 %2 个值。</translation>
     </message>

@@ -64,10 +64,16 @@ LayerSpec relu() {
   return s;
 }
 
-// The architecture tab's comparisons at C = 64 channels on 16×16 maps (weights only, "same").
+// The architecture tab's comparisons at its default C = 64 channels on 16×16 maps.
 std::vector<std::string> architecture(const std::string& focus) {
-  constexpr Index C = 64, side = 16;
-  const Shape square{C, side, side, 1};
+  constexpr Index C = 64;
+  const std::vector<ComparisonDesign> designs = comparisonDesigns(focus, C);
+  if (designs.empty())
+    throw ConfigError("focus", focus,
+                      {DL_TRANSLATE_NOOP("dl", "unknown name (expected one of: %1)"),
+                       {"three-vs-seven, two-vs-five, bottleneck, weight-sharing"}});
+  std::vector<ArchitectureSummary> s;
+  for (const ComparisonDesign& d : designs) s.push_back(describeStack(d.input, d.stack));
   const auto weights = [](const ArchitectureSummary& a) {
     long long n = 0;
     for (const ArchitectureRow& r : a.rows) n += r.params;
@@ -80,53 +86,30 @@ std::vector<std::string> architecture(const std::string& focus) {
   std::vector<std::string> out;
   if (focus == "three-vs-seven" || focus == "two-vs-five") {
     const bool three = focus == "three-vs-seven";
-    const std::vector<LayerSpec> small =
-        three ? std::vector<LayerSpec>{conv(C, 3), relu(), conv(C, 3), relu(), conv(C, 3)}
-              : std::vector<LayerSpec>{conv(C, 3), relu(), conv(C, 3)};
-    const ArchitectureSummary a = describeStack(square, small), b = describeStack(square, {conv(C, three ? 7 : 5)});
-    out.push_back(fmt("C = %lld channels on %lld×%lld maps, \"same\" padding, no biases", static_cast<long long>(C),
-                      static_cast<long long>(side), static_cast<long long>(side)));
+    out.push_back(fmt("C = %lld channels on 16×16 maps, \"same\" padding, no biases", static_cast<long long>(C)));
     out.push_back(fmt("%s 3×3 convolutions: receptive field %s, %s weights (%dC²)", three ? "three" : "two",
-                      field(a).c_str(), grouped(weights(a)).c_str(), three ? 27 : 18));
+                      field(s[0]).c_str(), grouped(weights(s[0])).c_str(), designs[0].perC2));
     out.push_back(fmt("one %d×%d convolution: receptive field %s, %s weights (%dC²)", three ? 7 : 5, three ? 7 : 5,
-                      field(b).c_str(), grouped(weights(b)).c_str(), three ? 49 : 25));
+                      field(s[1]).c_str(), grouped(weights(s[1])).c_str(), designs[1].perC2));
     out.push_back(fmt("the same view with %.0f%% of the weights and %d more non-linearities",
-                      100.0 * static_cast<double>(weights(a)) / static_cast<double>(weights(b)), three ? 2 : 1));
+                      100.0 * static_cast<double>(weights(s[0])) / static_cast<double>(weights(s[1])), three ? 2 : 1));
   } else if (focus == "bottleneck") {
-    constexpr Index in = 256, mid = 64;
-    const Shape wide{in, side, side, 1};
-    const ArchitectureSummary a = describeStack(wide, {conv(mid, 1, 0), relu(), conv(mid, 3)}),
-                              b = describeStack(wide, {conv(mid, 3)});
-    out.push_back(fmt("%lld channels in, %lld out, \"same\" padding, no biases", static_cast<long long>(in),
-                      static_cast<long long>(mid)));
-    out.push_back(fmt("1×1 to %lld, then 3×3: %s + %s = %s weights, receptive field %s", static_cast<long long>(mid),
-                      grouped(a.rows[0].params).c_str(), grouped(a.rows[2].params).c_str(), grouped(weights(a)).c_str(),
-                      field(a).c_str()));
-    out.push_back(fmt("3×3 straight from %lld: %s weights, receptive field %s", static_cast<long long>(in),
-                      grouped(weights(b)).c_str(), field(b).c_str()));
+    out.push_back(fmt("%lld channels in, %lld out, \"same\" padding, no biases", static_cast<long long>(4 * C),
+                      static_cast<long long>(C)));
+    out.push_back(fmt("1×1 to %lld, then 3×3: %s + %s = %s weights, receptive field %s", static_cast<long long>(C),
+                      grouped(s[0].rows[0].params).c_str(), grouped(s[0].rows[2].params).c_str(),
+                      grouped(weights(s[0])).c_str(), field(s[0]).c_str()));
+    out.push_back(fmt("3×3 straight from %lld: %s weights, receptive field %s", static_cast<long long>(4 * C),
+                      grouped(weights(s[1])).c_str(), field(s[1]).c_str()));
     out.push_back(fmt("%.2f times fewer weights for the same 3×3 view",
-                      static_cast<double>(weights(b)) / static_cast<double>(weights(a))));
-  } else if (focus == "weight-sharing") {
-    const Shape in{3, 32, 32, 1};
-    constexpr Index outC = 16;
-    LayerSpec local = conv(outC, 3);
-    local.kind = "locally_connected2d";
-    LayerSpec dense;
-    dense.kind = "dense";
-    dense.units = outC * 32 * 32;
-    dense.bias = false;
-    const ArchitectureSummary c = describeStack(in, {conv(outC, 3)}), l = describeStack(in, {local}),
-                              d = describeStack(in, {dense});
-    out.push_back("3×32×32 in, 16×32×32 out, no biases");
-    out.push_back(
-        fmt("convolution 3×3 (one kernel set shared by all 1,024 positions): %s weights", grouped(weights(c)).c_str()));
-    out.push_back(
-        fmt("locally connected 3×3 (its own kernels at each position): %s weights", grouped(weights(l)).c_str()));
-    out.push_back(fmt("dense (every input value to every output value): %s weights", grouped(weights(d)).c_str()));
+                      static_cast<double>(weights(s[1])) / static_cast<double>(weights(s[0]))));
   } else {
-    throw ConfigError("focus", focus,
-                      {DL_TRANSLATE_NOOP("dl", "unknown name (expected one of: %1)"),
-                       {"three-vs-seven, two-vs-five, bottleneck, weight-sharing"}});
+    out.push_back("3×32×32 in, 16×32×32 out, no biases");
+    out.push_back(fmt("convolution 3×3 (one kernel set shared by all 1,024 positions): %s weights",
+                      grouped(weights(s[0])).c_str()));
+    out.push_back(
+        fmt("locally connected 3×3 (its own kernels at each position): %s weights", grouped(weights(s[1])).c_str()));
+    out.push_back(fmt("dense (every input value to every output value): %s weights", grouped(weights(s[2])).c_str()));
   }
   return out;
 }
@@ -227,6 +210,30 @@ std::vector<std::string> kernels(const std::string& focus) {
 }
 
 }  // namespace
+
+std::vector<ComparisonDesign> comparisonDesigns(const std::string& id, Index C) {
+  constexpr Index side = 16;
+  const Shape square{C, side, side, 1};
+  if (id == "three-vs-seven")
+    return {{square, {conv(C, 3), relu(), conv(C, 3), relu(), conv(C, 3)}, 27}, {square, {conv(C, 7)}, 49}};
+  if (id == "two-vs-five") return {{square, {conv(C, 3), relu(), conv(C, 3)}, 18}, {square, {conv(C, 5)}, 25}};
+  if (id == "bottleneck") {
+    const Shape wide{4 * C, side, side, 1};
+    return {{wide, {conv(C, 1, 0), relu(), conv(C, 3)}, 13}, {wide, {conv(C, 3)}, 36}};
+  }
+  if (id == "weight-sharing") {
+    const Shape in{3, 32, 32, 1};
+    constexpr Index out = 16;
+    LayerSpec local = conv(out, 3);
+    local.kind = "locally_connected2d";
+    LayerSpec dense;
+    dense.kind = "dense";
+    dense.units = out * in.height * in.width;
+    dense.bias = false;
+    return {{in, {conv(out, 3)}, 0}, {in, {local}, 0}, {in, {dense}, 0}};
+  }
+  return {};
+}
 
 const std::vector<std::string>& namedKernelIds() {
   static const std::vector<std::string> ids = {"sobel_x",  "sobel_y", "laplacian", "box",

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/Types.h"
+#include "nn/Layer.h"
 
 #include <string>
 #include <vector>
@@ -23,6 +24,18 @@ std::vector<double> focusImage(const std::string& id, int* side);
 
 // One k×k kernel over a grey image, stride 1, without padding ("valid"): (side − k + 1)² values.
 std::vector<double> convolveValid(const std::vector<double>& image, int side, const std::vector<double>& kernel, int k);
+
+// The architecture tab's comparisons ("three-vs-seven", "two-vs-five", "bottleneck",
+// "weight-sharing"): the designs compared, each a stack on its input with, for the claims written
+// in C² (C = `channels`), its weights over C². Convolutions use "same" padding and no biases; the
+// bottleneck's input has 4C channels; weight sharing maps a 3×32×32 image to 16×32×32. Empty for an
+// unknown id.
+struct ComparisonDesign {
+  Shape input;
+  std::vector<LayerSpec> stack;
+  int perC2 = 0;  // 0: not a claim in C²
+};
+std::vector<ComparisonDesign> comparisonDesigns(const std::string& id, Index channels);
 
 // The claim of a focus preset, in English lines: the tab ("convolution", "kernels",
 // "architecture") and its focus as the catalogue writes it (io/PresetCatalog.h). Throws

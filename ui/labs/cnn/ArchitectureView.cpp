@@ -7,6 +7,7 @@
 #include "widgets/DisplayNames.h"
 
 #include "act/Activation.h"
+#include "cnn/Focus.h"
 #include "io/ErrorText.h"
 
 #include <QComboBox>
@@ -311,24 +312,8 @@ private:
 
 // The comparisons' concrete stacks: 3×3 convolutions with ReLUs between them, no bias (the claims
 // count weights), "same" padding on a 16×16 map.
-LayerSpec conv(Index out, Index k, Index padding = kSame) {
-  LayerSpec s;
-  s.kind = "conv2d";
-  s.units = out;
-  s.kernel = k;
-  s.padding = padding;
-  s.bias = false;
-  return s;
-}
-LayerSpec relu() {
-  LayerSpec s;
-  s.kind = "activation";
-  s.activation.activation = "relu";
-  return s;
-}
-constexpr Index kCompareSide = 16;                // the comparisons' feature maps: C×16×16
-constexpr dl::Shape kSharingInput{3, 32, 32, 1};  // weight sharing: a 32×32 colour image…
-constexpr Index kSharingOut = 16;                 // …to 16 channels of the same size
+constexpr Index kCompareSide = 16;  // the comparisons' feature maps: C×16×16
+constexpr Index kSharingOut = 16;   // weight sharing: a 32×32 colour image to 16 channels (cnn/Focus.h)
 
 }  // namespace
 
@@ -809,26 +794,29 @@ void ArchitectureView::showComparison() {
   std::vector<Design> designs;
   QString input, lesson;
   const auto weights = [](const Design& d) { return count(static_cast<double>(d.summary.params)); };
+  static const char* const ids[] = {"three-vs-seven", "two-vs-five", "bottleneck", "weight-sharing"};
+  // The stacks compared are the engine's (cnn/Focus.h), so the headless preset prints these numbers.
+  const std::vector<dl::ComparisonDesign> engineDesigns = dl::comparisonDesigns(ids[static_cast<int>(which)], C);
+  static const char* const names[4][3] = {
+      {QT_TR_NOOP("Three 3×3 convolutions"), QT_TR_NOOP("One 7×7 convolution"), nullptr},
+      {QT_TR_NOOP("Two 3×3 convolutions"), QT_TR_NOOP("One 5×5 convolution"), nullptr},
+      {QT_TR_NOOP("1×1 to C, then 3×3"), QT_TR_NOOP("3×3 straight from 4C"), nullptr},
+      {QT_TR_NOOP("Convolution 3×3"), QT_TR_NOOP("Locally connected 3×3"), QT_TR_NOOP("Dense")}};
+  for (std::size_t i = 0; i < engineDesigns.size(); ++i)
+    designs.push_back({tr(names[static_cast<int>(which)][i]),
+                       dl::describeStack(engineDesigns[i].input, engineDesigns[i].stack), engineDesigns[i].perC2});
   switch (which) {
     case Comparison::ThreeVsSeven:
-      designs.push_back({tr("Three 3×3 convolutions"),
-                         dl::describeStack(square, {conv(C, 3), relu(), conv(C, 3), relu(), conv(C, 3)}), 27});
-      designs.push_back({tr("One 7×7 convolution"), dl::describeStack(square, {conv(C, 7)}), 49});
       lesson = tr("Three 3×3 layers see 7×7 like one 7×7 layer, with 27C² = %1 weights instead of 49C² = %2 (C = "
                   "%3), and two more non-linearities.")
                    .arg(weights(designs[0]), weights(designs[1]), QString::number(C));
       break;
     case Comparison::TwoVsFive:
-      designs.push_back({tr("Two 3×3 convolutions"), dl::describeStack(square, {conv(C, 3), relu(), conv(C, 3)}), 18});
-      designs.push_back({tr("One 5×5 convolution"), dl::describeStack(square, {conv(C, 5)}), 25});
       lesson = tr("Two 3×3 layers see 5×5 like one 5×5 layer, with 18C² = %1 weights instead of 25C² = %2 (C = "
                   "%3), and one more non-linearity.")
                    .arg(weights(designs[0]), weights(designs[1]), QString::number(C));
       break;
     case Comparison::Bottleneck: {
-      const dl::Shape wide{4 * C, kCompareSide, kCompareSide, 1};
-      designs.push_back({tr("1×1 to C, then 3×3"), dl::describeStack(wide, {conv(C, 1, 0), relu(), conv(C, 3)}), 13});
-      designs.push_back({tr("3×3 straight from 4C"), dl::describeStack(wide, {conv(C, 3)}), 36});
       const dl::ArchitectureSummary& b = designs[0].summary;
       const bool ok = b.valid() && b.rows.size() == 3;
       lesson = tr("A 1×1 layer first reduces the %1 channels to %2; with the 3×3 after it, the pair costs %3 + %4 = %5 "
@@ -837,27 +825,18 @@ void ArchitectureView::showComparison() {
                         ok ? count(static_cast<double>(b.rows[0].params)) : QString(),
                         ok ? count(static_cast<double>(b.rows[2].params)) : QString(), weights(designs[0]),
                         weights(designs[1]), QLocale().toString(36.0 / 13.0, 'f', 1));
-      input = tr("Input: %1 (4C channels).").arg(shapeText(wide));
+      input = tr("Input: %1 (4C channels).").arg(shapeText(engineDesigns[0].input));
       break;
     }
     case Comparison::WeightSharing: {
-      LayerSpec local = conv(kSharingOut, 3);
-      local.kind = "locally_connected2d";
-      LayerSpec dense;
-      dense.kind = "dense";
-      dense.units = kSharingOut * kSharingInput.height * kSharingInput.width;
-      dense.bias = false;
-      designs.push_back({tr("Convolution 3×3"), dl::describeStack(kSharingInput, {conv(kSharingOut, 3)})});
-      designs.push_back({tr("Locally connected 3×3"), dl::describeStack(kSharingInput, {local})});
-      designs.push_back({tr("Dense"), dl::describeStack(kSharingInput, {dense})});
-      const dl::Shape out{kSharingOut, kSharingInput.height, kSharingInput.width, 1};
+      const dl::Shape in = engineDesigns[0].input;
+      const dl::Shape out{kSharingOut, in.height, in.width, 1};
       lesson = tr("Same input (%1) and output (%2): a convolution shares one set of 3×3 kernels over all %3 "
                   "positions, %4 weights; a locally connected layer has its own at each position, %5; a dense "
                   "layer joins every input value to every output value, %6 weights.")
-                   .arg(shapeText(kSharingInput), shapeText(out),
-                        count(static_cast<double>(kSharingInput.height * kSharingInput.width)), weights(designs[0]),
-                        weights(designs[1]), weights(designs[2]));
-      input = tr("Input: %1, output %2 values.").arg(shapeText(kSharingInput), count(static_cast<double>(out.size())));
+                   .arg(shapeText(in), shapeText(out), count(static_cast<double>(in.height * in.width)),
+                        weights(designs[0]), weights(designs[1]), weights(designs[2]));
+      input = tr("Input: %1, output %2 values.").arg(shapeText(in), count(static_cast<double>(out.size())));
       break;
     }
   }
