@@ -53,6 +53,38 @@ bool positiveInteger(const QString& text, long long& out, long long max) {
   return ok && out >= 1 && out <= max;
 }
 
+int checkLabArguments(const QCommandLineParser& p, const char* lab, const char* labName,
+                      std::initializer_list<const char*> unused, std::initializer_list<const char*> valued) {
+  if (!p.positionalArguments().isEmpty())
+    return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
+                    .arg(p.positionalArguments().front()));
+  for (const char* option : unused)
+    if (p.isSet(option)) return fail(QString("--%1: not used by %2").arg(option, labName));
+  for (const char* option : valued)
+    if (p.isSet(option) && p.value(option).trimmed().isEmpty())
+      return fail(QString("--%1: the value is empty").arg(option));
+  if (p.isSet("config") && p.isSet("preset")) return fail("--config and --preset cannot be used together");
+  if (!p.isSet("config") && !p.isSet("preset"))
+    return fail(QString("--headless --lab %1 needs --config FILE.json or --preset NAME").arg(lab));
+  return 0;
+}
+
+int stepsAndThreads(const QCommandLineParser& p, long long& steps) {
+  if (p.isSet("steps")) {
+    long long n = 0;
+    if (!positiveInteger(p.value("steps"), n, 10'000'000))
+      return fail(QString("--steps: '%1' must be a whole number from 1 to 10000000").arg(p.value("steps")));
+    steps = n;
+  }
+  if (p.isSet("threads")) {
+    long long n = 0;
+    if (!positiveInteger(p.value("threads"), n, 256))
+      return fail(QString("--threads: '%1' must be a whole number from 1 to 256").arg(p.value("threads")));
+    dl::setThreadCount(static_cast<int>(n));
+  }
+  return 0;
+}
+
 namespace {
 
 void progress(long long done, long long total, double loss, double rate) {
@@ -185,8 +217,8 @@ int runPlayground(const QCommandLineParser& p) {
     return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
                     .arg(p.positionalArguments().front()));
   if (p.isSet("trials-csv")) return fail("--trials-csv writes a search's trials: use it with --lab search");
-  for (const char* option : {"config", "preset", "metrics", "save-model", "load-model", "steps", "epochs", "seed",
-                             "threads"})
+  for (const char* option :
+       {"config", "preset", "metrics", "save-model", "load-model", "steps", "epochs", "seed", "threads"})
     if (p.isSet(option) && p.value(option).trimmed().isEmpty())
       return fail(QString("--%1: the value is empty").arg(option));
 
@@ -285,8 +317,8 @@ int runPlayground(const QCommandLineParser& p) {
     }
     for (std::size_t j = 0; j < i; ++j)
       if (dlio::sameFile(outputs[i].second, outputs[j].second))
-        return fail(QString("%1 and %2 name the same file, %3").arg(outputs[j].first, outputs[i].first,
-                                                                     outputs[i].second));
+        return fail(
+            QString("%1 and %2 name the same file, %3").arg(outputs[j].first, outputs[i].first, outputs[i].second));
   }
   QString error;
   std::vector<std::unique_ptr<dlio::OutputFile>> metrics, models;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 
 class QCommandLineParser;
 class QString;
@@ -26,5 +27,15 @@ int fail(const QString& message);
 bool positiveInteger(const QString& text, long long& out, long long max);
 // --seed's value: a whole number from 0 to 2^64 − 1. False after printing the error line.
 bool seedOption(const QString& text, std::uint64_t& out);
+
+// The start every lab's headless entry shares: no positional argument, none of the options in
+// `unused` (other labs' options; the message names `labName`, e.g. "the CNN lab"), no empty value
+// for the options in `valued`, and exactly one of --config and --preset. Returns 0, or BadInput
+// after printing the error line.
+int checkLabArguments(const QCommandLineParser& p, const char* lab, const char* labName,
+                      std::initializer_list<const char*> unused, std::initializer_list<const char*> valued);
+// --steps (a whole number from 1 to 10,000,000, into `steps`) and --threads (1 to 256, set for the
+// engine) when given. Returns 0, or BadInput after printing the error line.
+int stepsAndThreads(const QCommandLineParser& p, long long& steps);
 
 }  // namespace dlapp

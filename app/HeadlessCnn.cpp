@@ -101,17 +101,9 @@ int runFocus(const QCommandLineParser& p, const QString& view, const QString& fo
 std::string describeCnnPreset(const QString& preset) { return dlio::readCnnPreset(preset).description; }
 
 int runCnn(const QCommandLineParser& p) {
-  if (!p.positionalArguments().isEmpty())
-    return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
-                    .arg(p.positionalArguments().front()));
-  for (const char* option : {"epochs", "save-model", "load-model", "trials-csv"})
-    if (p.isSet(option)) return fail(QString("--%1: not used by the CNN lab").arg(option));
-  for (const char* option : {"config", "preset", "metrics", "steps", "seed", "threads"})
-    if (p.isSet(option) && p.value(option).trimmed().isEmpty())
-      return fail(QString("--%1: the value is empty").arg(option));
-  if (p.isSet("config") && p.isSet("preset")) return fail("--config and --preset cannot be used together");
-  if (!p.isSet("config") && !p.isSet("preset"))
-    return fail("--headless --lab cnn needs --config FILE.json or --preset NAME");
+  if (const int bad = checkLabArguments(p, "cnn", "the CNN lab", {"epochs", "save-model", "load-model", "trials-csv"},
+                                        {"config", "preset", "metrics", "steps", "seed", "threads"}))
+    return bad;
 
   if (p.isSet("preset"))
     if (const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(p.value("preset"));
@@ -130,19 +122,8 @@ int runCnn(const QCommandLineParser& p) {
   } catch (const dlio::IoError& e) {
     return fail(e.message());
   }
-  if (p.isSet("steps")) {
-    long long n = 0;
-    if (!positiveInteger(p.value("steps"), n, 10'000'000))
-      return fail(QString("--steps: '%1' must be a whole number from 1 to 10000000").arg(p.value("steps")));
-    c.training.steps = n;
-  }
+  if (const int bad = stepsAndThreads(p, c.training.steps)) return bad;
   if (p.isSet("seed") && !seedOption(p.value("seed"), c.training.seed)) return BadInput;
-  if (p.isSet("threads")) {
-    long long n = 0;
-    if (!positiveInteger(p.value("threads"), n, 256))
-      return fail(QString("--threads: '%1' must be a whole number from 1 to 256").arg(p.value("threads")));
-    dl::setThreadCount(static_cast<int>(n));
-  }
   std::unique_ptr<dl::CnnTrainer> trainer;
   try {
     trainer = std::make_unique<dl::CnnTrainer>(c, dlio::loadCnnData(c.data));

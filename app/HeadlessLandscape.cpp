@@ -20,17 +20,10 @@ namespace dlapp {
 std::string describeLandscapePreset(const QString& preset) { return dlio::readRacePreset(preset).description; }
 
 int runLandscape(const QCommandLineParser& p) {
-  if (!p.positionalArguments().isEmpty())
-    return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
-                    .arg(p.positionalArguments().front()));
-  for (const char* option : {"epochs", "save-model", "load-model", "threads"})
-    if (p.isSet(option)) return fail(QString("--%1: not used by the landscape lab").arg(option));
-  for (const char* option : {"config", "preset", "metrics", "steps", "seed"})
-    if (p.isSet(option) && p.value(option).trimmed().isEmpty())
-      return fail(QString("--%1: the value is empty").arg(option));
-  if (p.isSet("config") && p.isSet("preset")) return fail("--config and --preset cannot be used together");
-  if (!p.isSet("config") && !p.isSet("preset"))
-    return fail("--headless --lab landscape needs --config FILE.json or --preset NAME");
+  if (const int bad =
+          checkLabArguments(p, "landscape", "the landscape lab", {"epochs", "save-model", "load-model", "threads"},
+                            {"config", "preset", "metrics", "steps", "seed"}))
+    return bad;
 
   dl::surface::RaceConfig c;
   const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");

@@ -174,17 +174,10 @@ int runWords(const QCommandLineParser& p, dl::SeqConfig c, const QString& source
 std::string describeSeqPreset(const QString& preset) { return dlio::readSeqPreset(preset).description; }
 
 int runSequence(const QCommandLineParser& p) {
-  if (!p.positionalArguments().isEmpty())
-    return fail(QString("unexpected argument '%1' (options start with --; a file goes after --config)")
-                    .arg(p.positionalArguments().front()));
-  for (const char* option : {"epochs", "save-model", "load-model", "trials-csv"})
-    if (p.isSet(option)) return fail(QString("--%1: not used by the sequence lab").arg(option));
-  for (const char* option : {"config", "preset", "metrics", "steps", "seed", "threads"})
-    if (p.isSet(option) && p.value(option).trimmed().isEmpty())
-      return fail(QString("--%1: the value is empty").arg(option));
-  if (p.isSet("config") && p.isSet("preset")) return fail("--config and --preset cannot be used together");
-  if (!p.isSet("config") && !p.isSet("preset"))
-    return fail("--headless --lab sequence needs --config FILE.json or --preset NAME");
+  if (const int bad =
+          checkLabArguments(p, "sequence", "the sequence lab", {"epochs", "save-model", "load-model", "trials-csv"},
+                            {"config", "preset", "metrics", "steps", "seed", "threads"}))
+    return bad;
 
   dl::SeqConfig c;
   const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
@@ -193,19 +186,8 @@ int runSequence(const QCommandLineParser& p) {
   } catch (const dlio::IoError& e) {
     return fail(e.message());
   }
-  if (p.isSet("steps")) {
-    long long n = 0;
-    if (!positiveInteger(p.value("steps"), n, 10'000'000))
-      return fail(QString("--steps: '%1' must be a whole number from 1 to 10000000").arg(p.value("steps")));
-    c.training.steps = n;
-  }
+  if (const int bad = stepsAndThreads(p, c.training.steps)) return bad;
   if (p.isSet("seed") && !seedOption(p.value("seed"), c.training.seed)) return BadInput;
-  if (p.isSet("threads")) {
-    long long n = 0;
-    if (!positiveInteger(p.value("threads"), n, 256))
-      return fail(QString("--threads: '%1' must be a whole number from 1 to 256").arg(p.value("threads")));
-    dl::setThreadCount(static_cast<int>(n));
-  }
   if (c.isSeq2Seq()) return runSeq2Seq(p, c, source);
   if (c.isWords()) return runWords(p, c, source);
   std::unique_ptr<dl::SeqRuns> runs;

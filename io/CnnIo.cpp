@@ -167,40 +167,19 @@ namespace {
 dl::CnnConfig cnnFromJson(const QJsonObject& o) {
   dl::CnnConfig c;
   Reader top(o, "");
-  std::string format, lab;
-  if (!top.has("format"))
-    throw ConfigError("format", "", {DL_TRANSLATE_NOOP("dl", "a CNN file starts with \"format\": \"%1\""), {kFormat}});
-  top.string("format", format);
-  if (format != kFormat)
-    throw ConfigError("format", format,
-                      {DL_TRANSLATE_NOOP("dl", "a CNN file starts with \"format\": \"%1\""), {kFormat}});
-  top.string("lab", lab);
-  if (top.has("lab") && lab != kLab)
-    throw ConfigError("lab", lab, {DL_TRANSLATE_NOOP("dl", "a CNN file says \"lab\": \"%1\""), {kLab}});
-  if (top.has("version")) {
-    int v = 0;
-    top.integer("version", v);
-    if (v < 1 || v > kCnnFormatVersion)
-      throw ConfigError("version", std::to_string(v),
-                        {DL_TRANSLATE_NOOP("dl", "this dlplay reads format version %1 to %2"),
-                         {"1", std::to_string(kCnnFormatVersion)}});
-  }
+  json::readFormatAndLab(top, kFormat, kLab, DL_TRANSLATE_NOOP("dl", "a CNN file starts with \"format\": \"%1\""),
+                         DL_TRANSLATE_NOOP("dl", "a CNN file says \"lab\": \"%1\""));
+  json::readVersion(top, kCnnFormatVersion);
   top.string("name", c.name);
   top.string("description", c.description);
-  const auto section = [&](const char* key, auto fields, auto& s) {
-    if (!top.has(key)) return;
-    Reader r(top.object(key), key);
-    readFields(r, fields, s);
-    r.finish();
-  };
-  section("data", dl::cnnDataFields(), c.data);
-  section("augment", dl::cnnAugmentFields(), c.augment);
+  readSection(top, "data", dl::cnnDataFields(), c.data);
+  readSection(top, "augment", dl::cnnAugmentFields(), c.augment);
   if (top.has("layers")) c.layers = layersFromJson(top.array("layers"));
-  section("init", dl::initFields(), c.init);
-  section("optimizer", dl::optimizerFields(), c.optimizer);
+  readSection(top, "init", dl::initFields(), c.init);
+  readSection(top, "optimizer", dl::optimizerFields(), c.optimizer);
   if (top.has("schedule")) scheduleFromJson(top.object("schedule"), c.schedule);
-  section("training", dl::cnnTrainingFields(), c.training);
-  section("pretrain", dl::cnnPretrainFields(), c.pretrain);
+  readSection(top, "training", dl::cnnTrainingFields(), c.training);
+  readSection(top, "pretrain", dl::cnnPretrainFields(), c.pretrain);
   top.finish();
   return c;
 }

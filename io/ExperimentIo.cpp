@@ -92,13 +92,6 @@ QJsonObject sectionToJson(std::span<const dl::Field<S>> fields, const S& s) {
   return o;
 }
 
-template <class S>
-void sectionFromJson(Reader& top, const char* section, std::span<const dl::Field<S>> fields, S& s) {
-  if (!top.has(section)) return;
-  Reader r(top.object(section), section);
-  readFields(r, fields, s);
-  r.finish();
-}
 }  // namespace
 
 QJsonObject configToJson(const dl::ExperimentConfig& c) {
@@ -129,18 +122,11 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
       throw ConfigError("format", f,
                         {DL_TRANSLATE_NOOP("dl", "not a dlplay experiment (expected '%1')"), {"dlplay-experiment"}});
   }
-  if (top.has("version")) {
-    int v = 0;
-    top.integer("version", v);
-    if (v < 1 || v > kFormatVersion)
-      throw ConfigError("version", std::to_string(v),
-                        {DL_TRANSLATE_NOOP("dl", "this dlplay reads format version %1 to %2"),
-                         {"1", std::to_string(kFormatVersion)}});
-  }
+  json::readVersion(top, kFormatVersion);
   top.string("name", c.name);
   top.string("description", c.description);
   top.take("state");  // read separately
-  sectionFromJson(top, "data", dl::dataFields(), c.data);
+  readSection(top, "data", dl::dataFields(), c.data);
   if (top.has("data") && top.object("data").contains("inputs") && c.data.inputs.empty())
     throw ConfigError("data.inputs", "[]",
                       DL_TRANSLATE_NOOP("dl", "lists at least one input feature (or leave it out)"));
@@ -160,7 +146,7 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
       c.hidden.push_back(l);
     }
   }
-  sectionFromJson(top, "init", dl::initFields(), c.init);
+  readSection(top, "init", dl::initFields(), c.init);
   if (top.has("optimizer")) {
     Reader r(top.object("optimizer"), "optimizer");
     readFields(r, dl::optimizerFields(), c.optimizer);
@@ -169,8 +155,8 @@ dl::ExperimentConfig configFromJson(const QJsonObject& o) {
     r.finish();
   }
   if (top.has("schedule")) scheduleFromJson(top.object("schedule"), c.schedule);
-  sectionFromJson(top, "regularization", dl::regularizationFields(), c.regularization);
-  sectionFromJson(top, "training", dl::trainingFields(), c.training);
+  readSection(top, "regularization", dl::regularizationFields(), c.regularization);
+  readSection(top, "training", dl::trainingFields(), c.training);
   top.finish();
   return c;
 }

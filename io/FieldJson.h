@@ -113,4 +113,14 @@ void readFields(json::Reader& r, std::span<const dl::Field<S>> fields, S& s) {
   }
 }
 
+// The section `key` of a file's top object, when present, read field by field into s and
+// finished (an unknown key in it is an error naming it).
+template <class S>
+void readSection(json::Reader& top, const char* key, std::span<const dl::Field<S>> fields, S& s) {
+  if (!top.has(key)) return;
+  json::Reader r(top.object(key), key);
+  readFields(r, fields, s);
+  r.finish();
+}
+
 }  // namespace dlio

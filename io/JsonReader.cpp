@@ -119,4 +119,24 @@ QByteArray readFileBytes(const QString& path) {
   return bytes;
 }
 
+void readVersion(Reader& top, int max) {
+  if (!top.has("version")) return;
+  int v = 0;
+  top.integer("version", v);
+  if (v < 1 || v > max)
+    throw dl::ConfigError(
+        "version", std::to_string(v),
+        {DL_TRANSLATE_NOOP("dl", "this dlplay reads format version %1 to %2"), {"1", std::to_string(max)}});
+}
+
+void readFormatAndLab(Reader& top, const char* format, const char* lab, dl::MessageId wrongFormat,
+                      dl::MessageId wrongLab) {
+  std::string f, l;
+  if (!top.has("format")) throw dl::ConfigError("format", "", {wrongFormat, {format}});
+  top.string("format", f);
+  if (f != format) throw dl::ConfigError("format", f, {wrongFormat, {format}});
+  top.string("lab", l);
+  if (top.has("lab") && l != lab) throw dl::ConfigError("lab", l, {wrongLab, {lab}});
+}
+
 }  // namespace dlio::json

@@ -142,6 +142,15 @@ private:
   std::set<QString> m_used;
 };
 
+// "version" of a file, when present: a whole number from 1 to `max` (ConfigError "version"
+// otherwise: "this dlplay reads format version 1 to max").
+void readVersion(Reader& top, int max);
+// A lab file's "format", which must be there and be `format` (ConfigError "format" with
+// `wrongFormat`, %1 = format), and its "lab", which may be left out but otherwise must be `lab`
+// (ConfigError "lab" with `wrongLab`, %1 = lab).
+void readFormatAndLab(Reader& top, const char* format, const char* lab, dl::MessageId wrongFormat,
+                      dl::MessageId wrongLab);
+
 // The dotted path of the first key repeated within one object of the (valid) JSON text, or "".
 std::string duplicateKey(const QByteArray& json);
 

@@ -78,14 +78,7 @@ dl::surface::RaceConfig raceFromJson(const QJsonObject& o) {
   top.string("lab", lab);
   if (lab != kLab)
     throw ConfigError("lab", lab, {DL_TRANSLATE_NOOP("dl", "a landscape file starts with \"lab\": \"%1\""), {kLab}});
-  if (top.has("version")) {
-    int v = 0;
-    top.integer("version", v);
-    if (v < 1 || v > kLandscapeFormatVersion)
-      throw ConfigError("version", std::to_string(v),
-                        {DL_TRANSLATE_NOOP("dl", "this dlplay reads format version %1 to %2"),
-                         {"1", std::to_string(kLandscapeFormatVersion)}});
-  }
+  json::readVersion(top, kLandscapeFormatVersion);
   top.string("name", c.name);
   top.string("description", c.description);
   if (top.has("surface")) {

@@ -32,38 +32,19 @@ constexpr std::uintmax_t kMaxTextBytes = 32ull * 1024 * 1024;
 dl::SeqConfig seqFromJson(const QJsonObject& o) {
   dl::SeqConfig c;
   Reader top(o, "");
-  std::string format, lab;
-  const dl::MessageId starts = DL_TRANSLATE_NOOP("dl", "a sequence file starts with \"format\": \"%1\"");
-  if (!top.has("format")) throw ConfigError("format", "", {starts, {kFormat}});
-  top.string("format", format);
-  if (format != kFormat) throw ConfigError("format", format, {starts, {kFormat}});
-  top.string("lab", lab);
-  if (top.has("lab") && lab != kLab)
-    throw ConfigError("lab", lab, {DL_TRANSLATE_NOOP("dl", "a sequence file says \"lab\": \"%1\""), {kLab}});
-  if (top.has("version")) {
-    int v = 0;
-    top.integer("version", v);
-    if (v < 1 || v > kSeqFormatVersion)
-      throw ConfigError("version", std::to_string(v),
-                        {DL_TRANSLATE_NOOP("dl", "this dlplay reads format version %1 to %2"),
-                         {"1", std::to_string(kSeqFormatVersion)}});
-  }
+  json::readFormatAndLab(top, kFormat, kLab, DL_TRANSLATE_NOOP("dl", "a sequence file starts with \"format\": \"%1\""),
+                         DL_TRANSLATE_NOOP("dl", "a sequence file says \"lab\": \"%1\""));
+  json::readVersion(top, kSeqFormatVersion);
   top.string("name", c.name);
   top.string("description", c.description);
-  const auto section = [&](const char* key, auto fields, auto& s) {
-    if (!top.has(key)) return;
-    Reader r(top.object(key), key);
-    readFields(r, fields, s);
-    r.finish();
-  };
-  section("task", dl::seqTaskFields(), c.task);
+  readSection(top, "task", dl::seqTaskFields(), c.task);
   if (top.has("layers")) c.layers = layersFromJson(top.array("layers"));
-  section("init", dl::initFields(), c.init);
-  section("optimizer", dl::optimizerFields(), c.optimizer);
+  readSection(top, "init", dl::initFields(), c.init);
+  readSection(top, "optimizer", dl::optimizerFields(), c.optimizer);
   if (top.has("schedule")) scheduleFromJson(top.object("schedule"), c.schedule);
-  section("training", dl::seqTrainingFields(), c.training);
-  section("seq2seq", dl::seq2seqFields(), c.seq2seq);
-  section("skipgram", dl::skipGramFields(), c.skipgram);
+  readSection(top, "training", dl::seqTrainingFields(), c.training);
+  readSection(top, "seq2seq", dl::seq2seqFields(), c.seq2seq);
+  readSection(top, "skipgram", dl::skipGramFields(), c.skipgram);
   top.finish();
   return c;
 }

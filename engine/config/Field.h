@@ -66,6 +66,23 @@ struct Field {
   bool upperOpen() const { return bounds == Bounds::ClosedOpen || bounds == Bounds::Open; }
 };
 
+// How many members an aggregate has: T{a, a, …} compiles with at most that many initialisers. Each
+// field list's file static_asserts that its list has an entry per member, so a member added to a
+// configuration struct without an entry stops the build.
+namespace detail {
+struct AnyValue {
+  template <class T>
+  operator T() const;  // never called: only used in unevaluated requires-expressions
+};
+}  // namespace detail
+template <class T, class... A>
+consteval std::size_t memberCount() {
+  if constexpr (requires { T{A{}..., detail::AnyValue{}}; })
+    return memberCount<T, A..., detail::AnyValue>();
+  else
+    return sizeof...(A);
+}
+
 // The list of each struct's fields, in the order validation checks them.
 std::span<const Field<DataConfig>> dataFields();
 std::span<const Field<LayerConfig>> layerFields();

@@ -19,19 +19,6 @@ namespace dl {
 
 namespace {
 
-// ---- counting an aggregate's members: T{a, a, …} compiles with at most as many initialisers ----
-struct AnyValue {
-  template <class T>
-  operator T() const;  // never called: only used in unevaluated requires-expressions
-};
-template <class T, class... A>
-consteval std::size_t memberCount() {
-  if constexpr (requires { T{A{}..., AnyValue{}}; })
-    return memberCount<T, A..., AnyValue>();
-  else
-    return sizeof...(A);
-}
-
 using R = RebuildReason;
 
 const std::vector<std::string>& l1ModeNames() {

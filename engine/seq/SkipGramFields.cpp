@@ -8,18 +8,6 @@ namespace dl {
 
 namespace {
 
-struct AnyValue {
-  template <class T>
-  operator T() const;  // only used in unevaluated requires-expressions
-};
-template <class T, class... A>
-consteval std::size_t memberCount() {
-  if constexpr (requires { T{A{}..., AnyValue{}}; })
-    return memberCount<T, A..., AnyValue>();
-  else
-    return sizeof...(A);
-}
-
 using R = RebuildReason;
 using C = SkipGramConfig;
 
