@@ -23,9 +23,9 @@ dlplay_build "$DLPLAY_ROOT/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDLPLA
   ctest --output-on-failure -j "$jobs")
 
 if [ -f "$DLPLAY_ROOT/tests/tst_ui_session.cpp" ]; then
-  echo "== Training session and search under ThreadSanitizer (build-tsan/)"
-  DLPLAY_TARGETS="tst_ui_session tst_search" dlplay_build "$DLPLAY_ROOT/build-tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  echo "== Training session, the labs' runner and search under ThreadSanitizer (build-tsan/)"
+  DLPLAY_TARGETS="tst_ui_session tst_ui_labrunner tst_search" dlplay_build "$DLPLAY_ROOT/build-tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DDLPLAY_SANITIZE=thread -DDLPLAY_BUILD_BENCH=OFF
   (cd "$DLPLAY_ROOT/build-tsan" && TSAN_OPTIONS="halt_on_error=1 suppressions=$DLPLAY_ROOT/scripts/tsan.supp" \
-    ctest --output-on-failure -R "tst_ui_session|tst_search")
+    ctest --output-on-failure -R "tst_ui_session|tst_ui_labrunner|tst_search")
 fi

@@ -1,0 +1,246 @@
+// The labs' shared training thread (session/LabRunner.h), with a counting simulation whose every
+// call is checked to come from the thread, and with the CNN lab's real runs on top of it. Also run
+// under ThreadSanitizer (scripts/test.sh).
+#include "labs/cnn/CnnRunner.h"
+#include "session/LabRunner.h"
+
+#include "io/CnnIo.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace dlui;
+
+namespace {
+
+struct CountSnapshot : LabSnapshot {
+  long long steps = 0;        // the count when it was taken
+  long long newSteps = 0;     // steps since the previous snapshot
+  bool heavy = false;
+  int commandsSeen = 0;
+};
+
+// Counts steps; evaluates every 10th; finished after `limit` steps (0: never).
+class CountSimulation : public Simulation {
+public:
+  explicit CountSimulation(long long limit, std::atomic<int>* alive) : m_limit(limit), m_alive(alive) { ++*m_alive; }
+  ~CountSimulation() override { --*m_alive; }
+  bool step() override {
+    check();
+    ++m_steps;
+    ++m_new;
+    return m_steps % 10 == 0;
+  }
+  long long stepCount() const override { return m_steps; }
+  bool finished() const override { return m_limit > 0 && m_steps >= m_limit; }
+  std::shared_ptr<LabSnapshot> snapshot(bool heavy) override {
+    check();
+    auto s = std::make_shared<CountSnapshot>();
+    s->steps = m_steps;
+    s->newSteps = m_new;
+    s->heavy = heavy;
+    s->commandsSeen = commands;
+    m_new = 0;
+    return s;
+  }
+  void check() {
+    if (m_thread == std::thread::id()) m_thread = std::this_thread::get_id();
+    if (m_thread != std::this_thread::get_id() || m_thread == mainThread) wrongThread = true;
+  }
+  int commands = 0;
+  bool wrongThread = false;
+  static inline std::thread::id mainThread;
+
+private:
+  long long m_steps = 0, m_new = 0, m_limit = 0;
+  std::atomic<int>* m_alive;
+  std::thread::id m_thread;
+};
+
+std::shared_ptr<const CountSnapshot> countOf(const QList<QVariant>& args) {
+  return std::static_pointer_cast<const CountSnapshot>(args.at(0).value<std::shared_ptr<const LabSnapshot>>());
+}
+
+// Waits for snapshots until `pred` holds for one; returns it (null after timeoutMs).
+template <class Pred>
+std::shared_ptr<const CountSnapshot> waitFor(QSignalSpy& spy, Pred pred, int timeoutMs = 20000) {
+  QElapsedTimer timer;
+  timer.start();
+  while (timer.elapsed() < timeoutMs) {
+    while (!spy.isEmpty()) {
+      auto s = countOf(spy.takeFirst());
+      if (pred(*s)) return s;
+    }
+    spy.wait(50);
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+class TestLabRunner : public QObject {
+  Q_OBJECT
+private slots:
+  void initTestCase() { CountSimulation::mainThread = std::this_thread::get_id(); }
+
+  void firstSnapshotIsHeavyAndPaused() {
+    std::atomic<int> alive{0};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    runner.setSimulation(std::make_unique<CountSimulation>(0, &alive), 0);
+    auto s = waitFor(spy, [](const CountSnapshot&) { return true; });
+    QVERIFY(s);
+    QVERIFY(s->heavy);
+    QVERIFY(!s->running);
+    QCOMPARE(s->steps, 0LL);
+    QCOMPARE(s->generation, runner.generation());
+  }
+
+  void stopsAtTheStopStepAndPlayGoesOnPastIt() {
+    std::atomic<int> alive{0};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    runner.setSimulation(std::make_unique<CountSimulation>(0, &alive), 250);
+    runner.setRunning(true);
+    auto s = waitFor(spy, [](const CountSnapshot& c) { return c.reachedStop; });
+    QVERIFY(s);
+    QCOMPARE(s->steps, 250LL);
+    QVERIFY(s->heavy);  // the claim's state is shown fully
+    QVERIFY(!runner.running());
+    QTest::qWait(100);
+    spy.clear();
+    // It stays there…
+    QTest::qWait(200);
+    for (const auto& a : spy) QCOMPARE(countOf(a)->steps, 250LL);
+    // …until play is pressed again.
+    runner.setRunning(true);
+    QVERIFY(waitFor(spy, [](const CountSnapshot& c) { return c.steps > 400; }));
+    runner.setRunning(false);
+  }
+
+  void everyStepIsReportedOnceDespiteBackpressure() {
+    // The window does not take snapshots for a while: steps accumulate in the simulation and the
+    // next snapshot carries them all.
+    std::atomic<int> alive{0};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    runner.setSimulation(std::make_unique<CountSimulation>(0, &alive), 0);
+    runner.setRunning(true);
+    QThread::msleep(300);  // no events processed: at most one snapshot can be on its way
+    runner.setRunning(false);
+    long long total = 0, last = 0;
+    auto s = waitFor(spy, [&](const CountSnapshot& c) {
+      total += c.newSteps;
+      last = c.steps;
+      return c.steps > 0 && !c.running && c.heavy;
+    });
+    QVERIFY(s);
+    QVERIFY(last > 0);
+    QCOMPARE(total, last);  // no step lost, none counted twice
+  }
+
+  void singleStepsAndCommandsRunOnTheThread() {
+    std::atomic<int> alive{0};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    auto sim = std::make_unique<CountSimulation>(0, &alive);
+    CountSimulation* raw = sim.get();
+    runner.setSimulation(std::move(sim), 0);
+    for (int i = 0; i < 3; ++i) runner.stepOnce();
+    runner.post([](Simulation& s) { ++static_cast<CountSimulation&>(s).commands; }, true);
+    auto s = waitFor(spy, [](const CountSnapshot& c) { return c.steps == 3 && c.commandsSeen == 1 && c.heavy; });
+    QVERIFY(s);
+    QVERIFY(!raw->wrongThread);
+  }
+
+  void finishedSimulationStopsAndRunToReportsIt() {
+    std::atomic<int> alive{0};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    runner.setSimulation(std::make_unique<CountSimulation>(40, &alive), 0);
+    runner.setRunning(true);
+    auto s = waitFor(spy, [](const CountSnapshot& c) { return c.steps == 40 && !c.running; });
+    QVERIFY(s);
+    QVERIFY(!runner.running());
+    // runTo beyond the end stops at the end and says it got there (nothing more to train).
+    QVERIFY(runner.runTo(100, 20000));
+    auto t = waitFor(spy, [](const CountSnapshot& c) { return c.heavy; });
+    QVERIFY(t);
+    QCOMPARE(t->steps, 40LL);
+  }
+
+  void runToBlocksUntilTheStepCount() {
+    std::atomic<int> alive{0};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    runner.setSimulation(std::make_unique<CountSimulation>(0, &alive), 500);
+    QVERIFY(runner.runTo(500, 20000));
+    auto s = waitFor(spy, [](const CountSnapshot& c) { return c.steps == 500; });
+    QVERIFY(s);
+    QVERIFY(s->heavy);
+    QVERIFY(s->reachedStop);
+  }
+
+  void olderGenerationsAreDroppedAndFreed() {
+    std::atomic<int> alive{0};
+    {
+      LabRunner runner;
+      QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+      runner.setSimulation(std::make_unique<CountSimulation>(0, &alive), 0);
+      runner.setRunning(true);
+      QThread::msleep(50);
+      const quint64 g = runner.setSimulation(std::make_unique<CountSimulation>(0, &alive), 0);
+      QVERIFY(waitFor(spy, [&](const CountSnapshot& c) { return c.generation == g && c.steps == 0 && c.heavy; }));
+      // Everything delivered from now on belongs to the new generation.
+      runner.stepOnce();
+      QVERIFY(waitFor(spy, [&](const CountSnapshot& c) { return c.steps == 1; }));
+      for (const auto& a : spy) QCOMPARE(countOf(a)->generation, g);
+      QCOMPARE(alive.load(), 1);  // the old simulation is gone
+    }
+    QCOMPARE(alive.load(), 0);
+  }
+
+  void cnnRunsOnTheSharedThread() {
+    // The CNN lab's runs on the runner: a run and the one it is compared with in lockstep, test
+    // reports in the heavy snapshots, a frozen layer reported back.
+    dl::CnnConfig c = dlio::readCnnPreset(QStringLiteral("cnn-shapes-lenet"));
+    auto data = dlio::loadCnnData(c.data);
+    std::vector<std::unique_ptr<dl::CnnTrainer>> trainers;
+    trainers.push_back(std::make_unique<dl::CnnTrainer>(c, data));
+    trainers.push_back(std::make_unique<dl::CnnTrainer>(c, data));
+    CnnRunner runner;
+    QSignalSpy spy(&runner, &CnnRunner::snapshotReady);
+    const quint64 g = runner.setTrainers(std::move(trainers), 30);
+    runner.setFrozen(1, 0, true);
+    runner.setRunning(true);
+    std::shared_ptr<const CnnSnapshot> last;
+    long long steps0 = 0, steps1 = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 60000 && !(last && last->reachedStop)) {
+      if (spy.isEmpty()) spy.wait(100);
+      while (!spy.isEmpty()) {
+        last = spy.takeFirst().at(0).value<std::shared_ptr<const CnnSnapshot>>();
+        QCOMPARE(last->generation, g);
+        steps0 += static_cast<long long>(last->runs[0].steps.size());
+        steps1 += static_cast<long long>(last->runs[1].steps.size());
+      }
+    }
+    QVERIFY(last && last->reachedStop);
+    QCOMPARE(steps0, 30LL);
+    QCOMPARE(steps1, 30LL);
+    QCOMPARE(last->runs[0].step, 30LL);
+    QVERIFY(last->runs[0].test);
+    QVERIFY(last->runs[0].test->accuracy >= 0 && last->runs[0].test->accuracy <= 1);
+    QVERIFY(last->runs[1].frozen.at(0));
+    QVERIFY(!last->runs[0].frozen.at(0));
+    // The frozen first layer kept its weights in run 1 but not in run 0 (same start, same data).
+    QVERIFY(last->runs[0].params != last->runs[1].params);
+  }
+};
+
+QTEST_MAIN(TestLabRunner)
+#include "tst_ui_labrunner.moc"

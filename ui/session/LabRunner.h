@@ -1,0 +1,103 @@
+// The labs' training thread, shared by every lab that trains: a lab hands it a Simulation (its
+// runs, stepped in lockstep) and gets back immutable snapshots. As in the playground's session
+// (SessionWorker): commands go in under a lock and run on the thread between steps; snapshots come
+// out at most about 20 a second and never faster than the window takes them (backpressure: steps
+// accumulate in the simulation meanwhile); the costly part of a snapshot (a test report, the
+// insides of a cell) is made when asked for, when training pauses or stops, and otherwise at most
+// a fifth of the time. The runner knows nothing about what is trained.
+#pragma once
+
+#include <QObject>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace dlui {
+
+// What every lab's snapshot carries; a lab's own snapshot type derives from it and the lab casts
+// what it receives back to that type (a runner only ever carries one lab's simulations).
+struct LabSnapshot {
+  virtual ~LabSnapshot() = default;
+  quint64 generation = 0;    // which setSimulation() it belongs to
+  bool running = false;      // training was on when it was taken
+  bool reachedStop = false;  // the runs reached the stop step in this snapshot (the claim's state)
+};
+
+// A lab's experiment as the training thread drives it. The window creates it; from then on only
+// the thread touches it (commands posted with LabRunner::post run there too).
+class Simulation {
+public:
+  virtual ~Simulation() = default;
+  // One step of every run still training. True when the step evaluated (a validation pass): a
+  // moment at which a new costly report is worth its time.
+  virtual bool step() = 0;
+  // The step count a stop is judged by (runs in lockstep: that of the runs still training).
+  virtual long long stepCount() const = 0;
+  // Nothing can train any more (every run diverged, or reached its end).
+  virtual bool finished() const = 0;
+  // Everything since the previous snapshot (the steps, the weights now); with `heavy` also the
+  // costly part. The runner fills in LabSnapshot's own fields.
+  virtual std::shared_ptr<LabSnapshot> snapshot(bool heavy) = 0;
+};
+
+class LabRunner : public QObject {
+  Q_OBJECT
+public:
+  explicit LabRunner(QObject* parent = nullptr);
+  ~LabRunner() override;
+
+  // Replaces what is trained, between steps. Training pauses by itself when the runs reach
+  // `stopAt` steps (0: never; play continues past it). Paused afterwards; the first snapshot is a
+  // heavy one (the untrained state). Returns the new generation: snapshots of older ones are
+  // dropped before they reach snapshotReady.
+  quint64 setSimulation(std::unique_ptr<Simulation> simulation, long long stopAt);
+  void setRunning(bool on);
+  bool running() const { return m_running.load(); }
+  // One step, paused.
+  void stepOnce();
+  // Runs `command` on the thread between steps, on the current simulation (not at all when there
+  // is none); `heavyAfter`: the next snapshot includes the costly part.
+  void post(std::function<void(Simulation&)> command, bool heavyAfter = false);
+  // A heavy snapshot soon (the window wants another sample's insides, say).
+  void requestReport();
+  // Steps without snapshots until the simulation has `steps` steps (or finished, or timeoutMs
+  // passed; −1: no limit), then one heavy snapshot. Blocks the caller: for tests and screenshots.
+  bool runTo(long long steps, int timeoutMs);
+  quint64 generation() const { return m_generation.load(); }
+
+signals:
+  void snapshotReady(std::shared_ptr<const dlui::LabSnapshot> snapshot);
+
+private:
+  void loop();
+  void publish(bool heavy);
+  void enqueue(std::function<void()> command);
+
+  std::thread m_thread;
+  std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::deque<std::function<void()>> m_commands;  // run by the thread between steps
+  std::atomic<bool> m_abort{false};
+  std::atomic<bool> m_running{false};
+  std::atomic<bool> m_delivering{false};  // a snapshot is on its way to the window
+  std::atomic<quint64> m_generation{0};
+
+  // ---- the thread's own state ----
+  std::unique_ptr<Simulation> m_sim;
+  long long m_stopAt = 0;
+  int m_singleSteps = 0;  // steps asked for one at a time (→), not yet taken
+  bool m_reachedStop = false;
+  bool m_wantHeavy = false;
+  double m_heavySeconds = 0;    // how long the last heavy snapshot took
+  double m_sinceHeavy = 1e9;    // seconds of training since it
+  double m_sincePublish = 1e9;  // seconds since the last snapshot
+};
+
+}  // namespace dlui
+
+Q_DECLARE_METATYPE(std::shared_ptr<const dlui::LabSnapshot>)
