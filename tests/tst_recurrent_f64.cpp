@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <Eigen/SVD>
+
 #include <cmath>
 
 using namespace dl;
@@ -164,6 +166,17 @@ private slots:
                qPrintable(QString("%1: %2").arg(kind).arg((J - fd).cwiseAbs().maxCoeff())));
       QVERIFY(fd.cwiseAbs().maxCoeff() > 1e-3);  // not trivially zero
       QVERIFY((a.stateJacobian(x, 3, 3, view(p)) - Eigen::MatrixXd::Identity(H, H)).norm() == 0);
+      // The norms along the sequence: each the largest singular value of that Jacobian.
+      const std::vector<double> norms = a.stateJacobianNorms(x, to, view(p));
+      QCOMPARE(norms.size(), std::size_t(to + 1));
+      for (Index s = 0; s <= to; ++s) {
+        const double expect =
+            Eigen::JacobiSVD<Eigen::MatrixXd>(a.stateJacobian(x, s, to, view(p))).singularValues()(0);
+        QVERIFY2(std::abs(norms[static_cast<std::size_t>(s)] - expect) <= 1e-12 * std::max(1.0, expect),
+                 qPrintable(QString("%1 s=%2: %3 vs %4").arg(kind).arg(s).arg(norms[static_cast<std::size_t>(s)]).arg(expect)));
+      }
+      QCOMPARE(norms.back(), 1.0);
+      QVERIFY(norms.front() != norms.back());  // the sweep moved
     }
   }
 

@@ -8,6 +8,7 @@
 #include "init/Initializer.h"
 
 #include <Eigen/Eigenvalues>
+#include <Eigen/SVD>
 
 #include <cmath>
 #include <stdexcept>
@@ -174,7 +175,8 @@ Recurrent::Trace Recurrent::trace(const Matrix& x, std::span<const Scalar> param
 
 // dh starts as the identity (column i = e_i at h_to, one copy of the sequence per column); each
 // step back turns column i into ∂h_to,i/∂h_{t−1}. The result is its transpose.
-Eigen::MatrixXd Recurrent::stateJacobian(const Matrix& x, Index from, Index to, std::span<const Scalar> params) const {
+void Recurrent::sweepStateJacobian(const Matrix& x, Index from, Index to, std::span<const Scalar> params,
+                                   const std::function<void(Index, const Matrix&)>& visit) const {
   if (x.cols() != 1 || from < 0 || from > to || to >= m_steps)
     throw std::invalid_argument("Recurrent::stateJacobian: one sequence and 0 <= from <= to < T");
   const Index H = m_units, GH = m_gates * m_units;
@@ -184,12 +186,29 @@ Eigen::MatrixXd Recurrent::stateJacobian(const Matrix& x, Index from, Index to, 
   Matrix dzx(GH, H), dzhSeparate(GH, H);
   Matrix& dzh = separateRecurrentGradient() ? dzhSeparate : dzx;
   const ConstMatrixMap U = recurrentWeights(params);
+  visit(to, dh);
   for (Index t = to; t > from; --t) {
     stepBackward(t, ws, params, dh, dc, dzx, dzh);
     gemm(dh, U, Trans::Yes, dzh, Trans::No, true);
+    // (dc now holds ∂h_to/∂c_{t−1}, which the Jacobian with c_{t−1} held fixed leaves out.)
+    visit(t - 1, dh);  // dh = (∂h_to/∂h_{t−1})ᵀ
   }
-  // (dc now holds ∂h_to/∂c_from, which the Jacobian with c_from held fixed leaves out.)
-  return dh.transpose().cast<double>();
+}
+
+Eigen::MatrixXd Recurrent::stateJacobian(const Matrix& x, Index from, Index to, std::span<const Scalar> params) const {
+  Eigen::MatrixXd J;
+  sweepStateJacobian(x, from, to, params, [&](Index s, const Matrix& dh) {
+    if (s == from) J = dh.transpose().cast<double>();
+  });
+  return J;
+}
+
+std::vector<double> Recurrent::stateJacobianNorms(const Matrix& x, Index to, std::span<const Scalar> params) const {
+  std::vector<double> norms(static_cast<std::size_t>(std::max<Index>(to + 1, 0)));
+  sweepStateJacobian(x, 0, to, params, [&](Index s, const Matrix& dh) {
+    norms[static_cast<std::size_t>(s)] = Eigen::JacobiSVD<Eigen::MatrixXd>(dh.cast<double>()).singularValues()(0);
+  });
+  return norms;
 }
 
 std::vector<Recurrent::GateTrace> Recurrent::gateTraces() const {

@@ -31,6 +31,7 @@
 #include <Eigen/Core>
 
 #include <complex>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,10 @@ public:
   // the sequence) to h_from, with the LSTM's c_from held fixed. Full backpropagation (truncation
   // does not apply). from == to gives the identity.
   Eigen::MatrixXd stateJacobian(const Matrix& x, Index from, Index to, std::span<const Scalar> params) const;
+  // The largest singular value of ∂h_to/∂h_s for every s = 0 … to, from one backward sweep: how
+  // much each earlier state can still move h_to (entry `to` is 1). The gradient through time of
+  // an untrained network, before any loss has been computed.
+  std::vector<double> stateJacobianNorms(const Matrix& x, Index to, std::span<const Scalar> params) const;
 
   // ---- the state the passes start from: (H, B) h₋₁ (and the LSTM's c₋₁); empty = zeros. A
   // constant (no gradient flows into it); used by an encoder-decoder and by the truncation check.
@@ -161,6 +166,10 @@ private:
   Index weightCount() const { return m_gates * m_units * (m_features + m_units); }
   // The whole forward pass into ws.
   void run(const Matrix& x, Workspace& ws, std::span<const Scalar> params) const;
+  // Backpropagates the H unit vectors of h_to along one sequence down to h_from, handing
+  // (∂h_to/∂h_s)ᵀ to `visit` for s = to, to − 1, …, from.
+  void sweepStateJacobian(const Matrix& x, Index from, Index to, std::span<const Scalar> params,
+                          const std::function<void(Index, const Matrix&)>& visit) const;
 
   Index m_features, m_steps, m_extraBias, m_truncation;
   bool m_allSteps;

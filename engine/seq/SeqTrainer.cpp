@@ -500,6 +500,23 @@ double SeqTrainer::stateJacobianNorm(SeqSplit which, Index i, Index from, Index 
   return Eigen::JacobiSVD<Eigen::MatrixXd>(J).singularValues()(0);
 }
 
+std::vector<double> SeqTrainer::stateJacobianNorms(SeqSplit which, Index i) const {
+  const Recurrent* r = recurrent();
+  if (!r) throw std::logic_error("SeqTrainer::stateJacobianNorms: the stack has no recurrent layer");
+  return r->stateJacobianNorms(prefixInput(part(which).X.col(i)), r->steps() - 1, recurrentParams());
+}
+
+double SeqTrainer::medianJacobianNorm(SeqSplit which, Index samples) const {
+  const Recurrent* r = recurrent();
+  if (!r) return kNaN;
+  const Index n = std::min<Index>(samples, part(which).size());
+  std::vector<double> v;
+  for (Index i = 0; i < n; ++i) v.push_back(stateJacobianNorm(which, i, 0, r->steps() - 1));
+  if (v.empty()) return kNaN;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
 SeqTrainer::Inside SeqTrainer::inside(SeqSplit which, Index i) const {
   const Recurrent* r = recurrent();
   Inside in;

@@ -98,6 +98,11 @@ public:
   Eigen::MatrixXd stateJacobian(SeqSplit which, Index i, Index from, Index to) const;
   // Its largest singular value: how much a change of h_from can change h_to.
   double stateJacobianNorm(SeqSplit which, Index i, Index from, Index to) const;
+  // ‖∂h_{T−1}/∂h_s‖ for every step s of sample i (Recurrent::stateJacobianNorms).
+  std::vector<double> stateJacobianNorms(SeqSplit which, Index i) const;
+  // The median of ‖∂h_{T−1}/∂h_0‖ over the first `samples` sequences of a part (NaN without any):
+  // the number the lab's score board and the headless report give for "does h_1 still reach h_T".
+  double medianJacobianNorm(SeqSplit which, Index samples) const;
   // One forward pass of sample i in evaluation mode through the layers up to and including the
   // recurrent layer: what gates and states it shows (a copy of the layer's diagnostics).
   struct Inside {
