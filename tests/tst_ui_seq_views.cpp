@@ -261,6 +261,16 @@ void TestSeqViews::heatMapClickAndManyCells() {
   QCOMPARE(spy[0][1].toInt(), 42);
   QTest::mouseClick(&h, Qt::LeftButton, {}, QPoint(2, 2));  // in the margin
   QCOMPARE(spy.count(), 1);
+  // The tooltip: row label, column label, value to 3 significant digits.
+  QCOMPARE(h.cellText(57, 42), QStringLiteral("step 57, 42: ") + seqtext::number(m(57, 42), 3));
+  m(3, 4) = 0.000123456;
+  h.setData(m);
+  QCOMPARE(h.cellText(3, 4), QStringLiteral("step 3, 4: 1.23e−4"));
+  // Presentation mode: larger labels take more room, the cells less.
+  const QRect before = h.cellRect(0, 0);
+  h.setPresentationMode(true);
+  QVERIFY(h.cellRect(0, 0).left() > before.left());
+  QVERIFY(h.cellRect(0, 0).top() > before.top());  // the larger title
 }
 
 void TestSeqViews::eigenPlaneGeometry() {

@@ -266,10 +266,22 @@ HeatMap::Layout HeatMap::layout() const {
 QRect HeatMap::cellRect(int row, int col) const {
   const int rows = static_cast<int>(m_values.rows()), cols = static_cast<int>(m_values.cols());
   if (row < 0 || col < 0 || row >= rows || col >= cols) return {};
-  const QRect p = layout().plot;
+  return cellIn(layout().plot, row, col);
+}
+
+QRect HeatMap::cellIn(const QRect& p, int row, int col) const {
+  const int rows = static_cast<int>(m_values.rows()), cols = static_cast<int>(m_values.cols());
   const int x0 = p.left() + col * p.width() / cols, x1 = p.left() + (col + 1) * p.width() / cols;
   const int y0 = p.top() + row * p.height() / rows, y1 = p.top() + (row + 1) * p.height() / rows;
   return {x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
+}
+
+QString HeatMap::cellText(int row, int col) const {
+  if (row < 0 || col < 0 || row >= m_values.rows() || col >= m_values.cols()) return {};
+  const double v = m_values(row, col);
+  QString value = seqtext::number(v, 3);
+  if (m_scale == Scale::Log10 && std::isfinite(v) && v <= 0) value = tr("%1 (not shown on a log scale)").arg(value);
+  return tr("%1, %2: %3").arg(rowName(row), colName(col), value);
 }
 
 bool HeatMap::cellAt(const QPoint& pos, int* row, int* col) const {
@@ -333,7 +345,7 @@ void HeatMap::paintEvent(QPaintEvent*) {
   if (m_anyUndrawable)
     for (int c = 0; c < cols; ++c)
       for (int r = 0; r < rows; ++r)
-        if (std::isnan(transformed(m_values(r, c)))) p.fillRect(cellRect(r, c), hatch);
+        if (std::isnan(transformed(m_values(r, c)))) p.fillRect(cellIn(L.plot, r, c), hatch);
   const double cellW = static_cast<double>(L.plot.width()) / cols, cellH = static_cast<double>(L.plot.height()) / rows;
   if (cellW >= 14 && cellH >= 14) {
     // Thin lines between large cells, so neighbours of nearly equal colour still read as two.
@@ -355,14 +367,14 @@ void HeatMap::paintEvent(QPaintEvent*) {
   p.setPen(text);
   if (L.rowLabelW > 0)
     for (int r = 0; r < std::min<int>(rows, static_cast<int>(m_rowLabels.size())); r += L.rowStep) {
-      const QRect c = cellRect(r, 0);
+      const QRect c = cellIn(L.plot, r, 0);
       const QRect box(L.plot.left() - L.rowLabelW, c.center().y() - lineH / 2, L.rowLabelW - 6, lineH);
       p.drawText(box, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(m_rowLabels[r], Qt::ElideRight, box.width()));
     }
   // Column labels below.
   if (L.colLabelH > 0)
     for (int c = 0; c < std::min<int>(cols, static_cast<int>(m_colLabels.size())); c += L.colStep) {
-      const QRect cr = cellRect(0, c);
+      const QRect cr = cellIn(L.plot, 0, c);
       if (L.colRotated) {
         p.save();
         p.translate(cr.center().x(), L.plot.bottom() + 5);
@@ -448,10 +460,7 @@ bool HeatMap::event(QEvent* e) {
       e->ignore();
       return true;
     }
-    const double v = m_values(r, c);
-    QString value = seqtext::number(v, 3);
-    if (m_scale == Scale::Log10 && std::isfinite(v) && v <= 0) value = tr("%1 (not shown on a log scale)").arg(value);
-    QToolTip::showText(help->globalPos(), tr("%1, %2: %3").arg(rowName(r), colName(c), value), this);
+    QToolTip::showText(help->globalPos(), cellText(r, c), this);
     return true;
   }
   return QWidget::event(e);

@@ -40,6 +40,8 @@ public:
 
   // Where cell (row, col) is drawn (tests); empty when there is no such cell.
   QRect cellRect(int row, int col) const;
+  // The cell's tooltip: "row label, column label: value", the value to 3 significant digits.
+  QString cellText(int row, int col) const;
   // The cell under a widget position (false outside the cells).
   bool cellAt(const QPoint& pos, int* row, int* col) const;
   // The colour range in use, in value units (after the automatic choice; on the log scale the
@@ -75,6 +77,7 @@ private:
     int colLabelH = 0;
   };
   Layout layout() const;
+  QRect cellIn(const QRect& plot, int row, int col) const;  // cellRect() for a known plot
   QFont viewFont() const;
   // The value transformed to colour space (log10 on the log scale); NaN when it cannot be drawn.
   double transformed(double v) const;

@@ -156,8 +156,10 @@ QRectF WordMap::plotRect() const {
 
 QPointF WordMap::toWidget(int index) const {
   if (index < 0 || index >= static_cast<int>(m_xy.size())) return {-1, -1};
-  const QRectF plot = plotRect();
-  const QPointF& p = m_xy[static_cast<std::size_t>(index)];
+  return onPlot(m_xy[static_cast<std::size_t>(index)], plotRect());
+}
+
+QPointF WordMap::onPlot(const QPointF& p, const QRectF& plot) const {
   return {plot.left() + (p.x() - m_bounds.left()) / m_bounds.width() * plot.width(),
           plot.bottom() - (p.y() - m_bounds.top()) / m_bounds.height() * plot.height()};
 }
@@ -170,8 +172,7 @@ int WordMap::pointAt(const QPointF& pos) const {
   for (int i = 0; i < static_cast<int>(m_xy.size()); ++i) {
     const QPointF& p = m_xy[static_cast<std::size_t>(i)];
     if (!std::isfinite(p.x()) || !std::isfinite(p.y())) continue;
-    const QPointF w(plot.left() + (p.x() - m_bounds.left()) / m_bounds.width() * plot.width(),
-                    plot.bottom() - (p.y() - m_bounds.top()) / m_bounds.height() * plot.height());
+    const QPointF w = onPlot(p, plot);
     const double d = (w.x() - pos.x()) * (w.x() - pos.x()) + (w.y() - pos.y()) * (w.y() - pos.y());
     // Ties (the same spot) go to a highlighted word, the one drawn on top.
     if (d < bestD ||
@@ -220,12 +221,13 @@ void WordMap::paintEvent(QPaintEvent*) {
     return;
   }
 
+  const QRectF plot = plotRect();
   std::vector<QPointF> at(static_cast<std::size_t>(n));
   std::vector<char> hi(static_cast<std::size_t>(n), 0), ok(static_cast<std::size_t>(n), 0);
   for (int i = 0; i < n; ++i) {
     const QPointF& d = m_xy[static_cast<std::size_t>(i)];
     ok[static_cast<std::size_t>(i)] = std::isfinite(d.x()) && std::isfinite(d.y());
-    at[static_cast<std::size_t>(i)] = toWidget(i);
+    at[static_cast<std::size_t>(i)] = onPlot(d, plot);
     hi[static_cast<std::size_t>(i)] = m_highlight.contains(m_words[i]);
   }
 

@@ -56,6 +56,7 @@ protected:
 private:
   QFont viewFont() const;
   QRectF plotRect() const;
+  QPointF onPlot(const QPointF& data, const QRectF& plot) const;  // data units → widget
   double pointRadius(bool highlighted) const;
   void updateBounds();
 
