@@ -444,6 +444,27 @@ void TestSeqViews::pictures() {
       h.setTitle(QStringLiteral("‖∂L/∂h_t‖"));
       savePng(h, QStringLiteral("heatmap-log") + suffix);
     }
+    // Attention between two sentences: long words read upwards under the columns.
+    {
+      HeatMap h;
+      h.setPresentationMode(presentation);
+      h.resize(560, 520);
+      const QStringList src =
+          QStringLiteral("yesterday the students finally understood recurrent networks completely .").split(' ');
+      const QStringList dst = QStringLiteral("昨天 学生们 终于 理解 了 循环 网络 。").split(' ');
+      Eigen::MatrixXd a(dst.size(), src.size());
+      for (int r = 0; r < a.rows(); ++r) {
+        for (int c = 0; c < a.cols(); ++c) a(r, c) = std::exp(-std::abs(c - r * 1.1) * 1.5 + 0.3 * gauss(rng));
+        a.row(r) /= a.row(r).sum();
+      }
+      h.setData(a);
+      h.setRowLabels(dst);
+      h.setColumnLabels(src);
+      h.setAxisTitles(QStringLiteral("output"), QStringLiteral("input"));
+      h.setTitle(QStringLiteral("Attention weights"));
+      h.setRange(0, 1);
+      savePng(h, QStringLiteral("heatmap-attention") + suffix);
+    }
     {
       HeatMap h;
       h.setPresentationMode(presentation);
