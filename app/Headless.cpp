@@ -86,6 +86,19 @@ int stepsAndThreads(const QCommandLineParser& p, long long& steps) {
   return 0;
 }
 
+QString labSource(const QCommandLineParser& p) {
+  return p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
+}
+
+int readOrFail(const std::function<void()>& read) {
+  try {
+    read();
+  } catch (const dlio::IoError& e) {
+    return fail(e.message());
+  }
+  return 0;
+}
+
 int buildLab(const QString& source, const std::function<void()>& build) {
   try {
     build();

@@ -5,13 +5,12 @@
 #include "io/OutputFile.h"
 
 #include <QByteArray>
+#include <QCommandLineParser>
+#include <QString>
 
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
-
-class QCommandLineParser;
-class QString;
 
 namespace dlapp {
 
@@ -42,6 +41,18 @@ int checkLabArguments(const QCommandLineParser& p, const char* lab, const char* 
 // --steps (a whole number from 1 to 10,000,000, into `steps`) and --threads (1 to 256, set for the
 // engine) when given. Returns 0, or BadInput after printing the error line.
 int stepsAndThreads(const QCommandLineParser& p, long long& steps);
+// What a lab's error lines name: the --config file, or "preset NAME".
+QString labSource(const QCommandLineParser& p);
+// Runs `read`; an IoError it throws becomes its message as the error line. Returns 0, or BadInput
+// after printing the error line.
+int readOrFail(const std::function<void()>& read);
+// A lab's configuration: --config read by readFile, or else --preset by readPreset. Returns 0, or
+// BadInput after printing the error line.
+template <class Config>
+int readLabConfig(const QCommandLineParser& p, Config& config, Config (*readFile)(const QString&),
+                  Config (*readPreset)(const QString&)) {
+  return readOrFail([&] { config = p.isSet("config") ? readFile(p.value("config")) : readPreset(p.value("preset")); });
+}
 // Runs `build` (a lab's trainer made from its configuration and data). An IoError, ConfigError or
 // DataError it throws becomes the error line "<source>: <reason>" (source: the --config file or
 // "preset NAME"). Returns 0, or BadInput after printing the error line.

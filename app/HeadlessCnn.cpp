@@ -112,12 +112,8 @@ int runCnn(const QCommandLineParser& p) {
       return runFocus(p, e->view, e->focus);
 
   dl::CnnConfig c;
-  const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
-  try {
-    c = p.isSet("config") ? dlio::readCnnFile(p.value("config")) : dlio::readCnnPreset(p.value("preset"));
-  } catch (const dlio::IoError& e) {
-    return fail(e.message());
-  }
+  if (const int bad = readLabConfig(p, c, dlio::readCnnFile, dlio::readCnnPreset)) return bad;
+  const QString source = labSource(p);
   if (const int bad = stepsAndThreads(p, c.training.steps)) return bad;
   if (p.isSet("seed") && !seedOption(p.value("seed"), c.training.seed)) return BadInput;
   std::unique_ptr<dl::CnnTrainer> trainer;

@@ -25,12 +25,8 @@ int runLandscape(const QCommandLineParser& p) {
     return bad;
 
   dl::surface::RaceConfig c;
-  const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
-  try {
-    c = p.isSet("config") ? dlio::readRaceFile(p.value("config")) : dlio::readRacePreset(p.value("preset"));
-  } catch (const dlio::IoError& e) {
-    return fail(e.message());
-  }
+  if (const int bad = readLabConfig(p, c, dlio::readRaceFile, dlio::readRacePreset)) return bad;
+  const QString source = labSource(p);
   if (p.isSet("steps")) {
     bool ok = false;
     const long long n = p.value("steps").toLongLong(&ok);

@@ -174,12 +174,8 @@ int runSequence(const QCommandLineParser& p) {
     return bad;
 
   dl::SeqConfig c;
-  const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
-  try {
-    c = p.isSet("config") ? dlio::readSeqFile(p.value("config")) : dlio::readSeqPreset(p.value("preset"));
-  } catch (const dlio::IoError& e) {
-    return fail(e.message());
-  }
+  if (const int bad = readLabConfig(p, c, dlio::readSeqFile, dlio::readSeqPreset)) return bad;
+  const QString source = labSource(p);
   if (const int bad = stepsAndThreads(p, c.training.steps)) return bad;
   if (p.isSet("seed") && !seedOption(p.value("seed"), c.training.seed)) return BadInput;
   if (c.isSeq2Seq()) return runSeq2Seq(p, c, source);
