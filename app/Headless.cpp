@@ -9,6 +9,7 @@
 
 #include "core/Error.h"
 #include "core/Parallel.h"
+#include "io/ErrorText.h"
 #include "io/ExperimentIo.h"
 #include "io/MetricsCsv.h"
 #include "io/OutputFile.h"
@@ -82,6 +83,61 @@ int stepsAndThreads(const QCommandLineParser& p, long long& steps) {
       return fail(QString("--threads: '%1' must be a whole number from 1 to 256").arg(p.value("threads")));
     dl::setThreadCount(static_cast<int>(n));
   }
+  return 0;
+}
+
+QString labSource(const QCommandLineParser& p) {
+  return p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
+}
+
+int readOrFail(const std::function<void()>& read) {
+  try {
+    read();
+  } catch (const dlio::IoError& e) {
+    return fail(e.message());
+  }
+  return 0;
+}
+
+int buildLab(const QString& source, const std::function<void()>& build) {
+  try {
+    build();
+  } catch (const dlio::IoError& e) {
+    return fail(QString("%1: %2").arg(source, e.message()));
+  } catch (const dl::ConfigError& e) {
+    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
+  } catch (const dl::DataError& e) {
+    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
+  }
+  return 0;
+}
+
+int MetricsFile::open(const QCommandLineParser& p, const QByteArray& header) {
+  if (!p.isSet("metrics")) return 0;
+  if (p.isSet("config") && dlio::sameFile(p.value("metrics"), p.value("config")))
+    return fail(QString("--metrics %1: is the same file as --config; it would be overwritten").arg(p.value("metrics")));
+  QString error;
+  if (!m_file.open(p.value("metrics"), &error)) return fail(error);
+  m_enabled = true;
+  m_pending = header;
+  return 0;
+}
+
+void MetricsFile::add(const QByteArray& rows) {
+  if (!m_enabled) return;
+  m_pending += rows;
+  if (m_pending.size() > (1 << 18)) {
+    m_file.write(m_pending);
+    m_pending.clear();
+  }
+}
+
+int MetricsFile::finish() {
+  if (!m_enabled) return 0;
+  m_file.write(m_pending);
+  m_pending.clear();
+  QString error;
+  if (!m_file.commit(&error)) return fail(error);
   return 0;
 }
 

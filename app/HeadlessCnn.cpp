@@ -12,8 +12,6 @@
 #include "core/Error.h"
 #include "core/Parallel.h"
 #include "io/CnnIo.h"
-#include "io/ErrorText.h"
-#include "io/OutputFile.h"
 #include "io/PresetCatalog.h"
 #include "nn/Resampling.h"
 
@@ -39,27 +37,26 @@ int runResampling(const QCommandLineParser& p, const QString& focus) {
     return fail(QString("preset %1: focus '%2' %3")
                     .arg(p.value("preset"), focus, QString::fromStdString(e.reason().english())));
   }
-  dlio::OutputFile metrics;
-  QString error;
-  if (p.isSet("metrics") && !metrics.open(p.value("metrics"), &error)) return fail(error);
-  if (p.isSet("metrics")) {
-    QByteArray csv =
-        "picture,width,height,mean,min,max,contrast,stripe_period_px,interior_min,interior_max,interior_ratio\n";
+  MetricsFile metrics;
+  if (const int bad = metrics.open(
+          p, "picture,width,height,mean,min,max,contrast,stripe_period_px,interior_min,interior_max,interior_ratio\n"))
+    return bad;
+  if (metrics.enabled()) {
     const auto row = [&](const std::string& name, const rs::Image& img, double scale) {
       const rs::Stats s = rs::measure(img), in = rs::measure(img, 1);
-      csv += QString("\"%1\",%2,%3,%4,%5,%6,%7,%8,%9,%10,%11\n")
-                 .arg(QString::fromStdString(name))
-                 .arg(img.width)
-                 .arg(img.height)
-                 .arg(s.mean, 0, 'g', 6)
-                 .arg(s.min, 0, 'g', 6)
-                 .arg(s.max, 0, 'g', 6)
-                 .arg(s.contrast(), 0, 'g', 6)
-                 .arg(rs::stripePeriod(img) * scale, 0, 'g', 6)
-                 .arg(in.min, 0, 'g', 6)
-                 .arg(in.max, 0, 'g', 6)
-                 .arg(in.ratio(), 0, 'g', 6)
-                 .toUtf8();
+      metrics.add(QString("\"%1\",%2,%3,%4,%5,%6,%7,%8,%9,%10,%11\n")
+                      .arg(QString::fromStdString(name))
+                      .arg(img.width)
+                      .arg(img.height)
+                      .arg(s.mean, 0, 'g', 6)
+                      .arg(s.min, 0, 'g', 6)
+                      .arg(s.max, 0, 'g', 6)
+                      .arg(s.contrast(), 0, 'g', 6)
+                      .arg(rs::stripePeriod(img) * scale, 0, 'g', 6)
+                      .arg(in.min, 0, 'g', 6)
+                      .arg(in.max, 0, 'g', 6)
+                      .arg(in.ratio(), 0, 'g', 6)
+                      .toUtf8());
     };
     const rs::Image in = rs::focusImage(f);
     row("input", in, 1);
@@ -67,8 +64,7 @@ int runResampling(const QCommandLineParser& p, const QString& focus) {
       for (rs::Up how : rs::kUps) row(rs::name(how), rs::upsample(in, how, f.weights), 0.5);
     else
       for (rs::Down how : rs::kDowns) row(rs::name(how), rs::downsample(in, how), 2);
-    metrics.write(csv);
-    if (!metrics.commit(&error)) return fail(error);
+    if (const int bad = metrics.finish()) return bad;
   }
   if (p.isSet("quiet")) return Success;
   std::printf("preset %s: the Resampling tab's experiment (nothing is trained)\n", qPrintable(p.value("preset")));
@@ -116,31 +112,16 @@ int runCnn(const QCommandLineParser& p) {
       return runFocus(p, e->view, e->focus);
 
   dl::CnnConfig c;
-  const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
-  try {
-    c = p.isSet("config") ? dlio::readCnnFile(p.value("config")) : dlio::readCnnPreset(p.value("preset"));
-  } catch (const dlio::IoError& e) {
-    return fail(e.message());
-  }
+  if (const int bad = readLabConfig(p, c, dlio::readCnnFile, dlio::readCnnPreset)) return bad;
+  const QString source = labSource(p);
   if (const int bad = stepsAndThreads(p, c.training.steps)) return bad;
   if (p.isSet("seed") && !seedOption(p.value("seed"), c.training.seed)) return BadInput;
   std::unique_ptr<dl::CnnTrainer> trainer;
-  try {
-    trainer = std::make_unique<dl::CnnTrainer>(c, dlio::loadCnnData(c.data));
-  } catch (const dlio::IoError& e) {
-    return fail(QString("%1: %2").arg(source, e.message()));
-  } catch (const dl::ConfigError& e) {
-    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
-  } catch (const dl::DataError& e) {
-    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
-  }
-  if (p.isSet("config") && p.isSet("metrics") && dlio::sameFile(p.value("metrics"), p.value("config")))
-    return fail(QString("--metrics %1: is the same file as --config; it would be overwritten").arg(p.value("metrics")));
-
-  dlio::OutputFile metrics;
-  QString error;
-  if (p.isSet("metrics") && !metrics.open(p.value("metrics"), &error)) return fail(error);
-  QByteArray pending = dlio::cnnMetricsHeader().toUtf8() + '\n';
+  if (const int bad =
+          buildLab(source, [&] { trainer = std::make_unique<dl::CnnTrainer>(c, dlio::loadCnnData(c.data)); }))
+    return bad;
+  MetricsFile metrics;
+  if (const int bad = metrics.open(p, dlio::cnnMetricsHeader().toUtf8() + '\n')) return bad;
   const bool quiet = p.isSet("quiet");
 
   QElapsedTimer timer;
@@ -148,20 +129,11 @@ int runCnn(const QCommandLineParser& p) {
   std::vector<dl::CnnStep> evaluations;
   for (long long k = 0; k < c.training.steps && !trainer->diverged(); ++k) {
     const dl::CnnStep s = trainer->step();
-    if (p.isSet("metrics")) {
-      pending += dlio::cnnMetricsRow(s).toUtf8() + '\n';
-      if (pending.size() > (1 << 18)) {
-        metrics.write(pending);
-        pending.clear();
-      }
-    }
+    if (metrics.enabled()) metrics.add(dlio::cnnMetricsRow(s).toUtf8() + '\n');
     if (s.evaluated) evaluations.push_back(s);
   }
   const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-  if (p.isSet("metrics")) {
-    metrics.write(pending);
-    if (!metrics.commit(&error)) return fail(error);
-  }
+  if (const int bad = metrics.finish()) return bad;
   if (trainer->diverged()) {
     std::fprintf(stderr, "diverged: %s\n", trainer->divergence()->describe().c_str());
     return Diverged;

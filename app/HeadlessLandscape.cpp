@@ -7,7 +7,6 @@
 #include "Headless.h"
 #include "core/Error.h"
 #include "io/LandscapeIo.h"
-#include "io/OutputFile.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -26,12 +25,8 @@ int runLandscape(const QCommandLineParser& p) {
     return bad;
 
   dl::surface::RaceConfig c;
-  const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
-  try {
-    c = p.isSet("config") ? dlio::readRaceFile(p.value("config")) : dlio::readRacePreset(p.value("preset"));
-  } catch (const dlio::IoError& e) {
-    return fail(e.message());
-  }
+  if (const int bad = readLabConfig(p, c, dlio::readRaceFile, dlio::readRacePreset)) return bad;
+  const QString source = labSource(p);
   if (p.isSet("steps")) {
     bool ok = false;
     const long long n = p.value("steps").toLongLong(&ok);
@@ -46,43 +41,30 @@ int runLandscape(const QCommandLineParser& p) {
   } catch (const dl::ConfigError& e) {
     return fail(QString("%1: %2").arg(source, QString::fromStdString(e.what())));
   }
-  if (p.isSet("config") && p.isSet("metrics") && dlio::sameFile(p.value("metrics"), p.value("config")))
-    return fail(QString("--metrics %1: is the same file as --config; it would be overwritten").arg(p.value("metrics")));
-
   // ---- the trajectory file, opened (so known to be writable) before the first step ----
-  dlio::OutputFile metrics;
-  QString error;
-  if (p.isSet("metrics") && !metrics.open(p.value("metrics"), &error)) return fail(error);
-  QByteArray pending;
+  MetricsFile metrics;
+  if (const int bad = metrics.open(p, dlio::trajectoryCsvHeader().toUtf8() + '\n')) return bad;
   const auto rows = [&] {
+    QByteArray step;
     for (std::size_t i = 0; i < race->racers().size(); ++i) {
       const dl::surface::RacerState& s = race->racers()[i];
       // A racer that did not move this step (disabled, or stopped by divergence) adds no row.
       if (!race->racerConfigs()[i].enabled || s.step != race->steps()) continue;
-      pending += dlio::trajectoryCsvRow(*race, i).toUtf8();
-      pending += '\n';
+      step += dlio::trajectoryCsvRow(*race, i).toUtf8();
+      step += '\n';
     }
-    if (pending.size() > (1 << 18)) {
-      metrics.write(pending);
-      pending.clear();
-    }
+    metrics.add(step);
   };
-  if (p.isSet("metrics")) {
-    pending = dlio::trajectoryCsvHeader().toUtf8() + '\n';
-    rows();
-  }
+  if (metrics.enabled()) rows();
 
   QElapsedTimer timer;
   timer.start();
   for (long long k = 0; k < c.steps; ++k) {
     race->step();
-    if (p.isSet("metrics")) rows();
+    if (metrics.enabled()) rows();
   }
   const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-  if (p.isSet("metrics")) {
-    metrics.write(pending);
-    if (!metrics.commit(&error)) return fail(error);
-  }
+  if (const int bad = metrics.finish()) return bad;
   if (p.isSet("quiet")) return Success;
 
   std::printf("steps %lld in %.3f ms\n", race->steps(), seconds * 1000);

@@ -85,7 +85,7 @@ int runSearchLab(const QCommandLineParser& p) {
       return fail(QString("--threads: '%1' must be between 1 and 256").arg(p.value("threads")));
     c.threads = static_cast<int>(n);
   }
-  const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
+  const QString source = labSource(p);
   std::unique_ptr<Search> search;
   try {
     search = std::make_unique<Search>(c);

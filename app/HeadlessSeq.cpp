@@ -122,15 +122,9 @@ int runWords(const QCommandLineParser& p, dl::SeqConfig c, const QString& source
   if (p.isSet("metrics")) return fail("--metrics: skip-gram writes no metrics (it trains pair by pair)");
   if (p.isSet("seed")) c.skipgram.seed = c.training.seed;
   std::unique_ptr<dl::SkipGramTrainer> t;
-  try {
-    t = std::make_unique<dl::SkipGramTrainer>(dlio::loadCorpus(c), c.skipgram);
-  } catch (const dlio::IoError& e) {
-    return fail(QString("%1: %2").arg(source, e.message()));
-  } catch (const dl::ConfigError& e) {
-    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
-  } catch (const dl::DataError& e) {
-    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
-  }
+  if (const int bad =
+          buildLab(source, [&] { t = std::make_unique<dl::SkipGramTrainer>(dlio::loadCorpus(c), c.skipgram); }))
+    return bad;
   QElapsedTimer timer;
   timer.start();
   t->train();
@@ -180,33 +174,17 @@ int runSequence(const QCommandLineParser& p) {
     return bad;
 
   dl::SeqConfig c;
-  const QString source = p.isSet("config") ? p.value("config") : "preset " + p.value("preset");
-  try {
-    c = p.isSet("config") ? dlio::readSeqFile(p.value("config")) : dlio::readSeqPreset(p.value("preset"));
-  } catch (const dlio::IoError& e) {
-    return fail(e.message());
-  }
+  if (const int bad = readLabConfig(p, c, dlio::readSeqFile, dlio::readSeqPreset)) return bad;
+  const QString source = labSource(p);
   if (const int bad = stepsAndThreads(p, c.training.steps)) return bad;
   if (p.isSet("seed") && !seedOption(p.value("seed"), c.training.seed)) return BadInput;
   if (c.isSeq2Seq()) return runSeq2Seq(p, c, source);
   if (c.isWords()) return runWords(p, c, source);
   std::unique_ptr<dl::SeqRuns> runs;
-  try {
-    runs = std::make_unique<dl::SeqRuns>(c, dlio::loadSeqData(c.task));
-  } catch (const dlio::IoError& e) {
-    return fail(QString("%1: %2").arg(source, e.message()));
-  } catch (const dl::ConfigError& e) {
-    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
-  } catch (const dl::DataError& e) {
-    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
-  }
-  if (p.isSet("config") && p.isSet("metrics") && dlio::sameFile(p.value("metrics"), p.value("config")))
-    return fail(QString("--metrics %1: is the same file as --config; it would be overwritten").arg(p.value("metrics")));
-
-  dlio::OutputFile metrics;
-  QString error;
-  if (p.isSet("metrics") && !metrics.open(p.value("metrics"), &error)) return fail(error);
-  QByteArray pending = dlio::seqMetricsHeader().toUtf8() + '\n';
+  if (const int bad = buildLab(source, [&] { runs = std::make_unique<dl::SeqRuns>(c, dlio::loadSeqData(c.task)); }))
+    return bad;
+  MetricsFile metrics;
+  if (const int bad = metrics.open(p, dlio::seqMetricsHeader().toUtf8() + '\n')) return bad;
   const std::size_t R = runs->size();
   const auto allDiverged = [&] {
     for (std::size_t r = 0; r < R; ++r)
@@ -222,23 +200,14 @@ int runSequence(const QCommandLineParser& p) {
     for (std::size_t r = 0; r < R; ++r) {
       const dl::SeqStep& s = steps[r];
       if (s.step == 0) continue;  // a diverged run
-      if (p.isSet("metrics")) {
-        pending += dlio::seqMetricsRow(runs->label(r), s).toUtf8() + '\n';
-        if (pending.size() > (1 << 18)) {
-          metrics.write(pending);
-          pending.clear();
-        }
-      }
+      if (metrics.enabled()) metrics.add(dlio::seqMetricsRow(runs->label(r), s).toUtf8() + '\n');
       if (s.evaluated) evaluations[r].push_back(s);
       if (s.step == 1) firstGradients[r] = s.timeGradients;
       if (!s.timeGradients.empty()) lastGradients[r] = s.timeGradients;
     }
   }
   const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-  if (p.isSet("metrics")) {
-    metrics.write(pending);
-    if (!metrics.commit(&error)) return fail(error);
-  }
+  if (const int bad = metrics.finish()) return bad;
   for (std::size_t r = 0; r < R; ++r)
     if (runs->trainer(r).diverged())
       std::fprintf(stderr, "%s%sdiverged: %s\n", runs->label(r).c_str(), runs->label(r).empty() ? "" : ": ",

@@ -3,6 +3,7 @@
 #include "data/Csv.h"
 
 #include "core/Error.h"
+#include "core/Utf8.h"
 #include "data/FileBytes.h"
 
 #include <algorithm>
@@ -193,24 +194,6 @@ struct LabelText {
   int firstLine = 0;
   Cell cell;
 };
-
-void appendUtf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // UTF-16 text after its byte-order mark, as UTF-8. A lone surrogate becomes U+FFFD (a cell with it
 // is then "not a number", at its line); an odd byte count is an error.

@@ -2,6 +2,7 @@
 #include "data/SequenceTasks.h"
 
 #include "core/Error.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 #include <cmath>
@@ -98,31 +99,11 @@ SeqSet seriesWindows(const std::vector<double>& values, Index steps) {
   return s;
 }
 
-std::string utf8Of(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
-}
-
 namespace {
 
-// The code points of valid UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF); throws
-// DataError with the byte offset of the first bad sequence.
-std::vector<char32_t> decodeUtf8(const std::string& s, const std::string& source) {
+// The code points of valid UTF-8 (core/Utf8.h) after a byte-order mark, without carriage returns;
+// throws DataError with the byte offset of a NUL byte or of the first bad sequence.
+std::vector<char32_t> decodeText(const std::string& s, const std::string& source) {
   std::vector<char32_t> out;
   out.reserve(s.size());
   std::size_t i = 0;
@@ -134,29 +115,12 @@ std::vector<char32_t> decodeUtf8(const std::string& s, const std::string& source
     if (b0 == 0)
       throw DataError({source}, {DL_TRANSLATE_NOOP("dl", "holds a NUL byte at offset %1: binary data, not text"),
                                  {std::to_string(i)}});
-    int len = 0;
-    char32_t c = 0, min = 0;
-    if (b0 < 0x80) {
-      len = 1, c = b0;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      len = 2, c = b0 & 0x1F, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      len = 3, c = b0 & 0x0F, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      len = 4, c = b0 & 0x07, min = 0x10000;
-    }
-    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
-    for (int k = 1; ok && k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      ok = (b & 0xC0) == 0x80;
-      c = (c << 6) | (b & 0x3F);
-    }
-    ok = ok && c >= min && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
-    if (!ok)
+    const auto [c, len] = decodeUtf8(s, i);
+    if (len == 0)
       throw DataError({source}, {DL_TRANSLATE_NOOP("dl", "is not UTF-8 text (a bad byte sequence at offset %1)"),
                                  {std::to_string(i)}});
     if (c != U'\r') out.push_back(c);
-    i += static_cast<std::size_t>(len);
+    i += len;
   }
   return out;
 }
@@ -164,7 +128,7 @@ std::vector<char32_t> decodeUtf8(const std::string& s, const std::string& source
 }  // namespace
 
 TextTokens tokenizeText(const std::string& utf8, const std::string& source, int maxVocabulary) {
-  const std::vector<char32_t> points = decodeUtf8(utf8, source);
+  const std::vector<char32_t> points = decodeText(utf8, source);
   if (points.empty()) throw DataError({source}, DL_TRANSLATE_NOOP("dl", "is empty: there is no text to learn from"));
   std::map<char32_t, long long> counts;
   for (char32_t c : points) ++counts[c];

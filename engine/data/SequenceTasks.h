@@ -79,7 +79,4 @@ TextTokens tokenizeText(const std::string& utf8, const std::string& source, int 
 // ids[i+1 .. i+T], windows starting every `stride` tokens. Fewer than T + 1 tokens: empty.
 SeqSet tokenWindows(const std::vector<int>& ids, Index steps, Index stride);
 
-// The UTF-8 text of code point c (for class names and sampled text).
-std::string utf8Of(char32_t c);
-
 }  // namespace dl

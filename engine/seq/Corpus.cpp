@@ -1,6 +1,7 @@
 // Tokenising UTF-8 text, counting a vocabulary, subsampling frequent words.
 #include "seq/Corpus.h"
 
+#include "core/Utf8.h"
 #include "data/FileBytes.h"
 
 #include <algorithm>
@@ -10,52 +11,6 @@
 namespace dl {
 
 namespace {
-
-// Decodes the UTF-8 character at text[i] into cp and returns its length in bytes, or 0 when the
-// bytes there are not a valid (shortest-form, non-surrogate, ≤ U+10FFFF) character.
-std::size_t decodeUtf8(std::string_view text, std::size_t i, char32_t& cp) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b0 = byte(i);
-  std::size_t n = 0;
-  char32_t minimum = 0;
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  } else if ((b0 & 0xE0) == 0xC0) {
-    n = 2, cp = b0 & 0x1F, minimum = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    n = 3, cp = b0 & 0x0F, minimum = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    n = 4, cp = b0 & 0x07, minimum = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + n > text.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
-
-void appendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // CJK ideographs (unified, extensions, compatibility) and kana: written without spaces between
 // words, so each character is a token.
@@ -111,8 +66,7 @@ std::vector<std::string> tokenize(std::string_view text, const std::string& sour
     word.clear();
   };
   while (i < text.size()) {
-    char32_t cp = 0;
-    const std::size_t n = decodeUtf8(text, i, cp);
+    const auto [cp, n] = decodeUtf8(text, i);
     if (n == 0)
       throw DataError({source},
                       {DL_TRANSLATE_NOOP("dl", "not UTF-8 text: byte 0x%1 at offset %2 starts no valid character"),
