@@ -31,17 +31,6 @@ namespace {
 // How many test sequences the Jacobian and forget-gate numbers look at.
 constexpr dl::Index kProbeSequences = 8;
 
-// The median of ‖∂h_{T−1}/∂h_0‖ over the first test sequences.
-double medianJacobianNorm(const dl::SeqTrainer& t) {
-  const dl::Index T = t.recurrent()->steps();
-  const dl::Index n = std::min<dl::Index>(kProbeSequences, t.data().test.size());
-  std::vector<double> v;
-  for (dl::Index i = 0; i < n; ++i) v.push_back(t.stateJacobianNorm(dl::SeqSplit::Test, i, 0, T - 1));
-  if (v.empty()) return dl::kNaN;
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
 // Reversal or sorting by the encoder-decoder: token and sequence accuracy of greedy decoding on the
 // held-out set at every evaluation; then, with attention, how its weights look on held-out inputs.
 int runSeq2Seq(const QCommandLineParser& p, const dl::SeqConfig& c, const QString& source) {
@@ -245,7 +234,7 @@ int runSequence(const QCommandLineParser& p) {
                   name.c_str(), ratio(firstGradients[r]), ratio(lastGradients[r]));
     if (const dl::Recurrent* rec = t.recurrent()) {
       std::printf("%s |dh_T/dh_1| (median of %lld test sequences) %.3g; spectral radius of U (%s) %.3f\n", name.c_str(),
-                  static_cast<long long>(std::min<dl::Index>(kProbeSequences, d.test.size())), medianJacobianNorm(t),
+                  static_cast<long long>(std::min<dl::Index>(kProbeSequences, d.test.size())), t.medianJacobianNorm(dl::SeqSplit::Test, kProbeSequences),
                   rec->gateNames()[static_cast<std::size_t>(rec->candidateGate())].c_str(),
                   rec->spectralRadius(t.recurrentParams(), rec->candidateGate()));
       if (std::string(rec->kind()) == "lstm")

@@ -817,10 +817,19 @@ private slots:
                                       std::pair{QStringLiteral("search"), QStringLiteral("search-grid-vs-random")},
                                       std::pair{QStringLiteral("cnn"), QStringLiteral("cnn-digits-mlp")},
                                       std::pair{QStringLiteral("cnn"), QStringLiteral("cnn-downsample-aliasing")},
-                                      std::pair{QStringLiteral("cnn"), QStringLiteral("cnn-upsample-checkerboard")}}) {
+                                      std::pair{QStringLiteral("cnn"), QStringLiteral("cnn-upsample-checkerboard")},
+                                      std::pair{QStringLiteral("sequence"), QStringLiteral("seq-rnn-gain-1")},
+                                      std::pair{QStringLiteral("sequence"), QStringLiteral("seq-lstm-forget-5")},
+                                      std::pair{QStringLiteral("sequence"), QStringLiteral("seq-reverse-attention")},
+                                      std::pair{QStringLiteral("sequence"), QStringLiteral("seq-words-corpus")}}) {
       w.loadPreset(preset);
       QCOMPARE(w.currentLab(), lab);
       QTest::qWait(300);
+      if (w.size() != size && qEnvironmentVariableIsSet("DLPLAY_DEBUG_SIZES")) {
+        for (QWidget* c : w.findChildren<QWidget*>())
+          if (c->isVisible() && c->minimumSizeHint().height() > 150)
+            qDebug() << c->metaObject()->className() << c->objectName() << c->minimumSizeHint() << c->minimumSize();
+      }
       QCOMPARE(w.size(), size);
       QVERIFY2(w.minimumSizeHint().height() <= size.height(),
                qPrintable(QStringLiteral("%1: minimum height %2").arg(lab).arg(w.minimumSizeHint().height())));
@@ -855,6 +864,29 @@ private slots:
         QWidget* board = w.findChild<QWidget*>(QStringLiteral("cnnScores"));
         QVERIFY(board && board->isVisible());
         QVERIFY2(board->width() >= board->minimumSizeHint().width(), qPrintable(QStringLiteral("score board cut")));
+        continue;
+      }
+      if (lab == QLatin1String("sequence")) {
+        // The sequence lab's lesson: the score board whole, the tab's picture large, no cut text.
+        QWidget* board = w.findChild<QWidget*>(QStringLiteral("seqScores"));
+        QVERIFY(board);
+        if (board->isVisible())
+          QVERIFY2(board->width() >= board->minimumSizeHint().width(), qPrintable(preset + QStringLiteral(": score board cut")));
+        const QString name = preset == QLatin1String("seq-rnn-gain-1")      ? QStringLiteral("seqTimeChart")
+                             : preset == QLatin1String("seq-lstm-forget-5") ? QStringLiteral("seqInside1")
+                             : preset == QLatin1String("seq-reverse-attention") ? QStringLiteral("seqAlignment")
+                                                                                : QStringLiteral("seqWordMap");
+        QWidget* picture = w.findChild<QWidget*>(name);
+        QVERIFY(picture && picture->isVisible());
+        const double share = name == QLatin1String("seqInside1") ? 0.12 : 0.4;
+        QVERIFY2(picture->height() >= share * size.height(),
+                 qPrintable(QStringLiteral("%1: %2 is %3 px high").arg(preset, name).arg(picture->height())));
+        QWidget* page = w.findChild<QTabWidget*>(QStringLiteral("seqTabs"))->currentWidget();
+        const QStringList cut = settledCutTexts(page);
+        if (!cut.isEmpty())
+          w.grab().save(screenshotDir() + QStringLiteral("/cut-%1-%2x%3-%4.png")
+                                              .arg(language).arg(size.width()).arg(size.height()).arg(preset));
+        QVERIFY2(cut.isEmpty(), qPrintable(preset + QStringLiteral(": ") + cut.join(QStringLiteral("\n  "))));
         continue;
       }
       QWidget* picture = lab == QLatin1String("landscape") ? static_cast<QWidget*>(w.findChild<SurfaceMap*>())

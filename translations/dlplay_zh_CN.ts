@@ -19,13 +19,13 @@
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../io/CnnIo.cpp" line="+217"/>
+        <location filename="../io/CnnIo.cpp" line="+196"/>
         <location filename="../io/ErrorText.cpp" line="+3"/>
         <location line="+10"/>
-        <location filename="../io/ExperimentIo.cpp" line="+263"/>
-        <location filename="../io/LandscapeIo.cpp" line="+157"/>
+        <location filename="../io/ExperimentIo.cpp" line="+249"/>
+        <location filename="../io/LandscapeIo.cpp" line="+150"/>
         <location filename="../io/SearchIo.cpp" line="+147"/>
-        <location filename="../io/SeqIo.cpp" line="+110"/>
+        <location filename="../io/SeqIo.cpp" line="+91"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>未知字段</translation>
     </message>
     <message>
-        <location filename="../io/ExperimentIo.cpp" line="-200"/>
+        <location filename="../io/ExperimentIo.cpp" line="-186"/>
         <source>a generator state has %1 hex words</source>
         <translation>随机数生成器的状态由 %1 个十六进制字组成</translation>
     </message>
@@ -296,12 +296,12 @@
         <translation>必须是十六进制字符串</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+59"/>
         <source>not a dlplay experiment (expected &apos;%1&apos;)</source>
         <translation>不是 dlplay 实验文件（应为“%1”）</translation>
     </message>
     <message>
-        <location filename="../io/CnnIo.cpp" line="-191"/>
+        <location filename="../io/CnnIo.cpp" line="-170"/>
         <source>every layer names its kind</source>
         <translation>每一层都要写明它的类型（kind）</translation>
     </message>
@@ -311,21 +311,17 @@
         <translation>必须是 &quot;same&quot; 或不小于 0 的整数像素数</translation>
     </message>
     <message>
-        <location line="+109"/>
-        <location line="+4"/>
+        <location line="+107"/>
         <source>a CNN file starts with &quot;format&quot;: &quot;%1&quot;</source>
         <translation>卷积网络文件以 &quot;format&quot;: &quot;%1&quot; 开头</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>a CNN file says &quot;lab&quot;: &quot;%1&quot;</source>
         <translation>卷积网络文件应写明 &quot;lab&quot;: &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../io/ExperimentIo.cpp" line="+7"/>
-        <location filename="../io/LandscapeIo.cpp" line="-82"/>
-        <location filename="../io/SeqIo.cpp" line="-79"/>
+        <location filename="../io/JsonReader.cpp" line="+11"/>
         <source>this dlplay reads format version %1 to %2</source>
         <translation>这个版本的 dlplay 只能读取格式版本 %1 到 %2</translation>
     </message>
@@ -335,7 +331,7 @@
         <translation>至少要列出一个输入特征（或者省略这一项）</translation>
     </message>
     <message>
-        <location filename="../io/CnnIo.cpp" line="-146"/>
+        <location filename="../io/CnnIo.cpp" line="-132"/>
         <location filename="../io/ExperimentIo.cpp" line="+9"/>
         <source>each layer is an object like %1</source>
         <translation>每一层都应是形如 %1 的对象</translation>
@@ -343,10 +339,10 @@
     <message>
         <location filename="../engine/act/Registry.cpp" line="+22"/>
         <location line="+22"/>
-        <location filename="../engine/config/Fields.cpp" line="+236"/>
+        <location filename="../engine/config/Fields.cpp" line="+223"/>
         <location filename="../engine/nn/Lstm.cpp" line="+17"/>
         <location filename="../engine/nn/Maxout.cpp" line="+11"/>
-        <location filename="../engine/nn/Recurrent.cpp" line="+38"/>
+        <location filename="../engine/nn/Recurrent.cpp" line="+39"/>
         <location filename="../engine/nn/Upsample.cpp" line="+16"/>
         <location filename="../engine/search/Search.cpp" line="+125"/>
         <location line="+3"/>
@@ -384,7 +380,7 @@
         <translation>解压后文件超过 %1 MB 的上限</translation>
     </message>
     <message>
-        <location filename="../engine/data/Csv.cpp" line="+219"/>
+        <location filename="../engine/data/Csv.cpp" line="+202"/>
         <source>UTF-16 text with an odd number of bytes (the file is cut short)</source>
         <translation>UTF-16 文本的字节数为奇数（文件不完整）</translation>
     </message>
@@ -428,7 +424,7 @@
     <message>
         <location line="+25"/>
         <location line="+9"/>
-        <location filename="../engine/seq/Corpus.cpp" line="+101"/>
+        <location filename="../engine/seq/Corpus.cpp" line="+56"/>
         <source>file is empty</source>
         <translation>文件为空</translation>
     </message>
@@ -780,9 +776,9 @@
         <translation>必须为 0（关闭）或不超过 %2 的正数</translation>
     </message>
     <message>
-        <location filename="../engine/cnn/CnnFields.cpp" line="+48"/>
+        <location filename="../engine/cnn/CnnFields.cpp" line="+36"/>
         <location filename="../engine/cnn/CnnTrainer.cpp" line="+146"/>
-        <location filename="../engine/seq/SeqFields.cpp" line="+156"/>
+        <location filename="../engine/seq/SeqFields.cpp" line="+144"/>
         <source>is already listed at [%1]</source>
         <translation>已在第 [%1] 项列出</translation>
     </message>
@@ -1028,13 +1024,13 @@
         <translation>必须是生成的二分类数据集（%1）</translation>
     </message>
     <message>
-        <location filename="../io/LandscapeIo.cpp" line="-9"/>
+        <location filename="../io/LandscapeIo.cpp" line="-84"/>
         <location line="+3"/>
         <source>a landscape file starts with &quot;lab&quot;: &quot;%1&quot;</source>
         <translation>地形实验文件开头应写明 &quot;lab&quot;: &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
         <source>is a point [x, y]</source>
         <translation>应是一个点 [x, y]</translation>
     </message>
@@ -1240,12 +1236,12 @@
         <translation>必须是 down:图像:周期（stripes、checkerboard 或 zoneplate，周期 2 到 16）或 up:图像:权重（constant 或 stripes，equal 或 tent）</translation>
     </message>
     <message>
-        <location filename="../engine/data/SequenceTasks.cpp" line="+135"/>
+        <location filename="../engine/data/SequenceTasks.cpp" line="+116"/>
         <source>holds a NUL byte at offset %1: binary data, not text</source>
         <translation>在偏移 %1 处有 NUL 字节：这是二进制数据，不是文本</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
         <source>is not UTF-8 text (a bad byte sequence at offset %1)</source>
         <translation>不是 UTF-8 文本（偏移 %1 处的字节序列无效）</translation>
     </message>
@@ -1341,12 +1337,12 @@
         <translation>该任务没有训练序列</translation>
     </message>
     <message>
-        <location filename="../io/SeqIo.cpp" line="-12"/>
+        <location filename="../io/SeqIo.cpp" line="-73"/>
         <source>a sequence file starts with &quot;format&quot;: &quot;%1&quot;</source>
         <translation>序列文件以 &quot;format&quot;: &quot;%1&quot; 开头</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>a sequence file says &quot;lab&quot;: &quot;%1&quot;</source>
         <translation>序列文件应写明 &quot;lab&quot;: &quot;%1&quot;</translation>
     </message>
@@ -1356,7 +1352,7 @@
         <translation>偏移 %1 处有 NUL 字节：这是二进制数据，不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>not UTF-8 text: byte 0x%1 at offset %2 starts no valid character</source>
         <translation>不是 UTF-8 文本：偏移 %2 处的字节 0x%1 不是有效字符的开头</translation>
     </message>
@@ -1669,23 +1665,23 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+745"/>
+        <location line="+730"/>
         <source>Dense</source>
         <translation>全连接</translation>
     </message>
     <message>
-        <location line="-744"/>
+        <location line="-729"/>
         <source>dense: every input value connected to every output unit. The last layer gives one value per class.</source>
         <translation>dense：每个输入值都连到每个输出单元。最后一层为每个类别给出一个值。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+412"/>
+        <location line="+397"/>
         <source>Activation</source>
         <translation>激活</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-396"/>
         <source>activation: a non-linearity applied to every value (ReLU, tanh…); no weights, same shape.</source>
         <translation>activation：对每个值施加非线性函数（ReLU、tanh…）；没有权重，形状不变。</translation>
     </message>
@@ -1730,7 +1726,7 @@
         <translation>conv_transpose2d：可学习的上采样；每个输入像素把一个卷积核“印”到更大的输出上。</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+240"/>
         <source>same</source>
         <translation>same</translation>
     </message>
@@ -4478,6 +4474,34 @@ or drop an image file</source>
     </message>
 </context>
 <context>
+    <name>dlui::EigenPlane</name>
+    <message>
+        <location filename="../ui/labs/sequence/EigenPlane.cpp" line="+92"/>
+        <source>Run %1</source>
+        <translation>第 %1 次运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1   ρ = %2</source>
+        <translation>%1   ρ = %2</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>No eigenvalues yet</source>
+        <translation>还没有特征值</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Re</source>
+        <translation>Re</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Im</source>
+        <translation>Im</translation>
+    </message>
+</context>
+<context>
     <name>dlui::FirstRunHint</name>
     <message>
         <location filename="../ui/widgets/FirstRunHint.cpp" line="+54"/>
@@ -4506,6 +4530,30 @@ or drop an image file</source>
         <location line="+1"/>
         <source>norm (log)</source>
         <translation>范数（对数）</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::HeatMap</name>
+    <message>
+        <location filename="../ui/labs/sequence/HeatMap.cpp" line="+216"/>
+        <location line="+228"/>
+        <source>no value</source>
+        <translation>无值</translation>
+    </message>
+    <message>
+        <location line="-161"/>
+        <source>%1 (not shown on a log scale)</source>
+        <translation>%1（对数刻度无法显示）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No data yet</source>
+        <translation>还没有数据</translation>
     </message>
 </context>
 <context>
@@ -7031,6 +7079,754 @@ k = %1, stride 2
     </message>
 </context>
 <context>
+    <name>dlui::SequenceLab</name>
+    <message>
+        <location filename="../ui/labs/sequence/SequenceLab.cpp" line="+604"/>
+        <source>Gradient through time</source>
+        <translation>随时间的梯度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inside the cell</source>
+        <translation>单元内部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+42"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Encoder-decoder</source>
+        <translation>编码器-解码器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word vectors</source>
+        <translation>词向量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One training step of every cell (→).</source>
+        <translation>每种单元各训练一步（→）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New weights from the seed; the data stay.</source>
+        <translation>按种子重新生成权重；数据不变。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>adding problem</source>
+        <translation>加法问题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>recall a symbol</source>
+        <translation>回忆符号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>parity</source>
+        <translation>奇偶校验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sine, next value</source>
+        <translation>正弦，预测下一个值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>characters of a text</source>
+        <translation>文本的字符</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>series from a CSV file</source>
+        <translation>CSV 文件中的序列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reverse digits</source>
+        <translation>数字倒序</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sort digits</source>
+        <translation>数字排序</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>word vectors (skip-gram)</source>
+        <translation>词向量（skip-gram）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the networks learn. Adding, recall and parity need a memory of T steps; reversing and sorting use an encoder-decoder; word vectors use skip-gram.</source>
+        <translation>网络要学的内容。加法、回忆和奇偶校验需要记住 T 步；倒序和排序使用编码器-解码器；词向量使用 skip-gram。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>length T</source>
+        <translation>长度 T</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps per sequence: how far back the gradient has to travel.</source>
+        <translation>每个序列的步数：梯度要往回传多远。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a text or CSV series…</source>
+        <translation>打开文本或 CSV 序列…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cells</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elman RNN: h = tanh(W x + U h)</source>
+        <translation>Elman RNN：h = tanh(W x + U h)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LSTM: input, forget and output gates, a cell state</source>
+        <translation>LSTM：输入门、遗忘门、输出门和细胞状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GRU: update and reset gates</source>
+        <translation>GRU：更新门和重置门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recurrent weights</source>
+        <translation>循环权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>orthogonal × gain</source>
+        <translation>正交 × 增益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>identity × gain</source>
+        <translation>单位矩阵 × 增益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gain</source>
+        <translation>增益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale of the orthogonal or identity recurrent matrix: below 1 the gradient fades through time, above 1 it can explode.</source>
+        <translation>正交或单位循环矩阵的缩放：小于 1 时梯度随时间衰减，大于 1 时可能爆炸。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>forget bias</source>
+        <translation>遗忘偏置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The LSTM&apos;s initial forget-gate bias: σ(b) of the cell state is kept at each step.</source>
+        <translation>LSTM 遗忘门的初始偏置：每一步保留细胞状态的 σ(b)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>truncate BPTT</source>
+        <translation>截断 BPTT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>full</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backpropagation through time over windows of k steps; full: the whole sequence.</source>
+        <translation>在 k 步的窗口内做随时间反向传播；完整：整个序列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dot product (Luong)</source>
+        <translation>点积（Luong）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>additive (Bahdanau)</source>
+        <translation>加性（Bahdanau）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context words on each side of the centre word.</source>
+        <translation>中心词两侧各取的上下文词数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clipping</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+207"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location line="-206"/>
+        <source>global norm</source>
+        <translation>全局范数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>each value</source>
+        <translation>逐个分量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Global norm: rescale the whole gradient when its length exceeds the threshold (keeps its direction). Each value: clamp every component.</source>
+        <translation>全局范数：梯度总长度超过阈值时整体缩放（方向不变）。逐个分量：把每个分量截到阈值内。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stop at step</source>
+        <translation>停在第几步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>untrained</source>
+        <translation>不训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training pauses here, where the preset&apos;s claim is measured; play goes on past it.</source>
+        <translation>训练在这里暂停，这是预设结论的测量点；再按播放会继续训练。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Along the sequence:</source>
+        <translation>沿序列：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>‖∂L/∂hₜ‖: the loss gradient, latest step</source>
+        <translation>‖∂L/∂hₜ‖：最新一步的损失梯度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>‖∂h_T/∂hₜ‖: how far hₜ still reaches</source>
+        <translation>‖∂h_T/∂hₜ‖：hₜ 还能影响多远</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+550"/>
+        <location line="+108"/>
+        <source>time step t</source>
+        <translation>时间步 t</translation>
+    </message>
+    <message>
+        <location line="-661"/>
+        <location line="+553"/>
+        <source>‖∂L/∂hₜ‖ (log)</source>
+        <translation>‖∂L/∂hₜ‖（对数）</translation>
+    </message>
+    <message>
+        <location line="-552"/>
+        <location line="+552"/>
+        <source>‖∂h_T/∂hₜ‖ (log)</source>
+        <translation>‖∂h_T/∂hₜ‖（对数）</translation>
+    </message>
+    <message>
+        <location line="-551"/>
+        <source>Over training, cell:</source>
+        <translation>训练过程，单元：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training step</source>
+        <translation>训练步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>‖∂L/∂hₜ‖ at each recorded step</source>
+        <translation>每个记录步的 ‖∂L/∂hₜ‖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train to fill the map: one row per recorded step.</source>
+        <translation>开始训练后填充：每个记录步一行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recurrent eigenvalues</source>
+        <translation>循环矩阵的特征值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read from right to left: the gradient starts at the last step and travels back. A line that falls steeply means early inputs no longer reach the loss (vanishing); one that rises, exploding. Eigenvalues outside the dashed unit circle grow at every step.</source>
+        <translation>从右往左读：梯度从最后一步出发往回传。曲线陡降说明早期输入已影响不到损失（梯度消失）；曲线上升则是梯度爆炸。虚线单位圆外的特征值每一步都在放大。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cell</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test sequence</source>
+        <translation>测试序列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+12"/>
+        <location line="+838"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="-851"/>
+        <location line="+13"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answers on test sequences</source>
+        <translation>测试序列上的回答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text the model writes</source>
+        <translation>模型写出的文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+616"/>
+        <source>temperature %1</source>
+        <translation>温度 %1</translation>
+    </message>
+    <message>
+        <location line="-615"/>
+        <source>0: always the likeliest character; 1: as the model predicts; above 1: wilder.</source>
+        <translation>0：总是取最可能的字符；1：按模型的预测分布；大于 1：更随意。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample again</source>
+        <translation>重新采样</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a sequence:</source>
+        <translation>输入一个序列：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>digits, e.g. 3 1 4 1 5 9 2 6 5 3, then Enter</source>
+        <translation>数字，例如 3 1 4 1 5 9 2 6 5 3，然后按回车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention: which source position each output step reads</source>
+        <translation>注意力：每个输出步读取哪个源位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>output step</source>
+        <translation>输出步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>source position</source>
+        <translation>源位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model has no attention: it reads the whole source from one vector.</source>
+        <translation>这个模型没有注意力：它只能从一个向量里读出整个源序列。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nearest words to (Enter, or click a word):</source>
+        <translation>最近的词（回车，或点击一个词）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Word vectors, projected to the plane (PCA)</source>
+        <translation>投影到平面上的词向量（PCA）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train to see the words move.</source>
+        <translation>开始训练，看词的移动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answers appear when training pauses or evaluates.</source>
+        <translation>训练暂停或评估时显示回答。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train, or pause (Space).</source>
+        <translation>训练或暂停（空格键）。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>the corpus that comes with dlplay</source>
+        <translation>dlplay 自带的语料</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the notes, in both languages</source>
+        <translation>笔记（中英文）</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Applied while training: learning rate %1, clipping %2.</source>
+        <translation>已在训练中生效：学习率 %1，裁剪 %2。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>training.cells: at most %1 cells side by side</source>
+        <translation>training.cells：最多并排 %1 种单元</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 training</source>
+        <translation>%1 训练</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 validation</source>
+        <translation>%1 验证</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+583"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="-330"/>
+        <source>Paused at step %1, where the preset&apos;s claim is measured.</source>
+        <translation>已在第 %1 步暂停，这是预设结论的测量点。</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Shown when training pauses, and every few seconds while it runs.</source>
+        <translation>训练暂停时显示，训练中每隔几秒更新。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>input xₜ</source>
+        <translation>输入 xₜ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>input gate iₜ</source>
+        <translation>输入门 iₜ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>forget gate fₜ</source>
+        <translation>遗忘门 fₜ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>candidate gₜ</source>
+        <translation>候选值 gₜ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>output gate oₜ</source>
+        <translation>输出门 oₜ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reset gate rₜ</source>
+        <translation>重置门 rₜ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>update gate zₜ</source>
+        <translation>更新门 zₜ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>candidate nₜ</source>
+        <translation>候选值 nₜ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cell state cₜ</source>
+        <translation>细胞状态 cₜ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hidden state hₜ</source>
+        <translation>隐藏状态 hₜ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forget gates multiplied along the %1 steps, ∏ fₜ = %2 (mean over units and test sequences): the share of the first cell state that survives to the end.</source>
+        <translation>沿 %1 步连乘遗忘门，∏ fₜ = %2（对单元和测试序列取平均）：最初的细胞状态能保留到最后的比例。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no forget gate: its state is rewritten at every step. Choose the LSTM to see how much of its memory survives.</source>
+        <translation>%1 没有遗忘门：它的状态每一步都被重写。选择 LSTM，看它的记忆能保留多少。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1, step %2:</source>
+        <translation>%1，第 %2 步：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sequence %1: target %2, predicted %3</source>
+        <translation>序列 %1：目标 %2，预测 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>text:      %1</source>
+        <translation>原文：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>predicted: %1</source>
+        <translation>预测：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sequence %1: answer %2, predicted %3 %4</source>
+        <translation>序列 %1：答案 %2，预测 %3 %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An input-blind guess scores a loss of %1.</source>
+        <translation>不看输入的猜测，损失为 %1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the loaded task has no encoder-decoder</source>
+        <translation>当前任务没有编码器-解码器</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>typed sequence: &apos;%1&apos; is not a digit from 0 to %2</source>
+        <translation>输入的序列：“%1”不是 0 到 %2 的数字</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>typed sequence: %1 digits; this model reads exactly %2</source>
+        <translation>输入的序列：%1 个数字；这个模型只读恰好 %2 个</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt; (step %3; wrong digits in red)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → &lt;b&gt;%2&lt;/b&gt;（第 %3 步；错的数字标红）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held-out sequences: %1 of digits right, %2 of whole sequences.</source>
+        <translation>留出序列：数字正确率 %1，整条序列正确率 %2。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>&apos;%1&apos; is not in the corpus.</source>
+        <translation>语料中没有“%1”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass %1 of %2; %3 words on the map; loss %4%5</source>
+        <translation>第 %1/%2 遍；地图上 %3 个词；损失 %4%5</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>On test sequences never trained on: the loss (regression; the heading gives what an input-blind guess scores) or the accuracy.</source>
+        <translation>在从未训练过的测试序列上：损失（回归任务；表头给出不看输入的猜测的损失）或准确率。</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source> — finished</source>
+        <translation> — 已完成</translation>
+    </message>
+    <message>
+        <location line="-829"/>
+        <source>Analogy a : b :: c : ?  (e.g. france : paris :: italy : ?)</source>
+        <translation>类比 a : b :: c : ?（例如 france : paris :: italy : ?）</translation>
+    </message>
+    <message>
+        <location line="+836"/>
+        <source>‖∂h_T/∂h₁‖</source>
+        <translation>‖∂h_T/∂h₁‖</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ρ(U)</source>
+        <translation>ρ(U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>∏ fₜ</source>
+        <translation>∏ fₜ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loss of the latest training batch.</source>
+        <translation>最近一个训练批次的损失。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How much the first hidden state still moves the last one (median over 8 test sequences): below 10⁻⁶ the first steps are out of reach of the gradient.</source>
+        <translation>第一个隐藏状态对最后一个还有多大影响（8 条测试序列的中位数）：低于 10⁻⁶ 时，梯度已到不了最初几步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spectral radius of the recurrent matrix of the candidate state: its largest |λ|.</source>
+        <translation>候选状态的循环矩阵的谱半径：最大的 |λ|。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The LSTM&apos;s forget gates multiplied along the sequence.</source>
+        <translation>LSTM 的遗忘门沿序列连乘。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>test loss (guess: %1)</source>
+        <translation>测试损失（猜测：%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+2"/>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+6"/>
+        <source>step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>pass %1 of %2</source>
+        <translation>第 %1 遍，共 %2 遍</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>step %1 (the claim is about the untrained network)</source>
+        <translation>第 %1 步（结论针对未训练的网络）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 diverged: %2</source>
+        <translation>%1 已发散：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: clipped on %2 of %3 steps</source>
+        <translation>%1：%3 步中有 %2 步被裁剪</translation>
+    </message>
+</context>
+<context>
     <name>dlui::SparsityChart</name>
     <message>
         <location filename="../ui/plots/SparsityChart.cpp" line="+104"/>
@@ -7316,6 +8112,14 @@ k = %1, stride 2
         <location line="+8"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — what to watch: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; —— 看点：%2</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::WordMap</name>
+    <message>
+        <location filename="../ui/labs/sequence/WordMap.cpp" line="+219"/>
+        <source>No word vectors yet</source>
+        <translation>还没有词向量</translation>
     </message>
 </context>
 </TS>

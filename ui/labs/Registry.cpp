@@ -3,6 +3,7 @@
 #include "labs/cnn/CnnLab.h"
 #include "labs/landscape/LandscapeLab.h"
 #include "labs/search/SearchLab.h"
+#include "labs/sequence/SequenceLab.h"
 
 namespace dlui {
 
@@ -11,6 +12,7 @@ const std::vector<LabRegistration>& labRegistry() {
       {"landscape", [](QWidget* parent) -> Lab* { return new LandscapeLab(parent); }},
       {"search", [](QWidget* parent) -> Lab* { return new SearchLab(parent); }},
       {"cnn", [](QWidget* parent) -> Lab* { return new CnnLab(parent); }},
+      {"sequence", [](QWidget* parent) -> Lab* { return new SequenceLab(parent); }},
   };
   return labs;
 }

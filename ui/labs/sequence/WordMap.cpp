@@ -235,6 +235,7 @@ void WordMap::paintEvent(QPaintEvent*) {
   // sorted by frequency keeps its common words). A label sits right of its point (left when that
   // runs off the widget); one that would cover a label already placed is left out.
   LabelSpace space(QRectF(rect()), 96, lineH);
+  LabelSpace highlighted(QRectF(rect()), 96, lineH);  // the highlighted words' labels only
   std::vector<QRectF> labelRect(static_cast<std::size_t>(n));
   const QRectF inside = QRectF(rect()).adjusted(2, 2, -2, -2);
   const auto place = [&](int i, bool force) {
@@ -245,7 +246,27 @@ void WordMap::paintEvent(QPaintEvent*) {
     const QPointF c = at[static_cast<std::size_t>(i)];
     QRectF r(c.x() + gap, c.y() - th / 2, w, th);
     if (r.right() > inside.right()) r.moveRight(c.x() - gap);
-    if (!force && !space.isFree(r)) return false;
+    if (force) {
+      // A highlighted word is always labelled; among words close together (a query and its
+      // neighbours) its label moves right or left, and up or down a line at a time, until it
+      // covers no other highlighted label.
+      QRectF best = r;
+      bool found = false;
+      for (int k = 0; k <= 8 && !found; ++k) {
+        const double dy = (k % 2 ? 1 : -1) * ((k + 1) / 2) * th;
+        for (const bool right : {r.left() > c.x(), r.left() <= c.x()}) {
+          QRectF q(right ? c.x() + gap : c.x() - gap - w, c.y() - th / 2 + dy, w, th);
+          if (!inside.contains(q) || !highlighted.isFree(q)) continue;
+          best = q;
+          found = true;
+          break;
+        }
+      }
+      r = best;
+      highlighted.add(r);
+    } else if (!space.isFree(r)) {
+      return false;
+    }
     labelRect[static_cast<std::size_t>(i)] = r;
     space.add(r);
     return true;
@@ -287,6 +308,12 @@ void WordMap::paintEvent(QPaintEvent*) {
     p.setBrush(m_highlightColor);
     p.drawEllipse(at[static_cast<std::size_t>(i)], hr, hr);
     const QRectF& r = labelRect[static_cast<std::size_t>(i)];
+    const QPointF c = at[static_cast<std::size_t>(i)];
+    if (std::abs(r.center().y() - c.y()) > r.height() / 2) {
+      // A label moved off its point's line: a thin leader says whose it is.
+      p.setPen(QPen(m_highlightColor, 1));
+      p.drawLine(c, QPointF(r.center().x() < c.x() ? r.right() : r.left(), r.center().y()));
+    }
     p.fillRect(r, halo);  // readable over the grey points and labels beneath
     p.setPen(m_highlightColor.darker(115));
     p.drawText(r, Qt::AlignCenter, m_words[i]);
