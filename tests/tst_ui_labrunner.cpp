@@ -1,7 +1,7 @@
 // The labs' shared training thread (session/LabRunner.h), with a counting simulation whose every
 // call is checked to come from the thread, and with the CNN lab's real runs on top of it. Also run
 // under ThreadSanitizer (scripts/test.sh).
-#include "labs/cnn/CnnRunner.h"
+#include "labs/cnn/CnnSimulation.h"
 #include "session/LabRunner.h"
 
 #include "io/CnnIo.h"
@@ -211,10 +211,10 @@ private slots:
     std::vector<std::unique_ptr<dl::CnnTrainer>> trainers;
     trainers.push_back(std::make_unique<dl::CnnTrainer>(c, data));
     trainers.push_back(std::make_unique<dl::CnnTrainer>(c, data));
-    CnnRunner runner;
-    QSignalSpy spy(&runner, &CnnRunner::snapshotReady);
-    const quint64 g = runner.setTrainers(std::move(trainers), 30);
-    runner.setFrozen(1, 0, true);
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    const quint64 g = runner.setSimulation(std::make_unique<CnnSimulation>(std::move(trainers)), 30);
+    runner.post([](Simulation& s) { static_cast<CnnSimulation&>(s).trainer(1)->setFrozen(0, true); });
     runner.setRunning(true);
     std::shared_ptr<const CnnSnapshot> last;
     long long steps0 = 0, steps1 = 0;
@@ -223,7 +223,8 @@ private slots:
     while (timer.elapsed() < 60000 && !(last && last->reachedStop)) {
       if (spy.isEmpty()) spy.wait(100);
       while (!spy.isEmpty()) {
-        last = spy.takeFirst().at(0).value<std::shared_ptr<const CnnSnapshot>>();
+        last = std::static_pointer_cast<const CnnSnapshot>(
+            spy.takeFirst().at(0).value<std::shared_ptr<const LabSnapshot>>());
         QCOMPARE(last->generation, g);
         steps0 += static_cast<long long>(last->runs[0].steps.size());
         steps1 += static_cast<long long>(last->runs[1].steps.size());

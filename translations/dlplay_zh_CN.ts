@@ -2424,7 +2424,7 @@
 <context>
     <name>dlui::CnnLab</name>
     <message>
-        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+507"/>
+        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+466"/>
         <source>The network changed: training starts again with new weights.</source>
         <translation>网络已改变：用新的权重重新开始训练。</translation>
     </message>
@@ -2469,32 +2469,7 @@
         <translation>平移与池化</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Training</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Train one mini-batch step (→).</source>
-        <translation>训练一个小批量步（→）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reset</source>
-        <translation>重置</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New initial weights from the seed; the settings stay.</source>
-        <translation>按种子重新生成初始权重；设置保持不变。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
@@ -2727,12 +2702,12 @@
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+606"/>
+        <location line="+571"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="-608"/>
+        <location line="-573"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -2817,7 +2792,7 @@
         <translation>第 1–%1 步：在类别 %2 上预训练（验证曲线也是在这些类别上）。之后%3，再训练任务：%4，%5。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+112"/>
         <source>A folder of images with one sub-folder per class</source>
         <translation>一个图像文件夹，每个类别一个子文件夹</translation>
     </message>
@@ -2827,12 +2802,12 @@
         <translation>未安装 Fashion-MNIST（%1）。现改用手写数字；安装方法：apt-get install dataset-fashion-mnist</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-202"/>
         <source>%1 · training</source>
         <translation>%1 · 训练</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-197"/>
         <source>Open an image for the canvas</source>
         <translation>为画布打开一张图像</translation>
     </message>
@@ -2847,7 +2822,7 @@
         <translation>重采样</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>The 8×8 handwritten digits (1,797, bundled), Fashion-MNIST (70,000 clothes photos of 28×28, Debian&apos;s dataset-fashion-mnist), generated shapes, or your own images: a folder with one sub-folder per class (PNG or JPEG), scaled to the size the network takes.</source>
         <translation>8×8 手写数字（1,797 张，随程序提供）、Fashion-MNIST（70,000 张 28×28 的服装照片，来自 Debian 的 dataset-fashion-mnist）、生成的形状，或你自己的图像：一个文件夹，每个类别一个子文件夹（PNG 或 JPEG），缩放到网络所需的尺寸。</translation>
     </message>
@@ -2881,21 +2856,6 @@
         <source>test, %1</source>
         <translation>测试集，%1</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>❚❚ Pause</source>
-        <translation>❚❚ 暂停</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>▶ Train</source>
-        <translation>▶ 训练</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Train or pause (Space). Training pauses by itself at the preset&apos;s step.</source>
-        <translation>训练或暂停（空格键）。训练到预设的步数会自动暂停。</translation>
-    </message>
     <message numerus="yes">
         <location line="+38"/>
         <source>%n parameter(s)</source>
@@ -2924,7 +2884,7 @@
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+212"/>
         <source>Paused at step %1, where the preset&apos;s claim is measured.</source>
         <translation>已在第 %1 步暂停，预设的结论在此测量。</translation>
     </message>
@@ -2949,7 +2909,7 @@
         <translation>按设置平移或镜像后的同一批测试图片。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
@@ -2969,7 +2929,7 @@
         <translation>%1（预训练）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Layer %1 is frozen: its weights stay as they are.</source>
         <translation>第 %1 层已冻结：权重保持不变。</translation>
     </message>
@@ -2979,7 +2939,7 @@
         <translation>第 %1 层重新开始学习。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Layer %1 has new random weights.</source>
         <translation>第 %1 层换上了新的随机权重。</translation>
     </message>
@@ -7081,7 +7041,7 @@ k = %1, stride 2
 <context>
     <name>dlui::SequenceLab</name>
     <message>
-        <location filename="../ui/labs/sequence/SequenceLab.cpp" line="+604"/>
+        <location filename="../ui/labs/sequence/SequenceLab.cpp" line="+560"/>
         <source>Gradient through time</source>
         <translation>随时间的梯度</translation>
     </message>
@@ -7092,12 +7052,12 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-37"/>
         <source>Encoder-decoder</source>
         <translation>编码器-解码器</translation>
     </message>
@@ -7107,32 +7067,7 @@ k = %1, stride 2
         <translation>词向量</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One training step of every cell (→).</source>
-        <translation>每种单元各训练一步（→）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reset</source>
-        <translation>重置</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New weights from the seed; the data stay.</source>
-        <translation>按种子重新生成权重；数据不变。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -7333,12 +7268,12 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+1"/>
-        <location line="+207"/>
+        <location line="+201"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-200"/>
         <source>global norm</source>
         <translation>全局范数</translation>
     </message>
@@ -7390,25 +7325,25 @@ k = %1, stride 2
     <message>
         <location line="+1"/>
         <location line="+3"/>
-        <location line="+550"/>
+        <location line="+510"/>
         <location line="+108"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location line="-661"/>
-        <location line="+553"/>
+        <location line="-621"/>
+        <location line="+513"/>
         <source>‖∂L/∂hₜ‖ (log)</source>
         <translation>‖∂L/∂hₜ‖（对数）</translation>
     </message>
     <message>
-        <location line="-552"/>
-        <location line="+552"/>
+        <location line="-512"/>
+        <location line="+512"/>
         <source>‖∂h_T/∂hₜ‖ (log)</source>
         <translation>‖∂h_T/∂hₜ‖（对数）</translation>
     </message>
     <message>
-        <location line="-551"/>
+        <location line="-511"/>
         <source>Over training, cell:</source>
         <translation>训练过程，单元：</translation>
     </message>
@@ -7451,12 +7386,12 @@ k = %1, stride 2
         <location line="+1"/>
         <location line="+1"/>
         <location line="+12"/>
-        <location line="+838"/>
+        <location line="+798"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-851"/>
+        <location line="-811"/>
         <location line="+13"/>
         <source>loss</source>
         <translation>损失</translation>
@@ -7478,12 +7413,12 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+1"/>
-        <location line="+616"/>
+        <location line="+576"/>
         <source>temperature %1</source>
         <translation>温度 %1</translation>
     </message>
     <message>
-        <location line="-615"/>
+        <location line="-575"/>
         <source>0: always the likeliest character; 1: as the model predicts; above 1: wilder.</source>
         <translation>0：总是取最可能的字符；1：按模型的预测分布；大于 1：更随意。</translation>
     </message>
@@ -7543,22 +7478,7 @@ k = %1, stride 2
         <translation>训练暂停或评估时显示回答。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Play</source>
-        <translation>播放</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Train, or pause (Space).</source>
-        <translation>训练或暂停（空格键）。</translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+76"/>
         <source>the corpus that comes with dlplay</source>
         <translation>dlplay 自带的语料</translation>
     </message>
@@ -7589,7 +7509,7 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+14"/>
-        <location line="+583"/>
+        <location line="+549"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
@@ -7744,12 +7664,12 @@ k = %1, stride 2
         <translation> — 已完成</translation>
     </message>
     <message>
-        <location line="-829"/>
+        <location line="-789"/>
         <source>Analogy a : b :: c : ?  (e.g. france : paris :: italy : ?)</source>
         <translation>类比 a : b :: c : ?（例如 france : paris :: italy : ?）</translation>
     </message>
     <message>
-        <location line="+836"/>
+        <location line="+796"/>
         <source>‖∂h_T/∂h₁‖</source>
         <translation>‖∂h_T/∂h₁‖</translation>
     </message>
@@ -7800,7 +7720,7 @@ k = %1, stride 2
         <translation>已发散</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <location line="+6"/>
         <source>step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
@@ -7877,6 +7797,49 @@ k = %1, stride 2
         <location line="+1"/>
         <source>share (%)</source>
         <translation>占比 (%)</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TrainingLab</name>
+    <message>
+        <location filename="../ui/labs/TrainingLab.cpp" line="+74"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train one mini-batch step (→).</source>
+        <translation>训练一个小批量步（→）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New initial weights from the seed; the settings stay.</source>
+        <translation>按种子重新生成初始权重；设置保持不变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>▶ Train</source>
+        <translation>▶ 训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train or pause (Space). Training pauses by itself at the preset&apos;s step.</source>
+        <translation>训练或暂停（空格键）。训练到预设的步数会自动暂停。</translation>
     </message>
 </context>
 <context>

@@ -56,8 +56,6 @@ namespace {
 // until it is done; user input waits in the queue, so nothing can start a second load meanwhile.
 // Reading Fashion-MNIST's 70,000 images takes seconds: the window must not freeze for them.
 // Exceptions come back to the caller.
-const QString kWarningStyle = QStringLiteral("QLabel { background: #fde2e1; color: #5a0000; padding: 4px 6px; }");
-const QString kNoticeStyle = QStringLiteral("QLabel { background: #e3eefc; color: #0a2a5a; padding: 4px 6px; }");
 
 std::shared_ptr<const dl::CnnData> loadKeepingWindowAlive(const dl::CnnDataConfig& c) {
   auto loading = std::async(std::launch::async, [c] { return dlio::loadCnnData(c); });
@@ -76,8 +74,6 @@ QString percentText(double v) {
   if (!(v >= 0)) return QStringLiteral("—");
   return QString::number(100.0 * v, 'f', 1) + QLatin1Char('%');
 }
-
-QString thousands(long long n) { return QLocale(QLocale::English).toString(n); }
 
 // What a column of the stack holds, "8 × 4 × 4" (channels × height × width) or "10".
 QString shapeText(const dl::Shape& s) {
@@ -99,11 +95,9 @@ double relativeChange(const dl::Matrix& a, const dl::Matrix& b) {
 
 }  // namespace
 
-CnnLab::CnnLab(QWidget* parent) : Lab(parent), m_runner(std::make_unique<CnnRunner>()) {
+CnnLab::CnnLab(QWidget* parent) : TrainingLab(parent) {
   setObjectName(QStringLiteral("cnnLab"));
   buildUi();
-  connect(m_runner.get(), &CnnRunner::snapshotReady, this,
-          [this](const std::shared_ptr<const CnnSnapshot>& s) { onSnapshot(s); });
   QString error;
   // The lab opens on the small LeNet on the digits, paused.
   try {
@@ -115,7 +109,7 @@ CnnLab::CnnLab(QWidget* parent) : Lab(parent), m_runner(std::make_unique<CnnRunn
   retranslateUi();
 }
 
-CnnLab::~CnnLab() { m_runner.reset(); }
+CnnLab::~CnnLab() = default;
 
 // ---------------------------------------------------------------- layout
 
@@ -139,30 +133,7 @@ void CnnLab::buildUi() {
   auto* col = new QVBoxLayout(m_controls);
   col->setContentsMargins(0, 0, 0, 0);
 
-  m_runBox = new QGroupBox(m_controls);
-  auto* runLayout = new QVBoxLayout(m_runBox);
-  auto* buttons = new QHBoxLayout;
-  m_play = new QPushButton(m_runBox);
-  m_play->setObjectName(QStringLiteral("cnnPlay"));
-  m_step = new QPushButton(m_runBox);
-  m_step->setObjectName(QStringLiteral("cnnStep"));
-  m_reset = new QPushButton(m_runBox);
-  m_reset->setObjectName(QStringLiteral("cnnReset"));
-  buttons->addWidget(m_play);
-  buttons->addWidget(m_step);
-  buttons->addWidget(m_reset);
-  runLayout->addLayout(buttons);
-  m_status = new QLabel(m_runBox);
-  m_status->setObjectName(QStringLiteral("cnnStatus"));
-  m_status->setWordWrap(true);
-  runLayout->addWidget(m_status);
-  col->addWidget(m_runBox);
-  connect(m_play, &QPushButton::clicked, this, &CnnLab::togglePlay);
-  connect(m_step, &QPushButton::clicked, this, &CnnLab::stepOnce);
-  connect(m_reset, &QPushButton::clicked, this, [this] {
-    QString error;
-    if (!restart(&error)) emit statusMessage(error);
-  });
+  col->addWidget(createRunBox(m_controls, QStringLiteral("cnn")));
 
   m_dataBox = new QGroupBox(m_controls);
   auto* dataForm = new QFormLayout(m_dataBox);
@@ -271,28 +242,16 @@ void CnnLab::buildUi() {
   m_banner = new QLabel(centre);
   m_banner->setObjectName(QStringLiteral("cnnBanner"));
   m_banner->setWordWrap(true);
-  m_banner->setStyleSheet(kWarningStyle);
+  m_banner->setStyleSheet(warningStyle());
   m_banner->hide();
   centreLayout->addWidget(m_banner);
 
-  m_scoreBoard = new QWidget(centre);
-  m_scoreBoard->setObjectName(QStringLiteral("cnnScores"));
-  m_scoreGrid = new QGridLayout(m_scoreBoard);
-  m_scoreGrid->setContentsMargins(4, 2, 4, 2);
-  m_scoreGrid->setHorizontalSpacing(18);
-  m_scoreGrid->setVerticalSpacing(0);
-  m_scores.assign(3, std::vector<QLabel*>(kScoreColumns, nullptr));
-  for (int r = 0; r < 3; ++r)
-    for (int c = 0; c < kScoreColumns; ++c) {
-      auto* l = new QLabel(m_scoreBoard);
-      l->setObjectName(QStringLiteral("cnnScore%1_%2").arg(r).arg(c));
-      l->setAlignment(c == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
-      // A long run name wraps rather than widening the window past a 1024-pixel projector.
-      if (c == 0 || r == 0) l->setWordWrap(true);
-      m_scores[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = l;
-      m_scoreGrid->addWidget(l, r, c);
-    }
-  m_scoreGrid->setColumnStretch(0, 1);
+  {
+    ScoreBoard board = createScoreBoard(centre, QStringLiteral("cnnScores"), 3, kScoreColumns, 18);
+    m_scoreBoard = board.widget;
+    m_scoreGrid = board.grid;
+    m_scores = std::move(board.cells);
+  }
   centreLayout->addWidget(m_scoreBoard);
 
   auto* charts = new QWidget(centre);
@@ -406,7 +365,7 @@ void CnnLab::buildUi() {
   m_canvasError = new QLabel(draw);
   m_canvasError->setObjectName(QStringLiteral("cnnCanvasError"));
   m_canvasError->setWordWrap(true);
-  m_canvasError->setStyleSheet(kWarningStyle);
+  m_canvasError->setStyleSheet(warningStyle());
   m_canvasError->hide();
   canvasColumn->addWidget(m_canvasError);
   drawLayout->addLayout(canvasColumn, 2);
@@ -530,11 +489,7 @@ void CnnLab::retranslateUi() {
   m_viewTabs->setTabText(2, tr("Draw a digit"));
   m_viewTabs->setTabText(3, tr("Shift and pooling"));
 
-  m_runBox->setTitle(tr("Training"));
-  m_step->setText(tr("Step"));
-  m_step->setToolTip(tr("Train one mini-batch step (→)."));
-  m_reset->setText(tr("Reset"));
-  m_reset->setToolTip(tr("New initial weights from the seed; the settings stay."));
+  retranslateRunBox();
   m_dataBox->setTitle(tr("Images"));
   m_sourceLabel->setText(tr("Data set"));
   m_source->setToolTip(tr("The 8×8 handwritten digits (1,797, bundled), Fashion-MNIST (70,000 clothes "
@@ -686,12 +641,6 @@ QString CnnLab::changeTitle() const {
   return tr("test, %1").arg(parts.join(QStringLiteral(", ")));
 }
 
-void CnnLab::updatePlayButton() {
-  const bool on = running();
-  m_play->setText(on ? tr("❚❚ Pause") : tr("▶ Train"));
-  m_play->setToolTip(tr("Train or pause (Space). Training pauses by itself at the preset's step."));
-}
-
 void CnnLab::fillLayerTable() {
   if (m_nets.empty()) {
     m_layers->setRowCount(0);
@@ -829,7 +778,7 @@ void CnnLab::applyControls() {
 
 // The red line over the lab when Fashion-MNIST was asked for and is missing; hidden otherwise.
 void CnnLab::showBanner() {
-  m_banner->setStyleSheet(kWarningStyle);
+  m_banner->setStyleSheet(warningStyle());
   m_banner->setVisible(!m_fallback.isEmpty());
   if (!m_fallback.isEmpty())
     m_banner->setText(tr("Fashion-MNIST is not installed (%1). Showing the digits instead; install it with: "
@@ -868,7 +817,7 @@ bool CnnLab::restart(QString* error) {
       if (!d) {
         try {
           if (c.data.source == "fashion-mnist") {
-            m_banner->setStyleSheet(kNoticeStyle);
+            m_banner->setStyleSheet(noticeStyle());
             m_banner->setText(tr("Loading Fashion-MNIST: 70,000 images of 28×28…"));
             m_banner->show();
           }
@@ -930,7 +879,7 @@ bool CnnLab::restart(QString* error) {
   m_reports.assign(m_nets.size(), nullptr);
   m_shiftChanges.assign(m_nets.size(), ShiftChange{});
   m_haveWeights = true;
-  m_generation = m_runner->setTrainers(std::move(trainers), m_config.training.steps);
+  setSimulation(std::make_unique<CnnSimulation>(std::move(trainers)), m_config.training.steps);
 
   // Charts: a training and a validation loss line per run, an accuracy line per run, and a
   // gradient-norm line per weighted layer of the run.
@@ -1010,7 +959,7 @@ bool CnnLab::loadPreset(const QString& name, QString* error) {
   m_tabs->setCurrentIndex(0);
   retranslateUi();
   // One click: the preset trains to the step its claim is measured at.
-  m_runner->setRunning(true);
+  runner().setRunning(true);
   updatePlayButton();
   return true;
 }
@@ -1083,14 +1032,6 @@ bool CnnLab::openFile(const QString& path, QString* error) {
   return true;
 }
 
-void CnnLab::setActive(bool on) {
-  m_active = on;
-  if (!on && running()) {
-    m_runner->setRunning(false);
-    updatePlayButton();
-  }
-}
-
 void CnnLab::setPresentationMode(bool on) {
   m_presentation = on;
   for (LineChart* c : {m_loss, m_accuracy, m_gradients}) c->setPresentationMode(on);
@@ -1107,53 +1048,32 @@ void CnnLab::setPresentationMode(bool on) {
   retranslateUi();
 }
 
-void CnnLab::togglePlay() {
-  m_runner->setRunning(!running());
-  updatePlayButton();
-}
-
-void CnnLab::stepOnce() {
-  m_runner->stepOnce();
-  updatePlayButton();
-}
-
-bool CnnLab::running() const { return m_runner->running(); }
-
 bool CnnLab::finish(int timeoutMs) {
   if (m_focusPreset) return true;  // its tab shows the claim as loaded; nothing to train
-  QElapsedTimer t;
-  t.start();
   const long long target = m_config.training.steps;
-  if (!m_runner->runTo(target, timeoutMs)) return false;
-  // Take the snapshots the run left on the way.
-  while (t.elapsed() < timeoutMs + 2000) {
-    QCoreApplication::sendPostedEvents(m_runner.get());
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+  return finishAt(target, timeoutMs, [this, target] {
     bool all = !m_views.empty();
     for (const RunView& v : m_views) all = all && (v.step >= target || v.divergence) && v.testAccuracy >= 0;
-    if (all) break;
-  }
-  updatePlayButton();
-  return true;
+    return all;
+  });
 }
 
 QStringList CnnLab::grabPanels(const QString& dir) {
-  QStringList out;
-  const auto save = [&](QWidget* w, const QString& name) {
-    const QString path = QDir(dir).filePath(name);
-    if (w->isVisible() && w->grab().save(path)) out << path;
-  };
-  save(m_scoreBoard, QStringLiteral("cnn-scores.png"));
-  save(m_loss, QStringLiteral("cnn-loss.png"));
-  save(m_accuracy, QStringLiteral("cnn-accuracy.png"));
-  save(m_viewTabs, QStringLiteral("cnn-view.png"));
-  return out;
+  return savePanels(dir, {{m_scoreBoard, QStringLiteral("cnn-scores.png")},
+                          {m_loss, QStringLiteral("cnn-loss.png")},
+                          {m_accuracy, QStringLiteral("cnn-accuracy.png")},
+                          {m_viewTabs, QStringLiteral("cnn-view.png")}});
 }
 
 // ---------------------------------------------------------------- snapshots
 
-void CnnLab::onSnapshot(const std::shared_ptr<const CnnSnapshot>& snap) {
-  if (snap->generation != m_generation) return;
+void CnnLab::resetRequested() {
+  QString error;
+  if (!restart(&error)) emit statusMessage(error);
+}
+
+void CnnLab::onLabSnapshot(const std::shared_ptr<const LabSnapshot>& snapshot) {
+  const auto snap = std::static_pointer_cast<const CnnSnapshot>(snapshot);
   const std::size_t runs = std::min(snap->runs.size(), m_nets.size());
   for (std::size_t r = 0; r < runs; ++r) {
     const CnnRunState& s = snap->runs[r];
@@ -1231,12 +1151,9 @@ void CnnLab::refreshScores() {
 // again, or a label given its own text, still costs a re-polish or a layout pass of the window,
 // many times a second while a CNN trains flat out.
 void CnnLab::refreshScoreNumbers() {
-  const auto setText = [](QLabel* l, const QString& text) {
-    if (l->text() != text) l->setText(text);
-  };
   for (int r = 0; r < 2 && r < static_cast<int>(m_views.size()); ++r)
     for (int c = 0; c < kScoreColumns; ++c)
-      setText(m_scores[static_cast<std::size_t>(r + 1)][static_cast<std::size_t>(c)], scoreText(r, c));
+      setTextIfChanged(m_scores[static_cast<std::size_t>(r + 1)][static_cast<std::size_t>(c)], scoreText(r, c));
   if (m_views.empty()) return;
   const RunView& v = m_views[0];
   QString status = tr("step %1 of %2").arg(thousands(v.step), thousands(m_config.training.steps));
@@ -1248,7 +1165,7 @@ void CnnLab::refreshScoreNumbers() {
       status += QLatin1Char(' ') + tr("Now pretraining.");
   }
   if (v.divergence) status += QLatin1Char('\n') + tr("diverged: %1").arg(QString::fromStdString(v.divergence->describe()));
-  setText(m_status, status);
+  setTextIfChanged(statusLine(), status);
 }
 
 QString CnnLab::scoreText(int run, int column) const {
@@ -1305,7 +1222,9 @@ void CnnLab::setShift(int dx, int dy) {
 
 void CnnLab::setLayerFrozen(int layer, bool frozen) {
   if (m_nets.empty() || layer < 0 || layer >= m_nets[0]->layerCount()) return;
-  m_runner->setFrozen(0, layer, frozen);
+  runner().post([layer, frozen](Simulation& s) {
+    if (dl::CnnTrainer* t = static_cast<CnnSimulation&>(s).trainer(0)) t->setFrozen(layer, frozen);
+  });
   emit statusMessage(frozen ? tr("Layer %1 is frozen: its weights stay as they are.").arg(layer + 1)
                             : tr("Layer %1 learns again.").arg(layer + 1));
 }
@@ -1319,7 +1238,12 @@ bool CnnLab::layerFrozen(int layer) const {
 
 void CnnLab::reinitializeLayer(int layer) {
   if (m_nets.empty() || layer < 0 || layer >= m_nets[0]->layerCount()) return;
-  m_runner->reinitialize(0, layer, ++m_reinitSeed);
+  const std::uint64_t seed = ++m_reinitSeed;
+  runner().post(
+      [layer, seed](Simulation& s) {
+        if (dl::CnnTrainer* t = static_cast<CnnSimulation&>(s).trainer(0)) t->reinitializeLayer(layer, seed);
+      },
+      true);
   emit statusMessage(tr("Layer %1 has new random weights.").arg(layer + 1));
 }
 

@@ -7,8 +7,8 @@
 // Further tabs: convolution arithmetic, a kernel editor, resampling and the architecture table.
 #pragma once
 
-#include "labs/Lab.h"
-#include "labs/cnn/CnnRunner.h"
+#include "labs/TrainingLab.h"
+#include "labs/cnn/CnnSimulation.h"
 
 #include "cnn/CnnConfig.h"
 
@@ -44,7 +44,7 @@ class LineChart;
 class LogSlider;
 class TileGrid;
 
-class CnnLab : public Lab {
+class CnnLab : public TrainingLab {
   Q_OBJECT
 public:
   explicit CnnLab(QWidget* parent = nullptr);
@@ -53,10 +53,7 @@ public:
   QString id() const override { return QStringLiteral("cnn"); }
   bool loadPreset(const QString& name, QString* error) override;
   bool openFile(const QString& path, QString* error) override;
-  void setActive(bool on) override;
   void setPresentationMode(bool on) override;
-  void togglePlay() override;
-  void stepOnce() override;
   bool finish(int timeoutMs) override;
   QStringList grabPanels(const QString& dir) override;
 
@@ -66,7 +63,6 @@ public:
   // Sets what is trained (a file, a preset) and restarts. False with *error when refused (bad
   // settings, images that cannot be read); then what ran before goes on untouched.
   bool setConfig(const dl::CnnConfig& config, const std::optional<dl::CnnConfig>& compare, QString* error);
-  bool running() const;
   // The latest numbers the window shows, per run.
   struct RunView {
     long long step = 0;
@@ -122,6 +118,8 @@ public:
 
 protected:
   void changeEvent(QEvent* event) override;
+  void onLabSnapshot(const std::shared_ptr<const LabSnapshot>& snapshot) override;
+  void resetRequested() override;
 
 private:
   void buildUi();
@@ -132,7 +130,6 @@ private:
   void applyControls();  // m_config ← controls, restart
   void showBanner();
   bool restart(QString* error);
-  void onSnapshot(const std::shared_ptr<const CnnSnapshot>& snap);
   void refreshNetworkViews();  // filters, feature maps, drawn digit, shift view from the latest weights
   void refreshFilters();
   void refreshMaps();
@@ -142,7 +139,6 @@ private:
   void refreshScores();        // the score board: headings, fonts, colours, then its numbers
   void refreshScoreNumbers();  // only the numbers (each snapshot)
   void fillLayerTable();
-  void updatePlayButton();
   QString runName(int run) const;
   QString changeTitle() const;
   // What a run's pretraining phase does (empty without one): one line for the run panel.
@@ -166,12 +162,9 @@ private:
   std::vector<RunView> m_views;
   std::vector<std::shared_ptr<const CnnTestReport>> m_reports;
   std::vector<ShiftChange> m_shiftChanges;
-  std::unique_ptr<CnnRunner> m_runner;
-  quint64 m_generation = 0;
   int m_image = 0;
   std::uint64_t m_reinitSeed = 1000;  // "New weights" draws from the next seed each time
   int m_shiftX = 1, m_shiftY = 0;
-  bool m_active = false;
   bool m_presentation = false;
   bool m_haveWeights = false;
   bool m_focusPreset = false;  // the loaded preset shows a tab of the operation, not a training run
@@ -186,11 +179,6 @@ private:
   QLabel* m_watch = nullptr;
   QLabel* m_banner = nullptr;
   QWidget* m_controls = nullptr;
-  QGroupBox* m_runBox = nullptr;
-  QPushButton* m_play = nullptr;
-  QPushButton* m_step = nullptr;
-  QPushButton* m_reset = nullptr;
-  QLabel* m_status = nullptr;
   QGroupBox* m_dataBox = nullptr;
   QLabel* m_sourceLabel = nullptr;
   QComboBox* m_source = nullptr;

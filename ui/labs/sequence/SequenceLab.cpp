@@ -48,8 +48,6 @@ namespace dlui {
 
 namespace {
 
-const QString kWarningStyle = QStringLiteral("QLabel { background: #fde2e1; color: #5a0000; padding: 4px 6px; }");
-
 constexpr int kScoreColumns = 7;
 constexpr int kMaxRuns = 3;
 constexpr int kHeatRows = 120;  // rows of the heat map over training before they are thinned
@@ -62,8 +60,6 @@ QColor cellColour(const QString& name) {
   if (name == QLatin1String("GRU")) return QColor(44, 160, 44);
   return QColor(90, 90, 90);
 }
-
-QString thousands(long long n) { return QLocale(QLocale::English).toString(n); }
 
 // 3 significant digits, in scientific notation when far from 1 (gradients span 10⁻¹² … 10¹²).
 QString number(double v) {
@@ -114,12 +110,9 @@ const char* const kKinds[] = {"adding", "recall", "parity", "sine", "chars", "se
 
 }  // namespace
 
-SequenceLab::SequenceLab(QWidget* parent) : Lab(parent), m_runner(std::make_unique<LabRunner>()) {
+SequenceLab::SequenceLab(QWidget* parent) : TrainingLab(parent) {
   setObjectName(QStringLiteral("sequenceLab"));
   buildUi();
-  connect(m_runner.get(), &LabRunner::snapshotReady, this, [this](const std::shared_ptr<const LabSnapshot>& s) {
-    onSnapshot(std::static_pointer_cast<const SeqSnapshot>(s));
-  });
   // The lab opens on the three cells side by side on the adding problem, paused.
   QString error;
   try {
@@ -130,7 +123,7 @@ SequenceLab::SequenceLab(QWidget* parent) : Lab(parent), m_runner(std::make_uniq
   retranslateUi();
 }
 
-SequenceLab::~SequenceLab() { m_runner.reset(); }
+SequenceLab::~SequenceLab() = default;
 
 // ---------------------------------------------------------------- layout
 
@@ -142,7 +135,7 @@ void SequenceLab::buildUi() {
   m_banner = new QLabel(this);
   m_banner->setObjectName(QStringLiteral("seqBanner"));
   m_banner->setWordWrap(true);
-  m_banner->setStyleSheet(kWarningStyle);
+  m_banner->setStyleSheet(warningStyle());
   m_banner->hide();
   outer->addWidget(m_banner);
 
@@ -153,24 +146,8 @@ void SequenceLab::buildUi() {
   auto* centre = new QWidget(this);
   auto* centreLayout = new QVBoxLayout(centre);
   centreLayout->setContentsMargins(0, 0, 0, 0);
-  m_scoreBoard = new QWidget(centre);
-  m_scoreBoard->setObjectName(QStringLiteral("seqScores"));
-  m_scoreGrid = new QGridLayout(m_scoreBoard);
-  m_scoreGrid->setContentsMargins(4, 2, 4, 2);
-  m_scoreGrid->setHorizontalSpacing(10);
-  m_scoreGrid->setVerticalSpacing(0);
-  m_scores.assign(kMaxRuns + 1, std::vector<QLabel*>(kScoreColumns, nullptr));
-  for (int r = 0; r <= kMaxRuns; ++r)
-    for (int c = 0; c < kScoreColumns; ++c) {
-      auto* l = new QLabel(m_scoreBoard);
-      l->setObjectName(QStringLiteral("seqScore%1_%2").arg(r).arg(c));
-      l->setAlignment(c == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
-      if (r == 0) l->setWordWrap(true);
-      m_scores[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = l;
-      m_scoreGrid->addWidget(l, r, c);
-    }
-  m_scoreGrid->setColumnStretch(0, 1);
-  centreLayout->addWidget(m_scoreBoard);
+  m_board = createScoreBoard(centre, QStringLiteral("seqScores"), kMaxRuns + 1, kScoreColumns, 10);
+  centreLayout->addWidget(m_board.widget);
 
   m_tabs = new QTabWidget(centre);
   m_tabs->setObjectName(QStringLiteral("seqTabs"));
@@ -186,28 +163,7 @@ QWidget* SequenceLab::buildControls() {
   auto* col = new QVBoxLayout(m_controls);
   col->setContentsMargins(0, 0, 0, 0);
 
-  m_runBox = new QGroupBox(m_controls);
-  auto* runLayout = new QVBoxLayout(m_runBox);
-  auto* buttons = new QHBoxLayout;
-  m_play = new QPushButton(m_runBox);
-  m_play->setObjectName(QStringLiteral("seqPlay"));
-  m_step = new QPushButton(m_runBox);
-  m_step->setObjectName(QStringLiteral("seqStep"));
-  m_reset = new QPushButton(m_runBox);
-  m_reset->setObjectName(QStringLiteral("seqReset"));
-  for (QPushButton* b : {m_play, m_step, m_reset}) buttons->addWidget(b);
-  runLayout->addLayout(buttons);
-  m_status = new QLabel(m_runBox);
-  m_status->setObjectName(QStringLiteral("seqStatus"));
-  m_status->setWordWrap(true);
-  runLayout->addWidget(m_status);
-  col->addWidget(m_runBox);
-  connect(m_play, &QPushButton::clicked, this, &SequenceLab::togglePlay);
-  connect(m_step, &QPushButton::clicked, this, &SequenceLab::stepOnce);
-  connect(m_reset, &QPushButton::clicked, this, [this] {
-    QString error;
-    if (!restart(&error)) setBanner(error);
-  });
+  col->addWidget(createRunBox(m_controls, QStringLiteral("seq")));
 
   m_taskBox = new QGroupBox(m_controls);
   auto* taskForm = new QFormLayout(m_taskBox);
@@ -488,7 +444,7 @@ QWidget* SequenceLab::buildTrainingTab() {
   grid->setRowStretch(1, 2);
   connect(m_temperatureSlider, &QSlider::valueChanged, this, [this](int v) { setTemperature(v / 10.0); });
   connect(m_resample, &QPushButton::clicked, this, [this] {
-    m_runner->post([](Simulation& s) { ++static_cast<SeqSimulation&>(s).settings().sampleSeed; }, true);
+    runner().post([](Simulation& s) { ++static_cast<SeqSimulation&>(s).settings().sampleSeed; }, true);
   });
   return page;
 }
@@ -507,7 +463,7 @@ QWidget* SequenceLab::buildSeq2SeqTab() {
   v->addLayout(top);
   m_sourceError = new QLabel(page);
   m_sourceError->setObjectName(QStringLiteral("seqSourceError"));
-  m_sourceError->setStyleSheet(kWarningStyle);
+  m_sourceError->setStyleSheet(warningStyle());
   m_sourceError->setWordWrap(true);
   m_sourceError->hide();
   v->addWidget(m_sourceError);
@@ -606,11 +562,7 @@ void SequenceLab::retranslateUi() {
   m_tabs->setTabText(TrainingTab, tr("Training"));
   m_tabs->setTabText(Seq2SeqTab, tr("Encoder-decoder"));
   m_tabs->setTabText(WordsTab, tr("Word vectors"));
-  m_runBox->setTitle(tr("Run"));
-  m_step->setText(tr("Step"));
-  m_step->setToolTip(tr("One training step of every cell (→)."));
-  m_reset->setText(tr("Reset"));
-  m_reset->setToolTip(tr("New weights from the seed; the data stay."));
+  retranslateRunBox();
   m_taskBox->setTitle(tr("Task"));
   m_kindLabel->setText(tr("task"));
   const QStringList kinds = {tr("adding problem"),  tr("recall a symbol"),   tr("parity"),
@@ -704,12 +656,6 @@ void SequenceLab::retranslateUi() {
   refreshSeq2Seq();
   refreshWords();
   updatePlayButton();
-}
-
-void SequenceLab::updatePlayButton() {
-  const bool on = running();
-  m_play->setText(on ? tr("Pause") : tr("Play"));
-  m_play->setToolTip(tr("Train, or pause (Space)."));
 }
 
 void SequenceLab::setBanner(const QString& text) {
@@ -850,7 +796,7 @@ void SequenceLab::applyLive() {
     return;
   }
   const double clipNorm = m_config.training.clipNorm, clipValue = m_config.training.clipValue;
-  m_runner->post([lr, clipNorm, clipValue](Simulation& s) {
+  runner().post([lr, clipNorm, clipValue](Simulation& s) {
     auto& sim = static_cast<SeqSimulation&>(s);
     sim.setLearningRate(lr);
     sim.setClipping(clipNorm, clipValue);
@@ -986,7 +932,7 @@ bool SequenceLab::restart(QString* error) {
     m_analogyWords[2]->setText(QString::fromStdString(s.c));
   }
   const long long stopAt = c.isWords() ? 0 : c.training.steps;
-  m_generation = m_runner->setSimulation(std::move(sim), stopAt);
+  setSimulation(std::move(sim), stopAt);
   showConfig();
   showTabsForTask();
   refreshScores();
@@ -1008,7 +954,7 @@ void SequenceLab::showTabsForTask() {
   m_tabs->setTabVisible(TrainingTab, stack);
   m_tabs->setTabVisible(Seq2SeqTab, m_config.isSeq2Seq());
   m_tabs->setTabVisible(WordsTab, m_config.isWords());
-  m_scoreBoard->setVisible(stack);
+  m_board.widget->setVisible(stack);
   m_sampleBox->setVisible(m_data && m_data->perStep);
   if (!m_tabs->isTabVisible(m_tabs->currentIndex()))
     m_tabs->setCurrentIndex(stack ? TimeTab : m_config.isSeq2Seq() ? Seq2SeqTab : WordsTab);
@@ -1035,7 +981,7 @@ bool SequenceLab::loadPreset(const QString& name, QString* error) {
   retranslateUi();
   // One click: a preset that trains runs to the step its claim is measured at; an untrained one
   // shows its claim as loaded.
-  if (c.isWords() || c.training.steps > 0) m_runner->setRunning(true);
+  if (c.isWords() || c.training.steps > 0) runner().setRunning(true);
   updatePlayButton();
   return true;
 }
@@ -1059,14 +1005,6 @@ bool SequenceLab::openFile(const QString& path, QString* error) {
 
 // ---------------------------------------------------------------- running
 
-void SequenceLab::setActive(bool on) {
-  m_active = on;
-  if (!on && running()) {
-    m_runner->setRunning(false);
-    updatePlayButton();
-  }
-}
-
 void SequenceLab::setPresentationMode(bool on) {
   m_presentation = on;
   for (LineChart* c : {m_timeChart, m_loss, m_accuracy, m_s2sLoss}) c->setPresentationMode(on);
@@ -1086,57 +1024,31 @@ void SequenceLab::setPresentationMode(bool on) {
   refreshScores();
 }
 
-void SequenceLab::togglePlay() {
-  m_runner->setRunning(!running());
-  updatePlayButton();
-}
-
-void SequenceLab::stepOnce() {
-  m_runner->stepOnce();
-  updatePlayButton();
-}
-
-bool SequenceLab::running() const { return m_runner->running(); }
-
 bool SequenceLab::finish(int timeoutMs) {
-  QElapsedTimer t;
-  t.start();
   const long long target = m_config.isWords() ? (1LL << 40) : m_config.training.steps;
-  if (!m_runner->runTo(target, timeoutMs)) return false;
-  // Take the snapshots the run left on the way, up to the heavy one at the end.
-  while (t.elapsed() < timeoutMs + 2000) {
-    QCoreApplication::sendPostedEvents(m_runner.get());
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+  return finishAt(target, timeoutMs, [this, target] {
+    if (m_config.isSeq2Seq()) return m_s2s && m_s2s->step >= target && m_s2sEval.has_value();
+    if (m_config.isWords()) return m_words && m_words->progress.finished;
     bool done = true;
-    if (m_config.isSeq2Seq()) {
-      done = m_s2s && m_s2s->step >= target && m_s2sEval.has_value();
-    } else if (m_config.isWords()) {
-      done = m_words && m_words->progress.finished;
-    } else {
-      for (const RunView& v : m_views)
-        done = done && (v.divergence || (v.step >= target && v.report && v.report->step >= target));
-    }
-    if (done) break;
-  }
-  updatePlayButton();
-  return true;
+    for (const RunView& v : m_views) done = done && (v.divergence || (v.step >= target && v.report && v.report->step >= target));
+    return done;
+  });
 }
 
 QStringList SequenceLab::grabPanels(const QString& dir) {
-  QStringList out;
-  const auto save = [&](QWidget* w, const QString& name) {
-    const QString path = QDir(dir).filePath(name);
-    if (w->isVisible() && w->grab().save(path)) out << path;
-  };
-  save(m_scoreBoard, QStringLiteral("sequence-scores.png"));
-  save(m_tabs->currentWidget(), QStringLiteral("sequence-view.png"));
-  return out;
+  return savePanels(dir, {{m_board.widget, QStringLiteral("sequence-scores.png")},
+                          {m_tabs->currentWidget(), QStringLiteral("sequence-view.png")}});
 }
 
 // ---------------------------------------------------------------- snapshots
 
-void SequenceLab::onSnapshot(const std::shared_ptr<const SeqSnapshot>& snap) {
-  if (snap->generation != m_generation) return;
+void SequenceLab::resetRequested() {
+  QString error;
+  if (!restart(&error)) setBanner(error);
+}
+
+void SequenceLab::onLabSnapshot(const std::shared_ptr<const LabSnapshot>& snapshot) {
+  const auto snap = std::static_pointer_cast<const SeqSnapshot>(snapshot);
   bool reports = false;
   const std::size_t runs = std::min(snap->runs.size(), m_views.size());
   for (std::size_t r = 0; r < runs; ++r) {
@@ -1289,7 +1201,7 @@ void SequenceLab::setInsideSample(int sample) {
   const QSignalBlocker b(m_sampleSpin);
   m_sampleSpin->setValue(m_sample + 1);
   const int s = m_sample;
-  m_runner->post([s](Simulation& sim) { static_cast<SeqSimulation&>(sim).settings().sample = s; }, true);
+  runner().post([s](Simulation& sim) { static_cast<SeqSimulation&>(sim).settings().sample = s; }, true);
 }
 
 void SequenceLab::setTemperature(double t) {
@@ -1298,7 +1210,7 @@ void SequenceLab::setTemperature(double t) {
   m_temperatureSlider->setValue(static_cast<int>(std::lround(m_temperature * 10)));
   m_temperatureLabel->setText(tr("temperature %1").arg(m_temperature, 0, 'f', 1));
   const double temperature = m_temperature;
-  m_runner->post([temperature](Simulation& sim) { static_cast<SeqSimulation&>(sim).settings().temperature = temperature; },
+  runner().post([temperature](Simulation& sim) { static_cast<SeqSimulation&>(sim).settings().temperature = temperature; },
                  true);
 }
 
@@ -1423,7 +1335,7 @@ bool SequenceLab::setSource(const QString& text, QString* error) {
     return false;
   }
   m_sourceError->hide();
-  m_runner->post([source](Simulation& s) { static_cast<SeqSimulation&>(s).settings().source = source; }, true);
+  runner().post([source](Simulation& s) { static_cast<SeqSimulation&>(s).settings().source = source; }, true);
   return true;
 }
 
@@ -1467,12 +1379,12 @@ void SequenceLab::refreshSeq2Seq() {
 
 void SequenceLab::setQuery(const QString& word) {
   const std::string w = word.trimmed().toStdString();
-  m_runner->post([w](Simulation& s) { static_cast<SeqSimulation&>(s).settings().query = w; }, true);
+  runner().post([w](Simulation& s) { static_cast<SeqSimulation&>(s).settings().query = w; }, true);
 }
 
 void SequenceLab::setAnalogy(const QString& a, const QString& b, const QString& c) {
   const std::string x = a.trimmed().toStdString(), y = b.trimmed().toStdString(), z = c.trimmed().toStdString();
-  m_runner->post(
+  runner().post(
       [x, y, z](Simulation& s) {
         SeqReportSettings& st = static_cast<SeqSimulation&>(s).settings();
         st.a = x;
@@ -1542,8 +1454,8 @@ void SequenceLab::refreshScores() {
   const QString test = m_data && m_data->classes == 0 ? tr("test loss (guess: %1)").arg(number(m_data->baselineLoss))
                                                       : tr("test accuracy");
   for (int c = 0; c < kScoreColumns; ++c) {
-    m_scores[0][static_cast<std::size_t>(c)]->setText(c == 3 ? test : heads[c]);
-    m_scores[0][static_cast<std::size_t>(c)]->setToolTip(tips[c]);
+    m_board.cells[0][static_cast<std::size_t>(c)]->setText(c == 3 ? test : heads[c]);
+    m_board.cells[0][static_cast<std::size_t>(c)]->setToolTip(tips[c]);
   }
   QFont big = font();
   big.setPointSizeF(font().pointSizeF() * (m_presentation ? 1.4 : 1.15));
@@ -1551,19 +1463,19 @@ void SequenceLab::refreshScores() {
   for (int r = 0; r < kMaxRuns; ++r) {
     const bool shown = r < static_cast<int>(m_views.size());
     for (int c = 0; c < kScoreColumns; ++c) {
-      QLabel* l = m_scores[static_cast<std::size_t>(r + 1)][static_cast<std::size_t>(c)];
+      QLabel* l = m_board.cells[static_cast<std::size_t>(r + 1)][static_cast<std::size_t>(c)];
       l->setVisible(shown);
       l->setFont(big);
     }
     if (shown)
-      m_scores[static_cast<std::size_t>(r + 1)][0]->setStyleSheet(
+      m_board.cells[static_cast<std::size_t>(r + 1)][0]->setStyleSheet(
           QStringLiteral("QLabel { color: %1; }").arg(runColour(r).darker(110).name()));
   }
   refreshScoreNumbers();
 }
 
 QString SequenceLab::scoreText(int run, int column) const {
-  if (run < 0) return m_scores[0][static_cast<std::size_t>(column)]->text();
+  if (run < 0) return m_board.cells[0][static_cast<std::size_t>(column)]->text();
   if (run >= static_cast<int>(m_views.size())) return {};
   const RunView& v = m_views[static_cast<std::size_t>(run)];
   const SeqRunReport* r = v.report.get();
@@ -1584,12 +1496,9 @@ QString SequenceLab::scoreText(int run, int column) const {
 }
 
 void SequenceLab::refreshScoreNumbers() {
-  const auto setText = [](QLabel* l, const QString& text) {
-    if (l->text() != text) l->setText(text);
-  };
   for (int r = 0; r < static_cast<int>(m_views.size()) && r < kMaxRuns; ++r)
     for (int c = 0; c < kScoreColumns; ++c)
-      setText(m_scores[static_cast<std::size_t>(r + 1)][static_cast<std::size_t>(c)], scoreText(r, c));
+      setTextIfChanged(m_board.cells[static_cast<std::size_t>(r + 1)][static_cast<std::size_t>(c)], scoreText(r, c));
   QString status;
   if (m_config.isSeq2Seq()) {
     status = tr("step %1 of %2").arg(thousands(m_s2s ? m_s2s->step : 0), thousands(m_config.training.steps));
@@ -1607,7 +1516,7 @@ void SequenceLab::refreshScoreNumbers() {
         status += QLatin1Char('\n') + tr("%1: clipped on %2 of %3 steps").arg(w.name, thousands(w.clippedSteps), thousands(w.step));
     }
   }
-  setText(m_status, status);
+  setTextIfChanged(statusLine(), status);
 }
 
 }  // namespace dlui

@@ -8,7 +8,7 @@
 // encoder-decoder, word vectors (a file shows the tabs its task has).
 #pragma once
 
-#include "labs/Lab.h"
+#include "labs/TrainingLab.h"
 #include "labs/sequence/SeqSimulation.h"
 
 #include "seq/SeqConfig.h"
@@ -39,7 +39,7 @@ class LineChart;
 class LogSlider;
 class WordMap;
 
-class SequenceLab : public Lab {
+class SequenceLab : public TrainingLab {
   Q_OBJECT
 public:
   explicit SequenceLab(QWidget* parent = nullptr);
@@ -48,10 +48,7 @@ public:
   QString id() const override { return QStringLiteral("sequence"); }
   bool loadPreset(const QString& name, QString* error) override;
   bool openFile(const QString& path, QString* error) override;
-  void setActive(bool on) override;
   void setPresentationMode(bool on) override;
-  void togglePlay() override;
-  void stepOnce() override;
   bool finish(int timeoutMs) override;
   QStringList grabPanels(const QString& dir) override;
 
@@ -59,7 +56,6 @@ public:
   // (one line naming the field or file and the value) when refused; what ran before goes on.
   bool setConfig(const dl::SeqConfig& config, QString* error);
   const dl::SeqConfig& config() const { return m_config; }
-  bool running() const;
 
   // What the tabs are, in order (tabs() holds them; a task hides those it has no use for).
   enum Tab { TimeTab, InsideTab, TrainingTab, Seq2SeqTab, WordsTab };
@@ -124,6 +120,8 @@ public:
 
 protected:
   void changeEvent(QEvent* event) override;
+  void onLabSnapshot(const std::shared_ptr<const LabSnapshot>& snapshot) override;
+  void resetRequested() override;
 
 private:
   void buildUi();
@@ -149,7 +147,6 @@ private:
   void refreshWords();
   void refreshScores();        // fonts and headings
   void refreshScoreNumbers();  // texts only
-  void updatePlayButton();
   void setBanner(const QString& text);
   QColor runColour(int run) const;
   QString tokenText(int classId) const;  // a class's name for the examples and the sampled text
@@ -157,8 +154,6 @@ private:
   dl::SeqConfig m_config;
   QString m_preset;
   std::shared_ptr<const dl::SeqData> m_data;  // the stack task's data (null for seq2seq and words)
-  std::unique_ptr<LabRunner> m_runner;
-  quint64 m_generation = 0;
   std::vector<RunView> m_views;
   std::optional<Seq2SeqState> m_s2s;
   std::optional<dl::Seq2SeqTrainer::Evaluation> m_s2sEval;
@@ -173,7 +168,6 @@ private:
   int m_sample = 0;
   double m_temperature = 0.7;
   Measure m_measure = Measure::LossGradient;
-  bool m_active = false;
   bool m_presentation = false;
 
   // ---- widgets ----
@@ -182,11 +176,6 @@ private:
   QTabWidget* m_tabs = nullptr;
   std::vector<QWidget*> m_pages;
   QWidget* m_controls = nullptr;
-  QGroupBox* m_runBox = nullptr;
-  QPushButton* m_play = nullptr;
-  QPushButton* m_step = nullptr;
-  QPushButton* m_reset = nullptr;
-  QLabel* m_status = nullptr;
   QGroupBox* m_taskBox = nullptr;
   QLabel* m_kindLabel = nullptr;
   QComboBox* m_kind = nullptr;
@@ -224,9 +213,7 @@ private:
   QLabel* m_stepsLabel = nullptr;
   QSpinBox* m_steps = nullptr;
 
-  QWidget* m_scoreBoard = nullptr;
-  QGridLayout* m_scoreGrid = nullptr;
-  std::vector<std::vector<QLabel*>> m_scores;  // [row 0 headings, then runs][column]
+  ScoreBoard m_board;  // [row 0 headings, then runs][column]
 
   QLabel* m_measureLabel = nullptr;
   QComboBox* m_measureBox = nullptr;

@@ -1,12 +1,10 @@
-// The CNN lab's training: one or two CnnTrainers (the run and the run it is compared with) stepped
-// in lockstep on the labs' shared training thread (session/LabRunner.h), so the window stays
+// The CNN lab's simulation: one or two CnnTrainers (the run and the run it is compared with)
+// stepped in lockstep on the labs' shared training thread (session/LabRunner.h), so the window stays
 // responsive while a CNN trains flat out. Its heavy snapshots carry test reports.
 #pragma once
 
 #include "cnn/CnnTrainer.h"
 #include "session/LabRunner.h"
-
-#include <QObject>
 
 #include <memory>
 #include <optional>
@@ -59,33 +57,6 @@ private:
   std::vector<CnnRunState> m_pending;
 };
 
-class CnnRunner : public QObject {
-  Q_OBJECT
-public:
-  explicit CnnRunner(QObject* parent = nullptr);
-
-  // Replaces what is trained, between steps: trainers[0] is the lab's run, trainers[1] (optional)
-  // the one it is compared with. Training pauses by itself when the runs reach `stopAt` steps (the
-  // state a preset's claim is about; play continues past it). Paused afterwards. Returns the new
-  // generation; snapshots of older ones are dropped.
-  quint64 setTrainers(std::vector<std::unique_ptr<dl::CnnTrainer>> trainers, long long stopAt);
-  void setRunning(bool on) { m_runner.setRunning(on); }
-  bool running() const { return m_runner.running(); }
-  void stepOnce() { m_runner.stepOnce(); }
-  void setFrozen(int run, int layer, bool frozen);
-  void reinitialize(int run, int layer, std::uint64_t seed);
-  // Steps without snapshots until every run has `steps` steps (or diverged, or timeoutMs passed);
-  // then one snapshot with test reports. Blocks the caller: for tests and screenshots.
-  bool runTo(long long steps, int timeoutMs) { return m_runner.runTo(steps, timeoutMs); }
-  quint64 generation() const { return m_runner.generation(); }
-
-signals:
-  void snapshotReady(std::shared_ptr<const dlui::CnnSnapshot> snapshot);
-
-private:
-  LabRunner m_runner;
-};
 
 }  // namespace dlui
 
-Q_DECLARE_METATYPE(std::shared_ptr<const dlui::CnnSnapshot>)

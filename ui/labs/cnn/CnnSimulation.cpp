@@ -1,5 +1,5 @@
-// The CNN lab's training (labs/cnn/CnnRunner.h).
-#include "labs/cnn/CnnRunner.h"
+// The CNN lab's simulation (labs/cnn/CnnSimulation.h).
+#include "labs/cnn/CnnSimulation.h"
 
 #include <algorithm>
 
@@ -91,31 +91,6 @@ std::shared_ptr<LabSnapshot> CnnSimulation::snapshot(bool heavy) {
   snap->runs = std::move(m_pending);
   m_pending.assign(m_trainers.size(), CnnRunState{});
   return snap;
-}
-
-CnnRunner::CnnRunner(QObject* parent) : QObject(parent) {
-  qRegisterMetaType<std::shared_ptr<const CnnSnapshot>>();
-  connect(&m_runner, &LabRunner::snapshotReady, this, [this](const std::shared_ptr<const LabSnapshot>& s) {
-    emit snapshotReady(std::static_pointer_cast<const CnnSnapshot>(s));
-  });
-}
-
-quint64 CnnRunner::setTrainers(std::vector<std::unique_ptr<dl::CnnTrainer>> trainers, long long stopAt) {
-  return m_runner.setSimulation(std::make_unique<CnnSimulation>(std::move(trainers)), stopAt);
-}
-
-void CnnRunner::setFrozen(int run, int layer, bool frozen) {
-  m_runner.post([run, layer, frozen](Simulation& s) {
-    if (dl::CnnTrainer* t = static_cast<CnnSimulation&>(s).trainer(run)) t->setFrozen(layer, frozen);
-  });
-}
-
-void CnnRunner::reinitialize(int run, int layer, std::uint64_t seed) {
-  m_runner.post(
-      [run, layer, seed](Simulation& s) {
-        if (dl::CnnTrainer* t = static_cast<CnnSimulation&>(s).trainer(run)) t->reinitializeLayer(layer, seed);
-      },
-      true);
 }
 
 }  // namespace dlui
