@@ -312,6 +312,42 @@ private slots:
     QVERIFY(lab.examples()->toPlainText().contains(QStringLiteral("predicted")));
   }
 
+  // File → Open of a sequence file (its JSON says "lab": "sequence") switches to the lab with it;
+  // a broken one leaves the window as it was, with one line naming the field.
+  void windowOpensSequenceFiles() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QStringList errors;
+    w.setErrorReporter([&](const QString& m) { errors << m; });
+    QTemporaryDir dir;
+    dl::SeqConfig c = dlio::readSeqPreset(QStringLiteral("seq-lstm-forget-5"));
+    c.task.length = 40;
+    const QString path = dir.filePath(QStringLiteral("forget.json"));
+    dlio::writeSeqFile(path, c);
+    QVERIFY(w.openExperiment(path));
+    QCOMPARE(w.currentLab(), QStringLiteral("sequence"));
+    SequenceLab* lab = seqLab(w);
+    QVERIFY(lab);
+    QCOMPARE(lab->config().task.length, 40);
+    QVERIFY(lab->finish(kTrainMs));
+    QVERIFY(lab->runViews().at(0).report);
+    QCOMPARE(lab->runViews().at(0).report->inside.hidden.cols(), Eigen::Index(40));
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "dlplay-sequence", "version": 1, "lab": "sequence", "layers": [{"kind": "lstm", "units": 0}]})");
+    f.close();
+    w.setLab(QStringLiteral("playground"));
+    QVERIFY(!w.openExperiment(broken));
+    QCOMPARE(w.currentLab(), QStringLiteral("playground"));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors[0].contains(QStringLiteral("units")) && errors[0].contains(QStringLiteral("broken.json")),
+             qPrintable(errors[0]));
+    QCOMPARE(lab->config().task.length, 40);
+  }
+
   // Bad input: one line naming what is wrong; the experiment that runs goes on.
   void badInputKeepsTheRun() {
     SequenceLab lab;
