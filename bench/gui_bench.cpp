@@ -3,7 +3,7 @@
 // view's repaints per second, the training rate against the bare engine and resident memory.
 // A report, never a timed test: prints Markdown tables (measure, value, target, met).
 //
-// usage: dlplay_gui_bench [--scenario all|steady|stress|search|cnn] [--seconds S] [--steps N]
+// usage: dlplay_gui_bench [--scenario all|steady|stress|search|cnn|seq] [--seconds S] [--steps N]
 //                         [--stress-seconds S] [--stress-interval MS] [--headless-seconds S] [--threads T]
 // Run with QT_QPA_PLATFORM=offscreen (scripts/gui-bench.sh does).
 //
@@ -22,6 +22,11 @@
 //            on its own thread for S seconds with the training tab in front (loss, accuracy and
 //            gradient charts, first-layer filters and feature maps redrawn from every snapshot, the
 //            test part judged at every evaluation); VmRSS sampled every second of it.
+//   seq      the sequence lab with preset seq-adding-cells (RNN, LSTM and GRU of 32 units in lockstep
+//            on the adding problem, T = 50), its stop step lifted, trained flat out for S seconds with
+//            the gradient-through-time tab in front (three curves, the eigenvalue plane and the heat
+//            map redrawn from every snapshot, the insides and test scores in the heavy ones); the
+//            same three runs stepped headless for S/4 seconds before, for the window's share.
 // The headless engine is timed for --headless-seconds (default 4) before and after the window.
 //
 // What is measured in each phase: gaps between the callbacks of a 1 ms PreciseTimer on the GUI
@@ -38,6 +43,9 @@
 #include "labs/cnn/CnnLab.h"
 #include "labs/search/SearchLab.h"
 #include "labs/search/TrialScatter.h"
+#include "labs/sequence/SequenceLab.h"
+#include "io/SeqIo.h"
+#include "seq/SeqTrainer.h"
 #include "io/ExperimentIo.h"
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
@@ -93,7 +101,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct Options {
-  std::string scenario = "all";  // all, steady (loss + metrics), stress, search or cnn
+  std::string scenario = "all";  // all, steady (loss + metrics), stress, search, cnn or seq
   double seconds = 20;           // each steady phase
   long long steps = 1000000;     // the loss phase lasts until this step too
   double stressSeconds = 20;
@@ -104,7 +112,7 @@ struct Options {
 
 [[noreturn]] void usage(int code) {
   std::fprintf(code ? stderr : stdout,
-               "usage: dlplay_gui_bench [--scenario all|steady|stress|search|cnn] [--seconds S] [--steps N]\n"
+               "usage: dlplay_gui_bench [--scenario all|steady|stress|search|cnn|seq] [--seconds S] [--steps N]\n"
                "                        [--stress-seconds S] [--stress-interval MS] [--headless-seconds S] "
                "[--threads T]\n");
   std::exit(code);
@@ -135,7 +143,7 @@ Options parse(int argc, char** argv) {
       usage(2);
   }
   if (o.scenario != "all" && o.scenario != "steady" && o.scenario != "stress" && o.scenario != "search" &&
-      o.scenario != "cnn")
+      o.scenario != "cnn" && o.scenario != "seq")
     usage(2);
   if (!(o.seconds >= 0) || o.steps < 1 || !(o.headlessSeconds > 0) || !(o.stressSeconds > 0) ||
       o.stressIntervalMs < 1)
@@ -590,6 +598,8 @@ int main(int argc, char** argv) {
   double rssStart = 0, rss1e5 = -1, rss1e6 = -1;
   QSize chartSize, windowSize;
   std::map<std::string, Stressor::Cost> actionCosts;
+  double seqWindowRate = 0, seqHeadlessRate = 0;  // the seq phase: lockstep steps per second
+  std::vector<double> seqRss;
   std::vector<double> cnnRss;  // the cnn phase's VmRSS, once a second
   long long cnnSteps = 0;
   double cnnSeconds = 0;
@@ -843,6 +853,54 @@ int main(int argc, char** argv) {
       if (lab->running()) lab->togglePlay();
       window.setLab(QStringLiteral("playground"));
     }
+    if (opt.scenario == "all" || opt.scenario == "seq") {
+      // The sequence lab: three cells in lockstep, flat out, the gradient through time in front.
+      window.transport()->playAction()->setChecked(false);
+      dl::SeqConfig c = dlio::readSeqPreset(QStringLiteral("seq-adding-cells"));
+      c.training.steps = 1000000000;  // no stop: flat out for the phase
+      {
+        // The same runs headless first: what the window's share is measured against.
+        dl::SeqRuns runs(c, dlio::loadSeqData(c.task));
+        const auto t0 = Clock::now();
+        long long n = 0;
+        while (std::chrono::duration<double>(Clock::now() - t0).count() < std::max(2.0, opt.seconds / 4)) {
+          runs.step();
+          ++n;
+        }
+        seqHeadlessRate = static_cast<double>(n) / std::chrono::duration<double>(Clock::now() - t0).count();
+      }
+      window.setLab(QStringLiteral("sequence"));
+      auto* lab = qobject_cast<dlui::SequenceLab*>(window.lab(QStringLiteral("sequence")));
+      QString error;
+      if (!lab || !lab->setConfig(c, &error)) {
+        std::fprintf(stderr, "the sequence lab did not load: %s\n", qPrintable(error));
+        return 1;
+      }
+      lab->tabs()->setCurrentIndex(dlui::SequenceLab::TimeTab);
+      if (!lab->running()) lab->togglePlay();
+      auto seqStep = [lab] { return lab->runViews().empty() ? 0LL : lab->runViews().front().step; };
+      if (!waitUntil([&] { return seqStep() > 0; }, 30000)) {
+        std::fprintf(stderr, "the sequence lab never started training\n");
+        return 1;
+      }
+      waitUntil([] { return false; }, 1000);
+      const long long step0 = seqStep();
+      const auto t0 = Clock::now();
+      seqRss.push_back(rssMb());
+      double nextSample = 1;
+      const QList<QGraphicsView*> views = lab->timeChart()->findChildren<QGraphicsView*>();
+      QWidget* target = views.isEmpty() ? static_cast<QWidget*>(lab->timeChart()) : views.front()->viewport();
+      record("seq: RNN, LSTM and GRU flat out", target, [&](double played) {
+        if (played >= nextSample) {
+          seqRss.push_back(rssMb());
+          nextSample += 1;
+        }
+        return played >= opt.seconds;
+      });
+      seqWindowRate = static_cast<double>(seqStep() - step0) / std::chrono::duration<double>(Clock::now() - t0).count();
+      if (lab->running()) lab->togglePlay();
+      window.setLab(QStringLiteral("playground"));
+    }
     window.transport()->playAction()->setChecked(false);
 
     std::printf("# window %dx%d, loss chart view %dx%d\n", windowSize.width(), windowSize.height(), chartSize.width(),
@@ -913,6 +971,16 @@ int main(int argc, char** argv) {
                 cnnSeconds > 0 ? static_cast<double>(cnnSteps) / cnnSeconds : 0.0);
     std::printf("| VmRSS first / peak / last second of %zu | %s / %s / %s | flat, < 600 MB | %s |\n", cnnRss.size(),
                 mb(cnnRss.front()).c_str(), mb(peak).c_str(), mb(cnnRss.back()).c_str(), met(flat && peak < 600));
+  }
+  if (!seqRss.empty()) {
+    const double peak = *std::max_element(seqRss.begin(), seqRss.end());
+    const bool flat = seqRss.back() < 1.1 * seqRss.front();
+    std::printf("\n| measure (seq phase: seq-adding-cells, 3 cells × 32 units, T = 50, batch 32) | value | target | met |\n"
+                "|---|---:|---|---|\n");
+    std::printf("| lockstep steps/s (all three cells) in the window / headless | %.0f / %.0f (%.0f%%) | — | — |\n",
+                seqWindowRate, seqHeadlessRate, seqHeadlessRate > 0 ? 100 * seqWindowRate / seqHeadlessRate : 0.0);
+    std::printf("| VmRSS first / peak / last second of %zu | %s / %s / %s | flat, < 600 MB | %s |\n", seqRss.size(),
+                mb(seqRss.front()).c_str(), mb(peak).c_str(), mb(seqRss.back()).c_str(), met(flat && peak < 600));
   }
   const Phase* steady = nullptr;
   for (const Phase& ph : phases)
