@@ -4,7 +4,6 @@
 #include "labs/sequence/NumberText.h"
 #include "widgets/ColorMaps.h"
 
-#include <QEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -28,9 +27,7 @@ double tickStep(double limit) {
 
 }  // namespace
 
-EigenPlane::EigenPlane(QWidget* parent) : QWidget(parent) {
-  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-}
+EigenPlane::EigenPlane(QWidget* parent) : PlotFrame(kMargin, parent) {}
 
 void EigenPlane::setSets(const std::vector<std::vector<std::complex<double>>>& sets, const QStringList& names,
                          const std::vector<QColor>& colors) {
@@ -46,33 +43,6 @@ void EigenPlane::setSets(const std::vector<std::vector<std::complex<double>>>& s
   m_names = names;
   m_colors = colors;
   update();
-}
-
-void EigenPlane::setTitle(const QString& title) {
-  m_title = title;
-  update();
-}
-
-void EigenPlane::setEmptyText(const QString& text) {
-  m_emptyText = text;
-  update();
-}
-
-void EigenPlane::setPresentationMode(bool on) {
-  m_presentation = on;
-  updateGeometry();
-  update();
-}
-
-QFont EigenPlane::viewFont() const {
-  QFont f = font();
-  if (m_presentation) {
-    if (f.pointSizeF() > 0)
-      f.setPointSizeF(f.pointSizeF() * 1.5);
-    else
-      f.setPixelSize(f.pixelSize() * 3 / 2);
-  }
-  return f;
 }
 
 double EigenPlane::spectralRadius(int set) const {
@@ -96,8 +66,7 @@ QString EigenPlane::legendText(int set) const {
 EigenPlane::Layout EigenPlane::layout() const {
   const QFontMetrics fm(viewFont());
   const double lineH = fm.height();
-  QRectF area = QRectF(rect()).adjusted(kMargin, kMargin, -kMargin, -kMargin);
-  if (!m_title.isEmpty()) area.setTop(area.top() + lineH * 1.25 + 4);
+  const QRectF area = plotArea();
   // Tick numbers to the left of the square and under it.
   const double step = tickStep(axisLimit());
   const double tickW = fm.horizontalAdvance(seqtext::number(-std::floor(axisLimit() / step) * step, 2)) + 8;
@@ -130,28 +99,15 @@ QPointF EigenPlane::toWidget(std::complex<double> z) const {
 
 void EigenPlane::paintEvent(QPaintEvent*) {
   QPainter p(this);
-  p.fillRect(rect(), palette().base());
-  const QFont f = viewFont();
-  const QFontMetrics fm(f);
-  const int lineH = fm.height();
-  const QColor text = palette().color(QPalette::Text);
-  if (!m_title.isEmpty()) {
-    QFont tf = f;
-    tf.setBold(true);
-    p.setFont(tf);
-    p.setPen(text);
-    const QRect box(kMargin, kMargin, width() - 2 * kMargin, lineH + 4);
-    p.drawText(box, Qt::AlignCenter, QFontMetrics(tf).elidedText(m_title, Qt::ElideRight, box.width()));
-  }
-  p.setFont(f);
+  paintFrame(p);
   bool any = false;
   for (const auto& s : m_sets) any = any || !s.empty();
   if (!any) {
-    p.setPen(palette().color(QPalette::PlaceholderText));
-    const QString empty = m_emptyText.isEmpty() ? tr("No eigenvalues yet") : m_emptyText;
-    p.drawText(rect().adjusted(kMargin, lineH * 2, -kMargin, -kMargin), Qt::AlignCenter | Qt::TextWordWrap, empty);
+    paintEmptyText(p, tr("No eigenvalues yet"));
     return;
   }
+  const int lineH = QFontMetrics(viewFont()).height();
+  const QColor text = palette().color(QPalette::Text);
 
   const Layout L = layout();
   const double limit = axisLimit(), step = tickStep(limit);
@@ -185,12 +141,12 @@ void EigenPlane::paintEvent(QPaintEvent*) {
   p.drawText(QRectF(L.plot.right() - 60, c.y() - lineH - 2, 56, lineH), Qt::AlignRight | Qt::AlignBottom, tr("Re"));
   p.drawText(QRectF(c.x() + 6, L.plot.top() + 2, 60, lineH), Qt::AlignLeft | Qt::AlignTop, tr("Im"));
   // The unit circle: inside it repeated multiplication shrinks, outside it grows.
-  QPen circle(QColor(0x70, 0x70, 0x70), m_presentation ? 3 : 2, Qt::DashLine);
+  QPen circle(QColor(0x70, 0x70, 0x70), presentationMode() ? 3 : 2, Qt::DashLine);
   p.setPen(circle);
   p.drawEllipse(c, scale, scale);
 
   // The points: later runs on top, a thin white rim so overlapping points stay apart.
-  const double r = m_presentation ? 6.5 : 4.5;
+  const double r = presentationMode() ? 6.5 : 4.5;
   const auto colorOf = [&](int i) {
     return i < static_cast<int>(m_colors.size()) && m_colors[static_cast<std::size_t>(i)].isValid()
                ? m_colors[static_cast<std::size_t>(i)]
@@ -214,11 +170,6 @@ void EigenPlane::paintEvent(QPaintEvent*) {
                Qt::AlignLeft | Qt::AlignVCenter, legendText(i));
     y += lineH + 6;
   }
-}
-
-void EigenPlane::changeEvent(QEvent* e) {
-  if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) update();
-  QWidget::changeEvent(e);
 }
 
 }  // namespace dlui

@@ -5,19 +5,21 @@
 // radius ρ = max |λ|. The plot is square, so the circle stays a circle.
 #pragma once
 
+#include "labs/sequence/PlotFrame.h"
+
 #include <QColor>
 #include <QPointF>
 #include <QRectF>
 #include <QString>
 #include <QStringList>
-#include <QWidget>
 
 #include <complex>
 #include <vector>
 
 namespace dlui {
 
-class EigenPlane : public QWidget {
+// Title, empty text and presentation mode (larger fonts and points): see PlotFrame.
+class EigenPlane : public PlotFrame {
   Q_OBJECT
 public:
   explicit EigenPlane(QWidget* parent = nullptr);
@@ -26,10 +28,6 @@ public:
   // its index). Non-finite eigenvalues are left out.
   void setSets(const std::vector<std::vector<std::complex<double>>>& sets, const QStringList& names,
                const std::vector<QColor>& colors);
-  void setTitle(const QString& title);
-  void setEmptyText(const QString& text);
-  // Fonts about 1.5× larger and larger points, for a projector.
-  void setPresentationMode(bool on);
 
   // The half-width of the square plot in value units: max(1.25, 1.1 × the largest |λ|).
   double axisLimit() const;
@@ -43,7 +41,6 @@ public:
 
 protected:
   void paintEvent(QPaintEvent*) override;
-  void changeEvent(QEvent*) override;
 
 private:
   struct Layout {
@@ -52,14 +49,11 @@ private:
     bool legendBelow = false;
   };
   Layout layout() const;
-  QFont viewFont() const;
   QString legendText(int set) const;
 
   std::vector<std::vector<std::complex<double>>> m_sets;
   QStringList m_names;
   std::vector<QColor> m_colors;
-  QString m_title, m_emptyText;
-  bool m_presentation = false;
 };
 
 }  // namespace dlui

@@ -40,7 +40,7 @@ int roundStep(double atLeast) {
 
 }  // namespace
 
-HeatMap::HeatMap(QWidget* parent) : QWidget(parent) { setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding); }
+HeatMap::HeatMap(QWidget* parent) : PlotFrame(kMargin, parent) {}
 
 void HeatMap::setData(const Eigen::MatrixXd& values) {
   m_values = values;
@@ -83,33 +83,6 @@ void HeatMap::setAxisTitles(const QString& rows, const QString& cols) {
   m_rowTitle = rows;
   m_colTitle = cols;
   update();
-}
-
-void HeatMap::setTitle(const QString& title) {
-  m_title = title;
-  update();
-}
-
-void HeatMap::setEmptyText(const QString& text) {
-  m_emptyText = text;
-  update();
-}
-
-void HeatMap::setPresentationMode(bool on) {
-  m_presentation = on;
-  updateGeometry();
-  update();
-}
-
-QFont HeatMap::viewFont() const {
-  QFont f = font();
-  if (m_presentation) {
-    if (f.pointSizeF() > 0)
-      f.setPointSizeF(f.pointSizeF() * 1.5);
-    else
-      f.setPixelSize(f.pixelSize() * 3 / 2);
-  }
-  return f;
 }
 
 double HeatMap::transformed(double v) const {
@@ -205,8 +178,8 @@ HeatMap::Layout HeatMap::layout() const {
   const int lineH = fm.height();
   const int rows = static_cast<int>(m_values.rows()), cols = static_cast<int>(m_values.cols());
 
-  int top = kMargin;
-  if (!m_title.isEmpty()) top += lineH * 5 / 4 + 4;
+  // Whole pixels: the plot is a QRect.
+  const int top = static_cast<int>(plotArea().top());
   int left = kMargin + (m_rowTitle.isEmpty() ? 0 : lineH + 4);
   int bottom = kMargin + (m_colTitle.isEmpty() ? 0 : lineH + 4);
 
@@ -315,29 +288,16 @@ QRect HeatMap::colorBarRect() const { return layout().bar; }
 
 void HeatMap::paintEvent(QPaintEvent*) {
   QPainter p(this);
-  p.fillRect(rect(), palette().base());
-  const QFont f = viewFont();
-  const QFontMetrics fm(f);
-  const int lineH = fm.height();
-  const QColor text = palette().color(QPalette::Text);
+  paintFrame(p);
   const int rows = static_cast<int>(m_values.rows()), cols = static_cast<int>(m_values.cols());
-  const Layout L = layout();
-
-  if (!m_title.isEmpty()) {
-    QFont tf = f;
-    tf.setBold(true);
-    p.setFont(tf);
-    p.setPen(text);
-    const QRect box(kMargin, kMargin, width() - 2 * kMargin, lineH + 4);
-    p.drawText(box, Qt::AlignCenter, QFontMetrics(tf).elidedText(m_title, Qt::ElideRight, box.width()));
-  }
-  p.setFont(f);
   if (rows == 0 || cols == 0) {
-    p.setPen(palette().color(QPalette::PlaceholderText));
-    const QString empty = m_emptyText.isEmpty() ? tr("No data yet") : m_emptyText;
-    p.drawText(rect().adjusted(kMargin, lineH * 2, -kMargin, -kMargin), Qt::AlignCenter | Qt::TextWordWrap, empty);
+    paintEmptyText(p, tr("No data yet"));
     return;
   }
+  const QFontMetrics fm(viewFont());
+  const int lineH = fm.height();
+  const QColor text = palette().color(QPalette::Text);
+  const Layout L = layout();
 
   // The cells: one pixel each, scaled up without smoothing so every cell stays one flat colour.
   p.drawImage(L.plot.topLeft(), scaledImage(L.plot.size()));
@@ -464,14 +424,6 @@ bool HeatMap::event(QEvent* e) {
     return true;
   }
   return QWidget::event(e);
-}
-
-void HeatMap::changeEvent(QEvent* e) {
-  if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) {
-    updateGeometry();
-    update();
-  }
-  QWidget::changeEvent(e);
 }
 
 }  // namespace dlui

@@ -6,15 +6,17 @@
 // blown-up run does not pass for a quiet one.
 #pragma once
 
+#include "labs/sequence/PlotFrame.h"
+
 #include <Eigen/Core>
 #include <QImage>
 #include <QString>
 #include <QStringList>
-#include <QWidget>
 
 namespace dlui {
 
-class HeatMap : public QWidget {
+// Title, empty text and presentation mode (larger fonts): see PlotFrame.
+class HeatMap : public PlotFrame {
   Q_OBJECT
 public:
   // Log10: colour by log10(value); values ≤ 0 cannot be drawn.
@@ -33,10 +35,6 @@ public:
   void setRowLabels(const QStringList& labels);
   void setColumnLabels(const QStringList& labels);
   void setAxisTitles(const QString& rows, const QString& cols);
-  void setTitle(const QString& title);
-  void setEmptyText(const QString& text);
-  // Fonts about 1.5× larger, for a projector.
-  void setPresentationMode(bool on);
 
   // Where cell (row, col) is drawn (tests); empty when there is no such cell.
   QRect cellRect(int row, int col) const;
@@ -62,7 +60,6 @@ protected:
   void paintEvent(QPaintEvent*) override;
   void mousePressEvent(QMouseEvent*) override;
   bool event(QEvent*) override;
-  void changeEvent(QEvent*) override;
 
 private:
   // Where everything goes for the current size and font.
@@ -78,7 +75,6 @@ private:
   };
   Layout layout() const;
   QRect cellIn(const QRect& plot, int row, int col) const;  // cellRect() for a known plot
-  QFont viewFont() const;
   // The value transformed to colour space (log10 on the log scale); NaN when it cannot be drawn.
   double transformed(double v) const;
   // t for the colour maps: [0, 1] sequential, [-1, 1] diverging.
@@ -95,8 +91,7 @@ private:
   double m_fixedLo = 0, m_fixedHi = 0;
   bool m_diverging = false;
   QStringList m_rowLabels, m_colLabels;
-  QString m_rowTitle, m_colTitle, m_title, m_emptyText;
-  bool m_presentation = false;
+  QString m_rowTitle, m_colTitle;
 
   // Built lazily from the above.
   mutable bool m_dirty = true;

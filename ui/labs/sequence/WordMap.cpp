@@ -63,7 +63,7 @@ private:
 
 }  // namespace
 
-WordMap::WordMap(QWidget* parent) : QWidget(parent) { setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding); }
+WordMap::WordMap(QWidget* parent) : PlotFrame(kMargin, parent) {}
 
 void WordMap::setPoints(const std::vector<QPointF>& xy, const QStringList& words) {
   const std::size_t n = std::min(xy.size(), static_cast<std::size_t>(words.size()));
@@ -84,36 +84,9 @@ void WordMap::clearHighlight() {
   update();
 }
 
-void WordMap::setTitle(const QString& title) {
-  m_title = title;
-  update();
-}
-
-void WordMap::setEmptyText(const QString& text) {
-  m_emptyText = text;
-  update();
-}
-
-void WordMap::setPresentationMode(bool on) {
-  m_presentation = on;
-  updateGeometry();
-  update();
-}
-
-QFont WordMap::viewFont() const {
-  QFont f = font();
-  if (m_presentation) {
-    if (f.pointSizeF() > 0)
-      f.setPointSizeF(f.pointSizeF() * 1.5);
-    else
-      f.setPixelSize(f.pixelSize() * 3 / 2);
-  }
-  return f;
-}
-
 double WordMap::pointRadius(bool highlighted) const {
-  if (highlighted) return m_presentation ? 7.5 : 5.5;
-  return m_presentation ? 4.5 : 3.0;
+  if (highlighted) return presentationMode() ? 7.5 : 5.5;
+  return presentationMode() ? 4.5 : 3.0;
 }
 
 void WordMap::updateBounds() {
@@ -146,12 +119,9 @@ void WordMap::updateBounds() {
 }
 
 QRectF WordMap::plotRect() const {
-  const QFontMetrics fm(viewFont());
-  QRectF r = QRectF(rect()).adjusted(kMargin, kMargin, -kMargin, -kMargin);
-  if (!m_title.isEmpty()) r.setTop(r.top() + fm.height() * 1.25 + 4);
   // Half a line inside the frame, so a point on the edge keeps its disc and label in view.
-  const double pad = fm.height() * 0.6;
-  return r.adjusted(pad, pad, -pad, -pad);
+  const double pad = QFontMetrics(viewFont()).height() * 0.6;
+  return plotArea().adjusted(pad, pad, -pad, -pad);
 }
 
 QPointF WordMap::toWidget(int index) const {
@@ -190,7 +160,14 @@ bool WordMap::labelDrawn(int index) const {
 
 void WordMap::paintEvent(QPaintEvent*) {
   QPainter p(this);
-  p.fillRect(rect(), palette().base());
+  paintFrame(p);
+  const int n = static_cast<int>(m_xy.size());
+  m_labelDrawn.assign(static_cast<std::size_t>(n), false);
+  m_drawnLabels = 0;
+  if (n == 0) {
+    paintEmptyText(p, tr("No word vectors yet"));
+    return;
+  }
   const QFont f = viewFont();
   const QFontMetrics fm(f);
   QFont hf = f;
@@ -201,25 +178,6 @@ void WordMap::paintEvent(QPaintEvent*) {
     hf.setPixelSize(hf.pixelSize() * 6 / 5);
   const QFontMetrics hfm(hf);
   const int lineH = fm.height();
-  const QColor text = palette().color(QPalette::Text);
-  if (!m_title.isEmpty()) {
-    QFont tf = f;
-    tf.setBold(true);
-    p.setFont(tf);
-    p.setPen(text);
-    const QRect box(kMargin, kMargin, width() - 2 * kMargin, lineH + 4);
-    p.drawText(box, Qt::AlignCenter, QFontMetrics(tf).elidedText(m_title, Qt::ElideRight, box.width()));
-  }
-  const int n = static_cast<int>(m_xy.size());
-  m_labelDrawn.assign(static_cast<std::size_t>(n), false);
-  m_drawnLabels = 0;
-  if (n == 0) {
-    p.setFont(f);
-    p.setPen(palette().color(QPalette::PlaceholderText));
-    const QString empty = m_emptyText.isEmpty() ? tr("No word vectors yet") : m_emptyText;
-    p.drawText(rect().adjusted(kMargin, lineH * 2, -kMargin, -kMargin), Qt::AlignCenter | Qt::TextWordWrap, empty);
-    return;
-  }
 
   const QRectF plot = plotRect();
   std::vector<QPointF> at(static_cast<std::size_t>(n));
@@ -342,11 +300,6 @@ bool WordMap::event(QEvent* e) {
     return true;
   }
   return QWidget::event(e);
-}
-
-void WordMap::changeEvent(QEvent* e) {
-  if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) update();
-  QWidget::changeEvent(e);
 }
 
 }  // namespace dlui

@@ -6,19 +6,21 @@
 // no more than lay out the labels once.
 #pragma once
 
+#include "labs/sequence/PlotFrame.h"
+
 #include <QColor>
 #include <QPointF>
 #include <QRectF>
 #include <QSet>
 #include <QString>
 #include <QStringList>
-#include <QWidget>
 
 #include <vector>
 
 namespace dlui {
 
-class WordMap : public QWidget {
+// Title, empty text and presentation mode (larger fonts and points): see PlotFrame.
+class WordMap : public PlotFrame {
   Q_OBJECT
 public:
   explicit WordMap(QWidget* parent = nullptr);
@@ -28,10 +30,6 @@ public:
   // These words drawn larger, bold and in `color`, always labelled, on top; the others grey.
   void setHighlight(const QStringList& words, const QColor& color);
   void clearHighlight();
-  void setTitle(const QString& title);
-  void setEmptyText(const QString& text);
-  // Fonts about 1.5× larger and larger points, for a projector.
-  void setPresentationMode(bool on);
 
   // Where point i is drawn; (-1, -1) for no such point.
   QPointF toWidget(int index) const;
@@ -51,10 +49,8 @@ protected:
   void paintEvent(QPaintEvent*) override;
   void mousePressEvent(QMouseEvent*) override;
   bool event(QEvent*) override;
-  void changeEvent(QEvent*) override;
 
 private:
-  QFont viewFont() const;
   QRectF plotRect() const;
   QPointF onPlot(const QPointF& data, const QRectF& plot) const;  // data units → widget
   double pointRadius(bool highlighted) const;
@@ -64,8 +60,6 @@ private:
   QStringList m_words;
   QSet<QString> m_highlight;
   QColor m_highlightColor = QColor(0xd6, 0x27, 0x28);
-  QString m_title, m_emptyText;
-  bool m_presentation = false;
   QRectF m_bounds;  // data units, with the margin
 
   // From the last paint.
