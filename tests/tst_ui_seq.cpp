@@ -20,6 +20,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -32,6 +33,8 @@
 #include <QTest>
 
 #include <cmath>
+
+#include <sys/stat.h>
 
 using namespace dlui;
 
@@ -375,6 +378,50 @@ private slots:
     QVERIFY(!error.contains(QLatin1Char('\n')));
     QVERIFY(lab.config().isSeq2Seq());
     QVERIFY(lab.running());
+    // A user's text or series that is empty, binary, not a regular file or too short for the
+    // window: one line naming the file; the encoder-decoder trains on.
+    {
+      const QString empty = dir.filePath(QStringLiteral("empty.txt"));
+      QFile e(empty);
+      QVERIFY(e.open(QIODevice::WriteOnly));
+      e.close();
+      const QString shortText = dir.filePath(QStringLiteral("short.txt"));
+      QFile t(shortText);
+      QVERIFY(t.open(QIODevice::WriteOnly));
+      t.write("abc");
+      t.close();
+      const QString binary = dir.filePath(QStringLiteral("binary.txt"));
+      QFile b(binary);
+      QVERIFY(b.open(QIODevice::WriteOnly));
+      b.write(QByteArray("text\0\x01\x02 more", 16));
+      b.close();
+      const QString fifo = dir.filePath(QStringLiteral("fifo.txt"));
+      QVERIFY(::mkfifo(fifo.toLocal8Bit().constData(), 0600) == 0);
+      const QString series = dir.filePath(QStringLiteral("series.csv"));
+      QFile sc(series);
+      QVERIFY(sc.open(QIODevice::WriteOnly));
+      sc.write("value\n1\n2\nthree\n");
+      sc.close();
+      struct Case {
+        QString kind, file;
+      };
+      for (const Case& k : {Case{"chars", empty}, Case{"chars", shortText}, Case{"chars", binary},
+                            Case{"chars", fifo}, Case{"chars", QStringLiteral("/dev/zero")},
+                            Case{"words", empty}, Case{"series", series}}) {
+        dl::SeqConfig c = dlio::readSeqPreset(QStringLiteral("seq-adding-cells"));
+        c.task.kind = k.kind.toStdString();
+        c.task.file = k.file.toStdString();
+        c.task.length = 32;
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY2(!lab.setConfig(c, &error), qPrintable(k.file));
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(k.file + QStringLiteral(" took too long")));
+        QVERIFY2(error.contains(QFileInfo(k.file).fileName()), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+        QVERIFY(lab.config().isSeq2Seq());
+        QVERIFY(lab.running());
+      }
+    }
     const long before = lab.seq2seqState() ? lab.seq2seqState()->step : 0;
     QVERIFY(waitUntil([&] { return lab.seq2seqState() && lab.seq2seqState()->step > before + 20; }));
     lab.togglePlay();
