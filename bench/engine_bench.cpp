@@ -553,6 +553,9 @@ const std::vector<SeqBenchConfig>& seqConfigs() {
   static const std::vector<SeqBenchConfig> configs = {
       {"G", "lstm", "LSTM 64, adding problem T=50, many-to-one, Adam 0.001, N=3200, bs=32"},
       {"H", "gru", "GRU 64, adding problem T=50, many-to-one, Adam 0.001, N=3200, bs=32"},
+      {"I", "lstm",
+       "character model: embedding 32 of 96 symbols, LSTM 128, a 96-way softmax at each of T=64 steps, Adam 0.003, "
+       "bs=32"},
   };
   return configs;
 }
@@ -581,7 +584,37 @@ void seqBench(const SeqBenchConfig& b, const std::vector<int>& threads, double t
   c.training.batchSize = 32;
   c.training.evalEvery = 1'000'000'000;
   c.training.seed = 1;
-  const auto data = dl::makeSeqData(c.task);
+  if (b.id == "I") {
+    // The character model: a text of 96 symbols drawn at random (the speed does not depend on
+    // which text; bench/torch_seq_bench.py draws its ids the same way), windows of 64 characters.
+    c.task = dl::SeqTaskConfig{};
+    c.task.kind = "chars";
+    c.task.length = 64;
+    c.task.vocabulary = 96;
+    c.task.stride = 64;
+    dl::LayerSpec emb;
+    emb.kind = "embedding";
+    emb.units = 32;
+    emb.vocabulary = 96;
+    dl::LayerSpec lstm = layer("lstm");
+    lstm.units = 128;
+    lstm.returnSequences = true;
+    dl::LayerSpec head;
+    head.kind = "conv1d";
+    head.units = 96;
+    head.kernel = 1;
+    c.layers = {emb, lstm, head};
+    c.init.limit = 1.0 / std::sqrt(128.0);
+    c.optimizer.learningRate = 0.003;
+  }
+  std::string text;
+  if (b.id == "I") {
+    dl::Rng rng(7);
+    for (int i = 0; i < 64 * 3300; ++i) text += static_cast<char>(33 + static_cast<int>(rng.uniform() * 94) % 94);
+    text += " \n";  // 96 symbols in all
+  }
+  const auto data = dl::makeSeqData(c.task, text, "bench text");
+  const double tokens = b.id == "I" ? 32.0 * 64.0 : 0.0;
   for (int T : threads) {
     dl::setThreadCount(T);
     dl::SeqTrainer t(c, data);
@@ -591,8 +624,9 @@ void seqBench(const SeqBenchConfig& b, const std::vector<int>& threads, double t
                                                 }},
                                                 target, reps);
     const Timing& r = ts.front();
-    std::printf("RESULT,dlplay,%s,%d,0,%.1f,%.0f,%.2f,%.1f%%,%lld,%s,loss=%.3f  # %s\n", b.id.c_str(), T, r.median,
-                r.median * 32, r.median / 100.0, r.spread, r.nsteps, joinRuns(r.runs).c_str(), loss, b.desc.c_str());
+    std::printf("RESULT,dlplay,%s,%d,0,%.1f,%.0f,%.2f,%.1f%%,%lld,%s,loss=%.3f  # %s%s\n", b.id.c_str(), T, r.median,
+                r.median * 32, r.median / 100.0, r.spread, r.nsteps, joinRuns(r.runs).c_str(), loss, b.desc.c_str(),
+                tokens > 0 ? (", " + std::to_string(static_cast<long long>(r.median * tokens)) + " tokens/s").c_str() : "");
     std::fflush(stdout);
   }
 }
@@ -602,7 +636,7 @@ void seqBench(const SeqBenchConfig& b, const std::vector<int>& threads, double t
 struct Options {
   double target = 3.0;
   int reps = 3;
-  std::vector<std::string> configs{"A", "B", "C", "D", "E", "F", "G", "H"};
+  std::vector<std::string> configs{"A", "B", "C", "D", "E", "F", "G", "H", "I"};
   std::vector<int> threads{1, 2};
   std::vector<int> diag{0, 1};
   bool gemm = true;
@@ -629,7 +663,7 @@ std::vector<int> intList(const std::string& s) {
       "usage: dlplay_bench [--target S] [--reps N] [--configs A,B,C,D,E,F] [--threads 1,2] [--diag 0,1] [--gemm 0|1]\n"
       "  --target S   seconds per timed repeat (default 3)\n"
       "  --reps N     timed repeats, the median is reported (default 3)\n"
-      "  --configs    reference configurations to run (MLPs A,B,C,D; CNNs E,F; recurrent G,H; search16: a 16-trial "
+      "  --configs    reference configurations to run (MLPs A,B,C,D; CNNs E,F; recurrent G,H, character model I; search16: a 16-trial "
       "search on\n"
       "               1 and 2 threads, its speed-up); empty = none (GEMM only)\n"
       "  --gemm 0|1   measure C's GEMM rate: plain Eigen on 1 thread, dl::gemm on each --threads\n");

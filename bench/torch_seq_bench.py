@@ -1,12 +1,14 @@
 #!/usr/bin/python3
-"""PyTorch CPU training-loop baseline for dlplay's recurrent configurations G and H
+"""PyTorch CPU training-loop baseline for dlplay's recurrent configurations G, H and I
 (bench/engine_bench.cpp), timed as bench/torch_cnn_bench.py times the CNNs, so that the ratios in
 scripts/bench.sh compare like with like.
 
 usage: /usr/bin/python3 torch_seq_bench.py --threads T [--configs G,H] [--reps 3] [--target S] [--tag torch]
 G: nn.LSTM(2, 64), H: nn.GRU(2, 64), batch_first, the last step's hidden state to nn.Linear(64, 1), on
 the adding problem (T = 50, N = 3200, a value and a marker per step), mean squared error, Adam 0.001,
-batch 32. Timed region = the full training loop: per-epoch shuffle (randperm + gather), slicing,
+batch 32. I: a character model, nn.Embedding(96, 32) -> nn.LSTM(32, 128) -> nn.Linear(128, 96) at
+every step, cross-entropy over all 64 steps of each window, Adam 0.003, batch 32, on 96 symbols drawn
+at random (the speed does not depend on the text); it also reports tokens per second. Timed region = the full training loop: per-epoch shuffle (randperm + gather), slicing,
 zero_grad, forward, mse_loss, backward, Adam step. float32. Median of `reps` after a 200-step warm-up
 and a 200-step calibration. Output: one CSV line per config, as the other scripts:
 RESULT,tag,config,threads,0,steps_s_median,samples_s,epochs_s,spread%,nsteps,runs,loss=...
@@ -48,30 +50,59 @@ class ManyToOne(nn.Module):
         return self.out(h[:, -1, :])
 
 
+class CharModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.emb = nn.Embedding(96, 32)
+        self.rnn = nn.LSTM(32, 128, batch_first=True)
+        self.out = nn.Linear(128, 96)
+
+    def forward(self, x):
+        h, _ = self.rnn(self.emb(x))
+        return self.out(h)  # (B, T, 96)
+
+
 CONFIGS = {
     "G": (nn.LSTM, "LSTM 64, adding problem T=50, many-to-one, Adam 0.001, N=3200, bs=32"),
     "H": (nn.GRU, "GRU 64, adding problem T=50, many-to-one, Adam 0.001, N=3200, bs=32"),
+    "I": (None, "character model: embedding 32 of 96 symbols, LSTM 128, a 96-way softmax at each of T=64 steps, "
+                "Adam 0.003, bs=32"),
 }
+CHAR_T, CHAR_N = 64, 3200
 
 
 def run(cfg, target_s, reps, warm_steps=200):
     cell, desc = CONFIGS[cfg]
     g = torch.Generator().manual_seed(0)
-    X, y = adding_problem(N, T_STEPS, g)
     torch.manual_seed(0)
-    model = ManyToOne(cell)
-    opt = torch.optim.Adam(model.parameters(), lr=0.001)
-    steps_per_epoch = math.ceil(N / BATCH)
+    if cfg == "I":
+        ids = torch.randint(0, 96, (CHAR_N, CHAR_T + 1), generator=g)
+        X, y = ids[:, :-1].contiguous(), ids[:, 1:].contiguous()
+        n = CHAR_N
+        model = CharModel()
+        opt = torch.optim.Adam(model.parameters(), lr=0.003)
+
+        def loss_of(xb, yb):
+            return F.cross_entropy(model(xb).reshape(-1, 96), yb.reshape(-1))
+    else:
+        X, y = adding_problem(N, T_STEPS, g)
+        n = N
+        model = ManyToOne(cell)
+        opt = torch.optim.Adam(model.parameters(), lr=0.001)
+
+        def loss_of(xb, yb):
+            return F.mse_loss(model(xb), yb)
+    steps_per_epoch = math.ceil(n / BATCH)
 
     def train_steps(nsteps):
         done = 0
         while done < nsteps:
-            perm = torch.randperm(N)
+            perm = torch.randperm(n)
             Xp, yp = X[perm], y[perm]
-            for i in range(0, N, BATCH):
+            for i in range(0, n, BATCH):
                 xb, yb = Xp[i:i + BATCH], yp[i:i + BATCH]
                 opt.zero_grad(set_to_none=True)
-                loss = F.mse_loss(model(xb), yb)
+                loss = loss_of(xb, yb)
                 loss.backward()
                 opt.step()
                 done += 1
@@ -109,7 +140,8 @@ def main():
         r = run(cfg, a.target, a.reps)
         print(f"RESULT,{a.tag},{cfg},{a.threads},0,{r['steps_s']:.1f},{r['samples_s']:.0f},"
               f"{r['epochs_s']:.2f},{r['spread']:.1f}%,{r['nsteps']},"
-              f"{'/'.join(f'{x:.0f}' for x in r['runs'])},loss={r['loss']:.3f}  # {r['desc']}",
+              f"{'/'.join(f'{x:.0f}' for x in r['runs'])},loss={r['loss']:.3f}  # {r['desc']}"
+              + (f", {r['steps_s'] * BATCH * CHAR_T:.0f} tokens/s" if cfg == "I" else ""),
               flush=True)
 
 

@@ -68,7 +68,7 @@ for t in $threads; do
       --target "$target" --reps "$reps" --tag torch | tee -a "$log" >&2
     OMP_NUM_THREADS=$t /usr/bin/python3 "$torch_cnn_script" --threads "$t" --configs E,F \
       --target "$target" --reps "$reps" --tag torch | tee -a "$log" >&2
-    OMP_NUM_THREADS=$t /usr/bin/python3 "$torch_seq_script" --threads "$t" --configs G,H \
+    OMP_NUM_THREADS=$t /usr/bin/python3 "$torch_seq_script" --threads "$t" --configs G,H,I \
       --target "$target" --reps "$reps" --tag torch | tee -a "$log" >&2
   fi
 done
@@ -89,7 +89,7 @@ awk -F, -v have_torch="$have_torch" '
   $1 == "OVERHEAD"                 { ovh[$3 "," $4] = $5 }
   $1 == "CONVSHARE"                { conv[$4] = $5 }
   END {
-    want["A"] = 20; want["B"] = 4; want["C"] = 1.0; want["D"] = 10; want["E"] = 5; want["F"] = 1.5; want["G"] = 2; want["H"] = 2
+    want["A"] = 20; want["B"] = 4; want["C"] = 1.0; want["D"] = 10; want["E"] = 5; want["F"] = 1.5; want["G"] = 2; want["H"] = 2; want["I"] = 1
     print "| config | threads | diag | dlplay steps/s | PyTorch steps/s | ratio | target | met | spread dlplay / PyTorch |"
     print "|---|---:|---:|---:|---:|---:|---|---|---|"
     for (i = 1; i <= n; ++i) {
