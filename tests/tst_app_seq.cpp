@@ -247,9 +247,10 @@ private slots:
       const double accA = a.evaluate(dl::SeqSplit::Test).accuracy, accB = b.evaluate(dl::SeqSplit::Test).accuracy;
       QCOMPARE(lb.timeGradients.size(), std::size_t(20));
       const double before = *std::max_element(lb.timeGradients.begin(), lb.timeGradients.begin() + 10);
-      qInfo("seed %d: test accuracy full BPTT %.4f, truncated to 10 steps %.4f; |dL/dh_1| full %.3g, truncated "
-            "max over t = 1..10 %.3g, at t = 11 %.3g",
-            int(seed), accA, accB, la.timeGradients.front(), before, lb.timeGradients[10]);
+      qInfo(
+          "seed %d: test accuracy full BPTT %.4f, truncated to 10 steps %.4f; |dL/dh_1| full %.3g, truncated "
+          "max over t = 1..10 %.3g, at t = 11 %.3g",
+          int(seed), accA, accB, la.timeGradients.front(), before, lb.timeGradients[10]);
       QVERIFY(accA >= 0.95);
       QVERIFY(accB <= 0.75);
       QVERIFY(accA - accB >= 0.3);
@@ -298,7 +299,8 @@ private slots:
       const std::vector<int>& labels = t.data().test.labels;
       const double common = double(std::count(labels.begin(), labels.end(), 0)) / double(labels.size());
       QString sample;
-      for (int id : t.sampleText({}, 160, 0.7, 1)) sample += QString::fromStdString(t.data().classNames[std::size_t(id)]);
+      for (int id : t.sampleText({}, 160, 0.7, 1))
+        sample += QString::fromStdString(t.data().classNames[std::size_t(id)]);
       const QSet<QString> words = latinWords(sample);
       const QSet<QString> known = QSet<QString>(words).intersect(notesWords);
       qInfo("seed %d: test accuracy %.4f against %.4f for '%s' every time; %lld of %lld sampled words in the notes: %s",

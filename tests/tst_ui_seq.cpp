@@ -411,7 +411,8 @@ private slots:
         QVERIFY(lab.sampledText()->isVisible());
         const QString text = lab.sampledText()->toPlainText();
         for (const char* w : {"the", "and"})
-          QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QLatin1String(w)))), qPrintable(text));
+          QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QLatin1String(w)))),
+                   qPrintable(text));
       }
     }
   }
