@@ -308,6 +308,7 @@ QWidget* SequenceLab::buildTimeTab() {
   auto* page = new QWidget(this);
   page->setObjectName(QStringLiteral("seqTimePage"));
   auto* grid = new QGridLayout(page);
+  m_timeGrid = grid;
   grid->setContentsMargins(2, 2, 2, 2);
   auto* top = new QHBoxLayout;
   m_measureLabel = new QLabel(page);
@@ -958,6 +959,8 @@ void SequenceLab::showTabsForTask() {
   m_tabs->setTabVisible(WordsTab, m_config.isWords());
   m_board.widget->setVisible(stack);
   m_sampleBox->setVisible(m_data && m_data->perStep);
+  // Regression has no accuracy: the loss chart takes the row.
+  m_accuracy->setVisible(m_data && m_data->classes > 0);
   if (!m_tabs->isTabVisible(m_tabs->currentIndex()))
     m_tabs->setCurrentIndex(stack ? TimeTab : m_config.isSeq2Seq() ? Seq2SeqTab : WordsTab);
 }
@@ -1156,7 +1159,9 @@ void SequenceLab::refreshHeatMap() {
   });
   // On a projector the eigenvalues take the whole right column: the heat map's many thin rows do
   // not read from the back of a room.
-  for (QWidget* w : std::initializer_list<QWidget*>{m_heat, m_heatLabel, m_heatRunBox}) w->setVisible(any && !m_presentation);
+  const bool heat = any && !m_presentation;
+  for (QWidget* w : std::initializer_list<QWidget*>{m_heat, m_heatLabel, m_heatRunBox}) w->setVisible(heat);
+  m_timeGrid->setRowStretch(3, heat ? 1 : 0);  // without it the eigenvalues take the column
   if (m_heatRows.empty()) {
     m_heat->setData(Eigen::MatrixXd());
     return;

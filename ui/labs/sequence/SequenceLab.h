@@ -215,6 +215,7 @@ private:
 
   ScoreBoard m_board;  // [row 0 headings, then runs][column]
 
+  QGridLayout* m_timeGrid = nullptr;
   QLabel* m_measureLabel = nullptr;
   QComboBox* m_measureBox = nullptr;
   LineChart* m_timeChart = nullptr;
