@@ -7,6 +7,7 @@
 // a frozen layer's filters stay put, a drawn digit is classified, pooling changes less than the
 // convolution under a shift, and a broken CNN file leaves the run going.
 #include "MainWindow.h"
+#include "UserRoutes.h"
 #include "labs/cnn/CnnLab.h"
 #include "labs/cnn/ArchitectureView.h"
 #include "labs/cnn/ConvArithmeticView.h"
@@ -106,14 +107,9 @@ private slots:
       w.setLab(QStringLiteral("playground"));
       const dlio::PresetEntry* entry = catalog.entry(name);
       QVERIFY(entry);
-      if (i % 2 && !entry->note.isEmpty()) {
-        emit w.notesDock()->tryPreset(name);
-        ++viaNotes;
-      } else {
-        QAction* a = w.menuBar()->findChild<QAction*>(name);
-        QVERIFY2(a, qPrintable(name + " is not in the Presets menu"));
-        a->trigger();
-      }
+      const int route = openPresetAsAUser(w, name, i % 2 != 0, !entry->note.isEmpty());
+      QVERIFY2(route >= 0, qPrintable(name + " is not in the Presets menu"));
+      viaNotes += route;
       QCOMPARE(w.currentLab(), QStringLiteral("cnn"));
       CnnLab* lab = cnnLab(w);
       QVERIFY(lab);

@@ -4,6 +4,7 @@
 // reported in one line while the lab shown goes on. And the landscape lab's lessons, on screen:
 // the saddle escape, the momentum stability line, the curvature readout.
 #include "MainWindow.h"
+#include "UserRoutes.h"
 #include "Language.h"
 #include "labs/Lab.h"
 #include "labs/landscape/LandscapeLab.h"
@@ -224,14 +225,9 @@ private slots:
     for (qsizetype i = 0; i < presets.size(); ++i) {
       const QString name = presets[i];
       w.setLab(QStringLiteral("playground"));
-      if (i % 2) {
-        emit w.notesDock()->tryPreset(name);
-        ++viaNotes;
-      } else {
-        QAction* a = w.menuBar()->findChild<QAction*>(name);
-        QVERIFY2(a, qPrintable(name + " is not in the Presets menu"));
-        a->trigger();
-      }
+      const int route = openPresetAsAUser(w, name, i % 2 != 0, true);
+      QVERIFY2(route >= 0, qPrintable(name + " is not in the Presets menu"));
+      viaNotes += route;
       QCOMPARE(w.currentLab(), QStringLiteral("landscape"));
       auto* lab = qobject_cast<LandscapeLab*>(currentPage(w));
       QVERIFY(lab);

@@ -4,6 +4,7 @@
 // headless runs, asserted by tst_app_seq). Then the lab's controls and bad input: a typed sequence
 // that is not digits, a broken file, an unknown word — one clear line each, and the run goes on.
 #include "MainWindow.h"
+#include "UserRoutes.h"
 #include "labs/sequence/EigenPlane.h"
 #include "labs/sequence/HeatMap.h"
 #include "labs/sequence/SequenceLab.h"
@@ -53,18 +54,6 @@ const SequenceLab::RunView* run(const SequenceLab& lab, const QString& name) {
   return nullptr;
 }
 
-// Waits (events processed) until `pred` holds; false after timeoutMs.
-template <class Pred>
-bool waitUntil(Pred pred, int timeoutMs = 20000) {
-  QElapsedTimer t;
-  t.start();
-  while (!pred()) {
-    if (t.elapsed() > timeoutMs) return false;
-    QTest::qWait(20);
-  }
-  return true;
-}
-
 // The presets of the tasks (recall, sine, characters), checked by taskPresetsShowTheirClaim.
 const QStringList kTaskPresets = {QStringLiteral("seq-recall-bptt"), QStringLiteral("seq-recall-truncated"),
                                   QStringLiteral("seq-sine-cells"), QStringLiteral("seq-chars-notes")};
@@ -98,14 +87,9 @@ private slots:
       w.setLab(QStringLiteral("playground"));
       const dlio::PresetEntry* entry = catalog.entry(name);
       QVERIFY(entry);
-      if (i % 2 && !entry->note.isEmpty()) {
-        emit w.notesDock()->tryPreset(name);
-        ++viaNotes;
-      } else {
-        QAction* a = w.menuBar()->findChild<QAction*>(name);
-        QVERIFY2(a, qPrintable(name + " is not in the Presets menu"));
-        a->trigger();
-      }
+      const int route = openPresetAsAUser(w, name, i % 2 != 0, !entry->note.isEmpty());
+      QVERIFY2(route >= 0, qPrintable(name + " is not in the Presets menu"));
+      viaNotes += route;
       QCOMPARE(w.currentLab(), QStringLiteral("sequence"));
       SequenceLab* lab = seqLab(w);
       QVERIFY(lab);
@@ -251,7 +235,7 @@ private slots:
     mode->setCurrentIndex(1);
     emit mode->activated(1);
     lab.togglePlay();
-    QVERIFY(waitUntil([&] { return lab.runViews().at(0).step >= 400; }, 60000));
+    QVERIFY(QTest::qWaitFor([&] { return lab.runViews().at(0).step >= 400; }, 60000));
     lab.togglePlay();
     QVERIFY(!lab.runViews().at(0).divergence);
     QVERIFY(lab.runViews().at(0).clippedSteps > 0);
@@ -270,10 +254,10 @@ private slots:
     // Another test sequence: the insides follow.
     lab.setInsideRun(1);
     lab.setInsideSample(5);
-    QVERIFY(waitUntil([&] {
+    QVERIFY(QTest::qWaitFor([&] {
       const auto& v = lab.runViews()[1];
       return v.report && v.report->sample == 5;
-    }));
+    }, 20000));
     // Another task: the stack gets the head it needs (recall: one output per symbol; adding: one).
     auto* task = lab.findChild<QComboBox*>(QStringLiteral("seqTask"));
     task->setCurrentIndex(task->findData(QStringLiteral("adding")));
@@ -317,7 +301,7 @@ private slots:
     const QString first = lab.sampledText()->toPlainText();
     QVERIFY(first.size() >= 100);
     lab.setTemperature(0.0);  // greedy: the likeliest characters
-    QVERIFY(waitUntil([&] { return lab.sampledText()->toPlainText() != first; }));
+    QVERIFY(QTest::qWaitFor([&] { return lab.sampledText()->toPlainText() != first; }, 20000));
     QVERIFY(lab.examples()->toPlainText().contains(QStringLiteral("predicted")));
   }
 
@@ -429,12 +413,12 @@ private slots:
       }
     }
     const long before = lab.seq2seqState() ? lab.seq2seqState()->step : 0;
-    QVERIFY(waitUntil([&] { return lab.seq2seqState() && lab.seq2seqState()->step > before + 20; }));
+    QVERIFY(QTest::qWaitFor([&] { return lab.seq2seqState() && lab.seq2seqState()->step > before + 20; }, 20000));
     lab.togglePlay();
     // An unknown word in the word-vector tab.
     QVERIFY(lab.loadPreset(QStringLiteral("seq-words-corpus"), &error));
     lab.setQuery(QStringLiteral("zebra-unknown"));
-    QVERIFY(waitUntil([&] { return lab.neighbours()->text().contains(QStringLiteral("zebra-unknown")); }));
+    QVERIFY(QTest::qWaitFor([&] { return lab.neighbours()->text().contains(QStringLiteral("zebra-unknown")); }, 20000));
     QVERIFY(lab.neighbours()->text().contains(QStringLiteral("not in the corpus")));
   }
   // The task presets, each loaded into the lab and trained to its claim's step: what the watch line
