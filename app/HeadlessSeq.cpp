@@ -35,22 +35,18 @@ constexpr dl::Index kProbeSequences = 8;
 // held-out set at every evaluation; then, with attention, how its weights look on held-out inputs.
 int runSeq2Seq(const QCommandLineParser& p, const dl::SeqConfig& c, const QString& source) {
   std::unique_ptr<dl::Seq2SeqTrainer> t;
-  try {
-    t = std::make_unique<dl::Seq2SeqTrainer>(dl::seq2seqConfigOf(c));
-  } catch (const dl::ConfigError& e) {
-    return fail(QString("%1: %2").arg(source, dlio::ErrorText::of(e)));
-  }
-  dlio::OutputFile metrics;
-  QString error;
-  if (p.isSet("metrics") && !metrics.open(p.value("metrics"), &error)) return fail(error);
-  QByteArray csv = "step,train_loss,grad_norm,token_accuracy,sequence_accuracy\n";
+  if (const int bad = buildLab(source, [&] { t = std::make_unique<dl::Seq2SeqTrainer>(dl::seq2seqConfigOf(c)); }))
+    return bad;
+  MetricsFile metrics;
+  if (const int bad = metrics.open(p, "step,train_loss,grad_norm,token_accuracy,sequence_accuracy\n")) return bad;
   QElapsedTimer timer;
   timer.start();
   std::vector<std::string> lines;
   for (long long k = 1; k <= c.training.steps; ++k) {
     const double loss = t->step();
     if (!std::isfinite(loss)) {
-      if (p.isSet("metrics")) metrics.write(csv), metrics.commit(&error);
+      // The rows up to the divergence are kept, as the other labs keep theirs.
+      if (const int bad = metrics.finish()) return bad;
       std::fprintf(stderr, "diverged: non-finite loss at step %lld\n", k);
       return Diverged;
     }
@@ -68,13 +64,10 @@ int runSeq2Seq(const QCommandLineParser& p, const dl::SeqConfig& c, const QStrin
     } else {
       row += ",,";
     }
-    if (p.isSet("metrics")) csv += row + '\n';
+    if (metrics.enabled()) metrics.add(row + '\n');
   }
   const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-  if (p.isSet("metrics")) {
-    metrics.write(csv);
-    if (!metrics.commit(&error)) return fail(error);
-  }
+  if (const int bad = metrics.finish()) return bad;
   if (p.isSet("quiet")) return Success;
   std::printf("steps %lld in %.3f ms\n", c.training.steps, seconds * 1000);
   std::printf("task %s of %d digits from 0 to %d; encoder-decoder (%s encoder), attention %s: %lld parameters\n",

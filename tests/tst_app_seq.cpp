@@ -361,6 +361,29 @@ private slots:
     const Run reverse = dlplay({"--headless", "--preset", "seq-reverse-attention", "--steps", "50"});
     QVERIFY2(reverse.code == 0, qPrintable(reverse.err));
     QVERIFY2(reverse.out.contains("every row sums to 1"), qPrintable(reverse.out));
+    // The encoder-decoder writes its metrics like the other runs, and never over its own --config.
+    const QString s2sCsv = dir.filePath("s2s.csv");
+    const Run reverseCsv =
+        dlplay({"--headless", "--preset", "seq-reverse-attention", "--steps", "30", "--metrics", s2sCsv});
+    QVERIFY2(reverseCsv.code == 0, qPrintable(reverseCsv.err));
+    QFile s2s(s2sCsv);
+    QVERIFY(s2s.open(QIODevice::ReadOnly));
+    const QStringList s2sRows = QString::fromUtf8(s2s.readAll()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(s2sRows.size(), 1 + 30);
+    QCOMPARE(s2sRows[0], QStringLiteral("step,train_loss,grad_norm,token_accuracy,sequence_accuracy"));
+    const QString s2sConfig = dir.filePath("reverse.json");
+    dlio::writeSeqFile(s2sConfig, dlio::readSeqPreset("seq-reverse-attention"));
+    const QByteArray before = [&] {
+      QFile f(s2sConfig);
+      f.open(QIODevice::ReadOnly);
+      return f.readAll();
+    }();
+    const Run same = dlplay({"--headless", "--lab", "sequence", "--config", s2sConfig, "--metrics", s2sConfig});
+    QCOMPARE(same.code, 2);
+    QVERIFY2(same.err.contains("is the same file as --config"), qPrintable(same.err));
+    QFile after(s2sConfig);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), before);
 
     const auto config = [&](const QString& name, const QByteArray& task, const QByteArray& layers) {
       const QString path = dir.filePath(name);
