@@ -881,8 +881,14 @@ private slots:
         const double share = name == QLatin1String("seqInside1") ? 0.12 : 0.4;
         QVERIFY2(picture->height() >= share * size.height(),
                  qPrintable(QStringLiteral("%1: %2 is %3 px high").arg(preset, name).arg(picture->height())));
-        QWidget* page = w.findChild<QTabWidget*>(QStringLiteral("seqTabs"))->currentWidget();
-        const QStringList cut = settledCutTexts(page);
+        // The whole page: the tab and the settings column (whose vertical scroll bar is by design on
+        // a screen 768 pixels high).
+        QWidget* page = w.findChild<QWidget*>(QStringLiteral("lab-page-sequence"));
+        QVERIFY(page);
+        QStringList cut = settledCutTexts(page);
+        cut.removeIf([](const QString& p) {
+          return p == QStringLiteral("a vertical scroll bar in QScrollArea “” (seqControlsScroll)");
+        });
         if (!cut.isEmpty())
           w.grab().save(screenshotDir() + QStringLiteral("/cut-%1-%2x%3-%4.png")
                                               .arg(language).arg(size.width()).arg(size.height()).arg(preset));

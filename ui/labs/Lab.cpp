@@ -27,7 +27,9 @@ protected:
 
 private:
   int columnWidth() const {
-    return (widget() ? widget()->minimumSizeHint().width() : 0) + verticalScrollBar()->sizeHint().width() +
+    // The column's preferred width, not its minimum: a combo box's minimum leaves out its text, so
+    // a column at its minimum shows its choices cut.
+    return (widget() ? widget()->sizeHint().width() : 0) + verticalScrollBar()->sizeHint().width() +
            2 * frameWidth();
   }
 };

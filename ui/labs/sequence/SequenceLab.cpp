@@ -273,6 +273,10 @@ QWidget* SequenceLab::buildControls() {
   col->addWidget(m_trainBox);
   col->addStretch(1);
 
+  // The column is as wide as its longest choice ("orthogonal × gain", "dot product (Luong)"): a
+  // combo box otherwise asks for little and shows its text cut on a projector.
+  for (QComboBox* c : m_controls->findChildren<QComboBox*>()) c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+
   // Settings that need new weights restart the runs; the learning rate and clipping apply live.
   for (QSpinBox* s : {m_length, m_units, m_truncation, m_window, m_batch, m_steps})
     connect(s, &QSpinBox::editingFinished, this, &SequenceLab::applyControls);
@@ -1023,8 +1027,10 @@ void SequenceLab::setPresentationMode(bool on) {
   for (QWidget* w : std::initializer_list<QWidget*>{m_examples, m_sampled, m_decoded, m_neighbours, m_analogyResult,
                                                     m_forget, m_timeKey, m_s2sScore})
     w->setFont(f);
-  // On a projector the key gives its room to the chart the claims are read from.
+  // On a projector the key gives its room to the chart the claims are read from, and the
+  // encoder-decoder's loss to its alignment (the lesson; at 1024 pixels the two did not both fit).
   m_timeKey->setVisible(!on);
+  m_s2sLoss->setVisible(!on);
   refreshHeatMap();
   refreshScores();
 }
