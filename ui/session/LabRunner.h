@@ -9,6 +9,7 @@
 
 #include <QObject>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -44,6 +45,20 @@ public:
   // costly part. The runner fills in LabSnapshot's own fields.
   virtual std::shared_ptr<LabSnapshot> snapshot(bool heavy) = 0;
 };
+
+// The step count of runs stepped in lockstep (a CnnTrainer's, a SeqTrainer's: anything with
+// stepCount() and diverged()): that of the runs still training, the least should one lag; when every
+// run has diverged, the furthest any got. `run(i)` gives run i of `count`.
+template <class Run>
+long long lockstepStepCount(std::size_t count, Run run) {
+  long long live = -1, any = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto& t = run(i);
+    any = std::max<long long>(any, t.stepCount());
+    if (!t.diverged()) live = live < 0 ? t.stepCount() : std::min<long long>(live, t.stepCount());
+  }
+  return live >= 0 ? live : any;
+}
 
 class LabRunner : public QObject {
   Q_OBJECT

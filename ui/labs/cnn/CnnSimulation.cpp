@@ -20,12 +20,7 @@ bool CnnSimulation::step() {
 }
 
 long long CnnSimulation::stepCount() const {
-  long long n = -1;
-  for (const auto& t : m_trainers)
-    if (!t->diverged()) n = n < 0 ? t->stepCount() : std::min(n, t->stepCount());
-  if (n >= 0) return n;
-  for (const auto& t : m_trainers) n = std::max(n, t->stepCount());
-  return std::max(n, 0LL);
+  return lockstepStepCount(m_trainers.size(), [this](std::size_t i) -> const dl::CnnTrainer& { return *m_trainers[i]; });
 }
 
 bool CnnSimulation::finished() const {

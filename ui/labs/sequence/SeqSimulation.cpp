@@ -63,15 +63,8 @@ bool SeqSimulation::step() {
 }
 
 long long SeqSimulation::stepCount() const {
-  if (m_runs) {
-    long long n = -1, any = 0;
-    for (std::size_t r = 0; r < m_runs->size(); ++r) {
-      const dl::SeqTrainer& t = m_runs->trainer(r);
-      any = std::max(any, t.stepCount());
-      if (!t.diverged()) n = n < 0 ? t.stepCount() : std::min(n, t.stepCount());
-    }
-    return n >= 0 ? n : any;
-  }
+  if (m_runs)
+    return lockstepStepCount(m_runs->size(), [this](std::size_t r) -> const dl::SeqTrainer& { return m_runs->trainer(r); });
   if (m_seq2seq) return m_seq2seq->stepsDone();
   return m_wordSteps;
 }

@@ -621,8 +621,7 @@ void SequenceLab::retranslateUi() {
   m_measureLabel->setText(tr("Along the sequence:"));
   m_measureBox->setItemText(0, tr("‖∂L/∂hₜ‖: the loss gradient, latest step"));
   m_measureBox->setItemText(1, tr("‖∂h_T/∂hₜ‖: how far hₜ still reaches"));
-  m_timeChart->setAxisTitles(tr("time step t"), m_measure == Measure::LossGradient ? tr("‖∂L/∂hₜ‖ (log)")
-                                                                                     : tr("‖∂h_T/∂hₜ‖ (log)"));
+  showMeasureAxis();
   m_heatLabel->setText(tr("Over training, cell:"));
   m_heat->setAxisTitles(tr("training step"), tr("time step t"));
   m_heat->setTitle(tr("‖∂L/∂hₜ‖ at each recorded step"));
@@ -872,9 +871,6 @@ bool SequenceLab::restart(QString* error) {
   m_heatRun = std::clamp(m_heatRun, 0, std::max(0, static_cast<int>(names.size()) - 1));
   m_insideRun = std::clamp(m_insideRun, 0, std::max(0, static_cast<int>(names.size()) - 1));
   m_sample = 0;
-  // Untrained claims are judged by ‖∂h_T/∂hₜ‖ (there is no loss gradient yet); trained ones by the
-  // gradient of the loss.
-  m_measure = c.training.steps == 0 ? Measure::StateJacobian : Measure::LossGradient;
 
   QStringList lossNames, accNames;
   std::vector<QColor> lossColours, accColours;
@@ -918,10 +914,9 @@ bool SequenceLab::restart(QString* error) {
     const QSignalBlocker b(m_temperatureSlider);
     m_temperatureSlider->setValue(static_cast<int>(std::lround(m_temperature * 10)));
   }
-  {
-    const QSignalBlocker b(m_measureBox);
-    m_measureBox->setCurrentIndex(m_measure == Measure::LossGradient ? 0 : 1);
-  }
+  // Untrained claims are judged by ‖∂h_T/∂hₜ‖ (there is no loss gradient yet); trained ones by the
+  // gradient of the loss.
+  setMeasure(c.training.steps == 0 ? Measure::StateJacobian : Measure::LossGradient);
   sim->settings().temperature = m_temperature;
   if (c.isSeq2Seq()) {
     QStringList digits;
@@ -1138,8 +1133,13 @@ void SequenceLab::setMeasure(Measure m) {
   m_measure = m;
   const QSignalBlocker b(m_measureBox);
   m_measureBox->setCurrentIndex(m == Measure::LossGradient ? 0 : 1);
-  m_timeChart->setAxisTitles(tr("time step t"), m == Measure::LossGradient ? tr("‖∂L/∂hₜ‖ (log)") : tr("‖∂h_T/∂hₜ‖ (log)"));
+  showMeasureAxis();
   refreshTimeChart();
+}
+
+void SequenceLab::showMeasureAxis() {
+  m_timeChart->setAxisTitles(tr("time step t"),
+                             m_measure == Measure::LossGradient ? tr("‖∂L/∂hₜ‖ (log)") : tr("‖∂h_T/∂hₜ‖ (log)"));
 }
 
 SequenceLab::Measure SequenceLab::measure() const { return m_measure; }

@@ -139,6 +139,7 @@ private:
   void showTabsForTask();
   void onSnapshot(const std::shared_ptr<const SeqSnapshot>& snap);
   void refreshTimeChart();
+  void showMeasureAxis();  // the time chart's y title for the measure shown
   void refreshHeatMap();
   void refreshEigen();
   void refreshInside();
