@@ -86,8 +86,8 @@ void TrainingLab::updatePlayButton() {
   m_play->setToolTip(tr("Train or pause (Space). Training pauses by itself at the preset's step."));
 }
 
-TrainingLab::ScoreBoard TrainingLab::createScoreBoard(QWidget* parent, const QString& objectName, int rows,
-                                                      int columns, int spacing) {
+TrainingLab::ScoreBoard TrainingLab::createScoreBoard(QWidget* parent, const QString& objectName,
+                                                      const QString& cellPrefix, int rows, int columns, int spacing) {
   ScoreBoard b;
   b.widget = new QWidget(parent);
   b.widget->setObjectName(objectName);
@@ -99,8 +99,7 @@ TrainingLab::ScoreBoard TrainingLab::createScoreBoard(QWidget* parent, const QSt
   for (int r = 0; r < rows; ++r)
     for (int c = 0; c < columns; ++c) {
       auto* l = new QLabel(b.widget);
-      l->setObjectName(objectName.chopped(objectName.endsWith(QLatin1Char('s')) ? 1 : 0) +
-                       QStringLiteral("%1_%2").arg(r).arg(c));
+      l->setObjectName(cellPrefix + QStringLiteral("%1_%2").arg(r).arg(c));
       l->setAlignment(c == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
       // A long run name or heading wraps rather than widening the window past a projector's width.
       if (c == 0 || r == 0) l->setWordWrap(true);

@@ -51,14 +51,14 @@ protected:
 
   // ---- the score board ----
   // rows × columns labels in a grid (row 0: headings, column 0 left-aligned: the runs' names, the
-  // rest right-aligned); object names prefix + "r_c". Headings (row 0) and names wrap.
+  // rest right-aligned); object names cellPrefix + "r_c". Headings (row 0) and names wrap.
   struct ScoreBoard {
     QWidget* widget = nullptr;
     QGridLayout* grid = nullptr;
     std::vector<std::vector<QLabel*>> cells;  // [row][column]
   };
-  static ScoreBoard createScoreBoard(QWidget* parent, const QString& objectName, int rows, int columns,
-                                     int spacing);
+  static ScoreBoard createScoreBoard(QWidget* parent, const QString& objectName, const QString& cellPrefix,
+                                     int rows, int columns, int spacing);
   // A label's text, set only when it changed: a text set again still costs a layout pass of the
   // window, many times a second while a lab trains flat out.
   static void setTextIfChanged(QLabel* label, const QString& text);

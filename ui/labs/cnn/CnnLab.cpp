@@ -247,7 +247,7 @@ void CnnLab::buildUi() {
   centreLayout->addWidget(m_banner);
 
   {
-    ScoreBoard board = createScoreBoard(centre, QStringLiteral("cnnScores"), 3, kScoreColumns, 18);
+    ScoreBoard board = createScoreBoard(centre, QStringLiteral("cnnScores"), QStringLiteral("cnnScore"), 3, kScoreColumns, 18);
     m_scoreBoard = board.widget;
     m_scoreGrid = board.grid;
     m_scores = std::move(board.cells);

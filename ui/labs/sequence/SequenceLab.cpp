@@ -146,7 +146,7 @@ void SequenceLab::buildUi() {
   auto* centre = new QWidget(this);
   auto* centreLayout = new QVBoxLayout(centre);
   centreLayout->setContentsMargins(0, 0, 0, 0);
-  m_board = createScoreBoard(centre, QStringLiteral("seqScores"), kMaxRuns + 1, kScoreColumns, 10);
+  m_board = createScoreBoard(centre, QStringLiteral("seqScores"), QStringLiteral("seqScore"), kMaxRuns + 1, kScoreColumns, 10);
   // Short symbolic headings stay on one line (a wrapping label cut the subscript of ∏ fₜ).
   for (int c = 4; c < kScoreColumns; ++c) m_board.cells[0][static_cast<std::size_t>(c)]->setWordWrap(false);
   centreLayout->addWidget(m_board.widget);
