@@ -195,4 +195,48 @@ const Matrix& GlobalAvgPool::infer(const Matrix& x, Matrix& out, std::span<const
   return out;
 }
 
+// ---- global maximum ----
+GlobalMaxPool::GlobalMaxPool(Shape in, const std::string& field) : Layer(in) {
+  if (in.size() > INT32_MAX)
+    throw ConfigError(field + ".input", std::to_string(in.size()),
+                      {DL_TRANSLATE_NOOP("dl", "the input holds more than %1 values"), {std::to_string(INT32_MAX)}});
+}
+
+// x (C·n, B) with n = H·W·T → y (C, B); argmax, when given, the row of x each y came from.
+void GlobalMaxPool::pool(const Matrix& x, Matrix& y, std::vector<std::int32_t>* argmax) const {
+  const Index C = inputShape().channels, n = plane(), B = x.cols();
+  y.resize(C, B);
+  if (argmax) argmax->resize(static_cast<std::size_t>(C * B));
+  for (Index b = 0; b < B; ++b)
+    for (Index c = 0; c < C; ++c) {
+      Index at = c * n;
+      for (Index r = at + 1; r < (c + 1) * n; ++r)
+        if (x(r, b) > x(at, b)) at = r;  // strictly greater: the first of equal values wins
+      y(c, b) = x(at, b);
+      if (argmax) (*argmax)[static_cast<std::size_t>(b * C + c)] = static_cast<std::int32_t>(at);
+    }
+}
+
+const Matrix& GlobalMaxPool::forward(const Matrix& x, const Pass&, std::span<const Scalar>, std::span<Scalar>) {
+  pool(x, m_y, &m_argmax);
+  return m_y;
+}
+
+// ∂L/∂x is ∂L/∂y_c at the row y_c came from and 0 elsewhere.
+const Matrix& GlobalMaxPool::backward(const Matrix&, const Matrix& dy, std::span<const Scalar>, std::span<Scalar>,
+                                      bool wantInputGradient) {
+  if (!wantInputGradient) return m_dx;
+  const Index C = inputShape().channels, B = dy.cols();
+  m_dx.setZero(inputShape().size(), B);
+  for (Index b = 0; b < B; ++b)
+    for (Index c = 0; c < C; ++c) m_dx(m_argmax[static_cast<std::size_t>(b * C + c)], b) = dy(c, b);
+  return m_dx;
+}
+
+const Matrix& GlobalMaxPool::infer(const Matrix& x, Matrix& out, std::span<const Scalar>,
+                                   std::span<const Scalar>) const {
+  pool(x, out, nullptr);
+  return out;
+}
+
 }  // namespace dl
