@@ -277,8 +277,10 @@ private slots:
         b.step();
       }
       QVERIFY(!a.diverged() && !b.diverged());
-      const double valA = a.evaluate(dl::SeqSplit::Validation).accuracy, testA = a.evaluate(dl::SeqSplit::Test).accuracy;
-      const double valB = b.evaluate(dl::SeqSplit::Validation).accuracy, testB = b.evaluate(dl::SeqSplit::Test).accuracy;
+      const double valA = a.evaluate(dl::SeqSplit::Validation).accuracy,
+                   testA = a.evaluate(dl::SeqSplit::Test).accuracy;
+      const double valB = b.evaluate(dl::SeqSplit::Validation).accuracy,
+                   testB = b.evaluate(dl::SeqSplit::Test).accuracy;
       const auto weights = [](const dl::SeqTrainer& t) { return static_cast<long long>(t.network().params().size()); };
       qInfo("seed %d: conv (%lld weights) validation %.4f test %.4f; dense (%lld weights) validation %.4f test %.4f",
             int(seed), weights(a), valA, testA, weights(b), valB, testB);

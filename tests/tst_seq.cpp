@@ -139,12 +139,12 @@ private slots:
       // Every allowed start occurs (about 500/18 or 500/8 each); none outside.
       const Index lo = places == MotifPlaces::SecondHalf ? T / 2 : 0;
       const Index hi = places == MotifPlaces::FirstHalf ? T / 2 - 3 : T - 3;
-      for (Index t = 0; t + 3 <= T; ++t)
-        QCOMPARE(startCount[static_cast<std::size_t>(t)] > 0, t >= lo && t <= hi);
+      for (Index t = 0; t + 3 <= T; ++t) QCOMPARE(startCount[static_cast<std::size_t>(t)] > 0, t >= lo && t <= hi);
     }
     // The same seed, the same sequences.
     Rng a(3), b(3);
-    QCOMPARE(motifSequences(50, 12, 3, MotifPlaces::Anywhere, a).X, motifSequences(50, 12, 3, MotifPlaces::Anywhere, b).X);
+    QCOMPARE(motifSequences(50, 12, 3, MotifPlaces::Anywhere, a).X,
+             motifSequences(50, 12, 3, MotifPlaces::Anywhere, b).X);
     // Through the task: training and validation hold the motif in the first half, the test in the second.
     SeqTaskConfig task;
     task.kind = "motif";

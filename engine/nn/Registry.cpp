@@ -346,9 +346,8 @@ const std::vector<LayerKind>& layerKinds() {
        },
        rnnExamples},
       {"lstm",
-       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
-         return std::make_unique<Lstm>(in, s, f);
-       },
+       [](const LayerSpec& s, const Shape& in,
+          const std::string& f) -> std::unique_ptr<Layer> { return std::make_unique<Lstm>(in, s, f); },
        lstmExamples},
       {"gru",
        [](const LayerSpec& s, const Shape& in,

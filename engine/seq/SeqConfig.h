@@ -27,7 +27,7 @@ struct SeqTaskConfig {
   int trainCount = 4000;  // generated tasks: sequences for training, validation and test
   int validationCount = 500;
   int testCount = 500;
-  int symbols = 8;     // recall, motif: how many symbols
+  int symbols = 8;  // recall, motif: how many symbols
   // motif: the training and validation sequences hold the motif only in the first half of the
   // positions, the test sequences only in the second half — positions training never showed it at.
   // false: anywhere in all three parts.

@@ -95,8 +95,8 @@ std::span<const Field<SeqTrainingConfig>> seqTrainingFields() { return kTraining
 std::span<const Field<Seq2SeqSettings>> seq2seqFields() { return kSeq2Seq; }
 
 const std::vector<std::string>& seqTaskKinds() {
-  static const std::vector<std::string> names = {"adding", "recall", "parity", "motif", "sine",
-                                                 "chars",  "series", "reverse", "sort", "words"};
+  static const std::vector<std::string> names = {"adding", "recall", "parity",  "motif", "sine",
+                                                 "chars",  "series", "reverse", "sort",  "words"};
   return names;
 }
 

@@ -106,7 +106,8 @@ std::vector<dl::LayerSpec> stackFor(const dl::SeqData& d, const dl::LayerSpec& l
   return out;
 }
 
-const char* const kKinds[] = {"adding", "recall", "parity", "motif", "sine", "chars", "series", "reverse", "sort", "words"};
+const char* const kKinds[] = {"adding", "recall", "parity",  "motif", "sine",
+                              "chars",  "series", "reverse", "sort",  "words"};
 
 }  // namespace
 
@@ -572,15 +573,21 @@ void SequenceLab::retranslateUi() {
   retranslateRunBox();
   m_taskBox->setTitle(tr("Task"));
   m_kindLabel->setText(tr("task"));
-  const QStringList kinds = {tr("adding problem"),       tr("recall a symbol"),
-                             tr("parity"),               tr("spot a motif (A B C anywhere)"),
-                             tr("sine, next value"),     tr("characters of a text"),
-                             tr("series from a CSV file"), tr("reverse digits"),
-                             tr("sort digits"),          tr("word vectors (skip-gram)")};
+  const QStringList kinds = {tr("adding problem"),
+                             tr("recall a symbol"),
+                             tr("parity"),
+                             tr("spot a motif (A B C anywhere)"),
+                             tr("sine, next value"),
+                             tr("characters of a text"),
+                             tr("series from a CSV file"),
+                             tr("reverse digits"),
+                             tr("sort digits"),
+                             tr("word vectors (skip-gram)")};
   for (int i = 0; i < m_kind->count() && i < kinds.size(); ++i) m_kind->setItemText(i, kinds[i]);
-  m_kind->setToolTip(tr("What the networks learn. Adding, recall and parity need a memory of T steps; "
-                        "spotting a motif needs a detector that works at every position; "
-                        "reversing and sorting use an encoder-decoder; word vectors use skip-gram."));
+  m_kind->setToolTip(
+      tr("What the networks learn. Adding, recall and parity need a memory of T steps; "
+         "spotting a motif needs a detector that works at every position; "
+         "reversing and sorting use an encoder-decoder; word vectors use skip-gram."));
   m_lengthLabel->setText(tr("length T"));
   m_length->setToolTip(tr("Steps per sequence: how far back the gradient has to travel."));
   m_openText->setText(tr("Open a text or CSV series…"));
@@ -843,7 +850,7 @@ bool SequenceLab::restart(QString* error) {
       for (std::size_t r = 0; r < runs->size(); ++r) {
         const dl::SeqTrainer& t = runs->trainer(r);
         // A stack without a recurrent layer (a convolution, a dense layer) is named by its first layer.
-        names.push_back(t.recurrent()          ? cellName(t.recurrent()->kind())
+        names.push_back(t.recurrent()            ? cellName(t.recurrent()->kind())
                         : runs->label(r).empty() ? cellName(c.layers.front().kind)
                                                  : QString::fromStdString(runs->label(r)));
       }
