@@ -219,6 +219,11 @@ int runSequence(const QCommandLineParser& p) {
     else
       std::printf("%s test loss %.5f test accuracy %.4f (baseline loss %.5f)\n", name.c_str(), test.loss, test.accuracy,
                   d.baselineLoss);
+    if (c.task.kind == "motif" && c.task.heldOutPositions)
+      std::printf(
+          "%s accuracy with the motif where training showed it (validation) %.4f, where it never did (test) "
+          "%.4f\n",
+          name.c_str(), t.evaluate(dl::SeqSplit::Validation).accuracy, test.accuracy);
     const auto ratio = [](const std::vector<double>& g) {
       return g.size() > 1 && g.back() > 0 ? g.front() / g.back() : dl::kNaN;
     };

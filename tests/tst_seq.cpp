@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "core/Parallel.h"
 #include "data/SequenceTasks.h"
+#include "nn/Pool2d.h"
 #include "seq/SeqTrainer.h"
 #include "train/Clipping.h"
 
@@ -94,6 +95,132 @@ private slots:
     const SeqSet p = parityBits(100, 5, rng);
     for (Index n = 0; n < p.size(); ++n)
       QCOMPARE(static_cast<int>(p.X.col(n).sum()) % 2, p.labels[static_cast<std::size_t>(n)]);
+  }
+
+  // The motif task: one symbol per step, class 1 exactly when A B C occurs (found here by brute
+  // force), half the sequences of each class, a positive's motif only at the places asked for.
+  void motifSequencesAndPlaces() {
+    const Index T = 20, K = 4;
+    const auto symbolAt = [&](const SeqSet& s, Index n, Index t) {
+      Index found = -1;
+      for (Index k = 0; k < K; ++k)
+        if (s.X(k * T + t, n) == 1) {
+          if (found >= 0) return Index(-2);  // two symbols at one step
+          found = k;
+        }
+      return found;
+    };
+    const auto starts = [&](const SeqSet& s, Index n) {
+      std::vector<Index> out;
+      for (Index t = 0; t + 3 <= T; ++t)
+        if (symbolAt(s, n, t) == 0 && symbolAt(s, n, t + 1) == 1 && symbolAt(s, n, t + 2) == 2) out.push_back(t);
+      return out;
+    };
+    for (const MotifPlaces places : {MotifPlaces::Anywhere, MotifPlaces::FirstHalf, MotifPlaces::SecondHalf}) {
+      Rng rng(11);
+      const SeqSet s = motifSequences(1001, T, int(K), places, rng);
+      QCOMPARE(s.X.rows(), K * T);
+      QCOMPARE(s.X.sum(), Scalar(1001 * T));  // one-hot: exactly one symbol per step
+      int positives = 0;
+      std::vector<int> startCount(T, 0);
+      for (Index n = 0; n < s.size(); ++n) {
+        for (Index t = 0; t < T; ++t) QVERIFY(symbolAt(s, n, t) >= 0);
+        const std::vector<Index> at = starts(s, n);
+        const int label = s.labels[static_cast<std::size_t>(n)];
+        QCOMPARE(label, at.empty() ? 0 : 1);
+        if (!label) continue;
+        ++positives;
+        QCOMPARE(at.size(), std::size_t(1));
+        ++startCount[static_cast<std::size_t>(at[0])];
+        if (places == MotifPlaces::FirstHalf) QVERIFY2(at[0] + 3 <= T / 2, qPrintable(QString::number(at[0])));
+        if (places == MotifPlaces::SecondHalf) QVERIFY2(at[0] >= T / 2, qPrintable(QString::number(at[0])));
+      }
+      QCOMPARE(positives, 500);  // balanced: 500 of 1001
+      // Every allowed start occurs (about 500/18 or 500/8 each); none outside.
+      const Index lo = places == MotifPlaces::SecondHalf ? T / 2 : 0;
+      const Index hi = places == MotifPlaces::FirstHalf ? T / 2 - 3 : T - 3;
+      for (Index t = 0; t + 3 <= T; ++t) QCOMPARE(startCount[static_cast<std::size_t>(t)] > 0, t >= lo && t <= hi);
+    }
+    // The same seed, the same sequences.
+    Rng a(3), b(3);
+    QCOMPARE(motifSequences(50, 12, 3, MotifPlaces::Anywhere, a).X,
+             motifSequences(50, 12, 3, MotifPlaces::Anywhere, b).X);
+    // Through the task: training and validation hold the motif in the first half, the test in the second.
+    SeqTaskConfig task;
+    task.kind = "motif";
+    task.length = 16;
+    task.symbols = 3;  // the fewest: the negatives are repaired often
+    task.heldOutPositions = true;
+    task.trainCount = task.validationCount = task.testCount = 200;
+    const auto d = makeSeqData(task);
+    QCOMPARE(d->features, Index(3));
+    QCOMPARE(d->classes, 2);
+    QCOMPARE(makeSeqData(task)->test.X, d->test.X);
+    task.seed = 2;
+    QVERIFY(makeSeqData(task)->test.X != d->test.X);
+    for (const SeqSet* part : {&d->train, &d->validation, &d->test})
+      for (Index n = 0; n < part->size(); ++n) {
+        if (!part->labels[static_cast<std::size_t>(n)]) continue;
+        Index start = -1;
+        for (Index t = 0; t + 3 <= 16; ++t)
+          if (part->X(t, n) == 1 && part->X(16 + t + 1, n) == 1 && part->X(32 + t + 2, n) == 1) start = t;
+        QVERIFY(start >= 0);
+        QCOMPARE(start >= 8, part == &d->test);
+      }
+    // Bad settings: the field and the value.
+    const auto refused = [](Index steps, int symbols) -> QString {
+      Rng rng(1);
+      try {
+        motifSequences(4, steps, symbols, MotifPlaces::FirstHalf, rng);
+      } catch (const ConfigError& e) {
+        return QString::fromStdString(e.field() + " = " + e.value());
+      }
+      return {};
+    };
+    QCOMPARE(refused(20, 2), QString("task.symbols = 2"));
+    QCOMPARE(refused(5, 4), QString("task.length = 5"));
+    QCOMPARE(refused(6, 3), QString());
+    task.symbols = 2;
+    try {
+      makeSeqData(task);
+      QFAIL("two symbols were accepted");
+    } catch (const ConfigError& e) {
+      QCOMPARE(e.field(), std::string("task.symbols"));
+    }
+  }
+
+  // Max over time: each channel's largest value over the steps, its gradient to that step alone —
+  // the first of equal values — and infer gives what forward gives. (tst_gradcheck_f64 checks the
+  // gradient of the registered "global_max_pool" against finite differences.)
+  void maxOverTime() {
+    const std::unique_ptr<Layer> pool = makeLayer(LayerSpec{.kind = "global_max_pool"}, Shape{2, 1, 1, 4}, "layers[2]");
+    QCOMPARE(pool->outputShape(), Shape::flat(2));
+    QCOMPARE(pool->paramCount(), Index(0));
+    Matrix x(8, 2);
+    // channel 0 (rows 0–3), channel 1 (rows 4–7); sample 1 has a tie at steps 1 and 3 of channel 0.
+    x << 0.5, 1.0,   //
+        2.0, 3.0,    //
+        -1.0, 0.0,   //
+        1.5, 3.0,    //
+        -2.0, -5.0,  //
+        -3.0, -4.0,  //
+        -0.5, -6.0,  //
+        -1.0, -4.0;
+    Matrix expected(2, 2);
+    expected << 2.0, 3.0, -0.5, -4.0;
+    const Matrix y = pool->forward(x, Pass{}, {}, {});
+    QCOMPARE(y, expected);
+    Matrix out;
+    QCOMPARE(pool->infer(x, out, {}, {}), expected);
+    Matrix dy(2, 2);
+    dy << 10, 20, 30, 40;
+    const Matrix dx = pool->backward(x, dy, {}, {}, true);
+    Matrix dxExpected = Matrix::Zero(8, 2);
+    dxExpected(1, 0) = 10;
+    dxExpected(6, 0) = 30;
+    dxExpected(1, 1) = 20;  // the tie of steps 1 and 3: the first
+    dxExpected(5, 1) = 40;  // the tie of steps 1 and 3 of channel 1: the first
+    QCOMPARE(dx, dxExpected);
   }
 
   // Windows of a series: the target is the value after the window; too short: none.

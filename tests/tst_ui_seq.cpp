@@ -198,6 +198,23 @@ private slots:
           QVERIFY(lab->alignment()->data().size() == 0);
         }
         ++checked;
+      } else if (name.startsWith(QLatin1String("seq-motif-"))) {
+        // The training tab; the score board names the run by its first layer and gives its test
+        // accuracy: the motif at positions training never showed it at.
+        QCOMPARE(tab, lab->tabPage(SequenceLab::TrainingTab));
+        QVERIFY(lab->accuracyChart()->isVisible());
+        // No recurrent layer: no gradient through time, no cell to look inside.
+        QVERIFY(!lab->tabs()->isTabVisible(SequenceLab::TimeTab) && !lab->tabs()->isTabVisible(SequenceLab::InsideTab));
+        const bool conv = name.endsWith(QLatin1String("conv"));
+        const SequenceLab::RunView* v = run(*lab, conv ? QStringLiteral("CONV1D") : QStringLiteral("DENSE"));
+        QVERIFY(v && v->report && !v->divergence);
+        QCOMPARE(v->step, c.training.steps);
+        const double acc = v->report->test.accuracy;
+        QCOMPARE(lab->scoreText(0, 3), QString::number(100 * acc, 'f', 1) + QLatin1Char('%'));
+        QCOMPARE(lab->scoreText(-1, 3), QStringLiteral("test accuracy"));
+        if (conv) QVERIFY2(acc >= 0.95, qPrintable(QString::number(acc)));
+        else QVERIFY2(acc <= 0.6, qPrintable(QString::number(acc)));
+        ++checked;
       } else if (name == QLatin1String("seq-words-corpus")) {
         QVERIFY(lab->wordsState());
         const WordsState& ws = *lab->wordsState();
@@ -214,7 +231,7 @@ private slots:
       }
     }
     QVERIFY(viaNotes >= 3);
-    QCOMPARE(checked, 10);
+    QCOMPARE(checked, 12);
   }
 
   // The controls: clipping and the learning rate apply while training (no restart); a cell box
@@ -264,6 +281,15 @@ private slots:
     emit task->activated(task->currentIndex());
     QCOMPARE(lab.config().task.kind, std::string("adding"));
     QCOMPARE(lab.config().layers.back().units, dl::Index(1));
+    QVERIFY(lab.banner()->isHidden());
+    // The motif task is offered, named: two classes (present or not), one input per symbol.
+    const int motif = task->findData(QStringLiteral("motif"));
+    QVERIFY(motif >= 0);
+    QVERIFY(!task->itemText(motif).isEmpty() && task->itemText(motif) != task->itemText(motif - 1));
+    task->setCurrentIndex(motif);
+    emit task->activated(motif);
+    QCOMPARE(lab.config().task.kind, std::string("motif"));
+    QCOMPARE(lab.config().layers.back().units, dl::Index(2));
     QVERIFY(lab.banner()->isHidden());
   }
 

@@ -58,6 +58,47 @@ SeqSet parityBits(Index count, Index steps, Rng& rng) {
   return s;
 }
 
+SeqSet motifSequences(Index count, Index steps, int symbols, MotifPlaces places, Rng& rng) {
+  if (symbols < kMotifLength)
+    throw ConfigError("task.symbols", std::to_string(symbols),
+                      DL_TRANSLATE_NOOP("dl", "the motif task needs at least 3 symbols: its motif is A B C"));
+  if (steps < 2 * kMotifLength)
+    throw ConfigError("task.length", std::to_string(steps),
+                      DL_TRANSLATE_NOOP("dl", "the motif task needs at least 6 steps: each half has room for A B C"));
+  const Index T = steps, K = symbols, M = kMotifLength, half = T / 2;
+  // Starts the motif may take: it lies in [first, last + M).
+  const Index first = places == MotifPlaces::SecondHalf ? half : 0;
+  const Index last = places == MotifPlaces::FirstHalf ? half - M : T - M;
+  SeqSet s;
+  s.X.setZero(K * T, count);
+  s.labels.resize(static_cast<std::size_t>(count));
+  std::vector<Index> seq(static_cast<std::size_t>(T));
+  const auto at = [&](Index t) -> Index& { return seq[static_cast<std::size_t>(t)]; };
+  for (Index n = 0; n < count; ++n) {
+    for (Index t = 0; t < T; ++t) at(t) = static_cast<Index>(rng.below(static_cast<std::uint64_t>(K)));
+    // Left to right, an occurrence at t loses its last symbol (redrawn from the others). The new
+    // symbol is not the motif's last, so no occurrence starting at t remains; ones starting at
+    // t + 1 or t + 2 are still ahead of the scan, and none starting before t contains t + 2.
+    for (Index t = 0; t + M <= T; ++t) {
+      bool found = true;
+      for (Index j = 0; j < M && found; ++j) found = at(t + j) == j;
+      if (!found) continue;
+      const Index r = static_cast<Index>(rng.below(static_cast<std::uint64_t>(K - 1)));
+      at(t + M - 1) = r >= M - 1 ? r + 1 : r;
+    }
+    const bool positive = n % 2 == 1;
+    if (positive) {
+      // The motif's symbols differ from each other, so planting it cannot make a second occurrence
+      // overlapping it, and the repaired background has none elsewhere.
+      const Index start = first + static_cast<Index>(rng.below(static_cast<std::uint64_t>(last - first + 1)));
+      for (Index j = 0; j < M; ++j) at(start + j) = j;
+    }
+    for (Index t = 0; t < T; ++t) s.X(at(t) * T + t, n) = 1;
+    s.labels[static_cast<std::size_t>(n)] = positive ? 1 : 0;
+  }
+  return s;
+}
+
 SeqSet sineWindows(Index count, Index steps, int components, double noise, Rng& rng) {
   SeqSet s;
   s.X.resize(steps, count);

@@ -52,6 +52,19 @@ SeqSet recallSymbol(Index count, Index steps, int symbols, Rng& rng);
 // is odd. Two steps is XOR.
 SeqSet parityBits(Index count, Index steps, Rng& rng);
 
+// Where the motif task's positive sequences may hold the motif: anywhere, or lying wholly in the
+// first half of the T positions (0 … ⌊T/2⌋ − 1) or wholly in the second (⌊T/2⌋ … T − 1).
+enum class MotifPlaces { Anywhere, FirstHalf, SecondHalf };
+
+// The motif task, a "trigger word" to spot: `steps` random symbols out of `symbols` (one-hot, F =
+// symbols, as recallSymbol); the class is 1 when the motif A B C (symbols 0, 1, 2) occurs
+// somewhere in the sequence, else 0. Every odd-numbered sequence holds it exactly once, starting at
+// a place drawn uniformly from `places`; the others hold it nowhere (a chance occurrence is
+// repaired by redrawing its last symbol). Throws ConfigError naming "task.symbols" (fewer than 3)
+// or "task.length" (fewer than 6 steps: each half must have room for the motif) with the value.
+SeqSet motifSequences(Index count, Index steps, int symbols, MotifPlaces places, Rng& rng);
+inline constexpr int kMotifLength = 3;  // the motif is symbols 0, 1, 2 in that order
+
 // Next-step prediction of a sum of `components` sines, each with a random frequency (0.02 to 0.2
 // cycles a step), phase and amplitude (0.5 to 1, divided by the number of components), plus
 // Gaussian noise of standard deviation `noise`: F = 1, the target is the value after the last step.

@@ -107,7 +107,7 @@ ArchitectureSummary describeStack(Shape input, const std::vector<LayerSpec>& sta
     } else if (is(s, "dense")) {
       whole = true;
       row.multiplyAdds = static_cast<double>(in.size()) * static_cast<double>(s.units);
-    } else if (is(s, "flatten") || is(s, "global_avg_pool") || is(s, "spp")) {
+    } else if (is(s, "flatten") || is(s, "global_avg_pool") || is(s, "global_max_pool") || is(s, "spp")) {
       whole = true;
     } else if (is(s, "rnn") || is(s, "lstm") || is(s, "gru")) {
       // The last state has seen every value of every step; [W U] is applied once per step.

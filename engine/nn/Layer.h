@@ -103,7 +103,7 @@ private:
 // A layer's configuration: the registry name and what that kind reads.
 struct LayerSpec {
   // "dense" "batch_norm" "activation" "maxout" "dropout"; images: "conv2d" "conv_transpose2d"
-  // "locally_connected2d" "max_pool2d" "avg_pool2d" "global_avg_pool" "spp" "flatten"
+  // "locally_connected2d" "max_pool2d" "avg_pool2d" "global_avg_pool" "global_max_pool" "spp" "flatten"
   // "batch_norm2d" "upsample"; sequences: "rnn" "lstm" "gru" "embedding" "conv1d"
   std::string kind;
   Index units = 0;   // dense: outputs; convolutions: output channels; recurrent: hidden size; embedding: dimension

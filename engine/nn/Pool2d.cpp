@@ -30,14 +30,29 @@ void forEachWindowValue(const ConvGeometry& g, F&& f) {
           for (Index j = 0; j < g.kw; ++j) f(o, (c * g.height + oy * g.sh + i * g.dh) * g.width + ox * g.sw + j * g.dw);
       }
 }
+
+// The max pools keep the row of each maximum in 32 bits: they refuse inputs of 2³¹ values or more.
+void refuseTooLargeForArgmax(const Shape& in, const std::string& field) {
+  if (in.size() > INT32_MAX)
+    throw ConfigError(field + ".input", std::to_string(in.size()),
+                      {DL_TRANSLATE_NOOP("dl", "the input holds more than %1 values"), {std::to_string(INT32_MAX)}});
+}
+
+// dx (inRows, B): dy(o, b) added at the row argmax[b·out + o] that output o took its value from.
+void scatterToArgmax(const Matrix& dy, const std::vector<std::int32_t>& argmax, Index inRows, Matrix& dx) {
+  const Index out = dy.rows(), B = dy.cols();
+  dx.setZero(inRows, B);
+  forEachSample(B, inRows, [&](Index b) {
+    const std::int32_t* arg = argmax.data() + b * out;
+    for (Index o = 0; o < out; ++o) dx(arg[o], b) += dy(o, b);
+  });
+}
 }  // namespace
 
 // ---- max ----
 MaxPool2d::MaxPool2d(Shape in, const LayerSpec& spec, const std::string& field)
     : Layer(in), m_g(poolGeometry(in, spec, field)) {
-  if (in.size() > INT32_MAX)
-    throw ConfigError(field + ".input", std::to_string(in.size()),
-                      {DL_TRANSLATE_NOOP("dl", "the input holds more than %1 values"), {std::to_string(INT32_MAX)}});
+  refuseTooLargeForArgmax(in, field);
 }
 
 void MaxPool2d::pool(const Matrix& x, Matrix& y, std::vector<std::int32_t>* argmax) const {
@@ -113,13 +128,7 @@ const Matrix& MaxPool2d::forward(const Matrix& x, const Pass&, std::span<const S
 
 const Matrix& MaxPool2d::backward(const Matrix&, const Matrix& dy, std::span<const Scalar>, std::span<Scalar>,
                                   bool wantInputGradient) {
-  if (!wantInputGradient) return m_dx;
-  const Index out = dy.rows(), B = dy.cols();
-  m_dx.setZero(inputShape().size(), B);
-  forEachSample(B, inputShape().size(), [&](Index b) {
-    const std::int32_t* arg = m_argmax.data() + b * out;
-    for (Index o = 0; o < out; ++o) m_dx(arg[o], b) += dy(o, b);
-  });
+  if (wantInputGradient) scatterToArgmax(dy, m_argmax, inputShape().size(), m_dx);
   return m_dx;
 }
 
@@ -192,6 +201,42 @@ const Matrix& GlobalAvgPool::backward(const Matrix&, const Matrix& dy, std::span
 const Matrix& GlobalAvgPool::infer(const Matrix& x, Matrix& out, std::span<const Scalar>,
                                    std::span<const Scalar>) const {
   pool(x, out);
+  return out;
+}
+
+// ---- global maximum ----
+GlobalMaxPool::GlobalMaxPool(Shape in, const std::string& field) : Layer(in) { refuseTooLargeForArgmax(in, field); }
+
+// x (C·n, B) with n = H·W·T → y (C, B); argmax, when given, the row of x each y came from.
+void GlobalMaxPool::pool(const Matrix& x, Matrix& y, std::vector<std::int32_t>* argmax) const {
+  const Index C = inputShape().channels, n = plane(), B = x.cols();
+  y.resize(C, B);
+  if (argmax) argmax->resize(static_cast<std::size_t>(C * B));
+  for (Index b = 0; b < B; ++b)
+    for (Index c = 0; c < C; ++c) {
+      Index at = c * n;
+      for (Index r = at + 1; r < (c + 1) * n; ++r)
+        if (x(r, b) > x(at, b)) at = r;  // strictly greater: the first of equal values wins
+      y(c, b) = x(at, b);
+      if (argmax) (*argmax)[static_cast<std::size_t>(b * C + c)] = static_cast<std::int32_t>(at);
+    }
+}
+
+const Matrix& GlobalMaxPool::forward(const Matrix& x, const Pass&, std::span<const Scalar>, std::span<Scalar>) {
+  pool(x, m_y, &m_argmax);
+  return m_y;
+}
+
+// ∂L/∂x is ∂L/∂y_c at the row y_c came from and 0 elsewhere.
+const Matrix& GlobalMaxPool::backward(const Matrix&, const Matrix& dy, std::span<const Scalar>, std::span<Scalar>,
+                                      bool wantInputGradient) {
+  if (wantInputGradient) scatterToArgmax(dy, m_argmax, inputShape().size(), m_dx);
+  return m_dx;
+}
+
+const Matrix& GlobalMaxPool::infer(const Matrix& x, Matrix& out, std::span<const Scalar>,
+                                   std::span<const Scalar>) const {
+  pool(x, out, nullptr);
   return out;
 }
 

@@ -142,6 +142,12 @@ std::vector<LayerExample> globalAvgPoolExamples(Rng& rng) {
   return {example("global_avg_pool", {between(rng, 2, 3), 3, 4, 1})};
 }
 
+// An image, a sequence (max over time) and a single value per channel.
+std::vector<LayerExample> globalMaxPoolExamples(Rng& rng) {
+  return {example("global_max_pool", {between(rng, 2, 3), 3, 4, 1}), example("global_max_pool", {3, 1, 1, 7}),
+          example("global_max_pool", {2, 1, 1, 1})};
+}
+
 std::vector<LayerExample> sppExamples(Rng&) {
   LayerExample a = example("spp", {2, 5, 7, 1});  // default levels 1, 2, 4 on two input sizes
   LayerExample b = example("spp", {2, 8, 8, 1});
@@ -299,6 +305,11 @@ const std::vector<LayerKind>& layerKinds() {
          return std::make_unique<GlobalAvgPool>(in);
        },
        globalAvgPoolExamples},
+      {"global_max_pool",
+       [](const LayerSpec&, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
+         return std::make_unique<GlobalMaxPool>(in, f);
+       },
+       globalMaxPoolExamples},
       {"spp",
        [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
          return std::make_unique<SpatialPyramidPool>(in, s.bins, f);
@@ -335,9 +346,8 @@ const std::vector<LayerKind>& layerKinds() {
        },
        rnnExamples},
       {"lstm",
-       [](const LayerSpec& s, const Shape& in, const std::string& f) -> std::unique_ptr<Layer> {
-         return std::make_unique<Lstm>(in, s, f);
-       },
+       [](const LayerSpec& s, const Shape& in,
+          const std::string& f) -> std::unique_ptr<Layer> { return std::make_unique<Lstm>(in, s, f); },
        lstmExamples},
       {"gru",
        [](const LayerSpec& s, const Shape& in,

@@ -18,7 +18,7 @@
 namespace dl {
 
 struct SeqTaskConfig {
-  // "adding", "recall", "parity", "sine" (generated); "chars" (a character model on a text);
+  // "adding", "recall", "parity", "motif", "sine" (generated); "chars" (a character model on a text);
   // "series" (next value of a CSV column) — all trained by the layer stack. "reverse", "sort": an
   // encoder-decoder (seq/Seq2Seq.h) on digit sequences of `length`, set up by the section
   // "seq2seq". "words": skip-gram word vectors (seq/SkipGram.h) on a text, set up by "skipgram".
@@ -27,7 +27,11 @@ struct SeqTaskConfig {
   int trainCount = 4000;  // generated tasks: sequences for training, validation and test
   int validationCount = 500;
   int testCount = 500;
-  int symbols = 8;     // recall: how many symbols
+  int symbols = 8;  // recall, motif: how many symbols
+  // motif: the training and validation sequences hold the motif only in the first half of the
+  // positions, the test sequences only in the second half — positions training never showed it at.
+  // false: anywhere in all three parts.
+  bool heldOutPositions = false;
   int components = 1;  // sine: 1 sine, or a sum of several
   double noise = 0.0;  // sine: Gaussian noise on the inputs
   // chars: a UTF-8 text file; empty: the program's own notes, in Chinese and English (the app

@@ -15,13 +15,14 @@ namespace {
 
 using R = RebuildReason;
 
-bool isRecall(const SeqTaskConfig& t) { return t.kind == "recall"; }
+bool hasSymbols(const SeqTaskConfig& t) { return t.kind == "recall" || t.kind == "motif"; }
+bool isMotif(const SeqTaskConfig& t) { return t.kind == "motif"; }
 bool isSine(const SeqTaskConfig& t) { return t.kind == "sine"; }
 bool isChars(const SeqTaskConfig& t) { return t.kind == "chars"; }
 bool readsFile(const SeqTaskConfig& t) { return t.kind == "chars" || t.kind == "series" || t.kind == "words"; }
 bool isSeries(const SeqTaskConfig& t) { return t.kind == "series"; }
 bool generated(const SeqTaskConfig& t) {
-  return t.kind == "adding" || t.kind == "recall" || t.kind == "parity" || t.kind == "sine";
+  return t.kind == "adding" || t.kind == "recall" || t.kind == "parity" || t.kind == "motif" || t.kind == "sine";
 }
 bool someCells(const SeqTrainingConfig& t) { return !t.cells.empty(); }
 const std::vector<std::string>& attentionNames() {
@@ -41,7 +42,9 @@ const Field<SeqTaskConfig> kTask[] = {
     {.key = "testCount", .member = &SeqTaskConfig::testCount, .onChange = R::Data, .bounds = Bounds::Closed, .lo = 1,
      .hi = 100000, .checked = generated, .written = generated},
     {.key = "symbols", .member = &SeqTaskConfig::symbols, .onChange = R::Data, .bounds = Bounds::Closed, .lo = 2,
-     .hi = 64, .checked = isRecall, .written = isRecall},
+     .hi = 64, .checked = hasSymbols, .written = hasSymbols},
+    {.key = "heldOutPositions", .member = &SeqTaskConfig::heldOutPositions, .onChange = R::Data, .checked = isMotif,
+     .written = isMotif},
     {.key = "components", .member = &SeqTaskConfig::components, .onChange = R::Data, .bounds = Bounds::Closed,
      .lo = 1, .hi = 8, .checked = isSine, .written = isSine},
     {.key = "noise", .member = &SeqTaskConfig::noise, .onChange = R::Data, .bounds = Bounds::Closed, .lo = 0, .hi = 10,
@@ -92,8 +95,8 @@ std::span<const Field<SeqTrainingConfig>> seqTrainingFields() { return kTraining
 std::span<const Field<Seq2SeqSettings>> seq2seqFields() { return kSeq2Seq; }
 
 const std::vector<std::string>& seqTaskKinds() {
-  static const std::vector<std::string> names = {"adding", "recall",  "parity", "sine", "chars",
-                                                 "series", "reverse", "sort",   "words"};
+  static const std::vector<std::string> names = {"adding", "recall", "parity",  "motif", "sine",
+                                                 "chars",  "series", "reverse", "sort",  "words"};
   return names;
 }
 

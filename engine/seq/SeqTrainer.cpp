@@ -36,9 +36,18 @@ void generate(SeqData& d, const SeqTaskConfig& t) {
     if (t.kind == "parity") return parityBits(n, T, rng);
     return sineWindows(n, T, t.components, t.noise, rng);
   };
-  d.train = make(t.trainCount);
-  d.validation = make(t.validationCount);
-  d.test = make(t.testCount);
+  if (t.kind == "motif") {
+    // Held out: training and validation see the motif in the first half, the test in the second.
+    const MotifPlaces seen = t.heldOutPositions ? MotifPlaces::FirstHalf : MotifPlaces::Anywhere;
+    const MotifPlaces unseen = t.heldOutPositions ? MotifPlaces::SecondHalf : MotifPlaces::Anywhere;
+    d.train = motifSequences(t.trainCount, T, t.symbols, seen, rng);
+    d.validation = motifSequences(t.validationCount, T, t.symbols, seen, rng);
+    d.test = motifSequences(t.testCount, T, t.symbols, unseen, rng);
+  } else {
+    d.train = make(t.trainCount);
+    d.validation = make(t.validationCount);
+    d.test = make(t.testCount);
+  }
   d.steps = T;
   if (t.kind == "adding") {
     d.features = 2;
@@ -50,6 +59,10 @@ void generate(SeqData& d, const SeqTaskConfig& t) {
   } else if (t.kind == "parity") {
     d.classes = 2;
     d.classNames = {"even", "odd"};
+  } else if (t.kind == "motif") {
+    d.features = t.symbols;
+    d.classes = 2;
+    d.classNames = {"absent", "present"};
   }
 }
 

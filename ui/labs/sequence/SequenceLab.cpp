@@ -106,7 +106,8 @@ std::vector<dl::LayerSpec> stackFor(const dl::SeqData& d, const dl::LayerSpec& l
   return out;
 }
 
-const char* const kKinds[] = {"adding", "recall", "parity", "sine", "chars", "series", "reverse", "sort", "words"};
+const char* const kKinds[] = {"adding", "recall", "parity",  "motif", "sine",
+                              "chars",  "series", "reverse", "sort",  "words"};
 
 }  // namespace
 
@@ -572,12 +573,21 @@ void SequenceLab::retranslateUi() {
   retranslateRunBox();
   m_taskBox->setTitle(tr("Task"));
   m_kindLabel->setText(tr("task"));
-  const QStringList kinds = {tr("adding problem"),  tr("recall a symbol"),   tr("parity"),
-                             tr("sine, next value"), tr("characters of a text"), tr("series from a CSV file"),
-                             tr("reverse digits"),   tr("sort digits"),        tr("word vectors (skip-gram)")};
+  const QStringList kinds = {tr("adding problem"),
+                             tr("recall a symbol"),
+                             tr("parity"),
+                             tr("spot a motif (A B C anywhere)"),
+                             tr("sine, next value"),
+                             tr("characters of a text"),
+                             tr("series from a CSV file"),
+                             tr("reverse digits"),
+                             tr("sort digits"),
+                             tr("word vectors (skip-gram)")};
   for (int i = 0; i < m_kind->count() && i < kinds.size(); ++i) m_kind->setItemText(i, kinds[i]);
-  m_kind->setToolTip(tr("What the networks learn. Adding, recall and parity need a memory of T steps; "
-                        "reversing and sorting use an encoder-decoder; word vectors use skip-gram."));
+  m_kind->setToolTip(
+      tr("What the networks learn. Adding, recall and parity need a memory of T steps; "
+         "spotting a motif needs a detector that works at every position; "
+         "reversing and sorting use an encoder-decoder; word vectors use skip-gram."));
   m_lengthLabel->setText(tr("length T"));
   m_length->setToolTip(tr("Steps per sequence: how far back the gradient has to travel."));
   m_openText->setText(tr("Open a text or CSV series…"));
@@ -839,7 +849,10 @@ bool SequenceLab::restart(QString* error) {
       auto runs = std::make_unique<dl::SeqRuns>(c, data);
       for (std::size_t r = 0; r < runs->size(); ++r) {
         const dl::SeqTrainer& t = runs->trainer(r);
-        names.push_back(t.recurrent() ? cellName(t.recurrent()->kind()) : QString::fromStdString(runs->label(r)));
+        // A stack without a recurrent layer (a convolution, a dense layer) is named by its first layer.
+        names.push_back(t.recurrent()            ? cellName(t.recurrent()->kind())
+                        : runs->label(r).empty() ? cellName(c.layers.front().kind)
+                                                 : QString::fromStdString(runs->label(r)));
       }
       if (runs->size() > static_cast<std::size_t>(kMaxRuns)) {
         if (error) *error = tr("training.cells: at most %1 cells side by side").arg(kMaxRuns);
@@ -951,8 +964,11 @@ bool SequenceLab::restart(QString* error) {
 
 void SequenceLab::showTabsForTask() {
   const bool stack = !m_config.isSeq2Seq() && !m_config.isWords();
-  m_tabs->setTabVisible(TimeTab, stack);
-  m_tabs->setTabVisible(InsideTab, stack);
+  // A stack without a recurrent layer (a convolution, a dense layer) has no hidden state to show.
+  dl::SeqConfig copy = m_config;
+  const bool recurrent = stack && firstRecurrent(copy.layers);
+  m_tabs->setTabVisible(TimeTab, recurrent);
+  m_tabs->setTabVisible(InsideTab, recurrent);
   m_tabs->setTabVisible(TrainingTab, stack);
   m_tabs->setTabVisible(Seq2SeqTab, m_config.isSeq2Seq());
   m_tabs->setTabVisible(WordsTab, m_config.isWords());
@@ -961,7 +977,7 @@ void SequenceLab::showTabsForTask() {
   // Regression has no accuracy: the loss chart takes the row.
   m_accuracy->setVisible(m_data && m_data->classes > 0);
   if (!m_tabs->isTabVisible(m_tabs->currentIndex()))
-    m_tabs->setCurrentIndex(stack ? TimeTab : m_config.isSeq2Seq() ? Seq2SeqTab : WordsTab);
+    m_tabs->setCurrentIndex(recurrent ? TimeTab : stack ? TrainingTab : m_config.isSeq2Seq() ? Seq2SeqTab : WordsTab);
 }
 
 bool SequenceLab::loadPreset(const QString& name, QString* error) {
