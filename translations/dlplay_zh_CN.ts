@@ -778,7 +778,7 @@
     <message>
         <location filename="../engine/cnn/CnnFields.cpp" line="+36"/>
         <location filename="../engine/cnn/CnnTrainer.cpp" line="+146"/>
-        <location filename="../engine/seq/SeqFields.cpp" line="+144"/>
+        <location filename="../engine/seq/SeqFields.cpp" line="+147"/>
         <source>is already listed at [%1]</source>
         <translation>已在第 [%1] 项列出</translation>
     </message>
@@ -1166,7 +1166,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../engine/seq/SeqTrainer.cpp" line="+267"/>
+        <location filename="../engine/seq/SeqTrainer.cpp" line="+280"/>
         <source>the last layer must give one value per class (%1)</source>
         <translation>最后一层必须为每个类别输出一个值（共 %1 个）</translation>
     </message>
@@ -1220,7 +1220,7 @@
         <translation>池化层只支持填充 %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>the input holds more than %1 values</source>
         <translation>输入的数值超过 %1 个</translation>
     </message>
@@ -1236,7 +1236,17 @@
         <translation>必须是 down:图像:周期（stripes、checkerboard 或 zoneplate，周期 2 到 16）或 up:图像:权重（constant 或 stripes，equal 或 tent）</translation>
     </message>
     <message>
-        <location filename="../engine/data/SequenceTasks.cpp" line="+116"/>
+        <location filename="../engine/data/SequenceTasks.cpp" line="+64"/>
+        <source>the motif task needs at least 3 symbols: its motif is A B C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the motif task needs at least 6 steps: each half has room for A B C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>holds a NUL byte at offset %1: binary data, not text</source>
         <translation>在偏移 %1 处有 NUL 字节：这是二进制数据，不是文本</translation>
     </message>
@@ -4436,7 +4446,7 @@ or drop an image file</source>
 <context>
     <name>dlui::EigenPlane</name>
     <message>
-        <location filename="../ui/labs/sequence/EigenPlane.cpp" line="+92"/>
+        <location filename="../ui/labs/sequence/EigenPlane.cpp" line="+62"/>
         <source>Run %1</source>
         <translation>第 %1 次运行</translation>
     </message>
@@ -4446,12 +4456,12 @@ or drop an image file</source>
         <translation>%1   ρ = %2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+43"/>
         <source>No eigenvalues yet</source>
         <translation>还没有特征值</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Re</source>
         <translation>Re</translation>
     </message>
@@ -4495,13 +4505,13 @@ or drop an image file</source>
 <context>
     <name>dlui::HeatMap</name>
     <message>
-        <location filename="../ui/labs/sequence/HeatMap.cpp" line="+216"/>
-        <location line="+228"/>
+        <location filename="../ui/labs/sequence/HeatMap.cpp" line="+189"/>
+        <location line="+215"/>
         <source>no value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-148"/>
         <source>%1 (not shown on a log scale)</source>
         <translation>%1（对数刻度无法显示）</translation>
     </message>
@@ -4511,7 +4521,7 @@ or drop an image file</source>
         <translation>%1，%2：%3</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+37"/>
         <source>No data yet</source>
         <translation>还没有数据</translation>
     </message>
@@ -7041,7 +7051,7 @@ k = %1, stride 2
 <context>
     <name>dlui::SequenceLab</name>
     <message>
-        <location filename="../ui/labs/sequence/SequenceLab.cpp" line="+560"/>
+        <location filename="../ui/labs/sequence/SequenceLab.cpp" line="+568"/>
         <source>Gradient through time</source>
         <translation>随时间的梯度</translation>
     </message>
@@ -7052,12 +7062,12 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+1"/>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-46"/>
         <source>Encoder-decoder</source>
         <translation>编码器-解码器</translation>
     </message>
@@ -7082,27 +7092,27 @@ k = %1, stride 2
         <translation>加法问题</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>recall a symbol</source>
         <translation>回忆符号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>parity</source>
         <translation>奇偶校验</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>sine, next value</source>
         <translation>正弦，预测下一个值</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>characters of a text</source>
         <translation>文本的字符</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>series from a CSV file</source>
         <translation>CSV 文件中的序列</translation>
     </message>
@@ -7112,22 +7122,17 @@ k = %1, stride 2
         <translation>数字倒序</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>sort digits</source>
         <translation>数字排序</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>word vectors (skip-gram)</source>
         <translation>词向量（skip-gram）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>What the networks learn. Adding, recall and parity need a memory of T steps; reversing and sorting use an encoder-decoder; word vectors use skip-gram.</source>
-        <translation>网络要学的内容。加法、回忆和奇偶校验需要记住 T 步；倒序和排序使用编码器-解码器；词向量使用 skip-gram。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>length T</source>
         <translation>长度 T</translation>
     </message>
@@ -7268,12 +7273,12 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+1"/>
-        <location line="+201"/>
+        <location line="+207"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-206"/>
         <source>global norm</source>
         <translation>全局范数</translation>
     </message>
@@ -7323,32 +7328,39 @@ k = %1, stride 2
         <translation>‖∂h_T/∂hₜ‖：hₜ 还能影响多远</translation>
     </message>
     <message>
-        <location line="+1"/>
         <location line="+3"/>
-        <location line="+510"/>
-        <location line="+108"/>
+        <location line="+528"/>
+        <location line="+110"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location line="-621"/>
-        <location line="+513"/>
+        <location line="-109"/>
         <source>‖∂L/∂hₜ‖ (log)</source>
         <translation>‖∂L/∂hₜ‖（对数）</translation>
     </message>
     <message>
-        <location line="-512"/>
-        <location line="+512"/>
+        <location line="+0"/>
         <source>‖∂h_T/∂hₜ‖ (log)</source>
         <translation>‖∂h_T/∂hₜ‖（对数）</translation>
     </message>
     <message>
-        <location line="-511"/>
+        <location line="-530"/>
         <source>Over training, cell:</source>
         <translation>训练过程，单元：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-56"/>
+        <source>spot a motif (A B C anywhere)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What the networks learn. Adding, recall and parity need a memory of T steps; spotting a motif needs a detector that works at every position; reversing and sorting use an encoder-decoder; word vectors use skip-gram.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>training step</source>
         <translation>训练步</translation>
     </message>
@@ -7386,12 +7398,12 @@ k = %1, stride 2
         <location line="+1"/>
         <location line="+1"/>
         <location line="+12"/>
-        <location line="+798"/>
+        <location line="+818"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-811"/>
+        <location line="-831"/>
         <location line="+13"/>
         <source>loss</source>
         <translation>损失</translation>
@@ -7413,12 +7425,12 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+1"/>
-        <location line="+576"/>
+        <location line="+596"/>
         <source>temperature %1</source>
         <translation>温度 %1</translation>
     </message>
     <message>
-        <location line="-575"/>
+        <location line="-595"/>
         <source>0: always the likeliest character; 1: as the model predicts; above 1: wilder.</source>
         <translation>0：总是取最可能的字符；1：按模型的预测分布；大于 1：更随意。</translation>
     </message>
@@ -7478,7 +7490,27 @@ k = %1, stride 2
         <translation>训练暂停或评估时显示回答。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+27"/>
+        <source>even</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>odd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>the corpus that comes with dlplay</source>
         <translation>dlplay 自带的语料</translation>
     </message>
@@ -7493,12 +7525,12 @@ k = %1, stride 2
         <translation>已在训练中生效：学习率 %1，裁剪 %2。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>training.cells: at most %1 cells side by side</source>
         <translation>training.cells：最多并排 %1 种单元</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>%1 training</source>
         <translation>%1 训练</translation>
     </message>
@@ -7509,17 +7541,17 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+14"/>
-        <location line="+549"/>
+        <location line="+562"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-337"/>
         <source>Paused at step %1, where the preset&apos;s claim is measured.</source>
         <translation>已在第 %1 步暂停，这是预设结论的测量点。</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+115"/>
         <source>Shown when training pauses, and every few seconds while it runs.</source>
         <translation>训练暂停时显示，训练中每隔几秒更新。</translation>
     </message>
@@ -7664,12 +7696,12 @@ k = %1, stride 2
         <translation> — 已完成</translation>
     </message>
     <message>
-        <location line="-789"/>
+        <location line="-809"/>
         <source>Analogy a : b :: c : ?  (e.g. france : paris :: italy : ?)</source>
         <translation>类比 a : b :: c : ?（例如 france : paris :: italy : ?）</translation>
     </message>
     <message>
-        <location line="+796"/>
+        <location line="+816"/>
         <source>‖∂h_T/∂h₁‖</source>
         <translation>‖∂h_T/∂h₁‖</translation>
     </message>
@@ -8080,7 +8112,7 @@ k = %1, stride 2
 <context>
     <name>dlui::WordMap</name>
     <message>
-        <location filename="../ui/labs/sequence/WordMap.cpp" line="+219"/>
+        <location filename="../ui/labs/sequence/WordMap.cpp" line="+168"/>
         <source>No word vectors yet</source>
         <translation>还没有词向量</translation>
     </message>

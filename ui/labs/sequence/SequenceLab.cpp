@@ -687,7 +687,14 @@ QColor SequenceLab::runColour(int run) const {
 
 QString SequenceLab::tokenText(int classId) const {
   if (!m_data || classId < 0 || classId >= static_cast<int>(m_data->classNames.size())) return QStringLiteral("?");
-  return QString::fromStdString(m_data->classNames[static_cast<std::size_t>(classId)]);
+  const std::string& name = m_data->classNames[static_cast<std::size_t>(classId)];
+  // Parity's and the motif's answers are words (the engine names them in English): they are shown
+  // in the interface language. Every other task's classes are symbols or characters.
+  static const char* const kWords[] = {QT_TR_NOOP("even"), QT_TR_NOOP("odd"), QT_TR_NOOP("absent"),
+                                       QT_TR_NOOP("present")};
+  for (const char* word : kWords)
+    if (name == word) return tr(word);
+  return QString::fromStdString(name);
 }
 
 // ---------------------------------------------------------------- configuration
