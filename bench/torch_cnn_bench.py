@@ -9,15 +9,15 @@ Timed region = the full training loop: per-epoch shuffle (randperm + gather), sl
 forward, cross_entropy, backward, Adam step. float32, no torch.no_grad.
 Output: one CSV line per config:  RESULT,tag,config,threads,0,steps_s_median,samples_s,epochs_s,spread%,...
 (the 0 is the diagnostics column of the MLP lines: the CNN configurations have none).
+The loop, its timing and the line are bench/torch_timing.py's, shared with torch_seq_bench.py.
 """
-import argparse
 import math
-import statistics
-import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from torch_timing import epoch_loop, parse_args, print_result, time_steps
 
 
 def random_images(n, size, g):
@@ -53,7 +53,7 @@ CONFIGS = {
 }
 
 
-def run(cfg, target_s, reps, warm_steps=200):
+def run(cfg, target_s, reps):
     data_fn, model_fn, bs, lr, desc = CONFIGS[cfg]
     g = torch.Generator().manual_seed(0)
     X, y = data_fn(g)
@@ -62,55 +62,14 @@ def run(cfg, target_s, reps, warm_steps=200):
     model = model_fn()
     opt = torch.optim.Adam(model.parameters(), lr=lr)
     steps_per_epoch = math.ceil(N / bs)
-
-    def train_steps(nsteps):
-        done = 0
-        while done < nsteps:
-            perm = torch.randperm(N)
-            Xp, yp = X[perm], y[perm]
-            for i in range(0, N, bs):
-                xb, yb = Xp[i:i + bs], yp[i:i + bs]
-                opt.zero_grad(set_to_none=True)
-                loss = F.cross_entropy(model(xb), yb)
-                loss.backward()
-                opt.step()
-                done += 1
-                if done >= nsteps:
-                    break
-        return loss.item()
-
-    train_steps(warm_steps)
-    t0 = time.perf_counter()
-    train_steps(200)
-    dt = time.perf_counter() - t0
-    nsteps = max(200, int(200 * target_s / dt))
-    rates = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        final_loss = train_steps(nsteps)
-        rates.append(nsteps / (time.perf_counter() - t0))
-    med = statistics.median(rates)
-    spread = (max(rates) - min(rates)) / med * 100
-    return dict(desc=desc, bs=bs, nsteps=nsteps, steps_s=med, samples_s=med * bs, epochs_s=med / steps_per_epoch,
-                spread=spread, runs=rates, loss=final_loss)
+    r = time_steps(epoch_loop(X, y, bs, opt, lambda xb, yb: F.cross_entropy(model(xb), yb)), target_s, reps)
+    return dict(r, desc=desc, bs=bs, samples_s=r["steps_s"] * bs, epochs_s=r["steps_s"] / steps_per_epoch)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--configs", default="E,F")
-    ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--target", type=float, default=3.0, help="seconds per timed rep")
-    ap.add_argument("--tag", default="")
-    a = ap.parse_args()
-    torch.set_num_threads(a.threads)
-    print(f"# torch {torch.__version__} threads={torch.get_num_threads()} tag={a.tag}", flush=True)
+    a = parse_args("E,F")
     for cfg in a.configs.split(","):
-        r = run(cfg, a.target, a.reps)
-        print(f"RESULT,{a.tag},{cfg},{a.threads},0,{r['steps_s']:.1f},{r['samples_s']:.0f},"
-              f"{r['epochs_s']:.2f},{r['spread']:.1f}%,{r['nsteps']},"
-              f"{'/'.join(f'{x:.0f}' for x in r['runs'])},loss={r['loss']:.3f}  # {r['desc']}",
-              flush=True)
+        print_result(a, cfg, run(cfg, a.target, a.reps))
 
 
 if __name__ == "__main__":

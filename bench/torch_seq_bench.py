@@ -12,15 +12,15 @@ at random (the speed does not depend on the text); it also reports tokens per se
 zero_grad, forward, mse_loss, backward, Adam step. float32. Median of `reps` after a 200-step warm-up
 and a 200-step calibration. Output: one CSV line per config, as the other scripts:
 RESULT,tag,config,threads,0,steps_s_median,samples_s,epochs_s,spread%,nsteps,runs,loss=...
+The loop, its timing and the line are bench/torch_timing.py's, shared with torch_cnn_bench.py.
 """
-import argparse
 import math
-import statistics
-import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from torch_timing import epoch_loop, parse_args, print_result, time_steps
 
 T_STEPS, N, BATCH, HIDDEN = 50, 3200, 32, 64
 
@@ -71,7 +71,7 @@ CONFIGS = {
 CHAR_T, CHAR_N = 64, 3200
 
 
-def run(cfg, target_s, reps, warm_steps=200):
+def run(cfg, target_s, reps):
     cell, desc = CONFIGS[cfg]
     g = torch.Generator().manual_seed(0)
     torch.manual_seed(0)
@@ -93,56 +93,15 @@ def run(cfg, target_s, reps, warm_steps=200):
         def loss_of(xb, yb):
             return F.mse_loss(model(xb), yb)
     steps_per_epoch = math.ceil(n / BATCH)
-
-    def train_steps(nsteps):
-        done = 0
-        while done < nsteps:
-            perm = torch.randperm(n)
-            Xp, yp = X[perm], y[perm]
-            for i in range(0, n, BATCH):
-                xb, yb = Xp[i:i + BATCH], yp[i:i + BATCH]
-                opt.zero_grad(set_to_none=True)
-                loss = loss_of(xb, yb)
-                loss.backward()
-                opt.step()
-                done += 1
-                if done >= nsteps:
-                    break
-        return loss.item()
-
-    train_steps(warm_steps)
-    t0 = time.perf_counter()
-    train_steps(200)
-    dt = time.perf_counter() - t0
-    nsteps = max(200, int(200 * target_s / dt))
-    rates = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        final_loss = train_steps(nsteps)
-        rates.append(nsteps / (time.perf_counter() - t0))
-    med = statistics.median(rates)
-    spread = (max(rates) - min(rates)) / med * 100
-    return dict(desc=desc, nsteps=nsteps, steps_s=med, samples_s=med * BATCH, epochs_s=med / steps_per_epoch,
-                spread=spread, runs=rates, loss=final_loss)
+    r = time_steps(epoch_loop(X, y, BATCH, opt, loss_of), target_s, reps)
+    return dict(r, desc=desc, samples_s=r["steps_s"] * BATCH, epochs_s=r["steps_s"] / steps_per_epoch)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--configs", default="G,H")
-    ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--target", type=float, default=3.0, help="seconds per timed rep")
-    ap.add_argument("--tag", default="")
-    a = ap.parse_args()
-    torch.set_num_threads(a.threads)
-    print(f"# torch {torch.__version__} threads={torch.get_num_threads()} tag={a.tag}", flush=True)
+    a = parse_args("G,H")
     for cfg in a.configs.split(","):
         r = run(cfg, a.target, a.reps)
-        print(f"RESULT,{a.tag},{cfg},{a.threads},0,{r['steps_s']:.1f},{r['samples_s']:.0f},"
-              f"{r['epochs_s']:.2f},{r['spread']:.1f}%,{r['nsteps']},"
-              f"{'/'.join(f'{x:.0f}' for x in r['runs'])},loss={r['loss']:.3f}  # {r['desc']}"
-              + (f", {r['steps_s'] * BATCH * CHAR_T:.0f} tokens/s" if cfg == "I" else ""),
-              flush=True)
+        print_result(a, cfg, r, f", {r['steps_s'] * BATCH * CHAR_T:.0f} tokens/s" if cfg == "I" else "")
 
 
 if __name__ == "__main__":

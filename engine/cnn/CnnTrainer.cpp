@@ -2,7 +2,6 @@
 #include "cnn/CnnTrainer.h"
 
 #include "core/Error.h"
-#include "core/Parallel.h"
 #include "data/Images.h"
 #include "data/Shapes.h"
 
@@ -14,9 +13,6 @@
 namespace dl {
 
 namespace {
-
-constexpr Index kEvalChunk = 256;
-
 
 Shape shapeOf(const ImageShape& s) { return {s.channels, s.height, s.width, 1}; }
 
@@ -201,18 +197,8 @@ CnnTrainer::CnnTrainer(CnnConfig config, std::shared_ptr<const CnnData> data)
       checkLayer(p.freeze[i], "pretrain.freeze[" + std::to_string(i) + "]");
   }
   m_loss = makeLoss("softmax_ce", classes, {});
-  Rng init(m_config.training.seed);
-  m_net.initialize(m_config.init, init);
-  m_net.dropoutRng().reseed(m_config.training.seed ^ 0x5851f42d4c957f2dULL);
-  m_optimizer = makeOptimizer(m_config.optimizer);
-  m_optimizer->reset(m_net.params().size());
-  m_schedule = makeSchedule(m_config.schedule);
-  m_shuffleRng.reseed(m_config.training.seed ^ 0x9e3779b97f4a7c15ULL);
+  m_core.start(m_net, m_config.init, m_config.training.seed, m_config.optimizer, m_config.schedule, trainPart().size());
   m_augmentRng.reseed(m_config.training.seed ^ 0xd1b54a32d192ed03ULL);
-  const Index n = trainPart().size();
-  m_order.resize(static_cast<std::size_t>(n));
-  std::iota(m_order.begin(), m_order.end(), Index(0));
-  m_cursor = n;  // the first step starts epoch 1 with a shuffle
 }
 
 // After the last pretraining step: new weights for the layers to reinitialise (each from a seed of
@@ -227,14 +213,7 @@ void CnnTrainer::startTask() {
   // Frozen here without writing training.frozen: the configuration stays the one that replays this
   // run (its pretrain.freeze says when they freeze; training.frozen would freeze them from step 1).
   for (int l : p.freeze) m_frozen[static_cast<std::size_t>(l)] = true;
-  m_optimizer = makeOptimizer(m_config.optimizer);
-  m_optimizer->reset(m_net.params().size());
-  m_schedule = makeSchedule(m_config.schedule);
-  const Index n = trainPart().size();
-  m_order.resize(static_cast<std::size_t>(n));
-  std::iota(m_order.begin(), m_order.end(), Index(0));
-  m_cursor = n;
-  m_epoch = 0;
+  m_core.restart(m_config.optimizer, m_config.schedule, m_net.params().size(), trainPart().size());
 }
 
 void CnnTrainer::checkLayer(int layer, const std::string& field) const {
@@ -275,45 +254,38 @@ void CnnTrainer::reinitializeLayer(int layer, std::uint64_t seed) {
     m_net.buffers().segment(running.offset, running.size) = freshBuffers.segment(running.offset, running.size);
 }
 
-// Fisher–Yates shuffle at each epoch start, then the next batch; augmentation from its own Rng.
+// The next batch of the shuffled epoch; augmentation from its own Rng.
 void CnnTrainer::nextBatch() {
   const Dataset& t = trainPart();
-  const Index n = t.size();
-  const Index b = std::min<Index>(m_config.training.batchSize, n);
-  if (m_cursor >= n || n - m_cursor < 2) {  // a batch of one cannot be batch-normalised
-    for (Index i = n - 1; i > 0; --i)
-      std::swap(m_order[static_cast<std::size_t>(i)], m_order[m_shuffleRng.below(static_cast<std::uint64_t>(i + 1))]);
-    m_cursor = 0;
-    ++m_epoch;
-  }
-  const Index len = std::min(b, n - m_cursor);
+  // A new epoch rather than a batch of one: a batch of one cannot be batch-normalised.
+  const std::span<const Index> batch = m_core.nextBatch(m_config.training.batchSize, 2);
+  const auto len = static_cast<Index>(batch.size());
   m_xb.resize(t.features(), len);
   m_labels.resize(static_cast<std::size_t>(len));
   for (Index i = 0; i < len; ++i) {
-    const Index src = m_order[static_cast<std::size_t>(m_cursor + i)];
+    const Index src = batch[static_cast<std::size_t>(i)];
     m_xb.col(i) = t.X.col(src);
     m_labels[static_cast<std::size_t>(i)] = t.labels[static_cast<std::size_t>(src)];
   }
-  m_cursor += len;
   const AugmentConfig& a = m_config.augment;
   if (a.maxShift > 0 || a.maxRotation > 0 || a.flipProbability > 0 || a.noise > 0)
     inRawSpace(m_xb, *m_data, [&](Matrix& X) { augmentImages(X, m_data->shape, a, m_augmentRng); });
 }
 
 CnnStep CnnTrainer::step() {
-  if (m_divergence) throw std::logic_error("training diverged (" + m_divergence->describe() + ")");
+  m_core.requireFinite();
   CnnStep m;
   m.pretraining = m_pretraining;
   nextBatch();
-  m.step = m_step + 1;
-  m.epoch = m_epoch;
-  m.lr = std::max(m_schedule->rate(m_config.optimizer.learningRate, m_epoch), 0.0);
+  m.step = m_core.stepCount() + 1;
+  m.epoch = m_core.epoch();
+  m.lr = m_core.learningRate(m_config.optimizer.learningRate);
   m_net.forward(m_xb, Mode::Train);
   m.trainLoss = m_loss->evaluate(m_net.logits(), m_labels.data(), nullptr, &m_dLogits);
   const int L = m_net.layerCount();
+  m_core.countStep();
   if (!std::isfinite(m.trainLoss)) {
-    m_divergence = Divergence{m.step, L, "loss"};
-    ++m_step;
+    m_core.diverge(m.step, L, "loss");
     return m;
   }
   m_net.backward(m_xb, m_dLogits);
@@ -332,51 +304,37 @@ CnnStep CnnTrainer::step() {
         layer = l + 1;
         break;
       }
-    m_divergence = Divergence{m.step, layer, "gradient"};
-    ++m_step;
+    m_core.diverge(m.step, layer, "gradient");
     return m;
   }
   Vector& g = m_net.grads();
   for (int l = 0; l < L; ++l)
     if (m_frozen[static_cast<std::size_t>(l)]) g.segment(m_net.layer(l).all.offset, m_net.layer(l).all.size).setZero();
-  m_backup = m_net.params();
-  m_optimizer->step(VectorMap(m_net.params().data(), m_net.params().size()), ConstVectorMap(g.data(), g.size()),
-                    static_cast<Scalar>(m.lr));
+  m_core.update(m_net, g, m.lr);
   // A frozen layer keeps its values exactly (momentum from before the freeze would move it).
   for (int l = 0; l < L; ++l)
     if (m_frozen[static_cast<std::size_t>(l)]) {
       const ParamRange& a = m_net.layer(l).all;
-      m_net.params().segment(a.offset, a.size) = m_backup.segment(a.offset, a.size);
+      m_net.params().segment(a.offset, a.size) = m_core.backup().segment(a.offset, a.size);
     }
   // One cheap sum per step; the layer-by-layer search only when it is not finite (as Trainer does).
-  if (!std::isfinite(m_net.params().sum())) {
-    for (int l = 0; l < L; ++l) {
-      const ParamRange& a = m_net.layer(l).all;
-      if (!m_net.params().segment(a.offset, a.size).allFinite()) {
-        m_net.params() = m_backup;  // keep the last finite weights
-        m_divergence = Divergence{m.step, l + 1, "weights"};
-        ++m_step;
-        return m;
-      }
+  if (!std::isfinite(m_net.params().sum()))
+    if (const int layer = TrainerCore::nonFiniteLayer(m_net)) {
+      m_core.rollBack(m_net, m.step, layer);
+      return m;
     }
-  }
-  ++m_step;
+  const long long done = m_core.stepCount();
   const int every = m_config.training.evalEvery;
-  const bool epochEnd = m_cursor >= trainPart().size();
   const Dataset& validation = m_pretraining ? m_pretrain->parts.validation : m_data->parts.validation;
-  const bool switching = m_pretraining && m_step >= m_config.pretrain.steps;
-  if (validation.size() > 0 &&
-      ((every > 0 && m_step % every == 0) || (every <= 0 && epochEnd) || switching)) {
+  const bool switching = m_pretraining && done >= m_config.pretrain.steps;
+  if (validation.size() > 0 && ((every > 0 && done % every == 0) || (every <= 0 && m_core.epochEnd()) || switching)) {
     const CnnEvaluation e = evaluateOn(validation, {});
     m.evaluated = true;
     m.valLoss = e.loss;
     m.valAccuracy = e.accuracy;
-    if (std::isfinite(e.loss))
-      m_schedule->onValidation(e.loss);
-    else
-      m_divergence = Divergence{m.step, L, "loss"};
+    m_core.validated(e.loss, m.step, L);
   }
-  if (switching && !m_divergence) startTask();
+  if (switching && !m_core.diverged()) startTask();
   return m;
 }
 
@@ -385,31 +343,18 @@ const Dataset& CnnTrainer::part(CnnSplit which) const {
   return which == CnnSplit::Train ? p.train : which == CnnSplit::Validation ? p.validation : p.test;
 }
 
-// The logits of a part in chunks of kEvalChunk images, in parallel, each thread with its own
-// workspace; onChunk(chunk, start, len, logits) writes only what belongs to its chunk, so whatever
-// it sums afterwards in chunk order is the same on any number of threads.
+// The logits of a part's images, each changed first, in chunks (TrainerCore::inferInChunks):
+// onChunk(chunk, start, len, logits) writes only what belongs to its chunk.
 template <class F>
 void CnnTrainer::forEachChunk(const Dataset& d, ImageChange change, F&& onChunk) const {
-  const Index chunks = (d.size() + kEvalChunk - 1) / kEvalChunk;
-  const int threads = inParallelRegion() ? 1 : threadCount();
-#pragma omp parallel num_threads(threads)
-  {
-    Network::Workspace ws;
-    Matrix logits;
-#pragma omp for schedule(static)
-    for (Index c = 0; c < chunks; ++c) {
-      const Index start = c * kEvalChunk;
-      const Index len = std::min(kEvalChunk, d.size() - start);
-      Matrix x = d.X.middleCols(start, len);
-      if (!change.none())
-        inRawSpace(x, *m_data, [&](Matrix& X) {
-          if (change.dx != 0 || change.dy != 0) shiftImages(X, m_data->shape, change.dx, change.dy);
-          if (change.flip) flipImages(X, m_data->shape);
-        });
-      m_net.infer(x, logits, ws);
-      onChunk(c, start, len, logits);
-    }
-  }
+  const auto prepare = [&](Matrix& x) {
+    if (!change.none())
+      inRawSpace(x, *m_data, [&](Matrix& X) {
+        if (change.dx != 0 || change.dy != 0) shiftImages(X, m_data->shape, change.dx, change.dy);
+        if (change.flip) flipImages(X, m_data->shape);
+      });
+  };
+  TrainerCore::inferInChunks(m_net, d.X, prepare, onChunk);
 }
 
 Matrix CnnTrainer::probabilities(CnnSplit which, ImageChange change) const {
@@ -435,8 +380,7 @@ CnnEvaluation CnnTrainer::evaluateOn(const Dataset& d, ImageChange change) const
   const int k = d.numClasses > 0 ? d.numClasses : m_data->parts.train.numClasses;
   e.confusion = Eigen::MatrixXi::Zero(k, k);
   if (d.size() == 0) return e;
-  const Index chunks = (d.size() + kEvalChunk - 1) / kEvalChunk;
-  std::vector<double> lossSum(static_cast<std::size_t>(chunks), 0.0);
+  std::vector<double> lossSum(static_cast<std::size_t>(TrainerCore::chunkCount(d.size())), 0.0);
   std::vector<int> predicted(static_cast<std::size_t>(d.size()), 0);
   forEachChunk(d, change, [&](Index c, Index start, Index len, const Matrix& logits) {
     const int* labels = d.labels.data() + start;

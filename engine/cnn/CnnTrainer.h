@@ -1,7 +1,7 @@
 // The CNN lab's trainer: a stack of registered layers (nn/Network.h) trained on image data with
-// softmax cross-entropy, one mini-batch step at a time. It mirrors the playground's Trainer
-// (train/Trainer.h) — Fisher–Yates shuffle per epoch from the seed, divergence detection keeping the
-// last finite weights, evaluation in chunks summed in chunk order — and adds what a CNN lab needs:
+// softmax cross-entropy, one mini-batch step at a time. It shares with the sequence lab's trainer
+// (train/TrainerCore.h) the Fisher–Yates shuffle per epoch from the seed, divergence detection
+// keeping the last finite weights and evaluation in chunks summed in chunk order, and adds what a CNN lab needs:
 // augmentation per batch from its own Rng, frozen and reinitialised layers, and evaluation on test
 // images shifted or mirrored. Deterministic for a seed, the same on any number of threads.
 #pragma once
@@ -14,9 +14,7 @@
 #include "loss/Loss.h"
 #include "metrics/Metrics.h"
 #include "nn/Network.h"
-#include "optim/Optimizer.h"
-#include "schedule/Schedule.h"
-#include "train/Divergence.h"
+#include "train/TrainerCore.h"
 
 #include <memory>
 #include <optional>
@@ -100,10 +98,10 @@ public:
   const CnnData* pretrainData() const { return m_pretrain.get(); }
   bool pretraining() const { return m_pretraining; }
   const Network& network() const { return m_net; }
-  long long stepCount() const { return m_step; }
-  long long epoch() const { return m_epoch; }
-  bool diverged() const { return m_divergence.has_value(); }
-  const std::optional<Divergence>& divergence() const { return m_divergence; }
+  long long stepCount() const { return m_core.stepCount(); }
+  long long epoch() const { return m_core.epoch(); }
+  bool diverged() const { return m_core.diverged(); }
+  const std::optional<Divergence>& divergence() const { return m_core.divergence(); }
 
   // One mini-batch step. After a divergence throws std::logic_error.
   CnnStep step();
@@ -141,17 +139,11 @@ private:
   std::shared_ptr<const CnnData> m_data;
   Network m_net;
   std::unique_ptr<Loss> m_loss;
-  std::unique_ptr<Optimizer> m_optimizer;
-  std::unique_ptr<Schedule> m_schedule;
+  TrainerCore m_core;
   std::vector<bool> m_frozen;
-  Rng m_shuffleRng, m_augmentRng;
-  std::vector<Index> m_order;
-  Index m_cursor = 0;
-  long long m_step = 0, m_epoch = 0;
+  Rng m_augmentRng;
   Matrix m_xb, m_dLogits;
   std::vector<int> m_labels;
-  Vector m_backup;
-  std::optional<Divergence> m_divergence;
 };
 
 }  // namespace dl

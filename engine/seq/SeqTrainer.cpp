@@ -2,7 +2,6 @@
 #include "seq/SeqTrainer.h"
 
 #include "core/Error.h"
-#include "core/Parallel.h"
 #include "data/FileBytes.h"
 #include "train/Clipping.h"
 
@@ -18,7 +17,6 @@ namespace dl {
 
 namespace {
 
-constexpr Index kEvalChunk = 256;
 constexpr std::uintmax_t kMaxTextBytes = 32ull * 1024 * 1024;
 
 bool isRecurrentKind(const std::string& kind) {
@@ -286,16 +284,7 @@ SeqTrainer::SeqTrainer(SeqConfig config, std::shared_ptr<const SeqData> data)
     }
   if (d.train.size() < 1)
     throw ConfigError("task", "0 sequences", DL_TRANSLATE_NOOP("dl", "the task has no training sequences"));
-  Rng init(m_config.training.seed);
-  m_net.initialize(m_config.init, init);
-  m_net.dropoutRng().reseed(m_config.training.seed ^ 0x5851f42d4c957f2dULL);
-  m_optimizer = makeOptimizer(m_config.optimizer);
-  m_optimizer->reset(m_net.params().size());
-  m_schedule = makeSchedule(m_config.schedule);
-  m_shuffleRng.reseed(m_config.training.seed ^ 0x9e3779b97f4a7c15ULL);
-  m_order.resize(static_cast<std::size_t>(d.train.size()));
-  std::iota(m_order.begin(), m_order.end(), Index(0));
-  m_cursor = d.train.size();
+  m_core.start(m_net, m_config.init, m_config.training.seed, m_config.optimizer, m_config.schedule, d.train.size());
 }
 
 const SeqSet& SeqTrainer::part(SeqSplit which) const {
@@ -319,23 +308,10 @@ void SeqTrainer::setLearningRate(double lr) {
 
 void SeqTrainer::nextBatch() {
   const SeqSet& t = m_data->train;
-  const Index n = t.size();
-  const Index b = std::min<Index>(m_config.training.batchSize, n);
-  if (m_cursor >= n) {
-    for (Index i = n - 1; i > 0; --i)
-      std::swap(m_order[static_cast<std::size_t>(i)], m_order[m_shuffleRng.below(static_cast<std::uint64_t>(i + 1))]);
-    m_cursor = 0;
-    ++m_epoch;
-  }
-  const Index len = std::min(b, n - m_cursor);
-  m_xb.resize(t.X.rows(), len);
-  m_batch.resize(static_cast<std::size_t>(len));
-  for (Index i = 0; i < len; ++i) {
-    const Index src = m_order[static_cast<std::size_t>(m_cursor + i)];
-    m_xb.col(i) = t.X.col(src);
-    m_batch[static_cast<std::size_t>(i)] = src;
-  }
-  m_cursor += len;
+  const std::span<const Index> batch = m_core.nextBatch(m_config.training.batchSize, 1);
+  m_batch.assign(batch.begin(), batch.end());
+  m_xb.resize(t.X.rows(), static_cast<Index>(batch.size()));
+  for (std::size_t i = 0; i < batch.size(); ++i) m_xb.col(static_cast<Index>(i)) = t.X.col(batch[i]);
 }
 
 // The mean loss of outputs `out` (one column per sample; samples start … start+len−1 of s, or the
@@ -378,18 +354,18 @@ double SeqTrainer::lossOf(const Matrix& out, const SeqSet& s, Index start, Index
 }
 
 SeqStep SeqTrainer::step() {
-  if (m_divergence) throw std::logic_error("training diverged (" + m_divergence->describe() + ")");
+  m_core.requireFinite();
   SeqStep m;
   nextBatch();
-  m.step = m_step + 1;
-  m.epoch = m_epoch;
-  m.lr = std::max(m_schedule->rate(m_config.optimizer.learningRate, m_epoch), 0.0);
+  m.step = m_core.stepCount() + 1;
+  m.epoch = m_core.epoch();
+  m.lr = m_core.learningRate(m_config.optimizer.learningRate);
   m_net.forward(m_xb, Mode::Train);
   const int L = m_net.layerCount();
   m.trainLoss = lossOf(m_net.logits(), m_data->train, 0, m_xb.cols(), &m_dOut, nullptr);
-  ++m_step;
+  m_core.countStep();
   if (!std::isfinite(m.trainLoss)) {
-    m_divergence = Divergence{m.step, L, "loss"};
+    m_core.diverge(m.step, L, "loss");
     return m;
   }
   m_net.backward(m_xb, m_dOut);
@@ -397,34 +373,23 @@ SeqStep SeqTrainer::step() {
   Vector& g = m_net.grads();
   m.gradNormTotal = std::sqrt(static_cast<double>(g.cast<double>().squaredNorm()));
   if (!std::isfinite(m.gradNormTotal)) {
-    m_divergence = Divergence{m.step, L, "gradient"};
+    m_core.diverge(m.step, L, "gradient");
     return m;
   }
   const SeqTrainingConfig& tc = m_config.training;
   m.clipped = clipGradient(g, m.gradNormTotal, tc.clipValue, tc.clipNorm);
-  m_backup = m_net.params();
-  m_optimizer->step(VectorMap(m_net.params().data(), m_net.params().size()), ConstVectorMap(g.data(), g.size()),
-                    static_cast<Scalar>(m.lr));
+  m_core.update(m_net, g, m.lr);
   if (!m_net.params().allFinite()) {
-    int layer = L;
-    for (int l = 0; l < L; ++l)
-      if (!m_net.params().segment(m_net.layer(l).all.offset, m_net.layer(l).all.size).allFinite()) {
-        layer = l + 1;
-        break;
-      }
-    m_net.params() = m_backup;  // keep the last finite weights
-    m_divergence = Divergence{m.step, layer, "weights"};
+    const int layer = TrainerCore::nonFiniteLayer(m_net);
+    m_core.rollBack(m_net, m.step, layer > 0 ? layer : L);
     return m;
   }
-  if (m_data->validation.size() > 0 && m_step % tc.evalEvery == 0) {
+  if (m_data->validation.size() > 0 && m_core.stepCount() % tc.evalEvery == 0) {
     const SeqEvaluation e = evaluate(SeqSplit::Validation);
     m.evaluated = true;
     m.valLoss = e.loss;
     m.valAccuracy = e.accuracy;
-    if (std::isfinite(e.loss))
-      m_schedule->onValidation(e.loss);
-    else
-      m_divergence = Divergence{m.step, L, "loss"};
+    m_core.validated(e.loss, m.step, L);
   }
   return m;
 }
@@ -434,23 +399,16 @@ SeqEvaluation SeqTrainer::evaluate(SeqSplit which) const {
   SeqEvaluation e;
   e.samples = s.size();
   if (s.size() == 0) return e;
-  const Index chunks = (s.size() + kEvalChunk - 1) / kEvalChunk;
+  const Index chunks = TrainerCore::chunkCount(s.size());
   std::vector<double> lossSum(static_cast<std::size_t>(chunks), 0.0);
   std::vector<Index> right(static_cast<std::size_t>(chunks), 0);
-  const int threads = inParallelRegion() ? 1 : threadCount();
-#pragma omp parallel num_threads(threads)
-  {
-    Network::Workspace ws;
-    Matrix out;
-#pragma omp for schedule(static)
-    for (Index c = 0; c < chunks; ++c) {
-      const Index start = c * kEvalChunk, len = std::min(kEvalChunk, s.size() - start);
-      m_net.infer(s.X.middleCols(start, len), out, ws);
-      Index correct = 0;
-      lossSum[static_cast<std::size_t>(c)] = lossOf(out, s, start, len, nullptr, &correct) * static_cast<double>(len);
-      right[static_cast<std::size_t>(c)] = correct;
-    }
-  }
+  const auto count = [&](Index c, Index start, Index len, const Matrix& out) {
+    Index correct = 0;
+    lossSum[static_cast<std::size_t>(c)] = lossOf(out, s, start, len, nullptr, &correct) * static_cast<double>(len);
+    right[static_cast<std::size_t>(c)] = correct;
+  };
+  const auto asIs = [](Matrix&) {};
+  TrainerCore::inferInChunks(m_net, s.X, asIs, count);
   double loss = 0;
   Index correct = 0;
   for (Index c = 0; c < chunks; ++c) {

@@ -1,8 +1,8 @@
 // The sequence lab's trainer: a stack of registered layers (recurrent cells and a head, nn/Network.h)
 // trained on a sequence task (data/SequenceTasks.h) with mean squared error, softmax cross-entropy,
-// or softmax cross-entropy at every step (the character model). It mirrors the CNN lab's trainer —
-// Fisher–Yates shuffle per epoch from the seed, divergence detection keeping the last finite
-// weights, evaluation in chunks summed in chunk order — and adds what the notes on recurrent
+// or softmax cross-entropy at every step (the character model). It shares with the CNN lab's trainer
+// (train/TrainerCore.h) the Fisher–Yates shuffle per epoch from the seed, divergence detection
+// keeping the last finite weights and evaluation in chunks summed in chunk order, and adds what the notes on recurrent
 // networks need: gradient clipping by global norm or by value, the gradient through time of the
 // first recurrent layer at every step, the Jacobian ∂h_t/∂h_s of a sequence, the forget-gate
 // product, and text sampled with a temperature. Deterministic for a seed on any number of threads.
@@ -12,10 +12,8 @@
 #include "data/SequenceTasks.h"
 #include "nn/Network.h"
 #include "nn/Recurrent.h"
-#include "optim/Optimizer.h"
-#include "schedule/Schedule.h"
 #include "seq/SeqConfig.h"
-#include "train/Divergence.h"
+#include "train/TrainerCore.h"
 
 #include <memory>
 #include <optional>
@@ -74,9 +72,9 @@ public:
   std::shared_ptr<const SeqData> dataPointer() const { return m_data; }
   const Network& network() const { return m_net; }
   Network& network() { return m_net; }
-  long long stepCount() const { return m_step; }
-  bool diverged() const { return m_divergence.has_value(); }
-  const std::optional<Divergence>& divergence() const { return m_divergence; }
+  long long stepCount() const { return m_core.stepCount(); }
+  bool diverged() const { return m_core.diverged(); }
+  const std::optional<Divergence>& divergence() const { return m_core.divergence(); }
 
   // One mini-batch step. After a divergence throws std::logic_error.
   SeqStep step();
@@ -131,16 +129,9 @@ private:
   std::shared_ptr<const SeqData> m_data;
   Network m_net;
   int m_recurrent = -1;  // stack index of the first recurrent layer
-  std::unique_ptr<Optimizer> m_optimizer;
-  std::unique_ptr<Schedule> m_schedule;
-  Rng m_shuffleRng;
-  std::vector<Index> m_order;
-  Index m_cursor = 0;
-  long long m_step = 0, m_epoch = 0;
+  TrainerCore m_core;
   Matrix m_xb, m_dOut;
   std::vector<Index> m_batch;  // the samples of the batch
-  Vector m_backup;
-  std::optional<Divergence> m_divergence;
 };
 
 // The same configuration once per cell of training.cells (each recurrent layer's kind replaced),

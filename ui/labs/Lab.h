@@ -15,8 +15,6 @@ class QLabel;
 
 #include <vector>
 
-class QScrollArea;
-
 namespace dlui {
 
 class Lab : public QWidget {
@@ -52,10 +50,6 @@ protected:
   // hidden when the preset has none or `preset` is empty).
   static QLabel* createWatchLine(QWidget* parent, const QString& objectName);
   static void showWatchLine(QLabel* line, const QString& preset);
-  // The lab's settings column in a scroll area that scrolls vertically only when the screen is too
-  // short for it (1024×768 on a projector), so the window always fits its screen and the column
-  // keeps its own width. The column becomes the area's widget; put the area in the layout.
-  static QScrollArea* scrollingColumn(QWidget* column, QWidget* parent);
 
 signals:
   // A line for the window's status bar.

@@ -8,6 +8,7 @@
 #include "labs/cnn/ResamplingView.h"
 #include "labs/cnn/ImageViews.h"
 #include "plots/LineChart.h"
+#include "widgets/ColumnScroll.h"
 #include "widgets/LogSlider.h"
 
 #include "core/Error.h"

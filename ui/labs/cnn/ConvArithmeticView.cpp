@@ -8,6 +8,7 @@
 #include "data/Shapes.h"
 #include "io/ImageFolder.h"
 #include "nn/ConvArithmetic.h"
+#include "widgets/ColumnScroll.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -18,7 +19,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -200,14 +200,9 @@ void ConvArithmeticView::buildUi() {
   });
   connect(m_speed, &QSpinBox::valueChanged, m_clock, [this](int ms) { m_clock->setInterval(ms); });
 
-  auto* scroll = new QScrollArea(windowPage);
-  scroll->setWidget(column);
-  scroll->setWidgetResizable(true);
-  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setFrameShape(QFrame::NoFrame);
+  QScrollArea* scroll = scrollingColumn(column, windowPage);
   scroll->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
   windowRow->addWidget(scroll);
-  m_scrolls[0] = scroll;
 
   auto* picture = new QVBoxLayout;
   auto* grids = new QGridLayout;
@@ -333,11 +328,7 @@ void ConvArithmeticView::buildUi() {
   stackForm->setRowStretch(3 + kMaxLayers, 1);
   connect(m_layers, &QSpinBox::valueChanged, this, &ConvArithmeticView::onStackEdited);
   connect(m_stackNBox, &QSpinBox::valueChanged, this, &ConvArithmeticView::onStackEdited);
-  auto* stackScroll = new QScrollArea(stackPage);
-  stackScroll->setWidget(m_stackBox);
-  stackScroll->setWidgetResizable(true);
-  stackScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  stackScroll->setFrameShape(QFrame::NoFrame);
+  QScrollArea* stackScroll = scrollingColumn(m_stackBox, stackPage);
   stackScroll->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
   stackRow->addWidget(stackScroll);
   auto* stackPicture = new QGridLayout;
@@ -367,7 +358,6 @@ void ConvArithmeticView::buildUi() {
   stackRow->addLayout(stackPicture, 1);
   m_pages->addTab(stackPage, QString());
   connect(m_stackOut, &CellGrid::cellClicked, this, &ConvArithmeticView::selectStackOutput);
-  m_scrolls[1] = stackScroll;
 
   // ================= page 3: gridding =================
   auto* gridPage = new QWidget(m_pages);
@@ -412,15 +402,6 @@ void ConvArithmeticView::applyFonts() {
   for (QLabel* l : {m_dot, m_formula, m_warning, m_field, m_gridText[0], m_gridText[1]}) l->setFont(big);
 }
 
-void ConvArithmeticView::fitControls() {
-  // The settings columns keep the width their text needs in the current language and font.
-  for (QScrollArea* s : m_scrolls) {
-    s->widget()->adjustSize();
-    s->setMinimumWidth(s->widget()->sizeHint().width() + s->verticalScrollBar()->sizeHint().width() +
-                       2 * s->frameWidth());
-  }
-}
-
 void ConvArithmeticView::setPresentationMode(bool on) {
   m_presentation = on;
   applyFonts();
@@ -428,10 +409,7 @@ void ConvArithmeticView::setPresentationMode(bool on) {
 
 void ConvArithmeticView::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
-  if (event->type() == QEvent::FontChange) {
-    applyFonts();
-    QTimer::singleShot(0, this, &ConvArithmeticView::fitControls);  // after the children have the font
-  }
+  if (event->type() == QEvent::FontChange) applyFonts();
   QWidget::changeEvent(event);
 }
 
@@ -522,7 +500,6 @@ void ConvArithmeticView::retranslateUi() {
   }
   paintWindow();
   paintStack();
-  fitControls();
 }
 
 // ---------------------------------------------------------------- the sliding window

@@ -15,7 +15,6 @@ class QGridLayout;
 class QGroupBox;
 class QLabel;
 class QPushButton;
-class QScrollArea;
 class QSpinBox;
 class QTabWidget;
 class QTimer;
@@ -107,7 +106,6 @@ private:
   void paintStack();
   void paintGridding();
   void applyFonts();
-  void fitControls();
   void onStackEdited();
   void showEditMessage(const QString& error);
   void editInput(int r, int c, double v);
@@ -127,7 +125,6 @@ private:
   bool m_updating = false;  // programmatic control changes, not the user's
 
   QTabWidget* m_pages = nullptr;
-  QScrollArea* m_scrolls[2] = {nullptr, nullptr};  // the settings columns of the first two pages
   QTimer* m_clock = nullptr;
   QGroupBox *m_geometryBox = nullptr, *m_fillBox = nullptr, *m_playBox = nullptr;
   QLabel *m_nLabel = nullptr, *m_kLabel = nullptr, *m_sLabel = nullptr, *m_pLabel = nullptr, *m_dLabel = nullptr;

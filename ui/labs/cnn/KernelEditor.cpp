@@ -7,6 +7,7 @@
 
 #include "cnn/Focus.h"
 #include "io/ImageFolder.h"
+#include "widgets/ColumnScroll.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,8 +23,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollArea>
-#include <QScrollBar>
-#include <QTimer>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -203,14 +202,9 @@ void KernelEditor::buildUi() {
   col->addWidget(m_depthBox);
   col->addStretch(1);
 
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidget(column);
-  scroll->setWidgetResizable(true);
-  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setFrameShape(QFrame::NoFrame);
+  QScrollArea* scroll = scrollingColumn(column, this);
   scroll->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
   row->addWidget(scroll);
-  m_scroll = scroll;
 
   auto* picture = new QGridLayout;
   m_inTitle = new QLabel(this);
@@ -561,13 +555,6 @@ void KernelEditor::applyFonts() {
   }
 }
 
-void KernelEditor::fitControls() {
-  // The settings column keeps the width its text needs in the current language and font.
-  m_scroll->widget()->adjustSize();
-  m_scroll->setMinimumWidth(m_scroll->widget()->sizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width() +
-                            2 * m_scroll->frameWidth());
-}
-
 void KernelEditor::setPresentationMode(bool on) {
   m_presentation = on;
   applyFonts();
@@ -575,10 +562,7 @@ void KernelEditor::setPresentationMode(bool on) {
 
 void KernelEditor::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
-  if (event->type() == QEvent::FontChange) {
-    applyFonts();
-    QTimer::singleShot(0, this, &KernelEditor::fitControls);  // after the children have the font
-  }
+  if (event->type() == QEvent::FontChange) applyFonts();
   QWidget::changeEvent(event);
 }
 
@@ -636,7 +620,6 @@ void KernelEditor::retranslateUi() {
                                .arg(static_cast<int>(i) / m_k + 1)
                                .arg(static_cast<int>(i) % m_k + 1));
   paintViews();
-  fitControls();
 }
 
 }  // namespace dlui

@@ -15,7 +15,6 @@ class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QScrollArea;
 class QSpinBox;
 
 namespace dlui {
@@ -80,7 +79,6 @@ private:
   void recompute();
   void paintViews();
   void applyFonts();
-  void fitControls();
   void showError(const QString& message);
 
   int m_k = 3;
@@ -103,7 +101,6 @@ private:
   QComboBox *m_preset = nullptr, *m_size = nullptr, *m_imageChoice = nullptr;
   QSpinBox* m_digit = nullptr;
   QCheckBox* m_sameBox = nullptr;
-  QScrollArea* m_scroll = nullptr;
   QWidget* m_cellHost = nullptr;
   std::vector<QLineEdit*> m_cells;
   QLabel *m_noteLabel = nullptr, *m_errorLabel = nullptr;

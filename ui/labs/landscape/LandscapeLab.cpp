@@ -6,6 +6,7 @@
 #include "notes/NotesLibrary.h"
 #include "plots/ChartAxes.h"
 #include "plots/LineChart.h"
+#include "widgets/ColumnScroll.h"
 #include "widgets/DisplayNames.h"
 #include "widgets/LogSlider.h"
 

@@ -5,6 +5,7 @@
 #include "plots/LineChart.h"
 #include "Language.h"
 #include "notes/NotesLibrary.h"
+#include "widgets/ColumnScroll.h"
 #include "widgets/DisplayNames.h"
 #include "widgets/LogSlider.h"
 

@@ -6,6 +6,7 @@
 #include "labs/sequence/WordMap.h"
 #include "plots/LineChart.h"
 #include "widgets/ColorMaps.h"
+#include "widgets/ColumnScroll.h"
 #include "widgets/LogSlider.h"
 
 #include "io/ErrorText.h"
