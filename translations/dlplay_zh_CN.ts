@@ -777,7 +777,7 @@
     </message>
     <message>
         <location filename="../engine/cnn/CnnFields.cpp" line="+36"/>
-        <location filename="../engine/cnn/CnnTrainer.cpp" line="+146"/>
+        <location filename="../engine/cnn/CnnTrainer.cpp" line="+142"/>
         <location filename="../engine/seq/SeqFields.cpp" line="+147"/>
         <source>is already listed at [%1]</source>
         <translation>已在第 [%1] 项列出</translation>
@@ -1166,7 +1166,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../engine/seq/SeqTrainer.cpp" line="+280"/>
+        <location filename="../engine/seq/SeqTrainer.cpp" line="+278"/>
         <source>the last layer must give one value per class (%1)</source>
         <translation>最后一层必须为每个类别输出一个值（共 %1 个）</translation>
     </message>
@@ -1176,7 +1176,7 @@
         <translation>网络最后一层只有 %1 个输出</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+31"/>
         <source>the network has weighted layers 0 to %1</source>
         <translation>网络的带权重层序号为 0 到 %1</translation>
     </message>
@@ -1238,12 +1238,12 @@
     <message>
         <location filename="../engine/data/SequenceTasks.cpp" line="+64"/>
         <source>the motif task needs at least 3 symbols: its motif is A B C</source>
-        <translation type="unfinished"></translation>
+        <translation>找模式任务至少需要 3 种符号：模式是 A B C</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the motif task needs at least 6 steps: each half has room for A B C</source>
-        <translation type="unfinished"></translation>
+        <translation>找模式任务至少需要 6 步：前后两半都要放得下 A B C</translation>
     </message>
     <message>
         <location line="+90"/>
@@ -2434,7 +2434,7 @@
 <context>
     <name>dlui::CnnLab</name>
     <message>
-        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+466"/>
+        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+467"/>
         <source>The network changed: training starts again with new weights.</source>
         <translation>网络已改变：用新的权重重新开始训练。</translation>
     </message>
@@ -3625,7 +3625,7 @@
 <context>
     <name>dlui::ConvArithmeticView</name>
     <message>
-        <location filename="../ui/labs/cnn/ConvArithmeticView.cpp" line="+258"/>
+        <location filename="../ui/labs/cnn/ConvArithmeticView.cpp" line="+253"/>
         <source>The grey border is zero padding: it is not part of the input and stays 0.</source>
         <translation>灰色边框是零填充：它不属于输入，始终为 0。</translation>
     </message>
@@ -3636,7 +3636,7 @@
         <translation>“%1”不是 −999 到 999 之间的数，该格保持原值。</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+147"/>
         <source>Sliding window</source>
         <translation>滑动窗口</translation>
     </message>
@@ -3767,18 +3767,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+254"/>
+        <location line="+253"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+254"/>
+        <location line="-253"/>
+        <location line="+253"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-252"/>
         <source>Slide the window over the input, one output value at a time.</source>
         <translation>让窗口在输入上滑动，每次计算一个输出值。</translation>
     </message>
@@ -3918,7 +3918,7 @@
         <translation>感受野内每个输入像素到那一个输出值的路径数；红色叉号是永远看不到的像素。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>The dilated kernel spans d(k−1)+1 = %1 values but the padded input has only %2: it does not fit, there is no output (output size %3 ≤ 0).</source>
         <translation>空洞卷积核跨越 d(k−1)+1 = %1 个值，而填充后的输入只有 %2 个：放不下，没有输出（输出大小 %3 ≤ 0）。</translation>
     </message>
@@ -4552,13 +4552,13 @@ or drop an image file</source>
 <context>
     <name>dlui::KernelEditor</name>
     <message>
-        <location filename="../ui/labs/cnn/KernelEditor.cpp" line="+255"/>
-        <location line="+379"/>
+        <location filename="../ui/labs/cnn/KernelEditor.cpp" line="+249"/>
+        <location line="+369"/>
         <source>Weight in row %1, column %2 of the kernel. Type a number between −100 and 100; the output updates as you type.</source>
         <translation>卷积核第 %1 行第 %2 列的权重。请输入 −100 到 100 之间的数；输出随输入即时更新。</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-324"/>
         <source>“%1” in row %2, column %3 is not a number between −100 and 100. The output still shows the last valid kernel.</source>
         <translation>第 %2 行第 %3 列的“%1”不是 −100 到 100 之间的数。输出仍显示上一个有效卷积核的结果。</translation>
     </message>
@@ -4613,7 +4613,7 @@ or drop an image file</source>
         <translation>输出 %1×%2：一张图</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+26"/>
         <source>Kernel</source>
         <translation>卷积核</translation>
     </message>
@@ -4796,7 +4796,7 @@ or drop an image file</source>
 <context>
     <name>dlui::LandscapeLab</name>
     <message>
-        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+317"/>
+        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+318"/>
         <location line="+410"/>
         <source>Pause</source>
         <translation>暂停</translation>
@@ -6636,7 +6636,7 @@ k = %1, stride 2
 <context>
     <name>dlui::SearchLab</name>
     <message>
-        <location filename="../ui/labs/search/SearchLab.cpp" line="+107"/>
+        <location filename="../ui/labs/search/SearchLab.cpp" line="+108"/>
         <source>the loss</source>
         <translation>损失</translation>
     </message>
@@ -7051,7 +7051,7 @@ k = %1, stride 2
 <context>
     <name>dlui::SequenceLab</name>
     <message>
-        <location filename="../ui/labs/sequence/SequenceLab.cpp" line="+568"/>
+        <location filename="../ui/labs/sequence/SequenceLab.cpp" line="+569"/>
         <source>Gradient through time</source>
         <translation>随时间的梯度</translation>
     </message>
@@ -7352,12 +7352,12 @@ k = %1, stride 2
     <message>
         <location line="-56"/>
         <source>spot a motif (A B C anywhere)</source>
-        <translation type="unfinished"></translation>
+        <translation>找模式（任意位置的 A B C）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>What the networks learn. Adding, recall and parity need a memory of T steps; spotting a motif needs a detector that works at every position; reversing and sorting use an encoder-decoder; word vectors use skip-gram.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络要学的内容。加法、回忆和奇偶校验需要记住 T 步；找模式需要在每个位置都起作用的检测器；反转和排序用编码器-解码器；词向量用 skip-gram。</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -7492,22 +7492,22 @@ k = %1, stride 2
     <message>
         <location line="+27"/>
         <source>even</source>
-        <translation type="unfinished"></translation>
+        <translation>偶数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>odd</source>
-        <translation type="unfinished"></translation>
+        <translation>奇数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>absent</source>
-        <translation type="unfinished"></translation>
+        <translation>没有</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>present</source>
-        <translation type="unfinished"></translation>
+        <translation>有</translation>
     </message>
     <message>
         <location line="+55"/>
