@@ -7,6 +7,7 @@
 #include "plots/ChartAxes.h"
 #include "plots/LineChart.h"
 #include "widgets/DisplayNames.h"
+#include "widgets/CompactSpinBox.h"
 #include "widgets/LogSlider.h"
 
 #include "core/Error.h"
@@ -30,6 +31,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
@@ -57,6 +59,9 @@ QString number(double v) {
   if (v == 0) return QStringLiteral("0");
   const double a = std::abs(v);
   QString s = (a >= 1e-3 && a < 1e5) ? QString::number(v, 'g', 4) : QString::number(v, 'e', 2);
+  // "1.14e12", not "1.14e+12": the racer table's loss column stays narrow beside the map.
+  static const QRegularExpression exponent(QStringLiteral("e\\+?(-?)0*(\\d)"));
+  s.replace(exponent, QStringLiteral("e\\1\\2"));
   return s.replace(QLatin1Char('-'), QChar(0x2212));
 }
 
@@ -198,7 +203,7 @@ void LandscapeLab::buildUi() {
   racersGrid->setVerticalSpacing(2);
   for (std::size_t i = 0; i < dl::optimizerNames().size(); ++i) {
     auto* check = new QCheckBox(m_racersBox);
-    auto* rate = new QDoubleSpinBox(m_racersBox);
+    auto* rate = new CompactSpinBox(m_racersBox);  // "3.85", not "3.85000": a narrower column
     rate->setDecimals(5);
     rate->setRange(1e-5, 1000);
     rate->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
@@ -302,6 +307,12 @@ void LandscapeLab::buildUi() {
   m_table->horizontalHeader()->setStretchLastSection(true);
   m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
   m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_table->setWordWrap(true);  // the name and state columns, on a projector
+  m_normalMinimumSection = m_table->horizontalHeader()->minimumSectionSize();
+  // A wrapped state needs its row's height once its column has its width.
+  connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+    if (m_presentation && column == 5) m_table->resizeRowsToContents();
+  });
   rightLayout->addWidget(m_chart, 1);
   rightLayout->addWidget(m_table);
 
@@ -666,6 +677,7 @@ void LandscapeLab::updateTable() {
     }
     set(row, 5, state);
   }
+  if (m_presentation) fitWrappedTable();
   m_stepCount->setText(tr("Step %1").arg(m_race->steps()));
 }
 
@@ -743,14 +755,55 @@ void LandscapeLab::setPresentationMode(bool on) {
   m_presentation = on;
   m_map->setPresentationMode(on);
   m_chart->setPresentationMode(on);
-  // On a projector the map gets the width, the table keeps what a room reads (name, loss, κ,
-  // state), and the schedule curves give their height to the controls.
-  auto* layout = static_cast<QHBoxLayout*>(this->layout());
-  layout->setStretch(1, on ? 3 : 1);
-  layout->setStretch(2, on ? 2 : 1);
+  // On a projector the map gets the width, the table keeps what a room reads (name, loss, state;
+  // κ at the pointer is in the readout), and the schedule curves give their height to the controls.
+  fitColumns();
   m_table->setColumnHidden(1, on);
   m_table->setColumnHidden(3, on);
+  m_table->setColumnHidden(4, on);
+  // The name and the state wrap there ("Momentum · / lr 3.85", "stuck on / a saddle") rather than
+  // the table scroll sideways (see fitWrappedTable). (A stretched last section keeps at least its size before the
+  // stretch, 100 px: the state stretches as a column instead.)
+  QHeaderView* header = m_table->horizontalHeader();
+  header->setStretchLastSection(!on);
+  header->setSectionResizeMode(0, on ? QHeaderView::Interactive : QHeaderView::ResizeToContents);
+  header->setSectionResizeMode(5, on ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+  header->setMinimumSectionSize(on ? fontMetrics().height() : m_normalMinimumSection);
+  fitWrappedTable();
   m_curves->setVisible(!on);
+  // Each setting under its label on a projector: the column is as wide as its widest control, not
+  // as its widest label and control side by side, and the map and the table get the width.
+  static_cast<QFormLayout*>(m_dynamicsBox->layout())
+      ->setRowWrapPolicy(on ? QFormLayout::WrapAllRows : QFormLayout::DontWrapRows);
+}
+
+void LandscapeLab::fitWrappedTable() {
+  // The name column as wide as its swatch and longest word ("Momentum" of "Momentum · lr 3.85"),
+  // the state the rest; the rows as high as their wrapped lines.
+  const QFontMetrics fm(m_table->font());
+  const int margin = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1);
+  int name = m_table->horizontalHeader()->sectionSizeHint(0);
+  for (int row = 0; row < m_table->rowCount(); ++row)
+    if (const QTableWidgetItem* item = m_table->item(row, 0))
+      for (const QString& word : item->text().split(QLatin1Char(' ')))
+        name = std::max(name, fm.horizontalAdvance(word) + style()->pixelMetric(QStyle::PM_SmallIconSize) + 2 * margin);
+  m_table->horizontalHeader()->resizeSection(0, name);
+  m_table->resizeRowsToContents();
+}
+
+void LandscapeLab::fitColumns() {
+  // The map is square: on a projector it gets three fifths of the width beside the controls, but
+  // under 1280 px it is narrower than tall anyway, and the table gets five ninths so its names
+  // and states read in at most two lines.
+  auto* layout = static_cast<QHBoxLayout*>(this->layout());
+  const bool narrow = m_presentation && width() < 1280;
+  layout->setStretch(1, narrow ? 4 : m_presentation ? 3 : 1);
+  layout->setStretch(2, narrow ? 5 : m_presentation ? 2 : 1);
+}
+
+void LandscapeLab::resizeEvent(QResizeEvent* event) {
+  fitColumns();
+  Lab::resizeEvent(event);
 }
 
 bool LandscapeLab::loadPreset(const QString& name, QString* error) {
