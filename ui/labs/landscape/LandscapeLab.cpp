@@ -307,7 +307,7 @@ void LandscapeLab::buildUi() {
   m_table->horizontalHeader()->setStretchLastSection(true);
   m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
   m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  m_table->setWordWrap(true);  // the name and state columns, on a projector
+  m_table->setWordWrap(true);  // the state column, on a projector
   m_normalMinimumSection = m_table->horizontalHeader()->minimumSectionSize();
   // A wrapped state needs its row's height once its column has its width.
   connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
@@ -652,7 +652,9 @@ void LandscapeLab::updateTable() {
   for (std::size_t i = 0; i < racers.size(); ++i) {
     const auto& r = racers[i];
     const int row = static_cast<int>(i);
-    set(row, 0, racerName(i));
+    // On a projector a racer's learning rate goes under its name ("Momentum" / "lr 3.85"): the
+    // name column stays narrow beside the map.
+    set(row, 0, m_presentation ? racerName(i).replace(QStringLiteral(" · "), QStringLiteral("\n")) : racerName(i));
     QPixmap swatch(12, 12);
     swatch.fill(racerColor(i));
     m_table->item(row, 0)->setIcon(QIcon(swatch));
@@ -677,7 +679,7 @@ void LandscapeLab::updateTable() {
     }
     set(row, 5, state);
   }
-  if (m_presentation) fitWrappedTable();
+  if (m_presentation) m_table->resizeRowsToContents();  // two-line names, wrapped states
   m_stepCount->setText(tr("Step %1").arg(m_race->steps()));
 }
 
@@ -761,15 +763,15 @@ void LandscapeLab::setPresentationMode(bool on) {
   m_table->setColumnHidden(1, on);
   m_table->setColumnHidden(3, on);
   m_table->setColumnHidden(4, on);
-  // The name and the state wrap there ("Momentum · / lr 3.85", "stuck on / a saddle") rather than
-  // the table scroll sideways (see fitWrappedTable). (A stretched last section keeps at least its size before the
+  // The names take two lines there ("Momentum" / "lr 3.85") and the states wrap ("stuck on / a
+  // saddle") rather than the table scroll sideways. (A stretched last section keeps at least its size before the
   // stretch, 100 px: the state stretches as a column instead.)
   QHeaderView* header = m_table->horizontalHeader();
   header->setStretchLastSection(!on);
-  header->setSectionResizeMode(0, on ? QHeaderView::Interactive : QHeaderView::ResizeToContents);
   header->setSectionResizeMode(5, on ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
   header->setMinimumSectionSize(on ? fontMetrics().height() : m_normalMinimumSection);
-  fitWrappedTable();
+  if (m_race) updateTable();
+  m_table->resizeRowsToContents();
   m_curves->setVisible(!on);
   // Each setting under its label on a projector: the column is as wide as its widest control, not
   // as its widest label and control side by side, and the map and the table get the width.
@@ -777,28 +779,14 @@ void LandscapeLab::setPresentationMode(bool on) {
       ->setRowWrapPolicy(on ? QFormLayout::WrapAllRows : QFormLayout::DontWrapRows);
 }
 
-void LandscapeLab::fitWrappedTable() {
-  // The name column as wide as its swatch and longest word ("Momentum" of "Momentum · lr 3.85"),
-  // the state the rest; the rows as high as their wrapped lines.
-  const QFontMetrics fm(m_table->font());
-  const int margin = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1);
-  int name = m_table->horizontalHeader()->sectionSizeHint(0);
-  for (int row = 0; row < m_table->rowCount(); ++row)
-    if (const QTableWidgetItem* item = m_table->item(row, 0))
-      for (const QString& word : item->text().split(QLatin1Char(' ')))
-        name = std::max(name, fm.horizontalAdvance(word) + style()->pixelMetric(QStyle::PM_SmallIconSize) + 2 * margin);
-  m_table->horizontalHeader()->resizeSection(0, name);
-  m_table->resizeRowsToContents();
-}
-
 void LandscapeLab::fitColumns() {
   // The map is square: on a projector it gets three fifths of the width beside the controls, but
-  // under 1280 px it is narrower than tall anyway, and the table gets five ninths so its names
-  // and states read in at most two lines.
+  // under 1280 px it is narrower than tall anyway, and the table gets half so its names and
+  // states read in at most two lines.
   auto* layout = static_cast<QHBoxLayout*>(this->layout());
   const bool narrow = m_presentation && width() < 1280;
-  layout->setStretch(1, narrow ? 4 : m_presentation ? 3 : 1);
-  layout->setStretch(2, narrow ? 5 : m_presentation ? 2 : 1);
+  layout->setStretch(1, !m_presentation || narrow ? 1 : 3);
+  layout->setStretch(2, !m_presentation || narrow ? 1 : 2);
 }
 
 void LandscapeLab::resizeEvent(QResizeEvent* event) {

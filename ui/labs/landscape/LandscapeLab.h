@@ -91,7 +91,6 @@ private:
   void appendPoints();
   void updateTable();
   void fitColumns();  // the map's and the table's shares of the width
-  void fitWrappedTable();  // on a projector: the name column's width, the rows' heights
   void updateReadout(double x, double y);
   void updateBound();
   QString racerName(std::size_t i) const;
