@@ -251,15 +251,23 @@ void resetStepAxis(QValueAxis* axis) {
   axis->setRange(0, 10);
 }
 
-// Ticks at round step numbers (1, 2 or 5 · 10^k apart, about six of them) while the range
-// follows the data exactly.
-void scaleStepAxis(QValueAxis* axis, double first, double last) {
+// Ticks at round step numbers (1, 2 or 5 · 10^k apart, about six of them, fewer on a narrow plot)
+// while the range follows the data exactly.
+void scaleStepAxis(QValueAxis* axis, double first, double last, double plotWidth) {
   if (!(last > first)) last = first + 1;
   if (last - first < 10) {  // a few steps: half a step of room, so the end dots are not cut
     first -= 0.5;
     last += 0.5;
   }
-  const double interval = std::max(1.0, niceInterval(last - first, 6));
+  int ticks = 6;
+  if (plotWidth > 0) {
+    // Each label takes its widest number and two characters of gap.
+    const QFontMetricsF fm(axis->labelsFont());
+    const double label = fm.horizontalAdvance(QString::number(std::max(std::abs(first), std::abs(last)), 'f', 0)) +
+                         2 * fm.averageCharWidth();
+    ticks = std::clamp(static_cast<int>(plotWidth / label) - 1, 1, 6);
+  }
+  const double interval = std::max(1.0, niceInterval(last - first, ticks));
   axis->setTickType(QValueAxis::TicksDynamic);
   axis->setTickAnchor(0);
   axis->setTickInterval(interval);

@@ -95,8 +95,9 @@ QString tickLabelFormat(double lo, double hi, double interval);
 QValueAxis* makeStepAxis(QChart* chart);
 inline constexpr const char* kStepAxisProperty = "dlplayStepAxis";
 // Integer ticks over [first, last]; under ten steps half a step of room either side (a run that
-// diverged at step 2 shows its dot at step 1 whole). Empty: resetStepAxis.
-void scaleStepAxis(QValueAxis* axis, double first, double last);
+// diverged at step 2 shows its dot at step 1 whole). Empty: resetStepAxis. Given the plot's width,
+// no more labels than it holds side by side (Qt Charts elides labels that touch to "…").
+void scaleStepAxis(QValueAxis* axis, double first, double last, double plotWidth = 0);
 // The empty chart's step axis: 0–10, a tick every 2 (a 0–1 range labelled "%.0f" read "0 0 1 1 1").
 void resetStepAxis(QValueAxis* axis);
 

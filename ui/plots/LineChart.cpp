@@ -105,7 +105,7 @@ void LineChart::refresh() {
   for (auto& t : m_traces) t->releasePoints();
   if (!r.empty) {
     m_y->autoscale(r.lo, r.hi, r.minPositive, false);
-    scaleStepAxis(m_steps, r.firstX, r.lastX);
+    scaleStepAxis(m_steps, r.firstX, r.lastX, m_chart->plotArea().width());
   }
   for (auto& t : m_traces) t->draw(plotWidth(m_view));
 }

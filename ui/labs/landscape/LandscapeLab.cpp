@@ -8,6 +8,7 @@
 #include "plots/LineChart.h"
 #include "widgets/ColumnScroll.h"
 #include "widgets/DisplayNames.h"
+#include "widgets/CompactSpinBox.h"
 #include "widgets/LogSlider.h"
 
 #include "core/Error.h"
@@ -31,6 +32,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
@@ -58,6 +60,9 @@ QString number(double v) {
   if (v == 0) return QStringLiteral("0");
   const double a = std::abs(v);
   QString s = (a >= 1e-3 && a < 1e5) ? QString::number(v, 'g', 4) : QString::number(v, 'e', 2);
+  // "1.14e12", not "1.14e+12": the racer table's loss column stays narrow beside the map.
+  static const QRegularExpression exponent(QStringLiteral("e\\+?(-?)0*(\\d)"));
+  s.replace(exponent, QStringLiteral("e\\1\\2"));
   return s.replace(QLatin1Char('-'), QChar(0x2212));
 }
 
@@ -199,7 +204,7 @@ void LandscapeLab::buildUi() {
   racersGrid->setVerticalSpacing(2);
   for (std::size_t i = 0; i < dl::optimizerNames().size(); ++i) {
     auto* check = new QCheckBox(m_racersBox);
-    auto* rate = new QDoubleSpinBox(m_racersBox);
+    auto* rate = new CompactSpinBox(m_racersBox);  // "3.85", not "3.85000": a narrower column
     rate->setDecimals(5);
     rate->setRange(1e-5, 1000);
     rate->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
@@ -303,6 +308,12 @@ void LandscapeLab::buildUi() {
   m_table->horizontalHeader()->setStretchLastSection(true);
   m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
   m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_table->setWordWrap(true);  // the state column, on a projector
+  m_normalMinimumSection = m_table->horizontalHeader()->minimumSectionSize();
+  // A wrapped state needs its row's height once its column has its width.
+  connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+    if (m_presentation && column == 5) m_table->resizeRowsToContents();
+  });
   rightLayout->addWidget(m_chart, 1);
   rightLayout->addWidget(m_table);
 
@@ -642,7 +653,9 @@ void LandscapeLab::updateTable() {
   for (std::size_t i = 0; i < racers.size(); ++i) {
     const auto& r = racers[i];
     const int row = static_cast<int>(i);
-    set(row, 0, racerName(i));
+    // On a projector a racer's learning rate goes under its name ("Momentum" / "lr 3.85"): the
+    // name column stays narrow beside the map.
+    set(row, 0, m_presentation ? racerName(i).replace(QStringLiteral(" · "), QStringLiteral("\n")) : racerName(i));
     QPixmap swatch(12, 12);
     swatch.fill(racerColor(i));
     m_table->item(row, 0)->setIcon(QIcon(swatch));
@@ -667,6 +680,7 @@ void LandscapeLab::updateTable() {
     }
     set(row, 5, state);
   }
+  if (m_presentation) m_table->resizeRowsToContents();  // two-line names, wrapped states
   m_stepCount->setText(tr("Step %1").arg(m_race->steps()));
 }
 
@@ -744,14 +758,41 @@ void LandscapeLab::setPresentationMode(bool on) {
   m_presentation = on;
   m_map->setPresentationMode(on);
   m_chart->setPresentationMode(on);
-  // On a projector the map gets the width, the table keeps what a room reads (name, loss, κ,
-  // state), and the schedule curves give their height to the controls.
-  auto* layout = static_cast<QHBoxLayout*>(this->layout());
-  layout->setStretch(1, on ? 3 : 1);
-  layout->setStretch(2, on ? 2 : 1);
+  // On a projector the map gets the width, the table keeps what a room reads (name, loss, state;
+  // κ at the pointer is in the readout), and the schedule curves give their height to the controls.
+  fitColumns();
   m_table->setColumnHidden(1, on);
   m_table->setColumnHidden(3, on);
+  m_table->setColumnHidden(4, on);
+  // The names take two lines there ("Momentum" / "lr 3.85") and the states wrap ("stuck on / a
+  // saddle") rather than the table scroll sideways. (A stretched last section keeps at least its size before the
+  // stretch, 100 px: the state stretches as a column instead.)
+  QHeaderView* header = m_table->horizontalHeader();
+  header->setStretchLastSection(!on);
+  header->setSectionResizeMode(5, on ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+  header->setMinimumSectionSize(on ? fontMetrics().height() : m_normalMinimumSection);
+  if (m_race) updateTable();
+  m_table->resizeRowsToContents();
   m_curves->setVisible(!on);
+  // Each setting under its label on a projector: the column is as wide as its widest control, not
+  // as its widest label and control side by side, and the map and the table get the width.
+  static_cast<QFormLayout*>(m_dynamicsBox->layout())
+      ->setRowWrapPolicy(on ? QFormLayout::WrapAllRows : QFormLayout::DontWrapRows);
+}
+
+void LandscapeLab::fitColumns() {
+  // The map is square: on a projector it gets three fifths of the width beside the controls, but
+  // under 1280 px it is narrower than tall anyway, and the table gets half so its names and
+  // states read in at most two lines.
+  auto* layout = static_cast<QHBoxLayout*>(this->layout());
+  const bool narrow = m_presentation && width() < 1280;
+  layout->setStretch(1, !m_presentation || narrow ? 1 : 3);
+  layout->setStretch(2, !m_presentation || narrow ? 1 : 2);
+}
+
+void LandscapeLab::resizeEvent(QResizeEvent* event) {
+  fitColumns();
+  Lab::resizeEvent(event);
 }
 
 bool LandscapeLab::loadPreset(const QString& name, QString* error) {

@@ -70,6 +70,7 @@ public:
 
 protected:
   void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
   bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -89,6 +90,7 @@ private:
   void resetViews(bool surfaceChanged);
   void appendPoints();
   void updateTable();
+  void fitColumns();  // the map's and the table's shares of the width
   void updateReadout(double x, double y);
   void updateBound();
   QString racerName(std::size_t i) const;
@@ -104,6 +106,7 @@ private:
   long long m_runUntil = 0;  // the clock pauses here (the race's configured length, then again as long)
   bool m_active = false;
   bool m_presentation = false;
+  int m_normalMinimumSection = 0;  // the racer table's, off the projector
   double m_bound = 0;
   double m_hoverX = 0, m_hoverY = 0;
   bool m_hovering = false;

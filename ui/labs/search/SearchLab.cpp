@@ -6,6 +6,7 @@
 #include "Language.h"
 #include "notes/NotesLibrary.h"
 #include "widgets/ColumnScroll.h"
+#include "widgets/CompactSpinBox.h"
 #include "widgets/DisplayNames.h"
 #include "widgets/LogSlider.h"
 
@@ -37,6 +38,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
@@ -63,30 +65,22 @@ constexpr int kPollMs = 100;
 constexpr int kPandaTickMs = 33;
 constexpr int kPandaStepsPerTick = 5;
 
-QString number(double v) {
+// `digits` significant digits between 0.001 and a million, three beyond (the table on a projector:
+// three throughout).
+QString number(double v, int digits = 4) {
   if (!std::isfinite(v)) return QStringLiteral("—");
   const double a = std::abs(v);
-  QString s = (a >= 1e-3 && a < 1e6) || a == 0 ? QString::number(v, 'g', 4) : QString::number(v, 'e', 2);
+  QString s = QString::number(v, 'g', (a >= 1e-3 && a < 1e6) || a == 0 ? digits : 3);
+  // "3.16e-6", not "3.16e-06": the trial table stays narrow beside the scatter.
+  static const QRegularExpression exponent(QStringLiteral("e\\+?(-?)0*(\\d)"));
+  s.replace(exponent, QStringLiteral("e\\1\\2"));
   return s.replace(QLatin1Char('-'), QChar(0x2212));
 }
-
-// A spin box that writes 1e-06 as "1e-6" and 0.001 as "0.001": a range over decades stays narrow.
-class CompactSpinBox : public QDoubleSpinBox {
-public:
-  using QDoubleSpinBox::QDoubleSpinBox;
-  QString textFromValue(double v) const override { return formatRate(v); }
-  double valueFromText(const QString& text) const override { return QLocale().toDouble(text.trimmed()); }
-  QValidator::State validate(QString& text, int&) const override {
-    bool ok = false;
-    QLocale().toDouble(text.trimmed(), &ok);
-    return ok ? QValidator::Acceptable : QValidator::Intermediate;
-  }
-};
 
 // A table cell that sorts by its number, not its text.
 class NumberItem : public QTableWidgetItem {
 public:
-  explicit NumberItem(double v) : QTableWidgetItem(number(v)) {
+  NumberItem(double v, int digits) : QTableWidgetItem(number(v, digits)) {
     setData(Qt::UserRole, v);
     setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
   }
@@ -175,6 +169,17 @@ QString SearchLab::paramLabel(const std::string& name) const {
   return QString::fromStdString(name);
 }
 
+QString SearchLab::paramHeader(const std::string& name) const {
+  if (!m_presentation) return paramLabel(name);
+  if (name == "learningRate") return tr("lr");
+  if (name == "l2") return tr("L2");
+  if (name == "batchSize") return tr("batch");
+  if (name == "width") return tr("width");
+  if (name == "depth") return tr("depth");
+  if (name == "momentum") return tr("1 − β");
+  return QString::fromStdString(name);
+}
+
 void SearchLab::buildUi() {
   m_poll = new QTimer(this);
   m_poll->setInterval(kPollMs);
@@ -185,7 +190,6 @@ void SearchLab::buildUi() {
 
   // ---- the controls column ----
   auto* controls = new QWidget(this);
-  m_controls = controls;
   controls->setObjectName(QStringLiteral("searchControls"));
   auto* column = new QVBoxLayout(controls);
   column->setContentsMargins(6, 6, 6, 6);
@@ -286,6 +290,7 @@ void SearchLab::buildUi() {
   caviarLayout->setContentsMargins(0, 0, 0, 0);
   m_scatter = new TrialScatter(caviar);
   auto* right = new QSplitter(Qt::Vertical, caviar);
+  m_caviarSplit = right;
   m_best = new LineChart(right);
   m_best->setObjectName(QStringLiteral("searchBestChart"));
   auto* tableBox = new QWidget(right);
@@ -369,8 +374,9 @@ void SearchLab::buildUi() {
   viewsLayout->addWidget(m_modes, 1);
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
-  m_controls = scrollingColumn(controls, this);
-  layout->addWidget(m_controls);
+  // The settings column takes its preferred width: a cap (30% of the window) cut the compare
+  // combo's choice and the Chinese box title at 1024×768.
+  layout->addWidget(scrollingColumn(controls, this));
   layout->addWidget(views, 1);
 }
 
@@ -423,21 +429,31 @@ void SearchLab::retranslateUi() {
   m_best->setTitle(tr("Best validation loss so far"));
   m_pandaChart->setAxisTitles(tr("step"), tr("loss"));
   m_pandaChart->setLineNames({tr("training loss"), tr("validation loss")});
-  QStringList headers{tr("#"), QString(), tr("round")};
-  for (const ParamRange& p : m_config.params) headers << paramLabel(p.name);
-  headers << tr("status") << tr("val loss") << tr("val acc") << tr("steps");
-  m_table->setColumnCount(static_cast<int>(headers.size()));
-  m_table->setHorizontalHeaderLabels(headers);
-  // The strategy column only beside a comparison, the round only for coarse to fine.
-  m_table->setColumnHidden(1, !m_config.compare);
-  m_table->setColumnHidden(2, m_config.strategy != dl::search::Strategy::CoarseToFine &&
-                                  m_config.compare != dl::search::Strategy::CoarseToFine);
+  updateTableColumns();
   showWatchLine(m_watch, m_preset);
   QStringList axes;
   for (const ParamRange& p : m_config.params) axes << paramLabel(p.name);
   if (axes.size() == 1) axes << tr("final validation loss");
   m_scatter->setSpace(m_config.params, axes);
   updateBaseLine();
+}
+
+void SearchLab::updateTableColumns() {
+  QStringList headers{tr("#"), QString(), tr("round")};
+  for (const ParamRange& p : m_config.params) headers << paramHeader(p.name);
+  // (On a projector the only loss shown is the validation loss: "loss" is enough.)
+  headers << tr("status") << (m_presentation ? tr("loss") : tr("val loss")) << tr("val acc") << tr("steps");
+  m_table->setColumnCount(static_cast<int>(headers.size()));
+  m_table->setHorizontalHeaderLabels(headers);
+  // The strategy column only beside a comparison, the round only for coarse to fine.
+  m_table->setColumnHidden(1, !m_config.compare);
+  m_table->setColumnHidden(2, m_presentation || (m_config.strategy != dl::search::Strategy::CoarseToFine &&
+                                                 m_config.compare != dl::search::Strategy::CoarseToFine));
+  // On a projector the table keeps what the room reads beside the scatter: the trial, its values
+  // and its validation loss (a diverged trial's loss reads "—", and the scatter rings it; the
+  // rounds of coarse to fine show there as the trials closing in on the best).
+  const int status = 3 + static_cast<int>(m_config.params.size());
+  for (int c : {status, status + 2, status + 3}) m_table->setColumnHidden(c, m_presentation);
 }
 
 void SearchLab::updateBaseLine() {
@@ -453,9 +469,18 @@ void SearchLab::updateBaseLine() {
   updateBudget();
 }
 
+void SearchLab::fitColumns() {
+  // The scatter gets five ninths of the width, on a projector a half (the trials' values and losses
+  // read without scrolling sideways), and under 1280 px four ninths: the scatter is taller than
+  // wide there anyway.
+  auto* caviar = static_cast<QHBoxLayout*>(m_scatter->parentWidget()->layout());
+  const bool narrow = m_presentation && width() < 1280;
+  caviar->setStretch(0, narrow ? 4 : m_presentation ? 1 : 5);
+  caviar->setStretch(1, narrow ? 5 : m_presentation ? 1 : 4);
+}
+
 void SearchLab::resizeEvent(QResizeEvent* event) {
-  // The settings column takes at most a third and a bit: the scatter is the picture.
-  m_controls->setMaximumWidth(std::max(260, width() * 3 / 10));
+  fitColumns();
   Lab::resizeEvent(event);
 }
 
@@ -722,13 +747,14 @@ void SearchLab::fillTable(const std::vector<Trial>& trials, const std::vector<Tr
     while (nextFree < rows && m_table->item(nextFree, 0)) ++nextFree;
     return nextFree++;
   };
-  const auto setNumber = [this](int row, int col, double v) {
+  const int digits = m_presentation ? 3 : 4;  // a narrower table beside the scatter on a projector
+  const auto setNumber = [this, digits](int row, int col, double v) {
     auto* item = static_cast<NumberItem*>(m_table->item(row, col));
     if (!item) {
-      m_table->setItem(row, col, new NumberItem(v));
+      m_table->setItem(row, col, new NumberItem(v, digits));
       return;
     }
-    const QString text = number(v);
+    const QString text = number(v, digits);
     if (item->text() != text) {
       item->setText(text);
       item->setData(Qt::UserRole, v);
@@ -742,7 +768,7 @@ void SearchLab::fillTable(const std::vector<Trial>& trials, const std::vector<Tr
       if (row >= rows) continue;
       int col = 0;
       if (!m_table->item(row, 0)) {
-        auto* first = new NumberItem(t.index + 1);
+        auto* first = new NumberItem(t.index + 1, digits);
         first->setData(Qt::UserRole + 1, second);  // which search: "open in the playground" asks it
         m_table->setItem(row, 0, first);
         // The scatter's marker for its search (● the main one, ■ the comparison), named in its tooltip.
@@ -922,6 +948,20 @@ void SearchLab::setActive(bool on) {
 }
 
 void SearchLab::setPresentationMode(bool on) {
+  m_presentation = on;
+  updateTableColumns();
+  m_seenRevision = m_seenCompareRevision = ~std::uint64_t{0};  // the next poll writes the numbers anew
+  if (m_search) poll();
+  // On a projector best-so-far gets half the height (a chart a hundred pixels high elides its
+  // labels), and the scatter and the right-hand column share the width (fitColumns).
+  fitColumns();
+  // Each setting under its label: the column as wide as its widest control, the rest to the views.
+  static_cast<QFormLayout*>(m_runBox->layout())
+      ->setRowWrapPolicy(on ? QFormLayout::WrapAllRows : QFormLayout::DontWrapRows);
+  if (on) {
+    const int h = m_caviarSplit->height();
+    m_caviarSplit->setSizes({h / 2, h - h / 2});
+  }
   m_best->setPresentationMode(on);
   m_pandaChart->setPresentationMode(on);
 }

@@ -20,6 +20,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTableWidget;
 class QTabWidget;
 class QTimer;
@@ -94,6 +95,13 @@ private:
   void resetPanda();
   void pandaTick();
   QString paramLabel(const std::string& name) const;
+  // A searched setting as the trial table's column header: its short name on a projector (the
+  // scatter's axis and the settings column name it in full), so the columns fit beside the scatter.
+  QString paramHeader(const std::string& name) const;
+  // The table's headers and which columns show: for the searched settings, a comparison, coarse to
+  // fine, and presentation mode.
+  void updateTableColumns();
+  void fitColumns();  // the scatter's and the best-so-far/table column's shares of the width
 
   dl::search::SearchConfig m_config;  // the base and the last loaded search settings
   std::unique_ptr<dl::search::Search> m_search;
@@ -103,9 +111,9 @@ private:
   std::vector<double> m_bestDrawn[2];  // the best-so-far values the chart shows (main, comparison)
   QTimer* m_poll = nullptr;
   bool m_active = false;
+  bool m_presentation = false;
 
   // ---- controls ----
-  QWidget* m_controls = nullptr;
   QGroupBox* m_spaceBox = nullptr;
   struct ParamRow {
     QCheckBox* use = nullptr;
@@ -140,6 +148,7 @@ private:
   TrialScatter* m_scatter = nullptr;
   LineChart* m_best = nullptr;
   QTableWidget* m_table = nullptr;
+  QSplitter* m_caviarSplit = nullptr;  // best so far above the table
   QPushButton* m_open = nullptr;
   QPushButton* m_export = nullptr;
 
