@@ -4796,19 +4796,19 @@ or drop an image file</source>
 <context>
     <name>dlui::LandscapeLab</name>
     <message>
-        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+318"/>
-        <location line="+410"/>
+        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+329"/>
+        <location line="+413"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-410"/>
-        <location line="+410"/>
+        <location line="-413"/>
+        <location line="+413"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-412"/>
         <source>Start or pause the race (Space).</source>
         <translation>开始或暂停比赛（空格键）。</translation>
     </message>
@@ -5054,7 +5054,7 @@ or drop an image file</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
@@ -5089,7 +5089,7 @@ or drop an image file</source>
         <translation>移动中</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
@@ -6636,7 +6636,7 @@ k = %1, stride 2
 <context>
     <name>dlui::SearchLab</name>
     <message>
-        <location filename="../ui/labs/search/SearchLab.cpp" line="+108"/>
+        <location filename="../ui/labs/search/SearchLab.cpp" line="+102"/>
         <source>the loss</source>
         <translation>损失</translation>
     </message>
@@ -6716,22 +6716,52 @@ k = %1, stride 2
         <translation>1 − β（动量）</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 − β</source>
+        <translation>1 − β</translation>
+    </message>
+    <message>
         <location line="+185"/>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+58"/>
-        <location line="+423"/>
+        <location line="-59"/>
+        <location line="+59"/>
+        <location line="+443"/>
         <location line="+42"/>
         <location line="+38"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-542"/>
+        <location line="-562"/>
         <source>Search over (1 to 3)</source>
         <translation>搜索的超参数（1 到 3 个）</translation>
     </message>
@@ -6817,19 +6847,19 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+1"/>
-        <location line="+217"/>
+        <location line="+236"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location line="-217"/>
-        <location line="+231"/>
+        <location line="-236"/>
+        <location line="+250"/>
         <location line="+61"/>
         <source>Start search</source>
         <translation>开始搜索</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-310"/>
         <source>Caviar: many runs at once</source>
         <translation>鱼子酱：同时训练许多模型</translation>
     </message>
@@ -6880,13 +6910,13 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+1"/>
-        <location line="+157"/>
+        <location line="+176"/>
         <location line="+34"/>
         <source>best so far</source>
         <translation>迄今最佳</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-209"/>
         <source>Best validation loss so far</source>
         <translation>迄今最佳验证损失</translation>
     </message>
@@ -6897,23 +6927,24 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+0"/>
+        <location line="+15"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+427"/>
+        <location line="-14"/>
+        <location line="+447"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location line="-427"/>
-        <location line="+427"/>
+        <location line="-447"/>
+        <location line="+447"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-436"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -6923,7 +6954,7 @@ k = %1, stride 2
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
@@ -6943,12 +6974,12 @@ k = %1, stride 2
         <translation>步数</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-9"/>
         <source>final validation loss</source>
         <translation>最终验证损失</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+28"/>
         <source>Each trial: %1 data, hidden layers %2, %3, %4 steps.</source>
         <translation>每次试验：%1数据，隐藏层 %2，%3，%4 步。</translation>
     </message>
@@ -6958,7 +6989,7 @@ k = %1, stride 2
         <translation>无</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+102"/>
         <source>Budget: %1 trials × %2 steps = %3 steps.</source>
         <translation>预算：%1 次试验 × %2 步 = %3 步。</translation>
     </message>
@@ -6978,7 +7009,7 @@ k = %1, stride 2
         <translation>%1：最佳为第 %2 次试验，验证损失 %3（%4）。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
