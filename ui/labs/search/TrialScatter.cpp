@@ -58,8 +58,26 @@ void TrialScatter::setSelected(int index) {
 QRectF TrialScatter::plotRect() const {
   const QFontMetrics fm(font());
   const double left = fm.horizontalAdvance(QStringLiteral("0.0000")) + fm.height() + 10;
-  const double bottom = fm.height() * (m_other.empty() ? 4.6 : 5.7) + 10;  // ticks, axis name, colour key, texts
-  return QRectF(left, 8, std::max(10.0, width() - left - 12), std::max(10.0, height() - 8 - bottom));
+  const double plotWidth = std::max(10.0, width() - left - 12);
+  // Ticks, axis name, colour bar, then the key's lines.
+  const double bottom = fm.height() * 3.5 + keyHeight(plotWidth) + 10;
+  return QRectF(left, 8, plotWidth, std::max(10.0, height() - 8 - bottom));
+}
+
+QStringList TrialScatter::keyTexts() const {
+  double lo, hi;
+  lossRange(lo, hi);
+  QStringList texts{tr("colour: validation loss %1 … %2 · × diverged").arg(shortNumber(lo), shortNumber(hi))};
+  if (!m_other.empty()) texts << QStringLiteral("● %1    ■ %2").arg(m_mainName, m_otherName);
+  return texts;
+}
+
+double TrialScatter::keyHeight(double width) const {
+  const QFontMetrics fm(font());
+  double h = 0;
+  for (const QString& t : keyTexts())
+    h += fm.boundingRect(QRect(0, 0, static_cast<int>(width), 100000), Qt::TextWordWrap, t).height();
+  return h;
 }
 
 void TrialScatter::lossRange(double& lo, double& hi) const {
@@ -136,10 +154,17 @@ void TrialScatter::paintEvent(QPaintEvent*) {
     return at;
   };
   p.setPen(text);
+  // Every tick gets its mark; a label only where it clears the one before (a narrow plot on a
+  // projector has no room for 0.001 next to 0.01).
+  double labelsEnd = -1e9;
   for (double v : ticks(m_params[0])) {
     const double x = inner.left() + dl::search::toUnit(m_params[0], v) * inner.width();
     p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4));
-    p.drawText(QRectF(x - 50, plot.bottom() + 4, 100, fm.height()), Qt::AlignHCenter | Qt::AlignTop, shortNumber(v));
+    const QString label = shortNumber(v);
+    const double half = fm.horizontalAdvance(label) / 2.0;
+    if (x - half < labelsEnd + fm.horizontalAdvance(QLatin1Char(' '))) continue;
+    p.drawText(QRectF(x - 50, plot.bottom() + 4, 100, fm.height()), Qt::AlignHCenter | Qt::AlignTop, label);
+    labelsEnd = x + half;
   }
   p.drawText(QRectF(plot.left(), plot.bottom() + 4 + fm.height(), plot.width(), fm.height()), Qt::AlignHCenter,
              m_axisNames.value(0));
@@ -171,12 +196,17 @@ void TrialScatter::paintEvent(QPaintEvent*) {
   const QRectF key(plot.left(), plot.bottom() + 6 + 2 * fm.height(), std::min(plot.width(), 240.0), fm.height() * 0.8);
   for (int i = 0; i < static_cast<int>(key.width()); ++i)
     p.fillRect(QRectF(key.left() + i, key.top(), 1.5, key.height()), QColor(colors::sequential(i / key.width())));
-  // The key's words below the bar (a projector's narrow plot has no room beside it).
-  p.drawText(QRectF(plot.left(), key.bottom() + 2, plot.width(), fm.height()), Qt::AlignLeft,
-             tr("colour: validation loss %1 … %2 · × diverged").arg(shortNumber(lo), shortNumber(hi)));
-  if (!m_other.empty())  // which search is which, on a line of its own
-    p.drawText(QRectF(plot.left(), key.bottom() + 2 + fm.height(), plot.width(), fm.height()), Qt::AlignLeft,
-               QStringLiteral("● %1    ■ %2").arg(m_mainName, m_otherName));
+  // The key's words below the bar (a projector's narrow plot has no room beside it), then which
+  // search is which; the "elidedTexts" property lists what did not fit even on a line of its own.
+  QStringList elided;
+  double y = key.bottom() + 2;
+  for (const QString& t : keyTexts()) {
+    const QRect need = fm.boundingRect(QRect(0, 0, static_cast<int>(plot.width()), 100000), Qt::TextWordWrap, t);
+    if (need.width() > plot.width() + 0.5) elided << t;  // a word longer than the plot is wide
+    p.drawText(QRectF(plot.left(), y, plot.width(), need.height()), Qt::AlignLeft | Qt::TextWordWrap, t);
+    y += need.height();
+  }
+  setProperty("elidedTexts", elided);
 
   const double r = std::max(5.0, fm.height() * 0.38);
   for (const bool second : {false, true})

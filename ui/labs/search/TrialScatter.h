@@ -46,6 +46,11 @@ private:
   int trialAt(QPointF p, bool* other = nullptr) const;
   QPointF place(const dl::search::Trial& t) const;
   void lossRange(double& lo, double& hi) const;
+  // The key's texts below the colour bar: the loss range, and with a comparison the two searches'
+  // names. A projector's narrow plot wraps them (Qt::TextWordWrap) onto as many lines as they need;
+  // keyHeight is their height at `width`.
+  QStringList keyTexts() const;
+  double keyHeight(double width) const;
 
   std::vector<dl::search::ParamRange> m_params;
   QStringList m_axisNames;
