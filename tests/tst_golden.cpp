@@ -93,8 +93,15 @@ std::string buildKey() {
 #else
   compiler = "unknown compiler";
 #endif
+  // The processor's maker too: two machines with the same features (an Intel Xeon and an AMD EPYC,
+  // both AVX-512) gave other last bits, from -march=native's tuning in the Release build and from
+  // the maths library's run-time choice in the SSE2 (sanitizer) build.
+  std::string vendor;
+#if defined(__x86_64__) || defined(__i386__)
+  vendor = __builtin_cpu_is("amd") ? " | AMD" : __builtin_cpu_is("intel") ? " | Intel" : " | other x86";
+#endif
   return compiler + " | " + DLPLAY_BUILD_TYPE + " | " + (sizeof(Scalar) == 4 ? "float" : "double") + " | " +
-         (isa.empty() ? "no simd" : isa);
+         (isa.empty() ? "no simd" : isa) + vendor;
 }
 
 // ---- hashing: FNV-1a (64 bits) over the raw bytes of every value --------------------------------
