@@ -214,6 +214,22 @@ private slots:
         QCOMPARE(lab->scoreText(-1, 3), QStringLiteral("test accuracy"));
         if (conv) QVERIFY2(acc >= 0.95, qPrintable(QString::number(acc)));
         else QVERIFY2(acc <= 0.6, qPrintable(QString::number(acc)));
+        // Without a hidden state the board drops its gradient, ρ(U) and ∏ fₜ columns (they would
+        // only show dashes), and keeps the accuracy.
+        for (int col = 4; col < 7; ++col)
+          QVERIFY(!lab->findChild<QLabel*>(QStringLiteral("seqScore0_%1").arg(col))->isVisible());
+        QVERIFY(lab->findChild<QLabel*>(QStringLiteral("seqScore1_3"))->isVisible());
+        // The answers show each test sequence with A B C bracketed, and on the test sequences it
+        // sits in the second half (T = 20), where training never put it.
+        const QString answers = lab->findChild<QPlainTextEdit*>(QStringLiteral("seqExamples"))->toPlainText();
+        int bracketed = 0;
+        for (const QString& line : answers.split(QLatin1Char('\n'))) {
+          const qsizetype at = line.trimmed().indexOf(QStringLiteral("[ABC]"));
+          if (at < 0) continue;
+          ++bracketed;
+          QVERIFY2(at >= 10 && line.trimmed().size() == 20 + 2, qPrintable(line));
+        }
+        QVERIFY2(bracketed >= 2, qPrintable(answers));
         ++checked;
       } else if (name == QLatin1String("seq-words-corpus")) {
         QVERIFY(lab->wordsState());

@@ -89,6 +89,25 @@ void SeqSimulation::setLearningRate(double lr) {
     for (std::size_t r = 0; r < m_runs->size(); ++r) m_runs->trainer(r).setLearningRate(lr);
 }
 
+namespace {
+
+// A motif-task sequence (one-hot: symbol f at step t in row f·T + t) as letters, with the motif
+// A B C bracketed where it occurs.
+std::string motifText(const dl::Vector& x, dl::Index symbols, dl::Index steps) {
+  std::string letters;
+  for (dl::Index t = 0; t < steps; ++t) {
+    char c = '?';
+    for (dl::Index f = 0; f < symbols; ++f)
+      if (x(f * steps + t) > 0.5f) c = static_cast<char>('A' + f % 26);
+    letters += c;
+  }
+  const std::size_t at = letters.find("ABC");
+  if (at != std::string::npos) letters = letters.substr(0, at) + "[ABC]" + letters.substr(at + 3);
+  return letters;
+}
+
+}  // namespace
+
 std::shared_ptr<const SeqRunReport> SeqSimulation::reportOf(const dl::SeqTrainer& t) const {
   auto r = std::make_shared<SeqRunReport>();
   r->step = t.stepCount();
@@ -106,6 +125,7 @@ std::shared_ptr<const SeqRunReport> SeqSimulation::reportOf(const dl::SeqTrainer
   for (dl::Index i = 0; i < n; ++i) {
     SeqRunReport::Example e;
     const dl::Matrix out = t.predict(dl::SeqSplit::Test, i);
+    if (t.config().task.kind == "motif") e.input = motifText(test.X.col(i), d.features, d.steps);
     if (d.classes == 0) {
       e.predicted = {static_cast<double>(out(0, 0)) * d.scale + d.offset};
       e.truth = {static_cast<double>(test.targets(0, i)) * d.scale + d.offset};

@@ -38,6 +38,9 @@ struct SeqRunReport {
   // target value, or the class; the character model: the class at every step, first sample only).
   struct Example {
     std::vector<double> predicted, truth;
+    // The motif task: the sequence's symbols as letters, the motif's occurrence in brackets
+    // ("DC[ABC]BD…"), so the reader sees where it is. Empty for the other tasks.
+    std::string input;
   };
   std::vector<Example> examples;
   std::string sampledText;  // the character model: text sampled with the chosen temperature

@@ -981,6 +981,10 @@ void SequenceLab::showTabsForTask() {
   m_tabs->setTabVisible(Seq2SeqTab, m_config.isSeq2Seq());
   m_tabs->setTabVisible(WordsTab, m_config.isWords());
   m_board.widget->setVisible(stack);
+  if (m_recurrentStack != recurrent) {
+    m_recurrentStack = recurrent;
+    refreshScores();
+  }
   m_sampleBox->setVisible(m_data && m_data->perStep);
   // Regression has no accuracy: the loss chart takes the row.
   m_accuracy->setVisible(m_data && m_data->classes > 0);
@@ -1333,6 +1337,8 @@ void SequenceLab::refreshExamples() {
                    .arg(i + 1)
                    .arg(tokenText(static_cast<int>(e.truth[0])), tokenText(static_cast<int>(e.predicted[0])),
                         right ? QStringLiteral("✓") : QStringLiteral("✗"));
+      // The motif task: the sequence itself, indented under its answer, A B C in brackets where it is.
+      if (!e.input.empty()) lines << QStringLiteral("      ") + QString::fromStdString(e.input);
     }
   }
   if (m_data->classes == 0) lines << tr("An input-blind guess scores a loss of %1.").arg(number(m_data->baselineLoss));
@@ -1490,9 +1496,13 @@ void SequenceLab::refreshScores() {
   // Regression: the test loss, headed by what an input-blind guess scores.
   const QString test = m_data && m_data->classes == 0 ? tr("test loss (guess: %1)").arg(number(m_data->baselineLoss))
                                                       : tr("test accuracy");
+  // A convolution or dense stack has no hidden state: its gradient-through-time, ρ(U) and ∏ fₜ
+  // columns would only show dashes, so they go.
+  const auto columnShown = [this](int c) { return c < 4 || m_recurrentStack; };
   for (int c = 0; c < kScoreColumns; ++c) {
     m_board.cells[0][static_cast<std::size_t>(c)]->setText(c == 3 ? test : heads[c]);
     m_board.cells[0][static_cast<std::size_t>(c)]->setToolTip(tips[c]);
+    m_board.cells[0][static_cast<std::size_t>(c)]->setVisible(columnShown(c));
   }
   QFont big = font();
   big.setPointSizeF(font().pointSizeF() * (m_presentation ? 1.4 : 1.15));
@@ -1501,7 +1511,7 @@ void SequenceLab::refreshScores() {
     const bool shown = r < static_cast<int>(m_views.size());
     for (int c = 0; c < kScoreColumns; ++c) {
       QLabel* l = m_board.cells[static_cast<std::size_t>(r + 1)][static_cast<std::size_t>(c)];
-      l->setVisible(shown);
+      l->setVisible(shown && columnShown(c));
       l->setFont(big);
     }
     if (shown)

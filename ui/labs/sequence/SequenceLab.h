@@ -170,6 +170,8 @@ private:
   double m_temperature = 0.7;
   Measure m_measure = Measure::LossGradient;
   bool m_presentation = false;
+  // The stack has a recurrent layer: the score board's gradient, ρ(U) and ∏ fₜ columns mean something.
+  bool m_recurrentStack = true;
 
   // ---- widgets ----
   QLabel* m_watch = nullptr;
