@@ -261,6 +261,7 @@ void checkTable(const QTableView* t, QStringList& problems) {
   const auto* view = static_cast<const QAbstractItemView*>(t);  // sizeHintForColumn is public there
   const int margin = 2 * (t->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, t) + 1);
   const QFontMetrics fm(t->font());
+  const int vmargin = 2 * (t->style()->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, t) + 1);
   for (int c = 0; c < header->count(); ++c) {
     if (header->isSectionHidden(c)) continue;
     const QString name = describe(t, t->model()->headerData(c, Qt::Horizontal).toString());
@@ -268,7 +269,21 @@ void checkTable(const QTableView* t, QStringList& problems) {
     const bool wraps = t->wordWrap() && header->sectionResizeMode(c) != QHeaderView::ResizeToContents;
     const int need = std::max(header->sectionSizeHint(c), wraps ? 0 : view->sizeHintForColumn(c));
     if (need > has + 1) problems << name + QStringLiteral(": column %1 needs %2, has %3").arg(c).arg(need).arg(has);
-    if (!wraps) continue;
+    if (!wraps) {
+      // Lines of its own ("Momentum\nlr 3.85") need their row's height: a row one line short shows
+      // the first line elided ("Momen…") and hides the rest.
+      for (int r = 0; r < t->model()->rowCount(); ++r) {
+        const QString text = t->model()->index(r, c).data().toString();
+        const int lines = static_cast<int>(text.count(QLatin1Char('\n'))) + 1;
+        if (lines > 1 && lines * fm.lineSpacing() + vmargin > t->rowHeight(r) + 1)
+          problems << name + QStringLiteral(": “%1” needs %2 lines (%3 px), its row has %4")
+                                 .arg(text)
+                                 .arg(lines)
+                                 .arg(lines * fm.lineSpacing() + vmargin)
+                                 .arg(t->rowHeight(r));
+      }
+      continue;
+    }
     for (int r = 0; r < t->model()->rowCount(); ++r) {
       const QModelIndex index = t->model()->index(r, c);
       const QString text = index.data().toString();

@@ -680,7 +680,19 @@ void LandscapeLab::updateTable() {
     }
     set(row, 5, state);
   }
-  if (m_presentation) m_table->resizeRowsToContents();  // two-line names, wrapped states
+  if (m_presentation) {
+    m_table->resizeRowsToContents();  // two-line names, wrapped states
+    // The item's size hint leaves a two-line name ("Momentum" / "lr 3.85") a few pixels short, and
+    // a row one line short shows "Momen…" with the rate hidden: the two momentum racers of the
+    // momentum-bound preset could not be told apart.
+    const int lineSpacing = QFontMetrics(m_table->font()).lineSpacing();
+    const int margins = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, m_table) + 1) + 4;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+      const int lines = static_cast<int>(m_table->item(row, 0)->text().count(QLatin1Char('\n'))) + 1;
+      if (lines > 1 && m_table->rowHeight(row) < lines * lineSpacing + margins)
+        m_table->setRowHeight(row, lines * lineSpacing + margins);
+    }
+  }
   m_stepCount->setText(tr("Step %1").arg(m_race->steps()));
 }
 
