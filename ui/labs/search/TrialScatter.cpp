@@ -99,27 +99,29 @@ double TrialScatter::yUnit(const Trial& t) const {
   return (std::log(t.valLoss) - std::log(lo)) / (std::log(hi) - std::log(lo));
 }
 
-QPointF TrialScatter::place(const Trial& t) const {
+QPointF TrialScatter::place(const Trial& t, const QRectF& plot) const {
   if (m_params.empty() || t.values.empty()) return {-1, -1};
   const double u = dl::search::toUnit(m_params[0], t.values[0]);
   const double v = yUnit(t);
   if (!std::isfinite(u) || !std::isfinite(v)) return {-1, -1};
-  const QRectF r = plotRect().adjusted(8, 8, -8, -8);
+  const QRectF r = plot.adjusted(8, 8, -8, -8);
   return {r.left() + u * r.width(), r.bottom() - v * r.height()};
 }
 
 QPointF TrialScatter::pointOf(int index, bool other) const {
+  const QRectF plot = plotRect();
   for (const Trial& t : other ? m_other : m_trials)
-    if (t.index == index) return place(t);
+    if (t.index == index) return place(t, plot);
   return {-1, -1};
 }
 
 int TrialScatter::trialAt(QPointF p, bool* other) const {
+  const QRectF plot = plotRect();
   int best = -1;
   double bestDist = 12 * 12;
   for (const bool second : {false, true})
     for (const Trial& t : second ? m_other : m_trials) {
-      const QPointF q = place(t);
+      const QPointF q = place(t, plot);
       if (q.x() < 0) continue;
       const double d = (q.x() - p.x()) * (q.x() - p.x()) + (q.y() - p.y()) * (q.y() - p.y());
       if (d < bestDist) {
@@ -211,7 +213,7 @@ void TrialScatter::paintEvent(QPaintEvent*) {
   const double r = std::max(5.0, fm.height() * 0.38);
   for (const bool second : {false, true})
     for (const Trial& t : second ? m_other : m_trials) {
-      const QPointF at = place(t);
+      const QPointF at = place(t, plot);
       if (at.x() < 0) continue;
       if (t.status == Trial::Status::Diverged || t.status == Trial::Status::Failed) {
         p.setPen(QPen(QColor(0xd6, 0x27, 0x28), 2.5, Qt::SolidLine, Qt::RoundCap));

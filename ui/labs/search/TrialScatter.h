@@ -44,7 +44,8 @@ private:
   double yUnit(const dl::search::Trial& t) const;
   // The trial under p: its index, and whether it is the comparison's; -1 for none.
   int trialAt(QPointF p, bool* other = nullptr) const;
-  QPointF place(const dl::search::Trial& t) const;
+  // Where t is drawn inside `plot` (plotRect(), computed once by the caller: it lays out the key).
+  QPointF place(const dl::search::Trial& t, const QRectF& plot) const;
   void lossRange(double& lo, double& hi) const;
   // The key's texts below the colour bar: the loss range, and with a comparison the two searches'
   // names. A projector's narrow plot wraps them (Qt::TextWordWrap) onto as many lines as they need;
