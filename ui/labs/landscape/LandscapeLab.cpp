@@ -9,6 +9,7 @@
 #include "widgets/ColumnScroll.h"
 #include "widgets/DisplayNames.h"
 #include "widgets/CompactSpinBox.h"
+#include "widgets/NumberSpelling.h"
 #include "widgets/LogSlider.h"
 
 #include "core/Error.h"
@@ -32,7 +33,6 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
@@ -60,10 +60,7 @@ QString number(double v) {
   if (v == 0) return QStringLiteral("0");
   const double a = std::abs(v);
   QString s = (a >= 1e-3 && a < 1e5) ? QString::number(v, 'g', 4) : QString::number(v, 'e', 2);
-  // "1.14e12", not "1.14e+12": the racer table's loss column stays narrow beside the map.
-  static const QRegularExpression exponent(QStringLiteral("e\\+?(-?)0*(\\d)"));
-  s.replace(exponent, QStringLiteral("e\\1\\2"));
-  return s.replace(QLatin1Char('-'), QChar(0x2212));
+  return tidyNumber(s);  // "1.14e12", not "1.14e+12"; "3.16e−6", not "3.16e-06"
 }
 
 // A red line on a slider at the position of a value (the momentum stability bound): drawn over

@@ -7,6 +7,7 @@
 #include "notes/NotesLibrary.h"
 #include "widgets/ColumnScroll.h"
 #include "widgets/CompactSpinBox.h"
+#include "widgets/NumberSpelling.h"
 #include "widgets/DisplayNames.h"
 #include "widgets/LogSlider.h"
 
@@ -38,7 +39,6 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
@@ -71,10 +71,7 @@ QString number(double v, int digits = 4) {
   if (!std::isfinite(v)) return QStringLiteral("—");
   const double a = std::abs(v);
   QString s = QString::number(v, 'g', (a >= 1e-3 && a < 1e6) || a == 0 ? digits : 3);
-  // "3.16e-6", not "3.16e-06": the trial table stays narrow beside the scatter.
-  static const QRegularExpression exponent(QStringLiteral("e\\+?(-?)0*(\\d)"));
-  s.replace(exponent, QStringLiteral("e\\1\\2"));
-  return s.replace(QLatin1Char('-'), QChar(0x2212));
+  return tidyNumber(s);  // "1.14e12", not "1.14e+12"; "3.16e−6", not "3.16e-06"
 }
 
 // A table cell that sorts by its number, not its text.
