@@ -60,6 +60,28 @@ private:
   std::thread::id m_thread;
 };
 
+// A simulation whose snapshots name it (`id`), and whose snapshot after its first step waits,
+// with `inside` set, until `release`: the moment the window may ask for the next simulation.
+class GatedSimulation : public CountSimulation {
+public:
+  GatedSimulation(int id, std::atomic<int>* alive, std::atomic<bool>* inside, std::atomic<bool>* release)
+      : CountSimulation(0, alive), m_id(id), m_inside(inside), m_release(release) {}
+  std::shared_ptr<LabSnapshot> snapshot(bool heavy) override {
+    auto s = CountSimulation::snapshot(heavy);
+    static_cast<CountSnapshot&>(*s).commandsSeen = m_id;
+    if (m_inside && stepCount() >= 1) {
+      *m_inside = true;
+      while (!*m_release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return s;
+  }
+
+private:
+  int m_id;
+  std::atomic<bool>* m_inside;
+  std::atomic<bool>* m_release;
+};
+
 std::shared_ptr<const CountSnapshot> countOf(const QList<QVariant>& args) {
   return std::static_pointer_cast<const CountSnapshot>(args.at(0).value<std::shared_ptr<const LabSnapshot>>());
 }
@@ -201,6 +223,33 @@ private slots:
       QCOMPARE(alive.load(), 1);  // the old simulation is gone
     }
     QCOMPARE(alive.load(), 0);
+  }
+
+  // A snapshot the old simulation takes after the window has asked for a new one, but before the
+  // thread has swapped it in, keeps the old generation: it never reaches the window as the new
+  // run's (it drew the old run's steps into the new run's charts: the CNN lab's loss line went
+  // from step 122 back to 1 after "Restart with this task").
+  void snapshotTakenDuringTheSwapKeepsItsGeneration() {
+    std::atomic<int> alive{0};
+    std::atomic<bool> inside{false}, release{false};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    std::vector<std::pair<quint64, int>> delivered;  // generation, simulation
+    connect(&runner, &LabRunner::snapshotReady, this, [&](const std::shared_ptr<const LabSnapshot>& s) {
+      delivered.emplace_back(s->generation, static_cast<const CountSnapshot&>(*s).commandsSeen);
+    });
+    const quint64 g1 = runner.setSimulation(std::make_unique<GatedSimulation>(1, &alive, &inside, &release), 0);
+    QVERIFY(waitFor(spy, [&](const CountSnapshot& c) { return c.generation == g1; }));
+    runner.stepOnce();
+    QTRY_VERIFY(inside.load());  // the thread is inside the old simulation's snapshot
+    const quint64 g2 = runner.setSimulation(std::make_unique<GatedSimulation>(2, &alive, nullptr, nullptr), 0);
+    release = true;
+    QVERIFY(waitFor(spy, [&](const CountSnapshot& c) { return c.generation == g2 && c.commandsSeen == 2; }));
+    runner.stepOnce();
+    QVERIFY(waitFor(spy, [&](const CountSnapshot& c) { return c.commandsSeen == 2 && c.steps == 1; }));
+    QVERIFY(delivered.size() >= 3);
+    for (const auto& [generation, sim] : delivered) QCOMPARE(generation == g2, sim == 2);
+    QCOMPARE(alive.load(), 1);
   }
 
   void cnnRunsOnTheSharedThread() {

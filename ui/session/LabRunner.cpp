@@ -44,8 +44,9 @@ quint64 LabRunner::setSimulation(std::unique_ptr<Simulation> simulation, long lo
   const quint64 generation = ++m_generation;
   m_running = false;
   auto shared = std::make_shared<std::unique_ptr<Simulation>>(std::move(simulation));
-  enqueue([this, shared, stopAt] {
+  enqueue([this, shared, stopAt, generation] {
     m_sim = std::move(*shared);
+    m_simGeneration = generation;
     m_stopAt = stopAt;
     m_reachedStop = false;
     m_singleSteps = 0;
@@ -117,7 +118,7 @@ void LabRunner::publish(bool heavy) {
     m_sinceHeavy = 0;
     m_wantHeavy = false;
   }
-  snap->generation = m_generation.load();
+  snap->generation = m_simGeneration;
   snap->running = m_running.load();
   snap->reachedStop = m_reachedStop;
   m_reachedStop = false;

@@ -104,6 +104,10 @@ private:
 
   // ---- the thread's own state ----
   std::unique_ptr<Simulation> m_sim;
+  // The generation m_sim belongs to (training thread only). m_generation moves on as soon as the
+  // window asks for a new simulation, before the thread swaps it in: a snapshot of the old one
+  // taken in between must carry the old number, or the window draws it into the new run's charts.
+  quint64 m_simGeneration = 0;
   long long m_stopAt = 0;
   int m_singleSteps = 0;  // steps asked for one at a time (→), not yet taken
   bool m_reachedStop = false;
