@@ -14,6 +14,7 @@
 #include "labs/cnn/ImageViews.h"
 #include "labs/cnn/KernelEditor.h"
 #include "labs/cnn/ResamplingView.h"
+#include "widgets/ClassPicker.h"
 #include "notes/NotesDock.h"
 #include "notes/NotesLibrary.h"
 
@@ -24,6 +25,13 @@
 #include "BarImages.h"
 
 #include <QAction>
+#include <QLineSeries>
+#include "plots/LineChart.h"
+#include "plots/Trace.h"
+#include <QComboBox>
+#include <QJsonObject>
+#include <QSpinBox>
+#include <QToolButton>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
@@ -288,6 +296,107 @@ private slots:
     QCOMPARE(accuracies[0], accuracies[1]);
     QCOMPARE(accuracies[0][0], headless(name).first);
     QCOMPARE(accuracies[0][1], headless(QStringLiteral("cnn-transfer-scratch")).first);
+  }
+
+  // The transfer box builds what the transfer presets are, by clicks: it shows a loaded preset's
+  // task and pretraining; on the from-scratch preset, choosing "pretrain 300 steps on 0–4, then a
+  // new last layer with the rest frozen" gives exactly the frozen preset's configuration, and
+  // training it shows the negative transfer (below scratch, the headless frozen number). Classes
+  // picked on the default network give it one output per class. A pretraining with more classes
+  // than the task is refused in one line naming the field, the choice stays to be corrected, and
+  // the run goes on untouched.
+  void transferSettingsInThePanel() {
+    CnnLab lab;
+    lab.resize(1366, 768);
+    lab.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&lab));
+    auto* task = lab.findChild<ClassPicker*>(QStringLiteral("cnnTaskClasses"));
+    auto* pre = lab.findChild<ClassPicker*>(QStringLiteral("cnnPretrainClasses"));
+    auto* shots = lab.findChild<QSpinBox*>(QStringLiteral("cnnShots"));
+    auto* preSteps = lab.findChild<QSpinBox*>(QStringLiteral("cnnPretrainSteps"));
+    auto* after = lab.findChild<QComboBox*>(QStringLiteral("cnnAfterPretraining"));
+    auto* apply = lab.findChild<QPushButton*>(QStringLiteral("cnnTransferApply"));
+    auto* error = lab.findChild<QLabel*>(QStringLiteral("cnnTransferError"));
+    QVERIFY(task && pre && shots && preSteps && after && apply && error);
+    const auto chooseAfter = [&](const QString& mode) {
+      const int i = after->findData(mode);
+      QVERIFY(i >= 0);
+      after->setCurrentIndex(i);
+      emit after->activated(i);
+    };
+    QString why;
+    const auto shows = [&](const QString& preset, const std::vector<int>& classes, int perClass, int steps,
+                           const std::vector<int>& preClasses, const QString& mode) {
+      QVERIFY2(lab.loadPreset(preset, &why), qPrintable(why));
+      QCOMPARE(task->classCount(), 10);
+      QCOMPARE(task->chosen(), classes);
+      QCOMPARE(shots->value(), perClass);
+      QCOMPARE(preSteps->value(), steps);
+      QCOMPARE(pre->chosen(), preClasses);
+      QCOMPARE(pre->isEnabled(), steps > 0);
+      if (steps > 0) QCOMPARE(after->currentData().toString(), mode);
+      QVERIFY(!apply->isEnabled());  // nothing to apply: the box is what runs
+    };
+    shows(QStringLiteral("cnn-transfer-frozen"), {5, 6, 7, 8, 9}, 5, 300, {0, 1, 2, 3, 4}, QStringLiteral("frozen"));
+    shows(QStringLiteral("cnn-transfer-finetune"), {5, 6, 7, 8, 9}, 5, 300, {0, 1, 2, 3, 4}, QStringLiteral("finetune"));
+    shows(QStringLiteral("cnn-transfer-scratch"), {5, 6, 7, 8, 9}, 5, 0, {}, QString());
+
+    // From scratch → pretrained and frozen, by clicks.
+    preSteps->setValue(300);
+    QVERIFY(pre->isEnabled() && apply->isEnabled());
+    for (int c = 0; c < 5; ++c) QTest::mouseClick(pre->button(c), Qt::LeftButton);
+    chooseAfter(QStringLiteral("frozen"));
+    QVERIFY(lab.config().pretrain.steps == 0);  // nothing restarts before the button
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QVERIFY(!error->isVisible());
+    dl::CnnConfig expected = dlio::readCnnPreset(QStringLiteral("cnn-transfer-frozen"));
+    dl::CnnConfig got = lab.config();
+    QVERIFY(got.pretrain == expected.pretrain);
+    QVERIFY(got.data == expected.data);
+    got.name = expected.name;
+    got.description = expected.description;
+    QCOMPARE(dlio::cnnToJson(got), dlio::cnnToJson(expected));
+    QVERIFY(lab.config().name.empty());  // no longer the from-scratch preset: the board does not call it that
+    QVERIFY(!apply->isEnabled());
+    QVERIFY(lab.finish(kTrainMs));
+    // The charts show this run alone: its steps from 1 on, none of the run it replaced.
+    QTest::qWait(100);
+    for (int i = 0; i < lab.lossChart()->lineCount(); ++i) {
+      const QList<QPointF> points = lab.lossChart()->line(i).series()->points();
+      QVERIFY(!points.isEmpty());
+      for (qsizetype k = 1; k < points.size(); ++k) QVERIFY2(points[k].x() > points[k - 1].x(), qPrintable(QString::number(k)));
+    }
+    const double frozen = lab.runViews()[0].testAccuracy;
+    QCOMPARE(frozen, headless(QStringLiteral("cnn-transfer-frozen")).first);
+    QVERIFY(frozen <= headless(QStringLiteral("cnn-transfer-scratch")).first - kTransferLoss);
+
+    // More pretraining classes than the task's five outputs: refused, nothing lost.
+    lab.togglePlay();  // goes on past the pause step
+    QTRY_VERIFY(lab.running());
+    QTest::mouseClick(pre->button(5), Qt::LeftButton);
+    const QJsonObject before = dlio::cnnToJson(lab.config());
+    QVERIFY(!lab.applyTransfer());
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("pretrain.classes")) && !error->text().contains(QLatin1Char('\n')),
+             qPrintable(error->text()));
+    QCOMPARE(pre->chosen(), (std::vector<int>{0, 1, 2, 3, 4, 5}));  // kept, to be corrected
+    QCOMPARE(dlio::cnnToJson(lab.config()), before);
+    const long long at = lab.runViews()[0].step;
+    QTRY_VERIFY(lab.runViews()[0].step > at);  // the run trains on
+    QTest::mouseClick(pre->button(5), Qt::LeftButton);
+    QVERIFY(!error->isVisible());
+
+    // Two digits on the default network: two outputs, a 2×2 confusion matrix.
+    QVERIFY2(lab.loadPreset(QStringLiteral("cnn-digits-lenet"), &why), qPrintable(why));
+    QVERIFY(task->chosen().empty());
+    QTest::mouseClick(task->button(3), Qt::LeftButton);
+    QTest::mouseClick(task->button(8), Qt::LeftButton);
+    shots->setValue(20);
+    QVERIFY(lab.applyTransfer());
+    QCOMPARE(lab.config().data.classes, (std::vector<int>{3, 8}));
+    QCOMPARE(lab.config().data.perClass, 20);
+    QCOMPARE(lab.config().layers.back().units, dl::Index{2});
+    QTRY_COMPARE(lab.confusion()->matrix().rows(), 2);
   }
 
   // The pictures are the network's: the first layer's kernels are its weights; a frozen layer's

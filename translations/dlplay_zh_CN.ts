@@ -2434,7 +2434,7 @@
 <context>
     <name>dlui::CnnLab</name>
     <message>
-        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+467"/>
+        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+522"/>
         <source>The network changed: training starts again with new weights.</source>
         <translation>网络已改变：用新的权重重新开始训练。</translation>
     </message>
@@ -2620,6 +2620,113 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Transfer learning</source>
+        <translation>迁移学习</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task classes</source>
+        <translation>任务类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The classes this network learns (the buttons down; none down: every class), renumbered from 0. The last layer gets one output for each. The run it is compared with learns the same task.</source>
+        <translation>本网络要学的类别（按下的按钮；一个都不按：所有类别），从 0 起重新编号。最后一层为每个类别各给一个输出。与它对比的那次运行学同一个任务。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Images per class</source>
+        <translation>每类图像数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>At most this many training images of each task class: a few-shot task. Validation and test keep all of theirs.</source>
+        <translation>每个任务类别最多用这么多张训练图像，即少样本任务。验证集和测试集保留各自的全部图像。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pretrain first (steps)</source>
+        <translation>先预训练（步数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>不预训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This network (not the run it is compared with) first trains this many steps on the pretraining classes; then the task starts, with the layers as chosen below. The steps count towards &quot;Pause at step&quot;.</source>
+        <translation>本网络（不包括与它对比的那次运行）先在预训练类别上训练这么多步，然后按下面的选择处理各层，开始任务。这些步数计入“暂停于第几步”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pretrain on</source>
+        <translation>预训练类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The classes the pretraining learns, e.g. the digits 0–4 before a task on 5–9. At most as many as the task has, since they share the last layer.</source>
+        <translation>预训练要学的类别，例如先学数字 0–4，任务再学 5–9。类别数不能多于任务的类别数，因为两者共用最后一层。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their images per class</source>
+        <translation>预训练每类图像数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most this many training images of each pretraining class.</source>
+        <translation>每个预训练类别最多用这么多张训练图像。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart with this task</source>
+        <translation>按此任务重新开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts both runs again with the classes, images and pretraining chosen above.</source>
+        <translation>用上面选定的类别、图像数和预训练设置，重新开始两次运行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Then</source>
+        <translation>然后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the pretrained layers do when the task starts: keep their features frozen under a new last layer (feature extraction), go on learning under a new last layer (fine-tuning), or simply go on.</source>
+        <translation>任务开始时预训练过的层怎么办：换上新的最后一层，其余层冻结、保留学到的特征（特征提取）；换上新的最后一层，所有层继续学习（微调）；或者什么都不换，照常训练下去。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>new last layer, the rest frozen</source>
+        <translation>新最后一层，其余冻结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new last layer, all fine-tuned</source>
+        <translation>新最后一层，全部微调</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every layer goes on learning</source>
+        <translation>所有层照常继续学习</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+211"/>
+        <source>as the file says</source>
+        <translation>按文件中的设置</translation>
+    </message>
+    <message>
+        <location line="-209"/>
         <source>Layers with weights</source>
         <translation>带权重的层</translation>
     </message>
@@ -2712,12 +2819,12 @@
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+571"/>
+        <location line="+718"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="-573"/>
+        <location line="-720"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -2763,21 +2870,25 @@
     </message>
     <message>
         <location line="+49"/>
+        <location line="+129"/>
         <source>new weights for layer(s) %1</source>
         <translation>第 %1 层换上新权重</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-128"/>
+        <location line="+129"/>
         <source>layer(s) %1 frozen</source>
         <translation>冻结第 %1 层</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-128"/>
         <source>every layer keeps learning</source>
         <translation>所有层继续学习</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-120"/>
+        <location line="+13"/>
+        <location line="+108"/>
         <source>every class</source>
         <translation>所有类别</translation>
     </message>
@@ -2802,22 +2913,22 @@
         <translation>第 1–%1 步：在类别 %2 上预训练（验证曲线也是在这些类别上）。之后%3，再训练任务：%4，%5。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+154"/>
         <source>A folder of images with one sub-folder per class</source>
         <translation>一个图像文件夹，每个类别一个子文件夹</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+142"/>
         <source>Fashion-MNIST is not installed (%1). Showing the digits instead; install it with: apt-get install dataset-fashion-mnist</source>
         <translation>未安装 Fashion-MNIST（%1）。现改用手写数字；安装方法：apt-get install dataset-fashion-mnist</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-343"/>
         <source>%1 · training</source>
         <translation>%1 · 训练</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-234"/>
         <source>Open an image for the canvas</source>
         <translation>为画布打开一张图像</translation>
     </message>
@@ -2837,7 +2948,7 @@
         <translation>8×8 手写数字（1,797 张，随程序提供）、Fashion-MNIST（70,000 张 28×28 的服装照片，来自 Debian 的 dataset-fashion-mnist）、生成的形状，或你自己的图像：一个文件夹，每个类别一个子文件夹（PNG 或 JPEG），缩放到网络所需的尺寸。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+124"/>
         <source>%1 · validation</source>
         <translation>%1 · 验证</translation>
     </message>
@@ -2884,12 +2995,12 @@
         <translation>给这一层新的随机权重；其余层保留已学到的。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+280"/>
         <source>Loading Fashion-MNIST: 70,000 images of 28×28…</source>
         <translation>正在载入 Fashion-MNIST：70,000 张 28×28 的图像…</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
@@ -4796,19 +4907,19 @@ or drop an image file</source>
 <context>
     <name>dlui::LandscapeLab</name>
     <message>
-        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+329"/>
-        <location line="+413"/>
+        <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+326"/>
+        <location line="+425"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-413"/>
-        <location line="+413"/>
+        <location line="-425"/>
+        <location line="+425"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-424"/>
         <source>Start or pause the race (Space).</source>
         <translation>开始或暂停比赛（空格键）。</translation>
     </message>
@@ -5089,7 +5200,7 @@ or drop an image file</source>
         <translation>移动中</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
@@ -6636,7 +6747,7 @@ k = %1, stride 2
 <context>
     <name>dlui::SearchLab</name>
     <message>
-        <location filename="../ui/labs/search/SearchLab.cpp" line="+102"/>
+        <location filename="../ui/labs/search/SearchLab.cpp" line="+99"/>
         <source>the loss</source>
         <translation>损失</translation>
     </message>
@@ -7360,7 +7471,7 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+3"/>
-        <location line="+528"/>
+        <location line="+532"/>
         <location line="+110"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
@@ -7376,7 +7487,7 @@ k = %1, stride 2
         <translation>‖∂h_T/∂hₜ‖（对数）</translation>
     </message>
     <message>
-        <location line="-530"/>
+        <location line="-534"/>
         <source>Over training, cell:</source>
         <translation>训练过程，单元：</translation>
     </message>
@@ -7429,12 +7540,12 @@ k = %1, stride 2
         <location line="+1"/>
         <location line="+1"/>
         <location line="+12"/>
-        <location line="+818"/>
+        <location line="+824"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="-831"/>
+        <location line="-837"/>
         <location line="+13"/>
         <source>loss</source>
         <translation>损失</translation>
@@ -7456,12 +7567,12 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+1"/>
-        <location line="+596"/>
+        <location line="+600"/>
         <source>temperature %1</source>
         <translation>温度 %1</translation>
     </message>
     <message>
-        <location line="-595"/>
+        <location line="-599"/>
         <source>0: always the likeliest character; 1: as the model predicts; above 1: wilder.</source>
         <translation>0：总是取最可能的字符；1：按模型的预测分布；大于 1：更随意。</translation>
     </message>
@@ -7572,12 +7683,12 @@ k = %1, stride 2
     </message>
     <message>
         <location line="+14"/>
-        <location line="+562"/>
+        <location line="+568"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-339"/>
         <source>Paused at step %1, where the preset&apos;s claim is measured.</source>
         <translation>已在第 %1 步暂停，这是预设结论的测量点。</translation>
     </message>
@@ -7672,7 +7783,7 @@ k = %1, stride 2
         <translation>序列 %1：答案 %2，预测 %3 %4</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>An input-blind guess scores a loss of %1.</source>
         <translation>不看输入的猜测，损失为 %1。</translation>
     </message>
@@ -7727,12 +7838,12 @@ k = %1, stride 2
         <translation> — 已完成</translation>
     </message>
     <message>
-        <location line="-809"/>
+        <location line="-815"/>
         <source>Analogy a : b :: c : ?  (e.g. france : paris :: italy : ?)</source>
         <translation>类比 a : b :: c : ?（例如 france : paris :: italy : ?）</translation>
     </message>
     <message>
-        <location line="+816"/>
+        <location line="+822"/>
         <source>‖∂h_T/∂h₁‖</source>
         <translation>‖∂h_T/∂h₁‖</translation>
     </message>
@@ -7777,7 +7888,7 @@ k = %1, stride 2
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <location line="+2"/>
         <source>diverged</source>
         <translation>已发散</translation>
@@ -8107,12 +8218,12 @@ k = %1, stride 2
 <context>
     <name>dlui::TrialScatter</name>
     <message>
-        <location filename="../ui/labs/search/TrialScatter.cpp" line="+176"/>
+        <location filename="../ui/labs/search/TrialScatter.cpp" line="+70"/>
         <source>colour: validation loss %1 … %2 · × diverged</source>
         <translation>颜色：验证损失 %1 … %2 · × 发散</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+204"/>
         <source>Trial %1</source>
         <translation>第 %1 次试验</translation>
     </message>

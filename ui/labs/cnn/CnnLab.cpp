@@ -8,11 +8,13 @@
 #include "labs/cnn/ResamplingView.h"
 #include "labs/cnn/ImageViews.h"
 #include "plots/LineChart.h"
+#include "widgets/ClassPicker.h"
 #include "widgets/ColumnScroll.h"
 #include "widgets/LogSlider.h"
 
 #include "core/Error.h"
 #include "data/ImageTransforms.h"
+#include "data/Shapes.h"
 #include "io/CnnIo.h"
 #include "io/ErrorText.h"
 #include "io/ImageFolder.h"
@@ -209,6 +211,54 @@ void CnnLab::buildUi() {
   augForm->addRow(m_noiseLabel, m_noise);
   col->addWidget(m_augmentBox);
 
+  // Transfer learning: which classes the task learns and from how few images, and a pretraining
+  // phase on other classes before it (what happens to the layers at the switch).
+  m_transferBox = new QGroupBox(m_controls);
+  m_transferBox->setObjectName(QStringLiteral("cnnTransfer"));
+  auto* transferForm = new QFormLayout(m_transferBox);
+  transferForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+  m_taskClassesLabel = new QLabel(m_transferBox);
+  m_taskClasses = new ClassPicker(m_transferBox);
+  m_taskClasses->setObjectName(QStringLiteral("cnnTaskClasses"));
+  transferForm->addRow(m_taskClassesLabel, m_taskClasses);
+  m_shotsLabel = new QLabel(m_transferBox);
+  m_shots = new QSpinBox(m_transferBox);
+  m_shots->setObjectName(QStringLiteral("cnnShots"));
+  m_shots->setRange(0, 100000);
+  transferForm->addRow(m_shotsLabel, m_shots);
+  m_pretrainStepsLabel = new QLabel(m_transferBox);
+  m_pretrainSteps = new QSpinBox(m_transferBox);
+  m_pretrainSteps->setObjectName(QStringLiteral("cnnPretrainSteps"));
+  m_pretrainSteps->setRange(0, 1000000);
+  m_pretrainSteps->setSingleStep(100);
+  transferForm->addRow(m_pretrainStepsLabel, m_pretrainSteps);
+  m_pretrainClassesLabel = new QLabel(m_transferBox);
+  m_pretrainClasses = new ClassPicker(m_transferBox);
+  m_pretrainClasses->setObjectName(QStringLiteral("cnnPretrainClasses"));
+  transferForm->addRow(m_pretrainClassesLabel, m_pretrainClasses);
+  m_pretrainShotsLabel = new QLabel(m_transferBox);
+  m_pretrainShots = new QSpinBox(m_transferBox);
+  m_pretrainShots->setObjectName(QStringLiteral("cnnPretrainShots"));
+  m_pretrainShots->setRange(0, 100000);
+  transferForm->addRow(m_pretrainShotsLabel, m_pretrainShots);
+  m_afterLabel = new QLabel(m_transferBox);
+  m_after = new QComboBox(m_transferBox);
+  m_after->setObjectName(QStringLiteral("cnnAfterPretraining"));
+  m_after->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_after->setMinimumContentsLength(12);
+  for (const char* mode : {"frozen", "finetune", "continue"}) m_after->addItem(QString(), QString::fromLatin1(mode));
+  transferForm->addRow(m_afterLabel, m_after);
+  m_transferApply = new QPushButton(m_transferBox);
+  m_transferApply->setObjectName(QStringLiteral("cnnTransferApply"));
+  transferForm->addRow(m_transferApply);
+  m_transferError = new QLabel(m_transferBox);
+  m_transferError->setObjectName(QStringLiteral("cnnTransferError"));
+  m_transferError->setWordWrap(true);
+  m_transferError->setStyleSheet(warningStyle());
+  m_transferError->hide();
+  transferForm->addRow(m_transferError);
+  col->addWidget(m_transferBox);
+
   m_layerBox = new QGroupBox(m_controls);
   auto* layerLayout = new QVBoxLayout(m_layerBox);
   m_layers = new QTableWidget(0, 3, m_layerBox);
@@ -232,6 +282,11 @@ void CnnLab::buildUi() {
     connect(s, &QDoubleSpinBox::editingFinished, this, &CnnLab::applyControls);
   for (QCheckBox* c : {m_mirror, m_permute}) connect(c, &QCheckBox::toggled, this, &CnnLab::applyControls);
   connect(m_source, &QComboBox::activated, this, &CnnLab::applyControls);
+  for (QSpinBox* s : {m_shots, m_pretrainSteps, m_pretrainShots})
+    connect(s, &QSpinBox::valueChanged, this, &CnnLab::transferEdited);
+  connect(m_after, &QComboBox::activated, this, &CnnLab::transferEdited);
+  for (ClassPicker* p : {m_taskClasses, m_pretrainClasses}) connect(p, &ClassPicker::edited, this, &CnnLab::transferEdited);
+  connect(m_transferApply, &QPushButton::clicked, this, &CnnLab::applyTransfer);
   connect(m_lr, &LogSlider::valueChanged, this, &CnnLab::applyControls);
 
   row->addWidget(scrollingColumn(m_controls, training));
@@ -533,6 +588,43 @@ void CnnLab::retranslateUi() {
                         "for digits: a mirrored 2 is not a 2."));
   m_noiseLabel->setText(tr("Noise"));
   m_noise->setToolTip(tr("The standard deviation of Gaussian noise added to every pixel (pixels are 0–1)."));
+  m_transferBox->setTitle(tr("Transfer learning"));
+  m_taskClassesLabel->setText(tr("Task classes"));
+  const QString taskTip = tr("The classes this network learns (the buttons down; none down: every class), "
+                             "renumbered from 0. The last layer gets one output for each. The run it is compared "
+                             "with learns the same task.");
+  m_taskClassesLabel->setToolTip(taskTip);
+  m_taskClasses->setToolTip(taskTip);
+  m_taskClasses->setNoneText(tr("every class"));
+  m_shotsLabel->setText(tr("Images per class"));
+  m_shots->setSpecialValueText(tr("all"));
+  m_shots->setToolTip(tr("At most this many training images of each task class: a few-shot task. "
+                         "Validation and test keep all of theirs."));
+  m_pretrainStepsLabel->setText(tr("Pretrain first (steps)"));
+  m_pretrainSteps->setSpecialValueText(tr("no"));
+  m_pretrainSteps->setToolTip(tr("This network (not the run it is compared with) first trains this many steps on "
+                                 "the pretraining classes; then the task starts, with the layers as chosen below. "
+                                 "The steps count towards \"Pause at step\"."));
+  m_pretrainClassesLabel->setText(tr("Pretrain on"));
+  m_pretrainClasses->setToolTip(tr("The classes the pretraining learns, e.g. the digits 0–4 before a task on 5–9. "
+                                   "At most as many as the task has, since they share the last layer."));
+  m_pretrainClasses->setNoneText(tr("every class"));
+  m_pretrainShotsLabel->setText(tr("Their images per class"));
+  m_pretrainShots->setSpecialValueText(tr("all"));
+  m_pretrainShots->setToolTip(tr("At most this many training images of each pretraining class."));
+  m_transferApply->setText(tr("Restart with this task"));
+  m_transferApply->setToolTip(tr("Starts both runs again with the classes, images and pretraining chosen above."));
+  m_afterLabel->setText(tr("Then"));
+  m_after->setToolTip(tr("What the pretrained layers do when the task starts: keep their features frozen "
+                         "under a new last layer (feature extraction), go on learning under a new last layer "
+                         "(fine-tuning), or simply go on."));
+  for (int i = 0; i < m_after->count(); ++i) {
+    const QString mode = m_after->itemData(i).toString();
+    m_after->setItemText(i, mode == QLatin1String("frozen")     ? tr("new last layer, the rest frozen")
+                            : mode == QLatin1String("finetune") ? tr("new last layer, all fine-tuned")
+                            : mode == QLatin1String("continue") ? tr("every layer goes on learning")
+                                                                : tr("as the file says"));
+  }
   m_layerBox->setTitle(tr("Layers with weights"));
   m_layers->setHorizontalHeaderLabels({tr("Layer"), tr("Frozen"), QString()});
   m_layers->setToolTip(tr("A frozen layer keeps its weights while the others learn (fine-tuning); "
@@ -713,6 +805,48 @@ void CnnLab::showConfig() {
   m_rotate->setValue(m_config.augment.maxRotation);
   m_flip->setValue(m_config.augment.flipProbability);
   m_noise->setValue(m_config.augment.noise);
+  showTransfer();
+}
+
+QString CnnLab::afterPretraining(const dl::CnnConfig& c) const {
+  const int layers = m_nets.empty() ? 0 : m_nets[0]->layerCount();
+  const dl::CnnPretrainConfig& p = c.pretrain;
+  std::vector<int> allButLast;
+  for (int l = 0; l + 1 < layers; ++l) allButLast.push_back(l);
+  const bool newHead = layers > 0 && p.reinitialize == std::vector<int>{layers - 1};
+  if (newHead && p.freeze == allButLast && !allButLast.empty()) return QStringLiteral("frozen");
+  if (newHead && p.freeze.empty()) return QStringLiteral("finetune");
+  if (p.reinitialize.empty() && p.freeze.empty()) return QStringLiteral("continue");
+  return QStringLiteral("file");
+}
+
+void CnnLab::showTransfer() {
+  const QSignalBlocker b1(m_shots), b2(m_pretrainSteps), b3(m_pretrainShots), b4(m_after);
+  const dl::CnnConfig& c = m_config;
+  m_taskClasses->setClassNames(m_classNames);
+  m_taskClasses->setChosen(c.data.classes);
+  m_shots->setValue(c.data.perClass);
+  m_pretrainSteps->setValue(static_cast<int>(std::min<long long>(c.pretrain.steps, m_pretrainSteps->maximum())));
+  m_pretrainClasses->setClassNames(m_classNames);
+  m_pretrainClasses->setChosen(c.pretrain.classes);
+  m_pretrainShots->setValue(c.pretrain.perClass);
+  // "As the file says" is a choice only while the configuration is such a combination.
+  const QString mode = afterPretraining(c);
+  const int fileItem = m_after->findData(QStringLiteral("file"));
+  if (mode == QLatin1String("file") && fileItem < 0) {
+    m_after->addItem(tr("as the file says"), QStringLiteral("file"));
+  } else if (mode != QLatin1String("file") && fileItem >= 0) {
+    m_after->removeItem(fileItem);
+  }
+  m_after->setCurrentIndex(std::max(0, m_after->findData(mode)));
+  if (mode == QLatin1String("file")) {
+    QStringList at;
+    if (!c.pretrain.reinitialize.empty())
+      at << tr("new weights for layer(s) %1").arg(labelList(c.pretrain.reinitialize, 1));
+    if (!c.pretrain.freeze.empty()) at << tr("layer(s) %1 frozen").arg(labelList(c.pretrain.freeze, 1));
+    m_after->setItemData(m_after->currentIndex(), at.join(QStringLiteral("; ")), Qt::ToolTipRole);
+  }
+  transferEdited();
 }
 
 bool CnnLab::useImageFolder(const QString& dir, QString* error) {
@@ -765,9 +899,25 @@ void CnnLab::applyControls() {
     x.augment.flipProbability = m_flip->value();
     x.augment.noise = m_noise->value();
   };
+  const std::string oldSource = m_config.data.source;
   apply(c, true);
+  // Another data set: the class numbers of the old one mean nothing there, so the task and the
+  // pretraining start over on every class, with one output each.
+  const auto newSource = [&](dl::CnnConfig& x, const std::string& before) {
+    if (x.data.source == before) return;
+    x.data.classes.clear();
+    x.data.perClass = 0;
+    x.pretrain = {};
+    if (!x.layers.empty() && x.layers.back().kind == "dense")
+      x.layers.back().units = x.data.source == "shapes" ? static_cast<dl::Index>(dl::shapeClassNames().size()) : 10;
+  };
+  newSource(c, oldSource);
   // A comparison on other images (unshuffled) keeps its own data set; one on the same keeps following.
-  if (other) apply(*other, other->data.source == m_config.data.source && other->data.permute == m_config.data.permute);
+  if (other) {
+    const std::string before = other->data.source;
+    apply(*other, other->data.source == m_config.data.source && other->data.permute == m_config.data.permute);
+    newSource(*other, before);
+  }
   const auto same = [](const dl::CnnConfig& a, const dl::CnnConfig& b) { return dlio::cnnToJson(a) == dlio::cnnToJson(b); };
   if (same(c, m_config) && (!other || same(*other, *m_compare))) return;
   QString error;
@@ -775,6 +925,89 @@ void CnnLab::applyControls() {
     emit statusMessage(error);
     showConfig();  // the controls go back to what still runs
   }
+}
+
+namespace {
+bool sameSet(std::vector<int> a, std::vector<int> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+}  // namespace
+
+// The transfer box as a configuration: the task for both runs (a comparison on the same task
+// follows it, so that they stay comparable), the pretraining for this run only.
+bool CnnLab::transferConfig(dl::CnnConfig* run, std::optional<dl::CnnConfig>* other) const {
+  *run = m_config;
+  *other = m_compare;
+  const auto outputsFor = [](dl::CnnConfig& x, int classes) {
+    if (classes >= 2 && !x.layers.empty() && x.layers.back().kind == "dense") x.layers.back().units = classes;
+  };
+  const std::vector<int> task = m_taskClasses->chosen();
+  const auto applyTask = [&](dl::CnnConfig& x) {
+    if (!sameSet(x.data.classes, task)) {
+      x.data.classes = task;  // in the buttons' order; a file's own order stays until the classes are edited
+      outputsFor(x, task.empty() ? static_cast<int>(m_classNames.size()) : static_cast<int>(task.size()));
+    }
+    x.data.perClass = m_shots->value();
+  };
+  if (*other && other->value().data.source == m_config.data.source &&
+      sameSet(other->value().data.classes, m_config.data.classes) && other->value().data.perClass == m_config.data.perClass)
+    applyTask(**other);
+  applyTask(*run);
+  dl::CnnPretrainConfig& p = run->pretrain;
+  p.steps = m_pretrainSteps->value();
+  if (p.steps == 0) {
+    p = {};
+  } else {
+    if (!sameSet(p.classes, m_pretrainClasses->chosen())) p.classes = m_pretrainClasses->chosen();
+    p.perClass = m_pretrainShots->value();
+    const int layers = m_nets.empty() ? 0 : m_nets[0]->layerCount();
+    const QString mode = m_after->currentData().toString();
+    if (mode != QLatin1String("file") && layers > 0) {
+      p.reinitialize.clear();
+      p.freeze.clear();
+      if (mode != QLatin1String("continue")) p.reinitialize = {layers - 1};
+      if (mode == QLatin1String("frozen"))
+        for (int l = 0; l + 1 < layers; ++l) p.freeze.push_back(l);
+    }
+  }
+  const auto same = [](const dl::CnnConfig& a, const dl::CnnConfig& b) { return dlio::cnnToJson(a) == dlio::cnnToJson(b); };
+  const bool runChanged = !same(*run, m_config);
+  const bool otherChanged = *other && !same(**other, *m_compare);
+  // Another task or pretraining is no longer the preset it came from: the board must not call it that.
+  if (runChanged) run->name.clear(), run->description.clear();
+  if (otherChanged) (*other)->name.clear(), (*other)->description.clear();
+  return runChanged || otherChanged;
+}
+
+// The box's edits wait for its button, since a task is several clicks (five classes, then the
+// pretraining's): restarting at each would train on half-chosen classes.
+void CnnLab::transferEdited() {
+  const bool pretraining = m_pretrainSteps->value() > 0;
+  for (QWidget* w : std::initializer_list<QWidget*>{m_pretrainClassesLabel, m_pretrainClasses, m_pretrainShotsLabel,
+                                                    m_pretrainShots, m_afterLabel, m_after})
+    w->setEnabled(pretraining);
+  dl::CnnConfig run;
+  std::optional<dl::CnnConfig> other;
+  m_transferApply->setEnabled(transferConfig(&run, &other));
+  m_transferError->clear();
+  m_transferError->hide();
+}
+
+bool CnnLab::applyTransfer() {
+  dl::CnnConfig run;
+  std::optional<dl::CnnConfig> other;
+  if (!transferConfig(&run, &other)) return true;
+  QString error;
+  if (!setConfig(run, other, &error)) {
+    // The box keeps what was asked, to be corrected; the runs go on as they were.
+    m_transferError->setText(error);
+    m_transferError->show();
+    emit statusMessage(error);
+    return false;
+  }
+  return true;
 }
 
 // The red line over the lab when Fashion-MNIST was asked for and is missing; hidden otherwise.
@@ -809,6 +1042,7 @@ bool CnnLab::restart(QString* error) {
   std::vector<std::unique_ptr<dl::CnnTrainer>> trainers;
   std::vector<std::unique_ptr<dl::Network>> nets;
   QString fallback;
+  QStringList classNames;  // run 0's data set's, every class
   QApplication::setOverrideCursor(Qt::WaitCursor);
   try {
     for (dl::CnnConfig& c : configs) {
@@ -833,6 +1067,10 @@ bool CnnLab::restart(QString* error) {
         }
         m_cache.push_back({c.data, d});
         if (m_cache.size() > 4) m_cache.erase(m_cache.begin());
+      }
+      if (&c == &configs.front()) {
+        classNames.clear();
+        for (const std::string& n : d->classNames) classNames << QString::fromStdString(n);
       }
       trainers.push_back(std::make_unique<dl::CnnTrainer>(c, d));
       nets.push_back(std::make_unique<dl::Network>(
@@ -876,6 +1114,7 @@ bool CnnLab::restart(QString* error) {
   m_nets = std::move(nets);
   m_runData = data;
   m_data = data.front();
+  m_classNames = classNames;
   m_views.assign(m_nets.size(), RunView{});
   m_reports.assign(m_nets.size(), nullptr);
   m_shiftChanges.assign(m_nets.size(), ShiftChange{});

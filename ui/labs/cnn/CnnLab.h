@@ -34,6 +34,7 @@ class Network;
 namespace dlui {
 
 class ArchitectureView;
+class ClassPicker;
 class ClassBars;
 class ConvArithmeticView;
 class KernelEditor;
@@ -115,6 +116,9 @@ public:
   // a pretraining switch ticks the layers it freezes).
   bool layerFrozen(int layer) const;
   void reinitializeLayer(int layer);
+  // Restarts both runs with the transfer box's task and pretraining. False when refused: the box
+  // then shows the one-line error and keeps the choice to correct; the runs go on as before.
+  bool applyTransfer();
 
 protected:
   void changeEvent(QEvent* event) override;
@@ -128,6 +132,15 @@ private:
   void retranslateUi();
   void showConfig();  // controls ← m_config
   void applyControls();  // m_config ← controls, restart
+  // The transfer box's "after pretraining" choice that the configuration's pretrain.reinitialize
+  // and pretrain.freeze amount to: "frozen" (a new last layer, the others frozen), "finetune" (a
+  // new last layer, every layer learns), "continue" (nothing changes at the switch) or "file"
+  // (another combination, kept as the file gives it).
+  QString afterPretraining(const dl::CnnConfig& c) const;
+  void showTransfer();    // transfer box ← m_config
+  void transferEdited();  // the box changed: its button says whether there is anything to apply
+  // The configurations the transfer box asks for; false when they are the ones running.
+  bool transferConfig(dl::CnnConfig* run, std::optional<dl::CnnConfig>* other) const;
   void showBanner();
   bool restart(QString* error);
   void refreshNetworkViews();  // filters, feature maps, drawn digit, shift view from the latest weights
@@ -203,6 +216,22 @@ private:
   QDoubleSpinBox* m_flip = nullptr;
   QLabel* m_noiseLabel = nullptr;
   QDoubleSpinBox* m_noise = nullptr;
+  QGroupBox* m_transferBox = nullptr;
+  QLabel* m_taskClassesLabel = nullptr;
+  ClassPicker* m_taskClasses = nullptr;
+  QLabel* m_shotsLabel = nullptr;
+  QSpinBox* m_shots = nullptr;
+  QLabel* m_pretrainStepsLabel = nullptr;
+  QSpinBox* m_pretrainSteps = nullptr;
+  QLabel* m_pretrainClassesLabel = nullptr;
+  ClassPicker* m_pretrainClasses = nullptr;
+  QLabel* m_pretrainShotsLabel = nullptr;
+  QSpinBox* m_pretrainShots = nullptr;
+  QLabel* m_afterLabel = nullptr;
+  QComboBox* m_after = nullptr;
+  QPushButton* m_transferApply = nullptr;
+  QLabel* m_transferError = nullptr;
+  QStringList m_classNames;  // every class of run 0's data set, before data.classes picks some
   QGroupBox* m_layerBox = nullptr;
   QTableWidget* m_layers = nullptr;
 
