@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 
 namespace dlio {
 
@@ -53,8 +54,22 @@ bool PresetCatalog::load(const QString& path, QString* error) {
                   o.value(QLatin1String("note")).toString(),
                   o.value(QLatin1String("map")).toString(),
                   o.value(QLatin1String("logAxis")).toBool(),
+                  {},
+                  0,
+                  true,
                   o.value(QLatin1String("compare")).toString(),
                   o.value(QLatin1String("focus")).toString()};
+    if (o.contains(QLatin1String("goal"))) {
+      const QJsonObject goal = o.value(QLatin1String("goal")).toObject();
+      e.goalLine = goal.value(QLatin1String("line")).toString();
+      e.goalBelow = goal.contains(QLatin1String("below"));
+      e.goalLevel = goal.value(QLatin1String(e.goalBelow ? "below" : "above")).toDouble(std::nan(""));
+      if ((e.goalLine != QLatin1String("validation-loss") && e.goalLine != QLatin1String("validation-accuracy")) ||
+          !std::isfinite(e.goalLevel))
+        return fail(QStringLiteral("%1: preset '%2': \"goal\" needs \"line\" (validation-loss or "
+                                   "validation-accuracy) and a number \"below\" or \"above\"")
+                        .arg(path, e.name));
+    }
     if (e.name.isEmpty()) return fail(QStringLiteral("%1: a preset without a name").arg(path));
     if (byName.contains(e.name)) return fail(QStringLiteral("%1: preset '%2' is listed twice").arg(path, e.name));
     for (PresetGroup& group : groups)

@@ -46,6 +46,12 @@ struct PresetEntry {
   QString map;
   // The loss chart on a logarithmic axis while it is loaded (its watch line says "log scale").
   bool logAxis = false;
+  // The playground's goal for its run while it is loaded: "goal": {"line": "validation-loss" or
+  // "validation-accuracy", "below": x or "above": x}. The loss chart draws the level and says at
+  // which step the run first reached it. goalLine empty: none.
+  QString goalLine;
+  double goalLevel = 0;
+  bool goalBelow = true;
   // A preset of the same lab trained beside it in lockstep, so that a claim made against another
   // run ("a dense network of the same size…") is seen on one screen (the CNN lab); empty: none.
   QString compare;

@@ -757,6 +757,9 @@ private slots:
       // Start from another tab and another note, so the switch is seen.
       panel->showView(e.view == "learningRate" ? QStringLiteral("loss") : QStringLiteral("learningRate"));
       panel->lossChart()->setLogScale(!e.logAxis);
+      // And from the other goal state: a goal left by the last preset must go.
+      panel->lossChart()->setGoal(e.goalLine.isEmpty() ? std::optional<LossChart::Goal>(LossChart::Goal{1, 0.5, true})
+                                                       : std::nullopt);
       w.notesDock()->showNote(QStringLiteral("ai-ml-dl"));
       // Every third preset through File → Open of its own file, the others as the menu loads them.
       if (fileOpened * 3 < index) {
@@ -781,6 +784,17 @@ private slots:
           NotesLibrary::builtIn().watchLine(name, e.note).in("en").startsWith("Loss chart (log scale)");
       QCOMPARE(e.logAxis, logLesson);
       QCOMPARE(panel->lossChart()->logScale(), e.logAxis);
+      // A goal (a level and the step it is reached at) exactly where the catalogue gives one, on the
+      // line its watch line talks about.
+      QCOMPARE(panel->lossChart()->goal().has_value(), !e.goalLine.isEmpty());
+      if (!e.goalLine.isEmpty()) {
+        QCOMPARE(panel->lossChart()->goal()->which, e.goalLine == QLatin1String("validation-accuracy") ? 2 : 1);
+        QCOMPARE(panel->lossChart()->goal()->level, e.goalLevel);
+        QVERIFY2(NotesLibrary::builtIn().watchLine(name, e.note).in("en").contains(
+                     e.goalLine == QLatin1String("validation-accuracy") ? QStringLiteral("%1%").arg(100 * e.goalLevel)
+                                                                          : QString::number(e.goalLevel)),
+                 qPrintable(name));
+      }
       QVERIFY(w.watchPanel()->isVisible());
       QVERIFY2(w.watchPanel()->text().contains(catalog.title(name, "en").toHtmlEscaped()), qPrintable(w.watchPanel()->text()));
       QVERIFY2(w.watchPanel()->text().size() > catalog.title(name, "en").size() + 30, qPrintable(w.watchPanel()->text()));
@@ -927,6 +941,29 @@ private slots:
       const QList<QLegendMarker*> m = t.series()->chart()->legend()->markers(t.series());
       return t.series()->isVisible() && !m.isEmpty() && m.front()->isVisible();
     };
+    // The goal the preset's lesson names: its level drawn, and the step the chart names is the
+    // first evaluation at which the validation curve drawn reached it (0: not yet, said so).
+    const auto goalShown = [&](const QString& what, long long lo, long long hi) {
+      QVERIFY(loss->goal().has_value());
+      QVERIFY(loss->goalLine()->isVisible());
+      const LossChart::Goal g = *loss->goal();
+      const PlotHistory& h = g.which == 2 ? loss->validationAccuracy(0) : loss->validationLoss(0);
+      long long first = 0;
+      for (const QPointF& p : h.decimated(1 << 20))
+        if (g.below ? p.y() <= g.level : p.y() >= g.level) {
+          first = static_cast<long long>(p.x());
+          break;
+        }
+      QCOMPARE(loss->goalStep(), first);
+      QVERIFY2(first >= lo && first <= hi, qPrintable(QString::number(first)));
+      QCOMPARE(loss->goalDot()->isVisible(), first > 0);
+      const QString text = loss->goalText();
+      QVERIFY2(text.startsWith(what), qPrintable(text));
+      QVERIFY2(first > 0 ? text.endsWith(QStringLiteral("first at step %1").arg(first)) : text.contains(QStringLiteral("not yet")),
+               qPrintable(text));
+      const QChartView* view = loss->findChild<QChartView*>();
+      QVERIFY2(view && view->chart()->title().contains(text.toHtmlEscaped()), qPrintable(view->chart()->title()));
+    };
     const auto shoot = [&](const QString& file) {
       for (const QString code : {"en", "zh"}) {
         w.switchLanguage(code);
@@ -995,6 +1032,7 @@ private slots:
     QVERIFY(inLegend(loss->trace(0, 2)));
     const double mse = loss->validationAccuracy(0).lastY();
     QVERIFY2(mse <= 0.6, qPrintable(QString::number(mse)));
+    goalShown(QStringLiteral("validation accuracy ≥ 90%"), 0, 0);  // not in 300 steps
     dock->pages()->setCurrentIndex(2);  // the training page, with the loss
     shoot(QStringLiteral("preset-loss-mse-saturated"));
     // The dock's loss combo makes the same switch: a rebuild from the same start.
@@ -1007,6 +1045,7 @@ private slots:
     steps(300);
     const double ce = loss->validationAccuracy(0).lastY();
     QVERIFY2(ce >= 0.9, qPrintable(QString::number(ce)));
+    goalShown(QStringLiteral("validation accuracy ≥ 90%"), 1, 50);  // "within 50 steps"
     shoot(QStringLiteral("preset-loss-cross-entropy-saturated"));
 
     // The preprocessing trio draws its map over the network's inputs: a square in input units, so
@@ -1028,6 +1067,16 @@ private slots:
       const double v = loss->validationLoss(0).lastY();
       QVERIFY2(std::string(name) == "inputs-whitened" ? v <= 0.05 : v > 0.05,
                qPrintable(QString("%1: %2").arg(name).arg(v)));
+      // The step counts the lesson compares, on the chart: whitened by step 10; standardised
+      // between 50 and 500; raw not in the first 500.
+      if (std::string(name) == "inputs-whitened") {
+        goalShown(QStringLiteral("validation loss ≤ 0.05"), 1, 10);
+      } else {
+        goalShown(QStringLiteral("validation loss ≤ 0.05"), 0, 0);
+        steps(500);
+        goalShown(QStringLiteral("validation loss ≤ 0.05"), std::string(name) == "inputs-raw" ? 0 : 50,
+                  std::string(name) == "inputs-raw" ? 0 : 500);
+      }
       dock->pages()->setCurrentIndex(0);  // the data page, with the preprocessing
       shoot(QStringLiteral("preset-%1").arg(QString::fromLatin1(name)));
     }

@@ -677,7 +677,7 @@
         <location filename="../engine/nn/Dropout.cpp" line="+15"/>
         <location filename="../engine/nn/Network.cpp" line="+3"/>
         <source>the dropout rate must be in %1</source>
-        <translation>Dropout 比例必须在区间 %1 内</translation>
+        <translation>随机失活率必须在区间 %1 内</translation>
     </message>
     <message>
         <location filename="../engine/nn/Conv1d.cpp" line="+14"/>
@@ -741,7 +741,7 @@
     <message>
         <location filename="../engine/config/Fields.cpp" line="+10"/>
         <source>the dropout rate must be between %1 and %2</source>
-        <translation>Dropout 比例必须在 %1 到 %2 之间</translation>
+        <translation>随机失活率必须在 %1 到 %2 之间</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1703,7 +1703,7 @@
     <message>
         <location line="+1"/>
         <source>dropout: sets a random share of the values to 0 while training (the rate).</source>
-        <translation>dropout：训练时把随机一部分值（按比例）置为 0。</translation>
+        <translation>dropout（随机失活）：训练时把随机一部分值（按比例）置为 0。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1838,7 +1838,7 @@
     <message>
         <location line="+0"/>
         <source>Share of the values dropout sets to 0 while training.</source>
-        <translation>训练时 dropout 置为 0 的值所占的比例。</translation>
+        <translation>训练时随机失活置为 0 的值所占的比例。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2206,7 +2206,7 @@
     <message>
         <location line="-83"/>
         <source>Training loss: the mini-batch of each step. Training accuracy: all training points, without dropout, measured at each validation evaluation, like the validation curves.</source>
-        <translation>训练集损失：每一步所用小批量上的损失。训练集准确率：在全部训练点上、不使用 dropout、于每次验证评估时测得，与验证曲线相同。</translation>
+        <translation>训练集损失：每一步所用小批量上的损失。训练集准确率：在全部训练点上、不使用随机失活、于每次验证评估时测得，与验证曲线相同。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5306,7 +5306,7 @@ or drop an image file</source>
 <context>
     <name>dlui::LossChart</name>
     <message>
-        <location filename="../ui/plots/LossChart.cpp" line="+57"/>
+        <location filename="../ui/plots/LossChart.cpp" line="+80"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -5387,12 +5387,42 @@ or drop an image file</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+203"/>
+        <source>validation accuracy ≤ %1</source>
+        <translation>验证准确率 ≤ %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>validation accuracy ≥ %1</source>
+        <translation>验证准确率 ≥ %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation loss ≤ %1</source>
+        <translation>验证损失 ≤ %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>validation loss ≥ %1</source>
+        <translation>验证损失 ≥ %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 first at step %2</source>
+        <translation>第 %2 步首次达到%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: not yet (step %2)</source>
+        <translation>尚未达到%1（已到第 %2 步）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-270"/>
         <source>training loss</source>
         <translation>训练集损失</translation>
     </message>
@@ -5423,7 +5453,7 @@ or drop an image file</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+260"/>
         <source>validation peak %1% · test there %2%</source>
         <translation>验证峰值 %1% · 同一步测试 %2%</translation>
     </message>
@@ -5463,12 +5493,12 @@ or drop an image file</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+202"/>
+        <location line="+208"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-198"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -5498,7 +5528,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
@@ -6721,7 +6751,7 @@ k = %1, stride 2
     <message>
         <location line="+4"/>
         <source>The share of training points classified correctly (all of them, without dropout).</source>
-        <translation>训练集中被正确分类的数据点所占比例（全部训练数据，不使用 dropout）。</translation>
+        <translation>训练集中被正确分类的数据点所占比例（全部训练数据，不使用随机失活）。</translation>
     </message>
     <message>
         <location line="-4"/>

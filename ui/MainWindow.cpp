@@ -560,6 +560,7 @@ void MainWindow::showPresetView(const QString& preset) {
   const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(preset);
   if (!e) {
     m_watch->setPreset(QString());
+    m_charts->lossChart()->setGoal(std::nullopt);
     return;
   }
   // A preset about the map or the network has no chart of its own: the loss chart shows how the run
@@ -574,6 +575,11 @@ void MainWindow::showPresetView(const QString& preset) {
   // Its loss axis as its lesson reads it: a slow crawl is only seen on a log axis (and a linear one
   // comes back for the next preset).
   m_charts->lossChart()->setLogScale(e->logAxis);
+  // Its goal, if its lesson is a step count ("below 0.05 by step 5"): drawn and measured on this run.
+  std::optional<LossChart::Goal> goal;
+  if (!e->goalLine.isEmpty())
+    goal = LossChart::Goal{e->goalLine == QLatin1String("validation-accuracy") ? 2 : 1, e->goalLevel, e->goalBelow};
+  m_charts->lossChart()->setGoal(goal);
   // The note that teaches it, unless the open note already lists it (its own Try it was pressed).
   const Note* current = NotesLibrary::builtIn().note(m_notes->currentNoteId());
   if (!e->note.isEmpty() && !(current && current->presets.contains(preset))) m_notes->showNote(e->note);

@@ -7,6 +7,8 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
+#include <QPen>
 #include <QScatterSeries>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -30,6 +32,27 @@ LossChart::LossChart(QWidget* parent) : PlotWidget(parent), m_chart(new QChart) 
   m_accuracy->axis()->setGridLineVisible(false);  // the loss axis draws the grid
   m_chart->legend()->setAlignment(Qt::AlignBottom);
   m_key.create(m_chart);
+  // The goal's level and dot: created once, on the loss axis until a goal on accuracy moves them;
+  // never in the legend (the title says what they mean).
+  m_goalLine = new QLineSeries;
+  QPen level(QColor(0x55, 0x55, 0x55));
+  level.setStyle(Qt::DashLine);
+  level.setWidthF(1.5);
+  m_goalLine->setPen(level);
+  m_goalLine->setProperty("dlplayThin", true);
+  m_goalDot = new QScatterSeries;
+  m_goalDot->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+  m_goalDot->setMarkerSize(13);
+  m_goalDot->setColor(QColor(0xff, 0xd7, 0x00));
+  m_goalDot->setBorderColor(QColor(0x33, 0x33, 0x33));
+  m_goalDot->setProperty("dlplayThin", true);
+  for (QXYSeries* series : {static_cast<QXYSeries*>(m_goalLine), static_cast<QXYSeries*>(m_goalDot)}) {
+    m_chart->addSeries(series);
+    series->attachAxis(m_steps);
+    m_loss->attach(series);
+    series->setVisible(false);
+    for (QLegendMarker* m : m_chart->legend()->markers(series)) m->setVisible(false);
+  }
   connect(m_chart, &QChart::geometryChanged, this, [this] { fitLegendNames(); });
 
   m_logBox->hide();  // shown beside the chart panel's tabs (optionsWidget())
@@ -119,6 +142,7 @@ void LossChart::fitLegendNames() {
 
 void LossChart::removeRuns() {
   m_peak = Peak{};
+  m_goalStep = 0;
   for (QScatterSeries*& mark : {std::ref(m_peakVal), std::ref(m_peakTest)}) {
     if (!mark) continue;
     m_accuracy->forget(mark);
@@ -189,6 +213,7 @@ void LossChart::clear() {
   for (const auto& r : m_runs)
     for (Trace* t : {&r->train, &r->valLoss, &r->valAcc, &r->trainAcc, &r->testLoss, &r->testAcc}) t->history.clear();
   m_peak = Peak{};
+  m_goalStep = 0;
   resetAxesLater();
 }
 
@@ -209,6 +234,13 @@ void LossChart::applySnapshot(const Snapshot& s) {
         r.testAcc.history.append(x, m.testAccuracy);
         if (i == 0 && std::isfinite(m.testAccuracy) && m.valAccuracy > m_peak.validation)
           m_peak = Peak{m.valAccuracy, m.testAccuracy, m.step};
+        if (i == 0 && m_goal && m_goalStep == 0) {
+          const double v = m_goal->which == 2 ? m.valAccuracy : m.valLoss;
+          if (std::isfinite(v) && (m_goal->below ? v <= m_goal->level : v >= m_goal->level)) {
+            m_goalStep = m.step;
+            m_goalValue = v;
+          }
+        }
       }
     }
   }
@@ -257,7 +289,63 @@ void LossChart::refresh() {
     }
   }
   m_key.update(zeros, nonFinite);
+  drawGoal(loss.empty ? 0 : loss.firstX, loss.empty ? 0 : loss.lastX);
   drawPeak();
+}
+
+void LossChart::setGoal(const std::optional<Goal>& goal) {
+  if (goal == m_goal) return;
+  const bool wasAccuracy = m_goal && m_goal->which == 2;
+  m_goal = goal;
+  m_goalStep = 0;
+  // Replayed from what the chart holds, so that a goal set after the first snapshots still marks
+  // the step the run reached it at.
+  if (m_goal && !m_runs.empty()) {
+    const QList<QPointF> points = (m_goal->which == 2 ? m_runs[0]->valAcc : m_runs[0]->valLoss).history.decimated(1 << 20);
+    for (const QPointF& p : points)
+      if (m_goal->below ? p.y() <= m_goal->level : p.y() >= m_goal->level) {
+        m_goalStep = static_cast<long long>(p.x());
+        m_goalValue = p.y();
+        break;
+      }
+  }
+  const bool onAccuracy = m_goal && m_goal->which == 2;
+  if (onAccuracy != wasAccuracy)
+    for (QXYSeries* series : {static_cast<QXYSeries*>(m_goalLine), static_cast<QXYSeries*>(m_goalDot)}) {
+      (onAccuracy ? m_loss : m_accuracy)->forget(series);
+      for (QAbstractAxis* a : series->attachedAxes())
+        if (a != m_steps) series->detachAxis(a);
+      (onAccuracy ? m_accuracy : m_loss)->attach(series);
+    }
+  requestRefresh();
+}
+
+QString LossChart::goalText() const {
+  if (!m_goal) return QString();
+  const QLocale numbers(QLocale::English);  // 4,000 in both languages, as the notes write it
+  const QString level = m_goal->which == 2 ? QString::number(100 * m_goal->level, 'g', 3) + QLatin1Char('%')
+                                           : QString::number(m_goal->level, 'g', 3);
+  const QString what = m_goal->which == 2 ? (m_goal->below ? tr("validation accuracy ≤ %1") : tr("validation accuracy ≥ %1"))
+                                          : (m_goal->below ? tr("validation loss ≤ %1") : tr("validation loss ≥ %1"));
+  if (m_goalStep > 0) return tr("%1 first at step %2").arg(what.arg(level), numbers.toString(m_goalStep));
+  if (m_runs.empty() || m_runs[0]->valLoss.history.isEmpty()) return what.arg(level);
+  return tr("%1: not yet (step %2)")
+      .arg(what.arg(level), numbers.toString(static_cast<qlonglong>(m_runs[0]->train.history.lastX())));
+}
+
+// The level across the steps drawn, and the dot where run 0 reached it.
+void LossChart::drawGoal(double firstX, double lastX) {
+  const bool shown = m_goal.has_value() && lastX > firstX;
+  if (shown) {
+    const double scale = m_goal->which == 2 ? 100.0 : 1.0;
+    const double y = scale * m_goal->level;
+    m_goalLine->replace({QPointF(firstX, y), QPointF(lastX, y)});
+    if (m_goalStep > 0) m_goalDot->replace({QPointF(static_cast<double>(m_goalStep), scale * m_goalValue)});
+  }
+  m_goalLine->setVisible(shown);
+  m_goalDot->setVisible(shown && m_goalStep > 0);
+  for (QXYSeries* series : {static_cast<QXYSeries*>(m_goalLine), static_cast<QXYSeries*>(m_goalDot)})
+    for (QLegendMarker* m : m_chart->legend()->markers(series)) m->setVisible(false);
 }
 
 void LossChart::drawPeak() {
@@ -273,6 +361,8 @@ void LossChart::drawPeak() {
                               .arg(100 * m_peak.validation, 0, 'f', 1)
                               .arg(100 * m_peak.test, 0, 'f', 1)
                         : QString();
+  // The goal's step beside it: the preset's lesson, measured on this run.
+  if (const QString goal = goalText(); !goal.isEmpty()) title = title.isEmpty() ? goal : title + QStringLiteral(" · ") + goal;
   // An exported image names the chart as well (no tab does there).
   if (exportTitlesShown())
     title = title.isEmpty() ? exportTitle(m_chart) : tr("%1: %2").arg(exportTitle(m_chart), title);

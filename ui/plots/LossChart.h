@@ -14,9 +14,11 @@
 #include "plots/Trace.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QCheckBox;
+class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
 
@@ -55,6 +57,25 @@ public:
     long long step = 0;
   };
   const Peak& validationPeak() const { return m_peak; }
+  // A preset's goal for run 0's validation loss or accuracy (its lesson: "below 0.05 by step 5"):
+  // a dashed level across the plot, a dot where run 0 first reaches it, and that step in the
+  // chart's title ("not yet" while it has not). `which` 1: validation loss, 2: validation accuracy
+  // (level 0..1); reached at ≤ level when `below`, else at ≥ level.
+  struct Goal {
+    int which = 1;
+    double level = 0;
+    bool below = true;
+    bool operator==(const Goal&) const = default;
+  };
+  void setGoal(const std::optional<Goal>& goal);
+  const std::optional<Goal>& goal() const { return m_goal; }
+  // The step run 0 first reached the goal at (0: not yet, or no goal), and its value there.
+  long long goalStep() const { return m_goalStep; }
+  double goalValue() const { return m_goalValue; }
+  // What the title says about the goal (empty without one), for tests.
+  QString goalText() const;
+  const QLineSeries* goalLine() const { return m_goalLine; }
+  const QScatterSeries* goalDot() const { return m_goalDot; }
   // The two marks (validation peak, test there; null before the first run); the first carries the
   // legend entry.
   const QScatterSeries* peakMark(int which) const { return which == 0 ? m_peakVal : m_peakTest; }
@@ -78,6 +99,7 @@ private:
   void nameSeries();
   void fitLegendNames();
   void drawPeak();
+  void drawGoal(double firstX, double lastX);
   void exportTitlesChanged() override { drawPeak(); }
 
   QChart* m_chart;
@@ -90,6 +112,11 @@ private:
   QScatterSeries* m_peakVal = nullptr;
   QScatterSeries* m_peakTest = nullptr;
   Peak m_peak;
+  std::optional<Goal> m_goal;
+  long long m_goalStep = 0;
+  double m_goalValue = 0;
+  QLineSeries* m_goalLine = nullptr;  // the level, dashed
+  QScatterSeries* m_goalDot = nullptr;
   double m_smoothing = 0;
   bool m_shortNames = false;
 };
