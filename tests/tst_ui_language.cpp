@@ -34,6 +34,7 @@
 #include <QTemporaryDir>
 #include "labs/Lab.h"
 
+#include <QXmlStreamReader>
 #include <QtTest>
 
 namespace {
@@ -151,6 +152,45 @@ private slots:
     QVERIFY(text.contains("<source>the learning rate must be &gt; %1 and at most %2</source>"));  // from engine/
     QCOMPARE(text.count("type=\"unfinished\""), qsizetype(0));
     QCOMPARE(text.count("<translation></translation>"), qsizetype(0));
+  }
+
+  // docs/terms-zh.md decides, term by term, what the Chinese interface translates: a Latin term of
+  // its first table may appear in a Chinese string only beside its Chinese term ("随机失活（Dropout）").
+  void termsFollowTheGlossary() {
+    QFile doc(DLPLAY_SOURCE_DIR "/docs/terms-zh.md");
+    QVERIFY(doc.open(QIODevice::ReadOnly | QIODevice::Text));
+    std::vector<std::pair<QString, QString>> rules;
+    bool inTable = false;
+    for (const QString& line : QString::fromUtf8(doc.readAll()).split(QLatin1Char('\n'))) {
+      if (line.startsWith(QLatin1String("## "))) {
+        if (inTable) break;  // only the first table
+        inTable = line.contains(QLatin1String("Translated"));
+        continue;
+      }
+      const QStringList cells = line.split(QLatin1Char('|'));
+      if (!inTable || cells.size() < 4 || cells[1].trimmed() == QLatin1String("English") || cells[1].contains(QLatin1String("---")))
+        continue;
+      rules.emplace_back(cells[1].trimmed().toLower(), cells[2].trimmed());
+    }
+    QVERIFY(rules.size() >= 10);
+    QFile ts(DLPLAY_SOURCE_DIR "/translations/dlplay_zh_CN.ts");
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    QString context;
+    int checked = 0;
+    QStringList broken;
+    while (!xml.atEnd()) {
+      if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+      if (xml.name() == QLatin1String("name")) context = xml.readElementText();
+      if (xml.name() != QLatin1String("translation")) continue;
+      const QString zh = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+      ++checked;
+      for (const auto& [en, chinese] : rules)
+        if (zh.toLower().contains(en) && !zh.contains(chinese)) broken << context + QLatin1String(": ") + zh;
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(checked > 1000);
+    QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QLatin1Char('\n'))));
   }
 
   void switchingRetranslatesTheWindow() {
