@@ -309,7 +309,7 @@ void LandscapeLab::buildUi() {
   m_normalMinimumSection = m_table->horizontalHeader()->minimumSectionSize();
   // A wrapped state needs its row's height once its column has its width.
   connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
-    if (m_presentation && column == 5) m_table->resizeRowsToContents();
+    if (m_presentation && column == 5) fitRows();
   });
   rightLayout->addWidget(m_chart, 1);
   rightLayout->addWidget(m_table);
@@ -677,20 +677,41 @@ void LandscapeLab::updateTable() {
     }
     set(row, 5, state);
   }
-  if (m_presentation) {
-    m_table->resizeRowsToContents();  // two-line names, wrapped states
-    // The item's size hint leaves a two-line name ("Momentum" / "lr 3.85") a few pixels short, and
-    // a row one line short shows "Momen…" with the rate hidden: the two momentum racers of the
-    // momentum-bound preset could not be told apart.
-    const int lineSpacing = QFontMetrics(m_table->font()).lineSpacing();
-    const int margins = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, m_table) + 1) + 4;
-    for (int row = 0; row < m_table->rowCount(); ++row) {
-      const int lines = static_cast<int>(m_table->item(row, 0)->text().count(QLatin1Char('\n'))) + 1;
-      if (lines > 1 && m_table->rowHeight(row) < lines * lineSpacing + margins)
-        m_table->setRowHeight(row, lines * lineSpacing + margins);
-    }
-  }
+  if (m_presentation) fitRows();
   m_stepCount->setText(tr("Step %1").arg(m_race->steps()));
+}
+
+// On a projector: the name column as wide as its longest line, and every row as tall as its cells'
+// lines as they are laid out. Both by hand: Qt's own sizes (the column sized to contents with word
+// wrap on, for the states, and resizeRowsToContents) measure Chinese text in the table's font,
+// whose lines are shorter than the fallback font's that draws it, and may break a Chinese name
+// between its characters; the cells then showed "动量…" and "在第 68 步…", the rate and the
+// rest hidden, and the two momentum racers of the momentum-bound preset could not be told apart.
+void LandscapeLab::fitRows() {
+  if (!m_presentation || m_fittingRows) return;
+  m_fittingRows = true;
+  const QFontMetrics fm(m_table->font());
+  const QStyle* style = m_table->style();
+  const int vmargin = 2 * (style->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, m_table) + 1) + 4;
+  const int hmargin = 2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1);
+  const int icon = style->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table);
+  int nameWidth = QFontMetrics(m_table->horizontalHeader()->font()).horizontalAdvance(m_table->horizontalHeaderItem(0)->text()) + 16;
+  for (int row = 0; row < m_table->rowCount(); ++row)
+    if (const QTableWidgetItem* item = m_table->item(row, 0))
+      for (const QString& line : item->text().split(QLatin1Char('\n')))
+        nameWidth = std::max(nameWidth, fm.horizontalAdvance(line) + icon + 2 * hmargin + 2);
+  if (m_table->columnWidth(0) != nameWidth) m_table->setColumnWidth(0, nameWidth);
+  for (int row = 0; row < m_table->rowCount(); ++row) {
+    int height = fm.lineSpacing();
+    for (int col = 0; col < m_table->columnCount(); ++col) {
+      const QTableWidgetItem* item = m_table->item(row, col);
+      if (!item || m_table->isColumnHidden(col)) continue;
+      const int room = std::max(1, m_table->columnWidth(col) - hmargin - (col == 0 ? icon + hmargin : 0));
+      height = std::max(height, fm.boundingRect(QRect(0, 0, room, 1 << 20), Qt::TextWordWrap, item->text()).height());
+    }
+    if (m_table->rowHeight(row) != height + vmargin) m_table->setRowHeight(row, height + vmargin);
+  }
+  m_fittingRows = false;
 }
 
 void LandscapeLab::updateReadout(double x, double y) {
@@ -779,9 +800,13 @@ void LandscapeLab::setPresentationMode(bool on) {
   QHeaderView* header = m_table->horizontalHeader();
   header->setStretchLastSection(!on);
   header->setSectionResizeMode(5, on ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+  header->setSectionResizeMode(0, on ? QHeaderView::Fixed : QHeaderView::ResizeToContents);  // updateTable sizes it
   header->setMinimumSectionSize(on ? fontMetrics().height() : m_normalMinimumSection);
   if (m_race) updateTable();
-  m_table->resizeRowsToContents();
+  if (on)
+    fitRows();
+  else
+    m_table->resizeRowsToContents();
   m_curves->setVisible(!on);
   // Each setting under its label on a projector: the column is as wide as its widest control, not
   // as its widest label and control side by side, and the map and the table get the width.
@@ -791,12 +816,12 @@ void LandscapeLab::setPresentationMode(bool on) {
 
 void LandscapeLab::fitColumns() {
   // The map is square: on a projector it gets three fifths of the width beside the controls, but
-  // under 1280 px it is narrower than tall anyway, and the table gets half so its names and
-  // states read in at most two lines.
+  // under 1280 px it is narrower than tall anyway, and the table gets a little over half so its
+  // names and states read in at most two lines.
   auto* layout = static_cast<QHBoxLayout*>(this->layout());
   const bool narrow = m_presentation && width() < 1280;
-  layout->setStretch(1, !m_presentation || narrow ? 1 : 3);
-  layout->setStretch(2, !m_presentation || narrow ? 1 : 2);
+  layout->setStretch(1, !m_presentation ? 1 : narrow ? 5 : 3);
+  layout->setStretch(2, !m_presentation ? 1 : narrow ? 6 : 2);
 }
 
 void LandscapeLab::resizeEvent(QResizeEvent* event) {

@@ -91,6 +91,7 @@ private:
   void appendPoints();
   void updateTable();
   void fitColumns();  // the map's and the table's shares of the width
+  void fitRows();     // on a projector: the name column's width and every row's height, as laid out
   void updateReadout(double x, double y);
   void updateBound();
   QString racerName(std::size_t i) const;
@@ -105,6 +106,7 @@ private:
   double m_stepsOwed = 0;
   long long m_runUntil = 0;  // the clock pauses here (the race's configured length, then again as long)
   bool m_active = false;
+  bool m_fittingRows = false;
   bool m_presentation = false;
   int m_normalMinimumSection = 0;  // the racer table's, off the projector
   double m_bound = 0;
