@@ -84,9 +84,24 @@ void MetricsView::paintEvent(QPaintEvent*) {
   const double labelW = confusionLabelWidth();
   const double square = std::max(40.0, h - 8 - 2 * head - fm.height() - 4);
   double confusionW = std::max(bfm.horizontalAdvance(confusionTitle()), labelW + square);
-  const double rocMin = std::max(
-      {bfm.horizontalAdvance(rocTitle()), fm.horizontalAdvance(rocXTitle()), fm.horizontalAdvance(rocYTitle()), 90.0});
-  m_showRoc = confusionW + tableW + rocMin + 3 * gap <= w;
+  // Full ROC texts if they fit; else the compact ones, with the confusion matrix's title on two
+  // lines (its square one line smaller) to make room; else no ROC panel.
+  m_compactRoc = false;
+  m_confusionTitleLines = 1;
+  m_showRoc = confusionW + tableW + rocWidth(false) + 3 * gap <= w;
+  if (!m_showRoc) {
+    const double square2 = std::max(40.0, square - head);
+    double widestWord = 0;
+    for (const QString& word : confusionTitle().split(QLatin1Char(' '), Qt::SkipEmptyParts))
+      widestWord = std::max(widestWord, bfm.horizontalAdvance(word));
+    const double narrow = std::max(labelW + square2, widestWord);
+    const QRectF twoLines = bfm.boundingRect(QRectF(0, 0, narrow, 1e6), Qt::TextWordWrap, confusionTitle());
+    if (twoLines.height() <= 2 * fm.height() * 1.3 && narrow + tableW + rocWidth(true) + 3 * gap <= w) {
+      m_showRoc = m_compactRoc = true;
+      m_confusionTitleLines = twoLines.height() > fm.height() * 1.3 ? 2 : 1;
+      confusionW = narrow;
+    }
+  }
   if (!m_showRoc) confusionW = std::min(confusionW, std::max(labelW + 40, w - tableW - 2 * gap));
   const QRectF confusion(4, 4, confusionW, h - 8);
   const QRectF table(confusion.right() + gap, 4, tableW, h - 8);
@@ -96,9 +111,33 @@ void MetricsView::paintEvent(QPaintEvent*) {
 }
 
 QString MetricsView::confusionTitle() const { return tr("Confusion matrix (validation)"); }
-QString MetricsView::rocTitle() const { return tr("ROC curve (validation)"); }
-QString MetricsView::rocXTitle() const { return tr("false positive rate →"); }
-QString MetricsView::rocYTitle() const { return tr("↑ true positive rate"); }
+QString MetricsView::rocTitle() const { return m_compactRoc ? tr("ROC") : tr("ROC curve (validation)"); }
+QString MetricsView::rocXTitle() const { return m_compactRoc ? tr("FPR →") : tr("false positive rate →"); }
+QString MetricsView::rocYTitle() const { return m_compactRoc ? tr("↑ TPR") : tr("↑ true positive rate"); }
+
+QString MetricsView::rocLegend(int curve) const {
+  const dl::RocCurve& c = m_report->roc[static_cast<std::size_t>(curve)];
+  const QString auc = std::isfinite(c.auc) ? QString::number(c.auc, 'f', 3) : QStringLiteral("–");
+  const QString cls = className(m_report->rocClasses[static_cast<std::size_t>(curve)]);
+  return m_compactRoc ? tr("%1: %2").arg(cls, auc) : tr("%1: AUC %2").arg(cls, auc);
+}
+
+double MetricsView::rocWidth(bool compact) const {
+  const bool was = m_compactRoc;
+  auto* self = const_cast<MetricsView*>(this);
+  self->m_compactRoc = compact;
+  const QFontMetricsF fm(font());
+  QFont bold = font();
+  bold.setBold(true);
+  const QFontMetricsF bfm(bold);
+  double need = std::max({bfm.horizontalAdvance(rocTitle()), fm.horizontalAdvance(rocXTitle()),
+                          fm.horizontalAdvance(rocYTitle()), 90.0});
+  // The legend: a swatch and a gap (16 px) before each curve's text.
+  for (int i = 0; i < static_cast<int>(std::min<std::size_t>(4, m_report->roc.size())); ++i)
+    need = std::max(need, fm.horizontalAdvance(rocLegend(i)) + 18);
+  self->m_compactRoc = was;
+  return need;
+}
 
 double MetricsView::confusionLabelWidth() const {
   const QFontMetricsF fm(font());
@@ -123,17 +162,26 @@ void MetricsView::paintConfusion(QPainter& p, const QRectF& area) {
   QFont bold = font();
   bold.setBold(true);
   p.setFont(bold);
-  drawFitted(p, QRectF(area.left(), area.top(), area.width(), head), Qt::AlignLeft | Qt::AlignVCenter,
-             confusionTitle());
+  // The title on one line, or on two where the compact layout makes room for the ROC.
+  const double titleH = head * m_confusionTitleLines;
+  if (m_confusionTitleLines == 1) {
+    drawFitted(p, QRectF(area.left(), area.top(), area.width(), head), Qt::AlignLeft | Qt::AlignVCenter,
+               confusionTitle());
+  } else {
+    const QRectF title(area.left(), area.top(), area.width(), titleH);
+    const QFontMetricsF bfm(bold);
+    if (bfm.boundingRect(title, Qt::TextWordWrap, confusionTitle()).height() > titleH + 0.5) m_clipped << confusionTitle();
+    p.drawText(title, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, confusionTitle());
+  }
   p.setFont(font());
   // Row labels on the left (true class), column labels on top (predicted class); the grid square.
   const double labelW = confusionLabelWidth();
-  const double side = std::max(20.0, std::min(area.width() - labelW, area.height() - 2 * head - fm.height() - 4));
-  const QRectF grid(area.left() + labelW, area.top() + 2 * head, side, side);
+  const double side = std::max(20.0, std::min(area.width() - labelW, area.height() - titleH - head - fm.height() - 4));
+  const QRectF grid(area.left() + labelW, area.top() + titleH + head, side, side);
   const double cw = grid.width() / k, ch = grid.height() / k;
-  drawFitted(p, QRectF(grid.left(), area.top() + head, std::max(grid.width(), area.right() - grid.left()), head),
+  drawFitted(p, QRectF(grid.left(), area.top() + titleH, std::max(grid.width(), area.right() - grid.left()), head),
              Qt::AlignLeft | Qt::AlignVCenter, tr("predicted →"));
-  drawFitted(p, QRectF(area.left(), area.top() + head, labelW - 4, head), Qt::AlignRight | Qt::AlignVCenter,
+  drawFitted(p, QRectF(area.left(), area.top() + titleH, labelW - 4, head), Qt::AlignRight | Qt::AlignVCenter,
              tr("true ↓"));
   for (int r = 0; r < k; ++r) {
     const double rowTotal = std::max(1, m.row(r).sum());
@@ -300,9 +348,8 @@ void MetricsView::paintRoc(QPainter& p, const QRectF& area) {
     if (static_cast<int>(i) < curves) {
       p.fillRect(QRectF(plot.left(), y + fm.height() * 0.3, 10, fm.height() * 0.4), colors::classColor(cls));
       p.setPen(palette().text().color());
-      const QString auc = std::isfinite(c.auc) ? QString::number(c.auc, 'f', 3) : QStringLiteral("–");
       drawFitted(p, QRectF(plot.left() + 14, y, area.width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                 tr("%1: AUC %2").arg(className(cls), auc));
+                 rocLegend(static_cast<int>(i)));
       y += fm.height();
     }
   }

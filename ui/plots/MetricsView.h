@@ -26,8 +26,11 @@ public:
 
   // The texts the last paint had to draw in less room than they need (tests: none may be).
   QStringList clippedTexts() const { return m_clipped; }
-  // Whether the last paint had the width for the ROC panel (without it, the AUC joins the table).
+  // Whether the last paint had the width for the ROC panel (without it, the AUC joins the table),
+  // and whether it was the compact one (short titles "ROC", "FPR →", "↑ TPR", and the confusion
+  // matrix's title on two lines), which a projector at 1024 pixels needs.
   bool showsRoc() const { return m_showRoc; }
+  bool compactRoc() const { return m_compactRoc; }
 
   QSize sizeHint() const override { return {820, 300}; }
   QSize minimumSizeHint() const override { return {360, 200}; }
@@ -45,6 +48,9 @@ private:
   QString rocTitle() const;
   QString rocXTitle() const;
   QString rocYTitle() const;
+  QString rocLegend(int curve) const;
+  // The width the ROC panel needs for its texts, full or compact.
+  double rocWidth(bool compact) const;
   double confusionLabelWidth() const;
   QStringList tableHeads() const;
   std::vector<double> tableColumns() const;
@@ -56,6 +62,8 @@ private:
   bool m_presentation = false;
   mutable QStringList m_clipped;
   bool m_showRoc = true;
+  bool m_compactRoc = false;
+  int m_confusionTitleLines = 1;
 };
 
 }  // namespace dlui
