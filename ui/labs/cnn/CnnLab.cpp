@@ -216,7 +216,9 @@ void CnnLab::buildUi() {
   m_transferBox = new QGroupBox(m_controls);
   m_transferBox->setObjectName(QStringLiteral("cnnTransfer"));
   auto* transferForm = new QFormLayout(m_transferBox);
-  transferForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+  // Each label above its field: the class buttons and the spin boxes keep the column as narrow as
+  // the other boxes on a 1024-pixel projector.
+  transferForm->setRowWrapPolicy(QFormLayout::WrapAllRows);
   m_taskClassesLabel = new QLabel(m_transferBox);
   m_taskClasses = new ClassPicker(m_transferBox);
   m_taskClasses->setObjectName(QStringLiteral("cnnTaskClasses"));
