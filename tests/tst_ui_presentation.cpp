@@ -275,11 +275,13 @@ void checkTable(const QTableView* t, QStringList& problems) {
       for (int r = 0; r < t->model()->rowCount(); ++r) {
         const QString text = t->model()->index(r, c).data().toString();
         const int lines = static_cast<int>(text.count(QLatin1Char('\n'))) + 1;
-        if (lines > 1 && lines * fm.lineSpacing() + vmargin > t->rowHeight(r) + 1)
+        // As laid out, with the fallback font's taller lines where it draws (Chinese).
+        const int height = std::max(lines * fm.lineSpacing(), fm.boundingRect(QRect(0, 0, 1 << 20, 1 << 20), Qt::AlignLeft, text).height());
+        if (lines > 1 && height + vmargin > t->rowHeight(r) + 1)
           problems << name + QStringLiteral(": “%1” needs %2 lines (%3 px), its row has %4")
                                  .arg(text)
                                  .arg(lines)
-                                 .arg(lines * fm.lineSpacing() + vmargin)
+                                 .arg(height + vmargin)
                                  .arg(t->rowHeight(r));
       }
       continue;
@@ -847,6 +849,16 @@ private slots:
                  qPrintable(where + tabs->tabText(i) + QStringLiteral(": ") + tabCut.join(QStringLiteral("\n  "))));
       }
       tabs->setCurrentIndex(shown);
+    }
+
+    // A metrics preset's ROC curve is on screen too, at both projector sizes (the compact panel at
+    // 1024 pixels: short titles, the confusion matrix's title on two lines).
+    if (entry->view == QLatin1String("metrics")) {
+      QCOMPARE(w.chartPanel()->currentView(), QStringLiteral("metrics"));
+      w.chartPanel()->metricsView()->grab();
+      QVERIFY2(w.chartPanel()->metricsView()->showsRoc(), qPrintable(where + QStringLiteral("no ROC curve")));
+      QVERIFY2(w.chartPanel()->metricsView()->clippedTexts().isEmpty(),
+               qPrintable(where + w.chartPanel()->metricsView()->clippedTexts().join(QStringLiteral(", "))));
     }
 
     // The classroom's learning rate reaches the session.

@@ -5796,13 +5796,23 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>训练几步之后这里会显示验证指标（按空格键开始训练）。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+42"/>
         <source>Confusion matrix (validation)</source>
         <translation>混淆矩阵（验证集）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>false positive rate →</source>
+        <translation>假阳性率 →</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FPR →</source>
         <translation>假阳性率 →</translation>
     </message>
     <message>
@@ -5811,8 +5821,18 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>↑ 真阳性率</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+32"/>
+        <location line="+0"/>
+        <source>↑ TPR</source>
+        <translation>↑ 真阳性率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+41"/>
         <source>true ↓</source>
         <translation>真实 ↓</translation>
     </message>
@@ -5868,12 +5888,12 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>准确率 %1 · Cohen κ %2 · 第 %3 步</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-141"/>
         <source>ROC curve (validation)</source>
         <translation>ROC 曲线（验证集）</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+8"/>
         <source>%1: AUC %2</source>
         <translation>%1：AUC %2</translation>
     </message>
