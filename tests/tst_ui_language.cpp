@@ -206,6 +206,14 @@ private slots:
     for (int i = 0; i < english.size(); ++i)
       QVERIFY2(chinese[i] != english[i], qPrintable(english[i] + " was not translated"));
     QVERIFY(chinese.join(' ').contains(QString::fromUtf8("文件")));
+    // A passing message from before the switch does not stay in English at the window's foot.
+    QVERIFY(dlui::setLanguage("en", false));
+    QCoreApplication::processEvents();
+    w.loadPreset(QStringLiteral("xor-tanh"));
+    QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Preset")), qPrintable(w.statusBar()->currentMessage()));
+    QVERIFY(dlui::setLanguage("zh", false));
+    QCoreApplication::processEvents();
+    QVERIFY2(w.statusBar()->currentMessage().isEmpty(), qPrintable(w.statusBar()->currentMessage()));
     QVERIFY(dlui::setLanguage("en", false));
     QCoreApplication::processEvents();
     QCOMPARE(menuTitles(w), english);

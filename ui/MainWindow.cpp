@@ -906,6 +906,10 @@ void MainWindow::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) {
     retranslateUi();
     schedulePresentationLayout();  // other words, other widths
+    // A passing message (a preset's description, "Saved …") is in the old language: gone, rather
+    // than one English line at the bottom of a Chinese window.
+    statusBar()->clearMessage();
+    m_loadMessage.clear();
   }
   QMainWindow::changeEvent(event);
 }
