@@ -72,13 +72,9 @@ void Trainer::build() {
   m_optimizer = makeOptimizer(m_config.optimizer);
   m_optimizer->reset(m_net.params().size());
   m_schedule = makeSchedule(m_config.schedule);
-  m_shuffleRng.reseed(m_config.training.seed ^ 0x9e3779b97f4a7c15ULL);
-  const Index n = m_data->train.size();
-  m_order.resize(static_cast<std::size_t>(n));
-  std::iota(m_order.begin(), m_order.end(), Index(0));
-  m_cursor = n;  // the first step starts epoch 1 with a shuffle
+  m_batches.seed(m_config.training.seed);
+  m_batches.reset(m_data->train.size());  // the first step starts epoch 1 with a shuffle
   m_step = 0;
-  m_epoch = 0;
   m_divergence.reset();
 }
 
@@ -91,36 +87,28 @@ Index Trainer::stepsPerEpoch() const {
 }
 
 double Trainer::currentLearningRate() const {
-  return m_schedule->rate(m_config.optimizer.learningRate, std::max<long long>(1, m_epoch));
+  return m_schedule->rate(m_config.optimizer.learningRate, std::max<long long>(1, m_batches.epoch()));
 }
 
 // Fisher–Yates shuffle at each epoch start, then the next `batchSize` training columns.
 void Trainer::nextBatch() {
   const Dataset& t = m_data->train;
-  const Index n = t.size();
-  const Index b = std::min<Index>(m_config.training.batchSize, n);
   bool needBn = false;
   for (const auto& h : m_config.hidden) needBn = needBn || h.batchNorm;
   // A last batch of one sample cannot be batch-normalised: start the next epoch instead.
-  if (m_cursor >= n || (needBn && n - m_cursor < 2)) {
-    for (Index i = n - 1; i > 0; --i)
-      std::swap(m_order[static_cast<std::size_t>(i)], m_order[m_shuffleRng.below(static_cast<std::uint64_t>(i + 1))]);
-    m_cursor = 0;
-    ++m_epoch;
-  }
-  const Index len = std::min(b, n - m_cursor);
+  const std::span<const Index> batch = m_batches.next(m_config.training.batchSize, needBn ? 2 : 1);
+  const auto len = static_cast<Index>(batch.size());
   m_xb.resize(t.features(), len);
   m_labels.resize(static_cast<std::size_t>(len));
   if (t.task == Task::Regression) m_yb.resize(t.targets.rows(), len);
   for (Index i = 0; i < len; ++i) {
-    const Index src = m_order[static_cast<std::size_t>(m_cursor + i)];
+    const Index src = batch[static_cast<std::size_t>(i)];
     m_xb.col(i) = t.X.col(src);
     if (t.task == Task::Regression)
       m_yb.col(i) = t.targets.col(src);
     else
       m_labels[static_cast<std::size_t>(i)] = t.labels[static_cast<std::size_t>(src)];
   }
-  m_cursor += len;
 }
 
 StepMetrics Trainer::step() {
@@ -128,7 +116,7 @@ StepMetrics Trainer::step() {
   StepMetrics m;
   nextBatch();
   m.step = m_step + 1;
-  m.epoch = m_epoch;
+  m.epoch = m_batches.epoch();
   m.lr = currentLearningRate();
   const Dataset& t = m_data->train;
   const bool regression = t.task == Task::Regression;
@@ -196,7 +184,7 @@ StepMetrics Trainer::step() {
   ++m_step;
   if (m_diagnostics) fillDiagnostics(m);
 
-  const bool epochEnd = m_cursor >= t.size();
+  const bool epochEnd = m_batches.epochEnd();
   const int every = m_config.training.evalEvery;
   if (m_data->validation.size() > 0 && ((every > 0 && m_step % every == 0) || (every <= 0 && epochEnd))) {
     const Evaluation e = evaluate(Split::Validation);
@@ -488,12 +476,12 @@ TrainerState Trainer::state() const {
   s.buffers = m_net.buffers();
   s.optimizer = m_optimizer->state();
   s.schedule = m_schedule->state();
-  s.shuffleRng = m_shuffleRng.state();
+  s.shuffleRng = m_batches.rngState();
   s.dropoutRng = m_net.dropoutRng().state();
-  s.order = m_order;
-  s.cursor = m_cursor;
+  s.order = m_batches.order();
+  s.cursor = m_batches.cursor();
   s.step = m_step;
-  s.epoch = m_epoch;
+  s.epoch = m_batches.epoch();
   return s;
 }
 
@@ -556,12 +544,11 @@ void Trainer::restore(const TrainerState& s) {
   m_schedule->setState(s.schedule);
   m_net.params() = s.params;
   m_net.buffers() = s.buffers;
-  m_shuffleRng.setState(s.shuffleRng);
   m_net.dropoutRng().setState(s.dropoutRng);
-  if (!s.order.empty()) m_order = s.order;
-  m_cursor = s.order.empty() ? n : s.cursor;
+  // A state without an order (an older file) keeps the current one and starts a new epoch.
+  m_batches.restore(s.shuffleRng, s.order.empty() ? m_batches.order() : s.order, s.order.empty() ? n : s.cursor,
+                    s.epoch);
   m_step = s.step;
-  m_epoch = s.epoch;
   m_divergence.reset();
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "train/Divergence.h"
+#include "train/EpochOrder.h"
 #include "core/Rng.h"
 #include "data/Prepare.h"
 #include "loss/Loss.h"
@@ -96,7 +97,7 @@ public:
   const Network& network() const { return m_net; }
   const Loss& loss() const { return *m_loss; }
   long long stepCount() const { return m_step; }
-  long long epoch() const { return m_epoch; }
+  long long epoch() const { return m_batches.epoch(); }
   Index stepsPerEpoch() const;
   double currentLearningRate() const;
   bool diverged() const { return m_divergence.has_value(); }
@@ -165,11 +166,8 @@ private:
   std::unique_ptr<Loss> m_evalLoss;  // unweighted, for evaluation
   std::unique_ptr<Optimizer> m_optimizer;
   std::unique_ptr<Schedule> m_schedule;
-  Rng m_shuffleRng;
-  std::vector<Index> m_order;
-  Index m_cursor = 0;
+  EpochOrder m_batches;
   long long m_step = 0;
-  long long m_epoch = 0;
   bool m_diagnostics = true;
   std::optional<Divergence> m_divergence;
   // step buffers (reused: no allocation per step unless the batch size changes)

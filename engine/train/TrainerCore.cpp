@@ -12,7 +12,7 @@ void TrainerCore::start(Network& net, const InitConfig& init, std::uint64_t seed
   Rng rng(seed);
   net.initialize(init, rng);
   net.dropoutRng().reseed(seed ^ 0x5851f42d4c957f2dULL);
-  m_shuffleRng.reseed(seed ^ 0x9e3779b97f4a7c15ULL);
+  m_batches.seed(seed);
   restart(optimizer, schedule, net.params().size(), trainSize);
 }
 
@@ -21,24 +21,7 @@ void TrainerCore::restart(const OptimizerConfig& optimizer, const ScheduleConfig
   m_optimizer = makeOptimizer(optimizer);
   m_optimizer->reset(paramCount);
   m_schedule = makeSchedule(schedule);
-  m_order.resize(static_cast<std::size_t>(trainSize));
-  std::iota(m_order.begin(), m_order.end(), Index(0));
-  m_cursor = trainSize;  // the first batch starts an epoch with a shuffle
-  m_epoch = 0;
-}
-
-std::span<const Index> TrainerCore::nextBatch(Index batchSize, Index minBatch) {
-  const Index n = static_cast<Index>(m_order.size());
-  if (n - m_cursor < minBatch) {
-    for (Index i = n - 1; i > 0; --i)
-      std::swap(m_order[static_cast<std::size_t>(i)], m_order[m_shuffleRng.below(static_cast<std::uint64_t>(i + 1))]);
-    m_cursor = 0;
-    ++m_epoch;
-  }
-  const Index len = std::min(std::min(batchSize, n), n - m_cursor);
-  const std::span<const Index> batch(m_order.data() + m_cursor, static_cast<std::size_t>(len));
-  m_cursor += len;
-  return batch;
+  m_batches.reset(trainSize);  // epoch 1 starts with a shuffle
 }
 
 void TrainerCore::requireFinite() const {

@@ -12,6 +12,7 @@
 #include "optim/Optimizer.h"
 #include "schedule/Schedule.h"
 #include "train/Divergence.h"
+#include "train/EpochOrder.h"
 
 #include <algorithm>
 #include <memory>
@@ -34,14 +35,14 @@ public:
 
   // The next mini-batch: the indices of at most `batchSize` training samples. A new epoch (a
   // shuffle) starts first when fewer than `minBatch` samples of this one are left.
-  std::span<const Index> nextBatch(Index batchSize, Index minBatch);
+  std::span<const Index> nextBatch(Index batchSize, Index minBatch) { return m_batches.next(batchSize, minBatch); }
   // The last batch ended the epoch.
-  bool epochEnd() const { return m_cursor >= static_cast<Index>(m_order.size()); }
-  long long epoch() const { return m_epoch; }
+  bool epochEnd() const { return m_batches.epochEnd(); }
+  long long epoch() const { return m_batches.epoch(); }
   long long stepCount() const { return m_step; }
   void countStep() { ++m_step; }
   // This epoch's learning rate from the schedule, never negative.
-  double learningRate(double base) const { return std::max(m_schedule->rate(base, m_epoch), 0.0); }
+  double learningRate(double base) const { return std::max(m_schedule->rate(base, m_batches.epoch()), 0.0); }
 
   bool diverged() const { return m_divergence.has_value(); }
   const std::optional<Divergence>& divergence() const { return m_divergence; }
@@ -73,10 +74,8 @@ public:
 private:
   std::unique_ptr<Optimizer> m_optimizer;
   std::unique_ptr<Schedule> m_schedule;
-  Rng m_shuffleRng;
-  std::vector<Index> m_order;
-  Index m_cursor = 0;
-  long long m_step = 0, m_epoch = 0;
+  EpochOrder m_batches;
+  long long m_step = 0;
   Vector m_backup;
   std::optional<Divergence> m_divergence;
 };
