@@ -2,7 +2,6 @@
 #include "train/TrainerCore.h"
 
 #include <cmath>
-#include <numeric>
 #include <stdexcept>
 
 namespace dl {

@@ -236,7 +236,7 @@ void LossChart::applySnapshot(const Snapshot& s) {
           m_peak = Peak{m.valAccuracy, m.testAccuracy, m.step};
         if (i == 0 && m_goal && m_goalStep == 0) {
           const double v = m_goal->which == 2 ? m.valAccuracy : m.valLoss;
-          if (std::isfinite(v) && (m_goal->below ? v <= m_goal->level : v >= m_goal->level)) {
+          if (m_goal->reachedBy(v)) {
             m_goalStep = m.step;
             m_goalValue = v;
           }
@@ -303,7 +303,7 @@ void LossChart::setGoal(const std::optional<Goal>& goal) {
   if (m_goal && !m_runs.empty()) {
     const QList<QPointF> points = (m_goal->which == 2 ? m_runs[0]->valAcc : m_runs[0]->valLoss).history.decimated(1 << 20);
     for (const QPointF& p : points)
-      if (m_goal->below ? p.y() <= m_goal->level : p.y() >= m_goal->level) {
+      if (m_goal->reachedBy(p.y())) {
         m_goalStep = static_cast<long long>(p.x());
         m_goalValue = p.y();
         break;

@@ -65,6 +65,7 @@ public:
     int which = 1;
     double level = 0;
     bool below = true;
+    bool reachedBy(double v) const { return below ? v <= level : v >= level; }  // false for NaN
     bool operator==(const Goal&) const = default;
   };
   void setGoal(const std::optional<Goal>& goal);

@@ -111,31 +111,27 @@ void MetricsView::paintEvent(QPaintEvent*) {
 }
 
 QString MetricsView::confusionTitle() const { return tr("Confusion matrix (validation)"); }
-QString MetricsView::rocTitle() const { return m_compactRoc ? tr("ROC") : tr("ROC curve (validation)"); }
-QString MetricsView::rocXTitle() const { return m_compactRoc ? tr("FPR →") : tr("false positive rate →"); }
-QString MetricsView::rocYTitle() const { return m_compactRoc ? tr("↑ TPR") : tr("↑ true positive rate"); }
+QString MetricsView::rocTitle(bool compact) const { return compact ? tr("ROC") : tr("ROC curve (validation)"); }
+QString MetricsView::rocXTitle(bool compact) const { return compact ? tr("FPR →") : tr("false positive rate →"); }
+QString MetricsView::rocYTitle(bool compact) const { return compact ? tr("↑ TPR") : tr("↑ true positive rate"); }
 
-QString MetricsView::rocLegend(int curve) const {
+QString MetricsView::rocLegend(int curve, bool compact) const {
   const dl::RocCurve& c = m_report->roc[static_cast<std::size_t>(curve)];
   const QString auc = std::isfinite(c.auc) ? QString::number(c.auc, 'f', 3) : QStringLiteral("–");
   const QString cls = className(m_report->rocClasses[static_cast<std::size_t>(curve)]);
-  return m_compactRoc ? tr("%1: %2").arg(cls, auc) : tr("%1: AUC %2").arg(cls, auc);
+  return compact ? tr("%1: %2").arg(cls, auc) : tr("%1: AUC %2").arg(cls, auc);
 }
 
 double MetricsView::rocWidth(bool compact) const {
-  const bool was = m_compactRoc;
-  auto* self = const_cast<MetricsView*>(this);
-  self->m_compactRoc = compact;
   const QFontMetricsF fm(font());
   QFont bold = font();
   bold.setBold(true);
   const QFontMetricsF bfm(bold);
-  double need = std::max({bfm.horizontalAdvance(rocTitle()), fm.horizontalAdvance(rocXTitle()),
-                          fm.horizontalAdvance(rocYTitle()), 90.0});
+  double need = std::max({bfm.horizontalAdvance(rocTitle(compact)), fm.horizontalAdvance(rocXTitle(compact)),
+                          fm.horizontalAdvance(rocYTitle(compact)), 90.0});
   // The legend: a swatch and a gap (16 px) before each curve's text.
   for (int i = 0; i < static_cast<int>(std::min<std::size_t>(4, m_report->roc.size())); ++i)
-    need = std::max(need, fm.horizontalAdvance(rocLegend(i)) + 18);
-  self->m_compactRoc = was;
+    need = std::max(need, fm.horizontalAdvance(rocLegend(i, compact)) + 18);
   return need;
 }
 
@@ -316,7 +312,7 @@ void MetricsView::paintRoc(QPainter& p, const QRectF& area) {
   bold.setBold(true);
   p.setFont(bold);
   drawFitted(p, QRectF(area.left(), area.top(), area.width(), fm.height() * 1.3), Qt::AlignLeft | Qt::AlignVCenter,
-             rocTitle());
+             rocTitle(m_compactRoc));
   p.setFont(font());
   // The axis titles lie flat, above and below the plot: a rotated one would need the plot's height.
   const int curves = static_cast<int>(std::min<std::size_t>(4, m_report->roc.size()));
@@ -325,14 +321,14 @@ void MetricsView::paintRoc(QPainter& p, const QRectF& area) {
   const double side = std::max(40.0, std::min(area.width() - 4, area.bottom() - top - fm.height() - 4 - legendH));
   const QRectF plot(area.left() + 2, top, side, side);
   drawFitted(p, QRectF(area.left(), top - fm.height() - 1, area.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-             rocYTitle());
+             rocYTitle(m_compactRoc));
   p.setPen(palette().mid().color());
   p.drawRect(plot);
   p.setPen(QPen(palette().mid().color(), 1, Qt::DashLine));
   p.drawLine(plot.bottomLeft(), plot.topRight());  // chance
   p.setPen(palette().text().color());
   drawFitted(p, QRectF(area.left(), plot.bottom() + 2, area.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-             rocXTitle());
+             rocXTitle(m_compactRoc));
   double y = plot.bottom() + fm.height() + 4;
   for (std::size_t i = 0; i < m_report->roc.size(); ++i) {
     const dl::RocCurve& c = m_report->roc[i];
@@ -349,7 +345,7 @@ void MetricsView::paintRoc(QPainter& p, const QRectF& area) {
       p.fillRect(QRectF(plot.left(), y + fm.height() * 0.3, 10, fm.height() * 0.4), colors::classColor(cls));
       p.setPen(palette().text().color());
       drawFitted(p, QRectF(plot.left() + 14, y, area.width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                 rocLegend(static_cast<int>(i)));
+                 rocLegend(static_cast<int>(i), m_compactRoc));
       y += fm.height();
     }
   }

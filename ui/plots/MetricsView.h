@@ -45,10 +45,11 @@ private:
   void paintRoc(QPainter& p, const QRectF& area);
   QString className(int c) const;
   QString confusionTitle() const;
-  QString rocTitle() const;
-  QString rocXTitle() const;
-  QString rocYTitle() const;
-  QString rocLegend(int curve) const;
+  // The ROC panel's texts, full or compact.
+  QString rocTitle(bool compact) const;
+  QString rocXTitle(bool compact) const;
+  QString rocYTitle(bool compact) const;
+  QString rocLegend(int curve, bool compact) const;
   // The width the ROC panel needs for its texts, full or compact.
   double rocWidth(bool compact) const;
   double confusionLabelWidth() const;

@@ -21,6 +21,8 @@
 #include "io/PresetCatalog.h"
 #include "nn/Network.h"
 
+#include <string_view>
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -703,7 +705,27 @@ QString labelList(const std::vector<int>& v, int offset = 0) {
   for (int x : v) parts << QString::number(x + offset);
   return parts.join(QStringLiteral(", "));
 }
+
+bool sameConfig(const dl::CnnConfig& a, const dl::CnnConfig& b) { return dlio::cnnToJson(a) == dlio::cnnToJson(b); }
+
+// The transfer box's "then" choices as what happens to `layers` weighted layers at the switch:
+// "frozen" a new last layer, the others frozen; "finetune" a new last layer; "continue" nothing.
+void setSwitch(dl::CnnPretrainConfig& p, const QString& mode, int layers) {
+  p.reinitialize.clear();
+  p.freeze.clear();
+  if (mode != QLatin1String("continue")) p.reinitialize = {layers - 1};
+  if (mode == QLatin1String("frozen"))
+    for (int l = 0; l + 1 < layers; ++l) p.freeze.push_back(l);
+}
 }  // namespace
+
+// What the switch does to the layers, as the board and the box's tooltip say it ("" for nothing).
+QString CnnLab::switchText(const dl::CnnPretrainConfig& p) const {
+  QStringList at;
+  if (!p.reinitialize.empty()) at << tr("new weights for layer(s) %1").arg(labelList(p.reinitialize, 1));
+  if (!p.freeze.empty()) at << tr("layer(s) %1 frozen").arg(labelList(p.freeze, 1));
+  return at.join(QStringLiteral("; "));
+}
 
 bool CnnLab::pretrainingAt(int run, long long step) const {
   const dl::CnnConfig& c = run == 0 || !m_compare ? m_config : *m_compare;
@@ -714,16 +736,14 @@ QString CnnLab::pretrainSummary(int run) const {
   const dl::CnnConfig& c = run == 0 || !m_compare ? m_config : *m_compare;
   const dl::CnnPretrainConfig& p = c.pretrain;
   if (p.steps <= 0) return QString();
-  QStringList at;
-  if (!p.reinitialize.empty()) at << tr("new weights for layer(s) %1").arg(labelList(p.reinitialize, 1));
-  if (!p.freeze.empty()) at << tr("layer(s) %1 frozen").arg(labelList(p.freeze, 1));
-  if (at.isEmpty()) at << tr("every layer keeps learning");
+  QString at = switchText(p);
+  if (at.isEmpty()) at = tr("every layer keeps learning");
   const QString task = c.data.classes.empty() ? tr("every class") : tr("classes %1").arg(labelList(c.data.classes));
   const QString shots = c.data.perClass > 0 ? tr("%1 training images each").arg(c.data.perClass)
                                             : tr("all their training images");
   return tr("Steps 1–%1: pretraining on classes %2 (the validation curve is on those classes). "
             "Then %3, and the task: %4, %5.")
-      .arg(thousands(p.steps), labelList(p.classes), at.join(QStringLiteral("; ")), task, shots);
+      .arg(thousands(p.steps), labelList(p.classes), at, task, shots);
 }
 
 QString CnnLab::changeTitle() const {
@@ -812,13 +832,14 @@ void CnnLab::showConfig() {
 
 QString CnnLab::afterPretraining(const dl::CnnConfig& c) const {
   const int layers = m_nets.empty() ? 0 : m_nets[0]->layerCount();
-  const dl::CnnPretrainConfig& p = c.pretrain;
-  std::vector<int> allButLast;
-  for (int l = 0; l + 1 < layers; ++l) allButLast.push_back(l);
-  const bool newHead = layers > 0 && p.reinitialize == std::vector<int>{layers - 1};
-  if (newHead && p.freeze == allButLast && !allButLast.empty()) return QStringLiteral("frozen");
-  if (newHead && p.freeze.empty()) return QStringLiteral("finetune");
-  if (p.reinitialize.empty() && p.freeze.empty()) return QStringLiteral("continue");
+  // The box's choice whose switch this is (a network of one weighted layer has no "frozen").
+  for (const char* mode : {"frozen", "finetune", "continue"}) {
+    const std::string_view m(mode);
+    if ((m == "frozen" && layers < 2) || (m == "finetune" && layers < 1)) continue;
+    dl::CnnPretrainConfig p;
+    setSwitch(p, QLatin1String(mode), layers);
+    if (p.reinitialize == c.pretrain.reinitialize && p.freeze == c.pretrain.freeze) return QLatin1String(mode);
+  }
   return QStringLiteral("file");
 }
 
@@ -841,13 +862,7 @@ void CnnLab::showTransfer() {
     m_after->removeItem(fileItem);
   }
   m_after->setCurrentIndex(std::max(0, m_after->findData(mode)));
-  if (mode == QLatin1String("file")) {
-    QStringList at;
-    if (!c.pretrain.reinitialize.empty())
-      at << tr("new weights for layer(s) %1").arg(labelList(c.pretrain.reinitialize, 1));
-    if (!c.pretrain.freeze.empty()) at << tr("layer(s) %1 frozen").arg(labelList(c.pretrain.freeze, 1));
-    m_after->setItemData(m_after->currentIndex(), at.join(QStringLiteral("; ")), Qt::ToolTipRole);
-  }
+  if (mode == QLatin1String("file")) m_after->setItemData(m_after->currentIndex(), switchText(c.pretrain), Qt::ToolTipRole);
   transferEdited();
 }
 
@@ -920,8 +935,7 @@ void CnnLab::applyControls() {
     apply(*other, other->data.source == m_config.data.source && other->data.permute == m_config.data.permute);
     newSource(*other, before);
   }
-  const auto same = [](const dl::CnnConfig& a, const dl::CnnConfig& b) { return dlio::cnnToJson(a) == dlio::cnnToJson(b); };
-  if (same(c, m_config) && (!other || same(*other, *m_compare))) return;
+  if (sameConfig(c, m_config) && (!other || sameConfig(*other, *m_compare))) return;
   QString error;
   if (!setConfig(c, other, &error)) {
     emit statusMessage(error);
@@ -966,17 +980,10 @@ bool CnnLab::transferConfig(dl::CnnConfig* run, std::optional<dl::CnnConfig>* ot
     p.perClass = m_pretrainShots->value();
     const int layers = m_nets.empty() ? 0 : m_nets[0]->layerCount();
     const QString mode = m_after->currentData().toString();
-    if (mode != QLatin1String("file") && layers > 0) {
-      p.reinitialize.clear();
-      p.freeze.clear();
-      if (mode != QLatin1String("continue")) p.reinitialize = {layers - 1};
-      if (mode == QLatin1String("frozen"))
-        for (int l = 0; l + 1 < layers; ++l) p.freeze.push_back(l);
-    }
+    if (mode != QLatin1String("file") && layers > 0) setSwitch(p, mode, layers);
   }
-  const auto same = [](const dl::CnnConfig& a, const dl::CnnConfig& b) { return dlio::cnnToJson(a) == dlio::cnnToJson(b); };
-  const bool runChanged = !same(*run, m_config);
-  const bool otherChanged = *other && !same(**other, *m_compare);
+  const bool runChanged = !sameConfig(*run, m_config);
+  const bool otherChanged = *other && !sameConfig(**other, *m_compare);
   // Another task or pretraining is no longer the preset it came from: the board must not call it that.
   if (runChanged) run->name.clear(), run->description.clear();
   if (otherChanged) (*other)->name.clear(), (*other)->description.clear();

@@ -156,6 +156,7 @@ private:
   QString changeTitle() const;
   // What a run's pretraining phase does (empty without one): one line for the run panel.
   QString pretrainSummary(int run) const;
+  QString switchText(const dl::CnnPretrainConfig& p) const;
   bool pretrainingAt(int run, long long step) const;
   std::vector<float> rawTestImage(int index) const;
   dl::Matrix prepared(const std::vector<float>& raw) const;  // permuted and standardised as the run's data
