@@ -348,7 +348,7 @@
         <location line="+3"/>
         <location line="+3"/>
         <location line="+8"/>
-        <location filename="../engine/train/Trainer.cpp" line="+355"/>
+        <location filename="../engine/train/Trainer.cpp" line="+343"/>
         <source>must be between %1 and %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
     </message>
@@ -2434,7 +2434,7 @@
 <context>
     <name>dlui::CnnLab</name>
     <message>
-        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+522"/>
+        <location filename="../ui/labs/cnn/CnnLab.cpp" line="+526"/>
         <source>The network changed: training starts again with new weights.</source>
         <translation>网络已改变：用新的权重重新开始训练。</translation>
     </message>
@@ -2721,12 +2721,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+211"/>
+        <location line="+230"/>
         <source>as the file says</source>
         <translation>按文件中的设置</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-228"/>
         <source>Layers with weights</source>
         <translation>带权重的层</translation>
     </message>
@@ -2819,12 +2819,12 @@
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+718"/>
+        <location line="+723"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location line="-720"/>
+        <location line="-725"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -2869,26 +2869,24 @@
         <translation>各层梯度范数</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <location line="+129"/>
+        <location line="+54"/>
         <source>new weights for layer(s) %1</source>
         <translation>第 %1 层换上新权重</translation>
     </message>
     <message>
-        <location line="-128"/>
-        <location line="+129"/>
+        <location line="+1"/>
         <source>layer(s) %1 frozen</source>
         <translation>冻结第 %1 层</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="+14"/>
         <source>every layer keeps learning</source>
         <translation>所有层继续学习</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-138"/>
         <location line="+13"/>
-        <location line="+108"/>
+        <location line="+126"/>
         <source>every class</source>
         <translation>所有类别</translation>
     </message>
@@ -2913,17 +2911,17 @@
         <translation>第 1–%1 步：在类别 %2 上预训练（验证曲线也是在这些类别上）。之后%3，再训练任务：%4，%5。</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+149"/>
         <source>A folder of images with one sub-folder per class</source>
         <translation>一个图像文件夹，每个类别一个子文件夹</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+134"/>
         <source>Fashion-MNIST is not installed (%1). Showing the digits instead; install it with: apt-get install dataset-fashion-mnist</source>
         <translation>未安装 Fashion-MNIST（%1）。现改用手写数字；安装方法：apt-get install dataset-fashion-mnist</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="-348"/>
         <source>%1 · training</source>
         <translation>%1 · 训练</translation>
     </message>
@@ -2963,7 +2961,7 @@
         <translation>对照网络</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+55"/>
         <source>moved %1, %2 px</source>
         <translation>平移 %1, %2 像素</translation>
     </message>
@@ -2995,7 +2993,7 @@
         <translation>给这一层新的随机权重；其余层保留已学到的。</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+267"/>
         <source>Loading Fashion-MNIST: 70,000 images of 28×28…</source>
         <translation>正在载入 Fashion-MNIST：70,000 张 28×28 的图像…</translation>
     </message>
@@ -4908,18 +4906,18 @@ or drop an image file</source>
     <name>dlui::LandscapeLab</name>
     <message>
         <location filename="../ui/labs/landscape/LandscapeLab.cpp" line="+326"/>
-        <location line="+425"/>
+        <location line="+446"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-425"/>
-        <location line="+425"/>
+        <location line="-446"/>
+        <location line="+446"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-445"/>
         <source>Start or pause the race (Space).</source>
         <translation>开始或暂停比赛（空格键）。</translation>
     </message>
@@ -5200,12 +5198,12 @@ or drop an image file</source>
         <translation>移动中</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+38"/>
         <source>Point at the map: the loss, the Hessian&apos;s eigenvalues and the condition number there.</source>
         <translation>把鼠标移到地图上：显示该点的损失、Hessian 特征值与条件数。</translation>
     </message>
@@ -5466,79 +5464,18 @@ or drop an image file</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>no hidden layer</source>
-        <translation>无隐藏层</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+7"/>
+        <location line="+6"/>
+        <location line="+2"/>
         <source>dlplay</source>
         <translation>dlplay</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <source>Set weight</source>
-        <translation>设置权重</translation>
-    </message>
-    <message>
-        <location line="+344"/>
-        <source>%1 · %2 · %3, learning rate %4</source>
-        <translation>%1 · %2 · %3，学习率 %4</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+208"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location line="-198"/>
-        <source>Not applied: %1</source>
-        <translation>未应用：%1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1
-
-Load %2 as regression (a real-valued target)?</source>
-        <translation>%1
-
-是否把 %2 按回归（实数值目标）加载？</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>↻ %1</source>
-        <translation>↻ %1</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>Weight from %1 to %2 (now %3):</source>
-        <translation>从 %1 到 %2 的权重（当前为 %3）：</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <location filename="../ui/MainWindowLabs.cpp" line="+209"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="+177"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
-        <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>Opened %1</source>
-        <translation>已打开 %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../ui/MainWindow.cpp" line="+316"/>
         <source>Open experiment</source>
         <translation>打开实验</translation>
     </message>
@@ -5553,47 +5490,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>保存实验</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>SVG images (*.svg)</source>
-        <translation>SVG 图像 (*.svg)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export chart as SVG</source>
-        <translation>将图表导出为 SVG</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export chart as PNG</source>
-        <translation>将图表导出为 PNG</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1: could not write the image</source>
-        <translation>%1：无法写入图像</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Export metrics as CSV</source>
-        <translation>将指标导出为 CSV</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1: could not write the metrics</source>
-        <translation>%1：无法写入指标</translation>
-    </message>
-    <message>
-        <location line="+108"/>
+        <location line="+82"/>
         <source>About dlplay</source>
         <translation>关于 dlplay</translation>
     </message>
@@ -5603,7 +5500,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>&lt;h3&gt;dlplay %1&lt;/h3&gt;&lt;p&gt;桌面版深度学习实验场：在二维数据上训练小型神经网络，观察它们如何学习。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 Eigen 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+75"/>
         <source>dlplay — deep-learning playground</source>
         <translation>dlplay — 深度学习实验场</translation>
     </message>
@@ -5694,16 +5591,6 @@ Load %2 as regression (a real-valued target)?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>All &amp;controls</source>
-        <translation>全部控件(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show or hide the dock with every setting of the experiment.</source>
-        <translation>显示或隐藏包含实验全部设置的控制面板。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>&amp;Restore default layout</source>
         <translation>恢复默认布局(&amp;R)</translation>
     </message>
@@ -5748,12 +5635,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>快速指南和快捷键(&amp;G)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Charts</source>
-        <translation>图表</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindowLabs.cpp" line="-123"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="-90"/>
         <source>&amp;Lab</source>
         <translation>实验室(&amp;L)</translation>
     </message>
@@ -5773,12 +5655,12 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>当前实验室前进一步</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Opened in the playground: %1</source>
         <translation>已在游乐场中打开：%1</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+43"/>
         <source>Preset “%1” belongs to the lab “%2”, which this build does not have.</source>
         <translation>预设“%1”属于实验室“%2”，而当前版本没有这个实验室。</translation>
     </message>
@@ -5831,7 +5713,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <location line="+41"/>
         <source>true ↓</source>
         <translation>真实 ↓</translation>
@@ -5888,7 +5770,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>准确率 %1 · Cohen κ %2 · 第 %3 步</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-137"/>
         <source>ROC curve (validation)</source>
         <translation>ROC 曲线（验证集）</translation>
     </message>
@@ -6156,6 +6038,134 @@ from %2 to %3</source>
         <location line="+2"/>
         <source>%1 of %2 notes match</source>
         <translation>%2 篇笔记中有 %1 篇匹配</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::PlaygroundLab</name>
+    <message>
+        <location filename="../ui/labs/playground/PlaygroundLab.cpp" line="+59"/>
+        <source>no hidden layer</source>
+        <translation>无隐藏层</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Set weight</source>
+        <translation>设置权重</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dlplay</source>
+        <translation>dlplay</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>↻ %1</source>
+        <translation>↻ %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All &amp;controls</source>
+        <translation>全部控件(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the dock with every setting of the experiment.</source>
+        <translation>显示或隐藏包含实验全部设置的控制面板。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 · %2 · %3, learning rate %4</source>
+        <translation>%1 · %2 · %3，学习率 %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+112"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1
+
+Load %2 as regression (a real-valued target)?</source>
+        <translation>%1
+
+是否把 %2 按回归（实数值目标）加载？</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Weight from %1 to %2 (now %3):</source>
+        <translation>从 %1 到 %2 的权重（当前为 %3）：</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Preset “%1”: %2</source>
+        <translation>预设“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
+        <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export chart as SVG</source>
+        <translation>将图表导出为 SVG</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export chart as PNG</source>
+        <translation>将图表导出为 PNG</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: could not write the image</source>
+        <translation>%1：无法写入图像</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export metrics as CSV</source>
+        <translation>将指标导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: could not write the metrics</source>
+        <translation>%1：无法写入指标</translation>
     </message>
 </context>
 <context>

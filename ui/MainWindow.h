@@ -1,7 +1,8 @@
-// The main window: the decision map and the network diagram in the centre, the controls dock,
-// the charts dock and the transport toolbar around them; the File, View and Help menus; settings
-// (geometry, last experiment, recent files) kept in QSettings. It drives one TrainingSession:
-// user edits go in as commands, snapshots come out to every widget.
+// The main window, the host of the labs: the lab switcher and the central stack with one page per
+// lab (the MLP playground first, ui/labs/playground/), the notes dock and the practice dialog, the
+// File, View, Lab, Presets, Notes and Help menus, presentation mode's window-wide part (font, full
+// screen, status bar, restoring the layout), and settings (geometry, dock layout, the last lab,
+// recent files) kept in QSettings. The accessors below reach into the playground for the tests.
 #pragma once
 
 #include "session/Snapshot.h"
@@ -9,7 +10,6 @@
 #include <QMainWindow>
 #include <QStringList>
 
-#include <deque>
 #include <functional>
 #include <optional>
 #include <memory>
@@ -36,6 +36,7 @@ class HelpDialog;
 class Lab;
 class NetworkDiagramWidget;
 class NotesDock;
+class PlaygroundLab;
 class PracticeDialog;
 class ScoreBoard;
 class TrainingSession;
@@ -48,7 +49,7 @@ public:
   explicit MainWindow(TrainingSession* session = nullptr, QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  TrainingSession* session() const { return m_session; }
+  TrainingSession* session() const;
 
   // Where error messages go: a modal QMessageBox::warning by default; tests inject a recorder.
   void setErrorReporter(std::function<void(const QString&)> reporter);
@@ -84,17 +85,19 @@ public:
   void switchLanguage(const QString& code);
   void showPractice(const QString& noteId);
   NotesDock* notesDock() const { return m_notes; }
-  ChartPanel* chartPanel() const;
   PracticeDialog* practiceDialog() const { return m_practice; }
-  ControlDock* controlDock() const { return m_controls; }
-  TransportBar* transport() const { return m_transport; }
-  DecisionMapWidget* decisionMap() const { return m_map; }
-  NetworkDiagramWidget* networkDiagram() const { return m_network; }
-  DivergenceBanner* divergenceBanner() const { return m_banner; }
-  QDockWidget* chartDock() const { return m_chartDock; }
-  ClassroomDock* classroomDock() const { return m_classroom; }
-  ScoreBoard* scoreBoard() const { return m_score; }
-  SnapshotPtr lastSnapshot() const { return m_last; }
+  // The playground's parts (PlaygroundLab has the same accessors).
+  PlaygroundLab* playground() const { return m_playground; }
+  ChartPanel* chartPanel() const;
+  ControlDock* controlDock() const;
+  TransportBar* transport() const;
+  DecisionMapWidget* decisionMap() const;
+  NetworkDiagramWidget* networkDiagram() const;
+  DivergenceBanner* divergenceBanner() const;
+  QDockWidget* chartDock() const;
+  ClassroomDock* classroomDock() const;
+  ScoreBoard* scoreBoard() const;
+  SnapshotPtr lastSnapshot() const;
 
   // ---- labs (MainWindowLabs.cpp) ----
   // Shows lab `id` ("playground", "landscape", …): its page in the centre, the playground's docks
@@ -102,7 +105,8 @@ public:
   // the window closes is the one it opens with next time.
   bool setLab(const QString& id);
   QString currentLab() const { return m_lab; }
-  // The lab's page, created on first use; nullptr for the playground and unknown ids.
+  // The lab's page (the playground's from the start, the others created on first use); nullptr for
+  // unknown ids.
   Lab* lab(const QString& id);
   QToolBar* labBar() const { return m_labBar; }
   QMenu* labMenu() const { return m_labMenu; }
@@ -121,17 +125,17 @@ protected:
   void resizeEvent(QResizeEvent* event) override;
 
 private:
-  struct PendingSave {
-    QString path;
-    bool withState = false;
-  };
-
   void createCentralArea();
+  // The playground's signals to the window (status line, summary, recent files, projector layout).
+  void connectPlayground();
   void createLabHost();
   void retranslateLabs();
   // With another lab shown: the playground's docks, transport and their menu actions put away
   // (nothing when the playground is shown).
   void hidePlaygroundChrome();
+  // A playground preset's note in the notes dock, unless the open note already lists it (its own
+  // Try it was pressed).
+  void showPresetNote(const QString& preset);
   // A preset or file of another lab than the playground: that lab loads it.
   bool loadLabPreset(const QString& lab, const QString& name);
   // The "lab" a JSON file declares ("playground" when none); empty when the file cannot be read.
@@ -139,13 +143,8 @@ private:
   void createDocks();
   void createActions();
   void createMenus();
-  void connectSession();
   void retranslateUi();
   void retranslatePresetMenu();
-  void applyDefaultSizes();
-  void fitControlsWidth();
-  // Model → both control sets (the full dock and the classroom column).
-  void showConfig(const dl::ExperimentConfig& config);
 
   // ---- presentation mode (MainWindowPresentation.cpp) ----
   // What leaving presentation mode restores.
@@ -164,32 +163,15 @@ private:
   void setApplicationFont(const QFont& font);
   void enterPresentationLayout();
   void leavePresentationLayout();
-  // Sizes the map row, the chart dock and the columns for the window's current size.
+  // A projector's text size for the window's height, then the playground's layout.
   void layoutPresentation();
-  // On a narrow projector a network preset shows its diagram below the map, in the chart dock's place.
-  bool diagramBelowMap() const;
   void schedulePresentationLayout();
-  // F6: the full controls dock in place of the classroom column (presentation), or shown/hidden.
-  void toggleFullControls(bool show);
   void readSettings();
   void writeSettings() const;
 
-  // ---- session → window ----
-  void applySnapshot(const SnapshotPtr& snapshot);
   void updateStatusSummary();
-  void onStateReady(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state);
-  void onSessionError(const QString& message);
-  void onResetHappened(const QString& reason);
-  void onExperimentLoaded();
-  void onDiverged(int run, const QString& where);
-  // ---- user → session ----
-  void onConfigEdited(const dl::ExperimentConfig& config);
-  void onPlayToggled(bool play);
-  void onReset();
   void openDialog();
   void saveDialog(bool withState);
-  void exportChart(bool svg);
-  void exportMetrics();
   void addRecentFile(const QString& path);
   void updateRecentMenu();
   void showAbout();
@@ -197,30 +179,20 @@ public:
   // Help → Quick guide (F1): the guide and every shortcut, in the interface language.
   void showGuide();
   HelpDialog* helpDialog() const { return m_help; }
-  FirstRunHint* firstRunHint() const { return m_hint; }
-  WatchPanel* watchPanel() const { return m_watch; }
+  FirstRunHint* firstRunHint() const;
+  WatchPanel* watchPanel() const;
 
 private:
   void reportError(const QString& message);
   // A status message too long to share the line with the experiment summary hides the summary.
   void fitStatusLine();
 
-  TrainingSession* m_session = nullptr;
-  std::unique_ptr<TrainingSession> m_ownSession;
   std::function<void(const QString&)> m_errorReporter;
   std::function<bool(const QString&)> m_questionAsker;
-  std::function<std::optional<double>(const QString&, double)> m_weightEditor;
-  void editWeight(int layer, int row, int col, double value, const QString& from, const QString& to);
 
-  DivergenceBanner* m_banner = nullptr;
-  FirstRunHint* m_hint = nullptr;
-  WatchPanel* m_watch = nullptr;
-  // A preset's view: its chart tab in front, its note in the notes dock, its watch line above the map.
-  void showPresetView(const QString& preset);
   HelpDialog* m_help = nullptr;
-  QSplitter* m_splitter = nullptr;
   QStackedWidget* m_labStack = nullptr;
-  QWidget* m_playgroundPage = nullptr;  // the map, the diagram and what sits above them
+  PlaygroundLab* m_playground = nullptr;  // the stack's first page
   QToolBar* m_labBar = nullptr;
   QMenu* m_labMenu = nullptr;
   QAction* m_labPlayAction = nullptr;  // Space and → while another lab than the playground is shown
@@ -228,18 +200,6 @@ private:
   QActionGroup* m_labGroup = nullptr;
   QString m_lab = QStringLiteral("playground");
   QByteArray m_playgroundState;  // the playground's docks while another lab is shown
-  bool m_playgroundWasRunning = false;
-  // Which column the projector showed when the playground was left: all controls or the classroom
-  // set (hiding the docks for another lab unchecks "All controls", so the action cannot say).
-  bool m_fullControlsOnLeave = false;
-  NetworkDiagramWidget* m_network = nullptr;
-  DecisionMapWidget* m_map = nullptr;
-  ControlDock* m_controls = nullptr;
-  ClassroomDock* m_classroom = nullptr;
-  ScoreBoard* m_score = nullptr;
-  QDockWidget* m_chartDock = nullptr;
-  ChartPanel* m_charts = nullptr;
-  TransportBar* m_transport = nullptr;
   QLabel* m_statusConfig = nullptr;
 
   QMenu* m_fileMenu = nullptr;
@@ -263,16 +223,11 @@ private:
   QAction* m_clearRecentAction = nullptr;
   QAction* m_quitAction = nullptr;
   QAction* m_presentationAction = nullptr;
-  QAction* m_fullControlsAction = nullptr;  // F6: the controls dock (in presentation mode, in the column's place)
   QAction* m_defaultLayoutAction = nullptr;
   QAction* m_aboutAction = nullptr;
   QAction* m_guideAction = nullptr;
 
-  SnapshotPtr m_last;
-  quint64 m_generation = ~quint64{0};
-  std::deque<PendingSave> m_pendingSaves;
   QStringList m_recent;
-  QString m_loadMessage;  // a loaded preset or file: shown again when the session confirms the load
   QByteArray m_defaultState;
   QFont m_normalFont;
   bool m_presentation = false;

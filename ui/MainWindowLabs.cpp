@@ -5,12 +5,9 @@
 
 #include "Language.h"
 #include "labs/Lab.h"
+#include "labs/playground/PlaygroundLab.h"
 #include "notes/NotesDock.h"
-#include "session/TrainingSession.h"
-#include "widgets/ClassroomDock.h"
-#include "widgets/ControlDock.h"
 #include "widgets/TransportBar.h"
-#include "widgets/WatchPanel.h"
 
 #include "io/ErrorText.h"
 #include "io/ExperimentIo.h"
@@ -18,7 +15,6 @@
 
 #include <QAction>
 #include <QActionGroup>
-#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -43,7 +39,7 @@ void MainWindow::createLabHost() {
   m_labBar = new QToolBar(this);
   m_labBar->setObjectName(QStringLiteral("labBar"));
   m_labBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-  insertToolBar(m_transport, m_labBar);
+  insertToolBar(m_playground->transport(), m_labBar);
   // The playground first, then every registered lab the catalogue lists, in the catalogue's order.
   QStringList ids{kPlayground};
   for (const dlio::LabEntry& l : dlio::PresetCatalog::builtIn().labs())
@@ -100,10 +96,10 @@ void MainWindow::retranslateLabs() {
 }
 
 Lab* MainWindow::lab(const QString& id) {
-  const LabRegistration* r = findLab(id);
-  if (!r) return nullptr;
   for (int i = 0; i < m_labStack->count(); ++i)
     if (auto* l = qobject_cast<Lab*>(m_labStack->widget(i)); l && l->id() == id) return l;
+  const LabRegistration* r = findLab(id);
+  if (!r) return nullptr;
   Lab* l = r->make(m_labStack);
   l->setObjectName(QStringLiteral("lab-page-") + id);
   m_labStack->addWidget(l);
@@ -117,9 +113,7 @@ Lab* MainWindow::lab(const QString& id) {
       dl::ExperimentConfig c = dlio::configFromJson(doc.object());
       c.validate();
       setLab(kPlayground);
-      m_session->loadExperiment(c, nullptr);
-      showConfig(c);
-      m_watch->setPreset(QString());
+      m_playground->loadConfig(c);
       statusBar()->showMessage(tr("Opened in the playground: %1").arg(QString::fromStdString(c.name)), 10000);
     } catch (const std::exception& e) {
       reportError(dlio::ErrorText::of(e));
@@ -131,7 +125,7 @@ Lab* MainWindow::lab(const QString& id) {
 bool MainWindow::setLab(const QString& id) {
   if (id == m_lab) return true;
   if (id != kPlayground && !findLab(id)) return false;
-  Lab* next = id == kPlayground ? nullptr : lab(id);
+  Lab* next = lab(id);
   // Leaving: the playground pauses (its thread stops working) and puts its docks away; another
   // lab stops its clock.
   if (m_lab == kPlayground) {
@@ -139,38 +133,18 @@ bool MainWindow::setLab(const QString& id) {
     if (!m_presentation) m_playgroundState = saveState();
     else if (m_normalLayout)
       m_playgroundState = m_normalLayout->state;
-    m_playgroundWasRunning = m_last && m_last->running;
-    m_fullControlsOnLeave = m_presentation && m_controls->isVisibleTo(this);
-    m_session->pause();
-  } else if (Lab* previous = lab(m_lab)) {
-    previous->setActive(false);
   }
+  if (Lab* previous = lab(m_lab)) previous->setActive(false);
   m_lab = id;
   m_pendingRestore.reset();  // a late resize after leaving a projector must not restore another lab's docks
-  const bool playground = next == nullptr;
-  for (QAction* a : m_transport->actions()) a->setEnabled(playground);
+  const bool playground = next == m_playground;
+  // Space and → are the playground's transport's there, the window's (for the lab shown) elsewhere.
   m_labPlayAction->setEnabled(!playground);
   m_labStepAction->setEnabled(!playground);
-  if (playground) {
-    m_labStack->setCurrentWidget(m_playgroundPage);
-    if (m_presentation) {
-      m_chartDock->show();
-      if (m_fullControlsOnLeave) {  // all the controls, with the transport bar, as F6 shows them
-        const QSignalBlocker blocker(m_fullControlsAction);
-        m_fullControlsAction->setChecked(true);
-        toggleFullControls(true);
-      } else {
-        m_classroom->show();
-      }
-      schedulePresentationLayout();
-    } else if (!m_playgroundState.isEmpty()) {
-      restoreState(m_playgroundState);
-    }
-    if (m_playgroundWasRunning) m_session->play();
-  } else {
-    m_labStack->setCurrentWidget(next);
-    next->setActive(true);
-  }
+  m_labStack->setCurrentWidget(next);
+  // Its docks where they were (on a projector the playground places them itself).
+  if (playground && !m_presentation && !m_playgroundState.isEmpty()) restoreState(m_playgroundState);
+  next->setActive(true);
   hidePlaygroundChrome();
   for (QAction* a : m_labGroup->actions())
     if (a->data().toString() == id) a->setChecked(true);
@@ -179,18 +153,7 @@ bool MainWindow::setLab(const QString& id) {
   return true;
 }
 
-void MainWindow::hidePlaygroundChrome() {
-  const bool playground = m_lab == kPlayground;
-  // F6 and View → Charts / Transport belong to the playground.
-  m_fullControlsAction->setEnabled(playground);
-  m_chartDock->toggleViewAction()->setEnabled(playground);
-  m_transport->toggleViewAction()->setEnabled(playground);
-  if (playground) return;
-  m_controls->hide();
-  m_classroom->hide();
-  m_chartDock->hide();
-  m_transport->hide();
-}
+void MainWindow::hidePlaygroundChrome() { m_playground->putAwayChrome(m_lab != kPlayground); }
 
 bool MainWindow::loadLabPreset(const QString& labId, const QString& name) {
   if (!findLab(labId) || !setLab(labId)) {

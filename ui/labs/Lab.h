@@ -4,8 +4,9 @@
 // are shared. A lab is a widget (its whole page: view, controls and charts laid out by itself) and
 // registers itself with one line in ui/labs/Registry.cpp.
 //
-// The MLP playground predates this interface: MainWindow still lays out its docks itself and
-// shows them when the playground is the current lab (id "playground", no registry entry).
+// The MLP playground (ui/labs/playground/) is a lab too, the window's first: it is created by the
+// window itself, with the session the window is given, and its docks live in the window (id
+// "playground", no registry entry).
 #pragma once
 
 #include <QString>
