@@ -27,6 +27,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -132,6 +133,49 @@ private slots:
     QVERIFY(!lab->isRunning());
     QVERIFY(!w.setLab(QStringLiteral("no-such-lab")));
     QCOMPARE(w.currentLab(), QStringLiteral("playground"));
+  }
+
+  // The playground is a lab like the others: the first page of the stack, reached by lab(), and
+  // brought by finish() to the state its preset's claim is tested at: its step count, or the step it
+  // diverged at. A file opened from another lab while the playground was training starts paused.
+  void playgroundIsALab() {
+    MainWindow w;
+    w.setErrorReporter([](const QString& m) { QFAIL(qPrintable(m)); });
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Lab* playground = w.lab(QStringLiteral("playground"));
+    QVERIFY(playground);
+    QCOMPARE(playground->id(), QStringLiteral("playground"));
+    QCOMPARE(currentPage(w), static_cast<QWidget*>(playground));
+    w.findChild<QAction*>(QStringLiteral("xor-tanh"))->trigger();
+    QVERIFY(playground->finish(60000));
+    const long long steps = dlio::readPreset(QStringLiteral("xor-tanh")).config.training.steps;
+    QCOMPARE(w.lastSnapshot()->config.name, std::string("xor-tanh"));
+    QCOMPARE(w.lastSnapshot()->runs[0].step, steps);
+    QVERIFY(!w.lastSnapshot()->running);
+    w.findChild<QAction*>(QStringLiteral("exploding-large-init"))->trigger();
+    QVERIFY(playground->finish(60000));
+    QCOMPARE(w.lastSnapshot()->config.name, std::string("exploding-large-init"));
+    QVERIFY(w.lastSnapshot()->runs[0].divergence.has_value());
+    QVERIFY(w.lastSnapshot()->runs[0].step < steps);
+
+    // Training, then another lab, then a playground file: shown paused, at step 0.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("xor.json"));
+    w.findChild<QAction*>(QStringLiteral("xor-tanh"))->trigger();
+    w.saveExperiment(file, false);
+    QTRY_VERIFY(QFileInfo::exists(file));
+    w.transport()->playAction()->setChecked(true);
+    QTRY_VERIFY(w.lastSnapshot()->running && w.lastSnapshot()->runs[0].step > 0);
+    labAction(w, QStringLiteral("landscape"))->trigger();
+    QVERIFY(w.openExperiment(file));
+    QCOMPARE(w.currentLab(), QStringLiteral("playground"));
+    QTRY_VERIFY(w.lastSnapshot()->runs[0].step == 0);
+    QTest::qWait(300);
+    QVERIFY(!w.lastSnapshot()->running);
+    QCOMPARE(w.lastSnapshot()->runs[0].step, 0);
+    QVERIFY(!w.transport()->playAction()->isChecked());
   }
 
   // Presentation mode in another lab: the playground's docks stay away on entering and leaving,
