@@ -4,7 +4,7 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "core/Parallel.h"
-#include "session/TrainingSession.h"
+#include "labs/playground/TrainingSession.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

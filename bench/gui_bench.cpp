@@ -54,7 +54,7 @@
 #include "plots/LossChart.h"
 #include "plots/MetricsView.h"
 #include "plots/PlotWidget.h"
-#include "session/TrainingSession.h"
+#include "labs/playground/TrainingSession.h"
 #include "train/Trainer.h"
 #include "widgets/ControlDock.h"
 #include "widgets/TransportBar.h"

@@ -4,7 +4,7 @@
 // Every translation of the .ts keeps the place markers of its source text.
 #include "Language.h"
 #include "MainWindow.h"
-#include "session/TrainingSession.h"
+#include "labs/playground/TrainingSession.h"
 #include "widgets/ControlDock.h"
 
 #include "core/Error.h"

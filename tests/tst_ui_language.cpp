@@ -11,7 +11,7 @@
 #include "plots/ChartPanel.h"
 #include "plots/GradientNormChart.h"
 #include "plots/SparsityChart.h"
-#include "session/TrainingSession.h"
+#include "labs/playground/TrainingSession.h"
 
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"

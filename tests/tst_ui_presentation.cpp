@@ -7,7 +7,7 @@
 #include "plots/ChartPanel.h"
 #include "plots/GradientNormChart.h"
 #include "plots/MetricsView.h"
-#include "session/TrainingSession.h"
+#include "labs/playground/TrainingSession.h"
 #include "widgets/ClassroomDock.h"
 #include "widgets/ControlDock.h"
 #include "widgets/DecisionMapWidget.h"

@@ -4,7 +4,7 @@
 #include "core/Parallel.h"
 #include "io/ExperimentIo.h"
 #include "config/ConfigDiff.h"
-#include "session/TrainingSession.h"
+#include "labs/playground/TrainingSession.h"
 #include "train/Runs.h"
 #include "train/Trainer.h"
 

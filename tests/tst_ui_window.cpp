@@ -4,7 +4,7 @@
 // and fits a 1366×768 screen, where in both languages and in presentation mode the charts keep room
 // for their labels and axis titles and the network diagram's headers are not elided.
 #include "MainWindow.h"
-#include "session/TrainingSession.h"
+#include "labs/playground/TrainingSession.h"
 #include "widgets/ControlDock.h"
 #include "widgets/DecisionMapWidget.h"
 #include "widgets/DivergenceBanner.h"

@@ -5459,7 +5459,7 @@ or drop an image file</source>
 <context>
     <name>dlui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+67"/>
+        <location filename="../ui/MainWindow.cpp" line="+46"/>
         <source>dlplay experiments (*.json);;All files (*)</source>
         <translation>dlplay 实验 (*.json);;所有文件 (*)</translation>
     </message>
@@ -5470,7 +5470,7 @@ or drop an image file</source>
         <translation>dlplay</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowLabs.cpp" line="+177"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="+172"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
@@ -8079,17 +8079,17 @@ k = %1, stride 2
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/session/SessionWorker.cpp" line="+226"/>
+        <location filename="../ui/labs/playground/PlaygroundSimulation.cpp" line="+210"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
         <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>Training diverged: reset or change the configuration before stepping.</source>
         <translation>训练已发散：请先重置或修改配置，再单步训练。</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+101"/>
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
@@ -8099,7 +8099,7 @@ k = %1, stride 2
         <translation>训练已停止：%1</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+32"/>
         <source>Configuration refused: %1</source>
         <translation>配置被拒绝：%1</translation>
     </message>

@@ -7,7 +7,7 @@
 #include "labs/playground/PlaygroundLab.h"
 #include "notes/NotesDock.h"
 #include "notes/PracticeDialog.h"
-#include "session/TrainingSession.h"
+#include "labs/playground/TrainingSession.h"
 #include "notes/NotesLibrary.h"
 #include "widgets/HelpDialog.h"
 #include "widgets/WatchPanel.h"

@@ -5,7 +5,7 @@
 // recent files) kept in QSettings. The accessors below reach into the playground for the tests.
 #pragma once
 
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QMainWindow>
 #include <QStringList>

@@ -8,7 +8,7 @@
 #pragma once
 
 #include "plots/ActivationCurves.h"
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QWidget>
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "plots/MetricsRing.h"
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QWidget>
 

@@ -5,7 +5,7 @@
 // rate); regression data gets a one-line note instead.
 #pragma once
 
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QStringList>
 #include <QWidget>

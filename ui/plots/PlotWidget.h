@@ -3,7 +3,7 @@
 // for projectors) and retranslates on QEvent::LanguageChange. Qt Charts stays inside ui/plots/.
 #pragma once
 
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QElapsedTimer>
 #include <QWidget>

@@ -4,7 +4,15 @@
 #include <QMetaObject>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cmath>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace dlui {
 
@@ -14,13 +22,36 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-constexpr double kPublishSeconds = 0.05;  // about 20 snapshots a second at most
+Clock::duration seconds(double s) {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(std::max(0.0, s)));
+}
+
+// nice +8: weight 134 against the GUI thread's 1024 — a click or a repaint preempts training at
+// once and gets ~90% of a core both want.
+constexpr int kTrainingNice = 8;
+
+// The training thread (and the OpenMP threads it starts, which inherit it) runs at a lower
+// priority than the GUI thread: training flat out keeps a core busy, and at the same priority the
+// GUI thread waited its turn behind it for every repaint and every click (tens of milliseconds on a
+// busy two-core machine). Now the window takes the CPU time it needs and training the rest — on
+// an idle core it still trains at full speed.
+void yieldToGuiThread() {
+#ifdef __linux__
+  const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+  errno = 0;
+  const int nice = getpriority(PRIO_PROCESS, tid);
+  if (errno == 0) setpriority(PRIO_PROCESS, tid, std::min(19, nice + kTrainingNice));
+#endif
+}
 
 }  // namespace
 
 LabRunner::LabRunner(QObject* parent) : QObject(parent) {
   qRegisterMetaType<std::shared_ptr<const LabSnapshot>>();
-  m_thread = std::thread([this] { loop(); });
+  m_thread = std::thread([this] {
+    yieldToGuiThread();
+    loop();
+  });
 }
 
 LabRunner::~LabRunner() {
@@ -60,13 +91,26 @@ quint64 LabRunner::setSimulation(std::unique_ptr<Simulation> simulation, long lo
 void LabRunner::setRunning(bool on) {
   m_running = on;
   enqueue([this, on] {
+    m_running = on;               // again in order: after a command before it that stopped training
     if (!on) m_wantHeavy = true;  // paused: the full picture of where it stopped
+    m_tokens = 1.0;               // (playing: the first step goes at once)
+    m_lastRefill = Clock::now();
+  });
+}
+
+void LabRunner::setSpeed(double stepsPerSecond) {
+  enqueue([this, stepsPerSecond] {
+    m_speed = std::isfinite(stepsPerSecond) ? std::max(0.0, stepsPerSecond) : 0.0;
+    m_tokens = std::min(m_tokens, 1.0);
   });
 }
 
 void LabRunner::stepOnce() {
   m_running = false;
-  enqueue([this] { ++m_singleSteps; });
+  enqueue([this] {
+    m_running = false;  // again in order
+    ++m_singleSteps;
+  });
 }
 
 void LabRunner::post(std::function<void(Simulation&)> command, bool heavyAfter) {
@@ -122,7 +166,7 @@ void LabRunner::publish(bool heavy) {
   snap->running = m_running.load();
   snap->reachedStop = m_reachedStop;
   m_reachedStop = false;
-  m_sincePublish = 0;
+  m_lastPublish = Clock::now();
   m_delivering = true;
   std::shared_ptr<const LabSnapshot> out = std::move(snap);
   QMetaObject::invokeMethod(
@@ -138,31 +182,80 @@ void LabRunner::publish(bool heavy) {
       Qt::QueuedConnection);
 }
 
+bool LabRunner::stepDue(Clock::time_point now) const {
+  if (!m_sim) return false;
+  if (!m_running) return m_singleSteps > 0;
+  if (m_sim->finished()) return true;  // (the loop then stops the clock)
+  if (m_speed <= 0) return true;
+  const double dt = std::chrono::duration<double>(now - m_lastRefill).count();
+  return m_tokens + dt * m_speed >= 1.0;
+}
+
+LabRunner::Clock::time_point LabRunner::nextWake(Clock::time_point now, bool dirty) const {
+  auto until = Clock::time_point::max();
+  if (!m_sim) return until;
+  if (m_running && m_speed > 0) until = std::min(until, now + seconds((1.0 - m_tokens) / m_speed));
+  // A snapshot held back by the rate (not by the window: its delivery wakes the thread).
+  if (dirty && !m_delivering) until = std::min(until, m_lastPublish + seconds(m_sim->snapshotSeconds()));
+  if (const double refresh = m_sim->refreshSeconds(); refresh >= 0 && !m_delivering)
+    until = std::min(until, std::max(now + seconds(refresh), m_lastPublish + seconds(m_sim->snapshotSeconds())));
+  return until;
+}
+
 void LabRunner::loop() {
   bool dirty = false;  // something changed that the window has not seen
   for (;;) {
     std::deque<std::function<void()>> commands;
     {
       std::unique_lock lock(m_mutex);
-      m_wake.wait(lock, [&] {
-        return m_abort || !m_commands.empty() || ((m_running || m_singleSteps > 0) && m_sim) ||
-               ((dirty || m_wantHeavy) && !m_delivering && m_sim);
-      });
-      if (m_abort) return;
+      for (;;) {
+        if (m_abort) return;
+        if (!m_commands.empty()) break;
+        const auto now = Clock::now();
+        if (stepDue(now)) break;
+        const bool publishable = m_sim && !m_delivering &&
+                                 (m_wantHeavy || (dirty && (!m_running || now - m_lastPublish >= seconds(m_sim->snapshotSeconds()))) ||
+                                  m_sim->refreshSeconds() == 0);
+        if (publishable) break;
+        const auto until = nextWake(now, dirty);
+        if (until == Clock::time_point::max())
+          m_wake.wait(lock);
+        else
+          m_wake.wait_until(lock, std::max(until, now + std::chrono::microseconds(200)));
+      }
       commands.swap(m_commands);
     }
     for (auto& c : commands) {
       c();
       dirty = true;
+      // In order: a play asked for after a command that stopped training (a load) plays.
+      if (m_sim && m_sim->takeStopRequest()) {
+        m_running = false;
+        m_singleSteps = 0;
+        m_wantHeavy = true;
+      }
     }
     if (!m_sim) {
       dirty = false;
       continue;
     }
-    const auto begin = Clock::now();
+    auto now = Clock::now();
+    const auto begin = now;
     const bool single = !m_running && m_singleSteps > 0;
     bool evaluated = false;
-    if ((m_running || single) && !m_sim->finished()) {
+    bool due = single || (m_running && m_speed <= 0);
+    if (m_running && m_speed > 0) {
+      // Token bucket: tokens arrive at m_speed per second; bursts after a stall are capped at
+      // 50 ms worth, so that the pace catches up without a visible jump.
+      const double dt = std::chrono::duration<double>(now - m_lastRefill).count();
+      m_lastRefill = now;
+      m_tokens = std::min(m_tokens + dt * m_speed, std::max(1.0, 0.05 * m_speed));
+      if (m_tokens >= 1.0) {
+        m_tokens -= 1.0;
+        due = true;
+      }
+    }
+    if (due && !m_sim->finished()) {
       evaluated = m_sim->step();
       dirty = true;
       if (single) {
@@ -175,8 +268,9 @@ void LabRunner::loop() {
         m_reachedStop = true;
         m_wantHeavy = true;
       }
-      if (m_sim->finished()) {
+      if (m_sim->takeStopRequest() || m_sim->finished()) {
         m_running = false;
+        m_singleSteps = 0;
         m_wantHeavy = true;
       }
     } else if (single) {
@@ -187,11 +281,13 @@ void LabRunner::loop() {
       dirty = true;
     }
     const double spent = secondsSince(begin);
-    m_sincePublish += spent;
     m_sinceHeavy += spent;
     // The costly part of a snapshot takes at most a fifth of the time.
     if (evaluated && m_sinceHeavy >= std::max(1.0, 4 * m_heavySeconds)) m_wantHeavy = true;
-    if (dirty && !m_delivering && (m_sincePublish >= kPublishSeconds || !m_running)) {
+    now = Clock::now();
+    const bool refresh = m_sim->refreshSeconds() == 0;
+    if ((dirty || refresh || m_wantHeavy) && !m_delivering &&
+        (m_wantHeavy || !m_running || now - m_lastPublish >= seconds(m_sim->snapshotSeconds()))) {
       publish(false);
       dirty = false;
     }

@@ -1,16 +1,19 @@
-// The labs' training thread, shared by every lab that trains: a lab hands it a Simulation (its
-// runs, stepped in lockstep) and gets back immutable snapshots. As in the playground's session
-// (SessionWorker): commands go in under a lock and run on the thread between steps; snapshots come
-// out at most about 20 a second and never faster than the window takes them (backpressure: steps
+// The training thread, one per lab that trains (the playground's TrainingSession, the CNN lab, the
+// sequence lab), after Qt's Mandelbrot example: a lab hands it a Simulation (its runs, stepped in
+// lockstep) and gets back immutable snapshots. Commands go in under a lock and run on the thread
+// between steps; training is paced (steps per second, or flat out); snapshots come out at most at
+// the simulation's rate and never faster than the window takes them (backpressure: steps
 // accumulate in the simulation meanwhile); the costly part of a snapshot (a test report, the
 // insides of a cell) is made when asked for, when training pauses or stops, and otherwise at most
-// a fifth of the time. The runner knows nothing about what is trained.
+// a fifth of the time. The thread runs at a lower priority than the GUI thread. The runner knows
+// nothing about what is trained.
 #pragma once
 
 #include <QObject>
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -44,6 +47,13 @@ public:
   // Everything since the previous snapshot (the steps, the weights now); with `heavy` also the
   // costly part. The runner fills in LabSnapshot's own fields.
   virtual std::shared_ptr<LabSnapshot> snapshot(bool heavy) = 0;
+  // At most one snapshot per this many seconds while training.
+  virtual double snapshotSeconds() const { return 0.05; }
+  // Something held back from the last snapshot (weights sent at most every 100 ms, say) is due in
+  // this many seconds, steps or not (0: now); negative when nothing is held back.
+  virtual double refreshSeconds() const { return -1; }
+  // The simulation stopped training by itself (a loaded experiment starts paused): true once.
+  virtual bool takeStopRequest() { return false; }
 };
 
 // The step count of runs stepped in lockstep (a CnnTrainer's, a SeqTrainer's: anything with
@@ -73,6 +83,8 @@ public:
   quint64 setSimulation(std::unique_ptr<Simulation> simulation, long long stopAt);
   void setRunning(bool on);
   bool running() const { return m_running.load(); }
+  // Steps per second while running; 0 (the default): as fast as it goes.
+  void setSpeed(double stepsPerSecond);
   // One step, paused.
   void stepOnce();
   // Runs `command` on the thread between steps, on the current simulation (not at all when there
@@ -89,9 +101,15 @@ signals:
   void snapshotReady(std::shared_ptr<const dlui::LabSnapshot> snapshot);
 
 private:
+  using Clock = std::chrono::steady_clock;
   void loop();
   void publish(bool heavy);
   void enqueue(std::function<void()> command);
+  // Training thread: a step may be taken now (running and a token in the bucket, or a single step).
+  bool stepDue(Clock::time_point now) const;
+  // Training thread: when to wake without a command (a token, a snapshot held back by its rate,
+  // something the simulation holds back); max() for never.
+  Clock::time_point nextWake(Clock::time_point now, bool dirty) const;
 
   std::thread m_thread;
   std::mutex m_mutex;
@@ -110,11 +128,14 @@ private:
   quint64 m_simGeneration = 0;
   long long m_stopAt = 0;
   int m_singleSteps = 0;  // steps asked for one at a time (→), not yet taken
+  double m_speed = 0;     // steps per second, 0 = flat out
+  double m_tokens = 0;    // the pace's token bucket
+  Clock::time_point m_lastRefill{};
+  Clock::time_point m_lastPublish{};
   bool m_reachedStop = false;
   bool m_wantHeavy = false;
   double m_heavySeconds = 0;    // how long the last heavy snapshot took
   double m_sinceHeavy = 1e9;    // seconds of training since it
-  double m_sincePublish = 1e9;  // seconds since the last snapshot
 };
 
 }  // namespace dlui

@@ -6,7 +6,7 @@
 // whitening or feature expansion, equal units on both axes): the data as the network sees it.
 #pragma once
 
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QWidget>
 

@@ -4,7 +4,7 @@
 // a weight or a neuron's layer, index and activation. It follows the architecture as it changes.
 #pragma once
 
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QColor>
 #include <QFont>

@@ -11,7 +11,7 @@
 // rest stays "—".
 #pragma once
 
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QFrame>
 

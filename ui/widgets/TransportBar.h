@@ -2,7 +2,7 @@
 // 1000 steps per second plus "max", and the step, epoch and steps-per-second readouts.
 #pragma once
 
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QToolBar>
 

@@ -6,7 +6,7 @@
 #include "plots/ChartPanel.h"
 #include "plots/LossChart.h"
 #include "plots/SparsityChart.h"
-#include "session/TrainingSession.h"
+#include "labs/playground/TrainingSession.h"
 #include "widgets/ClassroomDock.h"
 #include "widgets/ControlDock.h"
 #include "widgets/DecisionMapWidget.h"

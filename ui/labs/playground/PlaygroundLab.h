@@ -13,7 +13,7 @@
 #pragma once
 
 #include "labs/Lab.h"
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QStringList>
 

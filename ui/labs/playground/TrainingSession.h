@@ -1,26 +1,30 @@
-// A training session: a worker thread that owns the engine objects (one Trainer per run) and
-// applies the GUI's commands between steps, publishing throttled snapshots (≤ 60 Hz) through a
-// queued signal. Every public method is callable from the GUI thread and never blocks on training.
+// The playground's training session: its experiment (a PlaygroundSimulation) on a training thread
+// of its own (session/LabRunner.h), which applies the GUI's commands between steps and publishes
+// throttled snapshots (≤ 60 Hz) through a queued signal. Every public method is callable from the
+// GUI thread and never blocks on training.
 #pragma once
 
-#include "session/Snapshot.h"
+#include "labs/playground/Snapshot.h"
 
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace dlui {
 
-class SessionWorker;  // lives in the worker thread (TrainingSession.cpp)
+class LabRunner;
+class PlaygroundSimulation;
+struct LabSnapshot;
 
 class TrainingSession : public QObject {
   Q_OBJECT
 public:
   explicit TrainingSession(QObject* parent = nullptr);
-  ~TrainingSession() override;  // stops the worker (atomic flag), joins within one step
+  ~TrainingSession() override;  // stops the thread (atomic flag), joins within one step
 
-  // ---- commands: queued, applied by the worker between steps ----
+  // ---- commands: queued, applied by the training thread between steps ----
   void play();
   void pause();
   void stepOnce();  // exactly one step (pauses first)
@@ -33,7 +37,7 @@ public:
   // and resetHappened() says why. Invalid configurations are refused with error(): the running
   // experiment is untouched.
   void setConfig(const dl::ExperimentConfig& config);
-  // Replace the experiment with a loaded one, with or without a trained state.
+  // Replace the experiment with a loaded one, with or without a trained state; it starts paused.
   void loadExperiment(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state);
   // Ask for the current state of run 0 (delivered by stateReady) — for saving.
   void requestState();
@@ -45,7 +49,7 @@ public:
   // Sets one weight of run 0 (and of the L2 run of a pair): W(row, col) of weighted layer `layer`.
   void setWeight(int layer, long long row, long long col, double value);
 
-  // Last configuration accepted by the worker (GUI-thread copy).
+  // Last configuration accepted by the training thread (GUI-thread copy).
   dl::ExperimentConfig config() const;
   // The last error() was a CSV refused for a label column that looks real-valued (the window
   // offers to load it as regression).
@@ -60,10 +64,14 @@ signals:
   void diverged(int run, QString where);
 
 private:
-  friend class SessionWorker;  // delivers results in the GUI thread (posted functors)
-  std::unique_ptr<SessionWorker> m_worker;
+  friend class PlaygroundSimulation;  // delivers results in the GUI thread (posted functors)
+  // Runs `command` on the training thread, on the playground's simulation.
+  void post(std::function<void(PlaygroundSimulation&)> command);
+  void deliver(const std::shared_ptr<const LabSnapshot>& snapshot);
+
   dl::ExperimentConfig m_config;
   bool m_lastErrorRealValuedLabels = false;
+  std::unique_ptr<LabRunner> m_runner;  // last: its thread stops first
 };
 
 }  // namespace dlui
