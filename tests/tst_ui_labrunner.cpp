@@ -82,6 +82,37 @@ private:
   std::atomic<bool>* m_release;
 };
 
+// Holds part of each step back (as the playground holds its weights back for 100 ms): due
+// `holdMs` after the step, and sent then, steps or not. A command may ask training to stop.
+class HoldingSimulation : public CountSimulation {
+public:
+  HoldingSimulation(std::atomic<int>* alive, int holdMs) : CountSimulation(0, alive), m_hold(holdMs) {}
+  bool step() override {
+    m_due = std::chrono::steady_clock::now() + m_hold;
+    m_held = true;
+    return CountSimulation::step();
+  }
+  double refreshSeconds() const override {
+    if (!m_held) return -1;
+    return std::max(0.0, std::chrono::duration<double>(m_due - std::chrono::steady_clock::now()).count());
+  }
+  std::shared_ptr<LabSnapshot> snapshot(bool heavy) override {
+    auto s = CountSimulation::snapshot(heavy);
+    if (m_held && std::chrono::steady_clock::now() >= m_due) {
+      m_held = false;
+      static_cast<CountSnapshot&>(*s).commandsSeen = 1;  // the held-back part
+    }
+    return s;
+  }
+  bool takeStopRequest() override { return std::exchange(stopRequested, false); }
+  bool stopRequested = false;
+
+private:
+  std::chrono::milliseconds m_hold;
+  std::chrono::steady_clock::time_point m_due{};
+  bool m_held = false;
+};
+
 std::shared_ptr<const CountSnapshot> countOf(const QList<QVariant>& args) {
   return std::static_pointer_cast<const CountSnapshot>(args.at(0).value<std::shared_ptr<const LabSnapshot>>());
 }
@@ -204,6 +235,75 @@ private slots:
     QVERIFY(s);
     QVERIFY(s->heavy);
     QVERIFY(s->reachedStop);
+  }
+
+  // Paced: about the asked number of steps a second, and flat out again at 0.
+  void pacedBySpeed() {
+    std::atomic<int> alive{0};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    runner.setSimulation(std::make_unique<CountSimulation>(0, &alive), 0);
+    runner.setSpeed(100);
+    runner.setRunning(true);
+    QTest::qWait(300);
+    spy.clear();
+    long long a = -1, b = -1;
+    waitFor(spy, [&](const CountSnapshot& c) { a = c.steps; return true; });
+    QTest::qWait(1000);
+    spy.clear();
+    waitFor(spy, [&](const CountSnapshot& c) { b = c.steps; return true; });
+    qInfo("paced at 100/s: %lld steps in about 1 s", b - a);
+    QVERIFY(b - a >= 70 && b - a <= 130);
+    runner.setSpeed(0);
+    QTest::qWait(100);
+    spy.clear();
+    const long long before = b;
+    QVERIFY(waitFor(spy, [&](const CountSnapshot& c) { return c.steps > before + 5000; }, 5000));
+    runner.setRunning(false);
+  }
+
+  // What a simulation holds back after a step arrives when it is due, with no step after it.
+  void heldBackPartsArriveWithoutSteps() {
+    std::atomic<int> alive{0};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    runner.setSimulation(std::make_unique<HoldingSimulation>(&alive, 150), 0);
+    runner.setSpeed(2);  // a step every half second
+    runner.setRunning(true);
+    QElapsedTimer clock;
+    clock.start();
+    auto stepped = waitFor(spy, [](const CountSnapshot& c) { return c.newSteps > 0; });
+    QVERIFY(stepped);
+    const qint64 at = clock.elapsed();
+    auto held = waitFor(spy, [](const CountSnapshot& c) { return c.commandsSeen == 1; }, 2000);
+    QVERIFY(held);
+    QCOMPARE(held->newSteps, 0LL);  // no step brought it
+    QCOMPARE(held->steps, stepped->steps);
+    qInfo("held back for %lld ms", clock.elapsed() - at);
+    QVERIFY(clock.elapsed() - at >= 100 && clock.elapsed() - at < 450);
+    runner.setRunning(false);
+  }
+
+  // A simulation may stop training (the playground's loaded experiment starts paused); a play asked
+  // for after that command plays, in the order the two were asked for.
+  void stopRequestsKeepTheirOrder() {
+    std::atomic<int> alive{0};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    runner.setSimulation(std::make_unique<HoldingSimulation>(&alive, 0), 0);
+    runner.setRunning(true);
+    QVERIFY(waitFor(spy, [](const CountSnapshot& c) { return c.running && c.steps > 100; }));
+    runner.post([](Simulation& s) { static_cast<HoldingSimulation&>(s).stopRequested = true; });
+    QVERIFY(waitFor(spy, [](const CountSnapshot& c) { return !c.running; }));
+    QVERIFY(!runner.running());
+    // Stop, then play: it plays.
+    runner.post([](Simulation& s) { static_cast<HoldingSimulation&>(s).stopRequested = true; });
+    runner.setRunning(true);
+    QTest::qWait(200);
+    spy.clear();
+    QVERIFY(waitFor(spy, [](const CountSnapshot& c) { return c.running && c.newSteps > 0; }, 5000));
+    QVERIFY(runner.running());
+    runner.setRunning(false);
   }
 
   void olderGenerationsAreDroppedAndFreed() {

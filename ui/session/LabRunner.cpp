@@ -191,6 +191,14 @@ bool LabRunner::stepDue(Clock::time_point now) const {
   return m_tokens + dt * m_speed >= 1.0;
 }
 
+bool LabRunner::publishDue(Clock::time_point now, bool dirty) const {
+  if (!m_sim || m_delivering) return false;  // (the delivery wakes the thread)
+  if (m_wantHeavy) return true;
+  if (!dirty && m_sim->refreshSeconds() != 0) return false;
+  // While training, at most at the simulation's rate; paused, at once.
+  return !m_running || now - m_lastPublish >= seconds(m_sim->snapshotSeconds());
+}
+
 LabRunner::Clock::time_point LabRunner::nextWake(Clock::time_point now, bool dirty) const {
   auto until = Clock::time_point::max();
   if (!m_sim) return until;
@@ -212,11 +220,7 @@ void LabRunner::loop() {
         if (m_abort) return;
         if (!m_commands.empty()) break;
         const auto now = Clock::now();
-        if (stepDue(now)) break;
-        const bool publishable = m_sim && !m_delivering &&
-                                 (m_wantHeavy || (dirty && (!m_running || now - m_lastPublish >= seconds(m_sim->snapshotSeconds()))) ||
-                                  m_sim->refreshSeconds() == 0);
-        if (publishable) break;
+        if (stepDue(now) || publishDue(now, dirty)) break;
         const auto until = nextWake(now, dirty);
         if (until == Clock::time_point::max())
           m_wake.wait(lock);
@@ -284,10 +288,7 @@ void LabRunner::loop() {
     m_sinceHeavy += spent;
     // The costly part of a snapshot takes at most a fifth of the time.
     if (evaluated && m_sinceHeavy >= std::max(1.0, 4 * m_heavySeconds)) m_wantHeavy = true;
-    now = Clock::now();
-    const bool refresh = m_sim->refreshSeconds() == 0;
-    if ((dirty || refresh || m_wantHeavy) && !m_delivering &&
-        (m_wantHeavy || !m_running || now - m_lastPublish >= seconds(m_sim->snapshotSeconds()))) {
+    if (publishDue(Clock::now(), dirty)) {
       publish(false);
       dirty = false;
     }

@@ -107,6 +107,9 @@ private:
   void enqueue(std::function<void()> command);
   // Training thread: a step may be taken now (running and a token in the bucket, or a single step).
   bool stepDue(Clock::time_point now) const;
+  // Training thread: a snapshot should go out now (something new or asked for, the window has taken
+  // the last one, and the rate allows it).
+  bool publishDue(Clock::time_point now, bool dirty) const;
   // Training thread: when to wake without a command (a token, a snapshot held back by its rate,
   // something the simulation holds back); max() for never.
   Clock::time_point nextWake(Clock::time_point now, bool dirty) const;
