@@ -56,9 +56,9 @@
 #include "plots/PlotWidget.h"
 #include "labs/playground/TrainingSession.h"
 #include "train/Trainer.h"
-#include "widgets/ControlDock.h"
-#include "widgets/TransportBar.h"
-#include "widgets/WatchPanel.h"
+#include "labs/playground/ControlDock.h"
+#include "labs/playground/TransportBar.h"
+#include "labs/playground/WatchPanel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -5,7 +5,7 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "labs/playground/TrainingSession.h"
-#include "widgets/ControlDock.h"
+#include "labs/playground/ControlDock.h"
 
 #include "core/Error.h"
 #include "data/Csv.h"

@@ -14,10 +14,10 @@
 #include "notes/NotesDock.h"
 #include "notes/NotesLibrary.h"
 #include "plots/LineChart.h"
-#include "widgets/ClassroomDock.h"
-#include "widgets/ControlDock.h"
+#include "labs/playground/ClassroomDock.h"
+#include "labs/playground/ControlDock.h"
 #include "widgets/LogSlider.h"
-#include "widgets/TransportBar.h"
+#include "labs/playground/TransportBar.h"
 
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"

@@ -18,7 +18,7 @@
 #include "core/Parallel.h"
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"
-#include "widgets/TransportBar.h"
+#include "labs/playground/TransportBar.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2254,7 +2254,7 @@
 <context>
     <name>dlui::ClassroomDock</name>
     <message>
-        <location filename="../ui/widgets/ClassroomDock.cpp" line="+36"/>
+        <location filename="../ui/labs/playground/ClassroomDock.cpp" line="+36"/>
         <source>↻ Changing this starts again with new weights.</source>
         <translation>↻ 修改此项会以新的权重重新开始训练。</translation>
     </message>
@@ -3129,7 +3129,7 @@
 <context>
     <name>dlui::ControlDock</name>
     <message>
-        <location filename="../ui/widgets/ControlDock.cpp" line="+46"/>
+        <location filename="../ui/labs/playground/ControlDock.cpp" line="+46"/>
         <source>No hidden layer</source>
         <translation>无隐藏层</translation>
     </message>
@@ -4104,7 +4104,7 @@
 <context>
     <name>dlui::DecisionMapWidget</name>
     <message>
-        <location filename="../ui/widgets/DecisionMapWidget.cpp" line="+474"/>
+        <location filename="../ui/labs/playground/DecisionMapWidget.cpp" line="+474"/>
         <source>target (line: the network&apos;s prediction)</source>
         <translation>目标值（曲线：网络的预测）</translation>
     </message>
@@ -4495,7 +4495,7 @@
 <context>
     <name>dlui::DivergenceBanner</name>
     <message>
-        <location filename="../ui/widgets/DivergenceBanner.cpp" line="+81"/>
+        <location filename="../ui/labs/playground/DivergenceBanner.cpp" line="+81"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
@@ -4583,7 +4583,7 @@ or drop an image file</source>
 <context>
     <name>dlui::FirstRunHint</name>
     <message>
-        <location filename="../ui/widgets/FirstRunHint.cpp" line="+54"/>
+        <location filename="../ui/labs/playground/FirstRunHint.cpp" line="+54"/>
         <source>&lt;b&gt;Press Space to train&lt;/b&gt; (again to pause) · → one step · R new weights · &lt;b&gt;↻&lt;/b&gt; on a control: changing it restarts training with new weights; the others apply while it trains · F1 quick guide</source>
         <translation>&lt;b&gt;按空格键开始训练&lt;/b&gt;（再按一次暂停）· → 单步 · R 重新生成权重 · 控件上的 &lt;b&gt;↻&lt;/b&gt;：修改它会用新权重重新开始训练；其他控件在训练中立即生效 · F1 快速指南</translation>
     </message>
@@ -5783,7 +5783,7 @@ or drop an image file</source>
 <context>
     <name>dlui::NetworkDiagramWidget</name>
     <message>
-        <location filename="../ui/widgets/NetworkDiagramWidget.cpp" line="+397"/>
+        <location filename="../ui/labs/playground/NetworkDiagramWidget.cpp" line="+397"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -6723,7 +6723,7 @@ k = %1, stride 2
 <context>
     <name>dlui::ScoreBoard</name>
     <message>
-        <location filename="../ui/widgets/ScoreBoard.cpp" line="+135"/>
+        <location filename="../ui/labs/playground/ScoreBoard.cpp" line="+135"/>
         <location line="+84"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
@@ -8182,7 +8182,7 @@ k = %1, stride 2
 <context>
     <name>dlui::TransportBar</name>
     <message>
-        <location filename="../ui/widgets/TransportBar.cpp" line="+118"/>
+        <location filename="../ui/labs/playground/TransportBar.cpp" line="+118"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -8301,7 +8301,7 @@ k = %1, stride 2
 <context>
     <name>dlui::WatchPanel</name>
     <message>
-        <location filename="../ui/widgets/WatchPanel.cpp" line="+116"/>
+        <location filename="../ui/labs/playground/WatchPanel.cpp" line="+116"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

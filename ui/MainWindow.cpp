@@ -10,8 +10,8 @@
 #include "labs/playground/TrainingSession.h"
 #include "notes/NotesLibrary.h"
 #include "widgets/HelpDialog.h"
-#include "widgets/WatchPanel.h"
-#include "widgets/TransportBar.h"
+#include "labs/playground/WatchPanel.h"
+#include "labs/playground/TransportBar.h"
 
 #include "io/PresetCatalog.h"
 #include "io/Presets.h"

@@ -7,7 +7,7 @@
 #include "labs/Lab.h"
 #include "labs/playground/PlaygroundLab.h"
 #include "notes/NotesDock.h"
-#include "widgets/TransportBar.h"
+#include "labs/playground/TransportBar.h"
 
 #include "io/ErrorText.h"
 #include "io/ExperimentIo.h"

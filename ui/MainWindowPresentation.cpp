@@ -8,7 +8,7 @@
 #include "labs/playground/PlaygroundLab.h"
 
 #include "notes/NotesDock.h"
-#include "widgets/TransportBar.h"
+#include "labs/playground/TransportBar.h"
 
 
 #include <QAction>

@@ -1,7 +1,7 @@
 // The network diagram (see NetworkDiagramWidget.h). Geometry is recomputed on every paint (it is
 // cheap); thumbnails only when a new grid arrives, the links with new weights, both in a render
 // thread of the widget's own; the links on the GUI thread only for a new layout.
-#include "widgets/NetworkDiagramWidget.h"
+#include "labs/playground/NetworkDiagramWidget.h"
 
 #include "widgets/ColorMaps.h"
 #include "widgets/DisplayNames.h"

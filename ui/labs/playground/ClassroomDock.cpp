@@ -1,12 +1,12 @@
 // The classroom controls (see ClassroomDock.h): one column, each field under its label, so the
 // column stays narrow at a projector's font size; no scroll area, nothing to scroll.
-#include "widgets/ClassroomDock.h"
+#include "labs/playground/ClassroomDock.h"
 
-#include "widgets/ControlDock.h"
+#include "labs/playground/ControlDock.h"
 #include "widgets/DisplayNames.h"
 #include "widgets/FieldControls.h"
 #include "widgets/LogSlider.h"
-#include "widgets/TransportBar.h"
+#include "labs/playground/TransportBar.h"
 
 #include "act/Activation.h"
 #include "data/Generators.h"

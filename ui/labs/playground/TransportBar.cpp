@@ -1,6 +1,6 @@
 // The transport toolbar (see TransportBar.h). The actions carry the shortcuts; the main window
 // also adds them to itself so the keys work while this toolbar is hidden.
-#include "widgets/TransportBar.h"
+#include "labs/playground/TransportBar.h"
 
 #include <QAction>
 #include <QEvent>

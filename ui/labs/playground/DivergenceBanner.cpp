@@ -1,6 +1,6 @@
 // The divergence banner (see DivergenceBanner.h). Its text is rebuilt in retranslateUi() from the
 // stored divergence, so a language switch translates a banner that is already showing.
-#include "widgets/DivergenceBanner.h"
+#include "labs/playground/DivergenceBanner.h"
 
 #include "widgets/DisplayNames.h"
 

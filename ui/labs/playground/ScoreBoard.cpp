@@ -1,6 +1,6 @@
 // The big numbers (see ScoreBoard.h): a grid of labels rebuilt when the runs or the task change,
 // whose texts follow the evaluations in the snapshots.
-#include "widgets/ScoreBoard.h"
+#include "labs/playground/ScoreBoard.h"
 
 #include "plots/ChartAxes.h"
 

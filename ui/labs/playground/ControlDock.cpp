@@ -1,6 +1,6 @@
 // The controls dock (see ControlDock.h): widgets are created untitled and named in
 // retranslateUi(); every user signal goes to userEdited(), setFromConfig() blocks them all.
-#include "widgets/ControlDock.h"
+#include "labs/playground/ControlDock.h"
 
 #include "widgets/DisplayNames.h"
 #include "widgets/FieldControls.h"

@@ -3,7 +3,7 @@
 // on top in raw data coordinates. The points do not move while a run trains: they are drawn once
 // into a transparent layer (thousands of outlined, antialiased dots took the GUI thread several
 // milliseconds per grid) and only that image is blended over each new heat map.
-#include "widgets/DecisionMapWidget.h"
+#include "labs/playground/DecisionMapWidget.h"
 
 #include "widgets/ColorMaps.h"
 

@@ -1,5 +1,5 @@
 // The first-run hint: a pale blue bar with one line of help, a guide button and a close button.
-#include "widgets/FirstRunHint.h"
+#include "labs/playground/FirstRunHint.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

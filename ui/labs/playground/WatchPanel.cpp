@@ -1,5 +1,5 @@
 // The watch panel: a pale yellow bar, the preset's title in bold and what to watch, and ×.
-#include "widgets/WatchPanel.h"
+#include "labs/playground/WatchPanel.h"
 
 #include "Language.h"
 #include "io/PresetCatalog.h"
