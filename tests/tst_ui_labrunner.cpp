@@ -306,6 +306,25 @@ private slots:
     runner.setRunning(false);
   }
 
+  // A single step asked for before a command is taken before it, even when both wait in the queue
+  // together (→, then a new network: the step was for the old one).
+  void singleStepsKeepTheirPlaceAmongCommands() {
+    std::atomic<int> alive{0};
+    LabRunner runner;
+    QSignalSpy spy(&runner, &LabRunner::snapshotReady);
+    std::atomic<bool> inside{false}, release{false};
+    runner.setSimulation(std::make_unique<GatedSimulation>(1, &alive, &inside, &release), 0);
+    runner.stepOnce();  // the snapshot after it holds the thread…
+    QTRY_VERIFY(inside.load());
+    // …while these queue up behind it.
+    std::atomic<long long> seenBySecond{-1};
+    runner.stepOnce();
+    runner.post([&](Simulation& s) { seenBySecond = s.stepCount(); });
+    release = true;
+    QVERIFY(waitFor(spy, [](const CountSnapshot& c) { return c.steps == 2; }));
+    QCOMPARE(seenBySecond.load(), 2LL);
+  }
+
   void olderGenerationsAreDroppedAndFreed() {
     std::atomic<int> alive{0};
     {

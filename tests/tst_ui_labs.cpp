@@ -4,6 +4,10 @@
 // reported in one line while the lab shown goes on. And the landscape lab's lessons, on screen:
 // the saddle escape, the momentum stability line, the curvature readout.
 #include "MainWindow.h"
+#include "labs/playground/WatchPanel.h"
+#include "plots/SparsityChart.h"
+#include "plots/ChartPanel.h"
+#include <QApplication>
 #include "UserRoutes.h"
 #include "Language.h"
 #include "labs/Lab.h"
@@ -32,6 +36,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QPushButton>
 #include <QSlider>
@@ -176,6 +181,52 @@ private slots:
     QVERIFY(!w.lastSnapshot()->running);
     QCOMPARE(w.lastSnapshot()->runs[0].step, 0);
     QVERIFY(!w.transport()->playAction()->isChecked());
+  }
+
+  // On a projector the lesson line takes the projector's font (its style sheet keeps it from
+  // following the application's by itself), and gives it back on leaving.
+  void watchLineTakesTheProjectorFont() {
+    MainWindow w;
+    w.setErrorReporter([](const QString& m) { QFAIL(qPrintable(m)); });
+    // As tall as the screen already: full screen brings no new height, so no later font change
+    // can hide a font missed on the way in.
+    w.resize(w.screen()->geometry().size());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.findChild<QAction*>(QStringLiteral("xor-tanh"))->trigger();
+    QVERIFY(!w.watchPanel()->preset().isEmpty());
+    const double normal = QApplication::font().pointSizeF();
+    w.setPresentationMode(true);
+    QTRY_VERIFY(QApplication::font().pointSizeF() > normal);
+    QCOMPARE(w.watchPanel()->font().pointSizeF(), QApplication::font().pointSizeF());
+    w.setPresentationMode(false);
+    QTRY_COMPARE(QApplication::font().pointSizeF(), normal);
+    QCOMPARE(w.watchPanel()->font().pointSizeF(), normal);
+  }
+
+  // A preset's file opened while another lab is shown: once the playground is back, with its docks
+  // as the user left them, the preset's chart is in front and its dock shown.
+  void presetFileFromAnotherLabShowsItsChart() {
+    MainWindow w;
+    w.setErrorReporter([](const QString& m) { QFAIL(qPrintable(m)); });
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("sparsity.json"));
+    w.findChild<QAction*>(QStringLiteral("l1-vs-l2"))->trigger();
+    QTRY_COMPARE(w.lastSnapshot()->config.name, std::string("l1-vs-l2"));
+    w.saveExperiment(file, false);
+    QTRY_VERIFY(QFileInfo::exists(file));
+    w.findChild<QAction*>(QStringLiteral("xor-tanh"))->trigger();
+    QTRY_VERIFY(w.chartPanel()->currentChart() != static_cast<PlotWidget*>(w.chartPanel()->sparsityChart()));
+    w.chartDock()->close();  // the user closed the charts
+    QVERIFY(w.setLab(QStringLiteral("landscape")));
+    QVERIFY(w.openExperiment(file));
+    QCOMPARE(w.currentLab(), QStringLiteral("playground"));
+    QTRY_VERIFY(w.chartDock()->isVisible());
+    QCOMPARE(w.chartPanel()->currentChart(), static_cast<PlotWidget*>(w.chartPanel()->sparsityChart()));
+    QCOMPARE(w.watchPanel()->preset(), QStringLiteral("l1-vs-l2"));
   }
 
   // Presentation mode in another lab: the playground's docks stay away on entering and leaving,

@@ -5470,12 +5470,12 @@ or drop an image file</source>
         <translation>dlplay</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowLabs.cpp" line="+172"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="+173"/>
         <source>Preset “%1”: %2</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+316"/>
+        <location filename="../ui/MainWindow.cpp" line="+317"/>
         <source>Open experiment</source>
         <translation>打开实验</translation>
     </message>
@@ -5635,7 +5635,7 @@ or drop an image file</source>
         <translation>快速指南和快捷键(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowLabs.cpp" line="-90"/>
+        <location filename="../ui/MainWindowLabs.cpp" line="-91"/>
         <source>&amp;Lab</source>
         <translation>实验室(&amp;L)</translation>
     </message>
@@ -5655,7 +5655,7 @@ or drop an image file</source>
         <translation>当前实验室前进一步</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Opened in the playground: %1</source>
         <translation>已在游乐场中打开：%1</translation>
     </message>
@@ -6089,12 +6089,12 @@ from %2 to %3</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+112"/>
+        <location line="+111"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-100"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
@@ -6118,7 +6118,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>预设“%1”：%2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1 looks like a data file, not an experiment. Load it as the data of the current experiment?</source>
         <translation>%1 看起来是数据文件，而不是实验文件。是否把它作为当前实验的数据加载？</translation>
     </message>
@@ -6128,7 +6128,7 @@ Load %2 as regression (a real-valued target)?</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+48"/>
         <source>SVG images (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
@@ -8079,7 +8079,7 @@ k = %1, stride 2
 <context>
     <name>dlui::TrainingSession</name>
     <message>
-        <location filename="../ui/labs/playground/PlaygroundSimulation.cpp" line="+210"/>
+        <location filename="../ui/labs/playground/PlaygroundSimulation.cpp" line="+212"/>
         <source>Training diverged: reset or change the configuration before playing.</source>
         <translation>训练已发散：请先重置或修改配置，再运行。</translation>
     </message>

@@ -103,7 +103,8 @@ void MainWindow::connectPlayground() {
     updateStatusSummary();
     emit snapshotApplied(s);
   });
-  connect(p, &Lab::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+  connect(p, &Lab::statusMessage, this,
+          [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
   connect(p, &PlaygroundLab::fileSaved, this, &MainWindow::addRecentFile);
   connect(p, &PlaygroundLab::guideRequested, this, &MainWindow::showGuide);
   connect(p, &PlaygroundLab::layoutRequested, this, &MainWindow::schedulePresentationLayout);

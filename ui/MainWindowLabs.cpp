@@ -105,7 +105,8 @@ Lab* MainWindow::lab(const QString& id) {
   m_labStack->addWidget(l);
   l->setPresentationMode(m_presentation);
   l->setActive(false);
-  connect(l, &Lab::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+  connect(l, &Lab::statusMessage, this,
+          [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
   connect(l, &Lab::openInPlayground, this, [this](const QByteArray& json) {
     const QJsonDocument doc = QJsonDocument::fromJson(json);
     if (!doc.isObject()) return;

@@ -78,7 +78,7 @@ void MainWindow::setPresentationMode(bool on) {
 // application font by itself, and the watch line is the lesson a projector must show large.
 void MainWindow::setApplicationFont(const QFont& font) {
   QApplication::setFont(font);
-  m_playground->setWatchFont(font);
+  m_playground->setWatchFont(m_presentation ? font : QFont());
 }
 
 QFont MainWindow::presentationFont(int windowHeight) const {

@@ -53,8 +53,8 @@ protected:
   static void showWatchLine(QLabel* line, const QString& preset);
 
 signals:
-  // A line for the window's status bar.
-  void statusMessage(const QString& text);
+  // A line for the window's status bar, for `timeoutMs`.
+  void statusMessage(const QString& text, int timeoutMs = 10000);
   // "Open this in the playground" (a search trial): the window switches lab and loads it.
   void openInPlayground(const QByteArray& experimentJson);
 };

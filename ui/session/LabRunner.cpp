@@ -78,6 +78,9 @@ quint64 LabRunner::setSimulation(std::unique_ptr<Simulation> simulation, long lo
   enqueue([this, shared, stopAt, generation] {
     m_sim = std::move(*shared);
     m_simGeneration = generation;
+    m_running = false;  // again in order: a play asked for before it was for the old simulation
+    m_tokens = 0;
+    m_lastRefill = Clock::now();
     m_stopAt = stopAt;
     m_reachedStop = false;
     m_singleSteps = 0;
@@ -230,6 +233,19 @@ void LabRunner::loop() {
       commands.swap(m_commands);
     }
     for (auto& c : commands) {
+      // Single steps asked for before this command are taken before it (→ then a new network: the
+      // step belongs to the old one, as it was asked for).
+      while (m_singleSteps > 0 && !m_running && m_sim) {
+        if (m_sim->finished()) {
+          m_singleSteps = 0;
+          break;
+        }
+        m_sim->step();
+        --m_singleSteps;
+        dirty = true;
+        m_wantHeavy = m_wantHeavy || (m_singleSteps == 0 && m_heavySeconds < 0.2);
+        if (m_sim->takeStopRequest()) m_singleSteps = 0;
+      }
       c();
       dirty = true;
       // In order: a play asked for after a command that stopped training (a load) plays.

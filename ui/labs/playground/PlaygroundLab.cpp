@@ -225,7 +225,7 @@ void PlaygroundLab::connectSession() {
   connect(m_session, &TrainingSession::stateReady, this, &PlaygroundLab::onStateReady);
   connect(m_session, &TrainingSession::error, this, &PlaygroundLab::onSessionError);
   connect(m_session, &TrainingSession::resetHappened, this, [this](const QString& reason) {
-    if (!reason.isEmpty()) emit statusMessage(tr("↻ %1").arg(reason));
+    if (!reason.isEmpty()) emit statusMessage(tr("↻ %1").arg(reason), 8000);
     m_banner->clear();
   });
   connect(m_session, &TrainingSession::experimentLoaded, this, [this] {
@@ -314,7 +314,7 @@ void PlaygroundLab::onStateReady(const dl::ExperimentConfig& config, std::shared
   m_pendingSaves.pop_front();
   try {
     dlio::writeExperimentFile(save.path, config, save.withState ? state.get() : nullptr);
-    emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(save.path)));
+    emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(save.path)), 5000);
     emit fileSaved(save.path);
   } catch (const dlio::IoError& e) {
     reportError(e.message());
@@ -406,8 +406,7 @@ bool PlaygroundLab::loadPreset(const QString& name, QString* error) {
 
 void PlaygroundLab::loadConfig(const dl::ExperimentConfig& config) {
   load(config, nullptr);
-  m_watch->setPreset(QString());
-  m_charts->lossChart()->setGoal(std::nullopt);
+  showPresetView(QString());  // no preset: no watch line, no goal
 }
 
 bool PlaygroundLab::openFile(const QString& path, QString* error, bool* dataFile) {
@@ -445,6 +444,16 @@ bool PlaygroundLab::openFile(const QString& path, QString* error, bool* dataFile
 }
 
 void PlaygroundLab::showPresetView(const QString& preset) {
+  // The watch line at once (the window reads it for the note); the rest where the user will see it.
+  const dlio::PresetEntry* entry = dlio::PresetCatalog::builtIn().entry(preset);
+  m_watch->setPreset(entry ? preset : QString());
+  if (m_active)
+    applyPresetView(preset);
+  else
+    m_pendingView = preset;
+}
+
+void PlaygroundLab::applyPresetView(const QString& preset) {
   const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(preset);
   if (!e) {
     m_watch->setPreset(QString());
@@ -501,6 +510,7 @@ void PlaygroundLab::exportMetrics() {
 // Shown, hidden, finished
 
 void PlaygroundLab::setActive(bool on) {
+  m_active = on;
   for (QAction* a : m_transport->actions()) a->setEnabled(on);
   if (!on) {
     m_wasRunning = m_last && m_last->running;
@@ -519,6 +529,7 @@ void PlaygroundLab::setActive(bool on) {
     }
     requestLayout();
   }
+  if (m_pendingView) applyPresetView(*std::exchange(m_pendingView, std::nullopt));
   if (m_wasRunning) m_session->play();
 }
 

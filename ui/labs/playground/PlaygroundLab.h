@@ -108,8 +108,8 @@ public:
   void leavePresentationLayout();
   // Sizes the map row, the chart dock and the columns for the window's current size.
   void layoutPresentation();
-  // The application font changed while on a projector: the watch line takes it (a widget with a
-  // style sheet does not by itself).
+  // The application font changed: on a projector the watch line takes it (a widget with a style
+  // sheet does not by itself); off it, QFont() gives it back to the application's.
   void setWatchFont(const QFont& font);
 
   ControlDock* controlDock() const { return m_controls; }
@@ -157,8 +157,10 @@ private:
   void showConfig(const dl::ExperimentConfig& config);
   // A loaded experiment: into the session, the controls and a cleared banner; it starts paused.
   void load(const dl::ExperimentConfig& config, std::shared_ptr<const dl::TrainerState> state);
-  // A preset's view: its chart tab in front, its goal, its map space, its watch line above the map.
+  // A preset's view: its chart tab in front, its goal, its map space, its watch line above the map
+  // (at once, or when the lab is shown if it is not).
   void showPresetView(const QString& preset);
+  void applyPresetView(const QString& preset);
   void requestLayout();
   void reportError(const QString& message);
   void applySnapshot(const SnapshotPtr& snapshot);
@@ -202,6 +204,10 @@ private:
   bool m_loading = false;         // a load was sent and no snapshot of it has arrived yet
   quint64 m_loadGeneration = 0;  // the generation on screen when it was sent
   bool m_presentation = false;
+  bool m_active = true;       // shown (the window starts with it)
+  // A preset's view asked for while another lab was shown (a file opened there): shown with the lab,
+  // after the window has put the docks back where they were.
+  std::optional<QString> m_pendingView;
   bool m_wasRunning = false;  // training was on when another lab was shown
   // Which column the projector showed when the playground was left: all controls or the classroom
   // set (putting the docks away unchecks "All controls", so the action cannot say).

@@ -59,7 +59,7 @@ void PlaygroundLab::setPresentationMode(bool on) {
   m_charts->setPresentationMode(on);
 }
 
-void PlaygroundLab::setWatchFont(const QFont& font) { m_watch->setFont(m_presentation ? font : QFont()); }
+void PlaygroundLab::setWatchFont(const QFont& font) { m_watch->setFont(font); }
 
 void PlaygroundLab::enterPresentationLayout() {
   m_transport->hide();  // play, step and reset are in the column, step and epoch on the board

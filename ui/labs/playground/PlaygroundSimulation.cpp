@@ -179,6 +179,7 @@ void PlaygroundSimulation::applyConfig(const dl::ExperimentConfig& next) {
     return;
   }
   m_config = next;
+  m_failed = false;
   postAccepted(m_config);
   markChanged(false, newMap);  // another plane: the grid now, not at its next period
 }
@@ -205,6 +206,7 @@ void PlaygroundSimulation::reset() {
 
 bool PlaygroundSimulation::mayStep(bool play) {
   m_playing = play;
+  m_failed = false;  // a step that threw is tried again (and says so again if it throws again)
   if (m_runs.empty() || !m_runs.anyDiverged()) return true;
   m_playing = false;
   postError(play ? TrainingSession::tr("Training diverged: reset or change the configuration before playing.")

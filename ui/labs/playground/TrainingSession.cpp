@@ -39,6 +39,7 @@ void TrainingSession::play() {
 }
 
 void TrainingSession::pause() {
+  if (!m_runner->running()) return;  // (a pause costs a full snapshot: the map, the report)
   post([](PlaygroundSimulation& sim) { sim.setPlaying(false); });
   m_runner->setRunning(false);
 }
