@@ -12,14 +12,12 @@
 
 #include <functional>
 #include <optional>
-#include <memory>
 
 class QAction;
 class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QSplitter;
 class QStackedWidget;
 class QToolBar;
 

@@ -94,9 +94,12 @@ quint64 LabRunner::setSimulation(std::unique_ptr<Simulation> simulation, long lo
 void LabRunner::setRunning(bool on) {
   m_running = on;
   enqueue([this, on] {
-    m_running = on;               // again in order: after a command before it that stopped training
-    if (!on) m_wantHeavy = true;  // paused: the full picture of where it stopped
-    m_tokens = 1.0;               // (playing: the first step goes at once)
+    m_running = on;  // again in order: after a command before it that stopped training
+    if (!on) {
+      m_wantHeavy = true;  // paused: the full picture of where it stopped
+      return;
+    }
+    m_tokens = 1.0;  // playing: the first step goes at once
     m_lastRefill = Clock::now();
   });
 }
@@ -185,13 +188,41 @@ void LabRunner::publish(bool heavy) {
       Qt::QueuedConnection);
 }
 
+double LabRunner::tokensAt(Clock::time_point now) const {
+  const double dt = std::chrono::duration<double>(now - m_lastRefill).count();
+  return std::min(m_tokens + dt * m_speed, std::max(1.0, 0.05 * m_speed));
+}
+
+bool LabRunner::takeToken(Clock::time_point now) {
+  if (m_speed <= 0) return true;
+  m_tokens = tokensAt(now);
+  m_lastRefill = now;
+  if (m_tokens < 1.0) return false;
+  m_tokens -= 1.0;
+  return true;
+}
+
+bool LabRunner::takeSingleStep(bool* evaluated) {
+  if (m_sim->finished()) {
+    m_singleSteps = 0;  // nothing left to step
+    return false;
+  }
+  --m_singleSteps;
+  *evaluated = m_sim->step();
+  // The last of the single steps gets the full picture when that is cheap.
+  m_wantHeavy = m_wantHeavy || (m_singleSteps == 0 && m_heavySeconds < 0.2);
+  if (m_sim->takeStopRequest() || m_sim->finished()) {
+    m_singleSteps = 0;
+    m_wantHeavy = true;
+  }
+  return true;
+}
+
 bool LabRunner::stepDue(Clock::time_point now) const {
   if (!m_sim) return false;
   if (!m_running) return m_singleSteps > 0;
   if (m_sim->finished()) return true;  // (the loop then stops the clock)
-  if (m_speed <= 0) return true;
-  const double dt = std::chrono::duration<double>(now - m_lastRefill).count();
-  return m_tokens + dt * m_speed >= 1.0;
+  return m_speed <= 0 || tokensAt(now) >= 1.0;
 }
 
 bool LabRunner::publishDue(Clock::time_point now, bool dirty) const {
@@ -235,17 +266,9 @@ void LabRunner::loop() {
     for (auto& c : commands) {
       // Single steps asked for before this command are taken before it (→ then a new network: the
       // step belongs to the old one, as it was asked for).
-      while (m_singleSteps > 0 && !m_running && m_sim) {
-        if (m_sim->finished()) {
-          m_singleSteps = 0;
-          break;
-        }
-        m_sim->step();
-        --m_singleSteps;
-        dirty = true;
-        m_wantHeavy = m_wantHeavy || (m_singleSteps == 0 && m_heavySeconds < 0.2);
-        if (m_sim->takeStopRequest()) m_singleSteps = 0;
-      }
+      bool evaluated = false;
+      while (m_sim && !m_running && m_singleSteps > 0)
+        if (takeSingleStep(&evaluated)) dirty = true;
       c();
       dirty = true;
       // In order: a play asked for after a command that stopped training (a load) plays.
@@ -259,46 +282,26 @@ void LabRunner::loop() {
       dirty = false;
       continue;
     }
-    auto now = Clock::now();
-    const auto begin = now;
-    const bool single = !m_running && m_singleSteps > 0;
+    const auto begin = Clock::now();
     bool evaluated = false;
-    bool due = single || (m_running && m_speed <= 0);
-    if (m_running && m_speed > 0) {
-      // Token bucket: tokens arrive at m_speed per second; bursts after a stall are capped at
-      // 50 ms worth, so that the pace catches up without a visible jump.
-      const double dt = std::chrono::duration<double>(now - m_lastRefill).count();
-      m_lastRefill = now;
-      m_tokens = std::min(m_tokens + dt * m_speed, std::max(1.0, 0.05 * m_speed));
-      if (m_tokens >= 1.0) {
-        m_tokens -= 1.0;
-        due = true;
-      }
-    }
-    if (due && !m_sim->finished()) {
+    if (!m_running && m_singleSteps > 0) {
+      if (takeSingleStep(&evaluated)) dirty = true;
+    } else if (m_running && m_sim->finished()) {
+      m_running = false;
+      m_wantHeavy = true;
+      dirty = true;
+    } else if (m_running && takeToken(begin)) {
       evaluated = m_sim->step();
       dirty = true;
-      if (single) {
-        --m_singleSteps;
-        // The last of the single steps gets the full picture when that is cheap.
-        m_wantHeavy = m_wantHeavy || (m_singleSteps == 0 && m_heavySeconds < 0.2);
-      }
-      if (m_stopAt > 0 && m_running && m_sim->stepCount() == m_stopAt) {
+      if (m_stopAt > 0 && m_sim->stepCount() == m_stopAt) {
         m_running = false;
         m_reachedStop = true;
         m_wantHeavy = true;
       }
       if (m_sim->takeStopRequest() || m_sim->finished()) {
         m_running = false;
-        m_singleSteps = 0;
         m_wantHeavy = true;
       }
-    } else if (single) {
-      m_singleSteps = 0;  // nothing left to step
-    } else if (m_running && m_sim->finished()) {
-      m_running = false;
-      m_wantHeavy = true;
-      dirty = true;
     }
     const double spent = secondsSince(begin);
     m_sinceHeavy += spent;

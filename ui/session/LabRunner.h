@@ -105,6 +105,14 @@ private:
   void loop();
   void publish(bool heavy);
   void enqueue(std::function<void()> command);
+  // Training thread: the pace's tokens at `now` (a step takes one), capped at 50 ms worth so that
+  // the pace catches up after a stall without a visible jump.
+  double tokensAt(Clock::time_point now) const;
+  // Training thread: takes a token when one is there (always, flat out).
+  bool takeToken(Clock::time_point now);
+  // Training thread: one of the steps asked for one at a time (→); false when the simulation has
+  // finished (the rest are dropped, as when it stops or finishes after the step).
+  bool takeSingleStep(bool* evaluated);
   // Training thread: a step may be taken now (running and a token in the bucket, or a single step).
   bool stepDue(Clock::time_point now) const;
   // Training thread: a snapshot should go out now (something new or asked for, the window has taken

@@ -456,7 +456,6 @@ void PlaygroundLab::showPresetView(const QString& preset) {
 void PlaygroundLab::applyPresetView(const QString& preset) {
   const dlio::PresetEntry* e = dlio::PresetCatalog::builtIn().entry(preset);
   if (!e) {
-    m_watch->setPreset(QString());
     m_charts->lossChart()->setGoal(std::nullopt);
     return;
   }
@@ -477,7 +476,6 @@ void PlaygroundLab::applyPresetView(const QString& preset) {
   if (!e->goalLine.isEmpty())
     goal = LossChart::Goal{e->goalLine == QLatin1String("validation-accuracy") ? 2 : 1, e->goalLevel, e->goalBelow};
   m_charts->lossChart()->setGoal(goal);
-  m_watch->setPreset(preset);
 }
 
 void PlaygroundLab::saveExperiment(const QString& path, bool withState) {

@@ -34,6 +34,16 @@ double secondsBetween(std::chrono::steady_clock::time_point a, std::chrono::stea
   return std::chrono::duration<double>(b - a).count();
 }
 
+// When a part the snapshots send at most every `period` (the weights, the map) is due: 0 when it is
+// forced or its period since `last` has passed, the seconds left while it waits, negative when
+// nothing new is held back.
+double dueIn(bool forced, bool stale, std::chrono::steady_clock::time_point last, std::chrono::milliseconds period,
+             std::chrono::steady_clock::time_point now) {
+  if (forced) return 0;
+  if (!stale) return -1;
+  return std::max(0.0, std::chrono::duration<double>(period).count() - secondsBetween(last, now));
+}
+
 }  // namespace
 
 PlaygroundSimulation::PlaygroundSimulation(TrainingSession* session) : m_session(session) {}
@@ -66,15 +76,10 @@ double PlaygroundSimulation::snapshotSeconds() const { return std::chrono::durat
 double PlaygroundSimulation::refreshSeconds() const {
   if (m_runs.empty()) return -1;
   const Clock::time_point now = Clock::now();
-  double due = -1;
-  const auto consider = [&](bool stale, Clock::time_point last, std::chrono::milliseconds period) {
-    if (!stale) return;
-    const double in = std::max(0.0, std::chrono::duration<double>(period).count() - secondsBetween(last, now));
-    due = due < 0 ? in : std::min(due, in);
-  };
-  consider(m_forceWeights || m_staleWeights, m_forceWeights ? Clock::time_point{} : m_lastWeights, kWeightsPeriod);
-  consider(m_forceGrid || m_staleGrid, m_forceGrid ? Clock::time_point{} : m_lastGrid, kGridPeriod);
-  return due;
+  const double weights = dueIn(m_forceWeights, m_staleWeights, m_lastWeights, kWeightsPeriod, now);
+  const double grid = dueIn(m_forceGrid, m_staleGrid, m_lastGrid, kGridPeriod, now);
+  if (weights < 0 || grid < 0) return std::max(weights, grid);  // the one held back, or neither
+  return std::min(weights, grid);
 }
 
 bool PlaygroundSimulation::takeStopRequest() { return std::exchange(m_stopRequested, false); }
@@ -95,8 +100,8 @@ std::shared_ptr<LabSnapshot> PlaygroundSimulation::snapshot(bool heavy) {
   s->stepsPerSecond = span > 0 ? static_cast<double>(m_totalSteps - m_rateWindow.front().second) / span : 0.0;
 
   // A heavy snapshot (training paused or stopped, a single step) is the full picture.
-  const bool withWeights = heavy || m_forceWeights || (m_staleWeights && now - m_lastWeights >= kWeightsPeriod);
-  const bool withGrid = heavy || m_forceGrid || (m_staleGrid && now - m_lastGrid >= kGridPeriod);
+  const bool withWeights = heavy || dueIn(m_forceWeights, m_staleWeights, m_lastWeights, kWeightsPeriod, now) == 0;
+  const bool withGrid = heavy || dueIn(m_forceGrid, m_staleGrid, m_lastGrid, kGridPeriod, now) == 0;
   s->runs.reserve(m_runs.size());
   for (std::size_t i = 0; i < m_runs.size(); ++i) {
     Outbox& o = m_outboxes[i];
@@ -204,14 +209,13 @@ void PlaygroundSimulation::reset() {
   markChanged(true, true);
 }
 
-bool PlaygroundSimulation::mayStep(bool play) {
-  m_playing = play;
+void PlaygroundSimulation::mayStep(bool play) {
   m_failed = false;  // a step that threw is tried again (and says so again if it throws again)
-  if (m_runs.empty() || !m_runs.anyDiverged()) return true;
-  m_playing = false;
+  const bool diverged = !m_runs.empty() && m_runs.anyDiverged();
+  m_playing = play && !diverged;
+  if (!diverged) return;
   postError(play ? TrainingSession::tr("Training diverged: reset or change the configuration before playing.")
                  : TrainingSession::tr("Training diverged: reset or change the configuration before stepping."));
-  return false;
 }
 
 void PlaygroundSimulation::requestState() {

@@ -61,8 +61,9 @@ public:
   // A loaded experiment (and its trained state when it has one); training stops.
   void load(const dl::ExperimentConfig& config, const std::shared_ptr<const dl::TrainerState>& state);
   void reset();
-  // Play or a single step asked for: refused (an error) while a run has diverged. True when allowed.
-  bool mayStep(bool play);
+  // Play or a single step asked for: refused with an error while a run has diverged (the runner
+  // then finds the simulation finished and takes no step).
+  void mayStep(bool play);
   // Training is on or off (the validation report comes with every map while it is off).
   void setPlaying(bool on) { m_playing = on; }
   void requestState();
